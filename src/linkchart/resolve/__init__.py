@@ -1,0 +1,1 @@
+"""linkchart.resolve."""
