@@ -1,0 +1,99 @@
+"""Export a store as the `linkchart/1` JSON contract (see shared/eval/README.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict
+from typing import Any
+
+from linkchart.models import Evidence
+from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events, entity_relations
+from linkchart.store.base import Store
+
+FORMAT = "linkchart/1"
+
+
+def export_linkchart(store: Store) -> dict[str, Any]:
+    """Return the whole store as one `linkchart/1` JSON-ready dict."""
+    index = MentionIndex(store)
+    from linkchart.resolve.conflicts import find_conflicts
+
+    claims = entity_claims(store, index)
+    relations = entity_relations(store, index)
+    events = entity_events(store, index)
+    conflicts, derived = find_conflicts(claims, relations, events)
+    return {
+        "format": FORMAT,
+        "documents": _documents(store),
+        "entities": _entities(store),
+        "relations": [_relation(r) for r in relations],
+        "events": [_event(e) for e in events],
+        "claims": [_claim(c) for c in [*claims, *derived]],
+        "conflicts": [asdict(c) for c in conflicts],
+    }
+
+
+def entity_id(entity: int) -> str:
+    """Return the export id of an entity."""
+    return f"e{entity}"
+
+
+def _documents(store: Store) -> list[dict[str, Any]]:
+    out = []
+    for a in store.documents():
+        out.append({
+            "id": f"d{a.id}", "source": a.source, "title": a.title, "date": a.date,
+            "language": a.language, "start": a.start, "end": a.end, "words": a.words,
+            "byline": a.byline, "duplicate_of": f"d{a.duplicate_of}" if a.duplicate_of else None,
+            "similarity": a.similarity,
+        })
+    return out
+
+
+def _entities(store: Store) -> list[dict[str, Any]]:
+    mentions_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    mention_by_id = {m.id: m for m in store.mentions()}
+    for mention_id, entity in store.mention_links():
+        m = mention_by_id.get(mention_id)
+        if m is not None:
+            mentions_of[entity].append({"doc": m.source, "start": m.start, "end": m.end, "text": m.text})
+    aliases_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in store.entity_aliases():
+        aliases_of[a.entity_id].append({"alias": a.alias, "count": a.count, "reason": a.reason})
+    out = []
+    for e in store.entities():
+        mentions = sorted(mentions_of.get(e.id, []), key=lambda m: (m["doc"], m["start"]))
+        out.append({
+            "id": entity_id(e.id), "name": e.name, "type": e.type, "description": e.description,
+            "aliases": [a["alias"] for a in aliases_of.get(e.id, [])],
+            "alias_reasons": aliases_of.get(e.id, []),
+            "mentions": mentions,
+        })
+    return out
+
+
+def _evidence(evs: list[Evidence]) -> list[dict[str, Any]]:
+    return [{"doc": e.doc, "start": e.start, "end": e.end, "text": e.text} for e in evs]
+
+
+def _relation(r: Any) -> dict[str, Any]:
+    return {
+        "subject": entity_id(r.subject), "predicate": r.predicate, "object": entity_id(r.object),
+        "date": r.date, "negated": r.negated, "attributed_to": r.attributed_to, "hedged": r.hedged,
+        "rules": r.rules, "evidence": _evidence(r.evidence),
+    }
+
+
+def _event(e: Any) -> dict[str, Any]:
+    return {
+        "date": e.date, "kind": e.kind, "summary": e.summary,
+        "participants": [entity_id(p) for p in e.participants],
+        "negated": e.negated, "attributed_to": e.attributed_to, "evidence": _evidence(e.evidence),
+    }
+
+
+def _claim(c: Any) -> dict[str, Any]:
+    return {
+        "id": c.id, "entity": entity_id(c.entity), "quantity": c.quantity, "value": c.value,
+        "unit": c.unit, "approx": c.approx, "attributed_to": c.attributed_to, "evidence": _evidence(c.evidence),
+    }

@@ -1,0 +1,457 @@
+"""Resolve mentions into canonical entities across documents, and say why.
+
+The unit of clustering is a *local surface*: one name as written in one article (all its
+mentions there). Local surfaces are joined by a table of rules, each leaving a reason:
+
+1. same transliteration key (full names, organisations, places, acronyms);
+2. alias statements of the article (acronym definitions, 'known as', codenames);
+3. a partial person name ('Sadr') to the one full name in the same article with that
+   surname, else to the one such person in the corpus — never when two candidates exist;
+4. the name matcher (`names.compare`) between full names of compatible types;
+5. a possible typo, only when the same article also names the entity it is a typo of;
+6. the analysts' decisions (merge, split, rename, reject), applied last, every time.
+
+Only stored mention rows and alias statements are read, never document text, so a new
+document's mentions resolve against existing entities without re-reading others.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from linkchart.resolve import names
+from linkchart.resolve.typing import vote_type
+from linkchart.store.base import EntityAliasRow, EntityRow, Store
+
+ORG_LIKE = {"ORG", "GPE", "LOC", "FAC", "EVENT"}
+
+
+@dataclass
+class LocalSurface:
+    """One name as written in one article, with all its mentions there."""
+
+    key: tuple[int, str]  # (article_id, surface)
+    surface: str
+    mention_ids: list[int] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    descriptions: Counter[str] = field(default_factory=Counter)
+    extra: bool = False  # named only by an alias statement, not by a mention
+
+
+@dataclass
+class AliasReason:
+    """Why one alias belongs to its entity."""
+
+    alias: str
+    count: int
+    reason: str
+    evidence: str | None = None
+
+
+@dataclass
+class ResolvedEntity:
+    """A canonical entity with its aliases, mentions and the reasons it holds together."""
+
+    name: str
+    type: str
+    description: str | None
+    aliases: list[AliasReason]
+    mention_ids: list[int]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+        self.why: dict[tuple[int, str], tuple[str, str | None]] = {}
+
+    def add(self, x: tuple[int, str]) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: tuple[int, str]) -> tuple[int, str]:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: tuple[int, str], b: tuple[int, str], reason: str, evidence: str | None = None) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[rb] = ra
+        # the reason is recorded on both ends so that either surface can explain itself
+        self.why.setdefault(b, (reason, evidence))
+        self.why.setdefault(a, (reason, evidence))
+        return True
+
+
+def resolve_store(store: Store) -> list[ResolvedEntity]:
+    """Return the entities resolved from the store's mentions, after storing them."""
+    entities = resolve(store.mentions(), store.alias_statements(), store.decisions())
+    rows, aliases, links = [], [], []
+    for i, e in enumerate(entities, start=1):
+        rows.append(EntityRow(i, e.name, e.type, e.description))
+        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence) for a in e.aliases]
+        links += [(m, i) for m in e.mention_ids]
+    store.replace_entities(rows, aliases, links)
+    return entities
+
+
+def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:
+    """Return canonical entities for mention rows, alias statement rows and decisions."""
+    locals_ = _local_surfaces(mentions)
+    uf = _UnionFind()
+    for k in locals_:
+        uf.add(k)
+    by_article: dict[int, list[LocalSurface]] = defaultdict(list)
+    for ls in locals_.values():
+        by_article[ls.key[0]].append(ls)
+    types = {k: vote_type(ls.surface, ls.labels, ls.roles) for k, ls in locals_.items()}
+
+    _join_same_key(locals_, types, uf)
+    _join_alias_statements(statements, locals_, by_article, types, uf)
+    _join_partials(locals_, by_article, types, uf)
+    _join_matcher(locals_, types, uf)
+    _join_typos(locals_, by_article, types, uf)
+    overrides = _apply_decisions(decisions, locals_, uf)
+    return _build_entities(locals_, uf, overrides)
+
+
+# ---- local surfaces -------------------------------------------------------------------
+
+def clean_surface(text: str) -> str:
+    """Return the surface used for clustering: normalised, titles and a leading 'the' removed."""
+    surface = names.strip_titles(names.normalize(text))
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    return surface.strip(" ,.;:'\"‘’“”()[]")
+
+
+def _local_surfaces(mentions: Iterable[Any]) -> dict[tuple[int, str], LocalSurface]:
+    out: dict[tuple[int, str], LocalSurface] = {}
+    for m in mentions:
+        surface = clean_surface(m.text)
+        if not surface or not any(c.isalpha() for c in surface):
+            continue
+        key = (m.article_id, surface)
+        ls = out.get(key)
+        if ls is None:
+            ls = out[key] = LocalSurface(key, surface)
+        ls.mention_ids.append(m.id)
+        ls.labels[m.label] += 1
+        if getattr(m, "role", None):
+            ls.roles[m.role] += 1
+        if getattr(m, "description", None):
+            ls.descriptions[m.description] += 1
+    return out
+
+
+def _is_partial_person(surface: str, type_: str) -> bool:
+    """Return True for a one-word name that may be a person's surname ('Sadr', 'Khazali')."""
+    return type_ == "PERSON" and len(names.name_tokens(surface)) == 1 and not names.is_acronym(surface)
+
+
+# ---- rules ----------------------------------------------------------------------------
+
+def _join_same_key(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """Rule 1: local surfaces with the same transliteration key are one entity.
+
+    One-word person names are left to rule 3, since a surname alone may name two people.
+    """
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k, ls in locals_.items():
+        key = names.name_key(ls.surface)
+        if not key:
+            continue
+        if _is_partial_person(ls.surface, types[k]):
+            key = f"{k[0]}|{key}"  # only within one article
+        groups[key].append(k)
+    for members in groups.values():
+        first = members[0]
+        for other in members[1:]:
+            reason = "same name" if locals_[other].surface == locals_[first].surface else (
+                f"same transliteration key as '{locals_[first].surface}'")
+            uf.union(first, other, reason)
+
+
+def _join_alias_statements(statements: Iterable[Any], locals_: dict, by_article: dict, types: dict,
+                           uf: _UnionFind) -> None:
+    """Rule 2: what an article says is the same thing ('X (AAH)', 'known as', codenames)."""
+    for st in statements:
+        article = st.article_id
+        a = _local_for(article, clean_surface(st.name), locals_, by_article)
+        b = _local_for(article, clean_surface(st.alias), locals_, by_article)
+        if a is None and b is None:
+            continue
+        evidence = getattr(st, "sentence", None) or getattr(st, "text", None)
+        reason = f"alias statement ({st.kind}): '{st.alias}' for '{st.name}'"
+        if a is None:
+            a = _extra_surface(article, clean_surface(st.name), locals_, uf, types, types.get(b, "ORG"))
+        if b is None:
+            b = _extra_surface(article, clean_surface(st.alias), locals_, uf, types, types.get(a, "ORG"))
+        if a and b:
+            uf.union(a, b, reason, evidence)
+
+
+def _local_for(article: int, surface: str, locals_: dict, by_article: dict) -> tuple[int, str] | None:
+    if not surface:
+        return None
+    if (article, surface) in locals_:
+        return (article, surface)
+    key = names.name_key(surface)
+    for ls in by_article.get(article, []):
+        if names.name_key(ls.surface) == key:
+            return ls.key
+    return None
+
+
+def _extra_surface(article: int, surface: str, locals_: dict, uf: _UnionFind, types: dict,
+                   type_: str) -> tuple[int, str] | None:
+    """Add a name known only from an alias statement (no mention of it was found)."""
+    if not surface or not any(c.isalpha() for c in surface):
+        return None
+    key = (article, surface)
+    if key not in locals_:
+        locals_[key] = LocalSurface(key, surface, extra=True)
+        types[key] = type_
+        uf.add(key)
+    return key
+
+
+def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind) -> None:
+    """Rule 3: a surname alone joins the one full name it can stand for."""
+    full_by_token: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for k, ls in locals_.items():
+        toks = names.name_tokens(ls.surface)
+        if types[k] == "PERSON" and len(toks) >= 2:
+            for t in toks[1:]:  # surnames and later names, not the given name
+                full_by_token[names.translit_key(t)].add(k)
+    unresolved: list[tuple[int, str]] = []
+    for k, ls in locals_.items():
+        if not _is_partial_person(ls.surface, types[k]):
+            continue
+        token = names.translit_key(names.name_tokens(ls.surface)[0])
+        same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        roots = {uf.find(c) for c in same_article}
+        if len(roots) == 1:
+            target = next(iter(same_article))
+            uf.union(target, k, f"partial name of '{locals_[target].surface}' in the same article")
+        elif len(roots) > 1:
+            best = _dominant(same_article, locals_, uf)
+            if best is not None:
+                uf.union(best, k, f"partial name of '{locals_[best].surface}', the most named in the article")
+        else:
+            unresolved.append(k)
+    for k in unresolved:
+        token = names.translit_key(names.name_tokens(locals_[k].surface)[0])
+        candidates = full_by_token.get(token, set())
+        roots = {uf.find(c) for c in candidates}
+        if len(roots) == 1:
+            target = next(iter(candidates))
+            uf.union(target, k, f"partial name of '{locals_[target].surface}', the only such person")
+
+
+def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind) -> tuple[int, str] | None:
+    """Return the candidate named at least twice as often as any other in its article, if any."""
+    counts: Counter[tuple[int, str]] = Counter()
+    rep: dict[tuple[int, str], tuple[int, str]] = {}
+    for c in candidates:
+        root = uf.find(c)
+        counts[root] += len(locals_[c].mention_ids)
+        rep.setdefault(root, c)
+    top = counts.most_common(2)
+    if len(top) == 1 or top[0][1] >= 2 * top[1][1]:
+        return rep[top[0][0]]
+    return None
+
+
+def _compatible(t1: str, t2: str) -> bool:
+    return t1 == t2 or (t1 in ORG_LIKE and t2 in ORG_LIKE and {t1, t2} <= {"GPE", "LOC"})
+
+
+def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """Rule 4: the name matcher joins spelling variants of full names of compatible types."""
+    reps: dict[str, tuple[int, str]] = {}
+    for k, ls in locals_.items():
+        if _is_partial_person(ls.surface, types[k]):
+            continue
+        reps.setdefault(ls.surface, k)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for surface in reps:
+        for block in _block_keys(surface):
+            blocks[block].append(surface)
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) > 200:  # a block this large is a common word, not a name
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                ka, kb = reps[a], reps[b]
+                if uf.find(ka) == uf.find(kb) or not _compatible(types[ka], types[kb]):
+                    continue
+                match = names.compare(a, b)
+                if match.is_match and not match.partial:
+                    uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
+
+
+def _block_keys(surface: str) -> set[str]:
+    toks = [names.translit_key(t) for t in names.name_tokens(surface)]
+    toks = [t for t in toks if len(t) >= 3]
+    return {t[:3] for t in toks}
+
+
+def _join_typos(locals_: dict, by_article: dict, types: dict, uf: _UnionFind) -> None:
+    """Rule 5: a possible typo joins only a name the same article also uses."""
+    for surfaces in by_article.values():
+        for ls in surfaces:
+            for other in surfaces:
+                if other is ls or uf.find(ls.key) == uf.find(other.key):
+                    continue
+                if len(other.mention_ids) <= len(ls.mention_ids):
+                    continue  # the typo is the rarer spelling
+                match = names.compare(ls.surface, other.surface)
+                if getattr(match, "typo_candidate", False):
+                    uf.union(other.key, ls.key, f"likely typo of '{other.surface}' in the same article")
+
+
+# ---- decisions ------------------------------------------------------------------------
+
+@dataclass
+class _Overrides:
+    names: dict[tuple[int, str], str] = field(default_factory=dict)  # root → canonical name
+    rejected: set[tuple[int, str]] = field(default_factory=set)
+    detached: set[tuple[int, str]] = field(default_factory=set)
+
+
+def _apply_decisions(decisions: Iterable[Any], locals_: dict, uf: _UnionFind) -> _Overrides:
+    """Rule 6: re-apply the analysts' merges, splits, renames and rejections in order."""
+    overrides = _Overrides()
+    renamed: list[tuple[str, str]] = []
+    rejected: list[str] = []
+    for d in decisions:
+        args = d.args
+        if d.kind == "merge":
+            a, b = _find_surface(args["a"], locals_, uf), _find_surface(args["b"], locals_, uf)
+            if a and b:
+                uf.union(a, b, "analyst decision: merge")
+        elif d.kind == "split":
+            alias = clean_surface(args["alias"])
+            entity = _find_surface(args["entity"], locals_, uf)
+            if entity is None:
+                continue
+            root = uf.find(entity)
+            moved = [k for k in locals_ if locals_[k].surface == alias and uf.find(k) == root]
+            _detach(moved, uf, locals_)
+        elif d.kind == "rename":
+            renamed.append((args["entity"], args["name"]))
+        elif d.kind == "reject":
+            rejected.append(args["entity"])
+    for entity, name in renamed:
+        k = _find_surface(entity, locals_, uf)
+        if k:
+            overrides.names[uf.find(k)] = name
+    for entity in rejected:
+        k = _find_surface(entity, locals_, uf)
+        if k:
+            overrides.rejected.add(uf.find(k))
+    return overrides
+
+
+def _find_surface(name: str, locals_: dict, uf: _UnionFind) -> tuple[int, str] | None:
+    """Return a local surface spelled `name` (the most mentioned one), or None."""
+    surface = clean_surface(name)
+    hits = [k for k, ls in locals_.items() if ls.surface == surface]
+    if not hits:
+        key = names.name_key(surface)
+        hits = [k for k, ls in locals_.items() if names.name_key(ls.surface) == key]
+    if not hits:
+        return None
+    return max(hits, key=lambda k: len(locals_[k].mention_ids))
+
+
+def _detach(moved: list[tuple[int, str]], uf: _UnionFind, locals_: dict) -> None:
+    """Rebuild the union-find so the moved surfaces form their own entity."""
+    if not moved:
+        return
+    moved_set = set(moved)
+    groups: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
+    for k in list(uf.parent):
+        groups[uf.find(k)].append(k)
+    for members in groups.values():
+        if not moved_set & set(members):
+            continue
+        for k in members:
+            uf.parent[k] = k
+        rest = [k for k in members if k not in moved_set]
+        mine = [k for k in members if k in moved_set]
+        for group in (rest, mine):
+            for k in group[1:]:
+                uf.parent[k] = group[0]
+        for k in mine:
+            uf.why[k] = ("analyst decision: split", None)
+
+
+# ---- output ---------------------------------------------------------------------------
+
+def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> list[ResolvedEntity]:
+    clusters: dict[tuple[int, str], list[LocalSurface]] = defaultdict(list)
+    for k, ls in locals_.items():
+        clusters[uf.find(k)].append(ls)
+    entities = []
+    for root, members in clusters.items():
+        if root in overrides.rejected:
+            continue
+        mention_ids = [m for ls in members for m in ls.mention_ids]
+        if not mention_ids:
+            continue  # names only in alias statements, with nothing naming them in text
+        labels: Counter[str] = Counter()
+        roles: Counter[str] = Counter()
+        descriptions: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
+        for ls in members:
+            labels.update(ls.labels)
+            roles.update(ls.roles)
+            descriptions.update(ls.descriptions)
+            counts[ls.surface] += len(ls.mention_ids)
+        name = overrides.names.get(root) or canonical_name(counts)
+        type_ = vote_type(name, labels, roles)
+        aliases = _alias_reasons(members, counts, name, uf)
+        description = descriptions.most_common(1)[0][0] if descriptions else None
+        entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids)))
+    entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
+    return entities
+
+
+def canonical_name(counts: Counter[str]) -> str:
+    """Return the fullest frequent form: most tokens among forms named at least half as often as the top."""
+    top = counts.most_common(1)[0][1] if counts else 0
+    forms = [s for s in counts if not names.is_acronym(s)] or list(counts)
+
+    def rank(s: str) -> tuple[int, int, int]:
+        frequent = counts[s] * 4 >= top or counts[s] >= 2
+        return (int(frequent), len(names.name_tokens(s)), counts[s])
+
+    return max(forms, key=rank)
+
+
+def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
+                   uf: _UnionFind) -> list[AliasReason]:
+    out: dict[str, AliasReason] = {}
+    for ls in members:
+        if ls.surface in out:
+            continue
+        if ls.surface == name:
+            reason, evidence = "canonical name", None
+        else:
+            reason, evidence = uf.why.get(ls.key, ("same entity", None))
+        out[ls.surface] = AliasReason(ls.surface, counts[ls.surface], reason, evidence)
+    return sorted(out.values(), key=lambda a: (-a.count, a.alias))

@@ -1,0 +1,156 @@
+"""Find where sources disagree: numbers on the same entity and quantity, and dates of one fact.
+
+Two kinds of disagreement are listed, each with both sides' evidence:
+- numeric: claims on the same entity and quantity from different sources whose values
+  differ beyond their stated approximation ('about 120,000' vs 'more than 130,000' is
+  not a conflict; 120,000 vs 130,000 is);
+- dates: the same fact (one relation triple, or one one-off event of the same
+  participants) dated to different years or months by different sources.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
+
+# How far apart two values may be under each approximation before they disagree.
+APPROX_TOLERANCE = {None: 0.0, "about": 0.1, "some": 0.1, "nearly": 0.1, "close to": 0.1}
+# Happenings that occur once per subject, so two dates for them disagree.
+ONE_OFF_PREDICATES = {"founded", "split_from", "released", "exchanged_for", "killed"}
+ONE_OFF_EVENTS = {"founding", "split", "release", "death", "killing", "arrest", "capture"}
+VIOLENT_EVENTS = {"attack", "killing", "kidnapping", "raid"}
+MAX_YEARS_APART = 3
+
+
+@dataclass
+class Conflict:
+    """A disagreement between sources: the claims on each side and a note saying what differs."""
+
+    entity: str
+    quantity: str
+    claims: list[str]
+    note: str
+    kind: str = "numeric"
+    values: list[str] = field(default_factory=list)
+
+
+def values_disagree(a: EntityClaim, b: EntityClaim) -> bool:
+    """Return True when two numeric claims cannot both be true under their approximations."""
+    va, vb = float(a.value), float(b.value)
+    lo, hi = sorted((va, vb))
+    if lo == hi:
+        return False
+    low_claim = a if va <= vb else b
+    high_claim = b if low_claim is a else a
+    # 'over N' is satisfied by anything above N, 'up to N' by anything below it
+    if low_claim.approx in ("over", "more than", "at least"):
+        return False
+    if high_claim.approx in ("up to", "under", "less than", "at most"):
+        return False
+    tol = max(APPROX_TOLERANCE.get(a.approx, 0.1), APPROX_TOLERANCE.get(b.approx, 0.1))
+    return (hi - lo) / hi > tol
+
+
+def find_conflicts(
+    claims: list[EntityClaim], relations: list[EntityRelation], events: list[EntityEvent]
+) -> tuple[list[Conflict], list[EntityClaim]]:
+    """Return the conflicts, and the date claims derived for them (so both sides are claims)."""
+    conflicts = _numeric_conflicts(claims)
+    derived: list[EntityClaim] = []
+    _relation_date_conflicts(relations, conflicts, derived)
+    _event_date_conflicts(events, conflicts, derived)
+    return conflicts, derived
+
+
+def _source(c: EntityClaim) -> str:
+    return c.evidence[0].doc if c.evidence else ""
+
+
+def _numeric_conflicts(claims: list[EntityClaim]) -> list[Conflict]:
+    by_key: dict[tuple[int, str], list[EntityClaim]] = defaultdict(list)
+    for c in claims:
+        by_key[(c.entity, c.quantity)].append(c)
+    out = []
+    for (entity, quantity), group in by_key.items():
+        disagreeing: dict[str, EntityClaim] = {}
+        for a, b in combinations(group, 2):
+            if _source(a) != _source(b) and values_disagree(a, b):
+                disagreeing[a.id], disagreeing[b.id] = a, b
+        if disagreeing:
+            sides = sorted(disagreeing.values(), key=lambda c: float(c.value))
+            note = " vs ".join(f"{_fmt(c)} ({_source(c)})" for c in sides)
+            out.append(Conflict(f"e{entity}", quantity, [c.id for c in sides], note, "numeric",
+                                [str(c.value) for c in sides]))
+    return out
+
+
+def _fmt(c: EntityClaim) -> str:
+    value = f"{float(c.value):,.0f}" if isinstance(c.value, int | float) else str(c.value)
+    return f"{c.approx + ' ' if c.approx else ''}{value} {c.unit}".strip()
+
+
+def _years_apart(a: str, b: str) -> int:
+    return abs(int(a[:4]) - int(b[:4]))
+
+
+def _dates_differ(a: str, b: str) -> bool:
+    """Return True when two ISO dates disagree at the precision both state (year, then month)."""
+    if a[:4] != b[:4]:
+        return True
+    return len(a) >= 7 and len(b) >= 7 and a[:7] != b[:7]
+
+
+def _relation_date_conflicts(relations: list[EntityRelation], out: list[Conflict],
+                             derived: list[EntityClaim]) -> None:
+    for r in relations:
+        if r.negated or r.predicate not in ONE_OFF_PREDICATES:
+            continue
+        by_source: dict[str, str] = {}
+        for date, source in r.dates:
+            by_source.setdefault(source, date)
+        pairs = [(s1, d1, s2, d2) for (s1, d1), (s2, d2) in combinations(by_source.items(), 2)
+                 if _dates_differ(d1, d2) and _years_apart(d1, d2) <= MAX_YEARS_APART]
+        if not pairs:
+            continue
+        quantity = f"date of {r.predicate}"
+        ids = []
+        for source, date in sorted(by_source.items(), key=lambda kv: kv[1]):
+            ev = [e for e in r.evidence if e.doc == source][:1]
+            claim = EntityClaim(f"d{len(derived) + 1}", r.subject, quantity, date, "date", None, None, ev)
+            derived.append(claim)
+            ids.append(claim.id)
+        note = " vs ".join(f"{d} ({s})" for s, d in sorted(by_source.items(), key=lambda kv: kv[1]))
+        out.append(Conflict(f"e{r.subject}", quantity, ids, note, "date", sorted(set(by_source.values()))))
+
+
+def _event_date_conflicts(events: list[EntityEvent], out: list[Conflict], derived: list[EntityClaim]) -> None:
+    """Events of one kind and shared participants told with different dates by different sources."""
+    def family(kind: str) -> str:
+        return "violence" if kind in VIOLENT_EVENTS else kind
+
+    groups: dict[str, list[EntityEvent]] = defaultdict(list)
+    for e in events:
+        if not e.negated and e.evidence:
+            groups[family(e.kind)].append(e)
+    for fam, group in groups.items():
+        for a, b in combinations(group, 2):
+            shared = set(a.participants) & set(b.participants)
+            needed = 1 if fam in ONE_OFF_EVENTS else 2
+            if len(shared) < needed or a.evidence[0].doc == b.evidence[0].doc:
+                continue
+            if not _dates_differ(a.date, b.date) or _years_apart(a.date, b.date) > (
+                    MAX_YEARS_APART if fam in ONE_OFF_EVENTS else 0):
+                continue
+            entity = min(shared)
+            quantity = f"date of {fam}"
+            ids = []
+            for e in (a, b):
+                claim = EntityClaim(f"d{len(derived) + 1}", entity, quantity, e.date, "date", None, None,
+                                    e.evidence[:1])
+                derived.append(claim)
+                ids.append(claim.id)
+            note = f"{a.date} ({a.evidence[0].doc}) vs {b.date} ({b.evidence[0].doc})"
+            out.append(Conflict(f"e{entity}", quantity, ids, note, "date", [a.date, b.date]))

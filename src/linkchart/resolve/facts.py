@@ -1,0 +1,145 @@
+"""Lift stored relations, events and claims from mention spans to resolved entities.
+
+Extraction speaks of spans ('Khazali' at 812–819); analysts ask about entities. This
+module joins the two through the mention links, and aggregates repeated statements of
+one fact across sources onto one `Fact` with several evidences.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from linkchart.models import Evidence
+from linkchart.store.base import Store
+
+
+@dataclass
+class EntityRelation:
+    """subject –predicate→ object between entities, with every evidence that states it."""
+
+    subject: int
+    predicate: str
+    object: int
+    negated: bool
+    attributed_to: str | None
+    hedged: bool
+    date: str | None
+    rules: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (date, source) per evidence
+
+
+@dataclass
+class EntityEvent:
+    """A dated happening with its participant entities, merged across sources."""
+
+    kind: str
+    date: str
+    summary: str
+    participants: list[int]
+    negated: bool
+    attributed_to: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class EntityClaim:
+    """A number said of an entity, with its evidence."""
+
+    id: str
+    entity: int
+    quantity: str
+    value: float | str
+    unit: str
+    approx: str | None
+    attributed_to: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+class MentionIndex:
+    """Finds the entity a span of an original file names, via the stored mentions."""
+
+    def __init__(self, store: Store) -> None:
+        entity_of = dict(store.mention_links())
+        spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for m in store.mentions():
+            entity = entity_of.get(m.id)
+            if entity is not None:
+                spans[m.source].append((m.start, m.end, entity))
+        self._spans = {k: sorted(v) for k, v in spans.items()}
+        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
+
+    def entity_at(self, source: str, start: int, end: int) -> int | None:
+        """Return the entity of the mention best overlapping `[start, end)` in `source`, or None."""
+        spans = self._spans.get(source)
+        if not spans:
+            return None
+        i = bisect.bisect_left(self._starts[source], start)
+        best, best_overlap = None, 0
+        for j in range(max(0, i - 3), min(len(spans), i + 4)):
+            s, e, entity = spans[j]
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+        return best
+
+
+def entity_relations(store: Store, index: MentionIndex | None = None) -> list[EntityRelation]:
+    """Return relations between entities, one per (subject, predicate, object, polarity, source of claim)."""
+    index = index or MentionIndex(store)
+    grouped: dict[tuple, EntityRelation] = {}
+    for r in store.relations():
+        s = index.entity_at(r.source, *r.subject_span)
+        o = index.entity_at(r.source, *r.object_span)
+        if s is None or o is None or s == o:
+            continue
+        key = (s, r.predicate, o, r.negated, r.attributed_to, r.hedged)
+        rel = grouped.get(key)
+        if rel is None:
+            rel = grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
+        if r.rule not in rel.rules:
+            rel.rules.append(r.rule)
+        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id)
+        if not any(e.doc == ev.doc and e.start == ev.start for e in rel.evidence):
+            rel.evidence.append(ev)
+        if r.date:
+            rel.dates.append((r.date, r.source))
+            rel.date = rel.date or r.date
+    return list(grouped.values())
+
+
+def entity_events(store: Store, index: MentionIndex | None = None) -> list[EntityEvent]:
+    """Return dated events with participant entities; the same event told twice is one event."""
+    index = index or MentionIndex(store)
+    merged: dict[tuple, EntityEvent] = {}
+    for ev in store.events():
+        if not ev.date:
+            continue
+        parts = []
+        for s, e in ev.participants:
+            entity = index.entity_at(ev.source, s, e)
+            if entity is not None and entity not in parts:
+                parts.append(entity)
+        key = (ev.kind, ev.date, tuple(sorted(parts)), ev.negated)
+        out = merged.get(key)
+        if out is None:
+            out = merged[key] = EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to)
+        evidence = Evidence(ev.source, ev.evidence_start, ev.evidence_end, ev.evidence, ev.article_id)
+        if not any(x.doc == evidence.doc and x.start == evidence.start for x in out.evidence):
+            out.evidence.append(evidence)
+    return sorted(merged.values(), key=lambda e: (e.date, e.kind))
+
+
+def entity_claims(store: Store, index: MentionIndex | None = None) -> list[EntityClaim]:
+    """Return numeric claims attached to entities."""
+    index = index or MentionIndex(store)
+    out = []
+    for c in store.claims():
+        entity = index.entity_at(c.source, *c.subject_span)
+        if entity is None:
+            continue
+        ev = Evidence(c.source, c.evidence_start, c.evidence_end, c.evidence, c.article_id)
+        out.append(EntityClaim(f"c{c.id}", entity, c.quantity, c.value, c.unit, c.approx, c.attributed_to, [ev]))
+    return out

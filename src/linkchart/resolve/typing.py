@@ -1,0 +1,66 @@
+"""Decide an entity's type by voting over all its mentions, weighted by evidence.
+
+spaCy's label is a weak vote; a title or role noun next to a mention ('General',
+'leader') and an organisation head word inside the name ('Force', 'Brigades') are strong
+votes. Every mention of an entity votes, so one mislabelled sentence does not decide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from linkchart.resolve import names
+
+VALID_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+
+ORG_HEADS = {
+    "group", "militia", "militias", "force", "forces", "brigade", "brigades", "organization",
+    "organisation", "party", "units", "unit", "corps", "army", "movement", "network", "council",
+    "agency", "ministry", "committee", "front", "league", "battalion", "battalions", "division",
+    "command", "guard", "guards", "office", "bureau", "government", "parliament", "company",
+    "bank", "university", "institute", "news", "times", "post", "press", "service", "services",
+    "coalition", "alliance", "mobilization", "mobilisation", "hezbollah", "hizballah", "resistance",
+    "foundation", "association", "union", "nations", "jihad", "state",
+}
+FAC_HEADS = {"gate", "crossing", "airport", "base", "prison", "camp", "bridge", "embassy", "hospital",
+             "palace", "mosque", "shrine", "compound", "port", "hotel", "building", "tower", "checkpoint"}
+LOC_HEADS = {"border", "river", "valley", "sea", "gulf", "desert", "mountains", "region", "province",
+             "heights", "strip", "bank", "coast", "plain", "marshes", "zone"}
+
+PERSON_ROLE_WEIGHT = 3.0
+HEAD_WEIGHT = 3.0
+LABEL_WEIGHT = 1.0
+
+
+def head_type(surface: str) -> str | None:
+    """Return the type a name's head word implies ('Qods Force' → ORG), or None."""
+    words = [w.strip(".,’'").lower() for w in names.normalize(surface).replace("-", " ").split()]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if last in FAC_HEADS:
+        return "FAC"
+    if last in LOC_HEADS:
+        return "LOC"
+    if last in ORG_HEADS or words[0] in {"kataib", "kata'ib", "saraya", "harakat", "jaish", "liwa", "asaib"}:
+        return "ORG"
+    return None
+
+
+def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
+    """Return the winning type for a name given its mentions' labels and role evidence."""
+    votes: Counter[str] = Counter()
+    for label, n in labels.items():
+        if label in VALID_TYPES:
+            votes[label] += LABEL_WEIGHT * n
+    person_roles = sum(n for role, n in roles.items() if role)
+    if person_roles:
+        votes["PERSON"] += PERSON_ROLE_WEIGHT * person_roles
+    implied = head_type(surface)
+    if implied:
+        votes[implied] += HEAD_WEIGHT * max(1, sum(labels.values()))
+    if names.is_acronym(surface) and votes["GPE"] == 0:
+        votes["ORG"] += LABEL_WEIGHT * max(1, sum(labels.values()))
+    if not votes:
+        return "ORG"
+    return votes.most_common(1)[0][0]
