@@ -9,15 +9,64 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linkchart.models import Article, Extraction, IngestReport
+from linkchart.store.base import EntityAliasRow, EntityRow
 from linkchart.store.sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from linkchart.graph.build import EntityGraph
+    from linkchart.graph.paths import Hop
+    from linkchart.resolve.conflicts import Conflict
+    from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
+
 DEFAULT_DB = "linkchart.db"
+
+
+class NotFound(LookupError):
+    """No entity goes by the name asked for."""
+
+
+@dataclass
+class MentionView:
+    """One mention of an entity with the sentence it stands in (offsets into the original file)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass
+class EntitySummary:
+    """An entity as listed: name, type, how often and where it is named."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int
+    documents: int
+    aliases: list[str]
+
+
+@dataclass
+class EntityProfile:
+    """Everything known of one entity, every line sourced."""
+
+    id: int
+    name: str
+    type: str
+    description: str | None
+    aliases: list[EntityAliasRow]
+    documents: list[str]
+    mentions: list[MentionView] = field(default_factory=list)
 
 
 def sample_corpus_path() -> Path:
@@ -94,3 +143,157 @@ class Workspace:
         from linkchart.export.json import export_linkchart
 
         return export_linkchart(self.store)
+
+    # ---- entities -----------------------------------------------------------------
+    def entities(self, type_: str | None = None, limit: int | None = None) -> list[EntitySummary]:
+        """Return entities ranked by mentions then documents, optionally of one type."""
+        mention_source = {m.id: m.source for m in self.store.mentions()}
+        counts: dict[int, int] = defaultdict(int)
+        docs: dict[int, set[str]] = defaultdict(set)
+        for mention_id, entity in self.store.mention_links():
+            counts[entity] += 1
+            docs[entity].add(mention_source.get(mention_id, ""))
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for a in self.store.entity_aliases():
+            aliases[a.entity_id].append(a.alias)
+        rows = [
+            EntitySummary(e.id, e.name, e.type, counts[e.id], len(docs[e.id]), aliases[e.id])
+            for e in self.store.entities()
+            if type_ is None or e.type == type_.upper()
+        ]
+        rows.sort(key=lambda r: (-r.mentions, -r.documents, r.name))
+        return rows[:limit] if limit else rows
+
+    def find_entity(self, name: str) -> EntityRow:
+        """Return the entity named `name` (by name, alias or name matcher); raise NotFound."""
+        from linkchart.resolve import names
+        from linkchart.resolve.cluster import clean_surface
+
+        entities = {e.id: e for e in self.store.entities()}
+        wanted = clean_surface(name).lower()
+        by_alias: dict[int, int] = defaultdict(int)
+        for a in self.store.entity_aliases():
+            if a.alias.lower() == wanted:
+                by_alias[a.entity_id] += a.count
+        for e in entities.values():
+            if e.name.lower() == wanted:
+                return e
+        if by_alias:
+            return entities[max(by_alias, key=lambda k: by_alias[k])]
+        key = names.name_key(wanted)
+        for a in self.store.entity_aliases():
+            if key and names.name_key(a.alias) == key:
+                return entities[a.entity_id]
+        raise NotFound(f"no entity named {name!r}")
+
+    def profile(self, name: str) -> EntityProfile:
+        """Return the profile of an entity: aliases with reasons, description, documents, mentions."""
+        entity = self.find_entity(name)
+        mention_ids = {m for m, e in self.store.mention_links() if e == entity.id}
+        mentions = [m for m in self.store.mentions() if m.id in mention_ids]
+        texts: dict[str, str] = {}
+        views = []
+        for m in sorted(mentions, key=lambda m: (m.source, m.start)):
+            if m.source not in texts:
+                texts[m.source] = self.store.document_text(m.source)
+            s, e = m.sentence_start, m.sentence_end
+            sentence = texts[m.source][s:e] if s is not None and e is not None else m.text
+            views.append(MentionView(m.source, m.start, m.end, m.text, " ".join(sentence.split())))
+        return EntityProfile(
+            entity.id, entity.name, entity.type, entity.description,
+            self.store.entity_aliases(entity.id), sorted({m.source for m in mentions}), views,
+        )
+
+    # ---- curation: stored as decisions, re-applied after every resolution ----------
+    def merge(self, a: str, b: str) -> EntityRow:
+        """Merge entity b into entity a; return the merged entity."""
+        ea, eb = self.find_entity(a), self.find_entity(b)
+        self.store.add_decision("merge", {"a": ea.name, "b": eb.name})
+        self.resolve()
+        return self.find_entity(ea.name)
+
+    def split(self, entity: str, alias: str) -> EntityRow:
+        """Split the mentions named `alias` off an entity into their own; return the new entity."""
+        e = self.find_entity(entity)
+        self.store.add_decision("split", {"entity": e.name, "alias": alias})
+        self.resolve()
+        return self.find_entity(alias)
+
+    def rename(self, entity: str, name: str) -> EntityRow:
+        """Give an entity a new canonical name; return it."""
+        e = self.find_entity(entity)
+        self.store.add_decision("rename", {"entity": e.name, "name": name})
+        self.resolve()
+        return self.find_entity(name)
+
+    def reject(self, entity: str) -> None:
+        """Reject an entity (not an actor, or junk): it no longer appears anywhere."""
+        e = self.find_entity(entity)
+        self.store.add_decision("reject", {"entity": e.name})
+        self.resolve()
+
+    # ---- relations, events, graph ---------------------------------------------------
+    def _graph(self) -> EntityGraph:
+        from linkchart.graph.build import entity_graph
+
+        return entity_graph(self.store, self.db)
+
+    def entity_name(self, entity: int) -> str:
+        """Return the canonical name of an entity id."""
+        return self._graph().names.get(entity, f"#{entity}")
+
+    def relations(self, name: str | None = None, predicate: str | None = None) -> list[EntityRelation]:
+        """Return relations (of one entity, optionally of one predicate) with their evidence."""
+        rels = self._graph().relations
+        if name is not None:
+            eid = self.find_entity(name).id
+            rels = [r for r in rels if eid in (r.subject, r.object)]
+        if predicate:
+            rels = [r for r in rels if r.predicate == predicate]
+        return sorted(rels, key=lambda r: (r.predicate, r.date or "", -len(r.evidence)))
+
+    def timeline(self, name: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> list[EntityEvent]:
+        """Return dated events in order (of one entity, within [from, to]) with their evidence."""
+        from linkchart.resolve.facts import entity_events
+
+        events = entity_events(self.store)
+        if name is not None:
+            eid = self.find_entity(name).id
+            events = [e for e in events if eid in e.participants]
+        if date_from:
+            events = [e for e in events if e.date[: len(date_from)] >= date_from]
+        if date_to:
+            events = [e for e in events if e.date[: len(date_to)] <= date_to]
+        return events
+
+    def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> list[list[Hop]]:
+        """Return the shortest chains of asserted relations linking two entities."""
+        from linkchart.graph.paths import find_paths
+
+        ea, eb = self.find_entity(a), self.find_entity(b)
+        return find_paths(self._graph(), ea.id, eb.id, max_hops=max_hops, limit=limit)
+
+    def neighbors(self, name: str, depth: int = 1) -> tuple[list[EntitySummary], list[EntityRelation]]:
+        """Return the ego network of an entity: the entities within `depth` hops and their relations."""
+        from linkchart.graph.paths import neighbors
+
+        eg = self._graph()
+        entity = self.find_entity(name)
+        nodes, rels = neighbors(eg, entity.id, depth)
+        summaries = [
+            EntitySummary(n, eg.graph.nodes[n]["name"], eg.graph.nodes[n]["type"], eg.graph.nodes[n]["mentions"], 0, [])
+            for n in nodes
+        ]
+        summaries.sort(key=lambda s: (s.id != entity.id, -s.mentions))
+        return summaries, rels
+
+    def conflicts(self) -> tuple[list[Conflict], dict[str, EntityClaim]]:
+        """Return where sources disagree, and the claims each conflict cites by id."""
+        from linkchart.resolve.conflicts import find_conflicts
+        from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events
+
+        index = MentionIndex(self.store)
+        claims = entity_claims(self.store, index)
+        found, derived = find_conflicts(claims, self._graph().relations, entity_events(self.store, index))
+        return found, {c.id: c for c in [*claims, *derived]}

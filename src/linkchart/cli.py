@@ -171,5 +171,242 @@ def demo(
         _print_hits(ws.search(query, limit=5))
 
 
+def _fail(message: str) -> None:
+    err.print(Text(f"error: {message}", style="red"))
+    raise typer.Exit(1)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC or EVENT")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 30,
+) -> None:
+    """List entities ranked by mentions and documents, with type and aliases."""
+    with Workspace(db, extract=False) as ws:
+        rows = ws.entities(type_, limit)
+    table = Table("id", "name", "type", "mentions", "docs", "aliases")
+    for r in rows:
+        others = [a for a in r.aliases if a != r.name]
+        table.add_row(str(r.id), Text(r.name), r.type, str(r.mentions), str(r.documents), Text(", ".join(others)))
+    out.print(table)
+
+
+@app.command()
+def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db: DbOption = DEFAULT_DB) -> None:
+    """Profile of an entity: aliases and why each was merged, description, documents, mentions."""
+    from linkchart.api import NotFound
+
+    with Workspace(db, extract=False) as ws:
+        try:
+            p = ws.profile(name)
+        except NotFound as e:
+            _fail(str(e))
+    out.print(Text(f"{p.name}  ({p.type}, entity {p.id})", style="bold"))
+    if p.description:
+        out.print(Text(f"  {p.description}", style="italic"))
+    table = Table("alias", "count", "why it belongs", title="aliases")
+    for a in p.aliases:
+        why = a.reason or ""
+        if a.evidence:
+            why += f"\n  “{' '.join(a.evidence.split())}”"
+        table.add_row(Text(a.alias), str(a.count), Text(why))
+    out.print(table)
+    out.print(Text(f"documents ({len(p.documents)}): " + ", ".join(Path(d).name for d in p.documents)))
+    out.print(Text(f"mentions ({len(p.mentions)}):", style="bold"))
+    for m in p.mentions:
+        line = Text(f"  {Path(m.doc).name} [{m.start}:{m.end}] ", style="dim")
+        line.append_text(_marked(m.sentence, m.text))
+        out.print(line)
+
+
+def _marked(sentence: str, mention: str) -> Text:
+    """Return the sentence with the first occurrence of the mention in bold."""
+    text = Text(sentence)
+    i = sentence.find(mention)
+    if i >= 0:
+        text.stylize("bold yellow", i, i + len(mention))
+    return text
+
+
+def _curate(action: str, *args: str, db: str) -> None:
+    from linkchart.api import NotFound
+
+    with Workspace(db) as ws:
+        try:
+            result = getattr(ws, action)(*args)
+        except NotFound as e:
+            _fail(str(e))
+        out.print(f"{action}: done" + (f" → {result.name} (entity {result.id})" if result is not None else ""))
+
+
+@app.command()
+def merge(a: str, b: str, db: DbOption = DEFAULT_DB) -> None:
+    """Merge entity B into entity A (kept as a decision, re-applied after every re-ingest)."""
+    _curate("merge", a, b, db=db)
+
+
+@app.command()
+def split(entity: str, alias: str, db: DbOption = DEFAULT_DB) -> None:
+    """Split the mentions named ALIAS off ENTITY into an entity of their own."""
+    _curate("split", entity, alias, db=db)
+
+
+@app.command()
+def rename(entity: str, name: str, db: DbOption = DEFAULT_DB) -> None:
+    """Give ENTITY a new canonical NAME."""
+    _curate("rename", entity, name, db=db)
+
+
+@app.command()
+def reject(entity: str, db: DbOption = DEFAULT_DB) -> None:
+    """Reject ENTITY (junk or not an actor): it disappears from lists, graphs and exports."""
+    _curate("reject", entity, db=db)
+
+
+def _relation_line(ws: Workspace, r) -> Text:
+    """Return one relation as a line: subject predicate object, date, modality."""
+    line = Text()
+    line.append(ws.entity_name(r.subject), style="bold")
+    line.append(f" {'NOT ' if r.negated else ''}{r.predicate} ", style="red" if r.negated else "cyan")
+    line.append(ws.entity_name(r.object), style="bold")
+    if r.date:
+        line.append(f"  {r.date}", style="dim")
+    if r.attributed_to:
+        line.append(f"  according to {r.attributed_to}", style="magenta")
+    if r.hedged:
+        line.append("  (alleged)", style="magenta")
+    return line
+
+
+def _evidence_lines(evidence: list, limit: int = 3) -> None:
+    for e in evidence[:limit]:
+        out.print(Text(f"    “{' '.join(e.text.split())}”", style="italic"),
+                  Text(f" — {Path(e.doc).name} [{e.start}:{e.end}]", style="dim"))
+    if len(evidence) > limit:
+        out.print(Text(f"    … and {len(evidence) - limit} more sources", style="dim"))
+
+
+@app.command()
+def relations(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    db: DbOption = DEFAULT_DB,
+    predicate: Annotated[str | None, typer.Option("--predicate", "-p")] = None,
+) -> None:
+    """Typed relations of an entity with quoted evidence, source, date, attribution and negation."""
+    from linkchart.api import NotFound
+
+    with Workspace(db, extract=False) as ws:
+        try:
+            rels = ws.relations(name, predicate)
+        except NotFound as e:
+            _fail(str(e))
+        if not rels:
+            out.print("no relations")
+        for r in rels:
+            out.print(_relation_line(ws, r))
+            _evidence_lines(r.evidence)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str | None, typer.Argument(help="Entity (default: the whole corpus).")] = None,
+    db: DbOption = DEFAULT_DB,
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+) -> None:
+    """Dated events in order, each with its evidence."""
+    from linkchart.api import NotFound
+
+    with Workspace(db, extract=False) as ws:
+        try:
+            events = ws.timeline(name, date_from, date_to)
+        except NotFound as e:
+            _fail(str(e))
+        for ev in events:
+            line = Text(f"{ev.date:<10} ", style="bold")
+            line.append(f"{ev.kind:<10} ", style="cyan")
+            line.append(ev.summary)
+            parts = ", ".join(ws.entity_name(p) for p in ev.participants)
+            if parts:
+                line.append(f"  [{parts}]", style="dim")
+            if ev.attributed_to:
+                line.append(f"  according to {ev.attributed_to}", style="magenta")
+            out.print(line)
+            _evidence_lines(ev.evidence, limit=2)
+
+
+@app.command()
+def path(
+    a: str, b: str, db: DbOption = DEFAULT_DB,
+    max_hops: Annotated[int, typer.Option("--max-hops")] = 4,
+) -> None:
+    """The shortest chains of relations linking two entities, each hop with its evidence."""
+    from linkchart.api import NotFound
+
+    with Workspace(db, extract=False) as ws:
+        try:
+            paths = ws.path(a, b, max_hops=max_hops)
+        except NotFound as e:
+            _fail(str(e))
+        if not paths:
+            out.print(f"no path of at most {max_hops} hops between {a!r} and {b!r}")
+        for i, hops in enumerate(paths, start=1):
+            out.print(Text(f"path {i} ({len(hops)} hops)", style="bold underline"))
+            for hop in hops:
+                out.print(_relation_line(ws, hop.relation))
+                _evidence_lines(hop.relation.evidence, limit=1)
+
+
+@app.command()
+def neighbors(
+    name: str, db: DbOption = DEFAULT_DB,
+    depth: Annotated[int, typer.Option("--depth")] = 1,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or gexf")] = "table",
+) -> None:
+    """Ego network of an entity as a table (or --format json / gexf on stdout)."""
+    from linkchart.api import NotFound
+
+    with Workspace(db, extract=False) as ws:
+        try:
+            nodes, rels = ws.neighbors(name, depth)
+        except NotFound as e:
+            _fail(str(e))
+        if fmt == "json":
+            data = {"nodes": [{"id": n.id, "name": n.name, "type": n.type, "mentions": n.mentions} for n in nodes],
+                    "edges": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
+                               "negated": r.negated, "attributed_to": r.attributed_to,
+                               "evidence": [e.text for e in r.evidence]} for r in rels]}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            return
+        if fmt == "gexf":
+            from linkchart.export.gexf import ego_gexf
+
+            sys.stdout.write(ego_gexf(nodes, rels))
+            return
+        table = Table("entity", "type", "mentions", "relations")
+        for n in nodes:
+            mine = [r for r in rels if n.id in (r.subject, r.object)]
+            labels = sorted({("NOT " if r.negated else "") + r.predicate for r in mine})
+            table.add_row(Text(n.name), n.type, str(n.mentions), ", ".join(labels))
+        out.print(table)
+
+
+@app.command()
+def conflicts(db: DbOption = DEFAULT_DB) -> None:
+    """Numbers and dates on which sources disagree, side by side with their evidence."""
+    with Workspace(db, extract=False) as ws:
+        found, claims = ws.conflicts()
+        if not found:
+            out.print("no conflicts between sources")
+        for c in found:
+            entity = ws.entity_name(int(c.entity[1:]))
+            out.print(Text(f"{entity} — {c.quantity}: {c.note}", style="bold"))
+            for cid in c.claims:
+                claim = claims[cid]
+                out.print(Text(f"  {claim.value} {claim.unit}", style="cyan"))
+                _evidence_lines(claim.evidence, limit=1)
+
+
 if __name__ == "__main__":
     app()

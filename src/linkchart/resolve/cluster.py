@@ -329,40 +329,46 @@ def _join_typos(locals_: dict, by_article: dict, types: dict, uf: _UnionFind) ->
 class _Overrides:
     names: dict[tuple[int, str], str] = field(default_factory=dict)  # root → canonical name
     rejected: set[tuple[int, str]] = field(default_factory=set)
-    detached: set[tuple[int, str]] = field(default_factory=set)
 
 
 def _apply_decisions(decisions: Iterable[Any], locals_: dict, uf: _UnionFind) -> _Overrides:
     """Rule 6: re-apply the analysts' merges, splits, renames and rejections in order."""
     overrides = _Overrides()
-    renamed: list[tuple[str, str]] = []
-    rejected: list[str] = []
+    renamed_from: dict[str, str] = {}  # a name given by rename → a surface of that entity
+
+    def find(name: str) -> tuple[int, str] | None:
+        seen = set()
+        while name in renamed_from and name not in seen:
+            seen.add(name)
+            name = renamed_from[name]
+        return _find_surface(name, locals_, uf)
+
+    renames: list[tuple[tuple[int, str], str]] = []
+    rejected: list[tuple[int, str]] = []
     for d in decisions:
         args = d.args
         if d.kind == "merge":
-            a, b = _find_surface(args["a"], locals_, uf), _find_surface(args["b"], locals_, uf)
+            a, b = find(args["a"]), find(args["b"])
             if a and b:
                 uf.union(a, b, "analyst decision: merge")
         elif d.kind == "split":
-            alias = clean_surface(args["alias"])
-            entity = _find_surface(args["entity"], locals_, uf)
-            if entity is None:
-                continue
-            root = uf.find(entity)
-            moved = [k for k in locals_ if locals_[k].surface == alias and uf.find(k) == root]
-            _detach(moved, uf, locals_)
+            entity = find(args["entity"])
+            if entity is not None:
+                alias = clean_surface(args["alias"])
+                root = uf.find(entity)
+                _detach([k for k in locals_ if locals_[k].surface == alias and uf.find(k) == root], uf)
         elif d.kind == "rename":
-            renamed.append((args["entity"], args["name"]))
+            entity = find(args["entity"])
+            if entity is not None:
+                renamed_from[args["name"]] = locals_[entity].surface
+                renames.append((entity, args["name"]))
         elif d.kind == "reject":
-            rejected.append(args["entity"])
-    for entity, name in renamed:
-        k = _find_surface(entity, locals_, uf)
-        if k:
-            overrides.names[uf.find(k)] = name
-    for entity in rejected:
-        k = _find_surface(entity, locals_, uf)
-        if k:
-            overrides.rejected.add(uf.find(k))
+            entity = find(args["entity"])
+            if entity is not None:
+                rejected.append(entity)
+    for entity, name in renames:
+        overrides.names[uf.find(entity)] = name
+    overrides.rejected = {uf.find(k) for k in rejected}
     return overrides
 
 
@@ -378,7 +384,7 @@ def _find_surface(name: str, locals_: dict, uf: _UnionFind) -> tuple[int, str] |
     return max(hits, key=lambda k: len(locals_[k].mention_ids))
 
 
-def _detach(moved: list[tuple[int, str]], uf: _UnionFind, locals_: dict) -> None:
+def _detach(moved: list[tuple[int, str]], uf: _UnionFind) -> None:
     """Rebuild the union-find so the moved surfaces form their own entity."""
     if not moved:
         return

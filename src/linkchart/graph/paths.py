@@ -1,0 +1,70 @@
+"""Paths between two entities and ego networks, each hop explained by a relation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+
+import networkx as nx
+
+from linkchart.graph.build import EntityGraph
+from linkchart.resolve.facts import EntityRelation
+
+
+@dataclass
+class Hop:
+    """One step of a path: the relation that links two entities, read in its own direction."""
+
+    source: int  # the entity the path comes from
+    target: int  # the entity the path goes to
+    relation: EntityRelation
+
+
+def _asserted_graph(eg: EntityGraph) -> nx.Graph:
+    """Return a simple undirected graph of the relations the text asserts (not negated)."""
+    g = nx.Graph()
+    g.add_nodes_from(eg.graph.nodes)
+    for u, v, data in eg.graph.edges(data=True):
+        if not data.get("negated"):
+            g.add_edge(u, v)
+    return g
+
+
+def _best_relation(eg: EntityGraph, u: int, v: int) -> EntityRelation:
+    """Return the best-supported asserted relation between u and v: plain facts before attributed ones."""
+    candidates = []
+    for a, b in ((u, v), (v, u)):
+        for data in (eg.graph.get_edge_data(a, b) or {}).values():
+            rel = eg.relations[data["index"]]
+            if not rel.negated:
+                candidates.append(rel)
+    return max(candidates, key=lambda r: (r.attributed_to is None and not r.hedged, len(r.evidence)))
+
+
+def find_paths(eg: EntityGraph, a: int, b: int, max_hops: int = 4, limit: int = 5) -> list[list[Hop]]:
+    """Return up to `limit` shortest chains of asserted relations linking a to b (≤ max_hops)."""
+    g = _asserted_graph(eg)
+    if a not in g or b not in g or a == b:
+        return []
+    try:
+        paths = list(islice(nx.all_shortest_paths(g, a, b), limit))
+    except nx.NetworkXNoPath:
+        return []
+    out = []
+    for nodes in paths:
+        if len(nodes) - 1 > max_hops:
+            continue
+        out.append([Hop(u, v, _best_relation(eg, u, v)) for u, v in zip(nodes, nodes[1:], strict=False)])
+    return out
+
+
+def neighbors(eg: EntityGraph, entity: int, depth: int = 1) -> tuple[set[int], list[EntityRelation]]:
+    """Return the entities within `depth` hops of an entity and the relations among them."""
+    if entity not in eg.graph:
+        return set(), []
+    g = eg.graph.to_undirected(as_view=True)
+    reach = nx.single_source_shortest_path_length(g, entity, cutoff=depth)
+    nodes = set(reach)
+    rels = [r for r in eg.relations if r.subject in nodes and r.object in nodes
+            and (r.subject == entity or r.object == entity or depth > 1)]
+    return nodes, rels

@@ -1,0 +1,638 @@
+"""read: turn files into `Document`s, and say clearly why a file cannot be read.
+
+Readers per kind: plain text and Markdown (encoding detected, line endings normalised),
+HTML (main text extracted with trafilatura, lxml fallback), PDF (pypdf, text per page)
+and JSON Lines (one article per line). Nothing here guesses silently: a file that cannot
+be read raises `ReadError` with its path and a one-line reason; a file that can be read
+with repairs (replaced bytes, bad jsonl lines, PDF parser complaints) carries them in
+`Document.warnings`. Untrusted HTML and PDF content is only parsed, never executed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import stat
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from linkchart.models import Document
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pypdf import PageObject, PdfReader
+
+SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".jsonl"}
+MAX_BYTES = 50 * 1024 * 1024
+
+_KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".jsonl": "jsonl"}
+_MB = 1024 * 1024
+
+# C0 control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC are allowed).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_MAX_CONTROL_RATIO = 0.05
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# Non-ASCII characters a real single-byte legacy text is made of (besides letters).
+_TYPOGRAPHIC = set("\u00a0«»°£€©®§¶·–—‘’‚“”„†‡•…‰‹›™¡¿×÷±½¼¾")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all; `str(e)` is one line, "<path>: <reason>"."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = " ".join(reason.split())  # keep the message on one line
+        super().__init__(f"{path}: {self.reason}")
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def iter_files(paths: list[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, notice) for every file under the given files/folders, recursively, sorted.
+
+    notice is None for a supported file, else a one-line reason it is skipped
+    (e.g. 'unsupported file type .docx'); a path that does not exist yields a notice too.
+    Hidden files and folders (name starting with '.') found while walking a folder are
+    skipped silently; a file named explicitly is always yielded. Paths under a folder are
+    yielded as `os.path.join(folder, ...)` and sorted; the given paths keep their order.
+    """
+    for given in paths:
+        given = os.fspath(given)
+        if os.path.isdir(given):
+            yield from _walk(given)
+        else:
+            yield given, _notice(given)
+
+
+def _walk(folder: str) -> Iterator[tuple[str, str | None]]:
+    """Return (path, notice) pairs for the non-hidden files under `folder`, sorted by path."""
+    found: list[tuple[str, str | None]] = []
+
+    def on_error(err: OSError) -> None:
+        found.append((err.filename or folder, f"cannot list folder: {err.strerror or err}"))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            found.append((path, _notice(path)))
+    yield from sorted(found, key=lambda item: item[0])
+
+
+def _notice(path: str) -> str | None:
+    """Return why `path` is skipped, or None when it is a supported, existing file."""
+    if not os.path.exists(path):
+        return "broken symbolic link" if os.path.lexists(path) else "does not exist"
+    ext = Path(path).suffix.lower()
+    if ext in SUPPORTED:
+        return None
+    return f"unsupported file type {ext}" if ext else "unsupported file type (no extension)"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_file(path: str) -> list[Document]:
+    """Return the Documents in one file (one for txt/md/html/pdf; one per valid line for jsonl).
+
+    `Document.source` is `path` as given (jsonl: "<path>#L<lineno>"), `sha256` hashes the
+    raw bytes (jsonl: the line's bytes). For HTML and PDF, `Document.text` is the text the
+    reader extracted, and that text is the "original" every later offset refers to.
+    Raise ReadError for a file that cannot be read at all.
+    """
+    path = os.fspath(path)
+    ext = Path(path).suffix.lower()
+    if ext not in SUPPORTED:
+        raise ReadError(path, f"unsupported file type {ext}" if ext else "unsupported file type")
+    raw = _load_bytes(path)
+    if not raw.strip():
+        raise ReadError(path, "empty file")
+    return _READERS[_KINDS[ext]](path, raw)
+
+
+def _load_bytes(path: str) -> bytes:
+    """Return the raw bytes of `path`, refusing non-regular and too-large files before reading."""
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise ReadError(path, _os_reason(err)) from err
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        # FIFOs and devices could block or never end; refuse them before opening.
+        raise ReadError(path, "not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise ReadError(path, _too_large(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except OSError as err:
+        raise ReadError(path, _os_reason(err)) from err
+    if len(raw) > MAX_BYTES:
+        raise ReadError(path, _too_large(len(raw)))
+    return raw
+
+
+def _os_reason(err: OSError) -> str:
+    """Return the operating system's reason for `err` without repeating the path."""
+    return err.strerror or str(err)
+
+
+def _too_large(size: int) -> str:
+    """Return the reason for refusing a file of `size` bytes."""
+    mb = size / _MB
+    shown = f"{mb:.0f}" if round(mb) > MAX_BYTES // _MB else f"{mb:.1f}"
+    return f"file too large ({shown} MB > {MAX_BYTES // _MB} MB)"
+
+
+def _sha256(raw: bytes) -> str:
+    """Return the hex SHA-256 of `raw`."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _check_not_binary(path: str, raw: bytes) -> None:
+    """Raise ReadError when `raw` looks like binary data rather than text."""
+    encoding = _bom_encoding(raw) or _utf16_without_bom(raw)
+    if encoding and encoding.startswith(("utf-16", "utf-32")):
+        return  # NUL bytes are part of these encodings
+    if b"\x00" in raw:
+        raise ReadError(path, "binary content, not text")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+    if controls > _MAX_CONTROL_RATIO * len(raw):
+        raise ReadError(path, "binary content, not text")
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    """Return the codec named by a byte-order mark at the start of `raw`, if any."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Return 'utf-16-le'/'utf-16-be' when `raw` has the NUL pattern of mostly-ASCII UTF-16."""
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 0.9 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.9 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode(path: str, raw: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings) for text bytes, with \\r\\n normalised to \\n.
+
+    Order: byte-order mark, strict UTF-8, a declared charset (HTML meta), charset-normalizer
+    when it is confident, and last UTF-8 with replacement characters plus a warning.
+    """
+    text, encoding, warnings = _decode_raw(path, raw, declared)
+    return text.replace("\r\n", "\n"), encoding, warnings
+
+
+def _decode_raw(path: str, raw: bytes, declared: str | None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings) for `raw` before line-ending normalisation."""
+    encoding = _bom_encoding(raw) or _utf16_without_bom(raw)
+    candidates = [encoding] if encoding else ["utf-8"]
+    if declared and not encoding:
+        candidates.append(declared)
+    for candidate in candidates:
+        try:
+            return raw.decode(candidate), candidate, []
+        except (UnicodeDecodeError, LookupError):
+            continue
+    replaced = raw.decode(encoding or "utf-8", errors="replace")
+    if not encoding and not _has_valid_multibyte(replaced):
+        guess = _confident_guess(raw)
+        if guess:
+            return guess
+    base = "utf-8" if encoding in (None, "utf-8-sig") else encoding
+    genuine = raw.decode(encoding or "utf-8", errors="ignore").count("\ufffd")  # U+FFFD in the file itself
+    count = replaced.count("\ufffd") - genuine
+    warning = f"{path}: invalid {base.upper()} bytes replaced ({count})"
+    return replaced, encoding or "utf-8", [warning]
+
+
+def _has_valid_multibyte(replaced: str) -> bool:
+    """Return True when a UTF-8 decode produced real non-ASCII characters, not only U+FFFD.
+
+    Valid multi-byte UTF-8 sequences almost never occur by chance in legacy single-byte
+    text, so their presence means the file is UTF-8 with some damaged bytes.
+    """
+    return any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced)
+
+
+def _confident_guess(raw: bytes) -> tuple[str, str, list[str]] | None:
+    """Return (text, encoding, []) from charset-normalizer when its guess is plausible, else None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    text = str(best)
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    plausible = sum(1 for ch in non_ascii if unicodedata.category(ch).startswith("L") or ch in _TYPOGRAPHIC)
+    if non_ascii and plausible < 0.8 * len(non_ascii):
+        return None
+    return text, best.encoding, []
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """Return the charset an HTML page declares in a <meta> tag near its start, if any."""
+    match = _META_CHARSET.search(raw[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+# --------------------------------------------------------------------------- text / md
+
+
+def _read_text(path: str, raw: bytes, kind: str) -> list[Document]:
+    """Return the one Document of a plain-text or Markdown file."""
+    _check_not_binary(path, raw)
+    text, encoding, warnings = _decode(path, raw)
+    if not text.strip():
+        raise ReadError(path, "empty file")
+    doc = Document(source=path, text=text, sha256=_sha256(raw), kind=kind, encoding=encoding)
+    doc.warnings.extend(warnings)
+    return [doc]
+
+
+# --------------------------------------------------------------------------- html
+
+# Block elements of trafilatura's XML body; each becomes its own paragraph.
+_TRAF_BLOCKS = {"p", "head", "item", "list", "quote", "code", "table", "row", "cell", "div", "note"}
+_DROP_HTML = ("script", "style", "noscript", "template", "nav", "footer", "iframe", "svg")
+_HTML_BLOCKS = (
+    "p", "div", "section", "article", "main", "aside", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr",
+    "figure", "figcaption", "address",
+)  # fmt: skip
+
+
+def _read_html(path: str, raw: bytes) -> list[Document]:
+    """Return the one Document of an HTML page: its main text plus title, date, url, outlet.
+
+    Paragraphs of the extracted text are separated by a blank line; that extracted text is
+    the document's original text for all offsets.
+    """
+    _check_not_binary(path, raw)
+    html, encoding, warnings = _decode(path, raw, _declared_charset(raw))
+    text, meta = _trafilatura_text(html)
+    if not text:
+        text = _lxml_text(html)
+        if text:
+            warnings.append(f"{path}: main-text extraction found nothing; used all visible text")
+    if not text:
+        raise ReadError(path, "no readable text in HTML")
+    doc = Document(source=path, text=text, sha256=_sha256(raw), kind="html", encoding=encoding, **meta)
+    doc.warnings.extend(warnings)
+    return [doc]
+
+
+def _trafilatura_text(html: str) -> tuple[str, dict[str, str | None]]:
+    """Return (main text, metadata fields for Document) as extracted by trafilatura."""
+    import trafilatura
+
+    meta: dict[str, str | None] = {"title": None, "date": None, "url": None, "outlet": None}
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+    except Exception:  # a parser failure means "use the fallback", not a crash
+        result = None
+    if result is None:
+        return "", _metadata_only(html, meta)
+    meta.update(title=result.title, date=result.date, url=result.url, outlet=result.sitename)
+    body = getattr(result, "body", None)
+    text = "\n\n".join(_traf_blocks(body)) if body is not None else ""
+    return text or (result.text or "").strip(), meta
+
+
+def _metadata_only(html: str, meta: dict[str, str | None]) -> dict[str, str | None]:
+    """Return `meta` filled from trafilatura's metadata extractor (used when no main text)."""
+    from trafilatura import extract_metadata
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+        found = extract_metadata(tree) if tree is not None else None
+    except Exception:  # metadata is optional; never fail the file over it
+        found = None
+    if found is not None:
+        meta.update(title=found.title, date=found.date, url=found.url, outlet=found.sitename)
+    return meta
+
+
+def _traf_blocks(el: _Element) -> list[str]:
+    """Return the paragraphs of a trafilatura XML element, one string per block element."""
+    if not any(child.tag in _TRAF_BLOCKS for child in el):
+        return _nonblank([_inline_text(el)])
+    # A container: its own loose text and each child's tail are paragraphs of their own.
+    blocks = _nonblank([el.text])
+    for child in el:
+        blocks += _traf_blocks(child) if child.tag in _TRAF_BLOCKS else _nonblank([_inline_text(child)])
+        blocks += _nonblank([child.tail])
+    return blocks
+
+
+def _nonblank(texts: list[str | None]) -> list[str]:
+    """Return the stripped texts that are not empty."""
+    return [t.strip() for t in texts if t and t.strip()]
+
+
+def _inline_text(el: _Element) -> str:
+    """Return the text inside `el` (not its tail), with <lb/> as a line break."""
+    parts = ["\n" if el.tag == "lb" else (el.text or "")]
+    for child in el:
+        parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lxml_text(html: str) -> str:
+    """Return the body's visible text minus script/style/nav/footer, paragraphs split by blank lines."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return ""
+    body = root.find("body")
+    body = body if body is not None else root
+    for el in list(body.iter(*_DROP_HTML)):
+        el.drop_tree()
+    for el in body.iter(*_HTML_BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+        el.text = "\n\n" + (el.text or "")
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", body.text_content()))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# --------------------------------------------------------------------------- pdf
+
+
+def _read_pdf(path: str, raw: bytes) -> list[Document]:
+    """Return the one Document of a PDF: page texts joined by a blank line, with page_starts."""
+    from pypdf import PdfReader
+
+    with _pdf_log(path) as warnings:
+        try:
+            reader = PdfReader(BytesIO(raw))
+            _unlock(path, reader)
+            pages = list(reader.pages)
+        except ReadError:
+            raise
+        except Exception as err:  # pypdf raises many types on broken files; all mean "corrupt"
+            raise ReadError(path, f"corrupt PDF: {_short(err)}") from err
+        if not pages:
+            raise ReadError(path, "corrupt PDF: no pages")
+        texts = [_page_text(path, page, n, warnings) for n, page in enumerate(pages, 1)]
+        title, date = _pdf_metadata(reader)
+    if not any(t.strip() for t in texts):
+        pages_n = f"{len(texts)} page" + ("" if len(texts) == 1 else "s")
+        raise ReadError(path, f"scanned PDF with no text layer ({pages_n}); run OCR first")
+    starts, offset = [], 0
+    for t in texts:
+        starts.append(offset)
+        offset += len(t) + 2
+    doc = Document(source=path, text="\n\n".join(texts), sha256=_sha256(raw), kind="pdf", title=title, date=date)
+    doc.page_starts = starts
+    doc.warnings.extend(dict.fromkeys(warnings))  # pypdf repeats itself; keep order, drop repeats
+    return [doc]
+
+
+def _unlock(path: str, reader: PdfReader) -> None:
+    """Open an encrypted PDF with the empty password, or raise ReadError."""
+    if not reader.is_encrypted:
+        return
+    try:
+        ok = reader.decrypt("")
+    except Exception as err:  # e.g. a missing crypto library for AES
+        raise ReadError(path, f"encrypted PDF: {_short(err)}") from err
+    if not ok:
+        raise ReadError(path, "encrypted PDF (password required)")
+
+
+def _page_text(path: str, page: PageObject, number: int, warnings: list[str]) -> str:
+    """Return the text of one PDF page, or '' with a warning when extraction fails."""
+    try:
+        text = page.extract_text() or ""
+    except Exception as err:  # one bad page must not lose the others
+        warnings.append(f"{path}: page {number}: text extraction failed ({_short(err)})")
+        return ""
+    return text.replace("\r\n", "\n")
+
+
+def _pdf_metadata(reader: PdfReader) -> tuple[str | None, str | None]:
+    """Return (title, ISO creation date) from the PDF's document information, None if absent."""
+    try:
+        info = reader.metadata
+        title = info.get("/Title") if info else None
+        created = info.get("/CreationDate") if info else None
+    except Exception:  # metadata is optional; a broken /Info is not a broken PDF
+        return None, None
+    title = " ".join(str(title).split()) if title else None
+    return title or None, _pdf_date(str(created)) if created else None
+
+
+def _pdf_date(value: str) -> str | None:
+    """Return 'YYYY-MM-DD' from a PDF date string ('D:20210314093000+01'00''), or None."""
+    match = re.match(r"\s*(?:D:)?(\d{4})(\d{2})(\d{2})", value)
+    if not match:
+        return None
+    try:
+        day = dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+    # A date before PDF existed or after today is a broken clock, not a publication date.
+    if day.year < 1993 or day > dt.date.today() + dt.timedelta(days=1):
+        return None
+    return day.isoformat()
+
+
+@contextmanager
+def _pdf_log(path: str) -> Iterator[list[str]]:
+    """Collect pypdf's log warnings from this thread into a list while the block runs."""
+    collected: list[str] = []
+    thread = threading.get_ident()
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == thread:
+                collected.append(f"{path}: pdf: {record.getMessage()}")
+
+    handler = _Collect(level=logging.WARNING)
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    try:
+        yield collected
+    finally:
+        logger.removeHandler(handler)
+
+
+def _short(err: BaseException) -> str:
+    """Return a short one-line description of an exception."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+# --------------------------------------------------------------------------- jsonl
+
+
+def _read_jsonl(path: str, raw: bytes) -> list[Document]:
+    """Return one Document per valid line; bad-line warnings go on the first good Document."""
+    _check_not_binary(path, raw)
+    docs: list[Document] = []
+    warnings: list[str] = []
+    for lineno, line in enumerate(raw.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        doc = _jsonl_line(path, lineno, line, warnings)
+        if doc is not None:
+            docs.append(doc)
+    if not docs:
+        first = f"; first: {warnings[0].removeprefix(path + ':')}" if warnings else ""
+        raise ReadError(path, f"no valid lines ({len(warnings)} bad){first}")
+    docs[0].warnings = warnings + docs[0].warnings
+    return docs
+
+
+def _jsonl_line(path: str, lineno: int, line: bytes, warnings: list[str]) -> Document | None:
+    """Return the Document of one jsonl line, or None after appending a warning for a bad line."""
+    where = f"{path}:{lineno}"
+    data = line.rstrip(b"\r")
+    text = data.decode("utf-8-sig" if lineno == 1 else "utf-8", errors="replace")
+    if "\ufffd" in text and "\ufffd".encode() not in data:
+        warnings.append(f"{where}: invalid UTF-8 bytes replaced ({text.count(chr(0xFFFD))})")
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        warnings.append(f"{where}: not JSON ({err.msg} at column {err.colno})")
+        return None
+    if not isinstance(obj, dict):
+        warnings.append(f"{where}: not a JSON object")
+        return None
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        problem = "missing 'text'" if body is None else "'text' is empty or not a string"
+        warnings.append(f"{where}: {problem}")
+        return None
+    date, date_warning = _iso_date(obj.get("date"))
+    if date_warning:
+        warnings.append(f"{where}: {date_warning}")
+    return Document(
+        source=f"{path}#L{lineno}",
+        text=body.replace("\r\n", "\n"),
+        sha256=_sha256(line),
+        kind="jsonl",
+        title=_str_field(obj.get("title")),
+        date=date,
+        url=_str_field(obj.get("url")),
+        outlet=_str_field(obj.get("source")),
+        encoding="utf-8",
+    )
+
+
+def _str_field(value: object) -> str | None:
+    """Return a stripped non-empty string, or None for anything else."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ]\d)")
+
+
+def _iso_date(value: object) -> tuple[str | None, str | None]:
+    """Return (ISO date or None, warning or None) for a feed's date field.
+
+    ISO 8601 values keep their precision ('2021', '2021-03', '2021-03-14'; a time is
+    dropped). Other forms are parsed only when unambiguous: '14 March 2021' is read,
+    '03/04/2021' (day or month first?) is refused with a warning rather than guessed.
+    """
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str):
+        return None, f"date {value!r} ignored (not a string)"
+    match = _ISO_DATE.match(value.strip())
+    if match:
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None, f"date {value!r} ignored (not a calendar date)"
+        return "-".join(g for g in (year, month, day) if g), None
+    parsed = _parse_loose_date(value)
+    if parsed is None:
+        return None, f"date {value!r} ignored (ambiguous or not a date)"
+    return parsed, None
+
+
+def _parse_loose_date(value: str) -> str | None:
+    """Return an ISO date for a non-ISO date string when every reading agrees, else None."""
+    from dateutil import parser
+
+    # Parse against two different defaults: a field that changes with the default was
+    # not in the string, so the result keeps only the precision the string really has.
+    defaults = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+    readings = set()
+    for dayfirst in (False, True):
+        try:
+            a, b = (parser.parse(value, default=d, dayfirst=dayfirst) for d in defaults)
+        except (ValueError, OverflowError):
+            return None
+        if a.year != b.year:
+            return None
+        iso = f"{a.year:04d}" + (f"-{a.month:02d}" if a.month == b.month else "")
+        if a.month == b.month and a.day == b.day:
+            iso += f"-{a.day:02d}"
+        readings.add(iso)
+    return readings.pop() if len(readings) == 1 else None
+
+
+_READERS: dict[str, Callable[[str, bytes], list[Document]]] = {
+    "txt": lambda path, raw: _read_text(path, raw, "txt"),
+    "md": lambda path, raw: _read_text(path, raw, "md"),
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "jsonl": _read_jsonl,
+}
