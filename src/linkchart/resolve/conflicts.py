@@ -2,8 +2,8 @@
 
 Two kinds of disagreement are listed, each with both sides' evidence:
 - numeric: claims on the same entity and quantity from different sources whose values
-  differ beyond their stated approximation ('about 120,000' vs 'more than 130,000' is
-  not a conflict; 120,000 vs 130,000 is);
+  differ beyond their stated approximation (120,000 vs 130,000 is a conflict; 'over
+  100,000' vs 130,000 is not; 'about' allows 5 %);
 - dates: the same fact (one relation triple, or one one-off event of the same
   participants) dated to different years or months by different sources.
 """
@@ -16,8 +16,14 @@ from itertools import combinations
 
 from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
 
-# How far apart two values may be under each approximation before they disagree.
-APPROX_TOLERANCE = {None: 0.0, "about": 0.1, "some": 0.1, "nearly": 0.1, "close to": 0.1}
+# The interval a stated number allows, as (low factor, high factor) of the value.
+APPROX_INTERVAL = {
+    None: (1.0, 1.0),
+    "about": (0.95, 1.05), "some": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05),
+    "roughly": (0.95, 1.05), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
+    "over": (1.0, float("inf")), "more than": (1.0, float("inf")), "at least": (1.0, float("inf")),
+    "up to": (0.0, 1.0), "under": (0.0, 1.0), "less than": (0.0, 1.0), "at most": (0.0, 1.0),
+}
 # Happenings that occur once per subject, so two dates for them disagree.
 ONE_OFF_PREDICATES = {"founded", "split_from", "released", "exchanged_for", "killed"}
 ONE_OFF_EVENTS = {"founding", "split", "release", "death", "killing", "arrest", "capture"}
@@ -37,21 +43,17 @@ class Conflict:
     values: list[str] = field(default_factory=list)
 
 
+def interval(value: float, approx: str | None) -> tuple[float, float]:
+    """Return the range of true values a number stated with an approximation allows."""
+    lo, hi = APPROX_INTERVAL.get(approx, (0.95, 1.05))
+    return value * lo, value * hi
+
+
 def values_disagree(a: EntityClaim, b: EntityClaim) -> bool:
-    """Return True when two numeric claims cannot both be true under their approximations."""
-    va, vb = float(a.value), float(b.value)
-    lo, hi = sorted((va, vb))
-    if lo == hi:
-        return False
-    low_claim = a if va <= vb else b
-    high_claim = b if low_claim is a else a
-    # 'over N' is satisfied by anything above N, 'up to N' by anything below it
-    if low_claim.approx in ("over", "more than", "at least"):
-        return False
-    if high_claim.approx in ("up to", "under", "less than", "at most"):
-        return False
-    tol = max(APPROX_TOLERANCE.get(a.approx, 0.1), APPROX_TOLERANCE.get(b.approx, 0.1))
-    return (hi - lo) / hi > tol
+    """Return True when two numeric claims cannot both be true: their allowed ranges do not meet."""
+    lo_a, hi_a = interval(float(a.value), a.approx)
+    lo_b, hi_b = interval(float(b.value), b.approx)
+    return hi_a < lo_b or hi_b < lo_a
 
 
 def find_conflicts(
