@@ -1,0 +1,345 @@
+"""The `Store` interface every back end implements, and the row types it returns.
+
+All SQL lives behind this interface (SQLite now, PostgreSQL later); the rest of
+linkchart calls these methods only. Offsets named `start`/`end` in row types point into
+the document's original decoded text (`Document.text`) unless a field says "clean".
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+
+from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
+
+
+class StoreError(RuntimeError):
+    """A write was refused (constraint violated, bad input); nothing of it was stored."""
+
+
+@dataclass
+class DocumentRow:
+    """A stored file (without its text; see `Store.document_text`)."""
+
+    id: int
+    source: str
+    sha256: str
+    kind: str
+    title: str | None
+    date: str | None
+    url: str | None
+    outlet: str | None
+    encoding: str | None
+    warnings: list[str]
+    page_starts: list[int]
+    added_at: str
+    articles: int  # number of articles cut from it
+
+
+@dataclass
+class ArticleRow:
+    """A stored article; `text`, `offsets`, `paragraphs` and `original` only from `Store.article`."""
+
+    id: int
+    document_id: int
+    source: str
+    index: int
+    title: str | None
+    byline: str | None
+    date: str | None
+    language: str
+    words: int
+    duplicate_of: int | None  # id of the earlier article this one nearly repeats
+    similarity: float | None  # estimated Jaccard similarity to `duplicate_of`
+    start: int  # [start, end) in the original text
+    end: int
+    url: str | None = None
+    outlet: str | None = None
+    text: str | None = None  # clean text
+    offsets: OffsetMap | None = None  # clean → original
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    original: str | None = None  # the whole document's original text (offsets index it)
+
+
+@dataclass
+class SearchHit:
+    """One article matching a full-text query."""
+
+    article_id: int
+    source: str
+    title: str | None
+    date: str | None
+    snippet: str  # excerpt with matches wrapped in '[' and ']'
+    snippet_text: str  # the same excerpt without markers
+    highlights: list[tuple[int, int]]  # [start, end) of matches within `snippet_text`
+    start: int | None  # first match in the original text; None when only the title matched
+    end: int | None
+    rank: float  # bm25, lower is better
+
+
+@dataclass
+class MentionRow:
+    """A stored mention; `clean_*` in the article's clean text, the rest in the original."""
+
+    id: int
+    article_id: int
+    source: str
+    clean_start: int
+    clean_end: int
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_start: int | None
+    sentence_end: int | None
+    role: str | None
+    description: str | None
+
+
+@dataclass
+class AliasStatementRow:
+    """A stored alias statement; `start`/`end` is the sentence in the original text."""
+
+    id: int
+    article_id: int
+    source: str
+    name: str
+    alias: str
+    kind: str
+    start: int
+    end: int
+    sentence: str
+    name_span: tuple[int, int] | None = None
+    alias_span: tuple[int, int] | None = None
+
+
+@dataclass
+class RelationRow:
+    """A stored relation with its evidence sentence."""
+
+    id: int
+    article_id: int
+    source: str
+    subject: str
+    subject_span: tuple[int, int]
+    predicate: str
+    object: str
+    object_span: tuple[int, int]
+    rule: str
+    negated: bool
+    attributed_to: str | None
+    hedged: bool
+    date: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+
+
+@dataclass
+class EventRow:
+    """A stored event; `participants` are mention spans in the original text."""
+
+    id: int
+    article_id: int
+    source: str
+    kind: str
+    summary: str
+    date: str | None
+    participants: list[tuple[int, int]]
+    negated: bool
+    attributed_to: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+
+
+@dataclass
+class ClaimRow:
+    """A stored numeric claim."""
+
+    id: int
+    article_id: int
+    source: str
+    subject: str
+    subject_span: tuple[int, int]
+    quantity: str
+    value: float
+    unit: str
+    approx: str | None
+    attributed_to: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+
+
+@dataclass
+class EntityRow:
+    """A resolved entity (ids are chosen by the resolver)."""
+
+    id: int
+    name: str
+    type: str
+    description: str | None = None
+
+
+@dataclass
+class EntityAliasRow:
+    """A name an entity goes by, how often it was seen and why it was attached."""
+
+    entity_id: int
+    alias: str
+    count: int = 1
+    reason: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class DecisionRow:
+    """An analyst's curation step: merge | split | rename | reject, with its arguments."""
+
+    id: int
+    kind: str
+    args: dict[str, Any]
+    created_at: str
+
+
+DECISION_KINDS = ("merge", "split", "rename", "reject")
+
+
+class Store(ABC):
+    """Persistent storage of documents, articles, extractions, entities and decisions.
+
+    Every write is one transaction and bumps `version()`.
+    """
+
+    # --- lifecycle -------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None:
+        """Close the store; returns nothing."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @abstractmethod
+    def version(self) -> int:
+        """Return the store version, a counter incremented by every write."""
+
+    # --- documents and articles ------------------------------------------------------
+    @abstractmethod
+    def add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[bytes | None],
+        *,
+        threshold: float = 0.8,
+    ) -> int:
+        """Store a document, its articles and their extractions in one transaction; return its id.
+
+        A document already stored under the same source is replaced (its rows deleted
+        in the same transaction). Articles whose fingerprint is at least `threshold`
+        similar to an earlier article are stored with `duplicate_of` set. Raises
+        `StoreError` and stores nothing when any row is refused.
+        """
+
+    @abstractmethod
+    def delete_document(self, source: str) -> bool:
+        """Delete a document and everything extracted from it; return whether it existed."""
+
+    @abstractmethod
+    def document_by_hash(self, sha256: str) -> DocumentRow | None:
+        """Return the (first) stored document with this content hash, or None."""
+
+    @abstractmethod
+    def document_by_source(self, source: str) -> DocumentRow | None:
+        """Return the stored document with this source, or None."""
+
+    @abstractmethod
+    def document_rows(self) -> list[DocumentRow]:
+        """Return every stored document, ordered by source."""
+
+    @abstractmethod
+    def document_text(self, source: str) -> str:
+        """Return the original decoded text of a document; raises KeyError if unknown."""
+
+    @abstractmethod
+    def documents(self) -> list[ArticleRow]:
+        """Return one row per stored article (without text), ordered by source and index."""
+
+    @abstractmethod
+    def article(self, article_id: int) -> ArticleRow:
+        """Return an article with clean text, offset map and original text; KeyError if unknown."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Return counts: documents, articles, languages {code: n}, duplicates, and extractions."""
+
+    # --- search and duplicates -------------------------------------------------------
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Return articles matching every word of `query`, best first (any input is safe)."""
+
+    @abstractmethod
+    def find_near_duplicate(
+        self, fp: bytes, threshold: float = 0.8, *, exclude: set[int] | None = None
+    ) -> tuple[int, float] | None:
+        """Return (article id, similarity) of the most similar stored article ≥ threshold, or None."""
+
+    # --- extractions -----------------------------------------------------------------
+    @abstractmethod
+    def mentions(self, article_id: int | None = None) -> list[MentionRow]:
+        """Return stored mentions (of one article, or all), in text order."""
+
+    @abstractmethod
+    def alias_statements(self, article_id: int | None = None) -> list[AliasStatementRow]:
+        """Return stored alias statements (of one article, or all)."""
+
+    @abstractmethod
+    def relations(self, article_id: int | None = None) -> list[RelationRow]:
+        """Return stored relations (of one article, or all)."""
+
+    @abstractmethod
+    def events(self, article_id: int | None = None) -> list[EventRow]:
+        """Return stored events (of one article, or all)."""
+
+    @abstractmethod
+    def claims(self, article_id: int | None = None) -> list[ClaimRow]:
+        """Return stored claims (of one article, or all)."""
+
+    # --- resolution and curation -----------------------------------------------------
+    @abstractmethod
+    def replace_entities(
+        self,
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+    ) -> None:
+        """Replace all entities, their aliases and (mention id, entity id) links in one transaction."""
+
+    @abstractmethod
+    def entities(self) -> list[EntityRow]:
+        """Return all entities, ordered by id."""
+
+    @abstractmethod
+    def entity_aliases(self, entity_id: int | None = None) -> list[EntityAliasRow]:
+        """Return entity aliases (of one entity, or all)."""
+
+    @abstractmethod
+    def mention_links(self) -> list[tuple[int, int]]:
+        """Return all (mention id, entity id) links."""
+
+    @abstractmethod
+    def add_decision(self, kind: str, args: dict[str, Any]) -> int:
+        """Record an analyst's decision (merge | split | rename | reject); return its id."""
+
+    @abstractmethod
+    def decisions(self) -> list[DecisionRow]:
+        """Return all decisions in the order they were made."""

@@ -1,0 +1,785 @@
+"""SQLite back end of the `Store` interface (WAL mode, FTS5 search, LSH duplicate lookup)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from linkchart.ingest.dedupe import band_keys, similarity
+from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
+from linkchart.store.base import (
+    DECISION_KINDS,
+    AliasStatementRow,
+    ArticleRow,
+    ClaimRow,
+    DecisionRow,
+    DocumentRow,
+    EntityAliasRow,
+    EntityRow,
+    EventRow,
+    MentionRow,
+    RelationRow,
+    SearchHit,
+    Store,
+    StoreError,
+)
+from linkchart.store.migrate import migrate
+
+# Snippet markers: control characters that do not occur in cleaned text, replaced by
+# '[' / ']' for `SearchHit.snippet` and turned into spans for `SearchHit.highlights`.
+_OPEN, _CLOSE = "\x02", "\x03"
+_SNIPPET_TOKENS = 16
+
+_ARTICLE_COLUMNS = """
+    a.id, a.document_id, d.source, a.idx, a.title, a.byline, a.date, a.language, a.words,
+    a.duplicate_of, a.similarity, a.orig_start, a.orig_end, a.url, a.outlet
+"""
+_JOIN_SOURCE = "JOIN articles a ON a.id = x.article_id JOIN documents d ON d.id = a.document_id"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Return `text` case- and diacritic-folded, and for each folded char its index in `text`."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = ch.lower() if ch.isascii() else _fold_char(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """Return the user's query as (term, is_prefix) pairs: whitespace-separated, no empty terms.
+
+    A trailing '*' asks for a prefix match; terms without a letter or digit are dropped.
+    """
+    # Control characters and lone surrogates become separators: a NUL would cut the MATCH
+    # string short, a surrogate cannot be encoded for SQLite.
+    query = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in query)
+    terms = []
+    for raw in query.split():
+        prefix = raw.endswith("*")
+        term = raw.rstrip("*")
+        if any(ch.isalnum() for ch in term):
+            terms.append((term, prefix))
+    return terms
+
+
+def fts_match(terms: list[tuple[str, bool]]) -> str:
+    """Return an FTS5 MATCH expression requiring every term, each quoted as a phrase.
+
+    Quoting makes FTS syntax in user input ('al-Khazali', quotes, parentheses, AND/NEAR)
+    literal; the tokenizer splits the phrase the same way it split the indexed text.
+    """
+    return " ".join('"' + term.replace('"', '""') + '"' + ("*" if prefix else "") for term, prefix in terms)
+
+
+def _first_match(text: str, terms: list[tuple[str, bool]]) -> tuple[int, int] | None:
+    """Return clean `[start, end)` of the earliest occurrence of any term, ignoring case/diacritics."""
+    folded, index = _fold(text)
+    best: tuple[int, int] | None = None
+    for term, prefix in terms:
+        words = re.findall(r"[^\W_]+", _fold(term)[0])
+        if not words:
+            continue
+        pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words))
+        pattern += r"[^\W_]*" if prefix else r"(?![^\W_])"
+        match = re.search(pattern, folded)
+        if match and match.end() > match.start() and (best is None or match.start() < best[0]):
+            best = (index[match.start()], index[match.end() - 1] + 1)
+    return best
+
+
+def _highlights(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return the snippet without markers and the spans the markers enclosed."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos, opened = 0, None
+    for ch in marked:
+        if ch == _OPEN:
+            opened = pos
+        elif ch == _CLOSE:
+            if opened is not None:
+                spans.append((opened, pos))
+            opened = None
+        else:
+            plain.append(ch)
+            pos += 1
+    return "".join(plain), spans
+
+
+class SQLiteStore(Store):
+    """A `Store` in one SQLite file; safe to share between threads (one connection, one lock)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in _write), so a
+        # read-then-write sequence holds the write lock from the start.
+        self._conn = sqlite3.connect(
+            str(path), timeout=timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # --- lifecycle -------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection; returns nothing."""
+        with self._lock:
+            self._conn.close()
+
+    def pragma(self, name: str) -> Any:
+        """Return the value of a read-only PRAGMA such as journal_mode or user_version."""
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise ValueError(f"bad pragma name {name!r}")
+        with self._lock:
+            return self._conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one write transaction that also bumps the store version."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def version(self) -> int:
+        """Return the store version, a counter incremented by every write."""
+        return int(self._read("SELECT value FROM meta WHERE key = 'store_version'")[0][0])
+
+    # --- documents and articles ------------------------------------------------------
+    def add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[bytes | None],
+        *,
+        threshold: float = 0.8,
+    ) -> int:
+        """Store a document, its articles and their extractions in one transaction; return its id.
+
+        A document already stored under the same source is replaced in the same
+        transaction. Raises `StoreError` (and stores nothing) when a row is refused.
+        """
+        if not len(articles) == len(extractions) == len(fingerprints):
+            raise ValueError("articles, extractions and fingerprints must have the same length")
+        try:
+            with self._write() as conn:
+                old = conn.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
+                if old is not None:
+                    self._delete(conn, old[0])
+                doc_id = self._insert_document(conn, doc)
+                for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
+                    article_id = self._insert_article(conn, doc_id, article, fp, threshold)
+                    if extraction is not None:
+                        self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                return doc_id
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
+            raise StoreError(f"{doc.source}: not stored: {exc}") from exc
+
+    def _delete(self, conn: sqlite3.Connection, doc_id: int) -> None:
+        # Later articles that were duplicates of this document's articles stop being so;
+        # ON DELETE SET NULL alone would leave their similarity behind.
+        conn.execute(
+            """UPDATE articles SET duplicate_of = NULL, similarity = NULL
+               WHERE duplicate_of IN (SELECT id FROM articles WHERE document_id = ?)
+                 AND document_id <> ?""",
+            (doc_id, doc_id),
+        )
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
+        cur = conn.execute(
+            """INSERT INTO documents (source, sha256, kind, title, date, url, outlet, encoding,
+                                      warnings, page_starts, text, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                doc.source,
+                doc.sha256,
+                doc.kind,
+                doc.title,
+                doc.date,
+                doc.url,
+                doc.outlet,
+                doc.encoding,
+                json.dumps(doc.warnings),
+                json.dumps(doc.page_starts),
+                doc.text,
+                _now(),
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _insert_article(
+        self, conn: sqlite3.Connection, doc_id: int, article: Article, fp: bytes | None, threshold: float
+    ) -> int:
+        duplicate = self._near_duplicate(conn, fp, threshold, set()) if fp is not None else None
+        cur = conn.execute(
+            """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
+                                     orig_start, orig_end, words, text, offsets, paragraphs,
+                                     fingerprint, duplicate_of, similarity)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                doc_id,
+                article.index,
+                article.title,
+                article.byline,
+                article.date,
+                article.language,
+                article.url,
+                article.outlet,
+                article.start,
+                article.end,
+                len(article.text.split()),
+                article.text,
+                json.dumps(article.offsets.to_json()),
+                json.dumps([[p.start, p.end, p.language] for p in article.paragraphs]),
+                fp,
+                duplicate[0] if duplicate else None,
+                duplicate[1] if duplicate else None,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        if fp is not None:
+            conn.executemany(
+                "INSERT INTO article_bands (band, key, article_id) VALUES (?, ?, ?)",
+                [(band, key, article_id) for band, key in band_keys(fp)],
+            )
+        return article_id
+
+    def _insert_extraction(
+        self, conn: sqlite3.Connection, article_id: int, original: str, offsets: OffsetMap, ex: Extraction
+    ) -> None:
+        def orig(start: int, end: int) -> tuple[int, int]:
+            return offsets.span(start, end)
+
+        def maybe(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+            return (None, None) if span is None else orig(*span)
+
+        for m in ex.mentions:
+            s, e = orig(m.start, m.end)
+            ss, se = (
+                orig(m.sentence_start, m.sentence_end) if m.sentence_end > m.sentence_start else (None, None)
+            )
+            conn.execute(
+                """INSERT INTO mentions (article_id, start, "end", orig_start, orig_end, text, label,
+                                         sentence_start, sentence_end, role, description)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (article_id, m.start, m.end, s, e, m.text, m.label, ss, se, m.role, m.description),
+            )
+        for a in ex.aliases:
+            s, e = orig(a.start, a.end)
+            conn.execute(
+                """INSERT INTO alias_statements (article_id, name, alias, kind, orig_start, orig_end,
+                                                 name_start, name_end, alias_start, alias_end, sentence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    a.name,
+                    a.alias,
+                    a.kind,
+                    s,
+                    e,
+                    *maybe(a.name_span),
+                    *maybe(a.alias_span),
+                    original[s:e],
+                ),
+            )
+        for r in ex.relations:
+            s, e = orig(r.start, r.end)
+            conn.execute(
+                """INSERT INTO relations (article_id, subject_text, subject_start, subject_end, predicate,
+                                          object_text, object_start, object_end, rule, negated,
+                                          attributed_to, hedged, date, evidence_start, evidence_end,
+                                          evidence_text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    r.subject,
+                    *orig(*r.subject_span),
+                    r.predicate,
+                    r.object,
+                    *orig(*r.object_span),
+                    r.rule,
+                    int(r.negated),
+                    r.attributed_to,
+                    int(r.hedged),
+                    r.date,
+                    s,
+                    e,
+                    original[s:e],
+                ),
+            )
+        for v in ex.events:
+            s, e = orig(v.start, v.end)
+            conn.execute(
+                """INSERT INTO events (article_id, kind, summary, date, participants, negated,
+                                       attributed_to, evidence_start, evidence_end, evidence_text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    v.kind,
+                    v.summary,
+                    v.date,
+                    json.dumps([list(orig(*p)) for p in v.participants]),
+                    int(v.negated),
+                    v.attributed_to,
+                    s,
+                    e,
+                    original[s:e],
+                ),
+            )
+        for c in ex.claims:
+            s, e = orig(c.start, c.end)
+            conn.execute(
+                """INSERT INTO claims (article_id, subject_text, subject_start, subject_end, quantity, value,
+                                       unit, approx, attributed_to, evidence_start, evidence_end,
+                                       evidence_text)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    c.subject,
+                    *orig(*c.subject_span),
+                    c.quantity,
+                    float(c.value),
+                    c.unit,
+                    c.approx,
+                    c.attributed_to,
+                    s,
+                    e,
+                    original[s:e],
+                ),
+            )
+
+    def delete_document(self, source: str) -> bool:
+        """Delete a document and everything extracted from it; return whether it existed."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+            if row is not None:
+                self._delete(conn, row[0])
+            return row is not None
+
+    def _document_rows(self, where: str, params: tuple[Any, ...]) -> list[DocumentRow]:
+        rows = self._read(
+            f"""SELECT d.id, d.source, d.sha256, d.kind, d.title, d.date, d.url, d.outlet, d.encoding,
+                       d.warnings, d.page_starts, d.added_at,
+                       (SELECT count(*) FROM articles a WHERE a.document_id = d.id) AS n
+                FROM documents d {where}""",
+            params,
+        )
+        return [
+            DocumentRow(
+                id=r["id"],
+                source=r["source"],
+                sha256=r["sha256"],
+                kind=r["kind"],
+                title=r["title"],
+                date=r["date"],
+                url=r["url"],
+                outlet=r["outlet"],
+                encoding=r["encoding"],
+                warnings=json.loads(r["warnings"]),
+                page_starts=json.loads(r["page_starts"]),
+                added_at=r["added_at"],
+                articles=r["n"],
+            )
+            for r in rows
+        ]
+
+    def document_by_hash(self, sha256: str) -> DocumentRow | None:
+        """Return the earliest stored document with this content hash, or None."""
+        rows = self._document_rows("WHERE d.sha256 = ? ORDER BY d.id LIMIT 1", (sha256,))
+        return rows[0] if rows else None
+
+    def document_by_source(self, source: str) -> DocumentRow | None:
+        """Return the stored document with this source, or None."""
+        rows = self._document_rows("WHERE d.source = ?", (source,))
+        return rows[0] if rows else None
+
+    def document_rows(self) -> list[DocumentRow]:
+        """Return every stored document, ordered by source."""
+        return self._document_rows("ORDER BY d.source", ())
+
+    def document_text(self, source: str) -> str:
+        """Return the original decoded text of a document; raises KeyError if unknown."""
+        rows = self._read("SELECT text FROM documents WHERE source = ?", (source,))
+        if not rows:
+            raise KeyError(source)
+        return str(rows[0][0])
+
+    @staticmethod
+    def _article_row(r: sqlite3.Row) -> ArticleRow:
+        return ArticleRow(
+            id=r["id"],
+            document_id=r["document_id"],
+            source=r["source"],
+            index=r["idx"],
+            title=r["title"],
+            byline=r["byline"],
+            date=r["date"],
+            language=r["language"],
+            words=r["words"],
+            duplicate_of=r["duplicate_of"],
+            similarity=r["similarity"],
+            start=r["orig_start"],
+            end=r["orig_end"],
+            url=r["url"],
+            outlet=r["outlet"],
+        )
+
+    def documents(self) -> list[ArticleRow]:
+        """Return one row per stored article (without text), ordered by source and index."""
+        rows = self._read(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN documents d ON d.id = a.document_id
+                ORDER BY d.source, a.idx"""
+        )
+        return [self._article_row(r) for r in rows]
+
+    def article(self, article_id: int) -> ArticleRow:
+        """Return an article with clean text, offset map, paragraphs and original text."""
+        rows = self._read(
+            f"""SELECT {_ARTICLE_COLUMNS}, a.text, a.offsets, a.paragraphs, d.text AS original
+                FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?""",
+            (article_id,),
+        )
+        if not rows:
+            raise KeyError(article_id)
+        r = rows[0]
+        row = self._article_row(r)
+        row.text = r["text"]
+        row.offsets = OffsetMap.from_json(json.loads(r["offsets"]))
+        row.paragraphs = [Paragraph(s, e, lang) for s, e, lang in json.loads(r["paragraphs"])]
+        row.original = r["original"]
+        return row
+
+    def stats(self) -> dict[str, Any]:
+        """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
+        counts: dict[str, Any] = {}
+        for name in (
+            "documents",
+            "articles",
+            "mentions",
+            "alias_statements",
+            "relations",
+            "events",
+            "claims",
+            "entities",
+            "decisions",
+        ):
+            counts[name] = int(self._read(f"SELECT count(*) FROM {name}")[0][0])
+        counts["duplicates"] = int(
+            self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0]
+        )
+        counts["languages"] = {
+            r[0]: r[1]
+            for r in self._read(
+                "SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"
+            )
+        }
+        return counts
+
+    # --- search and duplicates -------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Return articles matching every word of `query`, best first; any user input is safe."""
+        terms = query_terms(query)
+        if not terms or limit <= 0:
+            return []
+        rows = self._read(
+            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets,
+                      snippet(articles_fts, 1, ?, ?, '…', ?) AS snip,
+                      bm25(articles_fts, 5.0, 1.0) AS score
+               FROM articles_fts
+               JOIN articles a ON a.id = articles_fts.rowid
+               JOIN documents d ON d.id = a.document_id
+               WHERE articles_fts MATCH ?
+               ORDER BY score, a.id
+               LIMIT ?""",
+            (_OPEN, _CLOSE, _SNIPPET_TOKENS, fts_match(terms), limit),
+        )
+        hits = []
+        for r in rows:
+            plain, spans = _highlights(r["snip"] or "")
+            snippet = r["snip"].replace(_OPEN, "[").replace(_CLOSE, "]") if r["snip"] else ""
+            start = end = None
+            found = _first_match(r["text"], terms)
+            if found is not None:
+                start, end = OffsetMap.from_json(json.loads(r["offsets"])).span(*found)
+            hits.append(
+                SearchHit(
+                    article_id=r["id"],
+                    source=r["source"],
+                    title=r["title"],
+                    date=r["date"],
+                    snippet=snippet,
+                    snippet_text=plain,
+                    highlights=spans,
+                    start=start,
+                    end=end,
+                    rank=float(r["score"]),
+                )
+            )
+        return hits
+
+    def _near_duplicate(
+        self, conn: sqlite3.Connection, fp: bytes, threshold: float, exclude: set[int]
+    ) -> tuple[int, float] | None:
+        keys = band_keys(fp)
+        if not keys:
+            return None
+        where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
+        params = [v for pair in keys for v in pair]
+        rows = conn.execute(
+            f"""SELECT DISTINCT a.id, a.fingerprint FROM article_bands b
+                JOIN articles a ON a.id = b.article_id WHERE {where} ORDER BY a.id""",
+            params,
+        ).fetchall()
+        best: tuple[int, float] | None = None
+        for article_id, other in rows:
+            if article_id in exclude or other is None:
+                continue
+            score = similarity(fp, other)
+            if score >= threshold and (best is None or score > best[1]):
+                best = (article_id, score)
+        return best
+
+    def find_near_duplicate(
+        self, fp: bytes, threshold: float = 0.8, *, exclude: set[int] | None = None
+    ) -> tuple[int, float] | None:
+        """Return (article id, similarity) of the most similar stored article ≥ threshold, or None.
+
+        Ties go to the earliest article.
+        """
+        with self._lock:
+            return self._near_duplicate(self._conn, fp, threshold, exclude or set())
+
+    # --- extractions -----------------------------------------------------------------
+    def _extraction_rows(self, table: str, order: str, article_id: int | None) -> list[sqlite3.Row]:
+        where = "WHERE x.article_id = ?" if article_id is not None else ""
+        params = (article_id,) if article_id is not None else ()
+        return self._read(
+            f"SELECT x.*, d.source FROM {table} x {_JOIN_SOURCE} {where} ORDER BY x.article_id, {order}",
+            params,
+        )
+
+    def mentions(self, article_id: int | None = None) -> list[MentionRow]:
+        """Return stored mentions (of one article, or all), in text order."""
+        return [
+            MentionRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                clean_start=r["start"],
+                clean_end=r["end"],
+                start=r["orig_start"],
+                end=r["orig_end"],
+                text=r["text"],
+                label=r["label"],
+                sentence_start=r["sentence_start"],
+                sentence_end=r["sentence_end"],
+                role=r["role"],
+                description=r["description"],
+            )
+            for r in self._extraction_rows("mentions", 'x.start, x."end", x.id', article_id)
+        ]
+
+    def alias_statements(self, article_id: int | None = None) -> list[AliasStatementRow]:
+        """Return stored alias statements (of one article, or all), in text order."""
+        return [
+            AliasStatementRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                name=r["name"],
+                alias=r["alias"],
+                kind=r["kind"],
+                start=r["orig_start"],
+                end=r["orig_end"],
+                sentence=r["sentence"],
+                name_span=_pair(r["name_start"], r["name_end"]),
+                alias_span=_pair(r["alias_start"], r["alias_end"]),
+            )
+            for r in self._extraction_rows("alias_statements", "x.orig_start, x.id", article_id)
+        ]
+
+    def relations(self, article_id: int | None = None) -> list[RelationRow]:
+        """Return stored relations (of one article, or all), in text order."""
+        return [
+            RelationRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                subject=r["subject_text"],
+                subject_span=(r["subject_start"], r["subject_end"]),
+                predicate=r["predicate"],
+                object=r["object_text"],
+                object_span=(r["object_start"], r["object_end"]),
+                rule=r["rule"],
+                negated=bool(r["negated"]),
+                attributed_to=r["attributed_to"],
+                hedged=bool(r["hedged"]),
+                date=r["date"],
+                evidence_start=r["evidence_start"],
+                evidence_end=r["evidence_end"],
+                evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)
+        ]
+
+    def events(self, article_id: int | None = None) -> list[EventRow]:
+        """Return stored events (of one article, or all), in text order."""
+        return [
+            EventRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                kind=r["kind"],
+                summary=r["summary"],
+                date=r["date"],
+                participants=[(s, e) for s, e in json.loads(r["participants"])],
+                negated=bool(r["negated"]),
+                attributed_to=r["attributed_to"],
+                evidence_start=r["evidence_start"],
+                evidence_end=r["evidence_end"],
+                evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("events", "x.evidence_start, x.id", article_id)
+        ]
+
+    def claims(self, article_id: int | None = None) -> list[ClaimRow]:
+        """Return stored claims (of one article, or all), in text order."""
+        return [
+            ClaimRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                subject=r["subject_text"],
+                subject_span=(r["subject_start"], r["subject_end"]),
+                quantity=r["quantity"],
+                value=r["value"],
+                unit=r["unit"],
+                approx=r["approx"],
+                attributed_to=r["attributed_to"],
+                evidence_start=r["evidence_start"],
+                evidence_end=r["evidence_end"],
+                evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("claims", "x.evidence_start, x.id", article_id)
+        ]
+
+    # --- resolution and curation -----------------------------------------------------
+    def replace_entities(
+        self,
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+    ) -> None:
+        """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
+
+        Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
+        link to an unknown mention or entity.
+        """
+        try:
+            with self._write() as conn:
+                conn.execute("DELETE FROM mention_entity")
+                conn.execute("DELETE FROM entity_aliases")
+                conn.execute("DELETE FROM entities")
+                conn.executemany(
+                    "INSERT INTO entities (id, name, type, description) VALUES (?, ?, ?, ?)",
+                    [(e.id, e.name, e.type, e.description) for e in entities],
+                )
+                conn.executemany(
+                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence)
+                       VALUES (?, ?, ?, ?, ?)""",
+                    [(a.entity_id, a.alias, a.count, a.reason, a.evidence) for a in aliases],
+                )
+                conn.executemany(
+                    "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
+
+    def entities(self) -> list[EntityRow]:
+        """Return all entities, ordered by id."""
+        return [
+            EntityRow(r["id"], r["name"], r["type"], r["description"])
+            for r in self._read("SELECT id, name, type, description FROM entities ORDER BY id")
+        ]
+
+    def entity_aliases(self, entity_id: int | None = None) -> list[EntityAliasRow]:
+        """Return entity aliases (of one entity, or all), ordered by entity and most frequent first."""
+        where, params = ("WHERE entity_id = ?", (entity_id,)) if entity_id is not None else ("", ())
+        rows = self._read(
+            f"""SELECT entity_id, alias, count, reason, evidence FROM entity_aliases {where}
+                ORDER BY entity_id, count DESC, alias""",
+            params,
+        )
+        return [
+            EntityAliasRow(r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"]) for r in rows
+        ]
+
+    def mention_links(self) -> list[tuple[int, int]]:
+        """Return all (mention id, entity id) links, ordered by mention."""
+        return [
+            (r[0], r[1]) for r in self._read("SELECT mention_id, entity_id FROM mention_entity ORDER BY 1")
+        ]
+
+    def add_decision(self, kind: str, args: dict[str, Any]) -> int:
+        """Record an analyst's decision (merge | split | rename | reject); return its id."""
+        if kind not in DECISION_KINDS:
+            raise ValueError(f"unknown decision kind {kind!r}; expected one of {', '.join(DECISION_KINDS)}")
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO decisions (kind, args, created_at) VALUES (?, ?, ?)",
+                (kind, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def decisions(self) -> list[DecisionRow]:
+        """Return all decisions in the order they were made."""
+        return [
+            DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
+            for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
+        ]
