@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
+from linkchart.ingest.dedupe import NEAR_DUPLICATE
 from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
 
 
@@ -240,7 +241,7 @@ class Store(ABC):
         extractions: list[Extraction | None],
         fingerprints: list[bytes | None],
         *,
-        threshold: float = 0.8,
+        threshold: float = NEAR_DUPLICATE,
     ) -> int:
         """Store a document, its articles and their extractions in one transaction; return its id.
 
@@ -289,7 +290,7 @@ class Store(ABC):
 
     @abstractmethod
     def find_near_duplicate(
-        self, fp: bytes, threshold: float = 0.8, *, exclude: set[int] | None = None
+        self, fp: bytes, threshold: float = NEAR_DUPLICATE, *, exclude: set[int] | None = None
     ) -> tuple[int, float] | None:
         """Return (article id, similarity) of the most similar stored article ≥ threshold, or None."""
 

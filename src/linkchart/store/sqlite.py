@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from linkchart.ingest.dedupe import band_keys, similarity
+from linkchart.ingest.dedupe import NEAR_DUPLICATE, band_keys, similarity
 from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
 from linkchart.store.base import (
     DECISION_KINDS,
@@ -197,7 +197,7 @@ class SQLiteStore(Store):
         extractions: list[Extraction | None],
         fingerprints: list[bytes | None],
         *,
-        threshold: float = 0.8,
+        threshold: float = NEAR_DUPLICATE,
     ) -> int:
         """Store a document, its articles and their extractions in one transaction; return its id.
 
@@ -586,7 +586,7 @@ class SQLiteStore(Store):
         return best
 
     def find_near_duplicate(
-        self, fp: bytes, threshold: float = 0.8, *, exclude: set[int] | None = None
+        self, fp: bytes, threshold: float = NEAR_DUPLICATE, *, exclude: set[int] | None = None
     ) -> tuple[int, float] | None:
         """Return (article id, similarity) of the most similar stored article ≥ threshold, or None.
 

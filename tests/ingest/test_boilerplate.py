@@ -1,0 +1,181 @@
+"""Tests for linkchart.ingest.boilerplate: each kind of page furniture, and what must stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linkchart.ingest.boilerplate import boilerplate_lines, split_lines
+from linkchart.ingest.clean import clean_region
+
+CORPUS = Path("/work/shared/corpus")
+
+BODY_1 = "The port authority confirmed on Monday that the northern terminal would close for repairs."
+BODY_2 = "Workers at the terminal said they had not been told how long the closure would last."
+
+
+def _dropped(text: str) -> list[str]:
+    """Return the stripped text of the lines judged boilerplate, in order."""
+    starts = boilerplate_lines(text, 0, len(text))
+    return [text[ln.start : ln.end].strip() for ln in split_lines(text, 0, len(text)) if ln.start in starts]
+
+
+def _page(*middle: str) -> str:
+    return "\n\n".join([BODY_1, *middle, BODY_2]) + "\n"
+
+
+def _assert_only_furniture_dropped(text: str, furniture: list[str]) -> None:
+    dropped = _dropped(text)
+    assert dropped == furniture
+    clean, _ = clean_region(text, 0, len(text))
+    assert BODY_1 in clean and BODY_2 in clean
+    assert all(line not in clean for line in furniture)
+
+
+def test_subscription_pitch_block_is_dropped() -> None:
+    pitch = [
+        "Dear Reader,",
+        "Our newsroom depends on people like you, and we never put our journalism behind a paywall.",
+        "For $4 a month you will receive access to the following:",
+        "• An ad-light reading experience",
+        "• The weekly digital edition",
+        "Thank you,",
+        "Jane Example, Publisher, Harbour Media Group",
+        "John Sample, Editor-in-Chief",
+    ]
+    _assert_only_furniture_dropped(_page(*pitch), pitch)
+
+
+def test_single_line_pitch_is_dropped() -> None:
+    pitch = ["Become a member today for just $3 and enjoy an ads-free site. Click here>>"]
+    _assert_only_furniture_dropped(_page(*pitch), pitch)
+
+
+def test_paragraph_mentioning_subscribe_is_kept() -> None:
+    real = (
+        "Thousands of viewers subscribe to the channel, which the ministry says spreads propaganda "
+        "and which was taken off the air last year."
+    )
+    cookies = "The regulator said that the site uses cookies to track visitors, which breaks the privacy law."
+    assert _dropped(_page(real, cookies)) == []
+
+
+def test_cookie_banner_and_language_picker_are_dropped() -> None:
+    furniture = [
+        "We use cookies to improve your experience on our site.",
+        "Accept all",
+        "Select Language:",
+        "English",
+        "Français",
+        "Cookie Settings",
+    ]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_author_link_share_buttons_and_ads_are_dropped() -> None:
+    furniture = ["See more from this Author", "Share", "Tweet", "Email", "Print", "Advertisement", "ADVERTISEMENT"]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_reading_time_is_dropped() -> None:
+    furniture = ["4 minute read.", "7 min read"]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_related_list_is_dropped() -> None:
+    furniture = [
+        "You may also like",
+        "Flooding closes the coastal highway for a second week",
+        "March 3, 2021",
+        "Fishermen protest new quotas outside parliament",
+    ]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)
+    inline = ["Related: Dock workers vote to strike"]
+    _assert_only_furniture_dropped(_page(*inline), inline)
+
+
+def test_photo_credits_and_captions_are_dropped() -> None:
+    furniture = [
+        "The harbour master at the closed terminal. Image Credit: AP",
+        "The closed terminal. (photo credit: HARBOUR AUTHORITY)",
+        "Photo: Reuters",
+        "Cranes stand idle at the northern dock. Sam Example/ The Coast Herald",
+        "Dock workers leave the site. Reuters",
+    ]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_far_right_credit_takes_its_caption_lines() -> None:
+    text = (
+        "last line of the story.\n"
+        "\n"
+        "Idle cranes. The northern dock, seen from the \n"
+        "harbour wall on Sunday.                    (AFP)\n"
+        "\n"
+        "Next story starts here.\n"
+    )
+    assert _dropped(text) == [
+        "Idle cranes. The northern dock, seen from the",
+        "harbour wall on Sunday.                    (AFP)",
+    ]
+
+
+def test_repeated_tag_lines_are_dropped() -> None:
+    tags = ["Port Authority", "Port Authority", "Harbour Police", "Harbour Police"]
+    _assert_only_furniture_dropped(_page(*tags), tags)
+
+
+def test_heading_printed_twice_keeps_first_copy() -> None:
+    text = _page("Terminal Closure", "Terminal Closure")
+    assert _dropped(text) == ["Terminal Closure"]
+    clean, _ = clean_region(text, 0, len(text))
+    assert clean.count("Terminal Closure") == 1
+
+
+def test_short_line_seen_three_times_is_dropped() -> None:
+    text = _page("Back to menu", BODY_1, "Back to menu", BODY_2, "Back to menu")
+    assert _dropped(text) == ["Back to menu"] * 3
+
+
+def test_offsets_are_absolute_within_region() -> None:
+    text = "Advertisement\n\n" + BODY_1 + "\nAdvertisement\n"
+    start = text.index(BODY_1)
+    assert boilerplate_lines(text, start, len(text)) == {start + len(BODY_1) + 1}
+
+
+def _corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _corpus_files() or [None])
+def test_corpus_boilerplate_is_a_small_set_of_line_starts(path: Path | None) -> None:
+    if path is None:
+        pytest.skip("corpus not available")
+    text = path.read_text(encoding="utf-8")
+    starts = {ln.start for ln in split_lines(text, 0, len(text))}
+    dropped = boilerplate_lines(text, 0, len(text))
+    assert dropped <= starts
+    dropped_chars = sum(len(text[s : text.find("\n", s) if "\n" in text[s:] else len(text)]) for s in dropped)
+    assert dropped_chars < 0.5 * len(text)  # furniture never outweighs the reporting
+
+
+def test_related_list_stops_at_a_short_sentence() -> None:
+    text = _page("Read more", "Dock workers vote to strike", "He declined to comment.")
+    assert _dropped(text) == ["Read more", "Dock workers vote to strike"]
+
+
+def test_page_numbers_are_dropped_but_subheadings_kept() -> None:
+    text = _page("12", "More from the interview", "Page 3 of 9")
+    assert _dropped(text) == ["12", "Page 3 of 9"]
+
+
+def test_author_link_list_with_headline_case_titles_is_dropped() -> None:
+    furniture = [
+        "See more from this Author",
+        "Why the Harbour Dispute Between the Two Port Authorities Matters for the Whole Region and Its Trade",
+        "Dock Workers Vote to Strike as Talks Stall",
+    ]
+    _assert_only_furniture_dropped(_page(*furniture), furniture)

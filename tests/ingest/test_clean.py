@@ -1,0 +1,223 @@
+"""Tests for linkchart.ingest.clean: wrap joining, hyphen repair, Unicode repair, offsets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from linkchart.ingest.clean import clean_region, detect_layout, hyphen_kept
+from linkchart.models import OffsetMap
+
+CORPUS = Path("/work/shared/corpus")
+TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
+
+# A narrow newspaper column: short lines broken mid-sentence, blank lines between paragraphs.
+WRAPPED = (
+    " The envoy from the \n"
+    "coastal province met \n"
+    "Colonel Ahmad Qas-\n"
+    "sem near the bor-\n"
+    "der post, a meeting \n"
+    "few observers un-\n"
+    "derstood at the time. \n"
+    "It was a Tehran-\n"
+    "backed initiative led \n"
+    "by Karim al-\n"
+    "Rashid, the Deputy \n"
+    "Secretary-\n"
+    "General of a group \n"
+    "that is openly anti-\n"
+    "Western in outlook.\n"
+    "\n"
+    "Two weeks later the \n"
+    "talks collapsed over \n"
+    "the question of the \n"
+    "\n"
+    "river crossing and \n"
+    "its customs revenue.\n"
+)
+
+PROSE = (
+    "Harbour Talks Stall Over Customs Revenue\n"
+    "\n"
+    "The negotiations between the two port authorities broke down on Tuesday after a dispute over fees.\n"
+    "\n"
+    "Officials said the talks would resume next month, although neither side set a date.\n"
+    "A third delegation is expected to attend the next round of meetings in the capital.\n"
+)
+
+
+def _check_round_trip(original: str, clean: str, offsets: OffsetMap) -> None:
+    """Assert every word token of `clean` maps back to the same word in `original`."""
+    assert len(offsets) == len(clean)
+    for match in TOKEN.finditer(clean):
+        start, end = offsets.span(match.start(), match.end())
+        source = original[start:end]
+        candidates = {source.replace("\n", ""), source.replace("-\n", "").replace("\n", "")}
+        assert match.group() in candidates, (match.group(), source)
+
+
+def test_wrapped_column_joins_into_paragraphs() -> None:
+    clean, _ = clean_region(WRAPPED, 0, len(WRAPPED))
+    paragraphs = clean.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("The envoy from the coastal province met Colonel")
+    assert "\n" not in paragraphs[0] and "  " not in paragraphs[0]
+
+
+def test_column_break_inside_sentence_is_joined() -> None:
+    clean, _ = clean_region(WRAPPED, 0, len(WRAPPED))
+    assert "over the question of the river crossing and its customs revenue." in clean
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Qassem", "border", "understood", "Tehran-backed", "al-Rashid", "Secretary-General", "anti-Western"],
+)
+def test_hyphenation_across_line_breaks(word: str) -> None:
+    clean, _ = clean_region(WRAPPED, 0, len(WRAPPED))
+    assert re.search(rf"\b{word}\b", clean), clean
+
+
+def test_rejoined_word_span_covers_the_break() -> None:
+    clean, offsets = clean_region(WRAPPED, 0, len(WRAPPED))
+    pos = clean.index("Qassem")
+    start, end = offsets.span(pos, pos + len("Qassem"))
+    assert WRAPPED[start:end] == "Qas-\nsem"
+
+
+def test_round_trip_on_fixtures() -> None:
+    for text in (WRAPPED, PROSE):
+        clean, offsets = clean_region(text, 0, len(text))
+        _check_round_trip(text, clean, offsets)
+
+
+def test_prose_lines_are_not_joined() -> None:
+    clean, _ = clean_region(PROSE, 0, len(PROSE))
+    paragraphs = clean.split("\n\n")
+    assert paragraphs[0] == "Harbour Talks Stall Over Customs Revenue"
+    assert len(paragraphs) == 4  # the two adjacent sentence lines stay separate paragraphs
+
+
+def test_layout_detection() -> None:
+    assert detect_layout(WRAPPED).wrapped
+    assert not detect_layout(PROSE).wrapped
+
+
+def test_prose_line_ending_mid_sentence_joins_lowercase_continuation() -> None:
+    text = "The minister said that the\nagreement would be signed soon.\n"
+    clean, _ = clean_region(text, 0, len(text))
+    assert clean == "The minister said that the agreement would be signed soon."
+
+
+def test_hyphen_rule() -> None:
+    assert not hyphen_kept("bor", "der")
+    assert not hyphen_kept("Leba", "nese")
+    assert not hyphen_kept("mis", "led")
+    assert hyphen_kept("Iran", "backed")
+    assert hyphen_kept("state", "run")
+    assert hyphen_kept("al", "Rashid")
+    assert hyphen_kept("Secretary", "General")
+    assert hyphen_kept("self", "styled")
+    assert hyphen_kept("UN", "brokered")
+    assert hyphen_kept("120", "strong")
+    # document evidence overrides the rules both ways
+    assert hyphen_kept("so", "called", pairs=frozenset({"so-called"}))
+    assert not hyphen_kept("Iran", "backed", words=frozenset({"iranbacked"}))
+
+
+def test_document_evidence_keeps_known_compound() -> None:
+    text = "The so-called council met on a \nregular basis, and the so-\ncalled envoys went home.\n"
+    clean, _ = clean_region(text, 0, len(text))
+    assert "the so-called envoys" in clean
+
+
+def test_drop_capital_joins_its_word() -> None:
+    text = "Short line here.\n R\nivers flooded the lower \nvalley again this spring \nafter the heavy rains.\n"
+    clean, _ = clean_region(text, 0, len(text))
+    assert "Rivers flooded the lower valley" in clean
+
+
+def test_unicode_repair_and_mapping() -> None:
+    text = "The caf\u00c3\u00a9 owner met\u00a0the  mayor.\n"
+    clean, offsets = clean_region(text, 0, len(text))
+    assert clean == "The café owner met the mayor."
+    pos = clean.index("mayor")
+    start, end = offsets.span(pos, pos + 5)
+    assert text[start:end] == "mayor"
+    start, _ = offsets.span(clean.index("café"), clean.index("café") + 4)
+    assert text[start:].startswith("caf\u00c3")  # a repaired span starts at the original word
+
+
+def test_curly_quotes_are_kept() -> None:
+    text = "The group’s leader said “no”.\n"
+    clean, _ = clean_region(text, 0, len(text))
+    assert clean == "The group’s leader said “no”."
+
+
+def test_skip_lines_and_region_offsets() -> None:
+    prefix = "Earlier text that is outside the region.\n\n"
+    body = "Headline Of The Piece\nBy A. Writer\n\nThe first paragraph of the piece is here.\n"
+    text = prefix + body
+    start = len(prefix)
+    skip = {start, text.index("By A.")}
+    clean, offsets = clean_region(text, start, len(text), skip_lines=skip)
+    assert clean == "The first paragraph of the piece is here."
+    s, e = offsets.span(0, 3)
+    assert text[s:e] == "The"
+
+
+def test_crlf_and_empty_region() -> None:
+    text = "First line of text.\r\n\r\nSecond line of text.\r\n"
+    clean, offsets = clean_region(text, 0, len(text))
+    assert clean == "First line of text.\n\nSecond line of text."
+    _check_round_trip(text, clean, offsets)
+    empty, empty_map = clean_region(text, 0, 0)
+    assert empty == "" and len(empty_map) == 0
+
+
+def test_paragraph_break_maps_into_original() -> None:
+    clean, offsets = clean_region(PROSE, 0, len(PROSE))
+    pos = clean.index("\n\n")
+    start, _ = offsets.span(pos, pos + 2)
+    assert PROSE[start] == "\n"
+
+
+def _corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _corpus_files() or [None])
+def test_corpus_round_trip(path: Path | None) -> None:
+    if path is None:
+        pytest.skip("corpus not available")
+    text = path.read_text(encoding="utf-8")
+    clean, offsets = clean_region(text, 0, len(text))
+    assert clean and not clean.startswith("\n") and not clean.endswith("\n")
+    assert "\n\n\n" not in clean
+    _check_round_trip(text, clean, offsets)
+
+
+PDF_PAGE = (
+    "Port Talks Collapse\n"
+    "The negotiations between the two port authorities broke down on Tuesday after a long\n"
+    "dispute over the fees charged to foreign vessels, officials from both sides said in\n"
+    "separate statements released late in the evening.\n"
+    "A spokesman for the northern authority said the talks could resume next month if the\n"
+    "southern side withdrew its demand for a share of the customs revenue collected at the\n"
+    "border crossing.\n"
+)
+
+
+def test_pdf_page_splits_paragraphs_at_short_last_lines() -> None:
+    clean, offsets = clean_region(PDF_PAGE, 0, len(PDF_PAGE))
+    paragraphs = clean.split("\n\n")
+    assert paragraphs[0] == "Port Talks Collapse"
+    assert len(paragraphs) == 3
+    assert paragraphs[1].endswith("released late in the evening.")
+    assert paragraphs[2].startswith("A spokesman") and paragraphs[2].endswith("at the border crossing.")
+    _check_round_trip(PDF_PAGE, clean, offsets)
