@@ -81,13 +81,13 @@ class _UnionFind:
 
     def union(self, a: tuple[int, str], b: tuple[int, str], reason: str, evidence: str | None = None) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[rb] = ra
-        # the reason is recorded on both ends so that either surface can explain itself
-        self.why.setdefault(b, (reason, evidence))
-        self.why.setdefault(a, (reason, evidence))
-        return True
+        if ra != rb:
+            self.parent[rb] = ra
+        # both ends keep their most informative reason, also when already joined another way
+        for x in (a, b):
+            if x not in self.why or _reason_rank(reason) < _reason_rank(self.why[x][0]):
+                self.why[x] = (reason, evidence)
+        return ra != rb
 
 
 def resolve_store(store: Store) -> list[ResolvedEntity]:
@@ -111,7 +111,7 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     by_article: dict[int, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
-    types = {k: vote_type(ls.surface, ls.labels, ls.roles) for k, ls in locals_.items()}
+    types = _vote_types(locals_)
 
     _join_same_key(locals_, types, uf)
     _join_alias_statements(statements, locals_, by_article, types, uf)
@@ -151,9 +151,38 @@ def _local_surfaces(mentions: Iterable[Any]) -> dict[tuple[int, str], LocalSurfa
     return out
 
 
+def _vote_types(locals_: dict[tuple[int, str], LocalSurface]) -> dict[tuple[int, str], str]:
+    """Return each local surface's type, voted over every mention of that name in the corpus.
+
+    A one-word name that is the surname of a person named in full somewhere is a person
+    too, whatever the model labelled it ('Khazali' tagged ORG).
+    """
+    groups: dict[str, list[LocalSurface]] = defaultdict(list)
+    for ls in locals_.values():
+        groups[names.name_key(ls.surface) or ls.surface].append(ls)
+    out: dict[tuple[int, str], str] = {}
+    for group in groups.values():
+        labels: Counter[str] = Counter()
+        roles: Counter[str] = Counter()
+        for ls in group:
+            labels.update(ls.labels)
+            roles.update(ls.roles)
+        type_ = vote_type(group[0].surface, labels, roles)
+        for ls in group:
+            out[ls.key] = type_
+    surnames = {part for k, ls in locals_.items() if out[k] == "PERSON"
+                for part in names.name_parts(ls.surface)[1:]}
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if (len(parts) == 1 and parts[0] in surnames and out[k] in ("ORG", "PERSON")
+                and not names.is_acronym(ls.surface)):
+            out[k] = "PERSON"
+    return out
+
+
 def _is_partial_person(surface: str, type_: str) -> bool:
     """Return True for a one-word name that may be a person's surname ('Sadr', 'Khazali')."""
-    return type_ == "PERSON" and len(names.name_tokens(surface)) == 1 and not names.is_acronym(surface)
+    return type_ == "PERSON" and len(names.name_parts(surface)) == 1 and not names.is_acronym(surface)
 
 
 # ---- rules ----------------------------------------------------------------------------
@@ -227,37 +256,37 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
     """Rule 3: a surname alone joins the one full name it can stand for."""
     full_by_token: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for k, ls in locals_.items():
-        toks = names.name_tokens(ls.surface)
-        if types[k] == "PERSON" and len(toks) >= 2:
-            for t in toks[1:]:  # surnames and later names, not the given name
-                full_by_token[names.translit_key(t)].add(k)
+        parts = names.name_parts(ls.surface)
+        if types[k] == "PERSON" and len(parts) >= 2:
+            for part in parts[1:]:  # surnames and later names, not the given name
+                full_by_token[part].add(k)  # parts are transliteration keys
     unresolved: list[tuple[int, str]] = []
     for k, ls in locals_.items():
         if not _is_partial_person(ls.surface, types[k]):
             continue
-        token = names.translit_key(names.name_tokens(ls.surface)[0])
+        token = names.name_parts(ls.surface)[0]
         same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
-        roots = {uf.find(c) for c in same_article}
-        if len(roots) == 1:
-            target = next(iter(same_article))
-            uf.union(target, k, f"partial name of '{locals_[target].surface}' in the same article")
-        elif len(roots) > 1:
-            best = _dominant(same_article, locals_, uf)
-            if best is not None:
-                uf.union(best, k, f"partial name of '{locals_[best].surface}', the most named in the article")
-        else:
+        best = _dominant(same_article, locals_, uf, ratio=2.0)
+        if best is not None:
+            uf.union(best, k, f"partial name of '{locals_[best].surface}' in the same article")
+        elif not same_article:
             unresolved.append(k)
+    # the same surname left alone in several articles is one node, unless a full name claims it
+    by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k in unresolved:
-        token = names.translit_key(names.name_tokens(locals_[k].surface)[0])
-        candidates = full_by_token.get(token, set())
-        roots = {uf.find(c) for c in candidates}
-        if len(roots) == 1:
-            target = next(iter(candidates))
-            uf.union(target, k, f"partial name of '{locals_[target].surface}', the only such person")
+        by_token[names.name_parts(locals_[k].surface)[0]].append(k)
+    for token, group in by_token.items():
+        for k in group[1:]:
+            uf.union(group[0], k, f"same surname as '{locals_[group[0]].surface}' (no full name in context)")
+        best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
+        if best is not None:
+            uf.union(best, group[0], f"partial name of '{locals_[best].surface}', the person most named "
+                                     "with that name in the corpus")
 
 
-def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind) -> tuple[int, str] | None:
-    """Return the candidate named at least twice as often as any other in its article, if any."""
+def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind,
+              ratio: float) -> tuple[int, str] | None:
+    """Return a candidate entity named `ratio` times as often as any other, if there is one."""
     counts: Counter[tuple[int, str]] = Counter()
     rep: dict[tuple[int, str], tuple[int, str]] = {}
     for c in candidates:
@@ -265,7 +294,9 @@ def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind) -
         counts[root] += len(locals_[c].mention_ids)
         rep.setdefault(root, c)
     top = counts.most_common(2)
-    if len(top) == 1 or top[0][1] >= 2 * top[1][1]:
+    if not top:
+        return None
+    if len(top) == 1 or top[0][1] >= ratio * top[1][1]:
         return rep[top[0][0]]
     return None
 
@@ -451,13 +482,23 @@ def canonical_name(counts: Counter[str]) -> str:
 
 def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
                    uf: _UnionFind) -> list[AliasReason]:
-    out: dict[str, AliasReason] = {}
+    reasons: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for ls in members:
-        if ls.surface in out:
-            continue
-        if ls.surface == name:
+        reasons[ls.surface].append(uf.why.get(ls.key, ("same entity", None)))
+    out = []
+    for surface, found in reasons.items():
+        if surface == name:
             reason, evidence = "canonical name", None
         else:
-            reason, evidence = uf.why.get(ls.key, ("same entity", None))
-        out[ls.surface] = AliasReason(ls.surface, counts[ls.surface], reason, evidence)
-    return sorted(out.values(), key=lambda a: (-a.count, a.alias))
+            reason, evidence = min(found, key=lambda r: _reason_rank(r[0]))
+        out.append(AliasReason(surface, counts[surface], reason, evidence))
+    return sorted(out, key=lambda a: (-a.count, a.alias))
+
+
+REASON_ORDER = ("analyst", "alias statement", "partial name", "likely typo", "name matcher",
+                "same transliteration", "same surname", "same name")
+
+
+def _reason_rank(reason: str) -> int:
+    """Return how informative a reason is (lower is more): an alias statement beats 'same name'."""
+    return next((i for i, prefix in enumerate(REASON_ORDER) if reason.startswith(prefix)), len(REASON_ORDER))
