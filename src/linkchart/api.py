@@ -171,20 +171,18 @@ class Workspace:
 
         entities = {e.id: e for e in self.store.entities()}
         wanted = clean_surface(name).lower()
-        by_alias: dict[int, int] = defaultdict(int)
+        score: dict[int, int] = defaultdict(int)  # mentions under the asked-for name
         for a in self.store.entity_aliases():
-            if a.alias.lower() == wanted:
-                by_alias[a.entity_id] += a.count
-        for e in entities.values():
-            if e.name.lower() == wanted:
-                return e
-        if by_alias:
-            return entities[max(by_alias, key=lambda k: by_alias[k])]
-        key = names.name_key(wanted)
-        for a in self.store.entity_aliases():
-            if key and names.name_key(a.alias) == key:
-                return entities[a.entity_id]
-        raise NotFound(f"no entity named {name!r}")
+            if a.alias.lower() == wanted or entities[a.entity_id].name.lower() == name.lower():
+                score[a.entity_id] += a.count + 1
+        if not score:
+            key = names.name_key(wanted)
+            for a in self.store.entity_aliases():
+                if key and names.name_key(a.alias) == key:
+                    score[a.entity_id] += a.count + 1
+        if not score:
+            raise NotFound(f"no entity named {name!r}")
+        return entities[max(score, key=lambda k: score[k])]
 
     def profile(self, name: str) -> EntityProfile:
         """Return the profile of an entity: aliases with reasons, description, documents, mentions."""

@@ -213,18 +213,32 @@ def _join_alias_statements(statements: Iterable[Any], locals_: dict, by_article:
     """Rule 2: what an article says is the same thing ('X (AAH)', 'known as', codenames)."""
     for st in statements:
         article = st.article_id
-        a = _local_for(article, clean_surface(st.name), locals_, by_article)
-        b = _local_for(article, clean_surface(st.alias), locals_, by_article)
-        if a is None and b is None:
-            continue
-        evidence = getattr(st, "sentence", None) or getattr(st, "text", None)
+        evidence = getattr(st, "sentence", None)
         reason = f"alias statement ({st.kind}): '{st.alias}' for '{st.name}'"
-        if a is None:
-            a = _extra_surface(article, clean_surface(st.name), locals_, uf, types, types.get(b, "ORG"))
-        if b is None:
-            b = _extra_surface(article, clean_surface(st.alias), locals_, uf, types, types.get(a, "ORG"))
-        if a and b:
-            uf.union(a, b, reason, evidence)
+        ends = []
+        for text in (st.name, st.alias):
+            found = _local_for(article, clean_surface(text), locals_, by_article)
+            ends.append(found)
+        if ends[0] is None and ends[1] is None:
+            continue
+        fallback = types.get(ends[0] or ends[1], "ORG")
+        for i, text in enumerate((st.name, st.alias)):
+            written = _written_form(text)
+            if ends[i] is None:
+                ends[i] = _extra_surface(article, written, locals_, uf, types, fallback)
+            elif written != locals_[ends[i]].surface:
+                # keep the form as stated ('Hajj Yusif') beside the surface it resolved to ('Yusif')
+                extra = _extra_surface(article, written, locals_, uf, types, fallback)
+                if extra:
+                    uf.union(ends[i], extra, reason, evidence)
+        if ends[0] and ends[1]:
+            uf.union(ends[0], ends[1], reason, evidence)
+
+
+def _written_form(text: str) -> str:
+    """Return a name as an alias statement wrote it: normalised, without a leading 'the'."""
+    form = names.normalize(text).strip(" ,.;:'\"‘’“”()[]")
+    return form[4:] if form.lower().startswith("the ") else form
 
 
 def _local_for(article: int, surface: str, locals_: dict, by_article: dict) -> tuple[int, str] | None:
@@ -473,9 +487,10 @@ def canonical_name(counts: Counter[str]) -> str:
     top = counts.most_common(1)[0][1] if counts else 0
     forms = [s for s in counts if not names.is_acronym(s)] or list(counts)
 
-    def rank(s: str) -> tuple[int, int, int]:
+    def rank(s: str) -> tuple[int, int, int, int]:
         frequent = counts[s] * 4 >= top or counts[s] >= 2
-        return (int(frequent), len(names.name_tokens(s)), counts[s])
+        shouted = s.isupper()  # a dateline or headline in capitals is not how the name is written
+        return (int(frequent), int(not shouted), len(names.name_tokens(s)), counts[s])
 
     return max(forms, key=rank)
 

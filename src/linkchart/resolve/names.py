@@ -867,3 +867,25 @@ def compare(a: str, b: str) -> Match:
                 best = m
     assert best is not None
     return best
+
+
+
+# 'Given al-Family', 'Given bin Father': a plain first name, then a particle-bound family name
+_PERSON_SHAPE = re.compile(
+    r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2} (?:al|el|ad|ash|as|az|an|ar|at|bin|ibn|bint|ben)[- ][A-Z][a-z]")
+
+
+def name_kind(name: str) -> str:
+    """Return what a name's words say it is: 'org', 'person' or '' (unknown, e.g. a place).
+
+    'person' needs a title or a name built like 'Given al-Family' (a plain first part, a
+    particle later); a leading particle alone ('Abu Kamal') is also common in place names.
+    """
+    parsed = _parse(name)
+    if parsed.kind == "org":
+        return "org"
+    titled = _raw_tokens(name)[1]
+    first = normalize(name).split(" ", 1)[0].lower()
+    if titled or (_PERSON_SHAPE.match(normalize(name)) and first not in _NAME_PARTICLES):
+        return "person"
+    return ""

@@ -28,6 +28,7 @@ LOC_HEADS = {"border", "river", "valley", "sea", "gulf", "desert", "mountains", 
              "heights", "strip", "bank", "coast", "plain", "marshes", "zone"}
 
 PERSON_ROLE_WEIGHT = 3.0
+NAME_SHAPE_WEIGHT = 1.5
 HEAD_WEIGHT = 3.0
 LABEL_WEIGHT = 1.0
 
@@ -56,11 +57,17 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     person_roles = sum(n for role, n in roles.items() if role)
     if person_roles:
         votes["PERSON"] += PERSON_ROLE_WEIGHT * person_roles
+    shape = names.name_kind(surface)
+    n = max(1, sum(labels.values()))
+    if shape == "person":
+        votes["PERSON"] += NAME_SHAPE_WEIGHT * n
     implied = head_type(surface)
     if implied:
-        votes[implied] += HEAD_WEIGHT * max(1, sum(labels.values()))
+        votes[implied] += HEAD_WEIGHT * n
+    elif shape == "org":
+        votes["ORG"] += HEAD_WEIGHT * n
     if names.is_acronym(surface) and votes["GPE"] == 0:
-        votes["ORG"] += LABEL_WEIGHT * max(1, sum(labels.values()))
+        votes["ORG"] += LABEL_WEIGHT * n
     if not votes:
         return "ORG"
     return votes.most_common(1)[0][0]
