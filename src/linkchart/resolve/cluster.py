@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkchart.resolve import names
-from linkchart.resolve.typing import vote_type
+from linkchart.resolve.typing import head_type, vote_type
 from linkchart.store.base import EntityAliasRow, EntityRow, Store
-
-ORG_LIKE = {"ORG", "GPE", "LOC", "FAC", "EVENT"}
 
 
 @dataclass
@@ -116,7 +114,9 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_same_key(locals_, types, uf)
     _join_alias_statements(statements, locals_, by_article, types, uf)
     _join_partials(locals_, by_article, types, uf)
+    _join_short_org_names(locals_, types, uf)
     _join_matcher(locals_, types, uf)
+    _join_acronyms(locals_, uf)
     _join_typos(locals_, by_article, types, uf)
     overrides = _apply_decisions(decisions, locals_, uf)
     return _build_entities(locals_, uf, overrides)
@@ -315,8 +315,59 @@ def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind,
     return None
 
 
-def _compatible(t1: str, t2: str) -> bool:
-    return t1 == t2 or (t1 in ORG_LIKE and t2 in ORG_LIKE and {t1, t2} <= {"GPE", "LOC"})
+def _cluster_counts(locals_: dict, uf: _UnionFind) -> Counter[tuple[int, str]]:
+    """Return the number of mentions under each current root."""
+    counts: Counter[tuple[int, str]] = Counter()
+    for k, ls in locals_.items():
+        counts[uf.find(k)] += len(ls.mention_ids)
+    return counts
+
+
+def _join_short_org_names(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """A one-word organisation name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq').
+
+    Only when that longer name is not a word plus a head noun ('Hezbollah Brigades' is another
+    group) and is named at least as often as the short form.
+    """
+    starts: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if types[k] == "ORG" and len(parts) >= 2 and not names.is_acronym(ls.surface):
+            starts[parts[0]].add(k)
+    counts = _cluster_counts(locals_, uf)
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if types[k] != "ORG" or len(parts) != 1 or names.is_acronym(ls.surface):
+            continue
+        candidates = {c for c in starts.get(parts[0], set()) if not _head_phrase(locals_[c].surface)}
+        target = _dominant(candidates, locals_, uf, ratio=3.0)
+        if target is None:
+            continue
+        root = uf.find(target)
+        if counts[root] >= counts[uf.find(k)] and uf.find(k) != root:
+            uf.union(target, k, f"short form of '{locals_[target].surface}'")
+
+
+def _head_phrase(surface: str) -> bool:
+    """Return True for 'Word Head' names ('Hezbollah Brigades'): a name plus an organisation noun."""
+    return len(names.name_tokens(surface)) == 2 and head_type(surface) is not None
+
+
+def _join_acronyms(locals_: dict, uf: _UnionFind) -> None:
+    """An acronym no text defined joins the one entity whose name it abbreviates ('PMU')."""
+    expansions: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for k, ls in locals_.items():
+        if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
+            for acronym in names.acronym_of(ls.surface):
+                expansions[acronym.upper()].add(k)
+    for k, ls in locals_.items():
+        if not names.is_acronym(ls.surface):
+            continue
+        candidates = expansions.get(ls.surface.replace(".", "").upper(), set())
+        roots = {uf.find(c): c for c in candidates}
+        if len(roots) == 1:
+            target = next(iter(roots.values()))
+            uf.union(target, k, f"acronym of '{locals_[target].surface}' (initials)")
 
 
 def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
@@ -341,8 +392,8 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
                     continue
                 seen.add(pair)
                 ka, kb = reps[a], reps[b]
-                if uf.find(ka) == uf.find(kb) or not _compatible(types[ka], types[kb]):
-                    continue
+                if uf.find(ka) == uf.find(kb):
+                    continue  # types are not compared: the model's labels on place names are unreliable
                 match = names.compare(a, b)
                 if match.is_match and not match.partial:
                     uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
@@ -510,7 +561,8 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
     return sorted(out, key=lambda a: (-a.count, a.alias))
 
 
-REASON_ORDER = ("analyst", "alias statement", "partial name", "likely typo", "name matcher",
+REASON_ORDER = ("analyst", "alias statement", "acronym of", "partial name", "short form", "likely typo",
+                "name matcher",
                 "same transliteration", "same surname", "same name")
 
 
