@@ -1,0 +1,280 @@
+"""Alias statements: sentences that say two names denote the same thing.
+
+Read per sentence from regular expressions anchored on the corrected mentions of
+``linkchart_mentions``: parenthesised acronyms and translations, 'known as' / 'a.k.a.' /
+'dubbed', 'whose real name is', codenames resolved by the sentence ('known to X as "Y",
+the officer is Z'), 'the X, or Y', and dash appositions ('X – the League of Y').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from linkchart.extract.mentions import SPANS_KEY, load_cues
+from linkchart.models import AliasStatement
+
+Q_OPEN = "‘“'\""
+Q_CLOSE = "’”'\""
+QUOTED = rf"[{Q_OPEN}](?P<q>[^{Q_OPEN}{Q_CLOSE}]{{2,60}}?)[,.]?[{Q_CLOSE}]"
+# A name written out: capitalised words, Arabic particles, 'of the' / 'for' inside.
+NAME_WORD = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-[\w’'\-]+|bin|ibn|bint)"
+NAME_RUN_RE = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|in|on|de|du|la)\s+(?:the\s+)?)?{NAME_WORD})*")
+ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9.&\-]{1,9}$")
+LEAD_IN_RE = re.compile(
+    r"^(?:the|a|an|former|old|new|original|erstwhile|notorious|infamous|late|so-called|then|now|also)\s+",
+    re.IGNORECASE,
+)
+FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "to", "a", "an"}
+
+KNOWN_AS_RE = re.compile(
+    r"\s*,?\s*(?:(?:also|otherwise|better|widely|locally|commonly|popularly|simply)\s+)?"
+    r"(?:(?P<known>known as|referred to as|called)|(?P<aka>a\.?k\.?a\.?|aka)|(?P<dub>dubbed|nicknamed)"
+    r"|(?P<code>code-?named))\s+",
+)
+REAL_NAME_RE = re.compile(r"\s*,?\s*whose (?:real|true|full|actual) name (?:is|was)\s+")
+CODENAME_RES = (
+    # 'Known to X as "Y", the officer is Z' / 'known to X as "Y" was Z'
+    re.compile(
+        rf"\b[Kk]nown to [^,.;]{{1,60}}? as\s+{QUOTED}\s*,?\s+(?:(?:the|this|that)\s+[^,.;]{{0,80}}?\s+)?"
+        r"(?:is|was)\s+(?:in fact\s+|actually\s+|really\s+)?"
+    ),
+    # 'the man X knew as "Y" was Z'
+    re.compile(rf"\bknew (?:him |her )?as\s+{QUOTED}\s*,?\s+(?:is|was)\s+(?:in fact\s+|actually\s+|really\s+)?"),
+    # '"Y" is in fact Z'
+    re.compile(rf"{QUOTED}\s*,?\s+(?:is|was) (?:in fact|actually|really)\s+"),
+)
+OR_RE = re.compile(r"\s*,\s+or\s+")
+DASH_RE = re.compile(r"\s+[–—-]\s+")
+BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
+REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
+
+
+@dataclass
+class _Sent:
+    text: str
+    base: int  # doc char offset of text[0]
+    starts: dict[int, tuple[int, int, str]]  # doc char start → (start, end, label) of a mention
+    ends: dict[int, tuple[int, int, str]]
+
+
+def _particles() -> frozenset[str]:
+    return load_cues().name_particles
+
+
+def initials_match(expansion: str, acronym: str) -> bool:
+    """Return True when `acronym`'s letters plausibly abbreviate `expansion`.
+
+    The initials of the expansion's content words (function words and lower-case name
+    particles like 'al-' skipped) must appear in order among the acronym's letters, start
+    with its first letter, and leave at most two acronym letters unexplained.
+    """
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()]
+    particles = _particles()
+    sig = [w for w in words if w.lower() not in FUNCTION_WORDS and not (w.islower() and w in particles)]
+    if len(letters) < 2 or not sig:
+        return False
+    initials = [w[0].upper() for w in sig]
+    if initials[0] != letters[0] or len(letters) > len(initials) + 2:
+        return False
+    k = 0
+    for ch in letters:
+        if k < len(initials) and ch == initials[k]:
+            k += 1
+    return k == len(initials)
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(ACRONYM_RE.match(text)) and sum(c.isupper() for c in text) >= max(2, len(text) - 2)
+
+
+def _sentence(sent: Span, mentions: list[Span]) -> _Sent:
+    starts: dict[int, tuple[int, int, str]] = {}
+    ends: dict[int, tuple[int, int, str]] = {}
+    for m in mentions:
+        if sent.start <= m.start and m.end <= sent.end:
+            starts[m.start_char] = (m.start_char, m.end_char, m.label_)
+            ends[m.end_char] = (m.start_char, m.end_char, m.label_)
+    return _Sent(sent.text, sent.start_char, starts, ends)
+
+
+def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the doc-char span of a name starting at sentence offset `pos` (after lead-ins)."""
+    rest = s.text[pos:]
+    lead = len(rest) - len(rest.lstrip())
+    while True:
+        m = LEAD_IN_RE.match(rest[lead:])
+        if not m:
+            break
+        lead += m.end()
+    q = re.match(QUOTED, rest[lead:])
+    if q:
+        a = pos + lead + q.start("q")
+        return s.base + a, s.base + a + len(q.group("q").rstrip(",. "))
+    start = s.base + pos + lead
+    if start in s.starts:
+        return s.starts[start][:2]
+    m = NAME_RUN_RE.match(rest[lead:])
+    if not m:
+        return None
+    text = m.group(0)
+    text = re.sub(r"(?:\s+(?:of|for|and|in|on|de|du|la)(?:\s+the)?)+$", "", text)
+    text = re.sub(r"(?:’s|'s)$", "", text)
+    return start, start + len(text)
+
+
+def _name_before(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the doc-char span of a mention or quoted name ending at sentence offset `pos`."""
+    head = s.text[:pos].rstrip()
+    q = re.search(QUOTED + r"$", head)
+    if q:
+        a = q.start("q")
+        return s.base + a, s.base + a + len(q.group("q").rstrip(",. "))
+    end = s.base + len(head)
+    if end in s.ends:
+        return s.ends[end][:2]
+    return None
+
+
+def _label_of(s: _Sent, span: tuple[int, int]) -> str | None:
+    hit = s.starts.get(span[0])
+    return hit[2] if hit and hit[1] == span[1] else None
+
+
+class _Collector:
+    def __init__(self, doc: Doc, offset: int) -> None:
+        self.doc = doc
+        self.doc_text = doc.text
+        self.offset = offset
+        self.out: list[AliasStatement] = []
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, s: _Sent, name: tuple[int, int], alias: tuple[int, int], kind: str) -> None:
+        n = self.doc_text[name[0] : name[1]].strip()
+        a = self.doc_text[alias[0] : alias[1]].strip()
+        if not n or not a or n == a or (kind, n, a) in self.seen:
+            return
+        self.seen.add((kind, n, a))
+        off = self.offset
+        first = self.doc.char_span(min(name[0], alias[0]), min(name[0], alias[0]) + 1, alignment_mode="expand")
+        last = self.doc.char_span(max(name[1], alias[1]) - 1, max(name[1], alias[1]), alignment_mode="expand")
+        start = first.sent.start_char if first is not None else s.base
+        end = last.sent.end_char if last is not None else s.base + len(s.text)
+        self.out.append(
+            AliasStatement(
+                name=n,
+                alias=a,
+                kind=kind,
+                start=start + off,
+                end=end + off,
+                name_span=(name[0] + off, name[1] + off),
+                alias_span=(alias[0] + off, alias[1] + off),
+            )
+        )
+
+
+def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int], dash: bool) -> None:
+    """Record an acronym or translation statement between two adjacent names."""
+    lt = c.doc_text[left[0] : left[1]]
+    rt = c.doc_text[right[0] : right[1]]
+    if _is_acronym(rt) and not _is_acronym(lt):
+        if initials_match(lt, rt):
+            c.add(s, left, right, "acronym")
+    elif _is_acronym(lt) and not _is_acronym(rt):
+        if initials_match(rt, lt):
+            c.add(s, right, left, "acronym")
+    elif not _is_acronym(lt) and not _is_acronym(rt):
+        places = {"GPE", "LOC"}
+        if _label_of(s, right) in places or (dash and _label_of(s, left) in places):
+            return  # 'Kafr Kila (Lebanon)', 'Tehran – Baghdad' are not renamings
+        c.add(s, left, right, "translation")
+
+
+def _brackets(c: _Collector, s: _Sent) -> None:
+    for m in BRACKET_RE.finditer(s.text):
+        before = _name_before(s, m.start())
+        if before is None:
+            continue
+        inner = m.group("inner").strip()
+        pos = m.start("inner") + (len(m.group("inner")) - len(m.group("inner").lstrip()))
+        real = REAL_NAME_INNER_RE.match(inner)
+        if real:
+            name = _name_at(s, pos + real.end())
+            if name:
+                c.add(s, name, before, "real_name")
+            continue
+        if re.search(r"\d", inner) or "," in inner or not inner[:1].isalpha():
+            continue
+        if inner.lower().startswith("the "):
+            inner, pos = inner[4:], pos + 4
+        if not inner[:1].isupper() or len(inner.split()) > 8:
+            continue
+        inner_span = _name_at(s, pos)
+        # the whole bracket must be the name ('(left)', '(photo: ...)' are not)
+        if inner_span is None or s.base + pos + len(inner) != inner_span[1]:
+            continue
+        _pair(c, s, before, inner_span, dash=False)
+
+
+def _cued(c: _Collector, s: _Sent) -> None:
+    for m in KNOWN_AS_RE.finditer(s.text):
+        if m.group("known") == "called" and not s.text[: m.start()].rstrip().endswith(","):
+            continue  # 'a force called X' introduces X; it does not rename anything
+        before = _name_before(s, m.start())
+        after = _name_at(s, m.end())
+        if before and after:
+            kind = "codename" if m.group("code") else "known_as"
+            c.add(s, before, after, kind)
+    for m in REAL_NAME_RE.finditer(s.text):
+        before = _name_before(s, m.start())
+        after = _name_at(s, m.end())
+        if before and after:
+            c.add(s, after, before, "real_name")
+    for rx in CODENAME_RES:
+        for m in rx.finditer(s.text):
+            q0 = m.start("q")
+            alias = (s.base + q0, s.base + q0 + len(m.group("q").rstrip(",. ")))
+            name = _name_at(s, m.end())
+            if name:
+                c.add(s, name, alias, "codename")
+
+
+def _adjacent(c: _Collector, s: _Sent) -> None:
+    for _start, (a, b, _label) in sorted(s.starts.items()):
+        rel_end = b - s.base
+        tail = s.text[rel_end:]
+        m = OR_RE.match(tail)
+        if m and s.text[: a - s.base].lower().endswith("the "):
+            after = _name_at(s, rel_end + m.end())
+            if after and re.match(r"\s*(?:[,);.]|$)", s.text[after[1] - s.base :]):
+                c.add(s, (a, b), after, "or")
+            continue
+        m = DASH_RE.match(tail)
+        if m:
+            after = _name_at(s, rel_end + m.end())
+            if after and re.match(r"\s*(?:[,);.–—]|$)", s.text[after[1] - s.base :]):
+                _pair(c, s, (a, b), after, dash=True)
+
+
+RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent)
+
+
+def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
+    """Return the alias statements of a processed `doc`, spans shifted by `offset`.
+
+    Each statement carries its sentence span and the spans of both names; kinds are
+    acronym, translation, known_as, real_name, codename and or.
+    """
+    mentions = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else list(doc.ents)
+    c = _Collector(doc, offset)
+    # brackets are read over the whole doc: the parser may end a sentence before '['
+    _brackets(c, _sentence(doc[:], mentions))
+    for sent in doc.sents:
+        s = _sentence(sent, mentions)
+        for rule in RULES:
+            rule(c, s)
+    return c.out

@@ -1,0 +1,242 @@
+"""Resolve date expressions ('On November 19', 'two months later', 'last Saturday') to ISO 8601.
+
+Dates are as precise as the text allows: '2007', '2007-03' or '2007-03-26'. Expressions without a
+year take it from an anchor (the article's publication date, or the last date the article stated);
+relative expressions ('two months later', 'a month prior') shift a context date by the stated amount.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Span
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "a few": None, "some": None,
+}
+UNIT_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_RE_ISO = re.compile(rf"\b({_YEAR})-(\d\d)(?:-(\d\d))?\b")
+_RE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b", re.I)
+_RE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", re.I)
+_RE_MY = re.compile(rf"\b({_MONTH})(?:\s+of)?,?\s+({_YEAR})\b", re.I)
+_RE_MONTH = re.compile(rf"\b({_MONTH})\b", re.I)
+_RE_YEAR = re.compile(rf"(?<![\d,.$£€])({_YEAR})(?!\d|,\d|\.\d)")
+_RE_RANGE = re.compile(rf"({_YEAR})\s*(?:-|–|—|to|and|until|through)\s*({_YEAR})\b", re.I)
+_RE_RELATIVE = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
+    r"\s+(day|week|month|year)s?\s+(later|after|afterwards|earlier|before|prior|ago)\b",
+    re.I,
+)
+_RE_NEXT_PREV = re.compile(
+    r"\b(the\s+)?(following|next|previous|preceding|prior)\s+(day|week|month|year)\b", re.I
+)
+_RE_THIS_LAST = re.compile(r"\b(last|this|next|past)\s+(day|week|month|year)\b", re.I)
+_RE_WEEKDAY = re.compile(r"\b(last|this|next|on)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_RE_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+
+
+def _parse_iso(value: str | None) -> tuple[dt.date, int] | None:
+    """Return (date, precision 1..3) of an ISO date string, or None if it does not parse."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value.strip()[:10])
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return dt.date(y, mo, d), 1 + bool(m.group(2)) + bool(m.group(3))
+    except ValueError:
+        return None
+
+
+def _fmt(day: dt.date, precision: int) -> str:
+    """Return `day` as ISO text cut to `precision` (1 year, 2 month, 3 day)."""
+    return day.isoformat()[: {1: 4, 2: 7, 3: 10}[precision]]
+
+
+def _shift(day: dt.date, amount: int, unit: str) -> dt.date:
+    """Return `day` moved by `amount` units (negative moves back)."""
+    if unit == "day":
+        return day + dt.timedelta(days=amount)
+    if unit == "week":
+        return day + dt.timedelta(weeks=amount)
+    months = amount * (12 if unit == "year" else 1)
+    total = day.year * 12 + day.month - 1 + months
+    y, m = divmod(total, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def resolve_range(expression: str, anchor: str | None = None) -> tuple[str, str] | None:
+    """Return (start, end) years of a span such as 'from 2006 to 2011' or '2006-2011', else None."""
+    m = _RE_RANGE.search(expression)
+    if not m:
+        return None
+    start, end = m.group(1), m.group(2)
+    if int(end) <= int(start):
+        return None
+    return start, end
+
+
+def is_relative(expression: str) -> bool:
+    """Return True when the expression is relative to a previously stated date ('two months later')."""
+    return bool(_RE_RELATIVE.search(expression) or _RE_NEXT_PREV.search(expression))
+
+
+def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
+    """Return the ISO date (as precise as the text allows) an expression denotes, or None if undated.
+
+    `anchor` is the publication date, used for deictic expressions ('last Saturday', 'last year') and
+    to complete dates without a year. Relative expressions ('two months later', 'a month prior') shift
+    `context` (the last date the text stated) or, when it is missing, the anchor.
+    """
+    text = " ".join(expression.split())
+    anchor_d = _parse_iso(anchor)
+    context_d = _parse_iso(context) or anchor_d
+
+    m = _RE_ISO.search(text)
+    if m:
+        return "-".join(g for g in m.groups() if g)
+    rng = resolve_range(text)
+    if rng:
+        return rng[0]
+    m = _RE_MDY.search(text) or _RE_DMY.search(text)
+    if m:
+        if m.re is _RE_MDY:
+            month, day, year = _month_number(m.group(1)), int(m.group(2)), m.group(3)
+        else:
+            day, month, year = int(m.group(1)), _month_number(m.group(2)), m.group(3)
+        if year:
+            return _safe(int(year), month, day)
+        if anchor_d:
+            return _year_for(anchor_d[0], month, day)
+        return None
+    m = _RE_MY.search(text)
+    if m:
+        return f"{int(m.group(2)):04d}-{_month_number(m.group(1)):02d}"
+    m = _RE_RELATIVE.search(text)
+    if m and context_d:
+        amount = NUMBER_WORDS.get(m.group(1).lower(), None) if not m.group(1).isdigit() else int(m.group(1))
+        unit = m.group(2).lower()
+        if amount is None:
+            return None
+        direction = -1 if m.group(3).lower() in {"earlier", "before", "prior", "ago"} else 1
+        base_for = anchor_d if m.group(3).lower() == "ago" and anchor_d else context_d
+        base, prec = base_for
+        return _fmt(_shift(base, direction * amount, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_NEXT_PREV.search(text)
+    if m and context_d:
+        unit = m.group(3).lower()
+        direction = 1 if m.group(2).lower() in {"following", "next"} else -1
+        base, prec = context_d
+        return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_YEAR.search(text)
+    if m and not _RE_DECADE.search(text):
+        return m.group(1)
+    if not anchor_d:
+        return None
+    base, prec = anchor_d
+    lowered = text.lower()
+    if re.search(r"\byesterday\b", lowered) and prec == 3:
+        return _fmt(base - dt.timedelta(days=1), 3)
+    if re.search(r"\b(today|tonight|this morning|this evening)\b", lowered) and prec == 3:
+        return _fmt(base, 3)
+    m = _RE_THIS_LAST.search(lowered)
+    if m:
+        unit = m.group(2)
+        direction = 0 if m.group(1) == "this" else (1 if m.group(1) == "next" else -1)
+        if unit in {"day", "week"} and prec < 3:
+            return None
+        if unit == "week":
+            return None  # a week is not an ISO date; the day would be a guess
+        return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_WEEKDAY.search(lowered)
+    if m and prec == 3:
+        target = WEEKDAYS[m.group(2)]
+        back = (base.weekday() - target) % 7
+        if m.group(1) == "next":
+            return _fmt(base + dt.timedelta(days=(target - base.weekday()) % 7 or 7), 3)
+        if m.group(1) == "last" and back == 0:
+            back = 7
+        return _fmt(base - dt.timedelta(days=back), 3)
+    m = _RE_MONTH.search(text)
+    if m and (m.group(1)[0].isupper() and m.group(1).lower() not in {"may", "march"}):
+        month = _month_number(m.group(1))
+        return _fmt(dt.date(_year_for(base, month, 1, as_year=True), month, 1), 2)
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False) -> Any:
+    """Return the date (or its year) of month/day nearest before the anchor: news reports the past."""
+    year = anchor.year
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        candidate = dt.date(year, month, 1)
+    # a month more than ~a month after the anchor is most likely last year's
+    if (candidate - anchor).days > 31:
+        year -= 1
+    if as_year:
+        return year
+    return _safe(year, month, day)
+
+
+def sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
+    """Return (date expression, ISO date) for each date the sentence states, in text order."""
+    found: list[tuple[Span | None, str]] = []
+    covered: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text
+        # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range
+        value = resolve_date(text, anchor, context=previous)
+        if value is None and re.fullmatch(r"(?:the\s+)?(?:summer|winter|spring|autumn|fall)", text, re.I):
+            continue
+        if value:
+            found.append((ent, value))
+            covered.append((ent.start_char, ent.end_char))
+    # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
+    for m in _RE_YEAR.finditer(sent.text):
+        start = sent.start_char + m.start()
+        if any(a <= start < b for a, b in covered):
+            continue
+        before = sent.text[max(0, m.start() - 12): m.start()].lower()
+        if re.search(r"\b(in|since|until|by|from|of|during|early|late|mid-?|summer|spring|winter|autumn)\s*$",
+                     before):
+            found.append((None, m.group(1)))
+    found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)
+    return found
+
+
+def sentence_date(sent: Span, anchor: str | None, previous: str | None) -> str | None:
+    """Return the date a sentence's facts happened, or None when the sentence states no date.
+
+    The sentence's own DATE expressions are resolved in order; relative ones ('two months later')
+    against `previous` (the last date stated before this sentence) or else the `anchor`
+    (the article's publication date).
+    """
+    dates = sentence_dates(sent, anchor, previous)
+    return dates[0][1] if dates else None

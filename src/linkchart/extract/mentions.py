@@ -1,0 +1,631 @@
+"""Entity mentions: fix spaCy's first NER pass with general evidence, then read them out.
+
+The spaCy component ``linkchart_mentions`` (registered below, added after ``ner`` by
+``linkchart.extract.nlp.load_pipeline``) rewrites ``doc.ents``:
+
+* actor spans (PERSON, ORG, GPE, LOC, FAC, EVENT) get corrected boundaries and types from
+  titles, role nouns, organisation / place / event heads, acronyms and Arabic name
+  particles (tables in ``cues.yaml``);
+* every other entity spaCy found (DATE, CARDINAL, NORP, ...) stays in ``doc.ents`` unless a
+  corrected actor span overlaps it, so date and number readers downstream still see them;
+* ``doc.spans["lc_mentions"]`` holds only the actor spans;
+* ``span._.lc_role`` is the title / role noun found near a mention ('General', 'leader'),
+  ``span._.lc_description`` its appositive or copular description.
+
+``mentions_from_doc`` turns a processed doc into ``Mention`` objects with offsets shifted
+into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.models import Mention
+
+CUES_PATH = Path(__file__).with_name("cues.yaml")
+SPANS_KEY = "lc_mentions"
+ROLE_ATTR = "lc_role"
+DESC_ATTR = "lc_description"
+CUE_ATTR = "lc_cue"
+# Cues that typed a span: 'spacy' and 'split' mean no linkchart evidence was found.
+WEAK_CUES = frozenset({"spacy", "split"})
+# When two rules type the same span, the earlier cue here wins.
+CUE_RANK = {
+    c: k for k, c in enumerate(("title", "role", "head", "lead", "acronym", "force", "context", "split", "spacy"))
+}
+
+for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+# spaCy labels that may turn into an actor when evidence says so (else left as they are).
+RETYPABLE = {"NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "LAW"}
+QUOTES = set("'\"‘’“”«»`")
+OPEN_BRACKETS = {"(", "["}
+POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+COPULAS = {"is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "remained", "became"}
+APPOS_OPENERS = {",", "–", "—"}
+APPOS_CLOSERS = {",", ";", ":", "–", "—", "."}
+TRAILING_JUNK = {"-", "–", "—", ",", ".", ":", ";", "!", "?", "/"}
+MAX_NAME_TOKENS = 6
+MAX_DESCRIPTION_TOKENS = 30
+ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+PARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-\w", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue tables of ``cues.yaml`` as lower-cased sets."""
+
+    actor_labels: frozenset[str]
+    honorifics: frozenset[str]
+    role_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    org_heads: frozenset[str]
+    org_nouns: frozenset[str]
+    org_lead_words: frozenset[str]
+    org_lead_prefixes: tuple[str, ...]
+    place_nouns: frozenset[str]
+    compass_words: frozenset[str]
+    loc_heads: frozenset[str]
+    fac_heads: frozenset[str]
+    gpe_heads: frozenset[str]
+    event_heads: frozenset[str]
+    naming_verbs: frozenset[str]
+    led_by_verbs: dict[str, str]
+    force_nouns: frozenset[str]
+    force_modifiers: frozenset[str]
+    name_particles: frozenset[str]
+    gpe_acronyms: frozenset[str]
+    not_acronyms: frozenset[str]
+    not_entities: frozenset[str]
+
+    def head_label(self, word: str) -> str | None:
+        """Return the type a capitalised head word gives its name (ORG, EVENT, ...), or None."""
+        w = word.lower()
+        for label, table in (
+            ("ORG", self.org_heads),
+            ("EVENT", self.event_heads),
+            ("FAC", self.fac_heads),
+            ("LOC", self.loc_heads),
+            ("GPE", self.gpe_heads),
+        ):
+            if w in table:
+                return label
+        return None
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> Cues:
+    """Return the cue tables read from ``path`` (default: the packaged ``cues.yaml``)."""
+    data = yaml.safe_load(Path(path or CUES_PATH).read_text(encoding="utf-8"))
+    return Cues(
+        actor_labels=frozenset(data["actor_labels"]),
+        honorifics=_words(data["honorifics"]),
+        role_nouns=_words(data["role_nouns"]),
+        person_suffixes=tuple(data["person_suffixes"]),
+        org_heads=_words(data["org_heads"]),
+        org_nouns=_words(data["org_nouns"]),
+        org_lead_words=_words(data["org_lead_words"]),
+        org_lead_prefixes=tuple(str(p).lower() for p in data["org_lead_prefixes"]),
+        place_nouns=_words(data["place_nouns"]),
+        compass_words=_words(data["compass_words"]),
+        loc_heads=_words(data["loc_heads"]),
+        fac_heads=_words(data["fac_heads"]),
+        gpe_heads=_words(data["gpe_heads"]),
+        event_heads=_words(data["event_heads"]),
+        naming_verbs=_words(data["naming_verbs"]),
+        led_by_verbs={str(k).lower(): str(v) for k, v in data["led_by_verbs"].items()},
+        force_nouns=_words(data["force_nouns"]),
+        force_modifiers=_words(data["force_modifiers"]),
+        name_particles=_words(data["name_particles"]),
+        gpe_acronyms=frozenset(str(v).upper() for v in data["gpe_acronyms"]),
+        not_acronyms=frozenset(str(v).upper() for v in data["not_acronyms"]),
+        not_entities=_words(data["not_entities"]),
+    )
+
+
+def _in(word: str, table: frozenset[str]) -> bool:
+    """Return True when `word` (lower-cased) or its singular is in `table`."""
+    w = word.lower()
+    return w in table or (len(w) > 3 and w.endswith("s") and w[:-1] in table)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    label: str
+    role: str | None = None
+    cue: str = "spacy"  # which rule set the type ('spacy' = spaCy's label, unconfirmed)
+
+    @property
+    def evidence(self) -> bool:
+        return self.cue not in WEAK_CUES
+
+
+class MentionFixer:
+    """spaCy component: corrects actor entity spans and types, see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, cues_path: str | None = None) -> None:
+        self.name = name
+        self.cues = load_cues(cues_path)
+
+    # -- token shapes ---------------------------------------------------------------
+    def _is_particle(self, tok: Token) -> bool:
+        return tok.lower_ in self.cues.name_particles or bool(PARTICLE_HYPHEN_RE.match(tok.text))
+
+    def _is_name_token(self, tok: Token) -> bool:
+        """Capitalised word, Arabic particle, or a hyphen/apostrophe glued inside a name."""
+        t = tok.text
+        if self._is_particle(tok):
+            return True
+        if t in {"-", "’", "'"}:
+            return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+        return t[:1].isupper() and tok.is_alpha or (t[:1].isupper() and "’" in t or "'" in t[1:])
+
+    def _is_honorific(self, tok: Token) -> bool:
+        t = tok.text
+        if not t[:1].isupper():
+            return False
+        parts = [p for p in re.split(r"[.\-]", t.lower()) if p]
+        return bool(parts) and all(p in self.cues.honorifics for p in parts)
+
+    def _is_acronym(self, tok: Token) -> bool:
+        t = tok.text
+        return bool(ACRONYM_RE.match(t)) and t.replace(".", "") not in self.cues.not_acronyms
+
+    def _shout_context(self, tok: Token) -> bool:
+        """Return True when neighbouring words are upper-case too (a shouted heading)."""
+        doc = tok.doc
+        for j in (tok.i - 1, tok.i + 1):
+            if 0 <= j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+                return True
+        return False
+
+    def _name_run(self, doc: Doc, j: int) -> int:
+        """Return the end of the run of name tokens starting at `j` (j when none)."""
+        k = j
+        while k < len(doc) and k - j < MAX_NAME_TOKENS and self._is_name_token(doc[k]):
+            if self._is_honorific(doc[k]) and k == j:
+                break
+            k += 1
+        while k > j and not doc[k - 1].text[:1].isalpha():
+            k -= 1
+        return k
+
+    # -- candidate collection -------------------------------------------------------
+    def _collect(self, doc: Doc) -> tuple[list[_Cand], list[Span]]:
+        cues = self.cues
+        cands: list[_Cand] = []
+        others: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in cues.actor_labels or ent.label_ in RETYPABLE:
+                cands.append(_Cand(ent.start, ent.end, ent.label_))
+            else:
+                others.append(ent)
+        n = len(doc)
+        for tok in doc:  # the only whole-doc token loop
+            i = tok.i
+            t = tok.text
+            if t[:1].isupper():
+                if (
+                    tok.ent_iob_ == "O"
+                    and self._is_acronym(tok)
+                    and not self._shout_context(tok)
+                    and not (i > 0 and doc[i - 1].lower_ in ("a", "an"))  # 'an NGO' is a common noun
+                ):
+                    cands.append(_Cand(i, i + 1, "ORG", cue="acronym"))
+                elif self._is_honorific(tok):
+                    j = i + 1
+                    while j < n and (doc[j].text in {"-", "."} or self._is_honorific(doc[j])):
+                        j += 1
+                    k = self._name_run(doc, j)
+                    if k > j:
+                        cands.append(_Cand(i, k, "PERSON"))
+                elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and cues.head_label(t):
+                    self._head_run(doc, i, cands)
+            elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
+                if _in(t, cues.role_nouns):
+                    j = i + 1
+                    if j < n and doc[j].lower_ in cues.naming_verbs:
+                        j += 1
+                    if j < n and doc[j].text[:1].isupper():
+                        k = self._name_run(doc, j)
+                        if k > j:
+                            cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
+                elif t in cues.force_nouns:
+                    self._force_run(doc, i, cands)
+        return cands, others
+
+    def _head_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Popular Mobilization Units' / 'Unit 2800' style names that spaCy missed."""
+        s = i
+        while s > 0 and self._is_name_token(doc[s - 1]) and doc[s - 1].tag_ in ("NNP", "NNPS", "HYPH"):
+            if doc[s - 1].is_sent_start and doc[s - 1].lower_ in DETERMINERS:
+                break
+            s -= 1
+        e = i + 1
+        if e < len(doc) and doc[e].like_num and doc[e].tag_ == "CD":
+            e += 1  # 'Unit 2800'
+        elif e + 1 < len(doc) and doc[e].lower_ in ("of", "for"):
+            k = e + 1 + (doc[e + 1].lower_ == "the")
+            end = self._name_run(doc, k)
+            if end > k:
+                e = end
+        if e - s >= 2:
+            label = self.cues.head_label(doc[i].text) or "ORG"
+            cands.append(_Cand(s, e, label, cue="head"))
+
+    def _force_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'US forces' / 'British special forces' as one ORG when a country names them."""
+        j = i - 1
+        while j >= 0 and doc[j].lower_ in self.cues.force_modifiers:
+            j -= 1
+        if j > 0 and doc[j].text in POSSESSIVES:  # "Iraq's parliament"
+            j -= 1
+        if j < 0 or doc[j].ent_type_ not in ("GPE", "NORP", "PERSON") or doc[j].ent_iob_ == "O":
+            return
+        if doc[j].ent_type_ == "PERSON" and doc[i].lower_ not in ("regime", "government", "administration"):
+            return
+        s = j
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        if doc[s].lower_ in DETERMINERS:
+            s += 1
+        cands.append(_Cand(s, i + 1, "ORG", cue="force"))
+
+    # -- boundaries -----------------------------------------------------------------
+    def _quoted(self, doc: Doc, s: int, e: int) -> bool:
+        if s == 0 or doc[s - 1].text not in QUOTES:
+            return False
+        k = e
+        while k < len(doc) and doc[k].text in {",", ".", "’s", "'s"}:
+            k += 1
+        return k < len(doc) and doc[k].text in QUOTES
+
+    def _normalise(self, doc: Doc, cand: _Cand) -> list[_Cand]:
+        s, e = cand.start, cand.end
+        for k in range(s, e):  # a name stops at a bracket: 'Islamic State (ISIS)'
+            if doc[k].text in OPEN_BRACKETS:
+                e = k
+                break
+        for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
+            if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
+                left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
+                right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
+                return self._normalise(doc, left) + self._normalise(doc, right)
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].text in QUOTES or doc[s].is_punct):
+            s += 1
+        while e > s and (
+            doc[e - 1].text in POSSESSIVES or doc[e - 1].text in QUOTES or doc[e - 1].text in TRAILING_JUNK
+        ):
+            e -= 1
+        role = cand.role
+        # a name does not end in a common noun: 'the Asaib Ahl al-Haq militia' → role 'militia'
+        while (
+            cand.cue != "force"
+            and e > s + 1
+            and doc[e - 1].is_lower
+            and doc[e - 1].is_alpha
+            and not self._is_particle(doc[e - 1])
+        ):
+            if role is None and _in(doc[e - 1].text, self.cues.org_nouns):
+                role = doc[e - 1].lower_
+            e -= 1
+        if e <= s:
+            return []
+        # titles go to role, unless the rest is an institution ('General Assembly') or the
+        # whole title+name is quoted as the name people use ('‘Hajj Yusif’').
+        h = s
+        while h < e and (self._is_honorific(doc[h]) or (h > s and doc[h].text in {"-", "."})):
+            h += 1
+        cue = cand.cue
+        if s < h < e and not self.cues.head_label(doc[e - 1].text):
+            role, cue = doc[s:h].text, "title"
+            if not self._quoted(doc, s, e):
+                s = h
+        s, e = self._extend(doc, s, e)
+        return [_Cand(s, e, cand.label, role, cue)]
+
+    def _extend(self, doc: Doc, s: int, e: int) -> tuple[int, int]:
+        """Grow a span over Arabic name particles and capitalised organisation heads."""
+        n = len(doc)
+        # left: 'Abu' + 'Mahdi al-Muhandis'; 'Asaib' + 'Ahl al-Haq'
+        while s > 0 and s - 1 >= 0:
+            prev = doc[s - 1]
+            if prev.text in {"-"} and s > 1 and self._is_particle(doc[s - 2]) and not prev.whitespace_:
+                s -= 1
+            elif self._is_particle(prev) and prev.text[:1].isupper():
+                s -= 1
+            elif self._is_particle(doc[s]) and prev.text[:1].isupper() and prev.is_alpha and prev.tag_ == "NNP":
+                if self._is_honorific(prev) or (prev.is_sent_start and prev.lower_ in DETERMINERS):
+                    break
+                s -= 1
+            else:
+                break
+        # right: 'Abu Mahdi' + 'al-Muhandis'; 'Qods' + 'Force'; 'Unit' + '2800'
+        while e < n:
+            nxt = doc[e]
+            if self._is_particle(nxt) and e + 1 < n and (doc[e + 1].text == "-" or doc[e + 1].is_title):
+                e += 1
+            elif nxt.text == "-" and not nxt.whitespace_ and self._is_particle(doc[e - 1]) and e + 1 < n:
+                e += 2
+            elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and self.cues.head_label(nxt.text):
+                e += 1
+            elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):
+                e += 1
+            else:
+                break
+        # '[United Nations Interim Force in Lebanon]': a bracketed name runs to the bracket
+        if s > 0 and doc[s - 1].text in OPEN_BRACKETS and e + 1 < n and doc[e].lower_ in ("in", "of", "for"):
+            k = self._name_run(doc, e + 1)
+            if k > e + 1 and k < n and doc[k].text in (")", "]"):
+                e = k
+        return s, min(e, n)
+
+    # -- types ----------------------------------------------------------------------
+    def _type(self, doc: Doc, c: _Cand) -> _Cand:
+        cues = self.cues
+        span = doc[c.start : c.end]
+        first, last = span[0], span[-1]
+        if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
+            return _Cand(c.start, c.end, "PERSON", c.role, c.cue if c.cue in ("title", "role") else "title")
+        head = cues.head_label(last.text) if last.text[:1].isupper() else None
+        if head is None:
+            for tok in span[:-1]:
+                if tok.text[:1].isupper() and doc[tok.i + 1].lower_ in ("of", "for", "on"):
+                    head = cues.head_label(tok.text)
+                    if head:
+                        break
+        if head and not (len(span) == 1 and c.label == "PERSON"):
+            return _Cand(c.start, c.end, head, c.role, "head")
+        fl = first.lower_
+        if fl in cues.org_lead_words or fl.startswith(cues.org_lead_prefixes):
+            return _Cand(c.start, c.end, "ORG", c.role, "lead")
+        if len(span) == 1 and ACRONYM_RE.match(first.text):
+            label = "GPE" if first.text.replace(".", "") in cues.gpe_acronyms else "ORG"
+            return _Cand(c.start, c.end, label, c.role, "acronym")
+        if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
+            return c
+        if c.role and c.label != "GPE" and _in(c.role, cues.org_nouns):
+            return _Cand(c.start, c.end, "ORG", c.role, "context")
+        found = self._context_type(doc, span, c.label)
+        if found:
+            return _Cand(c.start, c.end, found[0], found[1] or c.role, "context")
+        if len(span) == 1 and first.tag_ in ("JJ", "JJR", "JJS"):
+            return _Cand(c.start, c.end, "NORP", c.role)  # adjectives describe, they do not name
+        return c
+
+    def _is_honorific_text(self, text: str) -> bool:
+        parts = [p for p in re.split(r"[.\-\s]", text.lower()) if p]
+        return bool(parts) and all(p in self.cues.honorifics for p in parts)
+
+    def _noun_type(self, word: str) -> str | None:
+        """Return the type a common noun describing a name implies (apposition, copula)."""
+        cues = self.cues
+        w = word.lower()
+        if _in(w, cues.role_nouns) or w.endswith(cues.person_suffixes):
+            return "PERSON"
+        if _in(w, cues.org_nouns):
+            return "ORG"
+        if _in(w, cues.place_nouns):
+            return "GPE"
+        return None
+
+    def _context_type(self, doc: Doc, span: Span, label: str) -> tuple[str, str | None] | None:
+        """Return (label, role) read from the words and parse around `span`, or None."""
+        cues = self.cues
+        s, e = span.start, span.end
+        n = len(doc)
+        root = span.root
+        # 'X, led by Y': X organisation, Y person
+        for child in root.children:
+            if child.dep_ == "acl" and child.lower_ in cues.led_by_verbs and child.i >= e:
+                return "ORG", None
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in cues.led_by_verbs:
+            return "PERSON", cues.led_by_verbs[root.head.head.lower_]
+        # 'leader X', 'a militia leader called X'
+        j = s - 1
+        if j >= 0 and doc[j].lower_ in cues.naming_verbs:
+            j -= 1
+        if j >= 0 and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS") and _in(doc[j].text, cues.role_nouns):
+            return "PERSON", doc[j].lower_
+        # 'the X militia'
+        if e < n and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS") and label != "GPE":
+            if _in(doc[e].text, cues.org_nouns):
+                return "ORG", doc[e].lower_
+        # 'X, the leader of ...' / 'X, a town on ...'
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= e and child.is_lower and child.ent_iob_ == "O":
+                t = self._noun_type(child.text)
+                if t:
+                    return t, child.lower_
+        if e + 1 < n and doc[e].text == "," and doc[e + 1].lower_ == "who":
+            return "PERSON", None
+        # 'the leader of ..., X'
+        if root.dep_ == "appos" and root.head.i < s and root.head.is_lower and root.head.tag_.startswith("NN"):
+            t = self._noun_type(root.head.text)
+            if t:
+                return t, root.head.lower_
+        # 'X is the leader of ...'
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in COPULAS:
+            for child in root.head.children:
+                if child.dep_ == "attr" and child.is_lower and child.tag_.startswith("NN"):
+                    t = self._noun_type(child.text)
+                    if t:
+                        return t, child.lower_
+        # 'the town of X', 'the towns of X and Y', 'west of X'
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of":
+            noun = first.head.head
+            if noun.is_lower and (_in(noun.text, cues.place_nouns) or noun.lower_ in cues.compass_words):
+                return "GPE", None
+        return None
+
+    # -- descriptions ---------------------------------------------------------------
+    def _description(self, doc: Doc, span: Span) -> str | None:
+        root = span.root
+        s, e = span.start, span.end
+        sent_end = span.sent.end
+        for child in root.children:
+            if (
+                child.dep_ == "appos"
+                and child.tag_ in ("NN", "NNS")
+                and child.ent_iob_ == "O"
+                and e < len(doc)
+                and doc[e].text in APPOS_OPENERS
+                and child.left_edge.i == e + 1
+            ):
+                return self._clip(doc, e + 1, self._phrase_end(doc, child.i, sent_end))
+        head = root.head
+        if (
+            root.dep_ == "appos"
+            and head.i < s
+            and head.ent_iob_ == "O"
+            and head.tag_ in ("NN", "NNS")
+            and s > 0
+            and doc[s - 1].text in APPOS_OPENERS
+            and any(c.dep_ == "det" for c in head.children)
+        ):
+            return self._clip(doc, head.left_edge.i, s)
+        clause_start = s == span.sent.start or doc[s - 1].is_punct or doc[s - 1].dep_ in ("cc", "mark")
+        if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in COPULAS and head.i in (e, e + 1) and clause_start:
+            for child in head.children:
+                if child.dep_ == "attr" and child.tag_ in ("NN", "NNS") and child.ent_iob_ == "O":
+                    return self._clip(doc, child.left_edge.i, self._phrase_end(doc, child.i, sent_end))
+        return None
+
+    def _phrase_end(self, doc: Doc, i: int, sent_end: int) -> int:
+        """Return where a noun phrase from token `i` ends: the next comma, dash or sentence end."""
+        k = i
+        depth = 0
+        while k < sent_end:
+            t = doc[k].text
+            if t in OPEN_BRACKETS:
+                depth += 1
+            elif t in (")", "]"):
+                depth -= 1
+            elif depth <= 0 and t in APPOS_CLOSERS:
+                break
+            k += 1
+        return k
+
+    def _clip(self, doc: Doc, a: int, b: int) -> str | None:
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in {")", "]"}:
+            b -= 1
+        if b <= a or b - a > MAX_DESCRIPTION_TOKENS:
+            return None
+        text = doc[a:b].text
+        return text if any(ch.islower() for ch in text) else None
+
+    # -- junk -----------------------------------------------------------------------
+    def _is_junk(self, span: Span) -> bool:
+        text = span.text
+        low = text.lower()
+        if low in self.cues.not_entities or len(span) > 12 or text.endswith("-"):
+            return True
+        if not any(ch.isupper() for ch in text) or text.replace(",", "").replace(".", "").isdigit():
+            return True
+        first = span[0]
+        if len(span) == 1 and not (text[:1].isupper() or PARTICLE_HYPHEN_RE.match(text)):
+            return True
+        return all(self._is_honorific(t) or t.is_punct for t in span) or first.is_space
+
+    # -- the component --------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        """Return `doc` with corrected `doc.ents`, `doc.spans["lc_mentions"]`, roles, descriptions."""
+        cands, others = self._collect(doc)
+        typed: dict[tuple[int, int], _Cand] = {}
+        for cand in cands:
+            for c in self._normalise(doc, cand):
+                c = self._type(doc, c)
+                old = typed.get((c.start, c.end))
+                if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
+                    if old is not None and c.role is None:
+                        c.role = old.role
+                    typed[(c.start, c.end)] = c
+                elif old.role is None and c.role:
+                    old.role = c.role
+        # longest first, cue-typed before spaCy-typed; keep non-overlapping spans
+        order = sorted(typed.values(), key=lambda c: (-(c.end - c.start), CUE_RANK[c.cue], c.start))
+        taken = [False] * len(doc)
+        chosen: list[tuple[_Cand, Span]] = []
+        for c in order:
+            if any(taken[c.start : c.end]):
+                continue
+            span = Span(doc, c.start, c.end, label=c.label)
+            if self._is_junk(span):
+                continue
+            for k in range(c.start, c.end):
+                taken[k] = True
+            chosen.append((c, span))
+        actors: list[Span] = []
+        kept: list[Span] = []
+        for c, span in sorted(chosen, key=lambda x: x[0].start):
+            (actors if c.label in self.cues.actor_labels else kept).append(span)
+            if c.label in self.cues.actor_labels:
+                span._.set(ROLE_ATTR, c.role)
+                span._.set(CUE_ATTR, c.cue)
+        for ent in others:
+            if not any(taken[ent.start : ent.end]):
+                kept.append(ent)
+        doc.ents = sorted(actors + kept, key=lambda sp: sp.start)
+        doc.spans[SPANS_KEY] = actors
+        for span in actors:  # after doc.ents is set, so 'is this word a name' sees our spans
+            span._.set(DESC_ATTR, self._description(doc, span))
+        return doc
+
+
+@Language.factory(
+    "linkchart_mentions",
+    default_config={"cues_path": None},
+    assigns=["doc.ents", "doc.spans", f"span._.{ROLE_ATTR}", f"span._.{DESC_ATTR}", f"span._.{CUE_ATTR}"],
+    requires=["doc.ents", "token.ent_iob", "token.ent_type", "token.dep", "token.tag"],
+)
+def make_mention_fixer(nlp: Language, name: str, cues_path: str | None) -> MentionFixer:
+    """Return the ``linkchart_mentions`` component (see ``MentionFixer``)."""
+    return MentionFixer(nlp, name, cues_path)
+
+
+def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
+    """Return the actor mentions of a processed `doc`, offsets shifted by `offset`.
+
+    Reads ``doc.spans["lc_mentions"]`` when the linkchart component ran, else falls back to
+    the actor labels of ``doc.ents``.
+    """
+    cues = load_cues()
+    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [e for e in doc.ents if e.label_ in cues.actor_labels]
+    out: list[Mention] = []
+    for span in spans:
+        sent = span.sent
+        out.append(
+            Mention(
+                start=span.start_char + offset,
+                end=span.end_char + offset,
+                text=span.text,
+                label=span.label_,
+                sentence_start=sent.start_char + offset,
+                sentence_end=sent.end_char + offset,
+                role=span._.get(ROLE_ATTR),
+                description=span._.get(DESC_ATTR),
+            )
+        )
+    return out

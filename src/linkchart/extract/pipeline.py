@@ -1,0 +1,137 @@
+"""Extraction of one article (or many): a pure function of text, spans, date and pipeline.
+
+Each English span is parsed once with ``nlp.pipe``; mentions and alias statements are
+read from the corrected doc, relations / events / claims from
+``linkchart.extract.relations`` when that module is installed. Two article-level passes
+follow, both using only the article itself:
+
+* headline filter: in a sentence written in Title Case, capitals say nothing, so a
+  mention there is kept only when the same text is also a mention in running text;
+* label propagation: a mention whose type only spaCy vouched for takes the type that
+  cue-confirmed mentions of the same text in the article have, and a short form of a
+  person's full name ('Sadr' after 'Muqtada al-Sadr') becomes a PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from linkchart.extract.aliases import find_aliases
+from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.models import Extraction, Mention
+
+try:
+    from linkchart.extract.relations import extract_relations
+except ImportError:  # the relations module may land later
+    extract_relations = None
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
+HEADLINE_MIN_WORDS = 2
+HEADLINE_CAPITALISED = 0.7
+
+Item = tuple[str, list[tuple[int, int]], str | None]
+
+
+@dataclass
+class _Article:
+    text: str
+    date: str | None
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, cue)
+    extraction: Extraction = field(default_factory=Extraction)
+
+
+def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
+    cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
+    found = mentions_from_doc(doc, offset)
+    art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    art.extraction.aliases.extend(find_aliases(doc, offset))
+    if extract_relations is not None:
+        relations, events, claims = extract_relations(doc, offset, art.date)
+        art.extraction.relations.extend(relations)
+        art.extraction.events.extend(events)
+        art.extraction.claims.extend(claims)
+
+
+def _is_headline(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Return True when the sentence [start, end) is written in Title Case."""
+    pieces = []
+    pos = start
+    for m in mentions:
+        pieces.append(text[pos : m.start])
+        pos = m.end
+    pieces.append(text[pos:end])
+    words = WORD_RE.findall(" ".join(pieces))
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
+
+
+def _drop_headline_only(text: str, pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m, _cue in pairs:
+        by_sentence.setdefault((m.sentence_start, m.sentence_end), []).append(m)
+    headlines = {k for k, ms in by_sentence.items() if _is_headline(text, k[0], k[1], ms)}
+    if not headlines or len(headlines) == len(by_sentence):
+        return pairs
+    body = {m.text for m, _ in pairs if (m.sentence_start, m.sentence_end) not in headlines}
+    return [(m, c) for m, c in pairs if (m.sentence_start, m.sentence_end) not in headlines or m.text in body]
+
+
+def _propagate(pairs: list[tuple[Mention, str]]) -> None:
+    votes: dict[str, Counter[str]] = {}
+    person_tails: set[str] = set()
+    for m, cue in pairs:
+        if cue not in WEAK_CUES:
+            votes.setdefault(m.text, Counter())[m.label] += 1
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            person_tails.add(words[-1])
+            last = words[-1]
+            if "-" in last and last.split("-", 1)[0].islower():  # 'al-Sadr' → 'Sadr'
+                person_tails.add(last.split("-", 1)[1])
+    for m, cue in pairs:
+        if cue not in WEAK_CUES:
+            continue
+        if m.text in votes:
+            m.label = votes[m.text].most_common(1)[0][0]
+        elif m.label != "PERSON" and m.text in person_tails:
+            m.label = "PERSON"
+
+
+def _finish(art: _Article) -> Extraction:
+    pairs = _drop_headline_only(art.text, art.mentions)
+    _propagate(pairs)
+    art.extraction.mentions = [m for m, _ in pairs]
+    return art.extraction
+
+
+def extract_many(items: list[Item], nlp: Language, n_process: int = 1, batch_size: int = 32) -> list[Extraction]:
+    """Return one ``Extraction`` per (text, spans, article_date) item, in order.
+
+    All spans of all articles go through one ``nlp.pipe(as_tuples=True)`` call, so
+    ``n_process`` > 1 parses them in parallel; offsets are into each item's text.
+    """
+    arts = [_Article(text, date) for text, _spans, date in items]
+
+    def spans() -> Iterator[tuple[str, tuple[int, int]]]:
+        for k, (text, item_spans, _date) in enumerate(items):
+            for start, end in item_spans:
+                if end > start and text[start:end].strip():
+                    yield text[start:end], (k, start)
+
+    for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        _read_doc(doc, offset, arts[k])
+    return [_finish(a) for a in arts]
+
+
+def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:
+    """Return mentions, alias statements (and relations/events/claims when
+    ``linkchart.extract.relations`` exists) for the English spans [start, end) of one
+    article's clean text; all offsets are into `text`."""
+    return extract_many([(text, spans, article_date)], nlp)[0]

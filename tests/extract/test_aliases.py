@@ -1,0 +1,96 @@
+"""Tests of alias statements over small hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.aliases import find_aliases, initials_match
+from linkchart.extract.nlp import load_pipeline
+from linkchart.models import AliasStatement
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """Return the linkchart pipeline (loaded once per process)."""
+    return load_pipeline()
+
+
+def pairs(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """Return the (name, alias, kind) triples stated in `text`."""
+    return {(a.name, a.alias, a.kind) for a in find_aliases(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    ("expansion", "acronym", "ok"),
+    [
+        ("Kataib Sayyid al-Shuhada", "KSS", True),
+        ("National Defence Brigades", "NDB", True),
+        ("United Nations Mission in Kosovo", "UNMIK", True),
+        ("Islamic State", "ISIS", True),
+        ("Badr Organization", "PMU", False),
+        ("Nahrain Force", "NDB", False),
+    ],
+)
+def test_initials_match(expansion: str, acronym: str, ok: bool) -> None:
+    assert initials_match(expansion, acronym) is ok
+
+
+def test_parenthesised_acronym(nlp: Language) -> None:
+    assert ("Kataib Sayyid al-Shuhada", "KSS", "acronym") in pairs(
+        nlp, "Kataib Sayyid al-Shuhada (KSS) sent fighters to the border."
+    )
+
+
+def test_mismatched_acronym_is_not_an_alias(nlp: Language) -> None:
+    assert pairs(nlp, "Nahrain Force (NDB) sent fighters to the border.") == set()
+
+
+def test_parenthesised_translation(nlp: Language) -> None:
+    got = pairs(nlp, "He joined Saraya al-Nasr (the Victory Companies) in 2014.")
+    assert ("Saraya al-Nasr", "Victory Companies", "translation") in got
+
+
+def test_lowercase_bracket_is_not_an_alias(nlp: Language) -> None:
+    assert pairs(nlp, "Karim Saadi (left) stood next to Omar Jalil.") == set()
+
+
+def test_also_known_as_for_a_place(nlp: Language) -> None:
+    got = pairs(nlp, "They met at the Nasib Bridge, also known as the old Harir Crossing, at dawn.")
+    assert ("Nasib Bridge", "Harir Crossing", "known_as") in got
+
+
+def test_whose_real_name_is(nlp: Language) -> None:
+    got = pairs(nlp, "‘Abu Ward,’ whose real name is Sami Kanaan, ran the cell.")
+    assert ("Sami Kanaan", "Abu Ward", "real_name") in got
+
+
+def test_codename_resolved_to_the_real_name(nlp: Language) -> None:
+    text = "Known to the prisoners as ‘Hajj Jawad,’ the intelligence officer is Mahmoud Rostami."
+    got = find_aliases(nlp(text))
+    assert [(a.name, a.alias, a.kind) for a in got] == [("Mahmoud Rostami", "Hajj Jawad", "codename")]
+    a: AliasStatement = got[0]
+    assert text[a.alias_span[0] : a.alias_span[1]] == "Hajj Jawad"
+    assert (a.start, a.end) == (0, len(text))
+
+
+def test_the_x_or_y(nlp: Language) -> None:
+    got = pairs(nlp, "The commanders of the Hashd al-Watani, or National Mobilization, met in Erbil.")
+    assert ("Hashd al-Watani", "National Mobilization", "or") in got
+
+
+def test_dash_apposition(nlp: Language) -> None:
+    got = pairs(nlp, "KSS – Kataib Sayyid al-Shuhada")
+    assert ("Kataib Sayyid al-Shuhada", "KSS", "acronym") in got
+
+
+def test_offsets_shift(nlp: Language) -> None:
+    text = "Kataib Sayyid al-Shuhada (KSS) sent fighters."
+    (a,) = find_aliases(nlp(text), offset=100)
+    assert a.name_span == (100, 124)
+    assert a.alias_span == (126, 129)
+
+
+def test_the_man_they_knew_as(nlp: Language) -> None:
+    got = pairs(nlp, "The man the recruits knew as “Abu Layth” was Hassan Darwish.")
+    assert ("Hassan Darwish", "Abu Layth", "codename") in got

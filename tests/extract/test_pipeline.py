@@ -1,0 +1,83 @@
+"""Tests of extract_article / extract_many over hand-made articles (and the corpus if present)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.pipeline import extract_article, extract_many
+from linkchart.models import Extraction
+
+CORPUS = Path("/work/shared/corpus")
+
+ARTICLE = (
+    "Militia Chief Visits The Border Again\n\n"
+    "Sheikh Karim al-Nouri, the leader of Liwa al-Fajr, visited the town of Kfar Sabt on Friday.\n\n"
+    "Nouri told reporters that Liwa al-Fajr (LAF) would stay. Nouri later left for Basra."
+)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """Return the linkchart pipeline (loaded once per process)."""
+    return load_pipeline()
+
+
+def para_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the non-empty lines of `text`."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def test_offsets_point_into_the_article(nlp: Language) -> None:
+    ex = extract_article(ARTICLE, para_spans(ARTICLE), "2020-01-01", nlp)
+    assert isinstance(ex, Extraction)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert ARTICLE[m.start : m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+    for a in ex.aliases:
+        assert a.name_span and ARTICLE[a.name_span[0] : a.name_span[1]] == a.name
+        assert a.alias_span and ARTICLE[a.alias_span[0] : a.alias_span[1]] == a.alias
+
+
+def test_article_level_types_and_aliases(nlp: Language) -> None:
+    ex = extract_article(ARTICLE, para_spans(ARTICLE), None, nlp)
+    labels = {(m.text, m.label) for m in ex.mentions}
+    assert ("Karim al-Nouri", "PERSON") in labels
+    assert ("Nouri", "PERSON") in labels  # short form of a person's full name
+    assert ("Liwa al-Fajr", "ORG") in labels
+    assert ("Kfar Sabt", "GPE") in labels
+    assert ("Liwa al-Fajr", "LAF", "acronym") in {(a.name, a.alias, a.kind) for a in ex.aliases}
+
+
+def test_only_the_given_spans_are_read(nlp: Language) -> None:
+    spans = para_spans(ARTICLE)[1:2]
+    ex = extract_article(ARTICLE, spans, None, nlp)
+    assert all(spans[0][0] <= m.start < spans[0][1] for m in ex.mentions)
+
+
+def test_extract_many_keeps_order_and_equals_single(nlp: Language) -> None:
+    other = "Omar Jalil, a British journalist, flew to Amman."
+    items = [(ARTICLE, para_spans(ARTICLE), None), (other, [(0, len(other))], None), ("", [], None)]
+    many = extract_many(items, nlp, batch_size=2)
+    assert len(many) == 3
+    assert many[0] == extract_article(ARTICLE, para_spans(ARTICLE), None, nlp)
+    assert {m.text for m in many[1].mentions} >= {"Omar Jalil", "Amman"}
+    assert many[2] == Extraction()
+
+
+def test_corpus_documents_have_no_junk_mentions(nlp: Language) -> None:
+    files = sorted(CORPUS.glob("00[134]_*.txt"))
+    if not files:
+        pytest.skip("shared corpus not present")
+    items = [(t, para_spans(t), None) for t in (f.read_text() for f in files)]
+    for ex in extract_many(items, nlp):
+        assert len(ex.mentions) > 50
+        for m in ex.mentions:
+            assert any(ch.isupper() for ch in m.text), m
+            assert m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+            assert m.text.lower() not in {"share", "select language"}
