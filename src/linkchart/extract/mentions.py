@@ -315,13 +315,13 @@ class MentionFixer:
         ):
             e -= 1
         role = cand.role
-        # a name does not end in a common noun: 'the Asaib Ahl al-Haq militia' → role 'militia'
+        # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
+        # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         while (
             cand.cue != "force"
             and e > s + 1
             and doc[e - 1].is_lower
             and doc[e - 1].is_alpha
-            and not self._is_particle(doc[e - 1])
         ):
             if role is None and _in(doc[e - 1].text, self.cues.org_nouns):
                 role = doc[e - 1].lower_

@@ -37,6 +37,7 @@ class LocalSurface:
     labels: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
     descriptions: Counter[str] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)  # forms written with a title ('Mr. Spyer')
     extra: bool = False  # named only by an alias statement, not by a mention
 
 
@@ -146,6 +147,8 @@ def _local_surfaces(mentions: Iterable[Any]) -> dict[tuple[int, str], LocalSurfa
         ls.labels[m.label] += 1
         if getattr(m, "role", None):
             ls.roles[m.role] += 1
+            if m.role[:1].isupper():  # titles are capitalised; role nouns ('leader') are not
+                ls.titled[f"{m.role} {names.normalize(m.text)}"] += 1
         if getattr(m, "description", None):
             ls.descriptions[m.description] += 1
     return out
@@ -527,6 +530,12 @@ def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> lis
         name = overrides.names.get(root) or canonical_name(counts)
         type_ = vote_type(name, labels, roles)
         aliases = _alias_reasons(members, counts, name, uf)
+        known = {a.alias for a in aliases}
+        titled: Counter[str] = Counter()
+        for ls in members:
+            titled.update(ls.titled)
+        aliases += [AliasReason(form, n, "written with a title") for form, n in titled.most_common()
+                    if form not in known]
         description = descriptions.most_common(1)[0][0] if descriptions else None
         entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids)))
     entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
