@@ -203,11 +203,19 @@ def _join_same_key(locals_: dict, types: dict, uf: _UnionFind) -> None:
         if _is_partial_person(ls.surface, types[k]):
             key = f"{k[0]}|{key}"  # only within one article
         groups[key].append(k)
+    for k, ls in locals_.items():
+        calque = names.english_calque(ls.surface)
+        if calque and names.name_key(calque) in groups:
+            groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
     for members in groups.values():
         first = members[0]
         for other in members[1:]:
-            reason = "same name" if locals_[other].surface == locals_[first].surface else (
-                f"same transliteration key as '{locals_[first].surface}'")
+            if locals_[other].surface == locals_[first].surface:
+                reason = "same name"
+            elif names.english_calque(locals_[other].surface):
+                reason = f"translation of '{locals_[first].surface}' (Arabic organisation word)"
+            else:
+                reason = f"same transliteration key as '{locals_[first].surface}'"
             uf.union(first, other, reason)
 
 
@@ -570,8 +578,8 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
     return sorted(out, key=lambda a: (-a.count, a.alias))
 
 
-REASON_ORDER = ("analyst", "alias statement", "acronym of", "partial name", "short form", "likely typo",
-                "name matcher",
+REASON_ORDER = ("analyst", "alias statement", "translation of", "acronym of", "partial name", "short form",
+                "likely typo", "name matcher",
                 "same transliteration", "same surname", "same name")
 
 

@@ -889,3 +889,27 @@ def name_kind(name: str) -> str:
     if titled or (_PERSON_SHAPE.match(normalize(name)) and first not in _NAME_PARTICLES):
         return "person"
     return ""
+
+
+# Arabic words that open organisation names, and the English head word a translation uses:
+# 'Jaysh al-Mahdi' is the 'Mahdi Army', 'Kataib Hezbollah' the 'Hezbollah Brigades'.
+ARABIC_ORG_HEADS = {
+    "jaysh": "army", "jaish": "army", "jeish": "army", "kataib": "brigades", "kata'ib": "brigades",
+    "liwa": "brigade", "hizb": "party", "harakat": "movement", "haraka": "movement", "saraya": "companies",
+    "faylaq": "corps", "munazzamat": "organization", "jabhat": "front", "tayyar": "current",
+}
+
+
+def english_calque(name: str) -> str | None:
+    """Return the English word-for-word form of an Arabic organisation name, or None.
+
+    'Jaysh al-Mahdi' → 'Mahdi Army'; 'Kataib Hezbollah' → 'Hezbollah Brigades'.
+    """
+    words = normalize(name).split()
+    if len(words) < 2:
+        return None
+    head = ARABIC_ORG_HEADS.get(words[0].lower())
+    if head is None:
+        return None
+    rest = [re.sub(r"^(?:al|el|ad|ash|as|an|ar|at|az)-", "", w, flags=re.IGNORECASE) for w in words[1:]]
+    return " ".join([*rest, head.title()])
