@@ -151,7 +151,7 @@ def test_bad_input_is_reported_per_file_and_the_batch_goes_on(tmp_path: Path) ->
 
 
 def test_cli_documents_search_and_export(sample_db: Path, tmp_path: Path) -> None:
-    runner = CliRunner()
+    runner = CliRunner(env={"COLUMNS": "220"})
     docs = runner.invoke(app, ["documents", "--db", str(sample_db)])
     assert docs.exit_code == 0 and "roundup_compilation.txt" in docs.output
     hits = runner.invoke(app, ["search", "Hajj Yusif", "--db", str(sample_db)])

@@ -18,7 +18,7 @@ from linkchart.models import IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.")]
 PROGRESS_MIN_FILES = 4
@@ -58,7 +58,7 @@ def _ingest_with_progress(ws: Workspace, targets: list[str], quiet: bool) -> Ing
 def _print_problems(report: IngestReport) -> None:
     """Print one line per skipped, failed or warned file on stderr."""
     for line in report.skipped:
-        err.print(f"[dim]skipped[/] {line}", highlight=False, markup=True)
+        err.print(Text(f"skipped {line}", style="dim"))
     for line in report.warnings:
         err.print(Text(f"warning {line}", style="yellow"))
     for line in report.failed:
@@ -118,22 +118,15 @@ def _print_hits(hits: list) -> None:
         if hit.date:
             head.append(f"  {hit.date}", style="dim")
         out.print(head)
-        out.print(highlight_snippet(hit.snippet))
+        out.print(highlight_snippet(hit.snippet_text, hit.highlights))
 
 
-def highlight_snippet(snippet: str) -> Text:
-    """Return a rich Text of a snippet whose matches are wrapped in [ and ] markers."""
-    from linkchart.store.base import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-
-    text = Text("  ")
-    rest = snippet
-    while HIGHLIGHT_OPEN in rest:
-        before, _, after = rest.partition(HIGHLIGHT_OPEN)
-        match, _, rest = after.partition(HIGHLIGHT_CLOSE)
-        text.append(before)
-        text.append(match, style="bold reverse")
-    text.append(rest)
-    return text
+def highlight_snippet(text: str, highlights: list[tuple[int, int]]) -> Text:
+    """Return a rich Text of a snippet with its matches in reverse video."""
+    out = Text("  " + " ".join(text.split("\n")))
+    for s, e in highlights:
+        out.stylize("bold reverse", s + 2, e + 2)
+    return out
 
 
 @app.command()

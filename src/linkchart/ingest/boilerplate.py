@@ -231,10 +231,15 @@ def _headline_case(text: str) -> bool:
 
 
 def _list_block(texts: list[str], i: int) -> list[int]:
-    """Return the indexes of a link list opened by the cue at line `i` (cue included)."""
+    """Return the indexes of a link list opened by the cue at line `i` (cue included).
+
+    The list ends at another cue line ('Advertisement'): what follows that is a new block.
+    """
     block = [i]
     for j in range(i + 1, min(len(texts), i + 16)):
         text = texts[j]
+        if _cue_kind(text) or LIST_CUE.fullmatch(text):
+            break
         if DATE_LINE.fullmatch(text) or _headline_case(text):
             block.append(j)
             continue

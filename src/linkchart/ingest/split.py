@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
+from linkchart.ingest.boilerplate import boilerplate_lines
 from linkchart.ingest.pubdate import date_of_line, find_dates, is_updated_line
 
 
@@ -111,17 +112,18 @@ _DATELINE = re.compile(
 )
 
 
-def _paragraphs(text: str) -> list[_Para]:
+def _paragraphs(text: str, skip: frozenset[int] = frozenset()) -> list[_Para]:
     """Return the blank-line separated paragraphs of `text`, lines stripped, offsets kept.
 
     A block of long lines with no blank lines between them (one paragraph per line, as
-    some extractors write) is taken line by line.
+    some extractors write) is taken line by line. Lines starting at an offset in `skip`
+    (boilerplate: 'Advertisement', share buttons) count as blank, so they never head an article.
     """
     paras: list[_Para] = []
     current: list[_Line] = []
     pos = 0
     for raw in [*text.splitlines(keepends=True), ""]:
-        stripped = raw.strip()
+        stripped = "" if pos in skip else raw.strip()
         if stripped:
             current.append(_Line(pos + raw.index(stripped[0]), stripped, len(paras)))
         elif current:
@@ -366,9 +368,20 @@ def _trailer(paras: list[_Para], index: int) -> int | None:
     return None
 
 
+def _furniture(text: str) -> frozenset[int]:
+    """Return the starts of boilerplate lines that are not date lines (those belong to headers)."""
+    out = set()
+    for start in boilerplate_lines(text, 0, len(text)):
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        if not (date_of_line(line) or is_updated_line(line)):
+            out.add(start)
+    return frozenset(out)
+
+
 def split_articles(text: str) -> list[ArticleRegion]:
     """Return the articles in one document's original text; a single-article text gives one region covering it all."""
-    paras = _paragraphs(text)
+    paras = _paragraphs(text, _furniture(text))
     if not paras:
         return [ArticleRegion(0, len(text), None, None, None, set())]
     found = _boundaries(paras)
