@@ -1,0 +1,118 @@
+"""The resolver's rules on small hand-made mention sets (no model, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linkchart.resolve.cluster import ResolvedEntity, resolve
+
+
+@dataclass
+class M:
+    id: int
+    article_id: int
+    text: str
+    label: str
+    role: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class S:
+    article_id: int
+    name: str
+    alias: str
+    kind: str
+    sentence: str = ""
+
+
+@dataclass
+class D:
+    kind: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+def _by_name(entities: list[ResolvedEntity]) -> dict[str, ResolvedEntity]:
+    out = {}
+    for e in entities:
+        for a in e.aliases:
+            out.setdefault(a.alias, e)
+    return out
+
+
+def _mentions(*rows: tuple[int, str, str]) -> list[M]:
+    return [M(i, art, text, label) for i, (art, text, label) in enumerate(rows, start=1)]
+
+
+def test_spelling_variants_and_surname_join_one_person() -> None:
+    ms = _mentions((1, "Qais al-Khazali", "PERSON"), (1, "Khazali", "ORG"), (2, "Qais al-Khazaali", "PERSON"),
+                   (2, "Khazaali", "ORG"), (2, "Khazali", "ORG"))
+    ents = resolve(ms, [], [])
+    person = _by_name(ents)["Qais al-Khazali"]
+    assert {a.alias for a in person.aliases} >= {"Qais al-Khazali", "Khazali", "Qais al-Khazaali", "Khazaali"}
+    assert person.type == "PERSON"  # voted over all mentions, against the model's ORG
+    reasons = {a.alias: a.reason for a in person.aliases}
+    assert reasons["Khazali"].startswith("partial name")
+
+
+def test_surname_shared_by_two_people_in_one_article_stays_apart_unless_one_dominates() -> None:
+    ms = _mentions((1, "Qais al-Khazali", "PERSON"), (1, "Laith al-Khazali", "PERSON"), (1, "Khazali", "PERSON"))
+    ents = _by_name(resolve(ms, [], []))
+    assert ents["Khazali"] is not ents["Qais al-Khazali"] and ents["Khazali"] is not ents["Laith al-Khazali"]
+    ms += _mentions((1, "Qais al-Khazali", "PERSON"), (1, "Qais al-Khazali", "PERSON"))
+    for i, m in enumerate(ms, start=1):
+        m.id = i
+    ents = _by_name(resolve(ms, [], []))
+    assert ents["Khazali"] is ents["Qais al-Khazali"] and ents["Laith al-Khazali"] is not ents["Khazali"]
+
+
+def test_acronym_statement_and_translation_join_the_expansion_only() -> None:
+    ms = _mentions((1, "Asaib Ahl al-Haq", "PERSON"), (1, "AAH", "ORG"), (2, "AAH", "ORG"),
+                   (2, "Hezbollah", "ORG"), (2, "Kataib Hezbollah", "ORG"))
+    st = [S(1, "Asaib Ahl al-Haq", "AAH", "acronym", "Asaib Ahl al-Haq (AAH) said"),
+          S(1, "Asaib Ahl al-Haq", "the League of the Righteous", "translation")]
+    ents = _by_name(resolve(ms, st, []))
+    aah = ents["Asaib Ahl al-Haq"]
+    assert ents["AAH"] is aah and ents["League of the Righteous"] is aah
+    assert aah.type == "ORG"
+    reason = next(a for a in aah.aliases if a.alias == "AAH")
+    assert reason.reason.startswith("alias statement (acronym)") and reason.evidence
+    assert ents["Hezbollah"] is not ents["Kataib Hezbollah"]
+
+
+def test_typo_joins_only_when_the_article_names_the_entity() -> None:
+    ms = _mentions((1, "Qais al-Khazali", "PERSON"), (1, "Khazali", "PERSON"), (1, "Khazali", "PERSON"),
+                   (1, "Khalazi", "PERSON"))
+    main = _by_name(resolve(ms, [], []))["Qais al-Khazali"]
+    assert any(a.alias == "Khalazi" and a.reason.startswith("likely typo") for a in main.aliases)
+    alone = _mentions((1, "Qais al-Khazali", "PERSON"), (1, "Khazali", "PERSON"), (2, "Khalazi", "PERSON"))
+    ents = _by_name(resolve(alone, [], []))
+    assert ents["Khalazi"] is not ents["Qais al-Khazali"]  # no article names both: edit distance alone is not enough
+
+
+def test_distinct_look_alikes_stay_apart() -> None:
+    ms = _mentions((1, "Islamic State", "ORG"), (1, "Islamic Republic", "GPE"), (1, "Abu Mahdi al-Muhandis", "PERSON"),
+                   (1, "Abu Kamal", "GPE"), (2, "Ammar al-Hakim", "PERSON"), (2, "Mohammed Baqir al-Hakim", "PERSON"))
+    ents = resolve(ms, [], [])
+    assert len(ents) == 6
+
+
+def test_arabic_organisation_name_joins_its_english_translation() -> None:
+    ms = _mentions((1, "Jaysh al-Mahdi", "ORG"), (2, "Mahdi Army", "ORG"))
+    (only,) = resolve(ms, [], [])
+    assert {a.alias for a in only.aliases} == {"Jaysh al-Mahdi", "Mahdi Army"}
+
+
+def test_decisions_merge_split_rename_reject_are_reapplied() -> None:
+    ms = _mentions((1, "Hashd al-Shaabi", "ORG"), (2, "Popular Mobilization Units", "ORG"),
+                   (3, "Qais al-Khazali", "PERSON"), (3, "Khazali", "PERSON"), (4, "Share", "ORG"))
+    decisions = [D("merge", {"a": "Popular Mobilization Units", "b": "Hashd al-Shaabi"}),
+                 D("split", {"entity": "Qais al-Khazali", "alias": "Khazali"}),
+                 D("rename", {"entity": "Popular Mobilization Units", "name": "PMF"}),
+                 D("reject", {"entity": "Share"})]
+    ents = _by_name(resolve(ms, [], decisions))
+    assert ents["Hashd al-Shaabi"] is ents["Popular Mobilization Units"]
+    assert ents["Hashd al-Shaabi"].name == "PMF"
+    assert ents["Khazali"] is not ents["Qais al-Khazali"]
+    assert "Share" not in ents
