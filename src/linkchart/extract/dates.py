@@ -240,3 +240,16 @@ def sentence_date(sent: Span, anchor: str | None, previous: str | None) -> str |
     """
     dates = sentence_dates(sent, anchor, previous)
     return dates[0][1] if dates else None
+
+
+def last_stated_date(span: Span, anchor: str | None, previous: str | None) -> str | None:
+    """Return the last date stated in `span` (sentence by sentence), or `previous` when it states none.
+
+    Pass the result as `context_date` to the extraction of the next span so that 'two months later'
+    at the start of a paragraph resolves against the paragraph before.
+    """
+    for sent in span.sents:
+        dates = sentence_dates(sent, anchor, previous)
+        if dates:
+            previous = dates[-1][1]
+    return previous

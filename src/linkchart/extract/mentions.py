@@ -39,8 +39,20 @@ CUE_ATTR = "lc_cue"
 WEAK_CUES = frozenset({"spacy", "split"})
 # When two rules type the same span, the earlier cue here wins.
 CUE_RANK = {
-    c: k for k, c in enumerate(("title", "role", "head", "lead", "acronym", "force", "context", "split", "spacy"))
+    c: k
+    for k, c in enumerate(
+        "title role quote head lead acronym force compass coalition work context locative split spacy".split()
+    )
 }
+# Cues whose type and boundaries come from a construction and are not revised by _type.
+FIXED_CUES = frozenset({"compass", "coalition", "quote", "work", "locative"})
+# Cues whose spans may be all lower-case ('coalition forces'), when cues.yaml allows it.
+LOWER_CUES = frozenset({"coalition"})
+OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
+CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+MAX_ORG_OF_TOKENS = 9
+# Lower-case words allowed inside a quoted title ('Friends of the Earth', 'Green without Borders').
+NAME_CONNECTORS = {"of", "for", "and", "the", "in", "on", "without", "with", "to", "&", "de", "du", "la"}
 
 for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR):
     if not Span.has_extension(_attr):
@@ -88,6 +100,22 @@ class Cues:
     gpe_acronyms: frozenset[str]
     not_acronyms: frozenset[str]
     not_entities: frozenset[str]
+    compass_place_words: frozenset[str]
+    led_participles: frozenset[str]
+    led_heads: frozenset[str]
+    force_followers: frozenset[str]
+    coalition_words: frozenset[str]
+    coalition_not_before: frozenset[str]
+    publication_cues: frozenset[tuple[str, ...]]
+    org_of_heads: frozenset[str]
+    org_of_links: frozenset[str]
+    org_of_joiners: frozenset[str]
+    locative_preps: frozenset[str]
+    not_places: frozenset[str]
+    person_place_preps: frozenset[str]
+    coordination_place_preps: frozenset[str]
+    distance_units: frozenset[str]
+    lowercase_mentions: bool
 
     def head_label(self, word: str) -> str | None:
         """Return the type a capitalised head word gives its name (ORG, EVENT, ...), or None."""
@@ -135,6 +163,22 @@ def load_cues(path: str | None = None) -> Cues:
         gpe_acronyms=frozenset(str(v).upper() for v in data["gpe_acronyms"]),
         not_acronyms=frozenset(str(v).upper() for v in data["not_acronyms"]),
         not_entities=_words(data["not_entities"]),
+        compass_place_words=_words(data["compass_place_words"]),
+        led_participles=_words(data["led_participles"]),
+        led_heads=_words(data["led_heads"]),
+        force_followers=_words(data["force_followers"]),
+        coalition_words=_words(data["coalition_words"]),
+        coalition_not_before=_words(data["coalition_not_before"]),
+        publication_cues=frozenset(tuple(str(v).lower().split()) for v in data["publication_cues"]),
+        org_of_heads=_words(data["org_of_heads"]),
+        org_of_links=_words(data["org_of_links"]),
+        org_of_joiners=_words(data["org_of_joiners"]),
+        locative_preps=_words(data["locative_preps"]),
+        not_places=_words(data["not_places"]),
+        person_place_preps=_words(data["person_place_preps"]),
+        coordination_place_preps=_words(data["coordination_place_preps"]),
+        distance_units=_words(data["distance_units"]),
+        lowercase_mentions=bool(data.get("lowercase_mentions", False)),
     )
 
 
@@ -218,9 +262,19 @@ class MentionFixer:
             else:
                 others.append(ent)
         n = len(doc)
+        seen_coalition = False  # 'the coalition' names an actor once one was introduced
         for tok in doc:  # the only whole-doc token loop
             i = tok.i
             t = tok.text
+            low = tok.lower_
+            if low in cues.compass_place_words and tok.is_lower:
+                self._compass_place(doc, i, cands)
+            elif low in cues.led_participles or ("-" in low and low.rsplit("-", 1)[1] in cues.led_participles):
+                seen_coalition = self._led_run(doc, i, cands) or seen_coalition
+            elif low in cues.coalition_words and tok.is_lower:
+                seen_coalition = self._coalition(doc, i, cands, seen_coalition)
+            elif t in OPEN_QUOTES:
+                self._quoted_name(doc, i, cands)
             if t[:1].isupper():
                 if (
                     tok.ent_iob_ == "O"
@@ -238,6 +292,12 @@ class MentionFixer:
                         cands.append(_Cand(i, k, "PERSON"))
                 elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and cues.head_label(t):
                     self._head_run(doc, i, cands)
+                if low in cues.org_of_heads:
+                    self._org_of_run(doc, i, cands)
+                elif t == "The" and i > 0 and not tok.is_sent_start:
+                    self._publication(doc, i, cands)
+                elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in cues.locative_preps:
+                    self._locative(doc, i, cands)
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
                 if _in(t, cues.role_nouns):
                     j = i + 1
@@ -250,6 +310,165 @@ class MentionFixer:
                 elif t in cues.force_nouns:
                     self._force_run(doc, i, cands)
         return cands, others
+
+    def _compass_place(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'south Lebanon' / 'northern Iraq' as one LOC when a place follows the compass word."""
+        j = i + 1
+        if j >= len(doc):
+            return
+        nxt = doc[j]
+        if not (
+            nxt.ent_type_ == "GPE"
+            and nxt.ent_iob_ == "B"
+            or doc[i].ent_iob_ == "B"
+            and nxt.ent_iob_ == "I"
+            and nxt.ent_type_ in ("GPE", "LOC")
+        ):
+            return
+        e = j + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        cands.append(_Cand(i, e, "LOC", cue="compass"))
+
+    def _led_run(self, doc: Doc, i: int, cands: list[_Cand]) -> bool:
+        """Add 'US-led coalition (forces)' as one ORG; return True when it names a coalition."""
+        n = len(doc)
+        if "-" in doc[i].text:  # 'U.S.-led' is one token
+            s = i
+        elif i >= 2 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            s = i - 2  # 'US' '-' 'led'
+            while s > 0 and doc[s].ent_iob_ == "I":
+                s -= 1
+        else:
+            return False
+        if not doc[s].text[:1].isupper():
+            return False
+        j = i + 1
+        if j >= n or doc[j].lower_ not in self.cues.led_heads:
+            return False
+        e = j + 1
+        if e < n and doc[e].lower_ in self.cues.force_followers and doc[j].lower_ not in self.cues.force_followers:
+            e += 1
+        cands.append(_Cand(s, e, "ORG", cue="coalition"))
+        return doc[j].lower_ in self.cues.coalition_words
+
+    def _coalition(self, doc: Doc, i: int, cands: list[_Cand], seen: bool) -> bool:
+        """Add 'coalition forces', and 'the coalition' after a coalition was named; return `seen`."""
+        cues = self.cues
+        if i > 0 and (doc[i - 1].lower_ in cues.led_participles or doc[i - 1].lower_.endswith("-led")):
+            return seen  # the '-led' rule has it
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in cues.force_followers:
+            cands.append(_Cand(i, i + 2, "ORG", cue="coalition"))
+            return True
+        if (
+            seen
+            and i > 0
+            and doc[i - 1].lower_ == "the"
+            and not (nxt is not None and (nxt.lower_ in cues.coalition_not_before or nxt.tag_ in ("NN", "NNS")))
+        ):
+            cands.append(_Cand(i, i + 1, "ORG", cue="coalition"))
+        return seen
+
+    def _title_run(self, doc: Doc, j: int) -> int:
+        """Return the end of a capitalised title from `j` ('Green Without Borders', 'Friends of the Earth')."""
+        k = last = j
+        while k < len(doc) and k - j < MAX_NAME_TOKENS + 2:
+            tok = doc[k]
+            if self._is_name_token(tok):
+                k += 1
+                last = k
+            elif k > j and tok.lower_ in NAME_CONNECTORS:
+                k += 1
+            else:
+                break
+        return last
+
+    def _quoted_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'an NGO, “Green Without Borders,”' / 'the group “X Y”': the quoted words are an ORG."""
+        j = i - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j < 0 or not _in(doc[j].text, self.cues.org_nouns) or not doc[j].tag_.startswith("NN"):
+            return
+        k = self._title_run(doc, i + 1)
+        if k == i + 1:
+            return
+        m = k
+        while m < len(doc) and doc[m].text in (",", "."):
+            m += 1
+        if m < len(doc) and doc[m].text in CLOSE_QUOTES:
+            cands.append(_Cand(i + 1, k, "ORG", cue="quote"))
+
+    def _publication(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'The Australian' after 'told' / 'wrote in' / 'the Wall Street Journal and' as an ORG."""
+        n = len(doc)
+        k = self._name_run(doc, i + 1)
+        if k == i + 1:
+            return
+        # coordinated with a known organisation: 'the Wall Street Journal and The Australian'
+        ok = i >= 2 and doc[i - 1].lower_ in ("and", "or", ",") and doc[i - 2].ent_type_ == "ORG"
+        if not ok and k + 1 < n and doc[k].lower_ in ("and", "or"):
+            ok = "ORG" in (doc[k + 1].ent_type_, doc[min(k + 2, n - 1)].ent_type_)
+        if not ok:
+            for size in (1, 2, 3):
+                if i - size >= 0 and tuple(t.lower_ for t in doc[i - size : i]) in self.cues.publication_cues:
+                    ok = True
+                    break
+        if ok:
+            cands.append(_Cand(i + 1, k, "ORG", cue="work"))
+
+    def _org_of_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Ministry of Foreign Affairs', 'School of Oriental and African Studies' as one ORG."""
+        cues = self.cues
+        n = len(doc)
+        k = i + 1
+        if k >= n or doc[k].lower_ not in cues.org_of_links:
+            return
+        k += 1 + (k + 1 < n and doc[k + 1].lower_ == "the")
+        end = self._name_run(doc, k)
+        if end == k:
+            return
+        places = ("GPE", "PERSON", "LOC")
+        while end + 1 < n and doc[end].lower_ in cues.org_of_joiners:
+            j = end + 1 + (doc[end + 1].lower_ == "the" and doc[end].lower_ != "and")
+            nxt = self._name_run(doc, j)
+            if nxt == j or nxt - i > MAX_ORG_OF_TOKENS or doc[j].ent_type_ in places:
+                break
+            if doc[end].lower_ in ("and", "&") and (
+                doc[end - 1].ent_type_ in places
+                or doc[j].lower_ in cues.org_of_heads
+                or any(self._is_honorific(t) or t.lower_ in cues.org_heads for t in doc[j:nxt])
+            ):
+                break
+            end = nxt
+        s = i
+        if doc[i].ent_iob_ == "I":
+            while s > 0 and doc[s].ent_iob_ == "I":
+                s -= 1
+        else:
+            while s > 0 and self._is_name_token(doc[s - 1]) and doc[s - 1].tag_ in ("NNP", "NNPS"):
+                if doc[s - 1].is_sent_start and doc[s - 1].lower_ in DETERMINERS:
+                    break
+                s -= 1
+        cands.append(_Cand(s, end, "ORG", cue="head"))
+
+    def _locative(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add a lone capitalised word after 'in' / 'near' / 'from' that spaCy left unlabelled as a GPE."""
+        tok = doc[i]
+        t = tok.text
+        if tok.tag_ != "NNP" or not tok.is_alpha or not tok.is_title or len(t) < 3:
+            return
+        low = tok.lower_
+        if low in self.cues.not_places or low in self.cues.not_entities or self._is_particle(tok):
+            return
+        if self._is_honorific(tok) or self.cues.head_label(t) or _in(t, self.cues.role_nouns):
+            return
+        if i + 1 < len(doc):
+            nxt = doc[i + 1]
+            if nxt.text[:1].isupper() or nxt.text in ("-", "’", "'") and not tok.whitespace_:
+                return
+        cands.append(_Cand(i, i + 1, "GPE", cue="locative"))
 
     def _head_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Popular Mobilization Units' / 'Unit 2800' style names that spaCy missed."""
@@ -317,12 +536,7 @@ class MentionFixer:
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
-        while (
-            cand.cue != "force"
-            and e > s + 1
-            and doc[e - 1].is_lower
-            and doc[e - 1].is_alpha
-        ):
+        while cand.cue not in ("force", "coalition") and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if role is None and _in(doc[e - 1].text, self.cues.org_nouns):
                 role = doc[e - 1].lower_
             e -= 1
@@ -380,6 +594,8 @@ class MentionFixer:
     # -- types ----------------------------------------------------------------------
     def _type(self, doc: Doc, c: _Cand) -> _Cand:
         cues = self.cues
+        if c.cue in FIXED_CUES:
+            return c
         span = doc[c.start : c.end]
         first, last = span[0], span[-1]
         if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
@@ -476,6 +692,22 @@ class MentionFixer:
             noun = first.head.head
             if noun.is_lower and (_in(noun.text, cues.place_nouns) or noun.lower_ in cues.compass_words):
                 return "GPE", None
+        # 'X, 13 km south of Y' / 'X, north of Y': a place
+        if label in ("PERSON", "ORG") and e + 2 < n and doc[e].text == ",":
+            a, b = doc[e + 1], doc[e + 2]
+            if (
+                a.like_num
+                and b.lower_.rstrip(".") in cues.distance_units
+                or (a.lower_ in cues.compass_words and b.lower_ == "of")
+            ):
+                return "GPE", None
+        if label == "PERSON":
+            # 'near X'; 'between X and Damascus': a name beside a place is a place
+            if s > 0 and doc[s - 1].lower_ in cues.person_place_preps:
+                return "GPE", None
+            places = sum(t.ent_type_ == "GPE" and not s <= t.i < e for t in (first, *first.conjuncts))
+            if places >= 2 or places and first.dep_ == "pobj" and first.head.lower_ in cues.coordination_place_preps:
+                return "GPE", None
         return None
 
     # -- descriptions ---------------------------------------------------------------
@@ -537,11 +769,13 @@ class MentionFixer:
         return text if any(ch.islower() for ch in text) else None
 
     # -- junk -----------------------------------------------------------------------
-    def _is_junk(self, span: Span) -> bool:
+    def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
         text = span.text
         low = text.lower()
         if low in self.cues.not_entities or len(span) > 12 or text.endswith("-"):
             return True
+        if cue in LOWER_CUES and self.cues.lowercase_mentions:
+            return False
         if not any(ch.isupper() for ch in text) or text.replace(",", "").replace(".", "").isdigit():
             return True
         first = span[0]
@@ -572,7 +806,7 @@ class MentionFixer:
             if any(taken[c.start : c.end]):
                 continue
             span = Span(doc, c.start, c.end, label=c.label)
-            if self._is_junk(span):
+            if self._is_junk(span, c.cue):
                 continue
             for k in range(c.start, c.end):
                 taken[k] = True

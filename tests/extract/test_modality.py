@@ -1,0 +1,43 @@
+"""Negation, attribution and hedging read from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.extract.modality import modality
+from linkchart.extract.relations import default_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():  # noqa: ANN201
+    return default_nlp()
+
+
+def _mod(nlp, text: str, word: str):  # noqa: ANN001, ANN202
+    doc = nlp(text)
+    return modality(next(t for t in doc if t.text == word))
+
+
+def test_negation(nlp) -> None:  # noqa: ANN001
+    assert _mod(nlp, "The minister did not accept the money.", "accept").negated
+    assert _mod(nlp, "The minister never visited the capital.", "visited").negated
+    assert _mod(nlp, "The cleric turned down a meeting with the officer.", "meeting").negated
+    assert _mod(nlp, "The general refused to meet the envoy.", "meet").negated
+    assert not _mod(nlp, "The general met the envoy.", "met").negated
+
+
+def test_attribution(nlp) -> None:  # noqa: ANN001
+    told = _mod(nlp, "The prisoner told interrogators that the officer met him in the capital.", "met")
+    assert told.attributed_to == "The prisoner told interrogators"
+    assert _mod(nlp, "According to army assessments, the group attacked the post.", "attacked").attributed_to \
+        == "army assessments"
+    assert _mod(nlp, "The group was founded in 2006, the report claims.", "founded").attributed_to == "the report"
+    assert _mod(nlp, "The group attacked the post.", "attacked").attributed_to is None
+
+
+def test_hedging_and_irrealis(nlp) -> None:  # noqa: ANN001
+    assert _mod(nlp, "The militia allegedly attacked the base.", "attacked").hedged
+    alleged = _mod(nlp, "The government alleged that he funded the plot.", "funded")
+    assert alleged.hedged and alleged.attributed_to == "The government"
+    assert _mod(nlp, "The officer offered to fund the cleric.", "fund").irrealis
+    assert not _mod(nlp, "The officer funded the cleric.", "funded").hedged
