@@ -335,22 +335,25 @@ def _cluster_counts(locals_: dict, uf: _UnionFind) -> Counter[tuple[int, str]]:
 
 
 def _join_short_org_names(locals_: dict, types: dict, uf: _UnionFind) -> None:
-    """A one-word organisation name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq').
+    """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
 
-    Only when that longer name is not a word plus a head noun ('Hezbollah Brigades' is another
-    group) and is named at least as often as the short form.
+    Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
+    Brigades' is another group). Places: only when it is ('Golan Heights', 'Mediterranean Sea').
+    The longer name must be named at least as often as the short form.
     """
     starts: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] == "ORG" and len(parts) >= 2 and not names.is_acronym(ls.surface):
+        if types[k] in ("ORG", "LOC", "FAC") and len(parts) >= 2 and not names.is_acronym(ls.surface):
             starts[parts[0]].add(k)
     counts = _cluster_counts(locals_, uf)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] != "ORG" or len(parts) != 1 or names.is_acronym(ls.surface):
+        if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
             continue
-        candidates = {c for c in starts.get(parts[0], set()) if not _head_phrase(locals_[c].surface)}
+        # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
+        candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
+                      and _head_phrase(locals_[c].surface) == (types[k] != "ORG")}
         target = _dominant(candidates, locals_, uf, ratio=3.0)
         if target is None:
             continue

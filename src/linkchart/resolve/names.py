@@ -222,7 +222,11 @@ def translit_key(token: str) -> str:
     See the module docstring for the folding rules; name particles get one spelling
     ('Abou' → 'abu', 'Abdel' → 'abd', 'Ibn' → 'bin').
     """
-    return _folds(token)[0]
+    return _folds(COMPASS.get(token.lower(), token))[0]
+
+
+# 'southern Lebanon' and 'south Lebanon' name one region
+COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western": "west"}
 
 
 def name_key(name: str) -> str:

@@ -1,0 +1,942 @@
+// linkchart page: search, entity profile, network graph (cytoscape.js), path finder,
+// timeline, conflicts, document reader and curation, over the JSON API of app.py.
+//
+// Document text, names and every other store-derived string are UNTRUSTED: the DOM is
+// built with createElement/textContent only (see el()); innerHTML is never used.
+"use strict";
+
+const cytoscape = window.cytoscape;
+const $ = (id) => document.getElementById(id);
+
+// ---- small helpers ---------------------------------------------------------------------
+
+/** Create an element; attrs: class, text, title, dataset, on<Event> handlers, other attributes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = String(value);
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+function basename(source) {
+  const s = String(source || "");
+  const hash = s.indexOf("#");
+  const path = hash >= 0 ? s.slice(0, hash) : s;
+  const base = path.split(/[\\/]/).pop();
+  return hash >= 0 ? base + s.slice(hash) : base;
+}
+
+function label(predicate) {
+  return String(predicate || "").replace(/_/g, " ");
+}
+
+function debounce(fn, ms) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+function setStatus(message, kind = "") {
+  const s = $("status");
+  s.textContent = message || "";
+  s.className = "status " + kind;
+  if (message && kind !== "error") setTimeout(() => { if (s.textContent === message) s.textContent = ""; }, 4000);
+}
+
+// ---- API -------------------------------------------------------------------------------
+
+const state = {
+  token: "",
+  current: null, // entity id shown in the profile
+  profileName: "",
+  hiddenPredicates: new Set(),
+  hiddenTypes: new Set(),
+  document: null, // {article, text, offset, mentions}
+};
+
+function loadToken() {
+  const meta = document.querySelector('meta[name="linkchart-token"]');
+  state.token = (meta && meta.content) || sessionStorage.getItem("linkchart-token") || "";
+  $("token-button").classList.toggle("hidden", Boolean(state.token));
+}
+
+async function api(path, params = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+  }
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(await errorText(response));
+  return response.json();
+}
+
+async function post(path, body) {
+  if (!state.token) {
+    askToken();
+    throw new Error("curation needs the token");
+  }
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Linkchart-Token": state.token },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401 || response.status === 403) {
+    askToken();
+    throw new Error("the token was refused");
+  }
+  if (!response.ok) throw new Error(await errorText(response));
+  return response.json();
+}
+
+async function errorText(response) {
+  try {
+    const data = await response.json();
+    if (typeof data.detail === "string") return data.detail;
+    return JSON.stringify(data.detail || data);
+  } catch {
+    return `${response.status} ${response.statusText}`;
+  }
+}
+
+function askToken() {
+  const dialog = $("token-dialog");
+  $("token-input").value = "";
+  dialog.showModal();
+}
+
+// ---- graph -----------------------------------------------------------------------------
+
+const TYPE_COLORS = {
+  PERSON: "#2b6cb0", ORG: "#c05621", GPE: "#2f855a", LOC: "#38a169",
+  FAC: "#6b46c1", EVENT: "#b7791f", NORP: "#718096",
+};
+const LARGE_GRAPH = 200;
+
+const cy = cytoscape({
+  container: $("graph"),
+  minZoom: 0.05,
+  maxZoom: 4,
+  style: [
+    {
+      selector: "node",
+      style: {
+        "background-color": (n) => TYPE_COLORS[n.data("type")] || "#a0aec0",
+        width: "data(size)", height: "data(size)",
+        label: "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+        color: "#1a202c", "text-outline-color": "#ffffff", "text-outline-width": 2,
+        "min-zoomed-font-size": 6, "text-wrap": "ellipsis", "text-max-width": 140,
+        "border-width": 1, "border-color": "#ffffff",
+      },
+    },
+    { selector: "node.center", style: { "border-width": 3, "border-color": "#1a202c" } },
+    { selector: "node:selected", style: { "border-width": 3, "border-color": "#d69e2e" } },
+    {
+      selector: "edge",
+      style: {
+        width: 1.5, "line-color": "#a0aec0", "target-arrow-color": "#a0aec0", "target-arrow-shape": "triangle",
+        "arrow-scale": 0.8, "curve-style": "bezier", label: "data(label)", "font-size": 8, color: "#4a5568",
+        "text-rotation": "autorotate", "text-outline-color": "#ffffff", "text-outline-width": 2,
+        "min-zoomed-font-size": 7,
+      },
+    },
+    { selector: "edge.attributed", style: { "line-style": "dotted", width: 2 } },
+    { selector: "edge.negated", style: { "line-style": "dashed", "line-color": "#e53e3e", "target-arrow-color": "#e53e3e", color: "#c53030" } },
+    { selector: "edge:selected", style: { width: 3, "line-color": "#d69e2e", "target-arrow-color": "#d69e2e" } },
+    { selector: ".filtered", style: { display: "none" } },
+    { selector: ".faded", style: { opacity: 0.15 } },
+    { selector: "node.path", style: { "border-width": 3, "border-color": "#dd6b20" } },
+    { selector: "edge.path", style: { width: 4, "line-color": "#dd6b20", "target-arrow-color": "#dd6b20", opacity: 1 } },
+  ],
+});
+window.linkchartGraph = cy;
+
+function nodeSize(mentions) {
+  return Math.round(16 + 9 * Math.log2(1 + (mentions || 0)));
+}
+
+/** Add the nodes and edges of an API graph (those not already drawn); return how many nodes were new. */
+function addGraph(graph, around = null) {
+  const origin = around !== null ? cy.getElementById("n" + around) : null;
+  const base = origin && origin.nonempty() ? origin.position() : null;
+  const added = [];
+  for (const n of graph.nodes || []) {
+    const id = "n" + n.id;
+    const existing = cy.getElementById(id);
+    if (existing.nonempty()) {
+      if (n.mentions > (existing.data("mentions") || 0)) {
+        existing.data({ mentions: n.mentions, size: nodeSize(n.mentions) });
+      }
+      continue;
+    }
+    const position = base
+      ? { x: base.x + (Math.random() - 0.5) * 160, y: base.y + (Math.random() - 0.5) * 160 }
+      : undefined;
+    added.push({
+      group: "nodes",
+      data: { id, entity: n.id, label: n.name, type: n.type, mentions: n.mentions, size: nodeSize(n.mentions) },
+      position,
+    });
+  }
+  if (added.length) cy.add(added);
+  for (const r of graph.edges || []) addEdge(r);
+  updateFilterLists();
+  applyFilters();
+  return added.length;
+}
+
+function ensureNode(ref) {
+  const id = "n" + ref.id;
+  if (cy.getElementById(id).empty()) {
+    cy.add({ group: "nodes", data: { id, entity: ref.id, label: ref.name, type: ref.type, mentions: 0, size: nodeSize(0) } });
+    return 1;
+  }
+  return 0;
+}
+
+function addEdge(r) {
+  if (cy.getElementById(r.id).nonempty()) return;
+  ensureNode(r.subject);
+  ensureNode(r.object);
+  const classes = [];
+  if (r.negated) classes.push("negated");
+  if (r.attributed_to || r.hedged) classes.push("attributed");
+  cy.add({
+    group: "edges",
+    data: {
+      id: r.id, source: "n" + r.subject.id, target: "n" + r.object.id, predicate: r.predicate,
+      label: (r.negated ? "not " : "") + label(r.predicate), date: r.date || "", relation: r,
+    },
+    classes: classes.join(" "),
+  });
+}
+
+function runLayout() {
+  const visible = cy.elements().not(".filtered");
+  const n = visible.nodes().length;
+  if (!n) return;
+  const options = n > LARGE_GRAPH
+    ? { name: "concentric", animate: false, concentric: (node) => node.data("mentions") || 0, levelWidth: () => 4,
+        minNodeSpacing: 8, fit: true, padding: 20 }
+    : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
+        edgeElasticity: () => 80, gravity: 0.4, numIter: 1200, fit: true, padding: 30 };
+  visible.layout(options).run();
+  capZoom();
+}
+
+function capZoom(max = 1.4, around = null) {
+  if (cy.zoom() > max) {
+    cy.zoom(max);
+    cy.center(around || cy.elements().not(".filtered"));
+  }
+}
+
+function dateInRange(date, from, to, keepUndated) {
+  if (!date) return keepUndated || (!from && !to);
+  if (from && date.slice(0, from.length) < from) return false;
+  if (to && date.slice(0, to.length) > to) return false;
+  return true;
+}
+
+function applyFilters() {
+  const from = $("graph-from").value.trim();
+  const to = $("graph-to").value.trim();
+  const keepUndated = $("graph-undated").checked;
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      node.toggleClass("filtered", state.hiddenTypes.has(node.data("type")));
+    });
+    cy.edges().forEach((edge) => {
+      const hidden = state.hiddenPredicates.has(edge.data("predicate"))
+        || !dateInRange(edge.data("date"), from, to, keepUndated);
+      edge.toggleClass("filtered", hidden);
+    });
+  });
+  const nodes = cy.nodes().not(".filtered").length;
+  const edges = cy.edges().not(".filtered").length;
+  $("graph-info").textContent = `${nodes} entities · ${edges} relations`;
+}
+
+function checklist(container, values, hidden) {
+  clear(container);
+  for (const value of [...values].sort()) {
+    const box = el("input", { type: "checkbox", dataset: { value } });
+    box.checked = !hidden.has(value);
+    box.addEventListener("change", () => {
+      if (box.checked) hidden.delete(value); else hidden.add(value);
+      applyFilters();
+    });
+    container.append(el("label", {}, box, " " + label(value)));
+  }
+  if (!values.size) container.append(el("span", { class: "muted", text: "none in the graph" }));
+}
+
+function updateFilterLists() {
+  const predicates = new Set(cy.edges().map((e) => e.data("predicate")));
+  const types = new Set(cy.nodes().map((n) => n.data("type")));
+  checklist($("predicate-list"), predicates, state.hiddenPredicates);
+  checklist($("type-list"), types, state.hiddenTypes);
+}
+
+function markCenter(entity) {
+  cy.nodes().removeClass("center");
+  if (entity !== null) cy.getElementById("n" + entity).addClass("center");
+}
+
+async function loadNeighbourhood(entity, { replace = true } = {}) {
+  const graph = await api(`/api/entities/${entity}/neighbors`, { depth: 1 });
+  if (replace) {
+    clearPath();
+    cy.elements().remove();
+  }
+  const added = addGraph(graph, replace ? null : entity);
+  markCenter(entity);
+  if (replace || added) runLayout();
+  if (graph.truncated) setStatus("neighbourhood truncated to the most-mentioned entities");
+  return graph;
+}
+
+async function loadWholeGraph() {
+  const graph = await api("/api/graph", { limit: 300 });
+  clearPath();
+  cy.elements().remove();
+  addGraph(graph);
+  runLayout();
+  setStatus(graph.truncated ? `showing the ${graph.nodes.length} most-mentioned entities` : "whole store");
+}
+
+cy.on("tap", "node", async (event) => {
+  const entity = event.target.data("entity");
+  try {
+    await openProfile(entity);
+    const added = await loadNeighbourhood(entity, { replace: false });
+    markCenter(entity);
+    if (!added.nodes.length) setStatus("no relations");
+  } catch (err) {
+    setStatus(err.message, "error");
+  }
+});
+
+cy.on("tap", "edge", (event) => {
+  const relation = event.target.data("relation");
+  if (relation) showRelation(relation);
+});
+
+// ---- path finder -------------------------------------------------------------------------
+
+function clearPath() {
+  cy.elements().removeClass("path faded");
+  const box = $("path-result");
+  clear(box).classList.add("hidden");
+}
+
+async function findPath(a, b, maxHops = 4) {
+  document.querySelectorAll(".suggestions").forEach((box) => box.classList.add("hidden"));
+  const result = await api("/api/path", { a, b, max_hops: maxHops });
+  clearPath();
+  const box = $("path-result");
+  box.classList.remove("hidden");
+  if (!result.paths.length) {
+    box.append(el("span", { text: `No chain of stated relations within ${maxHops} hops between ` }),
+      el("b", { text: result.a.name }), " and ", el("b", { text: result.b.name }), ".");
+    return result;
+  }
+  let added = 0;
+  const before = cy.nodes().length;
+  for (const path of result.paths) for (const hop of path) addEdge(hop.relation);
+  added = cy.nodes().length - before;
+  updateFilterLists();
+  applyFilters();
+  const onPath = cy.collection();
+  for (const path of result.paths) {
+    for (const hop of path) {
+      onPath.merge(cy.getElementById("n" + hop.source)).merge(cy.getElementById("n" + hop.target));
+      const edge = cy.getElementById(hop.relation.id);
+      edge.removeClass("filtered");
+      onPath.merge(edge);
+    }
+  }
+  onPath.nodes().removeClass("filtered");
+  if (added) runLayout();
+  cy.elements().addClass("faded");
+  onPath.removeClass("faded").addClass("path");
+  cy.fit(onPath, 60);
+  capZoom(1.6, onPath);
+  box.append(el("b", { text: `${result.paths.length} shortest path(s): ` }));
+  result.paths.forEach((path, i) => {
+    const line = el("div", { class: "path-line" }, el("span", { class: "muted", text: `${i + 1}. ` }));
+    line.append(entityLink(refOf(path[0].relation, path[0].source)));
+    for (const hop of path) {
+      const r = hop.relation;
+      const forward = r.subject.id === hop.source;
+      const arrow = el("a", {
+        href: "#", class: "hop", title: "show the evidence",
+        text: forward ? ` —${label(r.predicate)}→ ` : ` ←${label(r.predicate)}— `,
+        onclick: (e) => { e.preventDefault(); showRelation(r); },
+      });
+      line.append(arrow, entityLink(refOf(r, hop.target)));
+    }
+    box.append(line);
+  });
+  return result;
+}
+
+function refOf(relation, id) {
+  return relation.subject.id === id ? relation.subject : relation.object;
+}
+
+// ---- search and suggestions ----------------------------------------------------------------
+
+function snippet(hit) {
+  const span = el("span", { class: "snippet" });
+  const text = hit.snippet_text || "";
+  let pos = 0;
+  for (const [s, e] of hit.highlights || []) {
+    if (s < pos || e > text.length) continue;
+    span.append(text.slice(pos, s), el("mark", { text: text.slice(s, e) }));
+    pos = e;
+  }
+  span.append(text.slice(pos));
+  return span;
+}
+
+/** Attach a suggestion dropdown to an input; onPick(kind, item) runs when one is chosen. */
+function attachSuggest(input, box, onPick, { documents = true } = {}) {
+  let items = [];
+  let active = -1;
+  const close = () => { box.classList.add("hidden"); active = -1; };
+  const render = (data) => {
+    clear(box);
+    items = [];
+    if (data.entities.length) box.append(el("div", { class: "group", text: "Entities" }));
+    for (const entity of data.entities) {
+      const item = el("div", { class: "item", role: "option" },
+        el("span", { class: `dot t-${entity.type}` }), el("span", { class: "name", text: entity.name }),
+        entity.matched !== entity.name ? el("span", { class: "muted", text: ` (${entity.matched})` }) : null,
+        el("span", { class: "count", text: `${entity.type} · ${entity.mentions}` }));
+      items.push([item, "entity", entity]);
+      box.append(item);
+    }
+    if (documents && data.documents.length) {
+      box.append(el("div", { class: "group", text: "Text" }));
+      for (const hit of data.documents) {
+        const item = el("div", { class: "item hit", role: "option" },
+          el("div", { class: "name", text: hit.title || basename(hit.source) }), snippet(hit));
+        items.push([item, "document", hit]);
+        box.append(item);
+      }
+    }
+    items.forEach(([item, kind, value]) => {
+      item.addEventListener("mousedown", (e) => { e.preventDefault(); close(); onPick(kind, value); });
+    });
+    box.classList.toggle("hidden", items.length === 0);
+  };
+  const update = debounce(async () => {
+    const q = input.value.trim();
+    if (!q) { close(); return; }
+    try {
+      const data = await api("/api/suggest", { q });
+      if (input.value.trim() === q && document.activeElement === input) render(data);
+    } catch (err) {
+      setStatus(err.message, "error");
+    }
+  }, 120);
+  input.addEventListener("input", () => { delete input.dataset.entityId; update(); });
+  input.addEventListener("blur", () => setTimeout(close, 150));
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { close(); return; }
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!items.length) return;
+      e.preventDefault();
+      active = (active + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+      items.forEach(([item], i) => item.classList.toggle("active", i === active));
+      return;
+    }
+    if (e.key === "Enter") {
+      const chosen = items[active] || (box.classList.contains("hidden") ? null : items[0]);
+      if (chosen) {
+        e.preventDefault();
+        close();
+        onPick(chosen[1], chosen[2]);
+      } else if (input.dispatchEvent(new CustomEvent("linkchart-enter", { cancelable: true }))) {
+        // no suggestion: the input's own Enter behaviour (full-text search)
+      }
+    }
+  });
+}
+
+function entityPicker(input) {
+  const wrap = input.parentElement;
+  const box = el("div", { class: "suggestions hidden small" });
+  wrap.classList.add("picker");
+  wrap.append(box);
+  attachSuggest(input, box, (kind, entity) => {
+    input.value = entity.name;
+    input.dataset.entityId = entity.id;
+  }, { documents: false });
+}
+
+function pickedEntity(input) {
+  return input.dataset.entityId || input.value.trim();
+}
+
+async function fullSearch(q) {
+  const results = $("search-results");
+  clear(results);
+  if (!q) return;
+  const hits = await api("/api/search", { q, limit: 30 });
+  results.append(el("div", { class: "section-head" }, el("h2", { text: `Text hits (${hits.length})` }),
+    el("button", { type: "button", class: "small", text: "close", onclick: () => clear(results) })));
+  const list = el("ul", { class: "hit-list" });
+  for (const hit of hits) {
+    list.append(el("li", { onclick: () => openDocument(hit.article_id, hitHighlight(hit)) },
+      el("div", { class: "name", text: hit.title || basename(hit.source) }),
+      el("div", { class: "muted", text: `${basename(hit.source)}${hit.date ? " · " + hit.date : ""}` }),
+      snippet(hit)));
+  }
+  results.append(list);
+}
+
+function hitHighlight(hit) {
+  return hit.start !== null && hit.start !== undefined ? { start: hit.start, end: hit.end } : null;
+}
+
+// ---- entity lists ------------------------------------------------------------------------------
+
+function entityLink(ref) {
+  return el("a", {
+    href: "#", class: `entity-link t-${ref.type}`, text: ref.name, title: `${ref.type} #${ref.id}`,
+    onclick: (e) => { e.preventDefault(); openEntity(ref.id); },
+  });
+}
+
+async function loadEntityList() {
+  const list = clear($("entity-list"));
+  const entities = await api("/api/entities", { type: $("entity-type").value, limit: 300 });
+  for (const entity of entities) {
+    list.append(el("li", { onclick: () => openEntity(entity.id), title: entity.aliases.join(" · ") },
+      el("span", { class: `dot t-${entity.type}` }), el("span", { class: "name", text: entity.name }),
+      el("span", { class: "count", text: String(entity.mentions) })));
+  }
+  if (!entities.length) list.append(el("li", { class: "muted", text: "no entities" }));
+}
+
+async function loadDocumentList() {
+  const list = clear($("document-list"));
+  const shown = 300;
+  const docs = await api("/api/documents", { limit: shown + 1 });
+  for (const doc of docs.slice(0, shown)) {
+    list.append(el("li", { onclick: () => openDocument(doc.article_id), title: doc.source },
+      el("div", { class: "name", text: doc.title || basename(doc.source) }),
+      el("div", { class: "muted", text: [basename(doc.source), doc.date, doc.duplicate_of ? "near-duplicate" : ""]
+        .filter(Boolean).join(" · ") })));
+  }
+  if (docs.length > shown) list.append(el("li", { class: "muted", text: `first ${shown} shown; search to find others` }));
+}
+
+async function loadStats() {
+  const stats = await api("/api/stats");
+  const c = stats.counts;
+  $("stats").textContent = `${c.documents ?? 0} documents · ${c.articles ?? 0} articles · ${c.entities ?? 0} entities · ${c.relations ?? 0} relations`;
+}
+
+// ---- tabs --------------------------------------------------------------------------------------
+
+function showTab(name) {
+  document.querySelectorAll(".tabs button").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
+  document.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t.id === "tab-" + name));
+}
+
+// ---- profile -----------------------------------------------------------------------------------
+
+function markers(item) {
+  const out = [];
+  if (item.negated) out.push(el("span", { class: "badge negated", text: "NEGATED", title: "the text says this is not so" }));
+  if (item.attributed_to) out.push(el("span", { class: "badge attributed", text: `according to ${item.attributed_to}` }));
+  if (item.hedged) out.push(el("span", { class: "badge hedged", text: "hedged" }));
+  if (item.date) out.push(el("span", { class: "badge date", text: item.date }));
+  return out;
+}
+
+function evidenceQuote(ev, relation = null) {
+  return el("blockquote", {
+    class: "evidence-quote", title: "open in the reader", tabindex: "0",
+    onclick: () => openEvidence(ev, relation),
+    onkeydown: (e) => { if (e.key === "Enter") openEvidence(ev, relation); },
+  }, el("span", { text: ev.text.trim() }), el("cite", { text: basename(ev.doc) }));
+}
+
+async function openEntity(entity) {
+  try {
+    await openProfile(entity);
+    await loadNeighbourhood(entity);
+  } catch (err) {
+    setStatus(err.message, "error");
+  }
+}
+
+async function openProfile(entity) {
+  const [profile, relations] = await Promise.all([
+    api(`/api/entities/${entity}`, { mentions: 100 }),
+    api(`/api/entities/${entity}/relations`),
+  ]);
+  state.current = profile.id;
+  state.profileName = profile.name;
+  $("timeline-entity").textContent = profile.name;
+  renderProfile(profile, relations);
+  showTab("profile");
+  return profile;
+}
+
+function renderProfile(p, relations) {
+  const tab = clear($("tab-profile"));
+  tab.append(el("div", { class: "profile-head" },
+    el("h2", { class: "profile-name", text: p.name }),
+    el("span", { class: `badge type t-${p.type}`, text: p.type }),
+    el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${p.documents.length} documents` })));
+  if (p.description) tab.append(el("p", { class: "description", text: p.description }));
+  tab.append(curationBar(p));
+
+  // aliases
+  tab.append(el("h3", { text: "Aliases" }));
+  const aliases = el("ul", { class: "aliases" });
+  for (const a of p.aliases) {
+    const li = el("li", {}, el("span", { class: "alias", text: a.alias }), el("span", { class: "count", text: ` ×${a.count}` }));
+    if (a.reason) li.append(el("div", { class: "reason", text: a.reason }));
+    if (a.evidence) li.append(el("div", { class: "reason-evidence", text: `“${a.evidence}”` }));
+    if (a.alias !== p.name) {
+      li.append(el("button", {
+        type: "button", class: "small", text: "split off", title: `split the mentions named “${a.alias}” into their own entity`,
+        onclick: () => curate("split", { entity: p.id, alias: a.alias }),
+      }));
+    }
+    aliases.append(li);
+  }
+  tab.append(aliases);
+
+  // relations grouped by predicate
+  tab.append(el("h3", { text: `Relations (${relations.length})` }));
+  const groups = new Map();
+  for (const r of relations) {
+    if (!groups.has(r.predicate)) groups.set(r.predicate, []);
+    groups.get(r.predicate).push(r);
+  }
+  if (!relations.length) tab.append(el("p", { class: "muted", text: "No relations found." }));
+  for (const [predicate, rels] of groups) {
+    const group = el("details", { class: "relation-group", open: "" },
+      el("summary", {}, el("span", { class: "predicate", text: label(predicate) }), el("span", { class: "count", text: ` ${rels.length}` })));
+    for (const r of rels) {
+      const outgoing = r.subject.id === p.id;
+      const other = outgoing ? r.object : r.subject;
+      const head = el("div", { class: "relation-head" + (r.negated ? " negated" : "") },
+        el("span", { class: "direction", text: outgoing ? "→ " : "← ", title: outgoing ? `${p.name} ${label(predicate)} …` : `… ${label(predicate)} ${p.name}` }),
+        entityLink(other),
+        ...markers(r));
+      const box = el("div", { class: "relation" + (r.negated ? " negated" : "") + (r.attributed_to ? " attributed" : "") }, head);
+      for (const ev of r.evidence) box.append(evidenceQuote(ev, r));
+      group.append(box);
+    }
+    tab.append(group);
+  }
+
+  // documents
+  tab.append(el("h3", { text: `Documents (${p.documents.length})` }));
+  const docs = el("ul", { class: "doc-refs" });
+  for (const d of p.documents) {
+    docs.append(el("li", {
+      onclick: () => d.article_ids.length && openDocument(d.article_ids[0], null, { entity: p.id }),
+    }, el("span", { class: "name", text: d.title || basename(d.source) }),
+    el("span", { class: "muted", text: ` ${basename(d.source)}${d.date ? " · " + d.date : ""}` })));
+  }
+  tab.append(docs);
+
+  // mentions
+  const mentions = el("details", { class: "mentions" }, el("summary", { text: `Mentions (${p.mention_count})` }));
+  for (const m of p.mentions) {
+    mentions.append(evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence }));
+  }
+  tab.append(mentions);
+}
+
+// ---- curation ----------------------------------------------------------------------------------
+
+function curationBar(p) {
+  const bar = el("div", { class: "curation" });
+  const renameInput = el("input", { value: p.name, "aria-label": "new name", size: "18" });
+  const mergeInput = el("input", { placeholder: "entity to merge in", "aria-label": "entity to merge in", size: "18", class: "entity-input" });
+  const mergeWrap = el("span", { class: "picker" }, mergeInput);
+  const rejectButton = el("button", { type: "button", class: "danger", text: "Reject" });
+  rejectButton.addEventListener("click", () => {
+    if (rejectButton.dataset.confirm) {
+      curate("reject", { entity: p.id });
+    } else {
+      rejectButton.dataset.confirm = "1";
+      rejectButton.textContent = "Confirm reject";
+      setTimeout(() => { delete rejectButton.dataset.confirm; rejectButton.textContent = "Reject"; }, 4000);
+    }
+  });
+  bar.append(
+    el("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); curate("rename", { entity: p.id, name: renameInput.value }); } },
+      renameInput, el("button", { type: "submit", text: "Rename" })),
+    el("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); const b = pickedEntity(mergeInput); if (b) curate("merge", { a: p.id, b }); } },
+      mergeWrap, el("button", { type: "submit", text: "Merge in" })),
+    rejectButton,
+  );
+  setTimeout(() => entityPicker(mergeInput), 0);
+  return bar;
+}
+
+async function curate(action, body) {
+  try {
+    const result = await post(`/api/curation/${action}`, body);
+    setStatus(`${action}: ${result.message}`, "ok");
+    await Promise.all([loadEntityList(), loadStats()]);
+    if (result.entity) {
+      await openEntity(result.entity.id);
+    } else {
+      state.current = null;
+      clear($("tab-profile")).append(el("p", { class: "muted", text: "Entity rejected." }));
+      cy.getElementById("n" + body.entity).remove();
+      applyFilters();
+    }
+    return result;
+  } catch (err) {
+    setStatus(`${action} failed: ${err.message}`, "error");
+    return null;
+  }
+}
+
+// ---- reader ------------------------------------------------------------------------------------
+
+function openEvidence(ev, relation = null) {
+  if (ev.article_id === null || ev.article_id === undefined) {
+    setStatus("this evidence has no article to open", "error");
+    return Promise.resolve();
+  }
+  return openDocument(ev.article_id, { start: ev.start, end: ev.end }, { relation });
+}
+
+function showRelation(relation) {
+  const ev = relation.evidence[0];
+  if (!ev) {
+    setStatus("no evidence for this relation", "error");
+    return Promise.resolve();
+  }
+  return openEvidence(ev, relation);
+}
+
+/** Open an article in the reader; `highlight` is {start, end} in original-file offsets. */
+async function openDocument(articleId, highlight = null, { relation = null, entity = null } = {}) {
+  try {
+    const doc = await api(`/api/documents/${articleId}`);
+    state.document = doc;
+    renderReader(doc, highlight, relation, entity);
+    showTab("reader");
+  } catch (err) {
+    setStatus(err.message, "error");
+  }
+}
+
+function relationCard(r) {
+  const card = el("div", { class: "relation-card" + (r.negated ? " negated" : "") },
+    el("div", {}, entityLink(r.subject), el("span", { class: "predicate", text: ` ${r.negated ? "NOT " : ""}${label(r.predicate)} ` }),
+      entityLink(r.object), ...markers(r)));
+  if (r.evidence.length > 1) {
+    const list = el("div", { class: "muted" }, `${r.evidence.length} sources: `);
+    r.evidence.forEach((ev, i) => {
+      list.append(el("a", { href: "#", text: basename(ev.doc), onclick: (e) => { e.preventDefault(); openEvidence(ev, r); } }),
+        i < r.evidence.length - 1 ? " · " : "");
+    });
+    card.append(list);
+  }
+  return card;
+}
+
+function renderReader(doc, highlight, relation, entity) {
+  const tab = clear($("tab-reader"));
+  const a = doc.article;
+  tab.append(el("div", { class: "reader-head" },
+    el("h2", { text: a.title || basename(a.source) }),
+    el("div", { class: "muted", text: [a.source, a.date, a.outlet, a.language].filter(Boolean).join(" · ") })));
+  if (relation) tab.append(relationCard(relation));
+  const body = el("div", { class: "reader-text" });
+  const text = doc.text;
+  let hs = -1;
+  let he = -1;
+  if (highlight) {
+    hs = Math.max(0, highlight.start - doc.offset);
+    he = Math.min(text.length, highlight.end - doc.offset);
+  }
+  // cut the text at every mention and highlight boundary
+  const cuts = new Set([0, text.length]);
+  const mentions = doc.mentions.filter((m) => m.start < m.end && m.end <= text.length);
+  for (const m of mentions) { cuts.add(m.start); cuts.add(m.end); }
+  if (he > hs && hs >= 0) { cuts.add(hs); cuts.add(he); }
+  const points = [...cuts].sort((x, y) => x - y);
+  let mi = 0;
+  let firstMark = null;
+  for (let i = 0; i < points.length - 1; i++) {
+    const s = points[i];
+    const e = points[i + 1];
+    if (e <= s) continue;
+    while (mi < mentions.length && mentions[mi].end <= s) mi++;
+    const m = mentions[mi] && mentions[mi].start <= s && mentions[mi].end >= e ? mentions[mi] : null;
+    let node = document.createTextNode(text.slice(s, e));
+    if (m) {
+      const ref = m.entity;
+      const cls = `mention t-${ref ? ref.type : m.label}` + (ref && entity === ref.id ? " current" : "");
+      node = el("a", {
+        href: "#", class: cls, title: ref ? `${ref.name} (${ref.type}) — open profile` : m.label,
+        dataset: ref ? { entity: ref.id } : {},
+        onclick: (ev) => { ev.preventDefault(); if (ref) openEntity(ref.id); },
+      }, node);
+    }
+    if (s >= hs && e <= he) {
+      node = el("mark", { class: "evidence" }, node);
+      if (!firstMark) firstMark = node;
+    }
+    body.append(node);
+  }
+  tab.append(body);
+  if (firstMark) {
+    requestAnimationFrame(() => firstMark.scrollIntoView({ block: "center" }));
+  } else if (entity !== null) {
+    const first = body.querySelector("a.mention.current");
+    if (first) requestAnimationFrame(() => first.scrollIntoView({ block: "center" }));
+  } else {
+    tab.scrollTop = 0;
+  }
+}
+
+// ---- timeline ----------------------------------------------------------------------------------
+
+async function loadTimeline() {
+  const params = { from: $("timeline-from").value.trim(), to: $("timeline-to").value.trim() };
+  if ($("timeline-scope").checked && state.current !== null) params.entity = state.current;
+  const box = clear($("timeline"));
+  let events;
+  try {
+    events = await api("/api/timeline", params);
+  } catch (err) {
+    box.append(el("p", { class: "error", text: err.message }));
+    return [];
+  }
+  if (!events.length) box.append(el("p", { class: "muted", text: "No dated events." }));
+  let year = null;
+  for (const ev of events) {
+    const y = ev.date.slice(0, 4);
+    if (y !== year) {
+      year = y;
+      box.append(el("h3", { class: "year", text: y }));
+    }
+    const item = el("div", { class: "event" + (ev.negated ? " negated" : "") },
+      el("div", { class: "event-head" }, el("span", { class: "date", text: ev.date }), el("span", { class: "badge kind", text: ev.kind }),
+        ...markers({ negated: ev.negated, attributed_to: ev.attributed_to })),
+      el("div", { class: "summary", text: ev.summary }));
+    if (ev.participants.length) {
+      const parts = el("div", { class: "participants" });
+      ev.participants.forEach((p, i) => parts.append(entityLink(p), i < ev.participants.length - 1 ? ", " : ""));
+      item.append(parts);
+    }
+    for (const e of ev.evidence) item.append(evidenceQuote(e));
+    box.append(item);
+  }
+  return events;
+}
+
+// ---- conflicts ---------------------------------------------------------------------------------
+
+async function loadConflicts() {
+  const box = clear($("conflicts"));
+  const conflicts = await api("/api/conflicts");
+  if (!conflicts.length) box.append(el("p", { class: "muted", text: "No conflicts between sources." }));
+  for (const c of conflicts) {
+    const card = el("div", { class: "conflict" },
+      el("div", { class: "conflict-head" }, el("span", { class: "badge kind", text: c.kind }),
+        c.entity ? entityLink(c.entity) : null, el("span", { class: "quantity", text: ` — ${label(c.quantity)}` })),
+      el("div", { class: "note", text: c.note }));
+    const sides = el("div", { class: "sides" });
+    for (const claim of c.claims) {
+      const side = el("div", { class: "side" },
+        el("div", { class: "value", text: [claim.approx, claim.value, claim.unit === "date" ? "" : claim.unit].filter(Boolean).join(" ") }),
+        claim.attributed_to ? el("span", { class: "badge attributed", text: `according to ${claim.attributed_to}` }) : null);
+      for (const ev of claim.evidence) side.append(evidenceQuote(ev));
+      sides.append(side);
+    }
+    card.append(sides);
+    box.append(card);
+  }
+  return conflicts;
+}
+
+// ---- wiring ------------------------------------------------------------------------------------
+
+function wire() {
+  document.querySelectorAll(".tabs button").forEach((b) => b.addEventListener("click", () => {
+    showTab(b.dataset.tab);
+    if (b.dataset.tab === "timeline" && !$("timeline").childElementCount) loadTimeline();
+    if (b.dataset.tab === "conflicts") loadConflicts().catch((err) => setStatus(err.message, "error"));
+  }));
+  const search = $("search");
+  attachSuggest(search, $("suggestions"), (kind, item) => {
+    if (kind === "entity") openEntity(item.id);
+    else openDocument(item.article_id, hitHighlight(item));
+  });
+  search.addEventListener("linkchart-enter", () => fullSearch(search.value.trim()).catch((err) => setStatus(err.message, "error")));
+  $("entity-type").addEventListener("change", () => loadEntityList());
+  $("whole-graph").addEventListener("click", () => loadWholeGraph().catch((err) => setStatus(err.message, "error")));
+  $("relayout").addEventListener("click", runLayout);
+  $("fit").addEventListener("click", () => cy.fit(cy.elements().not(".filtered"), 30));
+  for (const id of ["graph-from", "graph-to"]) $(id).addEventListener("input", debounce(applyFilters, 200));
+  $("graph-undated").addEventListener("change", applyFilters);
+  entityPicker($("path-a"));
+  entityPicker($("path-b"));
+  $("path-go").addEventListener("click", () => {
+    const a = pickedEntity($("path-a"));
+    const b = pickedEntity($("path-b"));
+    if (!a || !b) { setStatus("choose two entities", "error"); return; }
+    findPath(a, b, Number($("path-hops").value) || 4).catch((err) => setStatus(err.message, "error"));
+  });
+  $("path-clear").addEventListener("click", clearPath);
+  $("timeline-go").addEventListener("click", loadTimeline);
+  $("timeline-scope").addEventListener("change", loadTimeline);
+  $("token-button").addEventListener("click", askToken);
+  $("token-dialog").addEventListener("close", () => {
+    if ($("token-dialog").returnValue === "ok" && $("token-input").value.trim()) {
+      state.token = $("token-input").value.trim();
+      sessionStorage.setItem("linkchart-token", state.token);
+      $("token-button").classList.add("hidden");
+    }
+  });
+}
+
+async function start() {
+  loadToken();
+  wire();
+  try {
+    await Promise.all([loadStats(), loadEntityList(), loadDocumentList()]);
+    await loadWholeGraph();
+  } catch (err) {
+    setStatus(err.message, "error");
+  }
+  document.body.dataset.ready = "1";
+}
+
+window.linkchart = { openEntity, openProfile, openDocument, showRelation, findPath, loadTimeline, loadConflicts, curate, state };
+start();

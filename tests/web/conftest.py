@@ -1,0 +1,114 @@
+"""Shared fixtures of the web tests: the session's sample store (`sample_db` of
+tests/conftest.py, ingested once for all tests), copies of it for tests that curate, a
+TestClient, and a live uvicorn server.
+
+Ingesting loads the spaCy model, so every web test shares one store. Set
+LINKCHART_TEST_WEB_DB to an already ingested store to skip the ingest (the file is
+copied first, never modified).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from linkchart.api import Workspace
+from linkchart.web.app import create_app
+
+TOKEN = "test-token-3f9a"
+
+
+def copy_store(src: str, dst: Path) -> str:
+    """Return the path of a consistent copy of the SQLite store `src` at `dst` (WAL included)."""
+    with sqlite3.connect(src) as source, sqlite3.connect(str(dst)) as target:
+        source.backup(target)
+    return str(dst)
+
+
+def ingest(paths: list[str] | None, db: Path) -> str:
+    """Return the path of a store made by ingesting `paths` (the sample corpus when None)."""
+    with Workspace(db) as ws:
+        report = ws.ingest(paths)
+        assert report.ok, report.failed
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def ingest_store() -> Callable[[list[str] | None, Path], str]:
+    """Return the function that ingests files into a new store and returns its path."""
+    return ingest
+
+
+@pytest.fixture(scope="session")
+def token() -> str:
+    """Return the curation token the test apps are created with."""
+    return TOKEN
+
+
+@pytest.fixture(scope="session")
+def auth() -> dict[str, str]:
+    """Return the header that authorises curation in the test apps."""
+    return {"X-Linkchart-Token": TOKEN}
+
+
+@pytest.fixture(scope="session")
+def web_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the session's store of the sample corpus (tests/conftest.py's `sample_db`; read-only)."""
+    given = os.environ.get("LINKCHART_TEST_WEB_DB")
+    if given:
+        return copy_store(given, tmp_path_factory.mktemp("web") / "given.db")
+    return str(request.getfixturevalue("sample_db"))
+
+
+@pytest.fixture
+def web_db_copy(web_db: str, tmp_path: Path) -> str:
+    """Return a private copy of the session store, for tests that change it (curation)."""
+    return copy_store(web_db, tmp_path / "copy.db")
+
+
+@pytest.fixture(scope="session")
+def client(web_db: str) -> Iterator[TestClient]:
+    """Return a TestClient over the session store (reads only)."""
+    with TestClient(create_app(web_db, token=TOKEN)) as c:
+        yield c
+
+
+def free_port() -> int:
+    """Return a TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[Callable[[str], str]]:
+    """Return a function that serves a store with uvicorn in a background thread and returns its base URL."""
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(db: str) -> str:
+        port = free_port()
+        config = uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=10)

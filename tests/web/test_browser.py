@@ -1,0 +1,257 @@
+"""The page in a real browser (Playwright driving Debian's chromium) against a live uvicorn.
+
+Screenshots go to artifacts/screenshots/ (git-ignored) for a human look.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+XSS = [
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    '<a href="javascript:window.__xss=1">click</a>',
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Return a headless chromium (skips when Debian's chromium or Playwright is missing)."""
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) for browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """Return a fresh page that records console errors and page errors in `page.errors`."""
+    context = browser.new_context(viewport={"width": 1600, "height": 950})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def base(live_server: Callable[[str], str], web_db: str) -> str:
+    """Return the URL of a live server over the session's sample store."""
+    return live_server(web_db)
+
+
+def shot(page: Any, name: str) -> None:
+    """Save a screenshot of the page to artifacts/screenshots/<name>.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def open_page(page: Any, url: str) -> None:
+    """Open the page and wait until its first data has loaded."""
+    page.goto(url + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+
+
+def counts(url: str) -> dict[str, Any]:
+    """Return the store's counts from the API."""
+    return httpx.get(url + "/api/stats").json()["counts"]
+
+
+def needs(url: str, what: str) -> None:
+    """Skip when the store holds none of `what` (a stage of extraction not in this build)."""
+    if not counts(url).get(what):
+        pytest.skip(f"the sample store has no {what}: that extraction stage is missing from this build")
+
+
+def normal(text: str) -> str:
+    """Return text with runs of whitespace folded to one space."""
+    return " ".join(text.split())
+
+
+def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    shot(page, "01-whole-store")
+    page.fill("#search", "Khazali")
+    page.wait_for_selector("#suggestions .item")
+    shot(page, "02-suggestions")
+    page.click("#suggestions .item >> nth=0")
+    page.wait_for_selector(".profile-name")
+    assert "Khazali" in page.text_content(".profile-name")
+    page.wait_for_function("() => window.linkchartGraph.nodes().length > 1")
+    center = page.evaluate("window.linkchartGraph.nodes('.center').map(n => n.data('label'))")
+    assert center and "Khazali" in center[0]
+    assert page.locator(".relation-group").count() > 0
+    shot(page, "03-profile-and-neighbours")
+
+    expected = page.evaluate("""() => {
+        const cy = window.linkchartGraph;
+        const edge = cy.nodes('.center').connectedEdges()[0];
+        edge.emit('tap');
+        return edge.data('relation').evidence[0].text;
+    }""")
+    page.wait_for_selector("mark.evidence")
+    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
+    assert normal(marked) == normal(expected)
+    visible = page.evaluate("""() => {
+        const m = document.querySelector('mark.evidence').getBoundingClientRect();
+        const r = document.querySelector('#tab-reader').getBoundingClientRect();
+        return m.top >= r.top && m.bottom <= r.bottom;
+    }""")
+    assert visible, "the evidence was not scrolled into view"
+    assert page.locator(".relation-card").count() == 1
+    shot(page, "04-reader-evidence")
+
+    # a mention in the reader links to its entity's profile
+    page.click("#tab-reader a.mention[data-entity] >> nth=0")
+    page.wait_for_selector("#tab-profile.active .profile-name")
+    assert not page.errors, page.errors
+
+
+def test_evidence_quote_opens_reader(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    page.fill("#search", "Khazali")
+    page.wait_for_selector("#suggestions .item")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".evidence-quote")
+    quote = page.text_content(".relation .evidence-quote span")
+    page.click(".relation .evidence-quote >> nth=0")
+    page.wait_for_selector("mark.evidence")
+    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
+    assert normal(marked) == normal(quote)
+    assert not page.errors, page.errors
+
+
+def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    page.fill("#path-a", "Khazali")
+    page.fill("#path-b", "Soleimani")
+    page.click("#path-go")
+    page.wait_for_selector("#path-result .path-line")
+    drawn = page.evaluate("""() => {
+        const cy = window.linkchartGraph;
+        return {edges: cy.edges('.path').length, nodes: cy.nodes('.path').map(n => n.data('label'))};
+    }""")
+    assert drawn["edges"] >= 1
+    assert any("Khazali" in n for n in drawn["nodes"]) and any("Soleimani" in n for n in drawn["nodes"])
+    shot(page, "05-path")
+    assert not page.errors, page.errors
+
+
+def test_timeline_shows_2007(page: Any, base: str) -> None:
+    needs(base, "events")
+    open_page(page, base)
+    page.click("button[data-tab=timeline]")
+    page.wait_for_selector(".timeline .event")
+    years = page.evaluate("Array.from(document.querySelectorAll('.timeline h3.year')).map(h => h.textContent)")
+    assert "2007" in years
+    page.fill("#timeline-from", "2007")
+    page.fill("#timeline-to", "2007")
+    page.click("#timeline-go")
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('.timeline h3.year'))
+        .every(h => h.textContent === '2007')""")
+    shot(page, "06-timeline-2007")
+    page.click(".timeline .evidence-quote >> nth=0")
+    page.wait_for_selector("mark.evidence")
+    assert not page.errors, page.errors
+
+
+def test_conflicts_and_documents(page: Any, base: str) -> None:
+    open_page(page, base)
+    page.click("button[data-tab=conflicts]")
+    page.wait_for_selector("#conflicts > *")
+    shot(page, "07-conflicts")
+    page.click("#document-list li >> nth=0")
+    page.wait_for_selector("#tab-reader.active .reader-text")
+    assert page.locator("#tab-reader a.mention").count() > 0
+    assert not page.errors, page.errors
+
+
+def test_curation_from_the_page(page: Any, live_server: Callable[[str], str], web_db_copy: str) -> None:
+    url = live_server(web_db_copy)
+    open_page(page, url)
+    assert page.evaluate("document.querySelector('meta[name=linkchart-token]').content")  # served to 127.0.0.1
+    page.fill("#search", "Khazali")
+    page.wait_for_selector("#suggestions .item")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".curation")
+    page.fill(".curation input[aria-label='new name']", "Qais the Renamed")
+    page.click(".curation button[type=submit] >> text=Rename")
+    page.wait_for_function("() => document.querySelector('.profile-name').textContent === 'Qais the Renamed'")
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('#entity-list .name'))
+        .some(n => n.textContent === 'Qais the Renamed')""")
+    shot(page, "08-curation-rename")
+    assert not page.errors, page.errors
+
+
+def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[str], str], tmp_path: Path,
+                                            auth: dict[str, str], ingest_store: Callable[..., str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "payload.txt").write_text(
+        f"Report on Commander Omar Haddad {XSS[0]} in Beirut.\n\n"
+        f"Omar Haddad met officials of the Hezbollah group in Beirut on 3 March 2019 {XSS[1]}. "
+        f"The Lebanese army said Omar Haddad was not in Sidon. See {XSS[2]}.\n", encoding="utf-8")
+    (docs / "payload.md").write_text(
+        f"# {XSS[1]} General Karim Nasser in Baghdad\n\n*March 3, 2019*\n\n"
+        f"General Karim Nasser {XSS[0]} visited Baghdad in 2019 and met Omar Haddad there. {XSS[2]}\n",
+        encoding="utf-8")
+    (docs / "feed.jsonl").write_text(json.dumps({
+        "title": XSS[0], "date": "2020-01-01", "url": "javascript:window.__xss=1", "source": XSS[1],
+        "text": f"Omar Haddad {XSS[1]} spoke in Beirut about Karim Nasser. {XSS[0]}",
+    }) + "\n", encoding="utf-8")
+    db = ingest_store([str(docs)], tmp_path / "xss.db")
+    url = live_server(db)
+
+    entities = httpx.get(url + "/api/entities").json()
+    assert entities, "nothing was extracted from the payload documents"
+    target = entities[0]
+    payload_name = f'{XSS[1]}{XSS[0]}Omar'
+    r = httpx.post(url + "/api/curation/rename", json={"entity": target["id"], "name": payload_name}, headers=auth)
+    assert r.status_code == 200, r.text
+    renamed = r.json()["entity"]["id"]
+
+    open_page(page, url)
+    page.evaluate(f"window.linkchart.openEntity({renamed})")
+    page.wait_for_selector(".profile-name")
+    assert page.text_content(".profile-name") == payload_name
+    page.fill("#search", "script")
+    page.wait_for_timeout(600)
+    for article in httpx.get(url + "/api/documents").json():
+        page.evaluate(f"window.linkchart.openDocument({article['article_id']})")
+        page.wait_for_function(
+            "(id) => document.querySelector('#tab-reader .reader-text') && window.linkchart.state.document"
+            " && window.linkchart.state.document.article.article_id === id", arg=article["article_id"])
+        text = page.inner_text("#tab-reader")
+        assert "window.__xss=1" in text  # the payload is shown, as text
+    page.evaluate("window.linkchart.loadTimeline()")
+    page.wait_for_timeout(300)
+    shot(page, "09-xss-as-text")
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    injected = page.evaluate("""document.querySelectorAll(
+        '.panel img, .panel script, .centre img, .centre script, a[href^="javascript"]').length""")
+    assert injected == 0
+    labels = page.evaluate("window.linkchartGraph.nodes().map(n => n.data('label'))")
+    assert payload_name in labels
+    page.click("#tab-reader a.mention >> nth=0")
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__xss") == "undefined"
