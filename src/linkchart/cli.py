@@ -154,14 +154,33 @@ def export(
 def demo(
     db: DbOption = DEFAULT_DB,
     query: Annotated[str, typer.Option("--query", help="Query whose top hits are shown.")] = "Khazali",
+    serve_page: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the web page afterwards.")] = True,
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
 ) -> None:
-    """Ingest the bundled sample corpus (if not yet) and print a summary and top search hits."""
+    """Ingest the bundled sample corpus (if not yet), print a summary and top hits, then serve the page."""
     with Workspace(db) as ws:
         report = _ingest_with_progress(ws, [str(sample_corpus_path())], quiet=False)
         _print_problems(report)
         _print_ingest_summary(ws, report)
         out.print(f"\n[bold]top hits for {query!r}[/]")
         _print_hits(ws.search(query, limit=5))
+    if serve_page:
+        serve(db=db, host=host, port=port)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+) -> None:
+    """Serve the JSON API (documented at /docs) and the web page; prints the curation token."""
+    from linkchart.web.app import serve as run_server
+
+    if not Path(db).exists():
+        _fail(f"{db}: no such store (run 'linkchart ingest' or 'linkchart demo' first)")
+    run_server(db, host=host, port=port)
 
 
 def _fail(message: str) -> None:

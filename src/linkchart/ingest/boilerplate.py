@@ -159,7 +159,10 @@ FAR_RIGHT_CREDIT = re.compile(r"\S.*\s{3,}\(\s*[A-Z][\w .&/-]{0,30}\)\s*$")
 LANGUAGE_NAMES = frozenset(
     "english français francais español espanol deutsch italiano português portugues русский "
     "العربية عربي فارسی فارسي türkçe turkce עברית 中文 日本語 한국어 kurdî kurdi کوردی اردو हिन्दी "
-    "nederlands polski svenska dansk norsk suomi ελληνικά українська".split()
+    "nederlands polski svenska dansk norsk suomi ελληνικά українська "
+    # pickers also list languages by their English names
+    "arabic farsi persian french spanish german italian portuguese russian turkish hebrew chinese "
+    "japanese korean kurdish urdu hindi dutch polish swedish danish norwegian finnish greek ukrainian".split()
 )
 
 TERMINAL = ".!?…"

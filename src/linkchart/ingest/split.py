@@ -74,6 +74,8 @@ class _Header:
     date: str | None = None
     date_is_update: bool = False
     consumed: set[int] = field(default_factory=set)
+    byline_explicit: bool = False
+    title_para: int = -1  # paragraph the title came from (a wrapped headline continues in it)
     body_para: int = 0  # index of the first paragraph after the header
     headlines: int = 0  # headlines before the first non-header line
     title_case: bool = False
@@ -244,6 +246,8 @@ def _scan_header(paras: list[_Para], first: int) -> _Header:
     last_para = first  # paragraph of the last header line taken
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         kind = _in_context(line.text, kind, _next_to_date(kinds, i), others)
+        if kind is LineKind.OTHER and _wraps_title(header, line):
+            kind = LineKind.HEADLINE  # 'Tehran’s message from / the Lebanese fence'
         if kind is LineKind.OTHER and _clean(line.text) != header.title:
             others += 1
             if others > _MAX_OTHER or header.date:
@@ -257,6 +261,14 @@ def _scan_header(paras: list[_Para], first: int) -> _Header:
     # Deks and captions skipped over after the last header line are body text.
     header.body_para = min(last_para + 1, max(limit, first + 1))
     return header
+
+
+def _wraps_title(header: _Header, line: _Line) -> bool:
+    """Return True for a short lower-case line continuing the title in the title's own paragraph."""
+    text = line.text
+    return (header.title is not None and header.title_para == line.para and header.headlines == 1
+            and len(text) <= _MAX_HEADLINE and text[:1].islower()
+            and text.rstrip(_CLOSERS)[-1:] not in ".,;:")
 
 
 def _in_context(text: str, kind: LineKind, next_to_date: bool, others: int) -> LineKind:
@@ -277,11 +289,20 @@ def _take(header: _Header, line: _Line, kind: LineKind) -> None:
     """Record one header line of the given kind in `header`."""
     text = line.text
     if kind is LineKind.HEADLINE:
+        if header.title and header.title_para == line.para and header.headlines == 1:
+            header.title = f"{header.title} {_clean(text)}"  # a headline wrapped over two lines
+            header.consumed.add(line.start)
+            return
         header.headlines += 1
         header.title_case = header.title_case or _is_title_case(text)
-        header.title = header.title or _clean(text)
+        if header.title is None:
+            header.title, header.title_para = _clean(text), line.para
     elif kind in (LineKind.BYLINE, LineKind.DATE):
-        header.byline = header.byline or _clean(byline_of(text) or _bare_name(text))
+        explicit = byline_of(text)  # 'By Jane Roe' beats a bare name guessed from its place
+        if explicit and not header.byline_explicit:
+            header.byline, header.byline_explicit = _clean(explicit), True
+        else:
+            header.byline = header.byline or _clean(_bare_name(text))
         _take_date(header, text)
     header.consumed.add(line.start)
 
