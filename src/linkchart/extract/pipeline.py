@@ -46,6 +46,8 @@ class _Article:
     mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, cue)
     extraction: Extraction = field(default_factory=Extraction)
     context_date: str | None = None  # the last date the article stated before the current span
+    # spans the model called NORP ('Khazali' as if a nationality): names if the article names them elsewhere
+    norp: list[Mention] = field(default_factory=list)
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
@@ -53,6 +55,10 @@ def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
     found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
+    for e in doc.ents:
+        if e.label_ == "NORP" and e.text[:1].isupper():
+            art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
+                                    e.sent.start_char + offset, e.sent.end_char + offset))
     if extract_relations is not None:
         relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date)
         art.context_date = last_stated_date(doc[:], art.date, art.context_date)
@@ -107,7 +113,22 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
             m.label = "PERSON"
 
 
+def _recover_norp(art: _Article) -> None:
+    """Add NORP spans whose text the article also uses as a person's or group's name."""
+    labels: dict[str, Counter[str]] = {}
+    for m, _cue in art.mentions:
+        labels.setdefault(m.text, Counter())[m.label] += 1
+    taken = {(m.start, m.end) for m, _ in art.mentions}
+    for m in art.norp:
+        votes = labels.get(m.text)
+        if votes and (m.start, m.end) not in taken:
+            m.label = votes.most_common(1)[0][0]
+            art.mentions.append((m, "context"))
+    art.mentions.sort(key=lambda pair: pair[0].start)
+
+
 def _finish(art: _Article) -> Extraction:
+    _recover_norp(art)
     pairs = _drop_headline_only(art.text, art.mentions)
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]

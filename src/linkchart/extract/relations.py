@@ -203,6 +203,28 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
     return _Arg(text, ent.start_char, ent.end_char, label)
 
 
+PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+
+
+def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
+    """Return the person a 'he'/'she' most likely refers to: the previous sentence's subject person.
+
+    Only the sentence right before is searched, and a subject person (or, failing that, the
+    only person) is required, so an ambiguous pronoun stays unresolved.
+    """
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    people = [e for e in previous.ents if e.label_ == "PERSON"]
+    subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
+                or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
+    if len(subjects) == 1:
+        return subjects[0]
+    distinct = {e.text for e in people}
+    return people[0] if len(distinct) == 1 else None
+
+
 def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
     """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
     rules = ctx.rules
@@ -211,6 +233,10 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
     anchor = ent.root if ent is not None else tok
     if ent is not None:
         found.append(ent)
+    elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
+        antecedent = _antecedent(ctx, tok)
+        if antecedent is not None:
+            found.append(antecedent)
     elif depth < 3 and tok.pos_ != "PRON":
         lemma = _lemma(tok)
         for c in tok.children:
