@@ -293,5 +293,6 @@ class Workspace:
 
         index = MentionIndex(self.store)
         claims = entity_claims(self.store, index)
-        found, derived = find_conflicts(claims, self._graph().relations, entity_events(self.store, index))
+        places = {e.id for e in self.store.entities() if e.type in ("GPE", "LOC", "FAC")}
+        found, derived = find_conflicts(claims, self._graph().relations, entity_events(self.store, index), places)
         return found, {c.id: c for c in [*claims, *derived]}

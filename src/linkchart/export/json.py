@@ -21,7 +21,8 @@ def export_linkchart(store: Store) -> dict[str, Any]:
     claims = entity_claims(store, index)
     relations = entity_relations(store, index)
     events = entity_events(store, index)
-    conflicts, derived = find_conflicts(claims, relations, events)
+    places = {e.id for e in store.entities() if e.type in ("GPE", "LOC", "FAC")}
+    conflicts, derived = find_conflicts(claims, relations, events, places)
     return {
         "format": FORMAT,
         "documents": _documents(store),

@@ -108,6 +108,9 @@ def events_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None)
             for e in ents_for(ctx, t):
                 if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                     mentions.append(e)
+        for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
+            if e not in mentions:
+                mentions.append(e)
         if not mentions:
             mentions = sentence_mentions
         if not mentions:
@@ -122,6 +125,40 @@ def events_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None)
             start=sent.start_char + offset, end=sent.end_char + offset,
             negated=mod.negated, attributed_to=mod.attributed_to,
         )))
-    # one happening per sentence: the trigger nearest the main clause ('Following the killing ..., X was
-    # arrested' is the arrest; the killing is background)
-    return [min(candidates, key=lambda c: c[0])[1]] if candidates else []
+    # the happening of the main clause first; a background happening of another kind ('Following the
+    # killing of five soldiers in Karbala, X was arrested') is a second event, nothing more
+    candidates.sort(key=lambda c: c[0])
+    out = [c[1] for c in candidates[:1]]
+    for _rank, event in candidates[1:]:
+        if event.kind != out[0].kind and len(out) < MAX_EVENTS_PER_SENTENCE:
+            out.append(event)
+    return out
+
+
+MAX_EVENTS_PER_SENTENCE = 2
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _places_under(ctx: _Context, trigger: Token) -> list[Span]:
+    """Return the place mentions in prepositional phrases under a trigger ('in Karbala')."""
+    out: list[Span] = []
+    for tok in trigger.subtree:
+        ent = ctx.ent_at[tok.i]
+        if ent is None or ent.label_ not in PLACE_LABELS or ent in out:
+            continue
+        if tok.dep_ == "pobj" and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
+                                      for a in _path_up(tok, trigger)):
+            out.append(ent)  # 'in Karbala', 'in the town of Karbala'
+    return out
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+def _path_up(tok: Token, stop: Token) -> list[Token]:
+    """Return the tokens from `tok` up to (not including) `stop` along the heads."""
+    out = []
+    while tok.i != stop.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out

@@ -26,8 +26,8 @@ APPROX_INTERVAL = {
 }
 # Happenings that occur once per subject, so two dates for them disagree.
 ONE_OFF_PREDICATES = {"founded", "split_from", "released", "exchanged_for", "killed"}
-ONE_OFF_EVENTS = {"founding", "split", "release", "death", "killing", "arrest", "capture"}
-VIOLENT_EVENTS = {"attack", "killing", "kidnapping", "raid"}
+ONE_OFF_EVENTS = {"founding", "split", "release", "death"}  # arrests recur; deaths do not
+VIOLENT_EVENTS = {"attack", "killing", "kidnapping", "raid", "death", "bombing"}
 MAX_YEARS_APART = 3
 
 
@@ -57,13 +57,17 @@ def values_disagree(a: EntityClaim, b: EntityClaim) -> bool:
 
 
 def find_conflicts(
-    claims: list[EntityClaim], relations: list[EntityRelation], events: list[EntityEvent]
+    claims: list[EntityClaim], relations: list[EntityRelation], events: list[EntityEvent],
+    places: set[int] | None = None,
 ) -> tuple[list[Conflict], list[EntityClaim]]:
-    """Return the conflicts, and the date claims derived for them (so both sides are claims)."""
+    """Return the conflicts, and the date claims derived for them (so both sides are claims).
+
+    `places` are the ids of entities that are places (violent incidents are matched by place).
+    """
     conflicts = _numeric_conflicts(claims)
     derived: list[EntityClaim] = []
     _relation_date_conflicts(relations, conflicts, derived)
-    _event_date_conflicts(events, conflicts, derived)
+    _event_date_conflicts(events, conflicts, derived, places)
     return conflicts, derived
 
 
@@ -128,31 +132,45 @@ def _relation_date_conflicts(relations: list[EntityRelation], out: list[Conflict
         out.append(Conflict(f"e{r.subject}", quantity, ids, note, "date", sorted(set(by_source.values()))))
 
 
-def _event_date_conflicts(events: list[EntityEvent], out: list[Conflict], derived: list[EntityClaim]) -> None:
-    """Events of one kind and shared participants told with different dates by different sources."""
-    def family(kind: str) -> str:
-        return "violence" if kind in VIOLENT_EVENTS else kind
+def _event_date_conflicts(events: list[EntityEvent], out: list[Conflict], derived: list[EntityClaim],
+                          places: set[int] | None = None) -> None:
+    """The same happening told with different dates by different sources.
 
-    groups: dict[str, list[EntityEvent]] = defaultdict(list)
-    for e in events:
-        if not e.negated and e.evidence:
-            groups[family(e.kind)].append(e)
-    for fam, group in groups.items():
-        for a, b in combinations(group, 2):
-            shared = set(a.participants) & set(b.participants)
-            needed = 1 if fam in ONE_OFF_EVENTS else 2
-            if len(shared) < needed or a.evidence[0].doc == b.evidence[0].doc:
-                continue
-            if not _dates_differ(a.date, b.date) or _years_apart(a.date, b.date) > (
-                    MAX_YEARS_APART if fam in ONE_OFF_EVENTS else 0):
-                continue
-            entity = min(shared)
-            quantity = f"date of {fam}"
-            ids = []
-            for e in (a, b):
-                claim = EntityClaim(f"d{len(derived) + 1}", entity, quantity, e.date, "date", None, None,
-                                    e.evidence[:1])
-                derived.append(claim)
-                ids.append(claim.id)
-            note = f"{a.date} ({a.evidence[0].doc}) vs {b.date} ({b.evidence[0].doc})"
-            out.append(Conflict(f"e{entity}", quantity, ids, note, "date", [a.date, b.date]))
+    One-off happenings (a founding, a release, a death) of one participant are the same
+    happening; violent incidents are taken for the same one when they share a place and a year.
+    """
+    places = places or set()
+    covered: set[int] = set()
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if e.negated or not e.evidence:
+            continue
+        if e.kind in ONE_OFF_EVENTS:
+            for p in e.participants:
+                if p not in places:
+                    groups[(e.kind, p)].append(i)
+        if e.kind in VIOLENT_EVENTS:
+            for p in e.participants:
+                if p in places:
+                    groups[("violence", p)].append(i)
+    # the participant in most events of its kind first, so one disagreement is reported once
+    for (fam, entity), members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        fresh = [i for i in members if i not in covered]
+        by_source: dict[str, tuple[str, EntityEvent]] = {}
+        for i in fresh:
+            e = events[i]
+            by_source.setdefault(e.evidence[0].doc, (e.date, e))
+        dated = sorted(by_source.items(), key=lambda kv: kv[1][0])
+        limit = MAX_YEARS_APART if fam in ONE_OFF_EVENTS else 0
+        if not any(_dates_differ(a[1][0], b[1][0]) and _years_apart(a[1][0], b[1][0]) <= limit
+                   for a, b in combinations(dated, 2)):
+            continue
+        covered.update(fresh)
+        quantity = f"date of {fam}"
+        ids = []
+        for _source, (date, e) in dated:
+            claim = EntityClaim(f"d{len(derived) + 1}", entity, quantity, date, "date", None, None, e.evidence[:1])
+            derived.append(claim)
+            ids.append(claim.id)
+        note = " vs ".join(f"{date} ({source})" for source, (date, _e) in dated)
+        out.append(Conflict(f"e{entity}", quantity, ids, note, "date", sorted({d for _s, (d, _e) in dated})))
