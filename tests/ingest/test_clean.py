@@ -55,8 +55,16 @@ def _check_round_trip(original: str, clean: str, offsets: OffsetMap) -> None:
     for match in TOKEN.finditer(clean):
         start, end = offsets.span(match.start(), match.end())
         source = original[start:end]
-        candidates = {source.replace("\n", ""), source.replace("-\n", "").replace("\n", "")}
+        candidates = {source.replace("\n", ""), source.replace("-\n", "").replace("\n", ""),
+                      source.replace("- ", "-")}  # 'Iranian- backed' closed up
         assert match.group() in candidates, (match.group(), source)
+
+
+def test_compound_broken_by_a_stray_space_is_closed_up() -> None:
+    text = "The Iran- backed group and the US- led coalition - a loose alliance - met.\n"
+    clean, offsets = clean_region(text, 0, len(text))
+    assert "Iran-backed" in clean and "US-led" in clean and " - a loose alliance - " in clean
+    _check_round_trip(text, clean, offsets)
 
 
 def test_wrapped_column_joins_into_paragraphs() -> None:

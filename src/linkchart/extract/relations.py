@@ -207,13 +207,17 @@ PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 
 
 def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
-    """Return the person a 'he'/'she' most likely refers to: the previous sentence's subject person.
+    """Return the person a 'he'/'she' most likely refers to.
 
-    Only the sentence right before is searched, and a subject person (or, failing that, the
-    only person) is required, so an ambiguous pronoun stays unresolved.
+    The one person named earlier in the same sentence ('While Daqduq trained them, he ...'),
+    else the previous sentence's subject person (or its only person); an ambiguous pronoun
+    stays unresolved.
     """
     sent = pronoun.sent
-    if sent.start == 0:
+    before = {e.text: e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i}
+    if len(before) == 1:
+        return next(iter(before.values()))
+    if before or sent.start == 0:
         return None
     previous = ctx.doc[sent.start - 1].sent
     people = [e for e in previous.ents if e.label_ == "PERSON"]
@@ -504,8 +508,8 @@ def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             if not doers:
                 for p in ("by", "for"):
                     doers += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
-            if not doers:
-                doers = _clause_agents(ctx, tok)
+            if not doers and tok.dep_ not in {"amod", "compound", "nmod"}:
+                doers = _clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
@@ -520,7 +524,9 @@ _AGENTIVE = {"PERSON", "ORG", "NORP"}
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
     if label in allowed:
         return True
-    return label in _AGENTIVE and bool(allowed & {"PERSON", "ORG"})
+    # persons are labelled well (titles, full names, article-wide votes); it is names of people
+    # that get ORG or NORP, so those may stand in for a person but a person never for a group
+    return label in _AGENTIVE and label != "PERSON" and bool(allowed & {"PERSON", "ORG"})
 
 
 def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:

@@ -130,7 +130,23 @@ def _fix_line(original: str, line: Line, index: int) -> _Piece:
     """Return the repaired, whitespace-normalised text of one original line."""
     text, origs = _fix_unicode(original[line.start : line.end], line.start)
     text, origs = _normalise_space(text, origs)
+    text, origs = _close_broken_compounds(text, origs)
     return _Piece(text, origs, line, index)
+
+
+# 'Iranian- backed': a compound whose line break was turned into a space by the source page.
+# A dash between spaces ('Khazali - who') or before a capital ('anti- Israel'?) is left alone.
+_BROKEN_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?=(?:backed|led|supported|funded|aligned|allied|affiliated|"
+                              r"based|run|controlled|linked|sponsored|trained|armed|born|owned)\b)")
+
+
+def _close_broken_compounds(text: str, origs: list[int]) -> tuple[str, list[int]]:
+    """Return the text with the stray space of 'Iranian- backed' removed."""
+    drops = {m.end() - 1 for m in _BROKEN_COMPOUND.finditer(text)}
+    if not drops:
+        return text, origs
+    keep = [i for i in range(len(text)) if i not in drops]
+    return "".join(text[i] for i in keep), [origs[i] for i in keep]
 
 
 def _ends_terminal(text: str, extra: str = "") -> bool:
