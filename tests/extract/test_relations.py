@@ -119,3 +119,37 @@ def test_corpus_document_yields_relations(nlp) -> None:  # noqa: ANN001
     for r in rels:  # spans point at the mention (a nationality adjective stands for its country)
         for surface, (start, end) in ((r.subject, r.subject_span), (r.object, r.object_span)):
             assert text[start:end] == surface or demonyms.get(text[start:end]) == surface
+
+
+def test_phrase_hung_on_the_wrong_noun_still_reaches_the_verb(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "During the trip, Farid met for the first time with Karim Nouri.",
+                [("Farid", "PERSON"), ("Karim Nouri", "PERSON")])
+    assert ("Farid", "met_with", "Karim Nouri") in triples(doc)
+    doc = parse(nlp, "Badr fighters took part in the 2016 offensive, alongside the Peshmerga.",
+                [("Badr", "ORG"), ("Peshmerga", "ORG")])
+    assert ("Badr", "allied_with", "Peshmerga") in triples(doc)
+
+
+def test_subject_pronoun_takes_the_previous_subject_person(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Samir Haddad spent two years in custody. He later founded the Unity Front.",
+                [("Samir Haddad", "PERSON"), ("Unity Front", "ORG")])
+    assert ("Samir Haddad", "founded", "Unity Front") in triples(doc)
+    doc = parse(nlp, "While Omar Saleh trained the recruits, he never joined the Unity Front.",
+                [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    rels, _, _ = extract_relations(doc, 0, None)
+    joined = [r for r in rels if (r.subject, r.object) == ("Omar Saleh", "Unity Front")]
+    assert joined and all(r.negated for r in joined)
+
+
+def test_object_pronoun_is_left_unresolved(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Samir Haddad trusted his aide. The cleric dispatched him to Mosul.",
+                [("Samir Haddad", "PERSON"), ("Mosul", "GPE")])
+    assert ("Samir Haddad", "visited", "Mosul") not in triples(doc)
+
+
+def test_adjectival_participle_has_no_clause_agent(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Samir Haddad, the chief of the Iran-backed Unity Front, spoke in Mosul.",
+                [("Samir Haddad", "PERSON"), ("Unity Front", "ORG"), ("Iran", "GPE"), ("Mosul", "GPE")])
+    found = triples(doc)
+    assert ("Unity Front", "backed_by", "Samir Haddad") not in found
+    assert ("Unity Front", "backed_by", "Iran") in found

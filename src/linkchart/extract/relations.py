@@ -162,11 +162,21 @@ def _is_transitive(verb: Token) -> bool:
 
 
 def _preps(tok: Token, lemma: str) -> Iterator[Token]:
+    found = False
     for c in tok.children:
-        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == lemma:
+        if c.dep_ in {"prep", "agent", "dative", "prt", "advmod"} and c.lower_ == lemma:
+            found = True
             yield c
-        elif c.dep_ in {"prt", "advmod"} and c.lower_ == lemma:
-            yield c
+    if found or tok.pos_ not in {"VERB", "AUX"}:
+        return
+    # the parser often hangs a verb's phrase on the noun before it: 'met for the first time
+    # with X', 'took part in the war, alongside X' — look one phrase down
+    for c in tok.children:
+        if c.dep_ in {"prep", "dobj"}:
+            for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]):
+                for gc in g.children:
+                    if gc.dep_ == "prep" and gc.lower_ == lemma:
+                        yield gc
 
 
 def _follow(tok: Token, path: str) -> list[Token]:
@@ -203,7 +213,7 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
     return _Arg(text, ent.start_char, ent.end_char, label)
 
 
-PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+PERSONAL_PRONOUNS = {"he", "she"}  # subjects only: an object pronoun can be anyone but its own subject
 
 
 def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
