@@ -57,3 +57,14 @@ def test_conflicting() -> None:
     assert not conflicting(_c(120000, "about"), _c(125000, "about"))
     assert conflicting(_c(50000, "up to"), _c(130000, None))
     assert not conflicting(_c(120000, None), Claim("X", (0, 1), "attacks", 5, "attacks", None, 0, 1))
+
+
+def test_count_of_the_group_named_just_before() -> None:
+    from linkchart.extract.nlp import load_pipeline
+    from linkchart.extract.pipeline import extract_article
+
+    nlp = load_pipeline()
+    text = ("One body came out stronger: the Unity Brigades, the armed network that a neighbour helped to build. "
+            "By recent estimates, the network now has more than 40,000 fighters.")
+    claims = extract_article(text, [(0, len(text))], None, nlp).claims
+    assert [(c.subject, c.value, c.approx) for c in claims] == [("Unity Brigades", 40000.0, "over")]

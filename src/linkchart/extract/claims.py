@@ -129,7 +129,13 @@ def _owner(ctx: _Context, noun: Token) -> list[Span]:
         if subj and cur.dep_ not in {"nsubj", "nsubjpass"}:
             from linkchart.extract.relations import _unrelativise
 
-            found = ents_for(ctx, _unrelativise(subj[0], head))
+            subject = _unrelativise(subj[0], head)
+            found = ents_for(ctx, subject)
+            if not found:
+                from linkchart.extract.relations import definite_antecedent
+
+                antecedent = definite_antecedent(ctx, subject)  # 'the force now has 130,000 fighters'
+                found = [antecedent] if antecedent is not None else []
             return found[:1]
         cur = head
     return []

@@ -239,6 +239,27 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
     return people[0] if len(distinct) == 1 else None
 
 
+def definite_antecedent(ctx: _Context, noun: Token) -> Span | None:
+    """Return the group 'the force' / 'the militia' refers back to, or None.
+
+    The last organisation named in the main clauses (not inside a relative clause) of this
+    sentence before the noun or of the sentence before; used for counts, not for relations.
+    """
+    if _lemma(noun) not in ctx.rules["group_nouns"] or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    sent = noun.sent
+    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    for span in (sent, previous):
+        if span is None:
+            continue
+        found = [e for e in span.ents if e.label_ == "ORG" and e.end <= noun.i
+                 and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in e.root.ancestors)]
+        if found:
+            return found[-1]
+    return None
+
+
 def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
     """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
     rules = ctx.rules

@@ -70,9 +70,25 @@ class MentionIndex:
                 spans[m.source].append((m.start, m.end, entity))
         self._spans = {k: sorted(v) for k, v in spans.items()}
         self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
+        best: dict[str, tuple[int, int]] = {}
+        for a in store.entity_aliases():
+            key = a.alias.lower()
+            if key not in best or a.count > best[key][1]:
+                best[key] = (a.entity_id, a.count)
+        self._by_name = {k: v[0] for k, v in best.items()}
 
-    def entity_at(self, source: str, start: int, end: int) -> int | None:
-        """Return the entity of the mention best overlapping `[start, end)` in `source`, or None."""
+    def entity_at(self, source: str, start: int, end: int, text: str | None = None) -> int | None:
+        """Return the entity of the mention best overlapping `[start, end)` in `source`, or None.
+
+        With no mention there (a demonym read as its country: 'Iranian' → 'Iran'), the entity
+        named `text` is returned, if any.
+        """
+        found = self._overlapping(source, start, end)
+        if found is None and text:
+            return self._by_name.get(text.lower())
+        return found
+
+    def _overlapping(self, source: str, start: int, end: int) -> int | None:
         spans = self._spans.get(source)
         if not spans:
             return None
@@ -91,8 +107,8 @@ def entity_relations(store: Store, index: MentionIndex | None = None) -> list[En
     index = index or MentionIndex(store)
     grouped: dict[tuple, EntityRelation] = {}
     for r in store.relations():
-        s = index.entity_at(r.source, *r.subject_span)
-        o = index.entity_at(r.source, *r.object_span)
+        s = index.entity_at(r.source, *r.subject_span, text=r.subject)
+        o = index.entity_at(r.source, *r.object_span, text=r.object)
         if s is None or o is None or s == o:
             continue
         key = (s, r.predicate, o, r.negated, r.attributed_to, r.hedged)
@@ -137,7 +153,7 @@ def entity_claims(store: Store, index: MentionIndex | None = None) -> list[Entit
     index = index or MentionIndex(store)
     out = []
     for c in store.claims():
-        entity = index.entity_at(c.source, *c.subject_span)
+        entity = index.entity_at(c.source, *c.subject_span, text=c.subject)
         if entity is None:
             continue
         ev = Evidence(c.source, c.evidence_start, c.evidence_end, c.evidence, c.article_id)

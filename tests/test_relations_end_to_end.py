@@ -1,0 +1,98 @@
+"""Relations, timeline, paths, neighbours and conflicts on the sample corpus, through API and CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from linkchart.api import Workspace
+from linkchart.cli import app
+from linkchart.graph.build import entity_graph
+
+
+def test_relations_carry_evidence_that_points_into_the_original(sample_ws: Workspace) -> None:
+    rels = sample_ws.relations("Khazali")
+    assert rels
+    leads = [r for r in rels if r.predicate == "leads"]
+    assert leads and sample_ws.entity_name(leads[0].object) == "Asaib Ahl al-Haq"
+    for r in rels:
+        assert r.rules and r.evidence
+        for ev in r.evidence:
+            original = sample_ws.store.document_text(ev.doc)
+            assert " ".join(original[ev.start:ev.end].split()) == " ".join(ev.text.split())
+
+
+def test_negated_and_attributed_facts_are_marked(sample_ws: Workspace) -> None:
+    rels = sample_ws.relations()
+    assert any(r.negated for r in rels)
+    assert any(r.attributed_to for r in rels)
+
+
+def test_repeated_fact_aggregates_evidence_from_several_sources(sample_ws: Workspace) -> None:
+    rels = sample_ws.relations("Khazali", predicate="leads")
+    assert max(len({e.doc for e in r.evidence}) for r in rels) >= 3
+
+
+def test_timeline_has_dated_2007_events_in_order(sample_ws: Workspace) -> None:
+    events = sample_ws.timeline(date_from="2007", date_to="2007")
+    assert events and all(e.date.startswith("2007") for e in events)
+    everything = sample_ws.timeline()
+    assert [e.date for e in everything] == sorted(e.date for e in everything)
+    assert any(e.kind == "arrest" for e in events)
+
+
+def test_path_from_khazali_to_soleimani_is_explained(sample_ws: Workspace) -> None:
+    paths = sample_ws.path("Khazali", "Soleimani")
+    assert paths and len(paths[0]) <= 4
+    for hop in paths[0]:
+        assert hop.relation.evidence and not hop.relation.negated
+    ends = {paths[0][0].source, paths[0][-1].target}
+    assert ends == {sample_ws.find_entity("Khazali").id, sample_ws.find_entity("Soleimani").id}
+
+
+def test_conflicts_list_both_sides(sample_ws: Workspace) -> None:
+    found, claims = sample_ws.conflicts()
+    kinds = {c.kind for c in found}
+    assert "date" in kinds
+    release = [c for c in found if "release" in c.quantity]
+    assert release and {"2009", "2010"} <= {str(v)[:4] for v in release[0].values}
+    for c in found:
+        assert len(c.claims) >= 2 and all(claims[cid].evidence for cid in c.claims)
+
+
+def test_numeric_claims_with_approximation(sample_ws: Workspace) -> None:
+    data = sample_ws.export_json()
+    fighters = [c for c in data["claims"] if c["unit"] == "fighters"]
+    assert {120000, 130000} <= {int(c["value"]) for c in fighters}
+    assert any(c["approx"] for c in fighters)
+
+
+def test_graph_is_cached_until_the_store_changes(sample_db: Path, tmp_path: Path) -> None:
+    with Workspace(sample_db, extract=False) as ws:
+        first = entity_graph(ws.store, ws.db)
+        assert entity_graph(ws.store, ws.db) is first
+
+
+def test_cli_relation_commands(sample_db: Path, tmp_path: Path) -> None:
+    runner = CliRunner(env={"COLUMNS": "200"})
+    db = str(sample_db)
+    out = runner.invoke(app, ["relations", "Khazali", "--db", db])
+    assert out.exit_code == 0 and "leads" in out.output and "“" in out.output
+    out = runner.invoke(app, ["timeline", "--db", db, "--from", "2007", "--to", "2007"])
+    assert out.exit_code == 0 and "2007" in out.output
+    out = runner.invoke(app, ["path", "Khazali", "Soleimani", "--db", db])
+    assert out.exit_code == 0 and "path 1" in out.output
+    out = runner.invoke(app, ["neighbors", "Khazali", "--db", db, "--format", "json"])
+    assert out.exit_code == 0 and len(json.loads(out.output)["nodes"]) > 3
+    out = runner.invoke(app, ["neighbors", "Khazali", "--db", db, "--format", "gexf"])
+    assert out.exit_code == 0 and "<gexf" in out.output
+    out = runner.invoke(app, ["conflicts", "--db", db])
+    assert out.exit_code == 0 and "2009" in out.output
+    export = tmp_path / "all.json"
+    assert runner.invoke(app, ["export", "--db", db, "-o", str(export)]).exit_code == 0
+    data = json.loads(export.read_text(encoding="utf-8"))
+    assert data["relations"] and data["events"] and data["claims"] and data["conflicts"]
+    rel = data["relations"][0]
+    assert {"subject", "predicate", "object", "date", "negated", "attributed_to", "evidence"} <= set(rel)
