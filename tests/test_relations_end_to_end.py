@@ -55,7 +55,9 @@ def test_path_from_khazali_to_soleimani_is_explained(sample_ws: Workspace) -> No
 def test_conflicts_list_both_sides(sample_ws: Workspace) -> None:
     found, claims = sample_ws.conflicts()
     kinds = {c.kind for c in found}
-    assert "date" in kinds
+    assert {"date", "numeric"} <= kinds
+    fighters = next(c for c in found if c.quantity == "fighters")
+    assert {float(v) for v in fighters.values} == {120000.0, 130000.0}
     release = [c for c in found if "release" in c.quantity]
     assert release and {"2009", "2010"} <= {str(v)[:4] for v in release[0].values}
     for c in found:

@@ -416,7 +416,8 @@ def conflicts(db: DbOption = DEFAULT_DB) -> None:
             out.print(Text(f"{entity} — {c.quantity}: {c.note}", style="bold"))
             for cid in c.claims:
                 claim = claims[cid]
-                out.print(Text(f"  {claim.value} {claim.unit}", style="cyan"))
+                value = f"{claim.value:,.0f}" if isinstance(claim.value, float) else str(claim.value)
+                out.print(Text(f"  {claim.approx + ' ' if claim.approx else ''}{value} {claim.unit}", style="cyan"))
                 _evidence_lines(claim.evidence, limit=1)
 
 
