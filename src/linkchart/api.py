@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
 
 DEFAULT_DB = "linkchart.db"
+PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
 
 
 class NotFound(LookupError):
@@ -77,10 +79,12 @@ def sample_corpus_path() -> Path:
 class Workspace:
     """One analyst's store and everything that can be asked of it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True) -> None:
+    def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None) -> None:
         self.db = str(db)
         self.store = SQLiteStore(self.db)
         self._extract_enabled = extract
+        # extraction processes: all cores (at most 4) unless told otherwise
+        self.processes = processes or min(4, os.cpu_count() or 1)
         self._nlp: Any = None
 
     def __enter__(self) -> Workspace:
@@ -116,7 +120,8 @@ class Workspace:
 
             self._nlp = load_pipeline()
         items = [(a.text, a.english_spans(), a.date) for a in articles]
-        return extract_many(items, self._nlp)
+        n_process = self.processes if len(items) >= PARALLEL_MIN_ARTICLES else 1
+        return extract_many(items, self._nlp, n_process=n_process)
 
     def resolve(self) -> None:
         """Resolve stored mentions into entities and re-apply the analysts' decisions."""

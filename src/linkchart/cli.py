@@ -29,10 +29,11 @@ def ingest(
     paths: Annotated[list[str] | None, typer.Argument(help="Files and folders (default: the sample corpus).")] = None,
     db: DbOption = DEFAULT_DB,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    processes: Annotated[int | None, typer.Option("--processes", "-j", help="Extraction processes.")] = None,
 ) -> None:
     """Ingest files and folders (txt, md, html, pdf, jsonl) into the store."""
     targets = paths or [str(sample_corpus_path())]
-    with Workspace(db) as ws:
+    with Workspace(db, processes=processes) as ws:
         report = _ingest_with_progress(ws, targets, quiet)
         _print_problems(report)
         if not quiet:

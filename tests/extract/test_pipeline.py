@@ -81,3 +81,19 @@ def test_corpus_documents_have_no_junk_mentions(nlp: Language) -> None:
             assert any(ch.isupper() for ch in m.text), m
             assert m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
             assert m.text.lower() not in {"share", "select language"}
+
+
+def test_parallel_extraction_equals_serial() -> None:
+    from linkchart.extract.nlp import load_pipeline
+    from linkchart.extract.pipeline import extract_many
+
+    nlp = load_pipeline()
+    texts = [f"Colonel Farid Haddad{i} met Samir Nouri in Basra in March 2007. He later led the Unity Front."
+             for i in range(6)]
+    items = [(t, [(0, len(t))], "2010-01-01") for t in texts]
+    serial = extract_many(items, nlp, n_process=1)
+    parallel = extract_many(items, nlp, n_process=2)
+    assert serial == parallel
+    for text, extraction in zip(texts, parallel, strict=True):
+        assert extraction.mentions and all(text[m.start:m.end] == m.text for m in extraction.mentions)
+        assert extraction.relations

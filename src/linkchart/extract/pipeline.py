@@ -14,6 +14,7 @@ follow, both using only the article itself:
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -138,9 +139,41 @@ def _finish(art: _Article) -> Extraction:
 def extract_many(items: list[Item], nlp: Language, n_process: int = 1, batch_size: int = 32) -> list[Extraction]:
     """Return one ``Extraction`` per (text, spans, article_date) item, in order.
 
-    All spans of all articles go through one ``nlp.pipe(as_tuples=True)`` call, so
-    ``n_process`` > 1 parses them in parallel; offsets are into each item's text.
+    With ``n_process`` > 1 the articles are shared out among forked worker processes, each
+    running the whole extraction (parse, mentions, relations) on its share; offsets are
+    into each item's text.
     """
+    if n_process > 1 and len(items) > 1 and "fork" in mp.get_all_start_methods():
+        return _extract_parallel(items, nlp, n_process, batch_size)
+    return _extract_serial(items, nlp, batch_size)
+
+
+_WORKER_NLP: Language | None = None  # the parent's pipeline, inherited by forked workers
+
+
+def _work(chunk: list[tuple[int, Item]], batch_size: int) -> list[tuple[int, Extraction]]:
+    assert _WORKER_NLP is not None
+    found = _extract_serial([item for _, item in chunk], _WORKER_NLP, batch_size)
+    return [(i, x) for (i, _), x in zip(chunk, found, strict=True)]
+
+
+def _extract_parallel(items: list[Item], nlp: Language, n_process: int, batch_size: int) -> list[Extraction]:
+    """Return the extractions of `items` computed by `n_process` forked workers, in order."""
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    indexed = list(enumerate(items))
+    # long and short articles interleaved, so each worker gets a similar load
+    chunks = [indexed[k::n_process * 4] for k in range(n_process * 4)]
+    out: list[Extraction | None] = [None] * len(items)
+    with mp.get_context("fork").Pool(n_process) as pool:
+        for part in pool.starmap(_work, [(c, batch_size) for c in chunks if c]):
+            for i, extraction in part:
+                out[i] = extraction
+    return [x for x in out if x is not None]
+
+
+def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[Extraction]:
+    """Return the extractions of `items` parsed in this process."""
     arts = [_Article(text, date) for text, _spans, date in items]
 
     def spans() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -149,7 +182,7 @@ def extract_many(items: list[Item], nlp: Language, n_process: int = 1, batch_siz
                 if end > start and text[start:end].strip():
                     yield text[start:end], (k, start)
 
-    for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, batch_size=batch_size):
         _read_doc(doc, offset, arts[k])
     return [_finish(a) for a in arts]
 
