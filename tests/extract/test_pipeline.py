@@ -88,12 +88,13 @@ def test_parallel_extraction_equals_serial() -> None:
     from linkchart.extract.pipeline import extract_many
 
     nlp = load_pipeline()
-    texts = [f"Colonel Farid Haddad{i} met Samir Nouri in Basra in March 2007. He later led the Unity Front."
-             for i in range(6)]
+    names = ["Farid Haddad", "Samir Nouri", "Karim Saleh", "Omar Jaber", "Ali Mansour", "Hadi Rahim"]
+    texts = [f"In March 2007, {name} met Colonel Tariq Aziz in Basra. {name} founded the Unity Front in 2008."
+             for name in names]
     items = [(t, [(0, len(t))], "2010-01-01") for t in texts]
     serial = extract_many(items, nlp, n_process=1)
     parallel = extract_many(items, nlp, n_process=2)
     assert serial == parallel
     for text, extraction in zip(texts, parallel, strict=True):
         assert extraction.mentions and all(text[m.start:m.end] == m.text for m in extraction.mentions)
-        assert extraction.relations
+        assert extraction.relations and extraction.events
