@@ -116,3 +116,20 @@ def test_decisions_merge_split_rename_reject_are_reapplied() -> None:
     assert ents["Hashd al-Shaabi"].name == "PMF"
     assert ents["Khazali"] is not ents["Qais al-Khazali"]
     assert "Share" not in ents
+
+
+def test_organisation_names_differing_by_qualifiers_and_heads() -> None:
+    ms = _mentions((1, "Islamic Revolutionary Guard Corps", "ORG"), (1, "Islamic Revolutionary Guard Corps", "ORG"),
+                   (2, "Revolutionary Guards", "ORG"), (3, "Iranian Revolutionary Guard", "ORG"),
+                   (4, "Hezbollah", "ORG"), (4, "Hezbollah Brigades", "ORG"), (5, "Quds Force", "ORG"),
+                   (5, "Quds Brigade", "ORG"), (6, "Iraqi Army", "ORG"), (6, "Syrian Army", "ORG"),
+                   (7, "Brigades of the Islamic Revolutionary Guard Corps", "ORG"),
+                   (8, "US forces", "ORG"), (8, "US Special Forces", "ORG"), (8, "Iraqi armed forces", "ORG"))
+    ents = _by_name(resolve(ms, [], []))
+    irgc = ents["Islamic Revolutionary Guard Corps"]
+    assert ents["Revolutionary Guards"] is irgc and ents["Iranian Revolutionary Guard"] is irgc
+    assert ents["Brigades of the Islamic Revolutionary Guard Corps"] is not irgc
+    assert ents["Hezbollah"] is not ents["Hezbollah Brigades"]
+    assert ents["Quds Force"] is not ents["Quds Brigade"]
+    assert ents["Iraqi Army"] is not ents["Syrian Army"]
+    assert len({id(ents[n]) for n in ("US forces", "US Special Forces", "Iraqi armed forces")}) == 3

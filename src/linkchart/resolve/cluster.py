@@ -116,6 +116,7 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_alias_statements(statements, locals_, by_article, types, uf)
     _join_partials(locals_, by_article, types, uf)
     _join_short_org_names(locals_, types, uf)
+    _join_org_cores(locals_, types, uf)
     _join_matcher(locals_, types, uf)
     _join_acronyms(locals_, uf)
     _join_typos(locals_, by_article, types, uf)
@@ -362,6 +363,36 @@ def _join_short_org_names(locals_: dict, types: dict, uf: _UnionFind) -> None:
             uf.union(target, k, f"short form of '{locals_[target].surface}'")
 
 
+def _join_org_cores(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """Organisation names that differ only by qualifiers and head words are one organisation.
+
+    'Revolutionary Guards', 'Iranian Revolutionary Guard' and 'Islamic Revolutionary Guard
+    Corps' share the core 'Revolutionary Guard'. Both names need a head word of one kind
+    ('Hezbollah' and 'Hezbollah Brigades' are two groups, so are 'Quds Force' and 'Quds
+    Brigade') and no two nations may differ ('Iraqi Army', 'US Army').
+    """
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k, ls in locals_.items():
+        if types[k] != "ORG" or names.is_acronym(ls.surface) or " of " in ls.surface:
+            continue  # 'Brigades of the X' is a unit of X, not X
+        core, _quals, heads = names.org_core(ls.surface)
+        if core and heads:
+            groups[core].append(k)
+    counts = _cluster_counts(locals_, uf)
+    for members in groups.values():
+        roots = {uf.find(k) for k in members}
+        if len(roots) < 2:
+            continue
+        anchor = max(members, key=lambda k: counts[uf.find(k)])
+        anchor_heads = names.org_core(locals_[anchor].surface)[2]
+        for k in members:
+            if uf.find(k) == uf.find(anchor) or names.nations_conflict(locals_[k].surface, locals_[anchor].surface):
+                continue
+            if not names.org_core(locals_[k].surface)[2] & anchor_heads:
+                continue  # 'Quds Brigade' and 'Quds Force' are different units
+            uf.union(anchor, k, f"same organisation as '{locals_[anchor].surface}' (qualifiers aside)")
+
+
 def _head_phrase(surface: str) -> bool:
     """Return True for 'Word Head' names ('Hezbollah Brigades'): a name plus an organisation noun."""
     return len(names.name_tokens(surface)) == 2 and head_type(surface) is not None
@@ -388,8 +419,8 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
     """Rule 4: the name matcher joins spelling variants of full names of compatible types."""
     reps: dict[str, tuple[int, str]] = {}
     for k, ls in locals_.items():
-        if _is_partial_person(ls.surface, types[k]):
-            continue
+        if _is_partial_person(ls.surface, types[k]) or _descriptive(ls.surface):
+            continue  # 'US forces' and 'US Special Forces' are descriptions, not spellings of one name
         reps.setdefault(ls.surface, k)
     blocks: dict[str, list[str]] = defaultdict(list)
     for surface in reps:
@@ -411,6 +442,13 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
                 match = names.compare(a, b)
                 if match.is_match and not match.partial:
                     uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
+
+
+def _descriptive(surface: str) -> bool:
+    """Return True for a description made of common words ('Iraqi armed forces', 'US forces')."""
+    words = names.normalize(surface).split()
+    return len(words) > 1 and any(w[:1].islower() and not w.startswith(("al-", "el-")) and w not in {"al", "of", "the"}
+                                  for w in words)
 
 
 def _block_keys(surface: str) -> set[str]:
@@ -582,6 +620,7 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
 
 
 REASON_ORDER = ("analyst", "alias statement", "translation of", "acronym of", "partial name", "short form",
+                "same organisation",
                 "likely typo", "name matcher",
                 "same transliteration", "same surname", "same name")
 

@@ -917,3 +917,50 @@ def english_calque(name: str) -> str | None:
         return None
     rest = [re.sub(r"^(?:al|el|ad|ash|as|an|ar|at|az)-", "", w, flags=re.IGNORECASE) for w in words[1:]]
     return " ".join([*rest, head.title()])
+
+
+# Adjectives of nation or faith that qualify an organisation's name without changing which
+# organisation it is ('Iranian Revolutionary Guard', 'Islamic Dawa Party').
+NATION_ADJECTIVES = frozenset(
+    "iranian iraqi syrian lebanese israeli palestinian american british french russian turkish "
+    "saudi egyptian jordanian kurdish yemeni afghan pakistani persian".split()
+)
+QUALIFYING_ADJECTIVES = NATION_ADJECTIVES | frozenset(
+    "islamic arab arabic shia shiite shi'ite sunni christian jewish".split()
+)
+
+
+# countries written before a name as its qualifier ('US forces', 'Iraq's army')
+NATION_NAMES = frozenset("us usa uk iran iraq syria lebanon israel russia turkey saudi egypt jordan yemen".split())
+
+
+def nations_conflict(a: str, b: str) -> bool:
+    """Return True when two names are qualified by different nations ('Iraqi X' vs 'US X')."""
+    def nations(name: str) -> set[str]:
+        words = {t.lower().replace(".", "") for t in name_tokens(name)}
+        return (words & NATION_ADJECTIVES) | (words & NATION_NAMES)
+
+    na, nb = nations(a), nations(b)
+    return bool(na and nb and na != nb)
+
+
+def org_core(name: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """Return (core key, qualifier keys, head-word classes) of an organisation name.
+
+    The core is what is left after qualifying adjectives and organisation head words are
+    set aside: 'Islamic Revolutionary Guard Corps' → ('riwulutinari', {'islamik'}, {'guard', 'corps'}).
+    Lower-case words make a description, not a name ('armed forces'): its core is empty.
+    """
+    core, quals, heads = [], set(), set()
+    for tok in name_tokens(name):
+        low = tok.lower().strip("’'")
+        key = translit_key(low)
+        if low in QUALIFYING_ADJECTIVES or low.replace(".", "") in NATION_NAMES:
+            quals.add(key)
+        elif key in _ORG_HEADS:
+            heads.add(_ORG_HEADS[key])
+        else:
+            core.append(key)
+    described = any(w[:1].islower() and w.lower() not in _STANDALONE_PARTICLES and not w.startswith(("al-", "el-"))
+                    for w in normalize(name).split())
+    return ("" if described else " ".join(core)), frozenset(quals), frozenset(heads)
