@@ -98,3 +98,9 @@ def test_cli_relation_commands(sample_db: Path, tmp_path: Path) -> None:
     assert data["relations"] and data["events"] and data["claims"] and data["conflicts"]
     rel = data["relations"][0]
     assert {"subject", "predicate", "object", "date", "negated", "attributed_to", "evidence"} <= set(rel)
+
+
+def test_one_event_told_by_several_sources_is_one_event(sample_ws: Workspace) -> None:
+    arrests = [e for e in sample_ws.timeline("Khazali") if e.kind == "arrest" and e.date.startswith("2007-03")]
+    assert arrests
+    assert max(len({ev.doc for ev in e.evidence}) for e in arrests) >= 2

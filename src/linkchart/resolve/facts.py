@@ -127,25 +127,44 @@ def entity_relations(store: Store, index: MentionIndex | None = None) -> list[En
 
 
 def entity_events(store: Store, index: MentionIndex | None = None) -> list[EntityEvent]:
-    """Return dated events with participant entities; the same event told twice is one event."""
+    """Return dated events with participant entities; the same event told twice is one event.
+
+    Two statements are one event when they are of one kind, on one date (as far as both
+    state it) and share a participant that is not a place.
+    """
     index = index or MentionIndex(store)
-    merged: dict[tuple, EntityEvent] = {}
+    places = {e.id for e in store.entities() if e.type in ("GPE", "LOC", "FAC")}
+    told: list[EntityEvent] = []
     for ev in store.events():
         if not ev.date:
             continue
-        parts = []
+        parts: list[int] = []
         for s, e in ev.participants:
             entity = index.entity_at(ev.source, s, e)
             if entity is not None and entity not in parts:
                 parts.append(entity)
-        key = (ev.kind, ev.date, tuple(sorted(parts)), ev.negated)
-        out = merged.get(key)
-        if out is None:
-            out = merged[key] = EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to)
         evidence = Evidence(ev.source, ev.evidence_start, ev.evidence_end, ev.evidence, ev.article_id)
-        if not any(x.doc == evidence.doc and x.start == evidence.start for x in out.evidence):
-            out.evidence.append(evidence)
-    return sorted(merged.values(), key=lambda e: (e.date, e.kind))
+        told.append(EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to, [evidence]))
+    merged: list[EntityEvent] = []
+    for event in sorted(told, key=lambda e: (e.kind, e.negated, -len(e.date))):
+        same = next((m for m in merged if _same_event(m, event, places)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        same.participants += [p for p in event.participants if p not in same.participants]
+        same.evidence += [x for x in event.evidence
+                          if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
+    return sorted(merged, key=lambda e: (e.date, e.kind))
+
+
+def _same_event(a: EntityEvent, b: EntityEvent, places: set[int]) -> bool:
+    """Return True when two told events are one happening (see `entity_events`)."""
+    if a.kind != b.kind or a.negated != b.negated or not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if len(a.date) != len(b.date) and min(len(a.date), len(b.date)) < 7:
+        return False  # a year alone is too coarse to say two statements tell one happening
+    actors = (set(a.participants) & set(b.participants)) - places
+    return bool(actors) or set(a.participants) == set(b.participants)
 
 
 def entity_claims(store: Store, index: MentionIndex | None = None) -> list[EntityClaim]:
