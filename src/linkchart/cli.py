@@ -133,22 +133,23 @@ def highlight_snippet(text: str, highlights: list[tuple[int, int]]) -> Text:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1)")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1), gexf, graphml or neo4j")] = "json",
     output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout).")] = "-",
 ) -> None:
-    """Export the store (linkchart/1 JSON)."""
-    if fmt != "json":
-        err.print(f"error: unknown export format {fmt!r} (known: json)")
+    """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), or a Cypher script (Neo4j)."""
+    from linkchart.export.base import exporters
+
+    known = exporters()
+    if fmt not in known:
+        err.print(f"error: unknown export format {fmt!r} (known: {', '.join(known)})")
         raise typer.Exit(2)
     with Workspace(db, extract=False) as ws:
-        data = ws.export_json()
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+        text = ws.export(fmt)
     if output == "-":
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text)
     else:
         Path(output).write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}: {len(data.get('documents', []))} documents, "
-                  f"{len(data.get('entities', []))} entities, {len(data.get('relations', []))} relations")
+        err.print(f"wrote {output} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)")
 
 
 @app.command()

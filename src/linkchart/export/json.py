@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import asdict
 from typing import Any
 
+from linkchart.export.base import Exporter
 from linkchart.models import Evidence
 from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events, entity_relations
 from linkchart.store.base import Store
@@ -32,6 +33,20 @@ def export_linkchart(store: Store) -> dict[str, Any]:
         "claims": [_claim(c) for c in [*claims, *derived]],
         "conflicts": [asdict(c) for c in conflicts],
     }
+
+
+class JsonExporter(Exporter):
+    """The `linkchart/1` JSON contract."""
+
+    name = "json"
+    suffix = ".json"
+    description = "linkchart/1 JSON (documents, entities, relations, events, claims, conflicts)"
+
+    def render(self, store: Store) -> str:
+        """Return the store as `linkchart/1` JSON text."""
+        import json
+
+        return json.dumps(export_linkchart(store), ensure_ascii=False, indent=1) + "\n"
 
 
 def entity_id(entity: int) -> str:

@@ -1,0 +1,29 @@
+"""The small base class every export format implements, and the registry of formats."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from linkchart.store.base import Store
+
+
+class Exporter(ABC):
+    """Writes a whole store in one file format."""
+
+    name: ClassVar[str]  # the --format value
+    suffix: ClassVar[str]  # the usual file name ending
+    description: ClassVar[str]
+
+    @abstractmethod
+    def render(self, store: Store) -> str:
+        """Return the store in this format as text."""
+
+
+def exporters() -> dict[str, Exporter]:
+    """Return the known export formats by name."""
+    from linkchart.export.graph import GexfExporter, GraphMLExporter
+    from linkchart.export.json import JsonExporter
+    from linkchart.export.neo4j import CypherExporter
+
+    return {e.name: e for e in (JsonExporter(), GexfExporter(), GraphMLExporter(), CypherExporter())}
