@@ -44,6 +44,7 @@ class MentionView:
     end: int
     text: str
     sentence: str
+    article_id: int | None = None  # the article the mention is in
 
 
 @dataclass
@@ -69,6 +70,8 @@ class EntityProfile:
     aliases: list[EntityAliasRow]
     documents: list[str]
     mentions: list[MentionView] = field(default_factory=list)
+    mention_count: int = 0  # all mentions, also when `mentions` was capped
+    articles: dict[str, list[int]] = field(default_factory=dict)  # document → ids of articles naming it
 
 
 def sample_corpus_path() -> Path:
@@ -151,60 +154,67 @@ class Workspace:
 
     # ---- entities -----------------------------------------------------------------
     def entities(self, type_: str | None = None, limit: int | None = None) -> list[EntitySummary]:
-        """Return entities ranked by mentions then documents, optionally of one type."""
-        mention_source = {m.id: m.source for m in self.store.mentions()}
-        counts: dict[int, int] = defaultdict(int)
-        docs: dict[int, set[str]] = defaultdict(set)
-        for mention_id, entity in self.store.mention_links():
-            counts[entity] += 1
-            docs[entity].add(mention_source.get(mention_id, ""))
-        aliases: dict[int, list[str]] = defaultdict(list)
-        for a in self.store.entity_aliases():
-            aliases[a.entity_id].append(a.alias)
-        rows = [
-            EntitySummary(e.id, e.name, e.type, counts[e.id], len(docs[e.id]), aliases[e.id])
-            for e in self.store.entities()
-            if type_ is None or e.type == type_.upper()
-        ]
-        rows.sort(key=lambda r: (-r.mentions, -r.documents, r.name))
-        return rows[:limit] if limit else rows
+        """Return entities ranked by mentions then documents (then name), optionally of one type.
+
+        Counts come from the store (kept with the entities), so the cost follows `limit`,
+        not the number of mentions stored.
+        """
+        rows = self.store.entity_summaries(type_.upper() if type_ is not None else None, limit or None)
+        return [EntitySummary(r.id, r.name, r.type, r.mentions, r.documents, r.aliases) for r in rows]
 
     def find_entity(self, name: str) -> EntityRow:
-        """Return the entity named `name` (by name, alias or name matcher); raise NotFound."""
+        """Return the entity named `name` (by name, alias or name matcher); raise NotFound.
+
+        Scores each candidate by the mentions under the asked-for name: every alias equal to
+        the cleaned name (ignoring case) counts `count + 1`; an entity whose canonical name
+        is `name` counts all its aliases. Without any, aliases with the same transliteration
+        key count. Ties go to the lowest id. Index lookups only.
+        """
         from linkchart.resolve import names
         from linkchart.resolve.cluster import clean_surface
 
-        entities = {e.id: e for e in self.store.entities()}
         wanted = clean_surface(name).lower()
         score: dict[int, int] = defaultdict(int)  # mentions under the asked-for name
-        for a in self.store.entity_aliases():
-            if a.alias.lower() == wanted or entities[a.entity_id].name.lower() == name.lower():
-                score[a.entity_id] += a.count + 1
+        for entity_id, count in self.store.entity_by_alias(wanted):
+            score[entity_id] += count + 1
+        for e in self.store.entities_named(name):
+            total = sum(a.count + 1 for a in self.store.entity_aliases(e.id))
+            if total:
+                score[e.id] = total
         if not score:
-            key = names.name_key(wanted)
-            for a in self.store.entity_aliases():
-                if key and names.name_key(a.alias) == key:
-                    score[a.entity_id] += a.count + 1
+            for entity_id, count in self.store.entity_by_name_key(names.name_key(wanted)):
+                score[entity_id] += count + 1
         if not score:
             raise NotFound(f"no entity named {name!r}")
-        return entities[max(score, key=lambda k: score[k])]
+        best = min(score, key=lambda k: (-score[k], k))
+        entity = self.store.entity(best)
+        if entity is None:  # the store changed under us
+            raise NotFound(f"no entity named {name!r}")
+        return entity
 
-    def profile(self, name: str) -> EntityProfile:
-        """Return the profile of an entity: aliases with reasons, description, documents, mentions."""
+    def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
+        """Return the profile of an entity: aliases with reasons, description, documents, mentions.
+
+        `mentions` caps the mention views returned (by source, then offset); the profile's
+        `mention_count`, `documents` and `articles` always cover every mention.
+        """
         entity = self.find_entity(name)
-        mention_ids = {m for m, e in self.store.mention_links() if e == entity.id}
-        mentions = [m for m in self.store.mentions() if m.id in mention_ids]
-        texts: dict[str, str] = {}
-        views = []
-        for m in sorted(mentions, key=lambda m: (m.source, m.start)):
-            if m.source not in texts:
-                texts[m.source] = self.store.document_text(m.source)
-            s, e = m.sentence_start, m.sentence_end
-            sentence = texts[m.source][s:e] if s is not None and e is not None else m.text
-            views.append(MentionView(m.source, m.start, m.end, m.text, " ".join(sentence.split())))
+        views = [
+            MentionView(
+                m.source, m.start, m.end, m.text,
+                " ".join((m.sentence if m.sentence is not None else m.text).split()), m.article_id,
+            )
+            for m in self.store.entity_mentions(entity.id, limit=mentions)
+        ]
+        articles: dict[str, list[int]] = defaultdict(list)
+        for source, article_id in self.store.entity_articles(entity.id):
+            articles[source].append(article_id)
+        summary = self.store.entity_summaries(ids=[entity.id])
+        count = summary[0].mentions if summary else len(views)
         return EntityProfile(
             entity.id, entity.name, entity.type, entity.description,
-            self.store.entity_aliases(entity.id), sorted({m.source for m in mentions}), views,
+            self.store.entity_aliases(entity.id), sorted(articles), views,
+            mention_count=count, articles=dict(articles),
         )
 
     # ---- curation: stored as decisions, re-applied after every resolution ----------
@@ -301,3 +311,9 @@ class Workspace:
         places = {e.id for e in self.store.entities() if e.type in ("GPE", "LOC", "FAC")}
         found, derived = find_conflicts(claims, self._graph().relations, entity_events(self.store, index), places)
         return found, {c.id: c for c in [*claims, *derived]}
+
+    def export(self, fmt: str = "json") -> str:
+        """Return the store in an export format: json (linkchart/1), gexf, graphml or neo4j."""
+        from linkchart.export.base import exporters
+
+        return exporters()[fmt].render(self.store)

@@ -14,6 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
+from linkchart.api import Workspace
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
@@ -255,3 +257,43 @@ def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[st
     page.click("#tab-reader a.mention >> nth=0")
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+@pytest.fixture(scope="module")
+def shared_base(live_server: Callable[[str], str], shared_corpus: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the URL of a live server over a store of ../shared/corpus (skips where absent)."""
+    db = tmp_path_factory.mktemp("shared-web") / "shared.db"
+    with Workspace(db) as ws:
+        assert ws.ingest([str(shared_corpus)]).ok
+    return live_server(str(db))
+
+
+def test_main_journeys_on_the_shared_corpus(page: Any, shared_base: str) -> None:
+    open_page(page, shared_base)
+    page.fill("#search", "Khazali")
+    page.wait_for_selector("#suggestions .item")
+    page.click("#suggestions .item >> nth=0")
+    page.wait_for_selector(".profile-name")
+    assert "Khazali" in page.text_content(".profile-name")
+    page.wait_for_function("() => window.linkchartGraph.nodes().length > 3")
+    expected = page.evaluate("""() => {
+        const edge = window.linkchartGraph.nodes('.center').connectedEdges()[0];
+        edge.emit('tap');
+        return edge.data('relation').evidence[0].text;
+    }""")
+    page.wait_for_selector("mark.evidence")
+    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
+    assert normal(marked) == normal(expected)
+    shot(page, "10-shared-corpus-evidence")
+    page.fill("#path-a", "Khazali")
+    page.fill("#path-b", "Soleimani")
+    page.click("#path-go")
+    page.wait_for_selector("#path-result .path-line")
+    assert page.evaluate("window.linkchartGraph.edges('.path').length") >= 1
+    shot(page, "11-shared-corpus-path")
+    page.click("button[data-tab=timeline]")
+    page.wait_for_selector(".timeline .event")
+    years = page.evaluate("Array.from(document.querySelectorAll('.timeline h3.year')).map(h => h.textContent)")
+    assert "2007" in years
+    assert not page.errors, page.errors

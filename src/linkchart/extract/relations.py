@@ -56,12 +56,14 @@ def load_predicates() -> dict[str, Predicate]:
 def load_rules() -> dict[str, Any]:
     """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
     data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
-    for key in ("group_nouns", "partitive_nouns", "naming_verbs"):
+    for key in ("group_nouns", "partitive_nouns", "naming_verbs", "place_nouns", "relational_place_nouns"):
         data[key] = frozenset(data.get(key, []))
     data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
             rule["lemma"] = frozenset(rule["lemma"])
+            if "dobj" in rule:
+                rule["dobj"] = frozenset(rule["dobj"])
     for kind in ("role_rules", "noun_rules"):
         for rule in data.get(kind, []):
             rule["nouns"] = frozenset(rule["nouns"])
@@ -139,6 +141,11 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
         # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
         return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
+        controllers = [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
+        if controllers:
+            return controllers
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
     return []
@@ -147,7 +154,11 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
 def patients(verb: Token) -> list[Token]:
     """Return the tokens of the logical object of `verb` (dobj, or the subject of a passive)."""
     if _is_passive(verb):
-        return [_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
+        own = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
+        if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
+            own = [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return own
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
         return [verb.head]
     objs = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
@@ -191,7 +202,9 @@ def _follow(tok: Token, path: str) -> list[Token]:
     for step in path.split(">"):
         nxt: list[Token] = []
         for t in current:
-            if step.startswith("prep:"):
+            if step.startswith("obj:"):  # 'obj:office|base' — a direct object with one of these lemmas
+                nxt.extend(c for c in t.children if c.dep_ == "dobj" and _lemma(c) in step[4:].split("|"))
+            elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
                     nxt.extend(objs if objs else [p])  # 'away' leads on to its own 'from'
@@ -216,6 +229,19 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
 PERSONAL_PRONOUNS = {"he", "she"}  # subjects only: an object pronoun can be anyone but its own subject
 
 
+def _personal(ctx: _Context, ent: Span) -> bool:
+    """Whether a mention can be what 'he'/'she' stands for: a person, or a lone surname the model called
+    an organisation or nationality ('Khazali' as ORG) when it is the subject of its clause; not acronyms,
+    plurals or nationality words."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in {"ORG", "NORP"} or len(ent) != 1 or ent.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    tok = ent[0]
+    return (tok.tag_ == "NNP" and tok.text.istitle() and tok.is_alpha
+            and tok.text not in ctx.rules["demonyms"])
+
+
 def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
     """Return the person a 'he'/'she' most likely refers to.
 
@@ -224,13 +250,13 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
     stays unresolved.
     """
     sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i}
+    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
     if len(before) == 1:
         return next(iter(before.values()))
     if before or sent.start == 0:
         return None
     previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if e.label_ == "PERSON"]
+    people = [e for e in previous.ents if _personal(ctx, e)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
@@ -283,6 +309,13 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
                         found += ents_for(ctx, g, depth + 1, conj=False)
                     elif g.dep_ == "prep" and g.lower_ == "as":
                         found += [e for p in g.children if p.dep_ == "pobj" for e in ents_for(ctx, p, depth + 1)]
+        if not found and lemma in rules["place_nouns"] and (
+                lemma not in rules["relational_place_nouns"] or any(c.dep_ == "poss" for c in tok.children)):
+            # 'the village of X', "Y's capital of X" name X ('the capital of Y' alone does not)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found += [ctx.ent_at[g.i] for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is not None
+                              and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
         if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
@@ -360,8 +393,14 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
         for rule in rules:
             if lemma not in rule["lemma"] and "*" not in rule["lemma"]:
                 continue
+            if rule.get("passive") and not (_is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+                continue
+            if rule.get("dobj") and not any(c.dep_ == "dobj" and _lemma(c) in rule["dobj"] for c in tok.children):
+                continue
             subj_tokens = _follow(tok, rule["subject"])
             subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
+            if not subjects and rule["subject"] == "agent":
+                subjects = _became(ctx, tok)
             objects: list[Span] = []
             for path in rule["object"]:
                 objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
@@ -378,7 +417,20 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                     for b in subjects[i + 1:]:
                         yield from _pairs(ctx, rule, tok, [a], [b])
                 continue
+            if rule.get("subject_labels"):
+                subjects = [e for e in subjects if e.label_ in rule["subject_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _became(ctx: _Context, verb: Token) -> list[Span]:
+    """Return what an unnamed subject went on to become: 'the network, which split from Y in 2006 to
+    become Z' / '... split from Y and became Z' -> Z."""
+    out: list[Span] = []
+    for c in verb.children:
+        if c.dep_ in {"advcl", "xcomp", "conj"} and _lemma(c) == "become" and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+            out += [e for g in c.children if g.dep_ in {"attr", "oprd"} for e in ents_for(ctx, g)]
+    return out
 
 
 def _role_holders(ctx: _Context, role: Token) -> list[Span]:
@@ -430,6 +482,10 @@ def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             if lemma not in rule["nouns"] and lower not in rule["nouns"]:
                 continue
             holders = _role_holders(ctx, tok)
+            if not holders and rule.get("of_names"):
+                # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
+                named = [e for e in ents_for(ctx, tok, conj=False)]
+                holders = named if any(c.dep_ == "poss" for c in tok.children) else []
             if not holders:
                 continue
             objects: list[Span] = []
@@ -536,10 +592,14 @@ def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             doers: list[Span] = []
             if "modifier" not in rule["object"]:
                 doers = [e for e in modifiers if e not in objects]
+            phrase = False
             if not doers:
                 for p in ("by", "for"):
-                    doers += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
-            if not doers and tok.dep_ not in {"amod", "compound", "nmod"}:
+                    found = _follow(tok, f"prep:{p}")
+                    phrase = phrase or any(t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "QUANTITY"} for t in found)
+                    doers += [e for t in found for e in ents_for(ctx, t)]
+            # a 'by'/'for' phrase names the doer even when it is no entity ('support for the cleric')
+            if not doers and not phrase and tok.dep_ not in {"amod", "compound", "nmod"}:
                 doers = _clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 

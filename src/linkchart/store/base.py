@@ -8,6 +8,7 @@ the document's original decoded text (`Document.text`) unless a field says "clea
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
@@ -97,6 +98,7 @@ class MentionRow:
     sentence_end: int | None
     role: str | None
     description: str | None
+    sentence: str | None = None  # the sentence's original text; only from `Store.entity_mentions`
 
 
 @dataclass
@@ -183,6 +185,18 @@ class EntityRow:
     name: str
     type: str
     description: str | None = None
+
+
+@dataclass
+class EntitySummaryRow:
+    """An entity as listed: how often it is named, in how many documents, and its aliases."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int  # mentions linked to it
+    documents: int  # distinct documents those mentions are in
+    aliases: list[str] = field(default_factory=list)  # most frequent first
 
 
 @dataclass
@@ -336,6 +350,49 @@ class Store(ABC):
     @abstractmethod
     def mention_links(self) -> list[tuple[int, int]]:
         """Return all (mention id, entity id) links."""
+
+    # Lookups whose cost follows the size of the answer, not of the store (API and web use these).
+    @abstractmethod
+    def entity(self, entity_id: int) -> EntityRow | None:
+        """Return the entity with this id, or None."""
+
+    @abstractmethod
+    def entities_named(self, name: str) -> list[EntityRow]:
+        """Return the entities whose canonical name equals `name` ignoring case (`str.lower`), by id."""
+
+    @abstractmethod
+    def entity_by_alias(self, alias: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias equal to `alias` ignoring case (`str.lower`), by entity id."""
+
+    @abstractmethod
+    def entity_by_name_key(self, key: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias whose `resolve.names.name_key` is `key`, by entity id.
+
+        An empty key matches nothing.
+        """
+
+    @abstractmethod
+    def entity_summaries(
+        self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
+    ) -> list[EntitySummaryRow]:
+        """Return entities with mention and document counts and aliases, most mentioned first.
+
+        Ordered by mentions, then documents (both descending), then name and id; only of
+        type `type_` (exact, e.g. 'PERSON') and only the ids in `ids` when given; at most
+        `limit` rows when `limit` is a positive number.
+        """
+
+    @abstractmethod
+    def entity_mentions(self, entity_id: int, limit: int | None = None) -> list[MentionRow]:
+        """Return the mentions linked to an entity, by source then original start, with `sentence` set.
+
+        `sentence` is the original text of the mention's sentence ('' for an empty span),
+        None when the mention has no sentence span. At most `limit` rows when given.
+        """
+
+    @abstractmethod
+    def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
+        """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
 
     @abstractmethod
     def add_decision(self, kind: str, args: dict[str, Any]) -> int:

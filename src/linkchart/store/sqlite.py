@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -16,6 +16,7 @@ from typing import Any
 
 from linkchart.ingest.dedupe import NEAR_DUPLICATE, band_keys, similarity
 from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
+from linkchart.resolve.names import name_key
 from linkchart.store.base import (
     DECISION_KINDS,
     AliasStatementRow,
@@ -25,6 +26,7 @@ from linkchart.store.base import (
     DocumentRow,
     EntityAliasRow,
     EntityRow,
+    EntitySummaryRow,
     EventRow,
     MentionRow,
     RelationRow,
@@ -150,6 +152,7 @@ class SQLiteStore(Store):
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self._conn)
+            self._fill_entity_keys()
         except BaseException:
             self._conn.close()
             raise
@@ -180,6 +183,58 @@ class SQLiteStore(Store):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+
+    def _fill_entity_keys(self) -> None:
+        """Compute `folded`/`name_key` of entity rows that lack them (a database from before schema 2).
+
+        Derived columns only, so the store version does not move; returns nothing.
+        """
+        with self._lock:
+            if not self._conn.execute(
+                """SELECT 1 WHERE EXISTS (SELECT 1 FROM entities WHERE folded IS NULL)
+                      OR EXISTS (SELECT 1 FROM entity_aliases WHERE folded IS NULL OR name_key IS NULL)"""
+            ).fetchone():
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                names = self._conn.execute("SELECT id, name FROM entities WHERE folded IS NULL").fetchall()
+                self._conn.executemany(
+                    "UPDATE entities SET folded = ? WHERE id = ?", [(r[1].lower(), r[0]) for r in names]
+                )
+                aliases = self._conn.execute(
+                    "SELECT rowid, alias FROM entity_aliases WHERE folded IS NULL OR name_key IS NULL"
+                ).fetchall()
+                self._conn.executemany(
+                    "UPDATE entity_aliases SET folded = ?, name_key = ? WHERE rowid = ?",
+                    [(r[1].lower(), name_key(r[1]), r[0]) for r in aliases],
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _recount(conn: sqlite3.Connection, entity_ids: list[int] | None = None) -> None:
+        """Recompute `entities.mentions`/`documents` (of the given entities, or all) from the links."""
+        if entity_ids is not None and not entity_ids:
+            return
+        only = f"WHERE me.entity_id IN ({','.join('?' * len(entity_ids))})" if entity_ids is not None else ""
+        params = tuple(entity_ids or ())
+        conn.execute(
+            f"UPDATE entities SET mentions = 0, documents = 0 {only.replace('me.entity_id', 'id')}", params
+        )
+        conn.execute(
+            f"""UPDATE entities SET mentions = c.n, documents = c.d
+                FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                      FROM mention_entity me
+                      JOIN mentions m ON m.id = me.mention_id
+                      JOIN articles a ON a.id = m.article_id
+                      {only}
+                      GROUP BY me.entity_id) AS c
+                WHERE c.id = entities.id""",
+            params,
+        )
 
     def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -221,6 +276,17 @@ class SQLiteStore(Store):
             raise StoreError(f"{doc.source}: not stored: {exc}") from exc
 
     def _delete(self, conn: sqlite3.Connection, doc_id: int) -> None:
+        # The entities named in the document lose those mentions: their counts follow.
+        named = [
+            r[0]
+            for r in conn.execute(
+                """SELECT DISTINCT me.entity_id FROM articles a
+                   JOIN mentions m ON m.article_id = a.id
+                   JOIN mention_entity me ON me.mention_id = m.id
+                   WHERE a.document_id = ?""",
+                (doc_id,),
+            )
+        ]
         # Later articles that were duplicates of this document's articles stop being so;
         # ON DELETE SET NULL alone would leave their similarity behind.
         conn.execute(
@@ -230,6 +296,7 @@ class SQLiteStore(Store):
             (doc_id, doc_id),
         )
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        self._recount(conn, named)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
         cur = conn.execute(
@@ -727,17 +794,21 @@ class SQLiteStore(Store):
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
                 conn.executemany(
-                    "INSERT INTO entities (id, name, type, description) VALUES (?, ?, ?, ?)",
-                    [(e.id, e.name, e.type, e.description) for e in entities],
+                    "INSERT INTO entities (id, name, type, description, folded) VALUES (?, ?, ?, ?, ?)",
+                    [(e.id, e.name, e.type, e.description, e.name.lower()) for e in entities],
                 )
                 conn.executemany(
-                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence)
-                       VALUES (?, ?, ?, ?, ?)""",
-                    [(a.entity_id, a.alias, a.count, a.reason, a.evidence) for a in aliases],
+                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), name_key(a.alias))
+                        for a in aliases
+                    ],
                 )
                 conn.executemany(
                     "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
                 )
+                self._recount(conn)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
 
@@ -765,6 +836,131 @@ class SQLiteStore(Store):
         return [
             (r[0], r[1]) for r in self._read("SELECT mention_id, entity_id FROM mention_entity ORDER BY 1")
         ]
+
+    def entity(self, entity_id: int) -> EntityRow | None:
+        """Return the entity with this id, or None."""
+        rows = self._read("SELECT id, name, type, description FROM entities WHERE id = ?", (entity_id,))
+        return EntityRow(rows[0][0], rows[0][1], rows[0][2], rows[0][3]) if rows else None
+
+    def entities_named(self, name: str) -> list[EntityRow]:
+        """Return the entities whose canonical name equals `name` ignoring case (`str.lower`), by id."""
+        return [
+            EntityRow(r[0], r[1], r[2], r[3])
+            for r in self._read(
+                "SELECT id, name, type, description FROM entities WHERE folded = ? ORDER BY id", (name.lower(),)
+            )
+        ]
+
+    def entity_by_alias(self, alias: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias equal to `alias` ignoring case (`str.lower`), by entity id."""
+        rows = self._read(
+            "SELECT entity_id, count FROM entity_aliases WHERE folded = ? ORDER BY entity_id, alias",
+            (alias.lower(),),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def entity_by_name_key(self, key: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias whose name key is `key` (none for ''), by entity id."""
+        if not key:
+            return []
+        rows = self._read(
+            "SELECT entity_id, count FROM entity_aliases WHERE name_key = ? ORDER BY entity_id, alias", (key,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def entity_summaries(
+        self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
+    ) -> list[EntitySummaryRow]:
+        """Return entities with mention/document counts and aliases: most mentioned, then most documents, name, id.
+
+        Only of type `type_` and only the ids in `ids` when given; at most `limit` rows when
+        `limit` is positive. Reads the counts kept with the entities and the answer's aliases.
+        """
+        where, params = [], []
+        if type_ is not None:
+            where.append("type = ?")
+            params.append(type_)
+        if ids is not None:
+            wanted = sorted(set(ids))
+            if not wanted:
+                return []
+            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            params.extend(wanted)
+        sql = f"""SELECT id, name, type, mentions, documents FROM entities
+                  {'WHERE ' + ' AND '.join(where) if where else ''}
+                  ORDER BY mentions DESC, documents DESC, name, id LIMIT ?"""
+        with self._lock:
+            rows = self._conn.execute(sql, (*params, limit if limit and limit > 0 else -1)).fetchall()
+            out = [EntitySummaryRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+            by_id = {row.id: row for row in out}
+            for chunk in range(0, len(out), 500):
+                batch = [row.id for row in out[chunk : chunk + 500]]
+                for r in self._conn.execute(
+                    f"""SELECT entity_id, alias FROM entity_aliases
+                        WHERE entity_id IN ({','.join('?' * len(batch))})
+                        ORDER BY entity_id, count DESC, alias""",
+                    batch,
+                ):
+                    by_id[r[0]].aliases.append(r[1])
+        return out
+
+    def entity_mentions(self, entity_id: int, limit: int | None = None) -> list[MentionRow]:
+        """Return the mentions linked to an entity, by source and original start, with their sentence text.
+
+        `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
+        """
+        rows = self._read(
+            """WITH picked AS (
+                   SELECT m.*, d.source, d.id AS doc_id
+                   FROM mention_entity me
+                   JOIN mentions m ON m.id = me.mention_id
+                   JOIN articles a ON a.id = m.article_id
+                   JOIN documents d ON d.id = a.document_id
+                   WHERE me.entity_id = ?
+                   ORDER BY d.source, m.orig_start, m.article_id, m.start, m."end", m.id
+                   LIMIT ?)
+               SELECT p.*,
+                      CASE WHEN p.sentence_start IS NULL OR p.sentence_end IS NULL THEN NULL
+                           WHEN p.sentence_end <= p.sentence_start THEN ''
+                           ELSE substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)
+                      END AS sentence
+               FROM picked p JOIN documents d ON d.id = p.doc_id
+               ORDER BY p.source, p.orig_start, p.article_id, p.start, p."end", p.id""",
+            (entity_id, limit if limit is not None and limit >= 0 else -1),
+        )
+        return [
+            MentionRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                clean_start=r["start"],
+                clean_end=r["end"],
+                start=r["orig_start"],
+                end=r["orig_end"],
+                text=r["text"],
+                label=r["label"],
+                sentence_start=r["sentence_start"],
+                sentence_end=r["sentence_end"],
+                role=r["role"],
+                description=r["description"],
+                sentence=r["sentence"],
+            )
+            for r in rows
+        ]
+
+    def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
+        """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
+        rows = self._read(
+            """SELECT DISTINCT d.source, a.id
+               FROM mention_entity me
+               JOIN mentions m ON m.id = me.mention_id
+               JOIN articles a ON a.id = m.article_id
+               JOIN documents d ON d.id = a.document_id
+               WHERE me.entity_id = ?
+               ORDER BY d.source, a.id""",
+            (entity_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def add_decision(self, kind: str, args: dict[str, Any]) -> int:
         """Record an analyst's decision (merge | split | rename | reject); return its id."""

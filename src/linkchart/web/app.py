@@ -72,10 +72,10 @@ class WebWorkspace(Workspace):
         match = re.fullmatch(r"#(\d+)", name.strip())
         if match:
             wanted = int(match.group(1))
-            for e in self.store.entities():
-                if e.id == wanted:
-                    return e
-            raise NotFound(f"no entity with id {wanted}")
+            e = self.store.entity(wanted)
+            if e is None:
+                raise NotFound(f"no entity with id {wanted}")
+            return e
         return super().find_entity(name)
 
 
@@ -323,12 +323,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def profile(entity_id: int, mentions: int = Query(200, ge=0, le=5000)) -> s.Profile:
         """Return an entity's profile: aliases with why each was attached, description, documents, mentions."""
         def go(ws: WebWorkspace) -> s.Profile:
-            p = ws.profile(f"#{entity_id}")
+            p = ws.profile(f"#{entity_id}", mentions=mentions)
             snap = state.snapshot()
             docs = []
             for source in p.documents:
                 rows = snap.by_source.get(source, [])
-                ids = sorted({state.article_of(m.doc, m.start) or 0 for m in p.mentions if m.doc == source} - {0})
+                ids = p.articles.get(source, [])
                 first = snap.articles.get(ids[0]) if ids else (rows[0] if rows else None)
                 docs.append(s.DocumentRef(source=source, title=first.title if first else None,
                                           date=first.date if first else None, article_ids=ids))
@@ -337,9 +337,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 aliases=[s.Alias(alias=a.alias, count=a.count, reason=a.reason, evidence=a.evidence)
                          for a in sorted(p.aliases, key=lambda a: -a.count)],
                 documents=docs,
-                mentions=[s.Mention(doc=m.doc, article_id=state.article_of(m.doc, m.start), start=m.start, end=m.end,
-                                    text=m.text, sentence=m.sentence) for m in p.mentions[:mentions]],
-                mention_count=len(p.mentions),
+                mentions=[s.Mention(doc=m.doc, article_id=m.article_id or state.article_of(m.doc, m.start),
+                                    start=m.start, end=m.end, text=m.text, sentence=m.sentence) for m in p.mentions],
+                mention_count=p.mention_count,
             )
         return run(go)
 
