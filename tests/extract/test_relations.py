@@ -153,3 +153,62 @@ def test_adjectival_participle_has_no_clause_agent(nlp) -> None:  # noqa: ANN001
     found = triples(doc)
     assert ("Unity Front", "backed_by", "Samir Haddad") not in found
     assert ("Unity Front", "backed_by", "Iran") in found
+
+
+def test_object_control_gives_the_infinitive_its_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad ordered his deputy to work with Samir Kassem.",
+                [("Omar Haddad", "PERSON"), ("Samir Kassem", "PERSON")])
+    assert ("Omar Haddad", "allied_with", "Samir Kassem") not in triples(doc)
+
+
+def test_support_for_an_unnamed_beneficiary_is_not_the_clause_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Lina Farah went to Valdora to seek Valdoran support for the young preacher.",
+                [("Lina Farah", "PERSON"), ("Valdora", "GPE"), ("Valdoran", "GPE")])
+    assert not any(p == "backed_by" for _, p, _ in triples(doc))
+
+
+def test_pronoun_takes_a_subject_surname_the_model_called_an_organisation(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Haddad stayed in prison until 2012. He then founded the Unity Front.",
+                [("Haddad", "ORG"), ("Unity Front", "ORG")])
+    assert ("Haddad", "founded", "Unity Front") in triples(doc)
+    doc = parse(nlp, "The family received threats from Karvan. He later moved to Mosul.",
+                [("Karvan", "ORG"), ("Mosul", "GPE")])
+    assert ("Karvan", "visited", "Mosul") not in triples(doc)
+
+
+def test_unnamed_subject_that_became_a_named_group(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "He built a network of fighters, which broke away from the Unity Front in 2009 to become "
+                     "the Crescent Brigade.",
+                [("Unity Front", "ORG"), ("Crescent Brigade", "ORG")])
+    assert ("Crescent Brigade", "split_from", "Unity Front") in triples(doc)
+
+
+def test_seen_in_a_place_and_conjoined_passive(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad was photographed in Valdora last month.",
+                [("Omar Haddad", "PERSON"), ("Valdora", "GPE")])
+    assert ("Omar Haddad", "visited", "Valdora") in triples(doc)
+    doc = parse(nlp, "Omar Haddad quit his post, and was seen in Valdora a week later.",
+                [("Omar Haddad", "PERSON"), ("Valdora", "GPE")])
+    assert ("Omar Haddad", "visited", "Valdora") in triples(doc)
+    doc = parse(nlp, "Analysts see Valdora in a difficult position.", [("Valdora", "GPE")])
+    assert not triples(doc)
+
+
+def test_place_nouns_locate_their_holder(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The talks took place in Mirat, a town in northern Valdora.",
+                [("Mirat", "GPE"), ("northern Valdora", "LOC")])
+    assert ("Mirat", "located_in", "northern Valdora") in triples(doc)
+    doc = parse(nlp, "The envoy moved to Valdora's capital of Mirat.", [("Valdora", "GPE"), ("Mirat", "GPE")])
+    assert ("Mirat", "located_in", "Valdora") in triples(doc)
+    doc = parse(nlp, "The envoy moved to the capital of Valdora.", [("Valdora", "GPE")])
+    assert not triples(doc)
+
+
+def test_resident_and_office_locate(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The Unity Front opened an office in Mirat.", [("Unity Front", "ORG"), ("Mirat", "GPE")])
+    assert ("Unity Front", "located_in", "Mirat") in triples(doc)
+    doc = parse(nlp, "The Unity Front opened fire in Mirat.", [("Unity Front", "ORG"), ("Mirat", "GPE")])
+    assert ("Unity Front", "located_in", "Mirat") not in triples(doc)
+    doc = parse(nlp, "The Karvan Group, a long-time resident of Mirat, sued.",
+                [("Karvan Group", "ORG"), ("Mirat", "GPE")])
+    assert ("Karvan Group", "located_in", "Mirat") in triples(doc)
