@@ -71,6 +71,7 @@ TRAILING_JUNK = {"-", "–", "—", ",", ".", ":", ";", "!", "?", "/"}
 MAX_NAME_TOKENS = 6
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+ENGLISH_WORD_PARTICLES = frozenset({"as", "at", "an", "ad", "ar", "ash", "az", "ud", "ul", "ben", "um"})
 PARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-\w", re.IGNORECASE)
 
 
@@ -210,7 +211,14 @@ class MentionFixer:
 
     # -- token shapes ---------------------------------------------------------------
     def _is_particle(self, tok: Token) -> bool:
-        return tok.lower_ in self.cues.name_particles or bool(PARTICLE_HYPHEN_RE.match(tok.text))
+        if PARTICLE_HYPHEN_RE.match(tok.text):
+            return True
+        if tok.lower_ not in self.cues.name_particles:
+            return False
+        if tok.lower_ in ENGLISH_WORD_PARTICLES:  # 'as', 'an', 'at' are particles only as 'as-Sadr'
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            return nxt is not None and nxt.text == "-" and not tok.whitespace_
+        return True
 
     def _is_name_token(self, tok: Token) -> bool:
         """Capitalised word, Arabic particle, or a hyphen/apostrophe glued inside a name."""
