@@ -212,3 +212,14 @@ def test_resident_and_office_locate(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "The Karvan Group, a long-time resident of Mirat, sued.",
                 [("Karvan Group", "ORG"), ("Mirat", "GPE")])
     assert ("Karvan Group", "located_in", "Mirat") in triples(doc)
+
+
+def test_object_pronoun_takes_the_first_person_who_is_not_its_own_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Despite Farid Haddad's quarrel with Omar Saleh, the cleric sent him to Mosul in 2004.",
+                [("Farid Haddad", "PERSON"), ("Omar Saleh", "PERSON"), ("Mosul", "GPE")])
+    assert ("Farid Haddad", "visited", "Mosul") in triples(doc)
+    doc = parse(nlp, "Farid Haddad told investigators that Omar Saleh approached him in Basra.",
+                [("Farid Haddad", "PERSON"), ("Omar Saleh", "PERSON"), ("Basra", "GPE")])
+    found = triples(doc)
+    assert ("Omar Saleh", "met_with", "Farid Haddad") in found or ("Farid Haddad", "met_with", "Omar Saleh") in found
+    assert ("Omar Saleh", "met_with", "Omar Saleh") not in found

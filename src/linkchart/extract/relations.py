@@ -226,7 +226,8 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
     return _Arg(text, ent.start_char, ent.end_char, label)
 
 
-PERSONAL_PRONOUNS = {"he", "she"}  # subjects only: an object pronoun can be anyone but its own subject
+PERSONAL_PRONOUNS = {"he", "she"}
+OBJECT_PRONOUNS = {"him", "her"}
 
 
 def _personal(ctx: _Context, ent: Span) -> bool:
@@ -265,6 +266,36 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
     return people[0] if len(distinct) == 1 else None
 
 
+def _clause_subjects(tok: Token) -> set[int]:
+    """Return the token indexes of the subject(s) of the clause `tok` stands in (conjoined verbs share one)."""
+    verb = tok.head
+    while verb.dep_ in {"prep", "pobj", "dobj", "dative", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    out: set[int] = set()
+    for v in (verb, *([verb.head] if verb.dep_ == "conj" else [])):
+        for c in v.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                out.update(t.i for t in c.subtree)
+    return out
+
+
+def _object_antecedent(ctx: _Context, pronoun: Token) -> Span | None:
+    """Return the person a 'him'/'her' refers to: the first person named earlier in its sentence
+    who is not the subject of its own clause ('X told them that Y approached him' → X).
+
+    Only the pronoun's own sentence is searched; with no candidate there it stays unresolved.
+    """
+    subjects = _clause_subjects(pronoun)
+    for e in pronoun.sent.ents:
+        if e.end > pronoun.i:
+            break
+        if _personal(ctx, e) or (e.label_ in {"ORG", "NORP"} and len(e) == 1 and e[0].tag_ == "NNP"
+                                 and e.text not in ctx.rules["demonyms"]):
+            if e.root.i not in subjects:
+                return e
+    return None
+
+
 def definite_antecedent(ctx: _Context, noun: Token) -> Span | None:
     """Return the group 'the force' / 'the militia' refers back to, or None.
 
@@ -294,8 +325,8 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
     anchor = ent.root if ent is not None else tok
     if ent is not None:
         found.append(ent)
-    elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
-        antecedent = _antecedent(ctx, tok)
+    elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS:
+        antecedent = _antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS else _object_antecedent(ctx, tok)
         if antecedent is not None:
             found.append(antecedent)
     elif depth < 3 and tok.pos_ != "PRON":
