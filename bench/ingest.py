@@ -5,8 +5,9 @@
 Generates a corpus of >= N articles from the bundled sample corpus (each copy's text
 varied — numbers and a serial line — so hashes and fingerprints differ), then in separate
 child processes (so peak RSS is each one's own) times:
-  - `read`:   iter_files + read_file only (the baseline),
-  - `clean`:  read + split + clean + store, no NLP extraction,
+  - `read`:    iter_files + read_file only (the baseline),
+  - `prepare`: read + split + clean + language (`build_articles`), nothing stored,
+  - `clean`:   read + split + clean + language + store, no NLP extraction,
   - `full`:   the whole `Workspace.ingest` with extraction and resolution (unless --no-extract).
 """
 
@@ -60,6 +61,12 @@ def run_stage(stage: str, corpus: str, db: str) -> dict:
         for path, notice in iter_files([corpus]):
             if notice is None:
                 articles += len(read_file(path))
+    elif stage == "prepare":
+        from linkchart.ingest.articles import build_articles
+
+        for path, notice in iter_files([corpus]):
+            if notice is None:
+                articles += sum(len(build_articles(doc)) for doc in read_file(path))
     else:
         with Workspace(db, extract=(stage == "full")) as ws:
             ws.ingest([corpus])
@@ -86,7 +93,7 @@ def main() -> None:
         files, size = make_corpus(work / "corpus", args.articles)
         mb = size / 1e6
         print(f"corpus: {files} files, {mb:.1f} MB (from the bundled sample corpus's text files)")
-        stages = ["read", "clean"] + ([] if args.no_extract else ["full"])
+        stages = ["read", "prepare", "clean"] + ([] if args.no_extract else ["full"])
         results = {}
         for stage in stages:
             db = work / f"{stage}.db"

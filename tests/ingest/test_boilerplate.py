@@ -179,3 +179,17 @@ def test_author_link_list_with_headline_case_titles_is_dropped() -> None:
         "Dock Workers Vote to Strike as Talks Stall",
     ]
     _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_strong_pitch_prefilter_agrees_with_the_regex() -> None:
+    from linkchart.ingest.boilerplate import PITCH_STRONG, _strong_pitch
+
+    lines = [
+        "Subscribe now for just $5 a month", "for only €3.99 per month", "£10/year", "subscribe to our newsletter",
+        "Subscribe", "Support our journalism", "fund independent reporting", "Become a member today",
+        "Sign up for our free newsletter", "Click here", "Go ad-free", "Already a subscriber? Log in",
+        "Donate now", "Make a donation", "You will receive access to everything", "Upgrade your subscription",
+        "SUPPORT OUR JOURNALISM", "ſubscribe now", "The militia was funded by Iran.", "He said they will fight.",
+    ]
+    for line in lines:
+        assert _strong_pitch(line) == (PITCH_STRONG.search(line) is not None), line

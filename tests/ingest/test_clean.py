@@ -229,3 +229,47 @@ def test_pdf_page_splits_paragraphs_at_short_last_lines() -> None:
     assert paragraphs[1].endswith("released late in the evening.")
     assert paragraphs[2].startswith("A spokesman") and paragraphs[2].endswith("at the border crossing.")
     _check_round_trip(PDF_PAGE, clean, offsets)
+
+
+def test_lines_ftfy_is_skipped_on_come_out_of_it_unchanged() -> None:
+    import ftfy
+
+    from linkchart.ingest.clean import _FTFY, _ftfy_may_change
+
+    lines = [
+        "Plain ASCII line.", "Curly “quotes” and ’apostrophes’ — dashes…", "Ahmet Yılmaz in Ankara",
+        "Hezbollahâ€™s man", "caf\u0065\u0301 (decomposed)", "ﬁnancial ﬂows", "ＦＵＬＬ width", "AT&amp;T",
+        "tab\there", "soft\u00adhyphen", "bom\ufeff", "c1 \x85 control", "این یک متن است", "Ã©tÃ©",
+    ]
+    for line in lines:
+        if not _ftfy_may_change(line):
+            assert ftfy.fix_text(line, _FTFY) == line, line
+    assert _ftfy_may_change("Hezbollahâ€™s man") and _ftfy_may_change("ﬁnancial") and _ftfy_may_change("AT&amp;T")
+
+
+def test_normalise_space_matches_a_character_walk() -> None:
+    from linkchart.ingest.clean import _DROPPED_CHARS, _normalise_space
+
+    def walk(text: str, origs: list[int]) -> tuple[str, list[int]]:
+        chars: list[str] = []
+        out: list[int] = []
+        for ch, o in zip(text, origs, strict=True):
+            if ch in _DROPPED_CHARS:
+                continue
+            if ch.isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    out.append(o)
+                continue
+            chars.append(ch)
+            out.append(o)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            out.pop()
+        return "".join(chars), out
+
+    samples = ["a b", "  a\t\tb  ", "a\u200b b", "a \u200bb", "\u00ad a", "a \u200b", "x\u00a0\u2009y", "", "\u200b"]
+    for text in samples:
+        origs = list(range(10, 10 + len(text)))
+        got_text, got_origs = _normalise_space(text, range(10, 10 + len(text)))
+        assert (got_text, list(got_origs)) == walk(text, origs), repr(text)

@@ -69,3 +69,33 @@ def test_corpus_persian_passage_and_english_rest() -> None:
     english = [lang for s, e, lang in result if not arabic_script.search(text[s:e]) and e - s > 200]
     assert len(english) > 100
     assert set(english) == {"en"}
+
+
+def test_plainly_english_fast_path_and_mixed_paragraphs() -> None:
+    from linkchart.ingest.language import _needs_lingua, _plainly_english
+
+    assert _plainly_english(ENGLISH)
+    assert not _needs_lingua(f"{ENGLISH} {ENGLISH}")
+    # Foreign or mixed text is never settled by the fast path: lingua decides.
+    for text in (FRENCH, GERMAN, f"{ENGLISH} {GERMAN}", f"{FRENCH} {ENGLISH}"):
+        assert not _plainly_english(text)
+    assert language_of(f"{GERMAN} {GERMAN}") == "de"
+
+
+def test_main_script_matches_a_count_of_every_letter() -> None:
+    from collections import Counter
+
+    from linkchart.ingest.language import _main_script, _script
+
+    samples = (ENGLISH, PERSIAN, HEBREW, "Ahmet Yılmaz", "ΑΒΓ abc", "abc ΑΒΓΔ", "², ³ — 12", "", f"{PERSIAN} {ENGLISH}")
+    for text in samples:
+        counts = Counter(s for s in map(_script, text) if s)
+        assert _main_script(text) == (counts.most_common(1)[0][0] if counts else None)
+
+
+def test_paragraph_languages_batch_agrees_with_language_of() -> None:
+    text = "\n\n".join([ENGLISH, FRENCH, PERSIAN, GERMAN, "Jean-Luc Dubois", ENGLISH, FRENCH])
+    assert [lang for s, e, lang in paragraph_languages(text)] == [
+        language_of(text[s:e]) for s, e, _ in paragraph_languages(text)
+    ]
+    assert [lang for *_, lang in paragraph_languages(text)] == ["en", "fr", "fa", "de", "en", "en", "fr"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,14 @@ SIGNATURE = re.compile(
     r"director|chairman|chairwoman|chair|owner|managing editor|editor-in-chief)\b.{0,60}$",
     _I,
 )
+# Lowercase pieces of text every match of `PITCH_STRONG` contains, one per alternative (keep in step).
+_PITCH_HINTS = (
+    "$", "€", "£", "subscribe", "support ", "fund ", "become a", "sign up ", "click here", "-free",
+    "already a ", "donate ", "make a ", "you will ", "upgrade your ",
+)  # fmt: skip
+_PITCH_HINT = re.compile("|".join(re.escape(hint) for hint in _PITCH_HINTS))
+# Characters that match an ASCII letter under re.IGNORECASE without lowering to it ('ı', 'ſ', ...).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 CLOSING = re.compile(r"(thank you|thanks|sincerely|best regards|with gratitude)\s*[,.!]?", _I)
 
 # A credit set far right after a wide gap: 'Embassy in Brussels.        (AFP)'.
@@ -210,9 +219,17 @@ def _pitch_block(texts: list[str], i: int) -> list[int]:
     return block
 
 
+def _strong_pitch(text: str) -> bool:
+    """Return True when `text` holds a `PITCH_STRONG` cue (the regex runs only where a hint of one is found)."""
+    if _FOLDS_TO_ASCII.search(text) is None:
+        if _PITCH_HINT.search(text.lower()) is None:
+            return False
+    return PITCH_STRONG.search(text) is not None
+
+
 def _continues_pitch(text: str) -> bool:
     """Return True when a line can sit inside a pitch: a cue, a bullet, or a short non-sentence line."""
-    if PITCH_STRONG.search(text) or text[0] in BULLETS:
+    if _strong_pitch(text) or text[0] in BULLETS:
         return True
     if len(text) <= SHORT:
         return bool(PITCH_WEAK.search(text)) or not _body_like(text)
@@ -302,6 +319,12 @@ def _language_run(texts: list[str], i: int) -> list[int]:
 
 def boilerplate_lines(original: str, start: int, end: int) -> set[int]:
     """Return absolute start offsets of lines in original[start:end] judged boilerplate."""
+    return set(_boilerplate_lines(original, start, end))
+
+
+@lru_cache(maxsize=4)
+def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
+    """Return `boilerplate_lines` (cached: the splitter and the cleaner both ask about a whole one-article text)."""
     lines = [ln for ln in split_lines(original, start, end) if _strip(original, ln)]
     texts = [_strip(original, ln) for ln in lines]
     raw = [original[ln.start : ln.end] for ln in lines]
@@ -322,14 +345,14 @@ def boilerplate_lines(original: str, start: int, end: int) -> set[int]:
             drop.update(_caption_back(texts, blank_before, i))
         elif _cue_kind(text) or _is_pitch_line(text):
             drop.add(i)
-    return {lines[k].start for k in drop}
+    return frozenset(lines[k].start for k in drop)
 
 
 def _is_pitch_line(text: str) -> bool:
     """Return True for a standalone pitch line: a strong cue in a short line, or two cues in any line."""
-    strong = len(PITCH_STRONG.findall(text))
-    if not strong:
+    if not _strong_pitch(text):
         return False
+    strong = len(PITCH_STRONG.findall(text))
     return strong >= 2 or len(text) <= 160 or len(PITCH_WEAK.findall(text)) >= 2
 
 

@@ -2,7 +2,8 @@
 
 Cleaning repairs what layout and encoding did to the words, and nothing else:
 
-* Unicode damage is repaired with ftfy, line by line (curly quotes are kept); odd
+* Unicode damage is repaired with ftfy, line by line (curly quotes are kept; a line ftfy
+  would leave alone, as a cheap check of its triggers proves, is not handed to it); odd
   whitespace (no-break, thin, tabs) becomes one plain space per run; zero-width
   characters and soft hyphens are dropped.
 * Boilerplate lines (`boilerplate.boilerplate_lines`) and lines the caller already
@@ -20,15 +21,34 @@ import difflib
 import functools
 import re
 import statistics
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ftfy
+from ftfy import chardata
+from ftfy.badness import is_bad
 
 from linkchart.ingest.boilerplate import Line, boilerplate_lines, split_lines
 from linkchart.models import OffsetMap, TextBuilder
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, explain=False)
+# Characters some ftfy fixer acts on by itself: HTML entities, terminal escapes, C1 controls,
+# surrogates, ligatures, full-width forms and the control characters it removes. A line
+# without them, in NFC and not `is_bad` (no mojibake), comes out of ftfy unchanged.
+_FTFY_TRIGGER = re.compile(
+    "[&\x1b\x80-\x9f\ud800-\udfff"
+    + "".join(
+        re.escape(chr(code))
+        for code in sorted(set(chardata.LIGATURES) | set(chardata.WIDTH_MAP) | set(chardata.CONTROL_CHARS))
+    )
+    + "]"
+)
 _DROPPED_CHARS = frozenset("\u200b\u2060\ufeff\u00ad")
+# Something `_normalise_space` would change: odd or doubled whitespace, outer spaces, dropped characters.
+_SPACE_WORK = re.compile(r"[^\S ]| {2}|^ | $|[\u200b\u2060\ufeff\u00ad]")
+_SPACE_RUN = re.compile(r"[\s\u200b\u2060\ufeff\u00ad]+")
+_SPACE = re.compile(r"\s")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _DASHES = "—–"
@@ -58,7 +78,7 @@ class _Piece:
     """A fixed, stripped line: its text and the original offset of each character."""
 
     text: str
-    origs: list[int]
+    origs: Sequence[int]  # a range while the line is copied verbatim
     line: Line
     index: int  # position among all lines of the region
 
@@ -88,13 +108,25 @@ def _spread(i1: int, i2: int, n: int, last: int) -> list[int]:
     return [i1 + round(k * (width - 1) / (n - 1)) for k in range(n)]
 
 
-def _fix_unicode(raw: str, start: int) -> tuple[str, list[int]]:
+def _ftfy_may_change(raw: str) -> bool:
+    """Return False when ftfy (as configured) is sure to return `raw` unchanged."""
+    if raw.isascii() and raw.isprintable():
+        return "&" in raw
+    return (
+        _FTFY_TRIGGER.search(raw) is not None
+        or len(raw) > _FTFY.max_decode_length
+        or not unicodedata.is_normalized("NFC", raw)
+        or is_bad(raw)
+    )
+
+
+def _fix_unicode(raw: str, start: int) -> tuple[str, Sequence[int]]:
     """Return ftfy's repair of `raw` and the original offset of each repaired character."""
-    if raw.isascii() and raw.isprintable() and "&" not in raw:
-        return raw, list(range(start, start + len(raw)))
+    if not _ftfy_may_change(raw):
+        return raw, range(start, start + len(raw))
     fixed = ftfy.fix_text(raw, _FTFY)
     if fixed == raw:
-        return raw, list(range(start, start + len(raw)))
+        return raw, range(start, start + len(raw))
     origs: list[int] = []
     last = start + max(0, len(raw) - 1)
     matcher = difflib.SequenceMatcher(None, raw, fixed, autojunk=False)
@@ -106,23 +138,30 @@ def _fix_unicode(raw: str, start: int) -> tuple[str, list[int]]:
     return fixed, origs
 
 
-def _normalise_space(text: str, origs: list[int]) -> tuple[str, list[int]]:
-    """Return the text with whitespace runs as one space, invisible characters dropped, ends stripped."""
+def _normalise_space(text: str, origs: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Return the text with whitespace runs as one space, invisible characters dropped, ends stripped.
+
+    A run of whitespace and invisible characters inside the line becomes one space standing
+    for its first whitespace character (nothing when it holds none); runs at the ends go.
+    """
+    if _SPACE_WORK.search(text) is None:
+        return text, origs
     chars: list[str] = []
     out: list[int] = []
-    for ch, o in zip(text, origs, strict=True):
-        if ch in _DROPPED_CHARS:
+    pos = 0
+    for run in _SPACE_RUN.finditer(text):
+        start, end = run.span()
+        chars.append(text[pos:start])
+        out.extend(origs[pos:start])
+        pos = end
+        if start == 0 or end == len(text):
             continue
-        if ch.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                out.append(o)
-            continue
-        chars.append(ch)
-        out.append(o)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        out.pop()
+        space = _SPACE.search(text, start, end)
+        if space is not None:
+            chars.append(" ")
+            out.append(origs[space.start()])
+    chars.append(text[pos:])
+    out.extend(origs[pos:])
     return "".join(chars), out
 
 
@@ -140,7 +179,7 @@ _BROKEN_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?=(?:backed|led|supported|funded
                               r"based|run|controlled|linked|sponsored|trained|armed|born|owned)\b)")
 
 
-def _close_broken_compounds(text: str, origs: list[int]) -> tuple[str, list[int]]:
+def _close_broken_compounds(text: str, origs: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Return the text with the stray space of 'Iranian- backed' removed."""
     drops = {m.end() - 1 for m in _BROKEN_COMPOUND.finditer(text)}
     if not drops:
@@ -187,13 +226,13 @@ def detect_layout(original: str) -> Layout:
 @functools.lru_cache(maxsize=8)
 def _doc_stats(original: str) -> _DocStats:
     """Return the layout and the hyphenation evidence of a whole document (cached)."""
-    words: set[str] = set()
+    found = _WORD_RE.findall(original)
+    words = {w.lower() for w in found if "-" not in w}
     pairs: set[str] = set()
-    for match in _WORD_RE.finditer(original):
-        parts = match.group().lower().split("-")
-        if len(parts) == 1:
-            words.add(parts[0])
-        pairs.update(f"{x}-{y}" for x, y in zip(parts, parts[1:], strict=False))
+    for word in found:
+        if "-" in word:
+            parts = word.lower().split("-")
+            pairs.update(f"{x}-{y}" for x, y in zip(parts, parts[1:], strict=False))
     return _DocStats(detect_layout(original), frozenset(words), frozenset(pairs))
 
 
@@ -300,8 +339,11 @@ def _gap(pieces_index_a: int, pieces_index_b: int, blank: list[bool]) -> str:
     return "blank" if all(blank[k] for k in between) else "dropped"
 
 
-def _emit(builder: TextBuilder, text: str, origs: list[int]) -> None:
+def _emit(builder: TextBuilder, text: str, origs: Sequence[int]) -> None:
     """Append text to the builder, one copy() per run of consecutive original offsets."""
+    if isinstance(origs, range):
+        builder.copy(text, origs.start)
+        return
     run = 0
     for k in range(1, len(text) + 1):
         if k == len(text) or origs[k] != origs[k - 1] + 1:

@@ -3,11 +3,13 @@
 Arabic script is told apart (Arabic, Persian, Urdu) by lingua; Hebrew and Cyrillic script
 decide alone; Latin-script paragraphs go to lingua only when they have enough words to
 judge, since short Latin lines (names, captions) are nearly always English in this corpus
-type and lingua guesses wildly on them. A Latin paragraph whose words are plainly English
-(a good share of function words found in no other Latin-script language, next to none of
-the French / German / Spanish / Turkish ones) is English without asking lingua, which
-costs milliseconds a paragraph. Detectors are built once, lazily, per script group,
-holding only the few languages of that group (lingua is memory-heavy otherwise).
+type and lingua guesses wildly on them. Detectors are built once, lazily, per script
+group, holding only the few languages of that group (lingua is memory-heavy otherwise).
+
+Lingua costs milliseconds a paragraph, so a Latin paragraph that is plainly English is
+settled without it (`_plainly_english`: English function words throughout, no sentence
+and no long stretch without one, next to no French / German / Spanish / Turkish function
+words); the rest of a text's Latin paragraphs go to lingua in one parallel batch.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -34,25 +36,37 @@ _PARAGRAPH = re.compile(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
 _LATIN_WORD = re.compile(r"[^\W\d_]{2,}")
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-# Any letter outside the Latin blocks of `_script` (a superset: some matches are not letters).
+# A letter outside the Latin blocks of `_script` (a superset: a few matches are not letters).
 _OTHER_LETTER = re.compile(r"(?![\x00-\u024f\u1e00-\u1eff])[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?;:…]+|\n")
 
-# English function words that are not common words of other Latin-script languages
-# ('in', 'was', 'on', 'a', 'of', 'for', 'die' are left out for that reason).
-_ENGLISH_WORDS = frozenset(
-    """the and that with said from his she its they their them were been not but which who this these
-    would could should there when than into about after what have has had are it""".split()
+# English function words that are no common word of another Latin-script language
+# (so not 'a', 'in', 'of', 'on', 'was', 'die', 'will', 'also').
+_ENGLISH_ONLY = frozenset(
+    """the and that with from this these those which who whom whose what when where while why how
+    their they them she his its it there then than though through been were are have has had
+    would could should might must not but into onto about above after again against along already
+    although always among another any anyone anything around because before behind being below
+    between both during each either enough every few first further however itself just last
+    least less made make more much never next nothing now often only other others our out own
+    perhaps quite rather since some something still such together too toward towards until upon
+    very well whether within without yet you your said says told""".split()
 )
-# Function words of the other Latin-script languages lingua chooses from, none of them English words.
-_FOREIGN_WORDS = frozenset(
+# Frequent English words that are also words elsewhere: they count toward the share of
+# English words, but do not prove a sentence English on their own.
+_ENGLISH_COMMON = _ENGLISH_ONLY | frozenset("a an as at by for in is of on to was be he her".split())
+# Function words of the other Latin-script languages lingua chooses from, none an English word.
+_FOREIGN = frozenset(
     """le la les des du une et est dans pour qui que sur pas avec sont ce cette il elle ils au aux ne
-    der die das und ist nicht mit von zu den dem ein eine sich auf auch des im wird wurde sie es
-    el los las del y en por con para una es lo se al su sus como pero más
+    der die das und ist nicht mit von zu den dem ein eine sich auf auch im wird wurde sie es
+    el los las del y en por con para una lo se al su sus como pero más
     ve bir bu ile da de için olarak daha ise gibi çok olan ki""".split()
 )
-_MIN_ENGLISH_SHARE = 0.12  # English function words among all words of the sample
-_MIN_ENGLISH_HITS = 2
-_MAX_FOREIGN_RATIO = 0.2  # foreign function words per English one
+_MIN_ENGLISH_SHARE = 0.15  # of all words, in `_ENGLISH_COMMON`
+_MAX_FOREIGN_PER_ENGLISH = 0.2
+_MAX_NON_ENGLISH_RUN = 10  # words in a row outside `_ENGLISH_COMMON` (names are long, foreign clauses longer)
+_MIN_SENTENCE_WORDS = 3  # a sentence this long must hold a word of `_ENGLISH_ONLY`
+_LONG_RUN = bytes(_MAX_NON_ENGLISH_RUN + 1)  # that many words in a row outside `_ENGLISH_COMMON`
 
 
 @cache
@@ -81,16 +95,15 @@ def _script(ch: str) -> str | None:
 
 
 def _main_script(text: str) -> str | None:
-    """Return the script most letters of `text` are written in, or None without letters.
+    """Return the script most letters of `text` are written in, or None without letters (ties: the first seen).
 
-    Ties go to the script seen first. Text whose letters all lie in the Latin blocks (the
-    usual case) is settled by two regex searches; otherwise each distinct character is
-    looked up once.
+    Text whose letters all lie in the Latin blocks, the usual case, is settled by two
+    regex searches; otherwise each distinct character is looked up once.
     """
     if _OTHER_LETTER.search(text) is None and _ASCII_LETTER.search(text) is not None:
         return "latin"
     counts: dict[str, int] = {}
-    for ch, n in Counter(text).items():  # insertion order: first occurrence, as the tie-break needs
+    for ch, n in Counter(text).items():  # in order of first occurrence, as the tie-break needs
         script = _script(ch)
         if script:
             counts[script] = counts.get(script, 0) + n
@@ -102,14 +115,35 @@ def _iso(language: Language) -> str:
     return language.iso_code_639_1.name.lower()
 
 
-def _latin_language(text: str) -> str:
-    """Return the language of a Latin-script paragraph; English unless clearly another."""
+def _plainly_english(sample: str) -> bool:
+    """Return True when a Latin-script sample is English beyond doubt by its function words.
+
+    Every sentence of three words or more must hold an English-only function word, no ten
+    words in a row may lack an English function word, those must make 15% of all words,
+    and the function words of the other Latin languages must be few. Mixed paragraphs
+    (an English sentence next to a foreign one) fail and go to lingua.
+    """
+    sentences = [_WORD.findall(sentence) for sentence in _SENTENCE_END.split(sample.lower())]
+    for words in sentences:
+        if len(words) >= _MIN_SENTENCE_WORDS and _ENGLISH_ONLY.isdisjoint(words):
+            return False
+    words = list(chain.from_iterable(sentences))
+    flags = bytes([word in _ENGLISH_COMMON for word in words])  # 1 per English word, 0 otherwise
+    english = flags.count(1)
+    if english < 2 or english < _MIN_ENGLISH_SHARE * len(words) or _LONG_RUN in flags:
+        return False
+    return sum(1 for word in words if word in _FOREIGN) <= _MAX_FOREIGN_PER_ENGLISH * english
+
+
+def _needs_lingua(text: str) -> bool:
+    """Return True when a Latin-script paragraph is long enough to judge and not plainly English."""
     if sum(1 for _ in islice(_LATIN_WORD.finditer(text), _MIN_LATIN_WORDS)) < _MIN_LATIN_WORDS:
-        return DEFAULT
-    sample = text[:_SAMPLE_CHARS]
-    if _plainly_english(sample):
-        return DEFAULT
-    values = _detector("latin").compute_language_confidence_values(sample)
+        return False
+    return not _plainly_english(text[:_SAMPLE_CHARS])
+
+
+def _latin_choice(values: list) -> str:
+    """Return the language lingua's confidence values give a Latin paragraph; English unless clearly another."""
     if not values:
         return DEFAULT
     best = values[0]
@@ -118,14 +152,11 @@ def _latin_language(text: str) -> str:
     return _iso(best.language)
 
 
-def _plainly_english(sample: str) -> bool:
-    """Return True when a Latin-script sample is English beyond doubt, by its function words alone."""
-    words = _WORD.findall(sample.lower())
-    english = sum(1 for w in words if w in _ENGLISH_WORDS)
-    if english < _MIN_ENGLISH_HITS or english < _MIN_ENGLISH_SHARE * len(words):
-        return False
-    foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
-    return foreign <= _MAX_FOREIGN_RATIO * english
+def _latin_language(text: str) -> str:
+    """Return the language of a Latin-script paragraph; English unless clearly another."""
+    if not _needs_lingua(text):
+        return DEFAULT
+    return _latin_choice(_detector("latin").compute_language_confidence_values(text[:_SAMPLE_CHARS]))
 
 
 def _arabic_language(text: str) -> str:
@@ -136,7 +167,11 @@ def _arabic_language(text: str) -> str:
 
 def language_of(text: str) -> str:
     """Return the ISO 639-1 language of one paragraph (DEFAULT when it has no letters)."""
-    script = _main_script(text)
+    return _language_in_script(text, _main_script(text))
+
+
+def _language_in_script(text: str, script: str | None) -> str:
+    """Return the language of a paragraph whose main script is `script`."""
     if script == "latin":
         return _latin_language(text)
     if script == "arabic":
@@ -150,8 +185,33 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def paragraph_languages(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, iso639_1) for every paragraph (blank-line separated) of a text."""
-    return [(start, end, language_of(text[start:end])) for start, end in paragraph_spans(text)]
+    """Return (start, end, iso639_1) for every paragraph (blank-line separated) of a text.
+
+    Each paragraph gets `language_of`'s answer; the Latin paragraphs lingua must judge are
+    sent to it together, in parallel.
+    """
+    spans = paragraph_spans(text)
+    languages: list[str | None] = []
+    batch: list[int] = []  # indexes of the paragraphs waiting for lingua
+    for start, end in spans:
+        paragraph = text[start:end]
+        script = _main_script(paragraph)
+        if script != "latin":
+            languages.append(_language_in_script(paragraph, script))
+        elif _needs_lingua(paragraph):
+            batch.append(len(languages))
+            languages.append(None)
+        else:
+            languages.append(DEFAULT)
+    if len(batch) == 1:
+        start, end = spans[batch[0]]
+        languages[batch[0]] = _latin_language(text[start:end])
+    elif batch:
+        samples = [text[spans[k][0] : spans[k][0] + min(_SAMPLE_CHARS, spans[k][1] - spans[k][0])] for k in batch]
+        results = _detector("latin").compute_language_confidence_values_in_parallel(samples)
+        for k, values in zip(batch, results, strict=True):
+            languages[k] = _latin_choice(values)
+    return [(start, end, language or DEFAULT) for (start, end), language in zip(spans, languages, strict=True)]
 
 
 def detect_language(text: str) -> str:

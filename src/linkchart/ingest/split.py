@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from itertools import accumulate
 
 from linkchart.ingest.boilerplate import boilerplate_lines
 from linkchart.ingest.pubdate import date_of_line, find_dates, is_updated_line
@@ -349,19 +350,22 @@ def _is_new_article(paras: list[_Para], header: _Header) -> bool:
     return header.headlines >= 2 and header.title_case
 
 
-def _body_size(paras: list[_Para], start: int, end: int) -> int:
-    """Return the characters of paragraphs `start` to `end` (exclusive)."""
-    return sum(p.size for p in paras[start:end])
+def _body_size(sizes: list[int], start: int, end: int) -> int:
+    """Return the characters of paragraphs `start` to `end` (exclusive); `sizes` are running totals of sizes."""
+    last = len(sizes) - 1
+    start, end = min(start, last), min(end, last)
+    return sizes[end] - sizes[start] if end > start else 0
 
 
 def _boundaries(paras: list[_Para]) -> list[tuple[int, _Header]]:
     """Return (paragraph index, header) of every article start, the first at paragraph 0."""
     found = [(0, _scan_header(paras, 0))]
     candidates = _candidates(paras)
+    sizes = [0, *accumulate(p.size for p in paras)]  # running totals: linear however many candidates fail
     for n, (i, header) in enumerate(candidates):
         next_start = candidates[n + 1][0] if n + 1 < len(candidates) else len(paras)
-        before = _body_size(paras, found[-1][1].body_para, i)
-        after = _body_size(paras, header.body_para, next_start)
+        before = _body_size(sizes, found[-1][1].body_para, i)
+        after = _body_size(sizes, header.body_para, next_start)
         if before >= MIN_BODY and after >= MIN_BODY:
             found.append((i, header))
     return found
