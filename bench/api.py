@@ -1,11 +1,11 @@
-"""Latency of the web API's heavy routes: profile, neighbours and path.
+"""Latency of the web API's heavy routes: profile, neighbours, path, suggest, search, entities, graph.
 
 Runs on (1) the bundled sample corpus and (2) a generated store of --articles synthetic
 articles (sample paragraphs with names, numbers and years varied, written as jsonl and
 ingested with the real pipeline; the ingest time is printed too). For each store it
 prints the first (cold-cache) request and p50/p95/max over --requests requests per route,
 through FastAPI's TestClient (in-process: no network, but the full app and JSON
-serialisation). No assertions.
+serialisation). `graph500` is the page's whole-store view at 500 nodes. No assertions.
 
 Usage: .venv/bin/python bench/api.py [--articles 10000] [--requests 50] [--keep DIR] [--db STORE]
        --articles 0 benches the sample store only; --db benches an existing store as well.
@@ -132,6 +132,9 @@ def bench_store(label: str, db: Path, requests: int) -> None:
         "neighbours": lambda: f"/api/entities/{rng.choice(top)}/neighbors",
         "path": lambda: "/api/path?a={}&b={}".format(*rng.sample(top, 2)),
         "suggest": lambda: "/api/suggest?q=" + rng.choice(["kha", "sol", "hez", "qa", "ba"]),
+        "search": lambda: "/api/search?q=" + rng.choice(["Khazali", "Baghdad", "militia", "released", "Quds Force"]),
+        "entities": lambda: "/api/entities?limit=200" + rng.choice(["", "&type=PERSON", "&type=ORG"]),
+        "graph500": lambda: "/api/graph?limit=500",
     }
     print(f"  {'route':<11} {'first ms':>9} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'mean ms':>9}  (n={requests})")
     for name, make in routes.items():

@@ -19,6 +19,7 @@ from linkchart.models import (
     Paragraph,
     Relation,
 )
+from linkchart.resolve.names import name_key
 from linkchart.store.base import EntityAliasRow, EntityRow, StoreError
 from linkchart.store.migrate import Migration, SchemaVersionError, available, latest_version, migrate
 from linkchart.store.sqlite import SQLiteStore
@@ -502,6 +503,151 @@ def test_replace_entities_and_decisions(store: SQLiteStore) -> None:
     assert row.id == d and row.kind == "merge" and row.args == {"entities": [10, 11], "by": "analyst é"}
     with pytest.raises(ValueError):
         store.add_decision("explode", {})
+
+
+def _two_documents_with_entities(store: SQLiteStore) -> dict[str, int]:
+    """Store two documents naming Khazali, AAH and Iraq, link them to entities; return mention ids by text."""
+    second = "Khazali was freed. Khazali's group, the AAH, grew in Iraq."
+    header = "HEADER\n\n"
+
+    def mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
+        """Return the nth mention of `surface` in `text`, its sentence the one ending at the next '. '."""
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        sent_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+        sent_end = text.find(". ", start) + 1 or len(text)
+        return Mention(start, start + len(surface), surface, label, sent_start, sent_end)
+
+    store.add_document(
+        make_doc("b.txt", KHAZALI),
+        [make_article("b.txt", KHAZALI)],
+        [Extraction(mentions=[mention(KHAZALI, "Qais al-Khazali", "PERSON"), mention(KHAZALI, "AAH", "ORG")])],
+        [None],
+    )
+    store.add_document(
+        make_doc("a.txt", header + second),
+        [make_article("a.txt", second, base=len(header))],
+        [
+            Extraction(
+                mentions=[
+                    mention(second, "Khazali", "PERSON"),
+                    mention(second, "Khazali", "PERSON", 1),
+                    mention(second, "AAH", "ORG"),
+                    mention(second, "Iraq", "GPE"),
+                ]
+            )
+        ],
+        [None],
+    )
+    ids: dict[str, int] = {}
+    for m in store.mentions():
+        ids[f"{m.source}:{m.text}:{m.start}"] = m.id
+    links = [(mid, 1 if "Khazali" in key else 2 if "AAH" in key else 3) for key, mid in ids.items()]
+    store.replace_entities(
+        [
+            EntityRow(1, "Qais al-Khazali", "PERSON"),
+            EntityRow(2, "Asaib Ahl al-Haq", "ORG", "militia"),
+            EntityRow(3, "Iraq", "GPE"),
+            EntityRow(4, "Kataib Hezbollah", "ORG"),  # named nowhere
+        ],
+        [
+            EntityAliasRow(1, "Qais al-Khazali", 1),
+            EntityAliasRow(1, "Khazali", 2),
+            EntityAliasRow(2, "AAH", 2, "acronym", "Asaib Ahl al-Haq (AAH)"),
+            EntityAliasRow(2, "Asaib Ahl al-Haq", 1),
+            EntityAliasRow(3, "Iraq", 1),
+            EntityAliasRow(4, "KH", 1),
+            EntityAliasRow(4, "Khazaali", 1),  # same name key as 'Khazali'
+        ],
+        links,
+    )
+    return ids
+
+
+def test_entity_lookups_by_id_name_alias_and_name_key(store: SQLiteStore) -> None:
+    _two_documents_with_entities(store)
+    assert store.entity(2) == EntityRow(2, "Asaib Ahl al-Haq", "ORG", "militia")
+    assert store.entity(99) is None
+    assert store.entities_named("asaib ahl AL-HAQ") == [store.entity(2)]
+    assert store.entities_named("AAH") == []
+    assert store.entity_by_alias("khazali") == [(1, 2)]
+    assert store.entity_by_alias("aah") == [(2, 2)]
+    assert store.entity_by_alias("Khazal") == []
+    key = name_key("Khazali")
+    assert key and store.entity_by_name_key(key) == [(1, 2), (4, 1)]
+    assert store.entity_by_name_key("") == []
+
+
+def test_entity_lookups_fold_case_beyond_ascii(store: SQLiteStore) -> None:
+    store.replace_entities([EntityRow(1, "ÉMILE Hadi", "PERSON")], [EntityAliasRow(1, "ÉMILE", 1)], [])
+    assert [e.id for e in store.entities_named("émile hadi")] == [1]
+    assert store.entity_by_alias("émile") == [(1, 1)]
+
+
+def test_entity_summaries_count_mentions_and_documents(store: SQLiteStore) -> None:
+    _two_documents_with_entities(store)
+    rows = store.entity_summaries()
+    assert [(r.id, r.mentions, r.documents) for r in rows] == [(1, 3, 2), (2, 2, 2), (3, 1, 1), (4, 0, 0)]
+    assert rows[0].aliases == ["Khazali", "Qais al-Khazali"]  # most frequent first
+    assert [r.id for r in store.entity_summaries(limit=2)] == [1, 2]
+    assert [r.id for r in store.entity_summaries(limit=0)] == [1, 2, 3, 4]  # no limit
+    assert [r.id for r in store.entity_summaries("ORG")] == [2, 4]
+    assert [r.id for r in store.entity_summaries(ids=[3, 1, 99])] == [1, 3]
+    assert store.entity_summaries(ids=[]) == []
+    # the counts follow when a document goes, and when entities are replaced
+    store.delete_document("a.txt")
+    assert [(r.id, r.mentions, r.documents) for r in store.entity_summaries()] == [
+        (2, 1, 1), (1, 1, 1), (3, 0, 0), (4, 0, 0)  # ties go by name
+    ]
+    store.replace_entities([EntityRow(5, "X", "ORG")], [], [])
+    assert [(r.id, r.mentions, r.documents, r.aliases) for r in store.entity_summaries()] == [(5, 0, 0, [])]
+
+
+def test_entity_mentions_are_ordered_by_source_with_sentences(store: SQLiteStore) -> None:
+    _two_documents_with_entities(store)
+    found = store.entity_mentions(1)
+    assert [(m.source, m.text) for m in found] == [
+        ("a.txt", "Khazali"), ("a.txt", "Khazali"), ("b.txt", "Qais al-Khazali")
+    ]
+    assert [m.start for m in found[:2]] == sorted(m.start for m in found[:2])
+    text = store.document_text("a.txt")
+    for m in found:
+        assert store.document_text(m.source)[m.start : m.end] == m.text
+        assert m.sentence == store.document_text(m.source)[m.sentence_start : m.sentence_end]
+    assert found[0].sentence == "Khazali was freed." and text.startswith("HEADER")
+    assert [m.id for m in store.entity_mentions(1, limit=1)] == [found[0].id]
+    assert store.entity_mentions(1, limit=0) == []
+    assert store.entity_mentions(4) == [] and store.entity_mentions(99) == []
+    assert {m.id for m in store.entity_mentions(2)} == {mid for mid, e in store.mention_links() if e == 2}
+
+
+def test_entity_articles_lists_each_article_once(store: SQLiteStore) -> None:
+    _two_documents_with_entities(store)
+    a = store.documents()
+    article = {row.source: row.id for row in a}
+    assert store.entity_articles(1) == [("a.txt", article["a.txt"]), ("b.txt", article["b.txt"])]
+    assert store.entity_articles(3) == [("a.txt", article["a.txt"])]
+    assert store.entity_articles(4) == []
+
+
+def test_schema_1_database_gets_entity_keys_and_counts_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with SQLiteStore(path) as s:
+        _two_documents_with_entities(s)
+    conn = sqlite3.connect(path, isolation_level=None)  # back to schema 1: drop what 0002 added
+    for index in ("entities_folded", "entities_rank", "entity_aliases_folded", "entity_aliases_name_key"):
+        conn.execute(f"DROP INDEX {index}")
+    for table, column in (("entities", "folded"), ("entities", "mentions"), ("entities", "documents"),
+                          ("entity_aliases", "folded"), ("entity_aliases", "name_key")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with SQLiteStore(path) as s:
+        assert s.pragma("user_version") == latest_version()
+        assert [(r.id, r.mentions, r.documents) for r in s.entity_summaries(limit=2)] == [(1, 3, 2), (2, 2, 2)]
+        assert s.entity_by_alias("KHAZALI") == [(1, 2)] and s.entities_named("iraq") == [s.entity(3)]
+        assert s.entity_by_name_key(name_key("Khazali")) == [(1, 2), (4, 1)]
 
 
 def test_version_counter_bumps_on_every_write_only(store: SQLiteStore) -> None:
