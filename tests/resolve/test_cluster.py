@@ -133,3 +133,15 @@ def test_organisation_names_differing_by_qualifiers_and_heads() -> None:
     assert ents["Quds Force"] is not ents["Quds Brigade"]
     assert ents["Iraqi Army"] is not ents["Syrian Army"]
     assert len({id(ents[n]) for n in ("US forces", "US Special Forces", "Iraqi armed forces")}) == 3
+
+
+def test_an_alias_defined_as_different_things_joins_only_within_its_article() -> None:
+    ms = _mentions((1, "Karim Nouri", "PERSON"), (1, "Yusif", "PERSON"), (2, "Omar Saleh", "PERSON"),
+                   (2, "Yusif", "PERSON"), (3, "Unity Front", "ORG"), (3, "UF", "ORG"),
+                   (4, "United Falcons", "ORG"), (4, "UF", "ORG"))
+    st = [S(1, "Karim Nouri", "Hajj Yusif", "codename"), S(2, "Omar Saleh", "Hajj Yusif", "codename"),
+          S(3, "Unity Front", "UF", "acronym"), S(4, "United Falcons", "UF", "acronym")]
+    ents = resolve(ms, st, [])
+    by_mention = {m: e.name for e in ents for m in e.mention_ids}
+    assert by_mention[2] == "Karim Nouri" and by_mention[4] == "Omar Saleh"
+    assert by_mention[6] == "Unity Front" and by_mention[8] == "United Falcons"

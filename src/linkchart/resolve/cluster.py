@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from linkchart.resolve import names
@@ -111,8 +112,10 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
     types = _vote_types(locals_)
+    statements = list(statements)
+    ambiguous = _ambiguous_aliases(statements)
 
-    _join_same_key(locals_, types, uf)
+    _join_same_key(locals_, types, uf, ambiguous)
     _join_alias_statements(statements, locals_, by_article, types, uf)
     _join_partials(locals_, by_article, types, uf)
     _join_short_org_names(locals_, types, uf)
@@ -148,8 +151,9 @@ def _local_surfaces(mentions: Iterable[Any]) -> dict[tuple[int, str], LocalSurfa
         ls.labels[m.label] += 1
         if getattr(m, "role", None):
             ls.roles[m.role] += 1
-            if m.role[:1].isupper():  # titles are capitalised; role nouns ('leader') are not
-                ls.titled[f"{m.role} {names.normalize(m.text)}"] += 1
+            written = names.normalize(m.text)
+            if m.role[:1].isupper() and not written.startswith(m.role):  # titles are capitalised, role nouns not
+                ls.titled[f"{m.role} {written}"] += 1
         if getattr(m, "description", None):
             ls.descriptions[m.description] += 1
     return out
@@ -191,22 +195,40 @@ def _is_partial_person(surface: str, type_: str) -> bool:
 
 # ---- rules ----------------------------------------------------------------------------
 
-def _join_same_key(locals_: dict, types: dict, uf: _UnionFind) -> None:
+def _ambiguous_aliases(statements: list[Any]) -> set[str]:
+    """Return the keys of aliases that texts define as different things ('AAH' for two groups).
+
+    Such an alias means what its own article says it means, so it is not joined across
+    articles by its spelling.
+    """
+    meanings: dict[str, list[str]] = defaultdict(list)
+    for st in statements:
+        name = clean_surface(st.name)
+        for key in {names.name_key(clean_surface(st.alias)), names.name_key(_written_form(st.alias))}:
+            if key and name and name not in meanings[key]:
+                meanings[key].append(name)
+    return {key for key, found in meanings.items()
+            if any(not names.compare(a, b).is_match for a, b in combinations(found, 2))}
+
+
+def _join_same_key(locals_: dict, types: dict, uf: _UnionFind, ambiguous: set[str] | None = None) -> None:
     """Rule 1: local surfaces with the same transliteration key are one entity.
 
-    One-word person names are left to rule 3, since a surname alone may name two people.
+    One-word person names are left to rule 3, since a surname alone may name two people; an
+    alias defined as different things in different texts joins only within its article.
     """
+    ambiguous = ambiguous or set()
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k, ls in locals_.items():
         key = names.name_key(ls.surface)
         if not key:
             continue
-        if _is_partial_person(ls.surface, types[k]):
+        if _is_partial_person(ls.surface, types[k]) or key in ambiguous:
             key = f"{k[0]}|{key}"  # only within one article
         groups[key].append(k)
     for k, ls in locals_.items():
         calque = names.english_calque(ls.surface)
-        if calque and names.name_key(calque) in groups:
+        if calque and names.name_key(ls.surface) not in ambiguous and names.name_key(calque) in groups:
             groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
     for members in groups.values():
         first = members[0]
@@ -295,7 +317,7 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
         best = _dominant(same_article, locals_, uf, ratio=2.0)
         if best is not None:
             uf.union(best, k, f"partial name of '{locals_[best].surface}' in the same article")
-        elif not same_article:
+        elif not same_article and not _joined_to_full_name(k, locals_, uf, types):
             unresolved.append(k)
     # the same surname left alone in several articles is one node, unless a full name claims it
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -308,6 +330,13 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
         if best is not None:
             uf.union(best, group[0], f"partial name of '{locals_[best].surface}', the person most named "
                                      "with that name in the corpus")
+
+
+def _joined_to_full_name(k: tuple[int, str], locals_: dict, uf: _UnionFind, types: dict) -> bool:
+    """Return True when a name already belongs to a person named in full (by an alias statement)."""
+    root = uf.find(k)
+    return any(uf.find(o) == root and len(names.name_parts(ls.surface)) >= 2 and types[o] == "PERSON"
+               for o, ls in locals_.items() if o[0] == k[0])
 
 
 def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind,
