@@ -268,9 +268,7 @@ class Workspace:
     def timeline(self, name: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[EntityEvent]:
         """Return dated events in order (of one entity, within [from, to]) with their evidence."""
-        from linkchart.resolve.facts import entity_events
-
-        events = entity_events(self.store)
+        events = list(self._graph().events(self.store))
         if name is not None:
             eid = self.find_entity(name).id
             events = [e for e in events if eid in e.participants]
@@ -304,12 +302,11 @@ class Workspace:
     def conflicts(self) -> tuple[list[Conflict], dict[str, EntityClaim]]:
         """Return where sources disagree, and the claims each conflict cites by id."""
         from linkchart.resolve.conflicts import find_conflicts
-        from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events
 
-        index = MentionIndex(self.store)
-        claims = entity_claims(self.store, index)
+        graph = self._graph()
+        claims = graph.claims(self.store)
         places = {e.id for e in self.store.entities() if e.type in ("GPE", "LOC", "FAC")}
-        found, derived = find_conflicts(claims, self._graph().relations, entity_events(self.store, index), places)
+        found, derived = find_conflicts(claims, graph.relations, graph.events(self.store), places)
         return found, {c.id: c for c in [*claims, *derived]}
 
     def export(self, fmt: str = "json") -> str:

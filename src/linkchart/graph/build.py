@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from linkchart.resolve.facts import EntityRelation, MentionIndex, entity_relations
+from linkchart.resolve.facts import (
+    EntityClaim,
+    EntityEvent,
+    EntityRelation,
+    MentionIndex,
+    entity_claims,
+    entity_events,
+    entity_relations,
+)
 from linkchart.store.base import Store
 
 
@@ -23,10 +31,36 @@ class EntityGraph:
     graph: nx.MultiDiGraph
     relations: list[EntityRelation]
     names: dict[int, str] = field(default_factory=dict)
+    index: MentionIndex | None = None
+    # computed on first use, kept until the store changes
+    _asserted: nx.Graph | None = None
+    _events: list[EntityEvent] | None = None
+    _claims: list[EntityClaim] | None = None
 
     def undirected(self) -> nx.MultiGraph:
         """Return the graph with directions dropped (paths ignore who did what to whom)."""
         return self.graph.to_undirected(as_view=True)
+
+    def asserted(self) -> nx.Graph:
+        """Return the simple undirected graph of the relations the text asserts (not negated)."""
+        if self._asserted is None:
+            g = nx.Graph()
+            g.add_nodes_from(self.graph.nodes)
+            g.add_edges_from((u, v) for u, v, data in self.graph.edges(data=True) if not data.get("negated"))
+            self._asserted = g
+        return self._asserted
+
+    def events(self, store: Store) -> list[EntityEvent]:
+        """Return the store's entity events (cached with the graph)."""
+        if self._events is None:
+            self._events = entity_events(store, self.index)
+        return self._events
+
+    def claims(self, store: Store) -> list[EntityClaim]:
+        """Return the store's entity claims (cached with the graph)."""
+        if self._claims is None:
+            self._claims = entity_claims(store, self.index)
+        return self._claims
 
 
 _cache: dict[str, EntityGraph] = {}
@@ -56,9 +90,10 @@ def build_graph(store: Store, version: int = 0) -> EntityGraph:
     for e in store.entities():
         g.add_node(e.id, name=e.name, type=e.type, mentions=counts.get(e.id, 0))
         names[e.id] = e.name
-    relations = entity_relations(store, MentionIndex(store))
+    index = MentionIndex(store)
+    relations = entity_relations(store, index)
     for i, r in enumerate(relations):
         if r.subject in g and r.object in g:
             g.add_edge(r.subject, r.object, key=i, predicate=r.predicate, negated=r.negated,
                        attributed_to=r.attributed_to, index=i)
-    return EntityGraph(version, g, relations, names)
+    return EntityGraph(version, g, relations, names, index)

@@ -20,16 +20,6 @@ class Hop:
     relation: EntityRelation
 
 
-def _asserted_graph(eg: EntityGraph) -> nx.Graph:
-    """Return a simple undirected graph of the relations the text asserts (not negated)."""
-    g = nx.Graph()
-    g.add_nodes_from(eg.graph.nodes)
-    for u, v, data in eg.graph.edges(data=True):
-        if not data.get("negated"):
-            g.add_edge(u, v)
-    return g
-
-
 def _best_relation(eg: EntityGraph, u: int, v: int) -> EntityRelation:
     """Return the best-supported asserted relation between u and v: plain facts before attributed ones."""
     candidates = []
@@ -43,7 +33,7 @@ def _best_relation(eg: EntityGraph, u: int, v: int) -> EntityRelation:
 
 def find_paths(eg: EntityGraph, a: int, b: int, max_hops: int = 4, limit: int = 5) -> list[list[Hop]]:
     """Return up to `limit` shortest chains of asserted relations linking a to b (≤ max_hops)."""
-    g = _asserted_graph(eg)
+    g = eg.asserted()
     if a not in g or b not in g or a == b:
         return []
     try:

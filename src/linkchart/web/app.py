@@ -111,16 +111,25 @@ class WebState:
         self.ws = WebWorkspace(db)
         self.lock = threading.RLock()
         self._snap: _Snapshot | None = None
+        self._checked = False
 
     @contextmanager
     def use(self) -> Iterator[WebWorkspace]:
         """Yield the workspace while holding the lock (Workspace calls are not thread-safe)."""
         with self.lock:
+            self._checked = False  # the store version is read once per request, not per lookup
             yield self.ws
+
+    def invalidate(self) -> None:
+        """Make the next lookup re-read the store version (after a write in this request)."""
+        self._checked = False
 
     def snapshot(self) -> _Snapshot:
         """Return lookups for the current store version (call with the lock held)."""
+        if self._snap is not None and self._checked:
+            return self._snap
         version = self.ws.store.version()
+        self._checked = True
         if self._snap is not None and self._snap.version == version:
             return self._snap
         snap = _Snapshot(version)
@@ -463,6 +472,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def curated(action: str, fn: Callable[[WebWorkspace], EntityRow | None], message: str) -> s.CurationResult:
         def go(ws: WebWorkspace) -> s.CurationResult:
             row = fn(ws)
+            state.invalidate()
             return s.CurationResult(ok=True, action=action, entity=state.ref(row.id) if row else None, message=message)
         return run(go)
 
