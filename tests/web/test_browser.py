@@ -297,3 +297,14 @@ def test_main_journeys_on_the_shared_corpus(page: Any, shared_base: str) -> None
     years = page.evaluate("Array.from(document.querySelectorAll('.timeline h3.year')).map(h => h.textContent)")
     assert "2007" in years
     assert not page.errors, page.errors
+
+
+def test_api_docs_render_offline_from_vendored_swagger(page: Any, base: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20000)
+    paths = page.evaluate("Array.from(document.querySelectorAll('.opblock-summary-path')).map(e => e.textContent)")
+    assert any("/api/entities/{entity_id}" in p or "/api/entities" in p for p in paths)
+    assert all(u.startswith(base) or u.startswith("data:") for u in requests), requests
+    shot(page, "12-api-docs")

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -51,11 +52,11 @@ GRAPH_MAX_NODES = 2000
 NEIGHBOR_MAX_NODES = 500
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's Swagger/ReDoc pages load their script from a CDN and start it inline.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_PATHS = ("/docs", "/redoc")
+# The API docs page is Swagger UI, vendored (no CDN); FastAPI starts it with an inline script.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs",)
+SWAGGER = "/static/vendor/swagger-ui"
 T = TypeVar("T")
 
 
@@ -224,6 +225,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             ws.close()
 
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         lifespan=lifespan,
         title="linkchart",
         version="1",
@@ -269,6 +272,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return HTMLResponse(page, headers={"Cache-Control": "no-store"})
 
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """Return the API documentation page (Swagger UI served from this app, works offline)."""
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="linkchart API",
+                                   swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{SWAGGER}/swagger-ui.css", swagger_favicon_url="data:,")
 
     # ---- search -------------------------------------------------------------------------
     def hits(ws: WebWorkspace, q: str, limit: int) -> list[s.SearchHit]:
