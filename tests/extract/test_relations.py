@@ -223,3 +223,26 @@ def test_object_pronoun_takes_the_first_person_who_is_not_its_own_subject(nlp) -
     found = triples(doc)
     assert ("Omar Saleh", "met_with", "Farid Haddad") in found or ("Farid Haddad", "met_with", "Omar Saleh") in found
     assert ("Omar Saleh", "met_with", "Omar Saleh") not in found
+
+
+def test_whose_clause_is_about_the_possessed_group(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Saleh, whose Unity Front is backed by Valdora, appears in the footage.",
+                [("Omar Saleh", "PERSON"), ("Unity Front", "ORG"), ("Valdora", "GPE")])
+    found = triples(doc)
+    assert ("Unity Front", "backed_by", "Valdora") in found
+    assert ("Omar Saleh", "backed_by", "Valdora") not in found
+
+
+def test_giving_support_runs_from_giver_to_receiver(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Karim Nouri offered Omar Saleh support in Mosul.",
+                [("Karim Nouri", "PERSON"), ("Omar Saleh", "PERSON"), ("Mosul", "GPE")])
+    found = triples(doc)
+    assert ("Omar Saleh", "backed_by", "Karim Nouri") in found
+    assert ("Karim Nouri", "backed_by", "Omar Saleh") not in found
+
+
+def test_the_namer_of_a_role_holder_does_not_hold_the_role(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Their guide was a Unity Front official Omar Saleh called Abu Fadi.",
+                [("Unity Front", "ORG"), ("Omar Saleh", "PERSON"), ("Abu Fadi", "PERSON")])
+    found = triples(doc)
+    assert ("Omar Saleh", "member_of", "Unity Front") not in found

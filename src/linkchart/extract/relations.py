@@ -151,10 +151,23 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _whose_first(subjects: list[Token]) -> list[Token]:
+    """Return the subject a 'whose' clause is about when the parser gave a verb two subjects.
+
+    'X, whose group is backed by Y, ...' is sometimes parsed with both X and 'group' as
+    subjects of 'backed'; the one carrying 'whose' is the real one.
+    """
+    if len(subjects) > 1:
+        owned = [t for t in subjects if any(c.lower_ == "whose" for c in t.children)]
+        if owned:
+            return owned
+    return subjects
+
+
 def patients(verb: Token) -> list[Token]:
     """Return the tokens of the logical object of `verb` (dobj, or the subject of a passive)."""
     if _is_passive(verb):
-        own = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]
+        own = _whose_first([_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"])
         if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
             own = [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -464,6 +477,19 @@ def _became(ctx: _Context, verb: Token) -> list[Span]:
     return out
 
 
+def _named_by(ctx: _Context, tok: Token) -> list[Span]:
+    """Return the names a reduced relative gives after `tok` ('X called "Y"', 'X knew as "Y"'), or []."""
+    out: list[Span] = []
+    for c in tok.children:
+        if c.dep_ in {"acl", "relcl"} and _lemma(c) in ctx.rules["naming_verbs"] | {"know"}:
+            for g in c.children:
+                if g.dep_ in {"oprd", "xcomp", "dobj"}:
+                    out += ents_for(ctx, g, conj=False)
+                elif g.dep_ == "prep" and g.lower_ == "as":
+                    out += [e for p in g.children if p.dep_ == "pobj" for e in ents_for(ctx, p, conj=False)]
+    return out
+
+
 def _role_holders(ctx: _Context, role: Token) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
@@ -487,6 +513,9 @@ def _role_holders(ctx: _Context, role: Token) -> list[Span]:
     if role.dep_ in {"nsubj", "nsubjpass"} and _lemma(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
     if role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is not None and head.i > role.i:
+        named = _named_by(ctx, head)
+        if named:
+            return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
     return []
 
@@ -603,6 +632,20 @@ def _clause_agents(ctx: _Context, noun: Token) -> list[Span]:
     return []
 
 
+def _given(ctx: _Context, noun: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]] | None:
+    """Return (givers, receivers) when `noun` is what a giving verb gives ('offered Y support'), else None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _lemma(verb) not in ctx.rules["giving_verbs"]:
+        return None
+    givers = [e for t in agents(verb) for e in ents_for(ctx, t)]
+    receivers = [e for c in verb.children if c.dep_ == "dative" for e in ents_for(ctx, c)]
+    receivers += [e for t in _follow(verb, "prep:to") for e in ents_for(ctx, t)]
+    receivers = receivers or modifiers  # the parser often reads 'offered Y support' as 'Y support'
+    if not givers or not receivers:
+        return None
+    return givers, receivers
+
+
 def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
@@ -613,6 +656,11 @@ def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                 continue
             objects: list[Span] = []
             modifiers = _modifier_ents(ctx, tok)
+            given = _given(ctx, tok, modifiers)
+            if given is not None:  # 'X offered Y support': X gives, Y receives
+                givers, receivers = given
+                yield from _pairs(ctx, rule, tok, receivers, givers, swap=bool(rule.get("swap")))
+                continue
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
