@@ -494,6 +494,9 @@ def _role_holders(ctx: _Context, role: Token) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
+    named = _named_by(ctx, role)
+    if named:
+        return named  # 'an official (X) called "Y"': the official is Y
     holders: list[Span] = []
     for c in role.children:
         if c.dep_ == "appos":
