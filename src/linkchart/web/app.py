@@ -49,6 +49,7 @@ LOOPBACK_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 GRAPH_DEFAULT_NODES = 300
 GRAPH_MAX_NODES = 2000
+EDGE_EVIDENCE = 3
 NEIGHBOR_MAX_NODES = 500
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -168,12 +169,13 @@ class WebState:
             article = self.article_of(ev.doc, ev.start)
         return s.Evidence(doc=ev.doc, article_id=article, start=ev.start, end=ev.end, text=ev.text)
 
-    def relation(self, r: Any) -> s.Relation:
-        """Return the API form of an `EntityRelation`."""
+    def relation(self, r: Any, max_evidence: int | None = None) -> s.Relation:
+        """Return the API form of an `EntityRelation` (with at most `max_evidence` evidences)."""
+        shown = r.evidence if max_evidence is None else r.evidence[:max_evidence]
         return s.Relation(
             id=relation_id(r), subject=self.ref(r.subject), predicate=r.predicate, object=self.ref(r.object),
             negated=r.negated, attributed_to=r.attributed_to, hedged=r.hedged, date=r.date,
-            rules=list(r.rules), evidence=[self.evidence(e) for e in r.evidence],
+            rules=list(r.rules), evidence=[self.evidence(e) for e in shown], evidence_count=len(r.evidence),
         )
 
     def node(self, entity: int, mentions: int | None = None) -> s.Node:
@@ -372,7 +374,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         if truncated:
             nodes = sorted(nodes, key=lambda n: (n.id != center, -n.mentions))[:cap]
         keep = {n.id for n in nodes}
-        edges = [state.relation(r) for r in rels if r.subject in keep and r.object in keep]
+        # an edge carries its first evidences only: the whole list comes with the entity's relations
+        edges = [state.relation(r, EDGE_EVIDENCE) for r in rels if r.subject in keep and r.object in keep]
         return s.Graph(nodes=nodes, edges=edges, center=center, truncated=truncated)
 
     @app.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph, tags=["graph"])

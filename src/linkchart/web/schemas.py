@@ -94,6 +94,7 @@ class Relation(BaseModel):
     date: str | None
     rules: list[str]
     evidence: list[Evidence]
+    evidence_count: int = Field(0, description="How many evidences state it (graph edges carry only the first few).")
 
 
 class Node(BaseModel):

@@ -757,12 +757,14 @@ function relationCard(r) {
   const card = el("div", { class: "relation-card" + (r.negated ? " negated" : "") },
     el("div", {}, entityLink(r.subject), el("span", { class: "predicate", text: ` ${r.negated ? "NOT " : ""}${label(r.predicate)} ` }),
       entityLink(r.object), ...markers(r)));
-  if (r.evidence.length > 1) {
-    const list = el("div", { class: "muted" }, `${r.evidence.length} sources: `);
+  const total = Math.max(r.evidence_count || 0, r.evidence.length);
+  if (total > 1) {
+    const list = el("div", { class: "muted" }, `${total} sources: `);
     r.evidence.forEach((ev, i) => {
       list.append(el("a", { href: "#", text: basename(ev.doc), onclick: (e) => { e.preventDefault(); openEvidence(ev, r); } }),
         i < r.evidence.length - 1 ? " · " : "");
     });
+    if (total > r.evidence.length) list.append(` · and ${total - r.evidence.length} more in the profile`);
     card.append(list);
   }
   return card;
