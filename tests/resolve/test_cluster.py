@@ -145,3 +145,16 @@ def test_an_alias_defined_as_different_things_joins_only_within_its_article() ->
     by_mention = {m: e.name for e in ents for m in e.mention_ids}
     assert by_mention[2] == "Karim Nouri" and by_mention[4] == "Omar Saleh"
     assert by_mention[6] == "Unity Front" and by_mention[8] == "United Falcons"
+
+
+def test_country_names_and_descriptions() -> None:
+    ms = _mentions((1, "United States", "GPE"), (1, "United States", "GPE"), (2, "USA", "ORG"), (3, "America", "GPE"),
+                   (4, "United States Army", "ORG"), (5, "US forces", "ORG"), (5, "US armed forces", "ORG"),
+                   (6, "Iraqi forces", "ORG"), (7, "Islamic Republic of Iran", "GPE"), (7, "Iran", "GPE"),
+                   (8, "Islamic State", "ORG"))
+    ents = _by_name(resolve(ms, [], []))
+    us = ents["United States"]
+    assert ents["USA"] is us and ents["America"] is us and us.type == "GPE"
+    assert ents["United States Army"] is not us
+    assert ents["US forces"] is ents["US armed forces"] and ents["Iraqi forces"] is not ents["US forces"]
+    assert ents["Iran"].name == "Iran" and ents["Islamic State"] is not ents["Iran"]

@@ -20,8 +20,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from itertools import combinations
 from typing import Any
+
+import yaml
 
 from linkchart.resolve import names
 from linkchart.resolve.typing import head_type, vote_type
@@ -120,6 +124,8 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_partials(locals_, by_article, types, uf)
     _join_short_org_names(locals_, types, uf)
     _join_org_cores(locals_, types, uf)
+    _join_country_names(locals_, uf)
+    _join_descriptions(locals_, types, uf)
     _join_matcher(locals_, types, uf)
     _join_acronyms(locals_, uf)
     _join_typos(locals_, by_article, types, uf)
@@ -434,9 +440,10 @@ def _join_acronyms(locals_: dict, uf: _UnionFind) -> None:
         if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
             for acronym in names.acronym_of(ls.surface):
                 expansions[acronym.upper()].add(k)
+    gazetteer = country_names()
     for k, ls in locals_.items():
-        if not names.is_acronym(ls.surface):
-            continue
+        if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in gazetteer:
+            continue  # 'USA' is a country's name before it is anybody's initials
         candidates = expansions.get(ls.surface.replace(".", "").upper(), set())
         roots = {uf.find(c): c for c in candidates}
         if len(roots) == 1:
@@ -471,6 +478,52 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
                 match = names.compare(a, b)
                 if match.is_match and not match.partial:
                     uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Return the gazetteer of country names: folded variant → canonical name."""
+    path = resources.files("linkchart.resolve") / "countries.yaml"
+    out: dict[str, str] = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for variant in entry:
+            out[variant.replace(".", "").casefold()] = entry[0]
+    return out
+
+
+def _join_country_names(locals_: dict, uf: _UnionFind) -> None:
+    """Other names of one country are one entity ('USA', 'America', 'United States')."""
+    gazetteer = country_names()
+    first: dict[str, tuple[int, str]] = {}
+    for k, ls in locals_.items():
+        canonical = gazetteer.get(ls.surface.replace(".", "").casefold())
+        if canonical is None:
+            continue
+        if canonical in first:
+            uf.union(first[canonical], k, f"another name of {canonical} (country gazetteer)")
+        else:
+            first[canonical] = k
+
+
+def _join_descriptions(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """Descriptions that differ by a lower-case modifier are one thing ('US forces', 'US armed forces').
+
+    Their capitalised words must be the same and their last word (the head) too.
+    """
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for k, ls in locals_.items():
+        if types[k] != "ORG" or not _descriptive(ls.surface):
+            continue
+        words = names.normalize(ls.surface).split()
+        capitals = " ".join(w.replace(".", "") for w in words if w[:1].isupper())
+        if capitals:
+            groups[(capitals, words[-1].lower())].append(k)
+    for members in groups.values():
+        for k in members[1:]:
+            short, long_ = sorted((locals_[members[0]].surface, locals_[k].surface), key=len)
+            extra = set(long_.lower().split()) - set(short.lower().split())
+            if all(w.islower() for w in extra):
+                uf.union(members[0], k, f"the same description as '{locals_[members[0]].surface}'")
 
 
 def _descriptive(surface: str) -> bool:
@@ -605,8 +658,9 @@ def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> lis
             roles.update(ls.roles)
             descriptions.update(ls.descriptions)
             counts[ls.surface] += len(ls.mention_ids)
-        name = overrides.names.get(root) or canonical_name(counts)
-        type_ = vote_type(name, labels, roles)
+        country = _country_of(counts)
+        name = overrides.names.get(root) or country or canonical_name(counts)
+        type_ = "GPE" if country else vote_type(name, labels, roles)
         aliases = _alias_reasons(members, counts, name, uf)
         known = {a.alias for a in aliases}
         titled: Counter[str] = Counter()
@@ -618,6 +672,16 @@ def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> lis
         entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids)))
     entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
     return entities
+
+
+def _country_of(counts: Counter[str]) -> str | None:
+    """Return the gazetteer name of the country an entity's names include, if any."""
+    gazetteer = country_names()
+    for surface, _n in counts.most_common():
+        found = gazetteer.get(surface.replace(".", "").casefold())
+        if found:
+            return found
+    return None
 
 
 def canonical_name(counts: Counter[str]) -> str:
@@ -648,8 +712,8 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
     return sorted(out, key=lambda a: (-a.count, a.alias))
 
 
-REASON_ORDER = ("analyst", "alias statement", "translation of", "acronym of", "partial name", "short form",
-                "same organisation",
+REASON_ORDER = ("analyst", "alias statement", "translation of", "another name of", "acronym of", "partial name",
+                "short form", "same organisation", "the same description",
                 "likely typo", "name matcher",
                 "same transliteration", "same surname", "same name")
 
