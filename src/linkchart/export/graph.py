@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import ClassVar
 
 import networkx as nx
 
@@ -27,29 +29,31 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
     return g
 
 
-class GexfExporter(Exporter):
+class _NetworkxExporter(Exporter):
+    """A graph file format that networkx writes."""
+
+    writer: ClassVar[Callable[[nx.MultiDiGraph, io.BytesIO], None]]
+
+    def render(self, store: Store) -> str:
+        """Return the entity graph as a document of this format."""
+        buf = io.BytesIO()
+        type(self).writer(flat_graph(store), buf)
+        return buf.getvalue().decode("utf-8")
+
+
+class GexfExporter(_NetworkxExporter):
     """Gephi's GEXF: entities as nodes (type, mentions), relations as labelled edges with evidence."""
 
     name = "gexf"
     suffix = ".gexf"
     description = "GEXF for Gephi"
-
-    def render(self, store: Store) -> str:
-        """Return the entity graph as a GEXF document."""
-        buf = io.BytesIO()
-        nx.write_gexf(flat_graph(store), buf)
-        return buf.getvalue().decode("utf-8")
+    writer = nx.write_gexf
 
 
-class GraphMLExporter(Exporter):
+class GraphMLExporter(_NetworkxExporter):
     """GraphML, read by Gephi, yEd, Cytoscape desktop and most graph libraries."""
 
     name = "graphml"
     suffix = ".graphml"
     description = "GraphML"
-
-    def render(self, store: Store) -> str:
-        """Return the entity graph as a GraphML document."""
-        buf = io.BytesIO()
-        nx.write_graphml(flat_graph(store), buf)
-        return buf.getvalue().decode("utf-8")
+    writer = nx.write_graphml
