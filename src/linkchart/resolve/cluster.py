@@ -26,6 +26,7 @@ from itertools import combinations
 from typing import Any
 
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve import names
 from linkchart.resolve.typing import head_type, vote_type
@@ -323,7 +324,7 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
         best = _dominant(same_article, locals_, uf, ratio=2.0)
         if best is not None:
             uf.union(best, k, f"partial name of '{locals_[best].surface}' in the same article")
-        elif not same_article and not _joined_to_full_name(k, locals_, uf, types):
+        elif not same_article and not _joined_to_full_name(k, by_article, uf, types):
             unresolved.append(k)
     # the same surname left alone in several articles is one node, unless a full name claims it
     by_token: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -338,11 +339,11 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
                                      "with that name in the corpus")
 
 
-def _joined_to_full_name(k: tuple[int, str], locals_: dict, uf: _UnionFind, types: dict) -> bool:
+def _joined_to_full_name(k: tuple[int, str], by_article: dict, uf: _UnionFind, types: dict) -> bool:
     """Return True when a name already belongs to a person named in full (by an alias statement)."""
     root = uf.find(k)
-    return any(uf.find(o) == root and len(names.name_parts(ls.surface)) >= 2 and types[o] == "PERSON"
-               for o, ls in locals_.items() if o[0] == k[0])
+    return any(uf.find(ls.key) == root and types[ls.key] == "PERSON" and len(names.name_parts(ls.surface)) >= 2
+               for ls in by_article.get(k[0], []))
 
 
 def _dominant(candidates: set[tuple[int, str]], locals_: dict, uf: _UnionFind,
@@ -548,6 +549,8 @@ def _join_typos(locals_: dict, by_article: dict, types: dict, uf: _UnionFind) ->
                     continue
                 if len(other.mention_ids) <= len(ls.mention_ids):
                     continue  # the typo is the rarer spelling
+                if Levenshtein.distance(ls.surface.lower(), other.surface.lower(), score_cutoff=2) > 2:
+                    continue  # cheap first test: a typo is a letter or two away
                 match = names.compare(ls.surface, other.surface)
                 if getattr(match, "typo_candidate", False):
                     uf.union(other.key, ls.key, f"likely typo of '{other.surface}' in the same article")

@@ -45,6 +45,7 @@ _APOSTROPHES = re.compile(r"[\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u00b4`\u
 _QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Return `name` cleaned for comparison, keeping its case.
 
@@ -105,6 +106,7 @@ _TITLE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def strip_titles(name: str) -> str:
     """Return `name` without its leading honorifics, titles and ranks.
 
@@ -171,6 +173,12 @@ def _raw_tokens(name: str) -> tuple[list[str], bool]:
 
 
 def name_tokens(name: str) -> list[str]:
+    """Return name tokens of a name (a fresh list; see `_name_tokens`)."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _name_tokens(name: str) -> list[str]:  # cached: never handed out, callers get a copy
     """Return the lowercased, Latinised tokens of `name`.
 
     Titles are removed, hyphens split words, Arabic articles and 'the'/'of'/'and' are
@@ -229,12 +237,19 @@ def translit_key(token: str) -> str:
 COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western": "west"}
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' '."""
     return " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
 
 
 def name_parts(name: str) -> list[str]:
+    """Return name parts of a name (a fresh list; see `_name_parts`)."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=200_000)
+def _name_parts(name: str) -> list[str]:  # cached: never handed out, callers get a copy
     """Return the keys of the name's parts, each particle bound to the word after it.
 
     'Abu Mahdi al-Muhandis' → ['abu mahdi', 'muhandis']: use these, not `name_tokens`,
@@ -253,6 +268,7 @@ def _compact_acronym(s: str) -> str:
     return re.sub(r"[.\-&\s]", "", s)
 
 
+@lru_cache(maxsize=200_000)
 def is_acronym(s: str) -> bool:
     """Return True if `s` looks like an acronym: 2-6 capitals or digits (10 if dotted), hyphens allowed.
 
@@ -267,6 +283,12 @@ def is_acronym(s: str) -> bool:
 
 
 def acronym_of(expansion: str) -> set[str]:
+    """Return the plausible acronyms of a phrase (a fresh set; see `_acronym_of`)."""
+    return set(_acronym_of(expansion))
+
+
+@lru_cache(maxsize=200_000)
+def _acronym_of(expansion: str) -> set[str]:  # cached: never handed out, callers get a copy
     """Return the plausible acronyms of a phrase, in capitals without dots.
 
     Particles and function words are skipped ('Asaib Ahl al-Haq' → {'AAH'}); an acronym
@@ -879,6 +901,7 @@ _PERSON_SHAPE = re.compile(
     r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2} (?:al|el|ad|ash|as|az|an|ar|at|bin|ibn|bint|ben)[- ][A-Z][a-z]")
 
 
+@lru_cache(maxsize=200_000)
 def name_kind(name: str) -> str:
     """Return what a name's words say it is: 'org', 'person' or '' (unknown, e.g. a place).
 
@@ -904,6 +927,7 @@ ARABIC_ORG_HEADS = {
 }
 
 
+@lru_cache(maxsize=200_000)
 def english_calque(name: str) -> str | None:
     """Return the English word-for-word form of an Arabic organisation name, or None.
 
@@ -944,6 +968,7 @@ def nations_conflict(a: str, b: str) -> bool:
     return bool(na and nb and na != nb)
 
 
+@lru_cache(maxsize=200_000)
 def org_core(name: str) -> tuple[str, frozenset[str], frozenset[str]]:
     """Return (core key, qualifier keys, head-word classes) of an organisation name.
 
