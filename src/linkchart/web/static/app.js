@@ -128,11 +128,16 @@ const TYPE_COLORS = {
   FAC: "#6b46c1", EVENT: "#b7791f", NORP: "#718096",
 };
 const LARGE_GRAPH = 200;
+const BULK_EDGES = 1500;
 
 const cy = cytoscape({
   container: $("graph"),
   minZoom: 0.05,
   maxZoom: 4,
+  // big graphs: draw a cached bitmap while panning and zooming, edges hidden meanwhile
+  textureOnViewport: true,
+  hideEdgesOnViewport: true,
+  pixelRatio: 1,
   style: [
     {
       selector: "node",
@@ -156,6 +161,7 @@ const cy = cytoscape({
         "min-zoomed-font-size": 7,
       },
     },
+    { selector: "edge.bulk", style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none" } },
     { selector: "edge.attributed", style: { "line-style": "dotted", width: 2 } },
     { selector: "edge.negated", style: { "line-style": "dashed", "line-color": "#e53e3e", "target-arrow-color": "#e53e3e", color: "#c53030" } },
     { selector: "edge:selected", style: { width: 3, "line-color": "#d69e2e", "target-arrow-color": "#d69e2e" } },
@@ -194,8 +200,19 @@ function addGraph(graph, around = null) {
       position,
     });
   }
-  if (added.length) cy.add(added);
-  for (const r of graph.edges || []) addEdge(r);
+  cy.batch(() => {
+    if (added.length) cy.add(added);
+    const edges = [];
+    const seen = new Set();
+    for (const r of graph.edges || []) {
+      if (seen.has(r.id) || cy.getElementById(r.id).nonempty()) continue;
+      seen.add(r.id);
+      ensureNode(r.subject);
+      ensureNode(r.object);
+      edges.push(edgeElement(r));
+    }
+    if (edges.length) cy.add(edges);  // one add for all: cytoscape redraws once
+  });
   updateFilterLists();
   applyFilters();
   return added.length;
@@ -210,21 +227,25 @@ function ensureNode(ref) {
   return 0;
 }
 
-function addEdge(r) {
-  if (cy.getElementById(r.id).nonempty()) return;
-  ensureNode(r.subject);
-  ensureNode(r.object);
+function edgeElement(r) {
   const classes = [];
   if (r.negated) classes.push("negated");
   if (r.attributed_to || r.hedged) classes.push("attributed");
-  cy.add({
+  return {
     group: "edges",
     data: {
       id: r.id, source: "n" + r.subject.id, target: "n" + r.object.id, predicate: r.predicate,
       label: (r.negated ? "not " : "") + label(r.predicate), date: r.date || "", relation: r,
     },
     classes: classes.join(" "),
-  });
+  };
+}
+
+function addEdge(r) {
+  if (cy.getElementById(r.id).nonempty()) return;
+  ensureNode(r.subject);
+  ensureNode(r.object);
+  cy.add(edgeElement(r));
 }
 
 function runLayout() {
@@ -236,6 +257,11 @@ function runLayout() {
         minNodeSpacing: 8, fit: true, padding: 20 }
     : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
         edgeElasticity: () => 80, gravity: 0.4, numIter: 1200, fit: true, padding: 30 };
+  // many edges: straight unlabelled haystack lines cost a fraction of bezier curves with arrows
+  cy.batch(() => {
+    if (visible.edges().length > BULK_EDGES) cy.edges().addClass("bulk");
+    else cy.edges().removeClass("bulk");
+  });
   visible.layout(options).run();
   capZoom();
 }
@@ -312,8 +338,11 @@ async function loadNeighbourhood(entity, { replace = true } = {}) {
   return graph;
 }
 
+// how many of the most-mentioned entities the whole-store view shows (?nodes=N in the address)
+const WHOLE_GRAPH_NODES = Math.min(2000, Math.max(10, Number(new URLSearchParams(location.search).get("nodes")) || 300));
+
 async function loadWholeGraph() {
-  const graph = await api("/api/graph", { limit: 300 });
+  const graph = await api("/api/graph", { limit: WHOLE_GRAPH_NODES });
   clearPath();
   cy.elements().remove();
   addGraph(graph);
@@ -604,6 +633,22 @@ async function openProfile(entity) {
   return profile;
 }
 
+/** Append render(item) for the first `limit` items, and a button that appends the rest when asked. */
+function appendCapped(container, items, limit, render, noun = "more") {
+  for (const item of items.slice(0, limit)) container.append(render(item));
+  if (items.length <= limit) return;
+  const more = el("button", { type: "button", class: "small more", text: `show ${items.length - limit} ${noun}` });
+  more.addEventListener("click", () => {
+    more.remove();
+    for (const item of items.slice(limit)) container.append(render(item));
+  });
+  container.append(more);
+}
+
+const PROFILE_RELATIONS_SHOWN = 25;
+const PROFILE_EVIDENCE_SHOWN = 3;
+const PROFILE_DOCUMENTS_SHOWN = 50;
+
 function renderProfile(p, relations) {
   const tab = clear($("tab-profile"));
   tab.append(el("div", { class: "profile-head" },
@@ -641,7 +686,7 @@ function renderProfile(p, relations) {
   for (const [predicate, rels] of groups) {
     const group = el("details", { class: "relation-group", open: "" },
       el("summary", {}, el("span", { class: "predicate", text: label(predicate) }), el("span", { class: "count", text: ` ${rels.length}` })));
-    for (const r of rels) {
+    appendCapped(group, rels, PROFILE_RELATIONS_SHOWN, (r) => {
       const outgoing = r.subject.id === p.id;
       const other = outgoing ? r.object : r.subject;
       const head = el("div", { class: "relation-head" + (r.negated ? " negated" : "") },
@@ -649,21 +694,19 @@ function renderProfile(p, relations) {
         entityLink(other),
         ...markers(r));
       const box = el("div", { class: "relation" + (r.negated ? " negated" : "") + (r.attributed_to ? " attributed" : "") }, head);
-      for (const ev of r.evidence) box.append(evidenceQuote(ev, r));
-      group.append(box);
-    }
+      appendCapped(box, r.evidence, PROFILE_EVIDENCE_SHOWN, (ev) => evidenceQuote(ev, r), "more sources");
+      return box;
+    }, "more relations");
     tab.append(group);
   }
 
   // documents
   tab.append(el("h3", { text: `Documents (${p.documents.length})` }));
   const docs = el("ul", { class: "doc-refs" });
-  for (const d of p.documents) {
-    docs.append(el("li", {
-      onclick: () => d.article_ids.length && openDocument(d.article_ids[0], null, { entity: p.id }),
-    }, el("span", { class: "name", text: d.title || basename(d.source) }),
-    el("span", { class: "muted", text: ` ${basename(d.source)}${d.date ? " · " + d.date : ""}` })));
-  }
+  appendCapped(docs, p.documents, PROFILE_DOCUMENTS_SHOWN, (d) => el("li", {
+    onclick: () => d.article_ids.length && openDocument(d.article_ids[0], null, { entity: p.id }),
+  }, el("span", { class: "name", text: d.title || basename(d.source) }),
+  el("span", { class: "muted", text: ` ${basename(d.source)}${d.date ? " · " + d.date : ""}` })), "more documents");
   tab.append(docs);
 
   // mentions
@@ -940,5 +983,5 @@ async function start() {
   document.body.dataset.ready = "1";
 }
 
-window.linkchart = { openEntity, openProfile, openDocument, showRelation, findPath, loadTimeline, loadConflicts, curate, state };
+window.linkchart = { loadNeighbourhood, openEntity, openProfile, openDocument, showRelation, findPath, loadTimeline, loadConflicts, curate, state };
 start();
