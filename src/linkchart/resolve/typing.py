@@ -19,13 +19,16 @@ ORG_HEADS = {
     "agency", "ministry", "committee", "front", "league", "battalion", "battalions", "division",
     "command", "guard", "guards", "office", "bureau", "government", "parliament", "company",
     "bank", "university", "institute", "news", "times", "post", "press", "service", "services",
-    "coalition", "alliance", "mobilization", "mobilisation", "hezbollah", "hizballah", "resistance",
+    "coalition", "alliance", "mobilization", "mobilisation", "resistance",
     "foundation", "association", "union", "nations", "jihad", "state",
 }
 FAC_HEADS = {"gate", "crossing", "airport", "base", "prison", "camp", "bridge", "embassy", "hospital",
              "palace", "mosque", "shrine", "compound", "port", "hotel", "building", "tower", "checkpoint"}
 LOC_HEADS = {"border", "river", "valley", "sea", "gulf", "desert", "mountains", "region", "province",
              "heights", "strip", "bank", "coast", "plain", "marshes", "zone"}
+
+# Arabic words that open an organisation's name: brigades, companies, movement, army, banner, leagues
+ARABIC_ORG_OPENERS = {"kataib", "kata'ib", "saraya", "harakat", "jaish", "jaysh", "liwa", "asaib"}
 
 PERSON_ROLE_WEIGHT = 3.0
 NAME_SHAPE_WEIGHT = 1.5
@@ -43,7 +46,7 @@ def head_type(surface: str) -> str | None:
         return "FAC"
     if last in LOC_HEADS:
         return "LOC"
-    if last in ORG_HEADS or words[0] in {"kataib", "kata'ib", "saraya", "harakat", "jaish", "liwa", "asaib"}:
+    if last in ORG_HEADS or words[0] in ARABIC_ORG_OPENERS or words[0].startswith("hizb"):
         return "ORG"
     return None
 
