@@ -36,7 +36,7 @@ def copy_store(src: str, dst: Path) -> str:
 
 def ingest(paths: list[str] | None, db: Path) -> str:
     """Return the path of a store made by ingesting `paths` (the sample corpus when None)."""
-    with Workspace(db) as ws:
+    with Workspace(db, processes=1) as ws:  # no fork while test servers run in threads
         report = ws.ingest(paths)
         assert report.ok, report.failed
     return str(db)

@@ -264,7 +264,7 @@ def shared_base(live_server: Callable[[str], str], shared_corpus: Path,
                 tmp_path_factory: pytest.TempPathFactory) -> str:
     """Return the URL of a live server over a store of ../shared/corpus (skips where absent)."""
     db = tmp_path_factory.mktemp("shared-web") / "shared.db"
-    with Workspace(db) as ws:
+    with Workspace(db, processes=1) as ws:  # no fork while test servers run in threads
         assert ws.ingest([str(shared_corpus)]).ok
     return live_server(str(db))
 
