@@ -207,13 +207,17 @@ def entities(
 
 
 @app.command()
-def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db: DbOption = DEFAULT_DB) -> None:
+def show(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    db: DbOption = DEFAULT_DB,
+    mentions: Annotated[int, typer.Option("--mentions", "-m", help="Mentions to print (0: all).")] = 50,
+) -> None:
     """Profile of an entity: aliases and why each was merged, description, documents, mentions."""
     from linkchart.api import NotFound
 
     with Workspace(db, extract=False) as ws:
         try:
-            p = ws.profile(name)
+            p = ws.profile(name, mentions=mentions or None)
         except NotFound as e:
             _fail(str(e))
     out.print(Text(f"{p.name}  ({p.type}, entity {p.id})", style="bold"))
@@ -227,7 +231,8 @@ def show(name: Annotated[str, typer.Argument(help="Entity name or alias.")], db:
         table.add_row(Text(a.alias), str(a.count), Text(why))
     out.print(table)
     out.print(Text(f"documents ({len(p.documents)}): " + ", ".join(Path(d).name for d in p.documents)))
-    out.print(Text(f"mentions ({len(p.mentions)}):", style="bold"))
+    shown = f", the first {len(p.mentions)}" if len(p.mentions) < p.mention_count else ""
+    out.print(Text(f"mentions ({p.mention_count}{shown}):", style="bold"))
     for m in p.mentions:
         line = Text(f"  {Path(m.doc).name} [{m.start}:{m.end}] ", style="dim")
         line.append_text(_marked(m.sentence, m.text))
