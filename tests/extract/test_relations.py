@@ -246,3 +246,8 @@ def test_the_namer_of_a_role_holder_does_not_hold_the_role(nlp) -> None:  # noqa
                 [("Unity Front", "ORG"), ("Omar Saleh", "PERSON"), ("Abu Fadi", "PERSON")])
     found = triples(doc)
     assert ("Omar Saleh", "member_of", "Unity Front") not in found
+
+
+def test_standing_with_a_group_is_an_alliance(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Saleh stands with the Unity Front.", [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    assert ("Omar Saleh", "allied_with", "Unity Front") in triples(doc)

@@ -88,8 +88,11 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
-        # both ends keep their most informative reason, also when already joined another way
+        # both ends keep their most informative reason, also when already joined another way;
+        # a reason naming the other side ("partial name of 'X'") does not explain X itself
         for x in (a, b):
+            if f"'{x[1]}'" in reason and not reason.startswith(("alias statement", "analyst")):
+                continue
             if x not in self.why or _reason_rank(reason) < _reason_rank(self.why[x][0]):
                 self.why[x] = (reason, evidence)
         return ra != rb
@@ -688,14 +691,17 @@ def _country_of(counts: Counter[str]) -> str | None:
 
 
 def canonical_name(counts: Counter[str]) -> str:
-    """Return the fullest frequent form: most tokens among forms named at least half as often as the top."""
+    """Return the canonical form: a frequent full name (two or more words), the most written one
+    (the shorter on a tie: 'Qassem Soleimani' over a once-spelled-out middle name)."""
     top = counts.most_common(1)[0][1] if counts else 0
     forms = [s for s in counts if not names.is_acronym(s)] or list(counts)
 
-    def rank(s: str) -> tuple[int, int, int, int]:
+    def rank(s: str) -> tuple[int, int, int, int, int]:
         frequent = counts[s] * 4 >= top or counts[s] >= 2
         shouted = s.isupper()  # a dateline or headline in capitals is not how the name is written
-        return (int(frequent), int(not shouted), len(names.name_tokens(s)), counts[s])
+        tokens = len(names.name_tokens(s))
+        # a full name before a surname; among full names, the one written most often
+        return (int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
 
     return max(forms, key=rank)
 
