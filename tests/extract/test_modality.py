@@ -41,3 +41,13 @@ def test_hedging_and_irrealis(nlp) -> None:  # noqa: ANN001
     assert alleged.hedged and alleged.attributed_to == "The government"
     assert _mod(nlp, "The officer offered to fund the cleric.", "fund").irrealis
     assert not _mod(nlp, "The officer funded the cleric.", "funded").hedged
+
+
+def test_ability_is_not_a_fact_but_habit_is() -> None:
+    from linkchart.extract.relations import default_nlp, extract_relations
+
+    nlp = default_nlp()
+    doc = nlp("The Unity Front can attack Valdora. Omar Saleh would travel to Mosul every spring.")
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, 0, None)[0]}
+    assert not any(p == "attacked" for _, p, _ in found)
+    assert any(p == "visited" and o == "Mosul" for _, p, o in found)

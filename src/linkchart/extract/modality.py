@@ -170,8 +170,16 @@ def is_hedged(tok: Token) -> bool:
     return False
 
 
+# modals of ability or possibility: 'X can attack Y' says X is able to, not that it did
+POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also the habitual past
+
+
 def is_irrealis(tok: Token) -> bool:
-    """Return True when the fact is only offered, planned or wanted ('offered to fund', 'plans to visit')."""
+    """Return True when the fact is only offered, planned, wanted or possible ('offered to fund',
+    'plans to visit', 'can attack', 'may strike')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+        return True
     cur = tok
     for _ in range(3):
         head = cur.head
