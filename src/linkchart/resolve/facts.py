@@ -104,13 +104,20 @@ class MentionIndex:
 
 def entity_relations(store: Store, index: MentionIndex | None = None) -> list[EntityRelation]:
     """Return relations between entities, one per (subject, predicate, object, polarity, source of claim)."""
+    from linkchart.extract.relations import load_predicates
+
     index = index or MentionIndex(store)
+    vocabulary = load_predicates()
+    types = {e.id: e.type for e in store.entities()}
     grouped: dict[tuple, EntityRelation] = {}
     for r in store.relations():
         s = index.entity_at(r.source, *r.subject_span, text=r.subject)
         o = index.entity_at(r.source, *r.object_span, text=r.object)
         if s is None or o is None or s == o:
             continue
+        pred = vocabulary.get(r.predicate)
+        if pred is not None and (types.get(s) not in pred.subject or types.get(o) not in pred.object):
+            continue  # the voted types of the entities rule out what one sentence's labels allowed
         key = (s, r.predicate, o, r.negated, r.attributed_to, r.hedged)
         rel = grouped.get(key)
         if rel is None:
