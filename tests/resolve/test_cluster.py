@@ -158,3 +158,11 @@ def test_country_names_and_descriptions() -> None:
     assert ents["United States Army"] is not us
     assert ents["US forces"] is ents["US armed forces"] and ents["Iraqi forces"] is not ents["US forces"]
     assert ents["Iran"].name == "Iran" and ents["Islamic State"] is not ents["Iran"]
+
+
+def test_a_bare_head_word_names_the_one_organisation_of_its_article_with_that_head() -> None:
+    ms = _mentions((1, "Republican Guards", "ORG"), (1, "Guards", "ORG"), (2, "Unity Party", "ORG"),
+                   (2, "Labour Party", "ORG"), (2, "Party", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] == "Republican Guards"
+    assert ents[5] not in {"Unity Party", "Labour Party"}  # two parties: the reference stays open

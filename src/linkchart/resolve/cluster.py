@@ -128,6 +128,7 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_partials(locals_, by_article, types, uf)
     _join_short_org_names(locals_, types, uf)
     _join_org_cores(locals_, types, uf)
+    _join_head_references(by_article, types, uf)
     _join_country_names(locals_, uf)
     _join_descriptions(locals_, types, uf)
     _join_matcher(locals_, types, uf)
@@ -432,6 +433,22 @@ def _join_org_cores(locals_: dict, types: dict, uf: _UnionFind) -> None:
             uf.union(anchor, k, f"same organisation as '{locals_[anchor].surface}' (qualifiers aside)")
 
 
+def _join_head_references(by_article: dict, types: dict, uf: _UnionFind) -> None:
+    """A bare head word ('the Forum', 'the Guards') names the one organisation of its article with that head."""
+    for surfaces in by_article.values():
+        for ls in surfaces:
+            words = names.name_tokens(ls.surface)
+            if types[ls.key] != "ORG" or len(words) != 1 or not names.org_core(ls.surface)[2]:
+                continue
+            heads = names.org_core(ls.surface)[2]
+            owners = {uf.find(o.key): o for o in surfaces
+                      if o is not ls and types[o.key] == "ORG" and len(names.name_tokens(o.surface)) > 1
+                      and names.org_core(o.surface)[2] & heads and " of " not in o.surface}
+            if len(owners) == 1:
+                target = next(iter(owners.values()))
+                uf.union(target.key, ls.key, f"short reference to '{target.surface}' in the same article")
+
+
 def _head_phrase(surface: str) -> bool:
     """Return True for 'Word Head' names ('Hezbollah Brigades'): a name plus an organisation noun."""
     return len(names.name_tokens(surface)) == 2 and head_type(surface) is not None
@@ -722,7 +739,7 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
 
 
 REASON_ORDER = ("analyst", "alias statement", "translation of", "another name of", "acronym of", "partial name",
-                "short form", "same organisation", "the same description",
+                "short form", "short reference", "same organisation", "the same description",
                 "likely typo", "name matcher",
                 "same transliteration", "same surname", "same name")
 
