@@ -399,9 +399,9 @@ def neighbors(
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             return
         if fmt == "gexf":
-            from linkchart.export.gexf import ego_gexf
+            from linkchart.export.graph import gexf_text, plain_graph
 
-            sys.stdout.write(ego_gexf(nodes, rels))
+            sys.stdout.write(gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in nodes), rels)))
             return
         table = Table("entity", "type", "mentions", "relations")
         for n in nodes:

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 import networkx as nx
 
 from linkchart.export.base import Exporter
 from linkchart.graph.build import build_graph
+from linkchart.resolve.facts import EntityRelation
 from linkchart.store.base import Store
 
 
 def flat_graph(store: Store) -> nx.MultiDiGraph:
-    """Return the entity graph with plain attribute values (strings, numbers, booleans) only."""
+    """Return the store's entity graph with plain attribute values (strings, numbers, booleans) only."""
     eg = build_graph(store)
+    nodes = [(node, data["name"], data["type"], data["mentions"]) for node, data in eg.graph.nodes(data=True)]
+    return plain_graph(nodes, eg.relations)
+
+
+def plain_graph(nodes: Iterable[tuple[int, str, str, int]], relations: Iterable[EntityRelation]) -> nx.MultiDiGraph:
+    """Return a graph of (id, name, type, mentions) nodes and the relations among them, plain attributes only."""
     g = nx.MultiDiGraph()
-    for node, data in eg.graph.nodes(data=True):
-        g.add_node(node, label=data["name"], type=data["type"], mentions=data["mentions"])
-    for i, r in enumerate(eg.relations):
+    for node, name, type_, mentions in nodes:
+        g.add_node(node, label=name, type=type_, mentions=mentions)
+    for i, r in enumerate(relations):
         if r.subject in g and r.object in g:
             first = r.evidence[0] if r.evidence else None
             g.add_edge(r.subject, r.object, key=i, label=r.predicate, negated=r.negated,
@@ -27,6 +34,13 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
                        sources=len({e.doc for e in r.evidence}), evidence=first.text if first else "",
                        evidence_doc=first.doc if first else "")
     return g
+
+
+def gexf_text(graph: nx.MultiDiGraph) -> str:
+    """Return a graph as a GEXF document."""
+    buf = io.BytesIO()
+    nx.write_gexf(graph, buf)
+    return buf.getvalue().decode("utf-8")
 
 
 class _NetworkxExporter(Exporter):
