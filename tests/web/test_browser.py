@@ -87,6 +87,18 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def tap_edge_and_check_evidence(page: Any) -> None:
+    """Tap the first edge of the centred entity and check the reader highlights that edge's evidence."""
+    expected = page.evaluate("""() => {
+        const edge = window.linkchartGraph.nodes('.center').connectedEdges()[0];
+        edge.emit('tap');
+        return edge.data('relation').evidence[0].text;
+    }""")
+    page.wait_for_selector("mark.evidence")
+    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
+    assert normal(marked) == normal(expected)
+
+
 def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -103,15 +115,7 @@ def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     assert page.locator(".relation-group").count() > 0
     shot(page, "03-profile-and-neighbours")
 
-    expected = page.evaluate("""() => {
-        const cy = window.linkchartGraph;
-        const edge = cy.nodes('.center').connectedEdges()[0];
-        edge.emit('tap');
-        return edge.data('relation').evidence[0].text;
-    }""")
-    page.wait_for_selector("mark.evidence")
-    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
-    assert normal(marked) == normal(expected)
+    tap_edge_and_check_evidence(page)
     visible = page.evaluate("""() => {
         const m = document.querySelector('mark.evidence').getBoundingClientRect();
         const r = document.querySelector('#tab-reader').getBoundingClientRect();
@@ -277,14 +281,7 @@ def test_main_journeys_on_the_shared_corpus(page: Any, shared_base: str) -> None
     page.wait_for_selector(".profile-name")
     assert "Khazali" in page.text_content(".profile-name")
     page.wait_for_function("() => window.linkchartGraph.nodes().length > 3")
-    expected = page.evaluate("""() => {
-        const edge = window.linkchartGraph.nodes('.center').connectedEdges()[0];
-        edge.emit('tap');
-        return edge.data('relation').evidence[0].text;
-    }""")
-    page.wait_for_selector("mark.evidence")
-    marked = page.evaluate("Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')")
-    assert normal(marked) == normal(expected)
+    tap_edge_and_check_evidence(page)
     shot(page, "10-shared-corpus-evidence")
     page.fill("#path-a", "Khazali")
     page.fill("#path-b", "Soleimani")
