@@ -166,3 +166,36 @@ def test_a_bare_head_word_names_the_one_organisation_of_its_article_with_that_he
     ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[2] == "Republican Guards"
     assert ents[5] not in {"Unity Party", "Labour Party"}  # two parties: the reference stays open
+
+
+def test_a_bare_head_word_joins_by_last_word_too() -> None:
+    ms = _mentions((1, "Gulf Policy Forum", "ORG"), (1, "Forum", "ORG"),
+                   (3, "Kataib Hezbollah", "ORG"), (3, "Hezbollah", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] == "Gulf Policy Forum"
+    assert ents[4] != "Kataib Hezbollah"  # a name, not a head word: no short reference
+
+
+def test_one_nations_body_or_frontier_is_one_entity_however_worded() -> None:
+    ms = _mentions((1, "Peru’s parliament", "ORG"), (2, "Peruvian Parliament", "ORG"), (3, "Chilean army", "ORG"),
+                   (4, "Chile Defense Forces", "ORG"), (5, "Chilean military", "ORG"), (6, "Free Chilean Army", "ORG"),
+                   (7, "Peruvian army", "ORG"), (8, "Chile-Peru border", "LOC"), (9, "Peruvian–Chilean border", "LOC"),
+                   (10, "Chile-Bolivia border", "LOC"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1] is ents[2]
+    assert ents[3] is ents[4] is ents[5]
+    assert ents[6] is not ents[3] and ents[7] is not ents[3]  # another group; another nation's army
+    assert ents[8] is ents[9] and ents[10] is not ents[8]
+    reasons = {a.alias: a.reason for a in ents[3].aliases}
+    assert any("same national body" in r for r in reasons.values())
+
+
+def test_a_lower_case_reference_joins_the_one_name_of_its_article_that_holds_it() -> None:
+    ms = _mentions((1, "Italy-led coalition forces", "ORG"), (1, "coalition forces", "ORG"), (1, "coalition", "ORG"),
+                   (2, "coalition forces", "ORG"), (3, "Arab coalition", "ORG"), (3, "Western coalition", "ORG"),
+                   (3, "coalition", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[3] is ents[1]
+    assert ents[1].name == "Italy-led coalition forces"  # a capitalised name over the lower-case reference
+    assert ents[4] is not ents[1]  # another article
+    assert ents[7] is not ents[5] and ents[7] is not ents[6]  # two coalitions: the reference stays open

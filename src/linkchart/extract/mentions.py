@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linkchart.models import Mention
+from linkchart.resolve.national import nation_of
 
 CUES_PATH = Path(__file__).with_name("cues.yaml")
 SPANS_KEY = "lc_mentions"
@@ -41,13 +42,15 @@ WEAK_CUES = frozenset({"spacy", "split"})
 CUE_RANK = {
     c: k
     for k, c in enumerate(
-        "title role quote head lead acronym force compass coalition work context locative split spacy".split()
+        ("title role quote head lead acronym force frontier compass coalition work context locative reference split"
+         " spacy").split()
     )
 }
 # Cues whose type and boundaries come from a construction and are not revised by _type.
-FIXED_CUES = frozenset({"compass", "coalition", "quote", "work", "locative"})
+FIXED_CUES = frozenset({"compass", "frontier", "coalition", "reference", "quote", "work", "locative"})
 # Cues whose spans may be all lower-case ('coalition forces'), when cues.yaml allows it.
 LOWER_CUES = frozenset({"coalition"})
+DASHES = {"-", "–", "—"}
 OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 MAX_ORG_OF_TOKENS = 9
@@ -102,6 +105,7 @@ class Cues:
     not_acronyms: frozenset[str]
     not_entities: frozenset[str]
     compass_place_words: frozenset[str]
+    frontier_nouns: frozenset[str]
     led_participles: frozenset[str]
     led_heads: frozenset[str]
     force_followers: frozenset[str]
@@ -165,6 +169,7 @@ def load_cues(path: str | None = None) -> Cues:
         not_acronyms=frozenset(str(v).upper() for v in data["not_acronyms"]),
         not_entities=_words(data["not_entities"]),
         compass_place_words=_words(data["compass_place_words"]),
+        frontier_nouns=_words(data["frontier_nouns"]),
         led_participles=_words(data["led_participles"]),
         led_heads=_words(data["led_heads"]),
         force_followers=_words(data["force_followers"]),
@@ -270,7 +275,6 @@ class MentionFixer:
             else:
                 others.append(ent)
         n = len(doc)
-        seen_coalition = False  # 'the coalition' names an actor once one was introduced
         for tok in doc:  # the only whole-doc token loop
             i = tok.i
             t = tok.text
@@ -278,9 +282,9 @@ class MentionFixer:
             if low in cues.compass_place_words and tok.is_lower:
                 self._compass_place(doc, i, cands)
             elif low in cues.led_participles or ("-" in low and low.rsplit("-", 1)[1] in cues.led_participles):
-                seen_coalition = self._led_run(doc, i, cands) or seen_coalition
+                self._led_run(doc, i, cands)
             elif low in cues.coalition_words and tok.is_lower:
-                seen_coalition = self._coalition(doc, i, cands, seen_coalition)
+                self._coalition(doc, i, cands)
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
@@ -300,6 +304,9 @@ class MentionFixer:
                         cands.append(_Cand(i, k, "PERSON"))
                 elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and cues.head_label(t):
                     self._head_run(doc, i, cands)
+                    self._head_reference(doc, i, cands)
+                if low in cues.force_nouns:
+                    self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
                 if low in cues.org_of_heads:
                     self._org_of_run(doc, i, cands)
                 elif t == "The" and i > 0 and not tok.is_sent_start:
@@ -317,6 +324,8 @@ class MentionFixer:
                             cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
                 elif t in cues.force_nouns:
                     self._force_run(doc, i, cands)
+                elif t in cues.frontier_nouns:
+                    self._frontier(doc, i, cands)
         return cands, others
 
     def _compass_place(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
@@ -338,8 +347,8 @@ class MentionFixer:
             e += 1
         cands.append(_Cand(i, e, "LOC", cue="compass"))
 
-    def _led_run(self, doc: Doc, i: int, cands: list[_Cand]) -> bool:
-        """Add 'US-led coalition (forces)' as one ORG; return True when it names a coalition."""
+    def _led_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'US-led coalition (forces)' as one ORG."""
         n = len(doc)
         if "-" in doc[i].text:  # 'U.S.-led' is one token
             s = i
@@ -348,35 +357,33 @@ class MentionFixer:
             while s > 0 and doc[s].ent_iob_ == "I":
                 s -= 1
         else:
-            return False
+            return
         if not doc[s].text[:1].isupper():
-            return False
+            return
         j = i + 1
         if j >= n or doc[j].lower_ not in self.cues.led_heads:
-            return False
+            return
         e = j + 1
         if e < n and doc[e].lower_ in self.cues.force_followers and doc[j].lower_ not in self.cues.force_followers:
             e += 1
         cands.append(_Cand(s, e, "ORG", cue="coalition"))
-        return doc[j].lower_ in self.cues.coalition_words
 
-    def _coalition(self, doc: Doc, i: int, cands: list[_Cand], seen: bool) -> bool:
-        """Add 'coalition forces', and 'the coalition' after a coalition was named; return `seen`."""
+    def _coalition(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'coalition forces' and 'the coalition' (the article's pass keeps the latter only after a
+        coalition was named, see `pipeline`)."""
         cues = self.cues
         if i > 0 and (doc[i - 1].lower_ in cues.led_participles or doc[i - 1].lower_.endswith("-led")):
-            return seen  # the '-led' rule has it
+            return  # the '-led' rule has it
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in cues.force_followers:
             cands.append(_Cand(i, i + 2, "ORG", cue="coalition"))
-            return True
+            return
         if (
-            seen
-            and i > 0
+            i > 0
             and doc[i - 1].lower_ == "the"
             and not (nxt is not None and (nxt.lower_ in cues.coalition_not_before or nxt.tag_ in ("NN", "NNS")))
         ):
             cands.append(_Cand(i, i + 1, "ORG", cue="coalition"))
-        return seen
 
     def _title_run(self, doc: Doc, j: int) -> int:
         """Return the end of a capitalised title from `j` ('Green Without Borders', 'Friends of the Earth')."""
@@ -497,6 +504,18 @@ class MentionFixer:
             label = self.cues.head_label(doc[i].text) or "ORG"
             cands.append(_Cand(s, e, label, cue="head"))
 
+    def _head_reference(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'the Forum' / 'the Guards' alone: a short reference to a longer name (the article's pass
+        keeps it only after such a name, see `pipeline`)."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            i > 0
+            and doc[i - 1].text == "the"
+            and self.cues.head_label(doc[i].text) == "ORG"
+            and not (nxt is not None and (self._is_name_token(nxt) or nxt.lower_ in ("of", "for")))
+        ):
+            cands.append(_Cand(i, i + 1, "ORG", cue="reference"))
+
     def _force_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'US forces' / 'British special forces' as one ORG when a country names them."""
         j = i - 1
@@ -504,8 +523,11 @@ class MentionFixer:
             j -= 1
         if j > 0 and doc[j].text in POSSESSIVES:  # "Iraq's parliament"
             j -= 1
-        if j < 0 or doc[j].ent_type_ not in ("GPE", "NORP", "PERSON") or doc[j].ent_iob_ == "O":
+        if j < 0:
             return
+        named = doc[j].ent_iob_ != "O" and doc[j].ent_type_ in ("GPE", "NORP", "PERSON")
+        if not named and not nation_of(doc[j].text):
+            return  # the model may miss a country or call it ORG ('Israel's Defense Forces')
         if doc[j].ent_type_ == "PERSON" and doc[i].lower_ not in ("regime", "government", "administration"):
             return
         s = j
@@ -514,6 +536,13 @@ class MentionFixer:
         if doc[s].lower_ in DETERMINERS:
             s += 1
         cands.append(_Cand(s, i + 1, "ORG", cue="force"))
+
+    def _frontier(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'the Lebanon-Israel border' / 'the Iran–Iraq frontier' as one LOC: two nations joined by a dash."""
+        if i < 3 or doc[i - 2].text not in DASHES or doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+            return
+        if nation_of(doc[i - 3].text) and nation_of(doc[i - 1].text):
+            cands.append(_Cand(i - 3, i + 1, "LOC", cue="frontier"))
 
     # -- boundaries -----------------------------------------------------------------
     def _quoted(self, doc: Doc, s: int, e: int) -> bool:
@@ -544,7 +573,8 @@ class MentionFixer:
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
-        while cand.cue not in ("force", "coalition") and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
+        keeps_nouns = cand.cue in ("force", "coalition", "frontier")  # 'US forces', 'the Iran-Iraq border'
+        while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if role is None and _in(doc[e - 1].text, self.cues.org_nouns):
                 role = doc[e - 1].lower_
             e -= 1

@@ -128,9 +128,25 @@ def _recover_norp(art: _Article) -> None:
     art.mentions.sort(key=lambda pair: pair[0].start)
 
 
+def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Drop a one-word reference ('the coalition', 'the Forum') that no earlier name of the article
+    introduced ('the US-led coalition', 'the Middle East Forum'): alone it is a common noun."""
+    seen: set[str] = set()
+    out = []
+    for m, cue in pairs:
+        words = m.text.split()
+        reference = cue == "reference" or m.text.islower()
+        if reference and len(words) == 1 and words[0].lower() not in seen:
+            continue
+        if not reference:
+            seen.update(w.lower() for w in words)
+        out.append((m, cue))
+    return out
+
+
 def _finish(art: _Article) -> Extraction:
     _recover_norp(art)
-    pairs = _drop_headline_only(art.text, art.mentions)
+    pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     return art.extraction

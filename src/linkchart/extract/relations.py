@@ -56,7 +56,8 @@ def load_predicates() -> dict[str, Predicate]:
 def load_rules() -> dict[str, Any]:
     """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
     data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
-    for key in ("group_nouns", "partitive_nouns", "naming_verbs", "place_nouns", "relational_place_nouns"):
+    for key in ("group_nouns", "partitive_nouns", "area_nouns", "naming_verbs", "place_nouns",
+                "relational_place_nouns"):
         data[key] = frozenset(data.get(key, []))
     data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
     for kind in ("verb_rules", "modifier_rules"):
@@ -366,6 +367,11 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
                     found.append(ctx.ent_at[c.i])  # 'the Hezbollah militia', 'AAH elements'
+        if not found and lemma in rules["area_nouns"]:
+            for c in tok.children:
+                if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None \
+                        and ctx.ent_at[c.i].label_ in {"GPE", "LOC", "FAC"}:
+                    found.append(ctx.ent_at[c.i])  # 'the Lebanon-Israel border area'
         if not found and lemma in rules["partitive_nouns"]:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):

@@ -29,7 +29,8 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve import names
-from linkchart.resolve.typing import head_type, vote_type
+from linkchart.resolve.national import national_key
+from linkchart.resolve.typing import ORG_HEADS, head_type, vote_type
 from linkchart.store.base import EntityAliasRow, EntityRow, Store
 
 
@@ -131,6 +132,8 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_head_references(by_article, types, uf)
     _join_country_names(locals_, uf)
     _join_descriptions(locals_, types, uf)
+    _join_national_names(locals_, uf)
+    _join_lowercase_references(by_article, types, uf)
     _join_matcher(locals_, types, uf)
     _join_acronyms(locals_, uf)
     _join_typos(locals_, by_article, types, uf)
@@ -226,7 +229,8 @@ def _join_same_key(locals_: dict, types: dict, uf: _UnionFind, ambiguous: set[st
     """Rule 1: local surfaces with the same transliteration key are one entity.
 
     One-word person names are left to rule 3, since a surname alone may name two people; an
-    alias defined as different things in different texts joins only within its article.
+    alias defined as different things in different texts, and a lower-case reference, join only
+    within their article.
     """
     ambiguous = ambiguous or set()
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -234,8 +238,8 @@ def _join_same_key(locals_: dict, types: dict, uf: _UnionFind, ambiguous: set[st
         key = names.name_key(ls.surface)
         if not key:
             continue
-        if _is_partial_person(ls.surface, types[k]) or key in ambiguous:
-            key = f"{k[0]}|{key}"  # only within one article
+        if _is_partial_person(ls.surface, types[k]) or key in ambiguous or ls.surface.islower():
+            key = f"{k[0]}|{key}"  # only within one article ('the coalition' is whichever one the article named)
         groups[key].append(k)
     for k, ls in locals_.items():
         calque = names.english_calque(ls.surface)
@@ -438,12 +442,17 @@ def _join_head_references(by_article: dict, types: dict, uf: _UnionFind) -> None
     for surfaces in by_article.values():
         for ls in surfaces:
             words = names.name_tokens(ls.surface)
-            if types[ls.key] != "ORG" or len(words) != 1 or not names.org_core(ls.surface)[2]:
+            if types[ls.key] != "ORG" or len(words) != 1:
                 continue
             heads = names.org_core(ls.surface)[2]
+            last = names.translit_key(words[0].lower())
+            if not heads and words[0].lower() not in ORG_HEADS:
+                continue
             owners = {uf.find(o.key): o for o in surfaces
                       if o is not ls and types[o.key] == "ORG" and len(names.name_tokens(o.surface)) > 1
-                      and names.org_core(o.surface)[2] & heads and " of " not in o.surface}
+                      and " of " not in o.surface
+                      and (names.org_core(o.surface)[2] & heads
+                           or names.translit_key(names.name_tokens(o.surface)[-1].lower()) == last)}
             if len(owners) == 1:
                 target = next(iter(owners.values()))
                 uf.union(target.key, ls.key, f"short reference to '{target.surface}' in the same article")
@@ -545,6 +554,41 @@ def _join_descriptions(locals_: dict, types: dict, uf: _UnionFind) -> None:
             extra = set(long_.lower().split()) - set(short.lower().split())
             if all(w.islower() for w in extra):
                 uf.union(members[0], k, f"the same description as '{locals_[members[0]].surface}'")
+
+
+def _join_national_names(locals_: dict, uf: _UnionFind) -> None:
+    """One nation's body or one frontier, however worded, is one entity ('Iraq's parliament', 'Iraqi Parliament')."""
+    first: dict[str, tuple[int, str]] = {}
+    for k, ls in locals_.items():
+        key = national_key(ls.surface)
+        if key is None:
+            continue
+        if key in first:
+            uf.union(first[key], k, f"the same national body or frontier as '{locals_[first[key]].surface}'")
+        else:
+            first[key] = k
+
+
+def _join_lowercase_references(by_article: dict, types: dict, uf: _UnionFind) -> None:
+    """A lower-case reference ('the coalition', 'coalition forces') names the one organisation of its
+    article whose capitalised name holds its words ('US-led coalition forces')."""
+    for surfaces in by_article.values():
+        for ls in surfaces:
+            if types[ls.key] != "ORG" or any(c.isupper() for c in ls.surface):
+                continue
+            words = ls.surface.split()
+            owners = {uf.find(o.key): o for o in surfaces
+                      if o is not ls and types[o.key] == "ORG" and any(c.isupper() for c in o.surface)
+                      and _holds(o.surface.lower().split(), words)}
+            if len(owners) == 1:
+                target = next(iter(owners.values()))
+                uf.union(target.key, ls.key, f"lower-case reference to '{target.surface}' in the same article")
+
+
+def _holds(name: list[str], words: list[str]) -> bool:
+    """Return True when `words` occur in `name` in order and end at its last word or the one before it."""
+    n = len(words)
+    return any(name[i:i + n] == words for i in (len(name) - n, len(name) - n - 1) if i >= 0)
 
 
 def _descriptive(surface: str) -> bool:
@@ -713,12 +757,13 @@ def canonical_name(counts: Counter[str]) -> str:
     top = counts.most_common(1)[0][1] if counts else 0
     forms = [s for s in counts if not names.is_acronym(s)] or list(counts)
 
-    def rank(s: str) -> tuple[int, int, int, int, int]:
+    def rank(s: str) -> tuple[int, int, int, int, int, int]:
         frequent = counts[s] * 4 >= top or counts[s] >= 2
         shouted = s.isupper()  # a dateline or headline in capitals is not how the name is written
+        named = not s.islower()  # 'US-led coalition forces' names what 'coalition forces' refers to
         tokens = len(names.name_tokens(s))
         # a full name before a surname; among full names, the one written most often
-        return (int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
+        return (int(named), int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
 
     return max(forms, key=rank)
 

@@ -20,7 +20,8 @@ ORG_HEADS = {
     "command", "guard", "guards", "office", "bureau", "government", "parliament", "company",
     "bank", "university", "institute", "news", "times", "post", "press", "service", "services",
     "coalition", "alliance", "mobilization", "mobilisation", "resistance",
-    "foundation", "association", "union", "nations", "jihad", "state",
+    "foundation", "association", "union", "nations", "jihad", "state", "forum", "institution", "center",
+    "centre", "academy", "society", "federation", "commission", "assembly", "congress", "senate",
 }
 FAC_HEADS = {"gate", "crossing", "airport", "base", "prison", "camp", "bridge", "embassy", "hospital",
              "palace", "mosque", "shrine", "compound", "port", "hotel", "building", "tower", "checkpoint"}

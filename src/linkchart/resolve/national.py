@@ -1,0 +1,84 @@
+"""Keys for names made of nations and a common noun: national bodies and frontiers.
+
+'Iraq's parliament', 'the Iraqi Parliament' and 'Iraq parliament' are one body; so are
+'Israeli army' and 'Israel's Defense Forces'. 'The Lebanon-Israel border' and 'the
+Lebanese-Israeli border' are one frontier. Such names share no spelling, so the name
+matcher cannot join them; their key — the nations, canonicalised, plus the class of the
+noun — can. A name with any other word ('Free Syrian Army') has no key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from linkchart.extract.relations import load_rules
+from linkchart.resolve import names
+
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+_MAX_NATION_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    data = yaml.safe_load((resources.files("linkchart.resolve") / "national.yaml").read_text(encoding="utf-8"))
+    wording = {w: cls for cls, words in data["institutions"].items() for w in words}
+    return wording, frozenset(data["frontiers"])
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, str]:
+    """Return folded nation words (country names and their adjectives) → the country's canonical name."""
+    from linkchart.resolve.cluster import country_names  # the gazetteer lives with the rule that uses it
+
+    out = dict(country_names())
+    canonical = {v.casefold(): v for v in out.values()}
+    for adjective, country in load_rules()["demonyms"].items():
+        out[adjective.casefold()] = canonical.get(country.casefold(), country)
+    for country in list(out.values()):
+        out.setdefault(country.casefold(), country)
+    return out
+
+
+def nation_of(words: str) -> str | None:
+    """Return the canonical country that `words` name ('Iraq's', 'Iraqi', 'U.S.'), or None."""
+    folded = _POSSESSIVE.sub("", words.strip()).replace(".", "").casefold()
+    return _nations().get(folded)
+
+
+def _leading_nation(words: list[str]) -> tuple[str, int] | None:
+    """Return (country, number of words it takes) for the longest nation at the start of `words`."""
+    for n in range(min(_MAX_NATION_WORDS, len(words) - 1), 0, -1):
+        country = nation_of(" ".join(words[:n]))
+        if country is not None:
+            return country, n
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def national_key(surface: str) -> str | None:
+    """Return 'Country|class' for a national body, 'A+B|border' for a frontier, else None.
+
+    'Iraq’s parliament' → 'Iraq|parliament'; 'Israeli army' → 'Israel|military';
+    'Lebanese-Israeli border' → 'Israel+Lebanon|border'; 'Free Syrian Army' → None.
+    """
+    text = names.normalize(surface)
+    words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
+    if len(words) < 2:
+        return None
+    wording, frontiers = _tables()
+    tail = words[-1].lower()
+    if tail in frontiers and len(words) == 2 and "-" in words[0]:
+        pair = [nation_of(w) for w in words[0].split("-")]
+        if len(pair) == 2 and all(pair) and pair[0] != pair[1]:
+            return "+".join(sorted(pair)) + "|border"  # type: ignore[arg-type]
+        return None
+    lead = _leading_nation(words)
+    if lead is None:
+        return None
+    country, n = lead
+    cls = wording.get(" ".join(words[n:]).lower())
+    return f"{country}|{cls}" if cls else None
