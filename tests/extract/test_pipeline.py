@@ -100,3 +100,17 @@ def test_parallel_extraction_equals_serial() -> None:
     for text, extraction in zip(texts, parallel, strict=True):
         assert extraction.mentions and all(text[m.start:m.end] == m.text for m in extraction.mentions)
         assert extraction.relations and extraction.events
+
+
+def test_a_block_quote_speaks_for_the_speaker_the_paragraph_before_announced(nlp: Language) -> None:
+    intro = "Commander Daniel Brooks addressed the crowd in Riverton on Friday. Brooks continued:"
+    quote = "I am here with my brothers from the Red Hand Brigade. We will stay."
+    text = f"{intro}\n\n{quote}"
+    found = extract_article(text, [(0, len(intro)), (len(intro) + 2, len(text))], None, nlp)
+    allied = [r for r in found.relations if r.predicate == "allied_with"]
+    assert [(r.subject, r.object) for r in allied] == [("Brooks", "Red Hand Brigade")]
+    assert text[slice(*allied[0].subject_span)] == "Brooks" and allied[0].start > len(intro)
+    plain = intro.replace("continued:", "smiled.")
+    text = f"{plain}\n\n{quote}"
+    found = extract_article(text, [(0, len(plain)), (len(plain) + 2, len(text))], None, nlp)
+    assert not [r for r in found.relations if r.predicate == "allied_with"]

@@ -251,3 +251,59 @@ def test_the_namer_of_a_role_holder_does_not_hold_the_role(nlp) -> None:  # noqa
 def test_standing_with_a_group_is_an_alliance(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "Omar Saleh stands with the Unity Front.", [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
     assert ("Omar Saleh", "allied_with", "Unity Front") in triples(doc)
+
+
+def test_first_person_in_a_quotation_is_its_speaker(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "“We stand with the Unity Front,” Karim Nouri said.",
+                [("Unity Front", "ORG"), ("Karim Nouri", "PERSON")])
+    assert ("Karim Nouri", "allied_with", "Unity Front") in triples(doc)
+    doc = parse(nlp, "Karim Nouri said: “Our brothers in the Unity Front are ready to fight.”",
+                [("Karim Nouri", "PERSON"), ("Unity Front", "ORG")])
+    assert ("Karim Nouri", "allied_with", "Unity Front") in triples(doc)
+    doc = parse(nlp, "“We here with the Unity Front declare our readiness,” Karim Nouri is heard saying in a clip.",
+                [("Unity Front", "ORG"), ("Karim Nouri", "PERSON")])
+    assert ("Karim Nouri", "allied_with", "Unity Front") in triples(doc)
+
+
+def test_first_person_without_a_single_named_speaker_stays_unresolved(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "“I met Omar Saleh in Basra,” Karim Nouri and Samir Haddad said.",
+                [("Omar Saleh", "PERSON"), ("Basra", "GPE"), ("Karim Nouri", "PERSON"), ("Samir Haddad", "PERSON")])
+    assert not {t for t in triples(doc) if t[1] == "met_with"}
+    doc = parse(nlp, "“We stand with the Unity Front,” the officials said.", [("Unity Front", "ORG")])
+    assert triples(doc) == set()
+    doc = parse(nlp, "Karim Nouri arrived. We stand with the Unity Front.",
+                [("Karim Nouri", "PERSON"), ("Unity Front", "ORG")])
+    assert triples(doc) == set()  # no quotation, no speaker
+
+
+def test_company_is_not_an_alliance(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Saleh was with the Unity Front commander when he was arrested.",
+                [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    assert not {t for t in triples(doc) if t[1] == "allied_with"}
+    doc = parse(nlp, "Police arrested Omar Saleh with weapons from the Unity Front.",
+                [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    assert not {t for t in triples(doc) if t[1] == "allied_with"}
+    doc = parse(nlp, "Omar Saleh is here with his brother from Basra.", [("Omar Saleh", "PERSON"), ("Basra", "GPE")])
+    assert triples(doc) == set()
+
+
+def test_being_here_with_a_group_is_an_alliance(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Saleh is here with the Unity Front.", [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    assert ("Omar Saleh", "allied_with", "Unity Front") in triples(doc)
+    doc = parse(nlp, "Omar Saleh’s comrades in the Unity Front left the city.",
+                [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
+    assert ("Omar Saleh", "allied_with", "Unity Front") in triples(doc)
+
+
+def test_the_demonym_takes_the_previous_subject_person(nlp) -> None:  # noqa: ANN001
+    ents = [("Karim Nouri", "PERSON"), ("Basra", "GPE"), ("Samir Haddad", "PERSON"), ("Iranian", "NORP")]
+    doc = parse(nlp, "Karim Nouri arrived in Basra. Samir Haddad later met with the Iranian.", ents)
+    assert ("Samir Haddad", "met_with", "Karim Nouri") in triples(doc)
+    doc = parse(nlp, "Karim Nouri and Omar Saleh arrived in Basra. Samir Haddad later met with the Iranian.",
+                ents + [("Omar Saleh", "PERSON")])
+    assert not {t for t in triples(doc) if t[1] == "met_with"}  # two people came: which one?
+    doc = parse(nlp, "Karim Nouri arrived in Basra. Karim Nouri later met with the Iranian.",
+                [("Karim Nouri", "PERSON"), ("Basra", "GPE"), ("Iranian", "NORP")])
+    assert not {t for t in triples(doc) if t[1] == "met_with"}  # the Iranian is somebody else
+    doc = parse(nlp, "Karim Nouri arrived in Basra. Samir Haddad later met with the Iranian envoy.", ents)
+    assert not {t for t in triples(doc) if t[1] == "met_with"}  # an adjective, not a person

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from linkchart.extract.modality import attribution
+from linkchart.extract.speakers import FIRST_PERSON
 from linkchart.models import Claim
 
 if TYPE_CHECKING:
@@ -130,6 +131,8 @@ def _owner(ctx: _Context, noun: Token) -> list[Span]:
             from linkchart.extract.relations import _unrelativise
 
             subject = _unrelativise(subj[0], head)
+            if subject.lower_ in FIRST_PERSON:
+                return []  # a speaker's 'we have 10,000 men' counts their group's men, not their own
             found = ents_for(ctx, subject)
             if not found:
                 from linkchart.extract.relations import definite_antecedent

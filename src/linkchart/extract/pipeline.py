@@ -26,10 +26,11 @@ from spacy.tokens import Doc
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
 
 try:
-    from linkchart.extract.relations import extract_relations
+    from linkchart.extract.relations import closing_speaker, extract_relations
 except ImportError:  # the relations module may land later
     extract_relations = None
 
@@ -49,6 +50,9 @@ class _Article:
     context_date: str | None = None  # the last date the article stated before the current span
     # spans the model called NORP ('Khazali' as if a nationality): names if the article names them elsewhere
     norp: list[Mention] = field(default_factory=list)
+    # who the previous span announced at its end ('X continues:'), and where that span ended
+    speaker: Speaker | None = None
+    last_end: int = -1
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
@@ -61,8 +65,12 @@ def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
             art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
                                     e.sent.start_char + offset, e.sent.end_char + offset))
     if extract_relations is not None:
-        relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date)
+        adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
+        relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date,
+                                                      context_speaker=art.speaker if adjacent else None)
         art.context_date = last_stated_date(doc[:], art.date, art.context_date)
+        art.speaker = closing_speaker(doc, offset)
+        art.last_end = offset + len(doc.text)
         art.extraction.relations.extend(relations)
         art.extraction.events.extend(events)
         art.extraction.claims.extend(claims)

@@ -5,6 +5,8 @@ one matcher: it finds the frame's anchor token, the tokens of its two arguments,
 to entity mentions (`doc.ents`), following conjunctions, appositions, 'a force called X' and
 'members of X'. Argument types are checked against the predicate vocabulary (`predicates.yaml`).
 Negation, attribution and hedging come from `modality`, the date from `dates.sentence_date`.
+Pronouns: 'he'/'she'/'him'/'her' take an antecedent from the text, 'I'/'we' inside a quotation its
+speaker (`speakers`), and 'the Iranian' the person the previous sentence is about.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.dates import sentence_dates
 from linkchart.extract.modality import ensure_lemmas, modality
+from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
 from linkchart.models import Claim, Event, Relation
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
@@ -57,14 +60,15 @@ def load_rules() -> dict[str, Any]:
     """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
     data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
     for key in ("group_nouns", "partitive_nouns", "area_nouns", "naming_verbs", "place_nouns",
-                "relational_place_nouns"):
+                "relational_place_nouns", "reporting_verbs"):
         data[key] = frozenset(data.get(key, []))
     data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
             rule["lemma"] = frozenset(rule["lemma"])
-            if "dobj" in rule:
-                rule["dobj"] = frozenset(rule["dobj"])
+            for key in ("dobj", "advmod"):
+                if key in rule:
+                    rule[key] = frozenset(rule[key])
     for kind in ("role_rules", "noun_rules"):
         for rule in data.get(kind, []):
             rule["nouns"] = frozenset(rule["nouns"])
@@ -88,15 +92,20 @@ class _Context:
     doc: Doc
     rules: dict[str, Any]
     ent_at: list[Span | None] = field(default_factory=list)
+    # first-person pronouns inside a quotation -> the speaker token (None: the speaker `carried` over)
+    speaker_of: dict[int, Token | None] = field(default_factory=dict)
+    carried: Speaker | None = None  # in doc character offsets
+    stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
 
     @classmethod
-    def build(cls, doc: Doc) -> _Context:
-        ctx = cls(doc, load_rules())
+    def build(cls, doc: Doc, carried: Speaker | None = None) -> _Context:
+        ctx = cls(doc, load_rules(), carried=carried)
         ctx.ent_at = [None] * len(doc)
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     ctx.ent_at[i] = ent
+        ctx.speaker_of = first_person_speakers(doc, ctx.rules["reporting_verbs"], carried is not None)
         return ctx
 
 
@@ -218,6 +227,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
         for t in current:
             if step.startswith("obj:"):  # 'obj:office|base' — a direct object with one of these lemmas
                 nxt.extend(c for c in t.children if c.dep_ == "dobj" and _lemma(c) in step[4:].split("|"))
+            elif step.startswith("advmod:"):  # 'advmod:here' — an adverb with this lemma ('here with Y')
+                nxt.extend(c for c in t.children if c.dep_ == "advmod" and _lemma(c) in step[7:].split("|"))
             elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
@@ -231,6 +242,9 @@ def _follow(tok: Token, path: str) -> list[Token]:
 
 
 def _arg(ctx: _Context, ent: Span) -> _Arg:
+    stand_in = ctx.stand_ins.get(ent.start) if ctx.ent_at[ent.start] is None else None
+    if stand_in is not None:  # 'I' quoting a speaker named in the previous paragraph
+        return _Arg(stand_in.text, stand_in.start, stand_in.end, stand_in.label)
     label = ent.label_
     text = ent.text
     if label == "NORP":
@@ -331,6 +345,78 @@ def definite_antecedent(ctx: _Context, noun: Token) -> Span | None:
     return None
 
 
+def demonym_antecedent(ctx: _Context, ent: Span) -> Span | None:
+    """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
+
+    The subject person of the previous sentence's main clause, else that sentence's only person; None
+    when there is no such person, when it is ambiguous, or when that person is named again in this
+    sentence (then 'the Iranian' is somebody else).
+    """
+    tok = ent.root
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.text not in ctx.rules["demonyms"]:
+        return None
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    subjects = [e for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"} for e in ents_for(ctx, c)]
+    candidates = subjects or [e for e in previous.ents if _personal(ctx, e)]
+    named_here = {e.text for e in sent.ents if _personal(ctx, e)}
+    if len({e.text for e in candidates}) != 1 or not _personal(ctx, candidates[0]) or candidates[0].text in named_here:
+        return None
+    return candidates[0]
+
+
+def _speaker_mentions(ctx: _Context, speaker: Token, depth: int = 0) -> list[Span]:
+    """Return the one person or group mention a speaker token stands for, or [] when none or several."""
+    if depth >= 3 or speaker.lower_ in FIRST_PERSON:
+        return []
+    found = ents_for(ctx, speaker, depth + 1)
+    if len(found) > 1:
+        return []  # 'X and Y said'
+    found = [e for e in found if e.label_ in {"PERSON", "ORG"} or _personal(ctx, e)]
+    if not found and speaker.pos_ == "PROPN" and ctx.ent_at[speaker.i] is None:
+        # the model tags a name once and misses it when it comes back ('Khazali continues:')
+        name = " ".join(t.text for t in speaker.subtree if t.dep_ == "compound" or t.i == speaker.i)
+        found = [e for e in ctx.doc.ents if e.text == name and e.label_ in _AGENTIVE][-1:]
+    return found if len(found) == 1 else []
+
+
+def _quoted_speaker(ctx: _Context, pronoun: Token, depth: int) -> list[Span]:
+    """Return the speaker mention that a first-person pronoun inside a quotation stands for, or [].
+
+    A speaker carried over from the previous paragraph has no span in this doc: the pronoun itself
+    stands in for it (labelled with its type) and `_arg` swaps in the speaker's text and offsets.
+    """
+    if pronoun.i not in ctx.speaker_of:
+        return []
+    speaker = ctx.speaker_of[pronoun.i]
+    if speaker is not None:
+        return _speaker_mentions(ctx, speaker, depth)
+    if ctx.carried is None:
+        return []
+    ctx.stand_ins[pronoun.i] = ctx.carried
+    return [Span(ctx.doc, pronoun.i, pronoun.i + 1, label=ctx.carried.label)]
+
+
+def closing_speaker(doc: Doc, offset: int) -> Speaker | None:
+    """Return the speaker a span introduces at its very end ('X continues:') for a quotation in the next
+    paragraph, with offsets into the article (doc char offsets + `offset`), or None."""
+    words = [t for t in doc if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    ctx = _Context.build(ensure_lemmas(doc))
+    tok = closing_frame(doc, ctx.rules["reporting_verbs"])
+    found = _speaker_mentions(ctx, tok) if tok is not None else []
+    if len(found) != 1:
+        return None
+    arg = _arg(ctx, found[0])
+    return Speaker(arg.text, arg.label, arg.start + offset, arg.end + offset)
+
+
 def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
     """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
     rules = ctx.rules
@@ -338,7 +424,9 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
     ent = ctx.ent_at[tok.i]
     anchor = ent.root if ent is not None else tok
     if ent is not None:
-        found.append(ent)
+        found.append(demonym_antecedent(ctx, ent) or ent)
+    elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
+        found += _quoted_speaker(ctx, tok, depth)
     elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS:
         antecedent = _antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS else _object_antecedent(ctx, tok)
         if antecedent is not None:
@@ -447,6 +535,8 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                 continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and _lemma(c) in rule["dobj"] for c in tok.children):
                 continue
+            if rule.get("advmod") and not any(c.dep_ == "advmod" and _lemma(c) in rule["advmod"] for c in tok.children):
+                continue
             subj_tokens = _follow(tok, rule["subject"])
             subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
             if not subjects and rule["subject"] == "agent":
@@ -469,6 +559,8 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                 continue
             if rule.get("subject_labels"):
                 subjects = [e for e in subjects if e.label_ in rule["subject_labels"]]
+            if rule.get("object_labels"):
+                objects = [e for e in objects if e.label_ in rule["object_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
 
 
@@ -675,7 +767,13 @@ def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                     objects += modifiers
                 else:
                     objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+            if rule.get("object_labels"):
+                objects = [e for e in objects if e.label_ in rule["object_labels"]]
             if not objects:
+                continue
+            if rule.get("doer") == "possessor":  # 'my brothers from Y': the possessor (pronouns too) only
+                owners = [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c)]
+                yield from _pairs(ctx, rule, tok, owners, objects, swap=bool(rule.get("swap")))
                 continue
             doers: list[Span] = []
             if "modifier" not in rule["object"]:
@@ -742,18 +840,23 @@ def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | No
     return out
 
 
-def extract_relations(doc: Doc, offset: int, article_date: str | None,
-                      context_date: str | None = None) -> tuple[list[Relation], list[Event], list[Claim]]:
+def extract_relations(doc: Doc, offset: int, article_date: str | None, context_date: str | None = None,
+                      context_speaker: Speaker | None = None) -> tuple[list[Relation], list[Event], list[Claim]]:
     """Return relations, events and claims in one parsed span; entity mentions are doc.ents; all offsets
     are doc char offsets + offset (into the article's clean text).
 
     `article_date` anchors deictic dates ('last Saturday'); `context_date` is the last date stated
-    before this span, for relative dates ('two months later') at its start.
+    before this span, for relative dates ('two months later') at its start. `context_speaker` (article
+    offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we'.
     """
     from linkchart.extract.claims import claims_in_sentence
     from linkchart.extract.events import events_in_sentence
 
-    ctx = _Context.build(ensure_lemmas(doc))
+    carried = None
+    if context_speaker is not None:
+        carried = Speaker(context_speaker.text, context_speaker.label,
+                          context_speaker.start - offset, context_speaker.end - offset)
+    ctx = _Context.build(ensure_lemmas(doc), carried)
     relations: list[Relation] = []
     events: list[Event] = []
     claims: list[Claim] = []
