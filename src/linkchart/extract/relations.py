@@ -537,15 +537,17 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                 continue
             if rule.get("advmod") and not any(c.dep_ == "advmod" and _lemma(c) in rule["advmod"] for c in tok.children):
                 continue
-            subj_tokens = _follow(tok, rule["subject"])
-            subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
-            if not subjects and rule["subject"] == "agent":
-                subjects = _became(ctx, tok)
             objects: list[Span] = []
             for path in rule["object"]:
                 objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
                 if objects:
                     break
+            if not objects and not rule.get("pair_conjoined_subjects"):
+                continue  # no pair without an object: spare the subject search
+            subj_tokens = _follow(tok, rule["subject"])
+            subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
+            if not subjects and rule["subject"] == "agent":
+                subjects = _became(ctx, tok)
             if objects and rule["object"][0] in {"patient", "dobj"} or rule["subject"] == "patient":
                 extra = _companions(ctx, tok)
                 if rule["subject"] == "patient":
