@@ -214,3 +214,9 @@ def test_person_typed_names_in_place_contexts_become_places(nlp: Language) -> No
     assert ms["al-Mayadin"].label == "GPE"
     ms = found(nlp, "They met at the facility at Tall Qadim, 13 km south of Homs.")
     assert ms["Tall Qadim"].label == "GPE"
+
+
+def test_a_nations_border_with_another_is_one_place(nlp: Language) -> None:
+    ms = found(nlp, "Fighters toured the Chilean border with Peru and the Iraqi border with Saudi Arabia.")
+    assert ms["Chilean border with Peru"].label == "LOC"
+    assert ms["Iraqi border with Saudi Arabia"].label == "LOC"

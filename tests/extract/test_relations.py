@@ -307,3 +307,51 @@ def test_the_demonym_takes_the_previous_subject_person(nlp) -> None:  # noqa: AN
     assert not {t for t in triples(doc) if t[1] == "met_with"}  # the Iranian is somebody else
     doc = parse(nlp, "Karim Nouri arrived in Basra. Samir Haddad later met with the Iranian envoy.", ents)
     assert not {t for t in triples(doc) if t[1] == "met_with"}  # an adjective, not a person
+
+
+def test_taking_orders_from_someone_is_being_commanded(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The Valley Brigade takes its orders from General Omar Haddad.",
+                [("Valley Brigade", "ORG"), ("Omar Haddad", "PERSON")])
+    assert ("Omar Haddad", "commands", "Valley Brigade") in triples(doc)
+    doc = parse(nlp, "The Valley Brigade took control from Omar Haddad.",
+                [("Valley Brigade", "ORG"), ("Omar Haddad", "PERSON")])
+    assert not any(p == "commands" for _, p, _ in triples(doc))
+
+
+def test_a_nouns_infinitive_takes_its_owner_or_the_clause_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Norway's decision to fund the Harbour Council surprised nobody.",
+                [("Norway", "GPE"), ("Harbour Council", "ORG")])
+    assert ("Norway", "funds", "Harbour Council") in triples(doc)
+    # an intention or a plan is not a fact
+    doc = parse(nlp, "Omar Haddad declared his intention to stand with the Valley Front.",
+                [("Omar Haddad", "PERSON"), ("Valley Front", "ORG")])
+    assert triples(doc) == set()
+    doc = parse(nlp, "The Valley Front announced plans to attack the Harbour Council.",
+                [("Valley Front", "ORG"), ("Harbour Council", "ORG")])
+    assert triples(doc) == set()
+
+
+def test_a_group_noun_in_apposition_stands_for_the_group(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The Valley Front, the Norway-backed militia, fired rockets.",
+                [("Valley Front", "ORG"), ("Norway", "GPE")])
+    assert ("Valley Front", "backed_by", "Norway") in triples(doc)
+
+
+def test_areas_on_a_border_are_the_border(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad toured areas on the Chilean border with Peru.",
+                [("Omar Haddad", "PERSON"), ("Chilean border with Peru", "LOC")])
+    assert ("Omar Haddad", "visited", "Chilean border with Peru") in triples(doc)
+
+
+def test_a_hyphenated_role_is_one_role(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "A warning came from Valley Front Secretary-General Omar Haddad on Monday.",
+                [("Valley Front", "ORG"), ("Omar Haddad", "PERSON")])
+    assert ("Omar Haddad", "leads", "Valley Front") in triples(doc)
+
+
+def test_a_participle_claim_is_attributed_to_the_main_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad, a prosecutor, confirmed the verdict, claiming Ali Nouri had met the Valley Front.",
+                [("Omar Haddad", "PERSON"), ("Ali Nouri", "PERSON"), ("Valley Front", "ORG")])
+    rels, _, _ = extract_relations(doc, 0, None)
+    met = [r for r in rels if r.predicate == "met_with"]
+    assert met and met[0].attributed_to and met[0].attributed_to.startswith("Omar Haddad")

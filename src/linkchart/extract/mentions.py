@@ -538,11 +538,18 @@ class MentionFixer:
         cands.append(_Cand(s, i + 1, "ORG", cue="force"))
 
     def _frontier(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
-        """Add 'the Lebanon-Israel border' / 'the Iran–Iraq frontier' as one LOC: two nations joined by a dash."""
-        if i < 3 or doc[i - 2].text not in DASHES or doc[i - 3].whitespace_ or doc[i - 2].whitespace_:
+        """Add a frontier between two nations as one LOC: 'the Lebanon-Israel border', 'the Iran–Iraq
+        frontier', 'the Lebanese border with Israel'."""
+        if i >= 3 and doc[i - 2].text in DASHES and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_:
+            if nation_of(doc[i - 3].text) and nation_of(doc[i - 1].text):
+                cands.append(_Cand(i - 3, i + 1, "LOC", cue="frontier"))
             return
-        if nation_of(doc[i - 3].text) and nation_of(doc[i - 1].text):
-            cands.append(_Cand(i - 3, i + 1, "LOC", cue="frontier"))
+        if i >= 1 and nation_of(doc[i - 1].text) and i + 2 < len(doc) and doc[i + 1].lower_ == "with":
+            for n in (2, 1):  # 'Saudi Arabia' before 'Iraq'
+                end = i + 2 + n
+                if end <= len(doc) and nation_of(doc[i + 2 : end].text):
+                    cands.append(_Cand(i - 1, end, "LOC", cue="frontier"))
+                    return
 
     # -- boundaries -----------------------------------------------------------------
     def _quoted(self, doc: Doc, s: int, e: int) -> bool:

@@ -32,7 +32,9 @@ HEDGES = {"allegedly", "reportedly", "reputedly", "supposedly", "purportedly", "
           "may", "might", "could", "seemingly", "rumored", "rumoured"}
 # governors under which a fact is planned, offered or wanted rather than stated to have happened
 IRREALIS_VERBS = {"offer", "propose", "plan", "intend", "want", "seek", "try", "attempt", "threaten", "hope",
-                  "aim", "wish", "consider", "plot", "vow", "promise", "urge", "ask", "demand", "call"}
+                  "aim", "wish", "consider", "plot", "vow", "promise", "urge", "ask", "demand", "call",
+                  # the nouns of those ('his intention to stand with Y', 'plans to attack Y')
+                  "intention", "readiness", "willingness", "desire", "bid", "threat", "proposal", "ambition"}
 _CLAUSE_LINKS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "conj", "aux", "auxpass"}
 
 
@@ -103,6 +105,8 @@ def _speaker(verb: Token) -> str | None:
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     who = subj[0] if subj and subj[0].dep_ == "nsubj" else (agent[0] if agent else None)
+    if who is None and not subj and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i:
+        return _speaker(verb.head)  # '..., claiming X did Y': the main clause's subject claims it
     if who is None:
         return None
     if who.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
@@ -189,7 +193,7 @@ def is_irrealis(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         head = cur.head
-        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj"}:
+        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj", "acl"}:
             return False
         if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
             return True

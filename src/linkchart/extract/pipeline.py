@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.dates import last_stated_date
+from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
@@ -206,9 +207,24 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
                 if end > start and text[start:end].strip():
                     yield text[start:end], (k, start)
 
+    pending: list[tuple[Doc, int]] = []  # one article's parsed spans, read once the article is complete
+    current = -1
     for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, batch_size=batch_size):
-        _read_doc(doc, offset, arts[k])
+        if k != current and pending:
+            _read_article(pending, arts[current])
+            pending = []
+        current = k
+        pending.append((doc, offset))
+    if pending:
+        _read_article(pending, arts[current])
     return [_finish(a) for a in arts]
+
+
+def _read_article(docs: list[tuple[Doc, int]], art: _Article) -> None:
+    """Read one article's parsed spans in order, after tagging the names the model missed in some of them."""
+    names = article_names([doc for doc, _ in docs])
+    for doc, offset in docs:
+        _read_doc(tag_known_names(doc, names), offset, art)
 
 
 def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:

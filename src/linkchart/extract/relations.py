@@ -158,6 +158,15 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return controllers
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # 'Iran's decision to fund X': the owner of the noun; 'X declared his intention to stand with Y':
+        # with a pronoun owner, the subject of the clause the noun is the object of
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and owners[0].pos_ != "PRON":
+            return owners
+        if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+            return agents(noun.head, depth + 1)
     return []
 
 
@@ -451,15 +460,19 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
                               and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
+            found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
         if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
                     found.append(ctx.ent_at[c.i])  # 'the Hezbollah militia', 'AAH elements'
         if not found and lemma in rules["area_nouns"]:
-            for c in tok.children:
-                if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None \
-                        and ctx.ent_at[c.i].label_ in {"GPE", "LOC", "FAC"}:
-                    found.append(ctx.ent_at[c.i])  # 'the Lebanon-Israel border area'
+            # 'the Lebanon-Israel border area', 'areas on/along the border'
+            places = [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
+            places += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "along", "of"}
+                       for g in c.children if g.dep_ == "pobj"]
+            found += [ctx.ent_at[t.i] for t in places
+                      if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and lemma in rules["partitive_nouns"]:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):
@@ -641,6 +654,12 @@ def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
         if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
             continue
         lemma, lower = _lemma(tok), tok.lower_
+        doc = ctx.doc
+        if tok.i + 2 < sent.end and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_ \
+                and not doc[tok.i + 1].whitespace_:
+            # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
+            lemma = lower = f"{lower}-{doc[tok.i + 2].lower_}"
+            tok = doc[tok.i + 2]
         for rule in ctx.rules["role_rules"]:
             if lemma not in rule["nouns"] and lower not in rule["nouns"]:
                 continue

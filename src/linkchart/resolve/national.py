@@ -58,24 +58,33 @@ def _leading_nation(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def _frontier_nations(words: list[str], frontiers: frozenset[str]) -> tuple[str, str] | None:
+    """Return the two nations of 'Lebanon-Israel border' or 'Lebanese border with Israel', else None."""
+    if len(words) == 2 and words[-1].lower() in frontiers and "-" in words[0]:
+        parts = [nation_of(w) for w in words[0].split("-")]
+    elif len(words) >= 4 and words[1].lower() in frontiers and words[2].lower() == "with":
+        parts = [nation_of(words[0]), nation_of(" ".join(words[3:]))]
+    else:
+        return None
+    return (parts[0], parts[1]) if len(parts) == 2 and parts[0] and parts[1] else None
+
+
 @lru_cache(maxsize=100_000)
 def national_key(surface: str) -> str | None:
     """Return 'Country|class' for a national body, 'A+B|border' for a frontier, else None.
 
     'Iraq’s parliament' → 'Iraq|parliament'; 'Israeli army' → 'Israel|military';
-    'Lebanese-Israeli border' → 'Israel+Lebanon|border'; 'Free Syrian Army' → None.
+    'Lebanese-Israeli border' and 'Lebanese border with Israel' → 'Israel+Lebanon|border';
+    'Free Syrian Army' → None.
     """
     text = names.normalize(surface)
     words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
     if len(words) < 2:
         return None
     wording, frontiers = _tables()
-    tail = words[-1].lower()
-    if tail in frontiers and len(words) == 2 and "-" in words[0]:
-        pair = [nation_of(w) for w in words[0].split("-")]
-        if len(pair) == 2 and all(pair) and pair[0] != pair[1]:
-            return "+".join(sorted(pair)) + "|border"  # type: ignore[arg-type]
-        return None
+    pair = _frontier_nations(words, frontiers)
+    if pair is not None:
+        return "+".join(sorted(pair)) + "|border" if pair[0] != pair[1] else None
     lead = _leading_nation(words)
     if lead is None:
         return None

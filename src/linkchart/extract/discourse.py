@@ -1,0 +1,89 @@
+"""One name, one sense per article: a name the model tagged in one paragraph is tagged where it missed it.
+
+The small English model tags 'Khazali' in one sentence and leaves it untagged (or calls it a
+nationality) in the next. Within one article a capitalised name keeps the type it was given
+elsewhere, so the missed occurrences are added as mentions before relations are read — the
+relation rules only see tagged names. A person's surname counts as a name of its own ('Qais
+al-Khazali' makes 'Khazali' a person), as reporters shorten names after the first mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span
+
+from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
+
+LABELS = frozenset({"PERSON", "ORG"})
+_REPLACEABLE = frozenset({"NORP"})  # the model calls 'Khazali' a nationality; a name the article knows wins
+_MAX_TOKENS = 8
+
+
+def article_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
+    """Return the article's tagged person and organisation names (as token texts) → their majority type.
+
+    Surnames of persons named in full are included; a token sequence given two types equally often
+    in the article is left out.
+    """
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for span in doc.spans.get(SPANS_KEY, []):
+            if span.label_ not in LABELS or len(span) > _MAX_TOKENS:
+                continue
+            words = tuple(t.text for t in span)
+            votes[words][span.label_] += 1
+            if span.label_ == "PERSON" and len(span) >= 2 and span[-1].text[:1].isupper():
+                votes[(span[-1].text,)]["PERSON"] += 1
+    out: dict[tuple[str, ...], str] = {}
+    for words, counter in votes.items():
+        top = counter.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[words] = top[0][0]
+    return out
+
+
+def tag_known_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
+    """Return `doc` with untagged occurrences of the article's `names` added to its ents and mentions."""
+    if not names:
+        return doc
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in names:
+        by_first[words[0]].append(words)
+    for seqs in by_first.values():
+        seqs.sort(key=len, reverse=True)
+    free = [t.ent_iob_ == "O" or t.ent_type_ in _REPLACEABLE for t in doc]
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        match = None
+        if free[i] and tok.text in by_first and tok.text[:1].isupper():
+            for words in by_first[tok.text]:
+                end = i + len(words)
+                if end <= len(doc) and all(free[i:end]) and tuple(t.text for t in doc[i:end]) == words \
+                        and _bounded(doc, i, end):
+                    match = Span(doc, i, end, label=names[words])
+                    break
+        if match is None:
+            i += 1
+            continue
+        added.append(match)
+        i = match.end
+    if not added:
+        return doc
+    for span in added:
+        span._.set(CUE_ATTR, "context")
+    covered = {k for s in added for k in range(s.start, s.end)}
+    kept = [e for e in doc.ents if not any(k in covered for k in range(e.start, e.end))]
+    doc.ents = sorted(kept + added, key=lambda s: s.start)
+    mentions = [s for s in doc.spans.get(SPANS_KEY, []) if not any(k in covered for k in range(s.start, s.end))]
+    doc.spans[SPANS_KEY] = sorted(mentions + added, key=lambda s: s.start)
+    return doc
+
+
+def _bounded(doc: Doc, start: int, end: int) -> bool:
+    """Whether [start, end) is a whole name, not part of a longer capitalised one ('Qais' in 'Qais Ali')."""
+    def name_like(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+    return not name_like(start - 1) and not name_like(end)

@@ -1,0 +1,41 @@
+"""One name, one sense per article: names the model missed in one paragraph are tagged from another."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.discourse import article_names, tag_known_names
+from linkchart.extract.mentions import SPANS_KEY
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.pipeline import extract_article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_article_names_include_surnames_and_skip_tied_types(nlp: Language) -> None:
+    docs = [nlp("General Omar Haddad met Ali Nouri in Basra."), nlp("The Harbour Council met in Basra.")]
+    names = article_names(docs)
+    assert names[("Omar", "Haddad")] == "PERSON" and names[("Haddad",)] == "PERSON"
+    assert ("Basra",) not in names  # places keep the model's own reading
+
+
+def test_a_missed_name_is_tagged_and_a_longer_name_is_not_cut(nlp: Language) -> None:
+    names = {("Haddad",): "PERSON"}
+    doc = tag_known_names(nlp("Later haddad and Haddad spoke; Haddad Construction Ltd paid."), names)
+    tagged = [(s.text, s.start) for s in doc.spans[SPANS_KEY] if s.text == "Haddad"]
+    assert len(tagged) == 1  # the lower-case word and the company name are left alone
+    assert any(e.text == "Haddad" and e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_relations_see_names_tagged_from_the_rest_of_the_article(nlp: Language) -> None:
+    first = "Karim Hakimi leads the Valley Front."
+    second = "Hakimi declared his support for the Harbour Council. Hakimi visited Norway in May."
+    assert "Hakimi" not in {e.text for e in nlp(second).ents}  # the model misses him here
+    text = f"{first}\n\n{second}"
+    found = extract_article(text, [(0, len(first)), (len(first) + 2, len(text))], None, nlp)
+    assert sum(m.text == "Hakimi" and m.label == "PERSON" for m in found.mentions) == 2
+    assert any(r.subject == "Hakimi" and r.predicate == "visited" and r.object == "Norway" for r in found.relations)
