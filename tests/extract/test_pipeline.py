@@ -114,3 +114,25 @@ def test_a_block_quote_speaks_for_the_speaker_the_paragraph_before_announced(nlp
     text = f"{plain}\n\n{quote}"
     found = extract_article(text, [(0, len(plain)), (len(plain) + 2, len(text))], None, nlp)
     assert not [r for r in found.relations if r.predicate == "allied_with"]
+
+
+def test_a_pronoun_opening_a_paragraph_takes_the_previous_paragraphs_subject(nlp: Language) -> None:
+    first = "The Valley Front was formed in 2006 by veterans."
+    second = "It attacked the Harbour Council in May."
+    third = "Omar Haddad became a commander in 2010."
+    fourth = "He visited Norway in June."
+    text = "\n\n".join([first, second, third, fourth])
+    found = extract_article(text, para_spans(text), None, nlp)
+    triples = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("Valley Front", "attacked", "Harbour Council") in triples
+    assert ("Omar Haddad", "visited", "Norway") in triples
+    hit = next(r for r in found.relations if r.predicate == "attacked")
+    assert text[hit.subject_span[0]:hit.subject_span[1]] == "Valley Front"  # the name, not the pronoun
+
+
+def test_peoples_and_faiths_are_not_actors(nlp: Language) -> None:
+    text = ("The militia killed Iraqis, Britons and Americans, said Iraqi Shias and the Druze, "
+            "as The Australian reported.")
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    names = {m.text for m in found.mentions}
+    assert not names & {"Britons", "Iraqi Shias", "Druze", "Shias"}

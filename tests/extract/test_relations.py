@@ -355,3 +355,51 @@ def test_a_participle_claim_is_attributed_to_the_main_subject(nlp) -> None:  # n
     rels, _, _ = extract_relations(doc, 0, None)
     met = [r for r in rels if r.predicate == "met_with"]
     assert met and met[0].attributed_to and met[0].attributed_to.startswith("Omar Haddad")
+
+
+def test_a_fronted_participle_with_by_applies_to_the_main_subject(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Backed by Norway, the Valley Front formed in 2006.", [("Norway", "GPE"), ("Valley Front", "ORG")])
+    assert ("Valley Front", "backed_by", "Norway") in triples(doc)
+    doc = parse(nlp, "Arrested by the Harbour Council in 2007, Omar Haddad spent years in prison.",
+                [("Harbour Council", "ORG"), ("Omar Haddad", "PERSON")])
+    assert ("Harbour Council", "arrested", "Omar Haddad") in triples(doc)
+
+
+def test_a_splinter_group_split_from_its_parent(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The Valley Front, a splinter group of the Harbour Council, was formed in 2006.",
+                [("Valley Front", "ORG"), ("Harbour Council", "ORG")])
+    assert ("Valley Front", "split_from", "Harbour Council") in triples(doc)
+
+
+def test_belonging_defeating_and_editing(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad belonged to the Valley Front.", [("Omar Haddad", "PERSON"), ("Valley Front", "ORG")])
+    assert ("Omar Haddad", "member_of", "Valley Front") in triples(doc)
+    doc = parse(nlp, "The Valley Front defeated the Harbour Council in May.",
+                [("Valley Front", "ORG"), ("Harbour Council", "ORG")])
+    assert ("Valley Front", "opposes", "Harbour Council") in triples(doc)
+    doc = parse(nlp, "Ali Nouri is editor of the Harbour Review.", [("Ali Nouri", "PERSON"), ("Harbour Review", "ORG")])
+    assert ("Ali Nouri", "employed_by", "Harbour Review") in triples(doc)
+
+
+def test_a_role_named_inside_a_promise_still_holds(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The campaign began with a promise from Valley Front leader Omar Haddad to build houses.",
+                [("Valley Front", "ORG"), ("Omar Haddad", "PERSON")])
+    assert ("Omar Haddad", "leads", "Valley Front") in triples(doc)
+
+
+def test_a_noun_deep_in_another_phrase_is_not_the_subjects(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad pushed for reform as a condition for renewed Norwegian support.",
+                [("Omar Haddad", "PERSON"), ("Norwegian", "NORP")])
+    assert not any(p == "backed_by" for _, p, _ in triples(doc))
+    doc = parse(nlp, "The Valley Front claimed responsibility for attacks on the Harbour Council.",
+                [("Valley Front", "ORG"), ("Harbour Council", "ORG")])
+    assert ("Valley Front", "attacked", "Harbour Council") in triples(doc)
+
+
+def test_it_stands_for_the_one_organisation_subject_just_before(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The Valley Front was formed in 2006. It attacked the Harbour Council in May.",
+                [("Valley Front", "ORG"), ("Harbour Council", "ORG")])
+    assert ("Valley Front", "attacked", "Harbour Council") in triples(doc)
+    doc = parse(nlp, "The Valley Front and the River League met in 2006. It attacked the Harbour Council in May.",
+                [("Valley Front", "ORG"), ("River League", "ORG"), ("Harbour Council", "ORG")])
+    assert not any(p == "attacked" for _, p, _ in triples(doc))  # two candidates: 'it' stays open

@@ -28,6 +28,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from linkchart.extract.relations import load_rules
 from linkchart.models import Mention
 from linkchart.resolve.national import nation_of
 
@@ -104,6 +105,7 @@ class Cues:
     gpe_acronyms: frozenset[str]
     not_acronyms: frozenset[str]
     not_entities: frozenset[str]
+    peoples: frozenset[str]
     compass_place_words: frozenset[str]
     frontier_nouns: frozenset[str]
     led_participles: frozenset[str]
@@ -168,6 +170,7 @@ def load_cues(path: str | None = None) -> Cues:
         gpe_acronyms=frozenset(str(v).upper() for v in data["gpe_acronyms"]),
         not_acronyms=frozenset(str(v).upper() for v in data["not_acronyms"]),
         not_entities=_words(data["not_entities"]),
+        peoples=_words(data["peoples"]) | frozenset(w.lower() for w in load_rules()["demonyms"]),
         compass_place_words=_words(data["compass_place_words"]),
         frontier_nouns=_words(data["frontier_nouns"]),
         led_participles=_words(data["led_participles"]),
@@ -828,6 +831,12 @@ class MentionFixer:
             return True
         return all(self._is_honorific(t) or t.is_punct for t in span) or first.is_space
 
+    def _is_people(self, span: Span) -> bool:
+        """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""
+        peoples = self.cues.peoples
+        words = [t for t in span if not t.is_punct and t.lower_ != "the"]
+        return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
+
     # -- the component --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with corrected `doc.ents`, `doc.spans["lc_mentions"]`, roles, descriptions."""
@@ -850,6 +859,8 @@ class MentionFixer:
         for c in order:
             if any(taken[c.start : c.end]):
                 continue
+            if c.cue in WEAK_CUES and self._is_people(doc[c.start : c.end]):  # not 'told The Australian'
+                c.label = "NORP"  # 'Britons', 'Iraqi Shias': people of a nation or faith, not an actor
             span = Span(doc, c.start, c.end, label=c.label)
             if self._is_junk(span, c.cue):
                 continue

@@ -31,7 +31,7 @@ from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
 
 try:
-    from linkchart.extract.relations import closing_speaker, extract_relations
+    from linkchart.extract.relations import closing_speaker, closing_subjects, extract_relations
 except ImportError:  # the relations module may land later
     extract_relations = None
 
@@ -53,6 +53,7 @@ class _Article:
     norp: list[Mention] = field(default_factory=list)
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
+    subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
     last_end: int = -1
 
 
@@ -68,9 +69,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
     if extract_relations is not None:
         adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
         relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date,
-                                                      context_speaker=art.speaker if adjacent else None)
+                                                      context_speaker=art.speaker if adjacent else None,
+                                                      context_subjects=art.subjects if adjacent else None)
         art.context_date = last_stated_date(doc[:], art.date, art.context_date)
         art.speaker = closing_speaker(doc, offset)
+        art.subjects = closing_subjects(doc, offset)
         art.last_end = offset + len(doc.text)
         art.extraction.relations.extend(relations)
         art.extraction.events.extend(events)

@@ -96,10 +96,12 @@ class _Context:
     speaker_of: dict[int, Token | None] = field(default_factory=dict)
     carried: Speaker | None = None  # in doc character offsets
     stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
+    # the person and the organisation the previous paragraph ended on (doc character offsets), by label
+    previous: dict[str, Speaker] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Doc, carried: Speaker | None = None) -> _Context:
-        ctx = cls(doc, load_rules(), carried=carried)
+    def build(cls, doc: Doc, carried: Speaker | None = None, previous: dict[str, Speaker] | None = None) -> _Context:
+        ctx = cls(doc, load_rules(), carried=carried, previous=previous or {})
         ctx.ent_at = [None] * len(doc)
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
@@ -140,7 +142,8 @@ def _unrelativise(tok: Token, verb: Token) -> Token:
 
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
-    if _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+    by_phrase = any(c.dep_ == "agent" for c in verb.children)
+    if _is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and verb.tag_ == "VBN":
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     subj = [_unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
     subj = [s for s in subj if s.dep_ != "expl"]
@@ -193,6 +196,9 @@ def patients(verb: Token) -> list[Token]:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
         return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
+        return [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objs = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
     if not objs and verb.dep_ == "relcl":
         # 'the man whom they arrested' — the relative pronoun may be parsed as dobj; else the head noun
@@ -265,6 +271,7 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
 
 PERSONAL_PRONOUNS = {"he", "she"}
 OBJECT_PRONOUNS = {"him", "her"}
+GROUP_PRONOUNS = {"it"}  # subject 'it' for an organisation named just before
 
 
 def _personal(ctx: _Context, ent: Span) -> bool:
@@ -291,8 +298,10 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
     before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
     if len(before) == 1:
         return next(iter(before.values()))
-    if before or sent.start == 0:
+    if before:
         return None
+    if sent.start == 0:
+        return _carried_subject(ctx, pronoun, "PERSON")
     previous = ctx.doc[sent.start - 1].sent
     people = [e for e in previous.ents if _personal(ctx, e)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
@@ -301,6 +310,54 @@ def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
         return subjects[0]
     distinct = {e.text for e in people}
     return people[0] if len(distinct) == 1 else None
+
+
+def _carried_subject(ctx: _Context, pronoun: Token, label: str) -> Span | None:
+    """Return a stand-in for the `label` subject the previous paragraph ended on, or None.
+
+    The pronoun's own token stands in; `_arg` swaps in the carried name's text and offsets.
+    """
+    carried = ctx.previous.get(label)
+    if carried is None:
+        return None
+    ctx.stand_ins[pronoun.i] = carried
+    return Span(ctx.doc, pronoun.i, pronoun.i + 1, label=label)
+
+
+def _group_antecedent(ctx: _Context, pronoun: Token) -> Span | None:
+    """Return the organisation a subject 'it' stands for: the one organisation subject of the previous
+    sentence (or of the previous paragraph's last sentence); None when there is none or several."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return _carried_subject(ctx, pronoun, "ORG")
+    previous = ctx.doc[sent.start - 1].sent
+    subjects = {e.text: e for e in previous.ents if e.label_ == "ORG" and _is_subject(e)}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _is_subject(ent: Span) -> bool:
+    """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
+def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
+    """Return the one person and the one organisation that are subjects of the span's last sentence, by label,
+    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph."""
+    sents = list(doc.sents)
+    if not sents:
+        return {}
+    out: dict[str, Speaker] = {}
+    for label in ("PERSON", "ORG"):
+        found = {e.text: e for e in sents[-1].ents if e.label_ == label and _is_subject(e)}
+        if len(found) == 1:
+            e = next(iter(found.values()))
+            out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)
+    return out
 
 
 def _clause_subjects(tok: Token) -> set[int]:
@@ -436,6 +493,10 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
         found.append(demonym_antecedent(ctx, ent) or ent)
     elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
         found += _quoted_speaker(ctx, tok, depth)
+    elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
+        antecedent = _group_antecedent(ctx, tok)
+        if antecedent is not None:
+            found.append(antecedent)
     elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS:
         antecedent = _antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS else _object_antecedent(ctx, tok)
         if antecedent is not None:
@@ -660,6 +721,8 @@ def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
             lemma = lower = f"{lower}-{doc[tok.i + 2].lower_}"
             tok = doc[tok.i + 2]
+        elif tok.dep_ == "compound" and _lemma(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
+            tok = tok.head  # 'a splinter group of Y': the role is 'splinter', its place in the parse 'group'
         for rule in ctx.rules["role_rules"]:
             if lemma not in rule["nouns"] and lower not in rule["nouns"]:
                 continue
@@ -740,11 +803,19 @@ def _modifier_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
 
 
 def _clause_agents(ctx: _Context, noun: Token) -> list[Span]:
-    """Return the subject mentions of the clause a noun sits in ('X conducted a raid' -> X)."""
+    """Return the subject mentions of the clause a noun sits in ('X conducted a raid' -> X).
+
+    The way up may cross a noun inside another prepositional phrase only through 'of' ('in a series of
+    attacks'): in 'Y pushed for reform as a condition for American support' the support is not Y's,
+    while in 'X claimed responsibility for attacks' the attacks are X's.
+    """
     cur = noun
     for _ in range(6):
         head = cur.head
         if head.i == cur.i:
+            return []
+        if cur.dep_ == "pobj" and head.lower_ != "of" and head.head.pos_ in {"NOUN", "PROPN"} \
+                and head.head.dep_ == "pobj":
             return []
         if head.pos_ in {"VERB", "AUX"}:
             if cur.dep_ in {"nsubj", "nsubjpass"}:
@@ -833,6 +904,10 @@ def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
     return _label_ok(cand.subject.label, pred.subject) and _label_ok(cand.object.label, pred.object)
 
 
+# rule kinds that name a standing tie ('Asaib's leader X'), true even inside a plan or an offer
+_STATE_RULES = ("role_", "poss_", "mod_")
+
+
 def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Relation]:
     """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
     vocab = load_predicates()
@@ -849,8 +924,8 @@ def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | No
             if key in seen:
                 continue
             mod = modality(cand.anchor)
-            if mod.irrealis and not mod.negated:
-                continue  # an offer or a plan is not a fact
+            if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
+                continue  # an offer or a plan is not a fact; a role named inside one still holds
             seen.add(key)
             out.append(Relation(
                 subject=s.text, predicate=cand.predicate, object=o.text,
@@ -862,13 +937,15 @@ def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | No
 
 
 def extract_relations(doc: Doc, offset: int, article_date: str | None, context_date: str | None = None,
-                      context_speaker: Speaker | None = None) -> tuple[list[Relation], list[Event], list[Claim]]:
+                      context_speaker: Speaker | None = None, context_subjects: dict[str, Speaker] | None = None,
+                      ) -> tuple[list[Relation], list[Event], list[Claim]]:
     """Return relations, events and claims in one parsed span; entity mentions are doc.ents; all offsets
     are doc char offsets + offset (into the article's clean text).
 
     `article_date` anchors deictic dates ('last Saturday'); `context_date` is the last date stated
     before this span, for relative dates ('two months later') at its start. `context_speaker` (article
-    offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we'.
+    offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we';
+    `context_subjects` (article offsets) the person and organisation it ended on, for 'he' and 'it'.
     """
     from linkchart.extract.claims import claims_in_sentence
     from linkchart.extract.events import events_in_sentence
@@ -877,17 +954,19 @@ def extract_relations(doc: Doc, offset: int, article_date: str | None, context_d
     if context_speaker is not None:
         carried = Speaker(context_speaker.text, context_speaker.label,
                           context_speaker.start - offset, context_speaker.end - offset)
-    ctx = _Context.build(ensure_lemmas(doc), carried)
+    previous = {label: Speaker(sp.text, sp.label, sp.start - offset, sp.end - offset)
+                for label, sp in (context_subjects or {}).items()}
+    ctx = _Context.build(ensure_lemmas(doc), carried, previous)
     relations: list[Relation] = []
     events: list[Event] = []
     claims: list[Claim] = []
-    previous = context_date
+    last_date = context_date
     for sent in doc.sents:
-        dates = sentence_dates(sent, article_date, previous)
+        dates = sentence_dates(sent, article_date, last_date)
         date = dates[0][1] if dates else None
         relations += relations_in_sentence(ctx, sent, offset, date)
         events += events_in_sentence(ctx, sent, offset, date)
         claims += claims_in_sentence(ctx, sent, offset)
         if dates:
-            previous = dates[-1][1]
+            last_date = dates[-1][1]
     return relations, events, claims
