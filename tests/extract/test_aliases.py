@@ -94,3 +94,9 @@ def test_offsets_shift(nlp: Language) -> None:
 def test_the_man_they_knew_as(nlp: Language) -> None:
     got = pairs(nlp, "The man the recruits knew as “Abu Layth” was Hassan Darwish.")
     assert ("Hassan Darwish", "Abu Layth", "codename") in got
+
+
+def test_known_as_in_brackets_lists_every_name(nlp: Language) -> None:
+    text = "The region suffered from groups like the Valley Front (also known as VF or the Wadi Jabha) for years."
+    found = {(name, alias) for name, alias, _kind in pairs(nlp, text)}
+    assert ("Valley Front", "VF") in found and ("Valley Front", "Wadi Jabha") in found

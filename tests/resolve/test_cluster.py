@@ -199,3 +199,11 @@ def test_a_lower_case_reference_joins_the_one_name_of_its_article_that_holds_it(
     assert ents[1].name == "Italy-led coalition forces"  # a capitalised name over the lower-case reference
     assert ents[4] is not ents[1]  # another article
     assert ents[7] is not ents[5] and ents[7] is not ents[6]  # two coalitions: the reference stays open
+
+
+def test_a_name_known_by_a_defined_acronym_joins_the_acronyms_expansion() -> None:
+    ms = _mentions((1, "Valley Liberation Front", "ORG"), (1, "VLF", "ORG"), (2, "Wadi Jabha", "ORG"),
+                   (2, "VLF", "ORG"), (3, "VLF", "ORG"))
+    statements = [S(1, "Valley Liberation Front", "VLF", "acronym"), S(2, "Wadi Jabha", "VLF", "known_as")]
+    ents = {m: e for e in resolve(ms, statements, []) for m in e.mention_ids}
+    assert ents[1] is ents[2] is ents[3] is ents[4] is ents[5]

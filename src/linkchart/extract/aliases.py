@@ -31,7 +31,7 @@ LEAD_IN_RE = re.compile(
 FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "to", "a", "an"}
 
 KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*(?:(?:also|otherwise|better|widely|locally|commonly|popularly|simply)\s+)?"
+    r"\s*[,(\[]?\s*(?:(?:also|otherwise|better|widely|locally|commonly|popularly|simply)\s+)?"
     r"(?:(?P<known>known as|referred to as|called)|(?P<aka>a\.?k\.?a\.?|aka)|(?P<dub>dubbed|nicknamed)"
     r"|(?P<code>code-?named))\s+",
 )
@@ -48,6 +48,8 @@ CODENAME_RES = (
     re.compile(rf"{QUOTED}\s*,?\s+(?:is|was) (?:in fact|actually|really)\s+"),
 )
 OR_RE = re.compile(r"\s*,\s+or\s+")
+ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
+
 DASH_RE = re.compile(r"\s+[–—-]\s+")
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
@@ -226,9 +228,11 @@ def _cued(c: _Collector, s: _Sent) -> None:
             continue  # 'a force called X' introduces X; it does not rename anything
         before = _name_before(s, m.start())
         after = _name_at(s, m.end())
-        if before and after:
-            kind = "codename" if m.group("code") else "known_as"
+        kind = "codename" if m.group("code") else "known_as"
+        while before and after:  # 'X (also known as Y or Z)': every name listed
             c.add(s, before, after, kind)
+            more = ALSO_RE.match(s.text, after[1] - s.base)
+            after = _name_at(s, more.end()) if more else None
     for m in REAL_NAME_RE.finditer(s.text):
         before = _name_before(s, m.start())
         after = _name_at(s, m.end())

@@ -213,10 +213,14 @@ def _ambiguous_aliases(statements: list[Any]) -> set[str]:
     """Return the keys of aliases that texts define as different things ('AAH' for two groups).
 
     Such an alias means what its own article says it means, so it is not joined across
-    articles by its spelling.
+    articles by its spelling. An acronym means what its definitions say; a text calling something
+    else by it ('Daesh, also known as ISIS') names the same thing.
     """
     meanings: dict[str, list[str]] = defaultdict(list)
+    defined = {names.name_key(clean_surface(st.alias)) for st in statements if st.kind == "acronym"}
     for st in statements:
+        if st.kind != "acronym" and names.name_key(clean_surface(st.alias)) in defined:
+            continue  # 'Daesh, also known as ISIS': another name for what the acronym was defined as
         name = clean_surface(st.name)
         for key in {names.name_key(clean_surface(st.alias)), names.name_key(_written_form(st.alias))}:
             if key and name and name not in meanings[key]:
