@@ -207,3 +207,10 @@ def test_a_name_known_by_a_defined_acronym_joins_the_acronyms_expansion() -> Non
     statements = [S(1, "Valley Liberation Front", "VLF", "acronym"), S(2, "Wadi Jabha", "VLF", "known_as")]
     ents = {m: e for e in resolve(ms, statements, []) for m in e.mention_ids}
     assert ents[1] is ents[2] is ents[3] is ents[4] is ents[5]
+
+
+def test_a_place_or_group_role_noun_votes_for_a_place_or_group() -> None:
+    ms = [M(1, 1, "Abu Sakhar", "PERSON", role="town"), M(2, 1, "Abu Sakhar", "GPE"),
+          M(3, 2, "Omar Haddad", "ORG", role="leader"), M(4, 3, "Wadi Nour", "PERSON", role="militia")]
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1].type == "GPE" and ents[3].type == "PERSON" and ents[4].type == "ORG"

@@ -28,6 +28,14 @@ FAC_HEADS = {"gate", "crossing", "airport", "base", "prison", "camp", "bridge", 
 LOC_HEADS = {"border", "river", "valley", "sea", "gulf", "desert", "mountains", "region", "province",
              "heights", "strip", "bank", "coast", "plain", "marshes", "zone"}
 
+# Role nouns that describe a place or a group rather than a person ('X, a dusty town', 'the X militia')
+ROLE_TYPES = {w: "GPE" for w in ("town", "city", "village", "capital", "province", "governorate", "district",
+                                   "suburb", "port", "hamlet", "municipality", "county")}
+ROLE_TYPES.update({w: "LOC" for w in ("region", "area", "valley", "mountain", "river", "desert", "border")})
+ROLE_TYPES.update({w: "ORG" for w in ("group", "militia", "organization", "organisation", "party", "movement",
+                                      "network", "faction", "army", "brigade", "unit", "coalition", "alliance",
+                                      "company", "firm", "agency", "newspaper", "magazine", "channel", "bloc")})
+
 # Arabic words that open an organisation's name: brigades, companies, movement, army, banner, leagues
 ARABIC_ORG_OPENERS = {"kataib", "kata'ib", "saraya", "harakat", "jaish", "jaysh", "liwa", "asaib"}
 
@@ -58,9 +66,9 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     for label, n in labels.items():
         if label in VALID_TYPES:
             votes[label] += LABEL_WEIGHT * n
-    person_roles = sum(n for role, n in roles.items() if role)
-    if person_roles:
-        votes["PERSON"] += PERSON_ROLE_WEIGHT * person_roles
+    for role, n in roles.items():
+        if role:  # 'a dusty town' votes for a place, 'the militia' for a group, 'leader' for a person
+            votes[ROLE_TYPES.get(role.lower(), "PERSON")] += PERSON_ROLE_WEIGHT * n
     shape = names.name_kind(surface)
     n = max(1, sum(labels.values()))
     if shape == "person":
