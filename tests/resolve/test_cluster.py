@@ -214,3 +214,12 @@ def test_a_place_or_group_role_noun_votes_for_a_place_or_group() -> None:
           M(3, 2, "Omar Haddad", "ORG", role="leader"), M(4, 3, "Wadi Nour", "PERSON", role="militia")]
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[1].type == "GPE" and ents[3].type == "PERSON" and ents[4].type == "ORG"
+
+
+def test_an_epithet_keeps_a_revered_figure_apart_from_a_namesake() -> None:
+    ms = [M(1, 1, "Saddam Hussein", "PERSON"), M(2, 1, "Hussein", "PERSON", role="Mr."),
+          M(3, 1, "Hussein", "PERSON", role="Imam"), M(4, 2, "Ruhollah Khomeini", "PERSON", role="Ayatollah"),
+          M(5, 3, "Khomeini", "PERSON", role="Imam")]
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[3] is not ents[1]
+    assert ents[5] is ents[4]  # the same epithet on a cleric named with a religious title elsewhere

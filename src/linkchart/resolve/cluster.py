@@ -151,13 +151,26 @@ def clean_surface(text: str) -> str:
     return surface.strip(" ,.;:'\"‘’“”()[]")
 
 
+# Epithets of revered figures: 'Imam Hussein' in an article that also names 'Saddam Hussein' is not him
+EPITHETS = frozenset({"imam", "prophet", "saint", "st"})
+# Religious titles: a name with an epithet may join a person the texts also give one of these
+RELIGIOUS_TITLES = EPITHETS | frozenset({"ayatollah", "grand ayatollah", "sheikh", "shaykh", "sayyid", "sayyed",
+                                         "seyed", "hojatoleslam", "mullah", "mufti", "cleric"})
+
+
+def _epithet(m: Any, surface: str) -> bool:
+    role = (getattr(m, "role", None) or "").lower().rstrip(".")
+    return role in EPITHETS and len(surface.split()) == 1
+
+
 def _local_surfaces(mentions: Iterable[Any]) -> dict[tuple[int, str], LocalSurface]:
     out: dict[tuple[int, str], LocalSurface] = {}
     for m in mentions:
         surface = clean_surface(m.text)
         if not surface or not any(c.isalpha() for c in surface):
             continue
-        key = (m.article_id, surface)
+        # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
+        key = (m.article_id, f"{m.role} {surface}" if _epithet(m, surface) else surface)
         ls = out.get(key)
         if ls is None:
             ls = out[key] = LocalSurface(key, surface)
@@ -244,6 +257,8 @@ def _join_same_key(locals_: dict, types: dict, uf: _UnionFind, ambiguous: set[st
             continue
         if _is_partial_person(ls.surface, types[k]) or key in ambiguous or ls.surface.islower():
             key = f"{k[0]}|{key}"  # only within one article ('the coalition' is whichever one the article named)
+            if k[1] != ls.surface:
+                key += f"|{k[1]}"  # 'Imam Hussein' is not the article's other 'Hussein'
         groups[key].append(k)
     for k, ls in locals_.items():
         calque = names.english_calque(ls.surface)
@@ -333,6 +348,16 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
             continue
         token = names.name_parts(ls.surface)[0]
         same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
+            religious = _religious_roots(locals_, uf)
+            anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
+            best = _dominant({c for c in anywhere if c[0] == k[0]}, locals_, uf, ratio=2.0)
+            where = "in the same article"
+            if best is None:
+                best, where = _dominant(anywhere, locals_, uf, ratio=3.0), "with a religious title in the corpus"
+            if best is not None:
+                uf.union(best, k, f"partial name of '{locals_[best].surface}' {where}")
+            continue
         best = _dominant(same_article, locals_, uf, ratio=2.0)
         if best is not None:
             uf.union(best, k, f"partial name of '{locals_[best].surface}' in the same article")
@@ -349,6 +374,12 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
         if best is not None:
             uf.union(best, group[0], f"partial name of '{locals_[best].surface}', the person most named "
                                      "with that name in the corpus")
+
+
+def _religious_roots(locals_: dict, uf: _UnionFind) -> set[tuple[int, str]]:
+    """Return the roots of the clusters where some mention carries a religious title ('Ayatollah X')."""
+    return {uf.find(k) for k, ls in locals_.items()
+            if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
 
 
 def _joined_to_full_name(k: tuple[int, str], by_article: dict, uf: _UnionFind, types: dict) -> bool:
