@@ -403,3 +403,30 @@ def test_it_stands_for_the_one_organisation_subject_just_before(nlp) -> None:  #
     doc = parse(nlp, "The Valley Front and the River League met in 2006. It attacked the Harbour Council in May.",
                 [("Valley Front", "ORG"), ("River League", "ORG"), ("Harbour Council", "ORG")])
     assert not any(p == "attacked" for _, p, _ in triples(doc))  # two candidates: 'it' stays open
+
+
+def test_residents_and_operations_place_a_person(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad, a long-time resident of Norway, was designated in 2019.",
+                [("Omar Haddad", "PERSON"), ("Norway", "GPE")])
+    assert ("Omar Haddad", "located_in", "Norway") in triples(doc)
+    doc = parse(nlp, "Meanwhile, Omar Haddad set up operations in Bergen.",
+                [("Omar Haddad", "PERSON"), ("Bergen", "GPE")])
+    assert ("Omar Haddad", "located_in", "Bergen") in triples(doc)
+
+
+def test_leading_a_unit_of_a_group_is_membership(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Omar Haddad, who led a brigade in the Valley Front, fought on.",
+                [("Omar Haddad", "PERSON"), ("Valley Front", "ORG")])
+    assert ("Omar Haddad", "member_of", "Valley Front") in triples(doc)
+
+
+def test_his_faction_of_a_party_is_membership(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The group works with Omar Haddad and his faction of the Unity Party.",
+                [("Omar Haddad", "PERSON"), ("Unity Party", "ORG")])
+    assert ("Omar Haddad", "member_of", "Unity Party") in triples(doc)
+
+
+def test_craft_stand_for_the_nation_on_them(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "The depot at Bergen, south of Oslo, was bombed by Swedish aircraft on May 2.",
+                [("Bergen", "GPE"), ("Oslo", "GPE"), ("Swedish", "NORP")])
+    assert ("Sweden", "attacked", "Bergen") in triples(doc)

@@ -59,7 +59,7 @@ def load_predicates() -> dict[str, Predicate]:
 def load_rules() -> dict[str, Any]:
     """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
     data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
-    for key in ("group_nouns", "partitive_nouns", "area_nouns", "naming_verbs", "place_nouns",
+    for key in ("group_nouns", "partitive_nouns", "area_nouns", "instrument_nouns", "naming_verbs", "place_nouns",
                 "relational_place_nouns", "reporting_verbs"):
         data[key] = frozenset(data.get(key, []))
     data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
@@ -497,8 +497,11 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
         antecedent = _group_antecedent(ctx, tok)
         if antecedent is not None:
             found.append(antecedent)
-    elif tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS:
-        antecedent = _antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS else _object_antecedent(ctx, tok)
+    elif tok.pos_ == "PRON" and (tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS or tok.lower_ == "his"):
+        # 'his' / possessive 'her' look back like 'he' / 'she' ('X and his faction of Y')
+        possessive = tok.lower_ == "his" or (tok.lower_ == "her" and tok.dep_ == "poss")
+        antecedent = (_antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS or possessive
+                      else _object_antecedent(ctx, tok))
         if antecedent is not None:
             found.append(antecedent)
     elif depth < 3 and tok.pos_ != "PRON":
@@ -530,10 +533,13 @@ def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> li
         if not found and lemma in rules["area_nouns"]:
             # 'the Lebanon-Israel border area', 'areas on/along the border'
             places = [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
-            places += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "along", "of"}
+            places += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "along", "of", "at"}
                        for g in c.children if g.dep_ == "pobj"]
             found += [ctx.ent_at[t.i] for t in places
                       if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in {"GPE", "LOC", "FAC"}]
+        if not found and lemma in rules["instrument_nouns"]:
+            found += [ctx.ent_at[c.i] for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                      and ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in {"NORP", "GPE", "ORG"}]
         if not found and lemma in rules["partitive_nouns"]:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):
