@@ -223,3 +223,17 @@ def test_an_epithet_keeps_a_revered_figure_apart_from_a_namesake() -> None:
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[2] is ents[1] and ents[3] is not ents[1]
     assert ents[5] is ents[4]  # the same epithet on a cleric named with a religious title elsewhere
+
+
+def test_a_press_shortening_of_an_abd_name_joins_within_its_article() -> None:
+    ms = _mentions((1, "Adil Abdul-Nasir", "PERSON"), (1, "Nasir", "PERSON"), (1, "Nasir", "PERSON"),
+                   (2, "Nasir", "PERSON"), (2, "Karim Nasir", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[4] is not ents[1]  # another article has its own Nasir
+    assert ents[1].name == "Adil Abdul-Nasir"  # a full name over the more frequent surname
+
+
+def test_a_persons_full_name_is_canonical_even_when_written_once() -> None:
+    ms = _mentions((1, "Karim Reza Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"),
+                   (1, "Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"))
+    assert resolve(ms, [], [])[0].name == "Karim Reza Tavakoli"

@@ -337,17 +337,23 @@ def _extra_surface(article: int, surface: str, locals_: dict, uf: _UnionFind, ty
 def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind) -> None:
     """Rule 3: a surname alone joins the one full name it can stand for."""
     full_by_token: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
+    abd_tails: dict[str, set[tuple[int, str]]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
             for part in parts[1:]:  # surnames and later names, not the given name
                 full_by_token[part].add(k)  # parts are transliteration keys
+                if part.startswith("abd "):
+                    abd_tails[part[4:]].add(k)
     unresolved: list[tuple[int, str]] = []
     for k, ls in locals_.items():
         if not _is_partial_person(ls.surface, types[k]):
             continue
         token = names.name_parts(ls.surface)[0]
         same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        if not same_article:
+            same_article = {c for c in abd_tails.get(token, set()) if c[0] == k[0]}
         if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
             religious = _religious_roots(locals_, uf)
             anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
@@ -761,7 +767,8 @@ def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> lis
             descriptions.update(ls.descriptions)
             counts[ls.surface] += len(ls.mention_ids)
         country = _country_of(counts)
-        name = overrides.names.get(root) or country or canonical_name(counts)
+        person = not country and vote_type(counts.most_common(1)[0][0], labels, roles) == "PERSON"
+        name = overrides.names.get(root) or country or canonical_name(counts, person)
         type_ = "GPE" if country else vote_type(name, labels, roles)
         aliases = _alias_reasons(members, counts, name, uf)
         known = {a.alias for a in aliases}
@@ -786,19 +793,24 @@ def _country_of(counts: Counter[str]) -> str | None:
     return None
 
 
-def canonical_name(counts: Counter[str]) -> str:
+def canonical_name(counts: Counter[str], person: bool = False) -> str:
     """Return the canonical form: a frequent full name (two or more words), the most written one
-    (the shorter on a tie: 'Qassem Soleimani' over a once-spelled-out middle name)."""
+    (the shorter on a tie: 'Qassem Soleimani' over a once-spelled-out middle name).
+
+    For a person, a full name (given name and surname) comes first even when written once:
+    'Abdul Reza Shahlai' over 'Shahlai', 'Adil Abdul-Mahdi' over the surname 'Abdul-Mahdi'.
+    """
     top = counts.most_common(1)[0][1] if counts else 0
     forms = [s for s in counts if not names.is_acronym(s)] or list(counts)
 
-    def rank(s: str) -> tuple[int, int, int, int, int, int]:
+    def rank(s: str) -> tuple[int, int, int, int, int, int, int]:
         frequent = counts[s] * 4 >= top or counts[s] >= 2
         shouted = s.isupper()  # a dateline or headline in capitals is not how the name is written
         named = not s.islower()  # 'US-led coalition forces' names what 'coalition forces' refers to
         tokens = len(names.name_tokens(s))
+        full = int(person and len(names.name_parts(s)) >= 2)
         # a full name before a surname; among full names, the one written most often
-        return (int(named), int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
+        return (int(named), full, int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
 
     return max(forms, key=rank)
 
