@@ -45,6 +45,13 @@ def test_resolve_range() -> None:
     assert resolve_range("in 2006") is None
 
 
+def test_a_year_with_two_digits_after_a_dash_is_a_range() -> None:
+    assert resolve_range("from 2010-12") == ("2010", "2012")
+    assert resolve_date("assassinated from 2010-12", None) == "2010"
+    assert resolve_date("2019-11-07", None) == "2019-11-07"
+    assert resolve_range("2019-09") is None  # not a range, and not read as a month either
+
+
 def test_sentence_date_uses_previous_for_relative(nlp) -> None:  # noqa: ANN001
     doc = nlp("Three weeks later, the militia captured the town.")
     assert sentence_date(next(doc.sents), "2020-01-01", "2010-05-01") == "2010-05-22"

@@ -27,13 +27,15 @@ UNIT_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_RE_ISO = re.compile(rf"\b({_YEAR})-(\d\d)(?:-(\d\d))?\b")
+# a full ISO date; 'YYYY-MM' alone is left to the short range below, as prose writes '2010-12' for 2010 to 2012
+_RE_ISO = re.compile(rf"\b({_YEAR})-(\d\d)-(\d\d)\b")
 _RE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b", re.I)
 _RE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", re.I)
 _RE_MY = re.compile(rf"\b({_MONTH})(?:\s+of)?,?\s+({_YEAR})\b", re.I)
 _RE_MONTH = re.compile(rf"\b({_MONTH})\b", re.I)
 _RE_YEAR = re.compile(rf"(?<![\d,.$£€])({_YEAR})(?!\d|,\d|\.\d)")
 _RE_RANGE = re.compile(rf"({_YEAR})\s*(?:-|–|—|to|and|until|through)\s*({_YEAR})\b", re.I)
+_RE_SHORT_RANGE = re.compile(rf"\b({_YEAR})\s*[-–—]\s*(\d\d)\b(?!-)")  # '2010-12', '2006–11'
 _RE_RELATIVE = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
     r"\s+(day|week|month|year)s?\s+(later|after|afterwards|earlier|before|prior|ago)\b",
@@ -85,9 +87,13 @@ def _month_number(text: str) -> int:
 def resolve_range(expression: str, anchor: str | None = None) -> tuple[str, str] | None:
     """Return (start, end) years of a span such as 'from 2006 to 2011' or '2006-2011', else None."""
     m = _RE_RANGE.search(expression)
-    if not m:
-        return None
-    start, end = m.group(1), m.group(2)
+    if m:
+        start, end = m.group(1), m.group(2)
+    else:
+        short = _RE_SHORT_RANGE.search(expression)
+        if not short:
+            return None
+        start, end = short.group(1), short.group(1)[:2] + short.group(2)
     if int(end) <= int(start):
         return None
     return start, end
@@ -111,7 +117,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
 
     m = _RE_ISO.search(text)
     if m:
-        return "-".join(g for g in m.groups() if g)
+        return "-".join(m.groups())
     rng = resolve_range(text)
     if rng:
         return rng[0]
