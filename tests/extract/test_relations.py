@@ -430,3 +430,14 @@ def test_craft_stand_for_the_nation_on_them(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "The depot at Bergen, south of Oslo, was bombed by Swedish aircraft on May 2.",
                 [("Bergen", "GPE"), ("Oslo", "GPE"), ("Swedish", "NORP")])
     assert ("Sweden", "attacked", "Bergen") in triples(doc)
+
+
+def test_welcoming_is_meeting_and_living_somewhere_places_a_person(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Ali Nouri, then the minister, welcomed General Omar Haddad to his office.",
+                [("Ali Nouri", "PERSON"), ("Omar Haddad", "PERSON")])
+    assert ("Ali Nouri", "met_with", "Omar Haddad") in triples(doc)
+    doc = parse(nlp, "Omar Haddad, who had lived in exile in Norway in the 1980s, returned.",
+                [("Omar Haddad", "PERSON"), ("Norway", "GPE")])
+    assert ("Omar Haddad", "located_in", "Norway") in triples(doc)
+    doc = parse(nlp, "Ali Nouri lives in fear of the Valley Front.", [("Ali Nouri", "PERSON"), ("Valley Front", "ORG")])
+    assert triples(doc) == set()
