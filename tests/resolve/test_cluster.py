@@ -237,3 +237,12 @@ def test_a_persons_full_name_is_canonical_even_when_written_once() -> None:
     ms = _mentions((1, "Karim Reza Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"),
                    (1, "Tavakoli", "PERSON"), (1, "Tavakoli", "PERSON"))
     assert resolve(ms, [], [])[0].name == "Karim Reza Tavakoli"
+
+
+def test_a_unit_named_with_its_parent_is_the_unit() -> None:
+    ms = _mentions((1, "Valley Defence Corps", "ORG"), (1, "Storm Force", "ORG"),
+                   (2, "Valley Defence Corps Storm Force", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is ents[2] and ents[3] is not ents[1]
+    reasons = {a.alias: a.reason for a in ents[2].aliases}
+    assert "named with its parent" in reasons["Valley Defence Corps Storm Force"]

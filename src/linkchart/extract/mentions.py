@@ -626,6 +626,8 @@ class MentionFixer:
                 e += 1
             elif nxt.text == "-" and not nxt.whitespace_ and self._is_particle(doc[e - 1]) and e + 1 < n:
                 e += 2
+            elif self._is_particle(doc[e - 1]) and nxt.text[:1].isupper() and nxt.is_alpha:
+                e += 1  # 'Asaib Ahl Al' + 'Haq': a particle binds to the name after it
             elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and self.cues.head_label(nxt.text):
                 e += 1
             elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):

@@ -133,6 +133,7 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     _join_country_names(locals_, uf)
     _join_descriptions(locals_, types, uf)
     _join_national_names(locals_, uf)
+    _join_parent_prefixed(locals_, types, uf)
     _join_lowercase_references(by_article, types, uf)
     _join_matcher(locals_, types, uf)
     _join_acronyms(locals_, uf)
@@ -608,6 +609,25 @@ def _join_national_names(locals_: dict, uf: _UnionFind) -> None:
             uf.union(first[key], k, f"the same national body or frontier as '{locals_[first[key]].surface}'")
         else:
             first[key] = k
+
+
+def _join_parent_prefixed(locals_: dict, types: dict, uf: _UnionFind) -> None:
+    """A unit named after its parent is the unit: 'Islamic Revolutionary Guard Corps Quds Force' and
+    'IRGC-Qods Force' are the 'Quds Force' when both the parent and the unit are named on their own."""
+    orgs: dict[str, tuple[int, str]] = {}
+    for k, ls in locals_.items():
+        if types[k] == "ORG":
+            orgs.setdefault(names.name_key(ls.surface), k)
+    for k, ls in locals_.items():
+        words = names.name_tokens(ls.surface)
+        if types[k] != "ORG" or len(words) < 3:
+            continue
+        for i in range(len(words) - 2, 0, -1):  # the longest parent first
+            parent, unit = orgs.get(names.name_key(" ".join(words[:i]))), " ".join(words[i:])
+            target = orgs.get(names.name_key(unit))
+            if parent and target and head_type(unit) == "ORG" and uf.find(target) != uf.find(k):
+                uf.union(target, k, f"'{locals_[target].surface}' named with its parent '{locals_[parent].surface}'")
+                break
 
 
 def _join_lowercase_references(by_article: dict, types: dict, uf: _UnionFind) -> None:
