@@ -5,7 +5,8 @@ the paragraphs of /work/shared/corpus; paragraphs are repeated until there are a
 200, and grouped into articles of 8 paragraphs. "plain" is the same model with the same
 disabled components and no linkchart component. Prints articles/s, words/s and the
 linkchart/plain ratio for n_process 1 and 2 (each the best of 3 interleaved runs).
-Usage: .venv/bin/python bench/extract.py [--min-paragraphs N]
+Usage: .venv/bin/python bench/extract.py [--min-paragraphs N] [--only plain|linkchart]
+(--only runs one side once, 1 process, for timing the whole process from outside.)
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ def main() -> None:
     paras = load_paragraphs(minimum)
     items = articles(paras)
     words = sum(len(p.split()) for p in paras)
+    if "--only" in sys.argv:  # one side, once, for an outside timer ('/usr/bin/time -v ... --only plain')
+        side = sys.argv[sys.argv.index("--only") + 1]
+        if side == "plain":
+            for _doc in load_base_pipeline().pipe(paras, batch_size=32):
+                pass
+        else:
+            extract_many(items, load_pipeline(), batch_size=32)
+        print(f"{side}: {len(items)} articles, {words} words")
+        return
     plain, ours = load_base_pipeline(), load_pipeline()
     print(f"{len(items)} articles, {len(paras)} paragraphs, {words} words; pipes: {ours.pipe_names}")
     for n_process in (1, 2):

@@ -211,6 +211,14 @@ def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False) -> A
 
 def sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
     """Return (date expression, ISO date) for each date the sentence states, in text order."""
+    memo = sent.doc.user_data.setdefault("linkchart_sentence_dates", {})  # relations, then the next span's context
+    key = (sent.start, anchor, previous)
+    if key not in memo:
+        memo[key] = _sentence_dates(sent, anchor, previous)
+    return list(memo[key])
+
+
+def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
     found: list[tuple[Span | None, str]] = []
     covered: list[tuple[int, int]] = []
     for ent in sent.ents:

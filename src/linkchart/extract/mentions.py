@@ -241,8 +241,7 @@ class MentionFixer:
         t = tok.text
         if not t[:1].isupper():
             return False
-        parts = [p for p in re.split(r"[.\-]", t.lower()) if p]
-        return bool(parts) and all(p in self.cues.honorifics for p in parts)
+        return _honorific_text(t, self.cues.honorifics)
 
     def _is_acronym(self, tok: Token) -> bool:
         t = tok.text
@@ -895,6 +894,13 @@ class MentionFixer:
 def make_mention_fixer(nlp: Language, name: str, cues_path: str | None) -> MentionFixer:
     """Return the ``linkchart_mentions`` component (see ``MentionFixer``)."""
     return MentionFixer(nlp, name, cues_path)
+
+
+@lru_cache(maxsize=50_000)
+def _honorific_text(text: str, honorifics: frozenset[str]) -> bool:
+    """Whether a capitalised word is a title ('Sheikh', 'Lt.-Gen.'), every part an honorific."""
+    parts = [p for p in re.split(r"[.\-]", text.lower()) if p]
+    return bool(parts) and all(p in honorifics for p in parts)
 
 
 def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:

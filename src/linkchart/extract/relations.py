@@ -471,8 +471,7 @@ def _quoted_speaker(ctx: _Context, pronoun: Token, depth: int) -> list[Span]:
 def closing_speaker(doc: Doc, offset: int) -> Speaker | None:
     """Return the speaker a span introduces at its very end ('X continues:') for a quotation in the next
     paragraph, with offsets into the article (doc char offsets + `offset`), or None."""
-    words = [t for t in doc if not t.is_space]
-    if not words or words[-1].text != ":":
+    if not doc.text.rstrip().endswith(":"):
         return None
     ctx = _Context.build(ensure_lemmas(doc))
     tok = closing_frame(doc, ctx.rules["reporting_verbs"])
@@ -970,7 +969,8 @@ def extract_relations(doc: Doc, offset: int, article_date: str | None, context_d
     for sent in doc.sents:
         dates = sentence_dates(sent, article_date, last_date)
         date = dates[0][1] if dates else None
-        relations += relations_in_sentence(ctx, sent, offset, date)
+        if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
+            relations += relations_in_sentence(ctx, sent, offset, date)
         events += events_in_sentence(ctx, sent, offset, date)
         claims += claims_in_sentence(ctx, sent, offset)
         if dates:

@@ -10,12 +10,14 @@ doc, once; `linkchart.extract.relations` turns the speaker token into an entity 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+_FIRST_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(FIRST_PERSON, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _OPENING = {"“", "``", "„"}
 _CLOSING = {"”", "''"}
 _STRAIGHT = {'"'}
@@ -158,6 +160,8 @@ def first_person_speakers(doc: Doc, verbs: Collection[str], carried: bool = Fals
     speaker is unknown or ambiguous are left out.
     """
     out: dict[int, Token | None] = {}
+    if not _FIRST_PERSON_RE.search(doc.text):
+        return out  # most spans quote nobody in the first person: spare the token walk
     spans = quotations(doc)
     if carried and not spans and not any(t.text in _CLOSING for t in doc):
         return {t.i: None for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"}
