@@ -220,3 +220,8 @@ def test_a_nations_border_with_another_is_one_place(nlp: Language) -> None:
     ms = found(nlp, "Fighters toured the Chilean border with Peru and the Iraqi border with Saudi Arabia.")
     assert ms["Chilean border with Peru"].label == "LOC"
     assert ms["Iraqi border with Saudi Arabia"].label == "LOC"
+
+
+def test_a_title_word_opening_an_institutions_name_stays_in_it(nlp: Language) -> None:
+    ms = found(nlp, "They wrote reports for the Supreme Council of Maritime Affairs in May.")
+    assert ms["Supreme Council of Maritime Affairs"].label == "ORG"

@@ -595,7 +595,9 @@ class MentionFixer:
         while h < e and (self._is_honorific(doc[h]) or (h > s and doc[h].text in {"-", "."})):
             h += 1
         cue = cand.cue
-        if s < h < e and not self.cues.head_label(doc[e - 1].text):
+        institution = any(self.cues.head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
+                          for k in range(h, e - 1))  # 'Supreme Council of National Security'
+        if s < h < e and not self.cues.head_label(doc[e - 1].text) and not institution:
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
