@@ -12,6 +12,7 @@ from linkchart.resolve.names import (
     compare,
     is_acronym,
     name_key,
+    name_kind,
     name_parts,
     name_tokens,
     normalize,
@@ -324,3 +325,11 @@ def test_head_word_plurals_and_synonyms() -> None:
 def test_long_capitalised_word_is_a_name_not_an_acronym() -> None:
     assert not is_acronym("KHAZALI")
     assert compare("KHAZALI", "Qais al-Khazali").partial
+
+
+def test_name_kind_reads_arabic_particles_and_place_words() -> None:
+    assert name_kind("Karim Al Nouri") == "person"  # 'Al' written with a capital and a space
+    assert name_kind("Hadi al-Ameri") == "person"
+    assert name_kind("Wadi al-Salam") == "place" and name_kind("Kafr Kila") == "place"
+    assert name_kind("Abu Kamal") == ""  # a leading particle alone decides nothing
+    assert name_kind("Asaib Ahl Al Haq") == "org"

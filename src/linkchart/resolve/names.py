@@ -898,21 +898,31 @@ def compare(a: str, b: str) -> Match:
 
 # 'Given al-Family', 'Given bin Father': a plain first name, then a particle-bound family name
 _PERSON_SHAPE = re.compile(
-    r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2} (?:al|el|ad|ash|as|az|an|ar|at|bin|ibn|bint|ben)[- ][A-Z][a-z]")
+    r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2} (?:[Aa]l|[Ee]l|ad|ash|as|az|an|ar|at|bin|ibn|bint|ben)[- ][A-Z][a-z]")
+
+
+# Arabic words that open place names: valley, cape, mount, hill, well, spring, monastery, village, ...
+# ('Wadi al-Salam', 'Ras al-Ain', 'Kafr Kila', 'Deir ez-Zor', 'Jurf al-Sakhar', 'Tal Afar')
+_PLACE_OPENERS = frozenset("wadi ras jabal jebel jabel tal tell bir ain ein deir dayr kafr kfar khan suq souk "
+                           "bab qasr jurf marj nahr".split())
 
 
 @lru_cache(maxsize=200_000)
+
 def name_kind(name: str) -> str:
-    """Return what a name's words say it is: 'org', 'person' or '' (unknown, e.g. a place).
+    """Return what a name's words say it is: 'org', 'person', 'place' or '' (unknown).
 
     'person' needs a title or a name built like 'Given al-Family' (a plain first part, a
     particle later); a leading particle alone ('Abu Kamal') is also common in place names.
+    'place' is a name opened by an Arabic place word ('Wadi al-Salam', 'Kafr Kila').
     """
     parsed = _parse(name)
     if parsed.kind == "org":
         return "org"
     titled = _raw_tokens(name)[1]
     first = normalize(name).split(" ", 1)[0].lower()
+    if first in _PLACE_OPENERS and " " in normalize(name) and not titled:
+        return "place"
     if titled or (_PERSON_SHAPE.match(normalize(name)) and first not in _NAME_PARTICLES):
         return "person"
     return ""

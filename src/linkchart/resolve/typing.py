@@ -73,6 +73,8 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     n = max(1, sum(labels.values()))
     if shape == "person":
         votes["PERSON"] += NAME_SHAPE_WEIGHT * n
+    elif shape == "place":
+        votes["GPE"] += NAME_SHAPE_WEIGHT * n
     implied = head_type(surface)
     if implied:
         votes[implied] += HEAD_WEIGHT * n
