@@ -44,3 +44,11 @@ def test_no_event_without_date_or_trigger(nlp) -> None:  # noqa: ANN001
     assert extract_relations(doc, 0, None)[1] == []
     doc = _doc(nlp, "In 2005, Omar Haddad was a teacher in Corlin.", [("Omar Haddad", "PERSON"), ("Corlin", "GPE")])
     assert extract_relations(doc, 0, None)[1] == []
+
+
+def test_a_summary_names_the_person_a_pronoun_stands_for(nlp) -> None:  # noqa: ANN001
+    doc = _doc(nlp, "Omar Haddad left Norway in 2009. On April 24, 2016, he was arrested in Bergen.",
+               [("Omar Haddad", "PERSON"), ("Norway", "GPE"), ("Bergen", "GPE")])
+    _, events, _ = extract_relations(doc, 0, "2019-01-01")
+    arrest = next(ev for ev in events if ev.kind == "arrest")
+    assert arrest.summary == "Omar Haddad arrested"

@@ -36,9 +36,14 @@ def trigger_kinds() -> dict[str, str]:
 
 def _phrase(ctx: _Context, tok: Token) -> str:
     """Return a short text for an argument: its entity mention, or its noun phrase cut to a few words."""
+    from linkchart.extract.relations import _arg, ents_for
+
     ent = ctx.ent_at[tok.i]
     if ent is not None:
         return ent.text
+    if tok.pos_ == "PRON":  # 'he was arrested': the person the pronoun stands for, when one fits
+        found = ents_for(ctx, tok, conj=False)
+        return _arg(ctx, found[0]).text if found else tok.text
     words = [t for t in tok.doc[tok.left_edge.i: tok.i + 1] if t.dep_ not in {"det", "punct"}]
     return " ".join(t.text for t in words[-_MAX_ARG_WORDS:])
 
@@ -66,8 +71,8 @@ def summarise(ctx: _Context, trigger: Token) -> str:
     doer = _phrase(ctx, doers[0]) if doers else ""
     undergoer = _phrase(ctx, undergoers[0]) if undergoers else ""
     word = trigger.text if trigger.pos_ in {"VERB", "AUX"} else trigger.lemma_
-    if trigger.pos_ in {"VERB", "AUX"} and undergoer and doer and trigger.tag_ == "VBN":
-        text = f"{undergoer} {word} by {doer}"
+    if trigger.pos_ in {"VERB", "AUX"} and undergoer and trigger.tag_ == "VBN":
+        text = f"{undergoer} {word} by {doer}" if doer else f"{undergoer} {word}"  # 'Djalali arrested
     elif trigger.pos_ in {"VERB", "AUX"}:
         text = " ".join(x for x in (doer, word, undergoer) if x)
         if not undergoer and others:
