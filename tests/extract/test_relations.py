@@ -441,3 +441,10 @@ def test_welcoming_is_meeting_and_living_somewhere_places_a_person(nlp) -> None:
     assert ("Omar Haddad", "located_in", "Norway") in triples(doc)
     doc = parse(nlp, "Ali Nouri lives in fear of the Valley Front.", [("Ali Nouri", "PERSON"), ("Valley Front", "ORG")])
     assert triples(doc) == set()
+
+
+def test_a_country_owning_the_group_is_not_what_its_chief_leads(nlp) -> None:  # noqa: ANN001
+    doc = parse(nlp, "Oslo sent in Norway’s Harbour Guards chief, Omar Haddad, to oversee things.",
+                [("Oslo", "GPE"), ("Norway", "GPE"), ("Harbour Guards", "ORG"), ("Omar Haddad", "PERSON")])
+    found = triples(doc)
+    assert ("Omar Haddad", "leads", "Harbour Guards") in found and ("Omar Haddad", "leads", "Norway") not in found

@@ -748,6 +748,9 @@ def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                     e = ctx.ent_at[c.i]
                     if c.i < tok.i and e is not None and e not in holders and e not in objects:
                         objects.append(e)
+            if any(e.label_ == "ORG" for e in objects):
+                # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
+                objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
             yield from _pairs(ctx, rule, tok, holders, objects, swap=bool(rule.get("swap")))
 
 
