@@ -18,7 +18,7 @@ document's mentions resolve against existing entities without re-reading others.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -566,15 +566,22 @@ def country_names() -> dict[str, str]:
 def _join_country_names(locals_: dict, uf: _UnionFind) -> None:
     """Other names of one country are one entity ('USA', 'America', 'United States')."""
     gazetteer = country_names()
+    _join_by_key(locals_, uf, lambda surface: gazetteer.get(surface.replace(".", "").casefold()),
+                 lambda canonical, _first: f"another name of {canonical} (country gazetteer)")
+
+
+def _join_by_key(locals_: dict, uf: _UnionFind, key_of: Callable[[str], str | None],
+                 reason: Callable[[str, str], str]) -> None:
+    """Join every local surface to the first one with the same key; `reason(key, first surface)` says why."""
     first: dict[str, tuple[int, str]] = {}
     for k, ls in locals_.items():
-        canonical = gazetteer.get(ls.surface.replace(".", "").casefold())
-        if canonical is None:
+        key = key_of(ls.surface)
+        if key is None:
             continue
-        if canonical in first:
-            uf.union(first[canonical], k, f"another name of {canonical} (country gazetteer)")
+        if key in first:
+            uf.union(first[key], k, reason(key, locals_[first[key]].surface))
         else:
-            first[canonical] = k
+            first[key] = k
 
 
 def _join_descriptions(locals_: dict, types: dict, uf: _UnionFind) -> None:
@@ -600,15 +607,7 @@ def _join_descriptions(locals_: dict, types: dict, uf: _UnionFind) -> None:
 
 def _join_national_names(locals_: dict, uf: _UnionFind) -> None:
     """One nation's body or one frontier, however worded, is one entity ('Iraq's parliament', 'Iraqi Parliament')."""
-    first: dict[str, tuple[int, str]] = {}
-    for k, ls in locals_.items():
-        key = national_key(ls.surface)
-        if key is None:
-            continue
-        if key in first:
-            uf.union(first[key], k, f"the same national body or frontier as '{locals_[first[key]].surface}'")
-        else:
-            first[key] = k
+    _join_by_key(locals_, uf, national_key, lambda _key, first: f"the same national body or frontier as '{first}'")
 
 
 def _join_parent_prefixed(locals_: dict, types: dict, uf: _UnionFind) -> None:
