@@ -348,6 +348,7 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
                 if part.startswith("abd "):
                     abd_tails[part[4:]].add(k)
     unresolved: list[tuple[int, str]] = []
+    titled_religious: list[tuple[int, str]] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
         if not _is_partial_person(ls.surface, types[k]):
             continue
@@ -356,7 +357,9 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
         if not same_article:
             same_article = {c for c in abd_tails.get(token, set()) if c[0] == k[0]}
         if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
-            religious = _religious_roots(locals_, uf)
+            if titled_religious is None:
+                titled_religious = _religious_titled(locals_)
+            religious = {uf.find(r) for r in titled_religious}
             anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
             best = _dominant({c for c in anywhere if c[0] == k[0]}, locals_, uf, ratio=2.0)
             where = "in the same article"
@@ -383,10 +386,9 @@ def _join_partials(locals_: dict, by_article: dict, types: dict, uf: _UnionFind)
                                      "with that name in the corpus")
 
 
-def _religious_roots(locals_: dict, uf: _UnionFind) -> set[tuple[int, str]]:
-    """Return the roots of the clusters where some mention carries a religious title ('Ayatollah X')."""
-    return {uf.find(k) for k, ls in locals_.items()
-            if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
+def _religious_titled(locals_: dict) -> list[tuple[int, str]]:
+    """Return the local surfaces some mention of which carries a religious title ('Ayatollah X')."""
+    return [k for k, ls in locals_.items() if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)]
 
 
 def _joined_to_full_name(k: tuple[int, str], by_article: dict, uf: _UnionFind, types: dict) -> bool:
