@@ -47,6 +47,9 @@ CODENAME_RES = (
     # '"Y" is in fact Z'
     re.compile(rf"{QUOTED}\s*,?\s+(?:is|was) (?:in fact|actually|really)\s+"),
 )
+# what every alias statement needs somewhere in its sentence: a cheap test before the real rules run
+_HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|known|a\.?k\.?a|called|dubbed|nicknamed|code|whose|"
+                      r"\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
 OR_RE = re.compile(r"\s*,\s+or\s+")
 ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
 
@@ -275,9 +278,14 @@ def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
     """
     mentions = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else list(doc.ents)
     c = _Collector(doc, offset)
+    if not _HINT_RE.search(doc.text):
+        return c.out  # no bracket, dash, 'or' or naming word: nothing can state an alias
     # brackets are read over the whole doc: the parser may end a sentence before '['
-    _brackets(c, _sentence(doc[:], mentions))
+    if "(" in doc.text or "[" in doc.text:
+        _brackets(c, _sentence(doc[:], mentions))
     for sent in doc.sents:
+        if not _HINT_RE.search(sent.text):
+            continue
         s = _sentence(sent, mentions)
         for rule in RULES:
             rule(c, s)

@@ -473,7 +473,7 @@ def closing_speaker(doc: Doc, offset: int) -> Speaker | None:
     paragraph, with offsets into the article (doc char offsets + `offset`), or None."""
     if not doc.text.rstrip().endswith(":"):
         return None
-    ctx = _Context.build(ensure_lemmas(doc))
+    ctx = doc.user_data.get(_CONTEXT_KEY) or _Context.build(ensure_lemmas(doc))
     tok = closing_frame(doc, ctx.rules["reporting_verbs"])
     found = _speaker_mentions(ctx, tok) if tok is not None else []
     if len(found) != 1:
@@ -601,15 +601,23 @@ def _pairs(ctx: _Context, rule: dict[str, Any], anchor: Token, subjects: list[Sp
                 yield _Candidate(rule["name"], rule["predicate"], s, o, anchor)
 
 
+@functools.lru_cache(maxsize=1)
+def _verb_rules_by_lemma() -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Return the verb rules that apply to each lemma, and those for any verb ('*'), each in table order."""
+    rules = load_rules()["verb_rules"]
+    wildcard = [rule for rule in rules if "*" in rule["lemma"]]
+    lemmas = {lemma for rule in rules for lemma in rule["lemma"]} - {"*"}
+    by_lemma = {lemma: [rule for rule in rules if lemma in rule["lemma"] or "*" in rule["lemma"]] for lemma in lemmas}
+    return by_lemma, wildcard
+
+
 def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
-    rules = ctx.rules["verb_rules"]
+    by_lemma, wildcard = _verb_rules_by_lemma()
     for tok in sent:
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}:
             continue
         lemma = _lemma(tok)
-        for rule in rules:
-            if lemma not in rule["lemma"] and "*" not in rule["lemma"]:
-                continue
+        for rule in by_lemma.get(lemma, wildcard):
             if rule.get("passive") and not (_is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
                 continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and _lemma(c) in rule["dobj"] for c in tok.children):
@@ -912,6 +920,7 @@ def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
     return _label_ok(cand.subject.label, pred.subject) and _label_ok(cand.object.label, pred.object)
 
 
+_CONTEXT_KEY = "linkchart_relation_context"
 # rule kinds that name a standing tie ('Asaib's leader X'), true even inside a plan or an offer
 _STATE_RULES = ("role_", "poss_", "mod_")
 
@@ -965,6 +974,7 @@ def extract_relations(doc: Doc, offset: int, article_date: str | None, context_d
     previous = {label: Speaker(sp.text, sp.label, sp.start - offset, sp.end - offset)
                 for label, sp in (context_subjects or {}).items()}
     ctx = _Context.build(ensure_lemmas(doc), carried, previous)
+    doc.user_data[_CONTEXT_KEY] = ctx  # for closing_speaker, read right after
     relations: list[Relation] = []
     events: list[Event] = []
     claims: list[Claim] = []
