@@ -678,21 +678,7 @@ class SQLiteStore(Store):
     def mentions(self, article_id: int | None = None) -> list[MentionRow]:
         """Return stored mentions (of one article, or all), in text order."""
         return [
-            MentionRow(
-                id=r["id"],
-                article_id=r["article_id"],
-                source=r["source"],
-                clean_start=r["start"],
-                clean_end=r["end"],
-                start=r["orig_start"],
-                end=r["orig_end"],
-                text=r["text"],
-                label=r["label"],
-                sentence_start=r["sentence_start"],
-                sentence_end=r["sentence_end"],
-                role=r["role"],
-                description=r["description"],
-            )
+            _mention_row(r)
             for r in self._extraction_rows("mentions", 'x.start, x."end", x.id', article_id)
         ]
 
@@ -933,22 +919,7 @@ class SQLiteStore(Store):
             (entity_id, limit if limit is not None and limit >= 0 else -1),
         )
         return [
-            MentionRow(
-                id=r["id"],
-                article_id=r["article_id"],
-                source=r["source"],
-                clean_start=r["start"],
-                clean_end=r["end"],
-                start=r["orig_start"],
-                end=r["orig_end"],
-                text=r["text"],
-                label=r["label"],
-                sentence_start=r["sentence_start"],
-                sentence_end=r["sentence_end"],
-                role=r["role"],
-                description=r["description"],
-                sentence=r["sentence"],
-            )
+            _mention_row(r, sentence=r["sentence"])
             for r in rows
         ]
 
@@ -983,3 +954,23 @@ class SQLiteStore(Store):
             DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
             for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
         ]
+
+
+def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:
+    """Return a stored mention row (joined with its document's source) as a `MentionRow`."""
+    return MentionRow(
+        id=r["id"],
+        article_id=r["article_id"],
+        source=r["source"],
+        clean_start=r["start"],
+        clean_end=r["end"],
+        start=r["orig_start"],
+        end=r["orig_end"],
+        text=r["text"],
+        label=r["label"],
+        sentence_start=r["sentence_start"],
+        sentence_end=r["sentence_end"],
+        role=r["role"],
+        description=r["description"],
+        sentence=sentence,
+    )
