@@ -69,7 +69,9 @@ def resolve_store(store: Store) -> list[ResolvedEntity]:
     rows, aliases, links = [], [], []
     for i, e in enumerate(entities, start=1):
         rows.append(EntityRow(i, e.name, e.type, e.description))
-        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence) for a in e.aliases]
+        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence,
+                                   reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
+                    for a in e.aliases]
         links += [(m, i) for m in e.mention_ids]
     store.replace_entities(rows, aliases, links)
     return entities
