@@ -565,6 +565,14 @@ def _two_documents_with_entities(store: SQLiteStore) -> dict[str, int]:
     return ids
 
 
+def test_alias_reason_keeps_its_pass_and_evidence(store: SQLiteStore) -> None:
+    evidence = {"kind": "acronym", "acronym": "AAH", "expansion": "Asaib Ahl al-Haq"}
+    aliases = [EntityAliasRow(1, "AAH", 2, "acronym of 'Asaib Ahl al-Haq' (initials)", None, "acronyms", evidence),
+               EntityAliasRow(1, "Asaib Ahl al-Haq", 1, "canonical name")]
+    store.replace_entities([EntityRow(1, "Asaib Ahl al-Haq", "ORG")], aliases, [])
+    assert store.entity_aliases(1) == aliases
+
+
 def test_entity_lookups_by_id_name_alias_and_name_key(store: SQLiteStore) -> None:
     _two_documents_with_entities(store)
     assert store.entity(2) == EntityRow(2, "Asaib Ahl al-Haq", "ORG", "militia")
@@ -635,11 +643,12 @@ def test_schema_1_database_gets_entity_keys_and_counts_on_open(tmp_path: Path) -
     path = tmp_path / "v1.db"
     with SQLiteStore(path) as s:
         _two_documents_with_entities(s)
-    conn = sqlite3.connect(path, isolation_level=None)  # back to schema 1: drop what 0002 added
+    conn = sqlite3.connect(path, isolation_level=None)  # back to schema 1: drop what 0002 and 0003 added
     for index in ("entities_folded", "entities_rank", "entity_aliases_folded", "entity_aliases_name_key"):
         conn.execute(f"DROP INDEX {index}")
     for table, column in (("entities", "folded"), ("entities", "mentions"), ("entities", "documents"),
-                          ("entity_aliases", "folded"), ("entity_aliases", "name_key")):
+                          ("entity_aliases", "folded"), ("entity_aliases", "name_key"),
+                          ("entity_aliases", "reason_pass"), ("entity_aliases", "reason_evidence")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 1")
     conn.close()

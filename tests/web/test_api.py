@@ -113,6 +113,8 @@ def test_profile_of_khazali(client: TestClient) -> None:
     assert p["id"] == entity["id"] and "Khazali" in p["name"]
     assert p["type"] == "PERSON"
     assert p["aliases"] and all(a["reason"] for a in p["aliases"])
+    assert all(a["reason_evidence"]["kind"] for a in p["aliases"])  # the structure the text was rendered from
+    assert {a["reason_pass"] for a in p["aliases"]} >= {None, "partial_names"}  # canonical name; 'Khazali'
     assert len(p["documents"]) >= 3
     assert p["mention_count"] >= len(p["mentions"]) > 0
     m = p["mentions"][0]

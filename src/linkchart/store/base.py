@@ -206,8 +206,10 @@ class EntityAliasRow:
     entity_id: int
     alias: str
     count: int = 1
-    reason: str | None = None
-    evidence: str | None = None
+    reason: str | None = None  # as shown to a reader
+    evidence: str | None = None  # the sentence that states the alias
+    reason_pass: str | None = None  # the resolver pass that attached it (linkchart.resolve.passes)
+    reason_evidence: dict[str, Any] | None = None  # what that pass used: {"kind": ..., fields of that kind}
 
 
 @dataclass

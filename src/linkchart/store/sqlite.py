@@ -788,10 +788,12 @@ class SQLiteStore(Store):
                     [(e.id, e.name, e.type, e.description, e.name.lower()) for e in entities],
                 )
                 conn.executemany(
-                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key)
-                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
+                                                   reason_pass, reason_evidence)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [
-                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), name_key(a.alias))
+                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), name_key(a.alias),
+                         a.reason_pass, None if a.reason_evidence is None else json.dumps(a.reason_evidence))
                         for a in aliases
                     ],
                 )
@@ -813,12 +815,16 @@ class SQLiteStore(Store):
         """Return entity aliases (of one entity, or all), ordered by entity and most frequent first."""
         where, params = ("WHERE entity_id = ?", (entity_id,)) if entity_id is not None else ("", ())
         rows = self._read(
-            f"""SELECT entity_id, alias, count, reason, evidence FROM entity_aliases {where}
-                ORDER BY entity_id, count DESC, alias""",
+            f"""SELECT entity_id, alias, count, reason, evidence, reason_pass, reason_evidence
+                FROM entity_aliases {where} ORDER BY entity_id, count DESC, alias""",
             params,
         )
         return [
-            EntityAliasRow(r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"]) for r in rows
+            EntityAliasRow(
+                r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"], r["reason_pass"],
+                None if r["reason_evidence"] is None else json.loads(r["reason_evidence"]),
+            )
+            for r in rows
         ]
 
     def mention_links(self) -> list[tuple[int, int]]:

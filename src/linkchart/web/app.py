@@ -355,7 +355,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                                           date=first.date if first else None, article_ids=ids))
             return s.Profile(
                 id=p.id, name=p.name, type=p.type, description=p.description,
-                aliases=[s.Alias(alias=a.alias, count=a.count, reason=a.reason, evidence=a.evidence)
+                aliases=[s.Alias(alias=a.alias, count=a.count, reason=a.reason, evidence=a.evidence,
+                                 reason_pass=a.reason_pass, reason_evidence=a.reason_evidence)
                          for a in sorted(p.aliases, key=lambda a: -a.count)],
                 documents=docs,
                 mentions=[s.Mention(doc=m.doc, article_id=m.article_id or state.article_of(m.doc, m.start),

@@ -7,6 +7,8 @@ original decoded text, except in `DocumentText.mentions`, whose spans are relati
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -44,8 +46,10 @@ class Alias(BaseModel):
 
     alias: str
     count: int
-    reason: str | None = None
-    evidence: str | None = None
+    reason: str | None = None  # as shown to a reader, rendered from reason_pass and reason_evidence
+    evidence: str | None = None  # the sentence that states the alias
+    reason_pass: str | None = None  # the resolver's join pass, 'decisions' for an analyst's
+    reason_evidence: dict[str, Any] | None = None  # what that pass used: {"kind": ..., fields of that kind}
 
 
 class Mention(BaseModel):

@@ -1,0 +1,585 @@
+"""The join passes: the rules that join local surfaces into entities, as an ordered table.
+
+`PASSES` lists them in the order they run. Each pass reads the shared `Resolution` (local
+surfaces, their types, the alias statements, the union-find so far) and joins pairs of
+surfaces with `join(a, b, evidence)`; the join records a `reasons.Reason` carrying the
+pass's name and the evidence. Later passes see earlier joins: a surname is only left alone
+when no full name claimed it first, the matcher skips names already one entity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any, Protocol
+
+from rapidfuzz.distance import Levenshtein
+
+from linkchart.resolve import names
+from linkchart.resolve.national import national_key
+from linkchart.resolve.reasons import (
+    Acronym,
+    AliasStatement,
+    CountryName,
+    Evidence,
+    LikelyTypo,
+    LowercaseReference,
+    NameMatch,
+    NationalBody,
+    ParentPrefixed,
+    PartialName,
+    Reason,
+    SameDescription,
+    SameKey,
+    SameName,
+    SameOrganisation,
+    SameSurname,
+    ShortForm,
+    ShortReference,
+    Translation,
+)
+from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
+from linkchart.resolve.typing import ORG_HEADS, head_type
+from linkchart.resolve.unionfind import UnionFind
+
+
+class Join(Protocol):
+    """Join two local surfaces for the given evidence (and the sentence stating it); True when they were apart."""
+
+    def __call__(self, a: Key, b: Key, evidence: Evidence, sentence: str | None = None) -> bool: ...
+
+
+@dataclass
+class Resolution:
+    """What the join passes share: the local surfaces, their types, the alias statements and the joins so far.
+
+    `countries` is the country gazetteer (folded variant → canonical name) and
+    `religious_titles` the titles a name under an epithet may be joined through.
+    """
+
+    locals_: dict[Key, LocalSurface]
+    by_article: dict[int, list[LocalSurface]]  # the surfaces named by mentions, per article
+    types: dict[Key, str]
+    statements: list[Any]
+    uf: UnionFind
+    countries: Mapping[str, str]
+    religious_titles: frozenset[str]
+
+    def joiner(self, pass_name: str) -> Join:
+        """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
+        def join(a: Key, b: Key, evidence: Evidence, sentence: str | None = None) -> bool:
+            return self.uf.union(a, b, Reason(pass_name, evidence, sentence))
+        return join
+
+    def add_extra(self, article: int, surface: str, type_: str) -> Key | None:
+        """Add a name known only from an alias statement (no mention of it was found); return its key."""
+        if not surface or not any(c.isalpha() for c in surface):
+            return None
+        key = (article, surface)
+        if key not in self.locals_:
+            self.locals_[key] = LocalSurface(key, surface, extra=True)
+            self.types[key] = type_
+            self.uf.add(key)
+        return key
+
+
+@dataclass(frozen=True)
+class JoinPass:
+    """One named join rule: the function that runs it and the kinds of evidence its joins record."""
+
+    name: str
+    func: Callable[[Resolution, Join], None]
+    records: tuple[type[Evidence], ...]
+
+    @property
+    def description(self) -> str:
+        """Return what the pass joins: the first paragraph of its function's docstring."""
+        return " ".join((self.func.__doc__ or "").split("\n\n")[0].split())
+
+    def run(self, resolution: Resolution) -> None:
+        """Run the pass over `resolution`, recording its joins under the pass's name."""
+        self.func(resolution, resolution.joiner(self.name))
+
+
+# ---- same key -------------------------------------------------------------------------
+
+def _ambiguous_aliases(statements: list[Any]) -> set[str]:
+    """Return the keys of aliases that texts define as different things ('AAH' for two groups).
+
+    Such an alias means what its own article says it means, so it is not joined across
+    articles by its spelling. An acronym means what its definitions say; a text calling something
+    else by it ('Daesh, also known as ISIS') names the same thing.
+    """
+    meanings: dict[str, list[str]] = defaultdict(list)
+    defined = {names.name_key(clean_surface(st.alias)) for st in statements if st.kind == "acronym"}
+    for st in statements:
+        if st.kind != "acronym" and names.name_key(clean_surface(st.alias)) in defined:
+            continue  # 'Daesh, also known as ISIS': another name for what the acronym was defined as
+        name = clean_surface(st.name)
+        for key in {names.name_key(clean_surface(st.alias)), names.name_key(written_form(st.alias))}:
+            if key and name and name not in meanings[key]:
+                meanings[key].append(name)
+    return {key for key, found in meanings.items()
+            if any(not names.compare(a, b).is_match for a, b in combinations(found, 2))}
+
+
+def _join_same_key(r: Resolution, join: Join) -> None:
+    """Local surfaces with the same transliteration key are one entity; so is an Arabic organisation
+    name and its English translation ('Jaysh al-Mahdi', 'Mahdi Army').
+
+    One-word person names are left to the partial-name pass, since a surname alone may name two
+    people; an alias defined as different things in different texts, and a lower-case reference,
+    join only within their article.
+    """
+    locals_, types = r.locals_, r.types
+    ambiguous = _ambiguous_aliases(r.statements)
+    groups: dict[str, list[Key]] = defaultdict(list)
+    for k, ls in locals_.items():
+        key = names.name_key(ls.surface)
+        if not key:
+            continue
+        if is_partial_person(ls.surface, types[k]) or key in ambiguous or ls.surface.islower():
+            key = f"{k[0]}|{key}"  # only within one article ('the coalition' is whichever one the article named)
+            if k[1] != ls.surface:
+                key += f"|{k[1]}"  # 'Imam Hussein' is not the article's other 'Hussein'
+        groups[key].append(k)
+    for k, ls in locals_.items():
+        calque = names.english_calque(ls.surface)
+        if calque and names.name_key(ls.surface) not in ambiguous and names.name_key(calque) in groups:
+            groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
+    for members in groups.values():
+        first = members[0]
+        for other in members[1:]:
+            evidence: Evidence
+            if locals_[other].surface == locals_[first].surface:
+                evidence = SameName()
+            elif names.english_calque(locals_[other].surface):
+                evidence = Translation(locals_[first].surface)
+            else:
+                evidence = SameKey(locals_[first].surface, names.name_key(locals_[other].surface))
+            join(first, other, evidence)
+
+
+# ---- alias statements -----------------------------------------------------------------
+
+def _join_alias_statements(r: Resolution, join: Join) -> None:
+    """What an article says is the same thing ('X (AAH)', 'known as', codenames)."""
+    locals_, types = r.locals_, r.types
+    for st in r.statements:
+        article = st.article_id
+        sentence = getattr(st, "sentence", None)
+        evidence = AliasStatement(st.kind, st.alias, st.name)
+        ends = []
+        for text in (st.name, st.alias):
+            found = _local_for(article, clean_surface(text), locals_, r.by_article)
+            ends.append(found)
+        if ends[0] is None and ends[1] is None:
+            continue
+        fallback = types.get(ends[0] or ends[1], "ORG")
+        for i, text in enumerate((st.name, st.alias)):
+            written = written_form(text)
+            if ends[i] is None:
+                ends[i] = r.add_extra(article, written, fallback)
+            elif written != locals_[ends[i]].surface:
+                # keep the form as stated ('Hajj Yusif') beside the surface it resolved to ('Yusif')
+                extra = r.add_extra(article, written, fallback)
+                if extra:
+                    join(ends[i], extra, evidence, sentence)
+        if ends[0] and ends[1]:
+            join(ends[0], ends[1], evidence, sentence)
+
+
+def _local_for(article: int, surface: str, locals_: dict[Key, LocalSurface],
+               by_article: dict[int, list[LocalSurface]]) -> Key | None:
+    """Return the local surface of `article` spelled `surface`, or with its transliteration key, if any."""
+    if not surface:
+        return None
+    if (article, surface) in locals_:
+        return (article, surface)
+    key = names.name_key(surface)
+    for ls in by_article.get(article, []):
+        if names.name_key(ls.surface) == key:
+            return ls.key
+    return None
+
+
+# ---- partial person names -------------------------------------------------------------
+
+def _join_partials(r: Resolution, join: Join) -> None:
+    """A surname alone joins the one full name it can stand for: in its article, else the one such
+    person in the corpus — never when two candidates are named about as often.
+
+    A surname under an epithet ('Imam Hussein') joins only a person the texts also give a
+    religious title. The same surname left alone in several articles is one entity.
+    """
+    locals_, types, uf = r.locals_, r.types, r.uf
+    full_by_token: dict[str, set[Key]] = defaultdict(set)
+    # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
+    abd_tails: dict[str, set[Key]] = defaultdict(set)
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if types[k] == "PERSON" and len(parts) >= 2:
+            for part in parts[1:]:  # surnames and later names, not the given name
+                full_by_token[part].add(k)  # parts are transliteration keys
+                if part.startswith("abd "):
+                    abd_tails[part[4:]].add(k)
+    unresolved: list[Key] = []
+    titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
+    for k, ls in locals_.items():
+        if not is_partial_person(ls.surface, types[k]):
+            continue
+        token = names.name_parts(ls.surface)[0]
+        same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        if not same_article:
+            same_article = {c for c in abd_tails.get(token, set()) if c[0] == k[0]}
+        if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
+            if titled_religious is None:
+                titled_religious = _religious_titled(locals_, r.religious_titles)
+            religious = {uf.find(t) for t in titled_religious}
+            anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
+            best = _dominant({c for c in anywhere if c[0] == k[0]}, locals_, uf, ratio=2.0)
+            scope = "article"
+            if best is None:
+                best, scope = _dominant(anywhere, locals_, uf, ratio=3.0), "religious"
+            if best is not None:
+                join(best, k, PartialName(locals_[best].surface, scope))
+            continue
+        best = _dominant(same_article, locals_, uf, ratio=2.0)
+        if best is not None:
+            join(best, k, PartialName(locals_[best].surface, "article"))
+        elif not same_article and not _joined_to_full_name(k, r.by_article, uf, types):
+            unresolved.append(k)
+    # the same surname left alone in several articles is one node, unless a full name claims it
+    by_token: dict[str, list[Key]] = defaultdict(list)
+    for k in unresolved:
+        by_token[names.name_parts(locals_[k].surface)[0]].append(k)
+    for token, group in by_token.items():
+        for k in group[1:]:
+            join(group[0], k, SameSurname(locals_[group[0]].surface))
+        best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
+        if best is not None:
+            join(best, group[0], PartialName(locals_[best].surface, "corpus"))
+
+
+def _religious_titled(locals_: dict[Key, LocalSurface], religious_titles: frozenset[str]) -> list[Key]:
+    """Return the local surfaces some mention of which carries a religious title ('Ayatollah X')."""
+    return [k for k, ls in locals_.items() if any(t.lower().rstrip(".") in religious_titles for t in ls.roles)]
+
+
+def _joined_to_full_name(k: Key, by_article: dict[int, list[LocalSurface]], uf: UnionFind,
+                         types: dict[Key, str]) -> bool:
+    """Return True when a name already belongs to a person named in full (by an alias statement)."""
+    root = uf.find(k)
+    return any(uf.find(ls.key) == root and types[ls.key] == "PERSON" and len(names.name_parts(ls.surface)) >= 2
+               for ls in by_article.get(k[0], []))
+
+
+def _dominant(candidates: set[Key], locals_: dict[Key, LocalSurface], uf: UnionFind, ratio: float) -> Key | None:
+    """Return a candidate entity named `ratio` times as often as any other, if there is one."""
+    counts: Counter[Key] = Counter()
+    rep: dict[Key, Key] = {}
+    for c in candidates:
+        root = uf.find(c)
+        counts[root] += len(locals_[c].mention_ids)
+        rep.setdefault(root, c)
+    top = counts.most_common(2)
+    if not top:
+        return None
+    if len(top) == 1 or top[0][1] >= ratio * top[1][1]:
+        return rep[top[0][0]]
+    return None
+
+
+def _cluster_counts(locals_: dict[Key, LocalSurface], uf: UnionFind) -> Counter[Key]:
+    """Return the number of mentions under each current root."""
+    counts: Counter[Key] = Counter()
+    for k, ls in locals_.items():
+        counts[uf.find(k)] += len(ls.mention_ids)
+    return counts
+
+
+# ---- organisation and place names -----------------------------------------------------
+
+def _join_short_org_names(r: Resolution, join: Join) -> None:
+    """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
+
+    Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
+    Brigades' is another group). Places: only when it is ('Golan Heights', 'Mediterranean Sea').
+    The longer name must be named at least as often as the short form.
+    """
+    locals_, types, uf = r.locals_, r.types, r.uf
+    starts: dict[str, set[Key]] = defaultdict(set)
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if types[k] in ("ORG", "LOC", "FAC") and len(parts) >= 2 and not names.is_acronym(ls.surface):
+            starts[parts[0]].add(k)
+    counts = _cluster_counts(locals_, uf)
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
+            continue
+        # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
+        candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
+                      and _head_phrase(locals_[c].surface) == (types[k] != "ORG")}
+        target = _dominant(candidates, locals_, uf, ratio=3.0)
+        if target is None:
+            continue
+        root = uf.find(target)
+        if counts[root] >= counts[uf.find(k)] and uf.find(k) != root:
+            join(target, k, ShortForm(locals_[target].surface))
+
+
+def _join_org_cores(r: Resolution, join: Join) -> None:
+    """Organisation names that differ only by qualifiers and head words are one organisation.
+
+    'Revolutionary Guards', 'Iranian Revolutionary Guard' and 'Islamic Revolutionary Guard
+    Corps' share the core 'Revolutionary Guard'. Both names need a head word of one kind
+    ('Hezbollah' and 'Hezbollah Brigades' are two groups, so are 'Quds Force' and 'Quds
+    Brigade') and no two nations may differ ('Iraqi Army', 'US Army').
+    """
+    locals_, types, uf = r.locals_, r.types, r.uf
+    groups: dict[str, list[Key]] = defaultdict(list)
+    for k, ls in locals_.items():
+        if types[k] != "ORG" or names.is_acronym(ls.surface) or " of " in ls.surface:
+            continue  # 'Brigades of the X' is a unit of X, not X
+        core, _quals, heads = names.org_core(ls.surface)
+        if core and heads:
+            groups[core].append(k)
+    counts = _cluster_counts(locals_, uf)
+    for core, members in groups.items():
+        roots = {uf.find(k) for k in members}
+        if len(roots) < 2:
+            continue
+        anchor = max(members, key=lambda k: counts[uf.find(k)])
+        anchor_heads = names.org_core(locals_[anchor].surface)[2]
+        for k in members:
+            if uf.find(k) == uf.find(anchor) or names.nations_conflict(locals_[k].surface, locals_[anchor].surface):
+                continue
+            if not names.org_core(locals_[k].surface)[2] & anchor_heads:
+                continue  # 'Quds Brigade' and 'Quds Force' are different units
+            join(anchor, k, SameOrganisation(locals_[anchor].surface, core))
+
+
+def _join_head_references(r: Resolution, join: Join) -> None:
+    """A bare head word ('the Forum', 'the Guards') names the one organisation of its article with that head."""
+    types, uf = r.types, r.uf
+    for surfaces in r.by_article.values():
+        for ls in surfaces:
+            words = names.name_tokens(ls.surface)
+            if types[ls.key] != "ORG" or len(words) != 1:
+                continue
+            heads = names.org_core(ls.surface)[2]
+            last = names.translit_key(words[0].lower())
+            if not heads and words[0].lower() not in ORG_HEADS:
+                continue
+            owners = {uf.find(o.key): o for o in surfaces
+                      if o is not ls and types[o.key] == "ORG" and len(names.name_tokens(o.surface)) > 1
+                      and " of " not in o.surface
+                      and (names.org_core(o.surface)[2] & heads
+                           or names.translit_key(names.name_tokens(o.surface)[-1].lower()) == last)}
+            if len(owners) == 1:
+                target = next(iter(owners.values()))
+                join(target.key, ls.key, ShortReference(target.surface))
+
+
+def _head_phrase(surface: str) -> bool:
+    """Return True for 'Word Head' names ('Hezbollah Brigades'): a name plus an organisation noun."""
+    return len(names.name_tokens(surface)) == 2 and head_type(surface) is not None
+
+
+def _join_country_names(r: Resolution, join: Join) -> None:
+    """Other names of one country are one entity ('USA', 'America', 'United States')."""
+    gazetteer = r.countries
+    _join_by_key(r, join, lambda surface: gazetteer.get(surface.replace(".", "").casefold()),
+                 lambda canonical, _first: CountryName(canonical))
+
+
+def _join_by_key(r: Resolution, join: Join, key_of: Callable[[str], str | None],
+                 evidence: Callable[[str, str], Evidence]) -> None:
+    """Join every local surface to the first one with the same key; `evidence(key, first surface)` says why."""
+    first: dict[str, Key] = {}
+    for k, ls in r.locals_.items():
+        key = key_of(ls.surface)
+        if key is None:
+            continue
+        if key in first:
+            join(first[key], k, evidence(key, r.locals_[first[key]].surface))
+        else:
+            first[key] = k
+
+
+def _join_descriptions(r: Resolution, join: Join) -> None:
+    """Descriptions that differ by a lower-case modifier are one thing ('US forces', 'US armed forces').
+
+    Their capitalised words must be the same and their last word (the head) too.
+    """
+    locals_, types = r.locals_, r.types
+    groups: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for k, ls in locals_.items():
+        if types[k] != "ORG" or not _descriptive(ls.surface):
+            continue
+        words = names.normalize(ls.surface).split()
+        capitals = " ".join(w.replace(".", "") for w in words if w[:1].isupper())
+        if capitals:
+            groups[(capitals, words[-1].lower())].append(k)
+    for members in groups.values():
+        for k in members[1:]:
+            short, long_ = sorted((locals_[members[0]].surface, locals_[k].surface), key=len)
+            extra = set(long_.lower().split()) - set(short.lower().split())
+            if all(w.islower() for w in extra):
+                join(members[0], k, SameDescription(locals_[members[0]].surface))
+
+
+def _join_national_names(r: Resolution, join: Join) -> None:
+    """One nation's body or one frontier, however worded, is one entity ('Iraq's parliament', 'Iraqi Parliament')."""
+    _join_by_key(r, join, national_key, lambda key, first: NationalBody(first, key))
+
+
+def _join_parent_prefixed(r: Resolution, join: Join) -> None:
+    """A unit named after its parent is the unit: 'Islamic Revolutionary Guard Corps Quds Force' and
+    'IRGC-Qods Force' are the 'Quds Force' when both the parent and the unit are named on their own."""
+    locals_, types, uf = r.locals_, r.types, r.uf
+    orgs: dict[str, Key] = {}
+    for k, ls in locals_.items():
+        if types[k] == "ORG":
+            orgs.setdefault(names.name_key(ls.surface), k)
+    for k, ls in locals_.items():
+        words = names.name_tokens(ls.surface)
+        if types[k] != "ORG" or len(words) < 3:
+            continue
+        for i in range(len(words) - 2, 0, -1):  # the longest parent first
+            parent, unit = orgs.get(names.name_key(" ".join(words[:i]))), " ".join(words[i:])
+            target = orgs.get(names.name_key(unit))
+            if parent and target and head_type(unit) == "ORG" and uf.find(target) != uf.find(k):
+                join(target, k, ParentPrefixed(locals_[target].surface, locals_[parent].surface))
+                break
+
+
+def _join_lowercase_references(r: Resolution, join: Join) -> None:
+    """A lower-case reference ('the coalition', 'coalition forces') names the one organisation of its
+    article whose capitalised name holds its words ('US-led coalition forces')."""
+    types, uf = r.types, r.uf
+    for surfaces in r.by_article.values():
+        for ls in surfaces:
+            if types[ls.key] != "ORG" or any(c.isupper() for c in ls.surface):
+                continue
+            words = ls.surface.split()
+            owners = {uf.find(o.key): o for o in surfaces
+                      if o is not ls and types[o.key] == "ORG" and any(c.isupper() for c in o.surface)
+                      and _holds(o.surface.lower().split(), words)}
+            if len(owners) == 1:
+                target = next(iter(owners.values()))
+                join(target.key, ls.key, LowercaseReference(target.surface))
+
+
+def _holds(name: list[str], words: list[str]) -> bool:
+    """Return True when `words` occur in `name` in order and end at its last word or the one before it."""
+    n = len(words)
+    return any(name[i:i + n] == words for i in (len(name) - n, len(name) - n - 1) if i >= 0)
+
+
+def _descriptive(surface: str) -> bool:
+    """Return True for a description made of common words ('Iraqi armed forces', 'US forces')."""
+    words = names.normalize(surface).split()
+    return len(words) > 1 and any(w[:1].islower() and not w.startswith(("al-", "el-")) and w not in {"al", "of", "the"}
+                                  for w in words)
+
+
+# ---- spelling variants, acronyms, typos -----------------------------------------------
+
+def _block_keys(surface: str) -> set[str]:
+    """Return the blocking keys of a name: the first three letters of each of its longer name tokens."""
+    toks = [names.translit_key(t) for t in names.name_tokens(surface)]
+    toks = [t for t in toks if len(t) >= 3]
+    return {t[:3] for t in toks}
+
+
+def _join_matcher(r: Resolution, join: Join) -> None:
+    """The name matcher (`names.compare`) joins spelling variants of full names.
+
+    Surnames alone and descriptions are left out; types are not compared, since the model's
+    labels on place names are unreliable.
+    """
+    locals_, types, uf = r.locals_, r.types, r.uf
+    reps: dict[str, Key] = {}
+    for k, ls in locals_.items():
+        if is_partial_person(ls.surface, types[k]) or _descriptive(ls.surface):
+            continue  # 'US forces' and 'US Special Forces' are descriptions, not spellings of one name
+        reps.setdefault(ls.surface, k)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for surface in reps:
+        for block in _block_keys(surface):
+            blocks[block].append(surface)
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) > 200:  # a block this large is a common word, not a name
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                ka, kb = reps[a], reps[b]
+                if uf.find(ka) == uf.find(kb):
+                    continue
+                match = names.compare(a, b)
+                if match.is_match and not match.partial:
+                    join(ka, kb, NameMatch((a, b), match.score, tuple(match.reasons)))
+
+
+def _join_acronyms(r: Resolution, join: Join) -> None:
+    """An acronym no text defined joins the one entity whose name it abbreviates ('PMU')."""
+    locals_, uf = r.locals_, r.uf
+    expansions: dict[str, set[Key]] = defaultdict(set)
+    for k, ls in locals_.items():
+        if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
+            for acronym in names.acronym_of(ls.surface):
+                expansions[acronym.upper()].add(k)
+    for k, ls in locals_.items():
+        if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in r.countries:
+            continue  # 'USA' is a country's name before it is anybody's initials
+        candidates = expansions.get(ls.surface.replace(".", "").upper(), set())
+        roots = {uf.find(c): c for c in candidates}
+        if len(roots) == 1:
+            target = next(iter(roots.values()))
+            join(target, k, Acronym(ls.surface, locals_[target].surface))
+
+
+def _join_typos(r: Resolution, join: Join) -> None:
+    """A possible typo joins only a name the same article also uses, and more often."""
+    uf = r.uf
+    for surfaces in r.by_article.values():
+        for ls in surfaces:
+            for other in surfaces:
+                if other is ls or uf.find(ls.key) == uf.find(other.key):
+                    continue
+                if len(other.mention_ids) <= len(ls.mention_ids):
+                    continue  # the typo is the rarer spelling
+                if Levenshtein.distance(ls.surface.lower(), other.surface.lower(), score_cutoff=2) > 2:
+                    continue  # cheap first test: a typo is a letter or two away
+                match = names.compare(ls.surface, other.surface)
+                if getattr(match, "typo_candidate", False):
+                    join(other.key, ls.key, LikelyTypo(other.surface))
+
+
+# ---- the table ------------------------------------------------------------------------
+
+PASSES: tuple[JoinPass, ...] = (
+    JoinPass("same_key", _join_same_key, (SameName, Translation, SameKey)),
+    JoinPass("alias_statements", _join_alias_statements, (AliasStatement,)),
+    JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
+    JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
+    JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),
+    JoinPass("head_references", _join_head_references, (ShortReference,)),
+    JoinPass("country_names", _join_country_names, (CountryName,)),
+    JoinPass("descriptions", _join_descriptions, (SameDescription,)),
+    JoinPass("national_names", _join_national_names, (NationalBody,)),
+    JoinPass("parent_prefixed", _join_parent_prefixed, (ParentPrefixed,)),
+    JoinPass("lowercase_references", _join_lowercase_references, (LowercaseReference,)),
+    JoinPass("name_matcher", _join_matcher, (NameMatch,)),
+    JoinPass("acronyms", _join_acronyms, (Acronym,)),
+    JoinPass("typos", _join_typos, (LikelyTypo,)),
+)
