@@ -94,7 +94,9 @@ class FactReader:
     FACTS_PIPE,
     default_config={"rules_path": None, "predicates_path": None},
     assigns=[],
-    requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.tag", "token.lemma"],
+    # the rules read token.pos too; it is left out because the model's attribute_ruler, which sets it
+    # from the tags, declares nothing, so spaCy's pipe analysis would report it as never assigned
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma"],
 )
 def make_fact_reader(nlp: Language, name: str, rules_path: str | None, predicates_path: str | None) -> FactReader:
     """Return the ``linkchart_facts`` component (see ``FactReader``); None paths mean the packaged files."""
