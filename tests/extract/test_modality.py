@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from linkchart.extract.facts import SpanFacts, fact_reader
 from linkchart.extract.modality import modality
-from linkchart.extract.relations import default_nlp
+from linkchart.extract.nlp import load_pipeline
 
 
 @pytest.fixture(scope="session")
 def nlp():  # noqa: ANN201
-    return default_nlp()
+    return load_pipeline()
+
+
+def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:
+    """Return what the pipeline's ``linkchart_facts`` component reads in `doc`."""
+    return fact_reader(load_pipeline()).read(doc, offset, date)
 
 
 def _mod(nlp, text: str, word: str):  # noqa: ANN001, ANN202
@@ -44,10 +51,8 @@ def test_hedging_and_irrealis(nlp) -> None:  # noqa: ANN001
 
 
 def test_ability_is_not_a_fact_but_habit_is() -> None:
-    from linkchart.extract.relations import default_nlp, extract_relations
-
-    nlp = default_nlp()
+    nlp = load_pipeline()
     doc = nlp("The Unity Front can attack Valdora. Omar Saleh would travel to Mosul every spring.")
-    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, 0, None)[0]}
+    found = {(r.subject, r.predicate, r.object) for r in read(doc, 0, None).relations}
     assert not any(p == "attacked" for _, p, _ in found)
     assert any(p == "visited" and o == "Mosul" for _, p, o in found)

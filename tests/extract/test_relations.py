@@ -7,14 +7,21 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from linkchart.extract.relations import default_nlp, extract_relations, load_predicates, load_rules
+from linkchart.extract.facts import SpanFacts, fact_reader
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.relations import load_predicates, load_rules
 
 CORPUS = Path("/work/shared/corpus")
 
 
 @pytest.fixture(scope="session")
 def nlp():  # noqa: ANN201
-    return default_nlp()
+    return load_pipeline()
+
+
+def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:
+    """Return what the pipeline's ``linkchart_facts`` component reads in `doc`."""
+    return fact_reader(load_pipeline()).read(doc, offset, date)
 
 
 def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
@@ -29,7 +36,7 @@ def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
 
 
 def triples(doc: Doc, date: str | None = None) -> set[tuple[str, str, str]]:
-    rels, _, _ = extract_relations(doc, 0, date)
+    rels = read(doc, 0, date).relations
     return {(r.subject, r.predicate, r.object) for r in rels}
 
 
@@ -66,7 +73,7 @@ def test_copula_role_and_part_of(nlp) -> None:  # noqa: ANN001
 def test_split_from_with_date(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "The Crescent Brigade split from the Northern Front in 2004.",
                 [("Crescent Brigade", "ORG"), ("Northern Front", "ORG")])
-    rels, _, _ = extract_relations(doc, 100, None)
+    rels = read(doc, 100, None).relations
     rel = next(r for r in rels if r.predicate == "split_from")
     assert (rel.subject, rel.object, rel.date, rel.rule) == ("Crescent Brigade", "Northern Front", "2004",
                                                               "verb_split_from")
@@ -95,11 +102,11 @@ def test_backed_modifier_maps_demonym(nlp) -> None:  # noqa: ANN001
 def test_negation_and_attribution(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "Omar Haddad did not meet Samir Kassem.",
                 [("Omar Haddad", "PERSON"), ("Samir Kassem", "PERSON")])
-    rels, _, _ = extract_relations(doc, 0, None)
+    rels = read(doc, 0, None).relations
     assert [r.negated for r in rels if r.predicate == "met_with"] == [True]
     doc = parse(nlp, "Lina Farah told investigators that Omar Haddad met with Samir Kassem.",
                 [("Lina Farah", "PERSON"), ("Omar Haddad", "PERSON"), ("Samir Kassem", "PERSON")])
-    rels, _, _ = extract_relations(doc, 0, None)
+    rels = read(doc, 0, None).relations
     met = [r for r in rels if r.predicate == "met_with"]
     assert met and met[0].attributed_to == "Lina Farah told investigators" and not met[0].negated
 
@@ -113,7 +120,7 @@ def test_types_block_nonsense(nlp) -> None:  # noqa: ANN001
 def test_corpus_document_yields_relations(nlp) -> None:  # noqa: ANN001
     path = sorted(CORPUS.glob("004_*.txt"))[0]
     text = path.read_text(encoding="utf-8")[:4000]
-    rels, _, _ = extract_relations(nlp(text), 0, None)
+    rels = read(nlp(text), 0, None).relations
     assert len(rels) >= 5
     demonyms = load_rules()["demonyms"]
     for r in rels:  # spans point at the mention (a nationality adjective stands for its country)
@@ -136,7 +143,7 @@ def test_subject_pronoun_takes_the_previous_subject_person(nlp) -> None:  # noqa
     assert ("Samir Haddad", "founded", "Unity Front") in triples(doc)
     doc = parse(nlp, "While Omar Saleh trained the recruits, he never joined the Unity Front.",
                 [("Omar Saleh", "PERSON"), ("Unity Front", "ORG")])
-    rels, _, _ = extract_relations(doc, 0, None)
+    rels = read(doc, 0, None).relations
     joined = [r for r in rels if (r.subject, r.object) == ("Omar Saleh", "Unity Front")]
     assert joined and all(r.negated for r in joined)
 
@@ -352,7 +359,7 @@ def test_a_hyphenated_role_is_one_role(nlp) -> None:  # noqa: ANN001
 def test_a_participle_claim_is_attributed_to_the_main_subject(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "Omar Haddad, a prosecutor, confirmed the verdict, claiming Ali Nouri had met the Valley Front.",
                 [("Omar Haddad", "PERSON"), ("Ali Nouri", "PERSON"), ("Valley Front", "ORG")])
-    rels, _, _ = extract_relations(doc, 0, None)
+    rels = read(doc, 0, None).relations
     met = [r for r in rels if r.predicate == "met_with"]
     assert met and met[0].attributed_to and met[0].attributed_to.startswith("Omar Haddad")
 

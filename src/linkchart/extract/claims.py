@@ -9,16 +9,13 @@ its 'of'/'from' phrase, or the subject of the clause ('Hezbollah is able to mobi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from linkchart.extract.context import SentenceContext, definite_antecedent, ents_for, unrelativise
 from linkchart.extract.modality import attribution
 from linkchart.extract.speakers import FIRST_PERSON
 from linkchart.models import Claim
-
-if TYPE_CHECKING:
-    from linkchart.extract.relations import _Context
 
 # Words before a number and the approximation they state (longest phrases first).
 APPROX_PHRASES: list[tuple[str, str]] = sorted([
@@ -105,10 +102,8 @@ def _number_group(tok: Token) -> tuple[int, int] | None:
     return start, tok.i + 1
 
 
-def _owner(ctx: _Context, noun: Token) -> list[Span]:
+def _owner(ctx: SentenceContext, noun: Token) -> list[Span]:
     """Return the entity a counted noun belongs to: possessor/modifier, 'of'/'from', or clause subject."""
-    from linkchart.extract.relations import ents_for
-
     for c in noun.children:
         if c.dep_ in {"poss", "compound", "nmod"} and c.pos_ != "PRON" and ctx.ent_at[c.i] is not None:
             return [ctx.ent_at[c.i]]
@@ -128,15 +123,11 @@ def _owner(ctx: _Context, noun: Token) -> list[Span]:
             break
         subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != cur.i]
         if subj and cur.dep_ not in {"nsubj", "nsubjpass"}:
-            from linkchart.extract.relations import _unrelativise
-
-            subject = _unrelativise(subj[0], head)
+            subject = unrelativise(subj[0], head)
             if subject.lower_ in FIRST_PERSON:
                 return []  # a speaker's 'we have 10,000 men' counts their group's men, not their own
             found = ents_for(ctx, subject)
             if not found:
-                from linkchart.extract.relations import definite_antecedent
-
                 antecedent = definite_antecedent(ctx, subject)  # 'the force now has 130,000 fighters'
                 found = [antecedent] if antecedent is not None else []
             return found[:1]
@@ -144,16 +135,14 @@ def _owner(ctx: _Context, noun: Token) -> list[Span]:
     return []
 
 
-def _armed(ctx: _Context, ent: Span, head: Token) -> bool:
+def _armed(ctx: SentenceContext, ent: Span, head: Token) -> bool:
     words = {t.lemma_.lower() for t in ent} | {head.lemma_.lower()}
     words |= {t.lemma_.lower() for t in ctx.doc}
     return bool(words & ARMED_CUES)
 
 
-def claims_in_sentence(ctx: _Context, sent: Span, offset: int) -> list[Claim]:
+def claims_in_sentence(ctx: SentenceContext, sent: Span, offset: int) -> list[Claim]:
     """Return the numeric claims one sentence makes about entities (offsets are doc chars + `offset`)."""
-    from linkchart.extract.relations import ents_for
-
     doc = ctx.doc
     claims: list[Claim] = []
     skip = {i for e in sent.ents if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}

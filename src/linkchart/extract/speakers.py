@@ -5,7 +5,7 @@ are not read), or a whole paragraph following one that ends with a reporting fra
 Its speaker is the subject of a reporting frame: the verb the quoted clause hangs on ('"...," X said',
 'X said: "..."', '"...," X is heard saying') or, when the parse does not link them, the reporting verb
 right after the closing mark or right before the opening one. Everything here works on one parsed
-doc, once; `linkchart.extract.relations` turns the speaker token into an entity mention.
+doc, once; `linkchart.extract.context` turns the speaker token into an entity mention.
 """
 
 from __future__ import annotations

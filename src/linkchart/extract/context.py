@@ -1,0 +1,483 @@
+"""The sentence context the relation, event and claim rules share: who and what a token stands for.
+
+`SentenceContext` holds the per-doc lookups (the entity mention at each token, the speakers of
+first-person pronouns in quotations, what the previous paragraph passed on). The functions here map a
+dependency argument to entity mentions (`ents_for`: conjunctions, appositions, 'a force called X',
+'members of X', pronouns and their antecedents), find a verb's logical subject and object (`agents`,
+`patients`), and say what a span leaves for the next one (`closing_speaker`, `closing_subjects`).
+Pronouns: 'he'/'she'/'him'/'her' take an antecedent from the text, 'I'/'we' inside a quotation its
+speaker (`speakers`), and 'the Iranian' the person the previous sentence is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+_RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+# The small model swaps PERSON, ORG and NORP on unfamiliar names ('Khazali' as ORG or NORP); a NORP that
+# is not a nationality adjective is such a name. These labels stand in for one another in type checks.
+AGENTIVE = {"PERSON", "ORG", "NORP"}
+
+
+@dataclass
+class Arg:
+    """An entity argument: its surface text (a demonym becomes its country), span and type."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class SentenceContext:
+    """What the rules look up while reading the sentences of one parsed span (a spaCy doc).
+
+    Built once per doc: which entity mention covers each token, who each first-person pronoun in a
+    quotation stands for, and what the previous paragraph passed on (the speaker it announced, the
+    person and organisation it ended on). `rules` are the rule tables the component read from its
+    rule file (`rules.yaml` by default).
+    """
+
+    doc: Doc
+    rules: dict[str, Any]
+    ent_at: list[Span | None] = field(default_factory=list)
+    # first-person pronouns inside a quotation -> the speaker token (None: the speaker `carried` over)
+    speaker_of: dict[int, Token | None] = field(default_factory=dict)
+    carried: Speaker | None = None  # in doc character offsets
+    stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
+    # the person and the organisation the previous paragraph ended on (doc character offsets), by label
+    previous: dict[str, Speaker] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, rules: dict[str, Any], carried: Speaker | None = None,
+              previous: dict[str, Speaker] | None = None) -> SentenceContext:
+        """Return the context of `doc` read with the rule tables `rules`; `carried` and `previous` are in
+        doc character offsets."""
+        ctx = cls(doc, rules, carried=carried, previous=previous or {})
+        ctx.ent_at = [None] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                for i in range(ent.start, ent.end):
+                    ctx.ent_at[i] = ent
+        ctx.speaker_of = first_person_speakers(doc, ctx.rules["reporting_verbs"], carried is not None)
+        return ctx
+
+
+def lemma_of(tok: Token) -> str:
+    """Return the token's lemma in lower case, as the rule tables write lemmas."""
+    return tok.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when `verb` has a passive subject or auxiliary ('was arrested')."""
+    return any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children)
+
+
+def unrelativise(tok: Token, verb: Token) -> Token:
+    """Return the noun a relative pronoun stands for ('the group which split' -> 'group')."""
+    if tok.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def agents(verb: Token, depth: int = 0) -> list[Token]:
+    """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
+    by_phrase = any(c.dep_ == "agent" for c in verb.children)
+    if is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and verb.tag_ == "VBN":
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subj = [unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
+    subj = [s for s in subj if s.dep_ != "expl"]
+    if subj or depth > 3:
+        return subj
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # 'a leader called X visiting the border'
+        return [verb.head]
+    if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
+        # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
+        return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
+        controllers = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
+        if controllers:
+            return controllers
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        return agents(verb.head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # 'Iran's decision to fund X': the owner of the noun; 'X declared his intention to stand with Y':
+        # with a pronoun owner, the subject of the clause the noun is the object of
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and owners[0].pos_ != "PRON":
+            return owners
+        if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+            return agents(noun.head, depth + 1)
+    return []
+
+
+def _whose_first(subjects: list[Token]) -> list[Token]:
+    """Return the subject a 'whose' clause is about when the parser gave a verb two subjects.
+
+    'X, whose group is backed by Y, ...' is sometimes parsed with both X and 'group' as
+    subjects of 'backed'; the one carrying 'whose' is the real one.
+    """
+    if len(subjects) > 1:
+        owned = [t for t in subjects if any(c.lower_ == "whose" for c in t.children)]
+        if owned:
+            return owned
+    return subjects
+
+
+def patients(verb: Token) -> list[Token]:
+    """Return the tokens of the logical object of `verb` (dobj, or the subject of a passive)."""
+    if is_passive(verb):
+        own = _whose_first([unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"])
+        if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
+            own = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return own
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
+        return [verb.head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    objs = [unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
+    if not objs and verb.dep_ == "relcl":
+        # 'the man whom they arrested' — the relative pronoun may be parsed as dobj; else the head noun
+        objs = [verb.head] if not any(c.dep_ == "dobj" for c in verb.children) and _is_transitive(verb) else []
+    return objs
+
+
+def _is_transitive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj"} and c.tag_ not in _RELATIVE_TAGS for c in verb.children)
+
+
+def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
+    """Return the argument a mention stands for: a carried speaker or subject for a stand-in pronoun,
+    the country for a nationality word, else the mention itself."""
+    stand_in = ctx.stand_ins.get(ent.start) if ctx.ent_at[ent.start] is None else None
+    if stand_in is not None:  # 'I' quoting a speaker named in the previous paragraph
+        return Arg(stand_in.text, stand_in.start, stand_in.end, stand_in.label)
+    label = ent.label_
+    text = ent.text
+    if label == "NORP":
+        country = ctx.rules["demonyms"].get(ent.text.strip())
+        if country:
+            return Arg(country, ent.start_char, ent.end_char, "GPE")
+    return Arg(text, ent.start_char, ent.end_char, label)
+
+
+PERSONAL_PRONOUNS = {"he", "she"}
+OBJECT_PRONOUNS = {"him", "her"}
+GROUP_PRONOUNS = {"it"}  # subject 'it' for an organisation named just before
+
+
+def _personal(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a mention can be what 'he'/'she' stands for: a person, or a lone surname the model called
+    an organisation or nationality ('Khazali' as ORG) when it is the subject of its clause; not acronyms,
+    plurals or nationality words."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in {"ORG", "NORP"} or len(ent) != 1 or ent.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    tok = ent[0]
+    return (tok.tag_ == "NNP" and tok.text.istitle() and tok.is_alpha
+            and tok.text not in ctx.rules["demonyms"])
+
+
+def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the person a 'he'/'she' most likely refers to.
+
+    The one person named earlier in the same sentence ('While Daqduq trained them, he ...'),
+    else the previous sentence's subject person (or its only person); an ambiguous pronoun
+    stays unresolved.
+    """
+    sent = pronoun.sent
+    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
+    if len(before) == 1:
+        return next(iter(before.values()))
+    if before:
+        return None
+    if sent.start == 0:
+        return _carried_subject(ctx, pronoun, "PERSON")
+    previous = ctx.doc[sent.start - 1].sent
+    people = [e for e in previous.ents if _personal(ctx, e)]
+    subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
+                or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
+    if len(subjects) == 1:
+        return subjects[0]
+    distinct = {e.text for e in people}
+    return people[0] if len(distinct) == 1 else None
+
+
+def _carried_subject(ctx: SentenceContext, pronoun: Token, label: str) -> Span | None:
+    """Return a stand-in for the `label` subject the previous paragraph ended on, or None.
+
+    The pronoun's own token stands in; `arg_for` swaps in the carried name's text and offsets.
+    """
+    carried = ctx.previous.get(label)
+    if carried is None:
+        return None
+    ctx.stand_ins[pronoun.i] = carried
+    return Span(ctx.doc, pronoun.i, pronoun.i + 1, label=label)
+
+
+def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the organisation a subject 'it' stands for: the one organisation subject of the previous
+    sentence (or of the previous paragraph's last sentence); None when there is none or several."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return _carried_subject(ctx, pronoun, "ORG")
+    previous = ctx.doc[sent.start - 1].sent
+    subjects = {e.text: e for e in previous.ents if e.label_ == "ORG" and _is_subject(e)}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _is_subject(ent: Span) -> bool:
+    """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
+def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
+    """Return the one person and the one organisation that are subjects of the span's last sentence, by label,
+    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph."""
+    sents = list(doc.sents)
+    if not sents:
+        return {}
+    out: dict[str, Speaker] = {}
+    for label in ("PERSON", "ORG"):
+        found = {e.text: e for e in sents[-1].ents if e.label_ == label and _is_subject(e)}
+        if len(found) == 1:
+            e = next(iter(found.values()))
+            out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)
+    return out
+
+
+def _clause_subjects(tok: Token) -> set[int]:
+    """Return the token indexes of the subject(s) of the clause `tok` stands in (conjoined verbs share one)."""
+    verb = tok.head
+    while verb.dep_ in {"prep", "pobj", "dobj", "dative", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    out: set[int] = set()
+    for v in (verb, *([verb.head] if verb.dep_ == "conj" else [])):
+        for c in v.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                out.update(t.i for t in c.subtree)
+    return out
+
+
+def _object_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the person a 'him'/'her' refers to: the first person named earlier in its sentence
+    who is not the subject of its own clause ('X told them that Y approached him' → X).
+
+    Only the pronoun's own sentence is searched; with no candidate there it stays unresolved.
+    """
+    subjects = _clause_subjects(pronoun)
+    for e in pronoun.sent.ents:
+        if e.end > pronoun.i:
+            break
+        if _personal(ctx, e) or (e.label_ in {"ORG", "NORP"} and len(e) == 1 and e[0].tag_ == "NNP"
+                                 and e.text not in ctx.rules["demonyms"]):
+            if e.root.i not in subjects:
+                return e
+    return None
+
+
+def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
+    """Return the group 'the force' / 'the militia' refers back to, or None.
+
+    The last organisation named in the main clauses (not inside a relative clause) of this
+    sentence before the noun or of the sentence before; used for counts, not for relations.
+    """
+    if lemma_of(noun) not in ctx.rules["group_nouns"] or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    sent = noun.sent
+    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    for span in (sent, previous):
+        if span is None:
+            continue
+        found = [e for e in span.ents if e.label_ == "ORG" and e.end <= noun.i
+                 and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in e.root.ancestors)]
+        if found:
+            return found[-1]
+    return None
+
+
+def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
+    """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
+
+    The subject person of the previous sentence's main clause, else that sentence's only person; None
+    when there is no such person, when it is ambiguous, or when that person is named again in this
+    sentence (then 'the Iranian' is somebody else).
+    """
+    tok = ent.root
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.text not in ctx.rules["demonyms"]:
+        return None
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    subjects = [e for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"} for e in ents_for(ctx, c)]
+    candidates = subjects or [e for e in previous.ents if _personal(ctx, e)]
+    named_here = {e.text for e in sent.ents if _personal(ctx, e)}
+    if len({e.text for e in candidates}) != 1 or not _personal(ctx, candidates[0]) or candidates[0].text in named_here:
+        return None
+    return candidates[0]
+
+
+def _speaker_mentions(ctx: SentenceContext, speaker: Token, depth: int = 0) -> list[Span]:
+    """Return the one person or group mention a speaker token stands for, or [] when none or several."""
+    if depth >= 3 or speaker.lower_ in FIRST_PERSON:
+        return []
+    found = ents_for(ctx, speaker, depth + 1)
+    if len(found) > 1:
+        return []  # 'X and Y said'
+    found = [e for e in found if e.label_ in {"PERSON", "ORG"} or _personal(ctx, e)]
+    if not found and speaker.pos_ == "PROPN" and ctx.ent_at[speaker.i] is None:
+        # the model tags a name once and misses it when it comes back ('Khazali continues:')
+        name = " ".join(t.text for t in speaker.subtree if t.dep_ == "compound" or t.i == speaker.i)
+        found = [e for e in ctx.doc.ents if e.text == name and e.label_ in AGENTIVE][-1:]
+    return found if len(found) == 1 else []
+
+
+def _quoted_speaker(ctx: SentenceContext, pronoun: Token, depth: int) -> list[Span]:
+    """Return the speaker mention that a first-person pronoun inside a quotation stands for, or [].
+
+    A speaker carried over from the previous paragraph has no span in this doc: the pronoun itself
+    stands in for it (labelled with its type) and `arg_for` swaps in the speaker's text and offsets.
+    """
+    if pronoun.i not in ctx.speaker_of:
+        return []
+    speaker = ctx.speaker_of[pronoun.i]
+    if speaker is not None:
+        return _speaker_mentions(ctx, speaker, depth)
+    if ctx.carried is None:
+        return []
+    ctx.stand_ins[pronoun.i] = ctx.carried
+    return [Span(ctx.doc, pronoun.i, pronoun.i + 1, label=ctx.carried.label)]
+
+
+def closing_speaker(ctx: SentenceContext, offset: int) -> Speaker | None:
+    """Return the speaker a span introduces at its very end ('X continues:') for a quotation in the next
+    paragraph, with offsets into the article (doc char offsets + `offset`), or None; `ctx` is the context
+    the span was read with."""
+    doc = ctx.doc
+    if not doc.text.rstrip().endswith(":"):
+        return None
+    tok = closing_frame(doc, ctx.rules["reporting_verbs"])
+    found = _speaker_mentions(ctx, tok) if tok is not None else []
+    if len(found) != 1:
+        return None
+    arg = arg_for(ctx, found[0])
+    return Speaker(arg.text, arg.label, arg.start + offset, arg.end + offset)
+
+
+def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
+    """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
+    rules = ctx.rules
+    found: list[Span] = []
+    ent = ctx.ent_at[tok.i]
+    anchor = ent.root if ent is not None else tok
+    if ent is not None:
+        found.append(demonym_antecedent(ctx, ent) or ent)
+    elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
+        found += _quoted_speaker(ctx, tok, depth)
+    elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
+        antecedent = _group_antecedent(ctx, tok)
+        if antecedent is not None:
+            found.append(antecedent)
+    elif tok.pos_ == "PRON" and (tok.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS or tok.lower_ == "his"):
+        # 'his' / possessive 'her' look back like 'he' / 'she' ('X and his faction of Y')
+        possessive = tok.lower_ == "his" or (tok.lower_ == "her" and tok.dep_ == "poss")
+        antecedent = (_antecedent(ctx, tok) if tok.lower_ in PERSONAL_PRONOUNS or possessive
+                      else _object_antecedent(ctx, tok))
+        if antecedent is not None:
+            found.append(antecedent)
+    elif depth < 3 and tok.pos_ != "PRON":
+        lemma = lemma_of(tok)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found += ents_for(ctx, c, depth + 1, conj=False)
+            elif c.dep_ == "acl" and lemma_of(c) in rules["naming_verbs"]:
+                for g in c.children:
+                    if g.dep_ in {"oprd", "attr", "dobj", "xcomp", "npadvmod"}:
+                        found += ents_for(ctx, g, depth + 1, conj=False)
+                    elif g.dep_ == "prep" and g.lower_ == "as":
+                        found += [e for p in g.children if p.dep_ == "pobj" for e in ents_for(ctx, p, depth + 1)]
+        if not found and lemma in rules["place_nouns"] and (
+                lemma not in rules["relational_place_nouns"] or any(c.dep_ == "poss" for c in tok.children)):
+            # 'the village of X', "Y's capital of X" name X ('the capital of Y' alone does not)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found += [ctx.ent_at[g.i] for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is not None
+                              and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
+        if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
+            found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
+            found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
+            for c in tok.children:
+                if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
+                    found.append(ctx.ent_at[c.i])  # 'the Hezbollah militia', 'AAH elements'
+        if not found and lemma in rules["area_nouns"]:
+            # 'the Lebanon-Israel border area', 'areas on/along the border'
+            places = [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
+            places += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "along", "of", "at"}
+                       for g in c.children if g.dep_ == "pobj"]
+            found += [ctx.ent_at[t.i] for t in places
+                      if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in {"GPE", "LOC", "FAC"}]
+        if not found and lemma in rules["instrument_nouns"]:
+            found += [ctx.ent_at[c.i] for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                      and ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in {"NORP", "GPE", "ORG"}]
+        if not found and lemma in rules["partitive_nouns"]:
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "within"}):
+                    targets = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"]
+                    for t in targets:
+                        found += ents_for(ctx, t, depth + 1)
+    if conj:
+        for c in anchor.conjuncts:
+            if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
+                found += ents_for(ctx, c, depth + 1, conj=False)
+    unique: list[Span] = []
+    for e in found:
+        if e not in unique:
+            unique.append(e)
+    return unique
+
+
+def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the subject mentions of the clause a noun sits in ('X conducted a raid' -> X).
+
+    The way up may cross a noun inside another prepositional phrase only through 'of' ('in a series of
+    attacks'): in 'Y pushed for reform as a condition for American support' the support is not Y's,
+    while in 'X claimed responsibility for attacks' the attacks are X's.
+    """
+    cur = noun
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return []
+        if cur.dep_ == "pobj" and head.lower_ != "of" and head.head.pos_ in {"NOUN", "PROPN"} \
+                and head.head.dep_ == "pobj":
+            return []
+        if head.pos_ in {"VERB", "AUX"}:
+            if cur.dep_ in {"nsubj", "nsubjpass"}:
+                return []
+            return [e for s in agents(head) for e in ents_for(ctx, s)]
+        cur = head
+    return []

@@ -1,0 +1,111 @@
+"""Relations, events and claims of one parsed span, read sentence by sentence: the ``linkchart_facts`` component.
+
+``linkchart.extract.nlp.load_pipeline`` adds the component last. Like spaCy's ``span_ruler`` with its
+patterns, it carries the rule tables read from the files its config names: ``rules_path`` (the
+relation, event and claim rules; default the packaged ``rules.yaml``) and ``predicates_path`` (the
+predicate vocabulary; default ``predicates.yaml``).
+
+Its ``__call__`` leaves a doc as it is. What a span states depends on the article around it: the last
+date stated before it, the speaker and the subjects the previous paragraph ended on, and the names the
+article tags across its spans (``discourse.tag_known_names``), while a component sees one doc at a time.
+So ``linkchart.extract.pipeline`` calls ``FactReader.read`` on each span once its article is parsed,
+and passes what the span leaves (``SpanFacts.speaker``, ``SpanFacts.subjects``) on to the next span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from linkchart.extract.claims import claims_in_sentence
+from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
+from linkchart.extract.dates import sentence_dates
+from linkchart.extract.events import events_in_sentence, trigger_kinds
+from linkchart.extract.modality import ensure_lemmas
+from linkchart.extract.relations import RelationRules, load_predicates, load_rules, relations_in_sentence
+from linkchart.extract.speakers import Speaker
+from linkchart.models import Claim, Event, Relation
+
+FACTS_PIPE = "linkchart_facts"
+
+
+@dataclass
+class SpanFacts:
+    """What one span states, and what it leaves for the next span of its article; offsets into the article."""
+
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    speaker: Speaker | None = None  # who the span announced at its very end ('X continues:')
+    subjects: dict[str, Speaker] = field(default_factory=dict)  # the person / organisation it ended on, by label
+
+
+class FactReader:
+    """The ``linkchart_facts`` component: reads a span's relations, events and claims with its rule files."""
+
+    def __init__(self, nlp: Language, name: str, rules_path: str | None = None,
+                 predicates_path: str | None = None) -> None:
+        self.name = name
+        self.rules = load_rules(rules_path)
+        self.relation_rules = RelationRules.build(self.rules, load_predicates(predicates_path))
+        self.trigger_kinds = trigger_kinds(self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Return `doc` unchanged: spans are read by `read`, with their article's state (see the module)."""
+        return doc
+
+    def read(self, doc: Doc, offset: int, article_date: str | None, context_date: str | None = None,
+             context_speaker: Speaker | None = None, context_subjects: dict[str, Speaker] | None = None,
+             ) -> SpanFacts:
+        """Return the relations, events and claims in one parsed span, and what it leaves for the next span;
+        entity mentions are doc.ents; all offsets are doc char offsets + offset (into the article's clean text).
+
+        `article_date` anchors deictic dates ('last Saturday'); `context_date` is the last date stated
+        before this span, for relative dates ('two months later') at its start. `context_speaker` (article
+        offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we';
+        `context_subjects` (article offsets) the person and organisation it ended on, for 'he' and 'it'.
+        """
+        carried = None
+        if context_speaker is not None:
+            carried = Speaker(context_speaker.text, context_speaker.label,
+                              context_speaker.start - offset, context_speaker.end - offset)
+        previous = {label: Speaker(sp.text, sp.label, sp.start - offset, sp.end - offset)
+                    for label, sp in (context_subjects or {}).items()}
+        ctx = SentenceContext.build(ensure_lemmas(doc), self.rules, carried, previous)
+        found = SpanFacts()
+        last_date = context_date
+        for sent in doc.sents:
+            dates = sentence_dates(sent, article_date, last_date)
+            date = dates[0][1] if dates else None
+            if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
+                found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
+            found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds)
+            found.claims += claims_in_sentence(ctx, sent, offset)
+            if dates:
+                last_date = dates[-1][1]
+        found.speaker = closing_speaker(ctx, offset)
+        found.subjects = closing_subjects(doc, offset)
+        return found
+
+
+@Language.factory(
+    FACTS_PIPE,
+    default_config={"rules_path": None, "predicates_path": None},
+    assigns=[],
+    # the rules read token.pos too; it is left out because the model's attribute_ruler, which sets it
+    # from the tags, declares nothing, so spaCy's pipe analysis would report it as never assigned
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma"],
+)
+def make_fact_reader(nlp: Language, name: str, rules_path: str | None, predicates_path: str | None) -> FactReader:
+    """Return the ``linkchart_facts`` component (see ``FactReader``); None paths mean the packaged files."""
+    return FactReader(nlp, name, rules_path, predicates_path)
+
+
+def fact_reader(nlp: Language) -> FactReader:
+    """Return the pipeline's ``linkchart_facts`` component, or one with the packaged rule files when the
+    pipeline has none (a plain spaCy model)."""
+    if FACTS_PIPE in nlp.pipe_names:
+        return nlp.get_pipe(FACTS_PIPE)
+    return FactReader(nlp, FACTS_PIPE)
