@@ -105,7 +105,8 @@ def resolve_store(store: Store) -> list[ResolvedEntity]:
     rows, aliases, links = [], [], []
     for i, e in enumerate(entities, start=1):
         rows.append(EntityRow(i, e.name, e.type, e.description))
-        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence) for a in e.aliases]
+        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias))
+                    for a in e.aliases]
         links += [(m, i) for m in e.mention_ids]
     store.replace_entities(rows, aliases, links)
     return entities
