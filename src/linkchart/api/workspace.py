@@ -1,11 +1,4 @@
-"""The Python API of linkchart: the CLI, the web app and the tests all go through it.
-
-    from linkchart.api import Workspace
-    with Workspace("linkchart.db") as ws:
-        report = ws.ingest(["reports/"])
-        for hit in ws.search("Khazali"):
-            print(hit.source, hit.snippet)
-"""
+"""`Workspace`: one analyst's store and everything that can be asked of it (see `linkchart.api`)."""
 
 from __future__ import annotations
 
@@ -85,6 +78,7 @@ class Workspace:
     def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None) -> None:
         self.db = str(db)
         self.store = SQLiteStore(self.db)
+        self._fill_name_keys()
         self._extract_enabled = extract
         # extraction processes: all cores (at most 4) unless told otherwise
         self.processes = processes or min(4, os.cpu_count() or 1)
@@ -100,12 +94,20 @@ class Workspace:
         """Close the store."""
         self.store.close()
 
+    def _fill_name_keys(self) -> None:
+        """Give the aliases of an older store the resolver's name keys (derived data); returns nothing."""
+        missing = self.store.aliases_without_name_key()
+        if missing:
+            from linkchart.resolve.names import name_key
+
+            self.store.set_alias_name_keys({alias: name_key(alias) for alias in missing})
+
     # ---- ingest -------------------------------------------------------------------
     def ingest(
         self, paths: Iterable[str] | None = None, on_file: Callable[[str], None] | None = None
     ) -> IngestReport:
         """Return the report of ingesting files/folders (the sample corpus when none given)."""
-        from linkchart.ingest.run import ingest_paths
+        from linkchart.api.pipeline import ingest_paths
 
         targets = list(paths) if paths else [str(sample_corpus_path())]
         extract = self._extract if self._extract_enabled else None
