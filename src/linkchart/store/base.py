@@ -216,7 +216,7 @@ class EntityRow:
 
 
 @dataclass
-class EntitySummaryRow:
+class EntitySummary:
     """An entity as listed: how often it is named, in how many documents, and its aliases."""
 
     id: int
@@ -409,7 +409,7 @@ class Store(ABC):
     @abstractmethod
     def entity_summaries(
         self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
-    ) -> list[EntitySummaryRow]:
+    ) -> list[EntitySummary]:
         """Return entities with mention and document counts and aliases, most mentioned first.
 
         Ordered by mentions, then documents (both descending), then name and id; only of

@@ -35,7 +35,7 @@ from linkchart.store.base import (
     DocumentRow,
     EntityAliasRow,
     EntityRow,
-    EntitySummaryRow,
+    EntitySummary,
     EventRow,
     MentionRow,
     NearDuplicateKey,
@@ -858,7 +858,7 @@ class SQLiteStore(Store):
 
     def entity_summaries(
         self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
-    ) -> list[EntitySummaryRow]:
+    ) -> list[EntitySummary]:
         """Return entities with mention/document counts and aliases: most mentioned, then most documents, name, id.
 
         Only of type `type_` and only the ids in `ids` when given; at most `limit` rows when
@@ -879,7 +879,7 @@ class SQLiteStore(Store):
                   ORDER BY mentions DESC, documents DESC, name, id LIMIT ?"""
         with self._lock:
             rows = self._conn.execute(sql, (*params, limit if limit and limit > 0 else -1)).fetchall()
-            out = [EntitySummaryRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+            out = [EntitySummary(r[0], r[1], r[2], r[3], r[4]) for r in rows]
             by_id = {row.id: row for row in out}
             for chunk in range(0, len(out), 500):
                 batch = [row.id for row in out[chunk : chunk + 500]]
