@@ -112,10 +112,6 @@ class Workspace:
 
         resolve_store(self.store)
 
-    def version(self) -> int:
-        """Return the store's version (a counter moved by every write)."""
-        return self.store.version()
-
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""
         version = self.store.version()
@@ -304,10 +300,6 @@ class Workspace:
         from linkchart.graph.build import entity_graph
 
         return entity_graph(self.store, self.db)
-
-    def entity_name(self, entity: int) -> str:
-        """Return the canonical name of an entity id."""
-        return self._graph().names.get(entity, f"#{entity}")
 
     def _relations(self, name: str | None = None, predicate: str | None = None) -> list[EntityRelation]:
         """Return the resolver's relations (of one entity, of one predicate), by predicate, date, most evidence."""
