@@ -67,7 +67,7 @@ def test_curation_survives_reingest_and_new_documents(sample_db: Path, tmp_path:
         assert ws.find_entity("Badr Organization").id == ws.find_entity("Popular Mobilization Units").id
         with pytest.raises(NotFound):
             ws.find_entity("Beirut")
-        assert "late.txt" in {Path(d).name for d in ws.profile("Khazali").documents}
+        assert "late.txt" in {Path(d.source).name for d in ws.profile("Khazali").documents}
 
 
 def test_cli_entities_and_show(sample_db: Path) -> None:

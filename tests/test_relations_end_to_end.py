@@ -16,7 +16,7 @@ def test_relations_carry_evidence_that_points_into_the_original(sample_ws: Works
     rels = sample_ws.relations("Khazali")
     assert rels
     leads = [r for r in rels if r.predicate == "leads"]
-    assert leads and sample_ws.entity_name(leads[0].object) == "Asaib Ahl al-Haq"
+    assert leads and leads[0].object.name == "Asaib Ahl al-Haq"
     for r in rels:
         assert r.rules and r.evidence
         for ev in r.evidence:
@@ -44,7 +44,7 @@ def test_timeline_has_dated_2007_events_in_order(sample_ws: Workspace) -> None:
 
 
 def test_path_from_khazali_to_soleimani_is_explained(sample_ws: Workspace) -> None:
-    paths = sample_ws.path("Khazali", "Soleimani")
+    paths = sample_ws.path("Khazali", "Soleimani").paths
     assert paths and len(paths[0]) <= 4
     for hop in paths[0]:
         assert hop.relation.evidence and not hop.relation.negated
@@ -53,7 +53,7 @@ def test_path_from_khazali_to_soleimani_is_explained(sample_ws: Workspace) -> No
 
 
 def test_conflicts_list_both_sides(sample_ws: Workspace) -> None:
-    found, claims = sample_ws.conflicts()
+    found = sample_ws.conflicts()
     kinds = {c.kind for c in found}
     assert {"date", "numeric"} <= kinds
     fighters = next(c for c in found if c.quantity == "fighters")
@@ -61,7 +61,7 @@ def test_conflicts_list_both_sides(sample_ws: Workspace) -> None:
     release = [c for c in found if "release" in c.quantity]
     assert release and {"2009", "2010"} <= {str(v)[:4] for v in release[0].values}
     for c in found:
-        assert len(c.claims) >= 2 and all(claims[cid].evidence for cid in c.claims)
+        assert len(c.claims) >= 2 and all(claim.evidence for claim in c.claims)
 
 
 def test_numeric_claims_with_approximation(sample_ws: Workspace) -> None:

@@ -13,8 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from linkchart.api import DEFAULT_DB, Workspace, sample_corpus_path
-from linkchart.models import IngestReport
+from linkchart.api import DEFAULT_DB, IngestReport, RelationView, Workspace, sample_corpus_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
@@ -230,7 +229,7 @@ def show(
             why += f"\n  “{' '.join(a.evidence.split())}”"
         table.add_row(Text(a.alias), str(a.count), Text(why))
     out.print(table)
-    out.print(Text(f"documents ({len(p.documents)}): " + ", ".join(Path(d).name for d in p.documents)))
+    out.print(Text(f"documents ({len(p.documents)}): " + ", ".join(Path(d.source).name for d in p.documents)))
     shown = f", the first {len(p.mentions)}" if len(p.mentions) < p.mention_count else ""
     out.print(Text(f"mentions ({p.mention_count}{shown}):", style="bold"))
     for m in p.mentions:
@@ -283,12 +282,12 @@ def reject(entity: str, db: DbOption = DEFAULT_DB) -> None:
     _curate("reject", entity, db=db)
 
 
-def _relation_line(ws: Workspace, r) -> Text:
+def _relation_line(r: RelationView) -> Text:
     """Return one relation as a line: subject predicate object, date, modality."""
     line = Text()
-    line.append(ws.entity_name(r.subject), style="bold")
+    line.append(r.subject.name, style="bold")
     line.append(f" {'NOT ' if r.negated else ''}{r.predicate} ", style="red" if r.negated else "cyan")
-    line.append(ws.entity_name(r.object), style="bold")
+    line.append(r.object.name, style="bold")
     if r.date:
         line.append(f"  {r.date}", style="dim")
     if r.attributed_to:
@@ -323,7 +322,7 @@ def relations(
         if not rels:
             out.print("no relations")
         for r in rels:
-            out.print(_relation_line(ws, r))
+            out.print(_relation_line(r))
             _evidence_lines(r.evidence)
 
 
@@ -346,7 +345,7 @@ def timeline(
             line = Text(f"{ev.date:<10} ", style="bold")
             line.append(f"{ev.kind:<10} ", style="cyan")
             line.append(ev.summary)
-            parts = ", ".join(ws.entity_name(p) for p in ev.participants)
+            parts = ", ".join(p.name for p in ev.participants)
             if parts:
                 line.append(f"  [{parts}]", style="dim")
             if ev.attributed_to:
@@ -365,7 +364,7 @@ def path(
 
     with Workspace(db, extract=False) as ws:
         try:
-            paths = ws.path(a, b, max_hops=max_hops)
+            paths = ws.path(a, b, max_hops=max_hops).paths
         except NotFound as e:
             _fail(str(e))
         if not paths:
@@ -373,7 +372,7 @@ def path(
         for i, hops in enumerate(paths, start=1):
             out.print(Text(f"path {i} ({len(hops)} hops)", style="bold underline"))
             for hop in hops:
-                out.print(_relation_line(ws, hop.relation))
+                out.print(_relation_line(hop.relation))
                 _evidence_lines(hop.relation.evidence, limit=1)
 
 
@@ -388,24 +387,23 @@ def neighbors(
 
     with Workspace(db, extract=False) as ws:
         try:
-            nodes, rels = ws.neighbors(name, depth)
+            if fmt == "gexf":
+                sys.stdout.write(ws.neighbors_gexf(name, depth))
+                return
+            graph = ws.neighbors(name, depth)
         except NotFound as e:
             _fail(str(e))
+        nodes, rels = graph.nodes, graph.edges
         if fmt == "json":
             data = {"nodes": [{"id": n.id, "name": n.name, "type": n.type, "mentions": n.mentions} for n in nodes],
-                    "edges": [{"subject": r.subject, "predicate": r.predicate, "object": r.object,
+                    "edges": [{"subject": r.subject.id, "predicate": r.predicate, "object": r.object.id,
                                "negated": r.negated, "attributed_to": r.attributed_to,
                                "evidence": [e.text for e in r.evidence]} for r in rels]}
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             return
-        if fmt == "gexf":
-            from linkchart.export.graph import gexf_text, plain_graph
-
-            sys.stdout.write(gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in nodes), rels)))
-            return
         table = Table("entity", "type", "mentions", "relations")
         for n in nodes:
-            mine = [r for r in rels if n.id in (r.subject, r.object)]
+            mine = [r for r in rels if n.id in (r.subject.id, r.object.id)]
             labels = sorted({("NOT " if r.negated else "") + r.predicate for r in mine})
             table.add_row(Text(n.name), n.type, str(n.mentions), ", ".join(labels))
         out.print(table)
@@ -415,14 +413,13 @@ def neighbors(
 def conflicts(db: DbOption = DEFAULT_DB) -> None:
     """Numbers and dates on which sources disagree, side by side with their evidence."""
     with Workspace(db, extract=False) as ws:
-        found, claims = ws.conflicts()
+        found = ws.conflicts()
         if not found:
             out.print("no conflicts between sources")
         for c in found:
-            entity = ws.entity_name(int(c.entity[1:]))
+            entity = c.entity.name if c.entity else "?"
             out.print(Text(f"{entity} — {c.quantity}: {c.note}", style="bold"))
-            for cid in c.claims:
-                claim = claims[cid]
+            for claim in c.claims:
                 value = f"{claim.value:,.0f}" if isinstance(claim.value, float) else str(claim.value)
                 out.print(Text(f"  {claim.approx + ' ' if claim.approx else ''}{value} {claim.unit}", style="cyan"))
                 _evidence_lines(claim.evidence, limit=1)

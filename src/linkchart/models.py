@@ -202,7 +202,7 @@ class Evidence:
     start: int
     end: int
     text: str
-    article: int = 0
+    article_id: int | None = None  # the article of `doc` the span is in
 
 
 @dataclass

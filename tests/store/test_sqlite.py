@@ -2,11 +2,12 @@ import random
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from linkchart.ingest.dedupe import fingerprint
+from linkchart.ingest.dedupe import article_fingerprint
 from linkchart.models import (
     AliasStatement,
     Article,
@@ -49,7 +50,7 @@ def make_article(source: str, text: str, index: int = 0, base: int = 0, **kw: ob
 def add_plain(store: SQLiteStore, source: str, text: str, **kw: object) -> int:
     """Store a one-article document without extractions; return the document id."""
     doc = make_doc(source, text)
-    return store.add_document(doc, [make_article(source, text, **kw)], [None], [fingerprint(text)])
+    return store.add_document(doc, [make_article(source, text, **kw)], [None], [article_fingerprint(text)])
 
 
 def random_text(seed: int, n: int = 300) -> str:
@@ -200,7 +201,7 @@ def test_add_document_maps_extraction_spans_to_the_original(store: SQLiteStore) 
             )
         ],
     )
-    doc_id = store.add_document(doc, [article], [ex], [fingerprint(KHAZALI)])
+    doc_id = store.add_document(doc, [article], [ex], [article_fingerprint(KHAZALI)])
 
     row = store.document_by_hash("abc")
     assert row is not None and row.id == doc_id and row.source == "news/aah.html" and row.articles == 1
@@ -258,12 +259,12 @@ def test_failing_article_leaves_no_partial_rows(store: SQLiteStore) -> None:
             doc,
             [good, bad],
             [Extraction(mentions=[Mention(0, 7, "Zebulon", "PERSON")]), None],
-            [fingerprint(text1), fingerprint(text2)],
+            [article_fingerprint(text1), article_fingerprint(text2)],
         )
     assert store.document_by_source("broken.txt") is None
     assert [r.source for r in store.documents()] == ["keep.txt"]
     assert store.mentions() == [] and store.search("Zebulon") == []
-    assert store.find_near_duplicate(fingerprint(text1), 0.5) is None
+    assert store.find_near_duplicate(article_fingerprint(text1)) is None
     assert store.version() == version
     assert [h.source for h in store.search("Badr")] == ["keep.txt"]
 
@@ -295,7 +296,7 @@ def test_reingest_of_changed_file_replaces_old_rows(store: SQLiteStore) -> None:
         make_doc("a.txt", old, sha="v1"),
         [make_article("a.txt", old)],
         [Extraction(mentions=[Mention(0, 8, "Muhandis", "PERSON")])],
-        [fingerprint(old)],
+        [article_fingerprint(old)],
     )
     entity = EntityRow(1, "Abu Mahdi al-Muhandis", "PERSON")
     store.replace_entities([entity], [], [(store.mentions()[0].id, 1)])
@@ -305,7 +306,7 @@ def test_reingest_of_changed_file_replaces_old_rows(store: SQLiteStore) -> None:
         make_doc("a.txt", new, sha="v2"),
         [make_article("a.txt", new[:42]), make_article("a.txt", new[43:], index=1, base=43)],
         [Extraction(mentions=[Mention(0, 13, "Hadi al-Amiri", "PERSON")]), None],
-        [fingerprint(new[:42]), fingerprint(new[43:])],
+        [article_fingerprint(new[:42]), article_fingerprint(new[43:])],
     )
     assert second != first
     assert store.document_by_hash("v1") is None
@@ -439,10 +440,10 @@ def test_near_duplicate_is_linked_not_dropped(store: SQLiteStore) -> None:
     assert rows["second.txt"].similarity is not None and rows["second.txt"].similarity >= 0.8
     assert rows["unrelated.txt"].duplicate_of is None and rows["unrelated.txt"].similarity is None
     assert store.stats()["duplicates"] == 1
-    assert store.find_near_duplicate(fingerprint(random_text(3))) is None
-    found = store.find_near_duplicate(fingerprint(text))
+    assert store.find_near_duplicate(article_fingerprint(random_text(3))) is None
+    found = store.find_near_duplicate(article_fingerprint(text))
     assert found is not None and found[0] == rows["first.txt"].id and found[1] == 1.0
-    assert store.find_near_duplicate(fingerprint(text), exclude={rows["first.txt"].id}) == (
+    assert store.find_near_duplicate(article_fingerprint(text), exclude={rows["first.txt"].id}) == (
         rows["second.txt"].id,
         rows["second.txt"].similarity,
     )
@@ -456,7 +457,7 @@ def test_near_duplicates_within_one_document(store: SQLiteStore) -> None:
         make_article(doc.source, a, 1, len(a) + 1),
         make_article(doc.source, b, 2, 2 * len(a) + 2),
     ]
-    store.add_document(doc, articles, [None] * 3, [fingerprint(t) for t in (a, a, b)])
+    store.add_document(doc, articles, [None] * 3, [article_fingerprint(t) for t in (a, a, b)])
     rows = store.documents()
     assert [r.duplicate_of for r in rows] == [None, rows[0].id, None]
     assert rows[1].similarity == 1.0
@@ -551,7 +552,7 @@ def _two_documents_with_entities(store: SQLiteStore) -> dict[str, int]:
             EntityRow(3, "Iraq", "GPE"),
             EntityRow(4, "Kataib Hezbollah", "ORG"),  # named nowhere
         ],
-        [
+        keyed([
             EntityAliasRow(1, "Qais al-Khazali", 1),
             EntityAliasRow(1, "Khazali", 2),
             EntityAliasRow(2, "AAH", 2, "acronym", "Asaib Ahl al-Haq (AAH)"),
@@ -559,15 +560,21 @@ def _two_documents_with_entities(store: SQLiteStore) -> dict[str, int]:
             EntityAliasRow(3, "Iraq", 1),
             EntityAliasRow(4, "KH", 1),
             EntityAliasRow(4, "Khazaali", 1),  # same name key as 'Khazali'
-        ],
+        ]),
         links,
     )
     return ids
 
 
+def keyed(aliases: list[EntityAliasRow]) -> list[EntityAliasRow]:
+    """Return the aliases with the name keys the resolver gives them."""
+    return [replace(a, name_key=name_key(a.alias)) for a in aliases]
+
+
 def test_alias_reason_keeps_its_pass_and_evidence(store: SQLiteStore) -> None:
     evidence = {"kind": "acronym", "acronym": "AAH", "expansion": "Asaib Ahl al-Haq"}
-    aliases = [EntityAliasRow(1, "AAH", 2, "acronym of 'Asaib Ahl al-Haq' (initials)", None, "acronyms", evidence),
+    aliases = [EntityAliasRow(1, "AAH", 2, "acronym of 'Asaib Ahl al-Haq' (initials)", None,
+                              reason_pass="acronyms", reason_evidence=evidence),
                EntityAliasRow(1, "Asaib Ahl al-Haq", 1, "canonical name")]
     store.replace_entities([EntityRow(1, "Asaib Ahl al-Haq", "ORG")], aliases, [])
     assert store.entity_aliases(1) == aliases
@@ -656,6 +663,13 @@ def test_schema_1_database_gets_entity_keys_and_counts_on_open(tmp_path: Path) -
         assert s.pragma("user_version") == latest_version()
         assert [(r.id, r.mentions, r.documents) for r in s.entity_summaries(limit=2)] == [(1, 3, 2), (2, 2, 2)]
         assert s.entity_by_alias("KHAZALI") == [(1, 2)] and s.entities_named("iraq") == [s.entity(3)]
+        # name keys are the resolver's to compute: the store lists the aliases that lack one
+        missing = s.aliases_without_name_key()
+        assert missing == sorted({a.alias for a in s.entity_aliases()})
+        assert s.entity_by_name_key(name_key("Khazali")) == []
+        version = s.version()
+        s.set_alias_name_keys({alias: name_key(alias) for alias in missing})
+        assert s.aliases_without_name_key() == [] and s.version() == version
         assert s.entity_by_name_key(name_key("Khazali")) == [(1, 2), (4, 1)]
 
 

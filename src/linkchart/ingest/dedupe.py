@@ -2,13 +2,15 @@
 
 A fingerprint is the MinHash signature as raw bytes (what the store keeps per article).
 `band_keys` cuts a signature into LSH bands so the store can find candidate duplicates
-with an indexed lookup instead of comparing against every stored article.
+with an indexed lookup instead of comparing against every stored article. `Fingerprint`
+bundles both with the similarity and threshold: it is what the store is handed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
@@ -88,3 +90,26 @@ def band_keys(fp: bytes) -> list[tuple[int, int]]:
         digest = hashlib.blake2b(chunk, digest_size=8).digest()
         keys.append((band, int.from_bytes(digest, "big", signed=True)))
     return keys
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """An article's MinHash signature with its LSH band keys: the store's `NearDuplicateKey`."""
+
+    signature: bytes
+    band_keys: tuple[tuple[int, int], ...]
+    threshold: float = NEAR_DUPLICATE
+
+    @classmethod
+    def of_signature(cls, signature: bytes) -> Fingerprint:
+        """Return the fingerprint of a signature made by `fingerprint` (ValueError when it is not one)."""
+        return cls(signature, tuple(band_keys(signature)))
+
+    def similarity(self, other: bytes) -> float:
+        """Return the estimated Jaccard similarity of this article to the one with signature `other`."""
+        return similarity(self.signature, other)
+
+
+def article_fingerprint(text: str) -> Fingerprint:
+    """Return the near-duplicate fingerprint of an article's clean text."""
+    return Fingerprint.of_signature(fingerprint(text))

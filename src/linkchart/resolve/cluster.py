@@ -69,7 +69,7 @@ def resolve_store(store: Store) -> list[ResolvedEntity]:
     rows, aliases, links = [], [], []
     for i, e in enumerate(entities, start=1):
         rows.append(EntityRow(i, e.name, e.type, e.description))
-        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence,
+        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
                     for a in e.aliases]
         links += [(m, i) for m in e.mention_ids]

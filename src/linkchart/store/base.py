@@ -8,17 +8,45 @@ the document's original decoded text (`Document.text`) unless a field says "clea
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self, runtime_checkable
 
-from linkchart.ingest.dedupe import NEAR_DUPLICATE
 from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
 
 
 class StoreError(RuntimeError):
     """A write was refused (constraint violated, bad input); nothing of it was stored."""
+
+
+@runtime_checkable
+class NearDuplicateKey(Protocol):
+    """An article's near-duplicate fingerprint, computed by the ingest stage (`ingest.dedupe.Fingerprint`).
+
+    The store keeps `signature` with the article and indexes its `band_keys`: a stored
+    article sharing a (band, key) pair is a candidate, and the candidate whose stored
+    signature has the highest `similarity`, at least `threshold`, is the one it repeats.
+    """
+
+    @property
+    def signature(self) -> bytes:
+        """Return the signature kept with the article (passed to other keys' `similarity`)."""
+        ...
+
+    @property
+    def band_keys(self) -> Sequence[tuple[int, int]]:
+        """Return the (band, key) pairs that index the article; none for an empty text."""
+        ...
+
+    @property
+    def threshold(self) -> float:
+        """Return the similarity from which a stored article counts as repeated."""
+        ...
+
+    def similarity(self, other: bytes) -> float:
+        """Return the estimated similarity (0..1) of this article to one with signature `other`."""
+        ...
 
 
 @dataclass
@@ -188,7 +216,7 @@ class EntityRow:
 
 
 @dataclass
-class EntitySummaryRow:
+class EntitySummary:
     """An entity as listed: how often it is named, in how many documents, and its aliases."""
 
     id: int
@@ -208,6 +236,7 @@ class EntityAliasRow:
     count: int = 1
     reason: str | None = None  # as shown to a reader
     evidence: str | None = None  # the sentence that states the alias
+    name_key: str | None = None  # the resolver's transliteration key of `alias`, for lookups by key
     reason_pass: str | None = None  # the resolver pass that attached it (linkchart.resolve.passes)
     reason_evidence: dict[str, Any] | None = None  # what that pass used: {"kind": ..., fields of that kind}
 
@@ -255,14 +284,12 @@ class Store(ABC):
         doc: Document,
         articles: list[Article],
         extractions: list[Extraction | None],
-        fingerprints: list[bytes | None],
-        *,
-        threshold: float = NEAR_DUPLICATE,
+        fingerprints: list[NearDuplicateKey | None],
     ) -> int:
         """Store a document, its articles and their extractions in one transaction; return its id.
 
         A document already stored under the same source is replaced (its rows deleted
-        in the same transaction). Articles whose fingerprint is at least `threshold`
+        in the same transaction). Articles whose fingerprint is at least its `threshold`
         similar to an earlier article are stored with `duplicate_of` set. Raises
         `StoreError` and stores nothing when any row is refused.
         """
@@ -306,9 +333,9 @@ class Store(ABC):
 
     @abstractmethod
     def find_near_duplicate(
-        self, fp: bytes, threshold: float = NEAR_DUPLICATE, *, exclude: set[int] | None = None
+        self, fp: NearDuplicateKey, *, exclude: set[int] | None = None
     ) -> tuple[int, float] | None:
-        """Return (article id, similarity) of the most similar stored article ≥ threshold, or None."""
+        """Return (article id, similarity) of the most similar stored article ≥ `fp.threshold`, or None."""
 
     # --- extractions -----------------------------------------------------------------
     @abstractmethod
@@ -342,6 +369,14 @@ class Store(ABC):
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction."""
 
     @abstractmethod
+    def aliases_without_name_key(self) -> list[str]:
+        """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
+
+    @abstractmethod
+    def set_alias_name_keys(self, keys: dict[str, str]) -> None:
+        """Store the name key of each alias in `keys` where it is missing (derived data: the version stays)."""
+
+    @abstractmethod
     def entities(self) -> list[EntityRow]:
         """Return all entities, ordered by id."""
 
@@ -368,7 +403,7 @@ class Store(ABC):
 
     @abstractmethod
     def entity_by_name_key(self, key: str) -> list[tuple[int, int]]:
-        """Return (entity id, count) of every alias whose `resolve.names.name_key` is `key`, by entity id.
+        """Return (entity id, count) of every alias stored with the name key `key`, by entity id.
 
         An empty key matches nothing.
         """
@@ -376,7 +411,7 @@ class Store(ABC):
     @abstractmethod
     def entity_summaries(
         self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
-    ) -> list[EntitySummaryRow]:
+    ) -> list[EntitySummary]:
         """Return entities with mention and document counts and aliases, most mentioned first.
 
         Ordered by mentions, then documents (both descending), then name and id; only of

@@ -14,9 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from linkchart.ingest.dedupe import NEAR_DUPLICATE, band_keys, similarity
-from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
-from linkchart.resolve.names import name_key
+from linkchart.models import (
+    AliasStatement,
+    Article,
+    Claim,
+    Document,
+    Event,
+    Extraction,
+    Mention,
+    OffsetMap,
+    Paragraph,
+    Relation,
+)
 from linkchart.store.base import (
     DECISION_KINDS,
     AliasStatementRow,
@@ -26,9 +35,10 @@ from linkchart.store.base import (
     DocumentRow,
     EntityAliasRow,
     EntityRow,
-    EntitySummaryRow,
+    EntitySummary,
     EventRow,
     MentionRow,
+    NearDuplicateKey,
     RelationRow,
     SearchHit,
     Store,
@@ -134,6 +144,69 @@ def _highlights(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
+# Columns of the extraction tables after `article_id`, in the order `_ExtractionRows` builds them;
+# every statement ends with its evidence sentence (original start, end and text).
+_MENTION_COLUMNS = ("start", '"end"', "orig_start", "orig_end", "text", "label", "sentence_start", "sentence_end",
+                    "role", "description")
+_ALIAS_STATEMENT_COLUMNS = ("name", "alias", "kind", "name_start", "name_end", "alias_start", "alias_end",
+                            "orig_start", "orig_end", "sentence")
+_RELATION_COLUMNS = ("subject_text", "subject_start", "subject_end", "predicate", "object_text", "object_start",
+                     "object_end", "rule", "negated", "attributed_to", "hedged", "date",
+                     "evidence_start", "evidence_end", "evidence_text")
+_EVENT_COLUMNS = ("kind", "summary", "date", "participants", "negated", "attributed_to",
+                  "evidence_start", "evidence_end", "evidence_text")
+_CLAIM_COLUMNS = ("subject_text", "subject_start", "subject_end", "quantity", "value", "unit", "approx",
+                  "attributed_to", "evidence_start", "evidence_end", "evidence_text")
+
+
+class _ExtractionRows:
+    """Builds the table rows of one article's extraction, its clean-text spans mapped to the original."""
+
+    def __init__(self, original: str, offsets: OffsetMap) -> None:
+        self.original = original
+        self.offsets = offsets
+
+    def span(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Return a clean-text span as a span of the original text."""
+        return self.offsets.span(*span)
+
+    def optional_span(self, span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+        """Return a clean-text span in the original text, or (None, None) for no span."""
+        return (None, None) if span is None else self.span(span)
+
+    def evidence(self, start: int, end: int) -> tuple[int, int, str]:
+        """Return the original start, end and text of the clean-text sentence `[start, end)`."""
+        s, e = self.span((start, end))
+        return s, e, self.original[s:e]
+
+    def mention(self, m: Mention) -> tuple[Any, ...]:
+        """Return the row of a mention (columns `_MENTION_COLUMNS`)."""
+        sentence = (m.sentence_start, m.sentence_end) if m.sentence_end > m.sentence_start else None
+        return (m.start, m.end, *self.span((m.start, m.end)), m.text, m.label, *self.optional_span(sentence),
+                m.role, m.description)
+
+    def alias_statement(self, a: AliasStatement) -> tuple[Any, ...]:
+        """Return the row of an alias statement (columns `_ALIAS_STATEMENT_COLUMNS`)."""
+        return (a.name, a.alias, a.kind, *self.optional_span(a.name_span), *self.optional_span(a.alias_span),
+                *self.evidence(a.start, a.end))
+
+    def relation(self, r: Relation) -> tuple[Any, ...]:
+        """Return the row of a relation (columns `_RELATION_COLUMNS`)."""
+        return (r.subject, *self.span(r.subject_span), r.predicate, r.object, *self.span(r.object_span), r.rule,
+                int(r.negated), r.attributed_to, int(r.hedged), r.date, *self.evidence(r.start, r.end))
+
+    def event(self, v: Event) -> tuple[Any, ...]:
+        """Return the row of an event (columns `_EVENT_COLUMNS`); participants as JSON original spans."""
+        participants = json.dumps([list(self.span(p)) for p in v.participants])
+        return (v.kind, v.summary, v.date, participants, int(v.negated), v.attributed_to,
+                *self.evidence(v.start, v.end))
+
+    def claim(self, c: Claim) -> tuple[Any, ...]:
+        """Return the row of a numeric claim (columns `_CLAIM_COLUMNS`)."""
+        return (c.subject, *self.span(c.subject_span), c.quantity, float(c.value), c.unit, c.approx, c.attributed_to,
+                *self.evidence(c.start, c.end))
+
+
 class SQLiteStore(Store):
     """A `Store` in one SQLite file; safe to share between threads (one connection, one lock)."""
 
@@ -153,7 +226,7 @@ class SQLiteStore(Store):
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self._conn)
-            self._fill_entity_keys()
+            self._fill_folded_names()
         except BaseException:
             self._conn.close()
             raise
@@ -174,46 +247,44 @@ class SQLiteStore(Store):
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """Run the block in one write transaction that also bumps the store version."""
+        with self._derived_write() as conn:
+            yield conn
+            conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
+
+    @contextmanager
+    def _derived_write(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one write transaction that leaves the store version as it is.
+
+        For columns derived from stored rows only (what a reader sees does not change).
+        """
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
-                self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
 
-    def _fill_entity_keys(self) -> None:
-        """Compute `folded`/`name_key` of entity rows that lack them (a database from before schema 2).
+    def _fill_folded_names(self) -> None:
+        """Compute `folded` of entity and alias rows that lack it (a database from before schema 2).
 
-        Derived columns only, so the store version does not move; returns nothing.
+        Name keys are the resolver's: `set_alias_name_keys` fills those. Returns nothing.
         """
         with self._lock:
             if not self._conn.execute(
                 """SELECT 1 WHERE EXISTS (SELECT 1 FROM entities WHERE folded IS NULL)
-                      OR EXISTS (SELECT 1 FROM entity_aliases WHERE folded IS NULL OR name_key IS NULL)"""
+                      OR EXISTS (SELECT 1 FROM entity_aliases WHERE folded IS NULL)"""
             ).fetchone():
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                names = self._conn.execute("SELECT id, name FROM entities WHERE folded IS NULL").fetchall()
-                self._conn.executemany(
-                    "UPDATE entities SET folded = ? WHERE id = ?", [(r[1].lower(), r[0]) for r in names]
+            with self._derived_write() as conn:
+                names = conn.execute("SELECT id, name FROM entities WHERE folded IS NULL").fetchall()
+                conn.executemany("UPDATE entities SET folded = ? WHERE id = ?", [(r[1].lower(), r[0]) for r in names])
+                aliases = conn.execute("SELECT rowid, alias FROM entity_aliases WHERE folded IS NULL").fetchall()
+                conn.executemany(
+                    "UPDATE entity_aliases SET folded = ? WHERE rowid = ?", [(r[1].lower(), r[0]) for r in aliases]
                 )
-                aliases = self._conn.execute(
-                    "SELECT rowid, alias FROM entity_aliases WHERE folded IS NULL OR name_key IS NULL"
-                ).fetchall()
-                self._conn.executemany(
-                    "UPDATE entity_aliases SET folded = ?, name_key = ? WHERE rowid = ?",
-                    [(r[1].lower(), name_key(r[1]), r[0]) for r in aliases],
-                )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
 
     @staticmethod
     def _recount(conn: sqlite3.Connection, entity_ids: list[int] | None = None) -> None:
@@ -251,9 +322,7 @@ class SQLiteStore(Store):
         doc: Document,
         articles: list[Article],
         extractions: list[Extraction | None],
-        fingerprints: list[bytes | None],
-        *,
-        threshold: float = NEAR_DUPLICATE,
+        fingerprints: list[NearDuplicateKey | None],
     ) -> int:
         """Store a document, its articles and their extractions in one transaction; return its id.
 
@@ -269,7 +338,7 @@ class SQLiteStore(Store):
                     self._delete(conn, old[0])
                 doc_id = self._insert_document(conn, doc)
                 for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
-                    article_id = self._insert_article(conn, doc_id, article, fp, threshold)
+                    article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
                         self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
                 return doc_id
@@ -322,9 +391,11 @@ class SQLiteStore(Store):
         return int(cur.lastrowid or 0)
 
     def _insert_article(
-        self, conn: sqlite3.Connection, doc_id: int, article: Article, fp: bytes | None, threshold: float
+        self, conn: sqlite3.Connection, doc_id: int, article: Article, fp: NearDuplicateKey | None
     ) -> int:
-        duplicate = self._near_duplicate(conn, fp, threshold, set()) if fp is not None else None
+        if fp is not None and not isinstance(fp, NearDuplicateKey):
+            raise TypeError(f"not a near-duplicate key: {type(fp).__name__}")
+        duplicate = self._near_duplicate(conn, fp, set()) if fp is not None else None
         cur = conn.execute(
             """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
                                      orig_start, orig_end, words, text, offsets, paragraphs,
@@ -345,7 +416,7 @@ class SQLiteStore(Store):
                 article.text,
                 json.dumps(article.offsets.to_json()),
                 json.dumps([[p.start, p.end, p.language] for p in article.paragraphs]),
-                fp,
+                fp.signature if fp is not None else None,
                 duplicate[0] if duplicate else None,
                 duplicate[1] if duplicate else None,
             ),
@@ -354,113 +425,26 @@ class SQLiteStore(Store):
         if fp is not None:
             conn.executemany(
                 "INSERT INTO article_bands (band, key, article_id) VALUES (?, ?, ?)",
-                [(band, key, article_id) for band, key in band_keys(fp)],
+                [(band, key, article_id) for band, key in fp.band_keys],
             )
         return article_id
 
     def _insert_extraction(
         self, conn: sqlite3.Connection, article_id: int, original: str, offsets: OffsetMap, ex: Extraction
     ) -> None:
-        def orig(start: int, end: int) -> tuple[int, int]:
-            return offsets.span(start, end)
-
-        def maybe(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
-            return (None, None) if span is None else orig(*span)
-
-        for m in ex.mentions:
-            s, e = orig(m.start, m.end)
-            ss, se = (
-                orig(m.sentence_start, m.sentence_end) if m.sentence_end > m.sentence_start else (None, None)
-            )
-            conn.execute(
-                """INSERT INTO mentions (article_id, start, "end", orig_start, orig_end, text, label,
-                                         sentence_start, sentence_end, role, description)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (article_id, m.start, m.end, s, e, m.text, m.label, ss, se, m.role, m.description),
-            )
-        for a in ex.aliases:
-            s, e = orig(a.start, a.end)
-            conn.execute(
-                """INSERT INTO alias_statements (article_id, name, alias, kind, orig_start, orig_end,
-                                                 name_start, name_end, alias_start, alias_end, sentence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    article_id,
-                    a.name,
-                    a.alias,
-                    a.kind,
-                    s,
-                    e,
-                    *maybe(a.name_span),
-                    *maybe(a.alias_span),
-                    original[s:e],
-                ),
-            )
-        for r in ex.relations:
-            s, e = orig(r.start, r.end)
-            conn.execute(
-                """INSERT INTO relations (article_id, subject_text, subject_start, subject_end, predicate,
-                                          object_text, object_start, object_end, rule, negated,
-                                          attributed_to, hedged, date, evidence_start, evidence_end,
-                                          evidence_text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    article_id,
-                    r.subject,
-                    *orig(*r.subject_span),
-                    r.predicate,
-                    r.object,
-                    *orig(*r.object_span),
-                    r.rule,
-                    int(r.negated),
-                    r.attributed_to,
-                    int(r.hedged),
-                    r.date,
-                    s,
-                    e,
-                    original[s:e],
-                ),
-            )
-        for v in ex.events:
-            s, e = orig(v.start, v.end)
-            conn.execute(
-                """INSERT INTO events (article_id, kind, summary, date, participants, negated,
-                                       attributed_to, evidence_start, evidence_end, evidence_text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    article_id,
-                    v.kind,
-                    v.summary,
-                    v.date,
-                    json.dumps([list(orig(*p)) for p in v.participants]),
-                    int(v.negated),
-                    v.attributed_to,
-                    s,
-                    e,
-                    original[s:e],
-                ),
-            )
-        for c in ex.claims:
-            s, e = orig(c.start, c.end)
-            conn.execute(
-                """INSERT INTO claims (article_id, subject_text, subject_start, subject_end, quantity, value,
-                                       unit, approx, attributed_to, evidence_start, evidence_end,
-                                       evidence_text)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    article_id,
-                    c.subject,
-                    *orig(*c.subject_span),
-                    c.quantity,
-                    float(c.value),
-                    c.unit,
-                    c.approx,
-                    c.attributed_to,
-                    s,
-                    e,
-                    original[s:e],
-                ),
-            )
+        rows = _ExtractionRows(original, offsets)
+        for table, columns, items, build in (
+            ("mentions", _MENTION_COLUMNS, ex.mentions, rows.mention),
+            ("alias_statements", _ALIAS_STATEMENT_COLUMNS, ex.aliases, rows.alias_statement),
+            ("relations", _RELATION_COLUMNS, ex.relations, rows.relation),
+            ("events", _EVENT_COLUMNS, ex.events, rows.event),
+            ("claims", _CLAIM_COLUMNS, ex.claims, rows.claim),
+        ):
+            if items:
+                conn.executemany(
+                    f"INSERT INTO {table} (article_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
+                    [(article_id, *build(item)) for item in items],
+                )
 
     def delete_document(self, source: str) -> bool:
         """Delete a document and everything extracted from it; return whether it existed."""
@@ -632,9 +616,9 @@ class SQLiteStore(Store):
         return hits
 
     def _near_duplicate(
-        self, conn: sqlite3.Connection, fp: bytes, threshold: float, exclude: set[int]
+        self, conn: sqlite3.Connection, fp: NearDuplicateKey, exclude: set[int]
     ) -> tuple[int, float] | None:
-        keys = band_keys(fp)
+        keys = fp.band_keys
         if not keys:
             return None
         where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
@@ -651,20 +635,20 @@ class SQLiteStore(Store):
         for article_id, other in rows:
             if article_id in exclude or other is None:
                 continue
-            score = similarity(fp, other)
-            if score >= threshold and (best is None or score > best[1]):
+            score = fp.similarity(other)
+            if score >= fp.threshold and (best is None or score > best[1]):
                 best = (article_id, score)
         return best
 
     def find_near_duplicate(
-        self, fp: bytes, threshold: float = NEAR_DUPLICATE, *, exclude: set[int] | None = None
+        self, fp: NearDuplicateKey, *, exclude: set[int] | None = None
     ) -> tuple[int, float] | None:
-        """Return (article id, similarity) of the most similar stored article ≥ threshold, or None.
+        """Return (article id, similarity) of the most similar stored article ≥ `fp.threshold`, or None.
 
         Ties go to the earliest article.
         """
         with self._lock:
-            return self._near_duplicate(self._conn, fp, threshold, exclude or set())
+            return self._near_duplicate(self._conn, fp, exclude or set())
 
     # --- extractions -----------------------------------------------------------------
     def _extraction_rows(self, table: str, order: str, article_id: int | None) -> list[sqlite3.Row]:
@@ -792,7 +776,7 @@ class SQLiteStore(Store):
                                                    reason_pass, reason_evidence)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [
-                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), name_key(a.alias),
+                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), a.name_key,
                          a.reason_pass, None if a.reason_evidence is None else json.dumps(a.reason_evidence))
                         for a in aliases
                     ],
@@ -803,6 +787,20 @@ class SQLiteStore(Store):
                 self._recount(conn)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def aliases_without_name_key(self) -> list[str]:
+        """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
+        return [r[0] for r in self._read("SELECT DISTINCT alias FROM entity_aliases WHERE name_key IS NULL ORDER BY 1")]
+
+    def set_alias_name_keys(self, keys: dict[str, str]) -> None:
+        """Store the name key of each alias in `keys` where it is missing; the store version stays."""
+        if not keys:
+            return
+        with self._derived_write() as conn:
+            conn.executemany(
+                "UPDATE entity_aliases SET name_key = ? WHERE folded = ? AND alias = ? AND name_key IS NULL",
+                [(key, alias.lower(), alias) for alias, key in keys.items()],
+            )
 
     def entities(self) -> list[EntityRow]:
         """Return all entities, ordered by id."""
@@ -815,14 +813,15 @@ class SQLiteStore(Store):
         """Return entity aliases (of one entity, or all), ordered by entity and most frequent first."""
         where, params = ("WHERE entity_id = ?", (entity_id,)) if entity_id is not None else ("", ())
         rows = self._read(
-            f"""SELECT entity_id, alias, count, reason, evidence, reason_pass, reason_evidence
+            f"""SELECT entity_id, alias, count, reason, evidence, name_key, reason_pass, reason_evidence
                 FROM entity_aliases {where} ORDER BY entity_id, count DESC, alias""",
             params,
         )
         return [
             EntityAliasRow(
-                r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"], r["reason_pass"],
-                None if r["reason_evidence"] is None else json.loads(r["reason_evidence"]),
+                r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"], r["name_key"],
+                reason_pass=r["reason_pass"],
+                reason_evidence=None if r["reason_evidence"] is None else json.loads(r["reason_evidence"]),
             )
             for r in rows
         ]
@@ -866,7 +865,7 @@ class SQLiteStore(Store):
 
     def entity_summaries(
         self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
-    ) -> list[EntitySummaryRow]:
+    ) -> list[EntitySummary]:
         """Return entities with mention/document counts and aliases: most mentioned, then most documents, name, id.
 
         Only of type `type_` and only the ids in `ids` when given; at most `limit` rows when
@@ -887,7 +886,7 @@ class SQLiteStore(Store):
                   ORDER BY mentions DESC, documents DESC, name, id LIMIT ?"""
         with self._lock:
             rows = self._conn.execute(sql, (*params, limit if limit and limit > 0 else -1)).fetchall()
-            out = [EntitySummaryRow(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+            out = [EntitySummary(r[0], r[1], r[2], r[3], r[4]) for r in rows]
             by_id = {row.id: row for row in out}
             for chunk in range(0, len(out), 500):
                 batch = [row.id for row in out[chunk : chunk + 500]]

@@ -1,4 +1,9 @@
-"""Pydantic response and request models of linkchart's JSON API (what /docs shows).
+"""Pydantic models of linkchart's JSON API (what /docs shows), derived from `linkchart.api`'s dataclasses.
+
+A response model here is never written by hand: `derive` builds it from the API's
+dataclass (its fields in order, their types and defaults, its docstring), leaving out
+what the HTTP API does not show and renaming where the JSON name differs. Only the
+request bodies and the envelopes of the web (`Stats`, `CurationResult`) are its own.
 
 Offsets: every `start`/`end` in `Evidence` and `Mention` points into the document's
 original decoded text, except in `DocumentText.mentions`, whose spans are relative to
@@ -7,236 +12,112 @@ original decoded text, except in `DocumentText.mentions`, whose spans are relati
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from linkchart import api
+
+_DERIVED: dict[type, type[BaseModel]] = {}  # API dataclass → its model, for the fields that hold one
+
+
+def _model_type(tp: Any, nested: Mapping[type, type[BaseModel]]) -> Any:
+    """Return the type `tp` with every API dataclass in it replaced by its model."""
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if tp in nested:
+            return nested[tp]
+        if tp not in _DERIVED:
+            raise TypeError(f"derive a model of {tp.__name__} before one that holds it")
+        return _DERIVED[tp]
+    origin = get_origin(tp)
+    if origin is None:
+        return tp
+    args = tuple(_model_type(a, nested) for a in get_args(tp))
+    if origin in (Union, types.UnionType):
+        return Union[args]  # noqa: UP007 (built from a tuple of types)
+    return origin[args]
+
+
+def derive(
+    source: type,
+    name: str | None = None,
+    *,
+    exclude: Iterable[str] = (),
+    rename: Mapping[str, str] | None = None,
+    first: Iterable[str] = (),
+    types_: Mapping[str, Any] | None = None,
+    nested: Mapping[type, type[BaseModel]] | None = None,
+    doc: str | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> type[BaseModel]:
+    """Return a pydantic model of the dataclass `source`, read from its instances' attributes.
+
+    `exclude` leaves fields out, `rename` maps a field to its JSON name, `first` puts fields
+    at the front, `types_` gives a field another type, `nested` overrides the model used for
+    a dataclass held in a field, `doc` and `notes` describe the model and its fields for
+    the web where the dataclass says it otherwise. The first model derived from a dataclass
+    is the one other models use for it.
+    """
+    hints = typing.get_type_hints(source)
+    rename = rename or {}
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(source):
+        if f.name in exclude:
+            continue
+        options: dict[str, Any] = {"description": (notes or {}).get(f.name) or f.metadata.get("description")}
+        if f.name in rename:
+            options["validation_alias"] = f.name
+        if f.default is not dataclasses.MISSING:
+            options["default"] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            options["default_factory"] = f.default_factory
+        kind = (types_ or {}).get(f.name) or _model_type(hints[f.name], nested or {})
+        fields[rename.get(f.name, f.name)] = (kind, Field(**options))
+    order = [*first, *(k for k in fields if k not in first)]
+    model = create_model(  # type: ignore[call-overload]
+        name or source.__name__,
+        __config__=ConfigDict(from_attributes=True),
+        __doc__=doc or source.__doc__,
+        **{k: fields[k] for k in order},
+    )
+    _DERIVED.setdefault(source, model)
+    return model
+
+
+ShownAsText = Annotated[str, BeforeValidator(str)]
+
+# ---- responses, from the API's dataclasses --------------------------------------------------
+EntityRef = derive(api.EntityRef)
+Evidence = derive(api.Evidence, first=("doc", "article_id"),
+                  notes={"article_id": "Article to open in the reader (GET /api/documents/{id})."})
+EntitySummary = derive(api.EntitySummary)
+Alias = derive(api.EntityAliasRow, "Alias", exclude=("entity_id", "name_key"))
+Mention = derive(api.MentionView, "Mention")
+DocumentRef = derive(api.DocumentRef)
+Profile = derive(api.EntityProfile, "Profile")
+Relation = derive(api.RelationView, "Relation")
+Node = derive(api.EntitySummary, "Node", exclude=("documents", "aliases"),
+              doc="A graph node: an entity with its mention count.")
+Graph = derive(api.GraphView, "Graph", nested={api.EntitySummary: Node})
+Hop = derive(api.HopView, "Hop")
+PathResult = derive(api.PathView, "PathResult")
+TimelineEvent = derive(api.EventView, "TimelineEvent")
+Claim = derive(api.ClaimView, "Claim", types_={"value": ShownAsText})
+ConflictOut = derive(api.ConflictView, "ConflictOut")
+SearchHit = derive(api.SearchHit, exclude=("snippet", "rank"))
+EntitySuggestion = derive(api.EntitySuggestion)
+Suggestions = derive(api.Suggestions)
+DocumentOut = derive(api.ArticleRow, "DocumentOut", rename={"id": "article_id"},
+                     exclude=("document_id", "byline", "similarity", "text", "offsets", "paragraphs", "original"))
+MentionSpan = derive(api.MentionSpan)
+DocumentText = derive(api.ArticleText, "DocumentText")
 
-from pydantic import BaseModel, Field
 
-
-class EntityRef(BaseModel):
-    """An entity as other objects point at it."""
-
-    id: int
-    name: str
-    type: str
-
-
-class Evidence(BaseModel):
-    """Where a fact was read: the document, the article it sits in, `[start, end)` in the original text."""
-
-    doc: str
-    article_id: int | None = Field(None, description="Article to open in the reader (GET /api/documents/{id}).")
-    start: int
-    end: int
-    text: str
-
-
-class EntitySummary(BaseModel):
-    """An entity as listed: name, type, mention and document counts, aliases."""
-
-    id: int
-    name: str
-    type: str
-    mentions: int
-    documents: int
-    aliases: list[str]
-
-
-class Alias(BaseModel):
-    """A name an entity goes by and why the resolver attached it."""
-
-    alias: str
-    count: int
-    reason: str | None = None  # as shown to a reader, rendered from reason_pass and reason_evidence
-    evidence: str | None = None  # the sentence that states the alias
-    reason_pass: str | None = None  # the resolver's join pass, 'decisions' for an analyst's
-    reason_evidence: dict[str, Any] | None = None  # what that pass used: {"kind": ..., fields of that kind}
-
-
-class Mention(BaseModel):
-    """One mention of an entity with its sentence."""
-
-    doc: str
-    article_id: int | None
-    start: int
-    end: int
-    text: str
-    sentence: str
-
-
-class DocumentRef(BaseModel):
-    """A document an entity is named in."""
-
-    source: str
-    title: str | None = None
-    date: str | None = None
-    article_ids: list[int] = Field(default_factory=list)
-
-
-class Profile(BaseModel):
-    """Everything known of one entity, every line sourced."""
-
-    id: int
-    name: str
-    type: str
-    description: str | None
-    aliases: list[Alias]
-    documents: list[DocumentRef]
-    mentions: list[Mention]
-    mention_count: int
-
-
-class Relation(BaseModel):
-    """subject –predicate→ object between entities, with every evidence that states it."""
-
-    id: str = Field(description="Stable key of the relation (same subject, predicate, object, polarity, source).")
-    subject: EntityRef
-    predicate: str
-    object: EntityRef
-    negated: bool
-    attributed_to: str | None
-    hedged: bool
-    date: str | None
-    rules: list[str]
-    evidence: list[Evidence]
-    evidence_count: int = Field(0, description="How many evidences state it (graph edges carry only the first few).")
-
-
-class Node(BaseModel):
-    """A graph node: an entity with its mention count."""
-
-    id: int
-    name: str
-    type: str
-    mentions: int
-
-
-class Graph(BaseModel):
-    """Nodes and relation edges; `truncated` says a cap left some out."""
-
-    nodes: list[Node]
-    edges: list[Relation]
-    center: int | None = None
-    truncated: bool = False
-
-
-class Hop(BaseModel):
-    """One step of a path, read from `source` to `target`, and the relation that makes it."""
-
-    source: int
-    target: int
-    relation: Relation
-
-
-class PathResult(BaseModel):
-    """The shortest chains of asserted relations between two entities."""
-
-    a: EntityRef
-    b: EntityRef
-    paths: list[list[Hop]]
-
-
-class TimelineEvent(BaseModel):
-    """A dated event with its participants and evidence."""
-
-    kind: str
-    date: str
-    summary: str
-    participants: list[EntityRef]
-    negated: bool
-    attributed_to: str | None
-    evidence: list[Evidence]
-
-
-class Claim(BaseModel):
-    """One side of a conflict: a value said of an entity, with its evidence."""
-
-    id: str
-    entity: EntityRef | None
-    quantity: str
-    value: str
-    unit: str
-    approx: str | None
-    attributed_to: str | None
-    evidence: list[Evidence]
-
-
-class ConflictOut(BaseModel):
-    """A disagreement between sources, with both (all) sides' claims."""
-
-    kind: str
-    entity: EntityRef | None
-    quantity: str
-    note: str
-    values: list[str]
-    claims: list[Claim]
-
-
-class SearchHit(BaseModel):
-    """A full-text hit: the article and a snippet with match spans relative to `snippet_text`."""
-
-    article_id: int
-    source: str
-    title: str | None
-    date: str | None
-    snippet_text: str
-    highlights: list[tuple[int, int]]
-    start: int | None
-    end: int | None
-
-
-class EntitySuggestion(BaseModel):
-    """An entity whose name or alias starts with the query."""
-
-    id: int
-    name: str
-    type: str
-    mentions: int
-    matched: str = Field(description="The name or alias that matched.")
-
-
-class Suggestions(BaseModel):
-    """Suggestions for a search box: entities by name prefix, then top text hits."""
-
-    entities: list[EntitySuggestion]
-    documents: list[SearchHit]
-
-
-class DocumentOut(BaseModel):
-    """A stored article (one piece of reporting cut from a file)."""
-
-    article_id: int
-    source: str
-    index: int
-    title: str | None
-    date: str | None
-    language: str
-    words: int
-    duplicate_of: int | None
-    start: int
-    end: int
-    url: str | None = None
-    outlet: str | None = None
-
-
-class MentionSpan(BaseModel):
-    """A mention inside `DocumentText.text` (offsets relative to it) and its entity, if resolved."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    entity: EntityRef | None
-
-
-class DocumentText(BaseModel):
-    """The original text of one article and its mentions; `offset` maps evidence offsets into `text`."""
-
-    article: DocumentOut
-    text: str
-    offset: int = Field(description="Original-file offset of text[0]: local = evidence.start - offset.")
-    mentions: list[MentionSpan]
-
-
+# ---- the web's own: envelopes and request bodies --------------------------------------------
 class Stats(BaseModel):
     """Counts of what the store holds."""
 
@@ -275,5 +156,5 @@ class CurationResult(BaseModel):
 
     ok: bool
     action: str
-    entity: EntityRef | None
+    entity: EntityRef | None  # type: ignore[valid-type]
     message: str

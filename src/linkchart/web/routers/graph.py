@@ -1,0 +1,41 @@
+"""The network: an entity's neighbourhood, the whole graph, paths between two entities."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from linkchart.api import GraphView, PathView
+from linkchart.web import schemas as s
+from linkchart.web.deps import Shared, entity_key
+
+router = APIRouter(tags=["graph"])
+GRAPH_DEFAULT_NODES = 300
+GRAPH_MAX_NODES = 2000
+NEIGHBOR_MAX_NODES = 500
+EDGE_EVIDENCE = 3  # an edge carries its first evidences only: the whole list comes with the entity's relations
+
+
+@router.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph)
+def neighbors(shared: Shared, entity_id: int, depth: int = Query(1, ge=1, le=3),
+              limit: int = Query(NEIGHBOR_MAX_NODES, ge=1, le=GRAPH_MAX_NODES)) -> GraphView:
+    """Return the ego network of an entity: entities within `depth` hops and the relations among them."""
+    with shared.use() as ws:
+        return ws.neighbors(f"#{entity_id}", depth, limit=limit, max_evidence=EDGE_EVIDENCE)
+
+
+@router.get("/api/graph", response_model=s.Graph)
+def graph(shared: Shared, limit: int = Query(GRAPH_DEFAULT_NODES, ge=1, le=GRAPH_MAX_NODES),
+          type: str | None = Query(None, max_length=20)) -> GraphView:
+    """Return the whole store as nodes and edges: the `limit` most-mentioned entities and their relations."""
+    with shared.use() as ws:
+        return ws.graph(limit, type, max_evidence=EDGE_EVIDENCE)
+
+
+@router.get("/api/path", response_model=s.PathResult)
+def path(shared: Shared,
+         a: str = Query(..., max_length=300, description="Entity id or name."),
+         b: str = Query(..., max_length=300, description="Entity id or name."),
+         max_hops: int = Query(4, ge=1, le=8), limit: int = Query(5, ge=1, le=20)) -> PathView:
+    """Return the shortest chains of asserted (not negated) relations linking a to b."""
+    with shared.use() as ws:
+        return ws.path(entity_key(a), entity_key(b), max_hops=max_hops, limit=limit)
