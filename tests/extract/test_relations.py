@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from linkchart.extract.relations import default_nlp, extract_relations, load_predicates, load_rules
+from linkchart import lexicon
+from linkchart.extract.relations import default_nlp, extract_relations, load_rules
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -34,7 +35,7 @@ def triples(doc: Doc, date: str | None = None) -> set[tuple[str, str, str]]:
 
 
 def test_vocabulary_and_rules_agree() -> None:
-    vocab = load_predicates()
+    vocab = lexicon.predicates()
     assert {"leads", "split_from", "backed_by", "exchanged_for", "handler_of"} <= set(vocab)
     assert vocab["met_with"].symmetric and not vocab["leads"].symmetric
     rules = load_rules()

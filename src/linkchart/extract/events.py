@@ -1,37 +1,25 @@
 """Dated happenings (arrests, releases, visits, attacks, meetings, ...) for the timeline.
 
 A sentence yields at most one event, and only when it states a date *and* contains a trigger word (verb or noun) from
-`event_triggers` in `rules.yaml`; undated happenings are left to relations. Participants are the entity
+the event lexicon (`lexicon.events().triggers`); undated happenings are left to relations. Participants are the entity
 mentions among the trigger's arguments, or else all mentions of the sentence.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.modality import modality
 from linkchart.models import Event
 
 if TYPE_CHECKING:
     from linkchart.extract.relations import _Context
 
-PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+PARTICIPANT_LABELS = lexicon.labels().arguments
 _MAX_ARG_WORDS = 6
-
-
-@functools.lru_cache(maxsize=1)
-def trigger_kinds() -> dict[str, str]:
-    """Return the map from trigger lemma to event kind, read from `rules.yaml`."""
-    from linkchart.extract.relations import load_rules
-
-    out: dict[str, str] = {}
-    for kind, lemmas in load_rules()["event_triggers"].items():
-        for lemma in lemmas:
-            out.setdefault(lemma, kind)
-    return out
 
 
 def _phrase(ctx: _Context, tok: Token) -> str:
@@ -92,7 +80,7 @@ def events_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None)
 
     if not date:
         return []
-    kinds = trigger_kinds()
+    kinds = lexicon.events().triggers
     candidates: list[tuple[tuple[int, int, int], Event]] = []
     sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS]
     for tok in sent:

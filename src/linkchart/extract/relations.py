@@ -3,7 +3,8 @@
 The rules are data (`rules.yaml`); this module is the small engine that reads them. Each rule kind has
 one matcher: it finds the frame's anchor token, the tokens of its two arguments, and maps each argument
 to entity mentions (`doc.ents`), following conjunctions, appositions, 'a force called X' and
-'members of X'. Argument types are checked against the predicate vocabulary (`predicates.yaml`).
+'members of X'. Argument types are checked against the predicate vocabulary (`lexicon.predicates()`); the word classes
+the rules name (group nouns, reporting verbs, demonyms, ...) come from `linkchart.lexicon`.
 Negation, attribution and hedging come from `modality`, the date from `dates.sentence_date`.
 Pronouns: 'he'/'she'/'him'/'her' take an antecedent from the text, 'I'/'we' inside a quotation its
 speaker (`speakers`), and 'the Iranian' the person the previous sentence is about.
@@ -14,55 +15,36 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.dates import sentence_dates
 from linkchart.extract.modality import ensure_lemmas, modality
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
+from linkchart.lexicon import Predicate
+from linkchart.lexicon.loader import load_yaml
 from linkchart.models import Claim, Event, Relation
 
-RULES_PATH = Path(__file__).with_name("rules.yaml")
-PREDICATES_PATH = Path(__file__).parent.parent / "predicates.yaml"
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+ENTITY_LABELS = lexicon.labels().arguments
+_SYNTAX = lexicon.syntax()
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
-
-
-@dataclass(frozen=True)
-class Predicate:
-    """One entry of the predicate vocabulary."""
-
-    name: str
-    label: str
-    inverse: str
-    symmetric: bool
-    subject: frozenset[str]
-    object: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def load_predicates() -> dict[str, Predicate]:
-    """Return the predicate vocabulary from `predicates.yaml`, keyed by predicate name."""
-    data = yaml.safe_load(PREDICATES_PATH.read_text(encoding="utf-8"))
-    return {
-        p["name"]: Predicate(p["name"], p.get("label", p["name"]), p.get("inverse", p["name"]),
-                             bool(p.get("symmetric", False)), frozenset(p.get("subject", [])),
-                             frozenset(p.get("object", [])))
-        for p in data["predicates"]
-    }
 
 
 @functools.lru_cache(maxsize=1)
 def load_rules() -> dict[str, Any]:
-    """Return the relation/event rule tables from `rules.yaml`, with lemma lists turned into sets."""
-    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
-    for key in ("group_nouns", "partitive_nouns", "area_nouns", "instrument_nouns", "naming_verbs", "place_nouns",
-                "relational_place_nouns", "reporting_verbs"):
-        data[key] = frozenset(data.get(key, []))
-    data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
+    """Return the relation rule tables from `rules.yaml`, with lemma lists turned into sets, and the lexicon's
+    word classes the rules read under their rule-table names ('group_nouns', 'reporting_verbs', ...)."""
+    data = load_yaml("linkchart.extract", "rules.yaml")
+    places, verbs = lexicon.places(), lexicon.verbs()
+    data.update(
+        group_nouns=lexicon.organisations().group_nouns, partitive_nouns=lexicon.roles().partitives,
+        area_nouns=places.areas, instrument_nouns=lexicon.national_bodies().instruments, naming_verbs=verbs.naming,
+        place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
+        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms,
+        companion_preps=list(lexicon.grammar().companions),
+    )
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
             rule["lemma"] = frozenset(rule["lemma"])
@@ -252,7 +234,7 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 if _lemma(t) == step or t.lower_ == step:
                     nxt.append(t)
         current = nxt
-    return [t for t in current if t.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"}
+    return [t for t in current if t.dep_ in _SYNTAX.argument_deps
             or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
 
 
@@ -269,9 +251,10 @@ def _arg(ctx: _Context, ent: Span) -> _Arg:
     return _Arg(text, ent.start_char, ent.end_char, label)
 
 
-PERSONAL_PRONOUNS = {"he", "she"}
-OBJECT_PRONOUNS = {"him", "her"}
-GROUP_PRONOUNS = {"it"}  # subject 'it' for an organisation named just before
+_PRONOUNS = lexicon.grammar()
+PERSONAL_PRONOUNS = _PRONOUNS.personal_pronouns
+OBJECT_PRONOUNS = _PRONOUNS.object_pronouns
+GROUP_PRONOUNS = _PRONOUNS.group_pronouns  # subject 'it' for an organisation named just before
 
 
 def _personal(ctx: _Context, ent: Span) -> bool:
@@ -614,7 +597,7 @@ def _verb_rules_by_lemma() -> tuple[dict[str, list[dict[str, Any]]], list[dict[s
 def _verb_candidates(ctx: _Context, sent: Span) -> Iterator[_Candidate]:
     by_lemma, wildcard = _verb_rules_by_lemma()
     for tok in sent:
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}:
+        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = _lemma(tok)
         for rule in by_lemma.get(lemma, wildcard):
@@ -927,7 +910,7 @@ _STATE_RULES = ("role_", "poss_", "mod_")
 
 def relations_in_sentence(ctx: _Context, sent: Span, offset: int, date: str | None) -> list[Relation]:
     """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
-    vocab = load_predicates()
+    vocab = lexicon.predicates()
     out: list[Relation] = []
     seen: set[tuple[int, int, str, int, int]] = set()
     for matcher in MATCHERS:

@@ -20,14 +20,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 from typing import Any
 
-import yaml
 from rapidfuzz.distance import Levenshtein
 
+from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.national import national_key
 from linkchart.resolve.typing import ORG_HEADS, head_type, vote_type
@@ -153,10 +151,9 @@ def clean_surface(text: str) -> str:
 
 
 # Epithets of revered figures: 'Imam Hussein' in an article that also names 'Saddam Hussein' is not him
-EPITHETS = frozenset({"imam", "prophet", "saint", "st"})
+EPITHETS = lexicon.titles().epithets
 # Religious titles: a name with an epithet may join a person the texts also give one of these
-RELIGIOUS_TITLES = EPITHETS | frozenset({"ayatollah", "grand ayatollah", "sheikh", "shaykh", "sayyid", "sayyed",
-                                         "seyed", "hojatoleslam", "mullah", "mufti", "cleric"})
+RELIGIOUS_TITLES = EPITHETS | lexicon.titles().religious
 
 
 def _epithet(m: Any, surface: str) -> bool:
@@ -554,15 +551,9 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
                     uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
 
 
-@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Return the gazetteer of country names: folded variant → canonical name."""
-    path = resources.files("linkchart.resolve") / "countries.yaml"
-    out: dict[str, str] = {}
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-        for variant in entry:
-            out[variant.replace(".", "").casefold()] = entry[0]
-    return out
+    return lexicon.countries().names
 
 
 def _join_country_names(locals_: dict, uf: _UnionFind) -> None:
@@ -851,10 +842,7 @@ def _alias_reasons(members: list[LocalSurface], counts: Counter[str], name: str,
     return sorted(out, key=lambda a: (-a.count, a.alias))
 
 
-REASON_ORDER = ("analyst", "alias statement", "translation of", "another name of", "acronym of", "partial name",
-                "short form", "short reference", "same organisation", "the same description",
-                "likely typo", "name matcher",
-                "same transliteration", "same surname", "same name")
+REASON_ORDER = lexicon.merge_reasons()
 
 
 def _reason_rank(reason: str) -> int:
