@@ -41,10 +41,14 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def parse_yaml(text: str) -> Any:
+    """Return the parsed YAML `text`, safely (no Python objects); a key given twice in one mapping is an error."""
+    return yaml.load(text, Loader=_UniqueKeyLoader)  # a safe loader with one more check
+
+
 def load_yaml(package: str, name: str) -> Any:
-    """Return the parsed YAML file `name` packaged in `package` (duplicate keys are an error)."""
-    text = (resources.files(package) / name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 — a safe loader
+    """Return the parsed YAML file `name` packaged in `package` (see `parse_yaml`)."""
+    return parse_yaml((resources.files(package) / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -61,22 +65,28 @@ def lexicon_files() -> list[str]:
     return sorted(p.name for p in resources.files(PACKAGE).iterdir() if p.name.endswith(".yaml"))
 
 
+def read_word_table(stem: str, words: Any) -> tuple[Entry, ...]:
+    """Return the entries of the `words:` mapping of file `stem`; TypeError when a key or a class is not a string."""
+    if not isinstance(words, dict):
+        raise TypeError(f"{stem}.yaml: `words` must map each word to its classes")
+    entries = []
+    for word, classes in words.items():
+        if not isinstance(word, str) or not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
+            # YAML reads unquoted on/off/yes/no/true/false as booleans and 1, 2 as numbers
+            raise TypeError(f"{stem}.yaml: {word!r} must be a word (quote 'on', 'no', ...) with a list of classes")
+        entries.append(Entry(word, tuple(classes), stem))
+    return tuple(entries)
+
+
 @cache
 def word_tables() -> dict[str, tuple[Entry, ...]]:
     """Return every word table: file stem → its entries in file order."""
     out: dict[str, tuple[Entry, ...]] = {}
     for name in lexicon_files():
         data = load_yaml(PACKAGE, name)
-        if not isinstance(data, dict) or "words" not in data:
-            continue
-        stem = name.removesuffix(".yaml")
-        entries = []
-        for word, classes in data["words"].items():
-            if not isinstance(word, str) or not isinstance(classes, list) or not all(
-                    isinstance(c, str) for c in classes):
-                raise TypeError(f"{name}: {word!r} must be a word with a list of class names (quote 'on', 'no', ...)")
-            entries.append(Entry(word, tuple(classes), stem))
-        out[stem] = tuple(entries)
+        if isinstance(data, dict) and "words" in data:
+            stem = name.removesuffix(".yaml")
+            out[stem] = read_word_table(stem, data["words"])
     return out
 
 
