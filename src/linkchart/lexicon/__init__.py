@@ -22,9 +22,9 @@ from functools import cache
 from linkchart.lexicon.loader import PACKAGE, load_yaml, lower, ordered, values, words
 
 
-def alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of `words`, each escaped ('al|el|ash'), for building patterns from a table."""
-    return "|".join(map(re.escape, words))
+def alternation(items: Iterable[str]) -> str:
+    """Return a regex alternation of `items`, each escaped ('al|el|ash'), for building patterns from a table."""
+    return "|".join(map(re.escape, items))
 
 
 def _seq(cls: str) -> tuple[str, ...]:
@@ -33,6 +33,7 @@ def _seq(cls: str) -> tuple[str, ...]:
 
 
 def _ints(table: dict[str, str]) -> dict[str, int]:
+    """Return `table` with lower-cased words and whole-number values ('month=5' → 5)."""
     return {word.lower(): int(value) for word, value in table.items()}
 
 
@@ -49,8 +50,7 @@ class Titles:
 @cache
 def titles() -> Titles:
     """Return the titles and honorifics."""
-    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"),
-                  lower("religious"))
+    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"))
 
 
 @dataclass(frozen=True)

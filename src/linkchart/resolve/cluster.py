@@ -511,7 +511,7 @@ def _join_acronyms(locals_: dict, uf: _UnionFind) -> None:
         if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
             for acronym in names.acronym_of(ls.surface):
                 expansions[acronym.upper()].add(k)
-    gazetteer = country_names()
+    gazetteer = lexicon.countries().names
     for k, ls in locals_.items():
         if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in gazetteer:
             continue  # 'USA' is a country's name before it is anybody's initials
@@ -551,14 +551,9 @@ def _join_matcher(locals_: dict, types: dict, uf: _UnionFind) -> None:
                     uf.union(ka, kb, "name matcher: " + "; ".join(match.reasons))
 
 
-def country_names() -> dict[str, str]:
-    """Return the gazetteer of country names: folded variant → canonical name."""
-    return lexicon.countries().names
-
-
 def _join_country_names(locals_: dict, uf: _UnionFind) -> None:
     """Other names of one country are one entity ('USA', 'America', 'United States')."""
-    gazetteer = country_names()
+    gazetteer = lexicon.countries().names
     _join_by_key(locals_, uf, lambda surface: gazetteer.get(surface.replace(".", "").casefold()),
                  lambda canonical, _first: f"another name of {canonical} (country gazetteer)")
 
@@ -797,7 +792,7 @@ def _build_entities(locals_: dict, uf: _UnionFind, overrides: _Overrides) -> lis
 
 def _country_of(counts: Counter[str]) -> str | None:
     """Return the gazetteer name of the country an entity's names include, if any."""
-    gazetteer = country_names()
+    gazetteer = lexicon.countries().names
     for surface, _n in counts.most_common():
         found = gazetteer.get(surface.replace(".", "").casefold())
         if found:
