@@ -14,24 +14,25 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from linkchart.extract.mentions import SPANS_KEY, load_cues
+from linkchart import lexicon
+from linkchart.extract.mentions import SPANS_KEY
 from linkchart.models import AliasStatement
 
 Q_OPEN = "‘“'\""
 Q_CLOSE = "’”'\""
 QUOTED = rf"[{Q_OPEN}](?P<q>[^{Q_OPEN}{Q_CLOSE}]{{2,60}}?)[,.]?[{Q_CLOSE}]"
+_GRAMMAR = lexicon.grammar()
+_ARTICLES = lexicon.alternation(lexicon.particles().articles)  # 'al-', 'ash-'
+_LINKS = lexicon.alternation(_GRAMMAR.name_run_links)  # 'Party of God', 'Army for the Liberation of X'
 # A name written out: capitalised words, Arabic particles, 'of the' / 'for' inside.
-NAME_WORD = r"(?:[A-Z][\w’'.\-]*\w|[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-[\w’'\-]+|bin|ibn|bint)"
-NAME_RUN_RE = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:of|for|and|in|on|de|du|la)\s+(?:the\s+)?)?{NAME_WORD})*")
+NAME_WORD = rf"(?:[A-Z][\w’'.\-]*\w|[A-Z]|(?:{_ARTICLES})-[\w’'\-]+|bin|ibn|bint)"
+NAME_RUN_RE = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:{_LINKS})\s+(?:the\s+)?)?{NAME_WORD})*")
 ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9.&\-]{1,9}$")
-LEAD_IN_RE = re.compile(
-    r"^(?:the|a|an|former|old|new|original|erstwhile|notorious|infamous|late|so-called|then|now|also)\s+",
-    re.IGNORECASE,
-)
-FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "to", "a", "an"}
+LEAD_IN_RE = re.compile(r"^(?:" + lexicon.alternation(_GRAMMAR.lead_ins) + r")\s+", re.IGNORECASE)
+FUNCTION_WORDS = _GRAMMAR.alias_function_words
 
 KNOWN_AS_RE = re.compile(
-    r"\s*[,(\[]?\s*(?:(?:also|otherwise|better|widely|locally|commonly|popularly|simply)\s+)?"
+    r"\s*[,(\[]?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+)?"
     r"(?:(?P<known>known as|referred to as|called)|(?P<aka>a\.?k\.?a\.?|aka)|(?P<dub>dubbed|nicknamed)"
     r"|(?P<code>code-?named))\s+",
 )
@@ -48,8 +49,8 @@ CODENAME_RES = (
     re.compile(rf"{QUOTED}\s*,?\s+(?:is|was) (?:in fact|actually|really)\s+"),
 )
 # what every alias statement needs somewhere in its sentence: a cheap test before the real rules run
-_HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|known|a\.?k\.?a|called|dubbed|nicknamed|code|whose|"
-                      r"\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
+_HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|a\.?k\.?a|" + lexicon.alternation(lexicon.verbs().alias_hints)
+                      + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
 OR_RE = re.compile(r"\s*,\s+or\s+")
 ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
 
@@ -67,7 +68,7 @@ class _Sent:
 
 
 def _particles() -> frozenset[str]:
-    return load_cues().name_particles
+    return lexicon.particles().name_particles
 
 
 def initials_match(expansion: str, acronym: str) -> bool:
@@ -127,7 +128,7 @@ def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     text = m.group(0)
-    text = re.sub(r"(?:\s+(?:of|for|and|in|on|de|du|la)(?:\s+the)?)+$", "", text)
+    text = re.sub(rf"(?:\s+(?:{_LINKS})(?:\s+the)?)+$", "", text)
     text = re.sub(r"(?:’s|'s)$", "", text)
     return start, start + len(text)
 

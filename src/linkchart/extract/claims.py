@@ -12,40 +12,24 @@ import re
 
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, definite_antecedent, ents_for, unrelativise
 from linkchart.extract.modality import attribution
 from linkchart.extract.speakers import FIRST_PERSON
 from linkchart.models import Claim
 
 # Words before a number and the approximation they state (longest phrases first).
-APPROX_PHRASES: list[tuple[str, str]] = sorted([
-    ("over", "over"), ("more than", "over"), ("above", "over"), ("upwards of", "over"),
-    ("in excess of", "over"), ("at least", "over"), ("no fewer than", "over"), ("no less than", "over"),
-    ("about", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
-    ("approximately", "about"), ("an estimated", "about"), ("estimated", "about"), ("circa", "about"),
-    ("almost", "nearly"), ("nearly", "nearly"), ("close to", "nearly"), ("just under", "nearly"),
-    ("up to", "up to"), ("as many as", "up to"), ("fewer than", "up to"), ("less than", "up to"),
-    ("under", "up to"), ("at most", "up to"),
-], key=lambda p: -len(p[0]))
+_QUANTITIES = lexicon.quantities()
+APPROX_PHRASES: list[tuple[str, str]] = sorted(_QUANTITIES.approximations, key=lambda p: -len(p[0]))
 # Relative tolerance each approximation allows on either side of the stated value.
 TOLERANCE = 0.1
-WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-               "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-VAGUE = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "several", "many", "few"}
+WORD_NUMBERS = _QUANTITIES.count_numbers
+MULTIPLIERS = _QUANTITIES.multipliers
+VAGUE = _QUANTITIES.vague
 # Counted nouns that measure time, distance or share rather than count something an entity has.
-NOT_COUNTS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "century", "time",
-              "km", "kilometer", "kilometre", "mile", "meter", "metre", "percent", "%", "per", "cent",
-              "point", "step", "way", "part", "one", "other", "of", "age", "page", "round", "term"}
-ARMED_CUES = {"militia", "army", "force", "fighter", "brigade", "battalion", "insurgent", "guerrilla",
-              "armed", "militant", "paramilitary", "corps", "regiment", "troop", "soldier", "combatant",
-              "mobilization", "mobilisation", "jihadist", "military", "hashd", "mujahideen", "rebel"}
-SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+NOT_COUNTS = _QUANTITIES.not_counts
+ARMED_CUES = lexicon.organisations().armed
+SKIP_ENTS = lexicon.labels().measures
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 

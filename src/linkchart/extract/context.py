@@ -16,9 +16,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+ENTITY_LABELS = lexicon.labels().arguments
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 # The small model swaps PERSON, ORG and NORP on unfamiliar names ('Khazali' as ORG or NORP); a NORP that
 # is not a nationality adjective is such a name. These labels stand in for one another in type checks.
@@ -172,9 +173,10 @@ def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
     return Arg(text, ent.start_char, ent.end_char, label)
 
 
-PERSONAL_PRONOUNS = {"he", "she"}
-OBJECT_PRONOUNS = {"him", "her"}
-GROUP_PRONOUNS = {"it"}  # subject 'it' for an organisation named just before
+_PRONOUNS = lexicon.grammar()
+PERSONAL_PRONOUNS = _PRONOUNS.personal_pronouns
+OBJECT_PRONOUNS = _PRONOUNS.object_pronouns
+GROUP_PRONOUNS = _PRONOUNS.group_pronouns  # subject 'it' for an organisation named just before
 
 
 def _personal(ctx: SentenceContext, ent: Span) -> bool:

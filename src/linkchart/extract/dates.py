@@ -14,15 +14,13 @@ from typing import Any
 
 from spacy.tokens import Span
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
-    "a few": None, "some": None,
-}
+from linkchart import lexicon
+
+_DATES = lexicon.dates()
+MONTHS = _DATES.months
+WEEKDAYS = {name: i for i, name in enumerate(_DATES.weekdays)}
+# number words of relative dates: 'two months later'; None for an unstated number ('a few days later')
+NUMBER_WORDS = lexicon.quantities().date_numbers
 UNIT_PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -37,10 +35,13 @@ _RE_YEAR = re.compile(rf"(?<![\d,.$£€])({_YEAR})(?!\d|,\d|\.\d)")
 _RE_RANGE = re.compile(rf"({_YEAR})\s*(?:-|–|—|to|and|until|through)\s*({_YEAR})\b", re.I)
 _RE_SHORT_RANGE = re.compile(rf"\b({_YEAR})\s*[-–—]\s*(\d\d)\b(?!-)")  # '2010-12', '2006–11'
 _RE_RELATIVE = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|a few|few|several|some)"
-    r"\s+(day|week|month|year)s?\s+(later|after|afterwards|earlier|before|prior|ago)\b",
+    r"\b(" + lexicon.alternation(w for w, n in NUMBER_WORDS.items() if n is not None) + r"|\d+|"
+    + lexicon.alternation(w for w, n in NUMBER_WORDS.items() if n is None) + r")"
+    r"\s+(day|week|month|year)s?\s+(" + lexicon.alternation(_DATES.after + _DATES.before) + r")\b",
     re.I,
 )
+# words before a bare year that make it a date: 'in 2006', 'since 2006', 'mid-2006'
+_RE_YEAR_CUE = re.compile(r"\b(" + lexicon.alternation(_DATES.year_cues) + r")\s*$")
 _RE_NEXT_PREV = re.compile(
     r"\b(the\s+)?(following|next|previous|preceding|prior)\s+(day|week|month|year)\b", re.I
 )
@@ -141,7 +142,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         unit = m.group(2).lower()
         if amount is None:
             return None
-        direction = -1 if m.group(3).lower() in {"earlier", "before", "prior", "ago"} else 1
+        direction = -1 if m.group(3).lower() in _DATES.before else 1
         base_for = anchor_d if m.group(3).lower() == "ago" and anchor_d else context_d
         base, prec = base_for
         return _fmt(_shift(base, direction * amount, unit), min(prec, UNIT_PRECISION[unit]))
@@ -238,8 +239,7 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
         if any(a <= start < b for a, b in covered):
             continue
         before = sent.text[max(0, m.start() - 12): m.start()].lower()
-        if re.search(r"\b(in|since|until|by|from|of|during|early|late|mid-?|summer|spring|winter|autumn)\s*$",
-                     before):
+        if _RE_YEAR_CUE.search(before):
             found.append((None, m.group(1)))
     found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)
     return found

@@ -1,31 +1,21 @@
 """Dated happenings (arrests, releases, visits, attacks, meetings, ...) for the timeline.
 
 A sentence yields at most one event, and only when it states a date *and* contains a trigger word (verb or noun) from
-`event_triggers` in `rules.yaml`; undated happenings are left to relations. Participants are the entity
+the event lexicon (`lexicon.events().triggers`); undated happenings are left to relations. Participants are the entity
 mentions among the trigger's arguments, or else all mentions of the sentence.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
 from linkchart.extract.modality import modality
 from linkchart.models import Event
 
-PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+PARTICIPANT_LABELS = lexicon.labels().arguments
 _MAX_ARG_WORDS = 6
-
-
-def trigger_kinds(rules: dict[str, Any]) -> dict[str, str]:
-    """Return the map from trigger lemma to event kind, from the `event_triggers` of the rule tables `rules`."""
-    out: dict[str, str] = {}
-    for kind, lemmas in rules["event_triggers"].items():
-        for lemma in lemmas:
-            out.setdefault(lemma, kind)
-    return out
 
 
 def _phrase(ctx: SentenceContext, tok: Token) -> str:
@@ -79,7 +69,7 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                        kinds: dict[str, str]) -> list[Event]:
     """Return the dated events one sentence states (empty when it has no date or no trigger); `kinds` maps
-    trigger lemmas to event kinds (`trigger_kinds`)."""
+    trigger lemmas to event kinds (`lexicon.events().triggers`)."""
     if not date:
         return []
     candidates: list[tuple[tuple[int, int, int], Event]] = []

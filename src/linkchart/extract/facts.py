@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from linkchart import lexicon
 from linkchart.extract.claims import claims_in_sentence
 from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
 from linkchart.extract.dates import sentence_dates
-from linkchart.extract.events import events_in_sentence, trigger_kinds
+from linkchart.extract.events import events_in_sentence
 from linkchart.extract.modality import ensure_lemmas
 from linkchart.extract.relations import RelationRules, load_predicates, load_rules, relations_in_sentence
 from linkchart.extract.speakers import Speaker
@@ -50,7 +51,7 @@ class FactReader:
         self.name = name
         self.rules = load_rules(rules_path)
         self.relation_rules = RelationRules.build(self.rules, load_predicates(predicates_path))
-        self.trigger_kinds = trigger_kinds(self.rules)
+        self.trigger_kinds = lexicon.events().triggers
 
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` unchanged: spans are read by `read`, with their article's state (see the module)."""

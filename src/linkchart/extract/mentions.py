@@ -5,7 +5,7 @@ The spaCy component ``linkchart_mentions`` (registered below, added after ``ner`
 
 * actor spans (PERSON, ORG, GPE, LOC, FAC, EVENT) get corrected boundaries and types from
   titles, role nouns, organisation / place / event heads, acronyms and Arabic name
-  particles (tables in ``cues.yaml``);
+  particles (word tables of ``linkchart.lexicon``);
 * every other entity spaCy found (DATE, CARDINAL, NORP, ...) stays in ``doc.ents`` unless a
   corrected actor span overlaps it, so date and number readers downstream still see them;
 * ``doc.spans["lc_mentions"]`` holds only the actor spans;
@@ -21,42 +21,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from linkchart.extract.relations import load_rules
+from linkchart import lexicon
 from linkchart.models import Mention
 from linkchart.resolve.national import nation_of
 
-CUES_PATH = Path(__file__).with_name("cues.yaml")
 SPANS_KEY = "lc_mentions"
 ROLE_ATTR = "lc_role"
 DESC_ATTR = "lc_description"
 CUE_ATTR = "lc_cue"
+_CUES = lexicon.mention_cues()
 # Cues that typed a span: 'spacy' and 'split' mean no linkchart evidence was found.
-WEAK_CUES = frozenset({"spacy", "split"})
-# When two rules type the same span, the earlier cue here wins.
-CUE_RANK = {
-    c: k
-    for k, c in enumerate(
-        ("title role quote head lead acronym force frontier compass coalition work context locative reference split"
-         " spacy").split()
-    )
-}
+WEAK_CUES = _CUES.weak
+# When two rules type the same span, the earlier cue wins.
+CUE_RANK = _CUES.rank
 # Cues whose type and boundaries come from a construction and are not revised by _type.
-FIXED_CUES = frozenset({"compass", "frontier", "coalition", "reference", "quote", "work", "locative"})
-# Cues whose spans may be all lower-case ('coalition forces'), when cues.yaml allows it.
-LOWER_CUES = frozenset({"coalition"})
+FIXED_CUES = _CUES.fixed
+# Cues whose spans may be all lower-case ('coalition forces'), when the component allows it.
+LOWER_CUES = _CUES.lower_case
 DASHES = {"-", "–", "—"}
 OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 MAX_ORG_OF_TOKENS = 9
+_GRAMMAR = lexicon.grammar()
 # Lower-case words allowed inside a quoted title ('Friends of the Earth', 'Green without Borders').
-NAME_CONNECTORS = {"of", "for", "and", "the", "in", "on", "without", "with", "to", "&", "de", "du", "la"}
+NAME_CONNECTORS = _GRAMMAR.name_connectors
 
 for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR):
     if not Span.has_extension(_attr):
@@ -66,129 +58,35 @@ for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR):
 RETYPABLE = {"NORP", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "LAW"}
 QUOTES = set("'\"‘’“”«»`")
 OPEN_BRACKETS = {"(", "["}
-POSSESSIVES = {"'s", "’s", "'", "’", "s'", "s’"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-COPULAS = {"is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "remained", "became"}
+POSSESSIVES = _GRAMMAR.possessives
+DETERMINERS = _GRAMMAR.determiners
+COPULAS = _GRAMMAR.copulas
 APPOS_OPENERS = {",", "–", "—"}
-APPOS_CLOSERS = {",", ";", ":", "–", "—", "."}
-TRAILING_JUNK = {"-", "–", "—", ",", ".", ":", ";", "!", "?", "/"}
+APPOS_CLOSERS = frozenset(",;:–—.")
+TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-ENGLISH_WORD_PARTICLES = frozenset({"as", "at", "an", "ad", "ar", "ash", "az", "ud", "ul", "ben", "um"})
-PARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-\w", re.IGNORECASE)
+# Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
+ENGLISH_WORD_PARTICLES = lexicon.particles().english_words
+PARTICLE_HYPHEN_RE = re.compile(
+    r"^(?:" + lexicon.alternation(lexicon.particles().articles) + r")-\w", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Cues:
-    """The cue tables of ``cues.yaml`` as lower-cased sets."""
-
-    actor_labels: frozenset[str]
-    honorifics: frozenset[str]
-    role_nouns: frozenset[str]
-    person_suffixes: tuple[str, ...]
-    org_heads: frozenset[str]
-    org_nouns: frozenset[str]
-    org_lead_words: frozenset[str]
-    org_lead_prefixes: tuple[str, ...]
-    place_nouns: frozenset[str]
-    compass_words: frozenset[str]
-    loc_heads: frozenset[str]
-    fac_heads: frozenset[str]
-    gpe_heads: frozenset[str]
-    event_heads: frozenset[str]
-    naming_verbs: frozenset[str]
-    led_by_verbs: dict[str, str]
-    force_nouns: frozenset[str]
-    force_modifiers: frozenset[str]
-    name_particles: frozenset[str]
-    gpe_acronyms: frozenset[str]
-    not_acronyms: frozenset[str]
-    not_entities: frozenset[str]
-    peoples: frozenset[str]
-    compass_place_words: frozenset[str]
-    frontier_nouns: frozenset[str]
-    led_participles: frozenset[str]
-    led_heads: frozenset[str]
-    force_followers: frozenset[str]
-    coalition_words: frozenset[str]
-    coalition_not_before: frozenset[str]
-    publication_cues: frozenset[tuple[str, ...]]
-    org_of_heads: frozenset[str]
-    org_of_links: frozenset[str]
-    org_of_joiners: frozenset[str]
-    locative_preps: frozenset[str]
-    not_places: frozenset[str]
-    person_place_preps: frozenset[str]
-    coordination_place_preps: frozenset[str]
-    distance_units: frozenset[str]
-    lowercase_mentions: bool
-
-    def head_label(self, word: str) -> str | None:
-        """Return the type a capitalised head word gives its name (ORG, EVENT, ...), or None."""
-        w = word.lower()
-        for label, table in (
-            ("ORG", self.org_heads),
-            ("EVENT", self.event_heads),
-            ("FAC", self.fac_heads),
-            ("LOC", self.loc_heads),
-            ("GPE", self.gpe_heads),
-        ):
-            if w in table:
-                return label
-        return None
+@lru_cache(maxsize=1)
+def _head_tables() -> tuple[tuple[str, frozenset[str]], ...]:
+    places = lexicon.places()
+    return (("ORG", lexicon.organisations().heads), ("EVENT", lexicon.events().heads), ("FAC", places.fac_heads),
+            ("LOC", places.loc_heads), ("GPE", places.gpe_heads))
 
 
-def _words(values: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in values)
-
-
-@lru_cache(maxsize=4)
-def load_cues(path: str | None = None) -> Cues:
-    """Return the cue tables read from ``path`` (default: the packaged ``cues.yaml``)."""
-    data = yaml.safe_load(Path(path or CUES_PATH).read_text(encoding="utf-8"))
-    return Cues(
-        actor_labels=frozenset(data["actor_labels"]),
-        honorifics=_words(data["honorifics"]),
-        role_nouns=_words(data["role_nouns"]),
-        person_suffixes=tuple(data["person_suffixes"]),
-        org_heads=_words(data["org_heads"]),
-        org_nouns=_words(data["org_nouns"]),
-        org_lead_words=_words(data["org_lead_words"]),
-        org_lead_prefixes=tuple(str(p).lower() for p in data["org_lead_prefixes"]),
-        place_nouns=_words(data["place_nouns"]),
-        compass_words=_words(data["compass_words"]),
-        loc_heads=_words(data["loc_heads"]),
-        fac_heads=_words(data["fac_heads"]),
-        gpe_heads=_words(data["gpe_heads"]),
-        event_heads=_words(data["event_heads"]),
-        naming_verbs=_words(data["naming_verbs"]),
-        led_by_verbs={str(k).lower(): str(v) for k, v in data["led_by_verbs"].items()},
-        force_nouns=_words(data["force_nouns"]),
-        force_modifiers=_words(data["force_modifiers"]),
-        name_particles=_words(data["name_particles"]),
-        gpe_acronyms=frozenset(str(v).upper() for v in data["gpe_acronyms"]),
-        not_acronyms=frozenset(str(v).upper() for v in data["not_acronyms"]),
-        not_entities=_words(data["not_entities"]),
-        peoples=_words(data["peoples"]) | frozenset(w.lower() for w in load_rules()["demonyms"]),
-        compass_place_words=_words(data["compass_place_words"]),
-        frontier_nouns=_words(data["frontier_nouns"]),
-        led_participles=_words(data["led_participles"]),
-        led_heads=_words(data["led_heads"]),
-        force_followers=_words(data["force_followers"]),
-        coalition_words=_words(data["coalition_words"]),
-        coalition_not_before=_words(data["coalition_not_before"]),
-        publication_cues=frozenset(tuple(str(v).lower().split()) for v in data["publication_cues"]),
-        org_of_heads=_words(data["org_of_heads"]),
-        org_of_links=_words(data["org_of_links"]),
-        org_of_joiners=_words(data["org_of_joiners"]),
-        locative_preps=_words(data["locative_preps"]),
-        not_places=_words(data["not_places"]),
-        person_place_preps=_words(data["person_place_preps"]),
-        coordination_place_preps=_words(data["coordination_place_preps"]),
-        distance_units=_words(data["distance_units"]),
-        lowercase_mentions=bool(data.get("lowercase_mentions", False)),
-    )
+def head_label(word: str) -> str | None:
+    """Return the type a capitalised head word gives its name (ORG, EVENT, ...), or None."""
+    w = word.lower()
+    for label, table in _head_tables():
+        if w in table:
+            return label
+    return None
 
 
 def _in(word: str, table: frozenset[str]) -> bool:
@@ -213,15 +111,29 @@ class _Cand:
 class MentionFixer:
     """spaCy component: corrects actor entity spans and types, see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, cues_path: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, lowercase_mentions: bool = True) -> None:
         self.name = name
-        self.cues = load_cues(cues_path)
+        # whether all lower-case spans ('coalition forces', 'the coalition') may become mentions
+        self.lowercase_mentions = lowercase_mentions
+        self.labels = lexicon.labels()
+        self.titles = lexicon.titles()
+        self.roles = lexicon.roles()
+        self.orgs = lexicon.organisations()
+        self.bodies = lexicon.national_bodies()
+        self.places = lexicon.places()
+        self.particles = lexicon.particles()
+        self.countries = lexicon.countries()
+        self.never = lexicon.not_entities()
+        self.verbs = lexicon.verbs()
+        self.publications = lexicon.publications()
+        # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
+        self.peoples = self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)
 
     # -- token shapes ---------------------------------------------------------------
     def _is_particle(self, tok: Token) -> bool:
         if PARTICLE_HYPHEN_RE.match(tok.text):
             return True
-        if tok.lower_ not in self.cues.name_particles:
+        if tok.lower_ not in self.particles.name_particles:
             return False
         if tok.lower_ in ENGLISH_WORD_PARTICLES:  # 'as', 'an', 'at' are particles only as 'as-Sadr'
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -241,11 +153,11 @@ class MentionFixer:
         t = tok.text
         if not t[:1].isupper():
             return False
-        return _honorific_text(t, self.cues.honorifics)
+        return _honorific_text(t, self.titles.honorifics)
 
     def _is_acronym(self, tok: Token) -> bool:
         t = tok.text
-        return bool(ACRONYM_RE.match(t)) and t.replace(".", "") not in self.cues.not_acronyms
+        return bool(ACRONYM_RE.match(t)) and t.replace(".", "") not in self.never.acronyms
 
     def _shout_context(self, tok: Token) -> bool:
         """Return True when neighbouring words are upper-case too (a shouted heading)."""
@@ -268,24 +180,24 @@ class MentionFixer:
 
     # -- candidate collection -------------------------------------------------------
     def _collect(self, doc: Doc) -> tuple[list[_Cand], list[Span]]:
-        cues = self.cues
         cands: list[_Cand] = []
         others: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ in cues.actor_labels or ent.label_ in RETYPABLE:
+            if ent.label_ in self.labels.actors or ent.label_ in RETYPABLE:
                 cands.append(_Cand(ent.start, ent.end, ent.label_))
             else:
                 others.append(ent)
         n = len(doc)
+        led = self.bodies.led_participles
         for tok in doc:  # the only whole-doc token loop
             i = tok.i
             t = tok.text
             low = tok.lower_
-            if low in cues.compass_place_words and tok.is_lower:
+            if low in self.places.compass_place and tok.is_lower:
                 self._compass_place(doc, i, cands)
-            elif low in cues.led_participles or ("-" in low and low.rsplit("-", 1)[1] in cues.led_participles):
+            elif low in led or ("-" in low and low.rsplit("-", 1)[1] in led):
                 self._led_run(doc, i, cands)
-            elif low in cues.coalition_words and tok.is_lower:
+            elif low in self.bodies.coalition_words and tok.is_lower:
                 self._coalition(doc, i, cands)
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
@@ -304,29 +216,29 @@ class MentionFixer:
                     k = self._name_run(doc, j)
                     if k > j:
                         cands.append(_Cand(i, k, "PERSON"))
-                elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and cues.head_label(t):
+                elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and head_label(t):
                     self._head_run(doc, i, cands)
                     self._head_reference(doc, i, cands)
-                if low in cues.force_nouns:
+                if low in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
-                if low in cues.org_of_heads:
+                if low in self.orgs.of_heads:
                     self._org_of_run(doc, i, cands)
                 elif t == "The" and i > 0 and not tok.is_sent_start:
                     self._publication(doc, i, cands)
-                elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in cues.locative_preps:
+                elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in self.places.locative_preps:
                     self._locative(doc, i, cands)
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
-                if _in(t, cues.role_nouns):
+                if _in(t, self.roles.nouns):
                     j = i + 1
-                    if j < n and doc[j].lower_ in cues.naming_verbs:
+                    if j < n and doc[j].lower_ in self.verbs.naming_forms:
                         j += 1
                     if j < n and doc[j].text[:1].isupper():
                         k = self._name_run(doc, j)
                         if k > j:
                             cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
-                elif t in cues.force_nouns:
+                elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
-                elif t in cues.frontier_nouns:
+                elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
         return cands, others
 
@@ -363,27 +275,26 @@ class MentionFixer:
         if not doc[s].text[:1].isupper():
             return
         j = i + 1
-        if j >= n or doc[j].lower_ not in self.cues.led_heads:
+        if j >= n or doc[j].lower_ not in self.bodies.led_heads:
             return
         e = j + 1
-        if e < n and doc[e].lower_ in self.cues.force_followers and doc[j].lower_ not in self.cues.force_followers:
+        if e < n and doc[e].lower_ in self.bodies.force_followers and doc[j].lower_ not in self.bodies.force_followers:
             e += 1
         cands.append(_Cand(s, e, "ORG", cue="coalition"))
 
     def _coalition(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'coalition forces' and 'the coalition' (the article's pass keeps the latter only after a
         coalition was named, see `pipeline`)."""
-        cues = self.cues
-        if i > 0 and (doc[i - 1].lower_ in cues.led_participles or doc[i - 1].lower_.endswith("-led")):
+        if i > 0 and (doc[i - 1].lower_ in self.bodies.led_participles or doc[i - 1].lower_.endswith("-led")):
             return  # the '-led' rule has it
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in cues.force_followers:
+        if nxt is not None and nxt.lower_ in self.bodies.force_followers:
             cands.append(_Cand(i, i + 2, "ORG", cue="coalition"))
             return
         if (
             i > 0
             and doc[i - 1].lower_ == "the"
-            and not (nxt is not None and (nxt.lower_ in cues.coalition_not_before or nxt.tag_ in ("NN", "NNS")))
+            and not (nxt is not None and (nxt.lower_ in self.bodies.coalition_not_before or nxt.tag_ in ("NN", "NNS")))
         ):
             cands.append(_Cand(i, i + 1, "ORG", cue="coalition"))
 
@@ -406,7 +317,7 @@ class MentionFixer:
         j = i - 1
         if j >= 0 and doc[j].text == ",":
             j -= 1
-        if j < 0 or not _in(doc[j].text, self.cues.org_nouns) or not doc[j].tag_.startswith("NN"):
+        if j < 0 or not _in(doc[j].text, self.orgs.nouns) or not doc[j].tag_.startswith("NN"):
             return
         k = self._title_run(doc, i + 1)
         if k == i + 1:
@@ -429,7 +340,7 @@ class MentionFixer:
             ok = "ORG" in (doc[k + 1].ent_type_, doc[min(k + 2, n - 1)].ent_type_)
         if not ok:
             for size in (1, 2, 3):
-                if i - size >= 0 and tuple(t.lower_ for t in doc[i - size : i]) in self.cues.publication_cues:
+                if i - size >= 0 and tuple(t.lower_ for t in doc[i - size : i]) in self.publications.cues:
                     ok = True
                     break
         if ok:
@@ -437,25 +348,24 @@ class MentionFixer:
 
     def _org_of_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Ministry of Foreign Affairs', 'School of Oriental and African Studies' as one ORG."""
-        cues = self.cues
         n = len(doc)
         k = i + 1
-        if k >= n or doc[k].lower_ not in cues.org_of_links:
+        if k >= n or doc[k].lower_ not in self.orgs.of_links:
             return
         k += 1 + (k + 1 < n and doc[k + 1].lower_ == "the")
         end = self._name_run(doc, k)
         if end == k:
             return
         places = ("GPE", "PERSON", "LOC")
-        while end + 1 < n and doc[end].lower_ in cues.org_of_joiners:
+        while end + 1 < n and doc[end].lower_ in self.orgs.of_joiners:
             j = end + 1 + (doc[end + 1].lower_ == "the" and doc[end].lower_ != "and")
             nxt = self._name_run(doc, j)
             if nxt == j or nxt - i > MAX_ORG_OF_TOKENS or doc[j].ent_type_ in places:
                 break
             if doc[end].lower_ in ("and", "&") and (
                 doc[end - 1].ent_type_ in places
-                or doc[j].lower_ in cues.org_of_heads
-                or any(self._is_honorific(t) or t.lower_ in cues.org_heads for t in doc[j:nxt])
+                or doc[j].lower_ in self.orgs.of_heads
+                or any(self._is_honorific(t) or t.lower_ in self.orgs.heads for t in doc[j:nxt])
             ):
                 break
             end = nxt
@@ -477,9 +387,9 @@ class MentionFixer:
         if tok.tag_ != "NNP" or not tok.is_alpha or not tok.is_title or len(t) < 3:
             return
         low = tok.lower_
-        if low in self.cues.not_places or low in self.cues.not_entities or self._is_particle(tok):
+        if low in self.never.places or low in self.never.spans or self._is_particle(tok):
             return
-        if self._is_honorific(tok) or self.cues.head_label(t) or _in(t, self.cues.role_nouns):
+        if self._is_honorific(tok) or head_label(t) or _in(t, self.roles.nouns):
             return
         if i + 1 < len(doc):
             nxt = doc[i + 1]
@@ -503,7 +413,7 @@ class MentionFixer:
             if end > k:
                 e = end
         if e - s >= 2:
-            label = self.cues.head_label(doc[i].text) or "ORG"
+            label = head_label(doc[i].text) or "ORG"
             cands.append(_Cand(s, e, label, cue="head"))
 
     def _head_reference(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
@@ -513,7 +423,7 @@ class MentionFixer:
         if (
             i > 0
             and doc[i - 1].text == "the"
-            and self.cues.head_label(doc[i].text) == "ORG"
+            and head_label(doc[i].text) == "ORG"
             and not (nxt is not None and (self._is_name_token(nxt) or nxt.lower_ in ("of", "for")))
         ):
             cands.append(_Cand(i, i + 1, "ORG", cue="reference"))
@@ -521,7 +431,7 @@ class MentionFixer:
     def _force_run(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'US forces' / 'British special forces' as one ORG when a country names them."""
         j = i - 1
-        while j >= 0 and doc[j].lower_ in self.cues.force_modifiers:
+        while j >= 0 and doc[j].lower_ in self.bodies.force_modifiers:
             j -= 1
         if j > 0 and doc[j].text in POSSESSIVES:  # "Iraq's parliament"
             j -= 1
@@ -584,7 +494,7 @@ class MentionFixer:
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         keeps_nouns = cand.cue in ("force", "coalition", "frontier")  # 'US forces', 'the Iran-Iraq border'
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
-            if role is None and _in(doc[e - 1].text, self.cues.org_nouns):
+            if role is None and _in(doc[e - 1].text, self.orgs.nouns):
                 role = doc[e - 1].lower_
             e -= 1
         if e <= s:
@@ -595,9 +505,9 @@ class MentionFixer:
         while h < e and (self._is_honorific(doc[h]) or (h > s and doc[h].text in {"-", "."})):
             h += 1
         cue = cand.cue
-        institution = any(self.cues.head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
+        institution = any(head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
                           for k in range(h, e - 1))  # 'Supreme Council of National Security'
-        if s < h < e and not self.cues.head_label(doc[e - 1].text) and not institution:
+        if s < h < e and not head_label(doc[e - 1].text) and not institution:
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
@@ -629,7 +539,7 @@ class MentionFixer:
                 e += 2
             elif self._is_particle(doc[e - 1]) and nxt.text[:1].isupper() and nxt.is_alpha:
                 e += 1  # 'Asaib Ahl Al' + 'Haq': a particle binds to the name after it
-            elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and self.cues.head_label(nxt.text):
+            elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and head_label(nxt.text):
                 e += 1
             elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):
                 e += 1
@@ -644,31 +554,30 @@ class MentionFixer:
 
     # -- types ----------------------------------------------------------------------
     def _type(self, doc: Doc, c: _Cand) -> _Cand:
-        cues = self.cues
         if c.cue in FIXED_CUES:
             return c
         span = doc[c.start : c.end]
         first, last = span[0], span[-1]
         if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
             return _Cand(c.start, c.end, "PERSON", c.role, c.cue if c.cue in ("title", "role") else "title")
-        head = cues.head_label(last.text) if last.text[:1].isupper() else None
+        head = head_label(last.text) if last.text[:1].isupper() else None
         if head is None:
             for tok in span[:-1]:
                 if tok.text[:1].isupper() and doc[tok.i + 1].lower_ in ("of", "for", "on"):
-                    head = cues.head_label(tok.text)
+                    head = head_label(tok.text)
                     if head:
                         break
         if head and not (len(span) == 1 and c.label == "PERSON"):
             return _Cand(c.start, c.end, head, c.role, "head")
         fl = first.lower_
-        if fl in cues.org_lead_words or fl.startswith(cues.org_lead_prefixes):
+        if fl in self.orgs.lead_words or fl.startswith(self.orgs.lead_prefixes):
             return _Cand(c.start, c.end, "ORG", c.role, "lead")
         if len(span) == 1 and ACRONYM_RE.match(first.text):
-            label = "GPE" if first.text.replace(".", "") in cues.gpe_acronyms else "ORG"
+            label = "GPE" if first.text.replace(".", "") in self.countries.acronyms else "ORG"
             return _Cand(c.start, c.end, label, c.role, "acronym")
         if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
             return c
-        if c.role and c.label != "GPE" and _in(c.role, cues.org_nouns):
+        if c.role and c.label != "GPE" and _in(c.role, self.orgs.nouns):
             return _Cand(c.start, c.end, "ORG", c.role, "context")
         found = self._context_type(doc, span, c.label)
         if found:
@@ -679,41 +588,39 @@ class MentionFixer:
 
     def _is_honorific_text(self, text: str) -> bool:
         parts = [p for p in re.split(r"[.\-\s]", text.lower()) if p]
-        return bool(parts) and all(p in self.cues.honorifics for p in parts)
+        return bool(parts) and all(p in self.titles.honorifics for p in parts)
 
     def _noun_type(self, word: str) -> str | None:
         """Return the type a common noun describing a name implies (apposition, copula)."""
-        cues = self.cues
         w = word.lower()
-        if _in(w, cues.role_nouns) or w.endswith(cues.person_suffixes):
+        if _in(w, self.roles.nouns) or w.endswith(self.roles.person_suffixes):
             return "PERSON"
-        if _in(w, cues.org_nouns):
+        if _in(w, self.orgs.nouns):
             return "ORG"
-        if _in(w, cues.place_nouns):
+        if _in(w, self.places.nouns):
             return "GPE"
         return None
 
     def _context_type(self, doc: Doc, span: Span, label: str) -> tuple[str, str | None] | None:
         """Return (label, role) read from the words and parse around `span`, or None."""
-        cues = self.cues
         s, e = span.start, span.end
         n = len(doc)
         root = span.root
         # 'X, led by Y': X organisation, Y person
         for child in root.children:
-            if child.dep_ == "acl" and child.lower_ in cues.led_by_verbs and child.i >= e:
+            if child.dep_ == "acl" and child.lower_ in self.verbs.led_by and child.i >= e:
                 return "ORG", None
-        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in cues.led_by_verbs:
-            return "PERSON", cues.led_by_verbs[root.head.head.lower_]
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in self.verbs.led_by:
+            return "PERSON", self.verbs.led_by[root.head.head.lower_]
         # 'leader X', 'a militia leader called X'
         j = s - 1
-        if j >= 0 and doc[j].lower_ in cues.naming_verbs:
+        if j >= 0 and doc[j].lower_ in self.verbs.naming_forms:
             j -= 1
-        if j >= 0 and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS") and _in(doc[j].text, cues.role_nouns):
+        if j >= 0 and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS") and _in(doc[j].text, self.roles.nouns):
             return "PERSON", doc[j].lower_
         # 'the X militia'
         if e < n and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS") and label != "GPE":
-            if _in(doc[e].text, cues.org_nouns):
+            if _in(doc[e].text, self.orgs.nouns):
                 return "ORG", doc[e].lower_
         # 'X, the leader of ...' / 'X, a town on ...'
         for child in root.children:
@@ -741,23 +648,24 @@ class MentionFixer:
             first = first.head
         if first.dep_ == "pobj" and first.head.lower_ == "of":
             noun = first.head.head
-            if noun.is_lower and (_in(noun.text, cues.place_nouns) or noun.lower_ in cues.compass_words):
+            if noun.is_lower and (_in(noun.text, self.places.nouns) or noun.lower_ in self.places.compass):
                 return "GPE", None
         # 'X, 13 km south of Y' / 'X, north of Y': a place
         if label in ("PERSON", "ORG") and e + 2 < n and doc[e].text == ",":
             a, b = doc[e + 1], doc[e + 2]
             if (
                 a.like_num
-                and b.lower_.rstrip(".") in cues.distance_units
-                or (a.lower_ in cues.compass_words and b.lower_ == "of")
+                and b.lower_.rstrip(".") in self.places.distance_units
+                or (a.lower_ in self.places.compass and b.lower_ == "of")
             ):
                 return "GPE", None
         if label == "PERSON":
             # 'near X'; 'between X and Damascus': a name beside a place is a place
-            if s > 0 and doc[s - 1].lower_ in cues.person_place_preps:
+            if s > 0 and doc[s - 1].lower_ in self.places.person_place_preps:
                 return "GPE", None
             places = sum(t.ent_type_ == "GPE" and not s <= t.i < e for t in (first, *first.conjuncts))
-            if places >= 2 or places and first.dep_ == "pobj" and first.head.lower_ in cues.coordination_place_preps:
+            coordinated = first.dep_ == "pobj" and first.head.lower_ in self.places.coordination_place_preps
+            if places >= 2 or places and coordinated:
                 return "GPE", None
         return None
 
@@ -823,9 +731,9 @@ class MentionFixer:
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
         text = span.text
         low = text.lower()
-        if low in self.cues.not_entities or len(span) > 12 or text.endswith("-"):
+        if low in self.never.spans or len(span) > 12 or text.endswith("-"):
             return True
-        if cue in LOWER_CUES and self.cues.lowercase_mentions:
+        if cue in LOWER_CUES and self.lowercase_mentions:
             return False
         if not any(ch.isupper() for ch in text) or text.replace(",", "").replace(".", "").isdigit():
             return True
@@ -836,7 +744,7 @@ class MentionFixer:
 
     def _is_people(self, span: Span) -> bool:
         """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""
-        peoples = self.cues.peoples
+        peoples = self.peoples
         words = [t for t in span if not t.is_punct and t.lower_ != "the"]
         return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
 
@@ -873,8 +781,8 @@ class MentionFixer:
         actors: list[Span] = []
         kept: list[Span] = []
         for c, span in sorted(chosen, key=lambda x: x[0].start):
-            (actors if c.label in self.cues.actor_labels else kept).append(span)
-            if c.label in self.cues.actor_labels:
+            (actors if c.label in self.labels.actors else kept).append(span)
+            if c.label in self.labels.actors:
                 span._.set(ROLE_ATTR, c.role)
                 span._.set(CUE_ATTR, c.cue)
         for ent in others:
@@ -889,13 +797,13 @@ class MentionFixer:
 
 @Language.factory(
     "linkchart_mentions",
-    default_config={"cues_path": None},
+    default_config={"lowercase_mentions": True},
     assigns=["doc.ents", "doc.spans", f"span._.{ROLE_ATTR}", f"span._.{DESC_ATTR}", f"span._.{CUE_ATTR}"],
     requires=["doc.ents", "token.ent_iob", "token.ent_type", "token.dep", "token.tag"],
 )
-def make_mention_fixer(nlp: Language, name: str, cues_path: str | None) -> MentionFixer:
+def make_mention_fixer(nlp: Language, name: str, lowercase_mentions: bool) -> MentionFixer:
     """Return the ``linkchart_mentions`` component (see ``MentionFixer``)."""
-    return MentionFixer(nlp, name, cues_path)
+    return MentionFixer(nlp, name, lowercase_mentions)
 
 
 @lru_cache(maxsize=50_000)
@@ -911,8 +819,8 @@ def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
     Reads ``doc.spans["lc_mentions"]`` when the linkchart component ran, else falls back to
     the actor labels of ``doc.ents``.
     """
-    cues = load_cues()
-    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [e for e in doc.ents if e.label_ in cues.actor_labels]
+    actors = lexicon.labels().actors
+    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [e for e in doc.ents if e.label_ in actors]
     out: list[Mention] = []
     for span in spans:
         sent = span.sent

@@ -16,26 +16,21 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"}
-NEGATING_VERBS = {"deny", "refuse", "reject", "decline", "fail", "rebuff", "dismiss", "abandon", "cancel",
-                  "halt", "prevent", "block", "bar", "forbid", "rule"}
+from linkchart import lexicon
+
+_VERBS = lexicon.verbs()
+_SYNTAX = lexicon.syntax()
+NEGATORS = lexicon.grammar().negators
+NEGATING_VERBS = _VERBS.negating
 # (verb lemma, particle) pairs that negate their object: 'turned down a meeting', 'ruled out'
 NEGATING_PHRASAL = {("turn", "down"), ("rule", "out"), ("call", "off"), ("back", "out")}
-REPORTING_VERBS = {"say", "tell", "claim", "allege", "report", "accuse", "state", "assert", "recount", "insist",
-                   "announce", "confirm", "deny", "admit", "believe", "estimate", "assess", "write", "add",
-                   "note", "argue", "explain", "suggest", "reveal", "acknowledge", "testify", "warn", "charge",
-                   "contend", "maintain", "indicate", "declare", "disclose", "describe", "quote", "think",
-                   "suspect", "boast", "brag", "concede", "stress", "emphasise", "emphasize", "observe"}
-HEDGING_VERBS = {"allege", "claim", "suspect", "believe", "rumor", "rumour", "speculate", "estimate", "accuse"}
-HEDGES = {"allegedly", "reportedly", "reputedly", "supposedly", "purportedly", "possibly", "probably",
-          "apparently", "likely", "perhaps", "maybe", "alleged", "suspected", "purported", "presumably",
-          "may", "might", "could", "seemingly", "rumored", "rumoured"}
-# governors under which a fact is planned, offered or wanted rather than stated to have happened
-IRREALIS_VERBS = {"offer", "propose", "plan", "intend", "want", "seek", "try", "attempt", "threaten", "hope",
-                  "aim", "wish", "consider", "plot", "vow", "promise", "urge", "ask", "demand", "call",
-                  # the nouns of those ('his intention to stand with Y', 'plans to attack Y')
-                  "intention", "readiness", "willingness", "desire", "bid", "threat", "proposal", "ambition"}
-_CLAUSE_LINKS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "conj", "aux", "auxpass"}
+REPORTING_VERBS = _VERBS.attribution
+HEDGING_VERBS = _VERBS.hedging
+HEDGES = lexicon.grammar().hedges
+# governors under which a fact is planned, offered or wanted rather than stated to have happened (and their nouns:
+# 'his intention to stand with Y', 'plans to attack Y')
+IRREALIS_VERBS = _VERBS.irrealis
+_CLAUSE_LINKS = _SYNTAX.clause_links
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +76,7 @@ def is_negated(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj"}:
+        if head.i == cur.i or cur.dep_ not in _SYNTAX.negation_path:
             return False
         if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
             return False
@@ -130,8 +125,7 @@ def _report_governor(tok: Token) -> Token | None:
     cur = tok
     while cur.head.i != cur.i:
         head = cur.head
-        if head.lemma_.lower() in REPORTING_VERBS and cur.dep_ in {"ccomp", "xcomp", "advcl", "parataxis",
-                                                                   "dobj", "conj"}:
+        if head.lemma_.lower() in REPORTING_VERBS and cur.dep_ in _SYNTAX.report_path:
             if cur.dep_ in {"ccomp", "parataxis"} or (cur.dep_ == "xcomp" and head.tag_ == "VBN"):
                 return head
         cur = head
@@ -188,7 +182,7 @@ def is_irrealis(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         head = cur.head
-        if head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "prep", "pobj", "acl"}:
+        if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
             return False
         if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
             return True

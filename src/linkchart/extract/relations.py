@@ -4,8 +4,9 @@ The rules are data (`rules.yaml`); this module is the small engine that reads th
 one matcher: it finds the frame's anchor token, the tokens of its two arguments, and maps each argument
 to entity mentions through the sentence context (`context.ents_for`: conjunctions, appositions, 'a force
 called X', 'members of X', pronouns). Argument types are checked against the predicate vocabulary
-(`predicates.yaml`). Negation, attribution and hedging come from `modality`; the sentence's date is
-given by the caller (`facts`).
+(`lexicon.predicates()`); the word classes the rules name (group nouns, reporting verbs, demonyms,
+...) come from `linkchart.lexicon`. Negation, attribution and hedging come from `modality`; the
+sentence's date is given by the caller (`facts`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.context import (
     AGENTIVE,
     Arg,
@@ -33,44 +34,32 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.modality import modality
+from linkchart.lexicon import Predicate
+from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
-PREDICATES_PATH = Path(__file__).parent.parent / "predicates.yaml"
+_SYNTAX = lexicon.syntax()
 
 
-@dataclass(frozen=True)
-class Predicate:
-    """One entry of the predicate vocabulary."""
-
-    name: str
-    label: str
-    inverse: str
-    symmetric: bool
-    subject: frozenset[str]
-    object: frozenset[str]
-
-
-@functools.lru_cache(maxsize=4)
 def load_predicates(path: str | Path | None = None) -> dict[str, Predicate]:
-    """Return the predicate vocabulary from `path` (default `predicates.yaml`), keyed by predicate name."""
-    data = yaml.safe_load(Path(path or PREDICATES_PATH).read_text(encoding="utf-8"))
-    return {
-        p["name"]: Predicate(p["name"], p.get("label", p["name"]), p.get("inverse", p["name"]),
-                             bool(p.get("symmetric", False)), frozenset(p.get("subject", [])),
-                             frozenset(p.get("object", [])))
-        for p in data["predicates"]
-    }
+    """Return the predicate vocabulary keyed by predicate name: the lexicon's, or the one in the file `path`."""
+    return lexicon.predicates() if path is None else lexicon.read_predicates(parse_yaml(Path(path).read_text("utf-8")))
 
 
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | Path | None = None) -> dict[str, Any]:
-    """Return the relation/event rule tables from `path` (default `rules.yaml`), lemma lists turned into sets."""
-    data = yaml.safe_load(Path(path or RULES_PATH).read_text(encoding="utf-8"))
-    for key in ("group_nouns", "partitive_nouns", "area_nouns", "instrument_nouns", "naming_verbs", "place_nouns",
-                "relational_place_nouns", "reporting_verbs"):
-        data[key] = frozenset(data.get(key, []))
-    data["companion_preps"] = [tuple(p) for p in data.get("companion_preps", [])]
+    """Return the relation rule tables from `path` (default `rules.yaml`), with lemma lists turned into sets, and
+    the lexicon's word classes the rules read under their rule-table names ('group_nouns', 'reporting_verbs', ...)."""
+    data = parse_yaml(Path(path or RULES_PATH).read_text(encoding="utf-8"))
+    places, verbs = lexicon.places(), lexicon.verbs()
+    data.update(
+        group_nouns=lexicon.organisations().group_nouns, partitive_nouns=lexicon.roles().partitives,
+        area_nouns=places.areas, instrument_nouns=lexicon.national_bodies().instruments, naming_verbs=verbs.naming,
+        place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
+        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms,
+        companion_preps=list(lexicon.grammar().companions),
+    )
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
             rule["lemma"] = frozenset(rule["lemma"])
@@ -125,7 +114,7 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 if lemma_of(t) == step or t.lower_ == step:
                     nxt.append(t)
         current = nxt
-    return [t for t in current if t.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"}
+    return [t for t in current if t.dep_ in _SYNTAX.argument_deps
             or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
 
 
@@ -186,7 +175,7 @@ def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[di
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
     for tok in sent:
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG", "VBD", "VBZ", "VBP", "VB"}:
+        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
         for rule in by_lemma.get(lemma, wildcard):

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+from linkchart import lexicon
+
+FIRST_PERSON = lexicon.grammar().first_person
 _FIRST_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(FIRST_PERSON, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _OPENING = {"“", "``", "„"}
 _CLOSING = {"”", "''"}

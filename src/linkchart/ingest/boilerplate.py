@@ -4,7 +4,7 @@ Boilerplate stays in the original text; `clean.clean_region` just leaves these l
 out of the clean text. Judgements are made from general signals, never from a list of
 known sentences:
 
-* a cue table (`LINE_CUES`, regexes as data) for lines that are furniture on their own:
+* a cue table (`LINE_CUES`, regexes as data in `lexicon/boilerplate.yaml`) for lines that are furniture on their own:
   share buttons, advertisement markers, reading time, cookie banners, language pickers,
   'Related:' / 'Read more' links, photo credits and captions ending in a credit;
 * blocks that grow from a cue: a subscription / donation pitch ('Dear Reader', a price
@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+from linkchart import lexicon
 
 
 @dataclass(frozen=True)
@@ -50,134 +52,34 @@ def split_lines(original: str, start: int, end: int) -> list[Line]:
 
 
 _I = re.IGNORECASE
+_PATTERNS = lexicon.boilerplate()
 
 # A line matching one of these (after stripping) is furniture by itself.
 LINE_CUES: dict[str, re.Pattern[str]] = {
-    "share": re.compile(
-        r"(share|tweet|e-?mail|print|pin( it)?|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
-        r"copy link|comments?|\d+ comments?|share (this|on) .{0,30}|follow us( on .{0,30})?)[:!]?",
-        _I,
-    ),
-    "advertisement": re.compile(
-        r"(advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|"
-        r"advertisement\s*[-–—:]\s*.{0,40})",
-        _I,
-    ),
-    "reading_time": re.compile(r"(\d+|one|two|three|four|five)[\s-]*min(ute)?s?\.?( read(ing time)?)?\.?", _I),
-    "cookies": re.compile(
-        r"(.{0,200}\b(we use cookies|(this|our) (web)?site uses cookies|(agree|consent) to (the|our) use of cookies|"
-        r"cookie (policy|settings|preferences|notice))"
-        r"\b.{0,200}|cookies?( settings| preferences| policy)?|accept( all)?( cookies)?|reject( all)?|"
-        r"i agree|got it|ok(ay)?|manage (cookie )?(settings|preferences|options))[.!]?",
-        _I,
-    ),
-    "language_picker": re.compile(r"(select|choose|change) (your )?language\s*:?", _I),
-    "site_nav": re.compile(
-        r"(skip to (main )?content|sign in|log ?in|sign up|register|menu|search|close|back to top|"
-        r"home|subscribe( now| today)?|newsletter|print edition|e-?paper)",
-        _I,
-    ),
-    "more_from": re.compile(
-        r"(see|read|view|more) (more )?(from|by|stories from|articles from|articles by) (this|the) "
-        r"(author|writer|contributor|columnist)|about the author",
-        _I,
-    ),
-    "related_link": re.compile(
-        r"(related|read more|read also|also read|see also|more on this|watch)(\s*[:»>|]\s*|\s+[-–—]\s+)\S.*", _I
-    ),
-    "bracket_link": re.compile(r"\[\s*(read|see|watch|listen|click|sign up|subscribe|related)\b[^\]]*\]", _I),
-    "photo_credit": re.compile(
-        r"(.{0,400}\(\s*(photo|image|picture|video)( credit)?s?\s*:[^)]{1,80}\)|"
-        r".{0,400}\b(image|photo|picture)\s+credits?\s*:\s*[^.]{1,60}|"
-        r"(photo|photograph|picture|image|credit|photo credit)s?\s*:\s*.{1,80}|"
-        r"image result for .{1,100})",
-        _I,
-    ),
-    "caption_credit": re.compile(
-        # a caption: '<sentence>. <credit>' where the credit is an agency or 'Name/Outlet'
-        r".{10,400}[.!?)]\s+("
-        r"AP|AFP|Reuters|EPA|Getty Images|Associated Press|Xinhua|Anadolu( Agency)?|Bloomberg|"
-        r"Shutterstock|Wikimedia Commons|WANA|UPI|TASS|Sipa|Alamy|"
-        r"([A-Z][\w’'.-]+ ){1,3}for (The )?[A-Z][\w ]{2,40}|"
-        r"([A-Z][\w’'.-]+ ?){1,4}/ ?(The )?[A-Z][\w .]{1,40}|"
-        r"\(?(Photo|Image|Picture)( by)?:? [^.]{2,60}\)?"
-        r")"
-    ),
-    "attribution": re.compile(
-        r"([-–—]\s*)?with inputs from .{1,60}|.{1,60} contributed to this report\.?|source\s*[»:›]\s*\S.{0,60}",
-        _I,
-    ),
-    "updated": re.compile(
-        r"(last )?(updated|published|posted|modified)\s*(:|on)?\s*"
-        r"(\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9},? \d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}).{0,25}",
-        _I,
-    ),
-    "page_number": re.compile(r"(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?", _I),
-    "html": re.compile(r"<\s*/?\s*(img|iframe|script|div|figure|span|a|p|br)\b.*", _I),
-    "bullet_nav": re.compile(r"([^|•·]{1,30}\s*[|•·]\s*){2,}[^|•·]{1,30}"),
+    cue.name: re.compile(cue.pattern, _I if cue.ignore_case else 0) for cue in _PATTERNS.line_cues
 }
-
-# A line matching one of these opens a list of links that runs on over title-like lines.
-LIST_CUE = re.compile(
-    r"(related( content| articles| stories| posts| news| coverage)?|read more|more stories|more news|"
-    r"you (may|might) (also )?(like|be interested( in)?|enjoy)|recommended( for you| reading)?|"
-    r"most (read|popular|viewed|shared)|trending( now)?|editor'?s picks|see also|also read|"
-    r"top stories|latest( news| stories)?|don'?t miss|more (stories|articles) from .{1,40}|"
-    r"(see|read|view) more (from|by|on|about) this (author|writer|contributor|columnist|topic|subject))\s*:?",
-    _I,
-)
-
+# A line matching this opens a list of links that runs on over title-like lines.
+LIST_CUE = re.compile(_PATTERNS.list_cue, _I)
 # Strong pitch cues: one of these makes a line a pitch; a greeting opens a pitch block.
-PITCH_OPENER = re.compile(r"(dear (reader|readers|friend|friends|subscriber|supporter)s?)\s*[,:!]?", _I)
-PITCH_STRONG = re.compile(
-    r"\bfor (just |only )?[$€£]\s?\d+([.,]\d\d)?\s*(a|per|/|each)\s*(month|year|week)|"
-    r"[$€£]\s?\d+([.,]\d\d)?\s*(a|per|/)\s*(month|year|week)|"
-    r"\bsubscribe (now|today|here|to (our|the) (newsletter|paper|magazine))|^subscribe\b|"
-    r"\b(support|fund) (our|independent|quality|the) (journalism|reporting|newsroom|work)|"
-    r"\bbecome an? (member|subscriber|supporter|patron|premium)|"
-    r"\bsign up (for|to) (our|the) (free )?(newsletter|daily|weekly)|"
-    r"\bclick here\b|\bads?-free\b|\balready a (subscriber|member)|\bdonate (now|today)|"
-    r"\bmake a (donation|contribution)|\byou will (receive|get) access\b|"
-    r"\bupgrade your (experience|account|subscription)",
-    _I,
-)
+PITCH_OPENER = re.compile(_PATTERNS.pitch_opener, _I)
+PITCH_STRONG = re.compile(_PATTERNS.pitch_strong, _I)
 # Weak pitch words: they keep a pitch block going, never start one.
-PITCH_WEAK = re.compile(
-    r"\b(subscri\w*|paywall|journalism|our readers|loyal readers|partner|premium|ads?\b|member\w*|"
-    r"donat\w*|support us|help us|thank you|access|epaper|magazine|newsletter|independent)",
-    _I,
-)
-SIGNATURE = re.compile(
-    r"^[A-Z][\w’'.-]+( [A-Z][\w’'.-]+){0,3},\s*(.{0,40}\b)?(CEO|CFO|COO|editor|publisher|founder|president|"
-    r"director|chairman|chairwoman|chair|owner|managing editor|editor-in-chief)\b.{0,60}$",
-    _I,
-)
-# Lowercase pieces of text every match of `PITCH_STRONG` contains, one per alternative (keep in step).
-_PITCH_HINTS = (
-    "$", "€", "£", "subscribe", "support ", "fund ", "become a", "sign up ", "click here", "-free",
-    "already a ", "donate ", "make a ", "you will ", "upgrade your ",
-)  # fmt: skip
-_PITCH_HINT = re.compile("|".join(re.escape(hint) for hint in _PITCH_HINTS))
+PITCH_WEAK = re.compile(_PATTERNS.pitch_weak, _I)
+SIGNATURE = re.compile(_PATTERNS.signature, _I)
+# Lowercase pieces of text every match of `PITCH_STRONG` contains, one per alternative.
+_PITCH_HINT = re.compile("|".join(re.escape(hint) for hint in _PATTERNS.pitch_hints))
 # Characters that match an ASCII letter under re.IGNORECASE without lowering to it ('ı', 'ſ', ...).
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-CLOSING = re.compile(r"(thank you|thanks|sincerely|best regards|with gratitude)\s*[,.!]?", _I)
+CLOSING = re.compile(_PATTERNS.closing, _I)
 
 # A credit set far right after a wide gap: 'Embassy in Brussels.        (AFP)'.
 FAR_RIGHT_CREDIT = re.compile(r"\S.*\s{3,}\(\s*[A-Z][\w .&/-]{0,30}\)\s*$")
 
-LANGUAGE_NAMES = frozenset(
-    "english français francais español espanol deutsch italiano português portugues русский "
-    "العربية عربي فارسی فارسي türkçe turkce עברית 中文 日本語 한국어 kurdî kurdi کوردی اردو हिन्दी "
-    "nederlands polski svenska dansk norsk suomi ελληνικά українська "
-    # pickers also list languages by their English names
-    "arabic farsi persian french spanish german italian portuguese russian turkish hebrew chinese "
-    "japanese korean kurdish urdu hindi dutch polish swedish danish norwegian finnish greek ukrainian".split()
-)
+# Language names as language pickers list them (native and English names).
+LANGUAGE_NAMES = lexicon.languages().names
 
 TERMINAL = ".!?…"
-SMALL_WORDS = frozenset(
-    "a an and as at but by de del der for from in into of on or the to van von vs with al el bin ibn".split()
-)
+SMALL_WORDS = lexicon.grammar().small_words
 CLOSERS = "\"'”’»)]"
 DATE_LINE = re.compile(r"[\w,. ]{0,12}\d{1,4}[\w,. :/-]{0,24}")  # 'June 3, 2021', '03.06.2021'
 SHORT = 80  # longest line still judged 'short' (a tag, a button, a title)

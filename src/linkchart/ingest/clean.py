@@ -29,6 +29,7 @@ import ftfy
 from ftfy import chardata
 from ftfy.badness import is_bad
 
+from linkchart import lexicon
 from linkchart.ingest.boilerplate import Line, boilerplate_lines, split_lines
 from linkchart.models import OffsetMap, TextBuilder
 
@@ -56,17 +57,9 @@ _DASHES = "—–"
 # Prefixes that keep their hyphen even before a lowercase word ('self-styled').
 HYPHEN_PREFIXES = frozenset({"self", "quasi", "vice"})
 # Second parts that make a compound with the word before them ('Iran-backed', 'state-run').
-COMPOUND_HEADS = frozenset(
-    """backed based led run owned funded aligned affiliated allied linked sponsored supported
-    controlled dominated oriented born related style like free strong term level scale speaking
-    ruled appointed designated inspired trained armed friendly leaning minded centred centered
-    bound sized approved proclaimed""".split()
-)
+COMPOUND_HEADS = lexicon.verbs().compound_heads
 # Short bound prefixes that ordinary hyphenation splits off ('un-known', 'mis-led').
-BOUND_PREFIXES = frozenset(
-    """un in im il ir dis mis re de be pre pro con com sub inter over under out up fore with
-    some any every no to""".split()
-)
+BOUND_PREFIXES = lexicon.grammar().bound_prefixes
 
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
 _LEFT_RE = re.compile(r"(\w+)-$")
@@ -175,8 +168,8 @@ def _fix_line(original: str, line: Line, index: int) -> _Piece:
 
 # 'Iranian- backed': a compound whose line break was turned into a space by the source page.
 # A dash between spaces ('Khazali - who') or before a capital ('anti- Israel'?) is left alone.
-_BROKEN_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?=(?:backed|led|supported|funded|aligned|allied|affiliated|"
-                              r"based|run|controlled|linked|sponsored|trained|armed|born|owned)\b)")
+_BROKEN_COMPOUND = re.compile(
+    r"(?<=[A-Za-z])- (?=(?:" + lexicon.alternation(lexicon.verbs().broken_compounds) + r")\b)")
 
 
 def _close_broken_compounds(text: str, origs: Sequence[int]) -> tuple[str, Sequence[int]]:

@@ -22,6 +22,8 @@ from itertools import chain, islice
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from linkchart import lexicon
+
 DEFAULT = "en"
 _MIN_LATIN_WORDS = 5
 _SAMPLE_CHARS = 1500  # lingua is sure long before that; longer paragraphs only cost time
@@ -42,26 +44,12 @@ _SENTENCE_END = re.compile(r"[.!?;:…]+|\n")
 
 # English function words that are no common word of another Latin-script language
 # (so not 'a', 'in', 'of', 'on', 'was', 'die', 'will', 'also').
-_ENGLISH_ONLY = frozenset(
-    """the and that with from this these those which who whom whose what when where while why how
-    their they them she his its it there then than though through been were are have has had
-    would could should might must not but into onto about above after again against along already
-    although always among another any anyone anything around because before behind being below
-    between both during each either enough every few first further however itself just last
-    least less made make more much never next nothing now often only other others our out own
-    perhaps quite rather since some something still such together too toward towards until upon
-    very well whether within without yet you your said says told""".split()
-)
+_ENGLISH_ONLY = lexicon.grammar().english_only
 # Frequent English words that are also words elsewhere: they count toward the share of
 # English words, but do not prove a sentence English on their own.
-_ENGLISH_COMMON = _ENGLISH_ONLY | frozenset("a an as at by for in is of on to was be he her".split())
+_ENGLISH_COMMON = lexicon.grammar().english_common
 # Function words of the other Latin-script languages lingua chooses from, none an English word.
-_FOREIGN = frozenset(
-    """le la les des du une et est dans pour qui que sur pas avec sont ce cette il elle ils au aux ne
-    der die das und ist nicht mit von zu den dem ein eine sich auf auch im wird wurde sie es
-    el los las del y en por con para una lo se al su sus como pero más
-    ve bir bu ile da de için olarak daha ise gibi çok olan ki""".split()
-)
+_FOREIGN = lexicon.languages().foreign
 _MIN_ENGLISH_SHARE = 0.15  # of all words, in `_ENGLISH_COMMON`
 _MAX_FOREIGN_PER_ENGLISH = 0.2
 _MAX_NON_ENGLISH_RUN = 10  # words in a row outside `_ENGLISH_COMMON` (names are long, foreign clauses longer)

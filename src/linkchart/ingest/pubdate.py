@@ -11,12 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from linkchart import lexicon
+
+_MONTHS = lexicon.dates().months
 
 # Month names are matched capitalised or upper case only, so 'march' or 'may' in running
 # text are not months; a lowercase letter may precede them ('ValoriNovember 16, 2019' is a
@@ -48,11 +45,8 @@ _BYLINE_LEAD = re.compile(r"^\s*By\s+(?:[A-Z][\w.'’-]*,?\s*(?:(?:and|&)\s+)?){
 # 'WASHINGTON, Nov. 18, 2019 — ' or 'Beirut, 20 November 2019:' opening a paragraph.
 _DATELINE_LEAD = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s*$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:[-–—:|]|\(\w[\w ]*\)\s*[-–—])")
-_NOISE_WORDS = {
-    "am", "pm", "a.m.", "p.m.", "est", "edt", "gmt", "utc", "bst", "cet", "ast", "pst", "pdt", "ist",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "at", "on", "|", "-", "–", "—", "•", "·",
-}  # fmt: skip
+# Words and marks that may stand around a date on a date line: time zones, weekdays, 'at', '|'.
+_NOISE_WORDS = lexicon.dates().dateline_noise | frozenset("|-–—•·")
 _MAX_LINE = 90
 _MAX_EXTRA_WORDS = 4
 _HEADER_LINES = 15

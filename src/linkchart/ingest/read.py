@@ -26,16 +26,18 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from linkchart import lexicon
 from linkchart.models import Document
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pypdf import PageObject, PdfReader
 
-SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".jsonl"}
+_DOCUMENTS = lexicon.documents()
+SUPPORTED = frozenset(_DOCUMENTS.kinds)
 MAX_BYTES = 50 * 1024 * 1024
 
-_KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".jsonl": "jsonl"}
+_KINDS = _DOCUMENTS.kinds
 _MB = 1024 * 1024
 
 # C0 control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC are allowed).
@@ -293,13 +295,9 @@ def _read_text(path: str, raw: bytes, kind: str) -> list[Document]:
 # --------------------------------------------------------------------------- html
 
 # Block elements of trafilatura's XML body; each becomes its own paragraph.
-_TRAF_BLOCKS = {"p", "head", "item", "list", "quote", "code", "table", "row", "cell", "div", "note"}
-_DROP_HTML = ("script", "style", "noscript", "template", "nav", "footer", "iframe", "svg")
-_HTML_BLOCKS = (
-    "p", "div", "section", "article", "main", "aside", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr",
-    "figure", "figcaption", "address",
-)  # fmt: skip
+_TRAF_BLOCKS = _DOCUMENTS.trafilatura_blocks
+_DROP_HTML = _DOCUMENTS.dropped_elements
+_HTML_BLOCKS = _DOCUMENTS.html_blocks
 
 
 def _read_html(path: str, raw: bytes) -> list[Document]:

@@ -19,6 +19,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 
+from linkchart import lexicon
 from linkchart.ingest.boilerplate import boilerplate_lines
 from linkchart.ingest.pubdate import date_of_line, find_dates, is_updated_line
 
@@ -102,12 +103,9 @@ _MIN_LINES_PER_BLOCK = 5
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _CLOSERS = "\"'’”)]»"
 _READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\.?(?:\s+read)?\.?", re.IGNORECASE)
-_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|de|da|di|du|la|le|van|von|der|den|bin|ibn|y)(?:-\w+)?)$")
-_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|columnist|staff|contributor|bureau|chief|analyst|ceo"
-    r"|director|president|founder|publisher)\b",
-    re.IGNORECASE,
-)
+_NAME_WORD = re.compile(
+    r"(?:[A-Z][\w'’.-]*|(?:" + lexicon.alternation(lexicon.particles().byline) + r")(?:-\w+)?)$")
+_ROLE_WORDS = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.roles().byline)) + r")\b", re.IGNORECASE)
 _BYLINE_CUT = re.compile(r"\s+[Oo]n(?:\s|$)|\s*[|•·]\s*|\s+[-–—]\s+")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([^()\n]{2,40}\))?\s*[-–—:]"

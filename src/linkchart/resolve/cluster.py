@@ -17,12 +17,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.decisions import Overrides, apply_decisions
 from linkchart.resolve.passes import PASSES, Resolution
@@ -87,7 +84,7 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
     resolution = Resolution(locals_, by_article, _vote_types(locals_), list(statements), uf,
-                            countries=country_names(), religious_titles=RELIGIOUS_TITLES)
+                            countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES)
     for join_pass in PASSES:
         join_pass.run(resolution)
     overrides = apply_decisions(decisions, locals_, uf)
@@ -97,10 +94,9 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
 # ---- local surfaces -------------------------------------------------------------------
 
 # Epithets of revered figures: 'Imam Hussein' in an article that also names 'Saddam Hussein' is not him
-EPITHETS = frozenset({"imam", "prophet", "saint", "st"})
+EPITHETS = lexicon.titles().epithets
 # Religious titles: a name with an epithet may join a person the texts also give one of these
-RELIGIOUS_TITLES = EPITHETS | frozenset({"ayatollah", "grand ayatollah", "sheikh", "shaykh", "sayyid", "sayyed",
-                                         "seyed", "hojatoleslam", "mullah", "mufti", "cleric"})
+RELIGIOUS_TITLES = EPITHETS | lexicon.titles().religious
 
 
 def _epithet(m: Any, surface: str) -> bool:
@@ -160,17 +156,6 @@ def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """Return the gazetteer of country names: folded variant → canonical name."""
-    path = resources.files("linkchart.resolve") / "countries.yaml"
-    out: dict[str, str] = {}
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-        for variant in entry:
-            out[variant.replace(".", "").casefold()] = entry[0]
-    return out
-
-
 # ---- output ---------------------------------------------------------------------------
 
 def _build_entities(locals_: dict[Key, LocalSurface], uf: UnionFind, overrides: Overrides) -> list[ResolvedEntity]:
@@ -213,7 +198,7 @@ def _build_entities(locals_: dict[Key, LocalSurface], uf: UnionFind, overrides: 
 
 def _country_of(counts: Counter[str]) -> str | None:
     """Return the gazetteer name of the country an entity's names include, if any."""
-    gazetteer = country_names()
+    gazetteer = lexicon.countries().names
     for surface, _n in counts.most_common():
         found = gazetteer.get(surface.replace(".", "").casefold())
         if found:

@@ -14,20 +14,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from linkchart import lexicon
 from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
 
-# The interval a stated number allows, as (low factor, high factor) of the value.
+# The interval a stated number allows, as (low factor, high factor) of the value, by the approximation
+# `extract.claims.approximation` read before it (None: stated exactly; any other: 'about').
 APPROX_INTERVAL = {
-    None: (1.0, 1.0),
-    "about": (0.95, 1.05), "some": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05),
-    "roughly": (0.95, 1.05), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
-    "over": (1.0, float("inf")), "more than": (1.0, float("inf")), "at least": (1.0, float("inf")),
-    "up to": (0.0, 1.0), "under": (0.0, 1.0), "less than": (0.0, 1.0), "at most": (0.0, 1.0),
+    None: (1.0, 1.0), "about": (0.95, 1.05), "nearly": (0.9, 1.0), "over": (1.0, float("inf")), "up to": (0.0, 1.0),
 }
 # Happenings that occur once per subject, so two dates for them disagree.
 ONE_OFF_PREDICATES = {"founded", "split_from", "released", "exchanged_for", "killed"}
 ONE_OFF_EVENTS = {"founding", "split", "release", "death"}  # arrests recur; deaths do not
-VIOLENT_EVENTS = {"attack", "killing", "kidnapping", "raid", "death", "bombing"}
+VIOLENT_EVENTS = lexicon.events().violent
 MAX_YEARS_APART = 3
 
 

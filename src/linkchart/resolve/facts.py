@@ -11,6 +11,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from linkchart import lexicon
 from linkchart.models import Evidence
 from linkchart.store.base import Store
 
@@ -104,10 +105,8 @@ class MentionIndex:
 
 def entity_relations(store: Store, index: MentionIndex | None = None) -> list[EntityRelation]:
     """Return relations between entities, one per (subject, predicate, object, polarity, source of claim)."""
-    from linkchart.extract.relations import load_predicates
-
     index = index or MentionIndex(store)
-    vocabulary = load_predicates()
+    vocabulary = lexicon.predicates()
     types = {e.id: e.type for e in store.entities()}
     grouped: dict[tuple, EntityRelation] = {}
     for r in store.relations():

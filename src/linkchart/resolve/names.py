@@ -36,6 +36,8 @@ import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from linkchart import lexicon
+
 THRESHOLD = 0.7
 
 # ---- normalising ----------------------------------------------------------------------
@@ -72,27 +74,7 @@ def normalize(name: str) -> str:
 
 # ---- titles ---------------------------------------------------------------------------
 
-_TITLES = [
-    # religious and honorific
-    "grand ayatollah", "ayatollah", "ayatullah", "hojatoleslam", "hojjatoleslam", "hujjat al-islam",
-    "hojjat al-eslam", "sayyid", "sayyed", "sayed", "sayid", "seyed", "seyyed", "seyyid", "syed", "sayyida",
-    "sheikh", "shaykh", "sheik", "shaikh", "cheikh", "sheikha", "al-hajj", "hajj", "haj", "haji", "hajji",
-    "hadji", "imam", "mullah", "mufti", "mawlana", "maulana", "allamah", "allameh",
-    "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "dame", "lord",
-    # military ranks
-    "field marshal", "marshal", "major general", "maj gen", "lieutenant general", "lt gen",
-    "brigadier general", "brig gen", "brigadier", "brig", "lieutenant colonel", "lt col", "colonel", "col",
-    "general", "gen", "major", "maj", "captain", "capt", "lieutenant", "lt", "commander", "cmdr", "cdr",
-    "vice admiral", "rear admiral", "admiral", "adm", "sergeant", "sgt", "corporal", "cpl",
-    # offices
-    "vice president", "president", "deputy prime minister", "prime minister", "pm", "foreign minister",
-    "defense minister", "defence minister", "interior minister", "minister", "secretary-general",
-    "secretary general", "secretary", "senator", "sen", "representative", "rep", "governor", "gov",
-    "ambassador", "amb", "speaker",
-    "secretary of state", "secretary of defense", "defense secretary",
-    "defence secretary", "foreign secretary",
-    "crown prince", "prince", "princess", "king", "queen", "sultan", "emir",
-]
+_TITLES = lexicon.titles().name_titles  # longest first below, so 'grand ayatollah' before 'ayatollah'
 
 
 def _title_pattern(title: str) -> str:
@@ -123,22 +105,17 @@ def strip_titles(name: str) -> str:
 
 # ---- tokens ---------------------------------------------------------------------------
 
+_PARTICLES = lexicon.particles()
 # Arabic article forms, dropped when hyphen-attached: 'al-Sadr', 'ash-Sham', 'ul-Haq'
-_HYPHEN_PARTICLES = frozenset(
-    "al el il ad adh ag ak an ar as ash at ath az ed es et ul ud ut ur us".split())
+_HYPHEN_PARTICLES = _PARTICLES.folded_articles
 # dropped when standing alone ('Al Khazali', 'the Quds Force', 'Party of God')
-_STANDALONE_PARTICLES = frozenset({"al", "el", "the", "of", "and", "for", "&"})
-# name-building particles: kept in the name and bound to the word after them
-_NAME_PARTICLES = {
-    "abu": "abu", "abou": "abu", "abo": "abu",
-    "umm": "um", "um": "um", "om": "um",
-    "bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint",
-    "abd": "abd", "abdul": "abd", "abdel": "abd", "abdal": "abd", "abdol": "abd", "abdu": "abd",
-    "abdil": "abd",
-}
+_STANDALONE_PARTICLES = _PARTICLES.dropped
+# name-building particles: kept in the name and bound to the word after them ('ibn' → 'bin')
+_NAME_PARTICLES = _PARTICLES.bound
 _ABD_PREFIX = re.compile(r"^(abdul|abdel|abdal|abdol)(?=[a-z]{3})(?!l?lah?$)", re.IGNORECASE)
-_ORG_HEADS_CAMEL = re.compile(
-    r"(?<=[a-z])(?=(?:Force|Forces|Units?|Brigades?|Army|Party|Corps|Organi[sz]ation|Movement)\b)")
+_ORGS = lexicon.organisations()
+# an organisation head glued to the name before it ('QodsForce')
+_ORG_HEADS_CAMEL = re.compile(r"(?<=[a-z])(?=(?:" + lexicon.alternation(_ORGS.camel_heads) + r")\b)")
 
 
 def _raw_tokens(name: str) -> tuple[list[str], bool]:
@@ -316,40 +293,11 @@ def _acronym_of(expansion: str) -> set[str]:  # cached: never handed out, caller
 
 # ---- parsed names ---------------------------------------------------------------------
 
-_ORG_HEADS: dict[str, str] = {}  # head-word key → synonym class
-for _cls, _words in {
-    "force": "force forces unit units",
-    "brigade": "brigade brigades",
-    "battalion": "battalion battalions",
-    "organization": "organization organizations organisation",
-    "army": "army armies",
-    "party": "party parties",
-    "movement": "movement movements",
-    "corps": "corps",
-    "guard": "guard guards",
-    "group": "group groups",
-    "militia": "militia militias",
-    "front": "front",
-    "council": "council councils",
-    "committee": "committee committees",
-    "network": "network",
-    "league": "league",
-    "alliance": "alliance",
-    "coalition": "coalition",
-    "bloc": "bloc",
-    "ministry": "ministry",
-    "agency": "agency",
-    "directorate": "directorate",
-    "service": "service services",
-}.items():
-    for _w in _words.split():
-        _ORG_HEADS[translit_key(_w)] = _cls
+# head-word key → synonym class ('forces' and 'units' name a 'force')
+_ORG_HEADS: dict[str, str] = {translit_key(word): kind for word, kind in _ORGS.kinds.items()}
 
 # words that make a name an organisation's, though not its head word
-_ORG_WORDS = frozenset(translit_key(w) for w in (
-    "state republic kingdom government authority kataib katibat asaib hizb harakat haraka jaish jaysh "
-    "saraya liwa faylaq hashd munazzamat tanzim jabhat jabha ansar majlis tayyar hayat"
-).split())
+_ORG_WORDS = frozenset(translit_key(w) for w in _ORGS.name_words)
 
 
 @dataclass(frozen=True)
@@ -897,14 +845,15 @@ def compare(a: str, b: str) -> Match:
 
 
 # 'Given al-Family', 'Given bin Father': a plain first name, then a particle-bound family name
-_PERSON_SHAPE = re.compile(
-    r"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2} (?:[Aa]l|[Ee]l|ad|ash|as|az|an|ar|at|bin|ibn|bint|ben)[- ][A-Z][a-z]")
+_FAMILY_PARTICLES = "|".join(
+    f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" if p in _PARTICLES.capitalised else re.escape(p)
+    for p in _PARTICLES.family)  # 'al' is also written 'Al'
+_PERSON_SHAPE = re.compile(rf"^[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){{0,2}} (?:{_FAMILY_PARTICLES})[- ][A-Z][a-z]")
 
 
 # Arabic words that open place names: valley, cape, mount, hill, well, spring, monastery, village, ...
 # ('Wadi al-Salam', 'Ras al-Ain', 'Kafr Kila', 'Deir ez-Zor', 'Jurf al-Sakhar', 'Tal Afar')
-_PLACE_OPENERS = frozenset("wadi ras jabal jebel jabel tal tell bir ain ein deir dayr kafr kfar khan suq souk "
-                           "bab qasr jurf marj nahr".split())
+_PLACE_OPENERS = lexicon.places().openers
 
 
 @lru_cache(maxsize=200_000)
@@ -930,11 +879,8 @@ def name_kind(name: str) -> str:
 
 # Arabic words that open organisation names, and the English head word a translation uses:
 # 'Jaysh al-Mahdi' is the 'Mahdi Army', 'Kataib Hezbollah' the 'Hezbollah Brigades'.
-ARABIC_ORG_HEADS = {
-    "jaysh": "army", "jaish": "army", "jeish": "army", "kataib": "brigades", "kata'ib": "brigades",
-    "liwa": "brigade", "hizb": "party", "harakat": "movement", "haraka": "movement", "saraya": "companies",
-    "faylaq": "corps", "munazzamat": "organization", "jabhat": "front", "tayyar": "current",
-}
+ARABIC_ORG_HEADS = _ORGS.calques
+_CALQUE_ARTICLE = re.compile(r"^(?:" + lexicon.alternation(_PARTICLES.calque_articles) + r")-", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
@@ -949,23 +895,18 @@ def english_calque(name: str) -> str | None:
     head = ARABIC_ORG_HEADS.get(words[0].lower())
     if head is None:
         return None
-    rest = [re.sub(r"^(?:al|el|ad|ash|as|an|ar|at|az)-", "", w, flags=re.IGNORECASE) for w in words[1:]]
+    rest = [_CALQUE_ARTICLE.sub("", w) for w in words[1:]]
     return " ".join([*rest, head.title()])
 
 
 # Adjectives of nation or faith that qualify an organisation's name without changing which
 # organisation it is ('Iranian Revolutionary Guard', 'Islamic Dawa Party').
-NATION_ADJECTIVES = frozenset(
-    "iranian iraqi syrian lebanese israeli palestinian american british french russian turkish "
-    "saudi egyptian jordanian kurdish yemeni afghan pakistani persian".split()
-)
-QUALIFYING_ADJECTIVES = NATION_ADJECTIVES | frozenset(
-    "islamic arab arabic shia shiite shi'ite sunni christian jewish".split()
-)
+NATION_ADJECTIVES = lexicon.countries().nation_adjectives
+QUALIFYING_ADJECTIVES = NATION_ADJECTIVES | lexicon.not_entities().qualifiers
 
 
 # countries written before a name as its qualifier ('US forces', 'Iraq's army')
-NATION_NAMES = frozenset("us usa uk iran iraq syria lebanon israel russia turkey saudi egypt jordan yemen".split())
+NATION_NAMES = lexicon.countries().nation_names
 
 
 def nations_conflict(a: str, b: str) -> bool:

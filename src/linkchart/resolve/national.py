@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from linkchart.extract.relations import load_rules
+from linkchart import lexicon
 from linkchart.resolve import names
 
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -23,20 +20,12 @@ _MAX_NATION_WORDS = 4
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], frozenset[str]]:
-    data = yaml.safe_load((resources.files("linkchart.resolve") / "national.yaml").read_text(encoding="utf-8"))
-    wording = {w: cls for cls, words in data["institutions"].items() for w in words}
-    return wording, frozenset(data["frontiers"])
-
-
-@lru_cache(maxsize=1)
 def _nations() -> dict[str, str]:
     """Return folded nation words (country names and their adjectives) → the country's canonical name."""
-    from linkchart.resolve.cluster import country_names  # the gazetteer lives with the rule that uses it
-
-    out = dict(country_names())
+    gazetteer = lexicon.countries()
+    out = dict(gazetteer.names)
     canonical = {v.casefold(): v for v in out.values()}
-    for adjective, country in load_rules()["demonyms"].items():
+    for adjective, country in gazetteer.demonyms.items():
         out[adjective.casefold()] = canonical.get(country.casefold(), country)
     for country in list(out.values()):
         out.setdefault(country.casefold(), country)
@@ -81,7 +70,8 @@ def national_key(surface: str) -> str | None:
     words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
     if len(words) < 2:
         return None
-    wording, frontiers = _tables()
+    bodies = lexicon.national_bodies()
+    wording, frontiers = bodies.institutions, bodies.frontiers
     pair = _frontier_nations(words, frontiers)
     if pair is not None:
         return "+".join(sorted(pair)) + "|border" if pair[0] != pair[1] else None

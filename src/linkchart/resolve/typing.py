@@ -9,35 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 
+from linkchart import lexicon
 from linkchart.resolve import names
 
-VALID_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+VALID_TYPES = lexicon.labels().actors
 
-ORG_HEADS = {
-    "group", "militia", "militias", "force", "forces", "brigade", "brigades", "organization",
-    "organisation", "party", "units", "unit", "corps", "army", "movement", "network", "council",
-    "agency", "ministry", "committee", "front", "league", "battalion", "battalions", "division",
-    "command", "guard", "guards", "office", "bureau", "government", "parliament", "company",
-    "bank", "university", "institute", "news", "times", "post", "press", "service", "services",
-    "coalition", "alliance", "mobilization", "mobilisation", "resistance",
-    "foundation", "association", "union", "nations", "jihad", "state", "forum", "institution", "center",
-    "centre", "academy", "society", "federation", "commission", "assembly", "congress", "senate",
-}
-FAC_HEADS = {"gate", "crossing", "airport", "base", "prison", "camp", "bridge", "embassy", "hospital",
-             "palace", "mosque", "shrine", "compound", "port", "hotel", "building", "tower", "checkpoint"}
-LOC_HEADS = {"border", "river", "valley", "sea", "gulf", "desert", "mountains", "region", "province",
-             "heights", "strip", "bank", "coast", "plain", "marshes", "zone"}
+_ORGS, _PLACES = lexicon.organisations(), lexicon.places()
+ORG_HEADS = _ORGS.type_heads
+FAC_HEADS = _PLACES.fac_type_heads
+LOC_HEADS = _PLACES.loc_type_heads
 
 # Role nouns that describe a place or a group rather than a person ('X, a dusty town', 'the X militia')
-ROLE_TYPES = {w: "GPE" for w in ("town", "city", "village", "capital", "province", "governorate", "district",
-                                   "suburb", "port", "hamlet", "municipality", "county")}
-ROLE_TYPES.update({w: "LOC" for w in ("region", "area", "valley", "mountain", "river", "desert", "border")})
-ROLE_TYPES.update({w: "ORG" for w in ("group", "militia", "organization", "organisation", "party", "movement",
-                                      "network", "faction", "army", "brigade", "unit", "coalition", "alliance",
-                                      "company", "firm", "agency", "newspaper", "magazine", "channel", "bloc")})
+ROLE_TYPES = lexicon.roles().describes
 
 # Arabic words that open an organisation's name: brigades, companies, movement, army, banner, leagues
-ARABIC_ORG_OPENERS = {"kataib", "kata'ib", "saraya", "harakat", "jaish", "jaysh", "liwa", "asaib"}
+ARABIC_ORG_OPENERS = _ORGS.type_openers
 
 PERSON_ROLE_WEIGHT = 3.0
 NAME_SHAPE_WEIGHT = 1.5
