@@ -2,8 +2,8 @@
 
 models → lexicon → ingest, extract → store → resolve → graph → export → api → cli, web:
 a module imports from its own package or from a layer before its own (every `import
-linkchart…` / `from linkchart…` in src, also inside functions). Module-level imports form
-no cycle.
+linkchart…` / `from linkchart…` in src, also inside functions), and imports, also those
+inside functions, form no cycle.
 """
 
 from __future__ import annotations
@@ -33,14 +33,6 @@ ONLY_FROM = {
     "store": {"models"},  # the store holds no stage's policy: name and near-duplicate keys are handed to it
     "web": {"api"},  # the web goes through the API, never around it
 }
-# Upward imports in packages that other branches are reworking right now, as (importer, imported
-# module). Each entry is a debt: remove it when the import is gone. The list is to end empty.
-KNOWN_UPWARD = {
-    # extract/mentions reads nations with resolve/national's gazetteer; both move to the lexicon
-    ("linkchart.extract.mentions", "linkchart.resolve.national"),
-}
-
-
 def module_name(path: Path) -> str:
     """Return the dotted module name of a source file under src/."""
     parts = list(path.relative_to(SRC).with_suffix("").parts)
@@ -134,15 +126,9 @@ def test_every_import_looks_down() -> None:
         importer = module_name(path)
         for imp in imports_of(path):
             why = layer_violation(importer, imp.target)
-            if why and (importer, imp.target) not in KNOWN_UPWARD:
+            if why:
                 wrong.append(f"{path.relative_to(SRC.parent)}:{imp.line}: imports {imp.target} ({why})")
     assert not wrong, "imports against the layers:\n" + "\n".join(dict.fromkeys(wrong))
-
-
-def test_known_upward_imports_still_exist() -> None:
-    found = {(module_name(p), imp.target) for p in source_files() for imp in imports_of(p)}
-    gone = KNOWN_UPWARD - found
-    assert not gone, f"remove from KNOWN_UPWARD (the import is gone): {sorted(gone)}"
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -168,11 +154,11 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def test_module_level_imports_form_no_cycle() -> None:
+def test_imports_form_no_cycle() -> None:
     graph: dict[str, set[str]] = {}
     for path in source_files():
         importer = module_name(path)
-        graph[importer] = {imp.target for imp in imports_of(path) if imp.module_level and imp.target != importer}
+        graph[importer] = {imp.target for imp in imports_of(path) if imp.target != importer}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " → ".join(cycle or [])
 

@@ -136,7 +136,7 @@ def export(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout).")] = "-",
 ) -> None:
     """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), or a Cypher script (Neo4j)."""
-    from linkchart.export.base import exporters
+    from linkchart.export import exporters
 
     known = exporters()
     if fmt not in known:

@@ -8,55 +8,62 @@
 
 `workspace` holds `Workspace`; `views` the shapes it answers with (facts with their entities
 named); `pipeline` runs the ingest stages in order. The store's row types a `Workspace`
-passes through are re-exported here, so callers need not import the store.
+passes through are re-exported here (`import X as X`), so callers need not import the store.
 """
 
 from linkchart.api.views import (
-    ArticleText,
-    ClaimView,
-    ConflictView,
-    DocumentRef,
-    EntityProfile,
-    EntityRef,
-    EntitySuggestion,
-    EventView,
-    GraphView,
-    HopView,
-    MentionSpan,
-    MentionView,
-    PathView,
-    RelationView,
-    Suggestions,
+    ArticleText as ArticleText,
 )
-from linkchart.api.workspace import DEFAULT_DB, NotFound, Workspace, sample_corpus_path
-from linkchart.models import Evidence, IngestReport
-from linkchart.store.base import ArticleRow, EntityAliasRow, EntityRow, EntitySummary, SearchHit
-
-__all__ = [
-    "DEFAULT_DB",
-    "ArticleRow",
-    "ArticleText",
-    "ClaimView",
-    "ConflictView",
-    "DocumentRef",
-    "EntityAliasRow",
-    "EntityProfile",
-    "EntityRef",
-    "EntityRow",
-    "EntitySuggestion",
-    "EntitySummary",
-    "EventView",
-    "Evidence",
-    "GraphView",
-    "HopView",
-    "IngestReport",
-    "MentionSpan",
-    "MentionView",
-    "NotFound",
-    "PathView",
-    "RelationView",
-    "SearchHit",
-    "Suggestions",
-    "Workspace",
-    "sample_corpus_path",
-]
+from linkchart.api.views import (
+    ClaimView as ClaimView,
+)
+from linkchart.api.views import (
+    ConflictView as ConflictView,
+)
+from linkchart.api.views import (
+    DocumentRef as DocumentRef,
+)
+from linkchart.api.views import (
+    EntityProfile as EntityProfile,
+)
+from linkchart.api.views import (
+    EntityRef as EntityRef,
+)
+from linkchart.api.views import (
+    EntitySuggestion as EntitySuggestion,
+)
+from linkchart.api.views import (
+    EventView as EventView,
+)
+from linkchart.api.views import (
+    GraphView as GraphView,
+)
+from linkchart.api.views import (
+    HopView as HopView,
+)
+from linkchart.api.views import (
+    MentionSpan as MentionSpan,
+)
+from linkchart.api.views import (
+    MentionView as MentionView,
+)
+from linkchart.api.views import (
+    PathView as PathView,
+)
+from linkchart.api.views import (
+    RelationView as RelationView,
+)
+from linkchart.api.views import (
+    Suggestions as Suggestions,
+)
+from linkchart.api.workspace import DEFAULT_DB as DEFAULT_DB
+from linkchart.api.workspace import NotFound as NotFound
+from linkchart.api.workspace import Workspace as Workspace
+from linkchart.api.workspace import sample_corpus_path as sample_corpus_path
+from linkchart.models import Evidence as Evidence
+from linkchart.models import IngestReport as IngestReport
+from linkchart.store.base import ArticleRow as ArticleRow
+from linkchart.store.base import EntityAliasRow as EntityAliasRow
+from linkchart.store.base import EntityRow as EntityRow
+from linkchart.store.base import EntitySummary as EntitySummary
+from linkchart.store.base import SearchHit as SearchHit

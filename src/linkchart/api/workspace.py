@@ -396,7 +396,7 @@ class Workspace:
 
     def export(self, fmt: str = "json") -> str:
         """Return the store in an export format: json (linkchart/1), gexf, graphml or neo4j."""
-        from linkchart.export.base import exporters
+        from linkchart.export import exporters
 
         return exporters()[fmt].render(self.store)
 

@@ -1,4 +1,4 @@
-"""The small base class every export format implements, and the registry of formats."""
+"""The small base class every export format implements."""
 
 from __future__ import annotations
 
@@ -19,11 +19,3 @@ class Exporter(ABC):
     def render(self, store: Store) -> str:
         """Return the store in this format as text."""
 
-
-def exporters() -> dict[str, Exporter]:
-    """Return the known export formats by name."""
-    from linkchart.export.graph import GexfExporter, GraphMLExporter
-    from linkchart.export.json import JsonExporter
-    from linkchart.export.neo4j import CypherExporter
-
-    return {e.name: e for e in (JsonExporter(), GexfExporter(), GraphMLExporter(), CypherExporter())}

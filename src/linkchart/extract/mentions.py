@@ -27,7 +27,6 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.models import Mention
-from linkchart.resolve.national import nation_of
 
 SPANS_KEY = "lc_mentions"
 ROLE_ATTR = "lc_role"
@@ -438,7 +437,7 @@ class MentionFixer:
         if j < 0:
             return
         named = doc[j].ent_iob_ != "O" and doc[j].ent_type_ in ("GPE", "NORP", "PERSON")
-        if not named and not nation_of(doc[j].text):
+        if not named and not lexicon.nation_of(doc[j].text):
             return  # the model may miss a country or call it ORG ('Israel's Defense Forces')
         if doc[j].ent_type_ == "PERSON" and doc[i].lower_ not in ("regime", "government", "administration"):
             return
@@ -453,13 +452,13 @@ class MentionFixer:
         """Add a frontier between two nations as one LOC: 'the Lebanon-Israel border', 'the Iran–Iraq
         frontier', 'the Lebanese border with Israel'."""
         if i >= 3 and doc[i - 2].text in DASHES and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_:
-            if nation_of(doc[i - 3].text) and nation_of(doc[i - 1].text):
+            if lexicon.nation_of(doc[i - 3].text) and lexicon.nation_of(doc[i - 1].text):
                 cands.append(_Cand(i - 3, i + 1, "LOC", cue="frontier"))
             return
-        if i >= 1 and nation_of(doc[i - 1].text) and i + 2 < len(doc) and doc[i + 1].lower_ == "with":
+        if i >= 1 and lexicon.nation_of(doc[i - 1].text) and i + 2 < len(doc) and doc[i + 1].lower_ == "with":
             for n in (2, 1):  # 'Saudi Arabia' before 'Iraq'
                 end = i + 2 + n
-                if end <= len(doc) and nation_of(doc[i + 2 : end].text):
+                if end <= len(doc) and lexicon.nation_of(doc[i + 2 : end].text):
                     cands.append(_Cand(i - 1, end, "LOC", cue="frontier"))
                     return
 

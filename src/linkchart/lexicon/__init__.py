@@ -155,6 +155,28 @@ def countries() -> Countries:
     )
 
 
+_NATION_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+
+
+@cache
+def _nations() -> dict[str, str]:
+    """Return folded nation words (country names and their adjectives) → the country's canonical name."""
+    gazetteer = countries()
+    out = dict(gazetteer.names)
+    canonical = {v.casefold(): v for v in out.values()}
+    for adjective, country in gazetteer.demonyms.items():
+        out[adjective.casefold()] = canonical.get(country.casefold(), country)
+    for country in list(out.values()):
+        out.setdefault(country.casefold(), country)
+    return out
+
+
+def nation_of(words: str) -> str | None:
+    """Return the canonical country that `words` name ('Iraq's', 'Iraqi', 'U.S.'), or None."""
+    folded = _NATION_POSSESSIVE.sub("", words.strip()).replace(".", "").casefold()
+    return _nations().get(folded)
+
+
 @dataclass(frozen=True)
 class Places:
     """Place words (`places.yaml`, and the prepositions and units the place rules read)."""

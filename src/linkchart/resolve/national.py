@@ -15,33 +15,13 @@ from functools import lru_cache
 from linkchart import lexicon
 from linkchart.resolve import names
 
-_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 _MAX_NATION_WORDS = 4
-
-
-@lru_cache(maxsize=1)
-def _nations() -> dict[str, str]:
-    """Return folded nation words (country names and their adjectives) → the country's canonical name."""
-    gazetteer = lexicon.countries()
-    out = dict(gazetteer.names)
-    canonical = {v.casefold(): v for v in out.values()}
-    for adjective, country in gazetteer.demonyms.items():
-        out[adjective.casefold()] = canonical.get(country.casefold(), country)
-    for country in list(out.values()):
-        out.setdefault(country.casefold(), country)
-    return out
-
-
-def nation_of(words: str) -> str | None:
-    """Return the canonical country that `words` name ('Iraq's', 'Iraqi', 'U.S.'), or None."""
-    folded = _POSSESSIVE.sub("", words.strip()).replace(".", "").casefold()
-    return _nations().get(folded)
 
 
 def _leading_nation(words: list[str]) -> tuple[str, int] | None:
     """Return (country, number of words it takes) for the longest nation at the start of `words`."""
     for n in range(min(_MAX_NATION_WORDS, len(words) - 1), 0, -1):
-        country = nation_of(" ".join(words[:n]))
+        country = lexicon.nation_of(" ".join(words[:n]))
         if country is not None:
             return country, n
     return None
@@ -50,9 +30,9 @@ def _leading_nation(words: list[str]) -> tuple[str, int] | None:
 def _frontier_nations(words: list[str], frontiers: frozenset[str]) -> tuple[str, str] | None:
     """Return the two nations of 'Lebanon-Israel border' or 'Lebanese border with Israel', else None."""
     if len(words) == 2 and words[-1].lower() in frontiers and "-" in words[0]:
-        parts = [nation_of(w) for w in words[0].split("-")]
+        parts = [lexicon.nation_of(w) for w in words[0].split("-")]
     elif len(words) >= 4 and words[1].lower() in frontiers and words[2].lower() == "with":
-        parts = [nation_of(words[0]), nation_of(" ".join(words[3:]))]
+        parts = [lexicon.nation_of(words[0]), lexicon.nation_of(" ".join(words[3:]))]
     else:
         return None
     return (parts[0], parts[1]) if len(parts) == 2 and parts[0] and parts[1] else None

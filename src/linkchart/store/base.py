@@ -87,10 +87,11 @@ class ArticleRow:
     end: int
     url: str | None = None
     outlet: str | None = None
-    text: str | None = None  # clean text
-    offsets: OffsetMap | None = None  # clean → original
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    original: str | None = None  # the whole document's original text (offsets index it)
+    # the body: only `Store.article` fills these
+    text: str | None = field(default=None, metadata={"body": True})  # clean text
+    offsets: OffsetMap | None = field(default=None, metadata={"body": True})  # clean → original
+    paragraphs: list[Paragraph] = field(default_factory=list, metadata={"body": True})
+    original: str | None = field(default=None, metadata={"body": True})  # the whole document's original text
 
 
 @dataclass

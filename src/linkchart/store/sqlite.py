@@ -146,17 +146,24 @@ def _highlights(marked: str) -> tuple[str, list[tuple[int, int]]]:
 
 # Columns of the extraction tables after `article_id`, in the order `_ExtractionRows` builds them;
 # every statement ends with its evidence sentence (original start, end and text).
-_MENTION_COLUMNS = ("start", '"end"', "orig_start", "orig_end", "text", "label", "sentence_start", "sentence_end",
-                    "role", "description")
-_ALIAS_STATEMENT_COLUMNS = ("name", "alias", "kind", "name_start", "name_end", "alias_start", "alias_end",
-                            "orig_start", "orig_end", "sentence")
-_RELATION_COLUMNS = ("subject_text", "subject_start", "subject_end", "predicate", "object_text", "object_start",
-                     "object_end", "rule", "negated", "attributed_to", "hedged", "date",
-                     "evidence_start", "evidence_end", "evidence_text")
-_EVENT_COLUMNS = ("kind", "summary", "date", "participants", "negated", "attributed_to",
-                  "evidence_start", "evidence_end", "evidence_text")
-_CLAIM_COLUMNS = ("subject_text", "subject_start", "subject_end", "quantity", "value", "unit", "approx",
-                  "attributed_to", "evidence_start", "evidence_end", "evidence_text")
+_MENTION_COLUMNS = """start, "end", orig_start, orig_end, text, label, sentence_start, sentence_end, role,
+                      description"""
+_ALIAS_STATEMENT_COLUMNS = """name, alias, kind, name_start, name_end, alias_start, alias_end, orig_start,
+                              orig_end, sentence"""
+_RELATION_COLUMNS = """subject_text, subject_start, subject_end, predicate, object_text, object_start, object_end,
+                       rule, negated, attributed_to, hedged, date, evidence_start, evidence_end, evidence_text"""
+_EVENT_COLUMNS = """kind, summary, date, participants, negated, attributed_to, evidence_start, evidence_end,
+                    evidence_text"""
+_CLAIM_COLUMNS = """subject_text, subject_start, subject_end, quantity, value, unit, approx, attributed_to,
+                    evidence_start, evidence_end, evidence_text"""
+
+
+# One count per table, in the order `stats` reports them.
+_STATS_QUERY = """SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM articles) AS articles,
+       (SELECT count(*) FROM mentions) AS mentions, (SELECT count(*) FROM alias_statements) AS alias_statements,
+       (SELECT count(*) FROM relations) AS relations, (SELECT count(*) FROM events) AS events,
+       (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM entities) AS entities,
+       (SELECT count(*) FROM decisions) AS decisions"""
 
 
 class _ExtractionRows:
@@ -442,7 +449,7 @@ class SQLiteStore(Store):
         ):
             if items:
                 conn.executemany(
-                    f"INSERT INTO {table} (article_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
+                    f"INSERT INTO {table} (article_id, {columns}) VALUES (?{', ?' * (columns.count(',') + 1)})",
                     [(article_id, *build(item)) for item in items],
                 )
 
@@ -549,19 +556,8 @@ class SQLiteStore(Store):
 
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
-        counts: dict[str, Any] = {}
-        for name in (
-            "documents",
-            "articles",
-            "mentions",
-            "alias_statements",
-            "relations",
-            "events",
-            "claims",
-            "entities",
-            "decisions",
-        ):
-            counts[name] = int(self._read(f"SELECT count(*) FROM {name}")[0][0])
+        row = self._read(_STATS_QUERY)[0]
+        counts: dict[str, Any] = {name: int(row[name]) for name in row.keys()}
         counts["duplicates"] = int(
             self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0]
         )

@@ -111,8 +111,9 @@ ConflictOut = derive(api.ConflictView, "ConflictOut")
 SearchHit = derive(api.SearchHit, exclude=("snippet", "rank"))
 EntitySuggestion = derive(api.EntitySuggestion)
 Suggestions = derive(api.Suggestions)
+_ARTICLE_BODY = [f.name for f in dataclasses.fields(api.ArticleRow) if f.metadata.get("body")]
 DocumentOut = derive(api.ArticleRow, "DocumentOut", rename={"id": "article_id"},
-                     exclude=("document_id", "byline", "similarity", "text", "offsets", "paragraphs", "original"))
+                     exclude=("document_id", "byline", "similarity", *_ARTICLE_BODY))
 MentionSpan = derive(api.MentionSpan)
 DocumentText = derive(api.ArticleText, "DocumentText")
 
