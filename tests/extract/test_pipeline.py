@@ -137,3 +137,35 @@ def test_peoples_and_faiths_are_not_actors(nlp: Language) -> None:
     found = extract_article(text, [(0, len(text))], None, nlp)
     names = {m.text for m in found.mentions}
     assert not names & {"Britons", "Iraqi Shias", "Druze", "Shias"}
+
+
+def test_pieces_cover_a_long_span_exactly_and_cut_at_line_then_sentence_ends() -> None:
+    from linkchart.extract.pipeline import pieces
+
+    text = "x" + ("Word word word. " * 40) + "\n" + ("Tail tail. " * 40)  # 1 + 640 + 1 + 440 characters
+    assert pieces(text, 1, 100, limit=200) == [(1, 100)]  # within the limit: whole
+    cut = pieces(text, 1, len(text), limit=700)
+    assert cut == [(1, 642), (642, len(text))]  # after the line end, not after a later sentence
+    by_sentence = pieces(text, 1, 641, limit=100)
+    assert all(text[e - 2 : e] == ". " for _, e in by_sentence[:-1]) and max(e - s for s, e in by_sentence) <= 100
+    solid = "y" * 250  # no place to cut: at the limit
+    assert pieces(solid, 0, 250, limit=100) == [(0, 100), (100, 200), (200, 250)]
+    for start, end, limit in ((1, len(text), 97), (5, 700, 64), (0, 0, 10)):
+        found = pieces(text, start, end, limit)
+        assert [s for s, _ in found[1:]] == [e for _, e in found[:-1]]  # consecutive
+        assert (found[0][0], found[-1][1]) == (start, end) if found else start == end
+        assert all(0 < e - s <= limit for s, e in found)
+
+
+def test_a_paragraph_longer_than_the_model_takes_is_read_in_pieces(nlp: Language,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    piece = 2_000  # the real bound is 10,000 characters against spaCy's 1,000,000: smaller, the test is quick
+    monkeypatch.setattr("linkchart.extract.pipeline.MAX_PIECE", piece)
+    monkeypatch.setattr(nlp, "max_length", piece * 2)  # spaCy refuses (E088) a longer text: the paragraph is
+    sentence = "Karim Dawali met Hasan Turabi in Basra on Monday. "
+    paragraph = "Opening words. " + sentence * (piece * 5 // len(sentence))
+    ex = extract_article(paragraph, [(0, len(paragraph))], None, nlp)
+    names = [m for m in ex.mentions if m.text == "Karim Dawali"]
+    assert len(names) > len(paragraph) // len(sentence) * 0.9  # every piece was read, to the end
+    assert names[-1].start > len(paragraph) - 2 * len(sentence)
+    assert all(paragraph[m.start : m.end] == m.text for m in ex.mentions)  # offsets into the whole paragraph
