@@ -5,8 +5,8 @@ workers) at a random moment, or, every third kill, in the window between its las
 document and entity resolution (`LINKCHART_PAUSE_BEFORE_RESOLVE` holds it there; the kill
 comes once it prints that it is resolving). After every kill the store must pass
 `PRAGMA integrity_check`, FTS5's own check and `foreign_key_check` (no orphan rows) and hold
-no document twice; after the last, one run to the end must leave exactly what an
-uninterrupted run stores (every count, every entity) and nothing pending. Two ingests of the
+no document twice; after each cycle of kills on one store, a run to the end must leave
+exactly what an uninterrupted run stores (every count, every entity) and nothing pending. Two ingests of the
 same folder at once must store each document once and leave the same store.
 
 In the suite: two kills and one concurrent pair. On demand, longer, printing the figures:
@@ -261,35 +261,43 @@ def baseline(folder: Path, workdir: Path, in_process: bool = False) -> tuple[Sto
 
 def kill_campaign(folder: Path, workdir: Path, base: StoreFacts, took: float, kills: int, seed: int,
                   say: Callable[[str], None] = lambda _: None) -> CampaignResult:
-    """Kill `kills` ingests of `folder` into one store (every third between commit and resolution), check the
-    store after each, then run one to its end and compare it with the uninterrupted run."""
+    """Kill `kills` ingests of `folder` and check the store after each; return the figures.
+
+    The kills come in cycles on a new store each: two at random moments (the first in a
+    store being filled, the second in one partly filled), then one between the last commit
+    and resolution; a run to the end closes each cycle and must equal the uninterrupted run.
+    """
     rng = random.Random(seed)
-    db = workdir / "killed.db"
     result = CampaignResult()
-    for i in range(kills):
-        result.kills_tried += 1
-        if (kills - 1 - i) % 3 == 0:  # every third, and the last: the store then has every document
-            killed = kill_while_resolving(folder, db)
-            result.killed_while_resolving += killed
-            what = "while resolving"
-        else:
-            at = rng.uniform(0.1, 1.1) * took
-            killed = kill_after(folder, db, at)
-            what = f"after {at:.1f} s"
-        result.runs_killed += killed
-        facts = store_facts(db)
-        result.failed += [f"kill {i + 1} ({what}): {p}" for p in facts.problems]
-        say(f"kill {i + 1:>3} {what:<16} {'killed' if killed else 'had finished':<12} "
-            f"documents {facts.counts.get('documents', 0):>3}  entities {facts.counts.get('entities', 0):>4}  "
-            f"{'resolution due' if facts.resolution_due else ''}")
-    status, output, _ = run_ingest(folder, db)
-    if status != 0:
-        result.failed.append(f"the run after the kills ended with status {status}: {output[-500:]}")
-    final = store_facts(db)
-    result.failed += compare(final, base, "after the kills")
-    result.lost = max(0, base.counts["documents"] - final.counts.get("documents", 0))
-    say(f"final run: status {status}, documents {final.counts.get('documents')}, "
-        f"entities {final.counts.get('entities')}")
+    cycle = 0
+    while result.kills_tried < kills:
+        cycle += 1
+        db = workdir / f"killed{cycle}.db"
+        plan = ["random", "random", "resolving"][-min(3, kills - result.kills_tried):]
+        for what in plan:
+            result.kills_tried += 1
+            if what == "resolving":
+                killed = kill_while_resolving(folder, db)
+                result.killed_while_resolving += killed
+            else:
+                at = rng.uniform(0.2, 1.0) * took
+                killed = kill_after(folder, db, at)
+                what = f"after {at:.1f} s"
+            result.runs_killed += killed
+            facts = store_facts(db)
+            result.failed += [f"kill {result.kills_tried} ({what}): {p}" for p in facts.problems]
+            say(f"kill {result.kills_tried:>3} {what:<16} {'killed' if killed else 'had finished':<12} "
+                f"documents {facts.counts.get('documents', 0):>3}  entities {facts.counts.get('entities', 0):>4}  "
+                f"{'resolution due' if facts.resolution_due else ''}")
+        status, output, _ = run_ingest(folder, db)
+        if status != 0:
+            result.failed.append(f"cycle {cycle}: the run after the kills ended with status {status}: {output[-500:]}")
+        final = store_facts(db)
+        result.failed += compare(final, base, f"cycle {cycle}, after the kills")
+        result.lost += max(0, base.counts["documents"] - final.counts.get("documents", 0))
+        say(f"cycle {cycle} closed: status {status}, documents {final.counts.get('documents')}, "
+            f"entities {final.counts.get('entities')}")
+        db.unlink()
     return result
 
 
