@@ -169,3 +169,35 @@ def test_a_paragraph_longer_than_the_model_takes_is_read_in_pieces(nlp: Language
     assert len(names) > len(paragraph) // len(sentence) * 0.9  # every piece was read, to the end
     assert names[-1].start > len(paragraph) - 2 * len(sentence)
     assert all(paragraph[m.start : m.end] == m.text for m in ex.mentions)  # offsets into the whole paragraph
+
+
+def test_a_worker_that_dies_fails_the_batch_instead_of_hanging_it(nlp: Language,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    from linkchart.extract import pipeline
+
+    parent = os.getpid()
+    serial = pipeline._extract_serial
+
+    def dies_on_poison(items: list[pipeline.Item], nlp: Language, batch_size: int) -> list[Extraction]:
+        if os.getpid() != parent and any("Poison" in text for text, _, _ in items):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        return serial(items, nlp, batch_size)
+
+    monkeypatch.setattr(pipeline, "_extract_serial", dies_on_poison)
+    texts = [f"Report {i}: Karim Dawali met Hasan Turabi in Tal Sabr." for i in range(7)] + ["Poison Ivy spoke."]
+
+    def give_up(*_: object) -> None:
+        raise TimeoutError("the extraction waits for a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, give_up)  # a hang fails this test, not the suite
+    signal.alarm(120)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            extract_many([(t, [(0, len(t))], None) for t in texts], nlp, n_process=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

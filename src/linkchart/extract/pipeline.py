@@ -19,6 +19,7 @@ import multiprocessing as mp
 import re
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -190,17 +191,26 @@ def _work(chunk: list[tuple[int, Item]], batch_size: int) -> list[tuple[int, Ext
 
 
 def _extract_parallel(items: list[Item], nlp: Language, n_process: int, batch_size: int) -> list[Extraction]:
-    """Return the extractions of `items` computed by `n_process` forked workers, in order."""
+    """Return the extractions of `items` computed by `n_process` forked workers, in order.
+
+    A worker's exception is raised as soon as it comes; a worker that dies (killed, out of
+    memory) raises `BrokenProcessPool` instead of leaving the run waiting for it forever.
+    """
     global _WORKER_NLP
     _WORKER_NLP = nlp
     indexed = list(enumerate(items))
     # long and short articles interleaved, so each worker gets a similar load
     chunks = [indexed[k::n_process * 4] for k in range(n_process * 4)]
     out: list[Extraction | None] = [None] * len(items)
-    with mp.get_context("fork").Pool(n_process) as pool:
-        for part in pool.starmap(_work, [(c, batch_size) for c in chunks if c]):
-            for i, extraction in part:
-                out[i] = extraction
+    with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork")) as pool:
+        futures = [pool.submit(_work, c, batch_size) for c in chunks if c]
+        try:
+            for future in as_completed(futures):
+                for i, extraction in future.result():
+                    out[i] = extraction
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [x for x in out if x is not None]
 
 
