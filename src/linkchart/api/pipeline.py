@@ -101,10 +101,12 @@ class _Batch:
     def flush(self) -> None:
         """Extract the queued documents' articles and store each document; a failure costs its document only.
 
-        When extracting the whole queue fails, each document is extracted on its own, so
-        that only the one that fails is refused.
+        A document another run stored meanwhile is not extracted again. When extracting the
+        whole queue fails, each document is extracted on its own, so that only the one that
+        fails is refused.
         """
-        pending, self.pending, self.articles = self.pending, [], 0
+        pending = [p for p in self.pending if not self._stored_meanwhile(p)]
+        self.pending, self.articles = [], 0
         if not pending:
             return
         try:
@@ -121,6 +123,16 @@ class _Batch:
             n = len(item.articles)
             self._store(item, extractions[cursor : cursor + n])
             cursor += n
+
+    def _stored_meanwhile(self, item: PreparedDocument) -> bool:
+        """Return True (noting it unchanged) when another run stored the document's content since it was read."""
+        try:
+            stored = self.store.document_by_hash(item.document.sha256) is not None
+        except Exception:  # storing it will tell what is wrong with the store
+            return False
+        if stored:
+            self.report.unchanged.append(item.document.source)
+        return stored
 
     def _extract_and_store(self, item: PreparedDocument) -> None:
         """Extract one document's articles and store it, or note why not."""
