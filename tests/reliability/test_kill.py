@@ -9,7 +9,8 @@ no document twice; after each cycle of kills on one store, a run to the end must
 exactly what an uninterrupted run stores (every count, every entity) and nothing pending. Two ingests of the
 same folder at once must store each document once and leave the same store.
 
-In the suite: two kills and one concurrent pair. On demand, longer, printing the figures:
+In the suite: two kills (among the document commits, then before resolution) and one
+concurrent pair. On demand, longer, printing the figures:
 
     .venv/bin/python tests/reliability/test_kill.py --kills 25 [--files 12] [--seed 7] [--pairs 3]
 """
@@ -84,6 +85,7 @@ def write_corpus(folder: Path, files: int, seed: int) -> int:
     return documents
 
 
+CYCLE = ("time", "stored", "resolving")  # the kinds of kill of one cycle; a short campaign takes the last ones
 COUNTED = ("documents", "articles", "mentions", "alias_statements", "relations", "events", "claims", "entities",
            "entity_aliases", "mention_entity", "decisions")
 
@@ -182,6 +184,30 @@ def kill_after(folder: Path, db: Path, seconds: float) -> bool:
     return _kill(proc)
 
 
+def stored_documents(db: Path) -> int:
+    """Return how many documents the store `db` holds now (0 before it exists), reading beside its writer."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    except sqlite3.OperationalError:
+        return 0
+    try:
+        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+    finally:
+        conn.close()
+
+
+def kill_when_stored(folder: Path, db: Path, count: int) -> bool:
+    """Run an ingest and kill it as soon as the store holds `count` documents (or more: it is polled);
+    return whether it was killed. That lands a kill among the document commits."""
+    proc = _start(folder, db)
+    deadline = time.monotonic() + RUN_TIMEOUT
+    while proc.poll() is None and time.monotonic() < deadline and stored_documents(db) < count:
+        time.sleep(0.02)
+    return _kill(proc)
+
+
 def kill_while_resolving(folder: Path, db: Path) -> bool:
     """Run an ingest held before resolution and kill it there; return whether it got there and was killed.
 
@@ -263,22 +289,28 @@ def kill_campaign(folder: Path, workdir: Path, base: StoreFacts, took: float, ki
                   say: Callable[[str], None] = lambda _: None) -> CampaignResult:
     """Kill `kills` ingests of `folder` and check the store after each; return the figures.
 
-    The kills come in cycles on a new store each: two at random moments (the first in a
-    store being filled, the second in one partly filled), then one between the last commit
-    and resolution; a run to the end closes each cycle and must equal the uninterrupted run.
+    The kills come in cycles on a new store each (`CYCLE`): one at a random moment, one just
+    after a random number of documents were committed, one between the last commit and
+    resolution; a run to the end closes each cycle and must equal the uninterrupted run.
     """
     rng = random.Random(seed)
     result = CampaignResult()
+    total = base.counts["documents"]
     cycle = 0
     while result.kills_tried < kills:
         cycle += 1
         db = workdir / f"killed{cycle}.db"
-        plan = ["random", "random", "resolving"][-min(3, kills - result.kills_tried):]
-        for what in plan:
+        for kind in CYCLE[-min(len(CYCLE), kills - result.kills_tried):]:
             result.kills_tried += 1
-            if what == "resolving":
+            before = stored_documents(db)
+            if kind == "stored" and before < total - 1:
+                target = rng.randint(before + 1, total - 1)
+                killed = kill_when_stored(folder, db, target)
+                what = f"at {target} stored"
+            elif kind == "resolving":
                 killed = kill_while_resolving(folder, db)
                 result.killed_while_resolving += killed
+                what = "while resolving"
             else:
                 at = rng.uniform(0.2, 1.0) * took
                 killed = kill_after(folder, db, at)
@@ -346,8 +378,8 @@ def test_kills_at_random_and_between_commit_and_resolution_lose_nothing(
     campaign_corpus: tuple[Path, StoreFacts, float], tmp_path: Path
 ) -> None:
     folder, base, took = campaign_corpus
-    result = kill_campaign(folder, tmp_path, base, took, kills=2, seed=11)
-    assert result.killed_while_resolving == 1  # the store had every document and no entity
+    result = kill_campaign(folder, tmp_path, base, took, kills=2, seed=11)  # after some commits, then resolving
+    assert result.runs_killed == 2 and result.killed_while_resolving == 1  # every document, no entity yet
     assert result.failed == [] and result.lost == 0
 
 
