@@ -34,21 +34,27 @@ def ingest(
     """Ingest files and folders (txt, md, html, pdf, jsonl) into the store.
 
     Exit status: 0 every file stored (or already stored), 1 some files refused or nothing to
-    ingest, 2 the run itself failed (the line says why; what was done before is kept).
+    ingest, 2 the run itself failed (the line says why; what was done before is kept), 130
+    interrupted.
     """
     targets = paths or [str(sample_corpus_path())]
     report = IngestReport()
-    stage = ["open"]  # what the run was doing, for the line that says it failed
+    stage = "open"  # what the run was doing, for the line that says it failed
     ws: Workspace | None = None
     stopped: str | None = None
+
+    def on_stage(name: str) -> None:
+        nonlocal stage
+        stage = name
+
     try:
         ws = Workspace(db, processes=processes)
-        stage[0] = "ingest"
-        _ingest_with_progress(ws, targets, quiet, report, on_stage=lambda name: stage.__setitem__(0, name))
+        stage = "ingest"
+        _ingest_with_progress(ws, targets, quiet, report, on_stage=on_stage)
     except KeyboardInterrupt:
-        stopped = "interrupted"
+        stopped = "interrupted; what was stored before is kept"
     except Exception as exc:  # the run itself, not one file (those are in the report): say so in one line
-        stopped = _run_failure(stage[0], db, exc)
+        stopped = _run_failure(stage, db, exc)
     try:
         _print_problems(report)
         if not quiet:
@@ -58,7 +64,7 @@ def ingest(
             ws.close()
     if stopped is not None:
         err.print(Text(f"error: {stopped}", style="red"))
-        raise typer.Exit(130 if stopped == "interrupted" else 2)
+        raise typer.Exit(130 if stopped.startswith("interrupted") else 2)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -71,7 +77,7 @@ def _run_failure(stage: str, db: str, exc: Exception) -> str:
     if stage == "resolving":
         return (f"entity resolution failed ({reason}); the stored documents are kept and the next "
                 "'linkchart ingest' or 'linkchart resolve' resolves them")
-    return f"ingest stopped ({reason}); the files listed as added were stored"
+    return f"ingest stopped ({reason}); what was stored before is kept"
 
 
 def _ingest_with_progress(ws: Workspace, targets: list[str], quiet: bool, report: IngestReport | None = None,
