@@ -44,25 +44,33 @@ def ingest_paths(
     batch = _Batch(store, extract, report, batch_articles)
     for target in paths:
         target = os.fspath(target)
-        if not os.path.lexists(target):
-            report.failed.append(f"{target}: no such file or folder")
-            if on_file is not None:
-                on_file(target)
-            continue
-        supported = 0
-        for path, notice in iter_files([target]):
-            if notice is not None and path == target:  # named, not found while walking a folder
-                report.failed.append(f"{path}: {notice}")
-            else:
-                supported += notice is None
-                _ingest_file(path, notice, batch, report)
-            if on_file is not None:
-                on_file(path)
-        if supported == 0 and os.path.isdir(target):
-            kinds = ", ".join(sorted(k.lstrip(".") for k in SUPPORTED))
-            report.failed.append(f"{target}: no file to ingest in this folder (supported: {kinds})")
+        try:
+            _ingest_target(target, batch, report, on_file)
+        except Exception as err:  # e.g. a path the system refuses (an embedded NUL): the others go on
+            report.failed.append(failure(target, "list", err))
     batch.flush()
     return report
+
+
+def _ingest_target(target: str, batch: _Batch, report: IngestReport, on_file: ProgressHook | None) -> None:
+    """Queue the files of one given path (file or folder) into `batch`; note a path with nothing to ingest."""
+    if not os.path.lexists(target):
+        report.failed.append(f"{target}: no such file or folder")
+        if on_file is not None:
+            on_file(target)
+        return
+    supported = 0
+    for path, notice in iter_files([target]):
+        if notice is not None and path == target:  # named, not found while walking a folder
+            report.failed.append(f"{path}: {notice}")
+        else:
+            supported += notice is None
+            _ingest_file(path, notice, batch, report)
+        if on_file is not None:
+            on_file(path)
+    if supported == 0 and os.path.isdir(target):
+        kinds = ", ".join(sorted(k.lstrip(".") for k in SUPPORTED))
+        report.failed.append(f"{target}: no file to ingest in this folder (supported: {kinds})")
 
 
 def _ingest_file(path: str, notice: str | None, batch: _Batch, report: IngestReport) -> None:
