@@ -19,13 +19,14 @@ import os
 import re
 import stat
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from linkchart.ingest.charset import guess_legacy
+from linkchart.ingest.charset import score as score_text
 from linkchart.models import Document
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ _MB = 1024 * 1024
 # C0 control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC are allowed).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _MAX_CONTROL_RATIO = 0.05
+_MIN_GUESS_BYTES = 16  # fewer bytes than this say nothing about a code page (nor about being text)
+_MAX_REPLACED_SHARE = 0.1  # of the visible characters; more invalid bytes than that is not text
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts with the same bytes
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -50,16 +53,42 @@ _BOMS = [
 ]
 # Non-ASCII characters a real single-byte legacy text is made of (besides letters).
 _TYPOGRAPHIC = set("\u00a0«»°£€©®§¶·–—‘’‚“”„†‡•…‰‹›™¡¿×÷±½¼¾")
+_ODD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_OR_NUL = re.compile("[\x00\ud800-\udfff]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_LETTERS = 4  # letters in words (runs of two or more) a document must hold
+_WORD_PROBE = 10_000  # characters looked at for them
+_SHORT_TEXT = 1024  # a text shorter than this is also checked for reading like words, not noise
+_MIN_WORDY_SHARE = 0.65  # letters and whitespace in a short text (prose has 80 % and more)
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 class ReadError(Exception):
-    """A file that cannot be read at all; `str(e)` is one line, "<path>: <reason>"."""
+    """A file that cannot be read at all; `str(e)` is one line, "<path>: <reason>" (path as `display_path`)."""
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         self.reason = " ".join(reason.split())  # keep the message on one line
-        super().__init__(f"{path}: {self.reason}")
+        super().__init__(f"{display_path(path)}: {self.reason}")
+
+
+def display_path(path: str) -> str:
+    """Return `path` as valid, one-line UTF-8: undecodable bytes and control characters escaped.
+
+    A file name that is not UTF-8 reaches Python with its bytes as lone surrogates; they
+    become '\\xNN' (as do C0/C1 control characters, '\\n' and '\\t' included), so the name
+    can be stored, printed on one line and still told apart from its neighbours.
+    """
+    if _ODD_NAME.search(path) is None:
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        raw = path.encode("utf-8", "surrogatepass")
+    shown = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL_CHAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
 
 
 # --------------------------------------------------------------------------- listing
@@ -115,19 +144,64 @@ def _notice(path: str) -> str | None:
 def read_file(path: str) -> list[Document]:
     """Return the Documents in one file (one for txt/md/html/pdf; one per valid line for jsonl).
 
-    `Document.source` is `path` as given (jsonl: "<path>#L<lineno>"), `sha256` hashes the
-    raw bytes (jsonl: the line's bytes). For HTML and PDF, `Document.text` is the text the
-    reader extracted, and that text is the "original" every later offset refers to.
-    Raise ReadError for a file that cannot be read at all.
+    `Document.source` is `path` as given, escaped by `display_path` when it is not valid
+    one-line UTF-8 (jsonl: "<path>#L<lineno>"); `sha256` hashes the raw bytes (jsonl: the
+    line's bytes). For HTML and PDF, `Document.text` is the text the reader extracted, and
+    that text is the "original" every later offset refers to. Every text field is valid
+    UTF-8: lone surrogates and NUL characters are replaced by U+FFFD, with a warning.
+    Raise ReadError for a file that cannot be read at all, whatever went wrong inside.
     """
     path = os.fspath(path)
+    shown = display_path(path)
     ext = Path(path).suffix.lower()
     if ext not in SUPPORTED:
         raise ReadError(path, f"unsupported file type {ext}" if ext else "unsupported file type")
     raw = _load_bytes(path)
     if not raw.strip():
         raise ReadError(path, "empty file")
-    return _READERS[_KINDS[ext]](path, raw)
+    kind = _KINDS[ext]
+    try:
+        docs = _READERS[kind](shown, raw)
+        for doc in docs:
+            _make_valid_text(doc)
+    except ReadError:
+        raise
+    except Exception as err:  # a parser's or our own unexpected failure is this file's error, not the batch's
+        raise ReadError(path, f"unexpected error while reading: {type(err).__name__}: {_short(err)}") from err
+    if kind != "jsonl":
+        _check_reads_as_text(path, docs[0].text)
+    if shown != path:
+        docs[0].warnings.insert(0, f"{shown}: file name is not valid UTF-8 or holds control characters; shown escaped")
+    return docs
+
+
+def _check_reads_as_text(path: str, text: str) -> None:
+    """Raise ReadError when a document's text has next to no words, or is short and reads like noise.
+
+    Random bytes of a few dozen bytes can pass every decoding check; in a short text the
+    share of letters and spaces and the placement of its non-ASCII characters tell them apart.
+    """
+    letters = sum(len(w) for w in _WORD.findall(text[:_WORD_PROBE]))
+    if letters < _MIN_LETTERS:
+        raise ReadError(path, f"no text to read (only {letters} letters in words; binary data or a stub)")
+    if len(text) >= _SHORT_TEXT:
+        return
+    wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+    _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
+    if wordy < _MIN_WORDY_SHARE * len(text) or (scored and hard >= 0.25 * scored):
+        raise ReadError(path, f"binary content, not text ({len(text)} characters that do not read as words)")
+
+
+def _make_valid_text(doc: Document) -> None:
+    """Replace lone surrogates and NUL characters in `doc`'s text fields by U+FFFD, warning about the text."""
+    count = len(_SURROGATE_OR_NUL.findall(doc.text))
+    if count:
+        doc.text = _SURROGATE_OR_NUL.sub("\ufffd", doc.text)
+        doc.warnings.append(f"{doc.source}: {count} lone surrogate or NUL characters replaced by U+FFFD")
+    for name in ("title", "date", "url", "outlet", "encoding"):
+        value = getattr(doc, name)
+        if value is not None and _SURROGATE_OR_NUL.search(value):
+            setattr(doc, name, _SURROGATE_OR_NUL.sub("\ufffd", value))
 
 
 def _load_bytes(path: str) -> bytes:
@@ -229,39 +303,30 @@ def _decode_raw(path: str, raw: bytes, declared: str | None) -> tuple[str, str, 
         except (UnicodeDecodeError, LookupError):
             continue
     replaced = raw.decode(encoding or "utf-8", errors="replace")
-    if not encoding and not _has_valid_multibyte(replaced):
-        guess = _confident_guess(raw)
+    if not encoding and len(raw) >= _MIN_GUESS_BYTES and not _mostly_utf8(replaced):
+        guess = guess_legacy(raw, _TYPOGRAPHIC)
         if guess:
-            return guess
+            weak = [f"{path}: encoding guessed as {guess.encoding}; weak guess: {guess.weak}"] if guess.weak else []
+            return guess.text, guess.encoding, weak
     base = "utf-8" if encoding in (None, "utf-8-sig") else encoding
     genuine = raw.decode(encoding or "utf-8", errors="ignore").count("\ufffd")  # U+FFFD in the file itself
     count = replaced.count("\ufffd") - genuine
+    if count >= 2 and count > _MAX_REPLACED_SHARE * len("".join(replaced.split())):
+        raise ReadError(path, f"binary content, not text ({count} invalid {base.upper()} sequences in "
+                              f"{len(raw)} bytes, and no legacy encoding reads it)")
     warning = f"{path}: invalid {base.upper()} bytes replaced ({count})"
     return replaced, encoding or "utf-8", [warning]
 
 
-def _has_valid_multibyte(replaced: str) -> bool:
-    """Return True when a UTF-8 decode produced real non-ASCII characters, not only U+FFFD.
+def _mostly_utf8(replaced: str) -> bool:
+    """Return True when a UTF-8 decode produced real non-ASCII characters, not (almost) only U+FFFD.
 
-    Valid multi-byte UTF-8 sequences almost never occur by chance in legacy single-byte
-    text, so their presence means the file is UTF-8 with some damaged bytes.
+    Valid multi-byte UTF-8 sequences rarely occur by chance in legacy text, and then only
+    a few among many invalid bytes (Shift-JIS); one for every four invalid bytes or more
+    means the file is UTF-8 with some damaged bytes.
     """
-    return any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced)
-
-
-def _confident_guess(raw: bytes) -> tuple[str, str, list[str]] | None:
-    """Return (text, encoding, []) from charset-normalizer when its guess is plausible, else None."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.2:
-        return None
-    text = str(best)
-    non_ascii = [ch for ch in text if ord(ch) > 127]
-    plausible = sum(1 for ch in non_ascii if unicodedata.category(ch).startswith("L") or ch in _TYPOGRAPHIC)
-    if non_ascii and plausible < 0.8 * len(non_ascii):
-        return None
-    return text, best.encoding, []
+    valid = len(_VALID_NON_ASCII.findall(replaced))
+    return valid > 0 and 4 * valid >= replaced.count("\ufffd")
 
 
 def _declared_charset(raw: bytes) -> str | None:
@@ -526,7 +591,11 @@ def _read_jsonl(path: str, raw: bytes) -> list[Document]:
     for lineno, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
             continue
-        doc = _jsonl_line(path, lineno, line, warnings)
+        try:
+            doc = _jsonl_line(path, lineno, line, warnings)
+        except Exception as err:  # one bad line must not cost the rest of the file
+            warnings.append(f"{path}:{lineno}: {_line_failure(err)}")
+            continue
         if doc is not None:
             docs.append(doc)
     if not docs:
@@ -570,6 +639,15 @@ def _jsonl_line(path: str, lineno: int, line: bytes, warnings: list[str]) -> Doc
         outlet=_str_field(obj.get("source")),
         encoding="utf-8",
     )
+
+
+def _line_failure(err: Exception) -> str:
+    """Return why a jsonl line could not be read, for an exception the JSON parser or reader raised."""
+    if isinstance(err, RecursionError):
+        return "not read (JSON nested too deeply)"
+    if isinstance(err, ValueError) and "digits" in str(err):
+        return "not read (a JSON number has too many digits)"
+    return f"not read ({type(err).__name__}: {_short(err)})"
 
 
 def _str_field(value: object) -> str | None:
