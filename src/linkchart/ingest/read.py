@@ -25,8 +25,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import ftfy
+from ftfy.badness import is_bad
+
 from linkchart.ingest.charset import guess_legacy
 from linkchart.ingest.charset import score as score_text
+from linkchart.ingest.tagstrip import plain_text
 from linkchart.models import Document
 
 if TYPE_CHECKING:
@@ -59,6 +63,7 @@ _SURROGATE_OR_NUL = re.compile("[\x00\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_LETTERS = 4  # letters in words (runs of two or more) a document must hold
 _WORD_PROBE = 10_000  # characters looked at for them
+_MOJIBAKE_PIECE = 10_000  # ftfy is handed long lines in pieces of this size
 _SHORT_TEXT = 1024  # a text shorter than this is also checked for reading like words, not noise
 _MIN_WORDY_SHARE = 0.65  # letters and whitespace in a short text (prose has 80 % and more)
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
@@ -164,6 +169,8 @@ def read_file(path: str) -> list[Document]:
         docs = _READERS[kind](shown, raw)
         for doc in docs:
             _make_valid_text(doc)
+            if kind != "pdf":  # the PDF reader repairs page by page, keeping page_starts right
+                _repair_mojibake(doc)
     except ReadError:
         raise
     except Exception as err:  # a parser's or our own unexpected failure is this file's error, not the batch's
@@ -190,6 +197,47 @@ def _check_reads_as_text(path: str, text: str) -> None:
     _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
     if wordy < _MIN_WORDY_SHARE * len(text) or (scored and hard >= 0.25 * scored):
         raise ReadError(path, f"binary content, not text ({len(text)} characters that do not read as words)")
+
+
+def _repair_mojibake(doc: Document) -> None:
+    """Undo double decoding ('Hezbollahâ€™s' for 'Hezbollah’s') in `doc`'s text and title, with a warning.
+
+    Mojibake is a decoding error made before the file reached us, so it is repaired here,
+    in the text every offset refers to: evidence quoted from it reads right.
+    """
+    doc.text, lines = fix_mojibake(doc.text)
+    if lines:
+        doc.warnings.append(f"{doc.source}: mojibake repaired on {lines} line{'s' if lines > 1 else ''} "
+                            "(text that had been decoded twice, e.g. 'â€™' for '’')")
+    if doc.title:
+        doc.title = fix_mojibake(doc.title)[0]
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Return `text` with ftfy's encoding repair applied to each line that shows mojibake, and how many changed."""
+    if text.isascii():
+        return text, 0
+    lines = text.split("\n")
+    changed = 0
+    for k, line in enumerate(lines):
+        if line.isascii() or not is_bad(line):
+            continue
+        fixed = "".join(ftfy.fix_encoding(piece) for piece in _pieces(line, _MOJIBAKE_PIECE))
+        if fixed != line:
+            lines[k] = fixed
+            changed += 1
+    return ("\n".join(lines), changed) if changed else (text, 0)
+
+
+def _pieces(line: str, size: int) -> Iterator[str]:
+    """Yield `line` in pieces of about `size` characters cut after a space (mojibake holds no ASCII space)."""
+    start = 0
+    while len(line) - start > size:
+        cut = line.rfind(" ", start, start + size)
+        cut = start + size if cut <= start else cut + 1
+        yield line[start:cut]
+        start = cut
+    yield line[start:]
 
 
 def _make_valid_text(doc: Document) -> None:
@@ -358,6 +406,7 @@ def _read_text(path: str, raw: bytes, kind: str) -> list[Document]:
 # --------------------------------------------------------------------------- html
 
 # Block elements of trafilatura's XML body; each becomes its own paragraph.
+_LXML_MAX_DEPTH = 256
 _TRAF_BLOCKS = {"p", "head", "item", "list", "quote", "code", "table", "row", "cell", "div", "note"}
 _DROP_HTML = ("script", "style", "noscript", "template", "nav", "footer", "iframe", "svg")
 _HTML_BLOCKS = (
@@ -375,7 +424,14 @@ def _read_html(path: str, raw: bytes) -> list[Document]:
     """
     _check_not_binary(path, raw)
     html, encoding, warnings = _decode(path, raw, _declared_charset(raw))
-    text, meta = _trafilatura_text(html)
+    if _nested_too_deep(html):
+        # lxml, and trafilatura with it, silently drop everything below 256 nested elements.
+        meta = _metadata_only(html, {"title": None, "date": None, "url": None, "outlet": None})
+        text = plain_text(html, drop=(*_DROP_HTML, "head"), blocks=_HTML_BLOCKS)
+        warnings.append(f"{path}: HTML nested deeper than {_LXML_MAX_DEPTH} elements; read with a plain tag "
+                        "stripper instead of main-text extraction (page furniture may be included)")
+    else:
+        text, meta = _trafilatura_text(html)
     if not text:
         text = _lxml_text(html)
         if text:
@@ -385,6 +441,19 @@ def _read_html(path: str, raw: bytes) -> list[Document]:
     doc = Document(source=path, text=text, sha256=_sha256(raw), kind="html", encoding=encoding, **meta)
     doc.warnings.extend(warnings)
     return [doc]
+
+
+def _nested_too_deep(html: str) -> bool:
+    """Return True when lxml hits its nesting limit on `html` (and would lose the text below it)."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True)
+    try:
+        lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(err.type_name == "ERR_RESOURCE_LIMIT" for err in parser.error_log)
 
 
 def _trafilatura_text(html: str) -> tuple[str, dict[str, str | None]]:
@@ -477,23 +546,34 @@ def _lxml_text(html: str) -> str:
 
 def _read_pdf(path: str, raw: bytes) -> list[Document]:
     """Return the one Document of a PDF: page texts joined by a blank line, with page_starts."""
-    from pypdf import PdfReader
-
-    with _pdf_log(path) as warnings:
+    with _pdf_log(path) as log:
+        reader = _open_pdf(path, raw, log)
         try:
-            reader = PdfReader(BytesIO(raw))
             _unlock(path, reader)
             pages = list(reader.pages)
         except ReadError:
             raise
         except Exception as err:  # pypdf raises many types on broken files; all mean "corrupt"
-            raise ReadError(path, f"corrupt PDF: {_short(err)}") from err
+            raise ReadError(path, f"corrupt PDF: {_pdf_failure(err)}") from err
         if not pages:
             raise ReadError(path, "corrupt PDF: no pages")
-        texts = [_page_text(path, page, n, warnings) for n, page in enumerate(pages, 1)]
+        texts: list[str] = []
+        failures: list[str] = []
+        repaired = 0
+        for number, page in enumerate(pages, 1):
+            text, failure = _page_text(page)
+            text, lines = fix_mojibake(text)
+            repaired += lines
+            texts.append(text)
+            if failure:
+                failures.append(failure)
+                log.note(f"{path}: page {number}: text extraction failed ({failure})")
         title, date = _pdf_metadata(reader)
     if not any(t.strip() for t in texts):
         pages_n = f"{len(texts)} page" + ("" if len(texts) == 1 else "s")
+        if failures:
+            raise ReadError(path, f"no text extracted: extraction failed on {len(failures)} of {pages_n} "
+                                  f"({failures[0]})")
         raise ReadError(path, f"scanned PDF with no text layer ({pages_n}); run OCR first")
     starts, offset = [], 0
     for t in texts:
@@ -501,8 +581,56 @@ def _read_pdf(path: str, raw: bytes) -> list[Document]:
         offset += len(t) + 2
     doc = Document(source=path, text="\n\n".join(texts), sha256=_sha256(raw), kind="pdf", title=title, date=date)
     doc.page_starts = starts
-    doc.warnings.extend(dict.fromkeys(warnings))  # pypdf repeats itself; keep order, drop repeats
+    doc.warnings.extend(log.lines())
+    if repaired:
+        doc.warnings.append(f"{path}: mojibake repaired on {repaired} line{'s' if repaired > 1 else ''}")
     return [doc]
+
+
+def _open_pdf(path: str, raw: bytes, log: _PdfLog) -> PdfReader:
+    """Return a PdfReader on `raw`, rebuilding a damaged end of file (a truncated trailer) when pypdf can."""
+    from pypdf import PdfReader
+
+    try:
+        return PdfReader(BytesIO(raw), strict=False)
+    except Exception as err:  # pypdf raises many types on broken files; all mean "corrupt"
+        first = err
+    for patched in _trailer_patches(raw):
+        try:
+            reader = PdfReader(BytesIO(patched), strict=False)
+            if len(reader.pages):
+                log.note(f"{path}: damaged PDF (its end is missing or broken, e.g. a truncated file); "
+                         "read after rebuilding its cross-reference table")
+                return reader
+        except Exception:  # this repair did not work; try the next or report the first error
+            continue
+    raise ReadError(path, f"corrupt PDF: {_pdf_failure(first)}") from first
+
+
+_PDF_CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<\s*/Type\s*/Catalog\b")
+
+
+def _trailer_patches(raw: bytes) -> Iterator[bytes]:
+    """Yield `raw` with a fresh end of file appended: a bare one, then one naming the catalog object.
+
+    A start-of-xref offset of 0 is wrong on purpose: pypdf (not strict) then rebuilds the
+    cross-reference table by scanning the file for objects.
+    """
+    yield raw + b"\nstartxref\n0\n%%EOF\n"
+    catalog = _PDF_CATALOG.search(raw)
+    if catalog:
+        number, generation = catalog.group(1).decode(), catalog.group(2).decode()
+        yield raw + f"\ntrailer\n<< /Root {number} {generation} R >>\nstartxref\n0\n%%EOF\n".encode()
+
+
+def _pdf_failure(err: BaseException) -> str:
+    """Return a one-line reason for a pypdf exception, saying plainly when a safety limit was hit."""
+    from pypdf.errors import LimitReachedError
+
+    if isinstance(err, LimitReachedError):
+        return ("a compressed stream expands past pypdf's safety limit (a decompression bomb or an oversized "
+                f"page; {_short(err)})")
+    return _short(err)
 
 
 def _unlock(path: str, reader: PdfReader) -> None:
@@ -517,14 +645,13 @@ def _unlock(path: str, reader: PdfReader) -> None:
         raise ReadError(path, "encrypted PDF (password required)")
 
 
-def _page_text(path: str, page: PageObject, number: int, warnings: list[str]) -> str:
-    """Return the text of one PDF page, or '' with a warning when extraction fails."""
+def _page_text(page: PageObject) -> tuple[str, str | None]:
+    """Return (text, None) for one PDF page, or ('', why extraction failed)."""
     try:
         text = page.extract_text() or ""
     except Exception as err:  # one bad page must not lose the others
-        warnings.append(f"{path}: page {number}: text extraction failed ({_short(err)})")
-        return ""
-    return text.replace("\r\n", "\n")
+        return "", _pdf_failure(err)
+    return text.replace("\r\n", "\n"), None
 
 
 def _pdf_metadata(reader: PdfReader) -> tuple[str | None, str | None]:
@@ -554,22 +681,54 @@ def _pdf_date(value: str) -> str | None:
     return day.isoformat()
 
 
+class _PdfLog(logging.Handler):
+    """pypdf's log warnings from one thread, repeats folded: 'message (and 5502 more like it)'.
+
+    Messages that differ only in their numbers ('Ignoring wrong pointing object 12 0')
+    are one kind; at most `_MAX_PDF_WARNING_KINDS` kinds are kept, the rest counted.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(level=logging.WARNING)
+        self.path = path
+        self.thread = threading.get_ident()
+        self.kinds: dict[str, list] = {}  # kind -> [first message, count]
+        self.dropped = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.note(f"{self.path}: pdf: {record.getMessage()}")
+
+    def note(self, message: str) -> None:
+        """Record one warning line."""
+        kind = _NUMBER.sub("#", message)
+        if kind in self.kinds:
+            self.kinds[kind][1] += 1
+        elif len(self.kinds) < _MAX_PDF_WARNING_KINDS:
+            self.kinds[kind] = [message, 1]
+        else:
+            self.dropped += 1
+
+    def lines(self) -> list[str]:
+        """Return one warning line per kind, with its repeat count, and a last line for kinds left out."""
+        out = [m if n == 1 else f"{m} (and {n - 1} more like it)" for m, n in self.kinds.values()]
+        if self.dropped:
+            out.append(f"{self.path}: pdf: {self.dropped} more parser warnings of other kinds")
+        return out
+
+
+_NUMBER = re.compile(r"\d+")
+_MAX_PDF_WARNING_KINDS = 20
+
+
 @contextmanager
-def _pdf_log(path: str) -> Iterator[list[str]]:
-    """Collect pypdf's log warnings from this thread into a list while the block runs."""
-    collected: list[str] = []
-    thread = threading.get_ident()
-
-    class _Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == thread:
-                collected.append(f"{path}: pdf: {record.getMessage()}")
-
-    handler = _Collect(level=logging.WARNING)
+def _pdf_log(path: str) -> Iterator[_PdfLog]:
+    """Collect pypdf's log warnings from this thread while the block runs."""
+    handler = _PdfLog(path)
     logger = logging.getLogger("pypdf")
     logger.addHandler(handler)
     try:
-        yield collected
+        yield handler
     finally:
         logger.removeHandler(handler)
 
