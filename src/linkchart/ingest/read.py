@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import hashlib
 import json
 import logging
@@ -19,6 +20,7 @@ import os
 import re
 import stat
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -136,11 +138,22 @@ def _walk(folder: str) -> Iterator[tuple[str, str | None]]:
 def _notice(path: str) -> str | None:
     """Return why `path` is skipped, or None when it is a supported, existing file."""
     if not os.path.exists(path):
-        return "broken symbolic link" if os.path.lexists(path) else "does not exist"
+        if not os.path.lexists(path):
+            return "does not exist"
+        return "symbolic link loop" if _link_loop(path) else "broken symbolic link"
     ext = Path(path).suffix.lower()
     if ext in SUPPORTED:
         return None
     return f"unsupported file type {ext}" if ext else "unsupported file type (no extension)"
+
+
+def _link_loop(path: str) -> bool:
+    """Return True when following the symbolic link `path` goes round in a loop."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 # --------------------------------------------------------------------------- reading
@@ -316,17 +329,42 @@ def _bom_encoding(raw: bytes) -> str | None:
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """Return 'utf-16-le'/'utf-16-be' when `raw` has the NUL pattern of mostly-ASCII UTF-16."""
+    """Return 'utf-16-le'/'utf-16-be' when `raw` looks like UTF-16 text without a byte-order mark.
+
+    Mostly-ASCII UTF-16 has a NUL in every other byte. Text in one other script (Arabic,
+    Cyrillic) has that script's block there instead, and NULs for its spaces and
+    punctuation: either way one byte of each pair takes very few values.
+    """
     sample = raw[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = sample[: len(sample) - len(sample) % 2]  # a truncated file may end on half a character
+    if len(sample) < 4:
         return None
     half = len(sample) // 2
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 0.9 * half and even < 0.1 * half:
-        return "utf-16-le"
-    if even > 0.9 * half and odd < 0.1 * half:
-        return "utf-16-be"
+    orders = (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2]))
+    for encoding, high, low in orders:
+        if high.count(0) > 0.9 * half and low.count(0) < 0.1 * half:
+            return encoding
+    for encoding, high, low in orders:
+        top = Counter(high).most_common(2)
+        if (
+            half >= 16
+            and 0 in dict(top)
+            and sum(n for _, n in top) > 0.95 * half
+            and low.count(0) < 0.05 * half
+            and len(set(low)) >= 8
+            and _decodes(sample, encoding)
+        ):
+            return encoding
     return None
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    """Return True when `raw` decodes strictly in `encoding`."""
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(path: str, raw: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
