@@ -33,7 +33,8 @@ def running_lines(text: str, page_starts: list[int]) -> frozenset[int]:
     ends = [*page_starts[1:], len(text)]
     for page, (start, end) in enumerate(zip(page_starts, ends, strict=True)):
         lines = _lines(text, start, end)
-        for edge, chosen in (("top", lines[:_EDGE_LINES]), ("bottom", lines[-_EDGE_LINES:])):
+        edge_lines = _EDGE_LINES if len(lines) > 2 * _EDGE_LINES else 1  # a short page's edges would overlap
+        for edge, chosen in (("top", lines[:edge_lines]), ("bottom", lines[-edge_lines:])):
             for line_start, line in chosen:
                 if line is None:
                     continue
