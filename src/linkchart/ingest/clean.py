@@ -49,7 +49,12 @@ _PIECE = 1000
 _DROPPED_CHARS = frozenset("\u200b\u2060\ufeff\u00ad")
 # Something `_normalise_space` would change: odd or doubled whitespace, outer spaces, dropped characters.
 _SPACE_WORK = re.compile(r"[^\S ]| {2}|^ | $|[\u200b\u2060\ufeff\u00ad]")
-_SPACE_RUN = re.compile(r"[\s\u200b\u2060\ufeff\u00ad]+")
+# A maximal run of whitespace and invisible characters that is not a lone space inside the line.
+_SPACE_RUN = re.compile(
+    r"(?<![\s\u200b\u2060\ufeff\u00ad])"
+    r"(?:[\s\u200b\u2060\ufeff\u00ad]{2,}|[^\S ]|[\u200b\u2060\ufeff\u00ad]|^ | $)"
+    r"(?![\s\u200b\u2060\ufeff\u00ad])"
+)
 _SPACE = re.compile(r"\s")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
@@ -391,14 +396,12 @@ def _gap(pieces_index_a: int, pieces_index_b: int, blank: list[bool]) -> str:
 
 def _emit(builder: TextBuilder, text: str, origs: Sequence[int]) -> None:
     """Append text to the builder, one copy() per run of consecutive original offsets."""
-    if isinstance(origs, range):
-        builder.copy(text, origs.start)
+    if isinstance(origs, range) or not text:
+        builder.copy(text, origs[0] if origs else 0)
         return
-    run = 0
-    for k in range(1, len(text) + 1):
-        if k == len(text) or origs[k] != origs[k - 1] + 1:
-            builder.copy(text[run:k], origs[run])
-            run = k
+    breaks = [k for k, (a, b) in enumerate(zip(origs, origs[1:], strict=False), 1) if b != a + 1]
+    for run, stop in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        builder.copy(text[run:stop], origs[run])
 
 
 def clean_region(original: str, start: int, end: int, skip_lines: set[int] | None = None) -> tuple[str, OffsetMap]:
