@@ -113,6 +113,7 @@ def write_mix(
     seed: int | None = 0,
     random_files: int = 180,
     long_line_chars: int = 1_200_000,
+    html_depths: tuple[int, ...] = (300, 100_000),
 ) -> list[Case]:
     """Write the malformed-and-good mix into `folder` (created) and return its cases, in writing order."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -164,7 +165,7 @@ def write_mix(
         "invalid-utf8", "partial", 1)
     put("partial/mojibake.txt", ARTICLE.replace("Iraqi", "Iraqâ€™s").encode(), "mojibake", "partial", 1)
     put("partial/utf16-odd-length.txt", ARTICLE.encode("utf-16-le")[:-1], "utf-16-truncated", "partial", 1)
-    for depth in (300, 100_000):
+    for depth in html_depths:
         put(f"partial/deep-{depth}.html", b"<html><body><p>Opening words of the page.</p>" + b"<div>" * depth
             + ARTICLE.encode() + b"</div>" * depth + b"</body></html>", "deep-html", "partial", 1)
     put("partial/truncated-8.pdf", good_pdf[:-8], "truncated-pdf", "partial", 1)

@@ -67,6 +67,7 @@ _MIN_LETTERS = 4  # letters in words (runs of two or more) a document must hold
 _WORD_PROBE = 10_000  # characters looked at for them
 _MOJIBAKE_PIECE = 10_000  # ftfy is handed long lines in pieces of this size
 _SHORT_TEXT = 1024  # a text shorter than this is also checked for reading like words, not noise
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C0 controls but tab, breaks and ESC
 _MIN_WORDY_SHARE = 0.65  # letters and whitespace in a short text (prose has 80 % and more)
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -208,7 +209,8 @@ def _check_reads_as_text(path: str, text: str) -> None:
         return
     wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
     _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
-    if wordy < _MIN_WORDY_SHARE * len(text) or (scored and hard >= 0.25 * scored):
+    controls = _CONTROL_IN_TEXT.search(text) is not None
+    if controls or wordy < _MIN_WORDY_SHARE * len(text) or (scored and hard >= 0.25 * scored):
         raise ReadError(path, f"binary content, not text ({len(text)} characters that do not read as words)")
 
 
