@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linkchart.ingest.pages import running_lines
+from linkchart.ingest.pages import running_lines, without_running_lines
 from linkchart.ingest.read import read_file
 
 SAMPLE_PDF = Path(__file__).resolve().parents[2] / "src" / "linkchart" / "sample" / "sample_report.pdf"
@@ -39,8 +39,19 @@ def test_lines_on_one_page_only_or_in_the_body_are_kept() -> None:
     assert running_lines("One page only\nwith lines", [0]) == frozenset()
 
 
-def test_bundled_sample_pdf_running_lines() -> None:
+def test_without_running_lines_keeps_the_rest_of_each_page() -> None:
+    pages = [f"Gulf Policy Centre | Brief No. 7\nBody of page {word}.\nMore body {word}.\nPage {n} of 2"
+             for n, word in ((1, "one"), (2, "two"))]
+    kept, dropped = without_running_lines(pages)
+    header = "Gulf Policy Centre | Brief No. 7"
+    assert kept == [f"{header}\nBody of page one.\nMore body one.", "Body of page two.\nMore body two."]
+    assert dropped == 3  # the first page's header is its masthead
+    assert without_running_lines(["Just one page\nof text"]) == (["Just one page\nof text"], 0)
+
+
+def test_bundled_sample_pdf_is_read_without_its_running_lines() -> None:
     [doc] = read_file(str(SAMPLE_PDF))
-    found = _lines_at(doc.text, running_lines(doc.text, doc.page_starts))
-    header = "Cedar & Tigris Policy Institute | Research Brief No. 14"
-    assert found == [header, "Page 1 of 2", header, "Page 2 of 2"]
+    assert doc.text.count("Cedar & Tigris Policy Institute") == 1 and "Page 1 of 2" not in doc.text
+    assert "the State Department announced that it\n\nwould list AAH" in doc.text  # the page break, nothing else
+    assert doc.text[doc.page_starts[1] :].startswith("would list AAH")
+    assert doc.text.startswith("Cedar & Tigris Policy Institute | Research Brief No. 14\nAfter the Baghdad strike")

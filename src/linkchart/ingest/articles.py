@@ -6,7 +6,6 @@ from collections import Counter
 
 from linkchart.ingest.clean import clean_region
 from linkchart.ingest.language import paragraph_languages
-from linkchart.ingest.pages import running_lines
 from linkchart.ingest.split import ArticleRegion, split_articles
 from linkchart.models import Article, Document, Paragraph
 
@@ -15,25 +14,18 @@ from linkchart.models import Article, Document, Paragraph
 SINGLE_ARTICLE_KINDS = {"html", "jsonl"}
 
 
-def regions_of(doc: Document, furniture: frozenset[int] = frozenset()) -> list[ArticleRegion]:
-    """Return the article regions of a document (one region for single-article kinds).
-
-    `furniture` holds the starts of lines that belong to no article (running headers).
-    """
+def regions_of(doc: Document) -> list[ArticleRegion]:
+    """Return the article regions of a document (one region for single-article kinds)."""
     if doc.kind in SINGLE_ARTICLE_KINDS or not doc.text.strip():
         return [ArticleRegion(0, len(doc.text), doc.title, None, doc.date, set())]
-    return split_articles(doc.text, furniture) or [ArticleRegion(0, len(doc.text), None, None, None, set())]
+    return split_articles(doc.text) or [ArticleRegion(0, len(doc.text), None, None, None, set())]
 
 
 def build_articles(doc: Document) -> list[Article]:
-    """Return the clean articles of a document, each with title, date, language and offset map.
-
-    A paged document's running headers and footers are left out of every article.
-    """
+    """Return the clean articles of a document, each with title, date, language and offset map."""
     articles: list[Article] = []
-    furniture = running_lines(doc.text, doc.page_starts)
-    for index, region in enumerate(regions_of(doc, furniture)):
-        text, offsets = clean_region(doc.text, region.start, region.end, region.header_lines | furniture)
+    for index, region in enumerate(regions_of(doc)):
+        text, offsets = clean_region(doc.text, region.start, region.end, region.header_lines)
         if not text.strip():
             continue
         paragraphs = [Paragraph(s, e, lang) for s, e, lang in paragraph_languages(text)]

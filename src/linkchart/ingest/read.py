@@ -1,11 +1,14 @@
 """read: turn files into `Document`s, and say clearly why a file cannot be read.
 
 Readers per kind: plain text and Markdown (encoding detected, line endings normalised),
-HTML (main text extracted with trafilatura, lxml fallback), PDF (pypdf, text per page)
-and JSON Lines (one article per line). Nothing here guesses silently: a file that cannot
-be read raises `ReadError` with its path and a one-line reason; a file that can be read
-with repairs (replaced bytes, bad jsonl lines, PDF parser complaints) carries them in
-`Document.warnings`. Untrusted HTML and PDF content is only parsed, never executed.
+HTML (main text extracted with trafilatura, lxml fallback, a streaming tag stripper for
+pages nested too deep for lxml), PDF (pypdf, text per page, running headers and footers
+left out) and JSON Lines (one article per line). Mojibake is undone in every kind.
+Nothing here guesses silently: a file that cannot be read raises `ReadError` with its
+path and a one-line reason, whatever went wrong inside; a file that can be read with
+repairs (replaced bytes, a weak encoding guess, bad jsonl lines, PDF parser complaints)
+carries them in `Document.warnings`. Every text a Document holds is valid UTF-8, its
+source included. Untrusted HTML and PDF content is only parsed, never executed.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ftfy.badness import is_bad
 
 from linkchart.ingest.charset import guess_legacy
 from linkchart.ingest.charset import score as score_text
+from linkchart.ingest.pages import without_running_lines
 from linkchart.ingest.tagstrip import plain_text
 from linkchart.models import Document
 
@@ -585,7 +589,7 @@ def _lxml_text(html: str) -> str:
 
 
 def _read_pdf(path: str, raw: bytes) -> list[Document]:
-    """Return the one Document of a PDF: page texts joined by a blank line, with page_starts."""
+    """Return the one Document of a PDF: page texts (running headers and footers left out) joined by a blank line."""
     with _pdf_log(path) as log:
         reader = _open_pdf(path, raw, log)
         try:
@@ -609,6 +613,7 @@ def _read_pdf(path: str, raw: bytes) -> list[Document]:
                 failures.append(failure)
                 log.note(f"{path}: page {number}: text extraction failed ({failure})")
         title, date = _pdf_metadata(reader)
+    texts, _dropped = without_running_lines(texts)
     if not any(t.strip() for t in texts):
         pages_n = f"{len(texts)} page" + ("" if len(texts) == 1 else "s")
         if failures:

@@ -404,13 +404,9 @@ def _furniture(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def split_articles(text: str, furniture: frozenset[int] = frozenset()) -> list[ArticleRegion]:
-    """Return the articles in one document's original text; a single-article text gives one region covering it all.
-
-    `furniture` holds the starts of further lines that are no text of any article (a
-    PDF's running headers): like boilerplate, they never head an article.
-    """
-    paras = _paragraphs(text, _furniture(text) | furniture)
+def split_articles(text: str) -> list[ArticleRegion]:
+    """Return the articles in one document's original text; a single-article text gives one region covering it all."""
+    paras = _paragraphs(text, _furniture(text))
     if not paras:
         return [ArticleRegion(0, len(text), None, None, None, set())]
     found = _boundaries(paras)
