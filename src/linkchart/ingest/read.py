@@ -70,9 +70,10 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_LETTERS = 4  # letters in words (runs of two or more) a document must hold
 _WORD_PROBE = 10_000  # characters looked at for them
 _MOJIBAKE_PIECE = 10_000  # ftfy is handed long lines in pieces of this size
-_SHORT_TEXT = 1024  # a text shorter than this is also checked for reading like words, not noise
+_SHORT_TEXT = 1024  # a text shorter than this must hold no control character
+_TINY_TEXT = 256  # a text shorter than this must also read like words, not noise
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C0 controls but tab, breaks and ESC
-_MIN_WORDY_SHARE = 0.65  # letters and whitespace in a short text (prose has 80 % and more)
+_MIN_WORDY_SHARE = 0.65  # letters and whitespace in a tiny text (prose has 80 % and more)
 _VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -203,18 +204,21 @@ def read_file(path: str) -> list[Document]:
 def _check_reads_as_text(path: str, text: str) -> None:
     """Raise ReadError when a document's text has next to no words, or is short and reads like noise.
 
-    Random bytes of a few dozen bytes can pass every decoding check; in a short text the
-    share of letters and spaces and the placement of its non-ASCII characters tell them apart.
+    Random bytes of a few dozen bytes can pass every decoding check. A short text holding
+    a control character is not prose; a tiny one is also judged by its share of letters
+    and spaces and by where its non-ASCII characters sit.
     """
     letters = sum(len(w) for w in _WORD.findall(text[:_WORD_PROBE]))
     if letters < _MIN_LETTERS:
         raise ReadError(path, f"no text to read (only {letters} letters in words; binary data or a stub)")
     if len(text) >= _SHORT_TEXT:
         return
-    wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
-    _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
-    controls = _CONTROL_IN_TEXT.search(text) is not None
-    if controls or wordy < _MIN_WORDY_SHARE * len(text) or (scored and hard >= 0.25 * scored):
+    noise = _CONTROL_IN_TEXT.search(text) is not None
+    if not noise and len(text) < _TINY_TEXT:
+        wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+        _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
+        noise = wordy < _MIN_WORDY_SHARE * len(text) or (hard >= 1 and hard >= 0.25 * scored)
+    if noise:
         raise ReadError(path, f"binary content, not text ({len(text)} characters that do not read as words)")
 
 
