@@ -677,8 +677,7 @@ def _pdf_failure(err: BaseException) -> str:
     from pypdf.errors import LimitReachedError
 
     if isinstance(err, LimitReachedError):
-        return ("a compressed stream expands past pypdf's safety limit (a decompression bomb or an oversized "
-                f"page; {_short(err)})")
+        return "a compressed stream expands past pypdf's safety limit: a decompression bomb or an oversized page"
     return _short(err)
 
 
