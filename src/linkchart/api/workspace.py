@@ -45,7 +45,7 @@ SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
 AMBIGUITY_RATIO = 2
 DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
 DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
-_ID_REF = re.compile(r"#(\d+)")
+_ID_REF = re.compile(r"#([0-9]+)")
 
 
 @dataclass

@@ -10,6 +10,7 @@ several entities go by → 409 (the candidates are in the message), bad input �
 from __future__ import annotations
 
 import queue
+import re
 import secrets
 import threading
 from collections.abc import Iterator
@@ -21,15 +22,17 @@ from fastapi import Depends, Header, HTTPException, Request
 from linkchart.api import Ambiguous, InvalidInput, NotFound, Workspace
 
 TOKEN_HEADER = "X-Linkchart-Token"
+_DIGITS = re.compile(r"[0-9]+")
 POOL_SIZE = 8  # workspaces (SQLite connections) open at once: requests served side by side
 POOL_WAIT = 30.0  # seconds a request waits for a free workspace before a 503
 
 
 def entity_key(ref: int | str) -> str:
-    """Return the `Workspace` lookup key of an entity given by id (int or digits) or by name."""
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-        return f"#{int(ref)}"
-    return str(ref)
+    """Return the `Workspace` lookup key of an entity given by id (int or ASCII digits) or by name."""
+    if isinstance(ref, int):
+        return f"#{ref}"
+    digits = ref.strip()
+    return f"#{int(digits)}" if _DIGITS.fullmatch(digits) else ref  # not str.isdigit: '¹' is a digit to it
 
 
 def ambiguity_text(err: Ambiguous) -> str:
@@ -39,10 +42,12 @@ def ambiguity_text(err: Ambiguous) -> str:
 
 
 def not_found_text(err: NotFound) -> str:
-    """Return the message of a name that nothing goes by, with the close names: '…; did you mean #1 Qais al-Khazali?'."""
+    """Return the message of a name nothing goes by, with the close names ('…; did you mean Khazali (#1 …)?')."""
     if not err.suggestions:
         return str(err)
-    return f"{err}; did you mean " + ", ".join(f"#{s.id} {s.matched}" for s in err.suggestions) + "?"
+    offered = [f"#{m.id} {m.name}" if m.matched == m.name else f"{m.matched} (#{m.id} {m.name})"
+               for m in err.suggestions]
+    return f"{err}; did you mean " + ", ".join(offered) + "?"
 
 
 class WorkspacePool:
