@@ -35,3 +35,17 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return SHARED_CORPUS
+
+
+INVENTED_CORPUS = Path(__file__).resolve().parent / "fixtures" / "invented"
+
+
+@pytest.fixture(scope="session")
+def invented_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a store of tests/fixtures/invented: three short articles about invented people, one of them
+    (hostile.jsonl) with a title full of terminal escapes, rich markup and a bidi override."""
+    db = tmp_path_factory.mktemp("invented") / "invented.db"
+    with Workspace(db, processes=1) as ws:
+        report = ws.ingest([str(INVENTED_CORPUS)])
+    assert report.ok, report.failed
+    return db

@@ -78,7 +78,7 @@ def web_db_copy(web_db: str, tmp_path: Path) -> str:
 @pytest.fixture(scope="session")
 def client(web_db: str) -> Iterator[TestClient]:
     """Return a TestClient over the session store (reads only)."""
-    with TestClient(create_app(web_db, token=TOKEN)) as c:
+    with TestClient(create_app(web_db, token=TOKEN), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 

@@ -8,7 +8,7 @@ from linkchart.api import GraphView, PathView
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared, entity_key
 
-router = APIRouter(tags=["graph"])
+router = APIRouter(tags=["graph"], responses=s.ERRORS)
 GRAPH_DEFAULT_NODES = 300
 GRAPH_MAX_NODES = 2000
 NEIGHBOR_MAX_NODES = 500
@@ -16,7 +16,7 @@ EDGE_EVIDENCE = 3  # an edge carries its first evidences only: the whole list co
 
 
 @router.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph)
-def neighbors(shared: Shared, entity_id: int, depth: int = Query(1, ge=1, le=3),
+def neighbors(shared: Shared, entity_id: s.RowId, depth: int = Query(1, ge=1, le=3),
               limit: int = Query(NEIGHBOR_MAX_NODES, ge=1, le=GRAPH_MAX_NODES)) -> GraphView:
     """Return the ego network of an entity: entities within `depth` hops and the relations among them."""
     with shared.use() as ws:
