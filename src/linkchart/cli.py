@@ -294,7 +294,14 @@ def _relation_line(r: RelationView) -> Text:
         line.append(f"  according to {r.attributed_to}", style="magenta")
     if r.hedged:
         line.append("  (alleged)", style="magenta")
+    line.append(f"  {_sources_note(r.evidence_count or len(r.evidence), r.independent_sources)}", style="green")
     return line
+
+
+def _sources_note(evidences: int, independent: int) -> str:
+    """Return '3 sources, 2 independent' (or '1 source')."""
+    note = f"{evidences} source{'s' if evidences != 1 else ''}"
+    return note + (f", {independent} independent" if evidences > 1 else "")
 
 
 def _evidence_lines(evidence: list, limit: int = 3) -> None:
@@ -350,6 +357,7 @@ def timeline(
                 line.append(f"  [{parts}]", style="dim")
             if ev.attributed_to:
                 line.append(f"  according to {ev.attributed_to}", style="magenta")
+            line.append(f"  {_sources_note(len(ev.evidence), ev.independent_sources)}", style="green")
             out.print(line)
             _evidence_lines(ev.evidence, limit=2)
 
