@@ -194,14 +194,43 @@ def entities(
     db: DbOption = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC or EVENT")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 30,
+    rank: Annotated[str, typer.Option("--rank", help="mentions, or centrality (PageRank), pagerank, betweenness, "
+                                                     "degree")] = "mentions",
+    predicate: Annotated[list[str] | None, typer.Option("--predicate", "-p", help="Centrality over relations of "
+                                                        "this predicate only (repeatable).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Centrality over relations dated from D.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Centrality over relations dated up to D.")] = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", help="Centrality over relations with at least N "
+                                                                   "independent sources.")] = 1,
 ) -> None:
-    """List entities ranked by mentions and documents, with type and aliases."""
+    """List entities ranked by mentions and documents (or by centrality), with type and aliases."""
+    if rank != "mentions":
+        _entities_by_centrality(db, type_, limit, rank, predicate, date_from, date_to, min_sources)
+        return
     with Workspace(db, extract=False) as ws:
         rows = ws.entities(type_, limit)
     table = Table("id", "name", "type", "mentions", "docs", "aliases")
     for r in rows:
         others = [a for a in r.aliases if a != r.name]
         table.add_row(str(r.id), Text(r.name), r.type, str(r.mentions), str(r.documents), Text(", ".join(others)))
+    out.print(table)
+
+
+def _entities_by_centrality(db: str, type_: str | None, limit: int, rank: str, predicates: list[str] | None,
+                            date_from: str | None, date_to: str | None, min_sources: int) -> None:
+    """Print entities ranked by a centrality over the relations that pass the filter."""
+    by = "pagerank" if rank == "centrality" else rank
+    if by not in ("pagerank", "betweenness", "degree"):
+        err.print(f"error: unknown --rank {rank!r} (mentions, centrality, pagerank, betweenness or degree)")
+        raise typer.Exit(2)
+    with Workspace(db, extract=False) as ws:
+        rows = ws.centrality(by, type_, limit, ws.graph_filter(predicates, date_from, date_to, min_sources))
+    table = Table("id", "name", "type", "mentions", "degree", "betw.", "PageRank", "comm.",
+                  title=f"entities by {'PageRank' if by == 'pagerank' else by}")
+    for r in rows:
+        community = "" if r.community is None else str(r.community)
+        table.add_row(str(r.id), Text(r.name), r.type, str(r.mentions), str(r.degree), f"{r.betweenness:.3f}",
+                      f"{r.pagerank:.4f}", community)
     out.print(table)
 
 

@@ -36,6 +36,12 @@ from linkchart.api.views import (
     EventView as EventView,
 )
 from linkchart.api.views import (
+    GraphMetricsView as GraphMetricsView,
+)
+from linkchart.api.views import (
+    GraphNode as GraphNode,
+)
+from linkchart.api.views import (
     GraphView as GraphView,
 )
 from linkchart.api.views import (
@@ -46,6 +52,9 @@ from linkchart.api.views import (
 )
 from linkchart.api.views import (
     MentionView as MentionView,
+)
+from linkchart.api.views import (
+    NodeMetricsView as NodeMetricsView,
 )
 from linkchart.api.views import (
     PathView as PathView,

@@ -124,6 +124,37 @@ class PathView:
 
 
 @dataclass
+class GraphNode(EntitySummary):
+    """An entity as a graph node: its counts and its place in the whole graph (`linkchart.graph.metrics`)."""
+
+    degree: int = field(default=0, metadata=described("Distinct entities it is linked to by asserted relations."))
+    betweenness: float = field(default=0.0, metadata=described("Betweenness centrality (0..1)."))
+    pagerank: float = field(default=0.0, metadata=described("PageRank (sums to 1 over the graph)."))
+    community: int | None = field(default=None, metadata=described(
+        "Louvain community, 0 the largest; null when the entity has no link."))
+
+
+@dataclass
+class NodeMetricsView:
+    """One entity's centrality and community under a filter."""
+
+    id: int
+    degree: int
+    betweenness: float
+    pagerank: float
+    community: int | None
+
+
+@dataclass
+class GraphMetricsView:
+    """Centrality and communities of every entity over the relations that pass a filter."""
+
+    nodes: list[NodeMetricsView]
+    communities: int = field(default=0, metadata=described("How many communities (of linked entities)."))
+    links: int = field(default=0, metadata=described("Entity pairs linked by a relation that passed the filter."))
+
+
+@dataclass
 class GraphView:
     """Entities and the relations among them; `truncated` says a cap left some entities out."""
 

@@ -18,11 +18,14 @@ from linkchart.api.views import (
     EntityRef,
     EntitySuggestion,
     EventView,
+    GraphMetricsView,
+    GraphNode,
     GraphView,
     Lookups,
     MentionSpan,
     MentionView,
     Namer,
+    NodeMetricsView,
     PathView,
     RelationView,
     Suggestions,
@@ -33,6 +36,7 @@ from linkchart.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from linkchart.graph.build import EntityGraph
+    from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
 
 DEFAULT_DB = "linkchart.db"
@@ -364,7 +368,7 @@ class Workspace:
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        return _capped_graph(namer, nodes, rels, limit, center, max_evidence)
+        return _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
 
     def neighbors_gexf(self, name: str, depth: int = 1) -> str:
         """Return the ego network of an entity as a GEXF document (for Gephi)."""
@@ -380,7 +384,57 @@ class Workspace:
         """
         namer = self._namer()
         nodes = [e for e in namer.lookups.summaries if type_ is None or e.type == type_.upper()]
-        return _capped_graph(namer, nodes, self._relations(), limit, None, max_evidence)
+        return _capped_graph(namer, self._with_metrics(nodes), self._relations(), limit, None, max_evidence)
+
+    # ---- who matters: centrality and communities ---------------------------------------
+    def _metrics(self, flt: GraphFilter | None = None) -> GraphMetrics:
+        """Return the graph metrics under a filter (all asserted relations by default), cached with the graph."""
+        from linkchart.graph.metrics import graph_metrics
+
+        return graph_metrics(self._graph(), flt)
+
+    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return the nodes with their centrality and community (over the whole graph unless a filter is given)."""
+        metrics = self._metrics(flt).nodes
+        out = []
+        for n in nodes:
+            m = metrics.get(n.id)
+            out.append(GraphNode(n.id, n.name, n.type, n.mentions, n.documents, list(n.aliases),
+                                 degree=m.degree if m else 0, betweenness=m.betweenness if m else 0.0,
+                                 pagerank=m.pagerank if m else 0.0, community=m.community if m else None))
+        return out
+
+    @staticmethod
+    def graph_filter(predicates: Iterable[str] | None = None, date_from: str | None = None,
+                     date_to: str | None = None, min_sources: int = 1, keep_undated: bool = True) -> GraphFilter:
+        """Return the filter of relations that make links: predicates (all when none), dates, independent sources."""
+        from linkchart.graph.metrics import GraphFilter
+
+        chosen = frozenset(p for p in predicates or () if p) or None
+        return GraphFilter(chosen, date_from or None, date_to or None, keep_undated, max(1, min_sources))
+
+    def centrality(self, by: str = "pagerank", type_: str | None = None, limit: int | None = None,
+                   flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return entities ranked by centrality (pagerank, betweenness or degree) over the relations passing `flt`.
+
+        Each carries its counts, aliases, degree, betweenness, PageRank and community; at most
+        `limit` rows, only of type `type_` when given.
+        """
+        if by not in ("pagerank", "betweenness", "degree"):
+            raise ValueError(f"unknown centrality {by!r} (pagerank, betweenness or degree)")
+        metrics = self._metrics(flt)
+        summaries = {e.id: e for e in self._namer().lookups.summaries}
+        wanted = type_.upper() if type_ else None
+        ranked = [summaries[n] for n in metrics.ranked(by)
+                  if n in summaries and (wanted is None or summaries[n].type == wanted)]
+        return self._with_metrics(ranked[:limit] if limit else ranked, flt)
+
+    def graph_metrics(self, flt: GraphFilter | None = None) -> GraphMetricsView:
+        """Return every entity's centrality and community over the relations passing `flt`."""
+        metrics = self._metrics(flt)
+        nodes = [NodeMetricsView(n, m.degree, m.betweenness, m.pagerank, m.community)
+                 for n, m in sorted(metrics.nodes.items())]
+        return GraphMetricsView(nodes=nodes, communities=len(metrics.communities), links=metrics.links)
 
     def conflicts(self) -> list[ConflictView]:
         """Return where sources disagree, each with the claims on every side."""
