@@ -132,10 +132,13 @@ def highlight_snippet(text: str, highlights: list[tuple[int, int]]) -> Text:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1), gexf, graphml or neo4j")] = "json",
-    output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout).")] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1), gexf, graphml, neo4j, ftm "
+                                                           "(FollowTheMoney) or csv")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout); csv writes "
+                                                               "FILE-entities.csv, FILE-relations.csv, "
+                                                               "FILE-events.csv.")] = "-",
 ) -> None:
-    """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), or a Cypher script (Neo4j)."""
+    """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), Cypher (Neo4j), FollowTheMoney, or CSV tables."""
     from linkchart.export import exporters
 
     known = exporters()
@@ -143,12 +146,24 @@ def export(
         err.print(f"error: unknown export format {fmt!r} (known: {', '.join(known)})")
         raise typer.Exit(2)
     with Workspace(db, extract=False) as ws:
-        text = ws.export(fmt)
+        files = ws.export_files(fmt) if output != "-" else {"": ws.export(fmt)}
     if output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-        err.print(f"wrote {output} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)")
+        sys.stdout.write(files[""])
+        return
+    for path, text in _export_paths(output, known[fmt].suffix, files).items():
+        path.write_text(text, encoding="utf-8")
+        err.print(f"wrote {path} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)")
+
+
+def _export_paths(output: str, suffix: str, files: dict[str, str]) -> dict[Path, str]:
+    """Return where each file of an export goes: OUTPUT itself, or OUTPUT-<part><suffix> for a multi-file format."""
+    if list(files) == [""]:
+        return {Path(output): files[""]}
+    target = Path(output)
+    if target.is_dir():
+        return {target / f"{part}{suffix}": text for part, text in files.items()}
+    stem = target.name[: -len(suffix)] if target.name.endswith(suffix) else target.name
+    return {target.with_name(f"{stem}-{part}{suffix}"): text for part, text in files.items()}
 
 
 @app.command()

@@ -375,7 +375,8 @@ class Workspace:
         from linkchart.export.graph import gexf_text, plain_graph
 
         _, summaries, rels = self._neighborhood(name, depth)
-        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels))
+        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels,
+                                     self._metrics().nodes))
 
     def graph(self, limit: int | None = None, type_: str | None = None, max_evidence: int | None = None) -> GraphView:
         """Return the store as a graph: the `limit` most mentioned entities (of one type) and their relations.
@@ -449,10 +450,17 @@ class Workspace:
         return [namer.conflict(c, by_id) for c in found]
 
     def export(self, fmt: str = "json") -> str:
-        """Return the store in an export format: json (linkchart/1), gexf, graphml or neo4j."""
+        """Return the store in an export format: json (linkchart/1), gexf, graphml, neo4j, ftm or csv."""
         from linkchart.export import exporters
 
         return exporters()[fmt].render(self.store)
+
+    def export_files(self, fmt: str) -> dict[str, str]:
+        """Return the files of an export format by part name ('' for a one-file format; csv: entities, relations,
+        events)."""
+        from linkchart.export import exporters
+
+        return exporters()[fmt].files(self.store)
 
 
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,
