@@ -167,6 +167,39 @@ def _export_paths(output: str, suffix: str, files: dict[str, str]) -> dict[Path,
 
 
 @app.command()
+def report(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html (one self-contained file), md or pdf")] = "html",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default: the entity's "
+                                                                      "name with the format's ending).")] = None,
+) -> None:
+    """Dossier on an entity: names and why each was merged, summary, network and timeline pictures, relations
+    with quoted evidence, conflicts, footnoted sources."""
+    from linkchart.api import NotFound
+    from linkchart.export.report import ReportError, reports
+
+    known = reports()
+    if fmt not in known:
+        err.print(f"error: unknown report format {fmt!r} (known: {', '.join(known)})")
+        raise typer.Exit(2)
+    with Workspace(db, extract=False) as ws:
+        try:
+            dossier = ws.dossier(name)
+            data = known[fmt].render(dossier)
+        except (NotFound, ReportError) as e:
+            _fail(str(e))
+    target = Path(output) if output else Path(_file_name(dossier.name) + known[fmt].suffix)
+    target.write_bytes(data)
+    err.print(f"wrote {target} ({known[fmt].description}, {len(data):,} bytes)")
+
+
+def _file_name(name: str) -> str:
+    """Return a file name made of an entity's name (letters, digits, '-' and '_' only)."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name).strip("_") or "dossier"
+
+
+@app.command()
 def demo(
     db: DbOption = DEFAULT_DB,
     query: Annotated[str, typer.Option("--query", help="Query whose top hits are shown.")] = "Khazali",

@@ -68,6 +68,8 @@ from linkchart.api.views import (
 from linkchart.api.workspace import DEFAULT_DB as DEFAULT_DB
 from linkchart.api.workspace import NotFound as NotFound
 from linkchart.api.workspace import Workspace as Workspace
+from linkchart.api.workspace import render_dossier as render_dossier
+from linkchart.api.workspace import report_media_type as report_media_type
 from linkchart.api.workspace import sample_corpus_path as sample_corpus_path
 from linkchart.models import Evidence as Evidence
 from linkchart.models import IngestReport as IngestReport

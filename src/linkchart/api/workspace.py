@@ -35,6 +35,7 @@ from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
 from linkchart.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
+    from linkchart.export.report import Dossier
     from linkchart.graph.build import EntityGraph
     from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
@@ -455,12 +456,46 @@ class Workspace:
 
         return exporters()[fmt].render(self.store)
 
+    def dossier(self, name: str) -> Dossier:
+        """Return the dossier of an entity: names with reasons, summary, network, events, relations, conflicts,
+        footnoted sources; raise NotFound."""
+        from linkchart.export.report import dossier
+
+        return dossier(self.store, self.find_entity(name).id, self._graph())
+
+    def report(self, name: str, fmt: str = "html") -> bytes:
+        """Return the dossier of an entity as html (one self-contained file), md or pdf; raise NotFound.
+
+        Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+        """
+        return render_dossier(self.dossier(name), fmt)
+
     def export_files(self, fmt: str) -> dict[str, str]:
         """Return the files of an export format by part name ('' for a one-file format; csv: entities, relations,
         events)."""
         from linkchart.export import exporters
 
         return exporters()[fmt].files(self.store)
+
+
+def render_dossier(dossier: Dossier, fmt: str = "html") -> bytes:
+    """Return a dossier rendered as html, md or pdf (needs no store: the web prints PDFs outside its lock).
+
+    Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+    """
+    from linkchart.export.report import reports
+
+    known = reports()
+    if fmt not in known:
+        raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(known)})")
+    return known[fmt].render(dossier)
+
+
+def report_media_type(fmt: str) -> str:
+    """Return the HTTP Content-Type of a dossier format (html, md, pdf)."""
+    from linkchart.export.report import reports
+
+    return reports()[fmt].media_type
 
 
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,
