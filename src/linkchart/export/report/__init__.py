@@ -3,16 +3,16 @@ pictured in SVG (`svg`), rendered as HTML, Markdown or PDF (one module per forma
 
 from __future__ import annotations
 
-from linkchart.export.report.base import Report, ReportError
-from linkchart.export.report.dossier import Dossier, build_dossier
+from linkchart.export.report.base import Report as Report
+from linkchart.export.report.base import ReportError as ReportError
+from linkchart.export.report.dossier import Dossier as Dossier
+from linkchart.export.report.dossier import build_dossier
 from linkchart.export.report.html import HtmlReport
 from linkchart.export.report.md import MarkdownReport
 from linkchart.export.report.pdf import PdfReport
 from linkchart.export.report.summary import summarise
 from linkchart.graph.build import EntityGraph
 from linkchart.store.base import Store
-
-__all__ = ["Dossier", "Report", "ReportError", "dossier", "render_report", "reports"]
 
 
 def reports() -> dict[str, Report]:

@@ -18,7 +18,7 @@ from linkchart.export.report.html import render_html
 CHROMIUM_ENV = "LINKCHART_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update"]
 FOOTER = ('<div style="font: 8px Helvetica, Arial, sans-serif; color: #4a5568; width: 100%; text-align: center;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
