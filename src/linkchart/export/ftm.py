@@ -8,6 +8,7 @@ predicate as its role. Every interval cites its evidence: the quoted sentences i
 `description`, the source articles' URLs in `sourceUrl`, their publishers in `publisher`,
 and the articles themselves as `Article` entities in `proof` (with `publishedAt`). Dated
 events become `Event`s with their participants (`involved`) and places (`addressEntity`).
+Where the store keeps screening results (`export.screening`), each match is a `Sanction`.
 
 FtM has no way to say "not": negated relations are left out. Attributed and hedged ones
 keep their status ('according to X', 'alleged'). The `followthemoney` library is not
@@ -27,6 +28,7 @@ from typing import Any
 
 from linkchart import lexicon
 from linkchart.export.base import Exporter
+from linkchart.export.screening import screening_matches
 from linkchart.graph.build import build_graph
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityEvent, EntityRelation
@@ -179,6 +181,9 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
             if e.name.replace(".", "").casefold() in countries:
                 props["summary"] = ["country"]
         yield _entity(schema, id_, props)
+        for match in screening_matches(store, e.id):
+            yield _entity("Sanction", make_id("sanction", id_, match.list_name), {
+                "entity": [id_], "program": [match.list_name], "description": [match.detail]})
     for r in eg.relations:
         if r.negated or r.subject not in ids or r.object not in ids:
             continue  # FtM cannot say 'not'

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from linkchart import lexicon
+from linkchart.export.screening import screening_matches
 from linkchart.graph.build import EntityGraph, build_graph
 from linkchart.graph.metrics import graph_metrics
 from linkchart.models import Evidence
@@ -265,15 +266,8 @@ def _standing(eg: EntityGraph, entity: int) -> Standing | None:
 
 
 def _badges(store: Store, entity: int) -> list[Badge]:
-    """Return the lists the entity matched when screened.
-
-    Screening is not part of linkchart yet: a store that offers `screening_matches(entity_id)`
-    (rows with `list_name` and optional `detail`) gets its badges shown; others show none.
-    """
-    lookup = getattr(store, "screening_matches", None)
-    if lookup is None:
-        return []
-    return [Badge(str(getattr(m, "list_name", m)), getattr(m, "detail", None)) for m in lookup(entity)]
+    """Return the lists the entity matched when screened (none until a store keeps screening results)."""
+    return [Badge(m.list_name, m.detail) for m in screening_matches(store, entity)]
 
 
 def build_dossier(store: Store, entity: int, eg: EntityGraph | None = None) -> Dossier:
