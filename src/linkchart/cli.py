@@ -210,10 +210,13 @@ def highlight_snippet(text: str, highlights: list[tuple[int, int]], style: str =
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1), gexf, graphml or neo4j")] = "json",
-    output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout).")] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (linkchart/1), gexf, graphml, neo4j, ftm "
+                                                           "(FollowTheMoney) or csv")] = "json",
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' for stdout); csv writes "
+                                                               "FILE-entities.csv, FILE-relations.csv, "
+                                                               "FILE-events.csv.")] = "-",
 ) -> None:
-    """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), or a Cypher script (Neo4j)."""
+    """Export the store: linkchart/1 JSON, GEXF or GraphML (Gephi), Cypher (Neo4j), FollowTheMoney, or CSV tables."""
     from linkchart.export import exporters
 
     known = exporters()
@@ -221,12 +224,57 @@ def export(
         err.print(f"error: unknown export format {fmt!r} (known: {', '.join(known)})")
         raise typer.Exit(2)
     with _workspace(db) as ws:
-        text = ws.export(fmt)
+        files = ws.export_files(fmt) if output != "-" else {"": ws.export(fmt)}
     if output == "-":
-        sys.stdout.write(for_stream(text, sys.stdout))
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-        err.print(safe(f"wrote {output} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)"))
+        sys.stdout.write(for_stream(files[""], sys.stdout))
+        return
+    for path, text in _export_paths(output, known[fmt].suffix, files).items():
+        path.write_text(text, encoding="utf-8")
+        err.print(safe(f"wrote {path} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)"))
+
+
+def _export_paths(output: str, suffix: str, files: dict[str, str]) -> dict[Path, str]:
+    """Return where each file of an export goes: OUTPUT itself, or OUTPUT-<part><suffix> for a multi-file format."""
+    if list(files) == [""]:
+        return {Path(output): files[""]}
+    target = Path(output)
+    if target.is_dir():
+        return {target / f"{part}{suffix}": text for part, text in files.items()}
+    stem = target.name[: -len(suffix)] if target.name.endswith(suffix) else target.name
+    return {target.with_name(f"{stem}-{part}{suffix}"): text for part, text in files.items()}
+
+
+@app.command()
+def report(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html (one self-contained file), md or pdf")] = "html",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write (default: the entity's "
+                                                                      "name with the format's ending).")] = None,
+) -> None:
+    """Dossier on an entity: names and why each was merged, summary, network and timeline pictures, relations
+    with quoted evidence, conflicts, footnoted sources."""
+    from linkchart.api import NotFound
+    from linkchart.export.report import ReportError, reports
+
+    known = reports()
+    if fmt not in known:
+        err.print(f"error: unknown report format {fmt!r} (known: {', '.join(known)})")
+        raise typer.Exit(2)
+    with _workspace(db) as ws:
+        try:
+            dossier = ws.dossier(name)
+            data = known[fmt].render(dossier)
+        except (NotFound, ReportError) as e:
+            _fail(safe(str(e)))
+    target = Path(output) if output else Path(_file_name(dossier.name) + known[fmt].suffix)
+    target.write_bytes(data)
+    err.print(safe(f"wrote {target} ({known[fmt].description}, {len(data):,} bytes)"))
+
+
+def _file_name(name: str) -> str:
+    """Return a file name made of an entity's name (letters, digits, '-' and '_' only)."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name).strip("_") or "dossier"
 
 
 @app.command()
@@ -282,8 +330,19 @@ def entities(
     db: DbOption = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC or EVENT")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 30,
+    rank: Annotated[str, typer.Option("--rank", help="mentions, or centrality (PageRank), pagerank, betweenness, "
+                                                     "degree")] = "mentions",
+    predicate: Annotated[list[str] | None, typer.Option("--predicate", "-p", help="Centrality over relations of "
+                                                        "this predicate only (repeatable).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Centrality over relations dated from D.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Centrality over relations dated up to D.")] = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", help="Centrality over relations with at least N "
+                                                                   "independent sources.")] = 1,
 ) -> None:
-    """List entities ranked by mentions and documents, with type and aliases."""
+    """List entities ranked by mentions and documents (or by centrality), with type and aliases."""
+    if rank != "mentions":
+        _entities_by_centrality(db, type_, limit, rank, predicate, date_from, date_to, min_sources)
+        return
     with _workspace(db) as ws:
         rows = ws.entities(type_, limit)
     table = Table("id", "name", "type", "mentions", "docs", "aliases")
@@ -291,6 +350,24 @@ def entities(
         others = [a for a in r.aliases if a != r.name]
         table.add_row(str(r.id), safe(r.name), safe(r.type), str(r.mentions), str(r.documents),
                       safe(", ".join(others)))
+    out.print(table)
+
+
+def _entities_by_centrality(db: str, type_: str | None, limit: int, rank: str, predicates: list[str] | None,
+                            date_from: str | None, date_to: str | None, min_sources: int) -> None:
+    """Print entities ranked by a centrality over the relations that pass the filter."""
+    by = "pagerank" if rank == "centrality" else rank
+    if by not in ("pagerank", "betweenness", "degree"):
+        err.print(f"error: unknown --rank {rank!r} (mentions, centrality, pagerank, betweenness or degree)")
+        raise typer.Exit(2)
+    with _workspace(db) as ws:
+        rows = ws.centrality(by, type_, limit, ws.graph_filter(predicates, date_from, date_to, min_sources))
+    table = Table("id", "name", "type", "mentions", "degree", "betw.", "PageRank", "comm.",
+                  title=f"entities by {'PageRank' if by == 'pagerank' else by}")
+    for r in rows:
+        community = "" if r.community is None else str(r.community)
+        table.add_row(str(r.id), Text(r.name), r.type, str(r.mentions), str(r.degree), f"{r.betweenness:.3f}",
+                      f"{r.pagerank:.4f}", community)
     out.print(table)
 
 
@@ -376,7 +453,14 @@ def _relation_line(r: RelationView) -> Text:
         line.append_text(safe(f"  according to {r.attributed_to}", style="magenta"))
     if r.hedged:
         line.append("  (alleged)", style="magenta")
+    line.append(f"  {_sources_note(r.evidence_count or len(r.evidence), r.independent_sources)}", style="green")
     return line
+
+
+def _sources_note(evidences: int, independent: int) -> str:
+    """Return '3 sources, 2 independent' (or '1 source')."""
+    note = f"{evidences} source{'s' if evidences != 1 else ''}"
+    return note + (f", {independent} independent" if evidences > 1 else "")
 
 
 def _evidence_lines(evidence: list, limit: int = 3) -> None:
@@ -425,6 +509,7 @@ def timeline(
                 line.append_text(safe(f"  [{parts}]", style="dim"))
             if ev.attributed_to:
                 line.append_text(safe(f"  according to {ev.attributed_to}", style="magenta"))
+            line.append(f"  {_sources_note(len(ev.evidence), ev.independent_sources)}", style="green")
             out.print(line)
             _evidence_lines(ev.evidence, limit=2)
 

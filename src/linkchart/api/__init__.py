@@ -43,6 +43,12 @@ from linkchart.api.views import (
     EventView as EventView,
 )
 from linkchart.api.views import (
+    GraphMetricsView as GraphMetricsView,
+)
+from linkchart.api.views import (
+    GraphNode as GraphNode,
+)
+from linkchart.api.views import (
     GraphView as GraphView,
 )
 from linkchart.api.views import (
@@ -53,6 +59,9 @@ from linkchart.api.views import (
 )
 from linkchart.api.views import (
     MentionView as MentionView,
+)
+from linkchart.api.views import (
+    NodeMetricsView as NodeMetricsView,
 )
 from linkchart.api.views import (
     PathView as PathView,
@@ -68,6 +77,8 @@ from linkchart.api.workspace import Ambiguous as Ambiguous
 from linkchart.api.workspace import EntityMatch as EntityMatch
 from linkchart.api.workspace import NotFound as NotFound
 from linkchart.api.workspace import Workspace as Workspace
+from linkchart.api.workspace import render_dossier as render_dossier
+from linkchart.api.workspace import report_media_type as report_media_type
 from linkchart.api.workspace import sample_corpus_path as sample_corpus_path
 from linkchart.models import Evidence as Evidence
 from linkchart.models import IngestReport as IngestReport

@@ -21,11 +21,14 @@ from linkchart.api.views import (
     EntityRef,
     EntitySuggestion,
     EventView,
+    GraphMetricsView,
+    GraphNode,
     GraphView,
     Lookups,
     MentionSpan,
     MentionView,
     Namer,
+    NodeMetricsView,
     PathView,
     RelationView,
     Suggestions,
@@ -34,7 +37,9 @@ from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
 
 if TYPE_CHECKING:
+    from linkchart.export.report import Dossier
     from linkchart.graph.build import EntityGraph
+    from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
 
 DEFAULT_DB = "linkchart.db"
@@ -501,14 +506,15 @@ class Workspace:
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        return _capped_graph(namer, nodes, rels, limit, center, max_evidence)
+        return _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
 
     def neighbors_gexf(self, name: str, depth: int = 1) -> str:
         """Return the ego network of an entity as a GEXF document (for Gephi)."""
         from linkchart.export.graph import gexf_text, plain_graph
 
         _, summaries, rels = self._neighborhood(name, depth)
-        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels))
+        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels,
+                                     self._metrics().nodes))
 
     def graph(self, limit: int | None = None, type_: str | None = None, max_evidence: int | None = None) -> GraphView:
         """Return the store as a graph: the `limit` most mentioned entities (of one type) and their relations.
@@ -518,7 +524,57 @@ class Workspace:
         namer = self._namer()
         wanted = check_type(type_) if type_ is not None else None
         nodes = [e for e in namer.lookups.summaries if wanted is None or e.type == wanted]
-        return _capped_graph(namer, nodes, self._relations(), limit, None, max_evidence)
+        return _capped_graph(namer, self._with_metrics(nodes), self._relations(), limit, None, max_evidence)
+
+    # ---- who matters: centrality and communities ---------------------------------------
+    def _metrics(self, flt: GraphFilter | None = None) -> GraphMetrics:
+        """Return the graph metrics under a filter (all asserted relations by default), cached with the graph."""
+        from linkchart.graph.metrics import graph_metrics
+
+        return graph_metrics(self._graph(), flt)
+
+    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return the nodes with their centrality and community (over the whole graph unless a filter is given)."""
+        metrics = self._metrics(flt).nodes
+        out = []
+        for n in nodes:
+            m = metrics.get(n.id)
+            out.append(GraphNode(n.id, n.name, n.type, n.mentions, n.documents, list(n.aliases),
+                                 degree=m.degree if m else 0, betweenness=m.betweenness if m else 0.0,
+                                 pagerank=m.pagerank if m else 0.0, community=m.community if m else None))
+        return out
+
+    @staticmethod
+    def graph_filter(predicates: Iterable[str] | None = None, date_from: str | None = None,
+                     date_to: str | None = None, min_sources: int = 1, keep_undated: bool = True) -> GraphFilter:
+        """Return the filter of relations that make links: predicates (all when none), dates, independent sources."""
+        from linkchart.graph.metrics import GraphFilter
+
+        chosen = frozenset(p for p in predicates or () if p) or None
+        return GraphFilter(chosen, date_from or None, date_to or None, keep_undated, max(1, min_sources))
+
+    def centrality(self, by: str = "pagerank", type_: str | None = None, limit: int | None = None,
+                   flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return entities ranked by centrality (pagerank, betweenness or degree) over the relations passing `flt`.
+
+        Each carries its counts, aliases, degree, betweenness, PageRank and community; at most
+        `limit` rows, only of type `type_` when given.
+        """
+        if by not in ("pagerank", "betweenness", "degree"):
+            raise ValueError(f"unknown centrality {by!r} (pagerank, betweenness or degree)")
+        metrics = self._metrics(flt)
+        summaries = {e.id: e for e in self._namer().lookups.summaries}
+        wanted = type_.upper() if type_ else None
+        ranked = [summaries[n] for n in metrics.ranked(by)
+                  if n in summaries and (wanted is None or summaries[n].type == wanted)]
+        return self._with_metrics(ranked[:limit] if limit else ranked, flt)
+
+    def graph_metrics(self, flt: GraphFilter | None = None) -> GraphMetricsView:
+        """Return every entity's centrality and community over the relations passing `flt`."""
+        metrics = self._metrics(flt)
+        nodes = [NodeMetricsView(n, m.degree, m.betweenness, m.pagerank, m.community)
+                 for n, m in sorted(metrics.nodes.items())]
+        return GraphMetricsView(nodes=nodes, communities=len(metrics.communities), links=metrics.links)
 
     def conflicts(self) -> list[ConflictView]:
         """Return where sources disagree, each with the claims on every side."""
@@ -533,10 +589,51 @@ class Workspace:
         return [namer.conflict(c, by_id) for c in found]
 
     def export(self, fmt: str = "json") -> str:
-        """Return the store in an export format: json (linkchart/1), gexf, graphml or neo4j."""
+        """Return the store in an export format: json (linkchart/1), gexf, graphml, neo4j, ftm or csv."""
         from linkchart.export import exporters
 
         return exporters()[fmt].render(self.store)
+
+    def dossier(self, name: str) -> Dossier:
+        """Return the dossier of an entity: names with reasons, summary, network, events, relations, conflicts,
+        footnoted sources; raise NotFound."""
+        from linkchart.export.report import dossier
+
+        return dossier(self.store, self.find_entity(name).id, self._graph())
+
+    def report(self, name: str, fmt: str = "html") -> bytes:
+        """Return the dossier of an entity as html (one self-contained file), md or pdf; raise NotFound.
+
+        Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+        """
+        return render_dossier(self.dossier(name), fmt)
+
+    def export_files(self, fmt: str) -> dict[str, str]:
+        """Return the files of an export format by part name ('' for a one-file format; csv: entities, relations,
+        events)."""
+        from linkchart.export import exporters
+
+        return exporters()[fmt].files(self.store)
+
+
+def render_dossier(dossier: Dossier, fmt: str = "html") -> bytes:
+    """Return a dossier rendered as html, md or pdf (needs no store: the web prints PDFs outside its lock).
+
+    Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+    """
+    from linkchart.export.report import reports
+
+    known = reports()
+    if fmt not in known:
+        raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(known)})")
+    return known[fmt].render(dossier)
+
+
+def report_media_type(fmt: str) -> str:
+    """Return the HTTP Content-Type of a dossier format (html, md, pdf)."""
+    from linkchart.export.report import reports
+
+    return reports()[fmt].media_type
 
 
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,

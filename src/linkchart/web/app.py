@@ -48,7 +48,7 @@ from fastapi.staticfiles import StaticFiles
 from linkchart.web.deps import TOKEN_HEADER, WorkspacePool
 from linkchart.web.errors import validation_error
 from linkchart.web.guard import Guard, Hosts
-from linkchart.web.routers import curation, documents, entities, graph, relations, search
+from linkchart.web.routers import curation, documents, entities, graph, relations, reports, search
 
 TOKEN_ENV = "LINKCHART_TOKEN"
 LOOPBACK_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
@@ -59,8 +59,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs",)
+# A dossier is a document of its own: its styles are inline, its pictures inline SVG, it runs no script at all.
+REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; object-src 'none'; base-uri 'none'; "
+              "form-action 'none'; frame-ancestors 'none'")
 SWAGGER = "/static/vendor/swagger-ui"
-ROUTERS = (search.router, documents.router, entities.router, relations.router, graph.router, curation.router)
+ROUTERS = (search.router, documents.router, entities.router, relations.router, graph.router, curation.router,
+           reports.router)
 
 
 def static_dir() -> Path:
@@ -81,6 +85,8 @@ async def security_headers(request: Request, call_next: Callable[[Request], Any]
     response: Response = await call_next(request)
     docs = request.url.path.startswith(DOCS_PATHS)
     response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+    if reports.REPORT_PATH.match(request.url.path):
+        response.headers["Content-Security-Policy"] = REPORT_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "no-referrer"
