@@ -210,7 +210,8 @@ def test_curation_from_the_page(page: Any, live_server: Callable[[str], str], we
 
 
 def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[str], str], tmp_path: Path,
-                                            auth: dict[str, str], ingest_store: Callable[..., str]) -> None:
+                                            auth: dict[str, str], ingest_store: Callable[..., str],
+                                            backend: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "payload.txt").write_text(
@@ -225,7 +226,7 @@ def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[st
         "title": XSS[0], "date": "2020-01-01", "url": "javascript:window.__xss=1", "source": XSS[1],
         "text": f"Omar Haddad {XSS[1]} spoke in Beirut about Karim Nasser. {XSS[0]}",
     }) + "\n", encoding="utf-8")
-    db = ingest_store([str(docs)], tmp_path / "xss.db")
+    db = ingest_store([str(docs)], backend)
     url = live_server(db)
 
     entities = httpx.get(url + "/api/entities").json()

@@ -29,7 +29,7 @@ from linkchart.api.views import (
 )
 from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
-from linkchart.store.sqlite import SQLiteStore
+from linkchart.store.open import open_store
 
 if TYPE_CHECKING:
     from linkchart.graph.build import EntityGraph
@@ -54,7 +54,7 @@ class Workspace:
 
     def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None) -> None:
         self.db = str(db)
-        self.store = SQLiteStore(self.db)
+        self.store = open_store(self.db)
         self._fill_name_keys()
         self._extract_enabled = extract
         # extraction processes: all cores (at most 4) unless told otherwise
@@ -110,7 +110,8 @@ class Workspace:
         """Resolve stored mentions into entities and re-apply the analysts' decisions."""
         from linkchart.resolve.cluster import resolve_store
 
-        resolve_store(self.store)
+        with self.store.resolving():
+            resolve_store(self.store)
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""
