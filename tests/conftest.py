@@ -95,7 +95,7 @@ def new_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 @pytest.fixture(scope="session")
 def copy_store(request: pytest.FixtureRequest) -> Callable[[str, Path], str]:
-    """Return a function giving the URL of a private copy of a session store (made by `snapshot_store` for PostgreSQL)."""
+    """Return a function giving the URL of a private copy of a session store (see `snapshot_store`)."""
 
     def copy(src: str, folder: Path) -> str:
         if backend_of(src) == "postgresql":
@@ -124,10 +124,11 @@ def snapshot_store(request: pytest.FixtureRequest, url: str) -> None:
 @pytest.fixture
 def store_url(request: pytest.FixtureRequest, backend: str, new_store: Callable[[str], str]) -> Iterator[str]:
     """Return the URL of a new, empty store of this test's back end (a PostgreSQL one is dropped after the test)."""
+    cluster = request.getfixturevalue("pg_cluster") if backend == "postgresql" else None
     url = new_store(backend)
     yield url
-    if backend == "postgresql":
-        request.getfixturevalue("pg_cluster").drop_database(_database_name(url))
+    if cluster is not None:
+        cluster.drop_database(_database_name(url))
 
 
 @pytest.fixture(scope="session")

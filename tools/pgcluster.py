@@ -68,7 +68,8 @@ class PostgresCluster:
             shutil.chown(folder, as_user, as_user)
         cluster = cls(folder, _free_port(), bin_dir, as_user)
         data = folder / "data"
-        cluster._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8")
+        cluster._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8",
+                     "--locale=C.UTF-8")
         conf = {"listen_addresses": "'127.0.0.1'", "port": str(cluster.port), "unix_socket_directories": f"'{folder}'",
                 "max_connections": "100", **(settings or {})}
         with open(data / "postgresql.conf", "a", encoding="utf-8") as f:

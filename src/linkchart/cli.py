@@ -19,7 +19,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.")]
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="LINKCHART_DB", help="Store: a SQLite file, or postgresql://USER@HOST/DB.")
+]
 PROGRESS_MIN_FILES = 4
 
 
@@ -179,7 +181,7 @@ def serve(
     """Serve the JSON API (documented at /docs) and the web page; prints the curation token."""
     from linkchart.web.app import serve as run_server
 
-    if not Path(db).exists():
+    if "://" not in db and not Path(db).exists():  # a database URL is checked by connecting
         _fail(f"{db}: no such store (run 'linkchart ingest' or 'linkchart demo' first)")
     run_server(db, host=host, port=port)
 

@@ -28,7 +28,7 @@ from linkchart.api.views import (
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
-from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
+from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit, StoreError
 from linkchart.store.open import open_store
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = "linkchart.db"
 PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
 SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
+RESOLVE_ATTEMPTS = 5  # resolutions tried while other writers keep changing the store
 
 
 class NotFound(LookupError):
@@ -107,11 +108,24 @@ class Workspace:
         return extract_many(items, self._nlp, n_process=n_process)
 
     def resolve(self) -> None:
-        """Resolve stored mentions into entities and re-apply the analysts' decisions."""
+        """Resolve stored mentions into entities and re-apply the analysts' decisions.
+
+        Resolvers of one store take turns (`Store.resolving`). Another process may still
+        replace a document between this one's reading and writing (its mentions are then
+        gone, and the store refuses the links): the resolution is then run again on what
+        the store holds now.
+        """
         from linkchart.resolve.cluster import resolve_store
 
         with self.store.resolving():
-            resolve_store(self.store)
+            for attempt in range(RESOLVE_ATTEMPTS):
+                before = self.store.version()
+                try:
+                    resolve_store(self.store)
+                    return
+                except StoreError:
+                    if self.store.version() == before or attempt == RESOLVE_ATTEMPTS - 1:
+                        raise
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""
