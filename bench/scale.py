@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -49,6 +51,7 @@ from linkchart.store.open import open_store  # noqa: E402
 from scalegen import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+GENERATED_CHUNK = 200  # articles a worker generates per task
 
 
 def rss_mb(pid: int | str = "self") -> float:
@@ -148,28 +151,64 @@ def ingest_real(url: str, feeds: Path, processes: int) -> tuple[float, float, in
         return total, time.perf_counter() - t1, report.articles
 
 
-def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, float, int]:
-    """Store `n` generated articles' extraction results through the store API, then resolve.
+def _prepared(chunk: tuple[int, int]) -> list[tuple[Any, Any, Any, Any]]:
+    """Return the documents of generated articles [start, start + n) with their fingerprints (a worker's job)."""
+    start, n = chunk
+    out = []
+    for article in generate(n, start=start, first=start):
+        doc, art, extraction = article.document()
+        out.append((doc, art, extraction, article_fingerprint(art.text)))
+    return out
 
-    Returns (store seconds, resolution seconds, articles stored); stops storing at `deadline`.
+
+def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
+    """Store `n` generated articles' extraction results through the store API; return (seconds, articles stored).
+
+    A worker process generates and fingerprints the next articles while this one stores;
+    storing stops at `deadline`.
     """
     stored = 0
     t0 = time.perf_counter()
-    with open_store(url) as store:
-        for article in generate(n):
-            doc, art, extraction = article.document()
-            store.add_document(doc, [art], [extraction], [article_fingerprint(art.text)])
-            stored += 1
-            if stored % 10000 == 0:
-                print(f"    {stored} stored, {time.perf_counter() - t0:.0f} s, rss {rss_mb():.0f} MB", flush=True)
+    chunks = [(start, min(GENERATED_CHUNK, n - start)) for start in range(0, n, GENERATED_CHUNK)]
+    with open_store(url) as store, multiprocessing.get_context("spawn").Pool(1) as pool:
+        for batch in pool.imap(_prepared, chunks):
+            for doc, art, extraction, fp in batch:
+                store.add_document(doc, [art], [extraction], [fp])
+                stored += 1
+                if stored % 10000 == 0:
+                    print(f"    {stored} stored, {time.perf_counter() - t0:.0f} s, rss {rss_mb():.0f} MB", flush=True)
             if time.monotonic() > deadline:
-                print(f"    stopped at the time limit after {stored} articles")
+                print(f"    stopped at the time limit after {stored} articles", flush=True)
+                pool.terminate()
                 break
-    seconds = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    return time.perf_counter() - t0, stored
+
+
+def _resolve(url: str) -> None:
     with Workspace(url, extract=False) as ws:
         ws.resolve()
-    return seconds, time.perf_counter() - t1, stored
+
+
+def resolve_within(url: str, limit: float) -> tuple[float | None, float]:
+    """Resolve the store in a child process; return (seconds, or None past `limit`, the child's peak RSS MB)."""
+    child = multiprocessing.get_context("spawn").Process(target=_resolve, args=(url,))
+    t0 = time.perf_counter()
+    child.start()
+    peak = 0.0
+    while child.is_alive() and time.perf_counter() - t0 < limit:
+        try:
+            peak = max(peak, peak_mb(child.pid or 0))
+        except OSError:
+            pass
+        child.join(1.0)
+    seconds = time.perf_counter() - t0
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return None, peak
+    if child.exitcode != 0:
+        raise RuntimeError(f"resolution failed with exit code {child.exitcode}")
+    return seconds, peak
 
 
 @contextmanager
@@ -208,14 +247,19 @@ def timed(client: httpx.Client, path: str) -> float:
     return ms
 
 
-def api_latency(url: str, requests: int) -> dict[str, Any]:
-    """Return first-request and p50/p95 ms of profile, neighbours, path and search, and the server's peak RSS."""
+def api_latency(url: str, requests: int, resolved: bool = True) -> dict[str, Any]:
+    """Return first-request and p50/p95 ms of profile, neighbours, path and search, and the server's peak RSS.
+
+    Without resolution (`resolved` False) there are no entities: only search is timed, for words of titles.
+    """
     out: dict[str, Any] = {}
     with server(url) as (base, pid), httpx.Client(base_url=base, timeout=600) as client:
         t0 = time.perf_counter()
         top = [e["id"] for e in client.get("/api/entities", params={"limit": 300}).json()]
         out["first"] = (time.perf_counter() - t0) * 1000
         words = [w for e in client.get("/api/entities", params={"limit": 60}).json() for w in e["name"].split()[:1]]
+        if not resolved:
+            words = [a.title.split()[0] for a in generate(60)]
         rng = random.Random(3)
         routes = {
             "profile": lambda: f"/api/entities/{rng.choice(top)}",
@@ -223,6 +267,8 @@ def api_latency(url: str, requests: int) -> dict[str, Any]:
             "path": lambda: "/api/path?a={}&b={}".format(*rng.sample(top, 2)),
             "search": lambda: "/api/search?q=" + rng.choice(words),
         }
+        if not resolved:
+            routes = {"search": routes["search"]}
         for name, make in routes.items():
             first = timed(client, make())
             times = [timed(client, make()) for _ in range(requests)]
@@ -233,7 +279,7 @@ def api_latency(url: str, requests: int) -> dict[str, Any]:
 
 def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float]:
     """Return seconds to ingest one new article into the store at `url` and into an empty store (model loaded)."""
-    new = next(generate(1, seed=99, start=10_000_000))
+    new = next(generate(1, start=10_000_000))
     path = folder / "one-new.jsonl"
     path.write_text(json.dumps(new.jsonl()) + "\n", encoding="utf-8")
     costs = []
@@ -250,11 +296,12 @@ def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float
 
 def generate_article_for_warmup() -> Any:
     """Return an Article to warm the extraction pipeline up with."""
-    _, article, _ = next(generate(1, seed=7, start=20_000_000)).document()
+    _, article, _ = next(generate(1, start=20_000_000)).document()
     return article
 
 
-def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float) -> dict[str, Any]:
+def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
+        resolve_limit: float) -> dict[str, Any]:
     """Return the figures of one back end at `n` articles."""
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
@@ -265,16 +312,21 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
                 if mode == "real":
                     write_feeds(folder / "feeds", n)
                     seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
+                    resolver_mb = 0.0
                 else:
-                    seconds, resolution, stored = ingest_generated(url, n, deadline)
+                    seconds, stored = ingest_generated(url, n, deadline)
+            if mode == "generated":
+                print(f"  stored {stored} in {seconds:.0f} s; resolving (limit {resolve_limit:.0f} s)", flush=True)
+                resolution, resolver_mb = resolve_within(url, resolve_limit)
             children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             row.update(stored=stored, ingest_s=seconds, per_s=stored / seconds, rss=sampler.quartiles(),
-                       peak_mb=peak_mb(), children_peak_mb=children, size_mb=size() / 2**20, resolution_s=resolution)
-            print(f"  ingest {stored} in {seconds:.0f} s, resolution {resolution:.1f} s, size {row['size_mb']:.0f} MB, "
-                  f"rss {row['rss']} MB, peak {row['peak_mb']:.0f} MB", flush=True)
-            row.update(api_latency(url, requests))
+                       peak_mb=peak_mb(), children_peak_mb=max(children, resolver_mb), size_mb=size() / 2**20,
+                       resolution_s=resolution)
+            print(f"  {row}", flush=True)
+            row.update(api_latency(url, requests, resolved=resolution is not None))
             print(f"  api {row}", flush=True)
-            row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
+            if resolution is not None and resolution < resolve_limit / 2:
+                row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
     return row
 
 
@@ -286,17 +338,22 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     print("|" + "---|" * 14)
     for r in rows:
         def lat(k: str, r: dict[str, Any] = r) -> str:
-            return f"{r[k][1]:.0f}/{r[k][2]:.0f}"
+            return f"{r[k][1]:.0f}/{r[k][2]:.0f}" if k in r else "n/a"
+
+        resolution = f"{r['resolution_s']:.1f}" if r["resolution_s"] is not None else "not done in limit"
+        add = (f"{r['add_one_s']:.1f} / {r['solo_one_s']:.1f} ({r['add_one_s'] / r['solo_one_s']:.1f}×)"
+               if "add_one_s" in r else "n/a")
 
         print(f"| {r['backend']} | {r['stored']:,} ({r['mode']}) | {r['per_s']:.1f} | {r['rss']} "
-              f"| {r['peak_mb']:.0f} ({r['children_peak_mb']:.0f}) | {r['size_mb']:.0f} | {r['resolution_s']:.1f} "
+              f"| {r['peak_mb']:.0f} ({r['children_peak_mb']:.0f}) | {r['size_mb']:.0f} | {resolution} "
               f"| {lat('profile')} | {lat('neighbours')} | {lat('path')} | {lat('search')} | {r['first']:.0f} "
-              f"| {r['server_peak_mb']:.0f} | {r['add_one_s']:.1f} / {r['solo_one_s']:.1f} "
-              f"({r['add_one_s'] / r['solo_one_s']:.1f}×) |")
+              f"| {r['server_peak_mb']:.0f} | {add} |")
 
 
 def main() -> None:
     """Parse arguments, run the back ends and print the table."""
+    # a terminated bench still stops its PostgreSQL cluster and server (the with-blocks unwind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
@@ -304,6 +361,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="requests per route")
     parser.add_argument("--processes", type=int, default=2, help="extraction processes (real mode)")
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds of storing (generated mode)")
+    parser.add_argument("--resolve-limit", type=float, default=1800, help="seconds of resolution (generated mode)")
     parser.add_argument("--json-out", help="also write the figures as JSON to this file")
     args = parser.parse_args()
     mode = args.mode if args.mode != "auto" else ("real" if args.articles <= 10_000 else "generated")
@@ -317,7 +375,8 @@ def main() -> None:
                 rows.extend(json.loads(Path(out.name).read_text()))
     else:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
-        rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit))
+        rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
+                        args.resolve_limit))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

@@ -18,13 +18,18 @@ import bisect
 import hashlib
 import itertools
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linkchart.models import AliasStatement, Article, Claim, Document, Event, Extraction, Mention, OffsetMap, Relation
 
-ONSETS = ["b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "r", "s", "t", "v", "z", "kh", "sh", "th", "dr", "tr"]
-VOWELS = ["a", "e", "i", "o", "u", "a", "i", "ou", "ai"]
-CODAS = ["", "", "n", "r", "l", "m", "s", "d", "k", "sh"]
+# syllables wide enough that names spread over blocks as real ones do (a name's first three
+# letters take ~1,500 values), narrow enough that spelling variants and shared surnames occur
+ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "y", "z", "br", "ch",
+          "dr", "fl", "gr", "kh", "kr", "pl", "sh", "st", "th", "tr", "zh"]
+VOWELS = ["a", "e", "i", "o", "u", "a", "i", "ou", "ai", "ei", "ia", "y"]
+CODAS = ["", "", "n", "r", "l", "m", "s", "d", "k", "sh", "b", "g", "t", "z", "nd", "rt"]
 TITLES = ["General", "Commander", "Sheikh", "Minister", "Colonel", "Dr."]
 ORG_HEADS = ["Brigade", "Movement", "Front", "Organization", "Council", "League", "Battalions", "Party", "Network"]
 ORG_LEADS = ["Liberation", "National", "Popular", "Revolutionary", "Islamic", "Democratic", "Unity", "Resistance"]
@@ -92,7 +97,6 @@ class Cast:
     people: list[Person]
     groups: list[Group]
     places: list[str]
-    rng: random.Random
     _weights: dict[int, list[float]] = field(default_factory=dict)
 
     @classmethod
@@ -118,9 +122,9 @@ class Cast:
                 groups.append(Group(name))
         places = sorted({_word(rng, (2, 3)) for _ in range(n_places)})
         rng.shuffle(places)
-        return cls(people, groups, places, rng)
+        return cls(people, groups, places)
 
-    def pick(self, items: list, k: int) -> list:
+    def pick(self, items: list, k: int, rng: random.Random) -> list:
         """Return `k` distinct items drawn by Zipf popularity."""
         cumulative = self._weights.get(len(items))
         if cumulative is None:
@@ -128,7 +132,7 @@ class Cast:
             self._weights[len(items)] = cumulative
         chosen: dict[int, None] = {}
         while len(chosen) < min(k, len(items)):
-            chosen[min(bisect.bisect(cumulative, self.rng.random() * cumulative[-1]), len(items) - 1)] = None
+            chosen[min(bisect.bisect(cumulative, rng.random() * cumulative[-1]), len(items) - 1)] = None
         return [items[i] for i in chosen]
 
 
@@ -213,11 +217,16 @@ def _person(w: Writer, p: Person, first: bool, rng: random.Random) -> tuple[int,
     return w.put(p.surname(), "PERSON")
 
 
+@lru_cache(maxsize=4)
+def _cast(articles: int, seed: int) -> Cast:
+    return Cast.make(articles, seed)
+
+
 def write_article(index: int, cast: Cast, rng: random.Random) -> GeneratedArticle:
     """Return a new article over people, groups and places drawn from `cast`."""
-    people = cast.pick(cast.people, rng.randint(2, 4))
-    groups = cast.pick(cast.groups, rng.randint(1, 2))
-    places = cast.pick(cast.places, rng.randint(1, 2))
+    people = cast.pick(cast.people, rng.randint(2, 4), rng)
+    groups = cast.pick(cast.groups, rng.randint(1, 2), rng)
+    places = cast.pick(cast.places, rng.randint(1, 2), rng)
     year = rng.randint(2005, 2022)
     date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     a = GeneratedArticle(index, f"{people[0].surname()} and the {groups[0].name} in {places[0]}", date)
@@ -319,10 +328,17 @@ def rewrite(original: GeneratedArticle, index: int, rng: random.Random) -> Gener
     return copy
 
 
-def generate(n: int, seed: int = 1, duplicate_rate: float = 0.06, start: int = 0):  # type: ignore[no-untyped-def]
-    """Yield `n` generated articles (numbered from `start`); about `duplicate_rate` of them repeat an earlier one."""
-    cast = Cast.make(max(n, 1000), seed)
-    rng = random.Random(seed + 1)
+def generate(
+    n: int, seed: int = 1, duplicate_rate: float = 0.06, start: int = 0, first: int | None = None, cast_for: int = 0
+) -> Iterator[GeneratedArticle]:
+    """Yield `n` generated articles numbered from `start`; about `duplicate_rate` of them repeat an earlier one.
+
+    `first` (a number, default `start`) seeds the articles, so a run can be cut into chunks
+    generated apart; the cast (names) is sized for `cast_for` articles (default 100,000: the
+    same names whatever the run's size).
+    """
+    cast = _cast(cast_for or 100_000, seed)
+    rng = random.Random(seed * 1_000_003 + (start if first is None else first))
     recent: list[GeneratedArticle] = []
     for i in range(start, start + n):
         if recent and rng.random() < duplicate_rate:
