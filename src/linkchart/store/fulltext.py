@@ -32,8 +32,12 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """Return the words of `text` (runs of letters and digits) with their folded forms, in order."""
-    return [Token(m.start(), m.end(), _fold(m.group())[0]) for m in _WORD.finditer(text)]
+    """Return the words of `text` (runs of letters and digits, found once folded) with their folded forms, in order.
+
+    Offsets are in `text`; the text is folded once, not word by word.
+    """
+    folded, index = _fold(text)
+    return [Token(index[m.start()], index[m.end() - 1] + 1, m.group()) for m in _WORD.finditer(folded)]
 
 
 def _words(term: str) -> list[str]:
