@@ -61,11 +61,11 @@ def test_a_url_scheme_without_a_back_end_is_an_error_that_keeps_the_password(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for args in (["show", "Vale"], ["documents"], ["search", "x"]):
-        result = runner.invoke(app, [*args, "--db", "postgresql://analyst:s3cret@db.invalid/case"])
+        result = runner.invoke(app, [*args, "--db", "mysql://analyst:s3cret@db.invalid/case"])
         assert result.exit_code == 2
-        assert "unsupported store URL scheme 'postgresql://'" in result.output
+        assert "unsupported store URL scheme 'mysql://'" in result.output
         assert "s3cret" not in result.output
-    assert list(tmp_path.iterdir()) == []  # no 'postgresql:' folder
+    assert list(tmp_path.iterdir()) == []  # no 'mysql:' folder
 
 
 def test_a_store_can_be_named_as_a_sqlite_url(invented_db: Path) -> None:

@@ -34,7 +34,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite store file (or sqlite:///PATH).")]
+DbOption = Annotated[
+    str, typer.Option("--db", envvar="LINKCHART_DB", help="Store: a SQLite file, or postgresql://USER@HOST/DB.")
+]
 PROGRESS_MIN_FILES = 4
 NEIGHBOR_FORMATS = ("table", "json", "gexf")
 

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from linkchart.api.pipeline import ingest_paths
-from linkchart.store.sqlite import SQLiteStore
+from linkchart.store.open import open_store
 
 
 def story(seed: int, words: int = 300) -> str:
@@ -15,7 +15,7 @@ def story(seed: int, words: int = 300) -> str:
     return " ".join(rng.choice([f"term{i}" for i in range(400)]) for _ in range(words))
 
 
-def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path) -> None:
+def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path, store_url: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(story(1), encoding="utf-8")
@@ -23,7 +23,7 @@ def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path) ->
     (folder / "c.txt").write_text(story(2), encoding="utf-8")
     (folder / "d.docx").write_bytes(b"PK")
     ticks: list[str] = []
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(store_url) as store:
         report = ingest_paths(store, [str(folder)], on_file=ticks.append, batch_articles=1)
         assert sorted(Path(s).name for s in report.added) == ["a.txt", "b.txt", "c.txt"]
         assert [Path(s).name.split(":")[0] for s in report.skipped] == ["d.docx"]

@@ -106,8 +106,8 @@ def test_open_store_refuses_what_it_cannot_open_and_creates_nothing(tmp_path: Pa
         open_store(missing)
     with pytest.raises(StoreNotFound, match="is a folder"):
         open_store(tmp_path)
-    with pytest.raises(UnsupportedStore, match="'postgresql://'") as caught:
-        open_store("postgresql://analyst:s3cret@db.invalid/case")
+    with pytest.raises(UnsupportedStore, match="'mysql://'") as caught:
+        open_store("mysql://analyst:s3cret@db.invalid/case")
     assert "s3cret" not in str(caught.value)
     assert not missing.parent.exists() and list(tmp_path.iterdir()) == []
     made = open_store(f"sqlite:///{tmp_path / 'new.db'}", create=True)

@@ -39,6 +39,7 @@ def test_stores_without_screening_have_no_matches(sample_ws: Workspace) -> None:
     assert screening_matches(sample_ws.store, 1) == []
 
 
+@pytest.mark.sqlite_only(reason="the screening hook is shown on a SQLite store subclass")
 def test_matches_show_as_badges_in_the_dossier(screened: ScreenedStore) -> None:
     d = dossier(screened, screened.listed)
     assert [b.list_name for b in d.badges] == ["Invented Watch List"]
@@ -47,6 +48,7 @@ def test_matches_show_as_badges_in_the_dossier(screened: ScreenedStore) -> None:
     screened.close()
 
 
+@pytest.mark.sqlite_only(reason="the screening hook is shown on a SQLite store subclass")
 def test_matches_export_as_followthemoney_sanctions(screened: ScreenedStore) -> None:
     entities = [json.loads(line) for line in FtmExporter().render(screened).splitlines()]
     screened.close()

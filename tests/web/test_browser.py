@@ -17,6 +17,9 @@ import pytest
 from linkchart.api import Workspace
 
 pytestmark = pytest.mark.browser
+# Journeys that only read run once: the page reads the same API over either back end, and
+# tests/web/test_api.py runs every route on both. Curation and ingest journeys run on both.
+SAME_PAGE_ON_EITHER_BACKEND = pytest.mark.sqlite_only(reason="read-only page journey; the API tests cover both")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -99,6 +102,7 @@ def tap_edge_and_check_evidence(page: Any) -> None:
     assert normal(marked) == normal(expected)
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -131,6 +135,7 @@ def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_evidence_quote_opens_reader(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -146,6 +151,7 @@ def test_evidence_quote_opens_reader(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -163,6 +169,7 @@ def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_timeline_shows_2007(page: Any, base: str) -> None:
     needs(base, "events")
     open_page(page, base)
@@ -181,6 +188,7 @@ def test_timeline_shows_2007(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_conflicts_and_documents(page: Any, base: str) -> None:
     open_page(page, base)
     page.click("button[data-tab=conflicts]")
@@ -210,7 +218,8 @@ def test_curation_from_the_page(page: Any, live_server: Callable[[str], str], we
 
 
 def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[str], str], tmp_path: Path,
-                                            auth: dict[str, str], ingest_store: Callable[..., str]) -> None:
+                                            auth: dict[str, str], ingest_store: Callable[..., str],
+                                            backend: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "payload.txt").write_text(
@@ -225,7 +234,7 @@ def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[st
         "title": XSS[0], "date": "2020-01-01", "url": "javascript:window.__xss=1", "source": XSS[1],
         "text": f"Omar Haddad {XSS[1]} spoke in Beirut about Karim Nasser. {XSS[0]}",
     }) + "\n", encoding="utf-8")
-    db = ingest_store([str(docs)], tmp_path / "xss.db")
+    db = ingest_store([str(docs)], backend)
     url = live_server(db)
 
     entities = httpx.get(url + "/api/entities").json()
@@ -296,6 +305,7 @@ def test_main_journeys_on_the_shared_corpus(page: Any, shared_base: str) -> None
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_api_docs_render_offline_from_vendored_swagger(page: Any, base: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -3,7 +3,8 @@
     store = open_store("case.db")                  # an existing SQLite file, else StoreNotFound
     store = open_store("case.db", create=True)     # ingest: made when missing
     store = open_store("sqlite:///case.db")         # the same, as a URL
-    open_store("postgresql://host/db")              # UnsupportedStore, until a back end registers it
+    open_store("postgresql://user@host/db")         # PostgreSQL (psycopg, the `postgres` extra)
+    open_store("mysql://host/db")                   # UnsupportedStore: no back end registered
 
 A back end is one `register_backend(scheme, opener)` call; `open_store` is the one place
 that reads `--db`, so every command refuses a mistyped store the same way and none creates
@@ -17,7 +18,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from linkchart.store.base import Store
+from linkchart.store.base import Store, StoreError
 from linkchart.store.sqlite import SQLiteStore
 
 Opener = Callable[[str, bool], Store]  # (location after the scheme, create when missing) → an open store
@@ -90,4 +91,18 @@ def _open_sqlite(location: str, create: bool) -> Store:
         raise StoreUnavailable(f"{location}: cannot open ({e.strerror or e})") from e
 
 
+def _open_postgres(location: str, _create: bool) -> Store:
+    """Return the PostgreSQL store at `postgresql://location` (the database must exist; its schema is migrated)."""
+    from linkchart.store.open import open_store as open_backend
+
+    try:
+        return open_backend(f"postgresql://{location}")
+    except StoreError as e:
+        raise StoreUnavailable(f"postgresql://…: {e}") from e
+    except Exception as e:  # psycopg's connection errors carry the host, never the password
+        raise StoreUnavailable(f"postgresql://…: cannot connect ({type(e).__name__})") from e
+
+
 register_backend("sqlite", _open_sqlite)
+register_backend("postgresql", _open_postgres)
+register_backend("postgres", _open_postgres)

@@ -34,7 +34,7 @@ from linkchart.api.views import (
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
-from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
+from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit, StoreError
 
 if TYPE_CHECKING:
     from linkchart.export.report import Dossier
@@ -48,6 +48,7 @@ SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
 # A name picks its most-mentioned entity only when that one holds at least this many times the
 # mentions under the name of the next; otherwise the name is ambiguous. Curation asks for one entity.
 AMBIGUITY_RATIO = 2
+RESOLVE_ATTEMPTS = 5  # resolutions tried while other writers keep changing the store
 DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
 DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
 _ID_REF = re.compile(r"#([0-9]+)")
@@ -146,10 +147,24 @@ class Workspace:
         return extract_many(items, self._nlp, n_process=n_process)
 
     def resolve(self) -> None:
-        """Resolve stored mentions into entities and re-apply the analysts' decisions."""
+        """Resolve stored mentions into entities and re-apply the analysts' decisions.
+
+        Resolvers of one store take turns (`Store.resolving`). Another process may still
+        replace a document between this one's reading and writing (its mentions are then
+        gone, and the store refuses the links): the resolution is then run again on what
+        the store holds now.
+        """
         from linkchart.resolve.cluster import resolve_store
 
-        resolve_store(self.store)
+        with self.store.resolving():
+            for attempt in range(RESOLVE_ATTEMPTS):
+                before = self.store.version()
+                try:
+                    resolve_store(self.store)
+                    return
+                except StoreError:
+                    if self.store.version() == before or attempt == RESOLVE_ATTEMPTS - 1:
+                        raise
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""

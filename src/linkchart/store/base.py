@@ -8,7 +8,8 @@ the document's original decoded text (`Document.text`) unless a field says "clea
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -277,6 +278,16 @@ class Store(ABC):
     @abstractmethod
     def version(self) -> int:
         """Return the store version, a counter incremented by every write."""
+
+    @contextmanager
+    def resolving(self) -> Iterator[None]:
+        """Hold the store's resolution lock for the block, so resolvers of one store take turns; yields nothing.
+
+        A resolver reads every mention, then replaces every entity: run one at a time, the
+        last to finish has read what every writer before it stored. The default holds
+        nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
+        """
+        yield
 
     # --- documents and articles ------------------------------------------------------
     @abstractmethod
