@@ -218,8 +218,7 @@ def export(
 
     known = exporters()
     if fmt not in known:
-        err.print(f"error: unknown export format {fmt!r} (known: {', '.join(known)})")
-        raise typer.Exit(2)
+        _fail(f"unknown export format {fmt!r} (known: {', '.join(known)})", code=2)
     with _workspace(db) as ws:
         text = ws.export(fmt)
     if output == "-":

@@ -22,7 +22,7 @@ from linkchart.web.app import create_app
 from linkchart.web.guard import Hosts
 
 TOKEN = "schemathesis-token"
-EXAMPLES = int(os.environ.get("LINKCHART_SCHEMATHESIS_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("LINKCHART_SCHEMATHESIS_EXAMPLES", "8"))
 
 
 def test_no_generated_request_gets_a_server_error(web_db: str, tmp_path: Path) -> None:
