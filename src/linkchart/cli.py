@@ -37,6 +37,7 @@ err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however lon
 DbOption = Annotated[str, typer.Option("--db", help="SQLite store file (or sqlite:///PATH).")]
 PROGRESS_MIN_FILES = 4
 NEIGHBOR_FORMATS = ("table", "json", "gexf")
+MAX_ROWS = 1_000_000  # a bound on --limit/--mentions: SQLite takes no integer beyond 2^63
 
 
 @app.command()
@@ -165,7 +166,7 @@ def documents(db: DbOption = DEFAULT_DB) -> None:
 def search(
     query: Annotated[str, typer.Argument(help="Words to find.")],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_ROWS)] = 10,
 ) -> None:
     """Full-text search with highlighted snippets, source and original offsets."""
     with _workspace(db) as ws:
@@ -280,7 +281,7 @@ def _fail(message: str, code: int = 1, suggestions: list[EntityMatch] | None = N
 def entities(
     db: DbOption = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC or EVENT")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 30,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=MAX_ROWS, help="Rows (0: all).")] = 30,
 ) -> None:
     """List entities ranked by mentions and documents, with type and aliases."""
     with _workspace(db) as ws:
@@ -297,7 +298,8 @@ def entities(
 def show(
     name: Annotated[str, typer.Argument(help="Entity name, alias or #ID.")],
     db: DbOption = DEFAULT_DB,
-    mentions: Annotated[int, typer.Option("--mentions", "-m", help="Mentions to print (0: all).")] = 50,
+    mentions: Annotated[int, typer.Option("--mentions", "-m", min=0, max=MAX_ROWS,
+                                          help="Mentions to print (0: all).")] = 50,
 ) -> None:
     """Profile of an entity: aliases and why each was merged, description, documents, mentions."""
     with _workspace(db) as ws:
@@ -431,7 +433,7 @@ def timeline(
 @app.command()
 def path(
     a: str, b: str, db: DbOption = DEFAULT_DB,
-    max_hops: Annotated[int, typer.Option("--max-hops")] = 4,
+    max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 4,
 ) -> None:
     """The shortest chains of relations linking two entities (names, aliases or #IDs), each hop with its evidence."""
     with _workspace(db) as ws:
@@ -449,7 +451,7 @@ def path(
 @app.command()
 def neighbors(
     name: str, db: DbOption = DEFAULT_DB,
-    depth: Annotated[int, typer.Option("--depth")] = 1,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=5)] = 1,
     fmt: Annotated[str, typer.Option("--format", help="table, json or gexf")] = "table",
 ) -> None:
     """Ego network of an entity (name, alias or #ID) as a table (or --format json / gexf on stdout)."""
