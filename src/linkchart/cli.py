@@ -235,7 +235,7 @@ def demo(
     query: Annotated[str, typer.Option("--query", help="Query whose top hits are shown.")] = "Khazali",
     serve_page: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the web page afterwards.")] = True,
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
 ) -> None:
     """Ingest the bundled sample corpus (if not yet), print a summary and top hits, then serve the page."""
     with Workspace(db) as ws:
@@ -252,7 +252,7 @@ def demo(
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind (default: this machine only).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="Another Host name the page may be opened by (repeatable; e.g. a reverse proxy's).")
     ] = None,
