@@ -116,6 +116,12 @@ def test_bad_types_dates_and_formats_are_errors_that_list_what_is_valid(invented
     assert runner.invoke(app, ["entities", "--type", "person", "--db", db]).exit_code == 0
     result = runner.invoke(app, ["neighbors", "Tamsin Roe", "--format", "xml", "--db", db])
     assert result.exit_code == 2 and "table, json, gexf" in result.output
+    for args in (["entities", "--limit", "99999999999999999999"], ["search", "Vale", "--limit", "-1"],
+                 ["show", "Tamsin Roe", "--mentions", str(2**63)], ["path", "Vale", "Roe", "--max-hops", "99"],
+                 ["neighbors", "Tamsin Roe", "--depth", str(2**64)]):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 2 and "Invalid value" in result.output, args
+        assert not isinstance(result.exception, OverflowError)
 
 
 # ---- curation --------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ DbOption = Annotated[
 ]
 PROGRESS_MIN_FILES = 4
 NEIGHBOR_FORMATS = ("table", "json", "gexf")
+MAX_ROWS = 1_000_000  # a bound on --limit/--mentions: SQLite takes no integer beyond 2^63
 
 
 @app.command()
@@ -167,7 +168,7 @@ def documents(db: DbOption = DEFAULT_DB) -> None:
 def search(
     query: Annotated[str, typer.Argument(help="Words to find.")],
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_ROWS)] = 10,
 ) -> None:
     """Full-text search with highlighted snippets, source and original offsets."""
     with _workspace(db) as ws:
@@ -223,8 +224,7 @@ def export(
 
     known = exporters()
     if fmt not in known:
-        err.print(f"error: unknown export format {fmt!r} (known: {', '.join(known)})")
-        raise typer.Exit(2)
+        _fail(f"unknown export format {fmt!r} (known: {', '.join(known)})", code=2)
     with _workspace(db) as ws:
         files = ws.export_files(fmt) if output != "-" else {"": ws.export(fmt)}
     if output == "-":
@@ -285,7 +285,7 @@ def demo(
     query: Annotated[str, typer.Option("--query", help="Query whose top hits are shown.")] = "Khazali",
     serve_page: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the web page afterwards.")] = True,
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
 ) -> None:
     """Ingest the bundled sample corpus (if not yet), print a summary and top hits, then serve the page."""
     with Workspace(db) as ws:
@@ -302,7 +302,7 @@ def demo(
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind (default: this machine only).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="Another Host name the page may be opened by (repeatable; e.g. a reverse proxy's).")
     ] = None,
@@ -331,7 +331,7 @@ def _fail(message: str, code: int = 1, suggestions: list[EntityMatch] | None = N
 def entities(
     db: DbOption = DEFAULT_DB,
     type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC or EVENT")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 30,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=MAX_ROWS, help="Rows (0: all).")] = 30,
     rank: Annotated[str, typer.Option("--rank", help="mentions, or centrality (PageRank), pagerank, betweenness, "
                                                      "degree")] = "mentions",
     predicate: Annotated[list[str] | None, typer.Option("--predicate", "-p", help="Centrality over relations of "
@@ -377,7 +377,8 @@ def _entities_by_centrality(db: str, type_: str | None, limit: int, rank: str, p
 def show(
     name: Annotated[str, typer.Argument(help="Entity name, alias or #ID.")],
     db: DbOption = DEFAULT_DB,
-    mentions: Annotated[int, typer.Option("--mentions", "-m", help="Mentions to print (0: all).")] = 50,
+    mentions: Annotated[int, typer.Option("--mentions", "-m", min=0, max=MAX_ROWS,
+                                          help="Mentions to print (0: all).")] = 50,
 ) -> None:
     """Profile of an entity: aliases and why each was merged, description, documents, mentions."""
     with _workspace(db) as ws:
@@ -519,7 +520,7 @@ def timeline(
 @app.command()
 def path(
     a: str, b: str, db: DbOption = DEFAULT_DB,
-    max_hops: Annotated[int, typer.Option("--max-hops")] = 4,
+    max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8)] = 4,
 ) -> None:
     """The shortest chains of relations linking two entities (names, aliases or #IDs), each hop with its evidence."""
     with _workspace(db) as ws:
@@ -537,7 +538,7 @@ def path(
 @app.command()
 def neighbors(
     name: str, db: DbOption = DEFAULT_DB,
-    depth: Annotated[int, typer.Option("--depth")] = 1,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=5)] = 1,
     fmt: Annotated[str, typer.Option("--format", help="table, json or gexf")] = "table",
 ) -> None:
     """Ego network of an entity (name, alias or #ID) as a table (or --format json / gexf on stdout)."""

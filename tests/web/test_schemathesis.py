@@ -23,7 +23,7 @@ from linkchart.web.app import create_app
 from linkchart.web.guard import Hosts
 
 TOKEN = "schemathesis-token"
-EXAMPLES = int(os.environ.get("LINKCHART_SCHEMATHESIS_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("LINKCHART_SCHEMATHESIS_EXAMPLES", "8"))
 
 
 @pytest.mark.sqlite_only(reason="the fuzzed store is a copy made with SQLite's backup API")

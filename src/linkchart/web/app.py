@@ -184,7 +184,11 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_hosts: Itera
 
     token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     app = create_app(db, token, hosts=Hosts.served_at(host, port, allow_hosts))
-    sock = listen(host, port)
+    try:
+        sock = listen(host, port)
+    except ServeError:
+        app.state.web.close()
+        raise
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     print(f"linkchart: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)", flush=True)
     print(f"curation token ({TOKEN_HEADER} header; the page on this machine gets it by itself): {token}", flush=True)
