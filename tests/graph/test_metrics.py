@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from typer.testing import CliRunner
 
 from linkchart.cli import app
@@ -84,3 +85,21 @@ def test_cli_ranks_entities_by_centrality(sample_db: Path) -> None:
     assert filtered.exit_code == 0, filtered.output
     bad = runner.invoke(app, ["entities", "--db", str(sample_db), "--rank", "fame"])
     assert bad.exit_code == 2
+
+
+def test_big_graphs_sample_betweenness_and_use_label_propagation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkchart.graph import metrics
+
+    g = nx.connected_caveman_graph(6, 8)  # six cliques of eight in a ring
+    nx.set_edge_attributes(g, 1, "weight")
+    exact = metrics.compute_metrics(g)
+    monkeypatch.setattr(metrics, "BETWEENNESS_BUDGET", 10)
+    monkeypatch.setattr(metrics, "MIN_BETWEENNESS_SAMPLE", 12)
+    monkeypatch.setattr(metrics, "LOUVAIN_MAX_NODES", 10)
+    quick = metrics.compute_metrics(g)
+    assert len(quick.communities) >= 2 and all(m.community is not None for m in quick.nodes.values())
+    bridges = {n for n in g if g.degree(n) > 7}  # the nodes that join two cliques
+    assert len(bridges) == 6
+    top = sorted(quick.nodes, key=lambda n: -quick.nodes[n].betweenness)[:len(bridges)]
+    assert len(set(top) & bridges) >= len(bridges) // 2, "the sample still finds the bridges"
+    assert quick.nodes[0].pagerank == exact.nodes[0].pagerank

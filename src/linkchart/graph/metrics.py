@@ -3,9 +3,11 @@
 The graph measured is undirected and simple: two entities are linked when at least one
 asserted (not negated) relation between them passes the filter (predicates, a date range,
 a least number of independent sources); the link weighs as many relations as join them.
-Communities are networkx's Louvain with a fixed seed, so one store gives one answer;
+Communities are networkx's Louvain with a fixed seed, so one store gives one answer (fast label
+propagation above `LOUVAIN_MAX_NODES` linked entities);
 they are numbered by size, 0 the largest. An entity without a link is in no community.
-Results are cached with the graph (rebuilt when the store changes), one per filter.
+Results are cached with the graph (rebuilt when the store changes), one per filter. On a big
+graph betweenness is estimated from a sample of source nodes (`BETWEENNESS_BUDGET`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ from linkchart.graph.build import EntityGraph
 from linkchart.resolve.facts import EntityRelation
 
 SEED = 7  # Louvain and sampled betweenness are randomised: one seed, one answer per store
-EXACT_BETWEENNESS_NODES = 1500  # above this many linked entities, betweenness is estimated from a sample
-BETWEENNESS_SAMPLE = 500
+# Betweenness costs one shortest-path search per source node; over this many steps (sources × (nodes +
+# links)) it is estimated from a sample of sources instead, so a big store answers in seconds.
+BETWEENNESS_BUDGET = 1_500_000
+MIN_BETWEENNESS_SAMPLE = 30
+# Louvain up to this many linked entities; above, networkx's fast label propagation (seconds, not minutes)
+LOUVAIN_MAX_NODES = 5000
 
 
 @dataclass(frozen=True)
@@ -88,18 +94,29 @@ def link_graph(eg: EntityGraph, flt: GraphFilter) -> nx.Graph:
 
 def compute_metrics(g: nx.Graph) -> GraphMetrics:
     """Return degree, betweenness, PageRank and Louvain community of every node of `g`."""
-    linked = g.subgraph([n for n in g if g.degree(n) > 0])
-    if linked.number_of_nodes() > EXACT_BETWEENNESS_NODES:
-        between = nx.betweenness_centrality(linked, k=BETWEENNESS_SAMPLE, seed=SEED)
+    linked = g.subgraph([n for n in g if g.degree(n) > 0]).copy()  # a copy: algorithms crawl over views
+    size = linked.number_of_nodes() + linked.number_of_edges()
+    sample = max(MIN_BETWEENNESS_SAMPLE, BETWEENNESS_BUDGET // max(size, 1))
+    if sample < linked.number_of_nodes():
+        between = nx.betweenness_centrality(linked, k=sample, seed=SEED)
     else:
         between = nx.betweenness_centrality(linked)
     rank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
-    found = nx.community.louvain_communities(linked, weight="weight", seed=SEED) if linked.number_of_edges() else []
+    found = _communities(linked)
     communities = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     community_of = {n: i for i, members in enumerate(communities) for n in members}
     nodes = {n: NodeMetrics(degree=g.degree(n), betweenness=between.get(n, 0.0), pagerank=rank.get(n, 0.0),
                             community=community_of.get(n)) for n in g}
     return GraphMetrics(nodes, communities, g.number_of_edges())
+
+
+def _communities(linked: nx.Graph) -> list[set[int]]:
+    """Return the communities of a graph without isolated nodes: Louvain, or label propagation on a big one."""
+    if not linked.number_of_edges():
+        return []
+    if linked.number_of_nodes() > LOUVAIN_MAX_NODES:
+        return [set(c) for c in nx.community.fast_label_propagation_communities(linked, weight="weight", seed=SEED)]
+    return [set(c) for c in nx.community.louvain_communities(linked, weight="weight", seed=SEED)]
 
 
 def graph_metrics(eg: EntityGraph, flt: GraphFilter | None = None) -> GraphMetrics:
