@@ -1,0 +1,16 @@
+"""Reading the YAML tables of `linkchart/lexicon/` (a stand-in until the lexicon package's own loader)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def lexicon_table(name: str) -> Any:
+    """Return the parsed YAML table `linkchart/lexicon/<name>.yaml` (cached; callers must not mutate it)."""
+    path = resources.files("linkchart") / "lexicon" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

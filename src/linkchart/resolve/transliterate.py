@@ -1,0 +1,124 @@
+"""Arabic and Persian script read as Latin, and Latin spellings folded into one letter key.
+
+Two jobs, both table-driven (`lexicon/transliteration.yaml`):
+
+- `arabic_to_latin` reads Arabic, Persian and Urdu script letter by letter into a plain
+  Latin spelling ('قاسم سليماني' → 'qasim slimani'): short-vowel marks are dropped (the
+  script rarely writes them), hamza seats, ta marbuta and alef variants get their usual
+  reading, and و / ي are consonants next to an alef or at the start of a word and long
+  vowels elsewhere.
+- `letter_keys` folds one Latin token into the "letter key" alphabet, close to what Arabic
+  script can tell apart: q/k/c → k, p → b, v → f, o/u/w → u, e/i/y → i, kh → x, sh → S,
+  gh → g, th → T, dh → z, doubled letters → one, diphthongs ai/au → i/u. Two spellings of one
+  name, or a name and its Arabic-script form read by `arabic_to_latin`, get the same or a
+  close key; `skeleton` keeps a key's consonants, for comparing against a script that
+  drops short vowels.
+
+Every rule is a regular expression without nested repetition, so folding is linear in the
+length of the token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from linkchart.resolve._tables import lexicon_table
+
+_ARABIC_BLOCKS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ALEFS = frozenset("اأإآٱى")
+_RUNS = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aiu]")
+
+
+def has_arabic_script(text: str) -> bool:
+    """Return True if `text` contains a letter of the Arabic script (Arabic, Persian, Urdu)."""
+    return _ARABIC_BLOCKS.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _arabic_table() -> tuple[dict[str, str | tuple[str, str]], frozenset[str]]:
+    table = lexicon_table("transliteration")
+    letters: dict[str, str | tuple[str, str]] = {}
+    for letter, reading in table["arabic_letters"].items():
+        letters[letter] = tuple(reading) if isinstance(reading, list) else reading
+    marks = frozenset(chr(c) for lo, hi in table["arabic_marks"] for c in range(lo, hi + 1))
+    return letters, marks
+
+
+@lru_cache(maxsize=100_000)
+def arabic_to_latin(text: str) -> str:
+    """Return `text` with its Arabic-script words read into Latin letters (other characters kept).
+
+    'محمد الشمري' → 'mhmd al-shmri'; a word-initial article ال is written 'al-'.
+    """
+    letters, marks = _arabic_table()
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if c not in marks)
+    out: list[str] = []
+    for word in re.split(r"(\s+)", text):
+        if not has_arabic_script(word):
+            out.append(word)
+            continue
+        prefix = ""
+        if len(word) > 3 and word.startswith("ال"):
+            prefix, word = "al-", word[2:]
+        read: list[str] = []
+        for i, ch in enumerate(word):
+            reading = letters.get(ch)
+            if reading is None:
+                read.append(ch if not has_arabic_script(ch) else "")
+            elif isinstance(reading, tuple):
+                before = word[i - 1] if i else ""
+                after = word[i + 1] if i + 1 < len(word) else ""
+                consonant = i == 0 or before in _ALEFS or after in _ALEFS
+                read.append(reading[0] if consonant else reading[1])
+            else:
+                read.append(reading)
+        out.append(prefix + "".join(read))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _latin_rules() -> tuple[list[tuple[re.Pattern[str], str]], tuple[str, ...], list[tuple[re.Pattern[str], str]]]:
+    table = lexicon_table("transliteration")
+    rules = [(re.compile(p), r) for p, r in table["latin_rules"]]
+    vowel_rules = [(re.compile(p), r) for p, r in table["vowel_rules"]]
+    return rules, tuple(table["e_readings"]), vowel_rules
+
+
+@lru_cache(maxsize=200_000)
+def letter_keys(token: str) -> tuple[str, ...]:
+    """Return the letter keys of one token, one per reading of its 'e' (one key if it has none).
+
+    'Mohammed' → ('muhamid', 'muhamad'); 'Qassem' → ('kasim', 'kasam'); 'قاسم' → ('kasm',).
+    Non-letters (apostrophes for ayn and hamza, hyphens, digits) are dropped.
+    """
+    if has_arabic_script(token):
+        token = arabic_to_latin(token)
+    s = re.sub(r"[^a-z]", "", anyascii(token).lower())
+    rules, readings, vowel_rules = _latin_rules()
+    for pattern, repl in rules:
+        s = pattern.sub(repl, s)
+    keys: list[str] = []
+    for reading in readings if "e" in s else ("",):
+        k = _RUNS.sub(r"\1", s.replace("e", reading) if reading else s)
+        for pattern, repl in vowel_rules:
+            k = pattern.sub(repl, k)
+        k = _RUNS.sub(r"\1", k)
+        if k not in keys:
+            keys.append(k)
+    return tuple(keys)
+
+
+def letter_key(token: str) -> str:
+    """Return the main letter key of a token (its 'e' read as 'i'): the key for lexicon look-ups."""
+    return letter_keys(token)[0]
+
+
+def skeleton(key: str) -> str:
+    """Return the consonants of a letter key, doubled ones written once ('muhamad' → 'mhmd')."""
+    return _RUNS.sub(r"\1", _VOWELS.sub("", key))
