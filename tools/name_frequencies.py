@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from linkchart.resolve.compare import part_keys
+from linkchart.resolve.name_parts import part_keys
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "linkchart" / "lexicon" / "name_frequencies.yaml"
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 from anyascii import anyascii
 
@@ -32,6 +33,7 @@ _ARABIC_BLOCKS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\uf
 _ALEFS = frozenset("اأإآٱى")
 _RUNS = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aiu]")
+MAX_KEYS = 16  # readings kept per token: a long token with every ambiguous letter stays cheap
 
 
 def has_arabic_script(text: str) -> bool:
@@ -83,19 +85,21 @@ def arabic_to_latin(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _latin_rules() -> tuple[list[tuple[re.Pattern[str], str]], tuple[str, ...], list[tuple[re.Pattern[str], str]]]:
+def _latin_rules() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, tuple[str, ...]],
+                            list[tuple[re.Pattern[str], str]]]:
     table = lexicon_table("transliteration")
     rules = [(re.compile(p), r) for p, r in table["latin_rules"]]
+    readings = {letter: tuple(values) for letter, values in table["readings"].items()}
     vowel_rules = [(re.compile(p), r) for p, r in table["vowel_rules"]]
-    return rules, tuple(table["e_readings"]), vowel_rules
+    return rules, readings, vowel_rules
 
 
 @lru_cache(maxsize=200_000)
 def letter_keys(token: str) -> tuple[str, ...]:
-    """Return the letter keys of one token, one per reading of its 'e' (one key if it has none).
+    """Return the letter keys of one token, one per reading of its ambiguous letters, the main one first.
 
-    'Mohammed' → ('muhamid', 'muhamad'); 'Qassem' → ('kasim', 'kasam'); 'قاسم' → ('kasm',).
-    Non-letters (apostrophes for ayn and hamza, hyphens, digits) are dropped.
+    'Mohammed' → ('muhamid', 'muhamad'); 'Qadhafi' → ('kazafi', 'kadafi', 'gazafi', 'gadafi');
+    'قاسم' → ('kasm', 'gasm'). Non-letters (apostrophes for ayn and hamza, hyphens, digits) are dropped.
     """
     if has_arabic_script(token):
         token = arabic_to_latin(token)
@@ -103,19 +107,25 @@ def letter_keys(token: str) -> tuple[str, ...]:
     rules, readings, vowel_rules = _latin_rules()
     for pattern, repl in rules:
         s = pattern.sub(repl, s)
+    ambiguous = [letter for letter in readings if letter in s]
     keys: list[str] = []
-    for reading in readings if "e" in s else ("",):
-        k = _RUNS.sub(r"\1", s.replace("e", reading) if reading else s)
+    for combination in product(*(readings[letter] for letter in ambiguous)):
+        k = s
+        for letter, reading in zip(ambiguous, combination, strict=True):
+            k = k.replace(letter, reading)
+        k = _RUNS.sub(r"\1", k)
         for pattern, repl in vowel_rules:
             k = pattern.sub(repl, k)
         k = _RUNS.sub(r"\1", k)
         if k not in keys:
             keys.append(k)
+            if len(keys) == MAX_KEYS:
+                break
     return tuple(keys)
 
 
 def letter_key(token: str) -> str:
-    """Return the main letter key of a token (its 'e' read as 'i'): the key for lexicon look-ups."""
+    """Return the main letter key of a token (each ambiguous letter in its first reading): the key for look-ups."""
     return letter_keys(token)[0]
 
 
