@@ -97,7 +97,6 @@ def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-@lru_cache(maxsize=500_000)
 def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures (`Part.sig`)."""
     pu, ku, sku, iu, au, hu, fu = su
@@ -137,15 +136,24 @@ def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
     return sim, "spelling"
 
 
+_PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
+
+
 def part_similarity(u: Part, v: Part) -> tuple[float, str]:
     """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...)."""
-    return _similarity(u.sig, v.sig)
+    key = (u.sid, v.sid)
+    found = _PAIR_CACHE.get(key)
+    if found is None:
+        if len(_PAIR_CACHE) > 1_000_000:
+            _PAIR_CACHE.clear()
+        found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
+    return found
 
 
 # ---- alignment -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Parts of two names taken as one: a pair, or one part and two parts written apart."""
 
@@ -155,91 +163,168 @@ class Link:
     how: str
 
 
-def _joined(x: Part, y: Part) -> Part | None:
-    """Return two adjacent parts as one ('Taji' 'Din' → 'tajidin'), or None if either is a particle."""
-    if x.particle or y.particle or x.initial or y.initial or x.acronym or y.acronym or x.head or y.head:
-        return None
-    keys = (x.keys[0] + y.keys[0],)
-    sk = _skeletons(keys)
-    return Part(f"{x.text} {y.text}", "", keys, sk, 0.0, sig=("", keys, sk, False, False, "", x.sig[6]))
-
-
-def _candidates(pa: tuple[Part, ...], pb: tuple[Part, ...]) -> list[Link]:
-    out: list[Link] = []
-    for i, u in enumerate(pa):
-        for j, v in enumerate(pb):
-            sim, how = _similarity(u.sig, v.sig)
-            if sim >= MIN_SIMILARITY:
-                out.append(Link((i,), (j,), sim, how))
-    for flip, (one, two) in enumerate(((pa, pb), (pb, pa))):
-        for j in range(len(two) - 1):
-            joined = _joined(two[j], two[j + 1])
-            if joined is None:
-                continue
-            n = len(joined.keys[0])
-            for i, u in enumerate(one):
-                if u.particle or u.initial or u.acronym or abs(len(u.keys[0]) - n) > 3:
-                    continue
-                sim, _ = _similarity(u.sig, joined.sig)
-                if sim >= JOINED_MIN_SIMILARITY:
-                    out.append(Link((j, j + 1), (i,), sim, "joined") if flip else
-                               Link((i,), (j, j + 1), sim, "joined"))
-    return out
-
-
-def align(pa: tuple[Part, ...], pb: tuple[Part, ...]) -> list[Link]:
-    """Return a one-to-one alignment of the parts of two names, most alike first, in any order."""
-    links = sorted(_candidates(pa, pb), key=lambda k: (-k.similarity, -len(k.a) - len(k.b), k.a, k.b))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+def _greedy(candidates: list[Link], used_a: set[int], used_b: set[int]) -> list[Link]:
     out = []
-    for link in links:
+    for link in sorted(candidates, key=lambda k: (-k.similarity, k.a, k.b)):
         if used_a.isdisjoint(link.a) and used_b.isdisjoint(link.b):
             out.append(link)
             used_a.update(link.a)
             used_b.update(link.b)
-    return sorted(out, key=lambda k: k.a)
+    return out
 
 
-# ---- the matcher -----------------------------------------------------------------------
+def _joined_links(a: ParsedName, b: ParsedName, used_a: set[int], used_b: set[int]) -> list[Link]:
+    """Return links of one unmatched part to two unmatched adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
+    out: list[Link] = []
+    for flip, (one, two, used_one, used_two) in enumerate(((a, b, used_a, used_b), (b, a, used_b, used_a))):
+        for j, joined in two.joins:
+            if j in used_two or j + 1 in used_two:
+                continue
+            n = len(joined.keys[0])
+            for i, u in enumerate(one.parts):
+                if i in used_one or u.particle or u.initial or u.acronym or abs(len(u.keys[0]) - n) > 3:
+                    continue
+                sim, _ = part_similarity(u, joined)
+                if sim >= JOINED_MIN_SIMILARITY:
+                    out.append(Link((j, j + 1), (i,), sim, "joined") if flip else Link((i,), (j, j + 1), sim, "joined"))
+    return out
 
 
-@dataclass(frozen=True)
+def align(a: ParsedName, b: ParsedName) -> list[Link]:
+    """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
+
+    Parts pair up first; then a part still unmatched may take two adjacent unmatched parts of
+    the other name written apart.
+    """
+    candidates = []
+    for i, u in enumerate(a.parts):
+        for j, v in enumerate(b.parts):
+            sim, how = part_similarity(u, v)
+            if sim >= MIN_SIMILARITY:
+                candidates.append(Link((i,), (j,), sim, how))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links = _greedy(candidates, used_a, used_b)
+    if (a.joins or b.joins) and len(used_a) < len(a.parts) and len(used_b) < len(b.parts):
+        links += _greedy(_joined_links(a, b, used_a, used_b), used_a, used_b)
+    return sorted(links, key=lambda k: k.a)
+
+
+# ---- the verdict -----------------------------------------------------------------------
+
+
+def _q(parts: tuple[Part, ...], idx: tuple[int, ...] | list[int]) -> str:
+    return ", ".join(f"'{parts[i].text}'" for i in idx)
+
+
+_LINK_WORDS = {"spelling": "spelling variant", "initial": "initial", "joined": "written apart",
+               "nasab_omitted": "nasab particle omitted", "head_synonym": "head word synonym"}
+
+
+def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
+    """Return the human-readable reason for one fired feature (`data` as `_score` recorded it)."""
+    if feature == "identical":
+        return "identical after normalising"
+    if feature == "same_parts":
+        return "same parts: " + "; ".join(f"{_q(a.parts, k.a)} = {_q(b.parts, k.b)}" for k in data)
+    if feature in _LINK_WORDS:
+        k = data[0]
+        return f"{_LINK_WORDS[feature]}: {_q(a.parts, k.a)} ~ {_q(b.parts, k.b)} ({k.similarity:.2f})"
+    if feature == "arabic_script":
+        name = data[0]
+        return f"'{name.norm}' read from Arabic script as '{' '.join(p.text for p in name.parts)}'"
+    if feature == "parts_conflict":
+        return f"unmatched {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
+    if feature == "org_heads_differ":
+        return f"different head words {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
+    if feature == "byname_not_spelling":
+        return f"'{data[0]}' is a byname, not a spelling of '{data[1]}' (negative)"
+    if feature == "typo":
+        return f"possible typo ({data[0]}) '{data[1]}' ~ '{data[2]}'"
+    if feature in ("same_acronym", "acronyms_differ", "acronym"):
+        return {"same_acronym": "same acronym '{}'", "acronyms_differ": "different acronyms '{}' vs '{}' (negative)",
+                "acronym": "acronym '{}' of '{}'"}[feature].format(*data)
+    texts = {
+        "org_qualifier": "extra qualifier {} makes another organisation (negative)",
+        "parent_prefix": "parent organisation prefix {}",
+        "head_omitted": "partial name (organisation head word omitted): {}",
+        "middle_omitted": "middle part omitted: {}",
+        "leading_omitted": "partial name (leading part omitted): {}",
+        "trailing_omitted": "trailing part omitted: {}",
+        "surname_only": "partial name (family name) {}",
+        "kunya_only": "partial name (byname) {}",
+        "given_name_only": "partial name (given or middle name only) {} (negative)",
+    }
+    if feature in texts:
+        name, idx = data
+        return texts[feature].format(_q(name.parts, idx))
+    return {"order_swapped": "parts in another order", "kind_differs": "organisation name vs person name (negative)",
+            "no_shared_parts": "no shared name parts", "empty": "no name parts"}.get(feature, feature)
+
+
 class Match:
-    """The matcher's verdict on two names, with the features and reasons that produced its score."""
+    """The matcher's verdict on two names, with the features that produced its score and a reason for each.
 
-    score: float  # 0..1: see THRESHOLD
-    reasons: list[str]
-    partial: bool = False  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
-    typo_candidate: bool = False  # may be a misspelling; accept only when context agrees
-    features: tuple[str, ...] = ()  # names of the features that fired
+    Like nomenklatura's `FtResult`, it keeps which evidence fired (`features`); `reasons`
+    spells each one out, written only when asked for.
+    """
+
+    __slots__ = ("score", "partial", "typo_candidate", "features", "_reasons", "_facts", "_names")
+
+    def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
+                 typo_candidate: bool = False, features: tuple[str, ...] = (),
+                 facts: tuple[tuple[str, tuple], ...] = (), names: tuple[ParsedName, ParsedName] | None = None):
+        self.score = score  # 0..1: see THRESHOLD
+        self.partial = partial  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
+        self.typo_candidate = typo_candidate  # may be a misspelling; accept only when context agrees
+        self.features = features  # names of the features that fired
+        self._reasons = reasons
+        self._facts = facts
+        self._names = names
+
+    @property
+    def reasons(self) -> list[str]:
+        """Return one human-readable line per fired feature (written on first use)."""
+        if self._reasons is None:
+            a, b = self._names if self._names else (None, None)
+            self._reasons = [_reason(f, a, b, data) for f, data in self._facts]
+        return self._reasons
 
     @property
     def is_match(self) -> bool:
         """Return True if the score reaches `THRESHOLD`."""
         return self.score >= THRESHOLD
 
+    def with_reason(self, reason: str) -> Match:
+        """Return this match with one more reason line."""
+        return Match(self.score, [*self.reasons, reason], self.partial, self.typo_candidate, self.features)
+
+    def __repr__(self) -> str:
+        return (f"Match(score={self.score}, features={self.features}, partial={self.partial}, "
+                f"typo_candidate={self.typo_candidate})")
+
 
 class _Verdict:
-    """Features collected while scoring one pair of names."""
+    """Features fired while scoring one pair of names."""
 
-    def __init__(self) -> None:
-        self.features: list[str] = []
-        self.reasons: list[str] = []
+    __slots__ = ("a", "b", "facts", "partial", "typo")
+
+    def __init__(self, a: ParsedName, b: ParsedName) -> None:
+        self.a, self.b = a, b
+        self.facts: list[tuple[str, tuple]] = []
         self.partial = False
         self.typo = False
 
-    def add(self, feature: str, reason: str) -> None:
-        self.features.append(feature)
-        self.reasons.append(reason)
+    def add(self, feature: str, *data: object) -> None:
+        self.facts.append((feature, data))
 
     def match(self, score: float) -> Match:
-        return Match(round(max(0.0, min(1.0, score)), 3), self.reasons, self.partial, self.typo,
-                     tuple(self.features))
+        score = round(max(0.0, min(1.0, score)), 3)
+        return Match(score, None, self.partial, self.typo, tuple(f for f, _ in self.facts), tuple(self.facts),
+                     (self.a, self.b))
 
 
-def _q(name: ParsedName, idx: tuple[int, ...] | list[int]) -> str:
-    return ", ".join(f"'{name.parts[i].text}'" for i in idx)
+# ---- features --------------------------------------------------------------------------
 
 
 def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete: bool) -> float:
@@ -255,7 +340,87 @@ def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete
     return got / total if total else 0.0
 
 
-def _typo(u: Part, v: Part) -> str | None:
+def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
+    if all(k.how == "same" for k in links):
+        if links:
+            v.add("same_parts", *links)
+    else:
+        for k in links:
+            if k.how != "same":
+                v.add(k.how, k)
+    order = [j for k in links for j in k.b]
+    if order != sorted(order):
+        v.add("order_swapped")
+    if a.script:
+        v.add("arabic_script", a)
+    if b.script:
+        v.add("arabic_script", b)
+
+
+def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
+            v: _Verdict) -> float:
+    """Fire the features of the parts only one name has; return the factor they scale the score by."""
+    if extra_a and extra_b:
+        v.add("parts_conflict", extra_a, extra_b)
+        heads_a = [i for i in extra_a if a.parts[i].head]
+        heads_b = [j for j in extra_b if b.parts[j].head]
+        if heads_a and heads_b:
+            v.add("org_heads_differ", heads_a, heads_b)
+            return ORG_HEADS_DIFFER
+        return 1.0
+    if extra_b:
+        short, long_, extra, used = a, b, extra_b, sorted(j for k in links for j in k.b)
+    else:
+        short, long_, extra, used = b, a, extra_a, sorted(i for k in links for i in k.a)
+    lead = [j for j in extra if j < used[0]]
+    tail = [j for j in extra if j > used[-1]]
+    middle = [j for j in extra if used[0] < j < used[-1]]
+    if "org" in (a.kind, b.kind):
+        distinct = [j for j in lead + tail if not long_.parts[j].acronym and not long_.parts[j].head]
+        if distinct:
+            v.add("org_qualifier", long_, distinct)
+            return 0.0
+        if lead:
+            v.add("parent_prefix", long_, lead)
+        if tail:
+            v.partial = True
+            v.add("head_omitted", long_, tail)
+        if middle:
+            v.add("middle_omitted", long_, middle)
+        return 1.0
+    if len(short.parts) == 1:
+        v.partial = True
+        if used[0] == len(long_.parts) - 1:
+            v.add("surname_only", short, [0])
+        elif used[0] == 0 and short.parts[0].particle in ("abu", "umm", "hajj"):
+            v.add("kunya_only", short, [0])
+        else:
+            v.add("given_name_only", short, [0])
+            return GIVEN_NAME_ONLY
+        return 1.0
+    if middle:
+        v.add("middle_omitted", long_, middle)
+    if lead:
+        v.partial = True
+        v.add("leading_omitted", long_, lead)
+    if tail:
+        v.add("trailing_omitted", long_, tail)
+    return 1.0
+
+
+def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], v: _Verdict) -> None:
+    """Fire when a byname's word is the other name's word: an alias, never a spelling ('Abu Hafs' / 'Hafs')."""
+    for x, y, ex, ey in ((a, b, extra_a, extra_b), (b, a, extra_b, extra_a)):
+        for i in ex:
+            p = x.parts[i]
+            if p.particle in ("abu", "umm", "hajj"):
+                for j in ey:
+                    q = y.parts[j]
+                    if not q.particle and not set(p.keys).isdisjoint(q.keys):
+                        v.add("byname_not_spelling", p.text, q.text)
+
+
+def _typo_kind(u: Part, v: Part) -> str | None:
     """Return 'transposition' or 'one letter' if two parts may be a misspelling of each other."""
     a, b = u.key, v.key
     if u.acronym or v.acronym or u.particle != v.particle or a == b or min(len(a), len(b)) < 5:
@@ -269,171 +434,83 @@ def _typo(u: Part, v: Part) -> str | None:
     return None
 
 
-def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
-    names = {"same": "same name", "spelling": "spelling variant", "initial": "initial", "joined": "written apart",
-             "nasab_omitted": "nasab particle omitted", "head_synonym": "head word synonym"}
-    how = {k.how for k in links}
-    if how == {"same"}:
-        v.add("same_parts", "same parts: " + "; ".join(f"{_q(a, k.a)} = {_q(b, k.b)}" for k in links))
+def _typos(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], linked: bool,
+           v: _Verdict) -> None:
+    """Fire when one part pair may be a misspelling and every other part matches."""
+    if len(a.parts) == len(b.parts) and len(extra_a) == 1 and len(extra_b) == 1:
+        u, w = a.parts[extra_a[0]], b.parts[extra_b[0]]
+    elif min(len(a.parts), len(b.parts)) == 1 and not linked:
+        u, w = a.parts[-1], b.parts[-1]  # a family name alone, misspelt
     else:
-        for k in links:
-            if k.how != "same":
-                v.add(k.how, f"{names.get(k.how, k.how)}: {_q(a, k.a)} ~ {_q(b, k.b)} ({k.similarity:.2f})")
-    order = [j for k in links for j in k.b]
-    if order != sorted(order):
-        v.add("order_swapped", "parts in another order")
-    for name in (a, b):
-        if name.script:
-            latin = " ".join(p.text for p in name.parts)
-            v.add("arabic_script", f"'{name.norm}' read from Arabic script as '{latin}'")
-
-
-def _extras(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> float:
-    """Name the parts only one name has; return the factor they scale the score by."""
-    used_a = {i for k in links for i in k.a}
-    used_b = {j for k in links for j in k.b}
-    extra_a = [i for i in range(len(a.parts)) if i not in used_a]
-    extra_b = [j for j in range(len(b.parts)) if j not in used_b]
-    if not links:
-        return 1.0
-    if extra_a and extra_b:
-        v.add("parts_conflict", f"unmatched {_q(a, extra_a)} vs {_q(b, extra_b)} (negative)")
-        heads_a = [i for i in extra_a if a.parts[i].head]
-        heads_b = [j for j in extra_b if b.parts[j].head]
-        if heads_a and heads_b:
-            v.add("org_heads_differ", f"different head words {_q(a, heads_a)} vs {_q(b, heads_b)} (negative)")
-            return ORG_HEADS_DIFFER
-        return 1.0
-    if not (extra_a or extra_b):
-        return 1.0
-    short, long_, extra, used = (a, b, extra_b, sorted(used_b)) if extra_b else (b, a, extra_a, sorted(used_a))
-    n = len(long_.parts)
-    lead = [j for j in extra if j < used[0]]
-    tail = [j for j in extra if j > used[-1]]
-    middle = [j for j in extra if used[0] < j < used[-1]]
-    if "org" in (a.kind, b.kind):
-        distinct = [j for j in lead + tail if not long_.parts[j].acronym and not long_.parts[j].head]
-        if distinct:
-            v.add("org_qualifier", f"extra qualifier {_q(long_, distinct)} makes another organisation (negative)")
-            return 0.0
-        if lead:
-            v.add("parent_prefix", f"parent organisation prefix {_q(long_, lead)}")
-        if tail:
-            v.partial = True
-            v.add("head_omitted", f"partial name (organisation head word omitted): {_q(long_, tail)}")
-        if middle:
-            v.add("middle_omitted", f"middle part omitted: {_q(long_, middle)}")
-        return 1.0
-    if len(short.parts) == 1:
-        v.partial = True
-        j = used[0]
-        if j == n - 1:
-            v.add("surname_only", f"partial name (family name) {_q(short, [0])}")
-        elif j == 0 and short.parts[0].particle in ("abu", "umm", "hajj"):
-            v.add("kunya_only", f"partial name (byname) {_q(short, [0])}")
-        else:
-            v.add("given_name_only", f"partial name (given or middle name only) {_q(short, [0])} (negative)")
-            return GIVEN_NAME_ONLY
-        return 1.0
-    if middle:
-        v.add("middle_omitted", f"middle part omitted: {_q(long_, middle)}")
-    if lead:
-        v.partial = True
-        v.add("leading_omitted", f"partial name (leading part omitted): {_q(long_, lead)}")
-    if tail:
-        v.add("trailing_omitted", f"trailing part omitted: {_q(long_, tail)}")
-    return 1.0
-
-
-def _bynames(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
-    """Say when a byname's word is the other name's word: an alias, never a spelling ('Abu Hafs' / 'Hafs')."""
-    used_a = {i for k in links for i in k.a}
-    used_b = {j for k in links for j in k.b}
-    for x, y, used_x, used_y in ((a, b, used_a, used_b), (b, a, used_b, used_a)):
-        for i, p in enumerate(x.parts):
-            if i in used_x or p.particle not in ("abu", "umm", "hajj"):
-                continue
-            for j, q in enumerate(y.parts):
-                if j not in used_y and not q.particle and set(p.keys) & set(q.keys):
-                    v.add("byname_not_spelling",
-                          f"'{p.text}' is a byname, not a spelling of '{q.text}' (negative)")
+        return
+    kind = _typo_kind(u, w)
+    if kind:
+        v.typo = True
+        v.partial = v.partial or len(a.parts) != len(b.parts)
+        v.add("typo", kind, u.text, w.text)
 
 
 def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
     """Return the score of an acronym against a name or another acronym, or None if neither is one."""
     if a.acronym and b.acronym:
         if a.acronym == b.acronym:
-            v.add("same_acronym", f"same acronym '{a.acronym}'")
+            v.add("same_acronym", a.acronym)
             return 1.0
-        v.add("acronyms_differ", f"different acronyms '{a.acronym}' vs '{b.acronym}' (negative)")
+        v.add("acronyms_differ", a.acronym, b.acronym)
         return 0.0
     for x, y in ((a, b), (b, a)):
         if x.acronym and x.acronym in y.initials:
-            v.add("acronym", f"acronym '{x.acronym}' of '{y.norm}'")
+            v.add("acronym", x.acronym, y.norm)
             return ACRONYM_SCORE
     return None
 
 
 def _score(a: ParsedName, b: ParsedName) -> Match:
-    v = _Verdict()
+    v = _Verdict(a, b)
     if not a.parts or not b.parts:
-        v.add("empty", "no name parts")
+        v.add("empty")
         return v.match(0.0)
     if a.norm.casefold() == b.norm.casefold():
-        v.add("identical", "identical after normalising")
+        v.add("identical")
         return v.match(1.0)
-    acronym = _acronym(a, b, v)
+    acronym = _acronym(a, b, v) if a.acronym or b.acronym else None
     if acronym is not None:
         return v.match(acronym)
-    links = align(a.parts, b.parts)
+    links = align(a, b)
     ma = {i: k.similarity for k in links for i in k.a}
     mb = {j: k.similarity for k in links for j in k.b}
-    cov_a = _coverage(a.parts, ma, len(mb) == len(b.parts))
-    cov_b = _coverage(b.parts, mb, len(ma) == len(a.parts))
-    score = math.sqrt(cov_a * cov_b)
+    extra_a = [i for i in range(len(a.parts)) if i not in ma]
+    extra_b = [j for j in range(len(b.parts)) if j not in mb]
+    score = math.sqrt(_coverage(a.parts, ma, not extra_b) * _coverage(b.parts, mb, not extra_a))
     if len(a.parts) == 1 and len(b.parts) == 1:
         score = score ** SINGLE_PART_EXPONENT
     _explain_links(a, b, links, v)
-    score *= _extras(a, b, links, v)
-    _bynames(a, b, links, v)
-    if {a.kind, b.kind} == {"org", "person"}:
-        v.add("kind_differs", "organisation name vs person name (negative)")
+    if links and (extra_a or extra_b):
+        score *= _extras(a, b, extra_a, extra_b, links, v)
+    if extra_a and extra_b:
+        _bynames(a, b, extra_a, extra_b, v)
+    if a.kind != b.kind and {a.kind, b.kind} == {"org", "person"}:
+        v.add("kind_differs")
         score *= KIND_DIFFERS
     if not links:
-        v.add("no_shared_parts", "no shared name parts")
+        v.add("no_shared_parts")
     if score < THRESHOLD:
-        _typos(a, b, links, v)
+        _typos(a, b, extra_a, extra_b, bool(links), v)
         if v.typo:
             score = max(score, TYPO_SCORE)
     return v.match(score)
 
 
-def _typos(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
-    """Flag one part pair that may be a misspelling when every other part matches."""
-    used_a = {i for k in links for i in k.a}
-    used_b = {j for k in links for j in k.b}
-    extra_a = [i for i in range(len(a.parts)) if i not in used_a]
-    extra_b = [j for j in range(len(b.parts)) if j not in used_b]
-    if len(a.parts) == len(b.parts) and len(extra_a) == 1 and len(extra_b) == 1:
-        u, w = a.parts[extra_a[0]], b.parts[extra_b[0]]
-    elif min(len(a.parts), len(b.parts)) == 1 and not links:
-        u, w = a.parts[-1], b.parts[-1]  # a family name alone, misspelt
-    else:
-        return
-    kind = _typo(u, w)
-    if kind:
-        v.typo = True
-        v.partial = v.partial or len(a.parts) != len(b.parts)
-        v.add("typo", f"possible typo ({kind}) '{u.text}' ~ '{w.text}'")
+# ---- entry point -----------------------------------------------------------------------
 
 
-_PARENTHESIS = re.compile(r"\s*(.+?)\s*\((.+?)\)\s*")
-
-
-def _variants(name: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _variants(name: str) -> tuple[str, ...]:
     """Return the name and, for 'X (Y)', both X and Y."""
-    m = _PARENTHESIS.fullmatch(name)
-    return [name, m.group(1), m.group(2)] if m else [name]
+    if "(" not in name:
+        return (name,)
+    m = re.fullmatch(r"([^()]+)\(([^()]+)\)\s*", name)
+    return (name, m.group(1).strip(), m.group(2).strip()) if m else (name,)
 
 
 def compare(a: str, b: str) -> Match:
@@ -442,13 +519,15 @@ def compare(a: str, b: str) -> Match:
     A name with a parenthetical ('Hashd al-Sha'abi (Popular Mobilization Units)') is also
     compared by each of its parts, and the best comparison is kept.
     """
+    va, vb = _variants(a), _variants(b)
+    if len(va) == 1 and len(vb) == 1:
+        return _score(parse_name(a), parse_name(b))
     best: Match | None = None
-    for x in _variants(a):
-        for y in _variants(b):
+    for x in va:
+        for y in vb:
             m = _score(parse_name(x), parse_name(y))
             if (x, y) != (a, b):
-                m = Match(m.score, m.reasons + [f"compared '{x}' with '{y}'"], m.partial, m.typo_candidate,
-                          m.features)
+                m = m.with_reason(f"compared '{x}' with '{y}'")
             if best is None or m.score > best.score:
                 best = m
     assert best is not None

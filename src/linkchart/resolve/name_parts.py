@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import count
 
 from anyascii import anyascii
 
@@ -151,7 +152,8 @@ class Part:
     acronym: bool = False  # 'IRGC'
     head: str = ""  # synonym class of an organisation's head word ('force' for 'Units')
     org_word: bool = False  # a head word or another word that makes a name an organisation's
-    sig: tuple = field(default=(), compare=False)  # what similarity depends on: a cache key
+    sig: tuple = field(default=(), compare=False)  # what similarity depends on
+    sid: int = field(default=-1, compare=False)  # `sig` interned: a cheap cache key
 
     @property
     def key(self) -> str:
@@ -171,6 +173,7 @@ class ParsedName:
     kind: str  # 'org', 'person' or '' (not known)
     acronym: str  # the whole name is this acronym (capitals, no dots), else ''
     initials: frozenset[str]  # acronyms the name could be written as ('AAH' for 'Asaib Ahl al-Haq')
+    joins: tuple[tuple[int, Part], ...]  # (j, parts j and j + 1 read as one word), for 'Taji al-Din' / 'Tajideen'
 
 
 def _split_abd(token: str) -> str | None:
@@ -243,7 +246,31 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False) -> Pa
     initial = len(word) == 1 and word.isalpha()
     skeletons = tuple(skeleton(k) for k in keys)
     sig = (particle, keys, skeletons, initial, acronym, head, word[:1])
-    return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig)
+    return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
+
+
+_SIGNATURES: dict[tuple, int] = {}
+_NEXT_ID = count()
+
+
+def _intern(sig: tuple) -> int:
+    """Return a number unique to this signature for the life of the process."""
+    sid = _SIGNATURES.get(sig)
+    if sid is None:
+        if len(_SIGNATURES) > 500_000:
+            _SIGNATURES.clear()  # numbers are never reused, so a cleared table only costs cache misses
+        sid = _SIGNATURES[sig] = next(_NEXT_ID)
+    return sid
+
+
+def _join(x: Part, y: Part) -> Part | None:
+    """Return two adjacent parts read as one word ('Taji' 'Din' → 'tajidin'), or None if either is not a plain word."""
+    if x.particle or y.particle or x.initial or y.initial or x.acronym or y.acronym or x.head or y.head:
+        return None
+    keys = (x.keys[0] + y.keys[0],)
+    skeletons = (skeleton(keys[0]),)
+    sig = ("", keys, skeletons, False, False, "", x.sig[6])
+    return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
 @lru_cache(maxsize=100_000)
@@ -308,4 +335,5 @@ def parse_name(name: str) -> ParsedName:
     else:
         kind = ""
     initials = _initials(parts, [t for text, _, _, _ in raw for t in text.split()]) if not script else frozenset()
-    return ParsedName(name, norm, parts, script, titled, kind, acronym, initials)
+    joins = tuple((j, joined) for j in range(len(parts) - 1) if (joined := _join(parts[j], parts[j + 1])))
+    return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins)

@@ -84,39 +84,48 @@ def arabic_to_latin(text: str) -> str:
     return "".join(out)
 
 
+def _one_pass(rules: list[list[str]]) -> tuple[re.Pattern[str], list[str]]:
+    """Return one regex trying the rules in order at each position, and each rule's replacement by group."""
+    pattern = re.compile("|".join(f"({p})" for p, _ in rules))
+    return pattern, [r for _, r in rules]
+
+
 @lru_cache(maxsize=1)
-def _latin_rules() -> tuple[list[tuple[re.Pattern[str], str]], dict[str, tuple[str, ...]],
-                            list[tuple[re.Pattern[str], str]]]:
+def _latin_rules() -> tuple[tuple[re.Pattern[str], list[str]], dict[str, tuple[str, ...]],
+                            tuple[re.Pattern[str], list[str]]]:
     table = lexicon_table("transliteration")
-    rules = [(re.compile(p), r) for p, r in table["latin_rules"]]
     readings = {letter: tuple(values) for letter, values in table["readings"].items()}
-    vowel_rules = [(re.compile(p), r) for p, r in table["vowel_rules"]]
-    return rules, readings, vowel_rules
+    return _one_pass(table["latin_rules"]), readings, _one_pass(table["vowel_rules"])
+
+
+def _rewrite(s: str, rules: tuple[re.Pattern[str], list[str]]) -> str:
+    """Apply ordered rewrite rules in one left-to-right pass (a rule's output is not rewritten again)."""
+    pattern, replacements = rules
+    return pattern.sub(lambda m: replacements[m.lastindex - 1], s)
+
+
+_NON_LETTERS = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=200_000)
 def letter_keys(token: str) -> tuple[str, ...]:
     """Return the letter keys of one token, one per reading of its ambiguous letters, the main one first.
 
-    'Mohammed' → ('muhamid', 'muhamad'); 'Qadhafi' → ('kazafi', 'kadafi', 'gazafi', 'gadafi');
+    'Mohammed' → ('muhamid', 'muhamad'); 'Qadhafi' → ('kazafi', 'gazafi', 'kadafi', 'gadafi');
     'قاسم' → ('kasm', 'gasm'). Non-letters (apostrophes for ayn and hamza, hyphens, digits) are dropped.
     """
     if has_arabic_script(token):
         token = arabic_to_latin(token)
-    s = re.sub(r"[^a-z]", "", anyascii(token).lower())
-    rules, readings, vowel_rules = _latin_rules()
-    for pattern, repl in rules:
-        s = pattern.sub(repl, s)
+    s = token.lower() if token.isascii() else anyascii(token).lower()
+    latin_rules, readings, vowel_rules = _latin_rules()
+    s = _rewrite(_NON_LETTERS.sub("", s), latin_rules)
     ambiguous = [letter for letter in readings if letter in s]
     keys: list[str] = []
     for combination in product(*(readings[letter] for letter in ambiguous)):
         k = s
         for letter, reading in zip(ambiguous, combination, strict=True):
             k = k.replace(letter, reading)
-        k = _RUNS.sub(r"\1", k)
-        for pattern, repl in vowel_rules:
-            k = pattern.sub(repl, k)
-        k = _RUNS.sub(r"\1", k)
+        k = _RUNS.sub(r"\1", _rewrite(_RUNS.sub(r"\1", k), vowel_rules))
         if k not in keys:
             keys.append(k)
             if len(keys) == MAX_KEYS:
