@@ -196,18 +196,29 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     Parts pair up first; then a part still unmatched may take two adjacent unmatched parts of
     the other name written apart.
     """
-    candidates = []
+    pairs = []
+    cache = _PAIR_CACHE
     for i, u in enumerate(a.parts):
+        su = u.sid
         for j, v in enumerate(b.parts):
-            sim, how = part_similarity(u, v)
-            if sim >= MIN_SIMILARITY:
-                candidates.append(Link((i,), (j,), sim, how))
+            found = cache.get((su, v.sid)) or part_similarity(u, v)
+            if found[0] >= MIN_SIMILARITY:
+                pairs.append((-found[0], i, j, found[1]))
+    pairs.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
-    links = _greedy(candidates, used_a, used_b)
+    links = []
+    for neg, i, j, how in pairs:
+        if i not in used_a and j not in used_b:
+            links.append(Link((i,), (j,), -neg, how))
+            used_a.add(i)
+            used_b.add(j)
     if (a.joins or b.joins) and len(used_a) < len(a.parts) and len(used_b) < len(b.parts):
         links += _greedy(_joined_links(a, b, used_a, used_b), used_a, used_b)
-    return sorted(links, key=lambda k: k.a)
+        links.sort(key=lambda k: k.a)
+    else:
+        links.sort(key=lambda k: k.a[0])
+    return links
 
 
 # ---- the verdict -----------------------------------------------------------------------
