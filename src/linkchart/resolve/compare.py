@@ -51,6 +51,8 @@ INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
 GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly matched
 CONFLICT_WEIGHT = 0.7  # least weight of an unmatched part when both names have one: a common name differs too
+EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
+WEAK_EVIDENCE = 0.9  # below this strength the reasons say the shared parts are common names
 SINGLE_PART_EXPONENT = 2.0  # one part's likeness says less than the same likeness over several parts
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
@@ -163,61 +165,50 @@ class Link:
     how: str
 
 
-def _greedy(candidates: list[Link], used_a: set[int], used_b: set[int]) -> list[Link]:
+def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
+    """Return candidate links of one part to two adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
     out = []
-    for link in sorted(candidates, key=lambda k: (-k.similarity, k.a, k.b)):
-        if used_a.isdisjoint(link.a) and used_b.isdisjoint(link.b):
-            out.append(link)
-            used_a.update(link.a)
-            used_b.update(link.b)
-    return out
-
-
-def _joined_links(a: ParsedName, b: ParsedName, used_a: set[int], used_b: set[int]) -> list[Link]:
-    """Return links of one unmatched part to two unmatched adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
-    out: list[Link] = []
-    for flip, (one, two, used_one, used_two) in enumerate(((a, b, used_a, used_b), (b, a, used_b, used_a))):
+    for flip, (one, two) in enumerate(((a, b), (b, a))):
         for j, joined in two.joins:
-            if j in used_two or j + 1 in used_two:
-                continue
-            n = len(joined.keys[0])
+            key = joined.keys[0]
             for i, u in enumerate(one.parts):
-                if i in used_one or u.particle or u.initial or u.acronym or abs(len(u.keys[0]) - n) > 3:
+                k = u.keys[0]
+                if u.particle or u.initial or u.acronym or k[:1] != key[:1] or abs(len(k) - len(key)) > 2:
                     continue
                 sim, _ = part_similarity(u, joined)
                 if sim >= JOINED_MIN_SIMILARITY:
-                    out.append(Link((j, j + 1), (i,), sim, "joined") if flip else Link((i,), (j, j + 1), sim, "joined"))
+                    out.append((-sim, (j, j + 1), (i,), "joined") if flip else (-sim, (i,), (j, j + 1), "joined"))
     return out
 
 
 def align(a: ParsedName, b: ParsedName) -> list[Link]:
     """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
 
-    Parts pair up first; then a part still unmatched may take two adjacent unmatched parts of
-    the other name written apart.
+    A part may also take two adjacent parts of the other name written apart; at equal
+    likeness the link that explains more parts wins.
     """
-    pairs = []
+    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     cache = _PAIR_CACHE
     for i, u in enumerate(a.parts):
         su = u.sid
         for j, v in enumerate(b.parts):
             found = cache.get((su, v.sid)) or part_similarity(u, v)
             if found[0] >= MIN_SIMILARITY:
-                pairs.append((-found[0], i, j, found[1]))
-    pairs.sort()
+                pairs.append((-found[0], (i,), (j,), found[1]))
+    if a.joins or b.joins:
+        pairs += _joined_pairs(a, b)
+        pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
+    else:
+        pairs.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     links = []
-    for neg, i, j, how in pairs:
-        if i not in used_a and j not in used_b:
-            links.append(Link((i,), (j,), -neg, how))
-            used_a.add(i)
-            used_b.add(j)
-    if (a.joins or b.joins) and len(used_a) < len(a.parts) and len(used_b) < len(b.parts):
-        links += _greedy(_joined_links(a, b, used_a, used_b), used_a, used_b)
-        links.sort(key=lambda k: k.a)
-    else:
-        links.sort(key=lambda k: k.a[0])
+    for neg, ia, ib, how in pairs:
+        if used_a.isdisjoint(ia) and used_b.isdisjoint(ib):
+            links.append(Link(ia, ib, -neg, how))
+            used_a.update(ia)
+            used_b.update(ib)
+    links.sort(key=lambda k: k.a)
     return links
 
 
@@ -250,6 +241,8 @@ def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
         return f"different head words {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
     if feature == "byname_not_spelling":
         return f"'{data[0]}' is a byname, not a spelling of '{data[1]}' (negative)"
+    if feature == "common_names_only":
+        return f"shared parts are common names (evidence weight {data[0]:.2f}, negative)"
     if feature == "typo":
         return f"possible typo ({data[0]}) '{data[1]}' ~ '{data[2]}'"
     if feature in ("same_acronym", "acronyms_differ", "acronym"):
@@ -495,6 +488,12 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
     score = math.sqrt(_coverage(a.parts, ma, not extra_b) * _coverage(b.parts, mb, not extra_a))
     if len(a.parts) == 1 and len(b.parts) == 1:
         score = score ** SINGLE_PART_EXPONENT
+    evidence = sum(k.similarity * min(sum(a.parts[i].weight for i in k.a), sum(b.parts[j].weight for j in k.b))
+                   for k in links)
+    strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
+    if strength < WEAK_EVIDENCE and links:
+        v.add("common_names_only", evidence)
+    score *= strength
     _explain_links(a, b, links, v)
     if links and (extra_a or extra_b):
         score *= _extras(a, b, extra_a, extra_b, links, v)
