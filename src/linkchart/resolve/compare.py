@@ -44,7 +44,10 @@ from linkchart.resolve.transliterate import letter_keys
 
 THRESHOLD = 0.7
 
-MIN_SIMILARITY = 0.6  # below this two parts are different names
+SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
+MIN_SIMILARITY = 0.6
+WEAK_LINK = 0.75  # a part link below this may not cross the order of the others
+NISBA_SIMILARITY = 0.7  # 'Baghdad' / 'Baghdadi', 'Behzad' / 'Behzadi': a place or name and the adjective made from it  # below this two parts are different names
 JOINED_MIN_SIMILARITY = 0.85  # one part against two written apart must be closer than that
 NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
@@ -53,7 +56,9 @@ EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly match
 CONFLICT_WEIGHT = 0.7  # least weight of an unmatched part when both names have one: a common name differs too
 EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
 WEAK_EVIDENCE = 0.9  # below this strength the reasons say the shared parts are common names
-SINGLE_PART_EXPONENT = 2.0  # one part's likeness says less than the same likeness over several parts
+LINK_EXPONENT = 1.0
+NO_AGREEMENT = 0.5
+SINGLE_PART_EXPONENT = 1.0  # one part's likeness says less than the same likeness over several parts
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
@@ -82,14 +87,21 @@ def _skeletons(keys: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
-    """Return the best mean of key and skeleton similarity over the readings of two parts."""
+    """Return the best blend of key and skeleton similarity over the readings of two parts."""
     best = 0.0
     for a, sa in zip(x, sx, strict=True):
         for b, sb in zip(y, sy, strict=True):
             spelled = Levenshtein.normalized_similarity(a, b)
             skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
-            best = max(best, (spelled + skel) / 2)
+            best = max(best, (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel)
     return best
+
+
+def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
+    if not all(o.endswith("i") for o in others):
+        return False  # 'Arlette': a final e that may be silent
+    return any(len(k) >= 4 and k[-1] not in "aiu" and k + "i" in others for k in keys)
 
 
 def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -129,6 +141,8 @@ def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
     if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
         return 0.0, "distinct_names"
     sim = _spelling_similarity(ku, sku, kv, skv)
+    if _nisba(ku, kv) or _nisba(kv, ku):
+        return min(sim, NISBA_SIMILARITY), "nisba"
     if not pu:
         for x, y in ((ku, kv), (kv, ku)):
             glued = _glued(x)
@@ -209,7 +223,19 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             used_a.update(ia)
             used_b.update(ib)
     links.sort(key=lambda k: k.a)
+    if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
+        links = _drop_crossing_weak_links(links)
     return links
+
+
+def _drop_crossing_weak_links(links: list[Link]) -> list[Link]:
+    """Drop a weak link that crosses the order of the strong ones: a swapped part is a sure match or none.
+
+    'Middle East Quarterly' / 'Greater Middle East': 'Quarterly' ~ 'Greater' would swap ends.
+    """
+    strong = [k for k in links if k.similarity >= WEAK_LINK]
+    return [k for k in links if k.similarity >= WEAK_LINK
+            or all((k.a[0] < s.a[0]) == (k.b[0] < s.b[0]) for s in strong)]
 
 
 # ---- the verdict -----------------------------------------------------------------------
@@ -220,7 +246,8 @@ def _q(parts: tuple[Part, ...], idx: tuple[int, ...] | list[int]) -> str:
 
 
 _LINK_WORDS = {"spelling": "spelling variant", "initial": "initial", "joined": "written apart",
-               "nasab_omitted": "nasab particle omitted", "head_synonym": "head word synonym"}
+               "nasab_omitted": "nasab particle omitted", "head_synonym": "head word synonym",
+               "nisba": "a name and its nisba (adjective), not one spelling"}
 
 
 def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
@@ -254,7 +281,7 @@ def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
         "head_omitted": "partial name (organisation head word omitted): {}",
         "middle_omitted": "middle part omitted: {}",
         "leading_omitted": "partial name (leading part omitted): {}",
-        "trailing_omitted": "trailing part omitted: {}",
+        "trailing_omitted": "partial name (trailing part omitted): {}",
         "surname_only": "partial name (family name) {}",
         "kunya_only": "partial name (byname) {}",
         "given_name_only": "partial name (given or middle name only) {} (negative)",
@@ -331,6 +358,11 @@ class _Verdict:
 # ---- features --------------------------------------------------------------------------
 
 
+def _agreement(similarity: float) -> float:
+    """Return how much a part similarity counts as agreement: nothing at `NO_AGREEMENT`, all at 1."""
+    return max(0.0, (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)) ** LINK_EXPONENT
+
+
 def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete: bool) -> float:
     total = got = 0.0
     for i, p in enumerate(parts):
@@ -380,7 +412,8 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
     tail = [j for j in extra if j > used[-1]]
     middle = [j for j in extra if used[0] < j < used[-1]]
     if "org" in (a.kind, b.kind):
-        distinct = [j for j in lead + tail if not long_.parts[j].acronym and not long_.parts[j].head]
+        distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
+        distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
         if distinct:
             v.add("org_qualifier", long_, distinct)
             return 0.0
@@ -408,6 +441,7 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         v.partial = True
         v.add("leading_omitted", long_, lead)
     if tail:
+        v.partial = True
         v.add("trailing_omitted", long_, tail)
     return 1.0
 
@@ -481,8 +515,8 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
     if acronym is not None:
         return v.match(acronym)
     links = align(a, b)
-    ma = {i: k.similarity for k in links for i in k.a}
-    mb = {j: k.similarity for k in links for j in k.b}
+    ma = {i: _agreement(k.similarity) for k in links for i in k.a}
+    mb = {j: _agreement(k.similarity) for k in links for j in k.b}
     extra_a = [i for i in range(len(a.parts)) if i not in ma]
     extra_b = [j for j in range(len(b.parts)) if j not in mb]
     score = math.sqrt(_coverage(a.parts, ma, not extra_b) * _coverage(b.parts, mb, not extra_a))

@@ -30,7 +30,7 @@ from anyascii import anyascii
 from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.transliterate import arabic_to_latin, has_arabic_script, letter_keys, skeleton
 
-ORG_WORD_WEIGHT = 0.3  # an organisation's head word or a word like 'Islamic' says little on its own
+ORG_WORD_WEIGHT = 0.3  # an organisation's head word, a word like 'Islamic' or 'Southern', says little on its own
 MIN_KUNYA_WEIGHT = 0.3  # 'Abu Muhammad' is common, but still a byname
 
 # ---- tables ----------------------------------------------------------------------------
@@ -46,6 +46,8 @@ class _Words:
     abd_prefix: re.Pattern[str]
     org_heads: dict[str, str]  # head word → synonym class
     org_words: frozenset[str]
+    generic_words: frozenset[str]
+    compass: dict[str, str]
     camel_heads: re.Pattern[str]
 
 
@@ -69,7 +71,7 @@ def _words() -> _Words:
     camel_heads = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(camel) + r")\b)")
     return _Words(frozenset(table["articles"]), frozenset(table["standalone_articles"]), particles,
                   frozenset(table["byname_honorifics"]), title_re, abd_prefix, heads,
-                  frozenset(table["org_words"]), camel_heads)
+                  frozenset(table["org_words"]), frozenset(table["generic_words"]), dict(table["compass"]), camel_heads)
 
 
 @lru_cache(maxsize=1)
@@ -231,11 +233,12 @@ def _tokens(latin: str) -> list[_Token]:
 
 def _make_part(text: str, particle: str, word: str, acronym: bool = False) -> Part:
     w = _words()
+    word = w.compass.get(word, word)
     keys = letter_keys(word) or ("",)
     prefix = "abd" if particle == "abd" else ""
     head = "" if particle else w.org_heads.get(word, "")
     org_word = bool(head) or (not particle and word in w.org_words)
-    if org_word:
+    if org_word or word in w.generic_words:
         weight = ORG_WORD_WEIGHT
     elif keys[0]:
         weight = min(part_weight(prefix + k) for k in keys)
