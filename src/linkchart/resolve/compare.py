@@ -39,15 +39,16 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.name_parts import ParsedName, Part, parse_name, skeleton
+from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name, skeleton
 from linkchart.resolve.transliterate import letter_keys
 
 THRESHOLD = 0.7
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
-MIN_SIMILARITY = 0.6
+MIN_SIMILARITY = 0.6  # below this two parts are different names
 WEAK_LINK = 0.75  # a part link below this may not cross the order of the others
-NISBA_SIMILARITY = 0.7  # 'Baghdad' / 'Baghdadi', 'Behzad' / 'Behzadi': a place or name and the adjective made from it  # below this two parts are different names
+SURE_LINK = 0.9  # a part link below this may give way to a part written apart ('Alizaheer' / 'Ali Zaheer')
+NISBA_SIMILARITY = 0.7  # 'Baghdad' / 'Baghdadi', 'Behzad' / 'Behzadi': a name and the adjective made from it
 JOINED_MIN_SIMILARITY = 0.85  # one part against two written apart must be closer than that
 NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
@@ -55,7 +56,7 @@ GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly matched
 CONFLICT_WEIGHT = 0.7  # least weight of an unmatched part when both names have one: a common name differs too
 EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
-WEAK_EVIDENCE = 0.9  # below this strength the reasons say the shared parts are common names
+WEAK_EVIDENCE = 0.75  # below this strength the reasons say the shared parts are common names
 LINK_EXPONENT = 1.0
 NO_AGREEMENT = 0.5
 SINGLE_PART_EXPONENT = 1.0  # one part's likeness says less than the same likeness over several parts
@@ -185,9 +186,9 @@ def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, 
     for flip, (one, two) in enumerate(((a, b), (b, a))):
         for j, joined in two.joins:
             key = joined.keys[0]
-            for i, u in enumerate(one.parts):
-                k = u.keys[0]
-                if u.particle or u.initial or u.acronym or k[:1] != key[:1] or abs(len(k) - len(key)) > 2:
+            for i in one.plain_by_letter.get(key[0], ()):
+                u = one.parts[i]
+                if abs(len(u.keys[0]) - len(key)) > 2:
                     continue
                 sim, _ = part_similarity(u, joined)
                 if sim >= JOINED_MIN_SIMILARITY:
@@ -195,11 +196,23 @@ def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, 
     return out
 
 
+def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> tuple[list[Link], set[int], set[int]]:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links = []
+    for neg, ia, ib, how in pairs:
+        if used_a.isdisjoint(ia) and used_b.isdisjoint(ib):
+            links.append(Link(ia, ib, -neg, how))
+            used_a.update(ia)
+            used_b.update(ib)
+    return links, used_a, used_b
+
+
 def align(a: ParsedName, b: ParsedName) -> list[Link]:
     """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
 
-    A part may also take two adjacent parts of the other name written apart; at equal
-    likeness the link that explains more parts wins.
+    A part may also take two adjacent parts of the other name written apart, when parts are
+    left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     cache = _PAIR_CACHE
@@ -209,19 +222,15 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             found = cache.get((su, v.sid)) or part_similarity(u, v)
             if found[0] >= MIN_SIMILARITY:
                 pairs.append((-found[0], (i,), (j,), found[1]))
-    if a.joins or b.joins:
-        pairs += _joined_pairs(a, b)
-        pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
-    else:
-        pairs.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    links = []
-    for neg, ia, ib, how in pairs:
-        if used_a.isdisjoint(ia) and used_b.isdisjoint(ib):
-            links.append(Link(ia, ib, -neg, how))
-            used_a.update(ia)
-            used_b.update(ib)
+    pairs.sort()
+    links, used_a, used_b = _greedy(pairs)
+    if (a.joins or b.joins) and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
+                                 or any(k.similarity < SURE_LINK for k in links)):
+        joined = _joined_pairs(a, b)
+        if joined:
+            pairs += joined
+            pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
+            links, used_a, used_b = _greedy(pairs)
     links.sort(key=lambda k: k.a)
     if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
         links = _drop_crossing_weak_links(links)
@@ -384,9 +393,12 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict)
         for k in links:
             if k.how != "same":
                 v.add(k.how, k)
-    order = [j for k in links for j in k.b]
-    if order != sorted(order):
-        v.add("order_swapped")
+    last = -1
+    for k in links:
+        if k.b[0] < last:
+            v.add("order_swapped")
+            break
+        last = k.b[-1]
     if a.script:
         v.add("arabic_script", a)
     if b.script:
@@ -429,7 +441,7 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         v.partial = True
         if used[0] == len(long_.parts) - 1:
             v.add("surname_only", short, [0])
-        elif used[0] == 0 and short.parts[0].particle in ("abu", "umm", "hajj"):
+        elif used[0] == 0 and short.parts[0].particle in BYNAMES:
             v.add("kunya_only", short, [0])
         else:
             v.add("given_name_only", short, [0])
@@ -451,7 +463,7 @@ def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int
     for x, y, ex, ey in ((a, b, extra_a, extra_b), (b, a, extra_b, extra_a)):
         for i in ex:
             p = x.parts[i]
-            if p.particle in ("abu", "umm", "hajj"):
+            if p.particle in BYNAMES:
                 for j in ey:
                     q = y.parts[j]
                     if not q.particle and not set(p.keys).isdisjoint(q.keys):
@@ -505,25 +517,36 @@ def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 
 def _score(a: ParsedName, b: ParsedName) -> Match:
     v = _Verdict(a, b)
-    if not a.parts or not b.parts:
+    pa, pb = a.parts, b.parts
+    if not pa or not pb:
         v.add("empty")
         return v.match(0.0)
-    if a.norm.casefold() == b.norm.casefold():
+    if a.folded == b.folded:
         v.add("identical")
         return v.match(1.0)
-    acronym = _acronym(a, b, v) if a.acronym or b.acronym else None
-    if acronym is not None:
-        return v.match(acronym)
+    if a.acronym or b.acronym:
+        acronym = _acronym(a, b, v)
+        if acronym is not None:
+            return v.match(acronym)
     links = align(a, b)
-    ma = {i: _agreement(k.similarity) for k in links for i in k.a}
-    mb = {j: _agreement(k.similarity) for k in links for j in k.b}
-    extra_a = [i for i in range(len(a.parts)) if i not in ma]
-    extra_b = [j for j in range(len(b.parts)) if j not in mb]
-    score = math.sqrt(_coverage(a.parts, ma, not extra_b) * _coverage(b.parts, mb, not extra_a))
-    if len(a.parts) == 1 and len(b.parts) == 1:
+    ma: dict[int, float] = {}
+    mb: dict[int, float] = {}
+    evidence = 0.0
+    for k in links:
+        agreement = _agreement(k.similarity)
+        wa = wb = 0.0
+        for i in k.a:
+            ma[i] = agreement
+            wa += pa[i].weight
+        for j in k.b:
+            mb[j] = agreement
+            wb += pb[j].weight
+        evidence += k.similarity * (wa if wa < wb else wb)
+    extra_a = [i for i in range(len(pa)) if i not in ma]
+    extra_b = [j for j in range(len(pb)) if j not in mb]
+    score = math.sqrt(_coverage(pa, ma, not extra_b) * _coverage(pb, mb, not extra_a))
+    if len(pa) == 1 and len(pb) == 1:
         score = score ** SINGLE_PART_EXPONENT
-    evidence = sum(k.similarity * min(sum(a.parts[i].weight for i in k.a), sum(b.parts[j].weight for j in k.b))
-                   for k in links)
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
     if strength < WEAK_EVIDENCE and links:
         v.add("common_names_only", evidence)
@@ -531,9 +554,9 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
     _explain_links(a, b, links, v)
     if links and (extra_a or extra_b):
         score *= _extras(a, b, extra_a, extra_b, links, v)
-    if extra_a and extra_b:
+    if extra_a and extra_b and (a.bynames or b.bynames):
         _bynames(a, b, extra_a, extra_b, v)
-    if a.kind != b.kind and {a.kind, b.kind} == {"org", "person"}:
+    if a.kind != b.kind and {a.kind, b.kind} == _ORG_PERSON:
         v.add("kind_differs")
         score *= KIND_DIFFERS
     if not links:
@@ -545,16 +568,34 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
     return v.match(score)
 
 
+_ORG_PERSON = frozenset({"org", "person"})
+
+
 # ---- entry point -----------------------------------------------------------------------
+
+
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
 
 
 @lru_cache(maxsize=100_000)
 def _variants(name: str) -> tuple[str, ...]:
-    """Return the name and, for 'X (Y)', both X and Y."""
+    """Return the name and its readings without a parenthesis.
+
+    'X (Y)' → X and Y (an alias: 'Hashd al-Sha'abi (Popular Mobilization Units)'); 'A (B) C' →
+    'A C' and 'B C' (another spelling of the word before it: 'Ahmad (Ahmed) Santos').
+    """
     if "(" not in name:
         return (name,)
-    m = re.fullmatch(r"([^()]+)\(([^()]+)\)\s*", name)
-    return (name, m.group(1).strip(), m.group(2).strip()) if m else (name,)
+    m = _PARENTHESIS.search(name)
+    if m is None:
+        return (name,)
+    before, inner, after = name[:m.start()].strip(), m.group(1).strip(), name[m.end():].strip()
+    if not after:
+        found = [before, inner]
+    else:
+        words = before.split()
+        found = [f"{before} {after}", " ".join([*words[:-1], inner, after])]
+    return (name, *(f for f in found if f and f != name))
 
 
 def compare(a: str, b: str) -> Match:

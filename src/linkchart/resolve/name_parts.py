@@ -32,6 +32,7 @@ from linkchart.resolve.transliterate import arabic_to_latin, has_arabic_script, 
 
 ORG_WORD_WEIGHT = 0.3  # an organisation's head word, a word like 'Islamic' or 'Southern', says little on its own
 MIN_KUNYA_WEIGHT = 0.3  # 'Abu Muhammad' is common, but still a byname
+BYNAMES = frozenset({"abu", "umm", "hajj"})  # particles that make a byname, not a spelling of the word after them
 
 # ---- tables ----------------------------------------------------------------------------
 
@@ -176,6 +177,9 @@ class ParsedName:
     acronym: str  # the whole name is this acronym (capitals, no dots), else ''
     initials: frozenset[str]  # acronyms the name could be written as ('AAH' for 'Asaib Ahl al-Haq')
     joins: tuple[tuple[int, Part], ...]  # (j, parts j and j + 1 read as one word), for 'Taji al-Din' / 'Tajideen'
+    folded: str  # `norm` case-folded
+    bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
+    plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
 
 
 def _split_abd(token: str) -> str | None:
@@ -244,7 +248,7 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False) -> Pa
         weight = min(part_weight(prefix + k) for k in keys)
     else:
         weight = 0.0
-    if particle in ("abu", "umm", "hajj"):
+    if particle in BYNAMES:
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
     skeletons = tuple(skeleton(k) for k in keys)
@@ -339,4 +343,10 @@ def parse_name(name: str) -> ParsedName:
         kind = ""
     initials = _initials(parts, [t for text, _, _, _ in raw for t in text.split()]) if not script else frozenset()
     joins = tuple((j, joined) for j in range(len(parts) - 1) if (joined := _join(parts[j], parts[j + 1])))
-    return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins)
+    bynames = any(p.particle in BYNAMES for p in parts)
+    plain: dict[str, list[int]] = {}
+    for i, p in enumerate(parts):
+        if not (p.particle or p.initial or p.acronym) and p.keys[0]:
+            plain.setdefault(p.keys[0][0], []).append(i)
+    return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
+                      {letter: tuple(idx) for letter, idx in plain.items()})
