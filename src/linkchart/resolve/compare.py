@@ -77,8 +77,7 @@ def _distinct_names() -> dict[str, tuple[int, int]]:
     for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
         for index, spellings in enumerate(names):
             for spelling in spellings:
-                for key in letter_keys(spelling):
-                    out.setdefault(key, (group, index))
+                out.setdefault(letter_keys(spelling)[0], (group, index))
     return out
 
 
@@ -98,6 +97,14 @@ def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, 
     return best
 
 
+_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
+
+
+def _unvowelled(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the keys without their single vowels between consonants, as Arabic script writes a name."""
+    return tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
+
+
 def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
     """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
     if not all(o.endswith("i") for o in others):
@@ -114,8 +121,8 @@ def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures (`Part.sig`)."""
-    pu, ku, sku, iu, au, hu, fu = su
-    pv, kv, skv, iv, av, hv, fv = sv
+    pu, ku, sku, iu, au, hu, fu, xu = su
+    pv, kv, skv, iv, av, hv, fv, xv = sv
     if au or av:
         return (1.0, "same") if au and av and ku == kv else (0.0, "acronym")
     if hu or hv:
@@ -124,11 +131,11 @@ def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
         return 0.0, "head"
     if pu != pv:
         if "abd" in (pu, pv) and "" in (pu, pv):
-            xu = tuple("abd" + k for k in ku) if pu else ku
-            xv = tuple("abd" + k for k in kv) if pv else kv
-            if set(xu) & set(xv):
+            wu = tuple("abd" + k for k in ku) if pu else ku
+            wv = tuple("abd" + k for k in kv) if pv else kv
+            if set(wu) & set(wv):
                 return 1.0, "same"
-            return _spelling_similarity(xu, _skeletons(xu), xv, _skeletons(xv)), "spelling"
+            return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
         if not ({pu, pv} <= {"", "bin", "bint"}):
             return 0.0, "byname"
         sim, _ = _similarity(("",) + su[1:], ("",) + sv[1:])
@@ -142,6 +149,12 @@ def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
     if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
         return 0.0, "distinct_names"
     sim = _spelling_similarity(ku, sku, kv, skv)
+    if xu != xv:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if xu:
+            kv, skv = kv + _unvowelled(kv), skv + skv
+        else:
+            ku, sku = ku + _unvowelled(ku), sku + sku
+        sim = _spelling_similarity(ku, sku, kv, skv)
     if _nisba(ku, kv) or _nisba(kv, ku):
         return min(sim, NISBA_SIMILARITY), "nisba"
     if not pu:

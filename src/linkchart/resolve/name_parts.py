@@ -32,6 +32,8 @@ from linkchart.resolve.transliterate import arabic_to_latin, has_arabic_script, 
 
 ORG_WORD_WEIGHT = 0.3  # an organisation's head word, a word like 'Islamic' or 'Southern', says little on its own
 MIN_KUNYA_WEIGHT = 0.3  # 'Abu Muhammad' is common, but still a byname
+MAX_PARTS = 12  # parts of a name kept for comparing: a longer "name" is a phrase, and alignment is quadratic
+MAX_WORD = 40  # letters of a word kept for comparing: edit distance is quadratic in length
 BYNAMES = frozenset({"abu", "umm", "hajj"})  # particles that make a byname, not a spelling of the word after them
 
 # ---- tables ----------------------------------------------------------------------------
@@ -64,7 +66,7 @@ def _words() -> _Words:
     particles.update(table["nasab"])
     particles.update({w: "abd" for w in table["abd"]})
     titles = sorted(table["titles"], key=len, reverse=True)
-    title_re = re.compile(r"^(?:" + "|".join(_title_pattern(t) for t in titles) + r")\.?(?:[\s-]+|$)", re.IGNORECASE)
+    title_re = re.compile(r"(?:" + "|".join(_title_pattern(t) for t in titles) + r")\.?(?:[\s-]+|$)", re.IGNORECASE)
     abd_forms = sorted(table["abd"], key=len, reverse=True)
     abd_prefix = re.compile(r"^(?:" + "|".join(abd_forms) + r")(?=[a-z]{3})")
     heads = {w: cls for cls, words in table["org_heads"].items() for w in words}
@@ -121,11 +123,10 @@ def strip_titles(name: str) -> str:
     """
     title_re = _words().title_re
     s = name.strip()
-    while True:
-        m = title_re.match(s)
-        if not m or not s[m.end():].strip():
-            return s
-        s = s[m.end():].lstrip()
+    pos = 0
+    while (m := title_re.match(s, pos)) and s[m.end():m.end() + 1].strip():
+        pos = m.end()
+    return s[pos:]
 
 
 def is_acronym(word: str) -> bool:
@@ -199,7 +200,7 @@ def _words_of(latin: str) -> list[list[str]]:
     """Return the words of a name, each as its hyphen-joined pieces as written (ASCII, case kept)."""
     out = []
     for word in _WORD_SPLIT.split(_words().camel_heads.sub(" ", latin)):
-        pieces = [re.sub(r"[^A-Za-z0-9.&]", "", p) for p in anyascii(word).split("-")]
+        pieces = [re.sub(r"[^A-Za-z0-9.&']", "", p) for p in anyascii(word).split("-")]
         pieces = [p for p in pieces if p.strip(".")]
         if pieces:
             out.append(pieces)
@@ -211,6 +212,7 @@ class _Token:
     text: str  # as written
     low: str  # lower case letters and digits
     acronym: bool
+    spelled: str = ""  # lower case, inner apostrophes kept: they keep letters apart (Is'haq)
 
 
 def _tokens(latin: str) -> list[_Token]:
@@ -231,13 +233,14 @@ def _tokens(latin: str) -> list[_Token]:
             if len(pieces) == 1 and low in w.standalone_articles and len(words) > 1 and wi < len(words) - 1:
                 continue  # 'Al Khazali', 'Fazl ur Rehman', 'Party of God'
             acronym = not all_caps and len(low) > 1 and is_acronym(piece)
-            out.append(_Token(piece.strip("."), low, acronym))
+            spelled = re.sub(r"[^a-z0-9']", "", piece.lower()).strip("'")
+            out.append(_Token(piece.strip("."), low, acronym, spelled if "'" in spelled else low))
     return out
 
 
-def _make_part(text: str, particle: str, word: str, acronym: bool = False) -> Part:
+def _make_part(text: str, particle: str, word: str, acronym: bool = False, script: bool = False) -> Part:
     w = _words()
-    word = w.compass.get(word, word)
+    word = w.compass.get(word, word)[:MAX_WORD]
     keys = letter_keys(word) or ("",)
     prefix = "abd" if particle == "abd" else ""
     head = "" if particle else w.org_heads.get(word, "")
@@ -252,7 +255,7 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False) -> Pa
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
     skeletons = tuple(skeleton(k) for k in keys)
-    sig = (particle, keys, skeletons, initial, acronym, head, word[:1])
+    sig = (particle, keys, skeletons, initial, acronym, head, word[:1], script)
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
@@ -276,7 +279,7 @@ def _join(x: Part, y: Part) -> Part | None:
         return None
     keys = (x.keys[0] + y.keys[0],)
     skeletons = (skeleton(keys[0]),)
-    sig = ("", keys, skeletons, False, False, "", x.sig[6])
+    sig = ("", keys, skeletons, False, False, "", x.sig[6], x.sig[7])
     return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
@@ -301,14 +304,14 @@ def _raw_parts(norm: str) -> tuple[tuple[tuple[str, str, str, bool], ...], bool,
             particle = "hajj"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if particle and nxt is not None and nxt.low not in w.particles and not nxt.acronym:
-            parts.append((f"{tok.text} {nxt.text}", particle, nxt.low, False))
+            parts.append((f"{tok.text} {nxt.text}", particle, nxt.spelled or nxt.low, False))
             i += 2
             continue
         rest = None if particle or tok.acronym else _split_abd(tok.low)
         if rest:
             parts.append((tok.text, "abd", rest, False))
         else:
-            parts.append((tok.text, "", tok.low, tok.acronym))
+            parts.append((tok.text, "", tok.spelled or tok.low, tok.acronym))
         i += 1
     return tuple(parts), script, titled
 
@@ -333,7 +336,8 @@ def parse_name(name: str) -> ParsedName:
     """Return `name` parsed into weighted parts (see the module docstring)."""
     norm = normalize(name)
     raw, script, titled = _raw_parts(norm)
-    parts = tuple(_make_part(text, particle, word, acronym) for text, particle, word, acronym in raw)
+    raw = raw[:MAX_PARTS]
+    parts = tuple(_make_part(text, particle, word, acronym, script) for text, particle, word, acronym in raw)
     acronym = parts[0].text.replace(".", "").replace("-", "").upper() if len(parts) == 1 and parts[0].acronym else ""
     if acronym or any(p.org_word for p in parts) or any(p.keys[0].startswith("hizb") for p in parts):
         kind = "org"

@@ -31,6 +31,7 @@ from linkchart.resolve._tables import lexicon_table
 
 _ARABIC_BLOCKS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEFS = frozenset("اأإآٱى")
+_DIGRAPH_FIRSTS = frozenset("sczkgtdp")  # letters that an h after them would turn into another letter
 _RUNS = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aiu]")
 MAX_KEYS = 16  # readings kept per token: a long token with every ambiguous letter stays cheap
@@ -79,6 +80,8 @@ def arabic_to_latin(text: str) -> str:
                 consonant = i == 0 or before in _ALEFS or after in _ALEFS
                 read.append(reading[0] if consonant else reading[1])
             else:
+                if reading.startswith("h") and read and read[-1][-1:] in _DIGRAPH_FIRSTS:
+                    reading = "'" + reading  # س + ه is s'h, not sh (Is'haq)
                 read.append(reading)
         out.append(prefix + "".join(read))
     return "".join(out)
@@ -104,7 +107,7 @@ def _rewrite(s: str, rules: tuple[re.Pattern[str], list[str]]) -> str:
     return pattern.sub(lambda m: replacements[m.lastindex - 1], s)
 
 
-_NON_LETTERS = re.compile(r"[^a-z]")
+_NON_LETTERS = re.compile(r"[^a-zA-Z]")  # key letters are upper case
 
 
 @lru_cache(maxsize=200_000)
@@ -118,7 +121,7 @@ def letter_keys(token: str) -> tuple[str, ...]:
         token = arabic_to_latin(token)
     s = token.lower() if token.isascii() else anyascii(token).lower()
     latin_rules, readings, vowel_rules = _latin_rules()
-    s = _rewrite(_NON_LETTERS.sub("", s), latin_rules)
+    s = _NON_LETTERS.sub("", _rewrite(s, latin_rules))  # an apostrophe keeps two letters apart: Is'haq
     ambiguous = [letter for letter in readings if letter in s]
     keys: list[str] = []
     for combination in product(*(readings[letter] for letter in ambiguous)):
