@@ -42,9 +42,12 @@ from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name, skeleton
 from linkchart.resolve.transliterate import letter_keys
 
-THRESHOLD = 0.7
+THRESHOLD = 0.42
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
+FIRST_LETTER_DIFFERS = 1.0
+SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
+SHORT_CONSONANTS_DIFFER = 0.9  # names rarely change their first letter, but for what the readings cover
 MIN_SIMILARITY = 0.6  # below this two parts are different names
 WEAK_LINK = 0.75  # a part link below this may not cross the order of the others
 SURE_LINK = 0.9  # a part link below this may give way to a part written apart ('Alizaheer' / 'Ali Zaheer')
@@ -54,17 +57,20 @@ NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
 GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly matched
-CONFLICT_WEIGHT = 0.7  # least weight of an unmatched part when both names have one: a common name differs too
+CONFLICT_WEIGHT = 1.0  # least weight of an unmatched part when both names have one: a common name differs too
 EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
 WEAK_EVIDENCE = 0.75  # below this strength the reasons say the shared parts are common names
 LINK_EXPONENT = 1.0
 NO_AGREEMENT = 0.5
-SINGLE_PART_EXPONENT = 1.0  # one part's likeness says less than the same likeness over several parts
+SINGLE_PART_EXPONENT = 1.5  # one part's likeness says less than the same likeness over several parts
+GIVEN_NAME_DIFFERS = 0.85  # 'Ali X' / 'Omar X': brothers share a family name, an alias rarely drops the first name
+FAMILY_NAME_DIFFERS = 0.85  # 'Ali X' / 'Ali Y': a shared first name says little
+ORG_WORDS_DIFFER = 0.7  # 'Lebanese Army' / 'Lebanese University'
+SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
 ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
-TYPO_SCORE = 0.5  # a possible misspelling: below the threshold, for a resolver with context
 
 
 # ---- part similarity -------------------------------------------------------------------
@@ -93,7 +99,12 @@ def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, 
         for b, sb in zip(y, sy, strict=True):
             spelled = Levenshtein.normalized_similarity(a, b)
             skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
-            best = max(best, (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel)
+            sim = (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel
+            if a[:1] != b[:1]:
+                sim *= FIRST_LETTER_DIFFERS
+            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
+                sim *= SHORT_CONSONANTS_DIFFER
+            best = max(best, sim)
     return best
 
 
@@ -288,6 +299,14 @@ def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
         return f"unmatched {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
     if feature == "org_heads_differ":
         return f"different head words {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
+    if feature == "given_name_differs":
+        return f"same family name, first names differ: '{data[0]}' vs '{data[1]}' (negative)"
+    if feature == "org_words_differ":
+        return "organisation names with a differing word (negative)"
+    if feature == "swapped_with_conflict":
+        return "shared parts in other places while other parts differ (negative)"
+    if feature == "family_name_differs":
+        return f"same first name, last names differ: '{data[0]}' vs '{data[1]}' (negative)"
     if feature == "byname_not_spelling":
         return f"'{data[0]}' is a byname, not a spelling of '{data[1]}' (negative)"
     if feature == "common_names_only":
@@ -389,8 +408,9 @@ def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete
     total = got = 0.0
     for i, p in enumerate(parts):
         if i in matched:
-            total += p.weight
-            got += p.weight * matched[i]
+            agreement = matched[i]  # a weak link counts partly as a conflict
+            total += p.weight * agreement + max(p.weight, CONFLICT_WEIGHT) * (1.0 - agreement)
+            got += p.weight * agreement
         elif other_complete:
             total += p.weight * EXTRA_PART_WEIGHT
         else:
@@ -469,6 +489,51 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         v.partial = True
         v.add("trailing_omitted", long_, tail)
     return 1.0
+
+
+def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> float:
+    """Fire the features of names that share parts but each have a part the other lacks; return their factor.
+
+    Sharing the family name but not the first name ('Ali X' / 'Omar X') or the reverse is
+    weaker than sharing both; in organisation names a differing word makes another body
+    ('Lebanese Army' / 'Lebanese University'); a shared part in another place, with
+    others differing, is chance ('Sadr City' / 'Moqtada al-Sadr').
+    """
+    factor = 1.0
+    first, last = _ends_agree(a, b, links)
+    if "org" in (a.kind, b.kind):
+        v.add("org_words_differ")
+        factor *= ORG_WORDS_DIFFER
+    elif last and not first:
+        v.add("given_name_differs", a.parts[0].text, b.parts[0].text)
+        factor *= GIVEN_NAME_DIFFERS
+    elif first and not last:
+        v.add("family_name_differs", a.parts[-1].text, b.parts[-1].text)
+        factor *= FAMILY_NAME_DIFFERS
+    if _misplaced(a, b, links):
+        v.add("swapped_with_conflict")
+        factor *= SWAPPED_WITH_CONFLICT
+    return factor
+
+
+def _misplaced(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
+    """Return True if shared parts sit in other places: out of order, or first in one name and last in the other."""
+    last_a, last_b, previous = len(a.parts) - 1, len(b.parts) - 1, -1
+    for k in links:
+        if k.b[0] < previous or (k.a[0] == 0) != (k.b[0] == 0) or (k.a[-1] == last_a) != (k.b[-1] == last_b):
+            return True
+        previous = k.b[-1]
+    return False
+
+
+def _ends_agree(a: ParsedName, b: ParsedName, links: list[Link]) -> tuple[bool, bool]:
+    """Return whether the first parts and whether the last parts of two names are surely one name part."""
+    last = first = False
+    for k in links:
+        if k.similarity >= WEAK_LINK:
+            last |= k.a[-1] == len(a.parts) - 1 and k.b[-1] == len(b.parts) - 1
+            first |= k.a[0] == 0 and k.b[0] == 0
+    return first, last
 
 
 def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], v: _Verdict) -> None:
@@ -569,6 +634,8 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         score *= _extras(a, b, extra_a, extra_b, links, v)
     if extra_a and extra_b and (a.bynames or b.bynames):
         _bynames(a, b, extra_a, extra_b, v)
+    if extra_a and extra_b and links:
+        score *= _conflict(a, b, links, v)
     if a.kind != b.kind and {a.kind, b.kind} == _ORG_PERSON:
         v.add("kind_differs")
         score *= KIND_DIFFERS
@@ -576,8 +643,6 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         v.add("no_shared_parts")
     if score < THRESHOLD:
         _typos(a, b, extra_a, extra_b, bool(links), v)
-        if v.typo:
-            score = max(score, TYPO_SCORE)
     return v.match(score)
 
 

@@ -28,7 +28,13 @@ from itertools import count
 from anyascii import anyascii
 
 from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.transliterate import arabic_to_latin, has_arabic_script, letter_keys, skeleton
+from linkchart.resolve.transliterate import (
+    arabic_to_latin,
+    has_arabic_script,
+    letter_keys,
+    skeleton,
+    strip_arabic_marks,
+)
 
 ORG_WORD_WEIGHT = 0.3  # an organisation's head word, a word like 'Islamic' or 'Southern', says little on its own
 MIN_KUNYA_WEIGHT = 0.3  # 'Abu Muhammad' is common, but still a byname
@@ -105,10 +111,13 @@ _WORD_SPLIT = re.compile(r"[\s/,;]+")
 def normalize(name: str) -> str:
     """Return `name` cleaned for comparison, keeping its case and script.
 
-    NFKC; soft hyphens removed; dashes, apostrophes and quotes unified; a possessive
-    ("Khazali's") removed; whitespace collapsed; surrounding punctuation stripped.
+    NFKC; soft hyphens and Arabic short-vowel marks removed; dashes, apostrophes and quotes
+    unified; a possessive ("Tarifi's") removed; whitespace collapsed; surrounding punctuation
+    stripped.
     """
     s = unicodedata.normalize("NFKC", name).replace("\u00ad", "")
+    if has_arabic_script(s):
+        s = strip_arabic_marks(s)
     s = _DASHES.sub("-", s)
     s = _APOSTROPHES.sub("'", s)
     s = _QUOTES.sub(" ", s)

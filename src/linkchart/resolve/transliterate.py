@@ -52,15 +52,20 @@ def _arabic_table() -> tuple[dict[str, str | tuple[str, str]], frozenset[str]]:
     return letters, marks
 
 
+def strip_arabic_marks(text: str) -> str:
+    """Return `text` without Arabic short-vowel signs, shadda, sukun and tatweel ('مُحَمَّد' → 'محمد')."""
+    marks = _arabic_table()[1]
+    return "".join(c for c in text if c not in marks)
+
+
 @lru_cache(maxsize=100_000)
 def arabic_to_latin(text: str) -> str:
     """Return `text` with its Arabic-script words read into Latin letters (other characters kept).
 
     'محمد الشمري' → 'mhmd al-shmri'; a word-initial article ال is written 'al-'.
     """
-    letters, marks = _arabic_table()
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if c not in marks)
+    letters, _ = _arabic_table()
+    text = strip_arabic_marks(unicodedata.normalize("NFKC", text))
     out: list[str] = []
     for word in re.split(r"(\s+)", text):
         if not has_arabic_script(word):
