@@ -35,6 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -71,6 +72,7 @@ GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family n
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
 ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
+TYPO_CEILING = THRESHOLD - 0.01  # letters swapped stay below the threshold, for a resolver with context
 
 
 # ---- part similarity -------------------------------------------------------------------
@@ -274,64 +276,76 @@ def _drop_crossing_weak_links(links: list[Link]) -> list[Link]:
 # ---- the verdict -----------------------------------------------------------------------
 
 
-def _q(parts: tuple[Part, ...], idx: tuple[int, ...] | list[int]) -> str:
-    return ", ".join(f"'{parts[i].text}'" for i in idx)
+# Every feature the matcher can fire, and the reason it gives: a negative one lowers the
+# score. '{0}', '{1}' are the feature's data (parts of a name are quoted and listed).
+FEATURES: dict[str, str] = {
+    "identical": "identical after normalising",
+    "same_parts": "same parts: {0}",
+    "spelling": "spelling variant: {0}",
+    "initial": "initial: {0}",
+    "joined": "written apart: {0}",
+    "nasab_omitted": "nasab particle omitted: {0}",
+    "head_synonym": "head word synonym: {0}",
+    "nisba": "a name and its nisba (adjective), not one spelling: {0}",
+    "arabic_script": "'{0}' read from Arabic script as '{1}'",
+    "order_swapped": "parts in another order",
+    "same_acronym": "same acronym '{0}'",
+    "acronym": "acronym '{0}' of '{1}'",
+    "middle_omitted": "middle part omitted: {0}",
+    "parent_prefix": "parent organisation prefix {0}",
+    "surname_only": "partial name (surname) {0}",
+    "kunya_only": "partial name (byname) {0}",
+    "leading_omitted": "partial name (leading part omitted): {0}",
+    "trailing_omitted": "partial name (trailing part omitted): {0}",
+    "head_omitted": "partial name (organisation head word omitted): {0}",
+    "typo": "possible typo ({0}) '{1}' ~ '{2}'",
+    "given_name_only": "partial name (given or middle name only) {0} (negative)",
+    "parts_conflict": "unmatched {0} vs {1} (negative)",
+    "given_name_differs": "given name differs: '{0}' vs '{1}' (negative)",
+    "family_name_differs": "surname differs: '{0}' vs '{1}' (negative)",
+    "org_words_differ": "organisation names with a differing word (negative)",
+    "org_heads_differ": "different head words {0} vs {1} (negative)",
+    "org_qualifier": "extra qualifier {0} makes another organisation (negative)",
+    "swapped_with_conflict": "shared parts in other places while other parts differ (negative)",
+    "byname_not_spelling": "'{0}' is a byname, not a spelling of '{1}' (negative)",
+    "particle_only": "shared only inside particle names: {0} (negative)",
+    "common_names_only": "shared parts are common names (evidence weight {0}, negative)",
+    "kind_differs": "organisation name vs person name (negative)",
+    "acronyms_differ": "different acronyms '{0}' vs '{1}' (negative)",
+    "no_shared_parts": "no shared name parts",
+    "empty": "no name parts",
+}
 
 
-_LINK_WORDS = {"spelling": "spelling variant", "initial": "initial", "joined": "written apart",
-               "nasab_omitted": "nasab particle omitted", "head_synonym": "head word synonym",
-               "nisba": "a name and its nisba (adjective), not one spelling"}
+class _Parts(NamedTuple):
+    """Some parts of one name, as a feature's data."""
+
+    name: ParsedName
+    idx: tuple[int, ...] | list[int]
+
+
+def _quoted(name: ParsedName, idx: tuple[int, ...] | list[int]) -> str:
+    return ", ".join(f"'{name.parts[i].text}'" for i in idx)
+
+
+def _render(value: object, a: ParsedName, b: ParsedName) -> str:
+    """Return one datum of a feature as reason text."""
+    if isinstance(value, Link):
+        return f"{_quoted(a, value.a)} ~ {_quoted(b, value.b)} ({value.similarity:.2f})"
+    if isinstance(value, _Parts):
+        return _quoted(value.name, value.idx)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list) and value and isinstance(value[0], Link):
+        return "; ".join(f"{_quoted(a, k.a)} = {_quoted(b, k.b)}" for k in value)
+    if isinstance(value, list):
+        return ", ".join(f"'{x}'" for x in value)
+    return str(value)
 
 
 def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
-    """Return the human-readable reason for one fired feature (`data` as `_score` recorded it)."""
-    if feature == "identical":
-        return "identical after normalising"
-    if feature == "same_parts":
-        return "same parts: " + "; ".join(f"{_q(a.parts, k.a)} = {_q(b.parts, k.b)}" for k in data)
-    if feature in _LINK_WORDS:
-        k = data[0]
-        return f"{_LINK_WORDS[feature]}: {_q(a.parts, k.a)} ~ {_q(b.parts, k.b)} ({k.similarity:.2f})"
-    if feature == "arabic_script":
-        name = data[0]
-        return f"'{name.norm}' read from Arabic script as '{' '.join(p.text for p in name.parts)}'"
-    if feature == "parts_conflict":
-        return f"unmatched {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
-    if feature == "org_heads_differ":
-        return f"different head words {_q(a.parts, data[0])} vs {_q(b.parts, data[1])} (negative)"
-    if feature == "given_name_differs":
-        return f"same family name, first names differ: '{data[0]}' vs '{data[1]}' (negative)"
-    if feature == "org_words_differ":
-        return "organisation names with a differing word (negative)"
-    if feature == "swapped_with_conflict":
-        return "shared parts in other places while other parts differ (negative)"
-    if feature == "family_name_differs":
-        return f"same first name, last names differ: '{data[0]}' vs '{data[1]}' (negative)"
-    if feature == "byname_not_spelling":
-        return f"'{data[0]}' is a byname, not a spelling of '{data[1]}' (negative)"
-    if feature == "common_names_only":
-        return f"shared parts are common names (evidence weight {data[0]:.2f}, negative)"
-    if feature == "typo":
-        return f"possible typo ({data[0]}) '{data[1]}' ~ '{data[2]}'"
-    if feature in ("same_acronym", "acronyms_differ", "acronym"):
-        return {"same_acronym": "same acronym '{}'", "acronyms_differ": "different acronyms '{}' vs '{}' (negative)",
-                "acronym": "acronym '{}' of '{}'"}[feature].format(*data)
-    texts = {
-        "org_qualifier": "extra qualifier {} makes another organisation (negative)",
-        "parent_prefix": "parent organisation prefix {}",
-        "head_omitted": "partial name (organisation head word omitted): {}",
-        "middle_omitted": "middle part omitted: {}",
-        "leading_omitted": "partial name (leading part omitted): {}",
-        "trailing_omitted": "partial name (trailing part omitted): {}",
-        "surname_only": "partial name (family name) {}",
-        "kunya_only": "partial name (byname) {}",
-        "given_name_only": "partial name (given or middle name only) {} (negative)",
-    }
-    if feature in texts:
-        name, idx = data
-        return texts[feature].format(_q(name.parts, idx))
-    return {"order_swapped": "parts in another order", "kind_differs": "organisation name vs person name (negative)",
-            "no_shared_parts": "no shared name parts", "empty": "no name parts"}.get(feature, feature)
+    """Return the reason line of one fired feature (`data` as `_score` recorded it)."""
+    return FEATURES[feature].format(*(_render(d, a, b) for d in data))
 
 
 class Match:
@@ -421,7 +435,7 @@ def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete
 def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
     if all(k.how == "same" for k in links):
         if links:
-            v.add("same_parts", *links)
+            v.add("same_parts", links)
     else:
         for k in links:
             if k.how != "same":
@@ -433,20 +447,20 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict)
             break
         last = k.b[-1]
     if a.script:
-        v.add("arabic_script", a)
+        v.add("arabic_script", a.norm, " ".join(p.text for p in a.parts))
     if b.script:
-        v.add("arabic_script", b)
+        v.add("arabic_script", b.norm, " ".join(p.text for p in b.parts))
 
 
 def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
             v: _Verdict) -> float:
     """Fire the features of the parts only one name has; return the factor they scale the score by."""
     if extra_a and extra_b:
-        v.add("parts_conflict", extra_a, extra_b)
+        v.add("parts_conflict", _Parts(a, extra_a), _Parts(b, extra_b))
         heads_a = [i for i in extra_a if a.parts[i].head]
         heads_b = [j for j in extra_b if b.parts[j].head]
         if heads_a and heads_b:
-            v.add("org_heads_differ", heads_a, heads_b)
+            v.add("org_heads_differ", _Parts(a, heads_a), _Parts(b, heads_b))
             return ORG_HEADS_DIFFER
         return 1.0
     if extra_b:
@@ -460,34 +474,34 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
         distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
         if distinct:
-            v.add("org_qualifier", long_, distinct)
+            v.add("org_qualifier", _Parts(long_, distinct))
             return 0.0
         if lead:
-            v.add("parent_prefix", long_, lead)
+            v.add("parent_prefix", _Parts(long_, lead))
         if tail:
             v.partial = True
-            v.add("head_omitted", long_, tail)
+            v.add("head_omitted", _Parts(long_, tail))
         if middle:
-            v.add("middle_omitted", long_, middle)
+            v.add("middle_omitted", _Parts(long_, middle))
         return 1.0
     if len(short.parts) == 1:
         v.partial = True
         if used[0] == len(long_.parts) - 1:
-            v.add("surname_only", short, [0])
+            v.add("surname_only", _Parts(short, [0]))
         elif used[0] == 0 and short.parts[0].particle in BYNAMES:
-            v.add("kunya_only", short, [0])
+            v.add("kunya_only", _Parts(short, [0]))
         else:
-            v.add("given_name_only", short, [0])
+            v.add("given_name_only", _Parts(short, [0]))
             return GIVEN_NAME_ONLY
         return 1.0
     if middle:
-        v.add("middle_omitted", long_, middle)
+        v.add("middle_omitted", _Parts(long_, middle))
     if lead:
         v.partial = True
-        v.add("leading_omitted", long_, lead)
+        v.add("leading_omitted", _Parts(long_, lead))
     if tail:
         v.partial = True
-        v.add("trailing_omitted", long_, tail)
+        v.add("trailing_omitted", _Parts(long_, tail))
     return 1.0
 
 
@@ -562,20 +576,21 @@ def _typo_kind(u: Part, v: Part) -> str | None:
     return None
 
 
-def _typos(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], linked: bool,
+def _typos(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
            v: _Verdict) -> None:
     """Fire when one part pair may be a misspelling and every other part matches."""
+    pairs = [(a.parts[k.a[0]], b.parts[k.b[0]]) for k in links if k.how == "spelling"]
     if len(a.parts) == len(b.parts) and len(extra_a) == 1 and len(extra_b) == 1:
-        u, w = a.parts[extra_a[0]], b.parts[extra_b[0]]
-    elif min(len(a.parts), len(b.parts)) == 1 and not linked:
-        u, w = a.parts[-1], b.parts[-1]  # a family name alone, misspelt
-    else:
-        return
-    kind = _typo_kind(u, w)
-    if kind:
-        v.typo = True
-        v.partial = v.partial or len(a.parts) != len(b.parts)
-        v.add("typo", kind, u.text, w.text)
+        pairs.append((a.parts[extra_a[0]], b.parts[extra_b[0]]))
+    elif min(len(a.parts), len(b.parts)) == 1 and not links:
+        pairs.append((a.parts[-1], b.parts[-1]))  # a family name alone, misspelt
+    for u, w in pairs:
+        kind = _typo_kind(u, w)
+        if kind:
+            v.typo = True
+            v.partial = v.partial or len(a.parts) != len(b.parts)
+            v.add("typo", kind, u.text, w.text)
+            return
 
 
 def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
@@ -640,9 +655,19 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         v.add("kind_differs")
         score *= KIND_DIFFERS
     if not links:
+        shared = sorted({p.particle for p in pa if p.particle} & {p.particle for p in pb if p.particle})
+        if shared:
+            v.add("particle_only", shared)
         v.add("no_shared_parts")
     if score < THRESHOLD:
-        _typos(a, b, extra_a, extra_b, bool(links), v)
+        _typos(a, b, extra_a, extra_b, links, v)
+    else:
+        for k in links:
+            if k.how == "spelling" and _typo_kind(pa[k.a[0]], pb[k.b[0]]) == "transposition":
+                v.typo = True
+                v.add("typo", "transposition", pa[k.a[0]].text, pb[k.b[0]].text)
+                score = min(score, TYPO_CEILING)  # letters swapped, not a spelling: context decides
+                break
     return v.match(score)
 
 
