@@ -5,7 +5,13 @@ with "a" and "b" name fields, such as the public name-pair files; the same/diffe
 are not read). Keys used by fewer than --min names are left out: the matcher treats a key
 it does not find as a rare name.
 
-Usage: .venv/bin/python tools/name_frequencies.py PAIRS.jsonl [PAIRS.jsonl ...] [--min 2]
+The shipped table counts the OFAC file's names, a population of Arabic, Persian and
+South-Asian personal names. The ANETAC files are left out: their one-word names of every
+origin, each also in a second spelling, would make foreign names look common and shift
+the weights of Arabic ones (measured: tables built on half of the pairs, scored on the
+other half, OFAC recall at 1 % false matches 0.855 from OFAC names alone, 0.833 with ANETAC).
+
+Usage: .venv/bin/python tools/name_frequencies.py ../shared/eval/public/data/names_ofac_dev.jsonl [--min 2]
 """
 
 from __future__ import annotations
