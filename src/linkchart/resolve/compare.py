@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -203,8 +202,7 @@ def part_similarity(u: Part, v: Part) -> tuple[float, str]:
 # ---- alignment -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """Parts of two names taken as one: a pair, or one part and two parts written apart."""
 
     a: tuple[int, ...]
@@ -426,16 +424,20 @@ def _agreement(similarity: float) -> float:
 
 
 def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete: bool) -> float:
+    """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
+    floor = CONFLICT_WEIGHT
     for i, p in enumerate(parts):
-        if i in matched:
-            agreement = matched[i]  # a weak link counts partly as a conflict
-            total += p.weight * agreement + max(p.weight, CONFLICT_WEIGHT) * (1.0 - agreement)
-            got += p.weight * agreement
+        w = p.weight
+        agreement = matched.get(i)
+        if agreement is not None:
+            conflict = w if w > floor else floor
+            total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
+            got += w * agreement
         elif other_complete:
-            total += p.weight * EXTRA_PART_WEIGHT
+            total += w * EXTRA_PART_WEIGHT
         else:
-            total += max(p.weight, CONFLICT_WEIGHT)
+            total += w if w > floor else floor
     return got / total if total else 0.0
 
 
