@@ -56,8 +56,11 @@ def test_assimilated_article_between_words() -> None:
     assert texts("Fazal ur Rafiqi") == ["Fazal", "Rafiqi"]
 
 
-@pytest.mark.parametrize("name", ["Abd al-Wahid Qarani", "Abdul Wahid Qarani", "Abdel-Wahid Qarani",
-                                  "Abdulwahid Qarani", "'Abd al-Wahid Qarani", "Abdelwahid al-Qarani"])
+ABD_WRITTEN_APART = ["Abd al-Wahid Qarani", "Abdul Wahid Qarani", "Abdel-Wahid Qarani", "'Abd al-Wahid Qarani"]
+ABD_JOINED = ["Abdulwahid Qarani", "Abdelwahid al-Qarani"]
+
+
+@pytest.mark.parametrize("name", ABD_WRITTEN_APART + ABD_JOINED)
 def test_abd_names_are_one_part(name: str) -> None:
     assert part_keys(name) == ["abduahid", "karani"]
     assert particles(name) == ["abd", ""]

@@ -360,8 +360,6 @@ class Match:
     spells each one out, written only when asked for.
     """
 
-    __slots__ = ("score", "partial", "typo_candidate", "features", "_reasons", "_facts", "_names")
-
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
                  typo_candidate: bool = False, features: tuple[str, ...] = (),
                  facts: tuple[tuple[str, tuple], ...] = (), names: tuple[ParsedName, ParsedName] | None = None):

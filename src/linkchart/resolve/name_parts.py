@@ -105,6 +105,8 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?<=[a-z]{3})'s$|(?<=[a-z]{3}s)'$")
 _NON_WORD = re.compile(r"[^a-z0-9]")
 _WORD_SPLIT = re.compile(r"[\s/,;]+")
+_PIECE_JUNK = re.compile(r"[^A-Za-z0-9.&']")
+_SPELLED_JUNK = re.compile(r"[^a-z0-9']")
 
 
 @lru_cache(maxsize=100_000)
@@ -143,7 +145,7 @@ def is_acronym(word: str) -> bool:
 
     'U.S.', 'IRGC-QF' and 'PMU' are acronyms; 'Iran', 'Us' and 'KHAZALI' are not.
     """
-    t = re.sub(r"[.\-&]", "", word)
+    t = word.replace(".", "").replace("-", "").replace("&", "")
     if not (2 <= len(t) <= (10 if "." in word else 6)) or not t.isalnum() or not t[0].isalpha():
         return False
     return t.upper() == t and sum(c.isalpha() for c in t) >= 2
@@ -209,7 +211,7 @@ def _words_of(latin: str) -> list[list[str]]:
     """Return the words of a name, each as its hyphen-joined pieces as written (ASCII, case kept)."""
     out = []
     for word in _WORD_SPLIT.split(_words().camel_heads.sub(" ", latin)):
-        pieces = [re.sub(r"[^A-Za-z0-9.&']", "", p) for p in anyascii(word).split("-")]
+        pieces = [_PIECE_JUNK.sub("", p) for p in (word if word.isascii() else anyascii(word)).split("-")]
         pieces = [p for p in pieces if p.strip(".")]
         if pieces:
             out.append(pieces)
@@ -242,7 +244,7 @@ def _tokens(latin: str) -> list[_Token]:
             if len(pieces) == 1 and low in w.standalone_articles and len(words) > 1 and wi < len(words) - 1:
                 continue  # 'Al Khazali', 'Fazl ur Rehman', 'Party of God'
             acronym = not all_caps and len(low) > 1 and is_acronym(piece)
-            spelled = re.sub(r"[^a-z0-9']", "", piece.lower()).strip("'")
+            spelled = _SPELLED_JUNK.sub("", piece.lower()).strip("'")
             out.append(_Token(piece.strip("."), low, acronym, spelled if "'" in spelled else low))
     return out
 

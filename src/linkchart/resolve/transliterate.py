@@ -33,7 +33,6 @@ _ARABIC_BLOCKS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\uf
 _ALEFS = frozenset("اأإآٱى")
 _DIGRAPH_FIRSTS = frozenset("sczkgtdp")  # letters that an h after them would turn into another letter
 _RUNS = re.compile(r"(.)\1+")
-_VOWELS = re.compile(r"[aiu]")
 MAX_KEYS = 16  # readings kept per token: a long token with every ambiguous letter stays cheap
 
 
@@ -146,6 +145,9 @@ def letter_key(token: str) -> str:
     return letter_keys(token)[0]
 
 
+_NO_VOWELS = str.maketrans("", "", "aiu")
+
+
 def skeleton(key: str) -> str:
     """Return the consonants of a letter key, doubled ones written once ('muhamad' → 'mhmd')."""
-    return _RUNS.sub(r"\1", _VOWELS.sub("", key))
+    return _RUNS.sub(r"\1", key.translate(_NO_VOWELS))
