@@ -140,6 +140,8 @@ SCRIPT = [
     ("چراغی", "Cheraghi"),  # Persian che
     ("کاظم زاده", "Kazem Zadeh"),  # Persian keheh, dh read z
     ("إسحاق الطريفي", "Is'haq Tarifi"),
+    ("عبدالرحمن الطريفي", "Abdul Rahman al-Tarifi"),  # 'Abd joined in script, apart in Latin
+    ("أبو طارق القرني", "Abu Tariq al-Qarani"),
 ]
 
 

@@ -90,6 +90,12 @@ def test_arabic_article_and_mixed_text() -> None:
     assert has_arabic_script("Salim الطريفي") and not has_arabic_script("Salim al-Tarifi")
 
 
+def test_name_particles_and_the_name_of_god_are_read_whole() -> None:
+    assert arabic_to_latin("عبد الله") == "abd allah"
+    assert arabic_to_latin("عبدالرحمن") == "abd-al-rhmn"
+    assert arabic_to_latin("أبو طارق بن سليم") == "abu tarq bin slim"
+
+
 def test_arabic_h_after_s_is_not_sh() -> None:
     assert arabic_to_latin("إسحاق") == "is'haq"
     assert letter_keys("إسحاق") == letter_keys("Is'haq")

@@ -42,13 +42,13 @@ def has_arabic_script(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _arabic_table() -> tuple[dict[str, str | tuple[str, str]], frozenset[str]]:
+def _arabic_table() -> tuple[dict[str, str | tuple[str, str]], frozenset[str], dict[str, str]]:
     table = lexicon_table("transliteration")
     letters: dict[str, str | tuple[str, str]] = {}
     for letter, reading in table["arabic_letters"].items():
         letters[letter] = tuple(reading) if isinstance(reading, list) else reading
     marks = frozenset(chr(c) for lo, hi in table["arabic_marks"] for c in range(lo, hi + 1))
-    return letters, marks
+    return letters, marks, dict(table["arabic_words"])
 
 
 def strip_arabic_marks(text: str) -> str:
@@ -61,34 +61,38 @@ def strip_arabic_marks(text: str) -> str:
 def arabic_to_latin(text: str) -> str:
     """Return `text` with its Arabic-script words read into Latin letters (other characters kept).
 
-    'محمد الشمري' → 'mhmd al-shmri'; a word-initial article ال is written 'al-'.
+    'محمد الشمري' → 'mhmd al-shmri'; a word-initial article ال is written 'al-', particles
+    and the name of God are read whole (`arabic_words` in the table).
     """
-    letters, _ = _arabic_table()
     text = strip_arabic_marks(unicodedata.normalize("NFKC", text))
-    out: list[str] = []
-    for word in re.split(r"(\s+)", text):
-        if not has_arabic_script(word):
-            out.append(word)
-            continue
-        prefix = ""
-        if len(word) > 3 and word.startswith("ال"):
-            prefix, word = "al-", word[2:]
-        read: list[str] = []
-        for i, ch in enumerate(word):
-            reading = letters.get(ch)
-            if reading is None:
-                read.append(ch if not has_arabic_script(ch) else "")
-            elif isinstance(reading, tuple):
-                before = word[i - 1] if i else ""
-                after = word[i + 1] if i + 1 < len(word) else ""
-                consonant = i == 0 or before in _ALEFS or after in _ALEFS
-                read.append(reading[0] if consonant else reading[1])
-            else:
-                if reading.startswith("h") and read and read[-1][-1:] in _DIGRAPH_FIRSTS:
-                    reading = "'" + reading  # س + ه is s'h, not sh (Is'haq)
-                read.append(reading)
-        out.append(prefix + "".join(read))
-    return "".join(out)
+    return "".join(_read_arabic_word(word) if has_arabic_script(word) else word for word in re.split(r"(\s+)", text))
+
+
+def _read_arabic_word(word: str) -> str:
+    """Return one Arabic-script word read as Latin ('الطريفي' → 'al-trifi', 'عبدالرحمن' → 'abd-al-rhmn')."""
+    letters, _, words = _arabic_table()
+    prefix = ""
+    while len(word) > 3 and word.startswith("عبد"):
+        prefix, word = prefix + "abd-", word[3:]
+    if word in words:
+        return prefix + words[word]
+    if len(word) > 3 and word.startswith("ال"):
+        prefix, word = prefix + "al-", word[2:]
+    read: list[str] = []
+    for i, ch in enumerate(word):
+        reading = letters.get(ch)
+        if reading is None:
+            read.append(ch if not has_arabic_script(ch) else "")
+        elif isinstance(reading, tuple):
+            before = word[i - 1] if i else ""
+            after = word[i + 1] if i + 1 < len(word) else ""
+            consonant = i == 0 or before in _ALEFS or after in _ALEFS
+            read.append(reading[0] if consonant else reading[1])
+        else:
+            if reading.startswith("h") and read and read[-1][-1:] in _DIGRAPH_FIRSTS:
+                reading = "'" + reading  # س + ه is s'h, not sh (Is'haq)
+            read.append(reading)
+    return prefix + "".join(read)
 
 
 def _one_pass(rules: list[list[str]]) -> tuple[re.Pattern[str], list[str]]:
