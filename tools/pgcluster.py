@@ -122,7 +122,14 @@ class PostgresCluster:
             return int(conn.execute("SELECT pg_database_size(%s)", (name,)).fetchone()[0])
 
     def stop(self) -> None:
-        """Stop the server and remove its folder; returns nothing."""
+        """Stop the server and remove its folder; returns nothing.
+
+        A folder already gone (a /tmp cleaner, another process) means the server lost its data
+        directory and is stopping on its own: nothing is left to stop or remove.
+        """
+        if not (self.folder / "data").is_dir():
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
         try:
             self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
         finally:
