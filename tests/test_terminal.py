@@ -62,3 +62,10 @@ def test_data_is_made_visible_on_a_terminal_and_left_exact_in_a_file(tmp_path) -
         assert for_stream(HOSTILE, tty) == visible(HOSTILE)
         assert for_stream(HOSTILE, f) == HOSTILE
     os.close(primary)
+
+
+def test_a_search_snippet_shows_line_breaks_as_spaces_and_escapes_the_rest() -> None:
+    from linkchart.cli import highlight_snippet
+
+    shown = highlight_snippet("Vale\n\nmet \x1b[31m Oren", [(0, 4)]).plain
+    assert shown == "  Vale  met \\x1b[31m Oren"

@@ -198,6 +198,7 @@ def highlight_snippet(text: str, highlights: list[tuple[int, int]], style: str =
     Control and escape characters are shown escaped (`linkchart.terminal`), piece by piece, so
     the highlights stay on the words they mark.
     """
+    text = text.replace("\n", " ").replace("\t", " ")  # a snippet's line breaks are spaces, one for one
     out = Text(indent)
     at = 0
     for s, e in sorted(highlights):
