@@ -169,3 +169,16 @@ def test_pdf_pages_as_images(sample_db: Path, tmp_path: Path) -> None:
     rgb = Image.open(pages[1]).convert("RGB").tobytes()
     pixels = zip(rgb[0::3], rgb[1::3], rgb[2::3], strict=True)
     assert any(r < 80 and g < 130 and b > 150 for r, g, b in pixels), "the network picture is in colour"
+
+
+def test_the_summary_reads_each_relation_from_the_entity_side() -> None:
+    quote = [Quote("q", 1, 0, 1)]
+
+    def rel(label: str, other: str, outgoing: bool) -> RelationItem:
+        return RelationItem("leads", label, Named(9, other, "PERSON"), outgoing, False, None, False, None, 1, quote)
+
+    d = hostile_dossier()
+    d.name, d.description, d.badges = "Brightwater Front", None, []
+    d.relations = {"leads": [rel("leads", "Harbour Watch", True), rel("led by", "Darius Venholm", False)]}
+    text = " ".join(summarise(d))
+    assert "leads Harbour Watch; led by Darius Venholm" in text

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -52,3 +56,12 @@ def test_relations_and_events_say_how_many_independent_sources(client: TestClien
     assert any(r["independent_sources"] < r["evidence_count"] for r in rels), "the sample's repost counts once"
     events = client.get("/api/timeline").json()
     assert all(1 <= e["independent_sources"] <= len(e["evidence"]) for e in events)
+
+
+def test_report_route_prints_pdf(client: TestClient) -> None:
+    pytest.importorskip("playwright.sync_api", reason="the pdf extra (playwright) is not installed")
+    if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
+        pytest.skip("PDF needs Debian's chromium")
+    r = client.get(f"/api/entities/{entity_id(client, 'Hezbollah')}/report", params={"format": "pdf"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF-") and r.headers["content-disposition"] == 'inline; filename="Hezbollah.pdf"'

@@ -73,12 +73,11 @@ def _identity(d: Dossier) -> str:
 
 def _relations(d: Dossier) -> list[str]:
     out = []
-    clauses = []
+    by_label: dict[str, list[str]] = {}  # 'leads' and 'led by' of one predicate are two clauses
     for items in d.relations.values():
-        asserted = _asserted(items)
-        if asserted:
-            others = enumerate_names([r.other.name for r in asserted], NAMES_PER_PREDICATE)
-            clauses.append(f"{asserted[0].label} {others}")
+        for r in _asserted(items):
+            by_label.setdefault(r.label, []).append(r.other.name)
+    clauses = [f"{label} {enumerate_names(names, NAMES_PER_PREDICATE)}" for label, names in by_label.items()]
     if clauses:
         shown = clauses[:PREDICATES_IN_SUMMARY]
         more = len(clauses) - len(shown)
@@ -94,7 +93,7 @@ def _relations(d: Dossier) -> list[str]:
                          "speaker or hedged")
         if denied:
             parts.append(f"{len(denied)} {'are' if len(denied) > 1 else 'is'} denied by the text")
-        out.append(" and ".join(parts).capitalize() + ".")
+        out.append(" and ".join(parts) + ".")
     if every:
         corroborated = sum(1 for r in every if r.independent_sources >= 2)
         out.append(f"{corroborated} of its {len(every)} relation{'s' if len(every) > 1 else ''} "

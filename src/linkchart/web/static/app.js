@@ -311,7 +311,8 @@ function addEdge(r) {
   cy.add(edgeElement(r));
 }
 
-function runLayout() {
+/** Lay the visible graph out; `incremental` starts from the current positions (after expanding a node). */
+function runLayout(incremental = false) {
   const visible = cy.elements().not(".filtered").not(".unlinked");
   const n = visible.nodes().length;
   if (!n) return;
@@ -319,7 +320,8 @@ function runLayout() {
   const sameCommunity = (edge) => edge.source().data("community") !== null
     && edge.source().data("community") === edge.target().data("community");
   const options = window.cytoscapeFcose
-    ? { name: "fcose", animate: false, randomize: true, quality: n > LARGE_GRAPH ? "draft" : "default",
+    ? { name: "fcose", animate: false, randomize: !incremental,
+        quality: incremental ? "proof" : n > LARGE_GRAPH ? "draft" : "default",
         nodeRepulsion: () => 20000, idealEdgeLength: (e) => (sameCommunity(e) ? 80 : 200),
         edgeElasticity: (e) => (sameCommunity(e) ? 0.6 : 0.15), nodeSeparation: 120, gravity: 0.15,
         packComponents: true, tile: true, tilingPaddingVertical: 18, tilingPaddingHorizontal: 18,
@@ -538,7 +540,7 @@ async function loadNeighbourhood(entity, { replace = true } = {}) {
   }
   const added = addGraph(graph, replace ? null : entity);
   markCenter(entity);
-  if (replace || added) runLayout();
+  if (replace || added) runLayout(!replace);
   if (graph.truncated) setStatus("neighbourhood truncated to the most-mentioned entities");
   return graph;
 }
@@ -611,7 +613,7 @@ async function findPath(a, b, maxHops = 4) {
     }
   }
   onPath.nodes().removeClass("filtered unlinked");
-  if (added) runLayout();
+  if (added) runLayout(true);
   cy.elements().addClass("faded");
   onPath.removeClass("faded").addClass("path");
   cy.fit(onPath, 60);
@@ -1174,7 +1176,7 @@ function wire() {
   search.addEventListener("linkchart-enter", () => fullSearch(search.value.trim()).catch((err) => setStatus(err.message, "error")));
   $("entity-type").addEventListener("change", () => loadEntityList());
   $("whole-graph").addEventListener("click", () => loadWholeGraph().catch((err) => setStatus(err.message, "error")));
-  $("relayout").addEventListener("click", runLayout);
+  $("relayout").addEventListener("click", () => runLayout());
   $("fit").addEventListener("click", () => cy.fit(cy.elements().not(".filtered"), 30));
   for (const id of ["graph-from", "graph-to"]) $(id).addEventListener("input", debounce(filtersChanged, 200));
   $("graph-undated").addEventListener("change", filtersChanged);
