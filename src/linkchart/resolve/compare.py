@@ -255,8 +255,10 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
                 pairs.append((-found[0], (i,), (j,), found[1]))
     pairs.sort()
     links, used_a, used_b = _greedy(pairs)
-    if (a.joins or b.joins) and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
-                                 or any(k.similarity < SURE_LINK for k in links)):
+    joinable = (a.joins and not a.join_letters.isdisjoint(b.plain_by_letter)) or \
+        (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))
+    if joinable and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
+                     or any(k.similarity < SURE_LINK for k in links)):
         joined = _joined_pairs(a, b)
         if joined:
             pairs += joined
@@ -416,18 +418,12 @@ class _Verdict:
 # ---- features --------------------------------------------------------------------------
 
 
-def _agreement(similarity: float) -> float:
-    """Return how much a part similarity counts as agreement: nothing at `NO_AGREEMENT`, all at 1."""
-    return max(0.0, (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT))
-
-
-def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete: bool) -> float:
+def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_complete: bool) -> float:
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for i, p in enumerate(parts):
+    for p, agreement in zip(parts, agreements, strict=True):
         w = p.weight
-        agreement = matched.get(i)
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
@@ -677,22 +673,24 @@ def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
     """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
     pa, pb = a.parts, b.parts
-    ma: dict[int, float] = {}
-    mb: dict[int, float] = {}
+    agree_a: list[float | None] = [None] * len(pa)
+    agree_b: list[float | None] = [None] * len(pb)
     evidence = 0.0
     for k in links:
-        agreement = _agreement(k.similarity)
+        agreement = (k.similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
+        if agreement < 0.0:
+            agreement = 0.0
         wa = wb = 0.0
         for i in k.a:
-            ma[i] = agreement
+            agree_a[i] = agreement
             wa += pa[i].weight
         for j in k.b:
-            mb[j] = agreement
+            agree_b[j] = agreement
             wb += pb[j].weight
         evidence += k.similarity * (wa if wa < wb else wb)
-    extra_a = [i for i in range(len(pa)) if i not in ma] if len(ma) < len(pa) else []
-    extra_b = [j for j in range(len(pb)) if j not in mb] if len(mb) < len(pb) else []
-    score = math.sqrt(_coverage(pa, ma, not extra_b) * _coverage(pb, mb, not extra_a))
+    extra_a = [i for i, x in enumerate(agree_a) if x is None]
+    extra_b = [j for j, x in enumerate(agree_b) if x is None]
+    score = math.sqrt(_coverage(pa, agree_a, not extra_b) * _coverage(pb, agree_b, not extra_a))
     if len(pa) == 1 and len(pb) == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)

@@ -192,6 +192,7 @@ class ParsedName:
     folded: str  # `norm` case-folded
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
+    join_letters: frozenset[str]  # first key letters of `joins`
 
 
 def _split_abd(token: str) -> str | None:
@@ -364,4 +365,5 @@ def parse_name(name: str) -> ParsedName:
         if not (p.particle or p.initial or p.acronym) and p.keys[0]:
             plain.setdefault(p.keys[0][0], []).append(i)
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
-                      {letter: tuple(idx) for letter, idx in plain.items()})
+                      {letter: tuple(idx) for letter, idx in plain.items()},
+                      frozenset(joined.keys[0][:1] for _, joined in joins))
