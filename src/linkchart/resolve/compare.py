@@ -50,7 +50,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, Levenshtein
 
 from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name, skeleton
+from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, PartSig, parse_name, skeleton
 from linkchart.resolve.transliterate import letter_keys
 
 THRESHOLD = 0.40
@@ -138,51 +138,56 @@ def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
-    """Return (similarity, how) of two parts given their signatures (`Part.sig`)."""
-    pu, ku, sku, iu, au, hu, fu, xu = su
-    pv, kv, skv, iv, av, hv, fv, xv = sv
-    if au or av:
-        return (1.0, "same") if au and av and ku == kv else (0.0, "acronym")
-    if hu or hv:
-        if hu == hv:
-            return (1.0, "same") if ku == kv else (1.0, "head_synonym")
+def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts given their signatures."""
+    if u.acronym or v.acronym:
+        return (1.0, "same") if u.acronym and v.acronym and u.keys == v.keys else (0.0, "acronym")
+    if u.head or v.head:
+        if u.head == v.head:
+            return (1.0, "same") if u.keys == v.keys else (1.0, "head_synonym")
         return 0.0, "head"
-    if pu != pv:
-        if "abd" in (pu, pv) and "" in (pu, pv):
-            wu = tuple("abd" + k for k in ku) if pu else ku
-            wv = tuple("abd" + k for k in kv) if pv else kv
-            if set(wu) & set(wv):
-                return 1.0, "same"
-            return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
-        if not ({pu, pv} <= {"", "bin", "bint"}):
-            return 0.0, "byname"
-        sim, _ = _similarity(("",) + su[1:], ("",) + sv[1:])
-        return sim * NASAB_OMITTED, "nasab_omitted"
-    if iu or iv:
-        return (INITIAL_SIMILARITY, "initial") if fu == fv else (0.0, "initial")
-    if ku == kv or set(ku) & set(kv):
+    if u.particle != v.particle:
+        return _particle_similarity(u, v)
+    if u.initial or v.initial:
+        return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
+    ku, kv, sku, skv = u.keys, v.keys, u.skeletons, v.skeletons
+    if ku == kv or not set(ku).isdisjoint(kv):
         return 1.0, "same"
     distinct = _distinct_names()
     gu, gv = distinct.get(ku[0]), distinct.get(kv[0])
     if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
         return 0.0, "distinct_names"
-    sim = _spelling_similarity(ku, sku, kv, skv)
-    if xu != xv:  # Arabic script against Latin: the script leaves short vowels unwritten
-        if xu:
+    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if u.script:
             kv, skv = kv + _unvowelled(kv), skv + skv
         else:
             ku, sku = ku + _unvowelled(ku), sku + sku
-        sim = _spelling_similarity(ku, sku, kv, skv)
+    sim = _spelling_similarity(ku, sku, kv, skv)
     if _nisba(ku, kv) or _nisba(kv, ku):
         return min(sim, NISBA_SIMILARITY), "nisba"
-    if not pu:
-        for x, y in ((ku, kv), (kv, ku)):
+    if not u.particle:
+        for x, y, sy in ((ku, kv, skv), (kv, ku, sku)):
             glued = _glued(x)
             if glued and not _glued(y):
-                sy = skv if y is kv else sku
                 sim = max(sim, _spelling_similarity(glued, _skeletons(glued), y, sy) - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
+
+
+def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts with different particles: 'Abdul Rahman' / 'Abdurrahman', 'bin X' / 'X'."""
+    if "abd" in (u.particle, v.particle) and "" in (u.particle, v.particle):
+        wu = tuple("abd" + k for k in u.keys) if u.particle else u.keys
+        wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
+        if not set(wu).isdisjoint(wv):
+            return 1.0, "same"
+        return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
+    if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
+        return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
+    sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
+    return sim * NASAB_OMITTED, "nasab_omitted"
+
+
+_NASAB_OR_NONE = frozenset({"", "bin", "bint"})
 
 
 _PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
@@ -195,6 +200,7 @@ def part_similarity(u: Part, v: Part) -> tuple[float, str]:
     if found is None:
         if len(_PAIR_CACHE) > 1_000_000:
             _PAIR_CACHE.clear()
+        assert u.sig is not None and v.sig is not None
         found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
     return found
 
