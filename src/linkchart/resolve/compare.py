@@ -369,22 +369,37 @@ class Match:
     """
 
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
-                 typo_candidate: bool = False, features: tuple[str, ...] = (),
-                 facts: tuple[tuple[str, tuple], ...] = (), names: tuple[ParsedName, ParsedName] | None = None):
+                 typo_candidate: bool = False, features: tuple[str, ...] | None = None,
+                 facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
+                 links: list[Link] | None = None):
         self.score = score  # 0..1: see THRESHOLD
         self.partial = partial  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
         self.typo_candidate = typo_candidate  # may be a misspelling; accept only when context agrees
-        self.features = features  # names of the features that fired
+        self._features = features
         self._reasons = reasons
-        self._facts = facts
+        self._facts = facts or []
         self._names = names
+        self._links = links
+
+    def _all_facts(self) -> list[tuple[str, tuple]]:
+        if self._links is not None and self._names is not None:
+            self._facts = _explain_links(*self._names, self._links) + self._facts
+            self._links = None
+        return self._facts
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Return the names of the features that fired: what matched and how, then the verdict's features."""
+        if self._features is None:
+            self._features = tuple(f for f, _ in self._all_facts())
+        return self._features
 
     @property
     def reasons(self) -> list[str]:
         """Return one human-readable line per fired feature (written on first use)."""
         if self._reasons is None:
             a, b = self._names if self._names else (None, None)
-            self._reasons = [_reason(f, a, b, data) for f, data in self._facts]
+            self._reasons = [_reason(f, a, b, data) for f, data in self._all_facts()]
         return self._reasons
 
     @property
@@ -404,11 +419,12 @@ class Match:
 class _Verdict:
     """Features fired while scoring one pair of names."""
 
-    __slots__ = ("a", "b", "facts", "partial", "typo")
+    __slots__ = ("a", "b", "facts", "links", "partial", "typo")
 
     def __init__(self, a: ParsedName, b: ParsedName) -> None:
         self.a, self.b = a, b
         self.facts: list[tuple[str, tuple]] = []
+        self.links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
         self.partial = False
         self.typo = False
 
@@ -417,8 +433,7 @@ class _Verdict:
 
     def match(self, score: float) -> Match:
         score = round(max(0.0, min(1.0, score)), 3)
-        facts = tuple(self.facts)
-        return Match(score, None, self.partial, self.typo, tuple([f for f, _ in facts]), facts, (self.a, self.b))
+        return Match(score, None, self.partial, self.typo, None, self.facts, (self.a, self.b), self.links)
 
 
 # ---- features --------------------------------------------------------------------------
@@ -441,24 +456,24 @@ def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_com
     return got / total if total else 0.0
 
 
-def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
+def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tuple[str, tuple]]:
+    """Return the features that describe an alignment (what matched and how): they do not change the score."""
+    facts: list[tuple[str, tuple]] = []
     if all(k.how == "same" for k in links):
         if links:
-            v.add("same_parts", links)
+            facts.append(("same_parts", (links,)))
     else:
-        for k in links:
-            if k.how != "same":
-                v.add(k.how, k)
+        facts += [(k.how, (k,)) for k in links if k.how != "same"]
     last = -1
     for k in links:
         if k.b[0] < last:
-            v.add("order_swapped")
+            facts.append(("order_swapped", ()))
             break
         last = k.b[-1]
-    if a.script:
-        v.add("arabic_script", a.norm, " ".join(p.text for p in a.parts))
-    if b.script:
-        v.add("arabic_script", b.norm, " ".join(p.text for p in b.parts))
+    for name in (a, b):
+        if name.script:
+            facts.append(("arabic_script", (name.norm, " ".join(p.text for p in name.parts))))
+    return facts
 
 
 def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
@@ -641,7 +656,7 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         return v.match(early)
     links = align(a, b)
     score, extra_a, extra_b = _covered(a, b, links, v)
-    _explain_links(a, b, links, v)
+    v.links = links
     if links and (extra_a or extra_b):
         score *= _extras(a, b, extra_a, extra_b, links, v)
     if extra_a and extra_b and (a.bynames or b.bynames):
