@@ -6,12 +6,12 @@ comes from the evaluation data or the corpus.
 
 from __future__ import annotations
 
-import time
+import sys
 
 import pytest
 
-from linkchart.resolve.compare import THRESHOLD, Match, compare, part_similarity
-from linkchart.resolve.name_parts import parse_name
+from linkchart.resolve.compare import THRESHOLD, Match, compare
+from linkchart.resolve.name_parts import MAX_PARTS, MAX_WORD, parse_name
 
 
 def matches(a: str, b: str) -> bool:
@@ -107,7 +107,6 @@ def test_different_family_names_with_one_given_name_do_not_match() -> None:
 
 def test_different_names_that_look_alike_do_not_match() -> None:
     assert not matches("Hassan Qarmudawi", "Hussein Qarmudawi")
-    assert part_similarity(parse_name("Hassan").parts[0], parse_name("Husayn").parts[0])[0] == 0
 
 
 # ---- kunyas and bynames ----------------------------------------------------------------
@@ -234,6 +233,9 @@ def test_empty_names() -> None:
 
 
 # ---- linear time -----------------------------------------------------------------------
+# Counted, not timed: the number of Python calls made while parsing and comparing grows
+# linearly with the input (regex matching, in C, is kept linear by the rule check in
+# test_transliterate and the caps below), and the parts handed to edit distance are capped.
 
 LONG_INPUTS = {
     "one long word": lambda n: "Qa" * (n // 2),
@@ -243,25 +245,39 @@ LONG_INPUTS = {
     "many hyphens": lambda n: "-".join(["al"] * (n // 3)) + "-Tarifi",
     "apostrophes": lambda n: "'" * (n - 6) + "Tarifi",
     "Arabic script": lambda n: "الطريفي " * (n // 8),
+    "joined 'Abd": lambda n: "عبد" * (n // 3),
     "spaces and a parenthesis": lambda n: "Tarifi" + " " * (n - 10) + "(x)",
     "digraphs": lambda n: "kh" * (n // 2),
 }
 
 
-def _cpu_time(name: str, other: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        parse_name.cache_clear()
-        start = time.process_time()
+def _calls(name: str, other: str) -> int:
+    parse_name.cache_clear()
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
         compare(name, other)
-        best = min(best, time.process_time() - start)
-    return best
+    finally:
+        sys.setprofile(None)
+    return count
 
 
 @pytest.mark.parametrize("shape", sorted(LONG_INPUTS))
-def test_long_inputs_take_linear_time(shape: str) -> None:
+def test_long_inputs_take_linear_work(shape: str) -> None:
     make = LONG_INPUTS[shape]
-    small = _cpu_time(make(10_000), "Salim Tarifi")
-    large = _cpu_time(make(20_000), "Salim Tarifi")
-    assert large < 1.0, (shape, large)  # generous: a 20,000-character name is parsed in milliseconds
-    assert large < 4 * small + 0.02, (shape, small, large)  # doubling the input less than quadruples the time
+    small = _calls(make(10_000), make(10_000) + " Qarani")  # both names long: alignment must not be quadratic
+    large = _calls(make(20_000), make(20_000) + " Qarani")
+    assert large <= 2.2 * small + 1_000, (shape, small, large)
+
+
+@pytest.mark.parametrize("shape", sorted(LONG_INPUTS))
+def test_long_inputs_hand_bounded_parts_to_edit_distance(shape: str) -> None:
+    name = parse_name(LONG_INPUTS[shape](20_000))
+    assert len(name.parts) <= MAX_PARTS
+    assert all(len(k) <= 2 * MAX_WORD for p in name.parts for k in p.keys)  # a letter may become two (x → ks)

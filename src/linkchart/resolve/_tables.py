@@ -14,4 +14,4 @@ def lexicon_table(name: str) -> Any:
     """Return the parsed YAML table `linkchart/lexicon/<name>.yaml` (cached; callers must not mutate it)."""
     path = resources.files("linkchart") / "lexicon" / f"{name}.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: same safe subset
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)

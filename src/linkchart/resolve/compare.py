@@ -7,16 +7,9 @@ resolver to want context before joining.
 
 How two names are compared (parsing is `name_parts.parse_name`, cached per name):
 
-1. Parts are aligned one to one, in any order, most alike first (`align`). Two parts'
-   similarity blends the edit similarity of their letter keys (`transliterate.letter_keys`,
-   best over the readings of ambiguous letters) with that of their consonant skeletons; a
-   part in Arabic script is also compared with the Latin part's short vowels left out, as
-   the script writes it. An initial matches a part with its first letter; one part may
-   match two parts of the other name written apart ('Taji al-Din' / 'Tajideen'); a joined
-   article is tolerated ('Alhamadani'). A kunya or byname never matches a bare name
-   ('Abu Tariq' is not 'Tariq'), different names that romanise alike never match
-   ('Hasan' / 'Husayn', `lexicon/name_words.yaml: distinct_names`), nor a name and its
-   nisba ('Baghdad' / 'Baghdadi') as a spelling.
+1. Parts are aligned one to one, in any order, most alike first (`name_align.align`: how
+   alike two parts are, initials, parts written apart, bynames that are never spellings,
+   different names that romanise alike).
 2. A matched pair counts as agreement from nothing (similarity `NO_AGREEMENT`) to full
    (1). Each name's coverage is the weight of its parts times their agreement over its
    whole weight, where a part only one name has weighs `EXTRA_PART_WEIGHT` of its weight
@@ -35,7 +28,7 @@ and on both halves of every set (split by the first name of a pair). At 0.40: OF
 false matches, recall 0.828; Latin spellings 0.68 %, recall 0.873; Arabic script ↔ Latin
 0.26 %, recall 0.892; the worst half is Latin's second, 0.98 % (0.36 is the lowest
 two-decimal score under 1 % on the whole sets, but that half reaches 1.1 % there). The
-global weights `SKELETON_SHARE`, `NO_AGREEMENT`, `EVIDENCE_SCALE` and `SINGLE_PART_EXPONENT`
+global weights `name_align.SKELETON_SHARE`, `NO_AGREEMENT`, `EVIDENCE_SCALE` and `SINGLE_PART_EXPONENT`
 were set while reading the same figures (each checked on both halves); the other factors
 are set by hand for names the resolver meets, and checked not to lower them much.
 """
@@ -47,25 +40,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
-from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name, skeleton
-from linkchart.resolve.transliterate import letter_keys
+from linkchart.resolve.name_align import WEAK_LINK, Link, align
+from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name
 
 THRESHOLD = 0.40
 
-SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
-SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
-SHORT_CONSONANTS_DIFFER = 0.9  # so a short name with other consonants stays apart ('Qais' / 'Laith')
-MIN_SIMILARITY = 0.6  # below this two parts are different names
-WEAK_LINK = 0.75  # a part link below this may not cross the order of the others
-SURE_LINK = 0.9  # a part link below this may give way to a part written apart ('Alizaheer' / 'Ali Zaheer')
-NISBA_SIMILARITY = 0.7  # 'Baghdad' / 'Baghdadi', 'Behzad' / 'Behzadi': a name and the adjective made from it
-JOINED_MIN_SIMILARITY = 0.85  # one part against two written apart must be closer than that
-NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
-INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
-GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly matched
 CONFLICT_WEIGHT = 1.0  # least weight of an unmatched part when both names have one: a common name differs too
 EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
@@ -81,201 +62,6 @@ ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
 ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
 TYPO_CEILING = THRESHOLD - 0.01  # letters swapped stay below the threshold, for a resolver with context
-
-
-# ---- part similarity -------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _distinct_names() -> dict[str, tuple[int, int]]:
-    """Return letter key → (group, name) for names that look alike but are different names."""
-    out: dict[str, tuple[int, int]] = {}
-    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
-        for index, spellings in enumerate(names):
-            for spelling in spellings:
-                out.setdefault(letter_keys(spelling)[0], (group, index))
-    return out
-
-
-def _skeletons(keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(skeleton(k) for k in keys)
-
-
-@lru_cache(maxsize=200_000)
-def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
-    """Return the best blend of key and skeleton similarity over the readings of two parts."""
-    best = 0.0
-    for a, sa in zip(x, sx, strict=True):
-        for b, sb in zip(y, sy, strict=True):
-            spelled = Levenshtein.normalized_similarity(a, b)
-            skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
-            sim = (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel
-            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
-                sim *= SHORT_CONSONANTS_DIFFER
-            best = max(best, sim)
-    return best
-
-
-_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
-
-
-def _unvowelled(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the keys without their single vowels between consonants, as Arabic script writes a name."""
-    return tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
-
-
-def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
-    if not all(o.endswith("i") for o in others):
-        return False  # 'Arlette': a final e that may be silent
-    return any(len(k) >= 4 and k[-1] not in "aiu" and k + "i" in others for k in keys)
-
-
-def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Return the keys without a joined article ('Alkhazali' → 'xazali'), or None."""
-    if len(keys[0]) >= 5 and keys[0].startswith("al"):
-        return tuple(k[2:] for k in keys)
-    return None
-
-
-def _similarity(su: tuple, sv: tuple) -> tuple[float, str]:
-    """Return (similarity, how) of two parts given their signatures (`Part.sig`)."""
-    pu, ku, sku, iu, au, hu, fu, xu = su
-    pv, kv, skv, iv, av, hv, fv, xv = sv
-    if au or av:
-        return (1.0, "same") if au and av and ku == kv else (0.0, "acronym")
-    if hu or hv:
-        if hu == hv:
-            return (1.0, "same") if ku == kv else (1.0, "head_synonym")
-        return 0.0, "head"
-    if pu != pv:
-        if "abd" in (pu, pv) and "" in (pu, pv):
-            wu = tuple("abd" + k for k in ku) if pu else ku
-            wv = tuple("abd" + k for k in kv) if pv else kv
-            if set(wu) & set(wv):
-                return 1.0, "same"
-            return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
-        if not ({pu, pv} <= {"", "bin", "bint"}):
-            return 0.0, "byname"
-        sim, _ = _similarity(("",) + su[1:], ("",) + sv[1:])
-        return sim * NASAB_OMITTED, "nasab_omitted"
-    if iu or iv:
-        return (INITIAL_SIMILARITY, "initial") if fu == fv else (0.0, "initial")
-    if ku == kv or set(ku) & set(kv):
-        return 1.0, "same"
-    distinct = _distinct_names()
-    gu, gv = distinct.get(ku[0]), distinct.get(kv[0])
-    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
-        return 0.0, "distinct_names"
-    sim = _spelling_similarity(ku, sku, kv, skv)
-    if xu != xv:  # Arabic script against Latin: the script leaves short vowels unwritten
-        if xu:
-            kv, skv = kv + _unvowelled(kv), skv + skv
-        else:
-            ku, sku = ku + _unvowelled(ku), sku + sku
-        sim = _spelling_similarity(ku, sku, kv, skv)
-    if _nisba(ku, kv) or _nisba(kv, ku):
-        return min(sim, NISBA_SIMILARITY), "nisba"
-    if not pu:
-        for x, y in ((ku, kv), (kv, ku)):
-            glued = _glued(x)
-            if glued and not _glued(y):
-                sy = skv if y is kv else sku
-                sim = max(sim, _spelling_similarity(glued, _skeletons(glued), y, sy) - GLUED_ARTICLE_PENALTY)
-    return sim, "spelling"
-
-
-_PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
-
-
-def part_similarity(u: Part, v: Part) -> tuple[float, str]:
-    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...)."""
-    key = (u.sid, v.sid)
-    found = _PAIR_CACHE.get(key)
-    if found is None:
-        if len(_PAIR_CACHE) > 1_000_000:
-            _PAIR_CACHE.clear()
-        found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
-    return found
-
-
-# ---- alignment -------------------------------------------------------------------------
-
-
-class Link(NamedTuple):
-    """Parts of two names taken as one: a pair, or one part and two parts written apart."""
-
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-    similarity: float
-    how: str
-
-
-def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
-    """Return candidate links of one part to two adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
-    out = []
-    for flip, (one, two) in enumerate(((a, b), (b, a))):
-        for j, joined in two.joins:
-            key = joined.keys[0]
-            for i in one.plain_by_letter.get(key[0], ()):
-                u = one.parts[i]
-                if abs(len(u.keys[0]) - len(key)) > 2:
-                    continue
-                sim, _ = part_similarity(u, joined)
-                if sim >= JOINED_MIN_SIMILARITY:
-                    out.append((-sim, (j, j + 1), (i,), "joined") if flip else (-sim, (i,), (j, j + 1), "joined"))
-    return out
-
-
-def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> tuple[list[Link], set[int], set[int]]:
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    links = []
-    for neg, ia, ib, how in pairs:
-        if used_a.isdisjoint(ia) and used_b.isdisjoint(ib):
-            links.append(Link(ia, ib, -neg, how))
-            used_a.update(ia)
-            used_b.update(ib)
-    return links, used_a, used_b
-
-
-def align(a: ParsedName, b: ParsedName) -> list[Link]:
-    """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
-
-    A part may also take two adjacent parts of the other name written apart, when parts are
-    left over or a pair is unsure; at equal likeness the link that explains more parts wins.
-    """
-    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    cache = _PAIR_CACHE
-    for i, u in enumerate(a.parts):
-        su = u.sid
-        for j, v in enumerate(b.parts):
-            found = cache.get((su, v.sid)) or part_similarity(u, v)
-            if found[0] >= MIN_SIMILARITY:
-                pairs.append((-found[0], (i,), (j,), found[1]))
-    pairs.sort()
-    links, used_a, used_b = _greedy(pairs)
-    if (a.joins or b.joins) and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
-                                 or any(k.similarity < SURE_LINK for k in links)):
-        joined = _joined_pairs(a, b)
-        if joined:
-            pairs += joined
-            pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
-            links, used_a, used_b = _greedy(pairs)
-    links.sort(key=lambda k: k.a)
-    if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
-        links = _drop_crossing_weak_links(links)
-    return links
-
-
-def _drop_crossing_weak_links(links: list[Link]) -> list[Link]:
-    """Drop a weak link that crosses the order of the strong ones: a swapped part is a sure match or none.
-
-    'Middle East Quarterly' / 'Greater Middle East': 'Quarterly' ~ 'Greater' would swap ends.
-    """
-    strong = [k for k in links if k.similarity >= WEAK_LINK]
-    return [k for k in links if k.similarity >= WEAK_LINK
-            or all((k.a[0] < s.a[0]) == (k.b[0] < s.b[0]) for s in strong)]
 
 
 # ---- the verdict -----------------------------------------------------------------------
@@ -361,22 +147,37 @@ class Match:
     """
 
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
-                 typo_candidate: bool = False, features: tuple[str, ...] = (),
-                 facts: tuple[tuple[str, tuple], ...] = (), names: tuple[ParsedName, ParsedName] | None = None):
+                 typo_candidate: bool = False, features: tuple[str, ...] | None = None,
+                 facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
+                 links: list[Link] | None = None):
         self.score = score  # 0..1: see THRESHOLD
         self.partial = partial  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
         self.typo_candidate = typo_candidate  # may be a misspelling; accept only when context agrees
-        self.features = features  # names of the features that fired
+        self._features = features
         self._reasons = reasons
-        self._facts = facts
+        self._facts = facts or []
         self._names = names
+        self._links = links
+
+    def _all_facts(self) -> list[tuple[str, tuple]]:
+        if self._links is not None and self._names is not None:
+            self._facts = _explain_links(*self._names, self._links) + self._facts
+            self._links = None
+        return self._facts
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Return the names of the features that fired: what matched and how, then the verdict's features."""
+        if self._features is None:
+            self._features = tuple(f for f, _ in self._all_facts())
+        return self._features
 
     @property
     def reasons(self) -> list[str]:
         """Return one human-readable line per fired feature (written on first use)."""
         if self._reasons is None:
             a, b = self._names if self._names else (None, None)
-            self._reasons = [_reason(f, a, b, data) for f, data in self._facts]
+            self._reasons = [_reason(f, a, b, data) for f, data in self._all_facts()]
         return self._reasons
 
     @property
@@ -396,11 +197,12 @@ class Match:
 class _Verdict:
     """Features fired while scoring one pair of names."""
 
-    __slots__ = ("a", "b", "facts", "partial", "typo")
+    __slots__ = ("a", "b", "facts", "links", "partial", "typo")
 
     def __init__(self, a: ParsedName, b: ParsedName) -> None:
         self.a, self.b = a, b
         self.facts: list[tuple[str, tuple]] = []
+        self.links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
         self.partial = False
         self.typo = False
 
@@ -409,25 +211,18 @@ class _Verdict:
 
     def match(self, score: float) -> Match:
         score = round(max(0.0, min(1.0, score)), 3)
-        facts = tuple(self.facts)
-        return Match(score, None, self.partial, self.typo, tuple([f for f, _ in facts]), facts, (self.a, self.b))
+        return Match(score, None, self.partial, self.typo, None, self.facts, (self.a, self.b), self.links)
 
 
 # ---- features --------------------------------------------------------------------------
 
 
-def _agreement(similarity: float) -> float:
-    """Return how much a part similarity counts as agreement: nothing at `NO_AGREEMENT`, all at 1."""
-    return max(0.0, (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT))
-
-
-def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete: bool) -> float:
+def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_complete: bool) -> float:
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for i, p in enumerate(parts):
+    for p, agreement in zip(parts, agreements, strict=True):
         w = p.weight
-        agreement = matched.get(i)
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
@@ -439,24 +234,24 @@ def _coverage(parts: tuple[Part, ...], matched: dict[int, float], other_complete
     return got / total if total else 0.0
 
 
-def _explain_links(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> None:
+def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tuple[str, tuple]]:
+    """Return the features that describe an alignment (what matched and how): they do not change the score."""
+    facts: list[tuple[str, tuple]] = []
     if all(k.how == "same" for k in links):
         if links:
-            v.add("same_parts", links)
+            facts.append(("same_parts", (links,)))
     else:
-        for k in links:
-            if k.how != "same":
-                v.add(k.how, k)
+        facts += [(k.how, (k,)) for k in links if k.how != "same"]
     last = -1
     for k in links:
         if k.b[0] < last:
-            v.add("order_swapped")
+            facts.append(("order_swapped", ()))
             break
         last = k.b[-1]
-    if a.script:
-        v.add("arabic_script", a.norm, " ".join(p.text for p in a.parts))
-    if b.script:
-        v.add("arabic_script", b.norm, " ".join(p.text for p in b.parts))
+    for name in (a, b):
+        if name.script:
+            facts.append(("arabic_script", (name.norm, " ".join(p.text for p in name.parts))))
+    return facts
 
 
 def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
@@ -639,7 +434,7 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         return v.match(early)
     links = align(a, b)
     score, extra_a, extra_b = _covered(a, b, links, v)
-    _explain_links(a, b, links, v)
+    v.links = links
     if links and (extra_a or extra_b):
         score *= _extras(a, b, extra_a, extra_b, links, v)
     if extra_a and extra_b and (a.bynames or b.bynames):
@@ -677,22 +472,24 @@ def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
     """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
     pa, pb = a.parts, b.parts
-    ma: dict[int, float] = {}
-    mb: dict[int, float] = {}
+    agree_a: list[float | None] = [None] * len(pa)
+    agree_b: list[float | None] = [None] * len(pb)
     evidence = 0.0
     for k in links:
-        agreement = _agreement(k.similarity)
+        agreement = (k.similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
+        if agreement < 0.0:
+            agreement = 0.0
         wa = wb = 0.0
         for i in k.a:
-            ma[i] = agreement
+            agree_a[i] = agreement
             wa += pa[i].weight
         for j in k.b:
-            mb[j] = agreement
+            agree_b[j] = agreement
             wb += pb[j].weight
         evidence += k.similarity * (wa if wa < wb else wb)
-    extra_a = [i for i in range(len(pa)) if i not in ma] if len(ma) < len(pa) else []
-    extra_b = [j for j in range(len(pb)) if j not in mb] if len(mb) < len(pb) else []
-    score = math.sqrt(_coverage(pa, ma, not extra_b) * _coverage(pb, mb, not extra_a))
+    extra_a = [i for i, x in enumerate(agree_a) if x is None]
+    extra_b = [j for j, x in enumerate(agree_b) if x is None]
+    score = math.sqrt(_coverage(pa, agree_a, not extra_b) * _coverage(pb, agree_b, not extra_a))
     if len(pa) == 1 and len(pb) == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import count
+from typing import NamedTuple
 
 from anyascii import anyascii
 
@@ -154,6 +155,19 @@ def is_acronym(word: str) -> bool:
 # ---- parts -----------------------------------------------------------------------------
 
 
+class PartSig(NamedTuple):
+    """What the similarity of two parts depends on (a `Part` without its text and weight): a cache key."""
+
+    particle: str
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    initial: bool
+    acronym: bool
+    head: str
+    first: str  # first letter as written, for initials
+    script: bool  # read from Arabic script
+
+
 @dataclass(frozen=True)
 class Part:
     """One part of a name: a word, or a particle bound to the word after it ('Abu Hafs')."""
@@ -167,7 +181,7 @@ class Part:
     acronym: bool = False  # 'IRGC'
     head: str = ""  # synonym class of an organisation's head word ('force' for 'Units')
     org_word: bool = False  # a head word or another word that makes a name an organisation's
-    sig: tuple = field(default=(), compare=False)  # what similarity depends on
+    sig: PartSig | None = field(default=None, compare=False)  # what similarity depends on
     sid: int = field(default=-1, compare=False)  # `sig` interned: a cheap cache key
 
     @property
@@ -192,6 +206,7 @@ class ParsedName:
     folded: str  # `norm` case-folded
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
+    join_letters: frozenset[str]  # first key letters of `joins`
 
 
 def _split_abd(token: str) -> str | None:
@@ -266,15 +281,15 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
     skeletons = tuple(skeleton(k) for k in keys)
-    sig = (particle, keys, skeletons, initial, acronym, head, word[:1], script)
+    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script)
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
-_SIGNATURES: dict[tuple, int] = {}
+_SIGNATURES: dict[PartSig, int] = {}
 _NEXT_ID = count()
 
 
-def _intern(sig: tuple) -> int:
+def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
     sid = _SIGNATURES.get(sig)
     if sid is None:
@@ -290,7 +305,8 @@ def _join(x: Part, y: Part) -> Part | None:
         return None
     keys = (x.keys[0] + y.keys[0],)
     skeletons = (skeleton(keys[0]),)
-    sig = ("", keys, skeletons, False, False, "", x.sig[6], x.sig[7])
+    assert x.sig is not None
+    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script)
     return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
@@ -364,4 +380,5 @@ def parse_name(name: str) -> ParsedName:
         if not (p.particle or p.initial or p.acronym) and p.keys[0]:
             plain.setdefault(p.keys[0][0], []).append(i)
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
-                      {letter: tuple(idx) for letter, idx in plain.items()})
+                      {letter: tuple(idx) for letter, idx in plain.items()},
+                      frozenset(joined.keys[0][:1] for _, joined in joins))
