@@ -362,7 +362,11 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 def main() -> None:
     """Parse arguments, run the back ends and print the table."""
     # a terminated bench still stops its PostgreSQL cluster and server (the with-blocks unwind)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    def terminated(*_: object) -> None:
+        print("terminated (SIGTERM)", file=sys.stderr, flush=True)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, terminated)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
