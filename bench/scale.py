@@ -23,6 +23,7 @@ Usage: .venv/bin/python bench/scale.py --articles 1000 [--backend both] [--mode 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import os
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -170,8 +172,15 @@ def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
     stored = 0
     t0 = time.perf_counter()
     chunks = [(start, min(GENERATED_CHUNK, n - start)) for start in range(0, n, GENERATED_CHUNK)]
+    todo = iter(chunks)
     with open_store(url) as store, multiprocessing.get_context("spawn").Pool(1) as pool:
-        for batch in pool.imap(_prepared, chunks):
+        # at most two chunks ahead: the worker must not fill this process's memory with articles
+        pending = deque(pool.apply_async(_prepared, (c,)) for c in itertools.islice(todo, 2))
+        while pending:
+            batch = pending.popleft().get()
+            following = next(todo, None)
+            if following is not None:
+                pending.append(pool.apply_async(_prepared, (following,)))
             for doc, art, extraction, fp in batch:
                 store.add_document(doc, [art], [extraction], [fp])
                 stored += 1
@@ -353,7 +362,11 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 def main() -> None:
     """Parse arguments, run the back ends and print the table."""
     # a terminated bench still stops its PostgreSQL cluster and server (the with-blocks unwind)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    def terminated(*_: object) -> None:
+        print("terminated (SIGTERM)", file=sys.stderr, flush=True)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, terminated)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")

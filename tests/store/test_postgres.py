@@ -156,18 +156,19 @@ def test_a_reader_sees_all_of_a_document_or_none(pg_url: str) -> None:
 
     writer = threading.Thread(target=write)
     writer.start()
-    seen: set[int] = set()
+
+    def complete_articles(reader: Any) -> set[int]:
+        per_article: dict[int, int] = {}
+        for m in reader.mentions():  # one statement: one snapshot
+            per_article[m.article_id] = per_article.get(m.article_id, 0) + 1
+        assert all(n == 20 for n in per_article.values()), per_article
+        return set(per_article)
+
     with open_store(pg_url) as reader:
-        finished = False
-        while not finished:
-            finished = done.is_set()  # one more read after the writer is done sees every document
-            per_article: dict[int, int] = {}
-            for m in reader.mentions():  # one statement: one snapshot
-                per_article[m.article_id] = per_article.get(m.article_id, 0) + 1
-            assert all(n == 20 for n in per_article.values()), per_article
-            seen |= set(per_article)
-    writer.join()
-    assert errors == [] and len(seen) == 40
+        while not done.is_set():
+            complete_articles(reader)
+        writer.join()
+        assert errors == [] and len(complete_articles(reader)) == 40
 
 
 def test_two_pipelines_ingesting_the_same_files_store_each_once(pg_url: str, tmp_path: Path) -> None:
