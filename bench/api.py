@@ -118,7 +118,7 @@ def timed(client: TestClient, url: str) -> float:
 
 def bench_store(label: str, db: Path, requests: int) -> None:
     """Print latency figures of profile, neighbours and path on one store."""
-    client = TestClient(create_app(str(db), token="bench"))
+    client = TestClient(create_app(str(db), token="bench"), base_url="http://127.0.0.1:8000")
     counts = client.get("/api/stats").json()["counts"]
     print(f"\n== {label}: {counts.get('documents')} documents, {counts.get('articles')} articles, "
           f"{counts.get('entities')} entities, {counts.get('relations')} relations, {counts.get('mentions')} mentions")

@@ -59,7 +59,7 @@ def test_a_store_that_cannot_be_opened_is_status_2_in_one_line(tmp_path: Path) -
     status, out = run("ingest", str(good_folder(tmp_path)), "--db", str(not_a_store))
     assert status == 2
     lines = [line for line in out.splitlines() if line.startswith("error:")]
-    assert lines == [f"error: cannot open the store {not_a_store}: DatabaseError: file is not a database"]
+    assert lines == [f"error: {not_a_store}: not a linkchart store (file is not a database)"]
     assert "Traceback" not in out and "files added" in out  # what was done (nothing) is still summed up
 
 
@@ -75,4 +75,4 @@ def test_resolve_rebuilds_the_entities_and_refuses_a_missing_store(tmp_path: Pat
     with Workspace(db, extract=False) as ws:
         assert "Karim Dawali" in {e.name for e in ws.entities()}
     status, out = run("resolve", "--db", str(tmp_path / "other.db"))
-    assert status == 1 and "other.db: no such store" in out and not (tmp_path / "other.db").exists()
+    assert status == 2 and "other.db: no such store" in out and not (tmp_path / "other.db").exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,9 +46,10 @@ def test_every_mention_cites_its_sentence(sample_ws: Workspace) -> None:
         assert m.sentence and (m.text.replace("-\n", "") in m.sentence.replace("- ", "") or m.text in m.sentence)
 
 
-def test_curation_survives_reingest_and_new_documents(sample_db: Path, tmp_path: Path) -> None:
-    db = tmp_path / "curated.db"
-    shutil.copy(sample_db, db)
+def test_curation_survives_reingest_and_new_documents(
+    sample_db: str, tmp_path: Path, copy_store: Callable[[str, Path], str]
+) -> None:
+    db = copy_store(sample_db, tmp_path)
     with Workspace(db) as ws:
         ws.rename("Qais al-Khazali", "Qays al-Khazali")
         ws.split("Qays al-Khazali", "Khalazi")

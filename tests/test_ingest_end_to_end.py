@@ -129,8 +129,8 @@ def _write_bad_batch(folder: Path) -> None:
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
 
 
-def test_bad_input_is_reported_per_file_and_the_batch_goes_on(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_bad_input_is_reported_per_file_and_the_batch_goes_on(tmp_path: Path, store_url: str) -> None:
+    db = store_url
     first = tmp_path / "first.txt"
     first.write_text("An earlier document about the harbour.\n", encoding="utf-8")
     runner = CliRunner()

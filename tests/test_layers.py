@@ -16,7 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "linkchart"
 
 LAYERS: list[set[str]] = [
-    {"models"},
+    {"models", "terminal"},  # terminal: text safe to print, imports no linkchart module
     {"lexicon"},
     {"ingest", "extract"},
     {"store"},

@@ -87,7 +87,7 @@ def test_cli_relation_commands(sample_db: Path, tmp_path: Path) -> None:
     out = runner.invoke(app, ["path", "Khazali", "Soleimani", "--db", db])
     assert out.exit_code == 0 and "path 1" in out.output
     out = runner.invoke(app, ["neighbors", "Khazali", "--db", db, "--format", "json"])
-    assert out.exit_code == 0 and len(json.loads(out.output)["nodes"]) > 3
+    assert out.exit_code == 0 and len(json.loads(out.stdout)["nodes"]) > 3  # notes go to stderr
     out = runner.invoke(app, ["neighbors", "Khazali", "--db", db, "--format", "gexf"])
     assert out.exit_code == 0 and "<gexf" in out.output
     out = runner.invoke(app, ["conflicts", "--db", db])

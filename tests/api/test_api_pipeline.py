@@ -12,7 +12,7 @@ import pytest
 from linkchart.api import sample_corpus_path
 from linkchart.api.pipeline import ingest_paths
 from linkchart.models import Article, Extraction
-from linkchart.store.sqlite import SQLiteStore
+from linkchart.store.open import open_store
 
 
 def story(seed: int, words: int = 300) -> str:
@@ -21,7 +21,7 @@ def story(seed: int, words: int = 300) -> str:
     return " ".join(rng.choice([f"term{i}" for i in range(400)]) for _ in range(words))
 
 
-def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path) -> None:
+def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path, store_url: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(story(1), encoding="utf-8")
@@ -29,7 +29,7 @@ def test_files_are_stored_once_and_near_duplicates_are_linked(tmp_path: Path) ->
     (folder / "c.txt").write_text(story(2), encoding="utf-8")
     (folder / "d.docx").write_bytes(b"PK")
     ticks: list[str] = []
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(store_url) as store:
         report = ingest_paths(store, [str(folder)], on_file=ticks.append, batch_articles=1)
         assert sorted(Path(s).name for s in report.added) == ["a.txt", "b.txt", "c.txt"]
         assert [Path(s).name.split(":")[0] for s in report.skipped] == ["d.docx"]
@@ -81,7 +81,7 @@ def test_a_file_whose_extraction_fails_is_refused_alone_and_the_batch_is_kept(
         assert not ws.resolution_due()
 
 
-def test_a_file_a_reader_or_the_store_cannot_take_is_refused_alone(tmp_path: Path) -> None:
+def test_a_file_a_reader_or_the_store_cannot_take_is_refused_alone(tmp_path: Path, store_url: str) -> None:
     folder = tmp_path / "in"
     write_news(folder, 2)
     depth = 100_000  # deeper than Python's recursion limit
@@ -89,7 +89,7 @@ def test_a_file_a_reader_or_the_store_cannot_take_is_refused_alone(tmp_path: Pat
     odd = os.fsencode(str(folder)) + b"/odd\xff-name.txt"  # not UTF-8: a lone surrogate once decoded
     with open(odd, "wb") as f:
         f.write(NEWS[2].encode())
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(store_url) as store:
         report = ingest_paths(store, [str(folder)])
     assert {"news00.txt", "news01.txt"} <= {Path(s).name for s in report.added}
     named = [line.split(":")[0] for line in report.failed]
@@ -98,7 +98,7 @@ def test_a_file_a_reader_or_the_store_cannot_take_is_refused_alone(tmp_path: Pat
     assert len(report.added) + len(report.failed) == 4  # the odd name is stored or refused, never lost
 
 
-def test_articles_are_extracted_in_bounded_batches(tmp_path: Path) -> None:
+def test_articles_are_extracted_in_bounded_batches(tmp_path: Path, store_url: str) -> None:
     lines = "".join(json.dumps({"text": f"{story(i, 40)}", "title": f"Item {i}"}) + "\n" for i in range(30))
     (tmp_path / "feed.jsonl").write_text(lines, encoding="utf-8")
     compilation = sample_corpus_path() / "roundup_compilation.txt"  # one document, four articles
@@ -108,7 +108,7 @@ def test_articles_are_extracted_in_bounded_batches(tmp_path: Path) -> None:
         sizes.append(len(articles))
         return [Extraction() for _ in articles]
 
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(store_url) as store:
         report = ingest_paths(store, [str(tmp_path / "feed.jsonl"), str(compilation)], extract=extract,
                               batch_articles=3)
         assert report.failed == [] and len(report.added) == 31 and report.articles == 34
@@ -116,12 +116,12 @@ def test_articles_are_extracted_in_bounded_batches(tmp_path: Path) -> None:
     assert max(sizes) == 3 and sum(sizes) == 34
 
 
-def test_a_path_that_does_not_exist_or_holds_nothing_to_ingest_is_a_failure(tmp_path: Path) -> None:
+def test_a_path_that_does_not_exist_or_holds_nothing_to_ingest_is_a_failure(tmp_path: Path, store_url: str) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "notes.docx").write_bytes(b"PK")
     (tmp_path / "notes.odt").write_bytes(b"PK")
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(store_url) as store:
         report = ingest_paths(store, [str(tmp_path / p) for p in ("missing.txt", "empty", "other", "notes.odt")])
     assert report.failed == [
         f"{tmp_path / 'missing.txt'}: no such file or folder",

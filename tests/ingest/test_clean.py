@@ -273,3 +273,20 @@ def test_normalise_space_matches_a_character_walk() -> None:
         origs = list(range(10, 10 + len(text)))
         got_text, got_origs = _normalise_space(text, range(10, 10 + len(text)))
         assert (got_text, list(got_origs)) == walk(text, origs), repr(text)
+
+
+def test_long_line_repair_is_linear_and_maps_back() -> None:
+    import time
+
+    unit = "The envoy saidâ€™ AT&amp;T and the ﬁnancial office met again. "
+    line = unit * 4000  # 260,000 characters on one line
+    started = time.perf_counter()
+    clean, offsets = clean_region(line, 0, len(line))
+    assert time.perf_counter() - started < 20  # was minutes: the alignment was quadratic or worse
+    assert "â€" not in clean and "&amp;" not in clean and "ﬁ" not in clean
+    assert clean.startswith("The envoy said’ AT&T and the financial office met again. The envoy")
+    mapped = [offsets.char(i) for i in range(0, len(clean), 97)]
+    assert mapped == sorted(mapped) and mapped[-1] < len(line)
+    k = clean.index("office", 100_000)
+    s, e = offsets.span(k, k + len("office"))
+    assert line[s:e] == "office"

@@ -6,12 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
 from fpdf import FPDF
 
-from linkchart.ingest.read import MAX_BYTES, SUPPORTED, ReadError, iter_files, read_file
+from linkchart.ingest.read import MAX_BYTES, SUPPORTED, ReadError, display_path, iter_files, read_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "read"
 CORPUS = Path("/work/shared/corpus")
@@ -71,6 +72,49 @@ def test_latin1_text_is_detected(tmp_path: Path) -> None:
     assert doc.warnings == []
 
 
+CP1252_TEXT = "The minister said “we will not retreat” — the budget is €4 million, and that’s final.\n"
+LATIN1_TEXT = "The naïve façade of the Zürich office hid the talks from the press until the spring.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "reported"),
+    [
+        (CP1252_TEXT, "cp1252", "cp1252"),  # was read as cp850: '“' -> 'ô', '€' -> 'Ç'
+        (LATIN1_TEXT, "latin-1", "cp1252"),  # was read as cp1250: 'naïve' -> 'naďve'; cp1252 reads latin-1 text alike
+        ("Министр иностранных дел заявил, что переговоры продолжатся в Москве.\n", "cp1251", "cp1251"),
+        ("قال وزير الخارجية إن المفاوضات ستستمر في بغداد الأسبوع المقبل.\n", "cp1256", "cp1256"),
+        ("Dışişleri Bakanı görüşmelerin İstanbul'da süreceğini söyledi.\n", "cp1254", "cp1254"),
+        ("Zażółć gęślą jaźń, powiedział minister w Łodzi.\n", "cp1250", "cp1250"),
+    ],
+)
+def test_legacy_encodings_read_right(tmp_path: Path, text: str, encoding: str, reported: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    [doc] = read_file(str(path))
+    assert doc.text == text
+    assert doc.encoding == reported
+    assert doc.warnings == []
+
+
+def test_weak_encoding_guess_is_warned(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes("Résumé of the café meeting, with one stray \u00ac sign in it.\n".encode("cp1252"))
+    [doc] = read_file(str(path))
+    assert doc.text.startswith("Résumé of the café")
+    [warning] = doc.warnings
+    assert warning.startswith(f"{path}: encoding guessed as cp1252; weak guess: ")
+    assert "out of place" in warning
+
+
+def test_mojibake_is_repaired_in_the_read_text(tmp_path: Path) -> None:
+    path = tmp_path / "twice.txt"
+    path.write_text("Hezbollah\u00e2\u20ac\u2122s man inside Khazali's network.\nA clean second line.\n")
+    [doc] = read_file(str(path))
+    assert doc.text == "Hezbollah\u2019s man inside Khazali's network.\nA clean second line.\n"
+    assert doc.warnings == [f"{path}: mojibake repaired on 1 line (text that had been decoded twice, e.g. "
+                            "'\u00e2\u20ac\u2122' for '\u2019')"]
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
     path.write_bytes("Wide text, naïve.\r\n".encode("utf-16"))
@@ -109,6 +153,26 @@ def test_stray_byte_in_ascii_text_is_replaced_not_guessed(tmp_path: Path) -> Non
     assert doc.warnings == [f"{path}: invalid UTF-8 bytes replaced (1)"]
 
 
+WIDE_TEXTS = ["قال وزير الخارجية إن المفاوضات ستستمر في بغداد.", "Министр заявил, что переговоры идут."]
+
+
+@pytest.mark.parametrize("text", WIDE_TEXTS)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_other_scripts(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(text.encode(encoding))
+    [doc] = read_file(str(path))
+    assert (doc.text, doc.encoding) == (text, encoding)
+
+
+def test_truncated_utf16_without_bom_keeps_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Plain words in UTF-16 without a byte-order mark.".encode("utf-16-le")[:-1])
+    [doc] = read_file(str(path))
+    assert doc.text.startswith("Plain words in UTF-16")
+    assert doc.warnings == [f"{path}: invalid UTF-16-LE bytes replaced (1)"]
+
+
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n  "])
 def test_empty_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"
@@ -127,6 +191,23 @@ def test_control_characters_without_nul_are_binary(tmp_path: Path) -> None:
     path = tmp_path / "blob.txt"
     path.write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 20 + b"some words")
     assert _reason(path) == "binary content, not text"
+
+
+@pytest.mark.parametrize("ext", [".txt", ".md", ".html"])
+def test_random_bytes_are_refused(tmp_path: Path, ext: str) -> None:
+    rng = random.Random(10)
+    for size in (2, 3, 5, 8, 13, 16, 20, 32, 64, 200, 1000, 5000):
+        for k in range(6):
+            path = tmp_path / f"r{size}-{k}{ext}"
+            path.write_bytes(rng.randbytes(size))
+            reason = _reason(path)
+            assert reason.startswith(("binary content, not text", "no text to read", "empty file")), reason
+
+
+def test_text_without_words_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "stub.txt"
+    path.write_text("-- 12 | 7 --\n")
+    assert _reason(path) == "no text to read (only 0 letters in words; binary data or a stub)"
 
 
 # --------------------------------------------------------------------------- failures
@@ -159,6 +240,47 @@ def test_permission_denied(tmp_path: Path) -> None:
         assert _reason(path) == "Permission denied"
     finally:
         path.chmod(0o600)
+
+
+@pytest.mark.parametrize("raw_name", [b"caf\xe9 \xff.txt", b"two\nlines.txt", b"esc\x1b]0;title\x07.txt"])
+def test_odd_file_names_are_shown_escaped(tmp_path: Path, raw_name: bytes) -> None:
+    path = os.path.join(os.fsencode(tmp_path), raw_name)
+    with open(path, "wb") as handle:
+        handle.write(b"Some words of a short report.\n")
+    [(listed, notice)] = list(iter_files([str(tmp_path)]))
+    assert notice is None
+    [doc] = read_file(listed)
+    shown = display_path(listed)
+    assert doc.source == shown and shown.encode("utf-8") and "\n" not in shown and "\x1b" not in shown
+    assert doc.warnings == [f"{shown}: file name is not valid UTF-8 or holds control characters; shown escaped"]
+    bad = os.path.join(os.fsencode(tmp_path), b"x" + raw_name.replace(b".txt", b".docx"))
+    with pytest.raises(ReadError) as info:
+        read_file(os.fsdecode(bad))
+    assert "\n" not in str(info.value) and str(info.value).encode("utf-8")
+
+
+def test_display_path_leaves_ordinary_names_alone() -> None:
+    assert display_path("/data/reports/Zürich notes - draft.txt") == "/data/reports/Zürich notes - draft.txt"
+    assert display_path("a\udcffb\tc") == "a\\xffb\\tc"
+
+
+def test_symlink_loop_is_named(tmp_path: Path) -> None:
+    link = tmp_path / "loop.txt"
+    link.symlink_to(link)
+    assert list(iter_files([str(tmp_path)])) == [(str(link), "symbolic link loop")]
+    assert _reason(link) == "Too many levels of symbolic links"
+
+
+def test_unexpected_reader_failure_is_a_read_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linkchart.ingest.read as read
+
+    def broken(path: str, raw: bytes) -> list:
+        raise KeyError("surprise")
+
+    monkeypatch.setitem(read._READERS, "txt", broken)
+    path = tmp_path / "fine.txt"
+    path.write_text("Perfectly good words.")
+    assert _reason(path) == "unexpected error while reading: KeyError: 'surprise'"
 
 
 def test_too_large_file_is_refused(tmp_path: Path) -> None:
@@ -224,6 +346,19 @@ def test_html_without_text(tmp_path: Path) -> None:
     assert _reason(path) == "no readable text in HTML"
 
 
+@pytest.mark.parametrize("depth", [300, 20_000])
+def test_deeply_nested_html_still_yields_its_text(tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "deep.html"
+    inner = "<p>The deep paragraph names Qais al-Khazali.</p><script>var hidden = 1;</script>"
+    path.write_text("<html><head><title>Deep page</title></head><body><p>An opening paragraph of the page.</p>"
+                    + "<div>" * depth + inner + "</div>" * depth + "</body></html>")
+    [doc] = read_file(str(path))
+    assert doc.text == "An opening paragraph of the page.\n\nThe deep paragraph names Qais al-Khazali."
+    assert doc.title == "Deep page"
+    [warning] = doc.warnings
+    assert warning.startswith(f"{path}: HTML nested deeper than 256 elements; read with a plain tag stripper")
+
+
 # --------------------------------------------------------------------------- pdf
 
 
@@ -270,6 +405,16 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     path = tmp_path / "half.pdf"
     path.write_bytes(whole[: len(whole) // 2])
     assert _reason(path).startswith("corrupt PDF: ")
+
+
+@pytest.mark.parametrize("cut", [8, 30])
+def test_pdf_missing_its_last_bytes_is_recovered(tmp_path: Path, cut: int) -> None:
+    whole = _text_pdf(tmp_path / "whole.pdf", ["Some text on a page. " * 20, "A second page of words."])
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[:-cut])
+    [doc] = read_file(str(path))
+    assert doc.text.startswith("Some text on a page.") and "A second page of words." in doc.text
+    assert any("damaged PDF" in w and "rebuilding its cross-reference table" in w for w in doc.warnings)
 
 
 def test_not_a_pdf_at_all(tmp_path: Path) -> None:
@@ -323,6 +468,30 @@ def test_jsonl_without_good_lines(tmp_path: Path) -> None:
     reason = _reason(path)
     assert reason.startswith("no valid lines (2 bad)")
     assert "missing 'text'" in reason
+
+
+def test_jsonl_lines_that_break_the_parser_are_warnings(tmp_path: Path) -> None:
+    good = json.dumps({"text": "A good article about the talks."})
+    deep, huge = "[" * 100_000 + "]" * 100_000, '{"text": "x", "n": ' + "9" * 5000 + "}"
+    lines = [good, deep, huge, good.replace("talks", "truce")]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    first, second = read_file(str(path))
+    assert (first.text, second.text) == ("A good article about the talks.", "A good article about the truce.")
+    assert first.warnings == [
+        f"{path}:2: not read (JSON nested too deeply)",
+        f"{path}:3: not read (a JSON number has too many digits)",
+    ]
+
+
+def test_jsonl_lone_surrogates_and_nuls_are_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "bad \\ud800 half and \\u0000 nul", "title": "t\\udfff"}\n')
+    [doc] = read_file(str(path))
+    assert doc.text == "bad \ufffd half and \ufffd nul"
+    assert doc.title == "t\ufffd"
+    assert doc.warnings == [f"{path}#L1: 2 lone surrogate or NUL characters replaced by U+FFFD"]
+    doc.text.encode("utf-8")
 
 
 # --------------------------------------------------------------------------- listing

@@ -21,8 +21,9 @@ from linkchart.models import (
     Relation,
 )
 from linkchart.resolve.names import name_key
-from linkchart.store.base import EntityAliasRow, EntityRow, StoreError
+from linkchart.store.base import EntityAliasRow, EntityRow, Store, StoreError
 from linkchart.store.migrate import Migration, SchemaVersionError, available, latest_version, migrate
+from linkchart.store.open import open_store
 from linkchart.store.sqlite import SQLiteStore
 
 KHAZALI = (
@@ -47,7 +48,7 @@ def make_article(source: str, text: str, index: int = 0, base: int = 0, **kw: ob
     )
 
 
-def add_plain(store: SQLiteStore, source: str, text: str, **kw: object) -> int:
+def add_plain(store: Store, source: str, text: str, **kw: object) -> int:
     """Store a one-article document without extractions; return the document id."""
     doc = make_doc(source, text)
     return store.add_document(doc, [make_article(source, text, **kw)], [None], [article_fingerprint(text)])
@@ -59,8 +60,9 @@ def random_text(seed: int, n: int = 300) -> str:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with SQLiteStore(tmp_path / "lc.db") as s:
+def store(store_url: str) -> Iterator[Store]:
+    """Return a new, empty store of each back end (tests/conftest.py's `store_url`)."""
+    with open_store(store_url) as s:
         yield s
 
 
@@ -98,6 +100,7 @@ def test_new_database_is_migrated_and_reopening_is_idempotent(tmp_path: Path) ->
         assert table in tables
 
 
+@pytest.mark.sqlite_only(reason="WAL, foreign keys and synchronous are SQLite pragmas")
 def test_pragmas_wal_and_foreign_keys(store: SQLiteStore) -> None:
     assert store.pragma("journal_mode") == "wal"
     assert store.pragma("foreign_keys") == 1
@@ -149,7 +152,7 @@ def test_newer_database_raises_clear_error(tmp_path: Path) -> None:
 # --- documents, articles, extractions ----------------------------------------------
 
 
-def test_add_document_maps_extraction_spans_to_the_original(store: SQLiteStore) -> None:
+def test_add_document_maps_extraction_spans_to_the_original(store: Store) -> None:
     header = "HEADER\n\n"
     original = header + KHAZALI
     base = len(header)
@@ -240,14 +243,14 @@ def test_add_document_maps_extraction_spans_to_the_original(store: SQLiteStore) 
     assert stats["mentions"] == 2 and stats["relations"] == 1 and stats["duplicates"] == 0
 
 
-def test_article_and_document_text_of_unknown_raise_key_error(store: SQLiteStore) -> None:
+def test_article_and_document_text_of_unknown_raise_key_error(store: Store) -> None:
     with pytest.raises(KeyError):
         store.article(99)
     with pytest.raises(KeyError):
         store.document_text("nope.txt")
 
 
-def test_failing_article_leaves_no_partial_rows(store: SQLiteStore) -> None:
+def test_failing_article_leaves_no_partial_rows(store: Store) -> None:
     add_plain(store, "keep.txt", "Hadi al-Amiri leads the Badr Organization.")
     version = store.version()
     text1, text2 = "Zebulon went to Basra.", "Zebulon came back."
@@ -269,7 +272,7 @@ def test_failing_article_leaves_no_partial_rows(store: SQLiteStore) -> None:
     assert [h.source for h in store.search("Badr")] == ["keep.txt"]
 
 
-def test_failing_extraction_keeps_the_previous_version_of_a_document(store: SQLiteStore) -> None:
+def test_failing_extraction_keeps_the_previous_version_of_a_document(store: Store) -> None:
     add_plain(store, "a.txt", "The old text about Muhandis.")
     text = "The new text about Soleimani."
     doc = make_doc("a.txt", text)
@@ -281,7 +284,7 @@ def test_failing_extraction_keeps_the_previous_version_of_a_document(store: SQLi
     assert store.search("Soleimani") == []
 
 
-def test_mismatched_lists_are_refused(store: SQLiteStore) -> None:
+def test_mismatched_lists_are_refused(store: Store) -> None:
     doc = make_doc("a.txt", "x y")
     with pytest.raises(ValueError):
         store.add_document(doc, [make_article("a.txt", "x y")], [], [None])
@@ -290,7 +293,7 @@ def test_mismatched_lists_are_refused(store: SQLiteStore) -> None:
     assert store.documents() == []
 
 
-def test_reingest_of_changed_file_replaces_old_rows(store: SQLiteStore) -> None:
+def test_reingest_of_changed_file_replaces_old_rows(store: Store) -> None:
     old = "Muhandis commanded Kataib Hezbollah."
     first = store.add_document(
         make_doc("a.txt", old, sha="v1"),
@@ -321,7 +324,7 @@ def test_reingest_of_changed_file_replaces_old_rows(store: SQLiteStore) -> None:
     assert store.stats()["documents"] == 1
 
 
-def test_delete_document(store: SQLiteStore) -> None:
+def test_delete_document(store: Store) -> None:
     add_plain(store, "a.txt", "Kataib Sayyid al-Shuhada")
     assert store.delete_document("a.txt") is True
     assert store.delete_document("a.txt") is False
@@ -331,7 +334,7 @@ def test_delete_document(store: SQLiteStore) -> None:
 # --- search ------------------------------------------------------------------------
 
 
-def test_search_hyphenated_name_highlights_and_maps_to_original(store: SQLiteStore) -> None:
+def test_search_hyphenated_name_highlights_and_maps_to_original(store: Store) -> None:
     original = "PREAMBLE " + KHAZALI
     doc = make_doc("aah.txt", original)
     store.add_document(doc, [make_article("aah.txt", KHAZALI, base=9, title="Profile")], [None], [None])
@@ -366,13 +369,13 @@ def test_search_hyphenated_name_highlights_and_maps_to_original(store: SQLiteSto
         "x\udcffy",
     ],
 )
-def test_search_never_raises_on_fts_syntax(store: SQLiteStore, query: str) -> None:
+def test_search_never_raises_on_fts_syntax(store: Store, query: str) -> None:
     add_plain(store, "aah.txt", KHAZALI)
     hits = store.search(query)
     assert all(h.source == "aah.txt" for h in hits)
 
 
-def test_search_survives_random_punctuation(store: SQLiteStore) -> None:
+def test_search_survives_random_punctuation(store: Store) -> None:
     add_plain(store, "aah.txt", KHAZALI)
     rng = random.Random(0)
     alphabet = list("\"()-*:^{}+'., ") + ["AND", "OR", "NOT", "NEAR", "al", "Haq", "\x00", "\udcff"]
@@ -380,7 +383,7 @@ def test_search_survives_random_punctuation(store: SQLiteStore) -> None:
         store.search("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))))
 
 
-def test_search_with_quotes_finds_the_phrase(store: SQLiteStore) -> None:
+def test_search_with_quotes_finds_the_phrase(store: Store) -> None:
     add_plain(store, "aah.txt", KHAZALI)
     (hit,) = store.search('"over 10,000')
     assert hit.start is not None and KHAZALI[hit.start : hit.end] == "over"
@@ -388,7 +391,7 @@ def test_search_with_quotes_finds_the_phrase(store: SQLiteStore) -> None:
     assert store.search("Asaib Hezbollah") == []  # every term must match
 
 
-def test_search_ignores_case_and_diacritics_and_matches_prefixes(store: SQLiteStore) -> None:
+def test_search_ignores_case_and_diacritics_and_matches_prefixes(store: Store) -> None:
     add_plain(store, "fr.txt", "Les élections irakiennes à Bagdad ont été reportées.", language="fr")
     (hit,) = store.search("ELECTIONS bagdad")
     assert hit.start is not None
@@ -398,7 +401,7 @@ def test_search_ignores_case_and_diacritics_and_matches_prefixes(store: SQLiteSt
     assert store.document_text("fr.txt")[prefix.start : prefix.end] == "irakiennes"
 
 
-def test_search_non_latin_text(store: SQLiteStore) -> None:
+def test_search_non_latin_text(store: Store) -> None:
     text = "قال قيس الخزعلي إن عصائب أهل الحق لن تنسحب."
     add_plain(store, "ar.txt", text, language="ar")
     (hit,) = store.search("الخزعلي")
@@ -407,13 +410,13 @@ def test_search_non_latin_text(store: SQLiteStore) -> None:
     assert store.stats()["languages"] == {"ar": 1}
 
 
-def test_search_title_only_match_has_no_offsets(store: SQLiteStore) -> None:
+def test_search_title_only_match_has_no_offsets(store: Store) -> None:
     add_plain(store, "t.txt", "Body text without the word.", title="Fallujah")
     (hit,) = store.search("Fallujah")
     assert hit.start is None and hit.end is None and hit.title == "Fallujah"
 
 
-def test_search_ranks_and_limits(store: SQLiteStore) -> None:
+def test_search_ranks_and_limits(store: Store) -> None:
     for i in range(5):
         add_plain(store, f"{i}.txt", "Badr " * (i + 1) + "filler text here")
     hits = store.search("badr", limit=3)
@@ -425,7 +428,7 @@ def test_search_ranks_and_limits(store: SQLiteStore) -> None:
 # --- near duplicates ---------------------------------------------------------------
 
 
-def test_near_duplicate_is_linked_not_dropped(store: SQLiteStore) -> None:
+def test_near_duplicate_is_linked_not_dropped(store: Store) -> None:
     text = random_text(1)
     words = text.split()
     words[50] = "different"
@@ -449,7 +452,7 @@ def test_near_duplicate_is_linked_not_dropped(store: SQLiteStore) -> None:
     )
 
 
-def test_near_duplicates_within_one_document(store: SQLiteStore) -> None:
+def test_near_duplicates_within_one_document(store: Store) -> None:
     a, b = random_text(4), random_text(5)
     doc = make_doc("compilation.txt", a + "\n" + a + "\n" + b)
     articles = [
@@ -463,7 +466,7 @@ def test_near_duplicates_within_one_document(store: SQLiteStore) -> None:
     assert rows[1].similarity == 1.0
 
 
-def test_deleting_the_original_clears_duplicate_links(store: SQLiteStore) -> None:
+def test_deleting_the_original_clears_duplicate_links(store: Store) -> None:
     text = random_text(6)
     add_plain(store, "first.txt", text)
     add_plain(store, "copy.txt", text)
@@ -475,7 +478,7 @@ def test_deleting_the_original_clears_duplicate_links(store: SQLiteStore) -> Non
 # --- entities, decisions, version --------------------------------------------------
 
 
-def test_replace_entities_and_decisions(store: SQLiteStore) -> None:
+def test_replace_entities_and_decisions(store: Store) -> None:
     store.add_document(
         make_doc("a.txt", KHAZALI),
         [make_article("a.txt", KHAZALI)],
@@ -506,7 +509,7 @@ def test_replace_entities_and_decisions(store: SQLiteStore) -> None:
         store.add_decision("explode", {})
 
 
-def _two_documents_with_entities(store: SQLiteStore) -> dict[str, int]:
+def _two_documents_with_entities(store: Store) -> dict[str, int]:
     """Store two documents naming Khazali, AAH and Iraq, link them to entities; return mention ids by text."""
     second = "Khazali was freed. Khazali's group, the AAH, grew in Iraq."
     header = "HEADER\n\n"
@@ -571,7 +574,7 @@ def keyed(aliases: list[EntityAliasRow]) -> list[EntityAliasRow]:
     return [replace(a, name_key=name_key(a.alias)) for a in aliases]
 
 
-def test_alias_reason_keeps_its_pass_and_evidence(store: SQLiteStore) -> None:
+def test_alias_reason_keeps_its_pass_and_evidence(store: Store) -> None:
     evidence = {"kind": "acronym", "acronym": "AAH", "expansion": "Asaib Ahl al-Haq"}
     aliases = [EntityAliasRow(1, "AAH", 2, "acronym of 'Asaib Ahl al-Haq' (initials)", None,
                               reason_pass="acronyms", reason_evidence=evidence),
@@ -580,7 +583,7 @@ def test_alias_reason_keeps_its_pass_and_evidence(store: SQLiteStore) -> None:
     assert store.entity_aliases(1) == aliases
 
 
-def test_entity_lookups_by_id_name_alias_and_name_key(store: SQLiteStore) -> None:
+def test_entity_lookups_by_id_name_alias_and_name_key(store: Store) -> None:
     _two_documents_with_entities(store)
     assert store.entity(2) == EntityRow(2, "Asaib Ahl al-Haq", "ORG", "militia")
     assert store.entity(99) is None
@@ -594,13 +597,13 @@ def test_entity_lookups_by_id_name_alias_and_name_key(store: SQLiteStore) -> Non
     assert store.entity_by_name_key("") == []
 
 
-def test_entity_lookups_fold_case_beyond_ascii(store: SQLiteStore) -> None:
+def test_entity_lookups_fold_case_beyond_ascii(store: Store) -> None:
     store.replace_entities([EntityRow(1, "ÉMILE Hadi", "PERSON")], [EntityAliasRow(1, "ÉMILE", 1)], [])
     assert [e.id for e in store.entities_named("émile hadi")] == [1]
     assert store.entity_by_alias("émile") == [(1, 1)]
 
 
-def test_entity_summaries_count_mentions_and_documents(store: SQLiteStore) -> None:
+def test_entity_summaries_count_mentions_and_documents(store: Store) -> None:
     _two_documents_with_entities(store)
     rows = store.entity_summaries()
     assert [(r.id, r.mentions, r.documents) for r in rows] == [(1, 3, 2), (2, 2, 2), (3, 1, 1), (4, 0, 0)]
@@ -619,7 +622,7 @@ def test_entity_summaries_count_mentions_and_documents(store: SQLiteStore) -> No
     assert [(r.id, r.mentions, r.documents, r.aliases) for r in store.entity_summaries()] == [(5, 0, 0, [])]
 
 
-def test_entity_mentions_are_ordered_by_source_with_sentences(store: SQLiteStore) -> None:
+def test_entity_mentions_are_ordered_by_source_with_sentences(store: Store) -> None:
     _two_documents_with_entities(store)
     found = store.entity_mentions(1)
     assert [(m.source, m.text) for m in found] == [
@@ -637,7 +640,7 @@ def test_entity_mentions_are_ordered_by_source_with_sentences(store: SQLiteStore
     assert {m.id for m in store.entity_mentions(2)} == {mid for mid, e in store.mention_links() if e == 2}
 
 
-def test_entity_articles_lists_each_article_once(store: SQLiteStore) -> None:
+def test_entity_articles_lists_each_article_once(store: Store) -> None:
     _two_documents_with_entities(store)
     a = store.documents()
     article = {row.source: row.id for row in a}
@@ -675,7 +678,7 @@ def test_schema_1_database_gets_entity_keys_and_counts_on_open(tmp_path: Path) -
         assert s.entity_by_name_key(name_key("Khazali")) == [(1, 2), (4, 1)]
 
 
-def test_version_counter_bumps_on_every_write_only(store: SQLiteStore) -> None:
+def test_version_counter_bumps_on_every_write_only(store: Store) -> None:
     v0 = store.version()
     add_plain(store, "a.txt", "text")
     v1 = store.version()
@@ -688,7 +691,7 @@ def test_version_counter_bumps_on_every_write_only(store: SQLiteStore) -> None:
     assert v0 < v1 < v2 < v3 == store.version()
 
 
-def test_store_is_usable_from_several_threads(store: SQLiteStore) -> None:
+def test_store_is_usable_from_several_threads(store: Store) -> None:
     errors: list[BaseException] = []
 
     def work(i: int) -> None:

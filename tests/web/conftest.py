@@ -2,8 +2,8 @@
 tests/conftest.py, ingested once for all tests), copies of it for tests that curate, a
 TestClient, and a live uvicorn server.
 
-Ingesting loads the spaCy model, so every web test shares one store. Set
-LINKCHART_TEST_WEB_DB to an already ingested store to skip the ingest (the file is
+Ingesting loads the spaCy model, so every web test shares one store per back end. Set
+LINKCHART_TEST_WEB_DB to an already ingested SQLite store to skip the ingest (the file is
 copied first, never modified).
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,24 +26,20 @@ from linkchart.web.app import create_app
 TOKEN = "test-token-3f9a"
 
 
-def copy_store(src: str, dst: Path) -> str:
-    """Return the path of a consistent copy of the SQLite store `src` at `dst` (WAL included)."""
-    with sqlite3.connect(src) as source, sqlite3.connect(str(dst)) as target:
-        source.backup(target)
-    return str(dst)
-
-
-def ingest(paths: list[str] | None, db: Path) -> str:
-    """Return the path of a store made by ingesting `paths` (the sample corpus when None)."""
-    with Workspace(db, processes=1) as ws:  # no fork while test servers run in threads
-        report = ws.ingest(paths)
-        assert report.ok, report.failed
-    return str(db)
-
-
 @pytest.fixture(scope="session")
-def ingest_store() -> Callable[[list[str] | None, Path], str]:
-    """Return the function that ingests files into a new store and returns its path."""
+def ingest_store(new_store: Callable[[str], str]) -> Callable[[list[str] | None, str], str]:
+    """Return the function that ingests files (the sample corpus when None) into a new store of a back end.
+
+    It returns the store's URL.
+    """
+
+    def ingest(paths: list[str] | None, backend: str) -> str:
+        url = new_store(backend)
+        with Workspace(url, processes=1) as ws:  # no fork while test servers run in threads
+            report = ws.ingest(paths)
+            assert report.ok, report.failed
+        return url
+
     return ingest
 
 
@@ -61,24 +56,29 @@ def auth() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def web_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def web_db(
+    request: pytest.FixtureRequest,
+    backend: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    copy_store: Callable[[str, Path], str],
+) -> str:
     """Return the session's store of the sample corpus (tests/conftest.py's `sample_db`; read-only)."""
     given = os.environ.get("LINKCHART_TEST_WEB_DB")
-    if given:
-        return copy_store(given, tmp_path_factory.mktemp("web") / "given.db")
+    if given and backend == "sqlite":
+        return copy_store(given, tmp_path_factory.mktemp("web"))
     return str(request.getfixturevalue("sample_db"))
 
 
 @pytest.fixture
-def web_db_copy(web_db: str, tmp_path: Path) -> str:
+def web_db_copy(web_db: str, tmp_path: Path, copy_store: Callable[[str, Path], str]) -> str:
     """Return a private copy of the session store, for tests that change it (curation)."""
-    return copy_store(web_db, tmp_path / "copy.db")
+    return copy_store(web_db, tmp_path)
 
 
 @pytest.fixture(scope="session")
 def client(web_db: str) -> Iterator[TestClient]:
     """Return a TestClient over the session store (reads only)."""
-    with TestClient(create_app(web_db, token=TOKEN)) as c:
+    with TestClient(create_app(web_db, token=TOKEN), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 

@@ -9,6 +9,8 @@ from fastapi.testclient import TestClient
 
 from linkchart.web.app import create_app
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers the loopback names only (not TestClient's 'testserver')
+
 
 def top_entity(client: TestClient, q: str) -> dict[str, Any]:
     """Return the best entity suggestion for `q` (fails when there is none)."""
@@ -60,7 +62,7 @@ def test_token_from_environment(web_db: str, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LINKCHART_TOKEN", "from-env")
     app = create_app(web_db)
     assert app.state.token == "from-env"
-    c = TestClient(app)
+    c = TestClient(app, base_url=LOCAL)
     assert c.post("/api/curation/reject", json={"entity": 999999}, headers={"X-Linkchart-Token": "from-env"}
                   ).status_code == 404
 
@@ -243,7 +245,7 @@ def test_post_needs_the_token(client: TestClient) -> None:
 
 
 def test_rename_changes_the_profile(web_db_copy: str, auth: dict[str, str], token: str) -> None:
-    c = TestClient(create_app(web_db_copy, token=token))
+    c = TestClient(create_app(web_db_copy, token=token), base_url=LOCAL)
     entity = top_entity(c, "Khazali")
     r = c.post("/api/curation/rename", json={"entity": entity["id"], "name": "Qais Khazali (AAH)"}, headers=auth)
     assert r.status_code == 200, r.text
@@ -254,7 +256,7 @@ def test_rename_changes_the_profile(web_db_copy: str, auth: dict[str, str], toke
 
 
 def test_merge_then_split_through_the_api(web_db_copy: str, auth: dict[str, str], token: str) -> None:
-    c = TestClient(create_app(web_db_copy, token=token))
+    c = TestClient(create_app(web_db_copy, token=token), base_url=LOCAL)
     a = top_entity(c, "Asaib")
     other = next(e for e in c.get("/api/entities", params={"type": "ORG"}).json() if e["id"] != a["id"])
     r = c.post("/api/curation/merge", json={"a": a["id"], "b": other["id"]}, headers=auth)
@@ -269,7 +271,7 @@ def test_merge_then_split_through_the_api(web_db_copy: str, auth: dict[str, str]
 
 
 def test_reject_removes_the_entity(web_db_copy: str, auth: dict[str, str], token: str) -> None:
-    c = TestClient(create_app(web_db_copy, token=token))
+    c = TestClient(create_app(web_db_copy, token=token), base_url=LOCAL)
     victim = c.get("/api/entities", params={"limit": 5}).json()[-1]
     r = c.post("/api/curation/reject", json={"entity": victim["id"]}, headers=auth)
     assert r.status_code == 200 and r.json()["entity"] is None

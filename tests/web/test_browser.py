@@ -17,6 +17,9 @@ import pytest
 from linkchart.api import Workspace
 
 pytestmark = pytest.mark.browser
+# Journeys that only read run once: the page reads the same API over either back end, and
+# tests/web/test_api.py runs every route on both. Curation and ingest journeys run on both.
+SAME_PAGE_ON_EITHER_BACKEND = pytest.mark.sqlite_only(reason="read-only page journey; the API tests cover both")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -99,6 +102,7 @@ def tap_edge_and_check_evidence(page: Any) -> None:
     assert normal(marked) == normal(expected)
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -131,6 +135,7 @@ def test_search_profile_graph_and_evidence(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_evidence_quote_opens_reader(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -146,6 +151,7 @@ def test_evidence_quote_opens_reader(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
     needs(base, "relations")
     open_page(page, base)
@@ -163,6 +169,7 @@ def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_timeline_shows_2007(page: Any, base: str) -> None:
     needs(base, "events")
     open_page(page, base)
@@ -181,6 +188,7 @@ def test_timeline_shows_2007(page: Any, base: str) -> None:
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_conflicts_and_documents(page: Any, base: str) -> None:
     open_page(page, base)
     page.click("button[data-tab=conflicts]")
@@ -210,7 +218,8 @@ def test_curation_from_the_page(page: Any, live_server: Callable[[str], str], we
 
 
 def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[str], str], tmp_path: Path,
-                                            auth: dict[str, str], ingest_store: Callable[..., str]) -> None:
+                                            auth: dict[str, str], ingest_store: Callable[..., str],
+                                            backend: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "payload.txt").write_text(
@@ -225,7 +234,7 @@ def test_untrusted_text_and_names_stay_text(page: Any, live_server: Callable[[st
         "title": XSS[0], "date": "2020-01-01", "url": "javascript:window.__xss=1", "source": XSS[1],
         "text": f"Omar Haddad {XSS[1]} spoke in Beirut about Karim Nasser. {XSS[0]}",
     }) + "\n", encoding="utf-8")
-    db = ingest_store([str(docs)], tmp_path / "xss.db")
+    db = ingest_store([str(docs)], backend)
     url = live_server(db)
 
     entities = httpx.get(url + "/api/entities").json()
@@ -296,6 +305,7 @@ def test_main_journeys_on_the_shared_corpus(page: Any, shared_base: str) -> None
     assert not page.errors, page.errors
 
 
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_api_docs_render_offline_from_vendored_swagger(page: Any, base: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -305,3 +315,90 @@ def test_api_docs_render_offline_from_vendored_swagger(page: Any, base: str) -> 
     assert any("/api/entities/{entity_id}" in p or "/api/entities" in p for p in paths)
     assert all(u.startswith(base) or u.startswith("data:") for u in requests), requests
     shot(page, "12-api-docs")
+
+
+# ---- the whole-store view: who matters, legibly -------------------------------------------------
+LEGIBILITY = """() => {
+    const cy = window.linkchartGraph;
+    const shown = cy.nodes().not('.filtered').not('.unlinked');
+    const edges = cy.edges().not('.filtered');
+    const isolated = shown.filter(n => !n.hasClass('center') && n.connectedEdges().not('.filtered').length === 0);
+    const labelled = shown.filter('.labelled').not('.crowded');
+    const onlyLabel = {includeNodes: false, includeEdges: false, includeLabels: true};
+    const boxes = labelled.map(n => n.renderedBoundingBox(onlyLabel));
+    let overlapping = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping += 1;
+    }));
+    const graph = document.querySelector('#graph').getBoundingClientRect();
+    const legend = document.querySelector('#legend').getBoundingClientRect();
+    const outside = shown.filter(n => {
+        const p = n.renderedPosition();
+        return p.x < 0 || p.y < 0 || p.x > graph.width || p.y > graph.height;
+    }).length;
+    const byRank = shown.sort((a, b) => b.data('pagerank') - a.data('pagerank'));
+    return {
+        nodes: shown.length, edges: edges.length, isolated: isolated.length, labelled: labelled.length,
+        overlapping, outside, legendBelow: legend.top >= graph.bottom - 1, legendText: legend.height > 0,
+        colours: new Set(shown.map(n => n.style('background-color'))).size,
+        topLabelled: byRank[0].hasClass('labelled'),
+        topBiggest: byRank[0].width() >= Math.max(...shown.map(n => n.width())),
+    };
+}"""
+
+
+def check_whole_store_view(page: Any, url: str, name: str) -> None:
+    """Open the whole-store view and check it is legible; save a screenshot for a human look."""
+    open_page(page, url)
+    page.wait_for_timeout(300)
+    seen = page.evaluate(LEGIBILITY)
+    shot(page, name)
+    assert seen["nodes"] > 5 and seen["edges"] > 5, seen
+    assert seen["isolated"] == 0, "unlinked entities are hidden until asked for"
+    assert 5 <= seen["labelled"] <= 30 and seen["overlapping"] == 0, seen
+    assert seen["topLabelled"] and seen["topBiggest"], "the best-ranked entity is the biggest and labelled"
+    assert seen["outside"] == 0 and seen["legendBelow"] and seen["legendText"], "the legend never covers a node"
+    assert seen["colours"] >= 3, "communities are coloured apart"
+    assert "unlinked hidden" in page.text_content("#graph-info")
+    page.check("#graph-isolated")
+    page.wait_for_function("(n) => window.linkchartGraph.nodes().not('.filtered').not('.unlinked').length > n",
+                           arg=seen["nodes"])
+    page.uncheck("#graph-isolated")
+    page.fill("#graph-sources", "2")
+    page.wait_for_function("() => document.body.dataset.metrics")
+    fewer = page.evaluate(LEGIBILITY)
+    assert fewer["edges"] < seen["edges"] and fewer["isolated"] == 0
+    page.fill("#graph-sources", "1")
+    page.select_option("#graph-colour", "type")
+    page.select_option("#graph-size", "betweenness")
+    assert "size = betweenness" in page.text_content("#legend")
+    assert not page.errors, page.errors
+
+
+def test_whole_store_view_is_legible_on_the_sample(page: Any, base: str) -> None:
+    needs(base, "relations")
+    check_whole_store_view(page, base, "13-whole-store-sample")
+
+
+def test_whole_store_view_is_legible_on_the_shared_corpus(page: Any, shared_base: str) -> None:
+    check_whole_store_view(page, shared_base, "14-whole-store-shared-corpus")
+
+
+def test_profile_dossier_button_opens_the_report(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    page.fill("#search", "Khazali")
+    page.wait_for_selector("#suggestions .item")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".profile-head a.dossier")
+    assert page.locator(".relation .badge.sources").count() > 0, "relations say how many independent sources"
+    with page.context.expect_page() as opened:
+        page.click(".profile-head a.dossier")
+    dossier = opened.value
+    dossier.wait_for_load_state()
+    assert dossier.title() == "Dossier: Qais al-Khazali"
+    assert dossier.locator("svg").count() == 2 and dossier.locator("#source-1").count() == 1
+    dossier.set_viewport_size({"width": 1000, "height": 1400})
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dossier.screenshot(path=str(SHOTS / "15-dossier.png"))
+    assert not page.errors, page.errors

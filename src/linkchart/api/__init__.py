@@ -11,6 +11,13 @@ named); `pipeline` runs the ingest stages in order. The store's row types a `Wor
 passes through are re-exported here (`import X as X`), so callers need not import the store.
 """
 
+from linkchart.api.checks import InvalidInput as InvalidInput
+from linkchart.api.checks import entity_types as entity_types
+from linkchart.api.stores import StoreNotFound as StoreNotFound
+from linkchart.api.stores import StoreUnavailable as StoreUnavailable
+from linkchart.api.stores import UnsupportedStore as UnsupportedStore
+from linkchart.api.stores import open_store as open_store
+from linkchart.api.stores import register_backend as register_backend
 from linkchart.api.views import (
     ArticleText as ArticleText,
 )
@@ -36,6 +43,12 @@ from linkchart.api.views import (
     EventView as EventView,
 )
 from linkchart.api.views import (
+    GraphMetricsView as GraphMetricsView,
+)
+from linkchart.api.views import (
+    GraphNode as GraphNode,
+)
+from linkchart.api.views import (
     GraphView as GraphView,
 )
 from linkchart.api.views import (
@@ -48,6 +61,9 @@ from linkchart.api.views import (
     MentionView as MentionView,
 )
 from linkchart.api.views import (
+    NodeMetricsView as NodeMetricsView,
+)
+from linkchart.api.views import (
     PathView as PathView,
 )
 from linkchart.api.views import (
@@ -57,8 +73,12 @@ from linkchart.api.views import (
     Suggestions as Suggestions,
 )
 from linkchart.api.workspace import DEFAULT_DB as DEFAULT_DB
+from linkchart.api.workspace import Ambiguous as Ambiguous
+from linkchart.api.workspace import EntityMatch as EntityMatch
 from linkchart.api.workspace import NotFound as NotFound
 from linkchart.api.workspace import Workspace as Workspace
+from linkchart.api.workspace import render_dossier as render_dossier
+from linkchart.api.workspace import report_media_type as report_media_type
 from linkchart.api.workspace import sample_corpus_path as sample_corpus_path
 from linkchart.models import Evidence as Evidence
 from linkchart.models import IngestReport as IngestReport

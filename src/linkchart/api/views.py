@@ -58,6 +58,9 @@ class RelationView:
     evidence: list[Evidence]
     evidence_count: int = field(default=0, metadata=described("How many evidences state it (graph edges carry only "
                                                               "the first few)."))
+    independent_sources: int = field(default=0, metadata=described(
+        "How many independent sources state it: near-duplicate or syndicated copies and reposts by one outlet "
+        "count once."))
 
 
 @dataclass
@@ -71,6 +74,9 @@ class EventView:
     negated: bool
     attributed_to: str | None
     evidence: list[Evidence]
+    independent_sources: int = field(default=0, metadata=described(
+        "How many independent sources tell it: near-duplicate or syndicated copies and reposts by one outlet "
+        "count once."))
 
 
 @dataclass
@@ -115,6 +121,37 @@ class PathView:
     a: EntityRef
     b: EntityRef
     paths: list[list[HopView]]
+
+
+@dataclass
+class GraphNode(EntitySummary):
+    """An entity as a graph node: its counts and its place in the whole graph (`linkchart.graph.metrics`)."""
+
+    degree: int = field(default=0, metadata=described("Distinct entities it is linked to by asserted relations."))
+    betweenness: float = field(default=0.0, metadata=described("Betweenness centrality (0..1)."))
+    pagerank: float = field(default=0.0, metadata=described("PageRank (sums to 1 over the graph)."))
+    community: int | None = field(default=None, metadata=described(
+        "Louvain community, 0 the largest; null when the entity has no link."))
+
+
+@dataclass
+class NodeMetricsView:
+    """One entity's centrality and community under a filter."""
+
+    id: int
+    degree: int
+    betweenness: float
+    pagerank: float
+    community: int | None
+
+
+@dataclass
+class GraphMetricsView:
+    """Centrality and communities of every entity over the relations that pass a filter."""
+
+    nodes: list[NodeMetricsView]
+    communities: int = field(default=0, metadata=described("How many communities (of linked entities)."))
+    links: int = field(default=0, metadata=described("Entity pairs linked by a relation that passed the filter."))
 
 
 @dataclass
@@ -286,13 +323,15 @@ class Namer:
             id=relation_id(r), subject=self.ref(r.subject), predicate=r.predicate, object=self.ref(r.object),
             negated=r.negated, attributed_to=r.attributed_to, hedged=r.hedged, date=r.date,
             rules=list(r.rules), evidence=[self.evidence(e) for e in shown], evidence_count=len(r.evidence),
+            independent_sources=r.independent_sources,
         )
 
     def event(self, e: EntityEvent) -> EventView:
         """Return the view of an entity event."""
         return EventView(kind=e.kind, date=e.date, summary=e.summary,
                          participants=[self.ref(p) for p in e.participants], negated=e.negated,
-                         attributed_to=e.attributed_to, evidence=[self.evidence(x) for x in e.evidence])
+                         attributed_to=e.attributed_to, evidence=[self.evidence(x) for x in e.evidence],
+                         independent_sources=e.independent_sources)
 
     def hop(self, h: Hop) -> HopView:
         """Return the view of one step of a path."""

@@ -6,11 +6,14 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linkchart.api.checks import InvalidInput, check_date, check_name, check_query, check_type, is_row_id, shown
+from linkchart.api.stores import open_store
 from linkchart.api.views import (
     ArticleText,
     ConflictView,
@@ -19,27 +22,37 @@ from linkchart.api.views import (
     EntityRef,
     EntitySuggestion,
     EventView,
+    GraphMetricsView,
+    GraphNode,
     GraphView,
     Lookups,
     MentionSpan,
     MentionView,
     Namer,
+    NodeMetricsView,
     PathView,
     RelationView,
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
-from linkchart.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
+    from linkchart.export.report import Dossier
     from linkchart.graph.build import EntityGraph
+    from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
 
 DEFAULT_DB = "linkchart.db"
 PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
 SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
 PAUSE_BEFORE_RESOLVE_ENV = "LINKCHART_PAUSE_BEFORE_RESOLVE"  # test hook: seconds to wait before resolving
+# A name picks its most-mentioned entity only when that one holds at least this many times the
+# mentions under the name of the next; otherwise the name is ambiguous. Curation asks for one entity.
+AMBIGUITY_RATIO = 2
+DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
+DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
+_ID_REF = re.compile(r"#([0-9]+)")
 
 
 def _pause_for_tests() -> None:
@@ -50,8 +63,32 @@ def _pause_for_tests() -> None:
         time.sleep(float(seconds))
 
 
+@dataclass
+class EntityMatch:
+    """An entity a name may stand for: its id, name, type and mentions, and how well the name fits (0-100)."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int
+    score: float
+    matched: str  # the name or alias that fits
+
+
 class NotFound(LookupError):
-    """No entity (or article) goes by the name or id asked for."""
+    """No entity (or article) goes by the name or id asked for; `suggestions` are close names, best first."""
+
+    def __init__(self, message: str, suggestions: Sequence[EntityMatch] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions)
+
+
+class Ambiguous(NotFound):
+    """Several entities go by the name asked for, none clearly more than the others; `candidates` lists them."""
+
+    def __init__(self, message: str, candidates: Sequence[EntityMatch]) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates)
 
 
 def sample_corpus_path() -> Path:
@@ -62,9 +99,11 @@ def sample_corpus_path() -> Path:
 class Workspace:
     """One analyst's store and everything that can be asked of it."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None) -> None:
+    def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None,
+                 create: bool = True) -> None:
+        """Open the store `db` (a path or URL, see `linkchart.api.stores`); `create=False` refuses a missing one."""
         self.db = str(db)
-        self.store = SQLiteStore(self.db)
+        self.store = open_store(self.db, create=create)
         self._fill_name_keys()
         self._extract_enabled = extract
         # extraction processes: all cores (at most 4) unless told otherwise
@@ -168,7 +207,7 @@ class Workspace:
     def article_text(self, article_id: int) -> ArticleText:
         """Return an article's original text and its mentions (offsets relative to the text); raise NotFound."""
         namer = self._namer()
-        a = namer.lookups.articles.get(article_id)
+        a = namer.lookups.articles.get(article_id) if is_row_id(article_id) else None
         if a is None:
             raise NotFound(f"no article {article_id}")
         text = self.store.document_text(a.source)[a.start : a.end]
@@ -184,8 +223,8 @@ class Workspace:
         return ArticleText(article=a, text=text, offset=a.start, mentions=spans)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Return full-text hits with highlighted snippets and original-file offsets."""
-        return self.store.search(query, limit=limit)
+        """Return full-text hits with highlighted snippets and original-file offsets; raise InvalidInput."""
+        return self.store.search(check_query(query), limit=limit)
 
     def suggest(self, query: str, limit: int = 8) -> Suggestions:
         """Return entities whose name or alias (or a word of it) starts with `query`, and the top text hits.
@@ -193,7 +232,7 @@ class Workspace:
         Entities whose name starts with it come first, then by mentions. Text hits treat the
         last word as a prefix ('khaz' finds 'Khazali'), as the user is still typing.
         """
-        wanted = " ".join(query.lower().split())
+        wanted = " ".join(check_query(query).lower().split())
         if not wanted:
             return Suggestions(entities=[], documents=[])
         found: list[tuple[tuple[int, int, str], EntitySuggestion]] = []
@@ -228,50 +267,99 @@ class Workspace:
         """Return entities ranked by mentions then documents (then name), optionally of one type.
 
         Counts come from the store (kept with the entities), so the cost follows `limit`,
-        not the number of mentions stored.
+        not the number of mentions stored. An unknown type raises InvalidInput listing the valid ones.
         """
-        return self.store.entity_summaries(type_.upper() if type_ is not None else None, limit or None)
+        return self.store.entity_summaries(check_type(type_) if type_ is not None else None, limit or None)
 
     def entity_ref(self, entity_id: int) -> EntityRef:
         """Return the reference (id, name, type) of an entity id; a placeholder when there is no such entity."""
         return self._namer().ref(entity_id)
 
     def entity(self, entity_id: int) -> EntityRow:
-        """Return the entity with this id; raise NotFound."""
-        e = self.store.entity(entity_id)
+        """Return the entity with this id; raise NotFound (also for an id no row can have, such as 2^63)."""
+        e = self.store.entity(entity_id) if is_row_id(entity_id) else None
         if e is None:
             raise NotFound(f"no entity with id {entity_id}")
         return e
 
-    def find_entity(self, name: str) -> EntityRow:
-        """Return the entity named `name` (by name, alias or name matcher); raise NotFound.
+    def find_entity(self, name: str, strict: bool = False) -> EntityRow:
+        """Return the entity `name` stands for: '#38' is the entity with id 38, else a name or alias; raise NotFound.
 
-        Scores each candidate by the mentions under the asked-for name: every alias equal to
-        the cleaned name (ignoring case) counts `count + 1`; an entity whose canonical name
-        is `name` counts all its aliases. Without any, aliases with the same transliteration
-        key count. Ties go to the lowest id. Index lookups only.
+        Candidates are scored by the mentions under the asked-for name (`name_scores`). The best
+        one is returned when it has at least `AMBIGUITY_RATIO` times the score of the next;
+        otherwise, or with `strict` (curation) whenever two entities fit, raise `Ambiguous`
+        listing the candidates. When nothing fits, NotFound carries up to five close names
+        ('did you mean').
+        """
+        ref = name.strip()
+        by_id = _ID_REF.fullmatch(ref)
+        if by_id:
+            return self.entity(int(by_id.group(1)))
+        check_name(name, "entity name")
+        ranked = self.candidates(name)
+        if not ranked:
+            raise NotFound(f"no entity named {shown(name)}", self.similar_names(name))
+        best = ranked[0]
+        if len(ranked) > 1 and (strict or best.score < AMBIGUITY_RATIO * ranked[1].score):
+            raise Ambiguous(f"{shown(name)} may be any of {len(ranked)} entities: name one by its id (#ID)", ranked)
+        entity = self.store.entity(best.id)
+        if entity is None:  # the store changed under us
+            raise NotFound(f"no entity named {shown(name)}")
+        return entity
+
+    def name_scores(self, name: str) -> dict[int, int]:
+        """Return the entities `name` may stand for, each with its score: the mentions under that name.
+
+        Tried in turn, the first that finds any: the name as typed, then without its titles
+        ('Hajj Yusif' → 'Yusif'), then its transliteration key. For a spelling, every alias
+        equal to it (ignoring case) counts `count + 1`, and an entity whose canonical name it
+        is counts all its aliases. Index lookups only.
         """
         from linkchart.resolve import names
         from linkchart.resolve.cluster import clean_surface
 
-        wanted = clean_surface(name).lower()
-        score: dict[int, int] = defaultdict(int)  # mentions under the asked-for name
-        for entity_id, count in self.store.entity_by_alias(wanted):
-            score[entity_id] += count + 1
-        for e in self.store.entities_named(name):
-            total = sum(a.count + 1 for a in self.store.entity_aliases(e.id))
-            if total:
-                score[e.id] = total
-        if not score:
-            for entity_id, count in self.store.entity_by_name_key(names.name_key(wanted)):
+        cleaned = clean_surface(name)
+        for spelling in dict.fromkeys(x for x in (" ".join(name.split()), cleaned) if x):
+            score: dict[int, int] = defaultdict(int)  # mentions under the asked-for name
+            for entity_id, count in self.store.entity_by_alias(spelling):
                 score[entity_id] += count + 1
-        if not score:
-            raise NotFound(f"no entity named {name!r}")
-        best = min(score, key=lambda k: (-score[k], k))
-        entity = self.store.entity(best)
-        if entity is None:  # the store changed under us
-            raise NotFound(f"no entity named {name!r}")
-        return entity
+            for e in self.store.entities_named(spelling):
+                total = sum(a.count + 1 for a in self.store.entity_aliases(e.id))
+                if total:
+                    score[e.id] = total
+            if score:
+                return dict(score)
+        score = defaultdict(int)
+        for entity_id, count in self.store.entity_by_name_key(names.name_key(cleaned.lower())):
+            score[entity_id] += count + 1
+        return dict(score)
+
+    def candidates(self, name: str) -> list[EntityMatch]:
+        """Return the entities `name` may stand for, best first (score, then mentions, then lowest id)."""
+        scores = self.name_scores(name)
+        summaries = {s.id: s for s in self.store.entity_summaries(ids=list(scores))} if scores else {}
+        found = [EntityMatch(i, s.name, s.type, s.mentions, float(scores[i]), name)
+                 for i, s in summaries.items()]
+        return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
+
+    def similar_names(self, name: str, limit: int = DID_YOU_MEAN) -> list[EntityMatch]:
+        """Return up to `limit` entities with a name or alias close to `name` (rapidfuzz WRatio ≥ 70), best first."""
+        from rapidfuzz import fuzz, process, utils
+
+        summaries = self._namer().lookups.summaries
+        choices: list[str] = []
+        owners: list[EntitySummary] = []
+        for e in summaries:
+            for cand in dict.fromkeys([e.name, *e.aliases]):
+                choices.append(cand)
+                owners.append(e)
+        best: dict[int, EntityMatch] = {}
+        for cand, score, i in process.extract(name, choices, scorer=fuzz.WRatio, processor=utils.default_process,
+                                              limit=limit * 8, score_cutoff=DID_YOU_MEAN_SCORE):
+            e = owners[i]
+            if e.id not in best or score > best[e.id].score:
+                best[e.id] = EntityMatch(e.id, e.name, e.type, e.mentions, round(score, 1), cand)
+        return sorted(best.values(), key=lambda m: (-m.score, -m.mentions, m.id))[:limit]
 
     def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
         """Return the profile of an entity: aliases with reasons, description, documents, mentions.
@@ -305,32 +393,81 @@ class Workspace:
         )
 
     # ---- curation: stored as decisions, re-applied after every resolution ----------
+    # Each step is checked before its decision is stored: a refused step stores nothing. Entities
+    # are named by id ('#38') or by a name only one entity goes by (strict lookup). A decision
+    # names its entities and anchors each to one of its mentions, so two entities of one name
+    # stay apart and the entity a step leaves is found again after resolution.
     def merge(self, a: str, b: str) -> EntityRow:
-        """Merge entity b into entity a; return the merged entity."""
-        ea, eb = self.find_entity(a), self.find_entity(b)
-        self.store.add_decision("merge", {"a": ea.name, "b": eb.name})
+        """Merge entity b into entity a; return the merged entity. Raise NotFound, or InvalidInput for a into a."""
+        ea, eb = self.find_entity(a, strict=True), self.find_entity(b, strict=True)
+        if ea.id == eb.id:
+            raise InvalidInput(f"cannot merge entity #{ea.id} ({shown(ea.name)}) into itself")
+        anchor = self._anchor(ea)
+        self.store.add_decision("merge", {"a": ea.name, "b": eb.name, "a_anchor": anchor, "b_anchor": self._anchor(eb)})
         self.resolve()
-        return self.find_entity(ea.name)
+        return self._entity_at(anchor, ea.name)
 
     def split(self, entity: str, alias: str) -> EntityRow:
-        """Split the mentions named `alias` off an entity into their own; return the new entity."""
-        e = self.find_entity(entity)
-        self.store.add_decision("split", {"entity": e.name, "alias": alias})
+        """Split the mentions named `alias` off an entity into their own; return the new entity.
+
+        Raise InvalidInput when no mention of the entity is named `alias` (the message lists
+        its names) or when every mention is, as nothing would remain.
+        """
+        from linkchart.resolve.cluster import clean_surface
+
+        e = self.find_entity(entity, strict=True)
+        wanted = clean_surface(check_name(alias, "alias"))
+        surfaces: dict[str, list[int]] = defaultdict(list)
+        for m in self.store.entity_mentions(e.id):
+            surfaces[clean_surface(m.text)].append(m.id)
+        exact = wanted if wanted in surfaces else next((x for x in surfaces if x.lower() == wanted.lower()), None)
+        if exact is None:
+            names = ", ".join(repr(x) for x in sorted(surfaces, key=lambda x: -len(surfaces[x]))[:10])
+            raise InvalidInput(f"no mention of entity #{e.id} ({shown(e.name)}) is named {shown(alias)}; "
+                               f"its names: {names}")
+        if len(surfaces) == 1:
+            raise InvalidInput(f"every mention of entity #{e.id} is named {exact!r}: nothing would remain")
+        anchor = {"mention": surfaces[exact][0], "surface": exact}
+        self.store.add_decision("split", {"entity": e.name, "alias": exact, "entity_anchor": self._anchor(e)})
         self.resolve()
-        return self.find_entity(alias)
+        return self._entity_at(anchor, exact)
 
     def rename(self, entity: str, name: str) -> EntityRow:
-        """Give an entity a new canonical name; return it."""
-        e = self.find_entity(entity)
-        self.store.add_decision("rename", {"entity": e.name, "name": name})
+        """Give an entity a new canonical name; return it. Raise NotFound, or InvalidInput for a bad name."""
+        new_name = check_name(name, "new name")
+        e = self.find_entity(entity, strict=True)
+        anchor = self._anchor(e)
+        self.store.add_decision("rename", {"entity": e.name, "name": new_name, "entity_anchor": anchor})
         self.resolve()
-        return self.find_entity(name)
+        return self._entity_at(anchor, new_name)
 
     def reject(self, entity: str) -> None:
-        """Reject an entity (not an actor, or junk): it no longer appears anywhere."""
-        e = self.find_entity(entity)
-        self.store.add_decision("reject", {"entity": e.name})
+        """Reject an entity (not an actor, or junk): it no longer appears anywhere. Raise NotFound."""
+        e = self.find_entity(entity, strict=True)
+        self.store.add_decision("reject", {"entity": e.name, "entity_anchor": self._anchor(e)})
         self.resolve()
+
+    def _anchor(self, entity: EntityRow) -> dict[str, Any] | None:
+        """Return one mention of the entity (id and cleaned surface), one named like it when there is one."""
+        from linkchart.resolve.cluster import clean_surface
+
+        own = clean_surface(entity.name)
+        first: dict[str, Any] | None = None
+        for m in self.store.entity_mentions(entity.id):
+            here = {"mention": m.id, "surface": clean_surface(m.text)}
+            if here["surface"] == own:
+                return here
+            first = first or here
+        return first
+
+    def _entity_at(self, anchor: dict[str, Any] | None, name: str) -> EntityRow:
+        """Return the entity that holds the anchor's mention now, else the one called `name`."""
+        if anchor is not None:
+            entity_id = self._namer().lookups.entity_of_mention.get(anchor["mention"])
+            row = self.store.entity(entity_id) if entity_id is not None else None
+            if row is not None:
+                return row
+        return self.find_entity(name)
 
     # ---- relations, events, graph ---------------------------------------------------
     def _graph(self) -> EntityGraph:
@@ -355,7 +492,12 @@ class Workspace:
 
     def timeline(self, name: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[EventView]:
-        """Return dated events in order (of one entity, within [from, to]) with their evidence."""
+        """Return dated events in order (of one entity, within [from, to]) with their evidence.
+
+        Dates are YYYY, YYYY-MM or YYYY-MM-DD; any other raises InvalidInput.
+        """
+        date_from = check_date(date_from, "from date") if date_from else None
+        date_to = check_date(date_to, "to date") if date_to else None
         events = list(self._graph().events(self.store))
         if name is not None:
             eid = self.find_entity(name).id
@@ -401,14 +543,15 @@ class Workspace:
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        return _capped_graph(namer, nodes, rels, limit, center, max_evidence)
+        return _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
 
     def neighbors_gexf(self, name: str, depth: int = 1) -> str:
         """Return the ego network of an entity as a GEXF document (for Gephi)."""
         from linkchart.export.graph import gexf_text, plain_graph
 
         _, summaries, rels = self._neighborhood(name, depth)
-        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels))
+        return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels,
+                                     self._metrics().nodes))
 
     def graph(self, limit: int | None = None, type_: str | None = None, max_evidence: int | None = None) -> GraphView:
         """Return the store as a graph: the `limit` most mentioned entities (of one type) and their relations.
@@ -416,8 +559,59 @@ class Workspace:
         Edges come in the order of `relations()`, with at most `max_evidence` evidences each.
         """
         namer = self._namer()
-        nodes = [e for e in namer.lookups.summaries if type_ is None or e.type == type_.upper()]
-        return _capped_graph(namer, nodes, self._relations(), limit, None, max_evidence)
+        wanted = check_type(type_) if type_ is not None else None
+        nodes = [e for e in namer.lookups.summaries if wanted is None or e.type == wanted]
+        return _capped_graph(namer, self._with_metrics(nodes), self._relations(), limit, None, max_evidence)
+
+    # ---- who matters: centrality and communities ---------------------------------------
+    def _metrics(self, flt: GraphFilter | None = None) -> GraphMetrics:
+        """Return the graph metrics under a filter (all asserted relations by default), cached with the graph."""
+        from linkchart.graph.metrics import graph_metrics
+
+        return graph_metrics(self._graph(), flt)
+
+    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return the nodes with their centrality and community (over the whole graph unless a filter is given)."""
+        metrics = self._metrics(flt).nodes
+        out = []
+        for n in nodes:
+            m = metrics.get(n.id)
+            out.append(GraphNode(n.id, n.name, n.type, n.mentions, n.documents, list(n.aliases),
+                                 degree=m.degree if m else 0, betweenness=m.betweenness if m else 0.0,
+                                 pagerank=m.pagerank if m else 0.0, community=m.community if m else None))
+        return out
+
+    @staticmethod
+    def graph_filter(predicates: Iterable[str] | None = None, date_from: str | None = None,
+                     date_to: str | None = None, min_sources: int = 1, keep_undated: bool = True) -> GraphFilter:
+        """Return the filter of relations that make links: predicates (all when none), dates, independent sources."""
+        from linkchart.graph.metrics import GraphFilter
+
+        chosen = frozenset(p for p in predicates or () if p) or None
+        return GraphFilter(chosen, date_from or None, date_to or None, keep_undated, max(1, min_sources))
+
+    def centrality(self, by: str = "pagerank", type_: str | None = None, limit: int | None = None,
+                   flt: GraphFilter | None = None) -> list[GraphNode]:
+        """Return entities ranked by centrality (pagerank, betweenness or degree) over the relations passing `flt`.
+
+        Each carries its counts, aliases, degree, betweenness, PageRank and community; at most
+        `limit` rows, only of type `type_` when given.
+        """
+        if by not in ("pagerank", "betweenness", "degree"):
+            raise ValueError(f"unknown centrality {by!r} (pagerank, betweenness or degree)")
+        metrics = self._metrics(flt)
+        summaries = {e.id: e for e in self._namer().lookups.summaries}
+        wanted = type_.upper() if type_ else None
+        ranked = [summaries[n] for n in metrics.ranked(by)
+                  if n in summaries and (wanted is None or summaries[n].type == wanted)]
+        return self._with_metrics(ranked[:limit] if limit else ranked, flt)
+
+    def graph_metrics(self, flt: GraphFilter | None = None) -> GraphMetricsView:
+        """Return every entity's centrality and community over the relations passing `flt`."""
+        metrics = self._metrics(flt)
+        nodes = [NodeMetricsView(n, m.degree, m.betweenness, m.pagerank, m.community)
+                 for n, m in sorted(metrics.nodes.items())]
+        return GraphMetricsView(nodes=nodes, communities=len(metrics.communities), links=metrics.links)
 
     def conflicts(self) -> list[ConflictView]:
         """Return where sources disagree, each with the claims on every side."""
@@ -432,10 +626,51 @@ class Workspace:
         return [namer.conflict(c, by_id) for c in found]
 
     def export(self, fmt: str = "json") -> str:
-        """Return the store in an export format: json (linkchart/1), gexf, graphml or neo4j."""
+        """Return the store in an export format: json (linkchart/1), gexf, graphml, neo4j, ftm or csv."""
         from linkchart.export import exporters
 
         return exporters()[fmt].render(self.store)
+
+    def dossier(self, name: str) -> Dossier:
+        """Return the dossier of an entity: names with reasons, summary, network, events, relations, conflicts,
+        footnoted sources; raise NotFound."""
+        from linkchart.export.report import dossier
+
+        return dossier(self.store, self.find_entity(name).id, self._graph())
+
+    def report(self, name: str, fmt: str = "html") -> bytes:
+        """Return the dossier of an entity as html (one self-contained file), md or pdf; raise NotFound.
+
+        Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+        """
+        return render_dossier(self.dossier(name), fmt)
+
+    def export_files(self, fmt: str) -> dict[str, str]:
+        """Return the files of an export format by part name ('' for a one-file format; csv: entities, relations,
+        events)."""
+        from linkchart.export import exporters
+
+        return exporters()[fmt].files(self.store)
+
+
+def render_dossier(dossier: Dossier, fmt: str = "html") -> bytes:
+    """Return a dossier rendered as html, md or pdf (needs no store: the web prints PDFs outside its lock).
+
+    Raises ValueError for an unknown format and `ReportError` when PDF's Chromium or Playwright is missing.
+    """
+    from linkchart.export.report import reports
+
+    known = reports()
+    if fmt not in known:
+        raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(known)})")
+    return known[fmt].render(dossier)
+
+
+def report_media_type(fmt: str) -> str:
+    """Return the HTTP Content-Type of a dossier format (html, md, pdf)."""
+    from linkchart.export.report import reports
+
+    return reports()[fmt].media_type
 
 
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from linkchart.export.base import Exporter
+from linkchart.export.csv import CsvExporter
+from linkchart.export.ftm import FtmExporter
 from linkchart.export.graph import GexfExporter, GraphMLExporter
 from linkchart.export.json import JsonExporter
 from linkchart.export.neo4j import CypherExporter
@@ -10,4 +12,5 @@ from linkchart.export.neo4j import CypherExporter
 
 def exporters() -> dict[str, Exporter]:
     """Return the known export formats by name."""
-    return {e.name: e for e in (JsonExporter(), GexfExporter(), GraphMLExporter(), CypherExporter())}
+    return {e.name: e for e in (JsonExporter(), GexfExporter(), GraphMLExporter(), CypherExporter(), CsvExporter(),
+                                FtmExporter())}

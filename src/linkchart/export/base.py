@@ -19,3 +19,7 @@ class Exporter(ABC):
     def render(self, store: Store) -> str:
         """Return the store in this format as text."""
 
+    def files(self, store: Store) -> dict[str, str]:
+        """Return the files of this format by part name ('' for the one file of a single-file format)."""
+        return {"": self.render(store)}
+

@@ -10,29 +10,41 @@ import networkx as nx
 
 from linkchart.export.base import Exporter
 from linkchart.graph.build import build_graph
+from linkchart.graph.metrics import NodeMetrics, graph_metrics
 from linkchart.resolve.facts import EntityRelation
 from linkchart.store.base import Store
 
 
 def flat_graph(store: Store) -> nx.MultiDiGraph:
-    """Return the store's entity graph with plain attribute values (strings, numbers, booleans) only."""
+    """Return the store's entity graph with plain attribute values (strings, numbers, booleans) only.
+
+    Nodes carry their centrality and community over all asserted relations (`graph.metrics`).
+    """
     eg = build_graph(store)
     nodes = [(node, data["name"], data["type"], data["mentions"]) for node, data in eg.graph.nodes(data=True)]
-    return plain_graph(nodes, eg.relations)
+    return plain_graph(nodes, eg.relations, graph_metrics(eg).nodes)
 
 
-def plain_graph(nodes: Iterable[tuple[int, str, str, int]], relations: Iterable[EntityRelation]) -> nx.MultiDiGraph:
-    """Return a graph of (id, name, type, mentions) nodes and the relations among them, plain attributes only."""
+def plain_graph(nodes: Iterable[tuple[int, str, str, int]], relations: Iterable[EntityRelation],
+                metrics: dict[int, NodeMetrics] | None = None) -> nx.MultiDiGraph:
+    """Return a graph of (id, name, type, mentions) nodes and the relations among them, plain attributes only.
+
+    With `metrics`, nodes also carry degree, betweenness, pagerank and community (-1: none).
+    """
     g = nx.MultiDiGraph()
     for node, name, type_, mentions in nodes:
         g.add_node(node, label=name, type=type_, mentions=mentions)
+        m = (metrics or {}).get(node)
+        if m is not None:
+            g.nodes[node].update(degree=m.degree, betweenness=m.betweenness, pagerank=m.pagerank,
+                                 community=-1 if m.community is None else m.community)
     for i, r in enumerate(relations):
         if r.subject in g and r.object in g:
             first = r.evidence[0] if r.evidence else None
-            g.add_edge(r.subject, r.object, key=i, label=r.predicate, negated=r.negated,
+            g.add_edge(r.subject, r.object, key=i, label=r.predicate, predicate=r.predicate, negated=r.negated,
                        attributed_to=r.attributed_to or "", hedged=r.hedged, date=r.date or "",
-                       sources=len({e.doc for e in r.evidence}), evidence=first.text if first else "",
-                       evidence_doc=first.doc if first else "")
+                       sources=len({e.doc for e in r.evidence}), independent_sources=r.independent_sources,
+                       evidence=first.text if first else "", evidence_doc=first.doc if first else "")
     return g
 
 

@@ -96,7 +96,7 @@ def _relation(r: Any) -> dict[str, Any]:
     return {
         "subject": entity_id(r.subject), "predicate": r.predicate, "object": entity_id(r.object),
         "date": r.date, "negated": r.negated, "attributed_to": r.attributed_to, "hedged": r.hedged,
-        "rules": r.rules, "evidence": _evidence(r.evidence),
+        "rules": r.rules, "evidence": _evidence(r.evidence), "independent_sources": r.independent_sources,
     }
 
 
@@ -105,6 +105,7 @@ def _event(e: Any) -> dict[str, Any]:
         "date": e.date, "kind": e.kind, "summary": e.summary,
         "participants": [entity_id(p) for p in e.participants],
         "negated": e.negated, "attributed_to": e.attributed_to, "evidence": _evidence(e.evidence),
+        "independent_sources": e.independent_sources,
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -36,6 +37,7 @@ class EntityGraph:
     _asserted: nx.Graph | None = None
     _events: list[EntityEvent] | None = None
     _claims: list[EntityClaim] | None = None
+    metrics: dict[Any, Any] = field(default_factory=dict)  # graph.metrics' results, one per filter
 
     def undirected(self) -> nx.MultiGraph:
         """Return the graph with directions dropped (paths ignore who did what to whom)."""

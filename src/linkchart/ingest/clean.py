@@ -45,10 +45,17 @@ _FTFY_TRIGGER = re.compile(
     )
     + "]"
 )
+_LONG_LINE = 2000  # a line longer than this is repaired in pieces of about `_PIECE` characters
+_PIECE = 1000
 _DROPPED_CHARS = frozenset("\u200b\u2060\ufeff\u00ad")
 # Something `_normalise_space` would change: odd or doubled whitespace, outer spaces, dropped characters.
 _SPACE_WORK = re.compile(r"[^\S ]| {2}|^ | $|[\u200b\u2060\ufeff\u00ad]")
-_SPACE_RUN = re.compile(r"[\s\u200b\u2060\ufeff\u00ad]+")
+# A maximal run of whitespace and invisible characters that is not a lone space inside the line.
+_SPACE_RUN = re.compile(
+    r"(?<![\s\u200b\u2060\ufeff\u00ad])"
+    r"(?:[\s\u200b\u2060\ufeff\u00ad]{2,}|[^\S ]|[\u200b\u2060\ufeff\u00ad]|^ | $)"
+    r"(?![\s\u200b\u2060\ufeff\u00ad])"
+)
 _SPACE = re.compile(r"\s")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
@@ -117,9 +124,16 @@ def _fix_unicode(raw: str, start: int) -> tuple[str, Sequence[int]]:
     """Return ftfy's repair of `raw` and the original offset of each repaired character."""
     if not _ftfy_may_change(raw):
         return raw, range(start, start + len(raw))
+    if len(raw) > _LONG_LINE:
+        return _fix_unicode_in_pieces(raw, start)
     fixed = ftfy.fix_text(raw, _FTFY)
     if fixed == raw:
         return raw, range(start, start + len(raw))
+    return fixed, _align(raw, fixed, start)
+
+
+def _align(raw: str, fixed: str, start: int) -> list[int]:
+    """Return the original offset of each character of `fixed`, a repair of `raw` found at `start`."""
     origs: list[int] = []
     last = start + max(0, len(raw) - 1)
     matcher = difflib.SequenceMatcher(None, raw, fixed, autojunk=False)
@@ -128,7 +142,48 @@ def _fix_unicode(raw: str, start: int) -> tuple[str, Sequence[int]]:
             origs.extend(range(start + i1, start + i2))
         elif j2 > j1:
             origs.extend(_spread(start + i1, start + i2, j2 - j1, last))
-    return fixed, origs
+    return origs
+
+
+def _fix_unicode_in_pieces(raw: str, start: int) -> tuple[str, Sequence[int]]:
+    """Return `_fix_unicode` of a long line, in linear time: repaired in pieces, aligned word by word.
+
+    The character alignment (difflib) takes quadratic time or worse on long repetitive
+    lines. ftfy's repairs almost never span an ASCII space, so pieces cut after one are
+    repaired as the whole line would be, and a repair keeping the spaces is aligned one
+    word at a time.
+    """
+    texts: list[str] = []
+    origs: list[int] = []
+    pos = 0
+    while pos < len(raw):
+        cut = raw.rfind(" ", pos, pos + _PIECE) + 1 if len(raw) - pos > _PIECE else len(raw)
+        cut = cut if cut > pos else min(len(raw), pos + _PIECE)
+        piece = raw[pos:cut]
+        fixed = ftfy.fix_text(piece, _FTFY) if _ftfy_may_change(piece) else piece
+        texts.append(fixed)
+        if fixed == piece:
+            origs.extend(range(start + pos, start + cut))
+        else:
+            origs.extend(_align_words(piece, fixed, start + pos) or _align(piece, fixed, start + pos))
+        pos = cut
+    return "".join(texts), origs
+
+
+def _align_words(raw: str, fixed: str, start: int) -> list[int] | None:
+    """Return `_align` done word by word (words split at ASCII spaces), or None when the spaces differ."""
+    raw_words = raw.split(" ")
+    fixed_words = fixed.split(" ")
+    if len(raw_words) != len(fixed_words):
+        return None
+    origs: list[int] = []
+    pos = start
+    for k, (a, b) in enumerate(zip(raw_words, fixed_words, strict=True)):
+        if k:
+            origs.append(pos - 1)  # the space before this word
+        origs.extend(range(pos, pos + len(a)) if a == b else _align(a, b, pos))
+        pos += len(a) + 1
+    return origs
 
 
 def _normalise_space(text: str, origs: Sequence[int]) -> tuple[str, Sequence[int]]:
@@ -334,14 +389,12 @@ def _gap(pieces_index_a: int, pieces_index_b: int, blank: list[bool]) -> str:
 
 def _emit(builder: TextBuilder, text: str, origs: Sequence[int]) -> None:
     """Append text to the builder, one copy() per run of consecutive original offsets."""
-    if isinstance(origs, range):
-        builder.copy(text, origs.start)
+    if isinstance(origs, range) or not text:
+        builder.copy(text, origs[0] if origs else 0)
         return
-    run = 0
-    for k in range(1, len(text) + 1):
-        if k == len(text) or origs[k] != origs[k - 1] + 1:
-            builder.copy(text[run:k], origs[run])
-            run = k
+    breaks = [k for k, (a, b) in enumerate(zip(origs, origs[1:], strict=False), 1) if b != a + 1]
+    for run, stop in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        builder.copy(text[run:stop], origs[run])
 
 
 def clean_region(original: str, start: int, end: int, skip_lines: set[int] | None = None) -> tuple[str, OffsetMap]:

@@ -1,17 +1,21 @@
 """read: turn files into `Document`s, and say clearly why a file cannot be read.
 
 Readers per kind: plain text and Markdown (encoding detected, line endings normalised),
-HTML (main text extracted with trafilatura, lxml fallback), PDF (pypdf, text per page)
-and JSON Lines (one article per line). Nothing here guesses silently: a file that cannot
-be read raises `ReadError` with its path and a one-line reason; a file that can be read
-with repairs (replaced bytes, bad jsonl lines, PDF parser complaints) carries them in
-`Document.warnings`. Untrusted HTML and PDF content is only parsed, never executed.
+HTML (main text extracted with trafilatura, lxml fallback, a streaming tag stripper for
+pages nested too deep for lxml), PDF (pypdf, text per page, running headers and footers
+left out) and JSON Lines (one article per line). Mojibake is undone in every kind.
+Nothing here guesses silently: a file that cannot be read raises `ReadError` with its
+path and a one-line reason, whatever went wrong inside; a file that can be read with
+repairs (replaced bytes, a weak encoding guess, bad jsonl lines, PDF parser complaints)
+carries them in `Document.warnings`. Every text a Document holds is valid UTF-8, its
+source included. Untrusted HTML and PDF content is only parsed, never executed.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import hashlib
 import json
 import logging
@@ -19,14 +23,21 @@ import os
 import re
 import stat
 import threading
-import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import ftfy
+from ftfy.badness import is_bad
+
 from linkchart import lexicon
+from linkchart.ingest.charset import guess_legacy
+from linkchart.ingest.charset import score as score_text
+from linkchart.ingest.pages import without_running_lines
+from linkchart.ingest.tagstrip import plain_text
 from linkchart.models import Document
 
 if TYPE_CHECKING:
@@ -43,6 +54,8 @@ _MB = 1024 * 1024
 # C0 control bytes that do not occur in text (tab, LF, VT, FF, CR and ESC are allowed).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _MAX_CONTROL_RATIO = 0.05
+_MIN_GUESS_BYTES = 16  # fewer bytes than this say nothing about a code page (nor about being text)
+_MAX_REPLACED_SHARE = 0.1  # of the visible characters; more invalid bytes than that is not text
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts with the same bytes
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -52,16 +65,45 @@ _BOMS = [
 ]
 # Non-ASCII characters a real single-byte legacy text is made of (besides letters).
 _TYPOGRAPHIC = set("\u00a0«»°£€©®§¶·–—‘’‚“”„†‡•…‰‹›™¡¿×÷±½¼¾")
+_ODD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_OR_NUL = re.compile("[\x00\ud800-\udfff]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_LETTERS = 4  # letters in words (runs of two or more) a document must hold
+_WORD_PROBE = 10_000  # characters looked at for them
+_MOJIBAKE_PIECE = 10_000  # ftfy is handed long lines in pieces of this size
+_SHORT_TEXT = 1024  # a text shorter than this must hold no control character
+_TINY_TEXT = 256  # a text shorter than this must also read like words, not noise
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # C0 controls but tab, breaks and ESC
+_MIN_WORDY_SHARE = 0.65  # letters and whitespace in a tiny text (prose has 80 % and more)
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 class ReadError(Exception):
-    """A file that cannot be read at all; `str(e)` is one line, "<path>: <reason>"."""
+    """A file that cannot be read at all; `str(e)` is one line, "<path>: <reason>" (path as `display_path`)."""
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         self.reason = " ".join(reason.split())  # keep the message on one line
-        super().__init__(f"{path}: {self.reason}")
+        super().__init__(f"{display_path(path)}: {self.reason}")
+
+
+def display_path(path: str) -> str:
+    """Return `path` as valid, one-line UTF-8: undecodable bytes and control characters escaped.
+
+    A file name that is not UTF-8 reaches Python with its bytes as lone surrogates; they
+    become '\\xNN' (as do C0/C1 control characters, '\\n' and '\\t' included), so the name
+    can be stored, printed on one line and still told apart from its neighbours.
+    """
+    if _ODD_NAME.search(path) is None:
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        raw = path.encode("utf-8", "surrogatepass")
+    shown = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL_CHAR.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
 
 
 # --------------------------------------------------------------------------- listing
@@ -104,11 +146,22 @@ def _walk(folder: str) -> Iterator[tuple[str, str | None]]:
 def _notice(path: str) -> str | None:
     """Return why `path` is skipped, or None when it is a supported, existing file."""
     if not os.path.exists(path):
-        return "broken symbolic link" if os.path.lexists(path) else "does not exist"
+        if not os.path.lexists(path):
+            return "does not exist"
+        return "symbolic link loop" if _link_loop(path) else "broken symbolic link"
     ext = Path(path).suffix.lower()
     if ext in SUPPORTED:
         return None
     return f"unsupported file type {ext}" if ext else "unsupported file type (no extension)"
+
+
+def _link_loop(path: str) -> bool:
+    """Return True when following the symbolic link `path` goes round in a loop."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno == errno.ELOOP
+    return False
 
 
 # --------------------------------------------------------------------------- reading
@@ -117,19 +170,111 @@ def _notice(path: str) -> str | None:
 def read_file(path: str) -> list[Document]:
     """Return the Documents in one file (one for txt/md/html/pdf; one per valid line for jsonl).
 
-    `Document.source` is `path` as given (jsonl: "<path>#L<lineno>"), `sha256` hashes the
-    raw bytes (jsonl: the line's bytes). For HTML and PDF, `Document.text` is the text the
-    reader extracted, and that text is the "original" every later offset refers to.
-    Raise ReadError for a file that cannot be read at all.
+    `Document.source` is `path` as given, escaped by `display_path` when it is not valid
+    one-line UTF-8 (jsonl: "<path>#L<lineno>"); `sha256` hashes the raw bytes (jsonl: the
+    line's bytes). For HTML and PDF, `Document.text` is the text the reader extracted, and
+    that text is the "original" every later offset refers to. Every text field is valid
+    UTF-8: lone surrogates and NUL characters are replaced by U+FFFD, with a warning.
+    Raise ReadError for a file that cannot be read at all, whatever went wrong inside.
     """
     path = os.fspath(path)
+    shown = display_path(path)
     ext = Path(path).suffix.lower()
     if ext not in SUPPORTED:
         raise ReadError(path, f"unsupported file type {ext}" if ext else "unsupported file type")
     raw = _load_bytes(path)
     if not raw.strip():
         raise ReadError(path, "empty file")
-    return _READERS[_KINDS[ext]](path, raw)
+    kind = _KINDS[ext]
+    try:
+        docs = _READERS[kind](shown, raw)
+        for doc in docs:
+            _make_valid_text(doc)
+            if kind != "pdf":  # the PDF reader repairs page by page, keeping page_starts right
+                _repair_mojibake(doc)
+    except ReadError:
+        raise
+    except Exception as err:  # a parser's or our own unexpected failure is this file's error, not the batch's
+        raise ReadError(path, f"unexpected error while reading: {type(err).__name__}: {_short(err)}") from err
+    if kind != "jsonl":
+        _check_reads_as_text(path, docs[0].text)
+    if shown != path:
+        docs[0].warnings.insert(0, f"{shown}: file name is not valid UTF-8 or holds control characters; shown escaped")
+    return docs
+
+
+def _check_reads_as_text(path: str, text: str) -> None:
+    """Raise ReadError when a document's text has next to no words, or is short and reads like noise.
+
+    Random bytes of a few dozen bytes can pass every decoding check. A short text holding
+    a control character is not prose; a tiny one is also judged by its share of letters
+    and spaces and by where its non-ASCII characters sit.
+    """
+    letters = sum(len(w) for w in _WORD.findall(text[:_WORD_PROBE]))
+    if letters < _MIN_LETTERS:
+        raise ReadError(path, f"no text to read (only {letters} letters in words; binary data or a stub)")
+    if len(text) >= _SHORT_TEXT:
+        return
+    noise = _CONTROL_IN_TEXT.search(text) is not None
+    if not noise and len(text) < _TINY_TEXT:
+        wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+        _soft, hard, scored = score_text(text, _TYPOGRAPHIC)
+        noise = wordy < _MIN_WORDY_SHARE * len(text) or (hard >= 1 and hard >= 0.25 * scored)
+    if noise:
+        raise ReadError(path, f"binary content, not text ({len(text)} characters that do not read as words)")
+
+
+def _repair_mojibake(doc: Document) -> None:
+    """Undo double decoding ('Hezbollahâ€™s' for 'Hezbollah’s') in `doc`'s text and title, with a warning.
+
+    Mojibake is a decoding error made before the file reached us, so it is repaired here,
+    in the text every offset refers to: evidence quoted from it reads right.
+    """
+    doc.text, lines = fix_mojibake(doc.text)
+    if lines:
+        doc.warnings.append(f"{doc.source}: mojibake repaired on {lines} line{'s' if lines > 1 else ''} "
+                            "(text that had been decoded twice, e.g. 'â€™' for '’')")
+    if doc.title:
+        doc.title = fix_mojibake(doc.title)[0]
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Return `text` with ftfy's encoding repair applied to each line that shows mojibake, and how many changed."""
+    if text.isascii():
+        return text, 0
+    lines = text.split("\n")
+    changed = 0
+    for k, line in enumerate(lines):
+        if line.isascii() or not is_bad(line):
+            continue
+        fixed = "".join(ftfy.fix_encoding(piece) for piece in _pieces(line, _MOJIBAKE_PIECE))
+        if fixed != line:
+            lines[k] = fixed
+            changed += 1
+    return ("\n".join(lines), changed) if changed else (text, 0)
+
+
+def _pieces(line: str, size: int) -> Iterator[str]:
+    """Yield `line` in pieces of about `size` characters cut after a space (mojibake holds no ASCII space)."""
+    start = 0
+    while len(line) - start > size:
+        cut = line.rfind(" ", start, start + size)
+        cut = start + size if cut <= start else cut + 1
+        yield line[start:cut]
+        start = cut
+    yield line[start:]
+
+
+def _make_valid_text(doc: Document) -> None:
+    """Replace lone surrogates and NUL characters in `doc`'s text fields by U+FFFD, warning about the text."""
+    count = len(_SURROGATE_OR_NUL.findall(doc.text))
+    if count:
+        doc.text = _SURROGATE_OR_NUL.sub("\ufffd", doc.text)
+        doc.warnings.append(f"{doc.source}: {count} lone surrogate or NUL characters replaced by U+FFFD")
+    for name in ("title", "date", "url", "outlet", "encoding"):
+        value = getattr(doc, name)
+        if value is not None and _SURROGATE_OR_NUL.search(value):
+            setattr(doc, name, _SURROGATE_OR_NUL.sub("\ufffd", value))
 
 
 def _load_bytes(path: str) -> bytes:
@@ -196,17 +341,42 @@ def _bom_encoding(raw: bytes) -> str | None:
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """Return 'utf-16-le'/'utf-16-be' when `raw` has the NUL pattern of mostly-ASCII UTF-16."""
+    """Return 'utf-16-le'/'utf-16-be' when `raw` looks like UTF-16 text without a byte-order mark.
+
+    Mostly-ASCII UTF-16 has a NUL in every other byte. Text in one other script (Arabic,
+    Cyrillic) has that script's block there instead, and NULs for its spaces and
+    punctuation: either way one byte of each pair takes very few values.
+    """
     sample = raw[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = sample[: len(sample) - len(sample) % 2]  # a truncated file may end on half a character
+    if len(sample) < 4:
         return None
     half = len(sample) // 2
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > 0.9 * half and even < 0.1 * half:
-        return "utf-16-le"
-    if even > 0.9 * half and odd < 0.1 * half:
-        return "utf-16-be"
+    orders = (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2]))
+    for encoding, high, low in orders:
+        if high.count(0) > 0.9 * half and low.count(0) < 0.1 * half:
+            return encoding
+    for encoding, high, low in orders:
+        top = Counter(high).most_common(2)
+        if (
+            half >= 16
+            and 0 in dict(top)
+            and sum(n for _, n in top) > 0.95 * half
+            and low.count(0) < 0.05 * half
+            and len(set(low)) >= 8
+            and _decodes(sample, encoding)
+        ):
+            return encoding
     return None
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    """Return True when `raw` decodes strictly in `encoding`."""
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(path: str, raw: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
@@ -231,39 +401,30 @@ def _decode_raw(path: str, raw: bytes, declared: str | None) -> tuple[str, str, 
         except (UnicodeDecodeError, LookupError):
             continue
     replaced = raw.decode(encoding or "utf-8", errors="replace")
-    if not encoding and not _has_valid_multibyte(replaced):
-        guess = _confident_guess(raw)
+    if not encoding and len(raw) >= _MIN_GUESS_BYTES and not _mostly_utf8(replaced):
+        guess = guess_legacy(raw, _TYPOGRAPHIC)
         if guess:
-            return guess
+            weak = [f"{path}: encoding guessed as {guess.encoding}; weak guess: {guess.weak}"] if guess.weak else []
+            return guess.text, guess.encoding, weak
     base = "utf-8" if encoding in (None, "utf-8-sig") else encoding
     genuine = raw.decode(encoding or "utf-8", errors="ignore").count("\ufffd")  # U+FFFD in the file itself
     count = replaced.count("\ufffd") - genuine
+    if count >= 2 and count > _MAX_REPLACED_SHARE * len("".join(replaced.split())):
+        raise ReadError(path, f"binary content, not text ({count} invalid {base.upper()} sequences in "
+                              f"{len(raw)} bytes, and no legacy encoding reads it)")
     warning = f"{path}: invalid {base.upper()} bytes replaced ({count})"
     return replaced, encoding or "utf-8", [warning]
 
 
-def _has_valid_multibyte(replaced: str) -> bool:
-    """Return True when a UTF-8 decode produced real non-ASCII characters, not only U+FFFD.
+def _mostly_utf8(replaced: str) -> bool:
+    """Return True when a UTF-8 decode produced real non-ASCII characters, not (almost) only U+FFFD.
 
-    Valid multi-byte UTF-8 sequences almost never occur by chance in legacy single-byte
-    text, so their presence means the file is UTF-8 with some damaged bytes.
+    Valid multi-byte UTF-8 sequences rarely occur by chance in legacy text, and then only
+    a few among many invalid bytes (Shift-JIS); one for every four invalid bytes or more
+    means the file is UTF-8 with some damaged bytes.
     """
-    return any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced)
-
-
-def _confident_guess(raw: bytes) -> tuple[str, str, list[str]] | None:
-    """Return (text, encoding, []) from charset-normalizer when its guess is plausible, else None."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.2:
-        return None
-    text = str(best)
-    non_ascii = [ch for ch in text if ord(ch) > 127]
-    plausible = sum(1 for ch in non_ascii if unicodedata.category(ch).startswith("L") or ch in _TYPOGRAPHIC)
-    if non_ascii and plausible < 0.8 * len(non_ascii):
-        return None
-    return text, best.encoding, []
+    valid = len(_VALID_NON_ASCII.findall(replaced))
+    return valid > 0 and 4 * valid >= replaced.count("\ufffd")
 
 
 def _declared_charset(raw: bytes) -> str | None:
@@ -295,6 +456,7 @@ def _read_text(path: str, raw: bytes, kind: str) -> list[Document]:
 # --------------------------------------------------------------------------- html
 
 # Block elements of trafilatura's XML body; each becomes its own paragraph.
+_LXML_MAX_DEPTH = 256
 _TRAF_BLOCKS = _DOCUMENTS.trafilatura_blocks
 _DROP_HTML = _DOCUMENTS.dropped_elements
 _HTML_BLOCKS = _DOCUMENTS.html_blocks
@@ -308,7 +470,14 @@ def _read_html(path: str, raw: bytes) -> list[Document]:
     """
     _check_not_binary(path, raw)
     html, encoding, warnings = _decode(path, raw, _declared_charset(raw))
-    text, meta = _trafilatura_text(html)
+    if _nested_too_deep(html):
+        # lxml, and trafilatura with it, silently drop everything below 256 nested elements.
+        meta = _metadata_only(html, {"title": None, "date": None, "url": None, "outlet": None})
+        text = plain_text(html, drop=(*_DROP_HTML, "head"), blocks=_HTML_BLOCKS)
+        warnings.append(f"{path}: HTML nested deeper than {_LXML_MAX_DEPTH} elements; read with a plain tag "
+                        "stripper instead of main-text extraction (page furniture may be included)")
+    else:
+        text, meta = _trafilatura_text(html)
     if not text:
         text = _lxml_text(html)
         if text:
@@ -318,6 +487,19 @@ def _read_html(path: str, raw: bytes) -> list[Document]:
     doc = Document(source=path, text=text, sha256=_sha256(raw), kind="html", encoding=encoding, **meta)
     doc.warnings.extend(warnings)
     return [doc]
+
+
+def _nested_too_deep(html: str) -> bool:
+    """Return True when lxml hits its nesting limit on `html` (and would lose the text below it)."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True)
+    try:
+        lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(err.type_name == "ERR_RESOURCE_LIMIT" for err in parser.error_log)
 
 
 def _trafilatura_text(html: str) -> tuple[str, dict[str, str | None]]:
@@ -409,24 +591,36 @@ def _lxml_text(html: str) -> str:
 
 
 def _read_pdf(path: str, raw: bytes) -> list[Document]:
-    """Return the one Document of a PDF: page texts joined by a blank line, with page_starts."""
-    from pypdf import PdfReader
-
-    with _pdf_log(path) as warnings:
+    """Return the one Document of a PDF: page texts (running headers and footers left out) joined by a blank line."""
+    with _pdf_log(path) as log:
+        reader = _open_pdf(path, raw, log)
         try:
-            reader = PdfReader(BytesIO(raw))
             _unlock(path, reader)
             pages = list(reader.pages)
         except ReadError:
             raise
         except Exception as err:  # pypdf raises many types on broken files; all mean "corrupt"
-            raise ReadError(path, f"corrupt PDF: {_short(err)}") from err
+            raise ReadError(path, f"corrupt PDF: {_pdf_failure(err)}") from err
         if not pages:
             raise ReadError(path, "corrupt PDF: no pages")
-        texts = [_page_text(path, page, n, warnings) for n, page in enumerate(pages, 1)]
+        texts: list[str] = []
+        failures: list[str] = []
+        repaired = 0
+        for number, page in enumerate(pages, 1):
+            text, failure = _page_text(page)
+            text, lines = fix_mojibake(text)
+            repaired += lines
+            texts.append(text)
+            if failure:
+                failures.append(failure)
+                log.note(f"{path}: page {number}: text extraction failed ({failure})")
         title, date = _pdf_metadata(reader)
+    texts, _dropped = without_running_lines(texts)
     if not any(t.strip() for t in texts):
         pages_n = f"{len(texts)} page" + ("" if len(texts) == 1 else "s")
+        if failures:
+            raise ReadError(path, f"no text extracted: extraction failed on {len(failures)} of {pages_n} "
+                                  f"({failures[0]})")
         raise ReadError(path, f"scanned PDF with no text layer ({pages_n}); run OCR first")
     starts, offset = [], 0
     for t in texts:
@@ -434,8 +628,55 @@ def _read_pdf(path: str, raw: bytes) -> list[Document]:
         offset += len(t) + 2
     doc = Document(source=path, text="\n\n".join(texts), sha256=_sha256(raw), kind="pdf", title=title, date=date)
     doc.page_starts = starts
-    doc.warnings.extend(dict.fromkeys(warnings))  # pypdf repeats itself; keep order, drop repeats
+    doc.warnings.extend(log.lines())
+    if repaired:
+        doc.warnings.append(f"{path}: mojibake repaired on {repaired} line{'s' if repaired > 1 else ''}")
     return [doc]
+
+
+def _open_pdf(path: str, raw: bytes, log: _PdfLog) -> PdfReader:
+    """Return a PdfReader on `raw`, rebuilding a damaged end of file (a truncated trailer) when pypdf can."""
+    from pypdf import PdfReader
+
+    try:
+        return PdfReader(BytesIO(raw), strict=False)
+    except Exception as err:  # pypdf raises many types on broken files; all mean "corrupt"
+        first = err
+    for patched in _trailer_patches(raw):
+        try:
+            reader = PdfReader(BytesIO(patched), strict=False)
+            if len(reader.pages):
+                log.note(f"{path}: damaged PDF (its end is missing or broken, e.g. a truncated file); "
+                         "read after rebuilding its cross-reference table")
+                return reader
+        except Exception:  # this repair did not work; try the next or report the first error
+            continue
+    raise ReadError(path, f"corrupt PDF: {_pdf_failure(first)}") from first
+
+
+_PDF_CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<\s*/Type\s*/Catalog\b")
+
+
+def _trailer_patches(raw: bytes) -> Iterator[bytes]:
+    """Yield `raw` with a fresh end of file appended: a bare one, then one naming the catalog object.
+
+    A start-of-xref offset of 0 is wrong on purpose: pypdf (not strict) then rebuilds the
+    cross-reference table by scanning the file for objects.
+    """
+    yield raw + b"\nstartxref\n0\n%%EOF\n"
+    catalog = _PDF_CATALOG.search(raw)
+    if catalog:
+        number, generation = catalog.group(1).decode(), catalog.group(2).decode()
+        yield raw + f"\ntrailer\n<< /Root {number} {generation} R >>\nstartxref\n0\n%%EOF\n".encode()
+
+
+def _pdf_failure(err: BaseException) -> str:
+    """Return a one-line reason for a pypdf exception, saying plainly when a safety limit was hit."""
+    from pypdf.errors import LimitReachedError
+
+    if isinstance(err, LimitReachedError):
+        return "a compressed stream expands past pypdf's safety limit: a decompression bomb or an oversized page"
+    return _short(err)
 
 
 def _unlock(path: str, reader: PdfReader) -> None:
@@ -450,14 +691,13 @@ def _unlock(path: str, reader: PdfReader) -> None:
         raise ReadError(path, "encrypted PDF (password required)")
 
 
-def _page_text(path: str, page: PageObject, number: int, warnings: list[str]) -> str:
-    """Return the text of one PDF page, or '' with a warning when extraction fails."""
+def _page_text(page: PageObject) -> tuple[str, str | None]:
+    """Return (text, None) for one PDF page, or ('', why extraction failed)."""
     try:
         text = page.extract_text() or ""
     except Exception as err:  # one bad page must not lose the others
-        warnings.append(f"{path}: page {number}: text extraction failed ({_short(err)})")
-        return ""
-    return text.replace("\r\n", "\n")
+        return "", _pdf_failure(err)
+    return text.replace("\r\n", "\n"), None
 
 
 def _pdf_metadata(reader: PdfReader) -> tuple[str | None, str | None]:
@@ -487,22 +727,54 @@ def _pdf_date(value: str) -> str | None:
     return day.isoformat()
 
 
+class _PdfLog(logging.Handler):
+    """pypdf's log warnings from one thread, repeats folded: 'message (and 5502 more like it)'.
+
+    Messages that differ only in their numbers ('Ignoring wrong pointing object 12 0')
+    are one kind; at most `_MAX_PDF_WARNING_KINDS` kinds are kept, the rest counted.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(level=logging.WARNING)
+        self.path = path
+        self.thread = threading.get_ident()
+        self.kinds: dict[str, list] = {}  # kind -> [first message, count]
+        self.dropped = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.note(f"{self.path}: pdf: {record.getMessage()}")
+
+    def note(self, message: str) -> None:
+        """Record one warning line."""
+        kind = _NUMBER.sub("#", message)
+        if kind in self.kinds:
+            self.kinds[kind][1] += 1
+        elif len(self.kinds) < _MAX_PDF_WARNING_KINDS:
+            self.kinds[kind] = [message, 1]
+        else:
+            self.dropped += 1
+
+    def lines(self) -> list[str]:
+        """Return one warning line per kind, with its repeat count, and a last line for kinds left out."""
+        out = [m if n == 1 else f"{m} (and {n - 1} more like it)" for m, n in self.kinds.values()]
+        if self.dropped:
+            out.append(f"{self.path}: pdf: {self.dropped} more parser warnings of other kinds")
+        return out
+
+
+_NUMBER = re.compile(r"\d+")
+_MAX_PDF_WARNING_KINDS = 20
+
+
 @contextmanager
-def _pdf_log(path: str) -> Iterator[list[str]]:
-    """Collect pypdf's log warnings from this thread into a list while the block runs."""
-    collected: list[str] = []
-    thread = threading.get_ident()
-
-    class _Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == thread:
-                collected.append(f"{path}: pdf: {record.getMessage()}")
-
-    handler = _Collect(level=logging.WARNING)
+def _pdf_log(path: str) -> Iterator[_PdfLog]:
+    """Collect pypdf's log warnings from this thread while the block runs."""
+    handler = _PdfLog(path)
     logger = logging.getLogger("pypdf")
     logger.addHandler(handler)
     try:
-        yield collected
+        yield handler
     finally:
         logger.removeHandler(handler)
 
@@ -524,7 +796,11 @@ def _read_jsonl(path: str, raw: bytes) -> list[Document]:
     for lineno, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
             continue
-        doc = _jsonl_line(path, lineno, line, warnings)
+        try:
+            doc = _jsonl_line(path, lineno, line, warnings)
+        except Exception as err:  # one bad line must not cost the rest of the file
+            warnings.append(f"{path}:{lineno}: {_line_failure(err)}")
+            continue
         if doc is not None:
             docs.append(doc)
     if not docs:
@@ -568,6 +844,15 @@ def _jsonl_line(path: str, lineno: int, line: bytes, warnings: list[str]) -> Doc
         outlet=_str_field(obj.get("source")),
         encoding="utf-8",
     )
+
+
+def _line_failure(err: Exception) -> str:
+    """Return why a jsonl line could not be read, for an exception the JSON parser or reader raised."""
+    if isinstance(err, RecursionError):
+        return "not read (JSON nested too deeply)"
+    if isinstance(err, ValueError) and "digits" in str(err):
+        return "not read (a JSON number has too many digits)"
+    return f"not read ({type(err).__name__}: {_short(err)})"
 
 
 def _str_field(value: object) -> str | None:

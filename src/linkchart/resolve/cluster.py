@@ -69,23 +69,26 @@ def resolve_store(store: Store, force: bool = True) -> list[ResolvedEntity] | No
     """Return the entities resolved from the store's mentions, after storing them.
 
     Unless `force`, only when resolution is due (a write changed its input since the last one
-    was stored); None when it was not. The result is stored only if what it was resolved from
-    is still the store's: a document stored meanwhile by another run makes it resolve again.
+    was stored); None when it was not. Resolvers of one store take turns (`Store.resolving`),
+    so a second ingest that waited finds the work done. The result is stored only if what it
+    was resolved from is still the store's: a document stored meanwhile by a writer makes it
+    resolve again, and after `UNLOCKED_ATTEMPTS` such tries it reads and writes holding the write lock.
     """
-    for _ in range(UNLOCKED_ATTEMPTS):
-        snapshot = store.resolution_input()
-        if not (force or snapshot.is_due):
-            return None
-        entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
-        if store.replace_entities(*_entity_rows(entities), based_on=snapshot):
+    with store.resolving():
+        for _ in range(UNLOCKED_ATTEMPTS):
+            snapshot = store.resolution_input()
+            if not (force or snapshot.is_due):
+                return None
+            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+            if store.replace_entities(*_entity_rows(entities), based_on=snapshot):
+                return entities
+        with store.exclusive():
+            snapshot = store.resolution_input()
+            if not (force or snapshot.is_due):
+                return None
+            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+            store.replace_entities(*_entity_rows(entities), based_on=snapshot)
             return entities
-    with store.exclusive():
-        snapshot = store.resolution_input()
-        if not (force or snapshot.is_due):
-            return None
-        entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
-        store.replace_entities(*_entity_rows(entities), based_on=snapshot)
-        return entities
 
 
 def _entity_rows(

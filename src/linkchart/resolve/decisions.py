@@ -24,9 +24,24 @@ class Overrides:
 
 
 def apply_decisions(decisions: Iterable[Any], locals_: dict[Key, LocalSurface], uf: UnionFind) -> Overrides:
-    """Re-apply the analysts' merges, splits, renames and rejections in order; return the names and rejections."""
+    """Re-apply the analysts' merges, splits, renames and rejections in order; return the names and rejections.
+
+    A decision names each entity it acts on (`a`, `b`, `entity`) and may anchor it to one of
+    its mentions (`a_anchor` …: {"mention": id, "surface": cleaned name}): the anchor's local
+    surface is used while that mention still exists with that surface, so two entities of
+    one name stay apart; otherwise the name is looked up.
+    """
     overrides = Overrides()
     renamed_from: dict[str, str] = {}  # a name given by rename → a surface of that entity
+    by_mention = {m: k for k, ls in locals_.items() for m in ls.mention_ids}
+
+    def anchored(args: dict[str, Any], role: str) -> Key | None:
+        anchor = args.get(f"{role}_anchor")
+        if isinstance(anchor, dict):
+            key = by_mention.get(anchor.get("mention"))  # type: ignore[arg-type]
+            if key is not None and locals_[key].surface == anchor.get("surface"):
+                return key
+        return find(args[role])
 
     def find(name: str) -> Key | None:
         seen = set()
@@ -40,23 +55,23 @@ def apply_decisions(decisions: Iterable[Any], locals_: dict[Key, LocalSurface], 
     for d in decisions:
         args = d.args
         if d.kind == "merge":
-            a, b = find(args["a"]), find(args["b"])
+            a, b = anchored(args, "a"), anchored(args, "b")
             if a and b:
                 uf.union(a, b, Reason(PASS_NAME, AnalystMerge(str(args["a"]), str(args["b"]))))
         elif d.kind == "split":
-            entity = find(args["entity"])
+            entity = anchored(args, "entity")
             if entity is not None:
                 alias = clean_surface(args["alias"])
                 root = uf.find(entity)
                 moved = [k for k in locals_ if locals_[k].surface == alias and uf.find(k) == root]
                 _detach(moved, uf, Reason(PASS_NAME, AnalystSplit(str(args["entity"]), str(args["alias"]))))
         elif d.kind == "rename":
-            entity = find(args["entity"])
+            entity = anchored(args, "entity")
             if entity is not None:
                 renamed_from[args["name"]] = locals_[entity].surface
                 renames.append((entity, args["name"]))
         elif d.kind == "reject":
-            entity = find(args["entity"])
+            entity = anchored(args, "entity")
             if entity is not None:
                 rejected.append(entity)
     for entity, name in renames:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from linkchart import lexicon
 from linkchart.models import Evidence
+from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import Store
 
 
@@ -30,6 +31,7 @@ class EntityRelation:
     rules: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     dates: list[tuple[str, str]] = field(default_factory=list)  # (date, source) per evidence
+    independent_sources: int = 0  # sources among the evidences that are not copies of one another (sources.py)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class EntityEvent:
     negated: bool
     attributed_to: str | None
     evidence: list[Evidence] = field(default_factory=list)
+    independent_sources: int = 0  # sources among the evidences that are not copies of one another (sources.py)
 
 
 @dataclass
@@ -103,9 +106,14 @@ class MentionIndex:
         return best
 
 
-def entity_relations(store: Store, index: MentionIndex | None = None) -> list[EntityRelation]:
-    """Return relations between entities, one per (subject, predicate, object, polarity, source of claim)."""
+def entity_relations(store: Store, index: MentionIndex | None = None,
+                     sources: SourceIndex | None = None) -> list[EntityRelation]:
+    """Return relations between entities, one per (subject, predicate, object, polarity, source of claim).
+
+    Each carries its number of independent sources (`SourceIndex.independent`).
+    """
     index = index or MentionIndex(store)
+    sources = sources or SourceIndex(store)
     vocabulary = lexicon.predicates()
     types = {e.id: e.type for e in store.entities()}
     grouped: dict[tuple, EntityRelation] = {}
@@ -129,16 +137,21 @@ def entity_relations(store: Store, index: MentionIndex | None = None) -> list[En
         if r.date:
             rel.dates.append((r.date, r.source))
             rel.date = rel.date or r.date
+    for rel in grouped.values():
+        rel.independent_sources = sources.independent(rel.evidence)
     return list(grouped.values())
 
 
-def entity_events(store: Store, index: MentionIndex | None = None) -> list[EntityEvent]:
+def entity_events(store: Store, index: MentionIndex | None = None,
+                  sources: SourceIndex | None = None) -> list[EntityEvent]:
     """Return dated events with participant entities; the same event told twice is one event.
 
     Two statements are one event when they are of one kind, on one date (as far as both
-    state it) and share a participant that is not a place.
+    state it) and share a participant that is not a place. Each carries its number of
+    independent sources (`SourceIndex.independent`).
     """
     index = index or MentionIndex(store)
+    sources = sources or SourceIndex(store)
     places = {e.id for e in store.entities() if e.type in ("GPE", "LOC", "FAC")}
     told: list[EntityEvent] = []
     for ev in store.events():
@@ -160,6 +173,8 @@ def entity_events(store: Store, index: MentionIndex | None = None) -> list[Entit
         same.participants += [p for p in event.participants if p not in same.participants]
         same.evidence += [x for x in event.evidence
                           if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
+    for event in merged:
+        event.independent_sources = sources.independent(event.evidence)
     return sorted(merged, key=lambda e: (e.date, e.kind))
 
 

@@ -8,8 +8,8 @@ the document's original decoded text (`Document.text`) unless a field says "clea
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -300,6 +300,16 @@ class Store(ABC):
     def version(self) -> int:
         """Return the store version, a counter incremented by every write."""
 
+    @contextmanager
+    def resolving(self) -> Iterator[None]:
+        """Hold the store's resolution lock for the block, so resolvers of one store take turns; yields nothing.
+
+        Writers do not wait on it (a resolution outdated by a write is not stored, see
+        `replace_entities`); a resolver that waited finds the resolution no longer due. The
+        default holds nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
+        """
+        yield
+
     # --- documents and articles ------------------------------------------------------
     @abstractmethod
     def add_document(
@@ -408,7 +418,8 @@ class Store(ABC):
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
         With `based_on`, the input they were resolved from: store them only if no write changed
-        that input since it was read, and mark that resolution done. Return whether they were stored.
+        that input since it was read, and mark that resolution done. Return whether they were stored
+        (True also when another resolver stored the resolution of that same input meanwhile).
         """
 
     @abstractmethod

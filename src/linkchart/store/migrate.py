@@ -29,13 +29,16 @@ class Migration:
     sql: str
 
 
-def available() -> list[Migration]:
-    """Return the migrations shipped with the package, in order; raises if numbering has gaps."""
-    folder = resources.files("linkchart.store").joinpath("migrations")
+def available(folder_name: str = "migrations") -> list[Migration]:
+    """Return the migrations shipped in `folder_name` of the store package, in order; raises on gaps.
+
+    The default folder holds SQLite's; `migrations/postgres` PostgreSQL's.
+    """
+    folder = resources.files("linkchart.store").joinpath(folder_name)
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
-        if match:
+        if match and entry.is_file():
             found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.version)
     for expected, migration in enumerate(found, start=1):

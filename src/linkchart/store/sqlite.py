@@ -845,16 +845,19 @@ class SQLiteStore(Store):
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
         With `based_on` (the input they were resolved from), store them only if no write changed
-        that input since, and mark that resolution done; return whether they were stored.
+        that input since, and mark that resolution done; return whether they were stored (True
+        also when another resolver stored the resolution of that same input meanwhile).
         Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
         link to an unknown mention or entity.
         """
         try:
             with self._write() as conn:
                 if based_on is not None:
-                    due = conn.execute("SELECT due FROM pending WHERE task = 'resolve'").fetchone()[0]
+                    due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
                     if due != based_on.due:
                         return False
+                    if done != based_on.done:  # another resolver stored the resolution of this very input
+                        return True
                     conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")

@@ -18,9 +18,11 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from fastapi import Path
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from linkchart import api
+from linkchart.api.checks import SQLITE_MAX_INT, check_writable
 
 _DERIVED: dict[type, type[BaseModel]] = {}  # API dataclass → its model, for the fields that hold one
 
@@ -100,10 +102,12 @@ Mention = derive(api.MentionView, "Mention")
 DocumentRef = derive(api.DocumentRef)
 Profile = derive(api.EntityProfile, "Profile")
 Relation = derive(api.RelationView, "Relation")
-Node = derive(api.EntitySummary, "Node", exclude=("documents", "aliases"),
-              doc="A graph node: an entity with its mention count.")
+Node = derive(api.GraphNode, "Node", exclude=("documents", "aliases"),
+              doc="A graph node: an entity with its mention count, centrality and community.")
 Graph = derive(api.GraphView, "Graph", nested={api.EntitySummary: Node})
 Hop = derive(api.HopView, "Hop")
+NodeMetrics = derive(api.NodeMetricsView, "NodeMetrics")
+GraphMetrics = derive(api.GraphMetricsView, "GraphMetrics")
 PathResult = derive(api.PathView, "PathResult")
 TimelineEvent = derive(api.EventView, "TimelineEvent")
 Claim = derive(api.ClaimView, "Claim", types_={"value": ShownAsText})
@@ -118,7 +122,26 @@ MentionSpan = derive(api.MentionSpan)
 DocumentText = derive(api.ArticleText, "DocumentText")
 
 
-# ---- the web's own: envelopes and request bodies --------------------------------------------
+# ---- the web's own: envelopes, ids and request bodies -----------------------------------------
+RowId = Annotated[int, Path(ge=1, le=SQLITE_MAX_INT, description="A stored row's id (1 … 2^63-1).")]
+Name = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(check_writable)]
+EntityId = Annotated[int, Field(ge=1, le=SQLITE_MAX_INT)]
+EntityRefIn = EntityId | Name  # an entity by id, or by a name only it goes by
+
+
+class ErrorOut(BaseModel):
+    """Why a request was refused: a message, or the list of invalid fields (inputs shortened)."""
+
+    detail: str | list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "No entity or article goes by that id or name."},
+    409: {"model": ErrorOut, "description": "Several entities go by that name: the message lists them by id."},
+    422: {"model": ErrorOut, "description": "Invalid input: the message says why."},
+}
+
+
 class Stats(BaseModel):
     """Counts of what the store holds."""
 
@@ -128,28 +151,28 @@ class Stats(BaseModel):
 class MergeRequest(BaseModel):
     """Merge entity `b` into entity `a` (ids, or names as strings)."""
 
-    a: int | str
-    b: int | str
+    a: EntityRefIn
+    b: EntityRefIn
 
 
 class SplitRequest(BaseModel):
     """Split the mentions named `alias` off `entity` into an entity of their own."""
 
-    entity: int | str
-    alias: str
+    entity: EntityRefIn
+    alias: Name
 
 
 class RenameRequest(BaseModel):
     """Give `entity` the canonical name `name`."""
 
-    entity: int | str
-    name: str = Field(min_length=1, max_length=300)
+    entity: EntityRefIn
+    name: Name
 
 
 class RejectRequest(BaseModel):
     """Reject `entity`: it no longer appears anywhere."""
 
-    entity: int | str
+    entity: EntityRefIn
 
 
 class CurationResult(BaseModel):

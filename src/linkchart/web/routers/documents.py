@@ -8,7 +8,7 @@ from linkchart.api import ArticleRow, ArticleText
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared
 
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], responses=s.ERRORS)
 
 
 @router.get("/api/stats", response_model=s.Stats)
@@ -27,7 +27,7 @@ def documents(shared: Shared, limit: int | None = Query(None, ge=1),
 
 
 @router.get("/api/documents/{article_id}", response_model=s.DocumentText)
-def document(shared: Shared, article_id: int) -> ArticleText:
+def document(shared: Shared, article_id: s.RowId) -> ArticleText:
     """Return an article's original text and its mentions (offsets relative to the returned text)."""
     with shared.use() as ws:
         return ws.article_text(article_id)

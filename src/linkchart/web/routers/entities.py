@@ -8,7 +8,7 @@ from linkchart.api import EntityProfile, EntitySummary
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared
 
-router = APIRouter(tags=["entities"])
+router = APIRouter(tags=["entities"], responses=s.ERRORS)
 
 
 @router.get("/api/entities", response_model=list[s.EntitySummary])
@@ -20,7 +20,7 @@ def entities(shared: Shared, type: str | None = Query(None, max_length=20),
 
 
 @router.get("/api/entities/{entity_id}", response_model=s.Profile)
-def profile(shared: Shared, entity_id: int, mentions: int = Query(200, ge=0, le=5000)) -> EntityProfile:
+def profile(shared: Shared, entity_id: s.RowId, mentions: int = Query(200, ge=0, le=5000)) -> EntityProfile:
     """Return an entity's profile: aliases with why each was attached, description, documents, mentions."""
     with shared.use() as ws:
         return ws.profile(f"#{entity_id}", mentions=mentions)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query
 
-from linkchart.api import GraphView, PathView
+from linkchart.api import GraphMetricsView, GraphView, PathView
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared, entity_key
 
-router = APIRouter(tags=["graph"])
+router = APIRouter(tags=["graph"], responses=s.ERRORS)
 GRAPH_DEFAULT_NODES = 300
 GRAPH_MAX_NODES = 2000
 NEIGHBOR_MAX_NODES = 500
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 EDGE_EVIDENCE = 3  # an edge carries its first evidences only: the whole list comes with the entity's relations
 
 
 @router.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph)
-def neighbors(shared: Shared, entity_id: int, depth: int = Query(1, ge=1, le=3),
+def neighbors(shared: Shared, entity_id: s.RowId, depth: int = Query(1, ge=1, le=3),
               limit: int = Query(NEIGHBOR_MAX_NODES, ge=1, le=GRAPH_MAX_NODES)) -> GraphView:
     """Return the ego network of an entity: entities within `depth` hops and the relations among them."""
     with shared.use() as ws:
@@ -29,6 +32,22 @@ def graph(shared: Shared, limit: int = Query(GRAPH_DEFAULT_NODES, ge=1, le=GRAPH
     """Return the whole store as nodes and edges: the `limit` most-mentioned entities and their relations."""
     with shared.use() as ws:
         return ws.graph(limit, type, max_evidence=EDGE_EVIDENCE)
+
+
+@router.get("/api/graph/metrics", response_model=s.GraphMetrics)
+def graph_metrics(shared: Shared,
+                  predicate: Annotated[list[str] | None, Query(max_length=40, description="Only relations of these "
+                                                               "predicates make links (repeatable; all when "
+                                                               "none).")] = None,
+                  date_from: str | None = Query(None, alias="from", pattern=DATE),
+                  date_to: str | None = Query(None, alias="to", pattern=DATE),
+                  undated: bool = Query(True, description="Keep undated relations when a date range is set."),
+                  min_sources: int = Query(1, ge=1, le=1000, description="Least independent sources of a relation."),
+                  ) -> GraphMetricsView:
+    """Return every entity's degree, betweenness, PageRank and community over the relations passing the filter."""
+    with shared.use() as ws:
+        flt = ws.graph_filter([p[:100] for p in predicate or []], date_from, date_to, min_sources, undated)
+        return ws.graph_metrics(flt)
 
 
 @router.get("/api/path", response_model=s.PathResult)

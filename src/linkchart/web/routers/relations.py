@@ -8,12 +8,12 @@ from linkchart.api import ConflictView, EventView, RelationView
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared, entity_key
 
-router = APIRouter()
+router = APIRouter(responses=s.ERRORS)
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 @router.get("/api/entities/{entity_id}/relations", response_model=list[s.Relation], tags=["entities"])
-def relations(shared: Shared, entity_id: int,
+def relations(shared: Shared, entity_id: s.RowId,
               predicate: str | None = Query(None, max_length=100)) -> list[RelationView]:
     """Return the entity's relations (optionally of one predicate) with their quoted evidence."""
     with shared.use() as ws:

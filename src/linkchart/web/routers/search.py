@@ -8,7 +8,7 @@ from linkchart.api import SearchHit, Suggestions
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], responses=s.ERRORS)
 
 
 @router.get("/api/search", response_model=list[s.SearchHit])

@@ -6,6 +6,7 @@
 "use strict";
 
 const cytoscape = window.cytoscape;
+if (window.cytoscapeFcose) cytoscape.use(window.cytoscapeFcose); // vendored fCoSE layout (vendor/README.layout)
 const $ = (id) => document.getElementById(id);
 
 // ---- small helpers ---------------------------------------------------------------------
@@ -69,6 +70,12 @@ const state = {
   hiddenPredicates: new Set(),
   hiddenTypes: new Set(),
   document: null, // {article, text, offset, mentions}
+  minSources: 1, // edges stated by fewer independent sources are hidden
+  showIsolated: false, // entities no visible relation links are hidden unless asked for
+  colourBy: "community", // community | type
+  sizeBy: "pagerank", // pagerank | betweenness | degree | mentions
+  maxMetric: {}, // the largest value of each metric among the visible nodes (node sizes are relative to it)
+  metricsSeq: 0,
 };
 
 function loadToken() {
@@ -127,8 +134,45 @@ const TYPE_COLORS = {
   PERSON: "#2b6cb0", ORG: "#c05621", GPE: "#2f855a", LOC: "#38a169",
   FAC: "#6b46c1", EVENT: "#b7791f", NORP: "#718096",
 };
-const LARGE_GRAPH = 200;
+// communities, largest first; smaller ones share the last grey
+const COMMUNITY_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+  "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939"];
+const SMALL_COMMUNITY = "#a0aec0";
+const NO_COMMUNITY = "#e2e8f0";
+const TYPE_SHAPES = {
+  PERSON: "ellipse", ORG: "round-rectangle", GPE: "diamond", LOC: "diamond", FAC: "triangle", EVENT: "star",
+  NORP: "hexagon",
+};
+const TYPE_NAMES = {
+  PERSON: "person", ORG: "organisation", GPE: "country, city", LOC: "place", FAC: "facility", EVENT: "event",
+  NORP: "group of people",
+};
+const SIZE_NAMES = { pagerank: "PageRank", betweenness: "betweenness", degree: "degree", mentions: "mentions" };
+const ALL_LABELS = 25; // graphs up to this many visible entities label every node; bigger ones only the top
+const LARGE_GRAPH = 1500; // above this, the layout trades quality for speed
 const BULK_EDGES = 1500;
+
+function communityColor(c) {
+  if (c === null || c === undefined) return NO_COMMUNITY;
+  return c < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[c] : SMALL_COMMUNITY;
+}
+
+function colorOf(node) {
+  if (state.colourBy === "type") return TYPE_COLORS[node.data("type")] || "#a0aec0";
+  return communityColor(node.data("community"));
+}
+
+/** Return a node's diameter: relative to the largest visible value of the chosen metric. */
+function sizeOf(node) {
+  if (state.sizeBy === "mentions") return nodeSize(node.data("mentions"));
+  const max = state.maxMetric[state.sizeBy] || 0;
+  const value = node.data(state.sizeBy) || 0;
+  return max > 0 ? Math.round(14 + 46 * Math.sqrt(value / max)) : 16;
+}
+
+function edgeWidth(edge) {
+  return 1.2 + 1.1 * Math.min(Math.max((edge.data("sources") || 1) - 1, 0), 4);
+}
 
 const cy = cytoscape({
   container: $("graph"),
@@ -142,20 +186,24 @@ const cy = cytoscape({
     {
       selector: "node",
       style: {
-        "background-color": (n) => TYPE_COLORS[n.data("type")] || "#a0aec0",
-        width: "data(size)", height: "data(size)",
-        label: "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
+        "background-color": colorOf, shape: (n) => TYPE_SHAPES[n.data("type")] || "ellipse",
+        width: sizeOf, height: sizeOf,
+        label: "", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
         color: "#1a202c", "text-outline-color": "#ffffff", "text-outline-width": 2,
         "min-zoomed-font-size": 6, "text-wrap": "ellipsis", "text-max-width": 140,
         "border-width": 1, "border-color": "#ffffff",
       },
     },
+    // the top entities are always labelled, readable at any zoom; the others on hover or selection
+    { selector: "node.labelled", style: { label: "data(label)", "font-size": "data(fontSize)", "font-weight": 600, "min-zoomed-font-size": 0, "text-wrap": "none", "z-index": 10 } },
+    { selector: "node.labelled.crowded", style: { label: "" } },
+    { selector: "node.hover, node:selected, node.center, node.path", style: { label: "data(label)", "z-index": 20 } },
     { selector: "node.center", style: { "border-width": 3, "border-color": "#1a202c" } },
     { selector: "node:selected", style: { "border-width": 3, "border-color": "#d69e2e" } },
     {
       selector: "edge",
       style: {
-        width: 1.5, "line-color": "#a0aec0", "target-arrow-color": "#a0aec0", "target-arrow-shape": "triangle",
+        width: edgeWidth, "line-color": "#a0aec0", "target-arrow-color": "#a0aec0", "target-arrow-shape": "triangle",
         "arrow-scale": 0.8, "curve-style": "bezier", label: "data(label)", "font-size": 8, color: "#4a5568",
         "text-rotation": "autorotate", "text-outline-color": "#ffffff", "text-outline-width": 2,
         "min-zoomed-font-size": 7,
@@ -166,12 +214,15 @@ const cy = cytoscape({
     { selector: "edge.negated", style: { "line-style": "dashed", "line-color": "#e53e3e", "target-arrow-color": "#e53e3e", color: "#c53030" } },
     { selector: "edge:selected", style: { width: 3, "line-color": "#d69e2e", "target-arrow-color": "#d69e2e" } },
     { selector: ".filtered", style: { display: "none" } },
+    { selector: "node.unlinked", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.15 } },
     { selector: "node.path", style: { "border-width": 3, "border-color": "#dd6b20" } },
     { selector: "edge.path", style: { width: 4, "line-color": "#dd6b20", "target-arrow-color": "#dd6b20", opacity: 1 } },
   ],
 });
 window.linkchartGraph = cy;
+// the graph's box changes with the legend under it and the window: keep cytoscape's viewport in step
+new ResizeObserver(() => cy.resize()).observe($("graph"));
 
 function nodeSize(mentions) {
   return Math.round(16 + 9 * Math.log2(1 + (mentions || 0)));
@@ -189,6 +240,7 @@ function addGraph(graph, around = null) {
       if (n.mentions > (existing.data("mentions") || 0)) {
         existing.data({ mentions: n.mentions, size: nodeSize(n.mentions) });
       }
+      if (n.pagerank !== undefined && !existing.data("pagerank")) existing.data(nodeMetrics(n));
       continue;
     }
     const position = base
@@ -196,7 +248,8 @@ function addGraph(graph, around = null) {
       : undefined;
     added.push({
       group: "nodes",
-      data: { id, entity: n.id, label: n.name, type: n.type, mentions: n.mentions, size: nodeSize(n.mentions) },
+      data: { id, entity: n.id, label: n.name, type: n.type, mentions: n.mentions, size: nodeSize(n.mentions),
+        fontSize: 11, ...nodeMetrics(n) },
       position,
     });
   }
@@ -221,10 +274,19 @@ function addGraph(graph, around = null) {
 function ensureNode(ref) {
   const id = "n" + ref.id;
   if (cy.getElementById(id).empty()) {
-    cy.add({ group: "nodes", data: { id, entity: ref.id, label: ref.name, type: ref.type, mentions: 0, size: nodeSize(0) } });
+    cy.add({ group: "nodes", data: { id, entity: ref.id, label: ref.name, type: ref.type, mentions: 0, size: nodeSize(0),
+      fontSize: 11, ...nodeMetrics({}) } });
     return 1;
   }
   return 0;
+}
+
+/** Return the centrality and community fields of an API node or metrics row (zeros when it has none). */
+function nodeMetrics(n) {
+  return {
+    pagerank: n.pagerank || 0, betweenness: n.betweenness || 0, degree: n.degree || 0,
+    community: n.community === undefined ? null : n.community,
+  };
 }
 
 function edgeElement(r) {
@@ -236,6 +298,7 @@ function edgeElement(r) {
     data: {
       id: r.id, source: "n" + r.subject.id, target: "n" + r.object.id, predicate: r.predicate,
       label: (r.negated ? "not " : "") + label(r.predicate), date: r.date || "", relation: r,
+      sources: r.independent_sources || 1,
     },
     classes: classes.join(" "),
   };
@@ -248,13 +311,21 @@ function addEdge(r) {
   cy.add(edgeElement(r));
 }
 
-function runLayout() {
-  const visible = cy.elements().not(".filtered");
+/** Lay the visible graph out; `incremental` starts from the current positions (after expanding a node). */
+function runLayout(incremental = false) {
+  const visible = cy.elements().not(".filtered").not(".unlinked");
   const n = visible.nodes().length;
   if (!n) return;
-  const options = n > LARGE_GRAPH
-    ? { name: "concentric", animate: false, concentric: (node) => node.data("mentions") || 0, levelWidth: () => 4,
-        minNodeSpacing: 8, fit: true, padding: 20 }
+  // fCoSE keeps a community together: links inside one are short, links between two are long
+  const sameCommunity = (edge) => edge.source().data("community") !== null
+    && edge.source().data("community") === edge.target().data("community");
+  const options = window.cytoscapeFcose
+    ? { name: "fcose", animate: false, randomize: !incremental,
+        quality: incremental ? "proof" : n > LARGE_GRAPH ? "draft" : "default",
+        nodeRepulsion: () => 20000, idealEdgeLength: (e) => (sameCommunity(e) ? 80 : 200),
+        edgeElasticity: (e) => (sameCommunity(e) ? 0.6 : 0.15), nodeSeparation: 120, gravity: 0.15,
+        packComponents: true, tile: true, tilingPaddingVertical: 18, tilingPaddingHorizontal: 18,
+        fit: true, padding: 30 }
     : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
         edgeElasticity: () => 80, gravity: 0.4, numIter: 1200, fit: true, padding: 30 };
   // many edges: straight unlabelled haystack lines cost a fraction of bezier curves with arrows
@@ -262,8 +333,10 @@ function runLayout() {
     if (visible.edges().length > BULK_EDGES) cy.edges().addClass("bulk");
     else cy.edges().removeClass("bulk");
   });
+  cy.resize(); // the legend under the graph may have changed its height
   visible.layout(options).run();
   capZoom();
+  scaleLabels();
 }
 
 function capZoom(max = 1.4, around = null) {
@@ -290,13 +363,147 @@ function applyFilters() {
     });
     cy.edges().forEach((edge) => {
       const hidden = state.hiddenPredicates.has(edge.data("predicate"))
+        || (edge.data("sources") || 1) < state.minSources
         || !dateInRange(edge.data("date"), from, to, keepUndated);
       edge.toggleClass("filtered", hidden);
     });
+    // an entity that no visible relation links stays out of the way unless asked for
+    cy.nodes().forEach((node) => {
+      const linked = node.connectedEdges().some((e) => !e.hasClass("filtered")
+        && !e.source().hasClass("filtered") && !e.target().hasClass("filtered"));
+      const kept = linked || state.showIsolated || node.hasClass("center") || node.hasClass("path");
+      node.toggleClass("unlinked", !kept);
+    });
   });
-  const nodes = cy.nodes().not(".filtered").length;
-  const edges = cy.edges().not(".filtered").length;
-  $("graph-info").textContent = `${nodes} entities · ${edges} relations`;
+  const shown = cy.nodes().not(".filtered").not(".unlinked");
+  const unlinked = cy.nodes(".unlinked").not(".filtered").length;
+  const edges = cy.edges().not(".filtered").filter((e) => !e.source().hasClass("unlinked") && !e.target().hasClass("unlinked")).length;
+  $("graph-info").textContent = `${shown.length} entities · ${edges} relations`
+    + (unlinked ? ` · ${unlinked} unlinked hidden` : "");
+  restyle();
+}
+
+/** Re-derive sizes (relative to the visible nodes), the labelled top nodes and the legend. */
+function restyle() {
+  const shown = cy.nodes().not(".filtered").not(".unlinked");
+  for (const metric of ["pagerank", "betweenness", "degree"]) {
+    state.maxMetric[metric] = shown.reduce((max, n) => Math.max(max, n.data(metric) || 0), 0);
+  }
+  const key = state.sizeBy;
+  const ranked = shown.sort((a, b) => (b.data(key) || 0) - (a.data(key) || 0) || (b.data("mentions") || 0) - (a.data("mentions") || 0));
+  const top = shown.length <= ALL_LABELS ? shown.length : Math.min(30, Math.max(12, Math.round(shown.length / 3)));
+  state.labelled = ranked.slice(0, top);
+  cy.batch(() => {
+    cy.nodes().removeClass("labelled crowded");
+    state.labelled.addClass("labelled");
+  });
+  cy.style().update();
+  scaleLabels();
+  renderLegend(shown);
+}
+
+function overlaps(a, b) {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** Hide the label of a top node where a better-ranked one's label already stands (hover still shows it). */
+function declutterLabels() {
+  const ranked = state.labelled || cy.collection();
+  cy.batch(() => ranked.removeClass("crowded"));
+  const kept = [];
+  ranked.forEach((node) => {
+    if (node.removed() || node.hasClass("filtered") || node.hasClass("unlinked")) return;
+    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (kept.some((k) => overlaps(k, box))) node.addClass("crowded");
+    else kept.push(box);
+  });
+}
+
+/** Keep the top nodes' labels at a readable size on screen whatever the zoom. */
+function scaleLabels() {
+  const size = Math.max(10, Math.min(48, 12 / cy.zoom()));
+  cy.batch(() => cy.nodes(".labelled").forEach((n) => { if (n.data("fontSize") !== size) n.data("fontSize", size); }));
+  declutterLabels();
+}
+
+function legendItem(swatch, text) {
+  return el("span", { class: "legend-item" }, swatch, el("span", { text }));
+}
+
+/** Draw the legend under the graph: what colour, shape, size and line style mean for what is shown. */
+function renderLegend(shown) {
+  const box = clear($("legend"));
+  if (state.colourBy === "community") {
+    const best = new Map();
+    shown.forEach((n) => {
+      const c = n.data("community");
+      if (c === null || c === undefined || c >= COMMUNITY_COLORS.length) return;
+      const held = best.get(c);
+      if (!held || (n.data("pagerank") || 0) > (held.data("pagerank") || 0)) best.set(c, n);
+    });
+    const communities = [...best.keys()].sort((a, b) => a - b);
+    box.append(el("span", { class: "legend-head", text: "Communities" }));
+    for (const c of communities.slice(0, 8)) {
+      box.append(legendItem(el("span", { class: `dot c-${c}` }), `${best.get(c).data("label")}’s`));
+    }
+    if (communities.length > 8 || shown.some((n) => (n.data("community") || 0) >= COMMUNITY_COLORS.length)) {
+      box.append(legendItem(el("span", { class: "dot c-small" }), "smaller ones"));
+    }
+    box.append(legendItem(el("span", { class: "dot c-none" }), "no link"));
+  }
+  const types = [...new Set(shown.map((n) => n.data("type")))].sort();
+  box.append(el("span", { class: "legend-head", text: "Types" }));
+  for (const t of types) {
+    const swatch = state.colourBy === "type" ? el("span", { class: `dot t-${t}` }) : el("span", { class: `shape s-${TYPE_SHAPES[t] || "ellipse"}` });
+    box.append(legendItem(swatch, TYPE_NAMES[t] || t.toLowerCase()));
+  }
+  box.append(el("span", { class: "legend-head", text: "Relations" }),
+    legendItem(el("span", { class: "line solid" }), "stated"),
+    legendItem(el("span", { class: "line dotted" }), "attributed / hedged"),
+    legendItem(el("span", { class: "line dashed" }), "negated"),
+    legendItem(el("span", { class: "line thick" }), "more independent sources"),
+    legendItem(el("span", { class: "line path" }), "path"),
+    el("span", { class: "muted", text: `size = ${SIZE_NAMES[state.sizeBy]} · labels: the top entities (hover for others) · click a node to expand` }));
+}
+
+const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Ask the API for centrality and communities over the relations the filters keep; resize and recolour. */
+const refreshMetrics = debounce(async () => {
+  const seq = ++state.metricsSeq;
+  const url = new URL("/api/graph/metrics", window.location.origin);
+  if (state.hiddenPredicates.size) {
+    const kept = [...new Set(cy.edges().map((e) => e.data("predicate")))].filter((p) => !state.hiddenPredicates.has(p));
+    for (const p of kept.length ? kept : ["-"]) url.searchParams.append("predicate", p);
+  }
+  const from = $("graph-from").value.trim();
+  const to = $("graph-to").value.trim();
+  if (DATE_VALUE.test(from)) url.searchParams.set("from", from);
+  if (DATE_VALUE.test(to)) url.searchParams.set("to", to);
+  url.searchParams.set("undated", $("graph-undated").checked ? "true" : "false");
+  url.searchParams.set("min_sources", String(state.minSources));
+  try {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(await errorText(response));
+    const metrics = await response.json();
+    if (seq !== state.metricsSeq) return;
+    cy.batch(() => {
+      for (const m of metrics.nodes) {
+        const node = cy.getElementById("n" + m.id);
+        if (node.nonempty()) node.data(nodeMetrics(m));
+      }
+    });
+    restyle();
+    document.body.dataset.metrics = String(seq);
+  } catch (err) {
+    setStatus(err.message, "error");
+  }
+}, 250);
+
+/** Apply the filters, then recompute centrality over what they keep. */
+function filtersChanged() {
+  applyFilters();
+  refreshMetrics();
 }
 
 function checklist(container, values, hidden) {
@@ -306,7 +513,7 @@ function checklist(container, values, hidden) {
     box.checked = !hidden.has(value);
     box.addEventListener("change", () => {
       if (box.checked) hidden.delete(value); else hidden.add(value);
-      applyFilters();
+      filtersChanged();
     });
     container.append(el("label", {}, box, " " + label(value)));
   }
@@ -333,7 +540,7 @@ async function loadNeighbourhood(entity, { replace = true } = {}) {
   }
   const added = addGraph(graph, replace ? null : entity);
   markCenter(entity);
-  if (replace || added) runLayout();
+  if (replace || added) runLayout(!replace);
   if (graph.truncated) setStatus("neighbourhood truncated to the most-mentioned entities");
   return graph;
 }
@@ -361,6 +568,10 @@ cy.on("tap", "node", async (event) => {
     setStatus(err.message, "error");
   }
 });
+
+cy.on("mouseover", "node", (event) => event.target.addClass("hover"));
+cy.on("mouseout", "node", (event) => event.target.removeClass("hover"));
+cy.on("zoom", debounce(scaleLabels, 60));
 
 cy.on("tap", "edge", (event) => {
   const relation = event.target.data("relation");
@@ -401,8 +612,8 @@ async function findPath(a, b, maxHops = 4) {
       onPath.merge(edge);
     }
   }
-  onPath.nodes().removeClass("filtered");
-  if (added) runLayout();
+  onPath.nodes().removeClass("filtered unlinked");
+  if (added) runLayout(true);
   cy.elements().addClass("faded");
   onPath.removeClass("faded").addClass("path");
   cy.fit(onPath, 60);
@@ -600,6 +811,13 @@ function markers(item) {
   if (item.attributed_to) out.push(el("span", { class: "badge attributed", text: `according to ${item.attributed_to}` }));
   if (item.hedged) out.push(el("span", { class: "badge hedged", text: "hedged" }));
   if (item.date) out.push(el("span", { class: "badge date", text: item.date }));
+  if (item.independent_sources) {
+    const n = item.independent_sources;
+    out.push(el("span", {
+      class: "badge sources" + (n > 1 ? " many" : ""), text: `${n} independent source${n > 1 ? "s" : ""}`,
+      title: "copies, syndicated reposts and stories of one outlet count once",
+    }));
+  }
   return out;
 }
 
@@ -654,7 +872,8 @@ function renderProfile(p, relations) {
   tab.append(el("div", { class: "profile-head" },
     el("h2", { class: "profile-name", text: p.name }),
     el("span", { class: `badge type t-${p.type}`, text: p.type }),
-    el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${p.documents.length} documents` })));
+    el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${p.documents.length} documents` }),
+    dossierLinks(p)));
   if (p.description) tab.append(el("p", { class: "description", text: p.description }));
   tab.append(curationBar(p));
 
@@ -715,6 +934,17 @@ function renderProfile(p, relations) {
     mentions.append(evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence }));
   }
   tab.append(mentions);
+}
+
+/** Links to the entity's dossier: one self-contained HTML page in a new tab, or Markdown / PDF. */
+function dossierLinks(p) {
+  const link = (format, text, title) => el("a", {
+    class: format === "html" ? "button dossier" : "small-link", href: `/api/entities/${p.id}/report?format=${format}`,
+    target: "_blank", rel: "noopener", text, title,
+  });
+  return el("span", { class: "dossier-links" },
+    link("html", "Dossier", "a printable report: names, summary, network, timeline, relations, sources"),
+    link("pdf", "PDF", "the dossier as PDF"), link("md", "MD", "the dossier as Markdown"));
 }
 
 // ---- curation ----------------------------------------------------------------------------------
@@ -946,10 +1176,21 @@ function wire() {
   search.addEventListener("linkchart-enter", () => fullSearch(search.value.trim()).catch((err) => setStatus(err.message, "error")));
   $("entity-type").addEventListener("change", () => loadEntityList());
   $("whole-graph").addEventListener("click", () => loadWholeGraph().catch((err) => setStatus(err.message, "error")));
-  $("relayout").addEventListener("click", runLayout);
+  $("relayout").addEventListener("click", () => runLayout());
   $("fit").addEventListener("click", () => cy.fit(cy.elements().not(".filtered"), 30));
-  for (const id of ["graph-from", "graph-to"]) $(id).addEventListener("input", debounce(applyFilters, 200));
-  $("graph-undated").addEventListener("change", applyFilters);
+  for (const id of ["graph-from", "graph-to"]) $(id).addEventListener("input", debounce(filtersChanged, 200));
+  $("graph-undated").addEventListener("change", filtersChanged);
+  $("graph-sources").addEventListener("input", debounce(() => {
+    state.minSources = Math.max(1, Number($("graph-sources").value) || 1);
+    filtersChanged();
+  }, 200));
+  $("graph-isolated").addEventListener("change", () => {
+    state.showIsolated = $("graph-isolated").checked;
+    applyFilters();
+    runLayout();
+  });
+  $("graph-colour").addEventListener("change", () => { state.colourBy = $("graph-colour").value; restyle(); });
+  $("graph-size").addEventListener("change", () => { state.sizeBy = $("graph-size").value; restyle(); });
   entityPicker($("path-a"));
   entityPicker($("path-b"));
   $("path-go").addEventListener("click", () => {
@@ -983,5 +1224,5 @@ async function start() {
   document.body.dataset.ready = "1";
 }
 
-window.linkchart = { loadNeighbourhood, openEntity, openProfile, openDocument, showRelation, findPath, loadTimeline, loadConflicts, curate, state };
+window.linkchart = { loadNeighbourhood, loadWholeGraph, openEntity, openProfile, openDocument, showRelation, findPath, loadTimeline, loadConflicts, curate, applyFilters, restyle, state };
 start();

@@ -1,0 +1,69 @@
+"""Comparisons per second of the name matcher (linkchart.resolve.compare) on one process.
+
+Pairs: the public name-pair files (../shared/eval/public/data/names_*_dev.jsonl: OFAC,
+Latin, Arabic script), or the files given. Prints, for the same pairs in the same run:
+
+- `cold`: the first pass, with every distinct name parsed on first use (lru-cached after);
+- `warm`: later passes, each name already parsed (the resolver's case: a name is compared
+  with many others); the best and the median of --repeats passes;
+- rapidfuzz `token_sort_ratio` over the same pairs, as a baseline for plain string likeness.
+
+Times are process CPU time, so other processes on the machine disturb them less.
+Usage: .venv/bin/python bench/names.py [--repeats N] [PAIRS.jsonl ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from linkchart.resolve.compare import compare
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "public" / "data"
+DEFAULT_FILES = [DATA / f"names_{s}_dev.jsonl" for s in ("ofac", "latin", "script")]
+
+
+def load_pairs(files: list[Path]) -> list[tuple[str, str]]:
+    """Return the (a, b) name pairs of JSON-lines files (labels are not read)."""
+    pairs = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                pairs.append((row["a"], row["b"]))
+    return pairs
+
+
+def rate(func, pairs: list[tuple[str, str]]) -> float:  # noqa: ANN001 - any two-argument comparer
+    """Return comparisons per CPU second of one pass of `func` over `pairs`."""
+    start = time.process_time()
+    for a, b in pairs:
+        func(a, b)
+    return len(pairs) / max(time.process_time() - start, 1e-9)
+
+
+def main() -> None:
+    """Time the matcher cold and warm, and rapidfuzz, over the same pairs; print the rates."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*", type=Path, default=DEFAULT_FILES)
+    ap.add_argument("--repeats", type=int, default=5)
+    args = ap.parse_args()
+    pairs = load_pairs(args.files)
+    cold = rate(compare, pairs)
+    warm = [rate(compare, pairs) for _ in range(args.repeats)]
+    baseline = [rate(fuzz.token_sort_ratio, pairs) for _ in range(args.repeats)]
+    names = len({n for pair in pairs for n in pair})
+    print(f"{len(pairs)} pairs, {names} distinct names, one process")
+    print(f"linkchart.resolve.compare  cold {cold:>9,.0f}/s   warm best {max(warm):>9,.0f}/s"
+          f"   median {statistics.median(warm):>9,.0f}/s")
+    print(f"rapidfuzz token_sort_ratio           best {max(baseline):>9,.0f}/s"
+          f"   median {statistics.median(baseline):>9,.0f}/s")
+
+
+if __name__ == "__main__":
+    main()

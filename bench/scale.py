@@ -1,0 +1,399 @@
+"""Scale bench: ingest, memory, store size, resolution and HTTP API latency at N generated articles.
+
+Articles come from bench/scalegen.py (sentences recombined from templates over generated
+name lists with Zipf popularity, spelling variants, acronyms and ~6 % near-duplicates).
+
+  --mode real       writes them as jsonl feeds and ingests them with the real pipeline
+                    (read, clean, spaCy extraction, store, resolution);
+  --mode generated  hands their extraction results (spans known from the templates) to
+                    `Store.add_document` in the same transactions, then resolves: for sizes
+                    spaCy cannot reach on this machine (auto: generated above 10,000).
+
+For each back end (--backend sqlite|postgresql|both; PostgreSQL on a private cluster with
+default durability, tools/pgcluster.py) it prints: ingest articles/s; peak RSS of this
+process (sampled through the ingest to show whether it stays flat) and of the extraction
+workers; store size; resolution time; p50/p95 of profile, neighbours, path and search
+through the HTTP API of `linkchart serve` (a subprocess; real HTTP); and the cost of
+ingesting one new article into this store against ingesting it into an empty one
+(extraction and resolution included; the spaCy model loaded beforehand in both).
+
+Usage: .venv/bin/python bench/scale.py --articles 1000 [--backend both] [--mode auto] [--requests 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import multiprocessing
+import os
+import random
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+from linkchart.api import Workspace  # noqa: E402
+from linkchart.ingest.dedupe import article_fingerprint  # noqa: E402
+from linkchart.store.open import open_store  # noqa: E402
+from scalegen import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED_CHUNK = 200  # articles a worker generates per task
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Return the resident set size of a process now, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_mb(pid: int | str = "self") -> float:
+    """Return the peak resident set size of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class RssSampler:
+    """Samples this process's RSS every half second while running."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self.samples.append(rss_mb())
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def quartiles(self) -> str:
+        """Return the RSS at 25/50/75/100 % of the run, in MB."""
+        if not self.samples:
+            return "-"
+        n = len(self.samples)
+        return "/".join(f"{self.samples[min(n - 1, int(n * q))]:.0f}" for q in (0.25, 0.5, 0.75, 1.0))
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-quantile (0..1) of values by nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+@contextmanager
+def backend_url(backend: str, folder: Path, name: str) -> Iterator[tuple[str, Callable[[], int]]]:
+    """Yield a new store URL of `backend` and a function returning its size in bytes."""
+    if backend == "sqlite":
+        path = folder / f"{name}.db"
+
+        def size() -> int:
+            return sum(p.stat().st_size for p in folder.glob(f"{name}.db*"))
+
+        yield str(path), size
+        return
+    from pgcluster import PostgresCluster
+
+    cluster = PostgresCluster.start(prefix="linkchart-bench-pg-")
+    try:
+        yield cluster.create_database(name), lambda: cluster.database_size(name)
+    finally:
+        cluster.stop()
+
+
+def write_feeds(folder: Path, n: int, per_file: int = 200) -> None:
+    """Write `n` generated articles as jsonl feeds of `per_file` lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = None
+    for article in generate(n):
+        if article.index % per_file == 0:
+            if out:
+                out.close()
+            out = (folder / f"feed-{article.index // per_file:05d}.jsonl").open("w", encoding="utf-8")
+        out.write(json.dumps(article.jsonl()) + "\n")  # type: ignore[union-attr]
+    if out:
+        out.close()
+
+
+def ingest_real(url: str, feeds: Path, processes: int) -> tuple[float, float, int]:
+    """Ingest the feeds with the real pipeline; return (ingest seconds incl. resolution, resolution seconds, added)."""
+    with Workspace(url, processes=processes) as ws:
+        t0 = time.perf_counter()
+        report = ws.ingest([str(feeds)])
+        total = time.perf_counter() - t0
+        if report.failed:
+            print("  failed:", report.failed[:3])
+        t1 = time.perf_counter()
+        ws.resolve()
+        return total, time.perf_counter() - t1, report.articles
+
+
+def _prepared(chunk: tuple[int, int]) -> list[tuple[Any, Any, Any, Any]]:
+    """Return the documents of generated articles [start, start + n) with their fingerprints (a worker's job)."""
+    start, n = chunk
+    out = []
+    for article in generate(n, start=start, first=start):
+        doc, art, extraction = article.document()
+        out.append((doc, art, extraction, article_fingerprint(art.text)))
+    return out
+
+
+def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
+    """Store `n` generated articles' extraction results through the store API; return (seconds, articles stored).
+
+    A worker process generates and fingerprints the next articles while this one stores;
+    storing stops at `deadline`.
+    """
+    stored = 0
+    t0 = time.perf_counter()
+    chunks = [(start, min(GENERATED_CHUNK, n - start)) for start in range(0, n, GENERATED_CHUNK)]
+    todo = iter(chunks)
+    with open_store(url) as store, multiprocessing.get_context("spawn").Pool(1) as pool:
+        # at most two chunks ahead: the worker must not fill this process's memory with articles
+        pending = deque(pool.apply_async(_prepared, (c,)) for c in itertools.islice(todo, 2))
+        while pending:
+            batch = pending.popleft().get()
+            following = next(todo, None)
+            if following is not None:
+                pending.append(pool.apply_async(_prepared, (following,)))
+            for doc, art, extraction, fp in batch:
+                store.add_document(doc, [art], [extraction], [fp])
+                stored += 1
+                if stored % 10000 == 0:
+                    print(f"    {stored} stored, {time.perf_counter() - t0:.0f} s, rss {rss_mb():.0f} MB", flush=True)
+            if time.monotonic() > deadline:
+                print(f"    stopped at the time limit after {stored} articles", flush=True)
+                pool.terminate()
+                break
+    return time.perf_counter() - t0, stored
+
+
+def _resolve(url: str) -> None:
+    with Workspace(url, extract=False) as ws:
+        ws.resolve()
+
+
+def resolve_within(url: str, limit: float) -> tuple[float | None, float]:
+    """Resolve the store in a child process; return (seconds, or None past `limit`, the child's peak RSS MB)."""
+    child = multiprocessing.get_context("spawn").Process(target=_resolve, args=(url,))
+    t0 = time.perf_counter()
+    child.start()
+    peak = 0.0
+    while child.is_alive() and time.perf_counter() - t0 < limit:
+        try:
+            peak = max(peak, peak_mb(child.pid or 0))
+        except OSError:
+            pass
+        child.join(1.0)
+    seconds = time.perf_counter() - t0
+    if child.is_alive():
+        child.terminate()
+        child.join()
+        return None, peak
+    if child.exitcode != 0:
+        raise RuntimeError(f"resolution failed with exit code {child.exitcode}")
+    return seconds, peak
+
+
+@contextmanager
+def server(url: str) -> Iterator[tuple[str, int]]:
+    """Yield the base URL and pid of `linkchart serve` over the store."""
+    port = random.randint(20000, 40000)
+    env = {**os.environ, "LINKCHART_TOKEN": "bench"}
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "linkchart"), "serve", "--db", url, "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/api/stats", timeout=60).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                detail = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise RuntimeError(f"server did not start: {detail}")
+            time.sleep(0.3)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def timed(client: httpx.Client, path: str) -> float:
+    """Return the milliseconds of one GET (which must succeed)."""
+    t0 = time.perf_counter()
+    r = client.get(path)
+    ms = (time.perf_counter() - t0) * 1000
+    if r.status_code != 200:
+        raise RuntimeError(f"{path}: {r.status_code} {r.text[:200]}")
+    return ms
+
+
+def api_latency(url: str, requests: int, resolved: bool = True) -> dict[str, Any]:
+    """Return first-request and p50/p95 ms of profile, neighbours, path and search, and the server's peak RSS.
+
+    Without resolution (`resolved` False) there are no entities: only search is timed, for words of titles.
+    """
+    out: dict[str, Any] = {}
+    with server(url) as (base, pid), httpx.Client(base_url=base, timeout=600) as client:
+        t0 = time.perf_counter()
+        top = [e["id"] for e in client.get("/api/entities", params={"limit": 300}).json()]
+        out["first"] = (time.perf_counter() - t0) * 1000
+        words = [w for e in client.get("/api/entities", params={"limit": 60}).json() for w in e["name"].split()[:1]]
+        if not resolved:
+            words = [a.title.split()[0] for a in generate(60)]
+        rng = random.Random(3)
+        routes = {
+            "profile": lambda: f"/api/entities/{rng.choice(top)}",
+            "neighbours": lambda: f"/api/entities/{rng.choice(top)}/neighbors",
+            "path": lambda: "/api/path?a={}&b={}".format(*rng.sample(top, 2)),
+            "search": lambda: "/api/search?q=" + rng.choice(words),
+        }
+        if not resolved:
+            routes = {"search": routes["search"]}
+        for name, make in routes.items():
+            first = timed(client, make())
+            times = [timed(client, make()) for _ in range(requests)]
+            out[name] = (first, statistics.median(times), percentile(times, 0.95))
+        out["server_peak_mb"] = peak_mb(pid)
+    return out
+
+
+def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float]:
+    """Return seconds to ingest one new article into the store at `url` and into an empty store (model loaded)."""
+    new = next(generate(1, start=10_000_000))
+    path = folder / "one-new.jsonl"
+    path.write_text(json.dumps(new.jsonl()) + "\n", encoding="utf-8")
+    costs = []
+    with backend_url(backend, folder, "solo") as (solo_url, _):
+        for target in (url, solo_url):
+            with Workspace(target, processes=1) as ws:
+                ws._extract([generate_article_for_warmup()])  # load spaCy first: its load is not the cost
+                t0 = time.perf_counter()
+                report = ws.ingest([str(path)])
+                costs.append(time.perf_counter() - t0)
+                assert report.added, report.failed
+    return costs[0], costs[1]
+
+
+def generate_article_for_warmup() -> Any:
+    """Return an Article to warm the extraction pipeline up with."""
+    _, article, _ = next(generate(1, start=20_000_000)).document()
+    return article
+
+
+def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
+        resolve_limit: float) -> dict[str, Any]:
+    """Return the figures of one back end at `n` articles."""
+    row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
+    with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
+        folder = Path(tmp)
+        with backend_url(backend, folder, "big") as (url, size):
+            deadline = time.monotonic() + time_limit
+            with RssSampler() as sampler:
+                if mode == "real":
+                    write_feeds(folder / "feeds", n)
+                    seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
+                    resolver_mb = 0.0
+                else:
+                    seconds, stored = ingest_generated(url, n, deadline)
+            if mode == "generated":
+                print(f"  stored {stored} in {seconds:.0f} s; resolving (limit {resolve_limit:.0f} s)", flush=True)
+                resolution, resolver_mb = resolve_within(url, resolve_limit)
+            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            row.update(stored=stored, ingest_s=seconds, per_s=stored / seconds, rss=sampler.quartiles(),
+                       peak_mb=peak_mb(), children_peak_mb=max(children, resolver_mb), size_mb=size() / 2**20,
+                       resolution_s=resolution)
+            print(f"  {row}", flush=True)
+            row.update(api_latency(url, requests, resolved=resolution is not None))
+            print(f"  api {row}", flush=True)
+            if resolution is not None and resolution < resolve_limit / 2:
+                row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
+    return row
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    """Print the figures as a markdown table."""
+    print("\n| back end | articles (mode) | ingest art/s | RSS 25/50/75/100% MB | peak MB (workers) | store MB "
+          "| resolution s | profile p50/p95 ms | neighbours p50/p95 | path p50/p95 | search p50/p95 "
+          "| first request ms | server peak MB | add one s / alone s |")
+    print("|" + "---|" * 14)
+    for r in rows:
+        def lat(k: str, r: dict[str, Any] = r) -> str:
+            return f"{r[k][1]:.0f}/{r[k][2]:.0f}" if k in r else "n/a"
+
+        resolution = f"{r['resolution_s']:.1f}" if r["resolution_s"] is not None else "not done in limit"
+        add = (f"{r['add_one_s']:.1f} / {r['solo_one_s']:.1f} ({r['add_one_s'] / r['solo_one_s']:.1f}×)"
+               if "add_one_s" in r else "n/a")
+
+        print(f"| {r['backend']} | {r['stored']:,} ({r['mode']}) | {r['per_s']:.1f} | {r['rss']} "
+              f"| {r['peak_mb']:.0f} ({r['children_peak_mb']:.0f}) | {r['size_mb']:.0f} | {resolution} "
+              f"| {lat('profile')} | {lat('neighbours')} | {lat('path')} | {lat('search')} | {r['first']:.0f} "
+              f"| {r['server_peak_mb']:.0f} | {add} |")
+
+
+def main() -> None:
+    """Parse arguments, run the back ends and print the table."""
+    # a terminated bench still stops its PostgreSQL cluster and server (the with-blocks unwind)
+    def terminated(*_: object) -> None:
+        print("terminated (SIGTERM)", file=sys.stderr, flush=True)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, terminated)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--mode", choices=["auto", "real", "generated"], default="auto")
+    parser.add_argument("--requests", type=int, default=100, help="requests per route")
+    parser.add_argument("--processes", type=int, default=2, help="extraction processes (real mode)")
+    parser.add_argument("--time-limit", type=float, default=3600, help="seconds of storing (generated mode)")
+    parser.add_argument("--resolve-limit", type=float, default=1800, help="seconds of resolution (generated mode)")
+    parser.add_argument("--json-out", help="also write the figures as JSON to this file")
+    args = parser.parse_args()
+    mode = args.mode if args.mode != "auto" else ("real" if args.articles <= 10_000 else "generated")
+    rows = []
+    if args.backend == "both":  # one process per back end, so each peak RSS is its own
+        for backend in ("sqlite", "postgresql"):
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                argv = [a for a in sys.argv[1:]]
+                argv[argv.index("both")] = backend
+                subprocess.run([sys.executable, __file__, *argv, "--json-out", out.name], check=True)
+                rows.extend(json.loads(Path(out.name).read_text()))
+    else:
+        print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
+        rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
+                        args.resolve_limit))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(rows))
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Export the store as FollowTheMoney entities (line-delimited JSON), for Aleph, yente and OpenSanctions tools.
+
+Entities become `Person`, `Organization` (organisations, and groups of people: NORP),
+`Address` (places: countries, cities, regions, facilities) or `Event` (named events).
+Relations become FtM's interval schemata — `Membership`, `Directorship`, `Employment`,
+`Associate` — when both ends fit the schema's ranges, else `UnknownLink` with the
+predicate as its role. Every interval cites its evidence: the quoted sentences in
+`description`, the source articles' URLs in `sourceUrl`, their publishers in `publisher`,
+and the articles themselves as `Article` entities in `proof` (with `publishedAt`). Dated
+events become `Event`s with their participants (`involved`) and places (`addressEntity`).
+Where the store keeps screening results (`export.screening`), each match is a `Sanction`.
+
+FtM has no way to say "not": negated relations are left out. Attributed and hedged ones
+keep their status ('according to X', 'alleged'). The `followthemoney` library is not
+needed to write this; the tests validate every entity with it (optional extra `ftm`).
+Ids are stable across re-ingests: a hash of what the entity is (type and name; a
+relation's ends, predicate and modality; an article's source and position).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linkchart import lexicon
+from linkchart.export.base import Exporter
+from linkchart.export.screening import screening_matches
+from linkchart.graph.build import build_graph
+from linkchart.models import Evidence
+from linkchart.resolve.facts import EntityEvent, EntityRelation
+from linkchart.resolve.sources import SourceIndex
+from linkchart.store.base import ArticleRow, Store
+
+PREFIX = "lc"
+SCHEMA_OF_TYPE = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organization", "GPE": "Address",
+                  "LOC": "Address", "FAC": "Address", "EVENT": "Event"}
+# what each schema is, for the range checks of link properties (FtM's schema hierarchy)
+IS_A = {"Person": {"Person", "LegalEntity", "Thing"}, "Organization": {"Organization", "LegalEntity", "Thing"},
+        "Address": {"Address", "Thing"}, "Event": {"Event", "Interval", "Thing"}}
+QUOTE_CHARS = 2000  # FtM text values are meant for reading; one quote is cut here
+
+
+@dataclass(frozen=True)
+class LinkSchema:
+    """How a predicate becomes an FtM interval: its schema, the properties of subject and object, their ranges."""
+
+    schema: str
+    subject: str
+    subject_range: str
+    object: str
+    object_range: str
+    role: str | None = None
+
+
+LINKS: dict[str, LinkSchema] = {
+    "member_of": LinkSchema("Membership", "member", "LegalEntity", "organization", "Organization"),
+    "leads": LinkSchema("Directorship", "director", "LegalEntity", "organization", "Organization", "leader"),
+    "commands": LinkSchema("Directorship", "director", "LegalEntity", "organization", "Organization", "commander"),
+    "spokesperson_of": LinkSchema("Membership", "member", "LegalEntity", "organization", "Organization",
+                                  "spokesperson"),
+    "employed_by": LinkSchema("Employment", "employee", "Person", "employer", "Organization"),
+    "met_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "met with"),
+    "allied_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "ally"),
+    "handler_of": LinkSchema("Associate", "person", "Person", "associate", "Person", "handler"),
+    "exchanged_for": LinkSchema("Associate", "person", "Person", "associate", "Person", "exchanged for"),
+}
+UNKNOWN = LinkSchema("UnknownLink", "subject", "Thing", "object", "Thing")
+
+
+def make_id(*parts: object) -> str:
+    """Return a stable FtM id from what an entity is."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{PREFIX}-{digest[:24]}"
+
+
+def link_schema(predicate: str, subject_schema: str, object_schema: str) -> LinkSchema:
+    """Return the interval schema of a relation: its predicate's when both ends fit the ranges, else UnknownLink."""
+    link = LINKS.get(predicate)
+    if link and link.subject_range in IS_A[subject_schema] and link.object_range in IS_A[object_schema]:
+        return link
+    return UNKNOWN
+
+
+def _entity(schema: str, id_: str, props: dict[str, list[Any]]) -> dict[str, Any]:
+    """Return an FtM entity dict, leaving out empty properties and repeated values."""
+    clean: dict[str, list[Any]] = {}
+    for key, values in props.items():
+        kept = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+        if kept:
+            clean[key] = kept
+    return {"id": id_, "schema": schema, "properties": clean}
+
+
+def _quote(ev: Evidence, article: ArticleRow | None) -> str:
+    """Return one evidence as a cited quote: “sentence” — publisher, date, url or file [start:end]."""
+    text = " ".join(ev.text.split())[:QUOTE_CHARS]
+    where = [x for x in (article.outlet if article else None, article.date if article else None) if x]
+    where.append((article.url if article and article.url else None) or f"{Path(ev.doc).name} [{ev.start}:{ev.end}]")
+    return f"“{text}” — {', '.join(where)}"
+
+
+class _Sources:
+    """The articles evidence comes from, as FtM `Article` entities (made once each)."""
+
+    def __init__(self, store: Store) -> None:
+        self.index = SourceIndex(store)
+        self.articles = {a.id: a for a in store.documents()}
+        self.used: dict[int, dict[str, Any]] = {}
+
+    def url(self, article_id: int) -> str | None:
+        """Return the URL of an article, if it has one."""
+        a = self.articles.get(article_id)
+        return a.url if a else None
+
+    def article(self, ev: Evidence) -> ArticleRow | None:
+        """Return the article row of an evidence, if known."""
+        article_id = self.index.article_of(ev)
+        return self.articles.get(article_id) if article_id is not None else None
+
+    def proof(self, ev: Evidence) -> str | None:
+        """Return the id of the `Article` entity of an evidence's article (made on first use)."""
+        a = self.article(ev)
+        if a is None:
+            return None
+        if a.id not in self.used:
+            self.used[a.id] = _entity("Article", make_id("article", a.source, a.index), {
+                "title": [a.title or Path(a.source).name], "fileName": [Path(a.source.split("#")[0]).name],
+                "publishedAt": [a.date], "publisher": [a.outlet], "sourceUrl": [a.url], "author": [a.byline],
+            })
+        return str(self.used[a.id]["id"])
+
+    def cite(self, evidence: Iterable[Evidence]) -> dict[str, list[Any]]:
+        """Return the citing properties of an interval: description, sourceUrl, publisher, proof, date of reports."""
+        evs = list(evidence)
+        articles = [self.article(e) for e in evs]
+        return {
+            "description": ["\n".join(_quote(e, a) for e, a in zip(evs, articles, strict=True))],
+            "sourceUrl": [a.url for a in articles if a and a.url],
+            "publisher": [a.outlet for a in articles if a and a.outlet],
+            "proof": [self.proof(e) for e in evs],
+        }
+
+
+def _status(item: EntityRelation | EntityEvent) -> str | None:
+    """Return 'according to X' or 'alleged' for a fact that the text does not assert itself."""
+    hedged = getattr(item, "hedged", False)
+    if item.attributed_to:
+        return f"according to {item.attributed_to}" + (", alleged" if hedged else "")
+    return "alleged" if hedged else None
+
+
+def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Yield the store as FtM entity dicts: entities, relation intervals, events, then the source articles."""
+    eg = build_graph(store)
+    sources = _Sources(store)
+    gazetteer = lexicon.countries().names
+    countries = {c.casefold() for c in gazetteer.values()} | set(gazetteer)
+    ids: dict[int, str] = {}
+    schemata: dict[int, str] = {}
+    seen_ids: set[str] = set()
+    aliases: dict[int, list[str]] = {}
+    for a in store.entity_aliases():
+        aliases.setdefault(a.entity_id, []).append(a.alias)
+    for e in store.entities():
+        schema = SCHEMA_OF_TYPE.get(e.type, "Organization")
+        id_ = make_id("entity", schema, e.name)
+        if id_ in seen_ids:  # two entities of one name (a split kept apart by an analyst)
+            id_ = make_id("entity", schema, e.name, e.id)
+        seen_ids.add(id_)
+        ids[e.id], schemata[e.id] = id_, schema
+        props: dict[str, list[Any]] = {"name": [e.name], "alias": [x for x in aliases.get(e.id, []) if x != e.name],
+                                       "description": [e.description],
+                                       "sourceUrl": sorted({u for _, a in store.entity_articles(e.id)
+                                                            if (u := sources.url(a))})}
+        if schema == "Address":
+            props["full"] = [e.name]
+            if e.name.replace(".", "").casefold() in countries:
+                props["summary"] = ["country"]
+        yield _entity(schema, id_, props)
+        for match in screening_matches(store, e.id):
+            yield _entity("Sanction", make_id("sanction", id_, match.list_name), {
+                "entity": [id_], "program": [match.list_name], "description": [match.detail]})
+    for r in eg.relations:
+        if r.negated or r.subject not in ids or r.object not in ids:
+            continue  # FtM cannot say 'not'
+        link = link_schema(r.predicate, schemata[r.subject], schemata[r.object])
+        label = r.predicate.replace("_", " ")
+        props = {link.subject: [ids[r.subject]], link.object: [ids[r.object]],
+                 "summary": [f"{eg.names.get(r.subject, r.subject)} {label} {eg.names.get(r.object, r.object)} "
+                             f"({len(r.evidence)} evidence, {r.independent_sources} independent sources)"],
+                 "date": [r.date], **sources.cite(r.evidence)}
+        role = link.role if link is not UNKNOWN else label
+        if link.schema not in ("Associate", "Family"):
+            props["role"], props["status"] = [role], [_status(r)]
+        else:
+            props["relationship"] = [role if not _status(r) else f"{role} ({_status(r)})"]
+        yield _entity(link.schema, make_id("relation", r.subject, r.predicate, r.object, r.attributed_to, r.hedged,
+                                           ids[r.subject], ids[r.object]), props)
+    for ev in eg.events(store):
+        if ev.negated:
+            continue
+        involved = [ids[p] for p in ev.participants if p in ids and "LegalEntity" in IS_A[schemata[p]]]
+        places = [p for p in ev.participants if p in ids and schemata[p] == "Address"]
+        name = " ".join(ev.summary.split())[:200] or ev.kind
+        props = {"name": [name], "date": [ev.date], "involved": involved,
+                 "addressEntity": [ids[p] for p in places], "location": [eg.names.get(p) for p in places],
+                 "summary": [f"{ev.kind} ({len(ev.evidence)} evidence, {ev.independent_sources} independent sources)"
+                             + (f", {_status(ev)}" if _status(ev) else "")],
+                 "keywords": [ev.kind], **sources.cite(ev.evidence)}
+        yield _entity("Event", make_id("event", ev.kind, ev.date, name, *sorted(involved)), props)
+    yield from sources.used.values()
+
+
+class FtmExporter(Exporter):
+    """FollowTheMoney entities, one JSON object a line (`alephclient write-entities`, `yente`, `ftm` tools)."""
+
+    name = "ftm"
+    suffix = ".ftm.json"
+    description = "FollowTheMoney entities (line-delimited JSON) for Aleph or yente"
+
+    def render(self, store: Store) -> str:
+        """Return one FtM entity per line."""
+        return "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(store))

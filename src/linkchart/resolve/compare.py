@@ -1,0 +1,561 @@
+"""The name matcher: how likely two names, in any romanisation or in Arabic script, name one bearer.
+
+`compare(a, b)` returns a `Match`: a `score` in [0, 1], the `features` that fired and a
+`reasons` line for each (`FEATURES`), in the manner of nomenklatura's `FtResult`;
+`is_match` compares the score with `THRESHOLD`, and `partial` / `typo_candidate` tell a
+resolver to want context before joining.
+
+How two names are compared (parsing is `name_parts.parse_name`, cached per name):
+
+1. Parts are aligned one to one, in any order, most alike first (`name_align.align`: how
+   alike two parts are, initials, parts written apart, bynames that are never spellings,
+   different names that romanise alike).
+2. A matched pair counts as agreement from nothing (similarity `NO_AGREEMENT`) to full
+   (1). Each name's coverage is the weight of its parts times their agreement over its
+   whole weight, where a part only one name has weighs `EXTRA_PART_WEIGHT` of its weight
+   if the other name is wholly matched (a name left out) and at least `CONFLICT_WEIGHT`
+   if both names have unmatched parts (a conflict: a different name, however common).
+3. The score is the geometric mean of the two coverages (both names must be explained),
+   raised to `SINGLE_PART_EXPONENT` when both names are one part, times the strength of
+   the evidence (the weight of what matched: shared common names say little), times the
+   negative features' factors: a given name alone, a differing given or family name,
+   shared parts out of place, organisation names that differ by a qualifier, a word or a
+   head word, an organisation against a person.
+
+`THRESHOLD` is the one merge threshold, chosen on the public name pairs
+(`../shared/eval/public/data/names_*_dev.jsonl`) for at most 1 % false matches on every set
+and on both halves of every set (split by the first name of a pair). At 0.40: OFAC 0.62 %
+false matches, recall 0.828; Latin spellings 0.68 %, recall 0.873; Arabic script ↔ Latin
+0.26 %, recall 0.892; the worst half is Latin's second, 0.98 % (0.36 is the lowest
+two-decimal score under 1 % on the whole sets, but that half reaches 1.1 % there). The
+global weights `name_align.SKELETON_SHARE`, `NO_AGREEMENT`, `EVIDENCE_SCALE` and `SINGLE_PART_EXPONENT`
+were set while reading the same figures (each checked on both halves); the other factors
+are set by hand for names the resolver meets, and checked not to lower them much.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import OSA
+
+from linkchart.resolve.name_align import WEAK_LINK, Link, align
+from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name
+
+THRESHOLD = 0.40
+
+EXTRA_PART_WEIGHT = 0.5  # an unmatched part when the other name is wholly matched
+CONFLICT_WEIGHT = 1.0  # least weight of an unmatched part when both names have one: a common name differs too
+EVIDENCE_SCALE = 0.35  # matched part weight that makes the evidence 63 % strong: 'Muhammad' alone weighs ~0.3
+WEAK_EVIDENCE = 0.75  # below this strength the reasons say the shared parts are common names
+NO_AGREEMENT = 0.5  # a part similarity at or below this is no agreement at all
+SINGLE_PART_EXPONENT = 2.0  # one part's likeness says less than the same likeness over several parts
+GIVEN_NAME_DIFFERS = 0.75  # 'Ali X' / 'Omar X': brothers share a family name, an alias rarely drops the first name
+FAMILY_NAME_DIFFERS = 0.75  # 'Ali X' / 'Ali Y': a shared first name says little
+ORG_WORDS_DIFFER = 0.7  # 'Lebanese Army' / 'Lebanese University'
+SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
+GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
+ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
+KIND_DIFFERS = 0.5  # an organisation's name against a person's
+ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
+TYPO_CEILING = THRESHOLD - 0.01  # letters swapped stay below the threshold, for a resolver with context
+
+
+# ---- the verdict -----------------------------------------------------------------------
+
+
+# Every feature the matcher can fire, and the reason it gives: a negative one lowers the
+# score. '{0}', '{1}' are the feature's data (parts of a name are quoted and listed).
+FEATURES: dict[str, str] = {
+    "identical": "identical after normalising",
+    "same_parts": "same parts: {0}",
+    "spelling": "spelling variant: {0}",
+    "initial": "initial: {0}",
+    "joined": "written apart: {0}",
+    "nasab_omitted": "nasab particle omitted: {0}",
+    "head_synonym": "head word synonym: {0}",
+    "nisba": "a name and its nisba (adjective), not one spelling: {0}",
+    "arabic_script": "'{0}' read from Arabic script as '{1}'",
+    "order_swapped": "parts in another order",
+    "same_acronym": "same acronym '{0}'",
+    "acronym": "acronym '{0}' of '{1}'",
+    "middle_omitted": "middle part omitted: {0}",
+    "parent_prefix": "parent organisation prefix {0}",
+    "surname_only": "partial name (surname) {0}",
+    "kunya_only": "partial name (byname) {0}",
+    "leading_omitted": "partial name (leading part omitted): {0}",
+    "trailing_omitted": "partial name (trailing part omitted): {0}",
+    "head_omitted": "partial name (organisation head word omitted): {0}",
+    "typo": "possible typo ({0}) '{1}' ~ '{2}'",
+    "given_name_only": "partial name (given or middle name only) {0} (negative)",
+    "parts_conflict": "unmatched {0} vs {1} (negative)",
+    "given_name_differs": "given name differs: '{0}' vs '{1}' (negative)",
+    "family_name_differs": "surname differs: '{0}' vs '{1}' (negative)",
+    "org_words_differ": "organisation names with a differing word (negative)",
+    "org_heads_differ": "different head words {0} vs {1} (negative)",
+    "org_qualifier": "extra qualifier {0} makes another organisation (negative)",
+    "swapped_with_conflict": "shared parts in other places while other parts differ (negative)",
+    "byname_not_spelling": "'{0}' is a byname, not a spelling of '{1}' (negative)",
+    "particle_only": "shared only inside particle names: {0} (negative)",
+    "common_names_only": "shared parts are common names (evidence weight {0}, negative)",
+    "kind_differs": "organisation name vs person name (negative)",
+    "acronyms_differ": "different acronyms '{0}' vs '{1}' (negative)",
+    "no_shared_parts": "no shared name parts",
+    "empty": "no name parts",
+}
+
+
+class _Parts(NamedTuple):
+    """Some parts of one name, as a feature's data."""
+
+    name: ParsedName
+    idx: tuple[int, ...] | list[int]
+
+
+def _quoted(name: ParsedName, idx: tuple[int, ...] | list[int]) -> str:
+    return ", ".join(f"'{name.parts[i].text}'" for i in idx)
+
+
+def _render(value: object, a: ParsedName, b: ParsedName) -> str:
+    """Return one datum of a feature as reason text."""
+    if isinstance(value, Link):
+        return f"{_quoted(a, value.a)} ~ {_quoted(b, value.b)} ({value.similarity:.2f})"
+    if isinstance(value, _Parts):
+        return _quoted(value.name, value.idx)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list) and value and isinstance(value[0], Link):
+        return "; ".join(f"{_quoted(a, k.a)} = {_quoted(b, k.b)}" for k in value)
+    if isinstance(value, list):
+        return ", ".join(f"'{x}'" for x in value)
+    return str(value)
+
+
+def _reason(feature: str, a: ParsedName, b: ParsedName, data: tuple) -> str:
+    """Return the reason line of one fired feature (`data` as `_score` recorded it)."""
+    return FEATURES[feature].format(*(_render(d, a, b) for d in data))
+
+
+class Match:
+    """The matcher's verdict on two names, with the features that produced its score and a reason for each.
+
+    Like nomenklatura's `FtResult`, it keeps which evidence fired (`features`); `reasons`
+    spells each one out, written only when asked for.
+    """
+
+    def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
+                 typo_candidate: bool = False, features: tuple[str, ...] | None = None,
+                 facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
+                 links: list[Link] | None = None):
+        self.score = score  # 0..1: see THRESHOLD
+        self.partial = partial  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
+        self.typo_candidate = typo_candidate  # may be a misspelling; accept only when context agrees
+        self._features = features
+        self._reasons = reasons
+        self._facts = facts or []
+        self._names = names
+        self._links = links
+
+    def _all_facts(self) -> list[tuple[str, tuple]]:
+        if self._links is not None and self._names is not None:
+            self._facts = _explain_links(*self._names, self._links) + self._facts
+            self._links = None
+        return self._facts
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Return the names of the features that fired: what matched and how, then the verdict's features."""
+        if self._features is None:
+            self._features = tuple(f for f, _ in self._all_facts())
+        return self._features
+
+    @property
+    def reasons(self) -> list[str]:
+        """Return one human-readable line per fired feature (written on first use)."""
+        if self._reasons is None:
+            a, b = self._names if self._names else (None, None)
+            self._reasons = [_reason(f, a, b, data) for f, data in self._all_facts()]
+        return self._reasons
+
+    @property
+    def is_match(self) -> bool:
+        """Return True if the score reaches `THRESHOLD`."""
+        return self.score >= THRESHOLD
+
+    def with_reason(self, reason: str) -> Match:
+        """Return this match with one more reason line."""
+        return Match(self.score, [*self.reasons, reason], self.partial, self.typo_candidate, self.features)
+
+    def __repr__(self) -> str:
+        return (f"Match(score={self.score}, features={self.features}, partial={self.partial}, "
+                f"typo_candidate={self.typo_candidate})")
+
+
+class _Verdict:
+    """Features fired while scoring one pair of names."""
+
+    __slots__ = ("a", "b", "facts", "links", "partial", "typo")
+
+    def __init__(self, a: ParsedName, b: ParsedName) -> None:
+        self.a, self.b = a, b
+        self.facts: list[tuple[str, tuple]] = []
+        self.links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
+        self.partial = False
+        self.typo = False
+
+    def add(self, feature: str, *data: object) -> None:
+        self.facts.append((feature, data))
+
+    def match(self, score: float) -> Match:
+        score = round(max(0.0, min(1.0, score)), 3)
+        return Match(score, None, self.partial, self.typo, None, self.facts, (self.a, self.b), self.links)
+
+
+# ---- features --------------------------------------------------------------------------
+
+
+def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_complete: bool) -> float:
+    """Return the share of a name's weight that the other name explains (see the module docstring)."""
+    total = got = 0.0
+    floor = CONFLICT_WEIGHT
+    for p, agreement in zip(parts, agreements, strict=True):
+        w = p.weight
+        if agreement is not None:
+            conflict = w if w > floor else floor
+            total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
+            got += w * agreement
+        elif other_complete:
+            total += w * EXTRA_PART_WEIGHT
+        else:
+            total += w if w > floor else floor
+    return got / total if total else 0.0
+
+
+def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tuple[str, tuple]]:
+    """Return the features that describe an alignment (what matched and how): they do not change the score."""
+    facts: list[tuple[str, tuple]] = []
+    if all(k.how == "same" for k in links):
+        if links:
+            facts.append(("same_parts", (links,)))
+    else:
+        facts += [(k.how, (k,)) for k in links if k.how != "same"]
+    last = -1
+    for k in links:
+        if k.b[0] < last:
+            facts.append(("order_swapped", ()))
+            break
+        last = k.b[-1]
+    for name in (a, b):
+        if name.script:
+            facts.append(("arabic_script", (name.norm, " ".join(p.text for p in name.parts))))
+    return facts
+
+
+def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
+            v: _Verdict) -> float:
+    """Fire the features of the parts only one name has; return the factor they scale the score by."""
+    if extra_a and extra_b:
+        v.add("parts_conflict", _Parts(a, extra_a), _Parts(b, extra_b))
+        heads_a = [i for i in extra_a if a.parts[i].head]
+        heads_b = [j for j in extra_b if b.parts[j].head]
+        if heads_a and heads_b:
+            v.add("org_heads_differ", _Parts(a, heads_a), _Parts(b, heads_b))
+            return ORG_HEADS_DIFFER
+        return 1.0
+    if extra_b:
+        short, long_, extra, used = a, b, extra_b, sorted(j for k in links for j in k.b)
+    else:
+        short, long_, extra, used = b, a, extra_a, sorted(i for k in links for i in k.a)
+    lead = [j for j in extra if j < used[0]]
+    tail = [j for j in extra if j > used[-1]]
+    middle = [j for j in extra if used[0] < j < used[-1]]
+    if "org" in (a.kind, b.kind):
+        distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
+        distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
+        if distinct:
+            v.add("org_qualifier", _Parts(long_, distinct))
+            return 0.0
+        if lead:
+            v.add("parent_prefix", _Parts(long_, lead))
+        if tail:
+            v.partial = True
+            v.add("head_omitted", _Parts(long_, tail))
+        if middle:
+            v.add("middle_omitted", _Parts(long_, middle))
+        return 1.0
+    if len(short.parts) == 1:
+        v.partial = True
+        if used[0] == len(long_.parts) - 1:
+            v.add("surname_only", _Parts(short, [0]))
+        elif used[0] == 0 and short.parts[0].particle in BYNAMES:
+            v.add("kunya_only", _Parts(short, [0]))
+        else:
+            v.add("given_name_only", _Parts(short, [0]))
+            return GIVEN_NAME_ONLY
+        return 1.0
+    if middle:
+        v.add("middle_omitted", _Parts(long_, middle))
+    if lead:
+        v.partial = True
+        v.add("leading_omitted", _Parts(long_, lead))
+    if tail:
+        v.partial = True
+        v.add("trailing_omitted", _Parts(long_, tail))
+    return 1.0
+
+
+def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> float:
+    """Fire the features of names that share parts but each have a part the other lacks; return their factor.
+
+    Sharing the family name but not the first name ('Ali X' / 'Omar X') or the reverse is
+    weaker than sharing both; in organisation names a differing word makes another body
+    ('Lebanese Army' / 'Lebanese University'); a shared part in another place, with
+    others differing, is chance ('Sadr City' / 'Moqtada al-Sadr').
+    """
+    factor = 1.0
+    first, last = _ends_agree(a, b, links)
+    if "org" in (a.kind, b.kind):
+        v.add("org_words_differ")
+        factor *= ORG_WORDS_DIFFER
+    elif last and not first:
+        v.add("given_name_differs", a.parts[0].text, b.parts[0].text)
+        factor *= GIVEN_NAME_DIFFERS
+    elif first and not last:
+        v.add("family_name_differs", a.parts[-1].text, b.parts[-1].text)
+        factor *= FAMILY_NAME_DIFFERS
+    if _misplaced(a, b, links):
+        v.add("swapped_with_conflict")
+        factor *= SWAPPED_WITH_CONFLICT
+    return factor
+
+
+def _misplaced(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
+    """Return True if shared parts sit in other places: out of order, or first in one name and last in the other."""
+    last_a, last_b, previous = len(a.parts) - 1, len(b.parts) - 1, -1
+    for k in links:
+        if k.b[0] < previous or (k.a[0] == 0) != (k.b[0] == 0) or (k.a[-1] == last_a) != (k.b[-1] == last_b):
+            return True
+        previous = k.b[-1]
+    return False
+
+
+def _ends_agree(a: ParsedName, b: ParsedName, links: list[Link]) -> tuple[bool, bool]:
+    """Return whether the first parts and whether the last parts of two names are surely one name part."""
+    last = first = False
+    for k in links:
+        if k.similarity >= WEAK_LINK:
+            last |= k.a[-1] == len(a.parts) - 1 and k.b[-1] == len(b.parts) - 1
+            first |= k.a[0] == 0 and k.b[0] == 0
+    return first, last
+
+
+def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], v: _Verdict) -> None:
+    """Fire when a byname's word is the other name's word: an alias, never a spelling ('Abu Hafs' / 'Hafs')."""
+    for x, y, ex, ey in ((a, b, extra_a, extra_b), (b, a, extra_b, extra_a)):
+        for i in ex:
+            p = x.parts[i]
+            if p.particle in BYNAMES:
+                for j in ey:
+                    q = y.parts[j]
+                    if not q.particle and not set(p.keys).isdisjoint(q.keys):
+                        v.add("byname_not_spelling", p.text, q.text)
+
+
+_TYPO_CACHE: dict[tuple[int, int], str | None] = {}
+
+
+def _typo_kind(u: Part, v: Part) -> str | None:
+    """Return 'transposition' or 'one letter' if two parts may be a misspelling of each other."""
+    key = (u.sid, v.sid)
+    if key not in _TYPO_CACHE:
+        if len(_TYPO_CACHE) > 1_000_000:
+            _TYPO_CACHE.clear()
+        _TYPO_CACHE[key] = _find_typo(u, v)
+    return _TYPO_CACHE[key]
+
+
+def _find_typo(u: Part, v: Part) -> str | None:
+    a, b = u.key, v.key
+    if u.acronym or v.acronym or u.particle != v.particle or a == b or min(len(a), len(b)) < 5:
+        return None
+    if a + "s" == b or b + "s" == a:
+        return None  # a plural ('State' / 'States')
+    if u.skeletons[0] == v.skeletons[0]:
+        return None  # only vowels differ: that is spelling, not a typo
+    if sorted(a) == sorted(b) and OSA.distance(a, b) <= 2:
+        return "transposition"
+    if OSA.distance(a, b) == 1:
+        return "one letter"
+    return None
+
+
+def _typos(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
+           v: _Verdict) -> None:
+    """Fire when the one part pair that differs may be a misspelling and every other part is the same or left out."""
+    unsure = [k for k in links if k.how == "spelling"]
+    if not (extra_a and extra_b) and len(unsure) == 1:
+        u, w = a.parts[unsure[0].a[0]], b.parts[unsure[0].b[0]]
+    elif len(extra_a) == 1 and len(extra_b) == 1 and not unsure:
+        u, w = a.parts[extra_a[0]], b.parts[extra_b[0]]
+    elif min(len(a.parts), len(b.parts)) == 1 and not links:
+        u, w = a.parts[-1], b.parts[-1]  # a family name alone, misspelt
+    else:
+        return
+    kind = _typo_kind(u, w)
+    if kind:
+        v.typo = True
+        v.partial = v.partial or len(a.parts) != len(b.parts)
+        v.add("typo", kind, u.text, w.text)
+
+
+def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
+    """Return the score of an acronym against a name or another acronym, or None if neither is one."""
+    if a.acronym and b.acronym:
+        if a.acronym == b.acronym:
+            v.add("same_acronym", a.acronym)
+            return 1.0
+        v.add("acronyms_differ", a.acronym, b.acronym)
+        return 0.0
+    for x, y in ((a, b), (b, a)):
+        if x.acronym and x.acronym in y.initials:
+            v.add("acronym", x.acronym, y.norm)
+            return ACRONYM_SCORE
+    return None
+
+
+def _score(a: ParsedName, b: ParsedName) -> Match:
+    """Return the verdict on two parsed names (see the module docstring for the steps)."""
+    v = _Verdict(a, b)
+    early = _settled(a, b, v)
+    if early is not None:
+        return v.match(early)
+    links = align(a, b)
+    score, extra_a, extra_b = _covered(a, b, links, v)
+    v.links = links
+    if links and (extra_a or extra_b):
+        score *= _extras(a, b, extra_a, extra_b, links, v)
+    if extra_a and extra_b and (a.bynames or b.bynames):
+        _bynames(a, b, extra_a, extra_b, v)
+    if extra_a and extra_b and links:
+        score *= _conflict(a, b, links, v)
+    if a.kind != b.kind and {a.kind, b.kind} == _ORG_PERSON:
+        v.add("kind_differs")
+        score *= KIND_DIFFERS
+    if not links:
+        shared = sorted({p.particle for p in a.parts if p.particle} & {p.particle for p in b.parts if p.particle})
+        if shared:
+            v.add("particle_only", shared)
+        v.add("no_shared_parts")
+    if score < THRESHOLD:
+        _typos(a, b, extra_a, extra_b, links, v)
+    elif _transposed(a, b, links, v):
+        score = min(score, TYPO_CEILING)  # letters swapped, not a spelling: context decides
+    return v.match(score)
+
+
+def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
+    """Return the score of names that need no alignment (empty, identical, acronyms), else None."""
+    if not a.parts or not b.parts:
+        v.add("empty")
+        return 0.0
+    if a.folded == b.folded:
+        v.add("identical")
+        return 1.0
+    if a.acronym or b.acronym:
+        return _acronym(a, b, v)
+    return None
+
+
+def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
+    """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
+    pa, pb = a.parts, b.parts
+    agree_a: list[float | None] = [None] * len(pa)
+    agree_b: list[float | None] = [None] * len(pb)
+    evidence = 0.0
+    for k in links:
+        agreement = (k.similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
+        if agreement < 0.0:
+            agreement = 0.0
+        wa = wb = 0.0
+        for i in k.a:
+            agree_a[i] = agreement
+            wa += pa[i].weight
+        for j in k.b:
+            agree_b[j] = agreement
+            wb += pb[j].weight
+        evidence += k.similarity * (wa if wa < wb else wb)
+    extra_a = [i for i, x in enumerate(agree_a) if x is None]
+    extra_b = [j for j, x in enumerate(agree_b) if x is None]
+    score = math.sqrt(_coverage(pa, agree_a, not extra_b) * _coverage(pb, agree_b, not extra_a))
+    if len(pa) == 1 and len(pb) == 1:
+        score = score ** SINGLE_PART_EXPONENT
+    strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
+    if strength < WEAK_EVIDENCE and links:
+        v.add("common_names_only", evidence)
+    return score * strength, extra_a, extra_b
+
+
+def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> bool:
+    """Fire and return True when a matched part pair differs by swapped letters ('Qarmudawi' / 'Qardumawi')."""
+    for k in links:
+        if k.how == "spelling":
+            u, w = a.parts[k.a[0]], b.parts[k.b[0]]
+            if _typo_kind(u, w) == "transposition":
+                v.typo = True
+                v.add("typo", "transposition", u.text, w.text)
+                return True
+    return False
+
+
+_ORG_PERSON = frozenset({"org", "person"})
+
+
+# ---- entry point -----------------------------------------------------------------------
+
+
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+
+
+@lru_cache(maxsize=100_000)
+def _variants(name: str) -> tuple[str, ...]:
+    """Return the name and its readings without a parenthesis.
+
+    'X (Y)' → X and Y (an alias: 'Hashd al-Sha'abi (Popular Mobilization Units)'); 'A (B) C' →
+    'A C' and 'B C' (another spelling of the word before it: 'Ahmad (Ahmed) Santos').
+    """
+    if "(" not in name:
+        return (name,)
+    m = _PARENTHESIS.search(name)
+    if m is None:
+        return (name,)
+    before, inner, after = name[:m.start()].strip(), m.group(1).strip(), name[m.end():].strip()
+    if not after:
+        found = [before, inner]
+    else:
+        words = before.split()
+        found = [f"{before} {after}", " ".join([*words[:-1], inner, after])]
+    return (name, *(f for f in found if f and f != name))
+
+
+def compare(a: str, b: str) -> Match:
+    """Return how well two names match, with the features and reasons for the score.
+
+    A name with a parenthetical ('Hashd al-Sha'abi (Popular Mobilization Units)') is also
+    compared by each of its parts, and the best comparison is kept.
+    """
+    va, vb = _variants(a), _variants(b)
+    if len(va) == 1 and len(vb) == 1:
+        return _score(parse_name(a), parse_name(b))
+    best: Match | None = None
+    for x in va:
+        for y in vb:
+            m = _score(parse_name(x), parse_name(y))
+            if (x, y) != (a, b):
+                m = m.with_reason(f"compared '{x}' with '{y}'")
+            if best is None or m.score > best.score:
+                best = m
+    assert best is not None
+    return best

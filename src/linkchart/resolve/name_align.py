@@ -1,0 +1,242 @@
+"""How alike two name parts are, and the alignment of two names' parts (for `linkchart.resolve.compare`).
+
+Two parts' similarity (`part_similarity`, cached per pair of part signatures) blends the
+edit similarity of their letter keys (`transliterate.letter_keys`, best over the readings
+of ambiguous letters) with that of their consonant skeletons (`SKELETON_SHARE`); a part
+read from Arabic script is also compared with the Latin part's short vowels left out, as
+the script writes it. An initial matches a part with its first letter; a joined article
+is tolerated ('Alhamadani'). A kunya or byname never matches a bare name ('Abu Tariq' is
+not 'Tariq'); different names that romanise alike never match ('Hasan' / 'Husayn',
+`lexicon/name_words.yaml: distinct_names`); a name and its nisba ('Baghdad' / 'Baghdadi')
+are not one spelling.
+
+`align` pairs the parts of two names one to one, in any order, most alike first; one part
+may take two parts of the other name written apart ('Taji al-Din' / 'Tajideen').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from linkchart.resolve._tables import lexicon_table
+from linkchart.resolve.name_parts import ParsedName, Part, PartSig, skeleton
+from linkchart.resolve.transliterate import letter_keys
+
+SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
+SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
+SHORT_CONSONANTS_DIFFER = 0.9  # so a short name with other consonants stays apart ('Qais' / 'Laith')
+MIN_SIMILARITY = 0.6  # below this two parts are different names
+WEAK_LINK = 0.75  # a part link below this may not cross the order of the others
+SURE_LINK = 0.9  # a part link below this may give way to a part written apart ('Alizaheer' / 'Ali Zaheer')
+NISBA_SIMILARITY = 0.7  # 'Baghdad' / 'Baghdadi', 'Behzad' / 'Behzadi': a name and the adjective made from it
+JOINED_MIN_SIMILARITY = 0.85  # one part against two written apart must be closer than that
+NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
+INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
+GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
+
+
+# ---- part similarity -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _distinct_names() -> dict[str, tuple[int, int]]:
+    """Return letter key → (group, name) for names that look alike but are different names."""
+    out: dict[str, tuple[int, int]] = {}
+    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
+        for index, spellings in enumerate(names):
+            for spelling in spellings:
+                out.setdefault(letter_keys(spelling)[0], (group, index))
+    return out
+
+
+def _skeletons(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(skeleton(k) for k in keys)
+
+
+@lru_cache(maxsize=200_000)
+def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
+    """Return the best blend of key and skeleton similarity over the readings of two parts."""
+    best = 0.0
+    for a, sa in zip(x, sx, strict=True):
+        for b, sb in zip(y, sy, strict=True):
+            spelled = Levenshtein.normalized_similarity(a, b)
+            skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
+            sim = (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel
+            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
+                sim *= SHORT_CONSONANTS_DIFFER
+            best = max(best, sim)
+    return best
+
+
+_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
+
+
+def _unvowelled(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the keys without their single vowels between consonants, as Arabic script writes a name."""
+    return tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
+
+
+def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
+    if not all(o.endswith("i") for o in others):
+        return False  # 'Arlette': a final e that may be silent
+    return any(len(k) >= 4 and k[-1] not in "aiu" and k + "i" in others for k in keys)
+
+
+def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Return the keys without a joined article ('Alkhazali' → 'xazali'), or None."""
+    if len(keys[0]) >= 5 and keys[0].startswith("al"):
+        return tuple(k[2:] for k in keys)
+    return None
+
+
+def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts given their signatures."""
+    if u.acronym or v.acronym:
+        return (1.0, "same") if u.acronym and v.acronym and u.keys == v.keys else (0.0, "acronym")
+    if u.head or v.head:
+        if u.head == v.head:
+            return (1.0, "same") if u.keys == v.keys else (1.0, "head_synonym")
+        return 0.0, "head"
+    if u.particle != v.particle:
+        return _particle_similarity(u, v)
+    if u.initial or v.initial:
+        return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
+    ku, kv, sku, skv = u.keys, v.keys, u.skeletons, v.skeletons
+    if ku == kv or not set(ku).isdisjoint(kv):
+        return 1.0, "same"
+    distinct = _distinct_names()
+    gu, gv = distinct.get(ku[0]), distinct.get(kv[0])
+    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
+        return 0.0, "distinct_names"
+    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if u.script:
+            kv, skv = kv + _unvowelled(kv), skv + skv
+        else:
+            ku, sku = ku + _unvowelled(ku), sku + sku
+    sim = _spelling_similarity(ku, sku, kv, skv)
+    if _nisba(ku, kv) or _nisba(kv, ku):
+        return min(sim, NISBA_SIMILARITY), "nisba"
+    if not u.particle:
+        for x, y, sy in ((ku, kv, skv), (kv, ku, sku)):
+            glued = _glued(x)
+            if glued and not _glued(y):
+                sim = max(sim, _spelling_similarity(glued, _skeletons(glued), y, sy) - GLUED_ARTICLE_PENALTY)
+    return sim, "spelling"
+
+
+def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts with different particles: 'Abdul Rahman' / 'Abdurrahman', 'bin X' / 'X'."""
+    if "abd" in (u.particle, v.particle) and "" in (u.particle, v.particle):
+        wu = tuple("abd" + k for k in u.keys) if u.particle else u.keys
+        wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
+        if not set(wu).isdisjoint(wv):
+            return 1.0, "same"
+        return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
+    if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
+        return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
+    sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
+    return sim * NASAB_OMITTED, "nasab_omitted"
+
+
+_NASAB_OR_NONE = frozenset({"", "bin", "bint"})
+
+
+_PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
+
+
+def part_similarity(u: Part, v: Part) -> tuple[float, str]:
+    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...)."""
+    key = (u.sid, v.sid)
+    found = _PAIR_CACHE.get(key)
+    if found is None:
+        if len(_PAIR_CACHE) > 1_000_000:
+            _PAIR_CACHE.clear()
+        assert u.sig is not None and v.sig is not None
+        found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
+    return found
+
+
+# ---- alignment -------------------------------------------------------------------------
+
+
+class Link(NamedTuple):
+    """Parts of two names taken as one: a pair, or one part and two parts written apart."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    similarity: float
+    how: str
+
+
+def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
+    """Return candidate links of one part to two adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
+    out = []
+    for flip, (one, two) in enumerate(((a, b), (b, a))):
+        for j, joined in two.joins:
+            key = joined.keys[0]
+            for i in one.plain_by_letter.get(key[0], ()):
+                u = one.parts[i]
+                if abs(len(u.keys[0]) - len(key)) > 2:
+                    continue
+                sim, _ = part_similarity(u, joined)
+                if sim >= JOINED_MIN_SIMILARITY:
+                    out.append((-sim, (j, j + 1), (i,), "joined") if flip else (-sim, (i,), (j, j + 1), "joined"))
+    return out
+
+
+def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> tuple[list[Link], set[int], set[int]]:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links = []
+    for neg, ia, ib, how in pairs:
+        if used_a.isdisjoint(ia) and used_b.isdisjoint(ib):
+            links.append(Link(ia, ib, -neg, how))
+            used_a.update(ia)
+            used_b.update(ib)
+    return links, used_a, used_b
+
+
+def align(a: ParsedName, b: ParsedName) -> list[Link]:
+    """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
+
+    A part may also take two adjacent parts of the other name written apart, when parts are
+    left over or a pair is unsure; at equal likeness the link that explains more parts wins.
+    """
+    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    cache = _PAIR_CACHE
+    for i, u in enumerate(a.parts):
+        su = u.sid
+        for j, v in enumerate(b.parts):
+            found = cache.get((su, v.sid)) or part_similarity(u, v)
+            if found[0] >= MIN_SIMILARITY:
+                pairs.append((-found[0], (i,), (j,), found[1]))
+    pairs.sort()
+    links, used_a, used_b = _greedy(pairs)
+    joinable = (a.joins and not a.join_letters.isdisjoint(b.plain_by_letter)) or \
+        (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))
+    if joinable and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
+                     or any(k.similarity < SURE_LINK for k in links)):
+        joined = _joined_pairs(a, b)
+        if joined:
+            pairs += joined
+            pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
+            links, used_a, used_b = _greedy(pairs)
+    links.sort(key=lambda k: k.a)
+    if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
+        links = _drop_crossing_weak_links(links)
+    return links
+
+
+def _drop_crossing_weak_links(links: list[Link]) -> list[Link]:
+    """Drop a weak link that crosses the order of the strong ones: a swapped part is a sure match or none.
+
+    'Middle East Quarterly' / 'Greater Middle East': 'Quarterly' ~ 'Greater' would swap ends.
+    """
+    strong = [k for k in links if k.similarity >= WEAK_LINK]
+    return [k for k in links if k.similarity >= WEAK_LINK
+            or all((k.a[0] < s.a[0]) == (k.b[0] < s.b[0]) for s in strong)]

@@ -1,0 +1,781 @@
+"""PostgreSQL back end of the `Store` interface (psycopg 3), for a team sharing one case.
+
+The tables are SQLite's (`migrations/postgres`), and rows are built by the same helpers as
+SQLite's (`sqlite._ExtractionRows`, `sqlite._mention_row`), so both back ends answer with
+the same values. Differences that a caller could see are none by design:
+
+- every write is one transaction that first locks the `store_version` row, so writers are
+  serialised as SQLite's `BEGIN IMMEDIATE` serialises them: two processes ingesting into
+  one database at once lose nothing and duplicate nothing, and a reader (any other
+  connection) sees all of a document's rows or none;
+- full-text search indexes the tokens SQLite's FTS5 would (`store.fulltext` builds the
+  `tsvector`/`tsquery` literals and the snippet), so hits, snippets and highlights have
+  the same shape; `rank` is minus `ts_rank` (lower is better, as bm25);
+- bulk writes (entity replacement) use COPY.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
+from linkchart.store.base import (
+    DECISION_KINDS,
+    AliasStatementRow,
+    ArticleRow,
+    ClaimRow,
+    DecisionRow,
+    DocumentRow,
+    EntityAliasRow,
+    EntityRow,
+    EntitySummary,
+    EventRow,
+    MentionRow,
+    NearDuplicateKey,
+    RelationRow,
+    ResolutionInput,
+    SearchHit,
+    Store,
+    StoreError,
+)
+from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
+from linkchart.store.postgres_migrate import migrate_postgres
+from linkchart.store.sqlite import (
+    _ALIAS_STATEMENT_COLUMNS,
+    _ARTICLE_COLUMNS,
+    _CLAIM_COLUMNS,
+    _CLOSE,
+    _EVENT_COLUMNS,
+    _JOIN_SOURCE,
+    _MENTION_COLUMNS,
+    _OPEN,
+    _RELATION_COLUMNS,
+    _STATS_QUERY,
+    NEAR_DUPLICATE_CANDIDATES,
+    _ExtractionRows,
+    _first_match,
+    _highlights,
+    _mention_row,
+    _now,
+    _pair,
+    query_terms,
+)
+
+_SNIPPET_TOKENS = 16
+_RESOLVE_LOCK = 0x7265736F  # advisory lock id held while entities are resolved ('reso')
+
+
+def is_postgres_url(url: str) -> bool:
+    """Return True when `url` names a PostgreSQL database (postgresql:// or postgres://)."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def _connect(url: str) -> psycopg.Connection[dict[str, Any]]:
+    """Return an autocommit connection to `url`, creating the database when it does not exist yet."""
+    try:
+        return psycopg.connect(url, autocommit=True, row_factory=dict_row)
+    except psycopg.OperationalError as exc:
+        if "does not exist" not in str(exc):
+            raise
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    name = info.get("dbname")
+    if not name:
+        raise StoreError(f"{url}: names no database")
+    maintenance = psycopg.conninfo.make_conninfo(url, dbname="postgres")
+    with psycopg.connect(maintenance, autocommit=True) as admin:
+        try:
+            admin.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(str(name))))
+        except psycopg.errors.DuplicateDatabase:
+            pass  # another process created it first
+    return psycopg.connect(url, autocommit=True, row_factory=dict_row)
+
+
+class PostgresStore(Store):
+    """A `Store` in one PostgreSQL database; safe to share between threads (one connection, one lock)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._lock = threading.RLock()
+        self._conn = _connect(url)
+        try:
+            # Snippets and folds are computed in Python; the server only compares strings.
+            self._conn.execute("SET client_encoding TO 'UTF8'")
+            migrate_postgres(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # --- lifecycle -------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection; returns nothing."""
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self, bump: bool = True) -> Iterator[psycopg.Connection[dict[str, Any]]]:
+        """Run the block in one transaction holding the store's write lock; bump the version when `bump`."""
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SELECT value FROM meta WHERE key = 'store_version' FOR UPDATE")
+            yield self._conn
+            if bump:
+                self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
+
+    @contextmanager
+    def resolving(self) -> Iterator[None]:
+        """Hold the database's resolution lock for the block (one resolver at a time across processes)."""
+        with self._lock:
+            self._conn.execute("SELECT pg_advisory_lock(%s)", (_RESOLVE_LOCK,))
+            try:
+                yield
+            finally:
+                self._conn.execute("SELECT pg_advisory_unlock(%s)", (_RESOLVE_LOCK,))
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock for the block: other writers wait; the block's reads and writes are one
+        transaction (its writes nest as savepoints), committed at its end, rolled back on an exception."""
+        with self._write(bump=False):
+            yield
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Run the block's reads in one repeatable-read transaction (one state of the store), unless a
+        transaction is open already (under `exclusive()`, which no writer can change)."""
+        with self._lock:
+            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                yield
+                return
+            with self._conn.transaction():
+                self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+
+    @staticmethod
+    def _mark_resolution_due(conn: psycopg.Connection[Any]) -> None:
+        """Record in the current write transaction that resolution must follow it (see migration 0004)."""
+        conn.execute(
+            """UPDATE pending SET due = (SELECT value + 1 FROM meta WHERE key = 'store_version'),
+                                  since = CASE WHEN due > done THEN since ELSE %s END
+               WHERE task = 'resolve'""",
+            (_now(),),
+        )
+
+    def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+
+    def version(self) -> int:
+        """Return the store version, a counter incremented by every write."""
+        return int(self._read("SELECT value FROM meta WHERE key = 'store_version'")[0]["value"])
+
+    @staticmethod
+    def _recount(conn: psycopg.Connection[Any], entity_ids: list[int] | None = None) -> None:
+        """Recompute `entities.mentions`/`documents` (of the given entities, or all) from the links."""
+        if entity_ids is not None and not entity_ids:
+            return
+        only = "WHERE me.entity_id = ANY(%s)" if entity_ids is not None else ""
+        params: tuple[Any, ...] = (list(entity_ids),) if entity_ids is not None else ()
+        conn.execute(f"UPDATE entities SET mentions = 0, documents = 0 {only.replace('me.entity_id', 'id')}", params)
+        conn.execute(
+            f"""UPDATE entities SET mentions = c.n, documents = c.d
+                FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                      FROM mention_entity me
+                      JOIN mentions m ON m.id = me.mention_id
+                      JOIN articles a ON a.id = m.article_id
+                      {only}
+                      GROUP BY me.entity_id) AS c
+                WHERE c.id = entities.id""",
+            params,
+        )
+
+    # --- documents and articles ------------------------------------------------------
+    def add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int:
+        """Store a document, its articles and their extractions in one transaction; return its id.
+
+        A document already stored under the same source is replaced in the same
+        transaction, which also marks resolution due. Raises `StoreError` (and stores
+        nothing) when a row is refused.
+        """
+        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
+        assert doc_id is not None
+        return doc_id
+
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does, unless its content hash is already stored.
+
+        Return the new id, or None when a document with the same content was stored before
+        (by another run, meanwhile): the check is made in the write transaction.
+        """
+        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
+
+    def _add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+        if_new: bool,
+    ) -> int | None:
+        """Return the id of the document stored with its articles and extractions (None: same content stored)."""
+        if not len(articles) == len(extractions) == len(fingerprints):
+            raise ValueError("articles, extractions and fingerprints must have the same length")
+        try:
+            with self._write() as conn:
+                if if_new and conn.execute("SELECT 1 FROM documents WHERE sha256 = %s", (doc.sha256,)).fetchone():
+                    return None
+                old = conn.execute("SELECT id FROM documents WHERE source = %s", (doc.source,)).fetchone()
+                if old is not None:
+                    self._delete(conn, old["id"])
+                doc_id = self._insert_document(conn, doc)
+                for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
+                    article_id = self._insert_article(conn, doc_id, article, fp)
+                    if extraction is not None:
+                        self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                self._mark_resolution_due(conn)
+                return doc_id
+        except (psycopg.IntegrityError, psycopg.DataError, ValueError, TypeError) as exc:
+            raise StoreError(f"{doc.source}: not stored: {exc}") from exc
+
+    def _delete(self, conn: psycopg.Connection[Any], doc_id: int) -> None:
+        named = [
+            r["entity_id"]
+            for r in conn.execute(
+                """SELECT DISTINCT me.entity_id FROM articles a
+                   JOIN mentions m ON m.article_id = a.id
+                   JOIN mention_entity me ON me.mention_id = m.id
+                   WHERE a.document_id = %s""",
+                (doc_id,),
+            ).fetchall()
+        ]
+        conn.execute(
+            """UPDATE articles SET duplicate_of = NULL, similarity = NULL
+               WHERE duplicate_of IN (SELECT id FROM articles WHERE document_id = %s)
+                 AND document_id <> %s""",
+            (doc_id, doc_id),
+        )
+        conn.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
+        self._recount(conn, named)
+
+    @staticmethod
+    def _insert_document(conn: psycopg.Connection[Any], doc: Document) -> int:
+        row = conn.execute(
+            """INSERT INTO documents (source, sha256, kind, title, date, url, outlet, encoding,
+                                      warnings, page_starts, text, added_at)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+            (doc.source, doc.sha256, doc.kind, doc.title, doc.date, doc.url, doc.outlet, doc.encoding,
+             json.dumps(doc.warnings), json.dumps(doc.page_starts), doc.text, _now()),
+        ).fetchone()
+        return int(row["id"])
+
+    def _insert_article(
+        self, conn: psycopg.Connection[Any], doc_id: int, article: Article, fp: NearDuplicateKey | None
+    ) -> int:
+        if fp is not None and not isinstance(fp, NearDuplicateKey):
+            raise TypeError(f"not a near-duplicate key: {type(fp).__name__}")
+        duplicate = self._near_duplicate(conn, fp, set()) if fp is not None else None
+        row = conn.execute(
+            """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
+                                     orig_start, orig_end, words, text, offsets, paragraphs,
+                                     fingerprint, duplicate_of, similarity, search)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)
+               RETURNING id""",
+            (doc_id, article.index, article.title, article.byline, article.date, article.language, article.url,
+             article.outlet, article.start, article.end, len(article.text.split()), article.text,
+             json.dumps(article.offsets.to_json()),
+             json.dumps([[p.start, p.end, p.language] for p in article.paragraphs]),
+             fp.signature if fp is not None else None,
+             duplicate[0] if duplicate else None, duplicate[1] if duplicate else None,
+             tsvector_literal(article.title, article.text)),
+        ).fetchone()
+        article_id = int(row["id"])
+        if fp is not None and fp.band_keys:
+            with conn.cursor().copy("COPY article_bands (band, key, article_id) FROM STDIN") as copy:
+                for band, key in fp.band_keys:
+                    copy.write_row((band, key, article_id))
+        return article_id
+
+    @staticmethod
+    def _insert_extraction(
+        conn: psycopg.Connection[Any], article_id: int, original: str, offsets: OffsetMap, ex: Extraction
+    ) -> None:
+        rows = _ExtractionRows(original, offsets)
+        for table, columns, items, build in (
+            ("mentions", _MENTION_COLUMNS, ex.mentions, rows.mention),
+            ("alias_statements", _ALIAS_STATEMENT_COLUMNS, ex.aliases, rows.alias_statement),
+            ("relations", _RELATION_COLUMNS, ex.relations, rows.relation),
+            ("events", _EVENT_COLUMNS, ex.events, rows.event),
+            ("claims", _CLAIM_COLUMNS, ex.claims, rows.claim),
+        ):
+            if items:
+                with conn.cursor().copy(f"COPY {table} (article_id, {columns}) FROM STDIN") as copy:
+                    for item in items:
+                        copy.write_row((article_id, *build(item)))
+
+    def delete_document(self, source: str) -> bool:
+        """Delete a document and everything extracted from it; return whether it existed."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM documents WHERE source = %s", (source,)).fetchone()
+            if row is not None:
+                self._delete(conn, row["id"])
+                self._mark_resolution_due(conn)
+            return row is not None
+
+    def _document_rows(self, where: str, params: tuple[Any, ...]) -> list[DocumentRow]:
+        rows = self._read(
+            f"""SELECT d.id, d.source, d.sha256, d.kind, d.title, d.date, d.url, d.outlet, d.encoding,
+                       d.warnings, d.page_starts, d.added_at,
+                       (SELECT count(*) FROM articles a WHERE a.document_id = d.id) AS n
+                FROM documents d {where}""",
+            params,
+        )
+        return [
+            DocumentRow(
+                id=r["id"], source=r["source"], sha256=r["sha256"], kind=r["kind"], title=r["title"],
+                date=r["date"], url=r["url"], outlet=r["outlet"], encoding=r["encoding"],
+                warnings=json.loads(r["warnings"]), page_starts=json.loads(r["page_starts"]),
+                added_at=r["added_at"], articles=int(r["n"]),
+            )
+            for r in rows
+        ]
+
+    def document_by_hash(self, sha256: str) -> DocumentRow | None:
+        """Return the earliest stored document with this content hash, or None."""
+        rows = self._document_rows("WHERE d.sha256 = %s ORDER BY d.id LIMIT 1", (sha256,))
+        return rows[0] if rows else None
+
+    def document_by_source(self, source: str) -> DocumentRow | None:
+        """Return the stored document with this source, or None."""
+        rows = self._document_rows("WHERE d.source = %s", (source,))
+        return rows[0] if rows else None
+
+    def document_rows(self) -> list[DocumentRow]:
+        """Return every stored document, ordered by source."""
+        return self._document_rows('ORDER BY d.source COLLATE "C"', ())
+
+    def document_text(self, source: str) -> str:
+        """Return the original decoded text of a document; raises KeyError if unknown."""
+        rows = self._read("SELECT text FROM documents WHERE source = %s", (source,))
+        if not rows:
+            raise KeyError(source)
+        return str(rows[0]["text"])
+
+    @staticmethod
+    def _article_row(r: dict[str, Any]) -> ArticleRow:
+        return ArticleRow(
+            id=r["id"], document_id=r["document_id"], source=r["source"], index=r["idx"], title=r["title"],
+            byline=r["byline"], date=r["date"], language=r["language"], words=r["words"],
+            duplicate_of=r["duplicate_of"], similarity=r["similarity"], start=r["orig_start"], end=r["orig_end"],
+            url=r["url"], outlet=r["outlet"],
+        )
+
+    def documents(self) -> list[ArticleRow]:
+        """Return one row per stored article (without text), ordered by source and index."""
+        rows = self._read(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN documents d ON d.id = a.document_id
+                ORDER BY d.source COLLATE "C", a.idx"""
+        )
+        return [self._article_row(r) for r in rows]
+
+    def article(self, article_id: int) -> ArticleRow:
+        """Return an article with clean text, offset map, paragraphs and original text."""
+        rows = self._read(
+            f"""SELECT {_ARTICLE_COLUMNS}, a.text, a.offsets, a.paragraphs, d.text AS original
+                FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = %s""",
+            (article_id,),
+        )
+        if not rows:
+            raise KeyError(article_id)
+        r = rows[0]
+        row = self._article_row(r)
+        row.text = r["text"]
+        row.offsets = OffsetMap.from_json(json.loads(r["offsets"]))
+        row.paragraphs = [Paragraph(s, e, lang) for s, e, lang in json.loads(r["paragraphs"])]
+        row.original = r["original"]
+        return row
+
+    def stats(self) -> dict[str, Any]:
+        """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
+        row = self._read(_STATS_QUERY)[0]
+        counts: dict[str, Any] = {name: int(value) for name, value in row.items()}
+        counts["duplicates"] = int(
+            self._read("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"]
+        )
+        counts["languages"] = {
+            r["language"]: int(r["n"])
+            for r in self._read(
+                'SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY 2 DESC, language COLLATE "C"'
+            )
+        }
+        return counts
+
+    # --- search and duplicates -------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Return articles matching every word of `query`, best first; any user input is safe."""
+        terms = query_terms(query)
+        tsquery = tsquery_literal(terms)
+        if not tsquery or limit <= 0:
+            return []
+        rows = self._read(
+            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, ts_rank(a.search, q) AS score
+               FROM articles a JOIN documents d ON d.id = a.document_id, CAST(%s AS tsquery) AS q
+               WHERE a.search @@ q
+               ORDER BY score DESC, a.id
+               LIMIT %s""",
+            (tsquery, limit),
+        )
+        hits = []
+        for r in rows:
+            marked = snippet(r["text"], terms, _OPEN, _CLOSE, _SNIPPET_TOKENS)
+            plain, spans = _highlights(marked)
+            start = end = None
+            found = _first_match(r["text"], terms)
+            if found is not None:
+                start, end = OffsetMap.from_json(json.loads(r["offsets"])).span(*found)
+            hits.append(
+                SearchHit(
+                    article_id=r["id"], source=r["source"], title=r["title"], date=r["date"],
+                    snippet=marked.replace(_OPEN, "[").replace(_CLOSE, "]"), snippet_text=plain, highlights=spans,
+                    start=start, end=end, rank=-float(r["score"]),
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _near_duplicate(
+        conn: psycopg.Connection[Any], fp: NearDuplicateKey, exclude: set[int]
+    ) -> tuple[int, float] | None:
+        keys = fp.band_keys
+        if not keys:
+            return None
+        # the candidates sharing most bands are the most similar: see SQLiteStore._near_duplicate
+        rows = conn.execute(
+            """SELECT a.id, a.fingerprint FROM article_bands b
+               JOIN unnest(%s::int[], %s::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key
+               JOIN articles a ON a.id = b.article_id
+               GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT %s""",
+            ([band for band, _ in keys], [key for _, key in keys], NEAR_DUPLICATE_CANDIDATES),
+        ).fetchall()
+        best: tuple[int, float] | None = None
+        for r in rows:
+            if r["id"] in exclude or r["fingerprint"] is None:
+                continue
+            score = fp.similarity(bytes(r["fingerprint"]))
+            if score >= fp.threshold and (best is None or score > best[1]):
+                best = (r["id"], score)
+        return best
+
+    def find_near_duplicate(
+        self, fp: NearDuplicateKey, *, exclude: set[int] | None = None
+    ) -> tuple[int, float] | None:
+        """Return (article id, similarity) of the most similar stored article ≥ `fp.threshold`, or None."""
+        with self._lock:
+            return self._near_duplicate(self._conn, fp, exclude or set())
+
+    # --- extractions -----------------------------------------------------------------
+    def _extraction_rows(self, table: str, order: str, article_id: int | None) -> list[dict[str, Any]]:
+        where = "WHERE x.article_id = %s" if article_id is not None else ""
+        params = (article_id,) if article_id is not None else ()
+        return self._read(
+            f"SELECT x.*, d.source FROM {table} x {_JOIN_SOURCE} {where} ORDER BY x.article_id, {order}", params
+        )
+
+    def mentions(self, article_id: int | None = None) -> list[MentionRow]:
+        """Return stored mentions (of one article, or all), in text order."""
+        return [_mention_row(r) for r in self._extraction_rows("mentions", 'x.start, x."end", x.id', article_id)]
+
+    def alias_statements(self, article_id: int | None = None) -> list[AliasStatementRow]:
+        """Return stored alias statements (of one article, or all), in text order."""
+        return [
+            AliasStatementRow(
+                id=r["id"], article_id=r["article_id"], source=r["source"], name=r["name"], alias=r["alias"],
+                kind=r["kind"], start=r["orig_start"], end=r["orig_end"], sentence=r["sentence"],
+                name_span=_pair(r["name_start"], r["name_end"]), alias_span=_pair(r["alias_start"], r["alias_end"]),
+            )
+            for r in self._extraction_rows("alias_statements", "x.orig_start, x.id", article_id)
+        ]
+
+    def relations(self, article_id: int | None = None) -> list[RelationRow]:
+        """Return stored relations (of one article, or all), in text order."""
+        return [
+            RelationRow(
+                id=r["id"], article_id=r["article_id"], source=r["source"], subject=r["subject_text"],
+                subject_span=(r["subject_start"], r["subject_end"]), predicate=r["predicate"],
+                object=r["object_text"], object_span=(r["object_start"], r["object_end"]), rule=r["rule"],
+                negated=bool(r["negated"]), attributed_to=r["attributed_to"], hedged=bool(r["hedged"]),
+                date=r["date"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
+                evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)
+        ]
+
+    def events(self, article_id: int | None = None) -> list[EventRow]:
+        """Return stored events (of one article, or all), in text order."""
+        return [
+            EventRow(
+                id=r["id"], article_id=r["article_id"], source=r["source"], kind=r["kind"], summary=r["summary"],
+                date=r["date"], participants=[(s, e) for s, e in json.loads(r["participants"])],
+                negated=bool(r["negated"]), attributed_to=r["attributed_to"], evidence_start=r["evidence_start"],
+                evidence_end=r["evidence_end"], evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("events", "x.evidence_start, x.id", article_id)
+        ]
+
+    def claims(self, article_id: int | None = None) -> list[ClaimRow]:
+        """Return stored claims (of one article, or all), in text order."""
+        return [
+            ClaimRow(
+                id=r["id"], article_id=r["article_id"], source=r["source"], subject=r["subject_text"],
+                subject_span=(r["subject_start"], r["subject_end"]), quantity=r["quantity"], value=r["value"],
+                unit=r["unit"], approx=r["approx"], attributed_to=r["attributed_to"],
+                evidence_start=r["evidence_start"], evidence_end=r["evidence_end"], evidence=r["evidence_text"],
+            )
+            for r in self._extraction_rows("claims", "x.evidence_start, x.id", article_id)
+        ]
+
+    # --- resolution and curation -----------------------------------------------------
+    def replace_entities(
+        self,
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
+        """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
+
+        With `based_on` (the input they were resolved from), store them only if no write changed
+        that input since, and mark that resolution done; return whether they were stored (True
+        also when another resolver stored the resolution of that same input meanwhile).
+        Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
+        link to an unknown mention or entity.
+        """
+        try:
+            with self._write() as conn:
+                if based_on is not None:
+                    state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                    if state["due"] != based_on.due:
+                        return False
+                    if state["done"] != based_on.done:  # another resolver stored the resolution of this input
+                        return True
+                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                conn.execute("DELETE FROM mention_entity")
+                conn.execute("DELETE FROM entity_aliases")
+                conn.execute("DELETE FROM entities")
+                cur = conn.cursor()
+                with cur.copy("COPY entities (id, name, type, description, folded) FROM STDIN") as copy:
+                    for e in entities:
+                        copy.write_row((e.id, e.name, e.type, e.description, e.name.lower()))
+                with cur.copy(
+                    """COPY entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
+                                            reason_pass, reason_evidence) FROM STDIN"""
+                ) as copy:
+                    for a in aliases:
+                        copy.write_row((a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(),
+                                        a.name_key, a.reason_pass,
+                                        None if a.reason_evidence is None else json.dumps(a.reason_evidence)))
+                with cur.copy("COPY mention_entity (mention_id, entity_id) FROM STDIN") as copy:
+                    for link in mention_links:
+                        copy.write_row(link)
+                self._recount(conn)
+                return True
+        except (psycopg.IntegrityError, psycopg.DataError) as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
+
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""
+        with self._snapshot():
+            state = self._read("SELECT due, done FROM pending WHERE task = 'resolve'")[0]
+            return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(),
+                                   int(state["due"]), int(state["done"]))
+
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+        return bool(self._read("SELECT due > done AS due FROM pending WHERE task = 'resolve'")[0]["due"])
+
+    def aliases_without_name_key(self) -> list[str]:
+        """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
+        rows = self._read("SELECT DISTINCT alias FROM entity_aliases WHERE name_key IS NULL")
+        return sorted(r["alias"] for r in rows)
+
+    def set_alias_name_keys(self, keys: dict[str, str]) -> None:
+        """Store the name key of each alias in `keys` where it is missing; the store version stays."""
+        if not keys:
+            return
+        with self._write(bump=False) as conn:
+            conn.cursor().executemany(
+                "UPDATE entity_aliases SET name_key = %s WHERE folded = %s AND alias = %s AND name_key IS NULL",
+                [(key, alias.lower(), alias) for alias, key in keys.items()],
+            )
+
+    def entities(self) -> list[EntityRow]:
+        """Return all entities, ordered by id."""
+        return [
+            EntityRow(r["id"], r["name"], r["type"], r["description"])
+            for r in self._read("SELECT id, name, type, description FROM entities ORDER BY id")
+        ]
+
+    def entity_aliases(self, entity_id: int | None = None) -> list[EntityAliasRow]:
+        """Return entity aliases (of one entity, or all), ordered by entity and most frequent first."""
+        where, params = ("WHERE entity_id = %s", (entity_id,)) if entity_id is not None else ("", ())
+        rows = self._read(
+            f"""SELECT entity_id, alias, count, reason, evidence, name_key, reason_pass, reason_evidence
+                FROM entity_aliases {where} ORDER BY entity_id, count DESC, alias COLLATE "C" """,
+            params,
+        )
+        return [
+            EntityAliasRow(
+                r["entity_id"], r["alias"], r["count"], r["reason"], r["evidence"], r["name_key"],
+                reason_pass=r["reason_pass"],
+                reason_evidence=None if r["reason_evidence"] is None else json.loads(r["reason_evidence"]),
+            )
+            for r in rows
+        ]
+
+    def mention_links(self) -> list[tuple[int, int]]:
+        """Return all (mention id, entity id) links, ordered by mention."""
+        with self._lock:
+            cur = self._conn.cursor(row_factory=psycopg.rows.tuple_row)
+            return [(r[0], r[1]) for r in cur.execute("SELECT mention_id, entity_id FROM mention_entity ORDER BY 1")]
+
+    def entity(self, entity_id: int) -> EntityRow | None:
+        """Return the entity with this id, or None."""
+        rows = self._read("SELECT id, name, type, description FROM entities WHERE id = %s", (entity_id,))
+        return EntityRow(rows[0]["id"], rows[0]["name"], rows[0]["type"], rows[0]["description"]) if rows else None
+
+    def entities_named(self, name: str) -> list[EntityRow]:
+        """Return the entities whose canonical name equals `name` ignoring case (`str.lower`), by id."""
+        return [
+            EntityRow(r["id"], r["name"], r["type"], r["description"])
+            for r in self._read(
+                "SELECT id, name, type, description FROM entities WHERE folded = %s ORDER BY id", (name.lower(),)
+            )
+        ]
+
+    def entity_by_alias(self, alias: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias equal to `alias` ignoring case (`str.lower`), by entity id."""
+        rows = self._read(
+            'SELECT entity_id, count FROM entity_aliases WHERE folded = %s ORDER BY entity_id, alias COLLATE "C"',
+            (alias.lower(),),
+        )
+        return [(r["entity_id"], r["count"]) for r in rows]
+
+    def entity_by_name_key(self, key: str) -> list[tuple[int, int]]:
+        """Return (entity id, count) of every alias whose name key is `key` (none for ''), by entity id."""
+        if not key:
+            return []
+        rows = self._read(
+            'SELECT entity_id, count FROM entity_aliases WHERE name_key = %s ORDER BY entity_id, alias COLLATE "C"',
+            (key,),
+        )
+        return [(r["entity_id"], r["count"]) for r in rows]
+
+    def entity_summaries(
+        self, type_: str | None = None, limit: int | None = None, ids: Iterable[int] | None = None
+    ) -> list[EntitySummary]:
+        """Return entities with mention/document counts and aliases: most mentioned, then most documents, name, id.
+
+        Only of type `type_` and only the ids in `ids` when given; at most `limit` rows when
+        `limit` is positive. Reads the counts kept with the entities and the answer's aliases.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if type_ is not None:
+            where.append("type = %s")
+            params.append(type_)
+        if ids is not None:
+            wanted = sorted(set(ids))
+            if not wanted:
+                return []
+            where.append("id = ANY(%s)")
+            params.append(wanted)
+        sql = f"""SELECT id, name, type, mentions, documents FROM entities
+                  {'WHERE ' + ' AND '.join(where) if where else ''}
+                  ORDER BY mentions DESC, documents DESC, name COLLATE "C", id LIMIT %s"""
+        with self._lock:
+            rows = self._conn.execute(sql, (*params, limit if limit and limit > 0 else None)).fetchall()
+            out = [EntitySummary(r["id"], r["name"], r["type"], r["mentions"], r["documents"]) for r in rows]
+            by_id = {row.id: row for row in out}
+            if out:
+                for r in self._conn.execute(
+                    """SELECT entity_id, alias FROM entity_aliases WHERE entity_id = ANY(%s)
+                       ORDER BY entity_id, count DESC, alias COLLATE "C" """,
+                    ([row.id for row in out],),
+                ):
+                    by_id[r["entity_id"]].aliases.append(r["alias"])
+        return out
+
+    def entity_mentions(self, entity_id: int, limit: int | None = None) -> list[MentionRow]:
+        """Return the mentions linked to an entity, by source and original start, with their sentence text.
+
+        `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
+        """
+        rows = self._read(
+            """WITH picked AS (
+                   SELECT m.*, d.source, d.id AS doc_id
+                   FROM mention_entity me
+                   JOIN mentions m ON m.id = me.mention_id
+                   JOIN articles a ON a.id = m.article_id
+                   JOIN documents d ON d.id = a.document_id
+                   WHERE me.entity_id = %s
+                   ORDER BY d.source COLLATE "C", m.orig_start, m.article_id, m.start, m."end", m.id
+                   LIMIT %s)
+               SELECT p.*,
+                      CASE WHEN p.sentence_start IS NULL OR p.sentence_end IS NULL THEN NULL
+                           WHEN p.sentence_end <= p.sentence_start THEN ''
+                           ELSE substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)
+                      END AS sentence
+               FROM picked p JOIN documents d ON d.id = p.doc_id
+               ORDER BY p.source COLLATE "C", p.orig_start, p.article_id, p.start, p."end", p.id""",
+            (entity_id, limit if limit is not None and limit >= 0 else None),
+        )
+        return [_mention_row(r, sentence=r["sentence"]) for r in rows]
+
+    def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
+        """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
+        rows = self._read(
+            """SELECT DISTINCT d.source COLLATE "C" AS source, a.id
+               FROM mention_entity me
+               JOIN mentions m ON m.id = me.mention_id
+               JOIN articles a ON a.id = m.article_id
+               JOIN documents d ON d.id = a.document_id
+               WHERE me.entity_id = %s
+               ORDER BY 1, 2""",
+            (entity_id,),
+        )
+        return [(r["source"], r["id"]) for r in rows]
+
+    def add_decision(self, kind: str, args: dict[str, Any]) -> int:
+        """Record an analyst's decision (merge | split | rename | reject); return its id."""
+        if kind not in DECISION_KINDS:
+            raise ValueError(f"unknown decision kind {kind!r}; expected one of {', '.join(DECISION_KINDS)}")
+        with self._write() as conn:
+            row = conn.execute(
+                "INSERT INTO decisions (kind, args, created_at) VALUES (%s, %s, %s) RETURNING id",
+                (kind, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
+            ).fetchone()
+            self._mark_resolution_due(conn)
+            return int(row["id"])
+
+    def decisions(self) -> list[DecisionRow]:
+        """Return all decisions in the order they were made."""
+        return [
+            DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
+            for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
+        ]

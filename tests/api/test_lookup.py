@@ -1,0 +1,128 @@
+"""Entity lookup (ids, ambiguity, close names), input checks and `open_store`, over small hand-made stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linkchart.api import (
+    Ambiguous,
+    InvalidInput,
+    NotFound,
+    StoreNotFound,
+    UnsupportedStore,
+    Workspace,
+    open_store,
+    register_backend,
+)
+from linkchart.api import stores as stores_module
+from linkchart.api.checks import check_date, check_name, check_type, is_row_id
+from linkchart.store.base import EntityAliasRow, EntityRow
+from linkchart.store.sqlite import SQLiteStore
+
+
+@pytest.fixture
+def two_vales(tmp_path: Path) -> Path:
+    """Return a store with 'Orrin Vale' (as a name) twice, 'Vale' the alias of a third, and 'Tamsin Roe'."""
+    db = tmp_path / "vales.db"
+    with SQLiteStore(db) as store:
+        store.replace_entities(
+            [EntityRow(1, "Orrin Vale", "PERSON"), EntityRow(2, "Orrin Vale", "PERSON"),
+             EntityRow(3, "Tamsin Roe", "PERSON"), EntityRow(4, "Vale Foundation", "ORG")],
+            [EntityAliasRow(1, "Orrin Vale", 4), EntityAliasRow(2, "Orrin Vale", 3), EntityAliasRow(3, "Tamsin Roe", 9),
+             EntityAliasRow(3, "Roe", 30), EntityAliasRow(4, "Vale Foundation", 2), EntityAliasRow(4, "Roe", 1)],
+            [],
+        )
+    return db
+
+
+def test_an_id_names_one_entity_and_out_of_range_ids_are_not_found(two_vales: Path) -> None:
+    with Workspace(two_vales, extract=False, create=False) as ws:
+        assert ws.find_entity("#2").id == 2 and ws.find_entity(" #1 ").id == 1
+        for bad in ("#0", "#9223372036854775808", "#" + "9" * 40):
+            with pytest.raises(NotFound):
+                ws.find_entity(bad)
+        with pytest.raises(NotFound):
+            ws.entity(-3)
+
+
+def test_a_name_of_two_entities_is_ambiguous_and_lists_both(two_vales: Path) -> None:
+    with Workspace(two_vales, extract=False, create=False) as ws:
+        with pytest.raises(Ambiguous) as caught:
+            ws.find_entity("orrin vale")
+        assert [(c.id, c.name, c.type) for c in caught.value.candidates] == [
+            (1, "Orrin Vale", "PERSON"), (2, "Orrin Vale", "PERSON")]
+
+
+def test_a_dominant_entity_is_picked_for_reads_but_curation_asks(two_vales: Path) -> None:
+    with Workspace(two_vales, extract=False, create=False) as ws:
+        assert ws.find_entity("Roe").id == 3  # 31 mentions under 'Roe' against 2
+        with pytest.raises(Ambiguous):
+            ws.find_entity("Roe", strict=True)
+        with pytest.raises(Ambiguous):
+            ws.reject("Roe")
+        assert ws.store.decisions() == []
+
+
+def test_nothing_found_offers_close_names_with_scores(two_vales: Path) -> None:
+    with Workspace(two_vales, extract=False, create=False) as ws:
+        with pytest.raises(NotFound) as caught:
+            ws.find_entity("Tamsn Roe")
+        offered = caught.value.suggestions
+        assert offered and offered[0].id == 3 and offered[0].matched == "Tamsin Roe"
+        assert len(offered) <= 5 and all(70 <= m.score <= 100 for m in offered)
+        with pytest.raises(NotFound) as caught:
+            ws.find_entity("Zzyzx Qwv")
+        assert caught.value.suggestions == []
+
+
+def test_self_merges_are_refused_before_anything_is_stored(two_vales: Path) -> None:
+    with Workspace(two_vales, extract=False, create=False) as ws:
+        for a, b in (("#3", "#3"), ("Tamsin Roe", "#3")):
+            with pytest.raises(InvalidInput, match="into itself"):
+                ws.merge(a, b)
+        assert ws.store.decisions() == []
+
+
+def test_checks_list_what_is_valid() -> None:
+    assert check_type("person") == "PERSON"
+    with pytest.raises(InvalidInput, match="valid: PERSON, ORG, GPE, LOC, FAC, EVENT"):
+        check_type("BOGUS")
+    assert [check_date(d) for d in ("2019", "2019-12", "2020-02-29")] == ["2019", "2019-12", "2020-02-29"]
+    for bad in ("2019-13", "2019-02-30", "2019-1", "20190101", "last week", "2019-00"):
+        with pytest.raises(InvalidInput, match="YYYY-MM-DD"):
+            check_date(bad)
+    assert check_name("  Orrin   Vale ") == "Orrin Vale"
+    for bad in ("", "   ", "x" * 301, "Orrin\x1b[31m", "Or\ud800rin"):
+        with pytest.raises(InvalidInput):
+            check_name(bad)
+    assert is_row_id(1) and is_row_id(2**63 - 1) and not is_row_id(2**63) and not is_row_id(0)
+
+
+def test_open_store_refuses_what_it_cannot_open_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "case.db"
+    with pytest.raises(StoreNotFound, match="no such store"):
+        open_store(missing)
+    with pytest.raises(StoreNotFound, match="is a folder"):
+        open_store(tmp_path)
+    with pytest.raises(UnsupportedStore, match="'mysql://'") as caught:
+        open_store("mysql://analyst:s3cret@db.invalid/case")
+    assert "s3cret" not in str(caught.value)
+    assert not missing.parent.exists() and list(tmp_path.iterdir()) == []
+    made = open_store(f"sqlite:///{tmp_path / 'new.db'}", create=True)
+    made.close()
+    assert (tmp_path / "new.db").is_file()
+
+
+def test_a_back_end_registers_its_scheme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stores_module, "_BACKENDS", dict(stores_module._BACKENDS))
+    opened: list[tuple[str, bool]] = []
+
+    def open_elsewhere(location: str, create: bool) -> SQLiteStore:
+        opened.append((location, create))
+        return SQLiteStore(tmp_path / "elsewhere.db")
+
+    register_backend("Elsewhere", open_elsewhere)
+    open_store("elsewhere://host/case", create=True).close()
+    assert opened == [("host/case", True)]
