@@ -3,7 +3,7 @@
 No name is compared with every other. Each list name is indexed under its keys: the
 consonant skeleton of every reading of every part (`name_parts`: transliteration folded, so
 'Qais' / 'Qays' / 'Kais' and Arabic-script 'قيس' share one), of parts read joined ('Taji
-al-Din' / 'Tajideen'), and the initials an organisation could be written as. A store name is
+al-Din' / 'Tajideen'), and the initials (three or more) an organisation could be written as. A store name is
 compared only with list names that share a rare key with it (a key of at most
 `RARE_SHARE` of the list's names, or `RARE_MIN`): the `TOP_CANDIDATES` that share the most
 inverse-frequency weight. A name whose keys are all common ('Muhammad Ali') is compared with
@@ -29,6 +29,7 @@ RARE_MIN = 50  # a key of at most this many list names is rare, whatever the lis
 RARE_SHARE = 0.01  # ... or of at most this share of them
 TOP_CANDIDATES = 8  # list names compared per store name, those sharing the most key weight
 WEAK_ALIAS_SCORE = 0.9  # a weak alias ('Abu X') matches only when it is near identical
+MIN_INITIALS = 3  # initials indexed as an acronym key: 'TRF' for 'Tarvish Relief Foundation'; two say little
 MAX_NAMES = 25  # names of one entity screened: its canonical name and its most frequent aliases
 
 
@@ -69,7 +70,7 @@ def name_keys(name: str) -> set[str]:
         keys.update(s for s in joined.skeletons if s)
     if p.acronym:
         keys.add("#" + p.acronym.lower())
-    keys.update("#" + i.lower() for i in p.initials if len(i) > 1)
+    keys.update("#" + i.lower() for i in p.initials if len(i) >= MIN_INITIALS)
     return keys
 
 
