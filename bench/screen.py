@@ -3,7 +3,7 @@
 Names are generated (bench/scalegen.py's syllables: no real person). The store holds
 people (canonical name, and the surname alone as an alias, as articles name them) and
 organisations; the list, written as FollowTheMoney JSON lines and read back with
-`linkchart.screen.lists.read_list`, holds other generated people and organisations plus
+`linkchart.screen.read.read_list`, holds other generated people and organisations plus
 `--planted` of the store's, each under another outlet's transliteration ('Khourani' /
 'Kurani', 'al-' dropped) and, for people, OFAC's 'SURNAME, First' order as an alias.
 Prints the time to read the list and to screen (wall and process CPU time, which other
@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from linkchart.resolve.compare import compare  # noqa: E402
-from linkchart.screen.lists import read_list  # noqa: E402
+from linkchart.screen.read import read_list  # noqa: E402
 from linkchart.screen.screening import screen_store  # noqa: E402
 from linkchart.store.base import EntityAliasRow, EntityRow  # noqa: E402
 from linkchart.store.sqlite import SQLiteStore  # noqa: E402

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from linkchart.screen.lists import ListError, read_list
+from linkchart.screen.lists import ListError
 from linkchart.screen.ofac import person_name, programs
+from linkchart.screen.read import read_list
 
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 

@@ -383,7 +383,8 @@ class Workspace:
         InvalidInput for a list that cannot be read (file and reason) or a threshold outside (0, 1].
         """
         from linkchart.resolve.compare import THRESHOLD
-        from linkchart.screen.lists import ListError, read_list
+        from linkchart.screen.lists import ListError
+        from linkchart.screen.read import read_list
         from linkchart.screen.screening import screen_store
 
         if threshold is not None and not 0 < threshold <= 1:

@@ -1,15 +1,12 @@
 """A sanctions or watch list read offline: entries with their names, programmes and source.
 
-`read_list(path)` picks the reader by what `path` is: a folder holding `sdn.csv` (OFAC's
-SDN list in its legacy CSV form, `linkchart.screen.ofac`) or a file of FollowTheMoney
-JSON lines (`linkchart.screen.ftm_list`). A list that cannot be read raises `ListError`
-naming the file and the reason.
+The readers (`linkchart.screen.read.read_list`) return a `ScreeningList`; a list that
+cannot be read raises `ListError` naming the file and the reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 PERSON_SCHEMATA = frozenset({"Person"})
 ORGANISATION_SCHEMATA = frozenset({"Organization", "Company", "PublicBody"})
@@ -52,25 +49,3 @@ class ScreeningList:
 def matches_type(schema: str, entity_type: str) -> bool:
     """Return True when a list entry of FtM `schema` may name a store entity of `entity_type` (PERSON, ORG)."""
     return schema in STORE_TYPES.get(entity_type, frozenset())
-
-
-def read_list(path: str | Path) -> ScreeningList:
-    """Return the list at `path`: a folder with OFAC's sdn.csv (and alt.csv), or an FtM JSON-lines file.
-
-    Raises `ListError` (file and reason) for a path that is neither or cannot be read.
-    """
-    p = Path(path)
-    if p.is_dir():
-        from linkchart.screen.ofac import read_ofac
-
-        return read_ofac(p)
-    if p.is_file():
-        if p.name.lower() in ("sdn.csv", "alt.csv"):
-            from linkchart.screen.ofac import read_ofac
-
-            return read_ofac(p.parent)
-        from linkchart.screen.ftm_list import read_ftm
-
-        return read_ftm(p)
-    raise ListError(f"{p}: no such file or folder (expected a folder with sdn.csv and alt.csv, "
-                    f"or a FollowTheMoney JSON-lines file)")
