@@ -102,17 +102,6 @@ def test_graph_table_and_json_exports_carry_listed(ws: Workspace) -> None:
     assert entities["Lena Brookfield"]["listed"] == []
 
 
-def test_the_web_lists_matches(screened: str) -> None:
-    with TestClient(create_app(screened, token=TOKEN), base_url="http://127.0.0.1:8000") as client:
-        got = client.get("/api/screening").json()
-        assert {m["entry_id"] for m in got} == {"10001", "10002", "inv-hq", "inv-trf"}
-        hq = next(m for m in got if m["entry_id"] == "10001")
-        profile = client.get(f"/api/entities/{hq['entity']['id']}").json()
-        assert profile["listed"][0]["badge"] == "listed: OFAC SDN 10001 (SDGT, IRGC)"
-        refused = client.post("/api/curation/listing", json={"match": hq["id"], "verdict": "reject"})
-        assert refused.status_code in (401, 403)  # curation needs the token
-
-
 def _corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
@@ -168,3 +157,23 @@ def test_the_cli_screens_and_refuses_a_bad_list(screened: str, tmp_path: Path) -
     assert f"error: {bad}: line 1: not JSON" in " ".join(refused.output.split())
     both = runner.invoke(app, ["screen", "--db", screened, "--confirm", "1", "--reject", "2"])
     assert both.exit_code == 2
+
+
+def test_the_web_lists_matches(screened: str) -> None:
+    with TestClient(create_app(screened, token=TOKEN), base_url="http://127.0.0.1:8000") as client:
+        got = client.get("/api/screening").json()
+        assert {m["entry_id"] for m in got} == {"10001", "10002", "inv-hq", "inv-trf"}
+        hq = next(m for m in got if m["entry_id"] == "10001")
+        profile = client.get(f"/api/entities/{hq['entity']['id']}").json()
+        assert profile["listed"][0]["badge"] == "listed: OFAC SDN 10001 (SDGT, IRGC)"
+        refused = client.post("/api/curation/listing", json={"match": hq["id"], "verdict": "reject"})
+        assert refused.status_code in (401, 403)  # curation needs the token
+        bad = client.post("/api/curation/listing", json={"match": hq["id"], "verdict": "maybe"},
+                          headers={"X-Linkchart-Token": TOKEN})
+        assert bad.status_code == 422
+        # the last test of the module: it changes the shared store (a confirmation)
+        done = client.post("/api/curation/listing", json={"match": hq["id"], "verdict": "confirm"},
+                           headers={"X-Linkchart-Token": TOKEN})
+        assert done.status_code == 200 and done.json()["status"] == "confirmed"
+        again = client.get(f"/api/entities/{hq['entity']['id']}").json()["listed"][0]
+        assert again["status"] == "confirmed" and again["badge"].endswith("✓")
