@@ -499,7 +499,7 @@ class Store(ABC):
 
     @abstractmethod
     def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
-        """Return the stored matches of one entity (or of every entity), best score first.
+        """Return the stored matches of one entity, best score first (of every entity: by entity id, then score).
 
         A match belongs to each entity whose canonical name or alias equals its `entity_name`
         ignoring case (`str.lower`); `entity_id` is set to that entity. Matches of no current
