@@ -21,6 +21,7 @@ from linkchart.api import (
     EntityMatch,
     IngestReport,
     InvalidInput,
+    ListingView,
     NotFound,
     RelationView,
     StoreUnavailable,
@@ -455,6 +456,11 @@ def show(
     out.print(safe(f"{p.name}  ({p.type}, entity #{p.id})", style="bold"))
     if p.description:
         out.print(safe(f"  {p.description}", style="italic"))
+    for listing in p.listed:
+        line = safe(f"  {listing.badge}", style="bold red")
+        line.append_text(safe(f"  match #{listing.id}, {listing.status}: '{listing.name}' ~ '{listing.matched_name}' "
+                              f"({listing.score:.2f})", style="dim"))
+        out.print(line)
     table = Table("alias", "count", "why it belongs", title="aliases")
     for a in p.aliases:
         why = a.reason or ""
@@ -510,6 +516,48 @@ def rename(entity: str, name: str, db: DbOption = DEFAULT_DB) -> None:
 def reject(entity: str, db: DbOption = DEFAULT_DB) -> None:
     """Reject ENTITY (a name or #ID; junk or not an actor): it disappears from lists, graphs and exports."""
     _curate("reject", entity, db=db)
+
+
+@app.command()
+def screen(
+    list_path: Annotated[str | None, typer.Option(
+        "--list", "-l", help="The list: a folder with OFAC's sdn.csv and alt.csv, or a FollowTheMoney JSON-lines "
+                             "file (OpenSanctions).")] = None,
+    threshold: Annotated[float | None, typer.Option("--threshold", "-t", help="Least name score of a match "
+                                                    "(default: the resolver's merge threshold).")] = None,
+    confirm: Annotated[int | None, typer.Option("--confirm", help="Confirm the match with this id.")] = None,
+    reject_match: Annotated[int | None, typer.Option("--reject", help="Reject the match with this id.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why (kept with --confirm or --reject).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Screen people and organisations against a sanctions list (offline); list, confirm or reject the matches."""
+    if sum(x is not None for x in (list_path, confirm, reject_match)) > 1:
+        _fail("give one of --list, --confirm and --reject", code=2)
+    with _workspace(db) as ws:
+        if list_path is not None:
+            result = ws.screen(list_path, threshold)
+            err.print(safe(f"screened {result.screened:,} people and organisations against {result.list_source} "
+                           f"({result.entries:,} entries) in {result.seconds:.1f} s: {len(result.matches)} matches"))
+            rows = result.matches
+        elif confirm is not None or reject_match is not None:
+            verdict, match_id = ("confirm", confirm) if confirm is not None else ("reject", reject_match)
+            listing = ws.decide_listing(int(match_id or 0), verdict, note)
+            out.print(safe(f"{verdict}: match #{listing.id} → {listing.status} "
+                           f"({listing.entity.name if listing.entity else listing.name}: {listing.badge})"))
+            return
+        else:
+            rows = ws.listings()
+    _print_listings(rows)
+
+
+def _print_listings(rows: list[ListingView]) -> None:
+    """Print screening matches as a table: id, entity, list entry, names matched, score, status, reasons."""
+    table = Table("id", "entity", "listed as", "names", "score", "status", "why", title="screening matches")
+    for r in rows:
+        entity = f"#{r.entity.id} {r.entity.name}" if r.entity else r.name
+        table.add_row(str(r.id), safe(entity), safe(f"{r.badge.removeprefix('listed: ')}\n{r.entry_name}"),
+                      safe(f"{r.name} ~ {r.matched_name}"), f"{r.score:.2f}", r.status, safe("; ".join(r.reasons)))
+    out.print(table)
 
 
 def _relation_line(r: RelationView) -> Text:

@@ -25,6 +25,7 @@ from linkchart.api.views import (
     GraphMetricsView,
     GraphNode,
     GraphView,
+    ListingView,
     Lookups,
     MentionSpan,
     MentionView,
@@ -32,6 +33,7 @@ from linkchart.api.views import (
     NodeMetricsView,
     PathView,
     RelationView,
+    ScreenView,
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from linkchart.graph.build import EntityGraph
     from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
+    from linkchart.screen.screening import Listing
 
 DEFAULT_DB = "linkchart.db"
 PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
@@ -390,7 +393,66 @@ class Workspace:
         return EntityProfile(
             entity.id, entity.name, entity.type, entity.description,
             self.store.entity_aliases(entity.id), documents, views, mention_count=count,
+            listed=self._listing_views(entity.id),
         )
+
+    # ---- screening against sanctions and watch lists ------------------------------
+    def screen(self, path: str, threshold: float | None = None) -> ScreenView:
+        """Screen every person and organisation against the list at `path`; return what matched.
+
+        `path` is a folder with OFAC's sdn.csv and alt.csv, or a FollowTheMoney JSON-lines file;
+        the matches replace those of an earlier screening against the same list. Raises
+        InvalidInput for a list that cannot be read (file and reason) or a threshold outside (0, 1].
+        """
+        from linkchart.resolve.compare import THRESHOLD
+        from linkchart.screen.lists import ListError
+        from linkchart.screen.read import read_list
+        from linkchart.screen.screening import screen_store
+
+        if threshold is not None and not 0 < threshold <= 1:
+            raise InvalidInput(f"threshold {threshold} is not in (0, 1]")
+        try:
+            lst = read_list(path)
+        except ListError as e:
+            raise InvalidInput(str(e)) from None
+        report = screen_store(self.store, lst, THRESHOLD if threshold is None else threshold)
+        return ScreenView(report.list_source, report.path, report.entries, report.screened,
+                          round(report.seconds, 3), self._listing_views(rejected=True, source=report.list_source))
+
+    def listings(self, name: str | None = None, rejected: bool = True) -> list[ListingView]:
+        """Return the stored screening matches (of one entity), best first, with their status; raise NotFound."""
+        entity_id = self.find_entity(name).id if name is not None else None
+        return self._listing_views(entity_id, rejected=rejected)
+
+    def decide_listing(self, match_id: int, verdict: str, note: str | None = None) -> ListingView:
+        """Confirm or reject a screening match (kept by list, entry and entity name); return it with its status.
+
+        Raises NotFound for an unknown match id and InvalidInput for a verdict other than confirm or reject.
+        """
+        from linkchart.screen.screening import decide
+
+        if verdict not in ("confirm", "reject"):
+            raise InvalidInput(f"unknown verdict {shown(verdict)} (confirm or reject)")
+        try:
+            listing = decide(self.store, match_id, verdict, note)
+        except KeyError:
+            raise NotFound(f"no screening match #{match_id} (run `linkchart screen` to list them)") from None
+        return self._listing_view(listing)
+
+    def _listing_views(self, entity_id: int | None = None, rejected: bool = False,
+                       source: str | None = None) -> list[ListingView]:
+        """Return the screening matches of one entity (or all, of one list) as views."""
+        from linkchart.screen.screening import listings
+
+        found = listings(self.store, entity_id, rejected=rejected)
+        return [self._listing_view(x) for x in found if source is None or x.match.list_source == source]
+
+    def _listing_view(self, listing: Listing) -> ListingView:
+        m = listing.match
+        row = self.store.entity(m.entity_id) if m.entity_id is not None else None
+        ref = EntityRef(row.id, row.name, row.type) if row is not None else None
+        return ListingView(m.id, listing.badge, listing.status, m.list_source, m.entry_id, m.entry_name, m.programs,
+                           m.authority, m.source_url, ref, m.name, m.matched_name, m.score, m.reasons)
 
     # ---- curation: stored as decisions, re-applied after every resolution ----------
     # Each step is checked before its decision is stored: a refused step stores nothing. Entities

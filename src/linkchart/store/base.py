@@ -277,6 +277,47 @@ class ResolutionInput:
         return self.due > self.done
 
 
+@dataclass
+class ScreeningMatchRow:
+    """A store entity's name that matched an entry of a sanctions or watch list (`linkchart.screen`).
+
+    The match belongs to whichever entity goes by `entity_name` now (its canonical name or an
+    alias): `entity_id` is that entity when read, the screened entity when written.
+    """
+
+    id: int  # 0 before it is stored
+    list_source: str  # the list: 'OFAC SDN', or an FtM dataset such as 'us_ofac_sdn'
+    entry_id: str  # the list's id of the entry (SDN ent_num, FtM entity id)
+    entry_name: str  # the entry's name on the list
+    entry_schema: str  # FtM schema of the entry: Person, Organization, LegalEntity, ...
+    programs: list[str]  # sanctions programmes ('SDGT', ...)
+    authority: str | None
+    source_url: str | None
+    matched_name: str  # the list name or alias that matched
+    name: str  # the store name (canonical name or alias) that matched it
+    entity_name: str  # the entity's canonical name when screened
+    entity_id: int | None
+    score: float  # linkchart.resolve.compare's score of `name` against `matched_name`
+    reasons: list[str]
+    screened_at: str = ""
+
+
+@dataclass
+class ScreeningDecisionRow:
+    """An analyst's verdict on a screening match, kept by list, entry and entity name (survives re-screening)."""
+
+    id: int
+    verdict: str  # confirm | reject
+    list_source: str
+    entry_id: str
+    entity_name: str
+    note: str | None
+    created_at: str
+
+
+SCREENING_VERDICTS = ("confirm", "reject")
+
+
 class Store(ABC):
     """Persistent storage of documents, articles, extractions, entities and decisions.
 
@@ -505,3 +546,30 @@ class Store(ABC):
     @abstractmethod
     def decisions(self) -> list[DecisionRow]:
         """Return all decisions in the order they were made."""
+
+    # --- screening (linkchart.screen) ----------------------------------------------
+    @abstractmethod
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction; returns nothing."""
+
+    @abstractmethod
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the stored matches of one entity, best score first (of every entity: by entity id, then score).
+
+        A match belongs to each entity whose canonical name or alias equals its `entity_name`
+        ignoring case (`str.lower`); `entity_id` is set to that entity. Matches of no current
+        entity are left out.
+        """
+
+    @abstractmethod
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id (`entity_id` as screened), or None."""
+
+    @abstractmethod
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+
+    @abstractmethod
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""

@@ -41,6 +41,8 @@ from linkchart.store.base import (
     NearDuplicateKey,
     RelationRow,
     ResolutionInput,
+    ScreeningDecisionRow,
+    ScreeningMatchRow,
     SearchHit,
     Store,
     StoreError,
@@ -59,13 +61,19 @@ from linkchart.store.sqlite import (
     _RELATION_COLUMNS,
     _STATS_QUERY,
     NEAR_DUPLICATE_CANDIDATES,
+    SCREENING_COLUMNS,
+    SCREENING_OF_ALL,
+    SCREENING_OF_ENTITY,
     _ExtractionRows,
     _first_match,
     _highlights,
     _mention_row,
     _now,
     _pair,
+    check_verdict,
     query_terms,
+    screening_row,
+    screening_values,
 )
 
 _SNIPPET_TOKENS = 16
@@ -778,4 +786,48 @@ class PostgresStore(Store):
         return [
             DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
             for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
+        ]
+
+    # --- screening -------------------------------------------------------------------
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM screening_matches WHERE list_source = %s", (list_source,))
+            with conn.cursor() as cur:
+                cur.executemany(
+                    f"INSERT INTO screening_matches ({SCREENING_COLUMNS}) VALUES ({', '.join(['%s'] * 15)})",
+                    [screening_values(list_source, m) for m in matches],
+                )
+
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the matches of one entity (or all), by entity then best score; each set to its current entity."""
+        if entity_id is not None:
+            rows = self._read(SCREENING_OF_ENTITY, (entity_id, entity_id, entity_id))
+        else:
+            rows = self._read(SCREENING_OF_ALL)
+        return [screening_row(r) for r in rows]
+
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id, or None."""
+        rows = self._read("SELECT *, entity_id AS current FROM screening_matches WHERE id = %s", (match_id,))
+        return screening_row(rows[0]) if rows else None
+
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+        check_verdict(verdict)
+        with self._write() as conn:
+            row = conn.execute(
+                """INSERT INTO screening_decisions (verdict, list_source, entry_id, entity_name, entity_folded, note,
+                                                    created_at) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                (verdict, list_source, entry_id, entity_name, entity_name.lower(), note, _now()),
+            ).fetchone()
+            return int(row["id"])
+
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""
+        return [
+            ScreeningDecisionRow(r["id"], r["verdict"], r["list_source"], r["entry_id"], r["entity_name"], r["note"],
+                                 r["created_at"])
+            for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]

@@ -28,6 +28,7 @@ from linkchart.models import (
 )
 from linkchart.store.base import (
     DECISION_KINDS,
+    SCREENING_VERDICTS,
     AliasStatementRow,
     ArticleRow,
     ClaimRow,
@@ -41,6 +42,8 @@ from linkchart.store.base import (
     NearDuplicateKey,
     RelationRow,
     ResolutionInput,
+    ScreeningDecisionRow,
+    ScreeningMatchRow,
     SearchHit,
     Store,
     StoreError,
@@ -1066,6 +1069,86 @@ class SQLiteStore(Store):
             DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
             for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
         ]
+
+    # --- screening -------------------------------------------------------------------
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM screening_matches WHERE list_source = ?", (list_source,))
+            conn.executemany(
+                f"INSERT INTO screening_matches ({SCREENING_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                [screening_values(list_source, m) for m in matches],
+            )
+
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the matches of one entity (or all), by entity then best score; each set to its current entity."""
+        if entity_id is not None:
+            rows = self._read(SCREENING_OF_ENTITY.replace("%s", "?"), (entity_id, entity_id, entity_id))
+        else:
+            rows = self._read(SCREENING_OF_ALL)
+        return [screening_row(dict(r)) for r in rows]
+
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id, or None."""
+        rows = self._read("SELECT *, entity_id AS current FROM screening_matches WHERE id = ?", (match_id,))
+        return screening_row(dict(rows[0])) if rows else None
+
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+        check_verdict(verdict)
+        with self._write() as conn:
+            cur = conn.execute(
+                """INSERT INTO screening_decisions (verdict, list_source, entry_id, entity_name, entity_folded, note,
+                                                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (verdict, list_source, entry_id, entity_name, entity_name.lower(), note, _now()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""
+        return [
+            ScreeningDecisionRow(r["id"], r["verdict"], r["list_source"], r["entry_id"], r["entity_name"], r["note"],
+                                 r["created_at"])
+            for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
+        ]
+
+
+# Screening rows, shared with the PostgreSQL back end ('%s' placeholders; SQLite swaps in '?').
+SCREENING_COLUMNS = """list_source, entry_id, entry_name, entry_schema, programs, authority, source_url, matched_name,
+                       name, entity_name, entity_folded, entity_id, score, reasons, screened_at"""
+_SCREENING_NAMES = "SELECT folded, entity_id FROM entity_aliases UNION SELECT folded, id FROM entities"
+SCREENING_OF_ENTITY = """SELECT m.*, CAST(%s AS BIGINT) AS current FROM screening_matches m
+    WHERE m.entity_folded IN (SELECT folded FROM entity_aliases WHERE entity_id = %s
+                              UNION SELECT folded FROM entities WHERE id = %s)
+    ORDER BY m.score DESC, m.id"""
+SCREENING_OF_ALL = f"""SELECT m.*, x.entity_id AS current FROM screening_matches m
+    JOIN ({_SCREENING_NAMES}) x ON x.folded = m.entity_folded
+    ORDER BY x.entity_id, m.score DESC, m.id"""
+
+
+def check_verdict(verdict: str) -> None:
+    """Raise ValueError unless `verdict` is a screening verdict (confirm | reject); returns nothing."""
+    if verdict not in SCREENING_VERDICTS:
+        raise ValueError(f"unknown screening verdict {verdict!r}; expected one of {', '.join(SCREENING_VERDICTS)}")
+
+
+def screening_values(list_source: str, m: ScreeningMatchRow) -> tuple[Any, ...]:
+    """Return the column values of a match, in `SCREENING_COLUMNS` order, stored under `list_source`."""
+    return (list_source, m.entry_id, m.entry_name, m.entry_schema, json.dumps(m.programs, ensure_ascii=False),
+            m.authority, m.source_url, m.matched_name, m.name, m.entity_name, m.entity_name.lower(), m.entity_id,
+            float(m.score), json.dumps(m.reasons, ensure_ascii=False), m.screened_at or _now())
+
+
+def screening_row(r: dict[str, Any]) -> ScreeningMatchRow:
+    """Return a stored match (with its current entity in `current`) as a `ScreeningMatchRow`."""
+    return ScreeningMatchRow(
+        id=r["id"], list_source=r["list_source"], entry_id=r["entry_id"], entry_name=r["entry_name"],
+        entry_schema=r["entry_schema"], programs=json.loads(r["programs"]), authority=r["authority"],
+        source_url=r["source_url"], matched_name=r["matched_name"], name=r["name"], entity_name=r["entity_name"],
+        entity_id=r["current"], score=float(r["score"]), reasons=json.loads(r["reasons"]),
+        screened_at=r["screened_at"],
+    )
 
 
 def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:
