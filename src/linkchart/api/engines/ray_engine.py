@@ -1,0 +1,193 @@
+"""The Ray engine: reading, cleaning and extraction as a Ray Data pipeline over files; one writer stores.
+
+The driver (this process) lists the files, loads each one's bytes and skips those whose
+content is stored (`filework.plan_file`); the rest go into a Ray dataset of file work.
+Two stages run on the cluster, fused by Ray into one task per batch of files where they
+can be: reading and cleaning (`filework.prepare_file`, a plain function), then extraction
+on a fixed pool of actors, each loading the spaCy pipeline once. The driver takes the
+outcomes back in file order and stores them through the ordinary `Store` API, so the
+store ends up as the local engine leaves it.
+
+The bytes travel with the work, so a remote cluster needs no shared file system, but its
+nodes need linkchart (with its spaCy model) installed. Ray is optional:
+`pip install 'linkchart[ray]'`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import socket
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit
+
+from linkchart.api.engines.filework import (
+    FileOutcome,
+    FileWork,
+    extract_outcomes,
+    plan_file,
+    prepare_file,
+    store_outcome,
+)
+from linkchart.models import Article, Extraction, IngestReport
+from linkchart.store.base import Store
+
+ProgressHook = Callable[[str], None]
+RAY_MISSING = "the ray engine needs Ray Data, which is not installed: pip install 'linkchart[ray]'"
+OBJECT_STORE_BYTES = 512 * 1024 * 1024  # of a local cluster; Ray's default reserves 30 % of the RAM
+BATCH_FILES = 8  # files a worker reads and extracts at once
+CONNECT_TIMEOUT = 5.0  # seconds to wait for a cluster's port to answer
+_LOCAL_ADDRESSES = ("auto", "local")  # Ray's own words for a cluster on this machine
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot run: Ray is not installed, or the cluster cannot be reached (a one-line reason)."""
+
+
+def ingest_files(
+    store: Store,
+    files: Iterable[tuple[str, str | None]],
+    report: IngestReport,
+    on_file: ProgressHook | None = None,
+    address: str | None = None,
+    workers: int | None = None,
+) -> IngestReport:
+    """Return `report` with the outcome of ingesting the listed (path, notice) files on Ray.
+
+    `address` is a Ray cluster ('ray://host:10001', 'host:6379' or 'auto'); without one,
+    `RAY_ADDRESS` when set, else a local cluster of `workers` CPUs (all cores by default).
+    `workers` extraction actors run (the cluster's CPUs by default). Raise
+    `EngineUnavailable` when Ray is missing or the cluster cannot be reached.
+    """
+    works: list[FileWork] = []
+    for path, notice in files:
+        work = plan_file(store, path, notice, report)
+        if work is None:
+            if on_file is not None:
+                on_file(path)
+        else:
+            works.append(work)
+    if not works:
+        return report
+    with ray_session(address, workers) as ray:
+        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        for outcome in run_pipeline(ray, works, size):
+            store_outcome(store, outcome, report)
+            if on_file is not None:
+                on_file(outcome.path)
+    return report
+
+
+def run_pipeline(ray: Any, works: list[FileWork], workers: int,
+                 batch_files: int = BATCH_FILES) -> Iterator[FileOutcome]:
+    """Yield each file work's outcome, in order: read, cleaned and extracted on the cluster by `workers` actors."""
+    from ray.data import ActorPoolStrategy, DataContext
+
+    context = DataContext.get_current()
+    context.execution_options.preserve_order = True  # the store gets documents in the local engine's order
+    context.enable_progress_bars = False
+    rows = [{"work": pickle.dumps(w)} for w in works]
+    blocks = max(1, min(len(rows), -(-len(rows) // batch_files)))
+    dataset = (
+        ray.data.from_items(rows, override_num_blocks=blocks)
+        .map_batches(_prepare_batch, batch_size=batch_files)
+        .map_batches(_ExtractWorker, batch_size=batch_files, compute=ActorPoolStrategy(size=workers), num_cpus=1)
+    )
+    for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+        for blob in batch["outcome"]:
+            yield pickle.loads(blob)
+
+
+def _prepare_batch(batch: dict[str, Any]) -> dict[str, list[bytes]]:
+    """Return the outcomes (pickled) of reading and cleaning a batch of pickled file works."""
+    return {"outcome": [pickle.dumps(prepare_file(pickle.loads(blob))) for blob in batch["work"]]}
+
+
+class _ExtractWorker:
+    """A Ray actor that extracts the documents of batches of file outcomes; loads the spaCy pipeline once."""
+
+    def __init__(self) -> None:
+        from linkchart.extract.nlp import load_pipeline
+
+        self.nlp = load_pipeline()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        """Return the batch's outcomes (pickled) with their extractions filled in."""
+        outcomes = [pickle.loads(blob) for blob in batch["outcome"]]
+        extract_outcomes(outcomes, self.extract)
+        return {"outcome": [pickle.dumps(o) for o in outcomes]}
+
+    def extract(self, articles: list[Article]) -> list[Extraction]:
+        """Return the extractions of `articles`, parsed in this worker."""
+        from linkchart.extract.pipeline import extract_many
+
+        return extract_many([(a.text, a.english_spans(), a.date) for a in articles], self.nlp)
+
+
+@contextmanager
+def ray_session(address: str | None = None, workers: int | None = None) -> Iterator[Any]:
+    """Yield the `ray` module connected to a cluster (see `ingest_files`), disconnected after.
+
+    A session already open in this process is used as it is and left open. Raise
+    `EngineUnavailable` when Ray Data is not installed or the cluster cannot be reached.
+    """
+    try:
+        import ray
+        import ray.data  # noqa: F401  # plain `ray` lacks it
+    except ImportError as err:
+        raise EngineUnavailable(RAY_MISSING) from err
+    if ray.is_initialized():
+        yield ray
+        return
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the core worker's notes would flood stderr
+    for name in ("ray", "ray.data"):  # Ray's notes (token set up, progress bars off) are not the user's business
+        logging.getLogger(name).setLevel(logging.ERROR)
+    target = address or os.environ.get("RAY_ADDRESS") or None
+    try:
+        if target is None:
+            ray.init(num_cpus=workers or os.cpu_count() or 1, object_store_memory=OBJECT_STORE_BYTES,
+                     include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False)
+        else:
+            check_reachable(target)
+            ray.init(address=target, logging_level=logging.ERROR, log_to_driver=False)
+    except EngineUnavailable:
+        raise
+    except Exception as err:  # Ray raises many kinds; the user needs one line
+        where = f"the Ray cluster at {target}" if target else "a local Ray cluster"
+        raise EngineUnavailable(f"cannot start or reach {where}: {_one_line(err)}") from err
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Return when the host and port of a Ray address answer a TCP connection; raise `EngineUnavailable` otherwise.
+
+    'auto' and 'local' (a cluster on this machine) are left to Ray.
+    """
+    if address in _LOCAL_ADDRESSES:
+        return
+    parts = urlsplit(address if "://" in address else f"ray-gcs://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError as err:  # a port that is not a number
+        raise EngineUnavailable(f"not a Ray address: {address!r} ({err})") from err
+    if not host or port is None:
+        raise EngineUnavailable(f"not a Ray address: {address!r} (expected ray://HOST:PORT or HOST:PORT)")
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise EngineUnavailable(f"cannot reach the Ray cluster at {address}: {reason}") from err
+
+
+def _one_line(err: BaseException) -> str:
+    """Return the first line of an exception's message, with its type."""
+    lines = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
