@@ -41,6 +41,8 @@ OBJECT_STORE_BYTES = 512 * 1024 * 1024  # of a local cluster; Ray's default rese
 BATCH_FILES = 8  # files a worker reads and extracts at once
 CONNECT_TIMEOUT = 5.0  # seconds to wait for a cluster's port to answer
 _LOCAL_ADDRESSES = ("auto", "local")  # Ray's own words for a cluster on this machine
+AUTH_HINT = ("; the cluster wants its token: set RAY_AUTH_MODE=token, with the token in ~/.ray/auth_token "
+             "or RAY_AUTH_TOKEN")
 
 
 class EngineUnavailable(RuntimeError):
@@ -158,7 +160,8 @@ def ray_session(address: str | None = None, workers: int | None = None) -> Itera
         raise
     except Exception as err:  # Ray raises many kinds; the user needs one line
         where = f"the Ray cluster at {target}" if target else "a local Ray cluster"
-        raise EngineUnavailable(f"cannot start or reach {where}: {_one_line(err)}") from err
+        hint = AUTH_HINT if _refused_token(err) else ""
+        raise EngineUnavailable(f"cannot start or reach {where}: {_one_line(err)}{hint}") from err
     try:
         yield ray
     finally:
@@ -185,6 +188,16 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
     except OSError as err:
         reason = err.strerror or type(err).__name__
         raise EngineUnavailable(f"cannot reach the Ray cluster at {address}: {reason}") from err
+
+
+def _refused_token(err: BaseException | None) -> bool:
+    """Return True when `err` or an exception behind it is Ray refusing a missing or wrong token."""
+    seen = 0
+    while err is not None and seen < 10:
+        if type(err).__name__ == "AuthenticationError" or "InvalidAuthToken" in str(err):
+            return True
+        err, seen = err.__cause__ or err.__context__, seen + 1
+    return False
 
 
 def _one_line(err: BaseException) -> str:
