@@ -17,7 +17,9 @@ from rich.text import Text
 
 from linkchart.api import (
     DEFAULT_DB,
+    ENGINES,
     Ambiguous,
+    EngineUnavailable,
     EntityMatch,
     IngestReport,
     InvalidInput,
@@ -48,11 +50,20 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     processes: Annotated[int | None, typer.Option("--processes", "-j", help="Extraction processes.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help=f"Where to read and extract: {' or '.join(ENGINES)}.")
+                      ] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster of --engine ray (else RAY_ADDRESS, "
+                                                "else a local one).")] = None,
 ) -> None:
     """Ingest files and folders (txt, md, html, pdf, jsonl) into the store."""
     targets = paths or [str(sample_corpus_path())]
-    with Workspace(db, processes=processes) as ws:
-        report = _ingest_with_progress(ws, targets, quiet)
+    if engine not in ENGINES:
+        _fail(f"unknown --engine {engine!r} ({' or '.join(ENGINES)})", code=2)
+    with Workspace(db, processes=processes, engine=engine, address=address) as ws:
+        try:
+            report = _ingest_with_progress(ws, targets, quiet)
+        except EngineUnavailable as e:
+            _fail(str(e), code=2)
         _print_problems(report)
         if not quiet:
             _print_ingest_summary(ws, report)

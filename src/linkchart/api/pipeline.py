@@ -16,6 +16,9 @@ from linkchart.store.base import Store
 
 ProgressHook = Callable[[str], None]
 Extractor = Callable[[list[Article]], list[Extraction]]
+# An engine other than this process (api/engines): given the listed (path, notice) files, it reads,
+# cleans, extracts and stores them, adding its outcomes to the report and calling the hook per file.
+FileEngine = Callable[[Store, list[tuple[str, str | None]], IngestReport, ProgressHook | None], object]
 
 
 def ingest_paths(
@@ -24,6 +27,7 @@ def ingest_paths(
     extract: Extractor | None = None,
     on_file: ProgressHook | None = None,
     batch_articles: int = 64,
+    engine: FileEngine | None = None,
 ) -> IngestReport:
     """Return the report of ingesting every supported file under `paths` into `store`.
 
@@ -32,6 +36,9 @@ def ingest_paths(
     a failure never loses what is already stored.
     """
     report = IngestReport()
+    if engine is not None:
+        engine(store, list(iter_files(list(paths))), report, on_file)
+        return report
     pending: list[PreparedDocument] = []
     pending_articles = 0
     for path, notice in iter_files(list(paths)):

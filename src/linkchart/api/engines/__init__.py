@@ -8,3 +8,7 @@ into cleaned, extracted documents, and the driver alone stores them.
 """
 
 ENGINES = ("local", "ray")
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot run: Ray is not installed, or its cluster cannot be reached (a one-line reason)."""

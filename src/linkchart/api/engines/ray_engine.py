@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
+from linkchart.api.engines import EngineUnavailable
 from linkchart.api.engines.filework import (
     FileOutcome,
     FileWork,
@@ -43,10 +44,6 @@ CONNECT_TIMEOUT = 5.0  # seconds to wait for a cluster's port to answer
 _LOCAL_ADDRESSES = ("auto", "local")  # Ray's own words for a cluster on this machine
 AUTH_HINT = ("; the cluster wants its token: set RAY_AUTH_MODE=token, with the token in ~/.ray/auth_token "
              "or RAY_AUTH_TOKEN")
-
-
-class EngineUnavailable(RuntimeError):
-    """The engine cannot run: Ray is not installed, or the cluster cannot be reached (a one-line reason)."""
 
 
 def ingest_files(
