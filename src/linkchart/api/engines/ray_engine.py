@@ -41,6 +41,7 @@ RAY_MISSING = "the ray engine needs Ray Data, which is not installed: pip instal
 OBJECT_STORE_BYTES = 512 * 1024 * 1024  # of a local cluster; Ray's default reserves 30 % of the RAM
 BATCH_FILES = 8  # files a worker reads and extracts at once
 CONNECT_TIMEOUT = 5.0  # seconds to wait for a cluster's port to answer
+LOCAL_START_ATTEMPTS = 2
 _LOCAL_ADDRESSES = ("auto", "local")  # Ray's own words for a cluster on this machine
 AUTH_HINT = ("; the cluster wants its token: set RAY_AUTH_MODE=token, with the token in ~/.ray/auth_token "
              "or RAY_AUTH_TOKEN")
@@ -143,13 +144,13 @@ def ray_session(address: str | None = None, workers: int | None = None) -> Itera
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the core worker's notes would flood stderr
+    os.environ.setdefault("RAY_agent_register_timeout_ms", "120000")  # agents start slowly on a loaded machine
     for name in ("ray", "ray.data"):  # Ray's notes (token set up, progress bars off) are not the user's business
         logging.getLogger(name).setLevel(logging.ERROR)
     target = address or os.environ.get("RAY_ADDRESS") or None
     try:
         if target is None:
-            ray.init(num_cpus=workers or os.cpu_count() or 1, object_store_memory=OBJECT_STORE_BYTES,
-                     include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False)
+            _start_local(ray, workers or os.cpu_count() or 1)
         else:
             check_reachable(target)
             ray.init(address=target, logging_level=logging.ERROR, log_to_driver=False)
@@ -163,6 +164,24 @@ def ray_session(address: str | None = None, workers: int | None = None) -> Itera
         yield ray
     finally:
         ray.shutdown()
+
+
+def _start_local(ray: Any, cpus: int, attempts: int = LOCAL_START_ATTEMPTS) -> None:
+    """Start a new local Ray cluster of `cpus` CPUs and connect to it; returns nothing.
+
+    On a loaded machine Ray's node manager can give up waiting for its agents to start (their
+    Python imports are slow while the page cache is cold); the next attempt usually succeeds.
+    """
+    for attempt in range(attempts):
+        try:
+            ray.init(address="local", num_cpus=cpus,  # always a new cluster, never another's
+                     object_store_memory=OBJECT_STORE_BYTES, include_dashboard=False,
+                     logging_level=logging.ERROR, log_to_driver=False)
+            return
+        except Exception:
+            ray.shutdown()
+            if attempt == attempts - 1:
+                raise
 
 
 def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
