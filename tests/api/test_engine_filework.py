@@ -15,7 +15,6 @@ from linkchart.api.engines.filework import (
     store_outcome,
 )
 from linkchart.api.pipeline import ingest_paths
-from linkchart.ingest.read import iter_files
 from linkchart.models import Article, Extraction, IngestReport, Mention
 from linkchart.store.base import Store
 from linkchart.store.open import open_store
@@ -43,20 +42,22 @@ def make_folder(root: Path) -> Path:
 
 def run_engine(store: Store, paths: list[str], extract: Callable[[list[Article]], list[Extraction]] | None = None,
                sent: list[str] | None = None) -> IngestReport:
-    """Return the report of ingesting `paths` through the file-level contract, all steps in this process
-    (what the Ray engine spreads over its workers); `sent` collects the paths handed to 'workers'."""
-    report = IngestReport()
-    outcomes: list[FileOutcome] = []
-    for path, notice in iter_files(paths):
-        work = plan_file(store, path, notice, report)
-        if work is not None:
-            if sent is not None:
-                sent.append(Path(work.path).name)
-            outcomes.append(prepare_file(work))
-    extract_outcomes(outcomes, extract)
-    for outcome in outcomes:
-        store_outcome(store, outcome, report)
-    return report
+    """Return the report of `ingest_paths` with an engine that keeps the file-level contract with every step in
+    this process (what the Ray engine spreads over its workers); `sent` collects the files handed to 'workers'."""
+
+    def engine(store: Store, files: list[tuple[str, str | None]], report: IngestReport, on_file: object) -> None:
+        outcomes: list[FileOutcome] = []
+        for path, notice in files:
+            work = plan_file(store, path, notice, report)
+            if work is not None:
+                if sent is not None:
+                    sent.append(Path(work.path).name)
+                outcomes.append(prepare_file(work))
+        extract_outcomes(outcomes, extract)
+        for outcome in outcomes:
+            store_outcome(store, outcome, report)
+
+    return ingest_paths(store, paths, engine=engine)
 
 
 def rows(store: Store) -> list[tuple[object, ...]]:
