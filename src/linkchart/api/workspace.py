@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from linkchart.api.views import (
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
-from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit, StoreError
+from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
 
 if TYPE_CHECKING:
     from linkchart.api.pipeline import FileEngine
@@ -47,13 +48,21 @@ if TYPE_CHECKING:
 DEFAULT_DB = "linkchart.db"
 PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
 SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
+PAUSE_BEFORE_RESOLVE_ENV = "LINKCHART_PAUSE_BEFORE_RESOLVE"  # test hook: seconds to wait before resolving
 # A name picks its most-mentioned entity only when that one holds at least this many times the
 # mentions under the name of the next; otherwise the name is ambiguous. Curation asks for one entity.
 AMBIGUITY_RATIO = 2
-RESOLVE_ATTEMPTS = 5  # resolutions tried while other writers keep changing the store
 DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
 DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
 _ID_REF = re.compile(r"#([0-9]+)")
+
+
+def _pause_for_tests() -> None:
+    """Sleep for `PAUSE_BEFORE_RESOLVE_ENV` seconds when set: a window in which tests kill the run
+    between its last stored document and resolution."""
+    seconds = os.environ.get(PAUSE_BEFORE_RESOLVE_ENV)
+    if seconds:
+        time.sleep(float(seconds))
 
 
 @dataclass
@@ -133,16 +142,30 @@ class Workspace:
 
     # ---- ingest -------------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str] | None = None, on_file: Callable[[str], None] | None = None
+        self,
+        paths: Iterable[str] | None = None,
+        on_file: Callable[[str], None] | None = None,
+        report: IngestReport | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Return the report of ingesting files/folders (the sample corpus when none given)."""
+        """Return the report of ingesting files/folders (the sample corpus when none given).
+
+        Then finishes the work the store has pending (entity resolution after documents were
+        stored, by this run or by one that was cut short). Outcomes go into `report` as they
+        happen, so a caller whose run raises still has them. `on_stage` hears 'resolving'
+        before resolution starts.
+        """
         from linkchart.api.pipeline import ingest_paths
 
         targets = list(paths) if paths else [str(sample_corpus_path())]
         extract = self._extract if self._extract_enabled else None
-        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, engine=self._file_engine())
-        if report.added and self._extract_enabled:
-            self.resolve()
+        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, report=report,
+                              engine=self._file_engine())
+        if self._extract_enabled and self.store.resolution_due():
+            if on_stage is not None:
+                on_stage("resolving")
+            _pause_for_tests()
+            self.finish_pending()
         report.duplicates = sum(1 for row in self.store.documents() if row.duplicate_of is not None)
         return report
 
@@ -165,25 +188,25 @@ class Workspace:
         n_process = self.processes if len(items) >= PARALLEL_MIN_ARTICLES else 1
         return extract_many(items, self._nlp, n_process=n_process)
 
-    def resolve(self) -> None:
-        """Resolve stored mentions into entities and re-apply the analysts' decisions.
+    def resolve(self) -> int:
+        """Resolve stored mentions into entities and re-apply the analysts' decisions; return the entity count."""
+        from linkchart.resolve.cluster import resolve_store
 
-        Resolvers of one store take turns (`Store.resolving`). Another process may still
-        replace a document between this one's reading and writing (its mentions are then
-        gone, and the store refuses the links): the resolution is then run again on what
-        the store holds now.
+        return len(resolve_store(self.store) or [])
+
+    def resolution_due(self) -> bool:
+        """Return True when documents or decisions were stored since the entities were last resolved."""
+        return self.store.resolution_due()
+
+    def finish_pending(self) -> bool:
+        """Do the work the store has pending (resolution after documents or decisions were stored).
+
+        Return whether there was any: a run cut short between storing a document and
+        resolving leaves it, and the next run finishes it.
         """
         from linkchart.resolve.cluster import resolve_store
 
-        with self.store.resolving():
-            for attempt in range(RESOLVE_ATTEMPTS):
-                before = self.store.version()
-                try:
-                    resolve_store(self.store)
-                    return
-                except StoreError:
-                    if self.store.version() == before or attempt == RESOLVE_ATTEMPTS - 1:
-                        raise
+        return resolve_store(self.store, force=False) is not None
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -256,6 +256,27 @@ class DecisionRow:
 DECISION_KINDS = ("merge", "split", "rename", "reject")
 
 
+@dataclass
+class ResolutionInput:
+    """What entity resolution reads, as of one moment: mentions, alias statements, decisions.
+
+    `due` is the store version of the latest write that changed them and `done` the `due`
+    the last stored resolution was based on: resolution is due while `due > done`. Pass the
+    input to `Store.replace_entities` so that the result is stored only if nothing changed since.
+    """
+
+    mentions: list[MentionRow]
+    alias_statements: list[AliasStatementRow]
+    decisions: list[DecisionRow]
+    due: int
+    done: int
+
+    @property
+    def is_due(self) -> bool:
+        """Return True when something was written since the last resolution was stored."""
+        return self.due > self.done
+
+
 class Store(ABC):
     """Persistent storage of documents, articles, extractions, entities and decisions.
 
@@ -283,9 +304,9 @@ class Store(ABC):
     def resolving(self) -> Iterator[None]:
         """Hold the store's resolution lock for the block, so resolvers of one store take turns; yields nothing.
 
-        A resolver reads every mention, then replaces every entity: run one at a time, the
-        last to finish has read what every writer before it stored. The default holds
-        nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
+        Writers do not wait on it (a resolution outdated by a write is not stored, see
+        `replace_entities`); a resolver that waited finds the resolution no longer due. The
+        default holds nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
         """
         yield
 
@@ -303,7 +324,22 @@ class Store(ABC):
         A document already stored under the same source is replaced (its rows deleted
         in the same transaction). Articles whose fingerprint is at least its `threshold`
         similar to an earlier article are stored with `duplicate_of` set. Raises
-        `StoreError` and stores nothing when any row is refused.
+        `StoreError` and stores nothing when any row is refused. Marks resolution due in
+        the same transaction.
+        """
+
+    @abstractmethod
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does unless a document with its content hash is stored.
+
+        Return the new document's id, or None when the same content was already stored (by
+        another run, meanwhile): the check and the write are one transaction.
         """
 
     @abstractmethod
@@ -377,8 +413,27 @@ class Store(ABC):
         entities: list[EntityRow],
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
-    ) -> None:
-        """Replace all entities, their aliases and (mention id, entity id) links in one transaction."""
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
+        """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
+
+        With `based_on`, the input they were resolved from: store them only if no write changed
+        that input since it was read, and mark that resolution done. Return whether they were stored
+        (True also when another resolver stored the resolution of that same input meanwhile).
+        """
+
+    @abstractmethod
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions (and the pending state) read in one transaction."""
+
+    @abstractmethod
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+
+    @abstractmethod
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Return a context in which this store holds the write lock: other writers wait; its writes join one
+        transaction, committed at the end of the block (rolled back on an exception)."""
 
     @abstractmethod
     def aliases_without_name_key(self) -> list[str]:

@@ -40,6 +40,7 @@ from linkchart.store.base import (
     MentionRow,
     NearDuplicateKey,
     RelationRow,
+    ResolutionInput,
     SearchHit,
     Store,
     StoreError,
@@ -222,6 +223,7 @@ class SQLiteStore(Store):
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._exclusive = False  # inside `exclusive()`: writes become savepoints of its transaction
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in _write), so a
         # read-then-write sequence holds the write lock from the start.
         self._conn = sqlite3.connect(
@@ -265,6 +267,16 @@ class SQLiteStore(Store):
         For columns derived from stored rows only (what a reader sees does not change).
         """
         with self._lock:
+            if self._exclusive:  # inside `exclusive()`: a savepoint of its transaction
+                self._conn.execute("SAVEPOINT write")
+                try:
+                    yield self._conn
+                    self._conn.execute("RELEASE write")
+                except BaseException:
+                    self._conn.execute("ROLLBACK TO write")
+                    self._conn.execute("RELEASE write")
+                    raise
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -273,6 +285,50 @@ class SQLiteStore(Store):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock for the block: other writers wait (threads on the lock, processes on SQLite's
+        busy timeout); the block's writes and reads are one transaction, committed at its end."""
+        with self._lock:
+            if self._exclusive:
+                yield
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._exclusive = True
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._exclusive = False
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Run the block's reads in one read transaction (one consistent state of the store)."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield self._conn
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    @staticmethod
+    def _mark_resolution_due(conn: sqlite3.Connection) -> None:
+        """Record in the current write transaction that resolution must follow it (see migration 0004)."""
+        conn.execute(
+            """UPDATE pending SET due = (SELECT value + 1 FROM meta WHERE key = 'store_version'),
+                                  since = CASE WHEN due > done THEN since ELSE ? END
+               WHERE task = 'resolve'""",
+            (_now(),),
+        )
 
     def _fill_folded_names(self) -> None:
         """Compute `folded` of entity and alias rows that lack it (a database from before schema 2).
@@ -334,12 +390,42 @@ class SQLiteStore(Store):
         """Store a document, its articles and their extractions in one transaction; return its id.
 
         A document already stored under the same source is replaced in the same
-        transaction. Raises `StoreError` (and stores nothing) when a row is refused.
+        transaction, which also marks resolution due. Raises `StoreError` (and stores
+        nothing) when a row is refused.
         """
+        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
+        assert doc_id is not None
+        return doc_id
+
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does, unless its content hash is already stored.
+
+        Return the new id, or None when a document with the same content was stored before
+        (by another run, meanwhile): the check is made in the write transaction.
+        """
+        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
+
+    def _add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+        if_new: bool,
+    ) -> int | None:
+        """Return the id of the document stored with its articles and extractions (None: same content stored)."""
         if not len(articles) == len(extractions) == len(fingerprints):
             raise ValueError("articles, extractions and fingerprints must have the same length")
         try:
             with self._write() as conn:
+                if if_new and conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
+                    return None
                 old = conn.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
                 if old is not None:
                     self._delete(conn, old[0])
@@ -348,6 +434,7 @@ class SQLiteStore(Store):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
                         self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                self._mark_resolution_due(conn)
                 return doc_id
         except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
             raise StoreError(f"{doc.source}: not stored: {exc}") from exc
@@ -459,6 +546,7 @@ class SQLiteStore(Store):
             row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
             if row is not None:
                 self._delete(conn, row[0])
+                self._mark_resolution_due(conn)
             return row is not None
 
     def _document_rows(self, where: str, params: tuple[Any, ...]) -> list[DocumentRow]:
@@ -752,14 +840,25 @@ class SQLiteStore(Store):
         entities: list[EntityRow],
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
-    ) -> None:
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
+        With `based_on` (the input they were resolved from), store them only if no write changed
+        that input since, and mark that resolution done; return whether they were stored (True
+        also when another resolver stored the resolution of that same input meanwhile).
         Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
         link to an unknown mention or entity.
         """
         try:
             with self._write() as conn:
+                if based_on is not None:
+                    due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                    if due != based_on.due:
+                        return False
+                    if done != based_on.done:  # another resolver stored the resolution of this very input
+                        return True
+                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
@@ -781,8 +880,19 @@ class SQLiteStore(Store):
                     "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
                 )
                 self._recount(conn)
+                return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""
+        with self._snapshot() as conn:
+            due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(), int(due), int(done))
+
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+        return bool(self._read("SELECT due > done FROM pending WHERE task = 'resolve'")[0][0])
 
     def aliases_without_name_key(self) -> list[str]:
         """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
@@ -947,6 +1057,7 @@ class SQLiteStore(Store):
                 "INSERT INTO decisions (kind, args, created_at) VALUES (?, ?, ?)",
                 (kind, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
             )
+            self._mark_resolution_due(conn)
             return int(cur.lastrowid or 0)
 
     def decisions(self) -> list[DecisionRow]:

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from linkchart.api.pipeline import store_document
 from linkchart.ingest.read import ReadError, content_hashes, load_bytes, read_raw
-from linkchart.ingest.run import PreparedDocument, prepare_document
+from linkchart.ingest.run import PreparedDocument, failure, prepare_document
 from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import Store
 
 Extractor = Callable[[list[Article]], list[Extraction]]
-MAX_REASON = 300  # characters of an exception's message kept in a report line
+EXTRACT_CHUNK = 64  # articles handed to the extractor at once (the local pipeline's batch), a huge file's too
 
 
 @dataclass
@@ -45,14 +46,6 @@ class FileOutcome:
     documents: list[PreparedDocument] = field(default_factory=list)
     extractions: list[list[Extraction | None]] = field(default_factory=list)
     report: IngestReport = field(default_factory=IngestReport)
-
-
-def failure(source: str, what: str, err: BaseException) -> str:
-    """Return the one-line report of `err` stopping `what` for `source`: 'source: could not … (Type: message)'."""
-    message = " ".join(str(err).split())
-    if len(message) > MAX_REASON:
-        message = message[:MAX_REASON] + "…"
-    return f"{source}: could not {what} ({type(err).__name__}{': ' + message if message else ''})"
 
 
 def plan_file(store: Store, path: str, notice: str | None, report: IngestReport) -> FileWork | None:
@@ -147,25 +140,23 @@ def _extract(articles: list[Article], extract: Extractor | None) -> list[Extract
     """Return one extraction per article (None each without an extractor); raise when the count is wrong."""
     if extract is None:
         return [None] * len(articles)
-    found: list[Extraction | None] = list(extract(articles))
-    if len(found) != len(articles):
-        raise RuntimeError(f"{len(found)} extractions for {len(articles)} articles")
+    found: list[Extraction | None] = []
+    for start in range(0, len(articles), EXTRACT_CHUNK):
+        chunk = articles[start : start + EXTRACT_CHUNK]
+        got = list(extract(chunk))
+        if len(got) != len(chunk):
+            raise RuntimeError(f"{len(got)} extractions for {len(chunk)} articles")
+        found.extend(got)
     return found
 
 
 def store_outcome(store: Store, outcome: FileOutcome, report: IngestReport) -> None:
-    """Store each document of `outcome` in its own transaction and add the outcome's lines to `report`;
-    returns nothing. A document that cannot be stored is its line; the others are kept."""
+    """Store each document of `outcome` in its own transaction, as the local pipeline does (a document stored
+    meanwhile is unchanged, one that cannot be stored is its line), and add the outcome's lines to `report`;
+    returns nothing."""
     merge_report(report, outcome.report)
     for item, extractions in zip(outcome.documents, outcome.extractions, strict=True):
-        source = item.document.source
-        try:
-            store.add_document(item.document, item.articles, extractions, list(item.fingerprints))
-        except Exception as err:  # one bad document must not lose the others
-            report.failed.append(failure(source, "store", err))
-            continue
-        report.added.append(source)
-        report.articles += len(item.articles)
+        store_document(store, item, extractions, report)
 
 
 def merge_report(into: IngestReport, part: IngestReport) -> None:
