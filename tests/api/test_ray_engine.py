@@ -91,3 +91,15 @@ def test_the_cli_says_in_one_line_when_ray_is_missing(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         "error: the ray engine needs Ray Data, which is not installed: pip install 'linkchart[ray]'"], run.stderr
+
+
+def test_an_unknown_engine_is_refused_before_anything_is_done(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from linkchart.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(sample_corpus_path()), "--db", str(tmp_path / "x.db"),
+                                      "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "unknown --engine 'spark' (local or ray)" in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 from linkchart.api.engines import EngineUnavailable
 from linkchart.api.engines.filework import (
     FileOutcome,
-    FileWork,
     extract_outcomes,
     plan_file,
     prepare_file,
@@ -62,14 +61,14 @@ def ingest_files(
     `workers` extraction actors run (the cluster's CPUs by default). Raise
     `EngineUnavailable` when Ray is missing or the cluster cannot be reached.
     """
-    works: list[FileWork] = []
+    works: list[bytes] = []  # pickled: the bytes are held once, not again by the dataset's rows
     for path, notice in files:
         work = plan_file(store, path, notice, report)
         if work is None:
             if on_file is not None:
                 on_file(path)
         else:
-            works.append(work)
+            works.append(pickle.dumps(work))
     if not works:
         return report
     with ray_session(address, workers) as ray:
@@ -81,18 +80,20 @@ def ingest_files(
     return report
 
 
-def run_pipeline(ray: Any, works: list[FileWork], workers: int,
+def run_pipeline(ray: Any, works: list[bytes], workers: int,
                  batch_files: int = BATCH_FILES) -> Iterator[FileOutcome]:
-    """Yield each file work's outcome, in order: read, cleaned and extracted on the cluster by `workers` actors."""
+    """Yield the outcome of each file work (pickled `FileWork`s), in order: read, cleaned and extracted on the
+    cluster by `workers` actors. `works` is emptied once the dataset holds them."""
     from ray.data import ActorPoolStrategy, DataContext
 
     context = DataContext.get_current()
     context.execution_options.preserve_order = True  # the store gets documents in the local engine's order
     context.enable_progress_bars = False
-    rows = [{"work": pickle.dumps(w)} for w in works]
-    blocks = max(1, min(len(rows), -(-len(rows) // batch_files)))
+    blocks = max(1, -(-len(works) // batch_files))
+    source = ray.data.from_items([{"work": w} for w in works], override_num_blocks=blocks)
+    works.clear()
     dataset = (
-        ray.data.from_items(rows, override_num_blocks=blocks)
+        source
         .map_batches(_prepare_batch, batch_size=batch_files)
         .map_batches(_ExtractWorker, batch_size=batch_files, compute=ActorPoolStrategy(size=workers), num_cpus=1)
     )
