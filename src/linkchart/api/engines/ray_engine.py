@@ -40,7 +40,7 @@ RAY_MISSING = "the ray engine needs Ray Data, which is not installed: pip instal
 OBJECT_STORE_BYTES = 512 * 1024 * 1024  # of a local cluster; Ray's default reserves 30 % of the RAM
 BATCH_FILES = 8  # files a worker reads and extracts at once
 CONNECT_TIMEOUT = 5.0  # seconds to wait for a cluster's port to answer
-LOCAL_START_ATTEMPTS = 2
+LOCAL_START_ATTEMPTS = 3
 _LOCAL_ADDRESSES = ("auto", "local")  # Ray's own words for a cluster on this machine
 AUTH_HINT = ("; the cluster wants its token: set RAY_AUTH_MODE=token, with the token in ~/.ray/auth_token "
              "or RAY_AUTH_TOKEN")
