@@ -17,7 +17,9 @@ from rich.text import Text
 
 from linkchart.api import (
     DEFAULT_DB,
+    ENGINES,
     Ambiguous,
+    EngineUnavailable,
     EntityMatch,
     IngestReport,
     InvalidInput,
@@ -49,6 +51,10 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     processes: Annotated[int | None, typer.Option("--processes", "-j", help="Extraction processes.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help=f"Where to read and extract: {' or '.join(ENGINES)}.")
+                      ] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster of --engine ray (else RAY_ADDRESS, "
+                                                "else a local one).")] = None,
 ) -> None:
     """Ingest files and folders (txt, md, html, pdf, jsonl) into the store.
 
@@ -57,6 +63,8 @@ def ingest(
     interrupted.
     """
     targets = paths or [str(sample_corpus_path())]
+    if engine not in ENGINES:
+        _fail(f"unknown --engine {engine!r} ({' or '.join(ENGINES)})", code=2)
     report = IngestReport()
     stage = "open"  # what the run was doing, for the line that says it failed
     ws: Workspace | None = None
@@ -67,11 +75,13 @@ def ingest(
         stage = name
 
     try:
-        ws = Workspace(db, processes=processes)
+        ws = Workspace(db, processes=processes, engine=engine, address=address)
         stage = "ingest"
         _ingest_with_progress(ws, targets, quiet, report, on_stage=on_stage)
     except KeyboardInterrupt:
         stopped = "interrupted; what was stored before is kept"
+    except EngineUnavailable as exc:  # Ray missing or its cluster unreachable: its own line says it all
+        stopped = str(exc)
     except Exception as exc:  # the run itself, not one file (those are in the report): say so in one line
         stopped = _run_failure(stage, db, exc)
     try:

@@ -13,6 +13,8 @@ passes through are re-exported here (`import X as X`), so callers need not impor
 
 from linkchart.api.checks import InvalidInput as InvalidInput
 from linkchart.api.checks import entity_types as entity_types
+from linkchart.api.engines import ENGINES as ENGINES
+from linkchart.api.engines import EngineUnavailable as EngineUnavailable
 from linkchart.api.stores import StoreNotFound as StoreNotFound
 from linkchart.api.stores import StoreUnavailable as StoreUnavailable
 from linkchart.api.stores import UnsupportedStore as UnsupportedStore

@@ -22,6 +22,9 @@ from linkchart.store.base import Store, StoreError
 
 ProgressHook = Callable[[str], None]
 Extractor = Callable[[list[Article]], list[Extraction]]
+# An engine other than this process (api/engines): given the listed (path, notice) files, it reads,
+# cleans, extracts and stores them, adding its outcomes to the report and calling the hook per file.
+FileEngine = Callable[[Store, list[tuple[str, str | None]], IngestReport, ProgressHook | None], object]
 
 
 def ingest_paths(
@@ -31,6 +34,7 @@ def ingest_paths(
     on_file: ProgressHook | None = None,
     batch_articles: int = 64,
     report: IngestReport | None = None,
+    engine: FileEngine | None = None,
 ) -> IngestReport:
     """Return the report of ingesting every supported file under `paths` into `store`.
 
@@ -38,16 +42,22 @@ def ingest_paths(
     go on; a document already stored with the same content is left as it is. A given
     path that does not exist, or that holds no supported file, is reported as failed.
     Outcomes are added to `report` as they happen (a new report when none is given), so
-    a caller whose run is cut short still knows what was done.
+    a caller whose run is cut short still knows what was done. With an `engine` (see
+    `linkchart.api.engines`), the files are listed here and read, cleaned and extracted by it.
     """
     report = report if report is not None else IngestReport()
     batch = _Batch(store, extract, report, batch_articles)
+    if engine is not None:  # the files are listed here, then handed to the engine, which ticks them off
+        batch.files = []
+    listing_hook = on_file if engine is None else None
     for target in paths:
         target = os.fspath(target)
         try:
-            _ingest_target(target, batch, report, on_file)
+            _ingest_target(target, batch, report, listing_hook)
         except Exception as err:  # e.g. a path the system refuses (an embedded NUL): the others go on
             report.failed.append(failure(target, "list", err))
+    if engine is not None and batch.files:
+        engine(store, batch.files, report, on_file)
     batch.flush()
     return report
 
@@ -75,6 +85,9 @@ def _ingest_target(target: str, batch: _Batch, report: IngestReport, on_file: Pr
 
 def _ingest_file(path: str, notice: str | None, batch: _Batch, report: IngestReport) -> None:
     """Read and clean one file's documents into `batch` (their failures noted in `report`); never raises."""
+    if batch.files is not None:  # another engine reads it
+        batch.files.append((path, notice))
+        return
     for doc in read_documents(path, notice, report):
         try:
             if batch.store.document_by_hash(doc.sha256) is not None:
@@ -98,6 +111,7 @@ class _Batch:
         self.size = max(1, size)  # articles extracted at once
         self.pending: list[PreparedDocument] = []
         self.articles = 0
+        self.files: list[tuple[str, str | None]] | None = None  # listed for another engine (`ingest_paths`)
 
     def add(self, prepared: PreparedDocument) -> None:
         """Queue a document; extract and store the queue once it holds `size` articles."""
@@ -166,18 +180,24 @@ class _Batch:
 
     def _store(self, item: PreparedDocument, extractions: list[Extraction | None]) -> None:
         """Store one document with its extractions unless its content was stored meanwhile; note the outcome."""
-        source = item.document.source
-        try:
-            stored = self.store.add_document_if_new(item.document, item.articles, extractions,
-                                                    list(item.fingerprints))
-        except StoreError as err:  # a refused row: the message names the document
-            self.report.failed.append(" ".join(str(err).split()))
-            return
-        except Exception as err:  # one bad document must not lose the others
-            self.report.failed.append(failure(source, "store", err))
-            return
-        if stored is None:  # another run stored the same content since we looked
-            self.report.unchanged.append(source)
-            return
-        self.report.added.append(source)
-        self.report.articles += len(item.articles)
+        store_document(self.store, item, extractions, self.report)
+
+
+def store_document(store: Store, item: PreparedDocument, extractions: list[Extraction | None],
+                   report: IngestReport) -> None:
+    """Store one document with its extractions unless its content was stored meanwhile; note the outcome in
+    `report` (added, unchanged, or its failure line); never raises. Every engine stores through it."""
+    source = item.document.source
+    try:
+        stored = store.add_document_if_new(item.document, item.articles, extractions, list(item.fingerprints))
+    except StoreError as err:  # a refused row: the message names the document
+        report.failed.append(" ".join(str(err).split()))
+        return
+    except Exception as err:  # one bad document must not lose the others
+        report.failed.append(failure(source, "store", err))
+        return
+    if stored is None:  # another run stored the same content since we looked
+        report.unchanged.append(source)
+        return
+    report.added.append(source)
+    report.articles += len(item.articles)

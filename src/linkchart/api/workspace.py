@@ -8,6 +8,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
 
 if TYPE_CHECKING:
+    from linkchart.api.pipeline import FileEngine
     from linkchart.export.report import Dossier
     from linkchart.graph.build import EntityGraph
     from linkchart.graph.metrics import GraphFilter, GraphMetrics
@@ -103,8 +105,17 @@ class Workspace:
     """One analyst's store and everything that can be asked of it."""
 
     def __init__(self, db: str | Path = DEFAULT_DB, extract: bool = True, processes: int | None = None,
-                 create: bool = True) -> None:
-        """Open the store `db` (a path or URL, see `linkchart.api.stores`); `create=False` refuses a missing one."""
+                 create: bool = True, engine: str = "local", address: str | None = None) -> None:
+        """Open the store `db` (a path or URL, see `linkchart.api.stores`); `create=False` refuses a missing one.
+
+        `engine` runs ingestion here ('local') or on a Ray cluster ('ray', at `address` or
+        `RAY_ADDRESS`, else a local one; see `linkchart.api.engines`); raise InvalidInput for another.
+        """
+        from linkchart.api.engines import ENGINES
+
+        if engine not in ENGINES:
+            raise InvalidInput(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+        self.engine, self.address, self._workers = engine, address, processes
         self.db = str(db)
         self.store = open_store(self.db, create=create)
         self._fill_name_keys()
@@ -151,7 +162,8 @@ class Workspace:
 
         targets = list(paths) if paths else [str(sample_corpus_path())]
         extract = self._extract if self._extract_enabled else None
-        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, report=report)
+        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, report=report,
+                              engine=self._file_engine())
         if self._extract_enabled and self.store.resolution_due():
             if on_stage is not None:
                 on_stage("resolving")
@@ -159,6 +171,14 @@ class Workspace:
             self.finish_pending()
         report.duplicates = sum(1 for row in self.store.documents() if row.duplicate_of is not None)
         return report
+
+    def _file_engine(self) -> FileEngine | None:
+        """Return the engine that ingests files away from this process (None: the local pipeline does)."""
+        if self.engine != "ray" or not self._extract_enabled:
+            return None
+        from linkchart.api.engines.ray_engine import ingest_files
+
+        return partial(ingest_files, address=self.address, workers=self._workers)
 
     def _extract(self, articles: list[Article]) -> list[Extraction]:
         from linkchart.extract.pipeline import extract_many

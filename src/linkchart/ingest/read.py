@@ -178,11 +178,18 @@ def read_file(path: str) -> list[Document]:
     Raise ReadError for a file that cannot be read at all, whatever went wrong inside.
     """
     path = os.fspath(path)
+    _check_supported(path)
+    return read_raw(path, load_bytes(path))
+
+
+def read_raw(path: str, raw: bytes) -> list[Document]:
+    """Return the Documents of a file's raw bytes `raw`, read as `read_file` reads the file at `path`.
+
+    For a reader that gets the bytes from elsewhere (a distributed worker is handed them):
+    raises ReadError as `read_file` does, except for reasons found while loading the bytes.
+    """
     shown = display_path(path)
-    ext = Path(path).suffix.lower()
-    if ext not in SUPPORTED:
-        raise ReadError(path, f"unsupported file type {ext}" if ext else "unsupported file type")
-    raw = _load_bytes(path)
+    ext = _check_supported(path)
     if not raw.strip():
         raise ReadError(path, "empty file")
     kind = _KINDS[ext]
@@ -277,8 +284,28 @@ def _make_valid_text(doc: Document) -> None:
             setattr(doc, name, _SURROGATE_OR_NUL.sub("\ufffd", value))
 
 
-def _load_bytes(path: str) -> bytes:
-    """Return the raw bytes of `path`, refusing non-regular and too-large files before reading."""
+def content_hashes(path: str, raw: bytes) -> list[tuple[str, str]]:
+    """Return (source, sha256) of every document the file's bytes `raw` may hold, as `read_file` would name
+    and hash them: the whole file, or for jsonl each non-blank line (a line that proves invalid holds none).
+
+    For telling, without reading, whether a file's content is already stored.
+    """
+    shown = display_path(path)
+    if _KINDS.get(Path(path).suffix.lower()) != "jsonl":
+        return [(shown, _sha256(raw))]
+    return [(f"{shown}#L{lineno}", _sha256(line)) for lineno, line in enumerate(raw.split(b"\n"), 1) if line.strip()]
+
+
+def _check_supported(path: str) -> str:
+    """Return the lower-case extension of `path`; raise ReadError when it is not a supported kind."""
+    ext = Path(path).suffix.lower()
+    if ext not in SUPPORTED:
+        raise ReadError(path, f"unsupported file type {ext}" if ext else "unsupported file type")
+    return ext
+
+
+def load_bytes(path: str) -> bytes:
+    """Return the raw bytes of `path`, refusing non-regular and too-large files before reading (ReadError)."""
     try:
         info = os.stat(path)
     except OSError as err:
