@@ -55,6 +55,10 @@ def neighbors(eg: EntityGraph, entity: int, depth: int = 1) -> tuple[set[int], l
     g = eg.graph.to_undirected(as_view=True)
     reach = nx.single_source_shortest_path_length(g, entity, cutoff=depth)
     nodes = set(reach)
-    rels = [r for r in eg.relations if r.subject in nodes and r.object in nodes
-            and (r.subject == entity or r.object == entity or depth > 1)]
-    return nodes, rels
+    # the edges at the nodes, not a scan of every relation: a request costs its neighbourhood, not the store
+    ends = [entity] if depth == 1 else nodes
+    found: set[int] = set()
+    for n in ends:
+        for edges in (eg.graph.out_edges(n, data="index"), eg.graph.in_edges(n, data="index")):
+            found.update(i for u, v, i in edges if u in nodes and v in nodes)
+    return nodes, [eg.relations[i] for i in sorted(found)]
