@@ -1,11 +1,11 @@
-"""Ego networks: the relations of a neighbourhood come from the edges at its nodes, in the relations' order."""
+"""Paths and ego networks: networkx's shortest paths within max_hops; a neighbourhood's relations from its edges."""
 
 from __future__ import annotations
 
 import networkx as nx
 
 from linkchart.graph.build import EntityGraph
-from linkchart.graph.paths import neighbors
+from linkchart.graph.paths import Hop, find_paths, neighbors
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation
 
@@ -51,3 +51,34 @@ def test_two_hops_keep_the_relations_among_all_reached_entities() -> None:
 
 def test_an_entity_outside_the_graph_has_no_neighbourhood() -> None:
     assert neighbors(chain(), 99) == (set(), [])
+
+
+def square_with_tail() -> EntityGraph:
+    """Return 1-2-4 and 1-3-4 (two shortest paths), 4-5-6-7-8 as a tail, 9 alone."""
+    relations = [rel(1, 2), rel(2, 4), rel(1, 3), rel(3, 4), rel(4, 5), rel(5, 6), rel(6, 7), rel(7, 8)]
+    g = nx.MultiDiGraph()
+    for n in range(1, 10):
+        g.add_node(n, name=f"E{n}", type="PERSON", mentions=1)
+    for i, r in enumerate(relations):
+        g.add_edge(r.subject, r.object, key=i, predicate=r.predicate, negated=r.negated, index=i)
+    return EntityGraph(1, g, relations)
+
+
+def hops(paths: list[list[Hop]]) -> list[list[int]]:
+    """Return each path as the entities it passes through."""
+    return [[p[0].source, *(h.target for h in p)] for p in paths]
+
+
+def test_paths_are_networkx_shortest_paths_in_its_order() -> None:
+    eg = square_with_tail()
+    assert hops(find_paths(eg, 1, 4)) == list(nx.all_shortest_paths(eg.asserted(), 1, 4))
+    assert hops(find_paths(eg, 1, 4, limit=1)) == [[1, 2, 4]]
+    assert hops(find_paths(eg, 2, 7)) == [[2, 4, 5, 6, 7]]
+
+
+def test_a_pair_further_apart_than_max_hops_or_unlinked_has_no_path() -> None:
+    eg = square_with_tail()
+    assert find_paths(eg, 1, 8, max_hops=5) == []  # six hops
+    assert hops(find_paths(eg, 1, 8, max_hops=6)) == list(nx.all_shortest_paths(eg.asserted(), 1, 8))
+    assert find_paths(eg, 1, 9) == []
+    assert find_paths(eg, 1, 1) == []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 import networkx as nx
+from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
 from linkchart.graph.build import EntityGraph
 from linkchart.resolve.facts import EntityRelation
@@ -36,16 +37,17 @@ def find_paths(eg: EntityGraph, a: int, b: int, max_hops: int = 4, limit: int = 
     g = eg.asserted()
     if a not in g or b not in g or a == b:
         return []
-    try:
-        paths = list(islice(nx.all_shortest_paths(g, a, b), limit))
+    try:  # meeting in the middle finds the length cheaply, and a pair too far apart costs no more
+        hops = len(nx.bidirectional_shortest_path(g, a, b)) - 1
     except nx.NetworkXNoPath:
         return []
-    out = []
-    for nodes in paths:
-        if len(nodes) - 1 > max_hops:
-            continue
-        out.append([Hop(u, v, _best_relation(eg, u, v)) for u, v in zip(nodes, nodes[1:], strict=False)])
-    return out
+    if hops > max_hops:
+        return []
+    # nx.all_shortest_paths, with its breadth-first search stopped at the length found instead of
+    # walking a's whole component: the same paths in the same order
+    pred = nx.predecessor(g, a, cutoff=hops)
+    paths = list(islice(_build_paths_from_predecessors({a}, b, pred), limit))
+    return [[Hop(u, v, _best_relation(eg, u, v)) for u, v in zip(nodes, nodes[1:], strict=False)] for nodes in paths]
 
 
 def neighbors(eg: EntityGraph, entity: int, depth: int = 1) -> tuple[set[int], list[EntityRelation]]:
