@@ -22,6 +22,7 @@ READ_AND_CURATION_COMMANDS = [
     ["documents"], ["search", "Vale"], ["entities"], ["show", "Vale"], ["relations", "Vale"], ["timeline"],
     ["path", "Vale", "Roe"], ["neighbors", "Vale"], ["conflicts"], ["export"], ["serve", "--port", "1"],
     ["merge", "Vale", "Roe"], ["split", "Vale", "Orrin"], ["rename", "Vale", "Orrin"], ["reject", "Vale"],
+    ["resolve"],
 ]
 
 

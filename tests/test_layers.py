@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"ingest", "extract"},
     {"store"},
     {"resolve"},
-    {"graph"},
+    {"graph", "screen"},  # screen: sanctions-list screening, on the resolver's names
     {"export"},
     {"api"},
     {"cli", "web"},

@@ -35,9 +35,14 @@ def word_list_literals(path: Path, root: Path = SRC / "linkchart") -> list[str]:
     more than five words and each string holding a regex alternation of more than five plain words."""
     rel = path.relative_to(root).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    # a class's `__slots__` names its attributes, not words
+    slots = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == "__slots__" for t in n.targets)}
     found = []
     for node in ast.walk(tree):
         what = None
+        if id(node) in slots:
+            continue
         if isinstance(node, ast.List | ast.Set | ast.Tuple):
             strings = sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
             if strings > MAX_STRINGS:

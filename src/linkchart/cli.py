@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -21,6 +21,7 @@ from linkchart.api import (
     EntityMatch,
     IngestReport,
     InvalidInput,
+    ListingView,
     NotFound,
     RelationView,
     StoreUnavailable,
@@ -49,29 +50,78 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     processes: Annotated[int | None, typer.Option("--processes", "-j", help="Extraction processes.")] = None,
 ) -> None:
-    """Ingest files and folders (txt, md, html, pdf, jsonl) into the store."""
+    """Ingest files and folders (txt, md, html, pdf, jsonl) into the store.
+
+    Exit status: 0 every file stored (or already stored), 1 some files refused or nothing to
+    ingest, 2 the run itself failed (the line says why; what was done before is kept), 130
+    interrupted.
+    """
     targets = paths or [str(sample_corpus_path())]
-    with Workspace(db, processes=processes) as ws:
-        report = _ingest_with_progress(ws, targets, quiet)
+    report = IngestReport()
+    stage = "open"  # what the run was doing, for the line that says it failed
+    ws: Workspace | None = None
+    stopped: str | None = None
+
+    def on_stage(name: str) -> None:
+        nonlocal stage
+        stage = name
+
+    try:
+        ws = Workspace(db, processes=processes)
+        stage = "ingest"
+        _ingest_with_progress(ws, targets, quiet, report, on_stage=on_stage)
+    except KeyboardInterrupt:
+        stopped = "interrupted; what was stored before is kept"
+    except Exception as exc:  # the run itself, not one file (those are in the report): say so in one line
+        stopped = _run_failure(stage, db, exc)
+    try:
         _print_problems(report)
         if not quiet:
             _print_ingest_summary(ws, report)
+    finally:
+        if ws is not None:
+            ws.close()
+    if stopped is not None:
+        err.print(safe(f"error: {stopped}", style="red"))
+        raise typer.Exit(130 if stopped.startswith("interrupted") else 2)
     if not report.ok:
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(ws: Workspace, targets: list[str], quiet: bool) -> IngestReport:
-    """Return the ingest report, showing a progress bar when there are enough files."""
+def _run_failure(stage: str, db: str, exc: Exception) -> str:
+    """Return the one line saying why an ingest run failed at `stage` (open, ingest, resolving)."""
+    reason = f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+    if isinstance(exc, StoreUnavailable):
+        return str(exc)
+    if stage == "open":
+        return f"cannot open the store {db}: {reason}"
+    if stage == "resolving":
+        return (f"entity resolution failed ({reason}); the stored documents are kept and the next "
+                "'linkchart ingest' or 'linkchart resolve' resolves them")
+    return f"ingest stopped ({reason}); what was stored before is kept"
+
+
+def _ingest_with_progress(ws: Workspace, targets: list[str], quiet: bool, report: IngestReport | None = None,
+                          on_stage: Callable[[str], None] | None = None) -> IngestReport:
+    """Return the ingest report (outcomes also go into `report`), showing a progress bar when there are enough
+    files and, unless `quiet`, a line when entity resolution starts."""
     from linkchart.ingest.read import iter_files
+
+    def stage(name: str) -> None:
+        if on_stage is not None:
+            on_stage(name)
+        if not quiet and name == "resolving":
+            err.print(safe("resolving entities…", style="dim"))
 
     total = sum(1 for _ in iter_files(targets))
     if quiet or total < PROGRESS_MIN_FILES:
-        return ws.ingest(targets)
+        return ws.ingest(targets, report=report, on_stage=stage)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=total)
-        return ws.ingest(targets, on_file=lambda p: progress.update(task, advance=1, description=Path(p).name))
+        return ws.ingest(targets, on_file=lambda p: progress.update(task, advance=1, description=Path(p).name),
+                         report=report, on_stage=stage)
 
 
 def _print_problems(report: IngestReport) -> None:
@@ -84,19 +134,25 @@ def _print_problems(report: IngestReport) -> None:
         err.print(safe(f"error {line}", style="red"))
 
 
-def _print_ingest_summary(ws: Workspace, report: IngestReport) -> None:
-    """Print the summary table of one ingest run and of the store."""
-    stats = ws.stats()
+def _print_ingest_summary(ws: Workspace | None, report: IngestReport) -> None:
+    """Print the summary table of one ingest run and, when it can be read, of the store."""
     table = Table(title="ingest summary", show_header=False)
     table.add_row("files added", str(len(report.added)))
     table.add_row("files unchanged (already stored)", str(len(report.unchanged)))
     table.add_row("files skipped", str(len(report.skipped)))
     table.add_row("files failed", str(len(report.failed)))
     table.add_row("articles added", str(report.articles))
-    table.add_row("store: documents / articles", f"{stats.get('documents', 0)} / {stats.get('articles', 0)}")
-    langs = stats.get("languages", {})
-    table.add_row("store: languages", ", ".join(f"{k} {v}" for k, v in sorted(langs.items())) or "-")
-    table.add_row("store: near-duplicate articles", str(stats.get("duplicates", 0)))
+    try:
+        stats = ws.stats() if ws is not None else None
+        due = ws.resolution_due() if ws is not None else False
+    except Exception:  # the store failed under the run: the run's lines are still worth printing
+        stats = None
+    if stats is not None:
+        table.add_row("store: documents / articles", f"{stats.get('documents', 0)} / {stats.get('articles', 0)}")
+        langs = stats.get("languages", {})
+        table.add_row("store: languages", ", ".join(f"{k} {v}" for k, v in sorted(langs.items())) or "-")
+        table.add_row("store: near-duplicate articles", str(stats.get("duplicates", 0)))
+        table.add_row("store: entities", str(stats.get("entities", 0)) + (" (resolution due)" if due else ""))
     out.print(table)
 
 
@@ -149,6 +205,18 @@ def _note_other_meanings(ws: Workspace, *names: str) -> None:
         if others:
             listed = "; ".join(f"#{c.id} {c.name} ({c.type}, {c.mentions} mentions)" for c in others[:5])
             err.print(safe(f"note: {name!r} also names {listed} (use #ID to pick one)", style="dim"))
+
+
+@app.command()
+def resolve(db: DbOption = DEFAULT_DB) -> None:
+    """Resolve the stored mentions into entities again, re-applying the analysts' decisions."""
+    with _workspace(db) as ws:
+        try:
+            count = ws.resolve()
+        except Exception as exc:  # one line, not a traceback; the entities stored before are kept
+            _fail(f"entity resolution failed ({type(exc).__name__}: {' '.join(str(exc).split())}); "
+                  "the entities stored before are kept", code=2)
+    out.print(f"resolved {count} entities")
 
 
 @app.command()
@@ -388,6 +456,11 @@ def show(
     out.print(safe(f"{p.name}  ({p.type}, entity #{p.id})", style="bold"))
     if p.description:
         out.print(safe(f"  {p.description}", style="italic"))
+    for listing in p.listed:
+        line = safe(f"  {listing.badge}", style="bold red")
+        line.append_text(safe(f"  match #{listing.id}, {listing.status}: '{listing.name}' ~ '{listing.matched_name}' "
+                              f"({listing.score:.2f})", style="dim"))
+        out.print(line)
     table = Table("alias", "count", "why it belongs", title="aliases")
     for a in p.aliases:
         why = a.reason or ""
@@ -443,6 +516,48 @@ def rename(entity: str, name: str, db: DbOption = DEFAULT_DB) -> None:
 def reject(entity: str, db: DbOption = DEFAULT_DB) -> None:
     """Reject ENTITY (a name or #ID; junk or not an actor): it disappears from lists, graphs and exports."""
     _curate("reject", entity, db=db)
+
+
+@app.command()
+def screen(
+    list_path: Annotated[str | None, typer.Option(
+        "--list", "-l", help="The list: a folder with OFAC's sdn.csv and alt.csv, or a FollowTheMoney JSON-lines "
+                             "file (OpenSanctions).")] = None,
+    threshold: Annotated[float | None, typer.Option("--threshold", "-t", help="Least name score of a match "
+                                                    "(default: the resolver's merge threshold).")] = None,
+    confirm: Annotated[int | None, typer.Option("--confirm", help="Confirm the match with this id.")] = None,
+    reject_match: Annotated[int | None, typer.Option("--reject", help="Reject the match with this id.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why (kept with --confirm or --reject).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Screen people and organisations against a sanctions list (offline); list, confirm or reject the matches."""
+    if sum(x is not None for x in (list_path, confirm, reject_match)) > 1:
+        _fail("give one of --list, --confirm and --reject", code=2)
+    with _workspace(db) as ws:
+        if list_path is not None:
+            result = ws.screen(list_path, threshold)
+            err.print(safe(f"screened {result.screened:,} people and organisations against {result.list_source} "
+                           f"({result.entries:,} entries) in {result.seconds:.1f} s: {len(result.matches)} matches"))
+            rows = result.matches
+        elif confirm is not None or reject_match is not None:
+            verdict, match_id = ("confirm", confirm) if confirm is not None else ("reject", reject_match)
+            listing = ws.decide_listing(int(match_id or 0), verdict, note)
+            out.print(safe(f"{verdict}: match #{listing.id} → {listing.status} "
+                           f"({listing.entity.name if listing.entity else listing.name}: {listing.badge})"))
+            return
+        else:
+            rows = ws.listings()
+    _print_listings(rows)
+
+
+def _print_listings(rows: list[ListingView]) -> None:
+    """Print screening matches as a table: id, entity, list entry, names matched, score, status, reasons."""
+    table = Table("id", "entity", "listed as", "names", "score", "status", "why", title="screening matches")
+    for r in rows:
+        entity = f"#{r.entity.id} {r.entity.name}" if r.entity else r.name
+        table.add_row(str(r.id), safe(entity), safe(f"{r.badge.removeprefix('listed: ')}\n{r.entry_name}"),
+                      safe(f"{r.name} ~ {r.matched_name}"), f"{r.score:.2f}", r.status, safe("; ".join(r.reasons)))
+    out.print(table)
 
 
 def _relation_line(r: RelationView) -> Text:

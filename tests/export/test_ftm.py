@@ -84,3 +84,12 @@ def test_link_schemata_fall_back_to_unknown_link_outside_their_ranges() -> None:
     assert link_schema("met_with", "Person", "Organization") is UNKNOWN  # Associate links two people
     assert link_schema("visited", "Person", "Address") is UNKNOWN
     assert make_id("entity", "Person", "A") == make_id("entity", "Person", "A") != make_id("entity", "Person", "B")
+
+
+def test_kinship_is_a_family_link_whose_properties_followthemoney_knows() -> None:
+    family = link_schema("relative_of", "Person", "Person")
+    assert family.schema == "Family" and link_schema("relative_of", "Person", "Organization") is UNKNOWN
+    ftm = pytest.importorskip("followthemoney")
+    schema = ftm.model.get(family.schema)
+    for prop in (family.subject, family.object, "relationship"):
+        assert schema.get(prop) is not None, prop

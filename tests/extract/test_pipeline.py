@@ -137,3 +137,67 @@ def test_peoples_and_faiths_are_not_actors(nlp: Language) -> None:
     found = extract_article(text, [(0, len(text))], None, nlp)
     names = {m.text for m in found.mentions}
     assert not names & {"Britons", "Iraqi Shias", "Druze", "Shias"}
+
+
+def test_pieces_cover_a_long_span_exactly_and_cut_at_line_then_sentence_ends() -> None:
+    from linkchart.extract.pipeline import pieces
+
+    text = "x" + ("Word word word. " * 40) + "\n" + ("Tail tail. " * 40)  # 1 + 640 + 1 + 440 characters
+    assert pieces(text, 1, 100, limit=200) == [(1, 100)]  # within the limit: whole
+    cut = pieces(text, 1, len(text), limit=700)
+    assert cut == [(1, 642), (642, len(text))]  # after the line end, not after a later sentence
+    by_sentence = pieces(text, 1, 641, limit=100)
+    assert all(text[e - 2 : e] == ". " for _, e in by_sentence[:-1]) and max(e - s for s, e in by_sentence) <= 100
+    solid = "y" * 250  # no place to cut: at the limit
+    assert pieces(solid, 0, 250, limit=100) == [(0, 100), (100, 200), (200, 250)]
+    for start, end, limit in ((1, len(text), 97), (5, 700, 64), (0, 0, 10)):
+        found = pieces(text, start, end, limit)
+        assert [s for s, _ in found[1:]] == [e for _, e in found[:-1]]  # consecutive
+        assert (found[0][0], found[-1][1]) == (start, end) if found else start == end
+        assert all(0 < e - s <= limit for s, e in found)
+
+
+def test_a_paragraph_longer_than_the_model_takes_is_read_in_pieces(nlp: Language,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    piece = 2_000  # the real bound is 10,000 characters against spaCy's 1,000,000: smaller, the test is quick
+    monkeypatch.setattr("linkchart.extract.pipeline.MAX_PIECE", piece)
+    monkeypatch.setattr(nlp, "max_length", piece * 2)  # spaCy refuses (E088) a longer text: the paragraph is
+    sentence = "Karim Dawali met Hasan Turabi in Basra on Monday. "
+    paragraph = "Opening words. " + sentence * (piece * 5 // len(sentence))
+    ex = extract_article(paragraph, [(0, len(paragraph))], None, nlp)
+    names = [m for m in ex.mentions if m.text == "Karim Dawali"]
+    assert len(names) > len(paragraph) // len(sentence) * 0.9  # every piece was read, to the end
+    assert names[-1].start > len(paragraph) - 2 * len(sentence)
+    assert all(paragraph[m.start : m.end] == m.text for m in ex.mentions)  # offsets into the whole paragraph
+
+
+def test_a_worker_that_dies_fails_the_batch_instead_of_hanging_it(nlp: Language,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    from linkchart.extract import pipeline
+
+    parent = os.getpid()
+    serial = pipeline._extract_serial
+
+    def dies_on_poison(items: list[pipeline.Item], nlp: Language, batch_size: int) -> list[Extraction]:
+        if os.getpid() != parent and any("Poison" in text for text, _, _ in items):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        return serial(items, nlp, batch_size)
+
+    monkeypatch.setattr(pipeline, "_extract_serial", dies_on_poison)
+    texts = [f"Report {i}: Karim Dawali met Hasan Turabi in Tal Sabr." for i in range(7)] + ["Poison Ivy spoke."]
+
+    def give_up(*_: object) -> None:
+        raise TimeoutError("the extraction waits for a dead worker")
+
+    previous = signal.signal(signal.SIGALRM, give_up)  # a hang fails this test, not the suite
+    signal.alarm(120)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            extract_many([(t, [(0, len(t))], None) for t in texts], nlp, n_process=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -55,6 +55,9 @@ from linkchart.api.views import (
     HopView as HopView,
 )
 from linkchart.api.views import (
+    ListingView as ListingView,
+)
+from linkchart.api.views import (
     MentionSpan as MentionSpan,
 )
 from linkchart.api.views import (
@@ -68,6 +71,9 @@ from linkchart.api.views import (
 )
 from linkchart.api.views import (
     RelationView as RelationView,
+)
+from linkchart.api.views import (
+    ScreenView as ScreenView,
 )
 from linkchart.api.views import (
     Suggestions as Suggestions,

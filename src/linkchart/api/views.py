@@ -187,6 +187,39 @@ class DocumentRef:
 
 
 @dataclass
+class ListingView:
+    """A sanctions or watch-list entry an entity's name matched when the store was screened (`linkchart screen`)."""
+
+    id: int = field(metadata=described("The match's id (for confirm / reject; a new screening gives new ids)."))
+    badge: str = field(metadata=described("As shown with the entity: 'listed: OFAC SDN 12345 (SDGT)'."))
+    status: str = field(metadata=described("confirmed, rejected or unreviewed (an analyst's verdict, kept across "
+                                           "re-ingest and re-screening)."))
+    list_source: str
+    entry_id: str
+    entry_name: str
+    programs: list[str]
+    authority: str | None
+    source_url: str | None
+    entity: EntityRef | None
+    name: str = field(metadata=described("The entity's name that matched."))
+    matched_name: str = field(metadata=described("The list's name or alias it matched."))
+    score: float
+    reasons: list[str]
+
+
+@dataclass
+class ScreenView:
+    """What screening the store against one list found."""
+
+    list_source: str
+    path: str
+    entries: int = field(metadata=described("Entries read from the list."))
+    screened: int = field(metadata=described("Store entities compared (people and organisations)."))
+    seconds: float
+    matches: list[ListingView]
+
+
+@dataclass
 class EntityProfile:
     """Everything known of one entity, every line sourced."""
 
@@ -198,6 +231,8 @@ class EntityProfile:
     documents: list[DocumentRef]
     mentions: list[MentionView] = field(default_factory=list)
     mention_count: int = 0  # all mentions, also when `mentions` was capped
+    listed: list[ListingView] = field(default_factory=list, metadata=described(
+        "Sanctions or watch-list entries its names matched when screened, unless an analyst rejected them."))
 
 
 @dataclass

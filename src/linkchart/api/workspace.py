@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from linkchart.api.views import (
     GraphMetricsView,
     GraphNode,
     GraphView,
+    ListingView,
     Lookups,
     MentionSpan,
     MentionView,
@@ -31,27 +33,37 @@ from linkchart.api.views import (
     NodeMetricsView,
     PathView,
     RelationView,
+    ScreenView,
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
-from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit, StoreError
+from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
 
 if TYPE_CHECKING:
     from linkchart.export.report import Dossier
     from linkchart.graph.build import EntityGraph
     from linkchart.graph.metrics import GraphFilter, GraphMetrics
     from linkchart.resolve.facts import EntityRelation
+    from linkchart.screen.screening import Listing
 
 DEFAULT_DB = "linkchart.db"
 PARALLEL_MIN_ARTICLES = 8  # below this, forking workers costs more than it saves
 SUGGESTED_HITS = 5  # text hits shown under the entity suggestions
+PAUSE_BEFORE_RESOLVE_ENV = "LINKCHART_PAUSE_BEFORE_RESOLVE"  # test hook: seconds to wait before resolving
 # A name picks its most-mentioned entity only when that one holds at least this many times the
 # mentions under the name of the next; otherwise the name is ambiguous. Curation asks for one entity.
 AMBIGUITY_RATIO = 2
-RESOLVE_ATTEMPTS = 5  # resolutions tried while other writers keep changing the store
 DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
 DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
 _ID_REF = re.compile(r"#([0-9]+)")
+
+
+def _pause_for_tests() -> None:
+    """Sleep for `PAUSE_BEFORE_RESOLVE_ENV` seconds when set: a window in which tests kill the run
+    between its last stored document and resolution."""
+    seconds = os.environ.get(PAUSE_BEFORE_RESOLVE_ENV)
+    if seconds:
+        time.sleep(float(seconds))
 
 
 @dataclass
@@ -122,16 +134,29 @@ class Workspace:
 
     # ---- ingest -------------------------------------------------------------------
     def ingest(
-        self, paths: Iterable[str] | None = None, on_file: Callable[[str], None] | None = None
+        self,
+        paths: Iterable[str] | None = None,
+        on_file: Callable[[str], None] | None = None,
+        report: IngestReport | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Return the report of ingesting files/folders (the sample corpus when none given)."""
+        """Return the report of ingesting files/folders (the sample corpus when none given).
+
+        Then finishes the work the store has pending (entity resolution after documents were
+        stored, by this run or by one that was cut short). Outcomes go into `report` as they
+        happen, so a caller whose run raises still has them. `on_stage` hears 'resolving'
+        before resolution starts.
+        """
         from linkchart.api.pipeline import ingest_paths
 
         targets = list(paths) if paths else [str(sample_corpus_path())]
         extract = self._extract if self._extract_enabled else None
-        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file)
-        if report.added and self._extract_enabled:
-            self.resolve()
+        report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, report=report)
+        if self._extract_enabled and self.store.resolution_due():
+            if on_stage is not None:
+                on_stage("resolving")
+            _pause_for_tests()
+            self.finish_pending()
         report.duplicates = sum(1 for row in self.store.documents() if row.duplicate_of is not None)
         return report
 
@@ -146,25 +171,25 @@ class Workspace:
         n_process = self.processes if len(items) >= PARALLEL_MIN_ARTICLES else 1
         return extract_many(items, self._nlp, n_process=n_process)
 
-    def resolve(self) -> None:
-        """Resolve stored mentions into entities and re-apply the analysts' decisions.
+    def resolve(self) -> int:
+        """Resolve stored mentions into entities and re-apply the analysts' decisions; return the entity count."""
+        from linkchart.resolve.cluster import resolve_store
 
-        Resolvers of one store take turns (`Store.resolving`). Another process may still
-        replace a document between this one's reading and writing (its mentions are then
-        gone, and the store refuses the links): the resolution is then run again on what
-        the store holds now.
+        return len(resolve_store(self.store) or [])
+
+    def resolution_due(self) -> bool:
+        """Return True when documents or decisions were stored since the entities were last resolved."""
+        return self.store.resolution_due()
+
+    def finish_pending(self) -> bool:
+        """Do the work the store has pending (resolution after documents or decisions were stored).
+
+        Return whether there was any: a run cut short between storing a document and
+        resolving leaves it, and the next run finishes it.
         """
         from linkchart.resolve.cluster import resolve_store
 
-        with self.store.resolving():
-            for attempt in range(RESOLVE_ATTEMPTS):
-                before = self.store.version()
-                try:
-                    resolve_store(self.store)
-                    return
-                except StoreError:
-                    if self.store.version() == before or attempt == RESOLVE_ATTEMPTS - 1:
-                        raise
+        return resolve_store(self.store, force=False) is not None
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""
@@ -368,7 +393,66 @@ class Workspace:
         return EntityProfile(
             entity.id, entity.name, entity.type, entity.description,
             self.store.entity_aliases(entity.id), documents, views, mention_count=count,
+            listed=self._listing_views(entity.id),
         )
+
+    # ---- screening against sanctions and watch lists ------------------------------
+    def screen(self, path: str, threshold: float | None = None) -> ScreenView:
+        """Screen every person and organisation against the list at `path`; return what matched.
+
+        `path` is a folder with OFAC's sdn.csv and alt.csv, or a FollowTheMoney JSON-lines file;
+        the matches replace those of an earlier screening against the same list. Raises
+        InvalidInput for a list that cannot be read (file and reason) or a threshold outside (0, 1].
+        """
+        from linkchart.resolve.compare import THRESHOLD
+        from linkchart.screen.lists import ListError
+        from linkchart.screen.read import read_list
+        from linkchart.screen.screening import screen_store
+
+        if threshold is not None and not 0 < threshold <= 1:
+            raise InvalidInput(f"threshold {threshold} is not in (0, 1]")
+        try:
+            lst = read_list(path)
+        except ListError as e:
+            raise InvalidInput(str(e)) from None
+        report = screen_store(self.store, lst, THRESHOLD if threshold is None else threshold)
+        return ScreenView(report.list_source, report.path, report.entries, report.screened,
+                          round(report.seconds, 3), self._listing_views(rejected=True, source=report.list_source))
+
+    def listings(self, name: str | None = None, rejected: bool = True) -> list[ListingView]:
+        """Return the stored screening matches (of one entity), best first, with their status; raise NotFound."""
+        entity_id = self.find_entity(name).id if name is not None else None
+        return self._listing_views(entity_id, rejected=rejected)
+
+    def decide_listing(self, match_id: int, verdict: str, note: str | None = None) -> ListingView:
+        """Confirm or reject a screening match (kept by list, entry and entity name); return it with its status.
+
+        Raises NotFound for an unknown match id and InvalidInput for a verdict other than confirm or reject.
+        """
+        from linkchart.screen.screening import decide
+
+        if verdict not in ("confirm", "reject"):
+            raise InvalidInput(f"unknown verdict {shown(verdict)} (confirm or reject)")
+        try:
+            listing = decide(self.store, match_id, verdict, note)
+        except KeyError:
+            raise NotFound(f"no screening match #{match_id} (run `linkchart screen` to list them)") from None
+        return self._listing_view(listing)
+
+    def _listing_views(self, entity_id: int | None = None, rejected: bool = False,
+                       source: str | None = None) -> list[ListingView]:
+        """Return the screening matches of one entity (or all, of one list) as views."""
+        from linkchart.screen.screening import listings
+
+        found = listings(self.store, entity_id, rejected=rejected)
+        return [self._listing_view(x) for x in found if source is None or x.match.list_source == source]
+
+    def _listing_view(self, listing: Listing) -> ListingView:
+        m = listing.match
+        row = self.store.entity(m.entity_id) if m.entity_id is not None else None
+        ref = EntityRef(row.id, row.name, row.type) if row is not None else None
+        return ListingView(m.id, listing.badge, listing.status, m.list_source, m.entry_id, m.entry_name, m.programs,
+                           m.authority, m.source_url, ref, m.name, m.matched_name, m.score, m.reasons)
 
     # ---- curation: stored as decisions, re-applied after every resolution ----------
     # Each step is checked before its decision is stored: a refused step stores nothing. Entities

@@ -1,6 +1,7 @@
 """Export entities, relations (with their evidence) and events as CSV tables for spreadsheets.
 
-Three files: `entities` (counts, aliases, centrality, community), `relations` (one row per
+Three files: `entities` (counts, aliases, centrality, community, list entries matched when
+screened), `relations` (one row per
 relation: both ends, modality, date, how many evidences and independent sources, the
 quoted evidence and where each quote is) and `events`. A cell holding several values
 puts one per line. Document text is untrusted: a text cell that a spreadsheet would read
@@ -16,6 +17,7 @@ from dataclasses import astuple, dataclass, fields
 from typing import Any
 
 from linkchart.export.base import Exporter
+from linkchart.export.screening import all_screening_matches
 from linkchart.graph.build import build_graph
 from linkchart.graph.metrics import graph_metrics
 from linkchart.models import Evidence
@@ -39,6 +41,7 @@ class EntityLine:
     betweenness: float
     pagerank: float
     community: int | str  # '' when it has no link
+    listed: str = ""  # list entries its names matched when screened ('OFAC SDN 12345 (SDGT)'), one per line
 
 
 @dataclass
@@ -126,6 +129,7 @@ class CsvExporter(Exporter):
         eg = build_graph(store)
         metrics = graph_metrics(eg).nodes
         names = {e.id: e.name for e in store.entities()}
+        listed = all_screening_matches(store)
         entity_rows = []
         for e in store.entity_summaries():
             row = store.entity(e.id)
@@ -135,6 +139,7 @@ class CsvExporter(Exporter):
                 _lines(a for a in e.aliases if a != e.name), e.mentions, e.documents, m.degree if m else 0,
                 round(m.betweenness, 6) if m else 0.0, round(m.pagerank, 6) if m else 0.0,
                 "" if m is None or m.community is None else m.community,
+                _lines(x.list_name for x in listed.get(e.id, [])),
             ))
         relation_rows = []
         for r in eg.relations:

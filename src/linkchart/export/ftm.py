@@ -3,12 +3,13 @@
 Entities become `Person`, `Organization` (organisations, and groups of people: NORP),
 `Address` (places: countries, cities, regions, facilities) or `Event` (named events).
 Relations become FtM's interval schemata — `Membership`, `Directorship`, `Employment`,
-`Associate` — when both ends fit the schema's ranges, else `UnknownLink` with the
-predicate as its role. Every interval cites its evidence: the quoted sentences in
+`Associate`, `Family` (kinship: `relative_of`) — when both ends fit the schema's ranges, else
+`UnknownLink` with the predicate as its role. Every interval cites its evidence: the quoted sentences in
 `description`, the source articles' URLs in `sourceUrl`, their publishers in `publisher`,
 and the articles themselves as `Article` entities in `proof` (with `publishedAt`). Dated
 events become `Event`s with their participants (`involved`) and places (`addressEntity`).
-Where the store keeps screening results (`export.screening`), each match is a `Sanction`.
+Each list entry an entity matched when the store was screened (`linkchart screen`), unless an
+analyst rejected the match, is a `Sanction` (authority, programme, the list's id and URL).
 
 FtM has no way to say "not": negated relations are left out. Attributed and hedged ones
 keep their status ('according to X', 'alleged'). The `followthemoney` library is not
@@ -28,7 +29,7 @@ from typing import Any
 
 from linkchart import lexicon
 from linkchart.export.base import Exporter
-from linkchart.export.screening import screening_matches
+from linkchart.export.screening import all_screening_matches
 from linkchart.graph.build import build_graph
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityEvent, EntityRelation
@@ -67,6 +68,8 @@ LINKS: dict[str, LinkSchema] = {
     "allied_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "ally"),
     "handler_of": LinkSchema("Associate", "person", "Person", "associate", "Person", "handler"),
     "exchanged_for": LinkSchema("Associate", "person", "Person", "associate", "Person", "exchanged for"),
+    # kinship: used as soon as the predicate vocabulary has it (lexicon/predicates.yaml)
+    "relative_of": LinkSchema("Family", "person", "Person", "relative", "Person", "relative"),
 }
 UNKNOWN = LinkSchema("UnknownLink", "subject", "Thing", "object", "Thing")
 
@@ -163,6 +166,7 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     schemata: dict[int, str] = {}
     seen_ids: set[str] = set()
     aliases: dict[int, list[str]] = {}
+    listed = all_screening_matches(store)
     for a in store.entity_aliases():
         aliases.setdefault(a.entity_id, []).append(a.alias)
     for e in store.entities():
@@ -181,9 +185,11 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
             if e.name.replace(".", "").casefold() in countries:
                 props["summary"] = ["country"]
         yield _entity(schema, id_, props)
-        for match in screening_matches(store, e.id):
-            yield _entity("Sanction", make_id("sanction", id_, match.list_name), {
-                "entity": [id_], "program": [match.list_name], "description": [match.detail]})
+        for match in listed.get(e.id, []):
+            yield _entity("Sanction", make_id("sanction", id_, match.list_source, match.entry_id), {
+                "entity": [id_], "authority": [match.authority], "authorityId": [match.entry_id],
+                "program": match.programs or [match.list_source], "sourceUrl": [match.source_url],
+                "summary": [f"listed: {match.list_name}"], "description": [match.detail]})
     for r in eg.relations:
         if r.negated or r.subject not in ids or r.object not in ids:
             continue  # FtM cannot say 'not'

@@ -9,6 +9,7 @@ from typing import ClassVar
 import networkx as nx
 
 from linkchart.export.base import Exporter
+from linkchart.export.screening import listed_labels
 from linkchart.graph.build import build_graph
 from linkchart.graph.metrics import NodeMetrics, graph_metrics
 from linkchart.resolve.facts import EntityRelation
@@ -18,22 +19,27 @@ from linkchart.store.base import Store
 def flat_graph(store: Store) -> nx.MultiDiGraph:
     """Return the store's entity graph with plain attribute values (strings, numbers, booleans) only.
 
-    Nodes carry their centrality and community over all asserted relations (`graph.metrics`).
+    Nodes carry their centrality and community over all asserted relations (`graph.metrics`),
+    and `listed`: the list entries their names matched when screened ('' when none).
     """
     eg = build_graph(store)
     nodes = [(node, data["name"], data["type"], data["mentions"]) for node, data in eg.graph.nodes(data=True)]
-    return plain_graph(nodes, eg.relations, graph_metrics(eg).nodes)
+    return plain_graph(nodes, eg.relations, graph_metrics(eg).nodes, listed_labels(store))
 
 
 def plain_graph(nodes: Iterable[tuple[int, str, str, int]], relations: Iterable[EntityRelation],
-                metrics: dict[int, NodeMetrics] | None = None) -> nx.MultiDiGraph:
+                metrics: dict[int, NodeMetrics] | None = None, listed: dict[int, str] | None = None
+                ) -> nx.MultiDiGraph:
     """Return a graph of (id, name, type, mentions) nodes and the relations among them, plain attributes only.
 
-    With `metrics`, nodes also carry degree, betweenness, pagerank and community (-1: none).
+    With `metrics`, nodes also carry degree, betweenness, pagerank and community (-1: none);
+    with `listed`, every node carries `listed` (its list entries, '' when none).
     """
     g = nx.MultiDiGraph()
     for node, name, type_, mentions in nodes:
         g.add_node(node, label=name, type=type_, mentions=mentions)
+        if listed is not None:
+            g.nodes[node]["listed"] = listed.get(node, "")
         m = (metrics or {}).get(node)
         if m is not None:
             g.nodes[node].update(degree=m.degree, betweenness=m.betweenness, pagerank=m.pagerank,

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from linkchart.export.base import Exporter
+from linkchart.export.screening import all_screening_matches
 from linkchart.models import Evidence
 from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events, entity_relations
 from linkchart.store.base import Store
@@ -73,6 +74,7 @@ def _entities(store: Store) -> list[dict[str, Any]]:
         m = mention_by_id.get(mention_id)
         if m is not None:
             mentions_of[entity].append({"doc": m.source, "start": m.start, "end": m.end, "text": m.text})
+    listed = all_screening_matches(store)
     aliases_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for a in store.entity_aliases():
         aliases_of[a.entity_id].append({"alias": a.alias, "count": a.count, "reason": a.reason})
@@ -84,6 +86,8 @@ def _entities(store: Store) -> list[dict[str, Any]]:
             "aliases": [a["alias"] for a in aliases_of.get(e.id, [])],
             "alias_reasons": aliases_of.get(e.id, []),
             "mentions": mentions,
+            "listed": [{"list": m.list_source, "id": m.entry_id, "name": m.entry_name, "programs": m.programs,
+                        "label": m.list_name, "status": m.status} for m in listed.get(e.id, [])],
         })
     return out
 

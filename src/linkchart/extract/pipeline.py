@@ -19,6 +19,7 @@ import multiprocessing as mp
 import re
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -35,6 +36,14 @@ from linkchart.models import Extraction, Mention
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 HEADLINE_MIN_WORDS = 2
 HEADLINE_CAPITALISED = 0.7
+# The longest piece of text parsed at once, far below spaCy's `nlp.max_length` (1,000,000
+# characters, error E088): a longer paragraph is parsed in pieces cut at line or sentence ends.
+MAX_PIECE = 10_000
+MAX_BATCH = 100_000  # the most characters parsed in one `nlp.pipe` batch (its memory follows them)
+_PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of these, in this order of preference
+# The most characters of one article's parsed pieces held before they are read (names one piece
+# tags in another are looked for within these); every article of a normal size is read whole.
+MAX_HELD = 500_000
 
 Item = tuple[str, list[tuple[int, int]], str | None]
 
@@ -182,17 +191,26 @@ def _work(chunk: list[tuple[int, Item]], batch_size: int) -> list[tuple[int, Ext
 
 
 def _extract_parallel(items: list[Item], nlp: Language, n_process: int, batch_size: int) -> list[Extraction]:
-    """Return the extractions of `items` computed by `n_process` forked workers, in order."""
+    """Return the extractions of `items` computed by `n_process` forked workers, in order.
+
+    A worker's exception is raised as soon as it comes; a worker that dies (killed, out of
+    memory) raises `BrokenProcessPool` instead of leaving the run waiting for it forever.
+    """
     global _WORKER_NLP
     _WORKER_NLP = nlp
     indexed = list(enumerate(items))
     # long and short articles interleaved, so each worker gets a similar load
     chunks = [indexed[k::n_process * 4] for k in range(n_process * 4)]
     out: list[Extraction | None] = [None] * len(items)
-    with mp.get_context("fork").Pool(n_process) as pool:
-        for part in pool.starmap(_work, [(c, batch_size) for c in chunks if c]):
-            for i, extraction in part:
-                out[i] = extraction
+    with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork")) as pool:
+        futures = [pool.submit(_work, c, batch_size) for c in chunks if c]
+        try:
+            for future in as_completed(futures):
+                for i, extraction in future.result():
+                    out[i] = extraction
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [x for x in out if x is not None]
 
 
@@ -201,23 +219,70 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
     arts = [_Article(text, date) for text, _spans, date in items]
     reader = fact_reader(nlp)
 
-    def spans() -> Iterator[tuple[str, tuple[int, int]]]:
-        for k, (text, item_spans, _date) in enumerate(items):
-            for start, end in item_spans:
-                if end > start and text[start:end].strip():
-                    yield text[start:end], (k, start)
-
     pending: list[tuple[Doc, int]] = []  # one article's parsed spans, read once the article is complete
+    held = 0  # characters of `pending`
     current = -1
-    for doc, (k, offset) in nlp.pipe(spans(), as_tuples=True, batch_size=batch_size):
-        if k != current and pending:
-            _read_article(pending, arts[current], reader)
-            pending = []
-        current = k
-        pending.append((doc, offset))
+    for batch in _batches(items, batch_size):
+        for doc, (k, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            # a huge article is read in parts, so that its parsed spans are not all held at once
+            if pending and (k != current or held + len(doc.text) > MAX_HELD):
+                _read_article(pending, arts[current], reader)
+                pending, held = [], 0
+            current = k
+            pending.append((doc, offset))
+            held += len(doc.text)
     if pending:
         _read_article(pending, arts[current], reader)
     return [_finish(a) for a in arts]
+
+
+def _batches(items: list[Item], batch_size: int) -> Iterator[list[tuple[str, tuple[int, int]]]]:
+    """Return the English pieces of `items` as (text, (item index, offset)) in order, grouped for `nlp.pipe`.
+
+    A group holds at most `batch_size` pieces and, unless one piece alone is longer, at most
+    `MAX_BATCH` characters: the parser's memory grows with the characters it is given at once.
+    """
+    batch: list[tuple[str, tuple[int, int]]] = []
+    chars = 0
+    for k, (text, item_spans, _date) in enumerate(items):
+        for span in item_spans:
+            for start, end in pieces(text, *span):
+                piece = text[start:end]
+                if not piece.strip():
+                    continue
+                if batch and (len(batch) >= batch_size or chars + len(piece) > MAX_BATCH):
+                    yield batch
+                    batch, chars = [], 0
+                batch.append((piece, (k, start)))
+                chars += len(piece)
+    if batch:
+        yield batch
+
+
+def pieces(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """Return `[start, end)` of `text` cut into consecutive spans of at most `limit` (`MAX_PIECE`) characters.
+
+    A span within the limit comes back whole; a longer one is cut after the last line end in
+    the second half of each window, else after the last sentence end ('. ', '? ', '! '),
+    else after the last space, else at the limit. The spans cover `[start, end)` exactly, so
+    offsets into each piece plus its start are offsets into `text`.
+    """
+    limit = limit or MAX_PIECE
+    out: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > limit:
+        window = text[pos : pos + limit]
+        cut = limit
+        for mark in _PIECE_ENDS:
+            found = window.rfind(mark, limit // 2)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        out.append((pos, pos + cut))
+        pos += cut
+    if end > pos:
+        out.append((pos, end))
+    return out
 
 
 def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader) -> None:

@@ -60,9 +60,41 @@ class ResolvedEntity:
     mention_ids: list[int]
 
 
-def resolve_store(store: Store) -> list[ResolvedEntity]:
-    """Return the entities resolved from the store's mentions, after storing them."""
-    entities = resolve(store.mentions(), store.alias_statements(), store.decisions())
+# Resolutions computed while no write holds the store; after that many were outdated by writes of
+# another run, the next one holds the write lock from reading to storing (other writers wait).
+UNLOCKED_ATTEMPTS = 2
+
+
+def resolve_store(store: Store, force: bool = True) -> list[ResolvedEntity] | None:
+    """Return the entities resolved from the store's mentions, after storing them.
+
+    Unless `force`, only when resolution is due (a write changed its input since the last one
+    was stored); None when it was not. Resolvers of one store take turns (`Store.resolving`),
+    so a second ingest that waited finds the work done. The result is stored only if what it
+    was resolved from is still the store's: a document stored meanwhile by a writer makes it
+    resolve again, and after `UNLOCKED_ATTEMPTS` such tries it reads and writes holding the write lock.
+    """
+    with store.resolving():
+        for _ in range(UNLOCKED_ATTEMPTS):
+            snapshot = store.resolution_input()
+            if not (force or snapshot.is_due):
+                return None
+            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+            if store.replace_entities(*_entity_rows(entities), based_on=snapshot):
+                return entities
+        with store.exclusive():
+            snapshot = store.resolution_input()
+            if not (force or snapshot.is_due):
+                return None
+            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+            store.replace_entities(*_entity_rows(entities), based_on=snapshot)
+            return entities
+
+
+def _entity_rows(
+    entities: list[ResolvedEntity],
+) -> tuple[list[EntityRow], list[EntityAliasRow], list[tuple[int, int]]]:
+    """Return the store rows of resolved entities: entities (numbered from 1), their aliases, mention links."""
     rows, aliases, links = [], [], []
     for i, e in enumerate(entities, start=1):
         rows.append(EntityRow(i, e.name, e.type, e.description))
@@ -70,8 +102,7 @@ def resolve_store(store: Store) -> list[ResolvedEntity]:
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
                     for a in e.aliases]
         links += [(m, i) for m in e.mention_ids]
-    store.replace_entities(rows, aliases, links)
-    return entities
+    return rows, aliases, links
 
 
 def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:

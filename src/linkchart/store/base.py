@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
@@ -256,6 +256,68 @@ class DecisionRow:
 DECISION_KINDS = ("merge", "split", "rename", "reject")
 
 
+@dataclass
+class ResolutionInput:
+    """What entity resolution reads, as of one moment: mentions, alias statements, decisions.
+
+    `due` is the store version of the latest write that changed them and `done` the `due`
+    the last stored resolution was based on: resolution is due while `due > done`. Pass the
+    input to `Store.replace_entities` so that the result is stored only if nothing changed since.
+    """
+
+    mentions: list[MentionRow]
+    alias_statements: list[AliasStatementRow]
+    decisions: list[DecisionRow]
+    due: int
+    done: int
+
+    @property
+    def is_due(self) -> bool:
+        """Return True when something was written since the last resolution was stored."""
+        return self.due > self.done
+
+
+@dataclass
+class ScreeningMatchRow:
+    """A store entity's name that matched an entry of a sanctions or watch list (`linkchart.screen`).
+
+    The match belongs to whichever entity goes by `entity_name` now (its canonical name or an
+    alias): `entity_id` is that entity when read, the screened entity when written.
+    """
+
+    id: int  # 0 before it is stored
+    list_source: str  # the list: 'OFAC SDN', or an FtM dataset such as 'us_ofac_sdn'
+    entry_id: str  # the list's id of the entry (SDN ent_num, FtM entity id)
+    entry_name: str  # the entry's name on the list
+    entry_schema: str  # FtM schema of the entry: Person, Organization, LegalEntity, ...
+    programs: list[str]  # sanctions programmes ('SDGT', ...)
+    authority: str | None
+    source_url: str | None
+    matched_name: str  # the list name or alias that matched
+    name: str  # the store name (canonical name or alias) that matched it
+    entity_name: str  # the entity's canonical name when screened
+    entity_id: int | None
+    score: float  # linkchart.resolve.compare's score of `name` against `matched_name`
+    reasons: list[str]
+    screened_at: str = ""
+
+
+@dataclass
+class ScreeningDecisionRow:
+    """An analyst's verdict on a screening match, kept by list, entry and entity name (survives re-screening)."""
+
+    id: int
+    verdict: str  # confirm | reject
+    list_source: str
+    entry_id: str
+    entity_name: str
+    note: str | None
+    created_at: str
+
+
+SCREENING_VERDICTS = ("confirm", "reject")
+
+
 class Store(ABC):
     """Persistent storage of documents, articles, extractions, entities and decisions.
 
@@ -283,9 +345,9 @@ class Store(ABC):
     def resolving(self) -> Iterator[None]:
         """Hold the store's resolution lock for the block, so resolvers of one store take turns; yields nothing.
 
-        A resolver reads every mention, then replaces every entity: run one at a time, the
-        last to finish has read what every writer before it stored. The default holds
-        nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
+        Writers do not wait on it (a resolution outdated by a write is not stored, see
+        `replace_entities`); a resolver that waited finds the resolution no longer due. The
+        default holds nothing (one process per store); a shared back end (PostgreSQL) locks across processes.
         """
         yield
 
@@ -303,7 +365,22 @@ class Store(ABC):
         A document already stored under the same source is replaced (its rows deleted
         in the same transaction). Articles whose fingerprint is at least its `threshold`
         similar to an earlier article are stored with `duplicate_of` set. Raises
-        `StoreError` and stores nothing when any row is refused.
+        `StoreError` and stores nothing when any row is refused. Marks resolution due in
+        the same transaction.
+        """
+
+    @abstractmethod
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does unless a document with its content hash is stored.
+
+        Return the new document's id, or None when the same content was already stored (by
+        another run, meanwhile): the check and the write are one transaction.
         """
 
     @abstractmethod
@@ -377,8 +454,27 @@ class Store(ABC):
         entities: list[EntityRow],
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
-    ) -> None:
-        """Replace all entities, their aliases and (mention id, entity id) links in one transaction."""
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
+        """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
+
+        With `based_on`, the input they were resolved from: store them only if no write changed
+        that input since it was read, and mark that resolution done. Return whether they were stored
+        (True also when another resolver stored the resolution of that same input meanwhile).
+        """
+
+    @abstractmethod
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions (and the pending state) read in one transaction."""
+
+    @abstractmethod
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+
+    @abstractmethod
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Return a context in which this store holds the write lock: other writers wait; its writes join one
+        transaction, committed at the end of the block (rolled back on an exception)."""
 
     @abstractmethod
     def aliases_without_name_key(self) -> list[str]:
@@ -450,3 +546,30 @@ class Store(ABC):
     @abstractmethod
     def decisions(self) -> list[DecisionRow]:
         """Return all decisions in the order they were made."""
+
+    # --- screening (linkchart.screen) ----------------------------------------------
+    @abstractmethod
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction; returns nothing."""
+
+    @abstractmethod
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the stored matches of one entity, best score first (of every entity: by entity id, then score).
+
+        A match belongs to each entity whose canonical name or alias equals its `entity_name`
+        ignoring case (`str.lower`); `entity_id` is set to that entity. Matches of no current
+        entity are left out.
+        """
+
+    @abstractmethod
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id (`entity_id` as screened), or None."""
+
+    @abstractmethod
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+
+    @abstractmethod
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""

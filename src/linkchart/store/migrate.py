@@ -1,9 +1,11 @@
 """Forward-only schema migrations for the SQLite store.
 
 Migrations are numbered files `NNNN_name.sql` in `linkchart/store/migrations` (package
-data, read with importlib.resources). Migration N brings a database from
-`PRAGMA user_version` N-1 to N; each runs in its own transaction that also sets
+data, read with importlib.resources). Migration N brings a database from the previous
+shipped version to `PRAGMA user_version` N; each runs in its own transaction that also sets
 user_version, so a failed migration leaves the database at the previous version.
+Numbers are reserved per piece of work while several are under way, so the shipped
+numbers may skip one (a number reserved for work not merged yet): they must only rise.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ class Migration:
 
 
 def available(folder_name: str = "migrations") -> list[Migration]:
-    """Return the migrations shipped in `folder_name` of the store package, in order; raises on gaps.
+    """Return the migrations shipped in `folder_name` of the store package, in order.
 
-    The default folder holds SQLite's; `migrations/postgres` PostgreSQL's.
+    The default folder holds SQLite's; `migrations/postgres` PostgreSQL's. Raises when the
+    first is not number 1 or two share a number.
     """
     folder = resources.files("linkchart.store").joinpath(folder_name)
     found = []
@@ -41,8 +44,8 @@ def available(folder_name: str = "migrations") -> list[Migration]:
         if match and entry.is_file():
             found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.version)
-    for expected, migration in enumerate(found, start=1):
-        if migration.version != expected:
+    for previous, migration in zip([0, *[m.version for m in found]], found, strict=False):
+        if migration.version <= previous or (previous == 0 and migration.version != 1):
             raise RuntimeError(f"migration {migration.version:04d}_{migration.name} out of sequence")
     return found
 

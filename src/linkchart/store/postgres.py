@@ -40,6 +40,9 @@ from linkchart.store.base import (
     MentionRow,
     NearDuplicateKey,
     RelationRow,
+    ResolutionInput,
+    ScreeningDecisionRow,
+    ScreeningMatchRow,
     SearchHit,
     Store,
     StoreError,
@@ -58,13 +61,19 @@ from linkchart.store.sqlite import (
     _RELATION_COLUMNS,
     _STATS_QUERY,
     NEAR_DUPLICATE_CANDIDATES,
+    SCREENING_COLUMNS,
+    SCREENING_OF_ALL,
+    SCREENING_OF_ENTITY,
     _ExtractionRows,
     _first_match,
     _highlights,
     _mention_row,
     _now,
     _pair,
+    check_verdict,
     query_terms,
+    screening_row,
+    screening_values,
 )
 
 _SNIPPET_TOKENS = 16
@@ -136,6 +145,35 @@ class PostgresStore(Store):
             finally:
                 self._conn.execute("SELECT pg_advisory_unlock(%s)", (_RESOLVE_LOCK,))
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock for the block: other writers wait; the block's reads and writes are one
+        transaction (its writes nest as savepoints), committed at its end, rolled back on an exception."""
+        with self._write(bump=False):
+            yield
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Run the block's reads in one repeatable-read transaction (one state of the store), unless a
+        transaction is open already (under `exclusive()`, which no writer can change)."""
+        with self._lock:
+            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                yield
+                return
+            with self._conn.transaction():
+                self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+
+    @staticmethod
+    def _mark_resolution_due(conn: psycopg.Connection[Any]) -> None:
+        """Record in the current write transaction that resolution must follow it (see migration 0004)."""
+        conn.execute(
+            """UPDATE pending SET due = (SELECT value + 1 FROM meta WHERE key = 'store_version'),
+                                  since = CASE WHEN due > done THEN since ELSE %s END
+               WHERE task = 'resolve'""",
+            (_now(),),
+        )
+
     def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
@@ -175,12 +213,42 @@ class PostgresStore(Store):
         """Store a document, its articles and their extractions in one transaction; return its id.
 
         A document already stored under the same source is replaced in the same
-        transaction. Raises `StoreError` (and stores nothing) when a row is refused.
+        transaction, which also marks resolution due. Raises `StoreError` (and stores
+        nothing) when a row is refused.
         """
+        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
+        assert doc_id is not None
+        return doc_id
+
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does, unless its content hash is already stored.
+
+        Return the new id, or None when a document with the same content was stored before
+        (by another run, meanwhile): the check is made in the write transaction.
+        """
+        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
+
+    def _add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+        if_new: bool,
+    ) -> int | None:
+        """Return the id of the document stored with its articles and extractions (None: same content stored)."""
         if not len(articles) == len(extractions) == len(fingerprints):
             raise ValueError("articles, extractions and fingerprints must have the same length")
         try:
             with self._write() as conn:
+                if if_new and conn.execute("SELECT 1 FROM documents WHERE sha256 = %s", (doc.sha256,)).fetchone():
+                    return None
                 old = conn.execute("SELECT id FROM documents WHERE source = %s", (doc.source,)).fetchone()
                 if old is not None:
                     self._delete(conn, old["id"])
@@ -189,6 +257,7 @@ class PostgresStore(Store):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
                         self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                self._mark_resolution_due(conn)
                 return doc_id
         except (psycopg.IntegrityError, psycopg.DataError, ValueError, TypeError) as exc:
             raise StoreError(f"{doc.source}: not stored: {exc}") from exc
@@ -274,6 +343,7 @@ class PostgresStore(Store):
             row = conn.execute("SELECT id FROM documents WHERE source = %s", (source,)).fetchone()
             if row is not None:
                 self._delete(conn, row["id"])
+                self._mark_resolution_due(conn)
             return row is not None
 
     def _document_rows(self, where: str, params: tuple[Any, ...]) -> list[DocumentRow]:
@@ -494,14 +564,25 @@ class PostgresStore(Store):
         entities: list[EntityRow],
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
-    ) -> None:
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
+        With `based_on` (the input they were resolved from), store them only if no write changed
+        that input since, and mark that resolution done; return whether they were stored (True
+        also when another resolver stored the resolution of that same input meanwhile).
         Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
         link to an unknown mention or entity.
         """
         try:
             with self._write() as conn:
+                if based_on is not None:
+                    state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                    if state["due"] != based_on.due:
+                        return False
+                    if state["done"] != based_on.done:  # another resolver stored the resolution of this input
+                        return True
+                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
@@ -521,8 +602,20 @@ class PostgresStore(Store):
                     for link in mention_links:
                         copy.write_row(link)
                 self._recount(conn)
+                return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""
+        with self._snapshot():
+            state = self._read("SELECT due, done FROM pending WHERE task = 'resolve'")[0]
+            return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(),
+                                   int(state["due"]), int(state["done"]))
+
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+        return bool(self._read("SELECT due > done AS due FROM pending WHERE task = 'resolve'")[0]["due"])
 
     def aliases_without_name_key(self) -> list[str]:
         """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
@@ -685,6 +778,7 @@ class PostgresStore(Store):
                 "INSERT INTO decisions (kind, args, created_at) VALUES (%s, %s, %s) RETURNING id",
                 (kind, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
             ).fetchone()
+            self._mark_resolution_due(conn)
             return int(row["id"])
 
     def decisions(self) -> list[DecisionRow]:
@@ -692,4 +786,48 @@ class PostgresStore(Store):
         return [
             DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
             for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
+        ]
+
+    # --- screening -------------------------------------------------------------------
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM screening_matches WHERE list_source = %s", (list_source,))
+            with conn.cursor() as cur:
+                cur.executemany(
+                    f"INSERT INTO screening_matches ({SCREENING_COLUMNS}) VALUES ({', '.join(['%s'] * 15)})",
+                    [screening_values(list_source, m) for m in matches],
+                )
+
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the matches of one entity (or all), by entity then best score; each set to its current entity."""
+        if entity_id is not None:
+            rows = self._read(SCREENING_OF_ENTITY, (entity_id, entity_id, entity_id))
+        else:
+            rows = self._read(SCREENING_OF_ALL)
+        return [screening_row(r) for r in rows]
+
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id, or None."""
+        rows = self._read("SELECT *, entity_id AS current FROM screening_matches WHERE id = %s", (match_id,))
+        return screening_row(rows[0]) if rows else None
+
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+        check_verdict(verdict)
+        with self._write() as conn:
+            row = conn.execute(
+                """INSERT INTO screening_decisions (verdict, list_source, entry_id, entity_name, entity_folded, note,
+                                                    created_at) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                (verdict, list_source, entry_id, entity_name, entity_name.lower(), note, _now()),
+            ).fetchone()
+            return int(row["id"])
+
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""
+        return [
+            ScreeningDecisionRow(r["id"], r["verdict"], r["list_source"], r["entry_id"], r["entity_name"], r["note"],
+                                 r["created_at"])
+            for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]

@@ -28,6 +28,7 @@ from linkchart.models import (
 )
 from linkchart.store.base import (
     DECISION_KINDS,
+    SCREENING_VERDICTS,
     AliasStatementRow,
     ArticleRow,
     ClaimRow,
@@ -40,6 +41,9 @@ from linkchart.store.base import (
     MentionRow,
     NearDuplicateKey,
     RelationRow,
+    ResolutionInput,
+    ScreeningDecisionRow,
+    ScreeningMatchRow,
     SearchHit,
     Store,
     StoreError,
@@ -222,6 +226,7 @@ class SQLiteStore(Store):
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._exclusive = False  # inside `exclusive()`: writes become savepoints of its transaction
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE in _write), so a
         # read-then-write sequence holds the write lock from the start.
         self._conn = sqlite3.connect(
@@ -265,6 +270,16 @@ class SQLiteStore(Store):
         For columns derived from stored rows only (what a reader sees does not change).
         """
         with self._lock:
+            if self._exclusive:  # inside `exclusive()`: a savepoint of its transaction
+                self._conn.execute("SAVEPOINT write")
+                try:
+                    yield self._conn
+                    self._conn.execute("RELEASE write")
+                except BaseException:
+                    self._conn.execute("ROLLBACK TO write")
+                    self._conn.execute("RELEASE write")
+                    raise
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -273,6 +288,50 @@ class SQLiteStore(Store):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock for the block: other writers wait (threads on the lock, processes on SQLite's
+        busy timeout); the block's writes and reads are one transaction, committed at its end."""
+        with self._lock:
+            if self._exclusive:
+                yield
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._exclusive = True
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._exclusive = False
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Run the block's reads in one read transaction (one consistent state of the store)."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield self._conn
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    @staticmethod
+    def _mark_resolution_due(conn: sqlite3.Connection) -> None:
+        """Record in the current write transaction that resolution must follow it (see migration 0004)."""
+        conn.execute(
+            """UPDATE pending SET due = (SELECT value + 1 FROM meta WHERE key = 'store_version'),
+                                  since = CASE WHEN due > done THEN since ELSE ? END
+               WHERE task = 'resolve'""",
+            (_now(),),
+        )
 
     def _fill_folded_names(self) -> None:
         """Compute `folded` of entity and alias rows that lack it (a database from before schema 2).
@@ -334,12 +393,42 @@ class SQLiteStore(Store):
         """Store a document, its articles and their extractions in one transaction; return its id.
 
         A document already stored under the same source is replaced in the same
-        transaction. Raises `StoreError` (and stores nothing) when a row is refused.
+        transaction, which also marks resolution due. Raises `StoreError` (and stores
+        nothing) when a row is refused.
         """
+        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
+        assert doc_id is not None
+        return doc_id
+
+    def add_document_if_new(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+    ) -> int | None:
+        """Store a document as `add_document` does, unless its content hash is already stored.
+
+        Return the new id, or None when a document with the same content was stored before
+        (by another run, meanwhile): the check is made in the write transaction.
+        """
+        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
+
+    def _add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+        if_new: bool,
+    ) -> int | None:
+        """Return the id of the document stored with its articles and extractions (None: same content stored)."""
         if not len(articles) == len(extractions) == len(fingerprints):
             raise ValueError("articles, extractions and fingerprints must have the same length")
         try:
             with self._write() as conn:
+                if if_new and conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
+                    return None
                 old = conn.execute("SELECT id FROM documents WHERE source = ?", (doc.source,)).fetchone()
                 if old is not None:
                     self._delete(conn, old[0])
@@ -348,6 +437,7 @@ class SQLiteStore(Store):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
                         self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                self._mark_resolution_due(conn)
                 return doc_id
         except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
             raise StoreError(f"{doc.source}: not stored: {exc}") from exc
@@ -459,6 +549,7 @@ class SQLiteStore(Store):
             row = conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
             if row is not None:
                 self._delete(conn, row[0])
+                self._mark_resolution_due(conn)
             return row is not None
 
     def _document_rows(self, where: str, params: tuple[Any, ...]) -> list[DocumentRow]:
@@ -752,14 +843,25 @@ class SQLiteStore(Store):
         entities: list[EntityRow],
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
-    ) -> None:
+        based_on: ResolutionInput | None = None,
+    ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
+        With `based_on` (the input they were resolved from), store them only if no write changed
+        that input since, and mark that resolution done; return whether they were stored (True
+        also when another resolver stored the resolution of that same input meanwhile).
         Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
         link to an unknown mention or entity.
         """
         try:
             with self._write() as conn:
+                if based_on is not None:
+                    due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                    if due != based_on.due:
+                        return False
+                    if done != based_on.done:  # another resolver stored the resolution of this very input
+                        return True
+                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
@@ -781,8 +883,19 @@ class SQLiteStore(Store):
                     "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
                 )
                 self._recount(conn)
+                return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def resolution_input(self) -> ResolutionInput:
+        """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""
+        with self._snapshot() as conn:
+            due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(), int(due), int(done))
+
+    def resolution_due(self) -> bool:
+        """Return True when a write changed what resolution reads since the last resolution was stored."""
+        return bool(self._read("SELECT due > done FROM pending WHERE task = 'resolve'")[0][0])
 
     def aliases_without_name_key(self) -> list[str]:
         """Return the distinct aliases stored without a name key (rows of an older database), sorted."""
@@ -947,6 +1060,7 @@ class SQLiteStore(Store):
                 "INSERT INTO decisions (kind, args, created_at) VALUES (?, ?, ?)",
                 (kind, json.dumps(args, ensure_ascii=False, sort_keys=True), _now()),
             )
+            self._mark_resolution_due(conn)
             return int(cur.lastrowid or 0)
 
     def decisions(self) -> list[DecisionRow]:
@@ -955,6 +1069,86 @@ class SQLiteStore(Store):
             DecisionRow(r["id"], r["kind"], json.loads(r["args"]), r["created_at"])
             for r in self._read("SELECT id, kind, args, created_at FROM decisions ORDER BY id")
         ]
+
+    # --- screening -------------------------------------------------------------------
+    def replace_screening(self, list_source: str, matches: list[ScreeningMatchRow]) -> None:
+        """Replace every stored match of the list `list_source` with `matches` in one transaction."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM screening_matches WHERE list_source = ?", (list_source,))
+            conn.executemany(
+                f"INSERT INTO screening_matches ({SCREENING_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                [screening_values(list_source, m) for m in matches],
+            )
+
+    def screening_matches(self, entity_id: int | None = None) -> list[ScreeningMatchRow]:
+        """Return the matches of one entity (or all), by entity then best score; each set to its current entity."""
+        if entity_id is not None:
+            rows = self._read(SCREENING_OF_ENTITY.replace("%s", "?"), (entity_id, entity_id, entity_id))
+        else:
+            rows = self._read(SCREENING_OF_ALL)
+        return [screening_row(dict(r)) for r in rows]
+
+    def screening_match(self, match_id: int) -> ScreeningMatchRow | None:
+        """Return the stored match with this id, or None."""
+        rows = self._read("SELECT *, entity_id AS current FROM screening_matches WHERE id = ?", (match_id,))
+        return screening_row(dict(rows[0])) if rows else None
+
+    def add_screening_decision(self, verdict: str, list_source: str, entry_id: str, entity_name: str,
+                               note: str | None = None) -> int:
+        """Record an analyst's verdict (confirm | reject) on a list entry for an entity name; return its id."""
+        check_verdict(verdict)
+        with self._write() as conn:
+            cur = conn.execute(
+                """INSERT INTO screening_decisions (verdict, list_source, entry_id, entity_name, entity_folded, note,
+                                                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (verdict, list_source, entry_id, entity_name, entity_name.lower(), note, _now()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def screening_decisions(self) -> list[ScreeningDecisionRow]:
+        """Return all screening verdicts in the order they were made."""
+        return [
+            ScreeningDecisionRow(r["id"], r["verdict"], r["list_source"], r["entry_id"], r["entity_name"], r["note"],
+                                 r["created_at"])
+            for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
+        ]
+
+
+# Screening rows, shared with the PostgreSQL back end ('%s' placeholders; SQLite swaps in '?').
+SCREENING_COLUMNS = """list_source, entry_id, entry_name, entry_schema, programs, authority, source_url, matched_name,
+                       name, entity_name, entity_folded, entity_id, score, reasons, screened_at"""
+_SCREENING_NAMES = "SELECT folded, entity_id FROM entity_aliases UNION SELECT folded, id FROM entities"
+SCREENING_OF_ENTITY = """SELECT m.*, CAST(%s AS BIGINT) AS current FROM screening_matches m
+    WHERE m.entity_folded IN (SELECT folded FROM entity_aliases WHERE entity_id = %s
+                              UNION SELECT folded FROM entities WHERE id = %s)
+    ORDER BY m.score DESC, m.id"""
+SCREENING_OF_ALL = f"""SELECT m.*, x.entity_id AS current FROM screening_matches m
+    JOIN ({_SCREENING_NAMES}) x ON x.folded = m.entity_folded
+    ORDER BY x.entity_id, m.score DESC, m.id"""
+
+
+def check_verdict(verdict: str) -> None:
+    """Raise ValueError unless `verdict` is a screening verdict (confirm | reject); returns nothing."""
+    if verdict not in SCREENING_VERDICTS:
+        raise ValueError(f"unknown screening verdict {verdict!r}; expected one of {', '.join(SCREENING_VERDICTS)}")
+
+
+def screening_values(list_source: str, m: ScreeningMatchRow) -> tuple[Any, ...]:
+    """Return the column values of a match, in `SCREENING_COLUMNS` order, stored under `list_source`."""
+    return (list_source, m.entry_id, m.entry_name, m.entry_schema, json.dumps(m.programs, ensure_ascii=False),
+            m.authority, m.source_url, m.matched_name, m.name, m.entity_name, m.entity_name.lower(), m.entity_id,
+            float(m.score), json.dumps(m.reasons, ensure_ascii=False), m.screened_at or _now())
+
+
+def screening_row(r: dict[str, Any]) -> ScreeningMatchRow:
+    """Return a stored match (with its current entity in `current`) as a `ScreeningMatchRow`."""
+    return ScreeningMatchRow(
+        id=r["id"], list_source=r["list_source"], entry_id=r["entry_id"], entry_name=r["entry_name"],
+        entry_schema=r["entry_schema"], programs=json.loads(r["programs"]), authority=r["authority"],
+        source_url=r["source_url"], matched_name=r["matched_name"], name=r["name"], entity_name=r["entity_name"],
+        entity_id=r["current"], score=float(r["score"]), reasons=json.loads(r["reasons"]),
+        screened_at=r["screened_at"],
+    )
 
 
 def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:

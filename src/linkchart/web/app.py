@@ -48,7 +48,7 @@ from fastapi.staticfiles import StaticFiles
 from linkchart.web.deps import TOKEN_HEADER, WorkspacePool
 from linkchart.web.errors import validation_error
 from linkchart.web.guard import Guard, Hosts
-from linkchart.web.routers import curation, documents, entities, graph, relations, reports, search
+from linkchart.web.routers import curation, documents, entities, graph, relations, reports, screening, search
 
 TOKEN_ENV = "LINKCHART_TOKEN"
 LOOPBACK_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
@@ -64,7 +64,7 @@ REPORT_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; obj
               "form-action 'none'; frame-ancestors 'none'")
 SWAGGER = "/static/vendor/swagger-ui"
 ROUTERS = (search.router, documents.router, entities.router, relations.router, graph.router, curation.router,
-           reports.router)
+           reports.router, screening.router)
 
 
 def static_dir() -> Path:

@@ -16,7 +16,7 @@ import dataclasses
 import types
 import typing
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from fastapi import Path
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
@@ -100,6 +100,7 @@ EntitySummary = derive(api.EntitySummary)
 Alias = derive(api.EntityAliasRow, "Alias", exclude=("entity_id", "name_key"))
 Mention = derive(api.MentionView, "Mention")
 DocumentRef = derive(api.DocumentRef)
+Listing = derive(api.ListingView, "Listing")
 Profile = derive(api.EntityProfile, "Profile")
 Relation = derive(api.RelationView, "Relation")
 Node = derive(api.GraphNode, "Node", exclude=("documents", "aliases"),
@@ -173,6 +174,14 @@ class RejectRequest(BaseModel):
     """Reject `entity`: it no longer appears anywhere."""
 
     entity: EntityRefIn
+
+
+class ListingDecision(BaseModel):
+    """An analyst's verdict on screening match `match`: confirm or reject it."""
+
+    match: EntityId
+    verdict: Literal["confirm", "reject"]
+    note: Annotated[str, Field(max_length=1000), AfterValidator(check_writable)] | None = None
 
 
 class CurationResult(BaseModel):

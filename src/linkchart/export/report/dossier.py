@@ -266,7 +266,7 @@ def _standing(eg: EntityGraph, entity: int) -> Standing | None:
 
 
 def _badges(store: Store, entity: int) -> list[Badge]:
-    """Return the lists the entity matched when screened (none until a store keeps screening results)."""
+    """Return the list entries the entity matched when screened (`linkchart screen`), unless rejected."""
     return [Badge(m.list_name, m.detail) for m in screening_matches(store, entity)]
 
 

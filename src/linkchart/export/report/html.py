@@ -119,7 +119,7 @@ def render_html(d: Dossier) -> str:
            f"<title>Dossier: {_e(d.name)}</title>", '<meta name="generator" content="linkchart">',
            f"<style>{STYLE}</style></head><body>"]
     out.append(f'<header><h1>{_e(d.name)}</h1><span class="tag" style="background:{colour}">{_e(d.type)}</span>')
-    out += [f'<span class="tag list" title="{_e(b.detail or "")}">{_e(b.list_name)}</span>' for b in d.badges]
+    out += [f'<span class="tag list" title="{_e(b.detail or "")}">listed: {_e(b.list_name)}</span>' for b in d.badges]
     out.append(f'<p class="meta">linkchart dossier · entity #{d.id} · {d.mentions} mentions in {d.documents} '
                f"documents · generated {_e(d.generated)}</p></header>")
     out.append('<section class="summary"><h2>Summary</h2>' + "".join(f"<p>{_e(s)}</p>" for s in d.summary)

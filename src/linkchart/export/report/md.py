@@ -48,7 +48,7 @@ def render_markdown(d: Dossier) -> str:
            f"*{md_escape(d.type)}* · linkchart dossier · entity \\#{d.id} · {d.mentions} mentions in "
            f"{d.documents} documents · generated {md_escape(d.generated)}"]
     if d.badges:
-        out.append("Screening: " + ", ".join(f"**{md_escape(b.list_name)}**" for b in d.badges))
+        out.append("Screening: " + ", ".join(f"**listed: {md_escape(b.list_name)}**" for b in d.badges))
     out += ["", "## Summary", ""] + [line for s in d.summary for line in (md_escape(s), "")]
     out += ["", "## Names and aliases", "", "| name | seen | why it is this entity |", "| --- | --- | --- |"]
     for a in d.aliases:

@@ -875,6 +875,7 @@ function renderProfile(p, relations) {
     el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${p.documents.length} documents` }),
     dossierLinks(p)));
   if (p.description) tab.append(el("p", { class: "description", text: p.description }));
+  if (p.listed && p.listed.length) tab.append(listedBadges(p));
   tab.append(curationBar(p));
 
   // aliases
@@ -934,6 +935,36 @@ function renderProfile(p, relations) {
     mentions.append(evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence }));
   }
   tab.append(mentions);
+}
+
+/** The sanctions-list entries the entity's names matched when screened, each with confirm / reject buttons. */
+function listedBadges(p) {
+  const box = el("div", { class: "listed" });
+  for (const m of p.listed) {
+    const why = `'${m.name}' matched '${m.matched_name}' (${m.entry_name} on the list), score ${m.score.toFixed(2)}: ${m.reasons.join("; ")}`;
+    const row = el("div", { class: "listing" },
+      el("span", { class: "badge listed" + (m.status === "confirmed" ? " confirmed" : ""), text: m.badge, title: why }),
+      el("span", { class: "muted", text: ` ${m.status}` }));
+    if (m.source_url) row.append(el("a", { class: "small-link", href: m.source_url, target: "_blank", rel: "noopener noreferrer", text: " list entry" }));
+    if (m.status !== "confirmed") {
+      row.append(el("button", { type: "button", class: "small", text: "confirm", title: "the entity is the one listed",
+        onclick: () => decideListing(m, "confirm", p) }));
+    }
+    row.append(el("button", { type: "button", class: "small danger", text: "reject", title: "not the one listed: drop the badge",
+      onclick: () => decideListing(m, "reject", p) }));
+    box.append(row);
+  }
+  return box;
+}
+
+async function decideListing(m, verdict, p) {
+  try {
+    await post("/api/curation/listing", { match: m.id, verdict });
+    setStatus(`${verdict}: ${m.badge}`, "ok");
+    await openEntity(p.id);
+  } catch (err) {
+    setStatus(`${verdict} failed: ${err.message}`, "error");
+  }
 }
 
 /** Links to the entity's dossier: one self-contained HTML page in a new tab, or Markdown / PDF. */
