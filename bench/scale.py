@@ -193,14 +193,58 @@ def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
     return time.perf_counter() - t0, stored
 
 
+def resolve_by_key(url: str) -> float:
+    """Write entities made of the mentions grouped by transliteration key; return the seconds it took.
+
+    A stand-in for the resolver when it cannot finish at this size (`--resolution keys`): the
+    API is then timed over entities of realistic sizes (Zipf: a few in many articles), though
+    not the resolver's own (no alias statements, surnames or spelling variants joined).
+    """
+    from collections import Counter, defaultdict
+
+    from linkchart.resolve.names import name_key
+    from linkchart.resolve.surfaces import clean_surface
+    from linkchart.store.base import EntityAliasRow, EntityRow
+
+    t0 = time.perf_counter()
+    groups: dict[str, list[int]] = defaultdict(list)
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    with open_store(url) as store:
+        keys: dict[str, str] = {}
+        for m in store.mentions():
+            surface = clean_surface(m.text)
+            key = keys.get(surface)
+            if key is None:
+                key = keys[surface] = name_key(surface) or surface
+            groups[key].append(m.id)
+            surfaces[key][surface] += 1
+            labels[key][m.label] += 1
+        rows, aliases, links = [], [], []
+        for i, key in enumerate(sorted(groups, key=lambda k: -len(groups[k])), start=1):
+            rows.append(EntityRow(i, surfaces[key].most_common(1)[0][0], labels[key].most_common(1)[0][0], None))
+            aliases += [EntityAliasRow(i, a, n, "same key", None, key) for a, n in surfaces[key].items()]
+            links += [(m, i) for m in groups[key]]
+        store.replace_entities(rows, aliases, links)
+    return time.perf_counter() - t0
+
+
 def _resolve(url: str) -> None:
     with Workspace(url, extract=False) as ws:
         ws.resolve()
 
 
-def resolve_within(url: str, limit: float) -> tuple[float | None, float]:
-    """Resolve the store in a child process; return (seconds, or None past `limit`, the child's peak RSS MB)."""
-    child = multiprocessing.get_context("spawn").Process(target=_resolve, args=(url,))
+def _resolve_by_key(url: str) -> None:
+    resolve_by_key(url)
+
+
+def resolve_within(url: str, limit: float, by_key: bool = False) -> tuple[float | None, float]:
+    """Resolve the store in a child process; return (seconds, or None past `limit`, the child's peak RSS MB).
+
+    With `by_key`, the child writes the stand-in entities of `resolve_by_key` instead of running the resolver.
+    """
+    target = _resolve_by_key if by_key else _resolve
+    child = multiprocessing.get_context("spawn").Process(target=target, args=(url,))
     t0 = time.perf_counter()
     child.start()
     peak = 0.0
@@ -310,33 +354,52 @@ def generate_article_for_warmup() -> Any:
 
 
 def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
-        resolve_limit: float) -> dict[str, Any]:
-    """Return the figures of one back end at `n` articles."""
+        resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
+        by_key: bool = False) -> dict[str, Any]:
+    """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled)."""
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
         folder = Path(tmp)
-        with backend_url(backend, folder, "big") as (url, size):
-            deadline = time.monotonic() + time_limit
-            with RssSampler() as sampler:
-                if mode == "real":
-                    write_feeds(folder / "feeds", n)
-                    seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
-                    resolver_mb = 0.0
-                else:
-                    seconds, stored = ingest_generated(url, n, deadline)
+        kept = keep / "ingest.json" if keep else None
+        with backend_url(backend, keep or folder, "big") as (url, size):
+            if kept and kept.exists():  # a kept store: its ingest figures come from the run that filled it
+                row.update(json.loads(kept.read_text()))
+                print(f"  reusing {url}: {row['stored']} articles", flush=True)
+            else:
+                row.update(ingest(url, n, mode, processes, folder, time.monotonic() + time_limit))
+                if kept:
+                    kept.write_text(json.dumps(row))
+            if ingest_only:
+                row.update(size_mb=size() / 2**20)
+                return row
+            resolution = row.get("resolution_s")
             if mode == "generated":
-                print(f"  stored {stored} in {seconds:.0f} s; resolving (limit {resolve_limit:.0f} s)", flush=True)
-                resolution, resolver_mb = resolve_within(url, resolve_limit)
-            children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            row.update(stored=stored, ingest_s=seconds, per_s=stored / seconds, rss=sampler.quartiles(),
-                       peak_mb=peak_mb(), children_peak_mb=max(children, resolver_mb), size_mb=size() / 2**20,
-                       resolution_s=resolution)
+                print(f"  stored {row['stored']} in {row['ingest_s']:.0f} s; resolving (limit {resolve_limit:.0f} s)",
+                      flush=True)
+                resolution, resolver_mb = resolve_within(url, resolve_limit, by_key)
+                row["resolution"] = "by key (stand-in)" if by_key else "resolver"
+                row["children_peak_mb"] = max(row["children_peak_mb"], resolver_mb)
+            row.update(size_mb=size() / 2**20, resolution_s=resolution)
             print(f"  {row}", flush=True)
             row.update(api_latency(url, requests, resolved=resolution is not None))
             print(f"  api {row}", flush=True)
-            if resolution is not None and resolution < resolve_limit / 2:
+            if resolution is not None and resolution < resolve_limit / 2 and not by_key:  # the resolver's cost
                 row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
     return row
+
+
+def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float) -> dict[str, Any]:
+    """Return the ingest figures of storing `n` articles at `url` (real: resolution included and timed apart)."""
+    with RssSampler() as sampler:
+        if mode == "real":
+            write_feeds(folder / "feeds", n)
+            seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
+        else:
+            seconds, stored = ingest_generated(url, n, deadline)
+            resolution = None
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"stored": stored, "ingest_s": seconds, "per_s": stored / seconds, "rss": sampler.quartiles(),
+            "peak_mb": peak_mb(), "children_peak_mb": children, "resolution_s": resolution}
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -349,21 +412,27 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         def lat(k: str, r: dict[str, Any] = r) -> str:
             return f"{r[k][1]:.0f}/{r[k][2]:.0f}" if k in r else "n/a"
 
-        resolution = f"{r['resolution_s']:.1f}" if r["resolution_s"] is not None else "not done in limit"
+        resolution = f"{r['resolution_s']:.1f}" if r.get("resolution_s") is not None else "not done in limit"
+        first = f"{r['first']:.0f}" if "first" in r else "n/a"
+        server_mb = f"{r['server_peak_mb']:.0f}" if "server_peak_mb" in r else "n/a"
         add = (f"{r['add_one_s']:.1f} / {r['solo_one_s']:.1f} ({r['add_one_s'] / r['solo_one_s']:.1f}×)"
                if "add_one_s" in r else "n/a")
 
-        print(f"| {r['backend']} | {r['stored']:,} ({r['mode']}) | {r['per_s']:.1f} | {r['rss']} "
+        mode = r["mode"] + (", entities by key" if r.get("resolution", "").startswith("by key") else "")
+        print(f"| {r['backend']} | {r['stored']:,} ({mode}) | {r['per_s']:.1f} | {r['rss']} "
               f"| {r['peak_mb']:.0f} ({r['children_peak_mb']:.0f}) | {r['size_mb']:.0f} | {resolution} "
-              f"| {lat('profile')} | {lat('neighbours')} | {lat('path')} | {lat('search')} | {r['first']:.0f} "
-              f"| {r['server_peak_mb']:.0f} | {add} |")
+              f"| {lat('profile')} | {lat('neighbours')} | {lat('path')} | {lat('search')} | {first} | {server_mb} "
+              f"| {add} |")
 
 
 def main() -> None:
     """Parse arguments, run the back ends and print the table."""
     # a terminated bench still stops its PostgreSQL cluster and server (the with-blocks unwind)
+    main_pid = os.getpid()
+
     def terminated(*_: object) -> None:
-        print("terminated (SIGTERM)", file=sys.stderr, flush=True)
+        if os.getpid() == main_pid:  # forked extraction workers inherit the handler: only the bench speaks
+            print("terminated (SIGTERM)", file=sys.stderr, flush=True)
         sys.exit(143)
 
     signal.signal(signal.SIGTERM, terminated)
@@ -376,7 +445,19 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=3600, help="seconds of storing (generated mode)")
     parser.add_argument("--resolve-limit", type=float, default=1800, help="seconds of resolution (generated mode)")
     parser.add_argument("--json-out", help="also write the figures as JSON to this file")
+    parser.add_argument("--keep", type=Path, help="SQLite only: keep the store in this folder and, when it is "
+                        "already filled, reuse it and its ingest figures (measure resolution and latency again)")
+    parser.add_argument("--resolution", choices=["resolver", "keys"], default="resolver",
+                        help="generated mode: run the resolver, or (keys) write entities grouped by transliteration "
+                        "key, a stand-in when the resolver cannot finish at this size, to time the API")
+    parser.add_argument("--ingest-only", action="store_true", help="with --keep: fill the store and stop")
     args = parser.parse_args()
+    if args.keep and args.backend != "sqlite":
+        parser.error("--keep is for --backend sqlite")
+    if args.ingest_only and not args.keep:
+        parser.error("--ingest-only needs --keep")
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     mode = args.mode if args.mode != "auto" else ("real" if args.articles <= 10_000 else "generated")
     rows = []
     if args.backend == "both":  # one process per back end, so each peak RSS is its own
@@ -389,7 +470,7 @@ def main() -> None:
     else:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
-                        args.resolve_limit))
+                        args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys"))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 import networkx as nx
+from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
 from linkchart.graph.build import EntityGraph
 from linkchart.resolve.facts import EntityRelation
@@ -36,16 +37,17 @@ def find_paths(eg: EntityGraph, a: int, b: int, max_hops: int = 4, limit: int = 
     g = eg.asserted()
     if a not in g or b not in g or a == b:
         return []
-    try:
-        paths = list(islice(nx.all_shortest_paths(g, a, b), limit))
+    try:  # meeting in the middle finds the length cheaply, and a pair too far apart costs no more
+        hops = len(nx.bidirectional_shortest_path(g, a, b)) - 1
     except nx.NetworkXNoPath:
         return []
-    out = []
-    for nodes in paths:
-        if len(nodes) - 1 > max_hops:
-            continue
-        out.append([Hop(u, v, _best_relation(eg, u, v)) for u, v in zip(nodes, nodes[1:], strict=False)])
-    return out
+    if hops > max_hops:
+        return []
+    # nx.all_shortest_paths, with its breadth-first search stopped at the length found instead of
+    # walking a's whole component: the same paths in the same order
+    pred = nx.predecessor(g, a, cutoff=hops)
+    paths = list(islice(_build_paths_from_predecessors({a}, b, pred), limit))
+    return [[Hop(u, v, _best_relation(eg, u, v)) for u, v in zip(nodes, nodes[1:], strict=False)] for nodes in paths]
 
 
 def neighbors(eg: EntityGraph, entity: int, depth: int = 1) -> tuple[set[int], list[EntityRelation]]:
@@ -55,6 +57,10 @@ def neighbors(eg: EntityGraph, entity: int, depth: int = 1) -> tuple[set[int], l
     g = eg.graph.to_undirected(as_view=True)
     reach = nx.single_source_shortest_path_length(g, entity, cutoff=depth)
     nodes = set(reach)
-    rels = [r for r in eg.relations if r.subject in nodes and r.object in nodes
-            and (r.subject == entity or r.object == entity or depth > 1)]
-    return nodes, rels
+    # the edges at the nodes, not a scan of every relation: a request costs its neighbourhood, not the store
+    ends = [entity] if depth == 1 else nodes
+    found: set[int] = set()
+    for n in ends:
+        for edges in (eg.graph.out_edges(n, data="index"), eg.graph.in_edges(n, data="index")):
+            found.update(i for u, v, i in edges if u in nodes and v in nodes)
+    return nodes, [eg.relations[i] for i in sorted(found)]
