@@ -319,8 +319,32 @@ class Events:
 
 @cache
 def events() -> Events:
-    """Return the event words."""
-    return Events({w.lower(): v for w, v in values("trigger").items()}, lower("event_head"), lower("violent"))
+    """Return the event words: the triggers of the CAMEO dictionary (`cameo()`), with the hand-listed ones of
+    `events.yaml` and `verbs.yaml` as the exceptions that win."""
+    triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
+    return Events(triggers, lower("event_head"), lower("violent"))
+
+
+@dataclass(frozen=True)
+class Cameo:
+    """Verbs of the CAMEO event dictionary of PETRARCH2 (`cameo_verbs.yaml`, made by tools/cameo_lexicon.py)."""
+
+    codes: dict[str, str]  # verb lemma ('pull out' for a particle verb) → CAMEO code
+    triggers: dict[str, str]  # verb lemma → kind of event
+    predicates: dict[str, frozenset[str]]  # predicate → the verb lemmas that state it
+
+
+@cache
+def cameo() -> Cameo:
+    """Return the CAMEO verbs with the event kinds and predicates they map onto."""
+    verbs = load_yaml(PACKAGE, "cameo_verbs.yaml")["verbs"]
+    by_predicate: dict[str, set[str]] = {}
+    for verb, entry in verbs.items():
+        if "predicate" in entry:
+            by_predicate.setdefault(entry["predicate"], set()).add(verb)
+    return Cameo({v: str(e["code"]) for v, e in verbs.items()},
+                 {v: e["trigger"] for v, e in verbs.items() if "trigger" in e},
+                 {p: frozenset(vs) for p, vs in by_predicate.items()})
 
 
 @dataclass(frozen=True)
