@@ -30,7 +30,13 @@ def nlp():  # noqa: ANN201
         ("last year", "2019-05-02", None, "2018"),
         ("in January", "2004-11-01", None, "2004-01"),
         ("in December", "2004-02-01", None, "2003-12"),
-        ("the 1990s", None, None, None),
+        ("the 1990s", None, None, "1990/1999"),  # a decade: an ISO 8601 interval of years
+        ("in the 1980s", "2019-05-02", None, "1980/1989"),
+        ("as early as March 3", "2019-05-02", None, "2019-03-03"),
+        ("last week", "2019-05-22", None, "2019-05"),  # the whole week in May
+        ("last week", "2019-05-02", None, "2019-04"),  # April 22-28
+        ("last week", "2019-05-08", None, None),  # April 29 to May 5: no one month
+
         ("recently", "2019-05-02", None, None),
         ("last Saturday", None, None, None),
     ],

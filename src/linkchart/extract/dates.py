@@ -152,8 +152,11 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 1 if m.group(2).lower() in {"following", "next"} else -1
         base, prec = context_d
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_DECADE.search(text)
+    if m:  # 'in the 1980s': the decade as an ISO 8601 interval of years
+        return f"{m.group(1)}/{int(m.group(1)) + 9}"
     m = _RE_YEAR.search(text)
-    if m and not _RE_DECADE.search(text):
+    if m:
         return m.group(1)
     if not anchor_d:
         return None
@@ -169,8 +172,10 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 0 if m.group(1) == "this" else (1 if m.group(1) == "next" else -1)
         if unit in {"day", "week"} and prec < 3:
             return None
-        if unit == "week":
-            return None  # a week is not an ISO date; the day would be a guess
+        if unit == "week":  # a week is not an ISO date: its month when the whole week lies in one
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=direction)
+            sunday = monday + dt.timedelta(days=6)
+            return _fmt(monday, 2) if monday.month == sunday.month else None
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
     m = _RE_WEEKDAY.search(lowered)
     if m and prec == 3:

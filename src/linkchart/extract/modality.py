@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 
@@ -169,8 +169,11 @@ def is_hedged(tok: Token) -> bool:
     return False
 
 
-# modals of ability or possibility: 'X can attack Y' says X is able to, not that it did
-POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also the habitual past
+# modals of ability or possibility: 'X can attack Y' says X is able to, not that it did; and of the future:
+# 'X will attack Y' has not happened yet
+POSSIBILITY_MODALS = {"can", "could", "may", "might", "will"}  # not "would": it is also the habitual past
+# subordinators of a condition: 'if X attacks Y, ...' does not say it did
+CONDITIONAL_MARKS = {"if", "unless"}
 
 
 def is_irrealis(tok: Token) -> bool:
@@ -178,6 +181,8 @@ def is_irrealis(tok: Token) -> bool:
     'plans to visit', 'can attack', 'may strike')."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+        return True
+    if _conditional(tok):
         return True
     cur = tok
     for _ in range(3):
@@ -188,6 +193,31 @@ def is_irrealis(tok: Token) -> bool:
             return True
         cur = head
     return False
+
+
+def _conditional(tok: Token) -> bool:
+    """Return True when `tok` sits in the condition of an 'if' or 'unless' clause."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+            return True
+        if cur.dep_ == "advcl" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def report_sources(sent: Span) -> list[Token]:
+    """Return the heads of the sources a sentence reports from: the object of 'according to' and the
+    subject of a reporting verb whose complement holds the report ('X said', '..., AFP said')."""
+    out: list[Token] = []
+    for t in sent:
+        if t.lower_ == "according":
+            out += [g for to in t.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+        elif t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"ccomp", "parataxis"} for c in [*t.children, t]) and t.tag_ != "VBN":
+            out += [c for c in t.children if c.dep_ == "nsubj"]
+    return out
 
 
 def modality(tok: Token) -> Modality:
