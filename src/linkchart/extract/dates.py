@@ -105,6 +105,12 @@ def is_relative(expression: str) -> bool:
     return bool(_RE_RELATIVE.search(expression) or _RE_NEXT_PREV.search(expression))
 
 
+def is_deictic(expression: str) -> bool:
+    """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
+    return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)
+                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I))
+
+
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
     """Return the ISO date (as precise as the text allows) an expression denotes, or None if undated.
 

@@ -3,26 +3,18 @@
 'On Monday, X marked the anniversary of the withdrawal in 2000': the withdrawal is dated 2000, the marking
 Monday. 'Police said on Monday that X was captured last week': the capture is dated by 'last week'. A date
 belongs to the trigger whose subtree holds it without crossing another verb; else to the nearest clause
-above the trigger that holds it that way; a sentence date nobody holds (a bare year the model left untagged,
-'In 2005, ...' hung on the root) dates every event of the sentence, as before.
+above the trigger that holds it that way; when no clause on the way up holds one ('Following the killing of
+X in March 2007, Y was arrested'), the sentence's first date, as before. A duration ('a 33-day war') is no
+date; a deictic expression that does not resolve ('last week' straddling two months) leaves the event undated.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from linkchart.extract.dates import is_deictic
+
 _VERBAL = {"VERB", "AUX"}
-_NO_DATE = "?"  # the clause has a date expression, but it does not resolve to a date
-
-
-def _holder(tok: Token) -> Token:
-    """Return the nearest verb above `tok` (or the root): the clause a date expression belongs to."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in _VERBAL:
-            return cur
-    return cur
 
 
 def _held_by(trigger: Token, date_root: Token) -> bool:
@@ -39,13 +31,14 @@ def _held_by(trigger: Token, date_root: Token) -> bool:
 
 def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]]) -> str | None:
     """Return the date of the event `trigger` starts: its own clause's date, else the nearest enclosing
-    clause's, else the sentence's first date that no clause holds; None when its own clause states a date
-    that does not resolve ('last week' without a day to count from) or the sentence states none."""
+    clause's, else the sentence's first date; None when its clause states a deictic date that does not
+    resolve ('last week' without a month to name) or the sentence states none."""
     resolved = {d.start: value for d, value in dates if d is not None}
     exprs = [e for e in sent.ents if e.label_ == "DATE"]
     if not exprs:
         return dates[0][1] if dates else None
-    chain = [trigger]  # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
+    # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
+    chain = [trigger]
     cur, in_noun_phrase = trigger, trigger.pos_ not in _VERBAL
     while cur.head.i != cur.i:
         cur = cur.head
@@ -54,8 +47,9 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]])
             chain.append(cur)
     for holder in chain:
         own = [e for e in exprs if _held_by(holder, e.root)]
-        if own:
-            value = resolved.get(own[0].start, _NO_DATE)
-            return None if value == _NO_DATE else value
-    free = [value for d, value in dates if d is None or _holder(d.root).i == sent.root.i]
-    return free[0] if free else None
+        dated = [resolved[e.start] for e in own if e.start in resolved]
+        if dated:
+            return dated[0]
+        if any(is_deictic(e.text) for e in own):
+            return None  # 'captured last week' with no day to count from: not the sentence's other date
+    return dates[0][1] if dates else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 _VERBAL = {"VERB", "AUX"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "them"}
+# mention labels of an undergoer that make a seizure an arrest (a one-word name is often tagged NORP)
+_TAKEN_AS_PEOPLE = {"PERSON", "NORP", "ORG"}
+_NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for things
 # kinds whose verb takes the event noun as its object: the noun carries the event, the verb only governs it
 _GOVERNING_KINDS = {"verdict"}
 
@@ -20,15 +22,16 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
                for d, _value in dates or [])
 
 
-def not_an_event(tok: Token, kinds: dict[str, str], sent: Span,
-                 dates: list[tuple[Span | None, str]] | None = None) -> bool:
+def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
     """Return True when the trigger word `tok` does not start an event of its own in this construction:
-    a noun modifying another noun ('air strikes', 'attack helicopters'); a participle describing a noun
-    ('the elected president', 'a man arrested years ago' without its own date or agent); the sentence of a
-    verdict ('sentenced to death', 'condemned to prison'); a verb whose object names the event ('launched an
-    attack', 'staged a protest': the noun is the event)."""
+    a noun modifying another noun ('air strikes', 'attack helicopters') or behind a prefix ('anti-riot'); a
+    participle describing a noun ('the elected president', 'a man arrested years ago' without its own date or
+    agent); the sentence of a verdict ('sentenced to death'); a verb whose object names the event ('launched
+    an attack', 'staged a protest': the noun is the event)."""
     if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
         return True
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_:
+        return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening
     if tok.dep_ == "amod":
         return True
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) \
@@ -47,9 +50,10 @@ def not_an_event(tok: Token, kinds: dict[str, str], sent: Span,
 
 
 def refine_kind(kind: str, labels: list[str], plain: list[Token]) -> str | None:
-    """Return the event kind once the undergoer is known: a seizure of a person (a PERSON mention, or
-    'him', 'them') is an arrest; `labels` are the undergoer mentions' labels, `plain` its tokens that are no
-    mention."""
-    if kind == "seizure" and ("PERSON" in labels or any(t.lower_ in _PERSON_PRONOUNS for t in plain)):
+    """Return the event kind once the undergoer is known: a seizure of people (a PERSON, NORP or ORG mention,
+    'him', 'his capture') is an arrest; `labels` are the undergoer mentions' labels, `plain` its tokens that
+    are no mention (with the possessive of a noun trigger)."""
+    if kind == "seizure" and (any(label in _TAKEN_AS_PEOPLE for label in labels)
+                              or any(t.pos_ == "PRON" and t.lower_ not in _NOT_PERSONS for t in plain)):
         return "arrest"
     return kind

@@ -88,7 +88,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         kind = kinds.get(tok.lemma_.lower())
         if kind is None or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_):
             continue  # 'cross-reference' is not a crossing
-        if not_an_event(tok, kinds, sent, dates):
+        if not_an_event(tok, kinds, dates):
             continue
         mod = modality(tok)
         if mod.irrealis:
@@ -97,7 +97,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if not own_date:
             continue
         doers, undergoers, others = _arguments(ctx, tok)
-        kind = _refine(ctx, kind, undergoers)
+        kind = _refine(ctx, kind, undergoers + [c for c in tok.children if c.dep_ == "poss" and tok.pos_ == "NOUN"])
         if kind is None:
             continue
         mentions: list[Span] = []
