@@ -1,6 +1,7 @@
 """Resolve date expressions ('On November 19', 'two months later', 'last Saturday') to ISO 8601.
 
-Dates are as precise as the text allows: '2007', '2007-03' or '2007-03-26'. Expressions without a
+Dates are as precise as the text allows: '2007', '2007-03' or '2007-03-26'; a span of years ('from 2006 to
+2011', 'the 1980s') is an ISO 8601 interval, '2006/2011'. Expressions without a
 year take it from an anchor (the article's publication date, or the last date the article stated);
 relative expressions ('two months later', 'a month prior') shift a context date by the stated amount.
 """
@@ -126,8 +127,8 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
     if m:
         return "-".join(m.groups())
     rng = resolve_range(text)
-    if rng:
-        return rng[0]
+    if rng:  # 'from 2006 to 2011': an ISO 8601 interval of years, like a decade
+        return f"{rng[0]}/{rng[1]}"
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
     if m:
         if m.re is _RE_MDY:

@@ -24,14 +24,15 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
 
 def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
     """Return True when the trigger word `tok` does not start an event of its own in this construction:
-    a noun modifying another noun ('air strikes', 'attack helicopters') or behind a prefix ('anti-riot'); a
+    a noun modifying an event noun ('air strikes', 'assassination plot') or behind a prefix ('anti-riot'); a
     participle describing a noun ('the elected president', 'a man arrested years ago' without its own date or
     agent); the sentence of a verdict ('sentenced to death'); a verb whose object names the event ('launched
     an attack', 'staged a protest': the noun is the event)."""
-    if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
-        return True
-    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_:
-        return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in kinds:
+        return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
+            and tok.nbor(-2).lower_ != "re":
+        return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)
     if tok.dep_ == "amod":
         return True
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) \

@@ -91,7 +91,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if not_an_event(tok, kinds, dates):
             continue
         mod = modality(tok)
-        if mod.irrealis:
+        if mod.irrealis or mod.planned:
             continue
         own_date = event_date(tok, sent, dates) if dates is not None else date
         if not own_date:

@@ -5,7 +5,9 @@ A fact is anchored on one token (the verb or noun of its frame). It is *negated*
 'refuse', 'turn down') governs it. It is *attributed* when it sits inside the complement of a
 reporting verb ('Khazali told interrogators that ...', '..., the statement said') or the sentence
 says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
-uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it.
+uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it is *planned*: future
+('will'), expected or prepared ('is expected to', 'is preparing to'). It is *irrealis* when it is only
+offered, wanted, possible or the condition of an 'if'.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Modality:
     attributed_to: str | None = None
     hedged: bool = False
     irrealis: bool = False
+    planned: bool = False  # expected, prepared or future: hedged, and no event yet
 
 
 def _has_negator(tok: Token) -> bool:
@@ -169,9 +172,11 @@ def is_hedged(tok: Token) -> bool:
     return False
 
 
-# modals of ability or possibility: 'X can attack Y' says X is able to, not that it did; and of the future:
-# 'X will attack Y' has not happened yet
-POSSIBILITY_MODALS = {"can", "could", "may", "might", "will"}  # not "would": it is also the habitual past
+# modals of ability or possibility: 'X can attack Y' says X is able to, not that it did
+POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also the habitual past
+# modals of the future: 'X will attack Y' has not happened yet (a relation is hedged, no event)
+FUTURE_MODALS = {"will", "shall"}
+PLANNED_VERBS = _VERBS.planned
 # subordinators of a condition: 'if X attacks Y, ...' does not say it did
 CONDITIONAL_MARKS = {"if", "unless"}
 
@@ -190,6 +195,23 @@ def is_irrealis(tok: Token) -> bool:
         if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
             return False
         if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
+            return True
+        cur = head
+    return False
+
+
+def is_planned(tok: Token) -> bool:
+    """Return True when the fact is in the future or only expected or prepared ('will attack', 'is expected
+    to visit', 'is preparing to oust')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        return True
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
+            return False
+        if head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS:
             return True
         cur = head
     return False
@@ -223,5 +245,6 @@ def report_sources(sent: Span) -> list[Token]:
 def modality(tok: Token) -> Modality:
     """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
     ensure_lemmas(tok.doc)
-    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=is_hedged(tok),
-                    irrealis=is_irrealis(tok))
+    planned = is_planned(tok)
+    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=planned or is_hedged(tok),
+                    irrealis=is_irrealis(tok), planned=planned)

@@ -295,6 +295,7 @@ class Verbs:
     led_by: dict[str, str]  # participle after an organisation → the role it gives ('led' → 'leader')
     compound_heads: frozenset[str]  # second parts of hyphenated compounds ('-backed')
     broken_compounds: tuple[str, ...]  # compound parts whose hyphen a page split from them
+    planned: frozenset[str] = frozenset()  # expect or prepare a fact: stated, hedged, not yet happened
 
 
 @cache
@@ -304,7 +305,7 @@ def verbs() -> Verbs:
         lower("speech"), lower("attribution"), lower("hedging"), lower("negating"), lower("irrealis"),
         lower("naming"), lower("naming_form"), _seq("alias_hint"), lower("giving"),
         {w.lower(): v for w, v in values("led_by").items()}, lower("compound_head"),
-        _seq("broken_compound"),
+        _seq("broken_compound"), lower("planned"),
     )
 
 
