@@ -6,8 +6,8 @@ A fact is anchored on one token (the verb or noun of its frame). It is *negated*
 reporting verb ('Khazali told interrogators that ...', '..., the statement said') or the sentence
 says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
 uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it is *planned*: future
-('will'), expected or prepared ('is expected to', 'is preparing to'). It is *irrealis* when it is only
-offered, wanted, possible or the condition of an 'if'.
+('will'), expected or prepared ('is expected to', 'is preparing to') or the condition of an 'if'. It is
+*irrealis* when it is only offered, wanted or possible.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Modality:
     attributed_to: str | None = None
     hedged: bool = False
     irrealis: bool = False
-    planned: bool = False  # expected, prepared or future: hedged, and no event yet
+    planned: bool = False  # future, expected, prepared or conditional: hedged, and no event
 
 
 def _has_negator(tok: Token) -> bool:
@@ -187,8 +187,6 @@ def is_irrealis(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
         return True
-    if _conditional(tok):
-        return True
     cur = tok
     for _ in range(3):
         head = cur.head
@@ -201,10 +199,10 @@ def is_irrealis(tok: Token) -> bool:
 
 
 def is_planned(tok: Token) -> bool:
-    """Return True when the fact is in the future or only expected or prepared ('will attack', 'is expected
-    to visit', 'is preparing to oust')."""
+    """Return True when the fact is in the future, only expected or prepared, or the condition of an 'if'
+    ('will attack', 'is expected to visit', 'is preparing to oust', 'if X attacks Y')."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or _conditional(tok):
         return True
     cur = tok
     for _ in range(3):
