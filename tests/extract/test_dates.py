@@ -69,18 +69,3 @@ def test_sentence_date_own_date_and_none(nlp) -> None:  # noqa: ANN001
     assert sentence_date(first, "2020-01-01", None) == "2007-03"
     assert sentence_date(second, "2020-01-01", "2007-03") is None
 
-
-def test_latest_full_date_anchors_an_undated_article() -> None:
-    from linkchart.extract.dates import latest_full_date
-
-    text = "On 3 March 2015 he left Corlin. On January 5, 2016, he came back. In May 2017 he spoke."
-    assert latest_full_date(text) == "2016-01-05"  # 'May 2017' has no day: not a full date
-    assert latest_full_date("In May 2017 he spoke.") is None
-
-
-def test_an_undated_article_places_its_dates_by_the_latest_full_date_it_states(nlp) -> None:  # noqa: ANN001
-    from linkchart.extract.pipeline import extract_article
-
-    text = "Omar Haddad left Corlin on March 20, 2016. On March 3, Omar Haddad was arrested in Valdora."
-    events = extract_article(text, [(0, len(text))], None, nlp).events
-    assert ("arrest", "2016-03-03") in {(e.kind, e.date) for e in events}  # the year of the inferred anchor

@@ -106,20 +106,6 @@ def is_relative(expression: str) -> bool:
     return bool(_RE_RELATIVE.search(expression) or _RE_NEXT_PREV.search(expression))
 
 
-def latest_full_date(text: str) -> str | None:
-    """Return the latest full date (year, month and day) a text states, or None: the anchor of an article that
-    has no date of its own, so that 'on Oct. 30' and 'last Saturday' can be placed (inferred, not stated)."""
-    found = ["-".join(m.groups()) for m in _RE_ISO.finditer(text)]
-    for m in _RE_MDY.finditer(text):
-        if m.group(3):
-            found.append(_safe(int(m.group(3)), _month_number(m.group(1)), int(m.group(2))) or "")
-    for m in _RE_DMY.finditer(text):
-        if m.group(3):
-            found.append(_safe(int(m.group(3)), _month_number(m.group(2)), int(m.group(1))) or "")
-    full = [d for d in found if len(d) == 10 and _parse_iso(d) is not None]
-    return max(full) if full else None
-
-
 def is_deictic(expression: str) -> bool:
     """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
     return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.aliases import find_aliases
-from linkchart.extract.dates import last_stated_date, latest_full_date
+from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
@@ -198,8 +198,7 @@ def _extract_parallel(items: list[Item], nlp: Language, n_process: int, batch_si
 
 def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[Extraction]:
     """Return the extractions of `items` parsed in this process."""
-    # an article without a date of its own is anchored on the latest full date it states (inferred)
-    arts = [_Article(text, date or latest_full_date(text)) for text, _spans, date in items]
+    arts = [_Article(text, date) for text, _spans, date in items]
     reader = fact_reader(nlp)
 
     def spans() -> Iterator[tuple[str, tuple[int, int]]]:
