@@ -24,13 +24,19 @@ def nlp():  # noqa: ANN201
         ("a month prior", None, "2005-06-10", "2005-05"),
         ("three years later", None, "2004-05", "2007"),
         ("last Saturday", "2017-12-14", None, "2017-12-09"),
-        ("from 2006 to 2011", None, None, "2006"),
-        ("the period 2006-2011", None, None, "2006"),
+        ("from 2006 to 2011", None, None, "2006/2011"),  # a span of years: an ISO 8601 interval
+        ("the period 2006-2011", None, None, "2006/2011"),
         ("late 2004", None, None, "2004"),
         ("last year", "2019-05-02", None, "2018"),
         ("in January", "2004-11-01", None, "2004-01"),
         ("in December", "2004-02-01", None, "2003-12"),
-        ("the 1990s", None, None, None),
+        ("the 1990s", None, None, "1990/1999"),  # a decade: an ISO 8601 interval of years
+        ("in the 1980s", "2019-05-02", None, "1980/1989"),
+        ("as early as March 3", "2019-05-02", None, "2019-03-03"),
+        ("last week", "2019-05-22", None, "2019-05"),  # the whole week in May
+        ("last week", "2019-05-02", None, "2019-04"),  # April 22-28
+        ("last week", "2019-05-08", None, None),  # April 29 to May 5: no one month
+
         ("recently", "2019-05-02", None, None),
         ("last Saturday", None, None, None),
     ],
@@ -47,7 +53,7 @@ def test_resolve_range() -> None:
 
 def test_a_year_with_two_digits_after_a_dash_is_a_range() -> None:
     assert resolve_range("from 2010-12") == ("2010", "2012")
-    assert resolve_date("assassinated from 2010-12", None) == "2010"
+    assert resolve_date("assassinated from 2010-12", None) == "2010/2012"
     assert resolve_date("2019-11-07", None) == "2019-11-07"
     assert resolve_range("2019-09") is None  # not a range, and not read as a month either
 
@@ -62,3 +68,4 @@ def test_sentence_date_own_date_and_none(nlp) -> None:  # noqa: ANN001
     first, second = list(doc.sents)
     assert sentence_date(first, "2020-01-01", None) == "2007-03"
     assert sentence_date(second, "2020-01-01", "2007-03") is None
+

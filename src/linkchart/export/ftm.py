@@ -156,6 +156,14 @@ def _status(item: EntityRelation | EntityEvent) -> str | None:
     return "alleged" if hedged else None
 
 
+
+def _dates(value: str | None) -> dict[str, list[str | None]]:
+    """Return the FtM date properties of an ISO date, or of a span of years ('2006/2011': start and end)."""
+    if value and "/" in value:
+        start, end = value.split("/", 1)
+        return {"startDate": [start], "endDate": [end]}
+    return {"date": [value]}
+
 def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     """Yield the store as FtM entity dicts: entities, relation intervals, events, then the source articles."""
     eg = build_graph(store)
@@ -198,7 +206,7 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
         props = {link.subject: [ids[r.subject]], link.object: [ids[r.object]],
                  "summary": [f"{eg.names.get(r.subject, r.subject)} {label} {eg.names.get(r.object, r.object)} "
                              f"({len(r.evidence)} evidence, {r.independent_sources} independent sources)"],
-                 "date": [r.date], **sources.cite(r.evidence)}
+                 **_dates(r.date), **sources.cite(r.evidence)}
         role = link.role if link is not UNKNOWN else label
         if link.schema not in ("Associate", "Family"):
             props["role"], props["status"] = [role], [_status(r)]
@@ -212,7 +220,7 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
         involved = [ids[p] for p in ev.participants if p in ids and "LegalEntity" in IS_A[schemata[p]]]
         places = [p for p in ev.participants if p in ids and schemata[p] == "Address"]
         name = " ".join(ev.summary.split())[:200] or ev.kind
-        props = {"name": [name], "date": [ev.date], "involved": involved,
+        props = {"name": [name], **_dates(ev.date), "involved": involved,
                  "addressEntity": [ids[p] for p in places], "location": [eg.names.get(p) for p in places],
                  "summary": [f"{ev.kind} ({len(ev.evidence)} evidence, {ev.independent_sources} independent sources)"
                              + (f", {_status(ev)}" if _status(ev) else "")],

@@ -1,6 +1,7 @@
 """Resolve date expressions ('On November 19', 'two months later', 'last Saturday') to ISO 8601.
 
-Dates are as precise as the text allows: '2007', '2007-03' or '2007-03-26'. Expressions without a
+Dates are as precise as the text allows: '2007', '2007-03' or '2007-03-26'; a span of years ('from 2006 to
+2011', 'the 1980s') is an ISO 8601 interval, '2006/2011'. Expressions without a
 year take it from an anchor (the article's publication date, or the last date the article stated);
 relative expressions ('two months later', 'a month prior') shift a context date by the stated amount.
 """
@@ -105,6 +106,12 @@ def is_relative(expression: str) -> bool:
     return bool(_RE_RELATIVE.search(expression) or _RE_NEXT_PREV.search(expression))
 
 
+def is_deictic(expression: str) -> bool:
+    """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
+    return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)
+                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I))
+
+
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
     """Return the ISO date (as precise as the text allows) an expression denotes, or None if undated.
 
@@ -120,8 +127,8 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
     if m:
         return "-".join(m.groups())
     rng = resolve_range(text)
-    if rng:
-        return rng[0]
+    if rng:  # 'from 2006 to 2011': an ISO 8601 interval of years, like a decade
+        return f"{rng[0]}/{rng[1]}"
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
     if m:
         if m.re is _RE_MDY:
@@ -152,8 +159,11 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 1 if m.group(2).lower() in {"following", "next"} else -1
         base, prec = context_d
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_DECADE.search(text)
+    if m:  # 'in the 1980s': the decade as an ISO 8601 interval of years
+        return f"{m.group(1)}/{int(m.group(1)) + 9}"
     m = _RE_YEAR.search(text)
-    if m and not _RE_DECADE.search(text):
+    if m:
         return m.group(1)
     if not anchor_d:
         return None
@@ -169,8 +179,10 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 0 if m.group(1) == "this" else (1 if m.group(1) == "next" else -1)
         if unit in {"day", "week"} and prec < 3:
             return None
-        if unit == "week":
-            return None  # a week is not an ISO date; the day would be a guess
+        if unit == "week":  # a week is not an ISO date: its month when the whole week lies in one
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=direction)
+            sunday = monday + dt.timedelta(days=6)
+            return _fmt(monday, 2) if monday.month == sunday.month else None
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
     m = _RE_WEEKDAY.search(lowered)
     if m and prec == 3:

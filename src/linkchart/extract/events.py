@@ -11,7 +11,9 @@ from spacy.tokens import Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
-from linkchart.extract.modality import modality
+from linkchart.extract.event_dates import event_date
+from linkchart.extract.event_kinds import not_an_event, refine_kind
+from linkchart.extract.modality import modality, report_sources
 from linkchart.models import Event
 
 PARTICIPANT_LABELS = lexicon.labels().arguments
@@ -67,13 +69,16 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 
 
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
-                       kinds: dict[str, str]) -> list[Event]:
+                       kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> list[Event]:
     """Return the dated events one sentence states (empty when it has no date or no trigger); `kinds` maps
-    trigger lemmas to event kinds (`lexicon.events().triggers`)."""
+    trigger lemmas to event kinds (`lexicon.events().triggers`). `dates` are the sentence's date expressions
+    (`dates.sentence_dates`): each event takes the date of its own clause (`event_dates.event_date`);
+    without them every event takes `date`, the sentence's first."""
     if not date:
         return []
     candidates: list[tuple[tuple[int, int, int], Event]] = []
-    sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS]
+    sources = _report_sources(sent)
+    sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
@@ -83,12 +88,22 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         kind = kinds.get(tok.lemma_.lower())
         if kind is None or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_):
             continue  # 'cross-reference' is not a crossing
+        if not_an_event(tok, kinds, dates):
+            continue
         mod = modality(tok)
-        if mod.irrealis:
+        if mod.irrealis or mod.planned:
+            continue
+        own_date = event_date(tok, sent, dates) if dates is not None else date
+        if not own_date:
             continue
         doers, undergoers, others = _arguments(ctx, tok)
+        kind = _refine(ctx, kind, undergoers + [c for c in tok.children if c.dep_ == "poss" and tok.pos_ == "NOUN"])
+        if kind is None:
+            continue
         mentions: list[Span] = []
         for t in doers + undergoers + others:
+            if t.i in sources:
+                continue  # 'attacks on X, AFP said': AFP reports them
             for e in ents_for(ctx, t):
                 if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                     mentions.append(e)
@@ -104,7 +119,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             depth, cur = depth + 1, cur.head
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
         candidates.append((rank, Event(
-            kind=kind, summary=summarise(ctx, tok), date=date,
+            kind=kind, summary=summarise(ctx, tok), date=own_date,
             participants=[(e.start_char + offset, e.end_char + offset) for e in mentions],
             start=sent.start_char + offset, end=sent.end_char + offset,
             negated=mod.negated, attributed_to=mod.attributed_to,
@@ -121,6 +136,18 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
 
 MAX_EVENTS_PER_SENTENCE = 2
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _refine(ctx: SentenceContext, kind: str, undergoers: list[Token]) -> str | None:
+    """Return the event kind once the undergoer is known ('seized a town' is a seizure, 'seized X' an arrest)."""
+    labels = [e.label_ for t in undergoers for e in ents_for(ctx, t)]
+    return refine_kind(kind, labels, [t for t in undergoers if ctx.ent_at[t.i] is None])
+
+
+def _report_sources(sent: Span) -> set[int]:
+    """Return the token indices of the sources the sentence reports from ('according to X', 'X said'): the
+    monitor or agency that reports a happening does not take part in it."""
+    return {t.i for src in report_sources(sent) for t in src.subtree}
 
 
 def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:

@@ -5,7 +5,9 @@ A fact is anchored on one token (the verb or noun of its frame). It is *negated*
 'refuse', 'turn down') governs it. It is *attributed* when it sits inside the complement of a
 reporting verb ('Khazali told interrogators that ...', '..., the statement said') or the sentence
 says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
-uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it.
+uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it is *planned*: future
+('will'), expected or prepared ('is expected to', 'is preparing to') or the condition of an 'if'. It is
+*irrealis* when it is only offered, wanted or possible.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 
@@ -56,6 +58,7 @@ class Modality:
     attributed_to: str | None = None
     hedged: bool = False
     irrealis: bool = False
+    planned: bool = False  # future, expected, prepared or conditional: hedged, and no event
 
 
 def _has_negator(tok: Token) -> bool:
@@ -171,6 +174,11 @@ def is_hedged(tok: Token) -> bool:
 
 # modals of ability or possibility: 'X can attack Y' says X is able to, not that it did
 POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also the habitual past
+# modals of the future: 'X will attack Y' has not happened yet (a relation is hedged, no event)
+FUTURE_MODALS = {"will", "shall"}
+PLANNED_VERBS = _VERBS.planned
+# subordinators of a condition: 'if X attacks Y, ...' does not say it did
+CONDITIONAL_MARKS = {"if", "unless"}
 
 
 def is_irrealis(tok: Token) -> bool:
@@ -190,8 +198,51 @@ def is_irrealis(tok: Token) -> bool:
     return False
 
 
+def is_planned(tok: Token) -> bool:
+    """Return True when the fact is in the future, only expected or prepared, or the condition of an 'if'
+    ('will attack', 'is expected to visit', 'is preparing to oust', 'if X attacks Y')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or _conditional(tok):
+        return True
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
+            return False
+        if head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS:
+            return True
+        cur = head
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    """Return True when `tok` sits in the condition of an 'if' or 'unless' clause."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+            return True
+        if cur.dep_ == "advcl" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def report_sources(sent: Span) -> list[Token]:
+    """Return the heads of the sources a sentence reports from: the object of 'according to' and the
+    subject of a reporting verb whose complement holds the report ('X said', '..., AFP said')."""
+    out: list[Token] = []
+    for t in sent:
+        if t.lower_ == "according":
+            out += [g for to in t.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+        elif t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"ccomp", "parataxis"} for c in [*t.children, t]) and t.tag_ != "VBN":
+            out += [c for c in t.children if c.dep_ == "nsubj"]
+    return out
+
+
 def modality(tok: Token) -> Modality:
     """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
     ensure_lemmas(tok.doc)
-    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=is_hedged(tok),
-                    irrealis=is_irrealis(tok))
+    planned = is_planned(tok)
+    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=planned or is_hedged(tok),
+                    irrealis=is_irrealis(tok), planned=planned)

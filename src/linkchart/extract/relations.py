@@ -60,9 +60,12 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms,
         companion_preps=list(lexicon.grammar().companions),
     )
+    cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
-            rule["lemma"] = frozenset(rule["lemma"])
+            # `lexicon: P` adds the CAMEO verbs that state predicate P (single words: the rules match one lemma)
+            extra = {v for v in cameo.get(rule.get("lexicon", ""), ()) if " " not in v}
+            rule["lemma"] = frozenset(rule["lemma"]) | extra
             for key in ("dobj", "advmod"):
                 if key in rule:
                     rule[key] = frozenset(rule[key])

@@ -295,6 +295,7 @@ class Verbs:
     led_by: dict[str, str]  # participle after an organisation → the role it gives ('led' → 'leader')
     compound_heads: frozenset[str]  # second parts of hyphenated compounds ('-backed')
     broken_compounds: tuple[str, ...]  # compound parts whose hyphen a page split from them
+    planned: frozenset[str] = frozenset()  # expect or prepare a fact: stated, hedged, not yet happened
 
 
 @cache
@@ -304,7 +305,7 @@ def verbs() -> Verbs:
         lower("speech"), lower("attribution"), lower("hedging"), lower("negating"), lower("irrealis"),
         lower("naming"), lower("naming_form"), _seq("alias_hint"), lower("giving"),
         {w.lower(): v for w, v in values("led_by").items()}, lower("compound_head"),
-        _seq("broken_compound"),
+        _seq("broken_compound"), lower("planned"),
     )
 
 
@@ -319,8 +320,32 @@ class Events:
 
 @cache
 def events() -> Events:
-    """Return the event words."""
-    return Events({w.lower(): v for w, v in values("trigger").items()}, lower("event_head"), lower("violent"))
+    """Return the event words: the triggers of the CAMEO dictionary (`cameo()`), with the hand-listed ones of
+    `events.yaml` and `verbs.yaml` as the exceptions that win."""
+    triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
+    return Events(triggers, lower("event_head"), lower("violent"))
+
+
+@dataclass(frozen=True)
+class Cameo:
+    """Verbs of the CAMEO event dictionary of PETRARCH2 (`cameo_verbs.yaml`, made by tools/cameo_lexicon.py)."""
+
+    codes: dict[str, str]  # verb lemma ('pull out' for a particle verb) → CAMEO code
+    triggers: dict[str, str]  # verb lemma → kind of event
+    predicates: dict[str, frozenset[str]]  # predicate → the verb lemmas that state it
+
+
+@cache
+def cameo() -> Cameo:
+    """Return the CAMEO verbs with the event kinds and predicates they map onto."""
+    verbs = load_yaml(PACKAGE, "cameo_verbs.yaml")["verbs"]
+    by_predicate: dict[str, set[str]] = {}
+    for verb, entry in verbs.items():
+        if "predicate" in entry:
+            by_predicate.setdefault(entry["predicate"], set()).add(verb)
+    return Cameo({v: str(e["code"]) for v, e in verbs.items()},
+                 {v: e["trigger"] for v, e in verbs.items() if "trigger" in e},
+                 {p: frozenset(vs) for p, vs in by_predicate.items()})
 
 
 @dataclass(frozen=True)

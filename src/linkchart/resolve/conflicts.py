@@ -101,7 +101,11 @@ def _years_apart(a: str, b: str) -> int:
 
 
 def _dates_differ(a: str, b: str) -> bool:
-    """Return True when two ISO dates disagree at the precision both state (year, then month)."""
+    """Return True when two ISO dates disagree at the precision both state (year, then month); a span of years
+    ('2006/2011') disagrees only with a date outside it."""
+    if "/" in a or "/" in b:
+        (a0, a1), (b0, b1) = ((x.split("/")[0][:4], x.split("/")[-1][:4]) for x in (a, b))
+        return a1 < b0 or b1 < a0
     if a[:4] != b[:4]:
         return True
     return len(a) >= 7 and len(b) >= 7 and a[:7] != b[:7]

@@ -106,7 +106,7 @@ def network_svg(net: Network, width: int = 720, height: int = 480) -> str:
 
 def year_of(date: str) -> float:
     """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as a fractional year (the middle of what it states)."""
-    bits = [int(b) for b in date.split("-")[:3] if b.isdigit()]
+    bits = [int(b) for b in date.split("/")[0].split("-")[:3] if b.isdigit()]  # a span of years: its start
     if len(bits) == 1:
         return bits[0] + 0.5
     if len(bits) == 2:

@@ -1,0 +1,55 @@
+"""The date of one event: the date expression of its own clause, not the nearest date of its sentence.
+
+'On Monday, X marked the anniversary of the withdrawal in 2000': the withdrawal is dated 2000, the marking
+Monday. 'Police said on Monday that X was captured last week': the capture is dated by 'last week'. A date
+belongs to the trigger whose subtree holds it without crossing another verb; else to the nearest clause
+above the trigger that holds it that way; when no clause on the way up holds one ('Following the killing of
+X in March 2007, Y was arrested'), the sentence's first date, as before. A duration ('a 33-day war') is no
+date; a deictic expression that does not resolve ('last week' straddling two months) leaves the event undated.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.dates import is_deictic
+
+_VERBAL = {"VERB", "AUX"}
+
+
+def _held_by(trigger: Token, date_root: Token) -> bool:
+    """Return True when `date_root` hangs under `trigger` without crossing another verb on the way."""
+    cur = date_root
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i == trigger.i:
+            return True
+        if cur.pos_ in _VERBAL:
+            return False
+    return False
+
+
+def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]]) -> str | None:
+    """Return the date of the event `trigger` starts: its own clause's date, else the nearest enclosing
+    clause's, else the sentence's first date; None when its clause states a deictic date that does not
+    resolve ('last week' without a month to name) or the sentence states none."""
+    resolved = {d.start: value for d, value in dates if d is not None}
+    exprs = [e for e in sent.ents if e.label_ == "DATE"]
+    if not exprs:
+        return dates[0][1] if dates else None
+    # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
+    chain = [trigger]
+    cur, in_noun_phrase = trigger, trigger.pos_ not in _VERBAL
+    while cur.head.i != cur.i:
+        cur = cur.head
+        in_noun_phrase = in_noun_phrase and cur.pos_ not in _VERBAL
+        if in_noun_phrase or cur.pos_ in _VERBAL or cur.head.i == cur.i:
+            chain.append(cur)
+    for holder in chain:
+        own = [e for e in exprs if _held_by(holder, e.root)]
+        dated = [resolved[e.start] for e in own if e.start in resolved]
+        if dated:
+            return dated[0]
+        if any(is_deictic(e.text) for e in own):
+            return None  # 'captured last week' with no day to count from: not the sentence's other date
+    return dates[0][1] if dates else None
