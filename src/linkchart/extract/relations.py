@@ -66,9 +66,16 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
             for key in ("dobj", "advmod"):
                 if key in rule:
                     rule[key] = frozenset(rule[key])
+    role_classes = lexicon.roles().classes
     for kind in ("role_rules", "noun_rules"):
         for rule in data.get(kind, []):
-            rule["nouns"] = frozenset(rule["nouns"])
+            nouns = set(rule["nouns"])
+            for cls in rule.get("classes", ()):
+                nouns |= role_classes[cls]
+            rule["nouns"] = frozenset(nouns)
+    # every role noun and phrase, for finding the longest one before a name ('prime minister', not 'minister')
+    data["role_phrases"] = frozenset(n for rule in data.get("role_rules", []) for n in rule["nouns"])
+    data["role_phrase_words"] = max((n.count(" ") + 1 for n in data["role_phrases"]), default=1)
     return data
 
 
@@ -239,10 +246,12 @@ def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
     return out
 
 
-def _role_holders(ctx: SentenceContext, role: Token) -> list[Span]:
+def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
+    if role.dep_ == "conj" and role.head.pos_ == "NOUN" and ctx.ent_at[role.head.i] is None and depth < 3:
+        return _role_holders(ctx, role.head, depth + 1)  # 'X, an author and lecturer at Y': X is the lecturer
     named = _named_by(ctx, role)
     if named:
         return named  # 'an official (X) called "Y"': the official is Y
@@ -283,6 +292,73 @@ def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = (
     return out
 
 
+def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> str | None:
+    """Return the longest role noun or phrase that ends at `tok` ('prime minister', 'chief executive',
+    'minister'), or None when `tok` ends none."""
+    doc, phrases = ctx.doc, ctx.rules["role_phrases"]
+    for n in range(ctx.rules["role_phrase_words"], 1, -1):
+        start = tok.i - n + 1
+        if start < tok.sent.start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
+            continue
+        words = [doc[i].lower_ for i in range(start, tok.i)]
+        for last in (lower, lemma):
+            phrase = " ".join([*words, last])
+            if phrase in phrases:
+                return phrase
+    for key in (lower, lemma):
+        if key in phrases:
+            return key
+    return None
+
+
+def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
+    """Return (deputy, former) read from the words right before a role that opens at token `first`:
+    'the former prime minister', 'ex-minister', 'deputy head', 'vice-president', 'a then-deputy leader'."""
+    roles, doc = lexicon.roles(), ctx.doc
+    deputy = former = False
+    i = first - 1
+    while i >= doc[first].sent.start and first - i <= 4:
+        t = doc[i]
+        if ctx.ent_at[i] is not None or t.pos_ in {"DET", "ADP", "PRON", "VERB", "AUX", "CCONJ"} \
+                or (t.is_punct and t.text not in {"-", "–"}):
+            break
+        deputy = deputy or t.lower_ in roles.deputy
+        former = former or t.lower_ in roles.former
+        i -= 1
+    return deputy, former
+
+
+def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holders: list[Span]) -> list[Span]:
+    """Return what the role `tok` is a role in: its 'of/at/...' phrase (one level down for `deep_preps`, or on a
+    coordinated role: 'an author and lecturer at Y'), a possessive or modifier, a name beside a title."""
+    objects: list[Span] = []
+    title_of = tok.dep_ == "compound" and tok.head.i > tok.i and ctx.ent_at[tok.head.i] is not None
+    for p in rule["preps"]:
+        objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
+        if title_of:  # 'Judge X of the Supreme Court': the title's phrase hangs on the name
+            objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
+    if not objects:
+        # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
+        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for p in rule.get("deep_preps", ()):
+            objects += [e for n in near for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
+    objects += _modifier_ents(ctx, tok, exclude=holders)
+    if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
+        # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
+        for c in tok.head.children:
+            e = ctx.ent_at[c.i]
+            if c.i < tok.i and e is not None and e not in holders and e not in objects:
+                objects.append(e)
+    if rule.get("skip_portfolio"):
+        # 'Defence Minister X', 'Interior Minister X': a one-word name just before the role is its portfolio
+        objects = [e for e in objects if not (len(e) == 1 and e.end == tok.i and e.label_ not in {"NORP", "GPE"})]
+    if any(e.label_ == "ORG" for e in objects):
+        # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
+        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
+    return objects
+
+
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if ctx.ent_at[tok.i] is not None:
@@ -291,6 +367,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             continue
         lemma, lower = lemma_of(tok), tok.lower_
         doc = ctx.doc
+        first = tok.i
         if tok.i + 2 < sent.end and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_ \
                 and not doc[tok.i + 1].whitespace_:
             # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
@@ -298,8 +375,20 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             tok = doc[tok.i + 2]
         elif tok.dep_ == "compound" and lemma_of(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
             tok = tok.head  # 'a splinter group of Y': the role is 'splinter', its place in the parse 'group'
+        phrase = _role_phrase(ctx, tok, lemma, lower) if first == tok.i else lemma
+        if phrase is None:
+            continue
+        if first == tok.i:
+            first = tok.i - phrase.count(" ")
+        deputy, former = _rank_and_time(ctx, first)
+        if first < tok.i:
+            # the words of the phrase: 'vice' in 'vice president' and 'ex' in 'ex-minister' are rank and time
+            roles = lexicon.roles()
+            inner = {doc[i].lower_ for i in range(first, tok.i)}
+            deputy = deputy or bool(inner & roles.deputy)
+            former = former or bool(inner & roles.former)
         for rule in ctx.rules["role_rules"]:
-            if lemma not in rule["nouns"] and lower not in rule["nouns"]:
+            if phrase not in rule["nouns"]:
                 continue
             holders = _role_holders(ctx, tok)
             if not holders and rule.get("of_names"):
@@ -308,20 +397,14 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
             if not holders:
                 continue
-            objects: list[Span] = []
-            for p in rule["preps"]:
-                objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
-            objects += _modifier_ents(ctx, tok, exclude=holders)
-            if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
-                # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
-                for c in tok.head.children:
-                    e = ctx.ent_at[c.i]
-                    if c.i < tok.i and e is not None and e not in holders and e not in objects:
-                        objects.append(e)
-            if any(e.label_ == "ORG" for e in objects):
-                # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
-                objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
-            yield from _pairs(ctx, rule, tok, holders, objects, swap=bool(rule.get("swap")))
+            objects = _role_objects(ctx, tok, rule, holders)
+            name, predicate = rule["name"], rule["predicate"]
+            if deputy and rule.get("deputy"):
+                name, predicate = f"{name}_deputy", rule["deputy"]
+            if former:
+                name += "_former"
+            yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
+                              swap=bool(rule.get("swap")))
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from linkchart.lexicon.loader import PACKAGE, load_yaml, lower, ordered, values, words
+from linkchart.lexicon.loader import PACKAGE, entries, load_yaml, lower, ordered, values, words
 
 
 def alternation(items: Iterable[str]) -> str:
@@ -64,6 +64,19 @@ class Roles:
     describes: dict[str, str]  # role nouns that describe a place or a group → its type
     byline: frozenset[str]  # role words on a byline
     signature: tuple[str, ...]  # roles that sign off a pitch ('X, editor-in-chief')
+    classes: dict[str, frozenset[str]]  # class of role ('leader', 'kin', ...) → its nouns and phrases, lower-case
+    former: frozenset[str]  # words before a role that put it in the past ('former', 'ex')
+    deputy: frozenset[str]  # words before a role that lower its rank ('deputy', 'vice')
+
+
+def _role_classes() -> dict[str, frozenset[str]]:
+    """Return each role class (`role_class=` value) → its words, lower-cased."""
+    out: dict[str, set[str]] = {}
+    for entry in entries("role_class="):
+        for cls in entry.classes:
+            if cls.startswith("role_class="):
+                out.setdefault(cls.split("=", 1)[1], set()).add(entry.word.lower())
+    return {cls: frozenset(ws) for cls, ws in out.items()}
 
 
 @cache
@@ -71,7 +84,7 @@ def roles() -> Roles:
     """Return the role nouns."""
     return Roles(lower("role"), _seq("person_suffix"), lower("partitive"),
                  {w.lower(): v for w, v in values("describes").items()}, lower("byline_role"),
-                 _seq("signature_role"))
+                 _seq("signature_role"), _role_classes(), lower("role_former"), lower("role_deputy"))
 
 
 @dataclass(frozen=True)
