@@ -57,7 +57,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         group_nouns=lexicon.organisations().group_nouns, partitive_nouns=lexicon.roles().partitives,
         area_nouns=places.areas, instrument_nouns=lexicon.national_bodies().instruments, naming_verbs=verbs.naming,
         place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
-        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms,
+        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions),
     )
     for kind in ("verb_rules", "modifier_rules"):
@@ -457,6 +457,8 @@ def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             if not modifiers:
                 continue
             heads = [e for e in ents_for(ctx, tok.head) if e not in modifiers]
+            if not heads and tok.head.dep_ == "appos":  # 'X, a London-based firm': the firm is X
+                heads = [e for e in ents_for(ctx, tok.head.head, conj=False) if e not in modifiers]
             if rule["subject"] == "head":
                 yield from _pairs(ctx, rule, tok, heads, modifiers)
             else:
@@ -522,8 +524,27 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
+def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Springfield, Illinois', 'Lisbon, Portugal': a place named with the larger place after a comma is in it.
+    Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
+    doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
+    places = [e for e in sent.ents if e.label_ in rule["labels"]]
+    for a, b in zip(places, places[1:]):
+        if b.start != a.end + 1 or doc[a.end].text != "," or lexicon.nation_of(a.text) is not None:
+            continue
+        before = doc[a.start - 1] if a.start > sent.start else None
+        after = doc[b.end] if b.end < sent.end else None
+        if before is not None and (before.text == "," or before.lower_ in {"and", "or"}):
+            continue  # '..., Lisbon, Portugal' inside a list
+        if after is not None and (after.lower_ in {"and", "or"} or (
+                after.text == "," and b.end + 1 < sent.end and ctx.ent_at[b.end + 1] is not None)):
+            continue
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, a), arg_for(ctx, b), a.root)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
-MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
+MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
+            _place_pair_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -567,14 +588,45 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
         yield from matcher(ctx, sent)
 
 
+def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
+    """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
+    doc, out = ctx.doc, set()
+    for tok in sent:
+        if lemma_of(tok) not in {"base", "headquarter", "headquartered"} or tok.i == sent.start:
+            continue
+        j = tok.i - 1
+        if doc[j].text in {"-", "–"} and not doc[j].whitespace_ and j > sent.start:
+            j -= 1
+        elif doc[j].whitespace_:
+            continue
+        ent = ctx.ent_at[j]
+        if ent is not None and ent.end == j + 1 and not doc[j].whitespace_:
+            out.add(ent.start_char)
+    return out
+
+
+def _as_state(ctx: SentenceContext, arg: Arg) -> Arg:
+    """Return the country a capital stands for as an actor ('Moscow' -> Russia, its span kept), else `arg`."""
+    country = ctx.rules["capitals"].get(arg.text) if arg.label in {"GPE", "LOC"} else None
+    return Arg(country, arg.start, arg.end, "GPE") if country else arg
+
+
 def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                           rules: RelationRules) -> list[Relation]:
     """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
     vocab = rules.predicates
     out: list[Relation] = []
     seen: set[tuple[int, int, str, int, int]] = set()
+    based = _based_places(ctx, sent)
+    as_state = ctx.rules.get("capital_as_state", {})
     for cand in _candidates(ctx, sent, rules):
         s, o = cand.subject, cand.object
+        if based and cand.predicate not in ctx.rules["based_place_predicates"] and (s.start in based or o.start in based):
+            continue  # 'the Doha-based channel': Doha says where the channel is, it does nothing
+        if "subject" in as_state.get(cand.predicate, ()):
+            s = _as_state(ctx, s)
+        if "object" in as_state.get(cand.predicate, ()):
+            o = _as_state(ctx, o)
         if (s.start, s.end) == (o.start, o.end) or s.text.lower() == o.text.lower():
             continue
         if not _type_ok(vocab.get(cand.predicate), cand):

@@ -157,6 +157,7 @@ class Countries:
     acronyms: frozenset[str]  # all-caps tokens that are countries
     nation_names: frozenset[str]  # countries written before a name as its qualifier, lower-case
     nation_adjectives: frozenset[str]  # nations' adjectives that qualify an organisation's name, lower-case
+    capitals: dict[str, str]  # capital city (as written) → the country it stands for as an actor
 
 
 @cache
@@ -165,6 +166,7 @@ def countries() -> Countries:
     return Countries(
         {w.replace(".", "").casefold(): v for w, v in values("country").items()}, values("demonym"),
         frozenset(w.upper() for w in ordered("gpe_acronym")), lower("nation_name"), lower("nation_adjective"),
+        values("capital_of"),
     )
 
 
