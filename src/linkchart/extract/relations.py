@@ -343,6 +343,12 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         for p in rule.get("deep_preps", ()):
             objects += [e for n in near for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
+    modifiers = rule.get("modifiers", "all")
+    if modifiers == "possessive":
+        objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
+        return objects
+    if modifiers == "none":
+        return objects
     objects += _modifier_ents(ctx, tok, exclude=holders)
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
         # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
