@@ -83,7 +83,8 @@ def test_academics_and_journalists_are_employed(nlp, text: str) -> None:  # noqa
 
 
 @pytest.mark.parametrize("text,ents", [
-    ("Judge Ana Belt of the Varn High Court ruled against the plan.", [("Ana Belt", "PERSON"), ("Varn High Court", "ORG")]),
+    ("Judge Ana Belt of the Varn High Court ruled against the plan.",
+     [("Ana Belt", "PERSON"), ("Varn High Court", "ORG")]),
     ("Ana Belt, a senator from the Harbour Party, voted no.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
     ("Ana Belt, an envoy of the Harbour Party, arrived.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
     ("Ana Belt, a cleric of the Harbour Party, preached.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
@@ -94,7 +95,8 @@ def test_officials_diplomats_lawmakers_judges_and_clergy_are_members(nlp, text: 
 
 
 def test_title_before_name_and_nationality_word(nlp) -> None:  # noqa: ANN001
-    got = triples(nlp, "Chilean Prime Minister Tomas Vardo met the press.", [("Chilean", "NORP"), ("Tomas Vardo", "PERSON")])
+    got = triples(nlp, "Chilean Prime Minister Tomas Vardo met the press.",
+                  [("Chilean", "NORP"), ("Tomas Vardo", "PERSON")])
     assert ("Tomas Vardo", "leads", "Chile") in got
     # a minister is not the leader of his country, nor of his portfolio
     got = triples(nlp, "Chilean Foreign Minister Tomas Vardo met the press.",

@@ -319,9 +319,8 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
     i = first - 1
     while i >= doc[first].sent.start and first - i <= 4:
         t = doc[i]
-        if ctx.ent_at[i] is not None or t.pos_ in {"DET", "ADP", "PRON", "VERB", "AUX", "CCONJ"} \
-                or (t.is_punct and t.text not in {"-", "–"}):
-            break
+        if ctx.ent_at[i] is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
+            break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
         deputy = deputy or t.lower_ in roles.deputy
         former = former or t.lower_ in roles.former
         i -= 1
@@ -535,7 +534,7 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
     Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
     doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
     places = [e for e in sent.ents if e.label_ in rule["labels"]]
-    for a, b in zip(places, places[1:]):
+    for a, b in zip(places, places[1:], strict=False):
         if b.start != a.end + 1 or doc[a.end].text != "," or lexicon.nation_of(a.text) is not None:
             continue
         before = doc[a.start - 1] if a.start > sent.start else None
@@ -627,7 +626,8 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
     as_state = ctx.rules.get("capital_as_state", {})
     for cand in _candidates(ctx, sent, rules):
         s, o = cand.subject, cand.object
-        if based and cand.predicate not in ctx.rules["based_place_predicates"] and (s.start in based or o.start in based):
+        place_only = ctx.rules["based_place_predicates"]
+        if based and (s.start in based or o.start in based) and cand.predicate not in place_only:
             continue  # 'the Doha-based channel': Doha says where the channel is, it does nothing
         if "subject" in as_state.get(cand.predicate, ()):
             s = _as_state(ctx, s)
