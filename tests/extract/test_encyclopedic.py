@@ -90,3 +90,11 @@ def test_coordination_links_no_wrong_pair(nlp, text: str, ents) -> None:  # noqa
     got = triples(nlp, text, ents)
     assert not any({s, o} == {"Portugal", "Spain"} for s, _, o in got)
     assert not any({s, o} == {"Portugal", "Corvia"} for s, _, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick is a village in the administrative district of Portugal.",
+    "Brennick is a town in the north of Portugal.",
+])
+def test_a_place_in_a_part_of_a_place(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Brennick", "located_in", "Portugal") in triples(nlp, text, [("Brennick", "GPE"), ("Portugal", "GPE")])

@@ -136,3 +136,12 @@ def test_a_current_role_is_not_marked_former(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "Karl Dent, the president of the Harbour Party, spoke.", [("Karl Dent", "PERSON"),
                                                                              ("Harbour Party", "ORG")])
     assert ("Karl Dent", "leads", "Harbour Party", "role_leads") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Karl Dent, the lead singer of the Velvet Owls, died.", [("Karl Dent", "PERSON"), ("Velvet Owls", "ORG")]),
+    ("Karl Dent, a midfielder for Orla United, scored twice.", [("Karl Dent", "PERSON"), ("Orla United", "ORG")]),
+    ("Karl Dent is a Harbour Party politician.", [("Karl Dent", "PERSON"), ("Harbour Party", "ORG")]),
+])
+def test_teams_bands_and_parties_have_members(nlp, text: str, ents) -> None:  # noqa: ANN001
+    assert (ents[0][0], "member_of", ents[1][0]) in triples(nlp, text, ents)
