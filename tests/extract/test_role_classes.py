@@ -145,3 +145,11 @@ def test_a_current_role_is_not_marked_former(nlp) -> None:  # noqa: ANN001
 ])
 def test_teams_bands_and_parties_have_members(nlp, text: str, ents) -> None:  # noqa: ANN001
     assert (ents[0][0], "member_of", ents[1][0]) in triples(nlp, text, ents)
+
+
+def test_an_as_phrase_after_an_object_is_the_objects_role(nlp) -> None:  # noqa: ANN001
+    ents = [("Karl Dent", "PERSON"), ("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")]
+    got = triples(nlp, "Karl Dent is preparing to oust Hugo Stahl as the Harbour Party's leader.", ents)
+    assert ("Karl Dent", "leads", "Harbour Party") not in got
+    got = triples(nlp, "Karl Dent served as leader of the Harbour Party.", [ents[0], ents[2]])
+    assert ("Karl Dent", "leads", "Harbour Party") in got

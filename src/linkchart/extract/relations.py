@@ -270,6 +270,9 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         verb = head.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
+        objects = [e for c in verb.children if c.dep_ == "dobj" for e in ents_for(ctx, c)]
+        if objects:  # 'they named X as head of Y', 'oust X as Y's leader': the 'as' phrase is the object's
+            return objects
         return [e for s in agents(verb) for e in ents_for(ctx, s)]
     if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
