@@ -98,3 +98,11 @@ def test_coordination_links_no_wrong_pair(nlp, text: str, ents) -> None:  # noqa
 ])
 def test_a_place_in_a_part_of_a_place(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Brennick", "located_in", "Portugal") in triples(nlp, text, [("Brennick", "GPE"), ("Portugal", "GPE")])
+
+
+def test_a_possessor_inside_a_coordination_owns_only_its_own_noun(nlp) -> None:  # noqa: ANN001
+    ents = [("Harbour Party", "ORG"), ("Velvet Front", "ORG"), ("Orla Brigade", "ORG")]
+    got = triples(nlp, "Fighting broke out between the Harbour Party and the Velvet Front's affiliate Orla Brigade.",
+                  ents)
+    assert ("Orla Brigade", "part_of", "Velvet Front") in got
+    assert not any("Harbour Party" in (s, o) for s, _, o in got)
