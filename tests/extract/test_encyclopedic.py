@@ -106,3 +106,9 @@ def test_a_possessor_inside_a_coordination_owns_only_its_own_noun(nlp) -> None: 
                   ents)
     assert ("Orla Brigade", "part_of", "Velvet Front") in got
     assert not any("Harbour Party" in (s, o) for s, _, o in got)
+
+
+def test_a_client_state_is_not_a_place_in_its_patron(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Portugal worked to keep Brennick as a client state of Spain.",
+                  [("Portugal", "GPE"), ("Brennick", "GPE"), ("Spain", "GPE")])
+    assert ("Brennick", "located_in", "Spain") not in got
