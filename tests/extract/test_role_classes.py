@@ -153,3 +153,12 @@ def test_an_as_phrase_after_an_object_is_the_objects_role(nlp) -> None:  # noqa:
     assert ("Karl Dent", "leads", "Harbour Party") not in got
     got = triples(nlp, "Karl Dent served as leader of the Harbour Party.", [ents[0], ents[2]])
     assert ("Karl Dent", "leads", "Harbour Party") in got
+
+
+def test_a_ministers_portfolio_is_no_body(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Jane Roe is a former Minister of Coastal Affairs.", [("Jane Roe", "PERSON"),
+                                                                           ("Coastal Affairs", "ORG")])
+    assert not got
+    got = triples(nlp, "Jane Roe, a minister in the Harbour Party government, resigned.",
+                  [("Jane Roe", "PERSON"), ("Harbour Party", "ORG")])
+    assert ("Jane Roe", "member_of", "Harbour Party") in got
