@@ -76,6 +76,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
     # every role noun and phrase, for finding the longest one before a name ('prime minister', not 'minister')
     data["role_phrases"] = frozenset(n for rule in data.get("role_rules", []) for n in rule["nouns"])
     data["role_phrase_words"] = max((n.count(" ") + 1 for n in data["role_phrases"]), default=1)
+    data["role_last_words"] = frozenset(n.rsplit(" ", 1)[-1] for n in data["role_phrases"])
     return data
 
 
@@ -298,7 +299,9 @@ def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = (
 def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> str | None:
     """Return the longest role noun or phrase that ends at `tok` ('prime minister', 'chief executive',
     'minister'), or None when `tok` ends none."""
-    doc, phrases = ctx.doc, ctx.rules["role_phrases"]
+    doc, phrases, last_words = ctx.doc, ctx.rules["role_phrases"], ctx.rules["role_last_words"]
+    if lower not in last_words and lemma not in last_words:
+        return None  # most nouns end no role: spare the phrase search
     for n in range(ctx.rules["role_phrase_words"], 1, -1):
         start = tok.i - n + 1
         if start < tok.sent.start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
@@ -536,9 +539,13 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
     """'Springfield, Illinois', 'Lisbon, Portugal': a place named with the larger place after a comma is in it.
     Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
     doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
-    places = [e for e in sent.ents if e.label_ in rule["labels"]]
-    for a, b in zip(places, places[1:], strict=False):
-        if b.start != a.end + 1 or doc[a.end].text != "," or lexicon.nation_of(a.text) is not None:
+    for comma in sent:
+        if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
+            continue
+        a, b = ctx.ent_at[comma.i - 1], ctx.ent_at[comma.i + 1]
+        if a is None or b is None or a.end != comma.i or b.start != comma.i + 1:
+            continue
+        if a.label_ not in rule["labels"] or b.label_ not in rule["labels"] or lexicon.nation_of(a.text) is not None:
             continue
         before = doc[a.start - 1] if a.start > sent.start else None
         after = doc[b.end] if b.end < sent.end else None
@@ -600,7 +607,7 @@ def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
     """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
     doc, out = ctx.doc, set()
     for tok in sent:
-        if lemma_of(tok) not in {"base", "headquarter", "headquartered"} or tok.i == sent.start:
+        if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
             continue
         j = tok.i - 1
         if doc[j].text in {"-", "–"} and not doc[j].whitespace_ and j > sent.start:
