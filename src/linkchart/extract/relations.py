@@ -57,7 +57,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         group_nouns=lexicon.organisations().group_nouns, partitive_nouns=lexicon.roles().partitives,
         area_nouns=places.areas, instrument_nouns=lexicon.national_bodies().instruments, naming_verbs=verbs.naming,
         place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
-        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms,
+        giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions),
     )
     cameo = lexicon.cameo().predicates
@@ -69,9 +69,17 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
             for key in ("dobj", "advmod"):
                 if key in rule:
                     rule[key] = frozenset(rule[key])
+    role_classes = lexicon.roles().classes
     for kind in ("role_rules", "noun_rules"):
         for rule in data.get(kind, []):
-            rule["nouns"] = frozenset(rule["nouns"])
+            nouns = set(rule["nouns"])
+            for cls in rule.get("classes", ()):
+                nouns |= role_classes[cls]
+            rule["nouns"] = frozenset(nouns)
+    # every role noun and phrase, for finding the longest one before a name ('prime minister', not 'minister')
+    data["role_phrases"] = frozenset(n for rule in data.get("role_rules", []) for n in rule["nouns"])
+    data["role_phrase_words"] = max((n.count(" ") + 1 for n in data["role_phrases"]), default=1)
+    data["role_last_words"] = frozenset(n.rsplit(" ", 1)[-1] for n in data["role_phrases"])
     return data
 
 
@@ -242,10 +250,12 @@ def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
     return out
 
 
-def _role_holders(ctx: SentenceContext, role: Token) -> list[Span]:
+def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
+    if role.dep_ == "conj" and role.head.pos_ == "NOUN" and ctx.ent_at[role.head.i] is None and depth < 3:
+        return _role_holders(ctx, role.head, depth + 1)  # 'X, an author and lecturer at Y': X is the lecturer
     named = _named_by(ctx, role)
     if named:
         return named  # 'an official (X) called "Y"': the official is Y
@@ -264,6 +274,9 @@ def _role_holders(ctx: SentenceContext, role: Token) -> list[Span]:
         verb = head.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
+        objects = [e for c in verb.children if c.dep_ == "dobj" for e in ents_for(ctx, c)]
+        if objects:  # 'they named X as head of Y', 'oust X as Y's leader': the 'as' phrase is the object's
+            return objects
         return [e for s in agents(verb) for e in ents_for(ctx, s)]
     if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
@@ -286,6 +299,80 @@ def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = (
     return out
 
 
+def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> str | None:
+    """Return the longest role noun or phrase that ends at `tok` ('prime minister', 'chief executive',
+    'minister'), or None when `tok` ends none."""
+    doc, phrases, last_words = ctx.doc, ctx.rules["role_phrases"], ctx.rules["role_last_words"]
+    if lower not in last_words and lemma not in last_words:
+        return None  # most nouns end no role: spare the phrase search
+    for n in range(ctx.rules["role_phrase_words"], 1, -1):
+        start = tok.i - n + 1
+        if start < tok.sent.start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
+            continue
+        words = [doc[i].lower_ for i in range(start, tok.i)]
+        for last in (lower, lemma):
+            phrase = " ".join([*words, last])
+            if phrase in phrases:
+                return phrase
+    for key in (lower, lemma):
+        if key in phrases:
+            return key
+    return None
+
+
+def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
+    """Return (deputy, former) read from the words right before a role that opens at token `first`:
+    'the former prime minister', 'ex-minister', 'deputy head', 'vice-president', 'a then-deputy leader'."""
+    roles, doc = lexicon.roles(), ctx.doc
+    deputy = former = False
+    i = first - 1
+    while i >= doc[first].sent.start and first - i <= 4:
+        t = doc[i]
+        if ctx.ent_at[i] is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
+            break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
+        deputy = deputy or t.lower_ in roles.deputy
+        former = former or t.lower_ in roles.former
+        i -= 1
+    return deputy, former
+
+
+def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holders: list[Span]) -> list[Span]:
+    """Return what the role `tok` is a role in: its 'of/at/...' phrase (one level down for `deep_preps`, or on a
+    coordinated role: 'an author and lecturer at Y'), a possessive or modifier, a name beside a title."""
+    objects: list[Span] = []
+    title_of = tok.dep_ == "compound" and tok.head.i > tok.i and ctx.ent_at[tok.head.i] is not None
+    for p in rule["preps"]:
+        objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
+        if title_of:  # 'Judge X of the Supreme Court': the title's phrase hangs on the name
+            objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
+    if not objects:
+        # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
+        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        for p in rule.get("deep_preps", ()):
+            objects += [e for n in near for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
+    modifiers = rule.get("modifiers", "all")
+    if modifiers == "possessive":
+        objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
+        return objects
+    if modifiers == "none":
+        return objects
+    objects += _modifier_ents(ctx, tok, exclude=holders)
+    if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
+        # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
+        for c in tok.head.children:
+            e = ctx.ent_at[c.i]
+            if c.i < tok.i and e is not None and e not in holders and e not in objects:
+                objects.append(e)
+    if rule.get("skip_portfolio"):
+        # 'Defence Minister X', 'Interior Minister X': a one-word name just before the role is its portfolio
+        objects = [e for e in objects if not (len(e) == 1 and e.end == tok.i and e.label_ not in {"NORP", "GPE"})]
+    if any(e.label_ == "ORG" for e in objects):
+        # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
+        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
+    return objects
+
+
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent:
         if ctx.ent_at[tok.i] is not None:
@@ -294,6 +381,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             continue
         lemma, lower = lemma_of(tok), tok.lower_
         doc = ctx.doc
+        first = tok.i
         if tok.i + 2 < sent.end and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_ \
                 and not doc[tok.i + 1].whitespace_:
             # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
@@ -301,8 +389,20 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             tok = doc[tok.i + 2]
         elif tok.dep_ == "compound" and lemma_of(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
             tok = tok.head  # 'a splinter group of Y': the role is 'splinter', its place in the parse 'group'
+        phrase = _role_phrase(ctx, tok, lemma, lower) if first == tok.i else lemma
+        if phrase is None:
+            continue
+        if first == tok.i:
+            first = tok.i - phrase.count(" ")
+        deputy, former = _rank_and_time(ctx, first)
+        if first < tok.i:
+            # the words of the phrase: 'vice' in 'vice president' and 'ex' in 'ex-minister' are rank and time
+            roles = lexicon.roles()
+            inner = {doc[i].lower_ for i in range(first, tok.i)}
+            deputy = deputy or bool(inner & roles.deputy)
+            former = former or bool(inner & roles.former)
         for rule in ctx.rules["role_rules"]:
-            if lemma not in rule["nouns"] and lower not in rule["nouns"]:
+            if phrase not in rule["nouns"]:
                 continue
             holders = _role_holders(ctx, tok)
             if not holders and rule.get("of_names"):
@@ -311,20 +411,14 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
             if not holders:
                 continue
-            objects: list[Span] = []
-            for p in rule["preps"]:
-                objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
-            objects += _modifier_ents(ctx, tok, exclude=holders)
-            if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
-                # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
-                for c in tok.head.children:
-                    e = ctx.ent_at[c.i]
-                    if c.i < tok.i and e is not None and e not in holders and e not in objects:
-                        objects.append(e)
-            if any(e.label_ == "ORG" for e in objects):
-                # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
-                objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
-            yield from _pairs(ctx, rule, tok, holders, objects, swap=bool(rule.get("swap")))
+            objects = _role_objects(ctx, tok, rule, holders)
+            name, predicate = rule["name"], rule["predicate"]
+            if deputy and rule.get("deputy"):
+                name, predicate = f"{name}_deputy", rule["deputy"]
+            if former:
+                name += "_former"
+            yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
+                              swap=bool(rule.get("swap")))
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -377,6 +471,8 @@ def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             if not modifiers:
                 continue
             heads = [e for e in ents_for(ctx, tok.head) if e not in modifiers]
+            if not heads and tok.head.dep_ == "appos":  # 'X, a London-based firm': the firm is X
+                heads = [e for e in ents_for(ctx, tok.head.head, conj=False) if e not in modifiers]
             if rule["subject"] == "head":
                 yield from _pairs(ctx, rule, tok, heads, modifiers)
             else:
@@ -442,8 +538,31 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
+def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Springfield, Illinois', 'Lisbon, Portugal': a place named with the larger place after a comma is in it.
+    Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
+    doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
+    for comma in sent:
+        if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
+            continue
+        a, b = ctx.ent_at[comma.i - 1], ctx.ent_at[comma.i + 1]
+        if a is None or b is None or a.end != comma.i or b.start != comma.i + 1:
+            continue
+        if a.label_ not in rule["labels"] or b.label_ not in rule["labels"] or lexicon.nation_of(a.text) is not None:
+            continue
+        before = doc[a.start - 1] if a.start > sent.start else None
+        after = doc[b.end] if b.end < sent.end else None
+        if before is not None and (before.text == "," or before.lower_ in {"and", "or"}):
+            continue  # '..., Lisbon, Portugal' inside a list
+        if after is not None and (after.lower_ in {"and", "or"} or (
+                after.text == "," and b.end + 1 < sent.end and ctx.ent_at[b.end + 1] is not None)):
+            continue
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, a), arg_for(ctx, b), a.root)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
-MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
+MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
+            _place_pair_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -487,14 +606,46 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
         yield from matcher(ctx, sent)
 
 
+def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
+    """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
+    doc, out = ctx.doc, set()
+    for tok in sent:
+        if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
+            continue
+        j = tok.i - 1
+        if doc[j].text in {"-", "–"} and not doc[j].whitespace_ and j > sent.start:
+            j -= 1
+        elif doc[j].whitespace_:
+            continue
+        ent = ctx.ent_at[j]
+        if ent is not None and ent.end == j + 1 and not doc[j].whitespace_:
+            out.add(ent.start_char)
+    return out
+
+
+def _as_state(ctx: SentenceContext, arg: Arg) -> Arg:
+    """Return the country a capital stands for as an actor ('Moscow' -> Russia, its span kept), else `arg`."""
+    country = ctx.rules["capitals"].get(arg.text) if arg.label in {"GPE", "LOC"} else None
+    return Arg(country, arg.start, arg.end, "GPE") if country else arg
+
+
 def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                           rules: RelationRules) -> list[Relation]:
     """Return the relations one sentence states (offsets are doc char offsets + `offset`)."""
     vocab = rules.predicates
     out: list[Relation] = []
     seen: set[tuple[int, int, str, int, int]] = set()
+    based = _based_places(ctx, sent)
+    as_state = ctx.rules.get("capital_as_state", {})
     for cand in _candidates(ctx, sent, rules):
         s, o = cand.subject, cand.object
+        place_only = ctx.rules["based_place_predicates"]
+        if based and (s.start in based or o.start in based) and cand.predicate not in place_only:
+            continue  # 'the Doha-based channel': Doha says where the channel is, it does nothing
+        if "subject" in as_state.get(cand.predicate, ()):
+            s = _as_state(ctx, s)
+        if "object" in as_state.get(cand.predicate, ()):
+            o = _as_state(ctx, o)
         if (s.start, s.end) == (o.start, o.end) or s.text.lower() == o.text.lower():
             continue
         if not _type_ok(vocab.get(cand.predicate), cand):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from linkchart.lexicon.loader import PACKAGE, load_yaml, lower, ordered, values, words
+from linkchart.lexicon.loader import PACKAGE, entries, load_yaml, lower, ordered, values, words
 
 
 def alternation(items: Iterable[str]) -> str:
@@ -64,6 +64,19 @@ class Roles:
     describes: dict[str, str]  # role nouns that describe a place or a group → its type
     byline: frozenset[str]  # role words on a byline
     signature: tuple[str, ...]  # roles that sign off a pitch ('X, editor-in-chief')
+    classes: dict[str, frozenset[str]]  # class of role ('leader', 'kin', ...) → its nouns and phrases, lower-case
+    former: frozenset[str]  # words before a role that put it in the past ('former', 'ex')
+    deputy: frozenset[str]  # words before a role that lower its rank ('deputy', 'vice')
+
+
+def _role_classes() -> dict[str, frozenset[str]]:
+    """Return each role class (`role_class=` value) → its words, lower-cased."""
+    out: dict[str, set[str]] = {}
+    for entry in entries("role_class="):
+        for cls in entry.classes:
+            if cls.startswith("role_class="):
+                out.setdefault(cls.split("=", 1)[1], set()).add(entry.word.lower())
+    return {cls: frozenset(ws) for cls, ws in out.items()}
 
 
 @cache
@@ -71,7 +84,7 @@ def roles() -> Roles:
     """Return the role nouns."""
     return Roles(lower("role"), _seq("person_suffix"), lower("partitive"),
                  {w.lower(): v for w, v in values("describes").items()}, lower("byline_role"),
-                 _seq("signature_role"))
+                 _seq("signature_role"), _role_classes(), lower("role_former"), lower("role_deputy"))
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,7 @@ class Countries:
     acronyms: frozenset[str]  # all-caps tokens that are countries
     nation_names: frozenset[str]  # countries written before a name as its qualifier, lower-case
     nation_adjectives: frozenset[str]  # nations' adjectives that qualify an organisation's name, lower-case
+    capitals: dict[str, str]  # capital city (as written) → the country it stands for as an actor
 
 
 @cache
@@ -152,6 +166,7 @@ def countries() -> Countries:
     return Countries(
         {w.replace(".", "").casefold(): v for w, v in values("country").items()}, values("demonym"),
         frozenset(w.upper() for w in ordered("gpe_acronym")), lower("nation_name"), lower("nation_adjective"),
+        values("capital_of"),
     )
 
 

@@ -1,0 +1,114 @@
+"""Encyclopedic phrasing ('X, a town in Y', 'X is a city in Y', 'headquartered in', 'the capital of',
+'founded by', 'chairman of'), '<place>-based', a capital standing for its state, and the pairs that
+coordination must not link. Invented names; mentions set by hand."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from linkchart.extract.facts import fact_reader
+from linkchart.extract.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201
+    return load_pipeline()
+
+
+def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
+    doc.ents = spans
+    return doc
+
+
+def triples(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    """Return (subject, predicate, object) for every relation read in `text`."""
+    rels = fact_reader(load_pipeline()).read(parse(nlp, text, ents), 0, None).relations
+    return {(r.subject, r.predicate, r.object) for r in rels}
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick is a town in Portugal.",
+    "Brennick, a small village in Portugal, was shelled.",
+    "Brennick is a commune in Portugal.",
+    "Brennick is a river in Portugal.",
+    "Brennick, Portugal, is on the coast.",
+    "Brennick is the capital of Portugal.",
+])
+def test_a_place_in_a_place(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Brennick", "GPE"), ("Portugal", "GPE")])
+    assert ("Brennick", "located_in", "Portugal") in got
+
+
+def test_a_list_of_places_is_not_a_place_in_a_place(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Delegates came from Brennick, Ostra and Varn.",
+                  [("Brennick", "GPE"), ("Ostra", "GPE"), ("Varn", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+    got = triples(nlp, "Portugal, Spain and Italy signed.", [("Portugal", "GPE"), ("Spain", "GPE"), ("Italy", "GPE")])
+    assert not got
+
+
+@pytest.mark.parametrize("text,pred,subj,obj", [
+    ("Greyfield Partners is headquartered in Brennick.", "located_in", "Greyfield Partners", "Brennick"),
+    ("Greyfield Partners was founded by Karl Dent in 1990.", "founded", "Karl Dent", "Greyfield Partners"),
+    ("Karl Dent, chairman of Greyfield Partners, denied the claim.", "leads", "Karl Dent", "Greyfield Partners"),
+    ("Greyfield Partners, a Brennick-based consultancy, advised the bank.", "located_in", "Greyfield Partners",
+     "Brennick"),
+])
+def test_encyclopedic_phrasing(nlp, text: str, pred: str, subj: str, obj: str) -> None:  # noqa: ANN001
+    ents = [(subj, "PERSON" if subj == "Karl Dent" else "ORG"), (obj, "GPE" if obj == "Brennick" else "ORG")]
+    assert (subj, pred, obj) in triples(nlp, text, ents)
+
+
+def test_a_based_place_is_no_actor(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Brennick-based channel Orla TV backed the Harbour Party.",
+                  [("Brennick", "GPE"), ("Orla TV", "ORG"), ("Harbour Party", "ORG")])
+    assert not any("Brennick" in (s, o) and p != "located_in" for s, p, o in got)
+
+
+def test_a_capital_stands_for_its_state_as_an_actor(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Lisbon and Madrid have long supported the Harbour Party.",
+                  [("Lisbon", "GPE"), ("Madrid", "GPE"), ("Harbour Party", "ORG")])
+    assert {("Harbour Party", "backed_by", "Portugal"), ("Harbour Party", "backed_by", "Spain")} <= got
+    assert not any(o in {"Lisbon", "Madrid"} for _, _, o in got)
+    # as a place it stays the city
+    got = triples(nlp, "Karl Dent visited Lisbon in May.", [("Karl Dent", "PERSON"), ("Lisbon", "GPE")])
+    assert ("Karl Dent", "visited", "Lisbon") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Talks between Portugal and Spain's ally Corvia failed.",
+     [("Portugal", "GPE"), ("Spain", "GPE"), ("Corvia", "GPE")]),
+    ("The vote was a setback for Portugal and Spain.", [("Portugal", "GPE"), ("Spain", "GPE")]),
+])
+def test_coordination_links_no_wrong_pair(nlp, text: str, ents) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert not any({s, o} == {"Portugal", "Spain"} for s, _, o in got)
+    assert not any({s, o} == {"Portugal", "Corvia"} for s, _, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick is a village in the administrative district of Portugal.",
+    "Brennick is a town in the north of Portugal.",
+])
+def test_a_place_in_a_part_of_a_place(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Brennick", "located_in", "Portugal") in triples(nlp, text, [("Brennick", "GPE"), ("Portugal", "GPE")])
+
+
+def test_a_possessor_inside_a_coordination_owns_only_its_own_noun(nlp) -> None:  # noqa: ANN001
+    ents = [("Harbour Party", "ORG"), ("Velvet Front", "ORG"), ("Orla Brigade", "ORG")]
+    got = triples(nlp, "Fighting broke out between the Harbour Party and the Velvet Front's affiliate Orla Brigade.",
+                  ents)
+    assert ("Orla Brigade", "part_of", "Velvet Front") in got
+    assert not any("Harbour Party" in (s, o) for s, _, o in got)
+
+
+def test_a_client_state_is_not_a_place_in_its_patron(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Portugal worked to keep Brennick as a client state of Spain.",
+                  [("Portugal", "GPE"), ("Brennick", "GPE"), ("Spain", "GPE")])
+    assert ("Brennick", "located_in", "Spain") not in got

@@ -1,0 +1,164 @@
+"""Role nouns as classes (roles.yaml `role_class=`), each mapped to a predicate; titles before names,
+coordinated roles, tolerant 'at/of/for' attachment; the time and rank of 'former', 'ex-', 'deputy', 'vice'.
+All names are invented; mentions are set by hand so that only the rules are tested."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from linkchart import lexicon
+from linkchart.extract.facts import fact_reader
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.relations import load_rules
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201
+    return load_pipeline()
+
+
+def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
+    """Return the parsed text with exactly the given (surface, label) mentions as doc.ents."""
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
+    doc.ents = spans
+    return doc
+
+
+def facts(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str, str]]:  # noqa: ANN001
+    """Return (subject, predicate, object, rule) for every relation read in `text`."""
+    rels = fact_reader(load_pipeline()).read(parse(nlp, text, ents), 0, None).relations
+    return {(r.subject, r.predicate, r.object, r.rule) for r in rels}
+
+
+def triples(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(s, p, o) for s, p, o, _ in facts(nlp, text, ents)}
+
+
+def test_every_role_class_is_mapped_to_a_predicate() -> None:
+    classes = set(lexicon.roles().classes)
+    mapped = {c for rule in load_rules()["role_rules"] for c in rule.get("classes", ())}
+    assert {"leader", "official", "diplomat", "lawmaker", "commander", "clergy", "academic", "journalist",
+            "spokesperson", "kin", "friend", "rival", "ally"} <= classes
+    assert classes <= mapped, classes - mapped
+
+
+@pytest.mark.parametrize("text", [
+    "Ralf Penn, the brother of Karl Dent, was arrested.",
+    "Karl Dent's brother, Ralf Penn, was arrested.",
+    "Ralf Penn is a cousin of Karl Dent.",
+])
+def test_kin_is_relative_of(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Ralf Penn", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Ralf Penn", "relative_of", "Karl Dent") in got
+
+
+@pytest.mark.parametrize("text,pred", [
+    ("Hugo Stahl, a longtime ally of Karl Dent, resigned.", "allied_with"),
+    ("Hugo Stahl, a close friend of Karl Dent, resigned.", "allied_with"),
+    ("Hugo Stahl, a bitter rival of Karl Dent, resigned.", "opposes"),
+    ("Hugo Stahl is an outspoken critic of Karl Dent.", "opposes"),
+])
+def test_allies_friends_and_rivals(nlp, text: str, pred: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Hugo Stahl", pred, "Karl Dent") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Quill is a fellow at the Harlow Institute.",
+    "Marta Quill, a senior researcher at the Harlow Institute, wrote the report.",
+    "Marta Quill, an author and lecturer at the Harlow Institute, wrote the report.",
+    "Marta Quill, a researcher on militias at the Harlow Institute, said the group was growing.",
+    "Marta Quill, an analyst with the Harlow Institute, disagreed.",
+    "Marta Quill, a correspondent for the Harlow Institute, reported the news.",
+])
+def test_academics_and_journalists_are_employed(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Marta Quill", "PERSON"), ("Harlow Institute", "ORG")])
+    assert ("Marta Quill", "employed_by", "Harlow Institute") in got
+    assert not any(p == "member_of" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Judge Ana Belt of the Varn High Court ruled against the plan.",
+     [("Ana Belt", "PERSON"), ("Varn High Court", "ORG")]),
+    ("Ana Belt, a senator from the Harbour Party, voted no.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
+    ("Ana Belt, an envoy of the Harbour Party, arrived.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
+    ("Ana Belt, a cleric of the Harbour Party, preached.", [("Ana Belt", "PERSON"), ("Harbour Party", "ORG")]),
+])
+def test_officials_diplomats_lawmakers_judges_and_clergy_are_members(nlp, text: str, ents) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert (ents[0][0], "member_of", ents[1][0]) in got
+
+
+def test_title_before_name_and_nationality_word(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Chilean Prime Minister Tomas Vardo met the press.",
+                  [("Chilean", "NORP"), ("Tomas Vardo", "PERSON")])
+    assert ("Tomas Vardo", "leads", "Chile") in got
+    # a minister is not the leader of his country, nor of his portfolio
+    got = triples(nlp, "Chilean Foreign Minister Tomas Vardo met the press.",
+                  [("Chilean", "NORP"), ("Tomas Vardo", "PERSON")])
+    assert not any(p == "leads" for _, p, _ in got)
+    got = triples(nlp, "Defence Minister Jane Roe arrived.", [("Defence", "ORG"), ("Jane Roe", "PERSON")])
+    assert not any(o == "Defence" for _, _, o in got)
+    got = triples(nlp, "Greyfield chief executive Jane Roe said the plan would work.",
+                  [("Greyfield", "ORG"), ("Jane Roe", "PERSON")])
+    assert ("Jane Roe", "leads", "Greyfield") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Stahl, deputy head of the Harbour Party, was arrested.",
+    "Deputy leader Hugo Stahl of the Harbour Party spoke first.",
+    "Hugo Stahl, the vice-president of the Harbour Party, spoke first.",
+    "Hugo Stahl, vice chairman of the Harbour Party, spoke first.",
+])
+def test_a_deputy_is_a_member_not_the_leader(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")])
+    assert ("Hugo Stahl", "member_of", "Harbour Party") in got
+    assert ("Hugo Stahl", "leads", "Harbour Party") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Dent, a former president of the Harbour Party, died on Monday.",
+    "Ex-chairman Karl Dent of the Harbour Party was charged.",
+    "Karl Dent, the erstwhile leader of the Harbour Party, was charged.",
+])
+def test_a_former_role_is_marked_as_former(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Karl Dent", "PERSON"), ("Harbour Party", "ORG")])
+    leads = [rule for s, p, o, rule in got if (s, p, o) == ("Karl Dent", "leads", "Harbour Party")]
+    assert leads and all(rule.endswith("_former") for rule in leads)
+
+
+def test_a_current_role_is_not_marked_former(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Karl Dent, the president of the Harbour Party, spoke.", [("Karl Dent", "PERSON"),
+                                                                             ("Harbour Party", "ORG")])
+    assert ("Karl Dent", "leads", "Harbour Party", "role_leads") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Karl Dent, the lead singer of the Velvet Owls, died.", [("Karl Dent", "PERSON"), ("Velvet Owls", "ORG")]),
+    ("Karl Dent, a midfielder for Orla United, scored twice.", [("Karl Dent", "PERSON"), ("Orla United", "ORG")]),
+    ("Karl Dent is a Harbour Party politician.", [("Karl Dent", "PERSON"), ("Harbour Party", "ORG")]),
+])
+def test_teams_bands_and_parties_have_members(nlp, text: str, ents) -> None:  # noqa: ANN001
+    assert (ents[0][0], "member_of", ents[1][0]) in triples(nlp, text, ents)
+
+
+def test_an_as_phrase_after_an_object_is_the_objects_role(nlp) -> None:  # noqa: ANN001
+    ents = [("Karl Dent", "PERSON"), ("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")]
+    got = triples(nlp, "Karl Dent is preparing to oust Hugo Stahl as the Harbour Party's leader.", ents)
+    assert ("Karl Dent", "leads", "Harbour Party") not in got
+    got = triples(nlp, "Karl Dent served as leader of the Harbour Party.", [ents[0], ents[2]])
+    assert ("Karl Dent", "leads", "Harbour Party") in got
+
+
+def test_a_ministers_portfolio_is_no_body(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Jane Roe is a former Minister of Coastal Affairs.", [("Jane Roe", "PERSON"),
+                                                                           ("Coastal Affairs", "ORG")])
+    assert not got
+    got = triples(nlp, "Jane Roe, a minister in the Harbour Party government, resigned.",
+                  [("Jane Roe", "PERSON"), ("Harbour Party", "ORG")])
+    assert ("Jane Roe", "member_of", "Harbour Party") in got
