@@ -59,6 +59,7 @@ from linkchart.store.sqlite import (
     _RELATION_COLUMNS,
     _STATS_QUERY,
     NEAR_DUPLICATE_CANDIDATES,
+    _clean_sentences,
     _ExtractionRows,
     _first_match,
     _highlights,
@@ -248,7 +249,7 @@ class PostgresStore(Store):
                 for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
-                        self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                        self._insert_extraction(conn, article_id, doc.text, article, extraction)
                 self._mark_resolution_due(conn)
                 return doc_id
         except (psycopg.IntegrityError, psycopg.DataError, ValueError, TypeError) as exc:
@@ -314,9 +315,9 @@ class PostgresStore(Store):
 
     @staticmethod
     def _insert_extraction(
-        conn: psycopg.Connection[Any], article_id: int, original: str, offsets: OffsetMap, ex: Extraction
+        conn: psycopg.Connection[Any], article_id: int, original: str, article: Article, ex: Extraction
     ) -> None:
-        rows = _ExtractionRows(original, offsets)
+        rows = _ExtractionRows(original, article.offsets, article.text)
         for table, columns, items, build in (
             ("mentions", _MENTION_COLUMNS, ex.mentions, rows.mention),
             ("alias_statements", _ALIAS_STATEMENT_COLUMNS, ex.aliases, rows.alias_statement),
@@ -745,7 +746,13 @@ class PostgresStore(Store):
                ORDER BY p.source COLLATE "C", p.orig_start, p.article_id, p.start, p."end", p.id""",
             (entity_id, limit if limit is not None and limit >= 0 else None),
         )
-        return [_mention_row(r, sentence=r["sentence"]) for r in rows]
+        mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
+        wanted = sorted({m.article_id for m in mentions if m.sentence})
+        articles = {
+            r["id"]: (r["text"], OffsetMap.from_json(json.loads(r["offsets"])))
+            for r in self._read("SELECT id, text, offsets FROM articles WHERE id = ANY(%s)", (wanted,))
+        } if wanted else {}
+        return _clean_sentences(mentions, articles)
 
     def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
         """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
