@@ -93,8 +93,8 @@ def _connect(url: str) -> psycopg.Connection[dict[str, Any]]:
     with psycopg.connect(maintenance, autocommit=True) as admin:
         try:
             admin.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(str(name))))
-        except psycopg.errors.DuplicateDatabase:
-            pass  # another process created it first
+        except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+            pass  # another process created it first (at the same moment: a unique violation in pg_database)
     return psycopg.connect(url, autocommit=True, row_factory=dict_row)
 
 
