@@ -76,6 +76,16 @@ class OffsetMap:
             return s, s
         return self.char(start), self.char(end - 1) + 1
 
+    def clean_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return original `[start, end)` as the clean span of the characters that stand for it ((0, 0): none do)."""
+        lo = hi = None
+        for c, o, n in zip(self._clean, self._orig, self._len, strict=True):
+            first, last = max(o, start), min(o + n, end)
+            if first < last:
+                lo = c + first - o if lo is None else min(lo, c + first - o)
+                hi = c + last - o if hi is None else max(hi, c + last - o)
+        return (lo, hi) if lo is not None and hi is not None else (0, 0)
+
     def __len__(self) -> int:
         return self._total
 

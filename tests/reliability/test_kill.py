@@ -10,9 +10,11 @@ exactly what an uninterrupted run stores (every count, every entity) and nothing
 same folder at once must store each document once and leave the same store.
 
 In the suite: two kills (among the document commits, then before resolution) and one
-concurrent pair. On demand, longer, printing the figures:
+concurrent pair, on each back end (on PostgreSQL the checks are the foreign keys the server
+enforces, no document twice, the counts and entities). On demand, longer, printing the figures:
 
     .venv/bin/python tests/reliability/test_kill.py --kills 25 [--files 12] [--seed 7] [--pairs 3]
+        [--postgres URL_OF_A_CLUSTER_DATABASE]   # its stores are new databases on that cluster
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,25 +104,52 @@ class StoreFacts:
     max_document_id: int = 0
 
 
-def store_facts(db: Path) -> StoreFacts:
+def is_postgres(db: str) -> bool:
+    """Return True when the store `db` is a PostgreSQL URL (else a SQLite file)."""
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def _connect(db: str) -> Any:
+    """Return a connection to the store `db` (sqlite3 or psycopg: both have `execute`), or None before it exists."""
+    if is_postgres(db):
+        import psycopg
+
+        try:
+            return psycopg.connect(db, autocommit=True, connect_timeout=5)
+        except psycopg.OperationalError:
+            return None
+    return sqlite3.connect(db, timeout=5) if Path(db).exists() else None
+
+
+def _sqlite_health(conn: sqlite3.Connection, tables: set[str]) -> list[str]:
+    """Return what SQLite's own checks find wrong: integrity, full-text index, orphan rows."""
+    problems = []
+    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        problems.append(f"integrity_check: {integrity[:3]}")
+    if "articles_fts" in tables:
+        try:
+            conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+    orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if orphans:
+        problems.append(f"{len(orphans)} orphan rows, e.g. {orphans[:3]}")
+    return problems
+
+
+def store_facts(db: str) -> StoreFacts:
     """Return the health, counts and entities of the store `db` (no process may be writing it)."""
     facts = StoreFacts()
-    if not db.exists():
+    conn = _connect(db)
+    if conn is None:
         return facts
-    conn = sqlite3.connect(db)
     try:
-        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if integrity != ["ok"]:
-            facts.problems.append(f"integrity_check: {integrity[:3]}")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "articles_fts" in tables:
-            try:
-                conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
-            except sqlite3.DatabaseError as exc:
-                facts.problems.append(f"full-text index: {exc}")
-        orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if orphans:
-            facts.problems.append(f"{len(orphans)} orphan rows, e.g. {orphans[:3]}")
+        if is_postgres(db):  # the server enforces the foreign keys: no orphan row can be committed
+            tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        else:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            facts.problems += _sqlite_health(conn, tables)
         if "documents" not in tables:
             return facts
         twice = conn.execute("SELECT sha256, count(*) FROM documents GROUP BY sha256 HAVING count(*) > 1").fetchall()
@@ -132,7 +162,7 @@ def store_facts(db: Path) -> StoreFacts:
         if miscounted:
             facts.problems.append(f"{miscounted} entities with a wrong mention count")
         facts.counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
-        facts.entities = sorted(conn.execute("SELECT name, type, mentions FROM entities").fetchall())
+        facts.entities = sorted(tuple(r) for r in conn.execute("SELECT name, type, mentions FROM entities").fetchall())
         facts.max_document_id = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
         if "pending" in tables:
             facts.resolution_due = bool(
@@ -142,7 +172,7 @@ def store_facts(db: Path) -> StoreFacts:
     return facts
 
 
-def _start(folder: Path, db: Path, pause: float | None = None) -> subprocess.Popen[str]:
+def _start(folder: Path, db: str, pause: float | None = None) -> subprocess.Popen[str]:
     """Start `linkchart ingest folder --db db` in a session of its own (its workers die with it)."""
     env = {**os.environ, "COLUMNS": "200"}
     env.pop(PAUSE_ENV, None)
@@ -152,7 +182,7 @@ def _start(folder: Path, db: Path, pause: float | None = None) -> subprocess.Pop
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def run_ingest(folder: Path, db: Path) -> tuple[int, str, float]:
+def run_ingest(folder: Path, db: str) -> tuple[int, str, float]:
     """Run an ingest to its end; return its exit status, its output and how long it took (seconds)."""
     began = time.monotonic()
     proc = _start(folder, db)
@@ -174,7 +204,7 @@ def _kill(proc: subprocess.Popen[str]) -> bool:
     return running and proc.returncode == -signal.SIGKILL
 
 
-def kill_after(folder: Path, db: Path, seconds: float) -> tuple[bool, float]:
+def kill_after(folder: Path, db: str, seconds: float) -> tuple[bool, float]:
     """Run an ingest and kill it after `seconds`; return whether it was killed (not finished before) and
     how long it ran."""
     began = time.monotonic()
@@ -186,21 +216,20 @@ def kill_after(folder: Path, db: Path, seconds: float) -> tuple[bool, float]:
     return _kill(proc), time.monotonic() - began
 
 
-def stored_documents(db: Path) -> int:
+def stored_documents(db: str) -> int:
     """Return how many documents the store `db` holds now (0 before it exists), reading beside its writer."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-    except sqlite3.OperationalError:
+    conn = _connect(db)
+    if conn is None:
         return 0
     try:
         return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-    except sqlite3.OperationalError:  # not created yet
+    except Exception:  # not created yet (sqlite3.OperationalError, psycopg.errors.UndefinedTable)
         return 0
     finally:
         conn.close()
 
 
-def kill_when_stored(folder: Path, db: Path, count: int) -> bool:
+def kill_when_stored(folder: Path, db: str, count: int) -> bool:
     """Run an ingest and kill it as soon as the store holds `count` documents (or more: it is polled);
     return whether it was killed. That lands a kill among the document commits."""
     proc = _start(folder, db)
@@ -210,7 +239,7 @@ def kill_when_stored(folder: Path, db: Path, count: int) -> bool:
     return _kill(proc)
 
 
-def kill_while_resolving(folder: Path, db: Path) -> bool:
+def kill_while_resolving(folder: Path, db: str) -> bool:
     """Run an ingest held before resolution and kill it there; return whether it got there and was killed.
 
     That is after its last document was committed and before any entity was: the window in
@@ -268,10 +297,22 @@ def compare(facts: StoreFacts, base: StoreFacts, label: str) -> list[str]:
     return wrong
 
 
-def baseline(folder: Path, workdir: Path, in_process: bool = False) -> tuple[StoreFacts, float]:
+def sqlite_stores(workdir: Path) -> Callable[[str], str]:
+    """Return a function naming the SQLite store `label` in `workdir`."""
+    return lambda label: str(workdir / f"{label}.db")
+
+
+def postgres_stores(url: str) -> Callable[[str], str]:
+    """Return a function naming the database `label` on the cluster of `url` (created by the first ingest)."""
+    base = url.rsplit("/", 1)[0]
+    tag = f"k{os.getpid()}x{random.randrange(10**6)}"
+    return lambda label: f"{base}/{tag}_{label}"
+
+
+def baseline(folder: Path, stores: Callable[[str], str], in_process: bool = False) -> tuple[StoreFacts, float]:
     """Return the facts of an uninterrupted ingest of `folder` and how long a run takes (seconds); raise if it
     failed. `in_process` ingests in this process (models already loaded): `STARTUP` stands for a run's start."""
-    db = workdir / "base.db"
+    db = stores("base")
     if in_process:
         from linkchart.api import Workspace
 
@@ -287,7 +328,7 @@ def baseline(folder: Path, workdir: Path, in_process: bool = False) -> tuple[Sto
     return base, took
 
 
-def kill_campaign(folder: Path, workdir: Path, base: StoreFacts, took: float, kills: int, seed: int,
+def kill_campaign(folder: Path, stores: Callable[[str], str], base: StoreFacts, took: float, kills: int, seed: int,
                   say: Callable[[str], None] = lambda _: None) -> CampaignResult:
     """Kill `kills` ingests of `folder` and check the store after each; return the figures.
 
@@ -301,7 +342,7 @@ def kill_campaign(folder: Path, workdir: Path, base: StoreFacts, took: float, ki
     cycle = 0
     while result.kills_tried < kills:
         cycle += 1
-        db = workdir / f"killed{cycle}.db"
+        db = stores(f"killed{cycle}")
         for kind in CYCLE[-min(len(CYCLE), kills - result.kills_tried):]:
             result.kills_tried += 1
             if stored_documents(db) == total and not store_facts(db).resolution_due:
@@ -341,9 +382,17 @@ def kill_campaign(folder: Path, workdir: Path, base: StoreFacts, took: float, ki
     return result
 
 
-def _remove_store(db: Path) -> None:
-    """Delete a store file and its WAL companions."""
-    for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+def _remove_store(db: str) -> None:
+    """Delete a store: a SQLite file and its WAL companions, or a PostgreSQL database."""
+    if is_postgres(db):
+        import psycopg
+        from psycopg import sql
+
+        base, name = db.rsplit("/", 1)
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        return
+    for path in (Path(db), Path(db + "-wal"), Path(db + "-shm")):
         path.unlink(missing_ok=True)
 
 
@@ -353,7 +402,7 @@ def files_added(output: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def concurrent_pair(folder: Path, other: Path, db: Path, base: StoreFacts, label: str) -> list[str]:
+def concurrent_pair(folder: Path, other: Path, db: str, base: StoreFacts, label: str) -> list[str]:
     """Run two ingests at once into the new store `db` (`folder` and `other`, a sub-folder or the same);
     return the failed checks: both succeed, each document is written once, the store equals `base`."""
     procs = [_start(folder, db), _start(other, db)]
@@ -376,32 +425,52 @@ def concurrent_pair(folder: Path, other: Path, db: Path, base: StoreFacts, label
 # ---- in the suite ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def campaign_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, StoreFacts, float]:
-    """Return a generated folder, the facts of its uninterrupted ingest and how long that took."""
-    workdir = tmp_path_factory.mktemp("kill")
-    folder = workdir / "in"
+def campaign_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a generated folder of invented news (with a sub-folder)."""
+    folder = tmp_path_factory.mktemp("kill") / "in"
     write_corpus(folder, files=8, seed=3)
     (folder / "more").mkdir()
     write_corpus(folder / "more", files=2, seed=4)
-    base, took = baseline(folder, workdir, in_process=True)
-    return folder, base, took
+    return folder
+
+
+@pytest.fixture
+def campaign_corpus(request: pytest.FixtureRequest, backend: str, campaign_folder: Path,
+                    tmp_path: Path) -> Iterator[tuple[Path, Callable[[str], str], StoreFacts, float]]:
+    """Return the folder, a namer of new stores of this back end, the facts of an uninterrupted ingest of the
+    folder and how long that took; the stores are removed afterwards."""
+    if backend == "postgresql":
+        stores = postgres_stores(request.getfixturevalue("pg_cluster").url("postgres"))
+    else:
+        stores = sqlite_stores(tmp_path)
+    named: list[str] = []
+
+    def naming(label: str) -> str:
+        named.append(stores(label))
+        return named[-1]
+
+    base, took = baseline(campaign_folder, naming, in_process=True)
+    yield campaign_folder, naming, base, took
+    for db in named:
+        _remove_store(db)
 
 
 @pytest.mark.slow
 def test_kills_at_random_and_between_commit_and_resolution_lose_nothing(
-    campaign_corpus: tuple[Path, StoreFacts, float], tmp_path: Path
+    campaign_corpus: tuple[Path, Callable[[str], str], StoreFacts, float]
 ) -> None:
-    folder, base, took = campaign_corpus
-    result = kill_campaign(folder, tmp_path, base, took, kills=2, seed=11)  # after some commits, then resolving
+    folder, stores, base, took = campaign_corpus
+    result = kill_campaign(folder, stores, base, took, kills=2, seed=11)  # after some commits, then resolving
     assert result.runs_killed == 2 and result.killed_while_resolving == 1  # every document, no entity yet
     assert result.failed == [] and result.lost == 0
 
 
 @pytest.mark.slow
-def test_two_ingests_at_once_store_each_document_once(campaign_corpus: tuple[Path, StoreFacts, float],
-                                                      tmp_path: Path) -> None:
-    folder, base, _ = campaign_corpus
-    assert concurrent_pair(folder, folder, tmp_path / "same.db", base, "same folder twice") == []
+def test_two_ingests_at_once_store_each_document_once(
+    campaign_corpus: tuple[Path, Callable[[str], str], StoreFacts, float]
+) -> None:
+    folder, stores, base, _ = campaign_corpus
+    assert concurrent_pair(folder, folder, stores("same"), base, "same folder twice") == []
 
 
 # ---- on demand ---------------------------------------------------------------------------------
@@ -413,21 +482,23 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=12)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--pairs", type=int, default=3, help="concurrent ingest pairs (same folder / overlapping)")
+    parser.add_argument("--postgres", metavar="URL", help="run on PostgreSQL: new databases on the cluster of URL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="linkchart-kill-") as tmp:
         workdir = Path(tmp)
         folder = workdir / "in"
         documents = write_corpus(folder, args.files, args.seed)
         write_corpus(folder / "more", max(2, args.files // 4), args.seed + 1)
-        base, took = baseline(folder, workdir)
+        stores = postgres_stores(args.postgres) if args.postgres else sqlite_stores(workdir)
+        base, took = baseline(folder, stores)
         print(f"corpus: {documents}+ documents; uninterrupted run {took:.1f} s, "
               f"{base.counts['documents']} documents, {base.counts['entities']} entities")
         began = time.monotonic()
-        result = kill_campaign(folder, workdir, base, took, args.kills, args.seed, say=print)
+        result = kill_campaign(folder, stores, base, took, args.kills, args.seed, say=print)
         for k in range(args.pairs):
             other = folder if k % 2 == 0 else folder / "more"
             label = "same folder twice" if other == folder else "folder and its sub-folder"
-            wrong = concurrent_pair(folder, other, workdir / f"pair{k}.db", base, f"pair {k + 1} ({label})")
+            wrong = concurrent_pair(folder, other, stores(f"pair{k}"), base, f"pair {k + 1} ({label})")
             result.concurrent_pairs += 1
             result.failed += wrong
             print(f"pair {k + 1} ({label}): {'ok' if not wrong else '; '.join(wrong)}")

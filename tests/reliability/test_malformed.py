@@ -1,7 +1,9 @@
-"""The malformed-input campaign at reading level: every bad file named, no good file lost, nothing escapes.
+"""The malformed-input campaign: every bad file named, no good file lost, nothing escapes.
 
 Reads the mix of `malformed.write_mix` the way ingest does (`iter_files`, then `read_file`
-and `build_articles` per file) and checks each file against what its case expects.
+and `build_articles` per file) and checks each file against what its case expects; then
+ingests a smaller mix into a store of each back end (no extraction), where what reading
+gave must also be storable (odd names, NUL bytes, lone surrogates).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from pathlib import Path
 import pytest
 from malformed import Case, unlock, write_mix
 
+from linkchart.api.pipeline import ingest_paths
 from linkchart.ingest.articles import build_articles
 from linkchart.ingest.read import ReadError, display_path, iter_files, read_file
+from linkchart.store.open import open_store
 
 MAX_WARNINGS_PER_FILE = 8
 
@@ -125,3 +129,29 @@ def test_misleading_reasons_are_gone(mix: tuple[Path, list[Case], dict[str, Outc
     assert "safety limit" in bomb and "OCR" not in bomb
     assert "symbolic link loop" in (outcomes["special/loop.txt"].refusal or "")
     assert outcomes["partial/deep-20000.html"].documents == 1
+
+
+def test_the_mix_goes_into_a_store_without_losing_a_good_file(tmp_path: Path, store_url: str) -> None:
+    folder = tmp_path / "mix"
+    cases = write_mix(folder, seed=21, random_files=40, long_line_chars=50_000, html_depths=(300,))
+    try:
+        with open_store(store_url) as store:
+            report = ingest_paths(store, [str(folder)])
+            stored = [row.source for row in store.document_rows()]
+    finally:
+        unlock(folder)
+    lines = report.failed + report.skipped
+    for case in cases:
+        shown = display_path(str(folder / case.name))
+        mine = [s for s in stored if s == shown or s.startswith(shown + "#")]
+        named = [line for line in lines if line.startswith(shown + ": ")]
+        if case.expect in ("good", "partial"):
+            done = [s for s in report.added + report.unchanged if s == shown or s.startswith(shown + "#")]
+            assert len(done) == case.documents and not named, (case, named)
+        elif case.expect == "refused":
+            assert named and not mine, (case, mine)
+        else:  # a damaged file: stored or named, never both, never neither
+            assert bool(named) != bool(mine), (case, named, mine)
+        if case.kind == "random-bytes":
+            assert not mine, case
+    assert all("\n" not in line for line in lines)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from linkchart.ingest.read import SUPPORTED, iter_files
+from linkchart.ingest.read import SUPPORTED, display_path, iter_files
 from linkchart.ingest.run import PreparedDocument, failure, prepare_document, read_documents
 from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import Store, StoreError
@@ -55,7 +55,7 @@ def ingest_paths(
         try:
             _ingest_target(target, batch, report, listing_hook)
         except Exception as err:  # e.g. a path the system refuses (an embedded NUL): the others go on
-            report.failed.append(failure(target, "list", err))
+            report.failed.append(failure(display_path(target), "list", err))
     if engine is not None and batch.files:
         engine(store, batch.files, report, on_file)
     batch.flush()
@@ -65,14 +65,14 @@ def ingest_paths(
 def _ingest_target(target: str, batch: _Batch, report: IngestReport, on_file: ProgressHook | None) -> None:
     """Queue the files of one given path (file or folder) into `batch`; note a path with nothing to ingest."""
     if not os.path.lexists(target):
-        report.failed.append(f"{target}: no such file or folder")
+        report.failed.append(f"{display_path(target)}: no such file or folder")
         if on_file is not None:
             on_file(target)
         return
     supported = 0
     for path, notice in iter_files([target]):
         if notice is not None and path == target:  # named, not found while walking a folder
-            report.failed.append(f"{path}: {notice}")
+            report.failed.append(f"{display_path(path)}: {notice}")
         else:
             supported += notice is None
             _ingest_file(path, notice, batch, report)
@@ -80,7 +80,7 @@ def _ingest_target(target: str, batch: _Batch, report: IngestReport, on_file: Pr
             on_file(path)
     if supported == 0 and os.path.isdir(target):
         kinds = ", ".join(sorted(k.lstrip(".") for k in SUPPORTED))
-        report.failed.append(f"{target}: no file to ingest in this folder (supported: {kinds})")
+        report.failed.append(f"{display_path(target)}: no file to ingest in this folder (supported: {kinds})")
 
 
 def _ingest_file(path: str, notice: str | None, batch: _Batch, report: IngestReport) -> None:

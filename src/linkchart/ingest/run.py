@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from linkchart.ingest.articles import build_articles
 from linkchart.ingest.dedupe import Fingerprint, article_fingerprint
-from linkchart.ingest.read import ReadError, read_file
+from linkchart.ingest.read import ReadError, display_path, read_file
 from linkchart.models import Article, Document, IngestReport
 
 MAX_REASON = 300  # characters of an exception's message kept in a report line
@@ -41,7 +41,7 @@ def read_documents(path: str, notice: str | None, report: IngestReport) -> list[
     `notice` is why `ingest.read.iter_files` skips the file, if it does.
     """
     if notice is not None:
-        report.skipped.append(f"{path}: {notice}")
+        report.skipped.append(f"{display_path(path)}: {notice}")
         return []
     try:
         documents = read_file(path)
@@ -49,7 +49,7 @@ def read_documents(path: str, notice: str | None, report: IngestReport) -> list[
         report.failed.append(str(err))
         return []
     except Exception as err:  # a reader's bug on a strange file must not stop the batch
-        report.failed.append(failure(path, "read", err))
+        report.failed.append(failure(display_path(path), "read", err))
         return []
     for doc in documents:
         report.warnings.extend(doc.warnings)

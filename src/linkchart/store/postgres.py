@@ -64,6 +64,7 @@ from linkchart.store.sqlite import (
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
     SCREENING_OF_ENTITY,
+    _clean_sentences,
     _ExtractionRows,
     _first_match,
     _highlights,
@@ -100,8 +101,8 @@ def _connect(url: str) -> psycopg.Connection[dict[str, Any]]:
     with psycopg.connect(maintenance, autocommit=True) as admin:
         try:
             admin.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(str(name))))
-        except psycopg.errors.DuplicateDatabase:
-            pass  # another process created it first
+        except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+            pass  # another process created it first (at the same moment: a unique violation in pg_database)
     return psycopg.connect(url, autocommit=True, row_factory=dict_row)
 
 
@@ -256,7 +257,7 @@ class PostgresStore(Store):
                 for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
-                        self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                        self._insert_extraction(conn, article_id, doc.text, article, extraction)
                 self._mark_resolution_due(conn)
                 return doc_id
         except (psycopg.IntegrityError, psycopg.DataError, ValueError, TypeError) as exc:
@@ -322,9 +323,9 @@ class PostgresStore(Store):
 
     @staticmethod
     def _insert_extraction(
-        conn: psycopg.Connection[Any], article_id: int, original: str, offsets: OffsetMap, ex: Extraction
+        conn: psycopg.Connection[Any], article_id: int, original: str, article: Article, ex: Extraction
     ) -> None:
-        rows = _ExtractionRows(original, offsets)
+        rows = _ExtractionRows(original, article.offsets, article.text)
         for table, columns, items, build in (
             ("mentions", _MENTION_COLUMNS, ex.mentions, rows.mention),
             ("alias_statements", _ALIAS_STATEMENT_COLUMNS, ex.aliases, rows.alias_statement),
@@ -753,7 +754,13 @@ class PostgresStore(Store):
                ORDER BY p.source COLLATE "C", p.orig_start, p.article_id, p.start, p."end", p.id""",
             (entity_id, limit if limit is not None and limit >= 0 else None),
         )
-        return [_mention_row(r, sentence=r["sentence"]) for r in rows]
+        mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
+        wanted = sorted({m.article_id for m in mentions if m.sentence})
+        articles = {
+            r["id"]: (r["text"], OffsetMap.from_json(json.loads(r["offsets"])))
+            for r in self._read("SELECT id, text, offsets FROM articles WHERE id = ANY(%s)", (wanted,))
+        } if wanted else {}
+        return _clean_sentences(mentions, articles)
 
     def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
         """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""

@@ -171,11 +171,17 @@ _STATS_QUERY = """SELECT (SELECT count(*) FROM documents) AS documents, (SELECT 
 
 
 class _ExtractionRows:
-    """Builds the table rows of one article's extraction, its clean-text spans mapped to the original."""
+    """Builds the table rows of one article's extraction, its clean-text spans mapped to the original.
 
-    def __init__(self, original: str, offsets: OffsetMap) -> None:
+    An evidence's offsets point into the original (the reader marks them there); its text is
+    the clean article's, where the cleaner rejoined words hyphenated across lines, dropped PDF
+    running headers and page breaks, and repaired mojibake.
+    """
+
+    def __init__(self, original: str, offsets: OffsetMap, clean: str) -> None:
         self.original = original
         self.offsets = offsets
+        self.clean = clean
 
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
         """Return a clean-text span as a span of the original text."""
@@ -186,9 +192,9 @@ class _ExtractionRows:
         return (None, None) if span is None else self.span(span)
 
     def evidence(self, start: int, end: int) -> tuple[int, int, str]:
-        """Return the original start, end and text of the clean-text sentence `[start, end)`."""
+        """Return the original start and end of the clean-text sentence `[start, end)`, and its clean text."""
         s, e = self.span((start, end))
-        return s, e, self.original[s:e]
+        return s, e, self.clean[start:end]
 
     def mention(self, m: Mention) -> tuple[Any, ...]:
         """Return the row of a mention (columns `_MENTION_COLUMNS`)."""
@@ -436,7 +442,7 @@ class SQLiteStore(Store):
                 for article, extraction, fp in zip(articles, extractions, fingerprints, strict=True):
                     article_id = self._insert_article(conn, doc_id, article, fp)
                     if extraction is not None:
-                        self._insert_extraction(conn, article_id, doc.text, article.offsets, extraction)
+                        self._insert_extraction(conn, article_id, doc.text, article, extraction)
                 self._mark_resolution_due(conn)
                 return doc_id
         except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError, TypeError) as exc:
@@ -527,9 +533,9 @@ class SQLiteStore(Store):
         return article_id
 
     def _insert_extraction(
-        self, conn: sqlite3.Connection, article_id: int, original: str, offsets: OffsetMap, ex: Extraction
+        self, conn: sqlite3.Connection, article_id: int, original: str, article: Article, ex: Extraction
     ) -> None:
-        rows = _ExtractionRows(original, offsets)
+        rows = _ExtractionRows(original, article.offsets, article.text)
         for table, columns, items, build in (
             ("mentions", _MENTION_COLUMNS, ex.mentions, rows.mention),
             ("alias_statements", _ALIAS_STATEMENT_COLUMNS, ex.aliases, rows.alias_statement),
@@ -1032,10 +1038,17 @@ class SQLiteStore(Store):
                ORDER BY p.source, p.orig_start, p.article_id, p.start, p."end", p.id""",
             (entity_id, limit if limit is not None and limit >= 0 else -1),
         )
-        return [
-            _mention_row(r, sentence=r["sentence"])
-            for r in rows
-        ]
+        mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
+        wanted = sorted({m.article_id for m in mentions if m.sentence})
+        articles = {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            articles.update(
+                (r["id"], (r["text"], OffsetMap.from_json(json.loads(r["offsets"]))))
+                for r in self._read(f"SELECT id, text, offsets FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                                    part)
+            )
+        return _clean_sentences(mentions, articles)
 
     def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
         """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
@@ -1149,6 +1162,22 @@ def screening_row(r: dict[str, Any]) -> ScreeningMatchRow:
         entity_id=r["current"], score=float(r["score"]), reasons=json.loads(r["reasons"]),
         screened_at=r["screened_at"],
     )
+
+
+def _clean_sentences(mentions: list[MentionRow], articles: dict[int, tuple[str, OffsetMap]]) -> list[MentionRow]:
+    """Return the mentions with their sentence in clean text where their article (clean text, offset map) is given.
+
+    As with evidence: words hyphenated across lines rejoined, PDF running headers dropped,
+    mojibake repaired. A sentence no clean character stands for keeps its original text.
+    """
+    for m in mentions:
+        found = articles.get(m.article_id)
+        if not m.sentence or found is None or m.sentence_start is None or m.sentence_end is None:
+            continue
+        start, end = found[1].clean_span(m.sentence_start, m.sentence_end)
+        if end > start:
+            m.sentence = found[0][start:end]
+    return mentions
 
 
 def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:
