@@ -483,3 +483,65 @@ def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:
             return [e for s in agents(head) for e in ents_for(ctx, s)]
         cur = head
     return []
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def contact_clause(ctx: SentenceContext, noun: Token) -> list[Span] | None:
+    """Return the names a contact relative clause gives a role noun, or None when there is no such clause.
+
+    'The Quds Force officer X knew as "Y"' is a relative clause without its pronoun ('the officer [whom] X
+    knew'); the small model parses X as the officer's apposition. When the name after the noun stands with no
+    comma between them and a finite verb follows it directly that has no object of its own and is a naming
+    verb, has an 'as' phrase, or is parsed as a clause subject ('the official X met in Beirut gave ...'),
+    X is that verb's subject, not the holder of the role: the result is the names the clause gives the noun
+    ('as "Y"' → [Y]), often none.
+    """
+    for name in noun.children:
+        if name.dep_ != "appos" or name.i <= noun.i or any(t.is_punct for t in ctx.doc[noun.i + 1:name.i]):
+            continue
+        ent = ctx.ent_at[name.i]
+        end = ent.end if ent is not None else name.i + 1
+        if end >= len(ctx.doc):
+            continue
+        verb = ctx.doc[end]
+        if verb.pos_ != "VERB" or verb.tag_ not in _FINITE or verb.i in {noun.i, name.i}:
+            continue
+        as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        objects = {"dobj", "nsubj"} if as_phrases else {"dobj", "nsubj", "ccomp", "xcomp"}
+        if any(c.dep_ in objects and c.i != noun.i for c in verb.children):
+            continue  # 'the leader X knew the minister': X is the leader
+        naming = lemma_of(verb) in ctx.rules["naming_verbs"] | {"know"}
+        if not (as_phrases or naming or verb.dep_ == "csubj"):
+            continue
+        return [e for p in as_phrases for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g, conj=False)]
+    return None
+
+
+def _person_like(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a mention may name a person: PERSON, or one capitalised word the model called ORG or NORP."""
+    return ent.label_ == "PERSON" or (ent.label_ in {"ORG", "NORP"} and len(ent) == 1 and ent[0].tag_ == "NNP"
+                                      and ent.text.istitle() and ent.text not in ctx.rules["demonyms"])
+
+
+def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> list[Span]:
+    """Return the person a possessive 'his'/'her' before a role noun stands for, never the role's holder.
+
+    'From 2003 until X's capture, Y acted as his handler': a relational noun's possessor is not its
+    holder, so 'his' is the nearest person named before it in the sentence other than Y; failing that,
+    the one other person the previous sentence names. [] when there is none or the choice is ambiguous.
+    """
+    pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}]
+    if not pronouns:
+        return []
+    taken = {e.text for e in holders}
+    sent = pronouns[0].sent
+    before = [e for e in sent.ents if e.end <= pronouns[0].i and _person_like(ctx, e) and e.text not in taken]
+    if before:
+        return [before[-1]]
+    if sent.start == 0:
+        return []
+    previous = ctx.doc[sent.start - 1].sent
+    others = {e.text: e for e in previous.ents if _person_like(ctx, e) and e.text not in taken}
+    return list(others.values()) if len(others) == 1 else []

@@ -27,10 +27,12 @@ from linkchart.extract.context import (
     agents,
     arg_for,
     clause_agents,
+    contact_clause,
     ents_for,
     is_passive,
     lemma_of,
     patients,
+    role_possessors,
     unrelativise,
 )
 from linkchart.extract.modality import modality
@@ -243,6 +245,9 @@ def _role_holders(ctx: SentenceContext, role: Token) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
+    contact = contact_clause(ctx, role)
+    if contact is not None:
+        return contact  # 'the officer X knew as "Y"': Y holds the role, X only knew him
     named = _named_by(ctx, role)
     if named:
         return named  # 'an official (X) called "Y"': the official is Y
@@ -312,6 +317,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             for p in rule["preps"]:
                 objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
             objects += _modifier_ents(ctx, tok, exclude=holders)
+            objects += [e for e in role_possessors(ctx, tok, holders) if e not in objects]
             if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
                 # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
                 for c in tok.head.children:
