@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.aliases import find_aliases
+from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
@@ -35,6 +36,7 @@ from linkchart.models import Extraction, Mention
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 HEADLINE_MIN_WORDS = 2
 HEADLINE_CAPITALISED = 0.7
+CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
 
 Item = tuple[str, list[tuple[int, int]], str | None]
 
@@ -57,6 +59,10 @@ class _Article:
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
+    role = credit_role(doc.text)
+    if role is not None:  # a byline or a picture credit: names with their role, no facts, no context
+        art.mentions.extend((m, CREDIT_CUE) for m in credit_mentions(found, role))
+        return
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
@@ -98,7 +104,8 @@ def _drop_headline_only(text: str, pairs: list[tuple[Mention, str]]) -> list[tup
     if not headlines or len(headlines) == len(by_sentence):
         return pairs
     body = {m.text for m, _ in pairs if (m.sentence_start, m.sentence_end) not in headlines}
-    return [(m, c) for m, c in pairs if (m.sentence_start, m.sentence_end) not in headlines or m.text in body]
+    return [(m, c) for m, c in pairs
+            if (m.sentence_start, m.sentence_end) not in headlines or m.text in body or c == CREDIT_CUE]
 
 
 def _propagate(pairs: list[tuple[Mention, str]]) -> None:

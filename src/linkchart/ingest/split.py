@@ -303,6 +303,8 @@ def _take(header: _Header, line: _Line, kind: LineKind) -> None:
         else:
             header.byline = header.byline or _clean(_bare_name(text))
         _take_date(header, text)
+        if explicit:
+            return  # a 'By ...' line stays in the text: extraction keeps its names as authors
     header.consumed.add(line.start)
 
 
