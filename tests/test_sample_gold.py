@@ -130,3 +130,13 @@ if __name__ == "__main__":
     print(json.dumps(figures))
     if "--details" in sys.argv:
         print(json.dumps(missed, indent=1, ensure_ascii=False))
+
+
+def test_a_byline_author_is_an_entity_whose_profile_says_so(sample_ws: Workspace) -> None:
+    profile = sample_ws.profile("Karim Aziz")
+    assert profile.type == "PERSON"
+    assert profile.description == "author (named in a credit line)"
+    export = sample_ws.export_json()
+    me = f"e{profile.id}"
+    assert not [r for r in export["relations"] if me in (r["subject"], r["object"])]
+    assert not [e for e in export["events"] if me in e["participants"]]

@@ -35,4 +35,5 @@ def test_names_in_a_byline_are_authors_and_state_no_facts() -> None:
     found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
     roles = {m.text: m.role for m in found.mentions}
     assert roles["Tom Vale"] == "author" and roles["Ann Poe"] == "author"
+    assert {m.description for m in found.mentions if m.text == "Tom Vale"} == {"author (named in a credit line)"}
     assert not found.relations and not found.events

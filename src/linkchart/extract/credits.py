@@ -31,8 +31,9 @@ def credit_role(text: str) -> str | None:
 
 def credit_mentions(found: list[Mention], role: str) -> list[Mention]:
     """Return the mentions of a credit line with their roles set: people take the line's role, organisations
-    are agencies; places ('Reporting by X in Oslo') keep none."""
+    are agencies, and each says so in its description; places ('Reporting by X in Oslo') keep none."""
     for m in found:
         if m.label in CREDITED:
             m.role = CREDITED[m.label] or role
+            m.description = f"{m.role} (named in a credit line)"  # what a profile shows of a byline-only name
     return found
