@@ -88,11 +88,35 @@ def unrelativise(tok: Token, verb: Token) -> Token:
     return tok
 
 
+def _participle(verb: Token) -> bool:
+    """Whether `verb` is a past participle: tagged so, or a noun's clause the tagger read as a past tense
+    ('a militia led and financed by X' with 'led' as VBD)."""
+    return verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """Return the first of a chain of conjoined verbs ('trained, armed and funded' -> 'trained')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _by_phrase(verb: Token) -> list[Token]:
+    """Return the objects of a verb's 'by' phrase (the agent of a passive)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
     by_phrase = any(c.dep_ == "agent" for c in verb.children)
-    if is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and verb.tag_ == "VBN":
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _first_conjunct(verb).dep_ == "acl":
+        # rule participle_shared_agent: 'a militia trained, armed and financed by X' — one 'by' for all
+        return next((_by_phrase(c) for c in (verb, *verb.conjuncts) if _by_phrase(c)), [])
+    if is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and _participle(verb):
+        own = _by_phrase(verb)
+        if not own and verb.dep_ == "acl" and _participle(verb):
+            own = next((_by_phrase(c) for c in verb.conjuncts if c.tag_ == "VBN" and _by_phrase(c)), [])
+        return own
     subj = [unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
     subj = [s for s in subj if s.dep_ != "expl"]
     if subj or depth > 3:
@@ -102,11 +126,20 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
         # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
         return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and not any(c.dep_ == "agent" for c in verb.head.children):
+        # rule raising_passive: 'X is believed to have close ties with Y', 'X was ordered to attack Y' — the
+        # passive's subject is the subject of the infinitive
+        raised = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return raised
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
         controllers = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
         if controllers:
             return controllers
+    if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb) and not _participle(verb):
+        # 'X was founded by Y and attacked Z': the active verb shares the passive's subject, not its agent
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
@@ -142,8 +175,11 @@ def patients(verb: Token) -> list[Token]:
             # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
             own = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return own
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
+    if verb.dep_ == "acl" and _participle(verb):  # 'a militia funded by X'
         return [verb.head]
+    first = _first_conjunct(verb)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and first.dep_ == "acl" and _participle(first):
+        return [first.head]  # 'a militia led and financed by X': the second participle's noun too
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -431,6 +467,11 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
+                and any(c.dep_ == "acl" for c in tok.children):
+            # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X
+            found += [e for c in tok.head.children if c.dep_ == "nsubj" and ctx.ent_at[c.i] is not None
+                      for e in ents_for(ctx, c, depth + 1)]
         if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.clauses import clause_pairs
 from linkchart.extract.context import (
     AGENTIVE,
     Arg,
@@ -445,8 +446,14 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
+def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """Candidates of the clause rules (extract/clauses.py): 'X is close to Y', 'talks between X and Y'."""
+    for rule, subjects, objects, anchor in clause_pairs(ctx, sent):
+        yield from _pairs(ctx, rule, anchor, subjects, objects)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
-MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates)
+MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates, _clause_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
