@@ -56,3 +56,39 @@ def test_a_possessive_before_a_role_noun_names_someone_else_than_the_holder(
 def test_an_ambiguous_possessive_gives_no_relation(nlp: Language) -> None:
     found = triples(nlp, "Ann Poe met Bob Dee in Oslo. Tom Roe later became his handler.")
     assert not [t for t in found if t[1] == "handler_of"]
+
+
+def relations(nlp: Language, text: str) -> list:
+    """Return the relations linkchart reads from `text`."""
+    return extract_article(text, [(0, len(text))], "2020-01-01", nlp).relations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Vale founded the Red Front in 1990. The cleric later visited Oslo.", ("Tom Vale", "visited", "Oslo")),
+    ("The Red Front was founded in 1990. The group later attacked Oslo.", ("Red Front", "attacked", "Oslo")),
+    ("The Red Front was set up in Oslo. The movement then attacked Bergen.", ("Red Front", "attacked", "Bergen")),
+])
+def test_a_definite_description_refers_to_the_one_compatible_entity_before_it(
+        nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    found = {(r.subject, r.predicate, r.object): r for r in relations(nlp, text)}
+    assert expected in found
+    # the evidence keeps the antecedent's sentence as well as the one that refers back to it
+    assert found[expected].start == 0 and found[expected].end == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale met Ann Poe in Oslo. The cleric later visited Rome.",
+    "The Red Front met the Blue Brigade in Oslo. The group later attacked Rome.",
+])
+def test_a_definite_description_with_two_candidates_stays_unresolved(nlp: Language, text: str) -> None:
+    assert not [r for r in relations(nlp, text) if r.predicate in {"visited", "attacked"}]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ms Ann Poe was arrested in May. He joined the Red Front in 1990.", None),
+    ("Mr Tom Vale and Ms Ann Poe met in May. She joined the Red Front in 1990.", "Ann Poe"),
+    ("Mr Tom Vale and Ms Ann Poe met in May. He joined the Red Front in 1990.", "Tom Vale"),
+])
+def test_a_pronoun_takes_an_antecedent_of_its_gender(nlp: Language, text: str, who: str | None) -> None:
+    members = {r.subject for r in relations(nlp, text) if r.predicate == "member_of"}
+    assert members == ({who} if who else set())

@@ -228,6 +228,26 @@ def _personal(ctx: SentenceContext, ent: Span) -> bool:
             and tok.text not in ctx.rules["demonyms"])
 
 
+_FEMININE = lexicon.loader.lower("feminine")
+_MASCULINE = lexicon.loader.lower("masculine")
+
+
+def _gender(word: str) -> str | None:
+    """Return 'f' or 'm' for a gendered title, person noun or pronoun, else None."""
+    w = word.lower().rstrip(".")
+    return "f" if w in _FEMININE else "m" if w in _MASCULINE else None
+
+
+def gender_fits(ctx: SentenceContext, ent: Span, pronoun: Token) -> bool:
+    """Whether a person mention may be what a gendered pronoun stands for: False only when a title or person
+    noun right before the name ('Ms', 'spokeswoman') gives the other gender."""
+    want = _gender(pronoun.text)
+    if want is None or ent.start == 0:
+        return True
+    have = _gender(ctx.doc[ent.start - 1].text) or _gender(ent[0].text)
+    return have is None or have == want
+
+
 def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     """Return the person a 'he'/'she' most likely refers to.
 
@@ -236,7 +256,7 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     stays unresolved.
     """
     sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
+    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun)}
     if len(before) == 1:
         return next(iter(before.values()))
     if before:
@@ -244,7 +264,7 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     if sent.start == 0:
         return _carried_subject(ctx, pronoun, "PERSON")
     previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if _personal(ctx, e)]
+    people = [e for e in previous.ents if _personal(ctx, e) and gender_fits(ctx, e, pronoun)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
@@ -465,6 +485,11 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
                               and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _bare_definite(tok):
+            # 'The cleric later denied ...', 'The group also sent advisers ...': a bare definite subject
+            antecedent = description_antecedent(ctx, tok)
+            if antecedent is not None:
+                found.append(antecedent)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
@@ -586,3 +611,51 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
     previous = ctx.doc[sent.start - 1].sent
     others = {e.text: e for e in previous.ents if _person_like(ctx, e) and e.text not in taken}
     return list(others.values()) if len(others) == 1 else []
+
+
+_PERSON_NOUNS = lexicon.roles().nouns
+
+
+def _bare_definite(noun: Token) -> bool:
+    """Whether a noun is 'the' + noun with at most adjectives: no name, possessor or phrase of its own."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    kids = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        c.dep_ in {"det", "amod", "punct"} for c in kids)
+
+
+def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
+    """Return the entity a bare definite subject refers back to ('The cleric later denied ...'), or None.
+
+    A role noun ('cleric', 'commander') takes a person, a group noun ('group', 'movement') an organisation;
+    the antecedent is the one entity of that type the previous sentence names, and never when this sentence
+    names one before the noun. Conservative: several candidates give None.
+    """
+    lemma = lemma_of(noun)
+    if lemma in ctx.rules["group_nouns"]:
+        fits = {"ORG"}
+    elif lemma in _PERSON_NOUNS:
+        fits = {"PERSON"}
+    else:
+        return None
+    sent = noun.sent
+    if sent.start == 0:
+        return None
+    if any(e.label_ in fits and e.end <= noun.i for e in sent.ents):
+        return None  # 'X met Y. Then X and the commander ...': the commander is someone else
+    previous = ctx.doc[sent.start - 1].sent
+    distinct = {e.text: e for e in previous.ents if e.label_ in fits}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> tuple[int, int]:
+    """Return the doc char span of a relation's evidence: its sentence, widened to the sentence of an argument
+    found by reference in an earlier sentence of the doc ('X joined. He later ...' keeps both sentences)."""
+    start, end = sent.start_char, sent.end_char
+    for arg in args:
+        if 0 <= arg.start < start:
+            span = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None:
+                start = min(start, span.sent.start_char)
+    return start, end

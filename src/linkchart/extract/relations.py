@@ -30,6 +30,7 @@ from linkchart.extract.context import (
     clause_agents,
     contact_clause,
     ents_for,
+    evidence_bounds,
     is_passive,
     lemma_of,
     patients,
@@ -516,10 +517,11 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         seen.add(key)
+        start, end = evidence_bounds(ctx, sent, (s, o))  # a reference keeps its antecedent's sentence too
         out.append(Relation(
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
-            start=sent.start_char + offset, end=sent.end_char + offset, rule=cand.rule,
+            start=start + offset, end=end + offset, rule=cand.rule,
             negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
         ))
     return out
