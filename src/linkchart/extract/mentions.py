@@ -64,8 +64,6 @@ APPOS_OPENERS = {",", "–", "—"}
 APPOS_CLOSERS = frozenset(",;:–—.")
 TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-TRAILING_HEADS = lexicon.loader.lower("trailing_head")  # 'Kandahar province', 'Oslo airport'
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
@@ -587,19 +585,6 @@ class MentionFixer:
             return _Cand(c.start, c.end, "NORP", c.role)  # adjectives describe, they do not name
         return c
 
-    def _with_head_noun(self, doc: Doc, c: _Cand) -> _Cand:
-        """Return the candidate with a lower-case head noun after a place kept in its span ('Kandahar province',
-        'Oslo airport'), typed by that head; else the candidate as it was."""
-        if c.label not in PLACE_LABELS or c.end >= len(doc):
-            return c
-        nxt = doc[c.end]
-        if not nxt.is_lower or nxt.lower_ not in TRAILING_HEADS or nxt.tag_ != "NN":
-            return c
-        if c.end + 1 < len(doc) and doc[c.end + 1].pos_ in {"NOUN", "PROPN"}:
-            return c  # 'the Oslo port authority': the head noun qualifies another noun
-        label = "FAC" if nxt.lower_ in lexicon.places().fac_heads else c.label
-        return _Cand(c.start, c.end + 1, label, c.role, c.cue)
-
     def _is_honorific_text(self, text: str) -> bool:
         parts = [p for p in re.split(r"[.\-\s]", text.lower()) if p]
         return bool(parts) and all(p in self.titles.honorifics for p in parts)
@@ -769,7 +754,7 @@ class MentionFixer:
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
             for c in self._normalise(doc, cand):
-                c = self._with_head_noun(doc, self._type(doc, c))
+                c = self._type(doc, c)
                 old = typed.get((c.start, c.end))
                 if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
                     if old is not None and c.role is None:
