@@ -92,3 +92,9 @@ def test_a_definite_description_with_two_candidates_stays_unresolved(nlp: Langua
 def test_a_pronoun_takes_an_antecedent_of_its_gender(nlp: Language, text: str, who: str | None) -> None:
     members = {r.subject for r in relations(nlp, text) if r.predicate == "member_of"}
     assert members == ({who} if who else set())
+
+
+def test_a_definite_description_does_not_take_a_possessor_of_the_sentence_before(nlp: Language) -> None:
+    text = "Jim Lee reorganised the Blue Brigade's fighters into cells. By 2006 the network had broken away from " \
+           "the Red Front."
+    assert not [r for r in relations(nlp, text) if r.subject == "Blue Brigade"]

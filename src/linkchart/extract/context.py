@@ -629,8 +629,8 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     """Return the entity a bare definite subject refers back to ('The cleric later denied ...'), or None.
 
     A role noun ('cleric', 'commander') takes a person, a group noun ('group', 'movement') an organisation;
-    the antecedent is the one entity of that type the previous sentence names, and never when this sentence
-    names one before the noun. Conservative: several candidates give None.
+    the antecedent is the one entity of that type the previous sentence names, when it is that sentence's
+    subject, and never when this sentence names one before the noun. Conservative: anything else gives None.
     """
     lemma = lemma_of(noun)
     if lemma in ctx.rules["group_nouns"]:
@@ -646,7 +646,11 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
         return None  # 'X met Y. Then X and the commander ...': the commander is someone else
     previous = ctx.doc[sent.start - 1].sent
     distinct = {e.text: e for e in previous.ents if e.label_ in fits}
-    return next(iter(distinct.values())) if len(distinct) == 1 else None
+    if len(distinct) != 1:
+        return None
+    antecedent = next(iter(distinct.values()))
+    # only the subject of the sentence before: 'Y reorganised X's fighters. The network ...' is not about X
+    return antecedent if _is_subject(antecedent) else None
 
 
 def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> tuple[int, int]:
