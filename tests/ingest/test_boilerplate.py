@@ -99,11 +99,15 @@ def test_photo_credits_and_captions_are_dropped() -> None:
     furniture = [
         "The harbour master at the closed terminal. Image Credit: AP",
         "The closed terminal. (photo credit: HARBOUR AUTHORITY)",
-        "Photo: Reuters",
         "Cranes stand idle at the northern dock. Sam Example/ The Coast Herald",
         "Dock workers leave the site. Reuters",
     ]
     _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_a_picture_credit_on_its_own_line_stays_for_its_names() -> None:
+    kept = ["Photo: Reuters", "Image Credit: Sam Example", "Image Credit: AP"]
+    _assert_only_furniture_dropped(_page(*kept, *kept, *kept), [])  # printed three times, still kept
 
 
 def test_far_right_credit_takes_its_caption_lines() -> None:

@@ -88,11 +88,35 @@ def unrelativise(tok: Token, verb: Token) -> Token:
     return tok
 
 
+def _participle(verb: Token) -> bool:
+    """Whether `verb` is a past participle: tagged so, or a noun's clause the tagger read as a past tense
+    ('a militia led and financed by X' with 'led' as VBD)."""
+    return verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """Return the first of a chain of conjoined verbs ('trained, armed and funded' -> 'trained')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _by_phrase(verb: Token) -> list[Token]:
+    """Return the objects of a verb's 'by' phrase (the agent of a passive)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Return the tokens of the logical subject of `verb` (nsubj, or the 'by' phrase of a passive)."""
     by_phrase = any(c.dep_ == "agent" for c in verb.children)
-    if is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and verb.tag_ == "VBN":
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _first_conjunct(verb).dep_ == "acl":
+        # rule participle_shared_agent: 'a militia trained, armed and financed by X' — one 'by' for all
+        return next((_by_phrase(c) for c in (verb, *verb.conjuncts) if _by_phrase(c)), [])
+    if is_passive(verb) or (verb.dep_ == "acl" or verb.dep_ == "advcl" and by_phrase) and _participle(verb):
+        own = _by_phrase(verb)
+        if not own and verb.dep_ == "acl" and _participle(verb):
+            own = next((_by_phrase(c) for c in verb.conjuncts if c.tag_ == "VBN" and _by_phrase(c)), [])
+        return own
     subj = [unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
     subj = [s for s in subj if s.dep_ != "expl"]
     if subj or depth > 3:
@@ -102,11 +126,20 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
         # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
         return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and not any(c.dep_ == "agent" for c in verb.head.children):
+        # rule raising_passive: 'X is believed to have close ties with Y', 'X was ordered to attack Y' — the
+        # passive's subject is the subject of the infinitive
+        raised = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return raised
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
         controllers = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
         if controllers:
             return controllers
+    if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb) and not _participle(verb):
+        # 'X was founded by Y and attacked Z': the active verb shares the passive's subject, not its agent
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
@@ -142,8 +175,11 @@ def patients(verb: Token) -> list[Token]:
             # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
             own = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return own
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'a militia funded by X'
+    if verb.dep_ == "acl" and _participle(verb):  # 'a militia funded by X'
         return [verb.head]
+    first = _first_conjunct(verb)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and first.dep_ == "acl" and _participle(first):
+        return [first.head]  # 'a militia led and financed by X': the second participle's noun too
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -192,6 +228,26 @@ def _personal(ctx: SentenceContext, ent: Span) -> bool:
             and tok.text not in ctx.rules["demonyms"])
 
 
+_FEMININE = lexicon.loader.lower("feminine")
+_MASCULINE = lexicon.loader.lower("masculine")
+
+
+def _gender(word: str) -> str | None:
+    """Return 'f' or 'm' for a gendered title, person noun or pronoun, else None."""
+    w = word.lower().rstrip(".")
+    return "f" if w in _FEMININE else "m" if w in _MASCULINE else None
+
+
+def gender_fits(ctx: SentenceContext, ent: Span, pronoun: Token) -> bool:
+    """Whether a person mention may be what a gendered pronoun stands for: False only when a title or person
+    noun right before the name ('Ms', 'spokeswoman') gives the other gender."""
+    want = _gender(pronoun.text)
+    if want is None or ent.start == 0:
+        return True
+    have = _gender(ctx.doc[ent.start - 1].text) or _gender(ent[0].text)
+    return have is None or have == want
+
+
 def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     """Return the person a 'he'/'she' most likely refers to.
 
@@ -200,7 +256,7 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     stays unresolved.
     """
     sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i}
+    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun)}
     if len(before) == 1:
         return next(iter(before.values()))
     if before:
@@ -208,7 +264,7 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     if sent.start == 0:
         return _carried_subject(ctx, pronoun, "PERSON")
     previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if _personal(ctx, e)]
+    people = [e for e in previous.ents if _personal(ctx, e) and gender_fits(ctx, e, pronoun)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
@@ -429,8 +485,18 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
                               and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _bare_definite(tok):
+            # 'The cleric later denied ...', 'The group also sent advisers ...': a bare definite subject
+            antecedent = description_antecedent(ctx, tok)
+            if antecedent is not None:
+                found.append(antecedent)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
+                and any(c.dep_ == "acl" for c in tok.children):
+            # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X
+            found += [e for c in tok.head.children if c.dep_ == "nsubj" and ctx.ent_at[c.i] is not None
+                      for e in ents_for(ctx, c, depth + 1)]
         if not found and (lemma in rules["group_nouns"] or lemma in rules["partitive_nouns"]):
             for c in tok.children:
                 if c.dep_ in {"compound", "nmod"} and ctx.ent_at[c.i] is not None:
@@ -483,3 +549,117 @@ def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:
             return [e for s in agents(head) for e in ents_for(ctx, s)]
         cur = head
     return []
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def contact_clause(ctx: SentenceContext, noun: Token) -> list[Span] | None:
+    """Return the names a contact relative clause gives a role noun, or None when there is no such clause.
+
+    'The Quds Force officer X knew as "Y"' is a relative clause without its pronoun ('the officer [whom] X
+    knew'); the small model parses X as the officer's apposition. When the name after the noun stands with no
+    comma between them and a finite verb follows it directly that has no object of its own and is a naming
+    verb, has an 'as' phrase, or is parsed as a clause subject ('the official X met in Beirut gave ...'),
+    X is that verb's subject, not the holder of the role: the result is the names the clause gives the noun
+    ('as "Y"' → [Y]), often none.
+    """
+    for name in noun.children:
+        if name.dep_ != "appos" or name.i <= noun.i or any(t.is_punct for t in ctx.doc[noun.i + 1:name.i]):
+            continue
+        ent = ctx.ent_at[name.i]
+        end = ent.end if ent is not None else name.i + 1
+        if end >= len(ctx.doc):
+            continue
+        verb = ctx.doc[end]
+        if verb.pos_ != "VERB" or verb.tag_ not in _FINITE or verb.i in {noun.i, name.i}:
+            continue
+        as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        objects = {"dobj", "nsubj"} if as_phrases else {"dobj", "nsubj", "ccomp", "xcomp"}
+        if any(c.dep_ in objects and c.i != noun.i for c in verb.children):
+            continue  # 'the leader X knew the minister': X is the leader
+        naming = lemma_of(verb) in ctx.rules["naming_verbs"] | {"know"}
+        if not (as_phrases or naming or verb.dep_ == "csubj"):
+            continue
+        return [e for p in as_phrases for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g, conj=False)]
+    return None
+
+
+def _person_like(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a mention may name a person: PERSON, or one capitalised word the model called ORG or NORP."""
+    return ent.label_ == "PERSON" or (ent.label_ in {"ORG", "NORP"} and len(ent) == 1 and ent[0].tag_ == "NNP"
+                                      and ent.text.istitle() and ent.text not in ctx.rules["demonyms"])
+
+
+def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> list[Span]:
+    """Return the person a possessive 'his'/'her' before a role noun stands for, never the role's holder.
+
+    'From 2003 until X's capture, Y acted as his handler': a relational noun's possessor is not its
+    holder, so 'his' is the nearest person named before it in the sentence other than Y; failing that,
+    the one other person the previous sentence names. [] when there is none or the choice is ambiguous.
+    """
+    pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}]
+    if not pronouns:
+        return []
+    taken = {e.text for e in holders}
+    sent = pronouns[0].sent
+    before = [e for e in sent.ents if e.end <= pronouns[0].i and _person_like(ctx, e) and e.text not in taken]
+    if before:
+        return [before[-1]]
+    if sent.start == 0:
+        return []
+    previous = ctx.doc[sent.start - 1].sent
+    others = {e.text: e for e in previous.ents if _person_like(ctx, e) and e.text not in taken}
+    return list(others.values()) if len(others) == 1 else []
+
+
+_PERSON_NOUNS = lexicon.roles().nouns
+
+
+def _bare_definite(noun: Token) -> bool:
+    """Whether a noun is 'the' + noun with at most adjectives: no name, possessor or phrase of its own."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    kids = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        c.dep_ in {"det", "amod", "punct"} for c in kids)
+
+
+def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
+    """Return the entity a bare definite subject refers back to ('The cleric later denied ...'), or None.
+
+    A role noun ('cleric', 'commander') takes a person, a group noun ('group', 'movement') an organisation;
+    the antecedent is the one entity of that type the previous sentence names, when it is that sentence's
+    subject, and never when this sentence names one before the noun. Conservative: anything else gives None.
+    """
+    lemma = lemma_of(noun)
+    if lemma in ctx.rules["group_nouns"]:
+        fits = {"ORG"}
+    elif lemma in _PERSON_NOUNS:
+        fits = {"PERSON"}
+    else:
+        return None
+    sent = noun.sent
+    if sent.start == 0:
+        return None
+    if any(e.label_ in fits and e.end <= noun.i for e in sent.ents):
+        return None  # 'X met Y. Then X and the commander ...': the commander is someone else
+    previous = ctx.doc[sent.start - 1].sent
+    distinct = {e.text: e for e in previous.ents if e.label_ in fits}
+    if len(distinct) != 1:
+        return None
+    antecedent = next(iter(distinct.values()))
+    # only the subject of the sentence before: 'Y reorganised X's fighters. The network ...' is not about X
+    return antecedent if _is_subject(antecedent) else None
+
+
+def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> tuple[int, int]:
+    """Return the doc char span of a relation's evidence: its sentence, widened to the sentence of an argument
+    found by reference in an earlier sentence of the doc ('X joined. He later ...' keeps both sentences)."""
+    start, end = sent.start_char, sent.end_char
+    for arg in args:
+        if 0 <= arg.start < start:
+            span = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+            if span is not None:
+                start = min(start, span.sent.start_char)
+    return start, end

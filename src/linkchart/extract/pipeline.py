@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.aliases import find_aliases
+from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
@@ -44,6 +45,7 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # The most characters of one article's parsed pieces held before they are read (names one piece
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
+CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
 
 Item = tuple[str, list[tuple[int, int]], str | None]
 
@@ -66,6 +68,10 @@ class _Article:
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
+    role = credit_role(doc.text)
+    if role is not None:  # a byline or a picture credit: names with their role, no facts, no context
+        art.mentions.extend((m, CREDIT_CUE) for m in credit_mentions(found, role))
+        return
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
@@ -107,7 +113,8 @@ def _drop_headline_only(text: str, pairs: list[tuple[Mention, str]]) -> list[tup
     if not headlines or len(headlines) == len(by_sentence):
         return pairs
     body = {m.text for m, _ in pairs if (m.sentence_start, m.sentence_end) not in headlines}
-    return [(m, c) for m, c in pairs if (m.sentence_start, m.sentence_end) not in headlines or m.text in body]
+    return [(m, c) for m, c in pairs
+            if (m.sentence_start, m.sentence_end) not in headlines or m.text in body or c == CREDIT_CUE]
 
 
 def _propagate(pairs: list[tuple[Mention, str]]) -> None:

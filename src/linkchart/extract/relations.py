@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.clauses import clause_pairs
 from linkchart.extract.context import (
     AGENTIVE,
     Arg,
@@ -27,10 +28,13 @@ from linkchart.extract.context import (
     agents,
     arg_for,
     clause_agents,
+    contact_clause,
     ents_for,
+    evidence_bounds,
     is_passive,
     lemma_of,
     patients,
+    role_possessors,
     unrelativise,
 )
 from linkchart.extract.modality import modality
@@ -254,6 +258,9 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False)
+    contact = contact_clause(ctx, role)
+    if contact is not None:
+        return contact  # 'the officer X knew as "Y"': Y holds the role, X only knew him
     if role.dep_ == "conj" and role.head.pos_ == "NOUN" and ctx.ent_at[role.head.i] is None and depth < 3:
         return _role_holders(ctx, role.head, depth + 1)  # 'X, an author and lecturer at Y': X is the lecturer
     named = _named_by(ctx, role)
@@ -358,6 +365,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     if modifiers == "none":
         return objects
     objects += _modifier_ents(ctx, tok, exclude=holders)
+    objects += [e for e in role_possessors(ctx, tok, holders) if e not in objects]
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
         # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
         for c in tok.head.children:
@@ -560,9 +568,15 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, a), arg_for(ctx, b), a.root)
 
 
+def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """Candidates of the clause rules (extract/clauses.py): 'X is close to Y', 'talks between X and Y'."""
+    for rule, subjects, objects, anchor in clause_pairs(ctx, sent):
+        yield from _pairs(ctx, rule, anchor, subjects, objects)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
-            _place_pair_candidates)
+            _place_pair_candidates, _clause_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -657,10 +671,11 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         seen.add(key)
+        start, end = evidence_bounds(ctx, sent, (s, o))  # a reference keeps its antecedent's sentence too
         out.append(Relation(
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
-            start=sent.start_char + offset, end=sent.end_char + offset, rule=cand.rule,
+            start=start + offset, end=end + offset, rule=cand.rule,
             negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
         ))
     return out

@@ -6,7 +6,8 @@ known sentences:
 
 * a cue table (`LINE_CUES`, regexes as data in `lexicon/boilerplate.yaml`) for lines that are furniture on their own:
   share buttons, advertisement markers, reading time, cookie banners, language pickers,
-  'Related:' / 'Read more' links, photo credits and captions ending in a credit;
+  'Related:' / 'Read more' links, captions ending in a credit (a picture credit on a line of its own,
+  'Image Credit: AP', stays: its names are kept as photographers and agencies);
 * blocks that grow from a cue: a subscription / donation pitch ('Dear Reader', a price
   'for $5 a month', 'support our journalism') runs on over its bullets and sign-off;
   a list cue ('Related Content', 'You may also like') runs on over short title-like
@@ -71,6 +72,8 @@ _PITCH_HINT = re.compile("|".join(re.escape(hint) for hint in _PATTERNS.pitch_hi
 # Characters that match an ASCII letter under re.IGNORECASE without lowering to it ('ı', 'ſ', ...).
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 CLOSING = re.compile(_PATTERNS.closing, _I)
+# A picture credit on a line of its own ('Image Credit: AP') stays in the text: extraction keeps its names.
+CREDIT_LINE = re.compile(_PATTERNS.credit_lines["photographer"], _I)
 
 # A credit set far right after a wide gap: 'Embassy in Brussels.        (AFP)'.
 FAR_RIGHT_CREDIT = re.compile(r"\S.*\s{3,}\(\s*[A-Z][\w .&/-]{0,30}\)\s*$")
@@ -247,6 +250,7 @@ def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
             drop.update(_caption_back(texts, blank_before, i))
         elif _cue_kind(text) or _is_pitch_line(text):
             drop.add(i)
+    drop -= {k for k, text in enumerate(texts) if CREDIT_LINE.match(text)}
     return frozenset(lines[k].start for k in drop)
 
 

@@ -106,6 +106,7 @@ _READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\.?(?:\s+read)?\.?", re.IGNORECA
 _NAME_WORD = re.compile(
     r"(?:[A-Z][\w'’.-]*|(?:" + lexicon.alternation(lexicon.particles().byline) + r")(?:-\w+)?)$")
 _ROLE_WORDS = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.roles().byline)) + r")\b", re.IGNORECASE)
+_POSTED_BY = re.compile(r"^(?:[Pp]osted|[Ww]ritten)\s+by\s+[A-Z]")  # 'Posted by Jane Roe on June 3, 2021'
 _BYLINE_CUT = re.compile(r"\s+[Oo]n(?:\s|$)|\s*[|•·]\s*|\s+[-–—]\s+")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([^()\n]{2,40}\))?\s*[-–—:]"
@@ -303,6 +304,8 @@ def _take(header: _Header, line: _Line, kind: LineKind) -> None:
         else:
             header.byline = header.byline or _clean(_bare_name(text))
         _take_date(header, text)
+        if explicit or _POSTED_BY.match(text):
+            return  # a 'By ...' line stays in the text: extraction keeps its names as authors
     header.consumed.add(line.start)
 
 

@@ -569,6 +569,7 @@ class Boilerplate:
     pitch_weak: str
     signature: str
     closing: str
+    credit_lines: dict[str, str]  # role -> pattern of a credit line naming people or agencies in that role
 
 
 _CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -589,4 +590,5 @@ def boilerplate() -> Boilerplate:
                  for name, c in data["line_cues"].items())
     return Boilerplate(cues, _pattern(data["list_cue"]), _pattern(data["pitch_opener"]), _pattern(data["pitch_strong"]),
                        tuple(data["pitch_hints"]), _pattern(data["pitch_weak"]), _pattern(data["signature"]),
-                       _pattern(data["closing"]))
+                       _pattern(data["closing"]),
+                       {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()})

@@ -1,0 +1,85 @@
+"""Arguments found through phrases: 'X is close to Y', 'talks between X and Y', 'the Oslo-based X'.
+
+Each rule of the `clause_rules` table (rules.yaml) names one construction; `clause_pairs` returns, for one
+sentence, the (rule, subject mentions, object mentions, anchor token) the rules find. The relation engine
+turns them into candidates like its other matchers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.context import SentenceContext, agents, ents_for, lemma_of
+
+Found = tuple[dict[str, Any], list[Span], list[Span], Token]
+_PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _holder_of(ctx: SentenceContext, word: Token) -> list[Span]:
+    """Return who an adjective is said of: the subject of its clause ('X is close to Y', 'X is believed to be
+    close to Y'), or the noun a participle clause describes ('X, seen as close to Y')."""
+    cur = word
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return []
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.dep_ == "acl" and cur.dep_ in {"prep", "oprd", "acomp", "xcomp"}:
+                return ents_for(ctx, head.head)
+            return [e for s in agents(head) for e in ents_for(ctx, s)]
+        cur = head
+    return []
+
+
+def _adjective(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | None:
+    objects = [e for p in tok.children if p.dep_ == "prep" and p.lower_ in rule["preps"]
+               for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g)]
+    holders = _holder_of(ctx, tok)
+    objects = [e for e in objects if e.label_ not in {"LOC", "FAC"}]
+    if not objects or not holders or all(e.label_ in _PLACES for e in (*holders, *objects)):
+        return None  # 'X is close to the border', 'the town is close to Y' are about distance
+    return rule, holders, objects, tok
+
+
+def _between(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Iterator[Found]:
+    sides = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
+             for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g)]
+    for i, a in enumerate(sides):
+        for b in sides[i + 1:]:
+            yield rule, [a], [b], tok
+
+
+def _based(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | None:
+    """'the Oslo-based X': the place hyphenated before the participle, and the noun it modifies (or names)."""
+    if tok.i < 2 or ctx.doc[tok.i - 1].text not in {"-", "–"}:
+        return None
+    place = ctx.ent_at[tok.i - 2]
+    if place is None or place.label_ not in _PLACES | {"ORG"}:  # the small model often calls a city ORG here
+        return None
+    head = tok.head if tok.dep_ in {"amod", "compound"} else None
+    if head is None:
+        return None
+    holders = [e for e in ents_for(ctx, head) if e != place]
+    return rule, holders, [place], tok
+
+
+def clause_pairs(ctx: SentenceContext, sent: Span) -> Iterator[Found]:
+    """Yield (rule, subjects, objects, anchor) for every clause rule that matches in `sent`."""
+    for tok in sent:
+        word = lemma_of(tok)
+        for rule in ctx.rules.get("clause_rules", []):
+            if word not in rule["words"] and tok.lower_ not in rule["words"]:
+                continue
+            if rule["kind"] == "adjective" and tok.pos_ == "ADJ":
+                found = _adjective(ctx, rule, tok)
+                if found:
+                    yield found
+            elif rule["kind"] == "between" and tok.pos_ == "NOUN":
+                yield from _between(ctx, rule, tok)
+            elif rule["kind"] == "based" and tok.pos_ == "VERB":
+                found = _based(ctx, rule, tok)
+                if found:
+                    yield found

@@ -1,0 +1,39 @@
+"""Credit lines: bylines give authors, picture credits photographers and agencies, and no facts (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.extract.credits import credit_role
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.pipeline import extract_article
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("By Jane Roe", "author"),
+    ("*By Jane Roe, The Valley Courier*", "author"),
+    ("(Reporting by Tom Vale in Oslo; additional reporting by Ann Poe in Rome.)", "author"),
+    ("Image Credit: Tom Vale", "photographer"),
+    ("Photo: Ann Poe/Valley Agency", "photographer"),
+])
+def test_a_credit_line_gives_its_role(line: str, role: str) -> None:
+    assert credit_role(line) == role
+
+
+@pytest.mark.parametrize("line", [
+    "Tom Vale was arrested by the police in Oslo on Monday.",
+    "By the end of the year the Red Front had split.",
+    "By 2006 the Red Front had split from the Blue Brigade.",
+    "By Tom Vale's account, the Red Front had split.",
+])
+def test_a_sentence_of_reporting_is_not_a_credit_line(line: str) -> None:
+    assert credit_role(line) is None
+
+
+def test_names_in_a_byline_are_authors_and_state_no_facts() -> None:
+    text = "(Reporting by Tom Vale in Oslo; additional reporting by Ann Poe in Rome.)"
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles["Tom Vale"] == "author" and roles["Ann Poe"] == "author"
+    assert {m.description for m in found.mentions if m.text == "Tom Vale"} == {"author (named in a credit line)"}
+    assert not found.relations and not found.events
