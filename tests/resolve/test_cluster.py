@@ -246,3 +246,15 @@ def test_a_unit_named_with_its_parent_is_the_unit() -> None:
     assert ents[3] is ents[2] and ents[3] is not ents[1]
     reasons = {a.alias: a.reason for a in ents[2].aliases}
     assert "named with its parent" in reasons["Valley Defence Corps Storm Force"]
+
+
+def test_a_kunya_is_an_alias_only_when_a_text_states_it() -> None:
+    # invented people: 'Abu Tariq' is nobody's spelling; a stated alias joins it to its bearer
+    ms = _mentions((1, "Tariq al-Nadimi", "PERSON"), (2, "Abu Tariq", "PERSON"), (3, "Hajj Tariq", "PERSON"),
+                   (4, "Salim Qarawi", "PERSON"), (4, "Abu Tariq", "PERSON"))
+    apart = _by_name(resolve(ms, [], []))
+    assert apart["Abu Tariq"] is not apart["Tariq al-Nadimi"]
+    assert apart["Tariq"] is not apart["Tariq al-Nadimi"]  # 'Hajj' is read as a title: a given name alone
+    stated = _by_name(resolve(ms, [S(4, "Salim Qarawi", "Abu Tariq", "kunya", "Salim Qarawi, known as Abu Tariq")], []))
+    assert stated["Abu Tariq"] is stated["Salim Qarawi"]
+    assert stated["Abu Tariq"] is not stated["Tariq al-Nadimi"]
