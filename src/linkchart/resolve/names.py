@@ -83,7 +83,7 @@ def _title_pattern(title: str) -> str:
 
 
 _TITLE_RE = re.compile(
-    r"^(?:" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\.?[\s-]+",
+    r"(?:" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\.?[\s-]+",
     re.IGNORECASE,
 )
 
@@ -96,11 +96,12 @@ def strip_titles(name: str) -> str:
     name that is nothing but a title is returned unchanged.
     """
     s = name.strip()
+    pos = 0  # matched from a position, not by slicing: many titles in a row stay linear
     while True:
-        m = _TITLE_RE.match(s)
-        if not m or not s[m.end():].strip():
-            return s
-        s = s[m.end():].lstrip()
+        m = _TITLE_RE.match(s, pos)
+        if not m or m.end() == len(s):  # [\s-]+ ends at a letter or the end: the rest is never blank
+            return s[pos:]
+        pos = m.end()
 
 
 # ---- tokens ---------------------------------------------------------------------------
@@ -167,13 +168,26 @@ def _name_tokens(name: str) -> list[str]:  # cached: never handed out, callers g
 
 # ---- transliteration keys -------------------------------------------------------------
 
+def _linking_vowel(s: str) -> str:
+    """Return `s` with the vowels before a final 'llah' made one 'a' ('Nasrullah' → 'Nasrallah').
+
+    Written without a regex: `[aeiou]+llah$` tries every vowel of a long vowel run as a start
+    and scans the run to its end each time (quadratic); this strips the run once from the right.
+    """
+    if not s.endswith("llah"):
+        return s
+    head = s[:-4]
+    stem = head.rstrip("aeiou")
+    return s if len(stem) == len(head) else stem + "allah"
+
+
 def _fold(token: str) -> str:
     """Return the folded spelling of one token, with 'e' still kept as an ambiguous vowel."""
     s = re.sub(r"[^a-z]", "", anyascii(token).lower())
     if not s:
         return ""
     s = s.replace("isation", "ization")  # British/American spelling (Mobilisation)
-    s = re.sub(r"[aeiou]+llah$", "allah", s)  # the linking vowel of '-allah' names
+    s = _linking_vowel(s)
     s = s.replace("x", "ks")
     s = s.replace("ph", "f").replace("kh", "x").replace("gh", "g").replace("dh", "z").replace("th", "t")
     s = s.replace("dj", "j").replace("ck", "k").replace("ch", "C")
