@@ -65,6 +65,7 @@ class EntityMatch:
     mentions: int
     score: float  # mentions under the name for a name or alias; the name matcher's score (0-100) for a spelling
     matched: str  # the name or alias that fits
+    partial: bool = False  # the spelling matched only part of the name ('Roe' for 'Tamsin Roe'), or the reverse
 
 
 class NotFound(LookupError):
@@ -277,8 +278,8 @@ class Workspace:
         otherwise, or with `strict` (curation) whenever two entities fit, raise `Ambiguous`
         listing the candidates. When no name or alias is spelled so, the name matcher looks for
         other spellings, in Latin or Arabic script ('Qasim Sulaymani' for 'Qassem Soleimani'):
-        the one entity scoring at least `names.THRESHOLD` (or `SURE_MARGIN` more than any other)
-        is returned (not with `strict`: curation names an entity as written); otherwise NotFound
+        the one entity scoring at least `names.THRESHOLD` (when others come close, it must match
+        the whole name and score `SURE_MARGIN` more than any other) is returned (not with `strict`: curation names an entity as written); otherwise NotFound
         carries up to five close names with their scores ('did you mean').
         """
         ref = name.strip()
@@ -292,7 +293,8 @@ class Workspace:
 
             spelled = self.similar_names(name)
             sure = [m for m in spelled if m.score >= 100 * names.THRESHOLD]
-            if sure and not strict and (len(sure) == 1 or sure[0].score >= sure[1].score + SURE_MARGIN):
+            if sure and not strict and (len(spelled) == 1 or not sure[0].partial
+                                        and sure[0].score >= spelled[1].score + SURE_MARGIN):
                 entity = self.store.entity(sure[0].id)
                 if entity is not None:
                     return entity
@@ -351,7 +353,8 @@ class Workspace:
         found = []
         for hit in self._namer().lookups.name_index.search(name, limit, floor=DID_YOU_MEAN_SCORE / 100):
             e = summaries[hit.owner]
-            found.append(EntityMatch(e.id, e.name, e.type, e.mentions, round(100 * hit.match.score, 1), hit.name))
+            found.append(EntityMatch(e.id, e.name, e.type, e.mentions, round(100 * hit.match.score, 1), hit.name,
+                                     hit.match.partial))
         return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
     def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
