@@ -279,8 +279,9 @@ class Workspace:
         listing the candidates. When no name or alias is spelled so, the name matcher looks for
         other spellings, in Latin or Arabic script ('Qasim Sulaymani' for 'Qassem Soleimani'):
         the one entity scoring at least `names.THRESHOLD` (when others come close, it must match
-        the whole name and score `SURE_MARGIN` more than any other) is returned (not with `strict`: curation names an entity as written); otherwise NotFound
-        carries up to five close names with their scores ('did you mean').
+        the whole name and score `SURE_MARGIN` more than any other) is returned, but not with
+        `strict` (curation names an entity as written); otherwise NotFound carries up to five
+        close names with their scores ('did you mean').
         """
         ref = name.strip()
         by_id = _ID_REF.fullmatch(ref)
