@@ -172,3 +172,13 @@ def test_a_back_end_registers_its_scheme(tmp_path: Path, monkeypatch: pytest.Mon
     register_backend("Elsewhere", open_elsewhere)
     open_store("elsewhere://host/case", create=True).close()
     assert opened == [("host/case", True)]
+
+
+def test_a_part_of_a_place_name_is_only_offered(tmp_path: Path) -> None:
+    db = tmp_path / "places.db"
+    with SQLiteStore(db) as store:
+        store.replace_entities([EntityRow(1, "West Velmora", "GPE")], [EntityAliasRow(1, "West Velmora", 3)], [])
+    with Workspace(db, extract=False, create=False) as ws:
+        with pytest.raises(NotFound) as caught:  # 'Velmora' is another place than its western quarter
+            ws.find_entity("Velmora")
+        assert [m.id for m in caught.value.suggestions] == [1]

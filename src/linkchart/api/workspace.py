@@ -53,6 +53,7 @@ DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
 DID_YOU_MEAN_SCORE = 20  # the name matcher's score (0-100) a name needs to be offered
 SURE_MARGIN = 20  # a spelling picks an entity over another above the threshold when it scores this much more
 _ID_REF = re.compile(r"#([0-9]+)")
+_BEARER_PARTS = frozenset({"surname_only", "kunya_only"})  # matcher features of a name's part that names its bearer
 
 
 @dataclass
@@ -65,7 +66,7 @@ class EntityMatch:
     mentions: int
     score: float  # mentions under the name for a name or alias; the name matcher's score (0-100) for a spelling
     matched: str  # the name or alias that fits
-    partial: bool = False  # the spelling matched only part of the name ('Roe' for 'Tamsin Roe'), or the reverse
+    partial: bool = False  # the spelling matched only part of the name, not its surname ('Beirut' of 'West Beirut')
 
 
 class NotFound(LookupError):
@@ -278,8 +279,8 @@ class Workspace:
         otherwise, or with `strict` (curation) whenever two entities fit, raise `Ambiguous`
         listing the candidates. When no name or alias is spelled so, the name matcher looks for
         other spellings, in Latin or Arabic script ('Qasim Sulaymani' for 'Qassem Soleimani'):
-        the one entity scoring at least `names.THRESHOLD` (when others come close, it must match
-        the whole name and score `SURE_MARGIN` more than any other) is returned, but not with
+        the one entity scoring at least `names.THRESHOLD` for its whole name or its surname (and
+        `SURE_MARGIN` more than any other) is returned, but not with
         `strict` (curation names an entity as written); otherwise NotFound carries up to five
         close names with their scores ('did you mean').
         """
@@ -294,8 +295,8 @@ class Workspace:
 
             spelled = self.similar_names(name)
             sure = [m for m in spelled if m.score >= 100 * names.THRESHOLD]
-            if sure and not strict and (len(spelled) == 1 or not sure[0].partial
-                                        and sure[0].score >= spelled[1].score + SURE_MARGIN):
+            if sure and not strict and not sure[0].partial and (
+                    len(spelled) == 1 or sure[0].score >= spelled[1].score + SURE_MARGIN):
                 entity = self.store.entity(sure[0].id)
                 if entity is not None:
                     return entity
@@ -350,12 +351,17 @@ class Workspace:
         Latin or Arabic script; only names sharing block keys with `name` are compared
         (`resolve.name_index`), not every entity.
         """
+        from linkchart.resolve.name_parts import parse_name
+
         summaries = {e.id: e for e in self._namer().lookups.summaries}
         found = []
         for hit in self._namer().lookups.name_index.search(name, limit, floor=DID_YOU_MEAN_SCORE / 100):
             e = summaries[hit.owner]
+            # a person's surname or kunya names its bearer; another part (Beirut of West Beirut) may not
+            surname = (e.type == "PERSON" and bool(_BEARER_PARTS.intersection(hit.match.features))
+                       and len(parse_name(name).parts) < len(parse_name(hit.name).parts))
             found.append(EntityMatch(e.id, e.name, e.type, e.mentions, round(100 * hit.match.score, 1), hit.name,
-                                     hit.match.partial))
+                                     hit.match.partial and not surname))
         return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
     def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
