@@ -18,6 +18,8 @@ from linkchart.api import (
 )
 from linkchart.api import stores as stores_module
 from linkchart.api.checks import check_date, check_name, check_type, is_row_id
+from linkchart.resolve.compare import THRESHOLD
+from linkchart.resolve.name_index import NameIndex
 from linkchart.store.base import EntityAliasRow, EntityRow
 from linkchart.store.sqlite import SQLiteStore
 
@@ -65,16 +67,60 @@ def test_a_dominant_entity_is_picked_for_reads_but_curation_asks(two_vales: Path
         assert ws.store.decisions() == []
 
 
-def test_nothing_found_offers_close_names_with_scores(two_vales: Path) -> None:
+def test_another_spelling_finds_the_entity_and_an_uncertain_one_offers_names_with_scores(two_vales: Path) -> None:
     with Workspace(two_vales, extract=False, create=False) as ws:
-        with pytest.raises(NotFound) as caught:
-            ws.find_entity("Tamsn Roe")
+        assert ws.find_entity("Tamsn Roe").id == 3  # a letter left out: one entity scores far above the rest
+        with pytest.raises(NotFound) as caught:  # two entities spelled 'Orrin Vale': nothing is certain
+            ws.find_entity("Orrin Vail")
         offered = caught.value.suggestions
-        assert offered and offered[0].id == 3 and offered[0].matched == "Tamsin Roe"
-        assert len(offered) <= 5 and all(70 <= m.score <= 100 for m in offered)
+        assert {m.id for m in offered} == {1, 2} and all(m.matched == "Orrin Vale" for m in offered)
+        assert len(offered) <= 5 and all(100 * THRESHOLD <= m.score <= 100 for m in offered)
+        with pytest.raises(NotFound) as caught:
+            ws.find_entity("Tamsn Roe", strict=True)  # curation names an entity as written
+        assert caught.value.suggestions[0].id == 3
         with pytest.raises(NotFound) as caught:
             ws.find_entity("Zzyzx Qwv")
         assert caught.value.suggestions == []
+
+
+@pytest.fixture
+def spellings(tmp_path: Path) -> Path:
+    """Return a store with invented people: 'Tariq al-Nadimi', 'Salim al-Nadimi', 'Qasim Sulaymani'."""
+    db = tmp_path / "spellings.db"
+    with SQLiteStore(db) as store:
+        store.replace_entities(
+            [EntityRow(1, "Tariq al-Nadimi", "PERSON"), EntityRow(2, "Salim al-Nadimi", "PERSON"),
+             EntityRow(3, "Qasim Sulaymani", "PERSON")],
+            [EntityAliasRow(1, "Tariq al-Nadimi", 5), EntityAliasRow(2, "Salim al-Nadimi", 4),
+             EntityAliasRow(3, "Qasim Sulaymani", 7)],
+            [],
+        )
+    return db
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Tarek el-Nadeemi", 1), ("Tareq Nadimi", 1), ("طارق النديمي", 1), ("Qassem Soleimani", 3), ("قاسم سليماني", 3),
+    ("Soleymani", 3),
+])
+def test_any_spelling_above_the_threshold_in_latin_or_arabic_script_finds_the_entity(
+        spellings: Path, query: str, expected: int) -> None:
+    with Workspace(spellings, extract=False, create=False) as ws:
+        assert ws.find_entity(query).id == expected
+
+
+def test_a_surname_two_entities_share_offers_both_with_scores(spellings: Path) -> None:
+    with Workspace(spellings, extract=False, create=False) as ws:
+        with pytest.raises(NotFound) as caught:
+            ws.find_entity("Nadeemi")
+        assert [m.id for m in caught.value.suggestions][:2] in ([1, 2], [2, 1])
+        assert all(0 < m.score <= 100 for m in caught.value.suggestions)
+
+
+def test_spelling_lookups_compare_only_names_sharing_block_keys() -> None:
+    others = [(10 + i, f"Zorbik Vantel{i}") for i in range(50)]
+    index = NameIndex([(1, "Tariq al-Nadimi"), (2, "Qasim Sulaymani"), *others])
+    assert [index._entries[i][0] for i in index.candidates("Qassem Soleimani")] == [2]
+    assert [h.owner for h in index.search("قاسم سليماني")] == [2]
 
 
 def test_self_merges_are_refused_before_anything_is_stored(two_vales: Path) -> None:
@@ -126,3 +172,13 @@ def test_a_back_end_registers_its_scheme(tmp_path: Path, monkeypatch: pytest.Mon
     register_backend("Elsewhere", open_elsewhere)
     open_store("elsewhere://host/case", create=True).close()
     assert opened == [("host/case", True)]
+
+
+def test_a_part_of_a_place_name_is_only_offered(tmp_path: Path) -> None:
+    db = tmp_path / "places.db"
+    with SQLiteStore(db) as store:
+        store.replace_entities([EntityRow(1, "West Velmora", "GPE")], [EntityAliasRow(1, "West Velmora", 3)], [])
+    with Workspace(db, extract=False, create=False) as ws:
+        with pytest.raises(NotFound) as caught:  # 'Velmora' is another place than its western quarter
+            ws.find_entity("Velmora")
+        assert [m.id for m in caught.value.suggestions] == [1]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linkchart.resolve.cluster import ResolvedEntity, resolve
+from linkchart.resolve.national import nation_key
 
 
 @dataclass
@@ -246,3 +247,34 @@ def test_a_unit_named_with_its_parent_is_the_unit() -> None:
     assert ents[3] is ents[2] and ents[3] is not ents[1]
     reasons = {a.alias: a.reason for a in ents[2].aliases}
     assert "named with its parent" in reasons["Valley Defence Corps Storm Force"]
+
+
+def test_a_kunya_is_an_alias_only_when_a_text_states_it() -> None:
+    # invented people: 'Abu Tariq' is nobody's spelling; a stated alias joins it to its bearer
+    ms = _mentions((1, "Tariq al-Nadimi", "PERSON"), (2, "Abu Tariq", "PERSON"), (3, "Hajj Tariq", "PERSON"),
+                   (4, "Salim Qarawi", "PERSON"), (4, "Abu Tariq", "PERSON"))
+    apart = _by_name(resolve(ms, [], []))
+    assert apart["Abu Tariq"] is not apart["Tariq al-Nadimi"]
+    assert apart["Tariq"] is not apart["Tariq al-Nadimi"]  # 'Hajj' is read as a title: a given name alone
+    stated = _by_name(resolve(ms, [S(4, "Salim Qarawi", "Abu Tariq", "kunya", "Salim Qarawi, known as Abu Tariq")], []))
+    assert stated["Abu Tariq"] is stated["Salim Qarawi"]
+    assert stated["Abu Tariq"] is not stated["Tariq al-Nadimi"]
+
+
+def test_no_entity_holds_names_of_two_nations() -> None:
+    # each article's bare 'the Army' names its own nation's army; same_key joins the bare forms
+    ms = _mentions((1, "Iraqi Army", "ORG"), (1, "Army", "ORG"), (2, "Syrian Army", "ORG"), (2, "Army", "ORG"),
+                   (3, "Iraqi Army", "ORG"))
+    ents = _by_name(resolve(ms, [], []))
+    assert ents["Iraqi Army"] is not ents["Syrian Army"]
+    assert {a.alias for a in ents["Iraqi Army"].aliases} >= {"Iraqi Army"}
+    for e in set(map(id, ents.values())):
+        entity = next(x for x in ents.values() if id(x) == e)
+        found = {nation_key(a.alias) for a in entity.aliases} - {None}
+        assert len(found) <= 1, entity
+
+
+def test_an_analysts_merge_across_nations_is_kept() -> None:
+    ms = _mentions((1, "Iraqi Army", "ORG"), (2, "Syrian Army", "ORG"))
+    ents = _by_name(resolve(ms, [], [D("merge", {"a": "Iraqi Army", "b": "Syrian Army"})]))
+    assert ents["Iraqi Army"] is ents["Syrian Army"]

@@ -281,3 +281,10 @@ def test_long_inputs_hand_bounded_parts_to_edit_distance(shape: str) -> None:
     name = parse_name(LONG_INPUTS[shape](20_000))
     assert len(name.parts) <= MAX_PARTS
     assert all(len(k) <= 2 * MAX_WORD for p in name.parts for k in p.keys)  # a letter may become two (x → ks)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kent 108-3", "Kent 1083"), ("Tarifi Nadim 108 3", "Tarifinadim Salem"),
+                                      ("Velmora 1996-08-30 Results", "Velmoraresults 1996"), ("108 3", "1083")])
+def test_parts_without_letters_are_compared_without_error(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert 0.0 <= m.score <= 1.0 and m.reasons

@@ -402,3 +402,18 @@ def test_profile_dossier_button_opens_the_report(page: Any, base: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     dossier.screenshot(path=str(SHOTS / "15-dossier.png"))
     assert not page.errors, page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+@pytest.mark.parametrize("typed", ["Tamsen Rowe", "تامسين رو"])
+def test_the_search_box_finds_an_entity_by_another_spelling_or_script(
+        page: Any, live_server: Callable[[str], str], invented_db: Path, typed: str) -> None:
+    # the invented store names 'Tamsin Roe'; neither spelling typed here is a name or alias of it
+    open_page(page, live_server(str(invented_db)))
+    page.fill("#search", typed)
+    page.wait_for_selector("#suggestions .item")
+    assert "Tamsin Roe" in page.text_content("#suggestions .item >> nth=0")
+    page.click("#suggestions .item >> nth=0")
+    page.wait_for_selector(".profile-name")
+    assert "Tamsin Roe" in page.text_content(".profile-name")
+    assert not page.errors

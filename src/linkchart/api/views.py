@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from linkchart.graph.paths import Hop
     from linkchart.resolve.conflicts import Conflict
     from linkchart.resolve.facts import EntityClaim, EntityEvent, EntityRelation
+    from linkchart.resolve.name_index import NameIndex
 
 
 def described(text: str) -> dict[str, str]:
@@ -297,6 +298,13 @@ class Lookups:
     def summaries(self) -> list[EntitySummary]:
         """Return every entity with its counts and aliases, most mentioned first."""
         return self.store.entity_summaries()
+
+    @cached_property
+    def name_index(self) -> NameIndex:
+        """Return the blocking index of every entity's name and aliases, to look names up by spelling."""
+        from linkchart.resolve.name_index import NameIndex
+
+        return NameIndex((e.id, name) for e in self.summaries for name in dict.fromkeys([e.name, *e.aliases]))
 
     @cached_property
     def articles(self) -> dict[int, ArticleRow]:

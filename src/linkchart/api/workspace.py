@@ -56,8 +56,10 @@ PAUSE_BEFORE_RESOLVE_ENV = "LINKCHART_PAUSE_BEFORE_RESOLVE"  # test hook: second
 # mentions under the name of the next; otherwise the name is ambiguous. Curation asks for one entity.
 AMBIGUITY_RATIO = 2
 DID_YOU_MEAN = 5  # close names offered when nothing goes by a name
-DID_YOU_MEAN_SCORE = 70  # rapidfuzz WRatio (0-100) a name needs to be offered
+DID_YOU_MEAN_SCORE = 20  # the name matcher's score (0-100) a name needs to be offered
+SURE_MARGIN = 20  # a spelling picks an entity over another above the threshold when it scores this much more
 _ID_REF = re.compile(r"#([0-9]+)")
+_BEARER_PARTS = frozenset({"surname_only", "kunya_only"})  # matcher features of a name's part that names its bearer
 
 
 def _pause_for_tests() -> None:
@@ -76,8 +78,9 @@ class EntityMatch:
     name: str
     type: str
     mentions: int
-    score: float
+    score: float  # mentions under the name for a name or alias; the name matcher's score (0-100) for a spelling
     matched: str  # the name or alias that fits
+    partial: bool = False  # the spelling matched only part of the name, not its surname ('Beirut' of 'West Beirut')
 
 
 class NotFound(LookupError):
@@ -271,6 +274,14 @@ class Workspace:
                 suggestion = EntitySuggestion(id=e.id, name=e.name, type=e.type, mentions=e.mentions, matched=best[1])
                 found.append(((best[0], -e.mentions, e.name), suggestion))
         found.sort(key=lambda x: x[0])
+        if len(found) < limit:  # then other spellings of a name, in any script ('Suleimani', 'سليماني')
+            from linkchart.resolve import names
+
+            offered = {x[1].id for x in found}
+            for m in self.similar_names(query, limit):
+                if m.id not in offered and m.score >= 100 * names.THRESHOLD:
+                    found.append(((2, -m.mentions, m.name), EntitySuggestion(m.id, m.name, m.type, m.mentions,
+                                                                             m.matched)))
         typed = query.strip() if query.strip().endswith("*") else query.strip() + "*"
         return Suggestions(entities=[x[1] for x in found[:limit]], documents=self.search(typed, SUGGESTED_HITS))
 
@@ -311,8 +322,12 @@ class Workspace:
         Candidates are scored by the mentions under the asked-for name (`name_scores`). The best
         one is returned when it has at least `AMBIGUITY_RATIO` times the score of the next;
         otherwise, or with `strict` (curation) whenever two entities fit, raise `Ambiguous`
-        listing the candidates. When nothing fits, NotFound carries up to five close names
-        ('did you mean').
+        listing the candidates. When no name or alias is spelled so, the name matcher looks for
+        other spellings, in Latin or Arabic script ('Qasim Sulaymani' for 'Qassem Soleimani'):
+        the one entity scoring at least `names.THRESHOLD` for its whole name or its surname (and
+        `SURE_MARGIN` more than any other) is returned, but not with
+        `strict` (curation names an entity as written); otherwise NotFound carries up to five
+        close names with their scores ('did you mean').
         """
         ref = name.strip()
         by_id = _ID_REF.fullmatch(ref)
@@ -321,7 +336,16 @@ class Workspace:
         check_name(name, "entity name")
         ranked = self.candidates(name)
         if not ranked:
-            raise NotFound(f"no entity named {shown(name)}", self.similar_names(name))
+            from linkchart.resolve import names
+
+            spelled = self.similar_names(name)
+            sure = [m for m in spelled if m.score >= 100 * names.THRESHOLD]
+            if sure and not strict and not sure[0].partial and (
+                    len(spelled) == 1 or sure[0].score >= spelled[1].score + SURE_MARGIN):
+                entity = self.store.entity(sure[0].id)
+                if entity is not None:
+                    return entity
+            raise NotFound(f"no entity named {shown(name)}", spelled)
         best = ranked[0]
         if len(ranked) > 1 and (strict or best.score < AMBIGUITY_RATIO * ranked[1].score):
             raise Ambiguous(f"{shown(name)} may be any of {len(ranked)} entities: name one by its id (#ID)", ranked)
@@ -366,23 +390,24 @@ class Workspace:
         return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
     def similar_names(self, name: str, limit: int = DID_YOU_MEAN) -> list[EntityMatch]:
-        """Return up to `limit` entities with a name or alias close to `name` (rapidfuzz WRatio ≥ 70), best first."""
-        from rapidfuzz import fuzz, process, utils
+        """Return up to `limit` entities with a name or alias that `name` may be a spelling of, best first.
 
-        summaries = self._namer().lookups.summaries
-        choices: list[str] = []
-        owners: list[EntitySummary] = []
-        for e in summaries:
-            for cand in dict.fromkeys([e.name, *e.aliases]):
-                choices.append(cand)
-                owners.append(e)
-        best: dict[int, EntityMatch] = {}
-        for cand, score, i in process.extract(name, choices, scorer=fuzz.WRatio, processor=utils.default_process,
-                                              limit=limit * 8, score_cutoff=DID_YOU_MEAN_SCORE):
-            e = owners[i]
-            if e.id not in best or score > best[e.id].score:
-                best[e.id] = EntityMatch(e.id, e.name, e.type, e.mentions, round(score, 1), cand)
-        return sorted(best.values(), key=lambda m: (-m.score, -m.mentions, m.id))[:limit]
+        Scored by the name matcher (`names.compare`, 0-100; at least `DID_YOU_MEAN_SCORE`), in
+        Latin or Arabic script; only names sharing block keys with `name` are compared
+        (`resolve.name_index`), not every entity.
+        """
+        from linkchart.resolve.name_parts import parse_name
+
+        summaries = {e.id: e for e in self._namer().lookups.summaries}
+        found = []
+        for hit in self._namer().lookups.name_index.search(name, limit, floor=DID_YOU_MEAN_SCORE / 100):
+            e = summaries[hit.owner]
+            # a person's surname or kunya names its bearer; another part (Beirut of West Beirut) may not
+            surname = (e.type == "PERSON" and bool(_BEARER_PARTS.intersection(hit.match.features))
+                       and len(parse_name(name).parts) < len(parse_name(hit.name).parts))
+            found.append(EntityMatch(e.id, e.name, e.type, e.mentions, round(100 * hit.match.score, 1), hit.name,
+                                     hit.match.partial and not surname))
+        return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
     def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
         """Return the profile of an entity: aliases with reasons, description, documents, mentions.

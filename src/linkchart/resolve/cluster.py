@@ -22,6 +22,7 @@ from typing import Any
 from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.decisions import Overrides, apply_decisions
+from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface
@@ -108,13 +109,15 @@ def _entity_rows(
 def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:
     """Return canonical entities for mention rows, alias statement rows and decisions."""
     locals_ = _local_surfaces(mentions)
-    uf = UnionFind()
+    types = _vote_types(locals_)
+    # a person's first name may be a country's ('Jordan'); only other names are held to one nation
+    uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
     for k in locals_:
         uf.add(k)
     by_article: dict[int, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
-    resolution = Resolution(locals_, by_article, _vote_types(locals_), list(statements), uf,
+    resolution = Resolution(locals_, by_article, types, list(statements), uf,
                             countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES)
     for join_pass in PASSES:
         join_pass.run(resolution)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -194,17 +195,16 @@ class Match:
                 f"typo_candidate={self.typo_candidate})")
 
 
+@dataclass(slots=True)
 class _Verdict:
     """Features fired while scoring one pair of names."""
 
-    __slots__ = ("a", "b", "facts", "links", "partial", "typo")
-
-    def __init__(self, a: ParsedName, b: ParsedName) -> None:
-        self.a, self.b = a, b
-        self.facts: list[tuple[str, tuple]] = []
-        self.links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
-        self.partial = False
-        self.typo = False
+    a: ParsedName
+    b: ParsedName
+    facts: list[tuple[str, tuple]] = field(default_factory=list)
+    links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
+    partial: bool = False
+    typo: bool = False
 
     def add(self, feature: str, *data: object) -> None:
         self.facts.append((feature, data))

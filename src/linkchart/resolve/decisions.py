@@ -57,7 +57,7 @@ def apply_decisions(decisions: Iterable[Any], locals_: dict[Key, LocalSurface], 
         if d.kind == "merge":
             a, b = anchored(args, "a"), anchored(args, "b")
             if a and b:
-                uf.union(a, b, Reason(PASS_NAME, AnalystMerge(str(args["a"]), str(args["b"]))))
+                uf.union(a, b, Reason(PASS_NAME, AnalystMerge(str(args["a"]), str(args["b"]))), force=True)
         elif d.kind == "split":
             entity = anchored(args, "entity")
             if entity is not None:
@@ -112,3 +112,4 @@ def _detach(moved: list[Key], uf: UnionFind, reason: Reason) -> None:
                 uf.parent[k] = group[0]
         for k in mine:
             uf.why[k] = reason
+        uf.recount_nations(members)

@@ -208,12 +208,12 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    cache = _PAIR_CACHE
+    get, least, b_parts = _PAIR_CACHE.get, MIN_SIMILARITY, tuple(enumerate(b.parts))
     for i, u in enumerate(a.parts):
         su = u.sid
-        for j, v in enumerate(b.parts):
-            found = cache.get((su, v.sid)) or part_similarity(u, v)
-            if found[0] >= MIN_SIMILARITY:
+        for j, v in b_parts:
+            found = get((su, v.sid)) or part_similarity(u, v)
+            if found[0] >= least:
                 pairs.append((-found[0], (i,), (j,), found[1]))
     pairs.sort()
     links, used_a, used_b = _greedy(pairs)

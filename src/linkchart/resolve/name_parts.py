@@ -303,6 +303,8 @@ def _join(x: Part, y: Part) -> Part | None:
     """Return two adjacent parts read as one word ('Taji' 'Din' → 'tajidin'), or None if either is not a plain word."""
     if x.particle or y.particle or x.initial or y.initial or x.acronym or y.acronym or x.head or y.head:
         return None
+    if not x.keys[0] or not y.keys[0]:  # a part without letters ('108' in 'Kent 108-3') joins nothing
+        return None
     keys = (x.keys[0] + y.keys[0],)
     skeletons = (skeleton(keys[0]),)
     assert x.sig is not None

@@ -1,12 +1,12 @@
-"""Name handling for resolution: normalising, transliteration keys and the name matcher.
+"""Name handling for resolution: normalising, transliteration keys, name kinds and organisation cores.
 
 Arabic and Persian names reach English text in many spellings ('Qassem Soleimani',
 'Qasim Suleimani'), with articles and particles ('al-', 'Abu'), titles ('Sayyed',
 'Major-General') and possessives ('Khazali's'). This module turns a name into tokens and
-*transliteration keys* that fold those spellings together, and compares two names with a
-small table of features (`FEATURES`), in the manner of nomenklatura's matcher: each
-feature that fires adds its weight and a reason, negative qualifiers subtract, and the
-`Match` says which values produced the score.
+*transliteration keys* that fold those spellings together (the blocking keys of the
+resolver and of lookups). Two names are compared by `compare` — the matcher of
+`linkchart.resolve.compare`, re-exported here with its `THRESHOLD` and `Match`, so that the
+resolver, the API, the CLI and the public runner use one name logic.
 
 Key folding (see `translit_key`) follows the three Arabic vowel qualities a/i/u:
 
@@ -28,17 +28,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-import jellyfish
 from anyascii import anyascii
-from rapidfuzz.distance import OSA, JaroWinkler
 
 from linkchart import lexicon
 
-THRESHOLD = 0.7
+# the one name matcher, used by the resolver and every lookup: see resolve/compare.py
+from linkchart.resolve.compare import THRESHOLD as THRESHOLD
+from linkchart.resolve.compare import Match as Match
+from linkchart.resolve.compare import compare as compare
 
 # ---- normalising ----------------------------------------------------------------------
 
@@ -83,7 +83,7 @@ def _title_pattern(title: str) -> str:
 
 
 _TITLE_RE = re.compile(
-    r"^(?:" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\.?[\s-]+",
+    r"(?:" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")\.?[\s-]+",
     re.IGNORECASE,
 )
 
@@ -96,11 +96,12 @@ def strip_titles(name: str) -> str:
     name that is nothing but a title is returned unchanged.
     """
     s = name.strip()
+    pos = 0  # matched from a position, not by slicing: many titles in a row stay linear
     while True:
-        m = _TITLE_RE.match(s)
-        if not m or not s[m.end():].strip():
-            return s
-        s = s[m.end():].lstrip()
+        m = _TITLE_RE.match(s, pos)
+        if not m or m.end() == len(s):  # [\s-]+ ends at a letter or the end: the rest is never blank
+            return s[pos:]
+        pos = m.end()
 
 
 # ---- tokens ---------------------------------------------------------------------------
@@ -167,13 +168,26 @@ def _name_tokens(name: str) -> list[str]:  # cached: never handed out, callers g
 
 # ---- transliteration keys -------------------------------------------------------------
 
+def _linking_vowel(s: str) -> str:
+    """Return `s` with the vowels before a final 'llah' made one 'a' ('Nasrullah' → 'Nasrallah').
+
+    Written without a regex: `[aeiou]+llah$` tries every vowel of a long vowel run as a start
+    and scans the run to its end each time (quadratic); this strips the run once from the right.
+    """
+    if not s.endswith("llah"):
+        return s
+    head = s[:-4]
+    stem = head.rstrip("aeiou")
+    return s if len(stem) == len(head) else stem + "allah"
+
+
 def _fold(token: str) -> str:
     """Return the folded spelling of one token, with 'e' still kept as an ambiguous vowel."""
     s = re.sub(r"[^a-z]", "", anyascii(token).lower())
     if not s:
         return ""
     s = s.replace("isation", "ization")  # British/American spelling (Mobilisation)
-    s = re.sub(r"[aeiou]+llah$", "allah", s)  # the linking vowel of '-allah' names
+    s = _linking_vowel(s)
     s = s.replace("x", "ks")
     s = s.replace("ph", "f").replace("kh", "x").replace("gh", "g").replace("dh", "z").replace("th", "t")
     s = s.replace("dj", "j").replace("ck", "k").replace("ch", "C")
@@ -309,8 +323,6 @@ class _Unit:
     loose: str
     acronym: bool
     particle: str  # canonical leading particle, or ''
-    metaphone: str
-    soundex: str
 
 
 @dataclass(frozen=True)
@@ -356,492 +368,8 @@ def _parse(name: str) -> _Name:
 def _make_unit(tokens: list[str], acronym: bool) -> _Unit:
     folds = [_folds(t) for t in tokens]
     text = " ".join(tokens)
-    flat = "".join(tokens)
     particle = folds[0][0] if len(tokens) > 1 else ""
-    return _Unit(text, " ".join(f[0] for f in folds), " ".join(f[1] for f in folds), acronym, particle,
-                 jellyfish.metaphone(flat), jellyfish.soundex(flat) if flat.isalpha() else "")
-
-
-# ---- unit relations -------------------------------------------------------------------
-
-def _vowel_compatible(a: str, b: str) -> bool:
-    """Return True if the loose folds differ only where one has 'e' and the other 'a' or 'i'."""
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b, strict=True):
-        if x != y and not ({x, y} <= {"a", "e", "i"} and "e" in (x, y)):
-            return False
-    return True
-
-
-def _strong(u: _Unit, v: _Unit) -> str | None:
-    """Return how two units are the same name ('key', 'head', 'vowel', 'article'), or None."""
-    if u.key == v.key:
-        return "key"
-    if u.acronym or v.acronym:
-        return None
-    head = _ORG_HEADS.get(u.key)
-    if head and head == _ORG_HEADS.get(v.key):
-        return "head"  # Units/Forces, Guard/Guards
-    if _vowel_compatible(u.loose, v.loose):
-        return "vowel"
-    for x, y in ((u.key, v.key), (v.key, u.key)):
-        if x.startswith("al") and len(y) >= 4 and x[2:] == y:  # a glued article: 'Alkhazali'
-            return "article"
-    return None
-
-
-def _fuzzy(u: _Unit, v: _Unit) -> float | None:
-    """Return the Jaro-Winkler similarity of two units that also sound alike, else None."""
-    if u.acronym or v.acronym or u.particle != v.particle:
-        return None
-    sim = JaroWinkler.similarity(u.key, v.key)
-    if sim >= 0.9 and (u.metaphone == v.metaphone or (u.soundex and u.soundex == v.soundex)):
-        return sim
-    return None
-
-
-def _typo(u: _Unit, v: _Unit) -> str | None:
-    """Return 'transposition' or 'one letter' if two units may be a misspelling of each other."""
-    a, b = u.key, v.key
-    if u.acronym or v.acronym or a == b or min(len(a), len(b)) < 5:
-        return None
-    sa, sb = _skeleton(a), _skeleton(b)
-    if sa == sb or _fuzzy(u, v):
-        return None  # only vowels differ: Khomeini/Khamenei, Hassan/Hussein are different names
-    if sorted(a) == sorted(b) and sorted(sa) == sorted(sb) and OSA.distance(a, b) <= 2:
-        return "transposition"
-    if OSA.distance(a, b) == 1:
-        return "one letter"
-    return None
-
-
-# ---- pair analysis --------------------------------------------------------------------
-
-@dataclass
-class Pair:
-    """Two parsed names and how their units align; what every feature looks at."""
-
-    a: _Name
-    b: _Name
-    short: _Name = field(init=False)
-    long: _Name = field(init=False)
-    aligned: list[tuple[int, int, str]] = field(init=False)  # (short index, long index, relation)
-    kind: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        a_first = len(self.a.units) <= len(self.b.units)
-        self.short, self.long = (self.a, self.b) if a_first else (self.b, self.a)
-        self.aligned = _align(self.short.units, self.long.units)
-        kinds = {self.a.kind, self.b.kind}
-        self.kind = "org" if "org" in kinds else ("person" if "person" in kinds else "")
-
-    @property
-    def ns(self) -> int:
-        """Return the number of units of the shorter name."""
-        return len(self.short.units)
-
-    @property
-    def nl(self) -> int:
-        """Return the number of units of the longer name."""
-        return len(self.long.units)
-
-    @property
-    def short_covered(self) -> bool:
-        """Every unit of the shorter name has a partner in the longer one."""
-        return self.ns > 0 and len(self.aligned) == self.ns
-
-    def long_extras(self) -> list[int]:
-        """Return the indices of the longer name's units that have no partner."""
-        used = {j for _, j, _ in self.aligned}
-        return [j for j in range(self.nl) if j not in used]
-
-    def same_length_pairs(self) -> list[tuple[_Unit, _Unit]]:
-        """Return the units side by side if both names have as many, else []."""
-        return list(zip(self.a.units, self.b.units, strict=True)) if self.ns == self.nl else []
-
-
-def _align(short: tuple[_Unit, ...], long: tuple[_Unit, ...]) -> list[tuple[int, int, str]]:
-    """Return the longest in-order alignment of units that are the same name (an LCS)."""
-    n, m = len(short), len(long)
-    rel = [[_strong(short[i], long[j]) for j in range(m)] for i in range(n)]
-    best = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + 1 if rel[i][j] else 0)
-    out, i, j = [], 0, 0
-    while i < n and j < m:
-        r = rel[i][j]
-        if r and best[i][j] == best[i + 1][j + 1] + 1:
-            out.append((i, j, r))
-            i, j = i + 1, j + 1
-        elif best[i + 1][j] >= best[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return out
-
-
-def _q(u: _Unit) -> str:
-    return f"'{u.text}'"
-
-
-# ---- features -------------------------------------------------------------------------
-# Each feature returns a reason (a human-readable string) when it applies, else None.
-
-def f_identical(p: Pair) -> str | None:
-    """Same name after normalising."""
-    if p.a.norm.casefold() == p.b.norm.casefold():
-        return "identical after normalising"
-    return None
-
-
-def f_same_key(p: Pair) -> str | None:
-    """Same transliteration key for the whole name (titles and articles aside)."""
-    if p.a.key and p.a.key == p.b.key and p.a.norm.casefold() != p.b.norm.casefold():
-        return f"same transliteration key '{p.a.key}'"
-    return None
-
-
-def f_vowel_variant(p: Pair) -> str | None:
-    """Every unit pairs up, some only with an 'e' read as 'a' (Mohammed/Muhammad) or a glued article."""
-    if p.a.key == p.b.key or p.ns != p.nl or len(p.aligned) != p.ns:
-        return None
-    if any(r == "head" for *_, r in p.aligned):
-        return None  # f_org_head_synonym's case
-    loose = [f"{_q(p.short.units[i])} ~ {_q(p.long.units[j])}" for i, j, r in p.aligned if r != "key"]
-    return "spelling variants " + ", ".join(loose)
-
-
-def f_fuzzy_spelling(p: Pair) -> str | None:
-    """Same number of units, first ones equal, the rest equal or alike in spelling *and* sound."""
-    pairs = p.same_length_pairs()
-    if len(pairs) < 2 or not _strong(*pairs[0]):
-        return None
-    notes = []
-    for u, v in pairs[1:]:
-        if _strong(u, v):
-            continue
-        sim = _fuzzy(u, v)
-        if sim is None:
-            return None
-        notes.append(f"{_q(u)} ~ {_q(v)} (Jaro-Winkler {sim:.2f}, sounds like '{u.metaphone}')")
-    return "similar spelling " + ", ".join(notes) if notes else None
-
-
-def f_org_head_synonym(p: Pair) -> str | None:
-    """Organisations with the same leading words and interchangeable head words (Units/Forces)."""
-    pairs = p.same_length_pairs()
-    if p.kind != "org" or len(pairs) < 2 or not all(_strong(u, v) for u, v in pairs):
-        return None
-    heads = [f"{_q(u)} ~ {_q(v)}" for u, v in pairs if _strong(u, v) == "head"]
-    return "same organisation name with head words " + ", ".join(heads) if heads else None
-
-
-def f_acronym(p: Pair) -> str | None:
-    """One name is an acronym of the other ('AAH' of 'Asaib Ahl al-Haq')."""
-    for x, y in ((p.a, p.b), (p.b, p.a)):
-        if x.acronym and not y.acronym and x.acronym in acronym_of(y.norm):
-            return f"acronym '{x.acronym}' of '{y.norm}'"
-    return None
-
-
-def f_parent_prefix(p: Pair) -> str | None:
-    """An organisation named with its parent's acronym in front ('IRGC-Qods Force' / 'Quds Force')."""
-    extras = p.long_extras()
-    if p.kind != "org" or p.ns < 2 or not p.short_covered or not extras:
-        return None
-    if extras != list(range(len(extras))) or not all(p.long.units[j].acronym for j in extras):
-        return None
-    return "parent organisation prefix " + ", ".join(_q(p.long.units[j]) for j in extras)
-
-
-def f_middle_omitted(p: Pair) -> str | None:
-    """First and last units agree, the longer name has more in between ('Ali Daqduq' / 'Ali Musa Daqduq')."""
-    extras = p.long_extras()
-    if p.ns < 2 or not p.short_covered or not extras or 0 in extras or p.nl - 1 in extras:
-        return None
-    return "middle part omitted: " + ", ".join(_q(p.long.units[j]) for j in extras)
-
-
-def f_surname_only(p: Pair) -> str | None:
-    """A one-part name equal to the last part of a person's name ('Khazali' / 'Qais al-Khazali')."""
-    if p.kind == "org" or p.ns != 1 or p.nl < 2 or not p.short_covered or p.aligned[0][1] != p.nl - 1:
-        return None
-    return f"partial name (surname) {_q(p.short.units[0])}"
-
-
-def f_kunya_only(p: Pair) -> str | None:
-    """A kunya alone ('Abu Mahdi') naming the person whose full name starts with it."""
-    if p.kind == "org" or p.ns != 1 or p.nl < 2 or not p.short_covered or p.aligned[0][1] != 0:
-        return None
-    unit = p.short.units[0]
-    return f"partial name (kunya) {_q(unit)}" if unit.particle in ("abu", "um") else None
-
-
-def f_given_name_only(p: Pair) -> str | None:
-    """A one-part name equal to a person's first name only: weak, brothers share surnames not given names."""
-    if p.kind == "org" or p.ns != 1 or p.nl < 2 or not p.short_covered or p.aligned[0][1] == p.nl - 1:
-        return None
-    unit = p.short.units[0]
-    if unit.particle in ("abu", "um") and p.aligned[0][1] == 0:
-        return None
-    return f"partial name (given or middle name only) {_q(unit)}"
-
-
-def f_leading_omitted(p: Pair) -> str | None:
-    """A person's name without its first given name ('Baqir al-Hakim' / 'Mohammed Baqir al-Hakim')."""
-    extras = p.long_extras()
-    if p.kind == "org" or p.ns < 2 or not p.short_covered or not extras:
-        return None
-    if extras != list(range(len(extras))):
-        return None
-    return "partial name (leading name omitted): " + ", ".join(_q(p.long.units[j]) for j in extras)
-
-
-def f_head_omitted(p: Pair) -> str | None:
-    """An organisation named without its head word ('Badr' / 'Badr Organization')."""
-    extras = p.long_extras()
-    if p.kind != "org" or not p.short_covered or not extras:
-        return None
-    if extras != list(range(p.ns, p.nl)) or not all(p.long.units[j].key in _ORG_HEADS for j in extras):
-        return None
-    return "partial name (organisation head word omitted): " + ", ".join(_q(p.long.units[j]) for j in extras)
-
-
-def f_vowels_only(p: Pair) -> str | None:
-    """Multi-part names that agree but for the vowels of one part ('Jabouri' / 'Jubouri'): weak."""
-    pairs = p.same_length_pairs()
-    odd = [(u, v) for u, v in pairs if not _strong(u, v)]
-    if len(pairs) < 2 or len(odd) != 1 or _fuzzy(*odd[0]):
-        return None
-    u, v = odd[0]
-    if u.acronym or v.acronym or _skeleton(u.key) != _skeleton(v.key):
-        return None
-    return f"only vowels differ: {_q(u)} ~ {_q(v)}"
-
-
-def _typo_pair(p: Pair) -> tuple[_Unit, _Unit, str] | None:
-    """Return the one unit pair that may be a misspelling when every other unit agrees."""
-    if p.ns == p.nl:
-        odd = [(u, v) for u, v in p.same_length_pairs() if not _strong(u, v)]
-        if len(odd) == 1:
-            kind = _typo(*odd[0])
-            return (odd[0][0], odd[0][1], kind) if kind else None
-    elif p.ns == 1 and p.kind != "org":
-        u, v = p.short.units[0], p.long.units[-1]
-        kind = _typo(u, v)
-        return (u, v, kind) if kind else None
-    return None
-
-
-def f_typo(p: Pair) -> str | None:
-    """A possible misspelling of a full name ('Khalazi' / 'Khazali'): never a match on its own."""
-    t = _typo_pair(p)
-    if t is None or p.ns != p.nl:
-        return None
-    return f"possible typo ({t[2]}) {_q(t[0])} ~ {_q(t[1])}"
-
-
-def f_typo_surname(p: Pair) -> str | None:
-    """A possibly misspelt surname alone ('Khalazi' / 'Qais al-Khazali'): never a match on its own."""
-    t = _typo_pair(p)
-    if t is None or p.ns == p.nl:
-        return None
-    return f"possible typo ({t[2]}) of the surname {_q(t[0])} ~ {_q(t[1])}"
-
-
-# -- negative qualifiers --
-
-def n_org_qualifier(p: Pair) -> str | None:
-    """An organisation name inside another plus a distinctive word ('Hezbollah' / 'Kataib Hezbollah')."""
-    extras = p.long_extras()
-    if p.kind != "org" or not p.short_covered or not extras:
-        return None
-    distinctive = [j for j in extras if not p.long.units[j].acronym and p.long.units[j].key not in _ORG_HEADS]
-    lead = [j for j in distinctive if j < p.aligned[0][1]]
-    tail = [j for j in distinctive if j > p.aligned[-1][1]]
-    if not lead and not tail:
-        return None
-    words = ", ".join(_q(p.long.units[j]) for j in lead + tail)
-    return f"extra qualifier {words} makes a different organisation (negative)"
-
-
-def n_first_differs(p: Pair) -> str | None:
-    """Same last part, different first parts: another person ('Ammar' / 'Mohammed Baqir' al-Hakim)."""
-    if p.ns < 2 or p.short_covered or not p.aligned:
-        return None
-    if p.aligned[-1][:2] != (p.ns - 1, p.nl - 1) or p.aligned[0][0] == 0:
-        return None
-    u, v = p.short.units[0], p.long.units[0]
-    if _typo_pair(p) or _fuzzy(u, v):
-        return None
-    what = "given name" if p.kind != "org" else "first word"
-    return f"{what} differs: {_q(u)} vs {_q(v)} (negative)"
-
-
-def n_last_differs(p: Pair) -> str | None:
-    """Same first part, different last parts ('Hadi al-Ameri' / 'Hadi al-Abadi', 'Islamic State/Republic').
-
-    Not when the last parts are alike in spelling and sound, a possible typo, or differ only in vowels.
-    """
-    if p.ns < 2 or not p.aligned or p.aligned[0][:2] != (0, 0) or p.short_covered:
-        return None
-    u, v = p.short.units[-1], p.long.units[-1]
-    if _strong(u, v) or _fuzzy(u, v) or _typo_pair(p) or _skeleton(u.key) == _skeleton(v.key):
-        return None
-    cu, cv = _ORG_HEADS.get(u.key), _ORG_HEADS.get(v.key)
-    if cu and cu == cv:
-        return None
-    what = "surname" if p.kind != "org" else "last word"
-    return f"{what} differs: {_q(u)} vs {_q(v)} (negative)"
-
-
-def n_particle_only(p: Pair) -> str | None:
-    """Shared words that are only a particle or sit inside a kunya ('Abu Mahdi al-Muhandis' / 'Abu Kamal')."""
-    if p.aligned:
-        return None
-    shared = sorted(p.a.token_keys & p.b.token_keys)
-    if not shared:
-        return None
-    return "shared only inside particle names: " + ", ".join(f"'{k}'" for k in shared) + " (negative)"
-
-
-def n_kind_differs(p: Pair) -> str | None:
-    """One name is an organisation's, the other a person's ('Mahdi Army' / 'Abu Mahdi al-Muhandis')."""
-    if {p.a.kind, p.b.kind} == {"org", "person"} and not (p.a.acronym or p.b.acronym):
-        return "organisation name vs person name (negative)"
-    return None
-
-
-def n_vowels_differ(p: Pair) -> str | None:
-    """Same consonants, different vowels in a single-part name: different names ('Khomeini' / 'Khamenei')."""
-    pairs = p.same_length_pairs()
-    if len(pairs) != 1 or _strong(*pairs[0]):
-        return None
-    u, v = pairs[0]
-    if _skeleton(u.key) == _skeleton(v.key) and not (u.acronym or v.acronym):
-        return f"same consonants, different vowels: {_q(u)} vs {_q(v)} (negative)"
-    return None
-
-
-def n_acronyms_differ(p: Pair) -> str | None:
-    """Two different acronyms ('US' / 'UN')."""
-    if p.a.acronym and p.b.acronym and p.a.acronym != p.b.acronym:
-        return f"different acronyms '{p.a.acronym}' vs '{p.b.acronym}' (negative)"
-    return None
-
-
-@dataclass(frozen=True)
-class Feature:
-    """One line of the matcher's table: a test on a `Pair`, its weight and what it flags."""
-
-    name: str
-    func: Callable[[Pair], str | None]  # returns a reason when the feature applies
-    weight: float  # negative for a negative qualifier
-    partial: bool = False  # a match of part of a name: the resolver should want context
-    typo: bool = False  # a possible misspelling: the resolver should want context
-
-
-FEATURES: list[Feature] = [
-    Feature("identical", f_identical, 1.0),
-    Feature("same_key", f_same_key, 0.95),
-    Feature("vowel_variant", f_vowel_variant, 0.9),
-    Feature("acronym", f_acronym, 0.85),
-    Feature("middle_omitted", f_middle_omitted, 0.8),
-    Feature("fuzzy_spelling", f_fuzzy_spelling, 0.8),
-    Feature("org_head_synonym", f_org_head_synonym, 0.8),
-    Feature("parent_prefix", f_parent_prefix, 0.8),
-    Feature("surname_only", f_surname_only, 0.75, partial=True),
-    Feature("kunya_only", f_kunya_only, 0.75, partial=True),
-    Feature("leading_omitted", f_leading_omitted, 0.75, partial=True),
-    Feature("head_omitted", f_head_omitted, 0.72, partial=True),
-    Feature("typo", f_typo, 0.5, typo=True),
-    Feature("typo_surname", f_typo_surname, 0.45, partial=True, typo=True),
-    Feature("vowels_only", f_vowels_only, 0.4),
-    Feature("given_name_only", f_given_name_only, 0.35, partial=True),
-    Feature("org_qualifier", n_org_qualifier, -1.0),
-    Feature("first_differs", n_first_differs, -0.8),
-    Feature("last_differs", n_last_differs, -0.8),
-    Feature("kind_differs", n_kind_differs, -0.5),
-    Feature("particle_only", n_particle_only, -0.5),
-    Feature("vowels_differ", n_vowels_differ, -0.3),
-    Feature("acronyms_differ", n_acronyms_differ, -1.0),
-]
-
-
-# ---- the matcher ----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Match:
-    """The matcher's verdict on two names, with the reasons that produced its score."""
-
-    score: float  # 0..1
-    reasons: list[str]
-    partial: bool = False  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
-    typo_candidate: bool = False  # may be a misspelling; accept only when context agrees
-    features: tuple[str, ...] = ()  # names of the features that applied
-
-    @property
-    def is_match(self) -> bool:
-        """Return True if the score reaches `THRESHOLD`."""
-        return self.score >= THRESHOLD
-
-
-def _score(a: str, b: str) -> Match:
-    p = Pair(_parse(a), _parse(b))
-    positive = negative = 0.0
-    reasons: list[str] = []
-    fired: list[str] = []
-    partial = typo = whole = False
-    if p.a.units and p.b.units or p.a.acronym or p.b.acronym:
-        for f in FEATURES:
-            reason = f.func(p)
-            if reason is None:
-                continue
-            fired.append(f.name)
-            reasons.append(reason)
-            if f.weight >= 0:
-                positive += f.weight
-                partial |= f.partial
-                typo |= f.typo
-                whole |= not (f.partial or f.typo)  # evidence for the whole name
-            else:
-                negative += f.weight
-    score = max(0.0, min(1.0, positive) + negative)
-    if not fired:
-        reasons.append("no shared name parts")
-    return Match(round(score, 3), reasons, partial=partial and not whole, typo_candidate=typo,
-                 features=tuple(fired))
-
-
-def _variants(name: str) -> list[str]:
-    """Return the name and, for 'X (Y)', both X and Y."""
-    m = re.fullmatch(r"\s*(.+?)\s*\((.+?)\)\s*", name)
-    return [name, m.group(1), m.group(2)] if m else [name]
-
-
-def compare(a: str, b: str) -> Match:
-    """Return how well two names match, with the reasons for the score.
-
-    `Match.is_match` says whether the names may be joined; `partial` says only part of a
-    name matched (a surname alone) and `typo_candidate` that one may be a misspelling of
-    the other — both need context before a resolver acts on them. A name with a
-    parenthetical ('Hashd al-Sha'abi (Popular Mobilization Units)') is compared by each part.
-    """
-    va, vb = _variants(a), _variants(b)
-    best: Match | None = None
-    for x in va:
-        for y in vb:
-            m = _score(x, y)
-            if (x, y) != (a, b):
-                m = Match(m.score, m.reasons + [f"compared '{x}' with '{y}'"], m.partial, m.typo_candidate,
-                          m.features)
-            if best is None or m.score > best.score:
-                best = m
-    assert best is not None
-    return best
-
+    return _Unit(text, " ".join(f[0] for f in folds), " ".join(f[1] for f in folds), acronym, particle)
 
 
 # 'Given al-Family', 'Given bin Father': a plain first name, then a particle-bound family name

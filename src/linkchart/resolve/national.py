@@ -61,3 +61,25 @@ def national_key(surface: str) -> str | None:
     country, n = lead
     cls = wording.get(" ".join(words[n:]).lower())
     return f"{country}|{cls}" if cls else None
+
+
+@lru_cache(maxsize=100_000)
+def nation_key(surface: str) -> str | None:
+    """Return the nation a name is qualified by, else None.
+
+    'Iraqi Army', 'Iraq’s parliament' and 'Iraq' → 'Iraq'; 'the United States Army' → 'United States'
+    (the lexicon's canonical name); 'Lebanese-Israeli border' → 'Israel+Lebanon';
+    'Revolutionary Guard' → None. Two names with different nation keys never make one entity
+    (`unionfind.UnionFind` refuses such a join, over whole clusters).
+    """
+    key = national_key(surface)
+    if key is not None:
+        return key.split("|", 1)[0]
+    words = re.sub(r"^the\s+", "", names.normalize(surface), flags=re.IGNORECASE).split()
+    if not words:
+        return None
+    whole = lexicon.nation_of(" ".join(words)) if len(words) <= _MAX_NATION_WORDS else None
+    if whole is not None:
+        return whole
+    lead = _leading_nation(words)
+    return lead[0] if lead else None

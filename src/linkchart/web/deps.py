@@ -42,11 +42,14 @@ def ambiguity_text(err: Ambiguous) -> str:
 
 
 def not_found_text(err: NotFound) -> str:
-    """Return the message of a name nothing goes by, with the close names ('…; did you mean Khazali (#1 …)?')."""
+    """Return the message of a name nothing goes by, with the close names and their scores (0-100).
+
+    '…; did you mean #2 Tamsin Roe (score 82), Roe (#4 Vale Foundation, score 57)?'
+    """
     if not err.suggestions:
         return str(err)
-    offered = [f"#{m.id} {m.name}" if m.matched == m.name else f"{m.matched} (#{m.id} {m.name})"
-               for m in err.suggestions]
+    offered = [f"#{m.id} {m.name} (score {m.score:.0f})" if m.matched == m.name
+               else f"{m.matched} (#{m.id} {m.name}, score {m.score:.0f})" for m in err.suggestions]
     return f"{err}; did you mean " + ", ".join(offered) + "?"
 
 
