@@ -352,7 +352,6 @@ class Store(ABC):
         yield
 
     # --- documents and articles ------------------------------------------------------
-    @abstractmethod
     def add_document(
         self,
         doc: Document,
@@ -368,8 +367,10 @@ class Store(ABC):
         `StoreError` and stores nothing when any row is refused. Marks resolution due in
         the same transaction.
         """
+        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
+        assert doc_id is not None
+        return doc_id
 
-    @abstractmethod
     def add_document_if_new(
         self,
         doc: Document,
@@ -382,6 +383,18 @@ class Store(ABC):
         Return the new document's id, or None when the same content was already stored (by
         another run, meanwhile): the check and the write are one transaction.
         """
+        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
+
+    @abstractmethod
+    def _add_document(
+        self,
+        doc: Document,
+        articles: list[Article],
+        extractions: list[Extraction | None],
+        fingerprints: list[NearDuplicateKey | None],
+        if_new: bool,
+    ) -> int | None:
+        """Return the id of the document stored with its articles and extractions (None: same content stored)."""
 
     @abstractmethod
     def delete_document(self, source: str) -> bool:

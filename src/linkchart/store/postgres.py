@@ -204,37 +204,6 @@ class PostgresStore(Store):
         )
 
     # --- documents and articles ------------------------------------------------------
-    def add_document(
-        self,
-        doc: Document,
-        articles: list[Article],
-        extractions: list[Extraction | None],
-        fingerprints: list[NearDuplicateKey | None],
-    ) -> int:
-        """Store a document, its articles and their extractions in one transaction; return its id.
-
-        A document already stored under the same source is replaced in the same
-        transaction, which also marks resolution due. Raises `StoreError` (and stores
-        nothing) when a row is refused.
-        """
-        doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
-        assert doc_id is not None
-        return doc_id
-
-    def add_document_if_new(
-        self,
-        doc: Document,
-        articles: list[Article],
-        extractions: list[Extraction | None],
-        fingerprints: list[NearDuplicateKey | None],
-    ) -> int | None:
-        """Store a document as `add_document` does, unless its content hash is already stored.
-
-        Return the new id, or None when a document with the same content was stored before
-        (by another run, meanwhile): the check is made in the write transaction.
-        """
-        return self._add_document(doc, articles, extractions, fingerprints, if_new=True)
-
     def _add_document(
         self,
         doc: Document,
