@@ -138,3 +138,17 @@ def test_trigger_classes(nlp, text: str, ents: list[tuple[str, str]], kind: str)
 def test_a_decade_dates_an_event_as_an_interval(nlp) -> None:  # noqa: ANN001
     found = events(nlp, "Omar Haddad was arrested in Corlin in the 1980s.", [HADDAD, CORLIN])
     assert [(e.kind, e.date) for e in found] == [("arrest", "1980/1989")]
+
+
+@pytest.mark.parametrize("text", [
+    "From 2004 until Omar Haddad's capture, the Red Hand paid his men.",
+    "Between 2004 and 2006, and till Omar Haddad's arrest, the Red Hand paid his men.",
+])
+def test_a_happening_that_bounds_a_span_is_not_dated_by_its_start(nlp, text: str) -> None:  # noqa: ANN001
+    assert [e.date for e in events(nlp, text, [HADDAD, RED_HAND]) if e.kind == "arrest"] == []
+
+
+def test_a_happening_after_until_keeps_a_date_of_its_own(nlp) -> None:  # noqa: ANN001
+    found = events(nlp, "From 2004 until Omar Haddad's capture in March 2007, the Red Hand paid his men.",
+                   [HADDAD, RED_HAND])
+    assert [(e.kind, e.date) for e in found if e.kind == "arrest"] == [("arrest", "2007-03")]

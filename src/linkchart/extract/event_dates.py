@@ -6,12 +6,15 @@ belongs to the trigger whose subtree holds it without crossing another verb; els
 above the trigger that holds it that way; when no clause on the way up holds one ('Following the killing of
 X in March 2007, Y was arrested'), the sentence's first date, as before. A duration ('a 33-day war') is no
 date; a deictic expression that does not resolve ('last week' straddling two months) leaves the event undated.
+A trigger inside a span's bound ('From 2003 until X's capture': lexicon class time_bound) takes no date from
+the clause above: the span's start is not its date; undated, it is left out.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
 from linkchart.extract.dates import is_deictic
 
 _VERBAL = {"VERB", "AUX"}
@@ -39,8 +42,12 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]])
         return dates[0][1] if dates else None
     # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
     chain = [trigger]
-    cur, in_noun_phrase = trigger, trigger.pos_ not in _VERBAL
+    cur, in_noun_phrase, bounded = trigger, trigger.pos_ not in _VERBAL, False
+    bounds = lexicon.grammar().time_bounds
     while cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in bounds:
+            bounded = True  # 'until X's capture': the span's start dates the clause above, not the capture
+            break
         cur = cur.head
         in_noun_phrase = in_noun_phrase and cur.pos_ not in _VERBAL
         if in_noun_phrase or cur.pos_ in _VERBAL or cur.head.i == cur.i:
@@ -52,4 +59,6 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]])
             return dated[0]
         if any(is_deictic(e.text) for e in own):
             return None  # 'captured last week' with no day to count from: not the sentence's other date
+    if bounded:
+        return None
     return dates[0][1] if dates else None

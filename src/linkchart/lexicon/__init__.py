@@ -276,6 +276,7 @@ class Grammar:
     english_common: frozenset[str]  # frequent English words, also words elsewhere (with english_only)
     bound_prefixes: frozenset[str]  # 'un-', 'mis-': split off by hyphenation
     companions: tuple[tuple[str, ...], ...]  # 'along with', 'as well as'
+    time_bounds: frozenset[str] = frozenset()  # 'until', 'before': bound a span by another happening
 
 
 @cache
@@ -291,6 +292,7 @@ def grammar() -> Grammar:
         lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"), small_words=lower("small_word"),
         english_only=only, english_common=only | lower("english_common"), bound_prefixes=lower("bound_prefix"),
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
+        time_bounds=lower("time_bound"),
     )
 
 
