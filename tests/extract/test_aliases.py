@@ -6,14 +6,7 @@ import pytest
 from spacy.language import Language
 
 from linkchart.extract.aliases import find_aliases, initials_match
-from linkchart.extract.nlp import load_pipeline
 from linkchart.models import AliasStatement
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def pairs(nlp: Language, text: str) -> set[tuple[str, str, str]]:

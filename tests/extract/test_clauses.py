@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.pipeline import extract_article
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:

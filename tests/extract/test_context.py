@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,15 +14,8 @@ from linkchart.extract.context import (
     ents_for,
     patients,
 )
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.relations import load_rules
 from linkchart.extract.speakers import Speaker
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def context(nlp: Language, text: str, ents: list[tuple[str, str]], carried: Speaker | None = None) -> SentenceContext:

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
-from linkchart.extract.nlp import load_pipeline
-
-
-@pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.mentions import SPANS_KEY
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.pipeline import extract_article
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_article_names_include_surnames_and_skip_tied_types(nlp: Language) -> None:

@@ -11,11 +11,6 @@ from linkchart.extract.facts import fact_reader
 from linkchart.extract.nlp import load_pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
-
-
 def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
     doc = nlp(text)
     spans = []

@@ -6,15 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from linkchart.extract.facts import fact_reader
-from linkchart.extract.nlp import load_pipeline
 from linkchart.models import Event
 
 ANCHOR = "2016-05-20"  # a Friday
-
-
-@pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
 
 
 def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import spacy
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.facts import FACTS_PIPE, FactReader, fact_reader
-from linkchart.extract.nlp import load_base_pipeline, load_pipeline
+from linkchart.extract.nlp import load_base_pipeline
 from linkchart.extract.relations import RULES_PATH
 from linkchart.extract.speakers import Speaker
 
 TEXT = "The Crescent Brigade split from the Northern Front in 2004."
 ENTS = [("Crescent Brigade", "ORG"), ("Northern Front", "ORG")]
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def parsed(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:

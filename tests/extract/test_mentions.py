@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from linkchart.extract.mentions import mentions_from_doc
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.pipeline import extract_article
 from linkchart.models import Mention
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def found(nlp: Language, text: str) -> dict[str, Mention]:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc
 
 from linkchart.extract.facts import SpanFacts, fact_reader
 from linkchart.extract.modality import modality
 from linkchart.extract.nlp import load_pipeline
-
-
-@pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
 
 
 def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:

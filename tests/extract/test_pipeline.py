@@ -22,12 +22,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
-
-
 def para_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of the non-empty lines of `text`."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -87,7 +81,6 @@ def test_corpus_documents_have_no_junk_mentions(nlp: Language) -> None:
 
 
 def test_parallel_extraction_equals_serial() -> None:
-    from linkchart.extract.nlp import load_pipeline
     from linkchart.extract.pipeline import extract_many
 
     nlp = load_pipeline()

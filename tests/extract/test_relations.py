@@ -14,11 +14,6 @@ from linkchart.extract.relations import load_predicates, load_rules
 CORPUS = Path("/work/shared/corpus")
 
 
-@pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
-
-
 def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:
     """Return what the pipeline's ``linkchart_facts`` component reads in `doc`."""
     return fact_reader(load_pipeline()).read(doc, offset, date)

@@ -13,11 +13,6 @@ from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.relations import load_rules
 
 
-@pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
-    return load_pipeline()
-
-
 def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
     """Return the parsed text with exactly the given (surface, label) mentions as doc.ents."""
     doc = nlp(text)

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.relations import load_rules
 from linkchart.extract.speakers import closing_frame, first_person_speakers, quotations
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """Return the linkchart pipeline (loaded once per process)."""
-    return load_pipeline()
 
 
 def verbs() -> frozenset[str]:
