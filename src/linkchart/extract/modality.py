@@ -13,6 +13,7 @@ uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,15 +73,22 @@ def _negating_verb(tok: Token) -> bool:
     return any((tok.lemma_.lower(), c.lower_) in NEGATING_PHRASAL for c in tok.children if c.dep_ == "prt")
 
 
+def _governors(tok: Token, path: frozenset[str], steps: int) -> Iterator[tuple[Token, Token]]:
+    """Yield (dependent, head) pairs climbing from `tok` while the dependency label is on `path`, at most `steps`."""
+    cur = tok
+    for _ in range(steps):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in path:
+            return
+        yield cur, head
+        cur = head
+
+
 def is_negated(tok: Token) -> bool:
     """Return True when the text says the fact anchored on `tok` did not happen."""
     if _has_negator(tok):
         return True
-    cur = tok
-    for _ in range(4):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in _SYNTAX.negation_path:
-            return False
+    for cur, head in _governors(tok, _SYNTAX.negation_path, 4):
         if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
             return False
         if _negating_verb(head):
@@ -90,7 +98,6 @@ def is_negated(tok: Token) -> bool:
             return True
         if head.lemma_.lower() in REPORTING_VERBS:
             return False  # 'He did not say that X met Y' does not deny the meeting
-        cur = head
     return False
 
 
@@ -187,15 +194,8 @@ def is_irrealis(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
         return True
-    cur = tok
-    for _ in range(3):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
-            return False
-        if head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}:
-            return True
-        cur = head
-    return False
+    return any(head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}
+               for _, head in _governors(tok, _SYNTAX.irrealis_path, 3))
 
 
 def is_planned(tok: Token) -> bool:
@@ -204,15 +204,8 @@ def is_planned(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or _conditional(tok):
         return True
-    cur = tok
-    for _ in range(3):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in _SYNTAX.irrealis_path:
-            return False
-        if head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS:
-            return True
-        cur = head
-    return False
+    return any(head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS
+               for _, head in _governors(tok, _SYNTAX.irrealis_path, 3))
 
 
 def _conditional(tok: Token) -> bool:
