@@ -166,4 +166,4 @@ def test_cli_documents_search_and_export(sample_db: Path, tmp_path: Path) -> Non
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "linkchart/1"
     doc = data["documents"][0]
-    assert {"id", "source", "title", "date", "language", "start", "end"} <= set(doc)
+    assert {"id", "source", "title", "date", "date_inferred", "language", "start", "end"} <= set(doc)

@@ -229,6 +229,13 @@ def resolve(db: DbOption = DEFAULT_DB) -> None:
     out.print(f"resolved {count} entities")
 
 
+def shown_date(date: str | None, inferred: str | None) -> str:
+    """Return an article's date as listed: an inferred date says so ('2019-11 (inferred)'), a missing one is ''."""
+    if not date:
+        return ""
+    return f"{date} (inferred)" if inferred else date
+
+
 @app.command()
 def documents(db: DbOption = DEFAULT_DB) -> None:
     """List stored articles: source, title, date, language, words, duplicate-of."""
@@ -237,8 +244,8 @@ def documents(db: DbOption = DEFAULT_DB) -> None:
     table = Table("id", "source", "#", "title", "date", "lang", "words", "duplicate of")
     for r in rows:
         dup = f"{r.duplicate_of} ({r.similarity:.2f})" if r.duplicate_of is not None else ""
-        table.add_row(str(r.id), safe(Path(r.source).name), str(r.index), safe(r.title or ""), safe(r.date or ""),
-                      safe(r.language), str(r.words), dup)
+        table.add_row(str(r.id), safe(Path(r.source).name), str(r.index), safe(r.title or ""),
+                      safe(shown_date(r.date, r.date_inferred)), safe(r.language), str(r.words), dup)
     out.print(table)
 
 

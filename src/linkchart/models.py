@@ -165,10 +165,22 @@ class Article:
     title: str | None = None
     byline: str | None = None
     date: str | None = None  # ISO 8601 or None; never today's date by default
+    # why the date was inferred when the article states none ('between articles dated …'); None if stated
+    date_inferred: str | None = None
+    # the inferred date rests only on a date the article itself states, so it must not complete its other dates
+    inferred_from_text: bool = False
     language: str = "en"
     paragraphs: list[Paragraph] = field(default_factory=list)
     url: str | None = None
     outlet: str | None = None
+
+    def anchor_date(self) -> str | None:
+        """Return the date that completes the article's yearless and relative dates ('on Oct. 1', 'last week').
+
+        The stated date, or one inferred from dated neighbours; never one inferred from the
+        article's own latest date, which says only when it was written at the earliest.
+        """
+        return None if self.inferred_from_text else self.date
 
     def english_spans(self) -> list[tuple[int, int]]:
         """Return clean-text spans of the paragraphs in English (what extraction reads)."""

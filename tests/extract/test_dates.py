@@ -27,6 +27,10 @@ from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
         ("the 1990s", None, None, "1990/1999"),  # a decade: an ISO 8601 interval of years
         ("in the 1980s", "2019-05-02", None, "1980/1989"),
         ("as early as March 3", "2019-05-02", None, "2019-03-03"),
+        # an anchor known to the year only (an article dated from its neighbours) gives its own year
+        ("On Oct. 1", "2019", None, "2019-10-01"),
+        ("in October", "2019", None, "2019-10"),
+        ("On Oct. 1", "2019-01-15", None, "2018-10-01"),
         ("last week", "2019-05-22", None, "2019-05"),  # the whole week in May
         ("last week", "2019-05-02", None, "2019-04"),  # April 22-28
         ("last week", "2019-05-08", None, None),  # April 29 to May 5: no one month

@@ -246,6 +246,18 @@ def test_add_document_maps_extraction_spans_to_the_original(store: Store) -> Non
     assert stats["mentions"] == 2 and stats["relations"] == 1 and stats["duplicates"] == 0
 
 
+def test_an_inferred_article_date_keeps_its_reason(store: Store) -> None:
+    doc = make_doc("compilation.txt", "First.\n\nSecond.", sha="inferred")
+    stated = make_article(doc.source, "First.", date="2021-03-03")
+    inferred = make_article(doc.source, "Second.", index=1, base=8, date="2021-03",
+                            date_inferred="between articles dated 2021-03-03 and 2021-03-19")
+    store.add_document(doc, [stated, inferred], [Extraction(), Extraction()], [None, None])
+    listed = store.documents()
+    assert [(a.date, a.date_inferred) for a in listed] == [
+        ("2021-03-03", None), ("2021-03", "between articles dated 2021-03-03 and 2021-03-19")]
+    assert store.article(listed[1].id).date_inferred == listed[1].date_inferred
+
+
 def test_article_and_document_text_of_unknown_raise_key_error(store: Store) -> None:
     with pytest.raises(KeyError):
         store.article(99)

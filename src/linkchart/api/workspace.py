@@ -190,7 +190,7 @@ class Workspace:
             from linkchart.extract.nlp import load_pipeline
 
             self._nlp = load_pipeline()
-        items = [(a.text, a.english_spans(), a.date) for a in articles]
+        items = [(a.text, a.english_spans(), a.anchor_date()) for a in articles]
         n_process = self.processes if len(items) >= PARALLEL_MIN_ARTICLES else 1
         return extract_many(items, self._nlp, n_process=n_process)
 

@@ -132,7 +132,9 @@ class _Sources:
         if a.id not in self.used:
             self.used[a.id] = _entity("Article", make_id("article", a.source, a.index), {
                 "title": [a.title or Path(a.source).name], "fileName": [Path(a.source.split("#")[0]).name],
-                "publishedAt": [a.date], "publisher": [a.outlet], "sourceUrl": [a.url], "author": [a.byline],
+                # an inferred date is no publication date to hand on as a fact
+                "publishedAt": [a.date] if not a.date_inferred else [], "publisher": [a.outlet],
+                "sourceUrl": [a.url], "author": [a.byline],
             })
         return str(self.used[a.id]["id"])
 

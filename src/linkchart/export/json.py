@@ -62,7 +62,7 @@ def _documents(store: Store) -> list[dict[str, Any]]:
             "id": f"d{a.id}", "source": a.source, "title": a.title, "date": a.date,
             "language": a.language, "start": a.start, "end": a.end, "words": a.words,
             "byline": a.byline, "duplicate_of": f"d{a.duplicate_of}" if a.duplicate_of else None,
-            "similarity": a.similarity,
+            "similarity": a.similarity, "date_inferred": a.date_inferred,
         })
     return out
 

@@ -138,7 +138,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         if year:
             return _safe(int(year), month, day)
         if anchor_d:
-            return _year_for(anchor_d[0], month, day)
+            return _year_for(anchor_d[0], month, day, precision=anchor_d[1])
         return None
     m = _RE_MY.search(text)
     if m:
@@ -196,7 +196,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
     m = _RE_MONTH.search(text)
     if m and (m.group(1)[0].isupper() and m.group(1).lower() not in {"may", "march"}):
         month = _month_number(m.group(1))
-        return _fmt(dt.date(_year_for(base, month, 1, as_year=True), month, 1), 2)
+        return _fmt(dt.date(_year_for(base, month, 1, as_year=True, precision=prec), month, 1), 2)
     return None
 
 
@@ -207,9 +207,14 @@ def _safe(year: int, month: int, day: int) -> str | None:
         return f"{year:04d}-{month:02d}"
 
 
-def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False) -> Any:
-    """Return the date (or its year) of month/day nearest before the anchor: news reports the past."""
+def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False, precision: int = 3) -> Any:
+    """Return the date (or its year) of month/day nearest before the anchor: news reports the past.
+
+    An anchor known to the year only (`precision` 1) gives its own year: any month of it may be meant.
+    """
     year = anchor.year
+    if precision == 1:
+        return year if as_year else _safe(year, month, day)
     try:
         candidate = dt.date(year, month, day)
     except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linkchart.ingest.clean import clean_region
+from linkchart.ingest.infer_dates import STATED, infer_dates
 from linkchart.ingest.language import paragraph_languages
 from linkchart.ingest.split import ArticleRegion, split_articles
 from linkchart.models import Article, Document, Paragraph
@@ -49,7 +50,17 @@ def build_articles(doc: Document) -> list[Article]:
                 outlet=doc.outlet,
             )
         )
+    _fill_inferred_dates(articles)
     return articles
+
+
+def _fill_inferred_dates(articles: list[Article]) -> None:
+    """Give each undated article the date its neighbours or its own text imply, marked inferred."""
+    found = infer_dates([a.date for a in articles], [a.text for a in articles])
+    for article, inferred in zip(articles, found, strict=True):
+        if inferred is not None:
+            article.date, article.date_inferred = inferred.date, inferred.reason
+            article.inferred_from_text = inferred.basis == STATED
 
 
 def _main_language(paragraphs: list[Paragraph]) -> str:

@@ -88,6 +88,7 @@ class ArticleRow:
     end: int
     url: str | None = None
     outlet: str | None = None
+    date_inferred: str | None = None  # why `date` was inferred ('between articles dated …'); None if stated
     # the body: only `Store.article` fills these
     text: str | None = field(default=None, metadata={"body": True})  # clean text
     offsets: OffsetMap | None = field(default=None, metadata={"body": True})  # clean → original

@@ -272,8 +272,8 @@ class PostgresStore(Store):
         row = conn.execute(
             """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
                                      orig_start, orig_end, words, text, offsets, paragraphs,
-                                     fingerprint, duplicate_of, similarity, search)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)
+                                     fingerprint, duplicate_of, similarity, search, date_inferred)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s)
                RETURNING id""",
             (doc_id, article.index, article.title, article.byline, article.date, article.language, article.url,
              article.outlet, article.start, article.end, len(article.text.split()), article.text,
@@ -281,7 +281,7 @@ class PostgresStore(Store):
              json.dumps([[p.start, p.end, p.language] for p in article.paragraphs]),
              fp.signature if fp is not None else None,
              duplicate[0] if duplicate else None, duplicate[1] if duplicate else None,
-             tsvector_literal(article.title, article.text)),
+             tsvector_literal(article.title, article.text), article.date_inferred),
         ).fetchone()
         article_id = int(row["id"])
         if fp is not None and fp.band_keys:
@@ -361,7 +361,7 @@ class PostgresStore(Store):
             id=r["id"], document_id=r["document_id"], source=r["source"], index=r["idx"], title=r["title"],
             byline=r["byline"], date=r["date"], language=r["language"], words=r["words"],
             duplicate_of=r["duplicate_of"], similarity=r["similarity"], start=r["orig_start"], end=r["orig_end"],
-            url=r["url"], outlet=r["outlet"],
+            url=r["url"], outlet=r["outlet"], date_inferred=r["date_inferred"],
         )
 
     def documents(self) -> list[ArticleRow]:

@@ -58,7 +58,7 @@ _SNIPPET_TOKENS = 16
 
 _ARTICLE_COLUMNS = """
     a.id, a.document_id, d.source, a.idx, a.title, a.byline, a.date, a.language, a.words,
-    a.duplicate_of, a.similarity, a.orig_start, a.orig_end, a.url, a.outlet
+    a.duplicate_of, a.similarity, a.orig_start, a.orig_end, a.url, a.outlet, a.date_inferred
 """
 _JOIN_SOURCE = "JOIN articles a ON a.id = x.article_id JOIN documents d ON d.id = a.document_id"
 
@@ -471,8 +471,8 @@ class SQLiteStore(Store):
         cur = conn.execute(
             """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
                                      orig_start, orig_end, words, text, offsets, paragraphs,
-                                     fingerprint, duplicate_of, similarity)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     fingerprint, duplicate_of, similarity, date_inferred)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 doc_id,
                 article.index,
@@ -491,6 +491,7 @@ class SQLiteStore(Store):
                 fp.signature if fp is not None else None,
                 duplicate[0] if duplicate else None,
                 duplicate[1] if duplicate else None,
+                article.date_inferred,
             ),
         )
         article_id = int(cur.lastrowid or 0)
@@ -593,6 +594,7 @@ class SQLiteStore(Store):
             end=r["orig_end"],
             url=r["url"],
             outlet=r["outlet"],
+            date_inferred=r["date_inferred"],
         )
 
     def documents(self) -> list[ArticleRow]:

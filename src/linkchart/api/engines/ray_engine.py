@@ -125,7 +125,7 @@ class _ExtractWorker:
         """Return the extractions of `articles`, parsed in this worker."""
         from linkchart.extract.pipeline import extract_many
 
-        return extract_many([(a.text, a.english_spans(), a.date) for a in articles], self.nlp)
+        return extract_many([(a.text, a.english_spans(), a.anchor_date()) for a in articles], self.nlp)
 
 
 @contextmanager

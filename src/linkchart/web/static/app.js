@@ -34,6 +34,12 @@ function clear(node) {
   return node;
 }
 
+/** An article's date as shown: an inferred one says so ('2019-11 (inferred)'). */
+function articleDate(article) {
+  if (!article.date) return "";
+  return article.date_inferred ? `${article.date} (inferred)` : article.date;
+}
+
 function basename(source) {
   const s = String(source || "");
   const hash = s.indexOf("#");
@@ -784,7 +790,7 @@ async function loadDocumentList() {
   for (const doc of docs.slice(0, shown)) {
     list.append(el("li", { onclick: () => openDocument(doc.article_id), title: doc.source },
       el("div", { class: "name", text: doc.title || basename(doc.source) }),
-      el("div", { class: "muted", text: [basename(doc.source), doc.date, doc.duplicate_of ? "near-duplicate" : ""]
+      el("div", { class: "muted", title: doc.date_inferred || "", text: [basename(doc.source), articleDate(doc), doc.duplicate_of ? "near-duplicate" : ""]
         .filter(Boolean).join(" · ") })));
   }
   if (docs.length > shown) list.append(el("li", { class: "muted", text: `first ${shown} shown; search to find others` }));
@@ -1079,7 +1085,8 @@ function renderReader(doc, highlight, relation, entity) {
   const a = doc.article;
   tab.append(el("div", { class: "reader-head" },
     el("h2", { text: a.title || basename(a.source) }),
-    el("div", { class: "muted", text: [a.source, a.date, a.outlet, a.language].filter(Boolean).join(" · ") })));
+    el("div", { class: "muted", title: a.date_inferred ? `date inferred: ${a.date_inferred}` : "",
+      text: [a.source, articleDate(a), a.outlet, a.language].filter(Boolean).join(" · ") })));
   if (relation) tab.append(relationCard(relation));
   const body = el("div", { class: "reader-text" });
   const text = doc.text;
