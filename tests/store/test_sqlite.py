@@ -675,9 +675,11 @@ def test_schema_1_database_gets_entity_keys_and_counts_on_open(tmp_path: Path) -
                           ("entity_aliases", "folded"), ("entity_aliases", "name_key"),
                           ("entity_aliases", "reason_pass"), ("entity_aliases", "reason_evidence")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    for later in available():  # and the tables of every migration after 0003
+    for later in available():  # and the tables and columns of every migration after 0003
         for table in re.findall(r"CREATE TABLE (\w+)", later.sql) if later.version > 3 else []:
             conn.execute(f"DROP TABLE {table}")
+        for table, column in re.findall(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", later.sql) if later.version > 3 else []:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 1")
     conn.close()
     with SQLiteStore(path) as s:
