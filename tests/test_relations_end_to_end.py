@@ -105,3 +105,26 @@ def test_one_event_told_by_several_sources_is_one_event(sample_ws: Workspace) ->
     arrests = [e for e in sample_ws.timeline("Khazali") if e.kind == "arrest" and e.date.startswith("2007-03")]
     assert arrests
     assert max(len({ev.doc for ev in e.evidence}) for e in arrests) >= 2
+
+
+def test_a_relation_read_through_a_pronoun_names_what_it_refers_back_to(tmp_path: Path) -> None:
+    text = ("Front Attacks the Coast\n\nThe Vessa Liberation Front is an armed group.\n\n"
+            "It attacked the Coastal Guard in 2015.\n")
+    (tmp_path / "front.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    with Workspace(db, processes=1) as ws:
+        ws.ingest([str(tmp_path / "front.txt")])
+        [attack] = [r for r in ws.relations("Vessa Liberation Front") if r.predicate == "attacked"]
+    [ev] = attack.evidence
+    assert ev.text == "It attacked the Coastal Guard in 2015."  # the quote stays the sentence that says it
+    assert ev.referent == "Vessa Liberation Front"
+    assert ev.referent_start is not None and text[ev.referent_start : ev.referent_end] == ev.referent
+    runner = CliRunner(env={"COLUMNS": "200"})
+    shown = runner.invoke(app, ["relations", "Vessa Liberation Front", "--db", db])
+    assert "refers back to “Vessa Liberation Front”" in shown.output
+    out = tmp_path / "e.json"
+    assert runner.invoke(app, ["export", "--db", db, "--format", "json", "-o", str(out)]).exit_code == 0
+    [exported] = [r for r in json.loads(out.read_text(encoding="utf-8"))["relations"] if r["predicate"] == "attacked"]
+    assert exported["evidence"][0]["refers_to"]["text"] == "Vessa Liberation Front"
+    assert all("refers_to" not in e for r in json.loads(out.read_text(encoding="utf-8"))["relations"]
+               if r["predicate"] != "attacked" for e in r["evidence"])

@@ -603,6 +603,8 @@ def _evidence_lines(evidence: list, limit: int = 3) -> None:
     for e in evidence[:limit]:
         out.print(safe(f"    “{' '.join(e.text.split())}”", style="italic"),
                   safe(f" — {Path(e.doc).name} [{e.start}:{e.end}]", style="dim"))
+        if e.referent:  # the sentence names one side only through a pronoun or description
+            out.print(safe(f"      refers back to “{e.referent}” [{e.referent_start}:{e.referent_end}]", style="dim"))
     if len(evidence) > limit:
         out.print(Text(f"    … and {len(evidence) - limit} more sources", style="dim"))
 

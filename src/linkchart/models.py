@@ -225,6 +225,11 @@ class Evidence:
     end: int
     text: str
     article_id: int | None = None  # the article of `doc` the span is in
+    # the named mention a pronoun or description of the sentence stands for ('It' → 'Asaib Ahl al-Haq'),
+    # when the fact took its argument from outside the quoted sentence: its text and original span
+    referent: str | None = None
+    referent_start: int | None = None
+    referent_end: int | None = None
 
 
 @dataclass

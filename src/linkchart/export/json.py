@@ -93,7 +93,13 @@ def _entities(store: Store) -> list[dict[str, Any]]:
 
 
 def _evidence(evs: list[Evidence]) -> list[dict[str, Any]]:
-    return [{"doc": e.doc, "start": e.start, "end": e.end, "text": e.text} for e in evs]
+    out = []
+    for e in evs:
+        item: dict[str, Any] = {"doc": e.doc, "start": e.start, "end": e.end, "text": e.text}
+        if e.referent is not None:  # an argument reached through a pronoun or description of the sentence
+            item["refers_to"] = {"text": e.referent, "start": e.referent_start, "end": e.referent_end}
+        out.append(item)
+    return out
 
 
 def _relation(r: Any) -> dict[str, Any]:

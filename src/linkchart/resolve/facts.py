@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from linkchart import lexicon
 from linkchart.models import Evidence
 from linkchart.resolve.sources import SourceIndex
-from linkchart.store.base import Store
+from linkchart.store.base import RelationRow, Store
 
 
 @dataclass
@@ -131,7 +131,7 @@ def entity_relations(store: Store, index: MentionIndex | None = None,
             rel = grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
         if r.rule not in rel.rules:
             rel.rules.append(r.rule)
-        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id)
+        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id, *_referent(r))
         if not any(e.doc == ev.doc and e.start == ev.start for e in rel.evidence):
             rel.evidence.append(ev)
         if r.date:
@@ -140,6 +140,18 @@ def entity_relations(store: Store, index: MentionIndex | None = None,
     for rel in grouped.values():
         rel.independent_sources = sources.independent(rel.evidence)
     return list(grouped.values())
+
+
+def _referent(r: RelationRow) -> tuple[str | None, int | None, int | None]:
+    """Return (text, start, end) of the argument a relation took from outside its sentence, or three Nones.
+
+    An argument outside the quoted sentence was reached through a pronoun or a definite
+    description ('It claimed ...', 'The cleric later denied ...'): the evidence says so.
+    """
+    for text, (start, end) in ((r.subject, r.subject_span), (r.object, r.object_span)):
+        if start < r.evidence_start or end > r.evidence_end:
+            return text, start, end
+    return None, None, None
 
 
 def entity_events(store: Store, index: MentionIndex | None = None,

@@ -832,7 +832,8 @@ function evidenceQuote(ev, relation = null) {
     class: "evidence-quote", title: "open in the reader", tabindex: "0",
     onclick: () => openEvidence(ev, relation),
     onkeydown: (e) => { if (e.key === "Enter") openEvidence(ev, relation); },
-  }, el("span", { text: ev.text.trim() }), el("cite", { text: basename(ev.doc) }));
+  }, el("span", { text: ev.text.trim() }), el("cite", { text: basename(ev.doc) }),
+  ev.referent ? el("div", { class: "referent-note muted", text: `refers back to “${ev.referent}”, named earlier` }) : "");
 }
 
 async function openEntity(entity) {
@@ -1039,7 +1040,8 @@ function openEvidence(ev, relation = null) {
     setStatus("this evidence has no article to open", "error");
     return Promise.resolve();
   }
-  return openDocument(ev.article_id, { start: ev.start, end: ev.end }, { relation });
+  const referent = ev.referent ? { start: ev.referent_start, end: ev.referent_end } : null;
+  return openDocument(ev.article_id, { start: ev.start, end: ev.end, referent }, { relation });
 }
 
 function showRelation(relation) {
@@ -1101,6 +1103,14 @@ function renderReader(doc, highlight, relation, entity) {
   const mentions = doc.mentions.filter((m) => m.start < m.end && m.end <= text.length);
   for (const m of mentions) { cuts.add(m.start); cuts.add(m.end); }
   if (he > hs && hs >= 0) { cuts.add(hs); cuts.add(he); }
+  // the named mention a pronoun of the evidence stands for, outside the quoted sentence
+  let rStart = -1;
+  let rEnd = -1;
+  if (highlight && highlight.referent) {
+    rStart = Math.max(0, highlight.referent.start - doc.offset);
+    rEnd = Math.min(text.length, highlight.referent.end - doc.offset);
+    if (rEnd > rStart) { cuts.add(rStart); cuts.add(rEnd); }
+  }
   const points = [...cuts].sort((x, y) => x - y);
   let mi = 0;
   let firstMark = null;
@@ -1123,6 +1133,8 @@ function renderReader(doc, highlight, relation, entity) {
     if (s >= hs && e <= he) {
       node = el("mark", { class: "evidence" }, node);
       if (!firstMark) firstMark = node;
+    } else if (s >= rStart && e <= rEnd) {
+      node = el("mark", { class: "referent", title: "what the evidence refers back to" }, node);
     }
     body.append(node);
   }
