@@ -128,3 +128,23 @@ def test_a_relation_read_through_a_pronoun_names_what_it_refers_back_to(tmp_path
     assert exported["evidence"][0]["refers_to"]["text"] == "Vessa Liberation Front"
     assert all("refers_to" not in e for r in json.loads(out.read_text(encoding="utf-8"))["relations"]
                if r["predicate"] != "attacked" for e in r["evidence"])
+
+
+def test_one_fact_stated_outright_and_reported_by_someone_is_one_relation(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Front Names Its Leader\n\nMarch 3, 2021\n\n"
+                                    "Orrin Talvik leads the Vessa Liberation Front, an armed group in the north.\n")
+    (tmp_path / "b.txt").write_text("Police Detain Two Men\n\nMay 9, 2021\n\n"
+                                    "The police chief, Mara Quist, told reporters that Orrin Talvik leads the "
+                                    "Vessa Liberation Front.\n")
+    (tmp_path / "c.txt").write_text("Court Hears a Witness\n\nJune 2, 2021\n\n"
+                                    "A witness, Ines Duarte, told the court that Orrin Talvik leads the "
+                                    "Vessa Liberation Front.\n")
+    with Workspace(str(tmp_path / "s.db"), processes=1) as ws:
+        ws.ingest([str(tmp_path / name) for name in ("b.txt", "c.txt")])
+        [reported] = [r for r in ws.relations("Orrin Talvik") if r.predicate == "leads"]
+        ws.ingest([str(tmp_path / "a.txt")])
+        [leads] = [r for r in ws.relations("Orrin Talvik") if r.predicate == "leads"]
+    assert reported.attributed_to and len(reported.evidence) == 2  # two people report it: still one relation
+    assert leads.attributed_to is None and len(leads.evidence) == 3  # and once stated outright, it is asserted
+    said = {e.doc.rsplit("/", 1)[-1]: e.attributed_to for e in leads.evidence}
+    assert said["a.txt"] is None and "Mara Quist" in (said["b.txt"] or "") and "Ines Duarte" in (said["c.txt"] or "")

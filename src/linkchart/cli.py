@@ -603,6 +603,9 @@ def _evidence_lines(evidence: list, limit: int = 3) -> None:
     for e in evidence[:limit]:
         out.print(safe(f"    “{' '.join(e.text.split())}”", style="italic"),
                   safe(f" — {Path(e.doc).name} [{e.start}:{e.end}]", style="dim"))
+        if e.attributed_to or e.hedged:  # this source reports or hedges what another may state outright
+            said = f"according to {e.attributed_to}" if e.attributed_to else ""
+            out.print(safe("      " + ", ".join(x for x in (said, "hedged" if e.hedged else "") if x), style="dim"))
         if e.referent:  # the sentence names one side only through a pronoun or description
             out.print(safe(f"      refers back to “{e.referent}” [{e.referent_start}:{e.referent_end}]", style="dim"))
     if len(evidence) > limit:

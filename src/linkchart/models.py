@@ -230,6 +230,8 @@ class Evidence:
     referent: str | None = None
     referent_start: int | None = None
     referent_end: int | None = None
+    attributed_to: str | None = None  # who this source says stated it ('Khazali told interrogators ...')
+    hedged: bool = False  # this source only expects, plans or vows it
 
 
 @dataclass

@@ -98,6 +98,10 @@ def _evidence(evs: list[Evidence]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"doc": e.doc, "start": e.start, "end": e.end, "text": e.text}
         if e.referent is not None:  # an argument reached through a pronoun or description of the sentence
             item["refers_to"] = {"text": e.referent, "start": e.referent_start, "end": e.referent_end}
+        if e.attributed_to is not None:
+            item["attributed_to"] = e.attributed_to
+        if e.hedged:
+            item["hedged"] = True
         out.append(item)
     return out
 

@@ -108,9 +108,12 @@ class MentionIndex:
 
 def entity_relations(store: Store, index: MentionIndex | None = None,
                      sources: SourceIndex | None = None) -> list[EntityRelation]:
-    """Return relations between entities, one per (subject, predicate, object, polarity, source of claim).
+    """Return relations between entities, one per (subject, predicate, object, polarity).
 
-    Each carries its number of independent sources (`SourceIndex.independent`).
+    One fact is one fact whatever its attribution: evidences that report it through someone
+    ('X told interrogators ...') or hedge it join those that assert it, each keeping its own
+    attribution; the relation is attributed (or hedged) only when every evidence is. Each
+    carries its number of independent sources (`SourceIndex.independent`).
     """
     index = index or MentionIndex(store)
     sources = sources or SourceIndex(store)
@@ -125,15 +128,18 @@ def entity_relations(store: Store, index: MentionIndex | None = None,
         pred = vocabulary.get(r.predicate)
         if pred is not None and (types.get(s) not in pred.subject or types.get(o) not in pred.object):
             continue  # the voted types of the entities rule out what one sentence's labels allowed
-        key = (s, r.predicate, o, r.negated, r.attributed_to, r.hedged)
+        key = (s, r.predicate, o, r.negated)
         rel = grouped.get(key)
         if rel is None:
             rel = grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
         if r.rule not in rel.rules:
             rel.rules.append(r.rule)
-        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id, *_referent(r))
+        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id, *_referent(r),
+                      attributed_to=r.attributed_to, hedged=r.hedged)
         if not any(e.doc == ev.doc and e.start == ev.start for e in rel.evidence):
             rel.evidence.append(ev)
+            rel.attributed_to = rel.attributed_to if r.attributed_to else None  # someone states it outright
+            rel.hedged = rel.hedged and r.hedged
         if r.date:
             rel.dates.append((r.date, r.source))
             rel.date = rel.date or r.date

@@ -833,6 +833,7 @@ function evidenceQuote(ev, relation = null) {
     onclick: () => openEvidence(ev, relation),
     onkeydown: (e) => { if (e.key === "Enter") openEvidence(ev, relation); },
   }, el("span", { text: ev.text.trim() }), el("cite", { text: basename(ev.doc) }),
+  ev.attributed_to ? el("div", { class: "referent-note muted", text: `according to ${ev.attributed_to}` }) : "",
   ev.referent ? el("div", { class: "referent-note muted", text: `refers back to “${ev.referent}”, named earlier` }) : "");
 }
 
