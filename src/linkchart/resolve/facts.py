@@ -180,7 +180,8 @@ def entity_events(store: Store, index: MentionIndex | None = None,
             entity = index.entity_at(ev.source, s, e)
             if entity is not None and entity not in parts:
                 parts.append(entity)
-        evidence = Evidence(ev.source, ev.evidence_start, ev.evidence_end, ev.evidence, ev.article_id)
+        evidence = Evidence(ev.source, ev.evidence_start, ev.evidence_end, ev.evidence, ev.article_id,
+                            attributed_to=ev.attributed_to)
         told.append(EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to, [evidence]))
     merged: list[EntityEvent] = []
     for event in sorted(told, key=lambda e: (e.kind, e.negated, -len(e.date))):
@@ -189,6 +190,7 @@ def entity_events(store: Store, index: MentionIndex | None = None,
             merged.append(event)
             continue
         same.participants += [p for p in event.participants if p not in same.participants]
+        same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
         same.evidence += [x for x in event.evidence
                           if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
     for event in merged:
