@@ -427,3 +427,31 @@ def test_the_search_box_finds_an_entity_by_another_spelling_or_script(
     page.wait_for_selector(".profile-name")
     assert "Tamsin Roe" in page.text_content(".profile-name")
     assert not page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+def test_the_reader_marks_the_name_a_pronoun_of_the_evidence_refers_back_to(
+        page: Any, live_server: Callable[[str], str], tmp_path: Path, ingest_store: Callable[..., str],
+        backend: str) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "front.txt").write_text("Front Attacks the Coast\n\nThe Vessa Liberation Front is an armed group.\n\n"
+                                    "It attacked the Coastal Guard in 2015.\n", encoding="utf-8")
+    (docs / "police.txt").write_text("Police Detain Two Men\n\nMay 9, 2021\n\nThe police chief, Mara Quist, told "
+                                     "reporters that the Vessa Liberation Front attacked the Coastal Guard.\n",
+                                     encoding="utf-8")
+    url = live_server(ingest_store([str(docs)], backend))
+    open_page(page, url)
+    page.fill("#search", "Vessa Liberation Front")
+    page.wait_for_selector("#suggestions .item")
+    page.click("#suggestions .item >> nth=0")
+    page.wait_for_selector(".referent-note")
+    notes = page.evaluate("Array.from(document.querySelectorAll('.referent-note')).map(n => n.textContent)")
+    assert any("refers back to “Vessa Liberation Front”" in n for n in notes)
+    assert any(n.startswith("according to") and "Mara Quist" in n for n in notes)
+    page.locator(".evidence-quote", has_text="It attacked the Coastal Guard").first.click()
+    page.wait_for_selector("mark.referent")
+    marked = "Array.from(document.querySelectorAll('mark.{}')).map(m => m.textContent).join('')"
+    assert page.evaluate(marked.format("referent")) == "Vessa Liberation Front"
+    assert normal(page.evaluate(marked.format("evidence"))) == "It attacked the Coastal Guard in 2015."
+    assert not page.errors, page.errors
