@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve import names
+from linkchart.resolve.blocking import candidate_pairs
+from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
     Acronym,
@@ -66,6 +68,7 @@ class Resolution:
     uf: UnionFind
     countries: Mapping[str, str]
     religious_titles: frozenset[str]
+    matcher: MatcherMemo = field(default_factory=lambda: MatcherMemo())
 
     def joiner(self, pass_name: str) -> Join:
         """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
@@ -489,18 +492,12 @@ def _descriptive(surface: str) -> bool:
 
 # ---- spelling variants, acronyms, typos -----------------------------------------------
 
-def _block_keys(surface: str) -> set[str]:
-    """Return the blocking keys of a name: the first three letters of each of its longer name tokens."""
-    toks = [names.translit_key(t) for t in names.name_tokens(surface)]
-    toks = [t for t in toks if len(t) >= 3]
-    return {t[:3] for t in toks}
-
-
 def _join_matcher(r: Resolution, join: Join) -> None:
     """The name matcher (`names.compare`) joins spelling variants of full names.
 
     Surnames alone and descriptions are left out; types are not compared, since the model's
-    labels on place names are unreliable.
+    labels on place names are unreliable. Each name is compared with a bounded list of
+    candidates (`blocking.candidate_pairs`); `r.matcher` may already know a pair's verdict.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     reps: dict[str, Key] = {}
@@ -508,26 +505,15 @@ def _join_matcher(r: Resolution, join: Join) -> None:
         if is_partial_person(ls.surface, types[k]) or _descriptive(ls.surface):
             continue  # 'US forces' and 'US Special Forces' are descriptions, not spellings of one name
         reps.setdefault(ls.surface, k)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for surface in reps:
-        for block in _block_keys(surface):
-            blocks[block].append(surface)
-    seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if len(members) > 200:  # a block this large is a common word, not a name
+    memo = r.matcher
+    memo.surfaces.update(reps)
+    for a, b in candidate_pairs(reps):
+        ka, kb = reps[a], reps[b]
+        if uf.find(ka) == uf.find(kb):
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                ka, kb = reps[a], reps[b]
-                if uf.find(ka) == uf.find(kb):
-                    continue
-                match = names.compare(a, b)
-                if match.is_match and not match.partial:
-                    join(ka, kb, NameMatch((a, b), match.score, tuple(match.reasons)))
+        evidence = memo.verdict(a, b)
+        if evidence is not None:
+            join(ka, kb, evidence)
 
 
 def _join_acronyms(r: Resolution, join: Join) -> None:
