@@ -149,7 +149,7 @@ def ingest_real(url: str, feeds: Path, processes: int) -> tuple[float, float, in
         if report.failed:
             print("  failed:", report.failed[:3])
         t1 = time.perf_counter()
-        ws.resolve()
+        ws.resolve(full=True)
         return total, time.perf_counter() - t1, report.articles
 
 
@@ -231,7 +231,7 @@ def resolve_by_key(url: str) -> float:
 
 def _resolve(url: str) -> None:
     with Workspace(url, extract=False) as ws:
-        ws.resolve()
+        ws.resolve(full=True)
 
 
 def _resolve_by_key(url: str) -> None:

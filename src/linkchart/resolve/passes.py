@@ -42,6 +42,7 @@ from linkchart.resolve.reasons import (
     ShortReference,
     Translation,
 )
+from linkchart.resolve.region import description_like
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
@@ -219,24 +220,26 @@ def _join_partials(r: Resolution, join: Join) -> None:
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     full_by_token: dict[str, set[Key]] = defaultdict(set)
+    in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, by article
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
-    abd_tails: dict[str, set[Key]] = defaultdict(set)
+    abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
             for part in parts[1:]:  # surnames and later names, not the given name
                 full_by_token[part].add(k)  # parts are transliteration keys
+                in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
-                    abd_tails[part[4:]].add(k)
+                    abd_tails[(part[4:], k[0])].add(k)
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
         if not is_partial_person(ls.surface, types[k]):
             continue
         token = names.name_parts(ls.surface)[0]
-        same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        same_article = in_article.get((token, k[0]), set())
         if not same_article:
-            same_article = {c for c in abd_tails.get(token, set()) if c[0] == k[0]}
+            same_article = abd_tails.get((token, k[0]), set())
         if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
             if titled_religious is None:
                 titled_religious = _religious_titled(locals_, r.religious_titles)
@@ -485,9 +488,7 @@ def _holds(name: list[str], words: list[str]) -> bool:
 
 def _descriptive(surface: str) -> bool:
     """Return True for a description made of common words ('Iraqi armed forces', 'US forces')."""
-    words = names.normalize(surface).split()
-    return len(words) > 1 and any(w[:1].islower() and not w.startswith(("al-", "el-")) and w not in {"al", "of", "the"}
-                                  for w in words)
+    return description_like(surface)
 
 
 # ---- spelling variants, acronyms, typos -----------------------------------------------

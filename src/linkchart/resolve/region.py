@@ -1,0 +1,94 @@
+"""The keys through which a name can affect the resolution of another, so that new names re-resolve only the
+clusters they can touch.
+
+Every join pass relates names of different articles through something they share: a
+transliteration key (same key, alias lookups, parent-prefixed units, the type vote), a
+surname or first word (partial names, short forms), a matcher block, an acronym, an
+organisation core, a national body, a country, a description. `link_keys` gives those keys
+for one name; a cluster is filed under the keys of all its names (`linkchart.store`'s
+`resolver_keys`), and a new name pulls in the clusters filed under its own keys. Passes that
+work inside one article need no key: a new article brings all of its names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from linkchart import lexicon
+from linkchart.resolve import names
+from linkchart.resolve.blocking import RARE_KEY, block_keys
+from linkchart.resolve.national import national_key
+from linkchart.resolve.surfaces import clean_surface
+
+BLOCK = "b:"  # matcher blocks: a common one only ranks candidates (`blocking.RARE_KEY`), it pulls in no cluster
+
+
+def link_keys(surface: str, type_: str) -> set[str]:
+    """Return the keys of a name of the given type (see the module docstring)."""
+    keys: set[str] = set()
+    key = names.name_key(surface)
+    if key:
+        keys.add("n:" + key)
+    calque = names.english_calque(surface)
+    if calque:
+        keys.add("n:" + names.name_key(calque))
+    parts = names.name_parts(surface)
+    later = parts[1:] if len(parts) > 1 else parts  # a surname, or the one word of a name
+    if len(parts) > 1 and type_ in ("ORG", "LOC", "FAC"):
+        later = parts  # 'Golan' is the first word of 'Golan Heights'
+    for part in later:
+        keys.add("p:" + part)
+        if part.startswith("abd "):
+            keys.add("p:" + part[4:])
+    keys.update(BLOCK + k for k in block_keys(surface))
+    tokens = names.name_tokens(surface)
+    if names.is_acronym(surface):
+        keys.add("a:" + surface.replace(".", "").upper())
+    elif len(tokens) >= 2:
+        keys.update("a:" + a.upper() for a in names.acronym_of(surface))
+    core = names.org_core(surface)[0]
+    if core:
+        keys.add("o:" + core)
+    national = national_key(surface)
+    if national:
+        keys.add("k:" + national)
+    country = lexicon.countries().names.get(surface.replace(".", "").casefold())
+    if country:
+        keys.add("g:" + country)
+    if description_like(surface):
+        words = names.normalize(surface).split()
+        capitals = " ".join(w.replace(".", "") for w in words if w[:1].isupper())
+        keys.add(f"d:{capitals}|{words[-1].lower()}")
+    for i in range(1, len(tokens) - 1):  # a unit named after its parent
+        keys.add("n:" + names.name_key(" ".join(tokens[:i])))
+        keys.add("n:" + names.name_key(" ".join(tokens[i:])))
+    return keys
+
+
+def description_like(surface: str) -> bool:
+    """Return True for a description made of common words ('US armed forces'), as the descriptions pass reads it."""
+    words = names.normalize(surface).split()
+    return len(words) > 1 and any(w[:1].islower() and not w.startswith(("al-", "el-")) and w not in {"al", "of", "the"}
+                                  for w in words)
+
+
+def decision_keys(decisions: Iterable[Any]) -> set[str]:
+    """Return the keys of every name an analyst's decision names: their clusters are always re-resolved."""
+    keys: set[str] = set()
+    for d in decisions:
+        args = d.args
+        found = [args.get(role) for role in ("a", "b", "entity", "alias", "name")]
+        found += [args[f"{role}_anchor"].get("surface") for role in ("a", "b", "entity")
+                  if isinstance(args.get(f"{role}_anchor"), dict)]
+        for name in found:
+            key = names.name_key(clean_surface(name)) if isinstance(name, str) else ""
+            if key:
+                keys.add("n:" + key)
+    return keys
+
+
+def clusters_for(found: dict[str, list[int]]) -> set[int]:
+    """Return the clusters that keys pull in: all under a key, but none under a common matcher block."""
+    return {c for key, clusters in found.items() if not (key.startswith(BLOCK) and len(clusters) > RARE_KEY)
+            for c in clusters}
