@@ -84,6 +84,10 @@ class Clustering:
         return out
 
 
+# What the last resolution of this process did (read by bench/scale.py): kind (full | incremental), pairs the
+# name matcher compared, mentions read, clusters resolved again.
+LAST_RUN: dict[str, Any] = {}
+
 # Resolutions computed while no write holds the store; after that many were outdated by writes of
 # another run, the next one holds the write lock from reading to storing (other writers wait).
 UNLOCKED_ATTEMPTS = 2
@@ -122,6 +126,8 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 entities = build_entities(clustering)
                 rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
                 if store.replace_entities(*rows, based_on=snapshot, resolver=resolver_rows(clustering, entities)):
+                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=len(snapshot.mentions),
+                                    clusters=len(entities))
                     return entities
         return None
 

@@ -13,6 +13,7 @@ others new ids.
 from __future__ import annotations
 
 from linkchart.resolve.cluster import (
+    LAST_RUN,
     Clustering,
     ResolvedEntity,
     _local_surfaces,
@@ -24,7 +25,7 @@ from linkchart.resolve.cluster import (
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
-from linkchart.resolve.region import clusters_for, decision_keys, link_keys
+from linkchart.resolve.region import BLOCK, clusters_for, decision_keys, link_keys
 from linkchart.resolve.surfaces import Key, clean_surface, written_form
 from linkchart.store.base import IncrementalInput, Region, Store
 
@@ -36,14 +37,16 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     keys = decision_keys(start.decisions)
     locals_ = _local_surfaces(added.mentions)
     types = _vote_types(locals_)
-    for k, ls in locals_.items():
-        keys |= link_keys(ls.surface, types[k])
+    surfaces = {(ls.surface, types[k]) for k, ls in locals_.items()}
     for st in added.alias_statements:  # a stated name may have no mention of its own
         for text in (st.name, st.alias):
-            for surface in {clean_surface(text), written_form(text)}:
-                if surface:
-                    keys |= link_keys(surface, "ORG") | link_keys(surface, "PERSON")
-    pulled = sorted(clusters_for(store.clusters_by_key(keys)))
+            surfaces |= {(s, t) for s in {clean_surface(text), written_form(text)} if s for t in ("ORG", "PERSON")}
+    blocks = []
+    for surface, type_ in surfaces:
+        found = link_keys(surface, type_, query=True)
+        keys |= found
+        blocks.append({k for k in found if k.startswith(BLOCK)})
+    pulled = sorted(clusters_for(store.clusters_by_key(keys), blocks))
     region = store.region(start.articles, pulled)
     known, matches = store.matcher_verdicts(_surfaces(region))
     memo = MatcherMemo(known=known, matches={(a, b): NameMatch((a, b), score, tuple(features))
@@ -54,6 +57,7 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]
     kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
     if store.update_entities(pulled, *rows, resolver=kept, based_on=start):
+        LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None
 

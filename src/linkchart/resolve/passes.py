@@ -525,14 +525,19 @@ def _join_acronyms(r: Resolution, join: Join) -> None:
         if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
             for acronym in names.acronym_of(ls.surface):
                 expansions[acronym.upper()].add(k)
+    settled: dict[str, Key] = {}  # an acronym whose expansions are one entity: a name of it
     for k, ls in locals_.items():
         if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in r.countries:
             continue  # 'USA' is a country's name before it is anybody's initials
-        candidates = expansions.get(ls.surface.replace(".", "").upper(), set())
-        roots = {uf.find(c): c for c in candidates}
-        if len(roots) == 1:
-            target = next(iter(roots.values()))
-            join(target, k, Acronym(ls.surface, locals_[target].surface))
+        acronym = ls.surface.replace(".", "").upper()
+        target = settled.get(acronym)
+        if target is None:
+            candidates = expansions.get(acronym, set())
+            roots = {uf.find(c): c for c in candidates}
+            if len(roots) != 1:
+                continue
+            target = settled[acronym] = next(iter(roots.values()))  # joins never split it again
+        join(target, k, Acronym(ls.surface, locals_[target].surface))
 
 
 def _join_typos(r: Resolution, join: Join) -> None:

@@ -12,20 +12,26 @@ work inside one article need no key: a new article brings all of its names.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from linkchart import lexicon
 from linkchart.resolve import names
-from linkchart.resolve.blocking import RARE_KEY, block_keys
+from linkchart.resolve.blocking import MAX_CANDIDATES, RARE_KEY, block_keys
 from linkchart.resolve.national import national_key
 from linkchart.resolve.surfaces import clean_surface
 
 BLOCK = "b:"  # matcher blocks: a common one only ranks candidates (`blocking.RARE_KEY`), it pulls in no cluster
 
 
-def link_keys(surface: str, type_: str) -> set[str]:
-    """Return the keys of a name of the given type (see the module docstring)."""
+def link_keys(surface: str, type_: str, query: bool = False) -> set[str]:
+    """Return the keys a name of the given type is filed under, or (`query`) those it looks clusters up by.
+
+    The two differ where a pass relates names one way: a one-word name joins a longer name
+    ending ('Dawali' → 'Karim Dawali') or beginning ('Golan' → 'Golan Heights') with it, so a
+    longer name looks up one-word names and a one-word name looks up longer ones.
+    """
     keys: set[str] = set()
     key = names.name_key(surface)
     if key:
@@ -34,13 +40,17 @@ def link_keys(surface: str, type_: str) -> set[str]:
     if calque:
         keys.add("n:" + names.name_key(calque))
     parts = names.name_parts(surface)
-    later = parts[1:] if len(parts) > 1 else parts  # a surname, or the one word of a name
-    if len(parts) > 1 and type_ in ("ORG", "LOC", "FAC"):
-        later = parts  # 'Golan' is the first word of 'Golan Heights'
-    for part in later:
-        keys.add("p:" + part)
-        if part.startswith("abd "):
-            keys.add("p:" + part[4:])
+    one, many = ("m", "w") if query else ("w", "m")
+    if len(parts) == 1:
+        keys.add(f"p{one}:{parts[0]}")
+        keys.add(f"s{one}:{parts[0]}")
+    elif parts:
+        for part in parts[1:]:  # surnames and later names
+            keys.add(f"p{many}:{part}")
+            if part.startswith("abd "):
+                keys.add(f"p{many}:{part[4:]}")
+        if type_ in ("ORG", "LOC", "FAC"):
+            keys.add(f"s{many}:{parts[0]}")
     keys.update(BLOCK + k for k in block_keys(surface))
     tokens = names.name_tokens(surface)
     if names.is_acronym(surface):
@@ -88,7 +98,18 @@ def decision_keys(decisions: Iterable[Any]) -> set[str]:
     return keys
 
 
-def clusters_for(found: dict[str, list[int]]) -> set[int]:
-    """Return the clusters that keys pull in: all under a key, but none under a common matcher block."""
-    return {c for key, clusters in found.items() if not (key.startswith(BLOCK) and len(clusters) > RARE_KEY)
-            for c in clusters}
+def clusters_for(found: dict[str, list[int]], blocks: Iterable[set[str]]) -> set[int]:
+    """Return the clusters that keys pull in: all under a key, but under matcher blocks only each new name's
+    candidates (`blocks` holds each new name's block keys): the clusters sharing most blocks with it, then the
+    rarest block, at most `blocking.MAX_CANDIDATES`; a block held by more than `blocking.RARE_KEY` pulls in none."""
+    out = {c for key, clusters in found.items() if not key.startswith(BLOCK) for c in clusters}
+    for keys in blocks:
+        usable = sorted((k for k in keys if k in found and len(found[k]) <= RARE_KEY), key=lambda k: len(found[k]))
+        votes: Counter[int] = Counter()
+        for k in usable:
+            votes.update(found[k])
+        rarest: dict[int, int] = {}
+        for k in reversed(usable):
+            rarest.update(dict.fromkeys(found[k], len(found[k])))
+        out.update(sorted(votes, key=lambda c: (-votes[c], rarest[c], c))[:MAX_CANDIDATES])
+    return out
