@@ -12,6 +12,7 @@ others new ids.
 
 from __future__ import annotations
 
+from linkchart.resolve.blocking import block_keys
 from linkchart.resolve.cluster import (
     LAST_RUN,
     Clustering,
@@ -25,8 +26,8 @@ from linkchart.resolve.cluster import (
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
-from linkchart.resolve.region import BLOCK, clusters_for, decision_keys, link_keys
-from linkchart.resolve.surfaces import Key, clean_surface, written_form
+from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
+from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, written_form
 from linkchart.store.base import IncrementalInput, Region, Store
 
 
@@ -41,25 +42,46 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     for st in added.alias_statements:  # a stated name may have no mention of its own
         for text in (st.name, st.alias):
             surfaces |= {(s, t) for s in {clean_surface(text), written_form(text)} if s for t in ("ORG", "PERSON")}
-    blocks = []
+    blocks: dict[str, set[str]] = {}
     for surface, type_ in surfaces:
         found = link_keys(surface, type_, query=True)
         keys |= found
-        blocks.append({k for k in found if k.startswith(BLOCK)})
-    pulled = sorted(clusters_for(store.clusters_by_key(keys), blocks))
-    region = store.region(start.articles, pulled)
-    known, matches = store.matcher_verdicts(_surfaces(region))
-    memo = MatcherMemo(known=known, matches={(a, b): NameMatch((a, b), score, tuple(features))
-                                             for a, b, score, features in matches})
+        if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
+            blocks[surface] = {k for k in found if k.startswith(BLOCK)}
+    filed = store.clusters_by_key(keys)
+    pulled = clusters_for(filed)
+    memo = MatcherMemo()
+    pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
+    region = store.region(start.articles, sorted(pulled))
+    memo.known, matches = store.matcher_verdicts(_surfaces(region))
+    memo.matches = {(a, b): NameMatch((a, b), score, tuple(features)) for a, b, score, features in matches}
     clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
     entities = build_entities(clustering)
     ids = _cluster_ids(clustering, region, start.next_cluster)
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]
     kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
-    if store.update_entities(pulled, *rows, resolver=kept, based_on=start):
+    if store.update_entities(sorted(pulled), *rows, resolver=kept, based_on=start):
         LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None
+
+
+def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str, list[int]], pulled: set[int],
+                      memo: MatcherMemo) -> set[int]:
+    """Return the clusters, among each new name's matcher candidates not pulled in already, holding a name the
+    matcher joins with it (those it does not join stay as they are); the verdicts stay in `memo`."""
+    candidates = {surface: set(block_candidates(filed, keys)) - pulled for surface, keys in blocks.items()}
+    named = store.cluster_names(set().union(*candidates.values())) if candidates else {}
+    out: set[int] = set()
+    for surface, clusters in candidates.items():
+        mine = set(block_keys(surface))
+        for cluster in clusters:
+            for text in named.get(cluster, ()):
+                other = clean_surface(text)
+                if other != surface and mine & set(block_keys(other)) and memo.verdict(surface, other) is not None:
+                    out.add(cluster)
+                    break
+    return out
 
 
 def _surfaces(region: Region) -> set[str]:

@@ -29,17 +29,20 @@ class MatcherMemo:
     surfaces: set[str] = field(default_factory=set)  # every name the matcher saw in this run
     found: dict[Pair, NameMatch] = field(default_factory=dict)  # every pair that matched in this run
     compared: int = 0  # pairs `compare` was called on in this run
+    judged: dict[Pair, NameMatch | None] = field(default_factory=dict)  # verdicts of this run so far
 
     def verdict(self, a: str, b: str) -> NameMatch | None:
         """Return the evidence that `a` and `b` are one name (a full match), or None."""
         pair = ordered(a, b)
         if a in self.known and b in self.known:
             evidence = self.matches.get(pair)
+        elif pair in self.judged:
+            evidence = self.judged[pair]
         else:
             self.compared += 1
             match = names.compare(a, b)
-            evidence = (NameMatch((a, b), match.score, tuple(match.reasons))
-                        if match.is_match and not match.partial else None)
+            evidence = self.judged[pair] = (NameMatch((a, b), match.score, tuple(match.reasons))
+                                            if match.is_match and not match.partial else None)
         if evidence is not None:
             self.found[pair] = evidence
         return evidence

@@ -70,9 +70,11 @@ def link_keys(surface: str, type_: str, query: bool = False) -> set[str]:
         words = names.normalize(surface).split()
         capitals = " ".join(w.replace(".", "") for w in words if w[:1].isupper())
         keys.add(f"d:{capitals}|{words[-1].lower()}")
-    for i in range(1, len(tokens) - 1):  # a unit named after its parent
-        keys.add("n:" + names.name_key(" ".join(tokens[:i])))
-        keys.add("n:" + names.name_key(" ".join(tokens[i:])))
+    if query and key:
+        keys.add("u:" + key)  # longer names made of this one and another
+    for i in range(1, len(tokens) - 1):  # a unit named after its parent: its parts are names of their own
+        for piece in (" ".join(tokens[:i]), " ".join(tokens[i:])):
+            keys.add(("n:" if query else "u:") + names.name_key(piece))
     return keys
 
 
@@ -98,18 +100,20 @@ def decision_keys(decisions: Iterable[Any]) -> set[str]:
     return keys
 
 
-def clusters_for(found: dict[str, list[int]], blocks: Iterable[set[str]]) -> set[int]:
-    """Return the clusters that keys pull in: all under a key, but under matcher blocks only each new name's
-    candidates (`blocks` holds each new name's block keys): the clusters sharing most blocks with it, then the
-    rarest block, at most `blocking.MAX_CANDIDATES`; a block held by more than `blocking.RARE_KEY` pulls in none."""
-    out = {c for key, clusters in found.items() if not key.startswith(BLOCK) for c in clusters}
-    for keys in blocks:
-        usable = sorted((k for k in keys if k in found and len(found[k]) <= RARE_KEY), key=lambda k: len(found[k]))
-        votes: Counter[int] = Counter()
-        for k in usable:
-            votes.update(found[k])
-        rarest: dict[int, int] = {}
-        for k in reversed(usable):
-            rarest.update(dict.fromkeys(found[k], len(found[k])))
-        out.update(sorted(votes, key=lambda c: (-votes[c], rarest[c], c))[:MAX_CANDIDATES])
-    return out
+def clusters_for(found: dict[str, list[int]]) -> set[int]:
+    """Return the clusters filed under the keys of `found` other than matcher blocks."""
+    return {c for key, clusters in found.items() if not key.startswith(BLOCK) for c in clusters}
+
+
+def block_candidates(found: dict[str, list[int]], keys: set[str]) -> list[int]:
+    """Return the clusters one new name with the matcher blocks `keys` is compared with: those sharing most blocks
+    with it, then the rarest block, at most `blocking.MAX_CANDIDATES`; a block held by more than
+    `blocking.RARE_KEY` clusters brings none."""
+    usable = sorted((k for k in keys if k in found and len(found[k]) <= RARE_KEY), key=lambda k: len(found[k]))
+    votes: Counter[int] = Counter()
+    for k in usable:
+        votes.update(found[k])
+    rarest: dict[int, int] = {}
+    for k in reversed(usable):
+        rarest.update(dict.fromkeys(found[k], len(found[k])))
+    return sorted(votes, key=lambda c: (-votes[c], rarest[c], c))[:MAX_CANDIDATES]

@@ -526,6 +526,10 @@ class Store(ABC):
         """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
 
     @abstractmethod
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+
+    @abstractmethod
     def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
         """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
 

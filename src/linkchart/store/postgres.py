@@ -691,6 +691,15 @@ class PostgresStore(Store):
                     ORDER BY x.article_id, x.orig_start, x.id""", (sorted({m.article_id for m in mentions}),))]
         return Region(mentions, statements, {r["id"]: r["cluster"] for r in rows if r["cluster"] is not None})
 
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+        out: dict[int, set[str]] = {}
+        for r in self._read("""SELECT DISTINCT rc.cluster, m.text FROM resolver_clusters rc
+                               JOIN mentions m ON m.id = rc.mention_id WHERE rc.cluster = ANY(%s)""",
+                            (sorted(set(clusters)),)):
+            out.setdefault(r["cluster"], set()).add(r["text"])
+        return out
+
     def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
         """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
         wanted = sorted(set(names))

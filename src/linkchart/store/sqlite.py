@@ -961,6 +961,16 @@ class SQLiteStore(Store):
         statements.sort(key=lambda st: (st.article_id, st.start, st.id))
         return Region(mentions, statements, {i: r["cluster"] for i, r in rows.items() if r["cluster"] is not None})
 
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+        out: dict[int, set[str]] = {}
+        for part in chunks(sorted(set(clusters))):
+            for r in self._read(f"""SELECT DISTINCT rc.cluster, m.text FROM resolver_clusters rc
+                                    JOIN mentions m ON m.id = rc.mention_id
+                                    WHERE rc.cluster IN ({','.join('?' * len(part))})""", part):
+                out.setdefault(r[0], set()).add(r[1])
+        return out
+
     def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
         """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
         known: set[str] = set()
