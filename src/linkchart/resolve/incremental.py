@@ -12,7 +12,7 @@ others new ids.
 
 from __future__ import annotations
 
-from linkchart.resolve.blocking import block_keys
+from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
 from linkchart.resolve.cluster import (
     LAST_RUN,
     Clustering,
@@ -53,8 +53,7 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     memo = MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
     region = store.region(start.articles, sorted(pulled))
-    memo.known, matches = store.matcher_verdicts(_surfaces(region))
-    memo.matches = {(a, b): NameMatch((a, b), score, tuple(features)) for a, b, score, features in matches}
+    _learn(store, memo, _surfaces(region))
     clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
     entities = build_entities(clustering)
     ids = _cluster_ids(clustering, region, start.next_cluster)
@@ -69,19 +68,36 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
 def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str, list[int]], pulled: set[int],
                       memo: MatcherMemo) -> set[int]:
     """Return the clusters, among each new name's matcher candidates not pulled in already, holding a name the
-    matcher joins with it (those it does not join stay as they are); the verdicts stay in `memo`."""
+    matcher joins with it (those it does not join stay as they are); the verdicts stay in `memo`.
+
+    A new name is compared with the names of those clusters sharing most blocks with it, at most
+    `blocking.MAX_CANDIDATES`, as the matcher would; a pair of names judged before is not compared again.
+    """
     candidates = {surface: set(block_candidates(filed, keys)) - pulled for surface, keys in blocks.items()}
     named = store.cluster_names(set().union(*candidates.values())) if candidates else {}
+    cleaned = {c: {clean_surface(t) for t in texts} for c, texts in named.items()}
+    _learn(store, memo, set(blocks).union(*cleaned.values()))
     out: set[int] = set()
     for surface, clusters in candidates.items():
         mine = set(block_keys(surface))
-        for cluster in clusters:
-            for text in named.get(cluster, ()):
-                other = clean_surface(text)
-                if other != surface and mine & set(block_keys(other)) and memo.verdict(surface, other) is not None:
-                    out.add(cluster)
-                    break
+        shared: dict[str, int] = {}
+        owner: dict[str, int] = {}
+        for cluster in sorted(clusters):
+            for other in cleaned.get(cluster, ()):
+                n = len(mine & set(block_keys(other)))
+                if other != surface and n:
+                    shared[other], owner[other] = n, cluster
+        for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
+            if owner[other] not in out and memo.verdict(surface, other) is not None:
+                out.add(owner[other])
     return out
+
+
+def _learn(store: Store, memo: MatcherMemo, surfaces: set[str]) -> None:
+    """Add to `memo` what the store knows of the matcher's verdicts on `surfaces`."""
+    known, matches = store.matcher_verdicts(surfaces)
+    memo.known |= known
+    memo.matches.update({(a, b): NameMatch((a, b), score, tuple(features)) for a, b, score, features in matches})
 
 
 def _surfaces(region: Region) -> set[str]:
