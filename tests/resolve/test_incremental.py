@@ -10,7 +10,7 @@ from linkchart.api import Workspace
 from linkchart.api.workspace import sample_corpus_path
 from linkchart.ingest.dedupe import article_fingerprint
 from linkchart.models import AliasStatement, Article, Document, Extraction, Mention, OffsetMap
-from linkchart.resolve.cluster import resolve_store
+from linkchart.resolve.runner import resolve_store
 from linkchart.store.base import Store
 from linkchart.store.open import open_store
 

@@ -199,7 +199,7 @@ class Workspace:
 
         Unless `full`, only what the articles and decisions stored since the last resolution touch is resolved again.
         """
-        from linkchart.resolve.cluster import resolve_store
+        from linkchart.resolve.runner import resolve_store
 
         resolve_store(self.store, full=full)
         return len(self.store.entities())
@@ -214,7 +214,7 @@ class Workspace:
         Return whether there was any: a run cut short between storing a document and
         resolving leaves it, and the next run finishes it.
         """
-        from linkchart.resolve.cluster import resolve_store
+        from linkchart.resolve.runner import resolve_store
 
         return resolve_store(self.store, force=False) is not None
 
