@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import random
 import resource
+import shutil
 import signal
 import statistics
 import subprocess
@@ -54,6 +55,7 @@ from scalegen import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CHUNK = 200  # articles a worker generates per task
+RESOLVER_RUNS: list[dict[str, Any]] = []  # what each full resolution of this run did (`resolve_within`)
 
 
 def rss_mb(pid: int | str = "self") -> float:
@@ -149,7 +151,7 @@ def ingest_real(url: str, feeds: Path, processes: int) -> tuple[float, float, in
         if report.failed:
             print("  failed:", report.failed[:3])
         t1 = time.perf_counter()
-        ws.resolve()
+        ws.resolve(full=True)
         return total, time.perf_counter() - t1, report.articles
 
 
@@ -229,12 +231,15 @@ def resolve_by_key(url: str) -> float:
     return time.perf_counter() - t0
 
 
-def _resolve(url: str) -> None:
+def _resolve(url: str, report: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
     with Workspace(url, extract=False) as ws:
-        ws.resolve()
+        ws.resolve(full=True)
+    Path(report).write_text(json.dumps(LAST_RUN))
 
 
-def _resolve_by_key(url: str) -> None:
+def _resolve_by_key(url: str, report: str) -> None:
     resolve_by_key(url)
 
 
@@ -244,7 +249,8 @@ def resolve_within(url: str, limit: float, by_key: bool = False) -> tuple[float 
     With `by_key`, the child writes the stand-in entities of `resolve_by_key` instead of running the resolver.
     """
     target = _resolve_by_key if by_key else _resolve
-    child = multiprocessing.get_context("spawn").Process(target=target, args=(url,))
+    report = Path(tempfile.mkdtemp(prefix="linkchart-resolve-")) / "run.json"
+    child = multiprocessing.get_context("spawn").Process(target=target, args=(url, str(report)))
     t0 = time.perf_counter()
     child.start()
     peak = 0.0
@@ -261,6 +267,10 @@ def resolve_within(url: str, limit: float, by_key: bool = False) -> tuple[float 
         return None, peak
     if child.exitcode != 0:
         raise RuntimeError(f"resolution failed with exit code {child.exitcode}")
+    if report.exists():
+        print(f"  resolver: {report.read_text()}", flush=True)  # pairs the name matcher compared, mentions read
+        RESOLVER_RUNS.append(json.loads(report.read_text()))
+        shutil.rmtree(report.parent, ignore_errors=True)
     return seconds, peak
 
 
@@ -335,7 +345,16 @@ def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float
     new = next(generate(1, start=10_000_000))
     path = folder / "one-new.jsonl"
     path.write_text(json.dumps(new.jsonl()) + "\n", encoding="utf-8")
+    from linkchart.resolve.cluster import LAST_RUN
+
     costs = []
+    if backend == "sqlite":  # into a copy, so that a kept store can be measured again
+        import sqlite3
+
+        copy = folder / "added.db"
+        with sqlite3.connect(url) as source, sqlite3.connect(copy) as target_db:
+            source.backup(target_db)
+        url = str(copy)
     with backend_url(backend, folder, "solo") as (solo_url, _):
         for target in (url, solo_url):
             with Workspace(target, processes=1) as ws:
@@ -344,6 +363,8 @@ def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float
                 report = ws.ingest([str(path)])
                 costs.append(time.perf_counter() - t0)
                 assert report.added, report.failed
+            if target == url:
+                print(f"  add one: resolution {LAST_RUN}", flush=True)
     return costs[0], costs[1]
 
 
@@ -355,7 +376,7 @@ def generate_article_for_warmup() -> Any:
 
 def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
         resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
-        by_key: bool = False) -> dict[str, Any]:
+        by_key: bool = False, skip_api: bool = False) -> dict[str, Any]:
     """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled)."""
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
@@ -381,8 +402,9 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
                 row["children_peak_mb"] = max(row["children_peak_mb"], resolver_mb)
             row.update(size_mb=size() / 2**20, resolution_s=resolution)
             print(f"  {row}", flush=True)
-            row.update(api_latency(url, requests, resolved=resolution is not None))
-            print(f"  api {row}", flush=True)
+            if not skip_api:
+                row.update(api_latency(url, requests, resolved=resolution is not None))
+                print(f"  api {row}", flush=True)
             if resolution is not None and resolution < resolve_limit / 2 and not by_key:  # the resolver's cost
                 row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
     return row
@@ -451,6 +473,8 @@ def main() -> None:
                         help="generated mode: run the resolver, or (keys) write entities grouped by transliteration "
                         "key, a stand-in when the resolver cannot finish at this size, to time the API")
     parser.add_argument("--ingest-only", action="store_true", help="with --keep: fill the store and stop")
+    parser.add_argument("--skip-api", action="store_true",
+                        help="measure resolution and the cost of adding one article, not the HTTP API")
     args = parser.parse_args()
     if args.keep and args.backend != "sqlite":
         parser.error("--keep is for --backend sqlite")
@@ -470,7 +494,7 @@ def main() -> None:
     else:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
-                        args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys"))
+                        args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

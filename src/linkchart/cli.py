@@ -219,10 +219,10 @@ def _note_other_meanings(ws: Workspace, *names: str) -> None:
 
 @app.command()
 def resolve(db: DbOption = DEFAULT_DB) -> None:
-    """Resolve the stored mentions into entities again, re-applying the analysts' decisions."""
+    """Resolve all the stored mentions into entities again, re-applying the analysts' decisions."""
     with _workspace(db) as ws:
         try:
-            count = ws.resolve()
+            count = ws.resolve(full=True)
         except Exception as exc:  # one line, not a traceback; the entities stored before are kept
             _fail(f"entity resolution failed ({type(exc).__name__}: {' '.join(str(exc).split())}); "
                   "the entities stored before are kept", code=2)

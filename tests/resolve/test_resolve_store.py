@@ -6,7 +6,7 @@ from typing import Any
 
 from linkchart.ingest.dedupe import article_fingerprint
 from linkchart.models import Article, Document, Extraction, Mention, OffsetMap
-from linkchart.resolve.cluster import UNLOCKED_ATTEMPTS, resolve_store
+from linkchart.resolve.runner import UNLOCKED_ATTEMPTS, resolve_store
 from linkchart.store.base import ResolutionInput, Store
 from linkchart.store.open import open_store
 

@@ -194,11 +194,15 @@ class Workspace:
         n_process = self.processes if len(items) >= PARALLEL_MIN_ARTICLES else 1
         return extract_many(items, self._nlp, n_process=n_process)
 
-    def resolve(self) -> int:
-        """Resolve stored mentions into entities and re-apply the analysts' decisions; return the entity count."""
-        from linkchart.resolve.cluster import resolve_store
+    def resolve(self, full: bool = False) -> int:
+        """Resolve stored mentions into entities and re-apply the analysts' decisions; return the entity count.
 
-        return len(resolve_store(self.store) or [])
+        Unless `full`, only what the articles and decisions stored since the last resolution touch is resolved again.
+        """
+        from linkchart.resolve.runner import resolve_store
+
+        resolve_store(self.store, full=full)
+        return len(self.store.entities())
 
     def resolution_due(self) -> bool:
         """Return True when documents or decisions were stored since the entities were last resolved."""
@@ -210,7 +214,7 @@ class Workspace:
         Return whether there was any: a run cut short between storing a document and
         resolving leaves it, and the next run finishes it.
         """
-        from linkchart.resolve.cluster import resolve_store
+        from linkchart.resolve.runner import resolve_store
 
         return resolve_store(self.store, force=False) is not None
 

@@ -22,13 +22,15 @@ from typing import Any
 from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.decisions import Overrides, apply_decisions
+from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
+from linkchart.resolve.region import link_keys
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface
 from linkchart.resolve.typing import vote_type
 from linkchart.resolve.unionfind import UnionFind
-from linkchart.store.base import EntityAliasRow, EntityRow, Store
+from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows
 
 
 @dataclass
@@ -59,45 +61,39 @@ class ResolvedEntity:
     description: str | None
     aliases: list[AliasReason]
     mention_ids: list[int]
+    root: Key | None = None  # the local surface its cluster is known by in the union-find
 
 
-# Resolutions computed while no write holds the store; after that many were outdated by writes of
-# another run, the next one holds the write lock from reading to storing (other writers wait).
-UNLOCKED_ATTEMPTS = 2
+@dataclass
+class Clustering:
+    """The join passes' result: the local surfaces, their types, the union-find, the decisions' overrides and
+    the name matcher's verdicts."""
+
+    locals_: dict[Key, LocalSurface]
+    types: dict[Key, str]
+    uf: UnionFind
+    overrides: Overrides
+    matcher: MatcherMemo
+
+    def clusters(self) -> dict[Key, list[LocalSurface]]:
+        """Return the local surfaces of each cluster, by root, in the order the surfaces were found."""
+        out: dict[Key, list[LocalSurface]] = defaultdict(list)
+        for k, ls in self.locals_.items():
+            out[self.uf.find(k)].append(ls)
+        return out
 
 
-def resolve_store(store: Store, force: bool = True) -> list[ResolvedEntity] | None:
-    """Return the entities resolved from the store's mentions, after storing them.
+# What the last resolution of this process did (read by bench/scale.py): kind (full | incremental), pairs the
+# name matcher compared, mentions read, clusters resolved again.
+LAST_RUN: dict[str, Any] = {}
 
-    Unless `force`, only when resolution is due (a write changed its input since the last one
-    was stored); None when it was not. Resolvers of one store take turns (`Store.resolving`),
-    so a second ingest that waited finds the work done. The result is stored only if what it
-    was resolved from is still the store's: a document stored meanwhile by a writer makes it
-    resolve again, and after `UNLOCKED_ATTEMPTS` such tries it reads and writes holding the write lock.
-    """
-    with store.resolving():
-        for _ in range(UNLOCKED_ATTEMPTS):
-            snapshot = store.resolution_input()
-            if not (force or snapshot.is_due):
-                return None
-            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
-            if store.replace_entities(*_entity_rows(entities), based_on=snapshot):
-                return entities
-        with store.exclusive():
-            snapshot = store.resolution_input()
-            if not (force or snapshot.is_due):
-                return None
-            entities = resolve(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
-            store.replace_entities(*_entity_rows(entities), based_on=snapshot)
-            return entities
-
-
-def _entity_rows(
-    entities: list[ResolvedEntity],
+def entity_rows(
+    entities: list[ResolvedEntity], ids: dict[Key | None, int],
 ) -> tuple[list[EntityRow], list[EntityAliasRow], list[tuple[int, int]]]:
-    """Return the store rows of resolved entities: entities (numbered from 1), their aliases, mention links."""
+    """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links."""
     rows, aliases, links = [], [], []
-    for i, e in enumerate(entities, start=1):
+    for e in entities:
+        i = ids[e.root]
         rows.append(EntityRow(i, e.name, e.type, e.description))
         aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
@@ -106,8 +102,43 @@ def _entity_rows(
     return rows, aliases, links
 
 
-def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:
-    """Return canonical entities for mention rows, alias statement rows and decisions."""
+def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: dict[Key, int] | None = None,
+                  first_free: int | None = None, articles: list[int] | None = None) -> ResolverRows:
+    """Return what the store keeps of a resolution for the next one (`incremental`): each cluster's mentions and
+    keys under its id. Without `ids`, entities are numbered from 1 as `entity_rows` does and other clusters
+    (rejected, or without mentions) after them."""
+    clusters = clustering.clusters()
+    if ids is None:
+        ids = {e.root: i for i, e in enumerate(entities, start=1) if e.root is not None}
+        following = len(entities) + 1
+        for root in clusters:
+            if root not in ids:
+                ids[root] = following
+                following += 1
+    following = max([first_free or 1, *(i + 1 for i in ids.values())])
+    keys: set[tuple[str, int]] = set()
+    seen: dict[tuple[str, str], set[str]] = {}
+    mention_rows = []
+    for root, members in clusters.items():
+        cluster = ids[root]
+        for ls in members:
+            mention_rows += [(m, cluster) for m in ls.mention_ids]
+            type_ = clustering.types.get(ls.key, "ORG")
+            found = seen.get((ls.surface, type_))
+            if found is None:
+                found = seen[(ls.surface, type_)] = link_keys(ls.surface, type_)
+            keys.update((k, cluster) for k in found)
+    memo = clustering.matcher
+    return ResolverRows(
+        clusters=mention_rows, keys=sorted(keys), articles=articles or [], names=sorted(memo.surfaces),
+        matches=[(a, b, e.score, list(e.features)) for (a, b), e in sorted(memo.found.items())],
+        next_cluster=following)
+
+
+def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any],
+                     matcher: MatcherMemo | None = None) -> Clustering:
+    """Return the clusters of local surfaces that the join passes and the decisions make of mention rows and alias
+    statement rows; `matcher` may hold the name matcher's verdicts from an earlier resolution."""
     locals_ = _local_surfaces(mentions)
     types = _vote_types(locals_)
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
@@ -118,11 +149,17 @@ def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Itera
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
     resolution = Resolution(locals_, by_article, types, list(statements), uf,
-                            countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES)
+                            countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES,
+                            matcher=matcher or MatcherMemo())
     for join_pass in PASSES:
         join_pass.run(resolution)
     overrides = apply_decisions(decisions, locals_, uf)
-    return _build_entities(locals_, uf, overrides)
+    return Clustering(locals_, types, uf, overrides, resolution.matcher)
+
+
+def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:
+    """Return canonical entities for mention rows, alias statement rows and decisions."""
+    return build_entities(cluster_surfaces(mentions, statements, decisions))
 
 
 # ---- local surfaces -------------------------------------------------------------------
@@ -192,11 +229,10 @@ def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
 
 # ---- output ---------------------------------------------------------------------------
 
-def _build_entities(locals_: dict[Key, LocalSurface], uf: UnionFind, overrides: Overrides) -> list[ResolvedEntity]:
+def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
     """Return the entities of the union-find's clusters, largest first, without rejected ones."""
-    clusters: dict[Key, list[LocalSurface]] = defaultdict(list)
-    for k, ls in locals_.items():
-        clusters[uf.find(k)].append(ls)
+    uf, overrides = clustering.uf, clustering.overrides
+    clusters = clustering.clusters()
     entities = []
     for root, members in clusters.items():
         if root in overrides.rejected:
@@ -225,7 +261,7 @@ def _build_entities(locals_: dict[Key, LocalSurface], uf: UnionFind, overrides: 
         aliases += [AliasReason(form, n, Reason(None, WrittenWithTitle())) for form, n in titled.most_common()
                     if form not in known]
         description = descriptions.most_common(1)[0][0] if descriptions else None
-        entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids)))
+        entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids), root))
     entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
     return entities
 

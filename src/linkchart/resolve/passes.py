@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve import names
+from linkchart.resolve.blocking import candidate_pairs
+from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
     Acronym,
@@ -40,6 +42,7 @@ from linkchart.resolve.reasons import (
     ShortReference,
     Translation,
 )
+from linkchart.resolve.region import description_like
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
@@ -66,6 +69,7 @@ class Resolution:
     uf: UnionFind
     countries: Mapping[str, str]
     religious_titles: frozenset[str]
+    matcher: MatcherMemo = field(default_factory=lambda: MatcherMemo())
 
     def joiner(self, pass_name: str) -> Join:
         """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
@@ -216,24 +220,26 @@ def _join_partials(r: Resolution, join: Join) -> None:
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     full_by_token: dict[str, set[Key]] = defaultdict(set)
+    in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, by article
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
-    abd_tails: dict[str, set[Key]] = defaultdict(set)
+    abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
             for part in parts[1:]:  # surnames and later names, not the given name
                 full_by_token[part].add(k)  # parts are transliteration keys
+                in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
-                    abd_tails[part[4:]].add(k)
+                    abd_tails[(part[4:], k[0])].add(k)
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
         if not is_partial_person(ls.surface, types[k]):
             continue
         token = names.name_parts(ls.surface)[0]
-        same_article = {c for c in full_by_token.get(token, set()) if c[0] == k[0]}
+        same_article = in_article.get((token, k[0]), set())
         if not same_article:
-            same_article = {c for c in abd_tails.get(token, set()) if c[0] == k[0]}
+            same_article = abd_tails.get((token, k[0]), set())
         if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
             if titled_religious is None:
                 titled_religious = _religious_titled(locals_, r.religious_titles)
@@ -482,25 +488,17 @@ def _holds(name: list[str], words: list[str]) -> bool:
 
 def _descriptive(surface: str) -> bool:
     """Return True for a description made of common words ('Iraqi armed forces', 'US forces')."""
-    words = names.normalize(surface).split()
-    return len(words) > 1 and any(w[:1].islower() and not w.startswith(("al-", "el-")) and w not in {"al", "of", "the"}
-                                  for w in words)
+    return description_like(surface)
 
 
 # ---- spelling variants, acronyms, typos -----------------------------------------------
-
-def _block_keys(surface: str) -> set[str]:
-    """Return the blocking keys of a name: the first three letters of each of its longer name tokens."""
-    toks = [names.translit_key(t) for t in names.name_tokens(surface)]
-    toks = [t for t in toks if len(t) >= 3]
-    return {t[:3] for t in toks}
-
 
 def _join_matcher(r: Resolution, join: Join) -> None:
     """The name matcher (`names.compare`) joins spelling variants of full names.
 
     Surnames alone and descriptions are left out; types are not compared, since the model's
-    labels on place names are unreliable.
+    labels on place names are unreliable. Each name is compared with a bounded list of
+    candidates (`blocking.candidate_pairs`); `r.matcher` may already know a pair's verdict.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     reps: dict[str, Key] = {}
@@ -508,26 +506,15 @@ def _join_matcher(r: Resolution, join: Join) -> None:
         if is_partial_person(ls.surface, types[k]) or _descriptive(ls.surface):
             continue  # 'US forces' and 'US Special Forces' are descriptions, not spellings of one name
         reps.setdefault(ls.surface, k)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for surface in reps:
-        for block in _block_keys(surface):
-            blocks[block].append(surface)
-    seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if len(members) > 200:  # a block this large is a common word, not a name
+    memo = r.matcher
+    memo.surfaces.update(reps)
+    for a, b in candidate_pairs(reps):
+        ka, kb = reps[a], reps[b]
+        if uf.find(ka) == uf.find(kb):
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                ka, kb = reps[a], reps[b]
-                if uf.find(ka) == uf.find(kb):
-                    continue
-                match = names.compare(a, b)
-                if match.is_match and not match.partial:
-                    join(ka, kb, NameMatch((a, b), match.score, tuple(match.reasons)))
+        evidence = memo.verdict(a, b)
+        if evidence is not None:
+            join(ka, kb, evidence)
 
 
 def _join_acronyms(r: Resolution, join: Join) -> None:
@@ -538,14 +525,19 @@ def _join_acronyms(r: Resolution, join: Join) -> None:
         if not names.is_acronym(ls.surface) and len(names.name_tokens(ls.surface)) >= 2:
             for acronym in names.acronym_of(ls.surface):
                 expansions[acronym.upper()].add(k)
+    settled: dict[str, Key] = {}  # an acronym whose expansions are one entity: a name of it
     for k, ls in locals_.items():
         if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in r.countries:
             continue  # 'USA' is a country's name before it is anybody's initials
-        candidates = expansions.get(ls.surface.replace(".", "").upper(), set())
-        roots = {uf.find(c): c for c in candidates}
-        if len(roots) == 1:
-            target = next(iter(roots.values()))
-            join(target, k, Acronym(ls.surface, locals_[target].surface))
+        acronym = ls.surface.replace(".", "").upper()
+        target = settled.get(acronym)
+        if target is None:
+            candidates = expansions.get(acronym, set())
+            roots = {uf.find(c): c for c in candidates}
+            if len(roots) != 1:
+                continue
+            target = settled[acronym] = next(iter(roots.values()))  # joins never split it again
+        join(target, k, Acronym(ls.surface, locals_[target].surface))
 
 
 def _join_typos(r: Resolution, join: Join) -> None:

@@ -279,6 +279,40 @@ class ResolutionInput:
 
 
 @dataclass
+class ResolverRows:
+    """What the resolver keeps between runs for some clusters (migration 0006; `linkchart.resolve.incremental`)."""
+
+    clusters: list[tuple[int, int]]  # (mention id, cluster); a cluster is the entity of that id, if any
+    keys: list[tuple[str, int]]  # (key, cluster): the keys through which a new name can affect a cluster
+    articles: list[int]  # the articles this resolution read
+    names: list[str]  # the names the name matcher judged
+    matches: list[tuple[str, str, float, list[str]]]  # pairs of those names that matched: a, b, score, features
+    next_cluster: int  # the next free cluster id
+
+
+@dataclass
+class IncrementalInput:
+    """Where an incremental resolution starts: the articles the stored resolution did not read, the decisions,
+    and the pending state (pass it to `Store.update_entities`, as `ResolutionInput` to `replace_entities`)."""
+
+    articles: list[int]
+    decisions: list[DecisionRow]
+    due: int
+    done: int
+    next_cluster: int  # the next free cluster id
+
+
+@dataclass
+class Region:
+    """The stored rows a partial resolution reads: mentions in store order, the alias statements of their
+    articles, and each mention's cluster in the stored resolution (none for a new article's)."""
+
+    mentions: list[MentionRow]
+    alias_statements: list[AliasStatementRow]
+    clusters: dict[int, int]
+
+
+@dataclass
 class ScreeningMatchRow:
     """A store entity's name that matched an entry of a sanctions or watch list (`linkchart.screen`).
 
@@ -469,13 +503,49 @@ class Store(ABC):
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
         based_on: ResolutionInput | None = None,
+        resolver: ResolverRows | None = None,
     ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
         With `based_on`, the input they were resolved from: store them only if no write changed
         that input since it was read, and mark that resolution done. Return whether they were stored
         (True also when another resolver stored the resolution of that same input meanwhile).
+        `resolver` replaces the kept resolver state; without it that state is marked invalid.
         """
+
+    @abstractmethod
+    def incremental_input(self) -> IncrementalInput | None:
+        """Return the new articles, decisions and pending state read in one transaction; None when the kept
+        resolver state does not describe the stored entities (a full resolution must run)."""
+
+    @abstractmethod
+    def clusters_by_key(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """Return the clusters of the kept resolver state filed under each of `keys` (keys with none left out)."""
+
+    @abstractmethod
+    def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
+        """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
+
+    @abstractmethod
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+
+    @abstractmethod
+    def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
+        """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
+
+    @abstractmethod
+    def update_entities(
+        self,
+        removed: list[int],
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+        resolver: ResolverRows,
+        based_on: IncrementalInput,
+    ) -> bool:
+        """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
+        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
 
     @abstractmethod
     def resolution_input(self) -> ResolutionInput:

@@ -37,10 +37,13 @@ from linkchart.store.base import (
     EntityRow,
     EntitySummary,
     EventRow,
+    IncrementalInput,
     MentionRow,
     NearDuplicateKey,
+    Region,
     RelationRow,
     ResolutionInput,
+    ResolverRows,
     ScreeningDecisionRow,
     ScreeningMatchRow,
     SearchHit,
@@ -64,6 +67,7 @@ from linkchart.store.sqlite import (
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
     SCREENING_OF_ENTITY,
+    _alias_statement_row,
     _clean_sentences,
     _ExtractionRows,
     _first_match,
@@ -73,6 +77,7 @@ from linkchart.store.sqlite import (
     _pair,
     check_verdict,
     query_terms,
+    region_order,
     screening_row,
     screening_values,
 )
@@ -250,6 +255,7 @@ class PostgresStore(Store):
             (doc_id, doc_id),
         )
         conn.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
+        conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")  # its clusters lost mentions
         self._recount(conn, named)
 
     @staticmethod
@@ -535,8 +541,11 @@ class PostgresStore(Store):
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
         based_on: ResolutionInput | None = None,
+        resolver: ResolverRows | None = None,
     ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
+
+        `resolver` replaces the kept resolver state (without it, that state is marked invalid).
 
         With `based_on` (the input they were resolved from), store them only if no write changed
         that input since, and mark that resolution done; return whether they were stored (True
@@ -556,25 +565,148 @@ class PostgresStore(Store):
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
-                cur = conn.cursor()
-                with cur.copy("COPY entities (id, name, type, description, folded) FROM STDIN") as copy:
-                    for e in entities:
-                        copy.write_row((e.id, e.name, e.type, e.description, e.name.lower()))
-                with cur.copy(
-                    """COPY entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
-                                            reason_pass, reason_evidence) FROM STDIN"""
-                ) as copy:
-                    for a in aliases:
-                        copy.write_row((a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(),
-                                        a.name_key, a.reason_pass,
-                                        None if a.reason_evidence is None else json.dumps(a.reason_evidence)))
-                with cur.copy("COPY mention_entity (mention_id, entity_id) FROM STDIN") as copy:
-                    for link in mention_links:
-                        copy.write_row(link)
+                self._insert_entities(conn, entities, aliases, mention_links)
+                self._write_resolver(conn, resolver, None)
                 self._recount(conn)
                 return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    @staticmethod
+    def _insert_entities(conn: psycopg.Connection[Any], entities: list[EntityRow], aliases: list[EntityAliasRow],
+                         mention_links: list[tuple[int, int]]) -> None:
+        """Insert entities, their aliases and mention links (in the caller's transaction)."""
+        cur = conn.cursor()
+        with cur.copy("COPY entities (id, name, type, description, folded) FROM STDIN") as copy:
+            for e in entities:
+                copy.write_row((e.id, e.name, e.type, e.description, e.name.lower()))
+        with cur.copy(
+            """COPY entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
+                                    reason_pass, reason_evidence) FROM STDIN"""
+        ) as copy:
+            for a in aliases:
+                copy.write_row((a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(),
+                                a.name_key, a.reason_pass,
+                                None if a.reason_evidence is None else json.dumps(a.reason_evidence)))
+        with cur.copy("COPY mention_entity (mention_id, entity_id) FROM STDIN") as copy:
+            for link in mention_links:
+                copy.write_row(link)
+
+    @staticmethod
+    def _write_resolver(conn: psycopg.Connection[Any], resolver: ResolverRows | None,
+                        removed: list[int] | None) -> None:
+        """Write the kept resolver state: all of it (`removed` None), or in place of the clusters `removed`."""
+        if resolver is None:
+            conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")
+            return
+        if removed is None:
+            conn.execute("""TRUNCATE resolver_articles, resolver_clusters, resolver_keys, resolver_names,
+                                     resolver_matches""")
+            conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
+            conn.execute("UPDATE resolver_state SET value = %s WHERE key = 'next_cluster'", (resolver.next_cluster,))
+        else:
+            conn.execute("DELETE FROM resolver_clusters WHERE cluster = ANY(%s)", (removed,))
+            conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (removed,))
+            conn.execute("""INSERT INTO resolver_articles (article_id) SELECT unnest(%s::bigint[])
+                            ON CONFLICT DO NOTHING""", (resolver.articles,))
+            conn.execute("UPDATE resolver_state SET value = greatest(value, %s) WHERE key = 'next_cluster'",
+                         (resolver.next_cluster,))
+        mentions = [m for m, _ in resolver.clusters]
+        conn.execute("DELETE FROM resolver_clusters WHERE mention_id = ANY(%s)", (mentions,))
+        cur = conn.cursor()
+        with cur.copy("COPY resolver_clusters (mention_id, cluster) FROM STDIN") as copy:
+            for row in resolver.clusters:
+                copy.write_row(row)
+        conn.execute("""INSERT INTO resolver_keys (key, cluster) SELECT * FROM unnest(%s::text[], %s::bigint[])
+                        ON CONFLICT DO NOTHING""",
+                     ([k for k, _ in resolver.keys], [c for _, c in resolver.keys]))
+        conn.execute("INSERT INTO resolver_names (name) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                     (resolver.names,))
+        conn.execute(
+            """INSERT INTO resolver_matches (a, b, score, features)
+               SELECT * FROM unnest(%s::text[], %s::text[], %s::float8[], %s::text[])
+               ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, features = excluded.features""",
+            ([m[0] for m in resolver.matches], [m[1] for m in resolver.matches], [m[2] for m in resolver.matches],
+             [json.dumps(m[3]) for m in resolver.matches]))
+        conn.execute("UPDATE resolver_state SET value = 1 WHERE key = 'valid'")
+
+    def update_entities(
+        self,
+        removed: list[int],
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+        resolver: ResolverRows,
+        based_on: IncrementalInput,
+    ) -> bool:
+        """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
+        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        try:
+            with self._write() as conn:
+                state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                if state["due"] != based_on.due:
+                    return False
+                if state["done"] != based_on.done:
+                    return True
+                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                conn.execute("DELETE FROM entities WHERE id = ANY(%s)", (removed,))
+                self._insert_entities(conn, entities, aliases, mention_links)
+                self._write_resolver(conn, resolver, removed)
+                self._recount(conn, [e.id for e in entities])
+                return True
+        except (psycopg.IntegrityError, psycopg.DataError) as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
+
+    def incremental_input(self) -> IncrementalInput | None:
+        """Return the new articles, decisions and pending state read in one transaction (None: state invalid)."""
+        with self._snapshot():
+            if not self._read("SELECT value FROM resolver_state WHERE key = 'valid'")[0]["value"]:
+                return None
+            state = self._read("SELECT due, done FROM pending WHERE task = 'resolve'")[0]
+            articles = [r["id"] for r in self._read(
+                """SELECT id FROM articles a WHERE NOT EXISTS
+                   (SELECT 1 FROM resolver_articles r WHERE r.article_id = a.id) ORDER BY id""")]
+            following = self._read("SELECT value FROM resolver_state WHERE key = 'next_cluster'")[0]["value"]
+            return IncrementalInput(articles, self.decisions(), int(state["due"]), int(state["done"]), int(following))
+
+    def clusters_by_key(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """Return the clusters of the kept resolver state filed under each of `keys` (keys with none left out)."""
+        out: dict[str, list[int]] = {}
+        for r in self._read("SELECT key, cluster FROM resolver_keys WHERE key = ANY(%s)", (sorted(set(keys)),)):
+            out.setdefault(r["key"], []).append(r["cluster"])
+        return out
+
+    def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
+        """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
+        with self._snapshot():
+            rows = self._read(
+                f"""SELECT x.*, d.source, rc.cluster AS cluster FROM mentions x {_JOIN_SOURCE}
+                    LEFT JOIN resolver_clusters rc ON rc.mention_id = x.id
+                    WHERE x.article_id = ANY(%s)
+                       OR x.id IN (SELECT mention_id FROM resolver_clusters WHERE cluster = ANY(%s))""",
+                (sorted(set(articles)), sorted(set(clusters))))
+            mentions = region_order(_mention_row(r) for r in rows)
+            statements = [_alias_statement_row(r) for r in self._read(
+                f"""SELECT x.*, d.source FROM alias_statements x {_JOIN_SOURCE} WHERE x.article_id = ANY(%s)
+                    ORDER BY x.article_id, x.orig_start, x.id""", (sorted({m.article_id for m in mentions}),))]
+        return Region(mentions, statements, {r["id"]: r["cluster"] for r in rows if r["cluster"] is not None})
+
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+        out: dict[int, set[str]] = {}
+        for r in self._read("""SELECT DISTINCT rc.cluster, m.text FROM resolver_clusters rc
+                               JOIN mentions m ON m.id = rc.mention_id WHERE rc.cluster = ANY(%s)""",
+                            (sorted(set(clusters)),)):
+            out.setdefault(r["cluster"], set()).add(r["text"])
+        return out
+
+    def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
+        """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
+        wanted = sorted(set(names))
+        known = {r["name"] for r in self._read("SELECT name FROM resolver_names WHERE name = ANY(%s)", (wanted,))}
+        matches = [(r["a"], r["b"], r["score"], json.loads(r["features"])) for r in self._read(
+            "SELECT a, b, score, features FROM resolver_matches WHERE a = ANY(%s)", (wanted,))]
+        return known, [m for m in matches if m[1] in known]
 
     def resolution_input(self) -> ResolutionInput:
         """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""

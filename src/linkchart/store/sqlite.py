@@ -38,10 +38,13 @@ from linkchart.store.base import (
     EntityRow,
     EntitySummary,
     EventRow,
+    IncrementalInput,
     MentionRow,
     NearDuplicateKey,
+    Region,
     RelationRow,
     ResolutionInput,
+    ResolverRows,
     ScreeningDecisionRow,
     ScreeningMatchRow,
     SearchHit,
@@ -438,6 +441,7 @@ class SQLiteStore(Store):
             (doc_id, doc_id),
         )
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")  # its clusters lost mentions
         self._recount(conn, named)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
@@ -732,22 +736,8 @@ class SQLiteStore(Store):
 
     def alias_statements(self, article_id: int | None = None) -> list[AliasStatementRow]:
         """Return stored alias statements (of one article, or all), in text order."""
-        return [
-            AliasStatementRow(
-                id=r["id"],
-                article_id=r["article_id"],
-                source=r["source"],
-                name=r["name"],
-                alias=r["alias"],
-                kind=r["kind"],
-                start=r["orig_start"],
-                end=r["orig_end"],
-                sentence=r["sentence"],
-                name_span=_pair(r["name_start"], r["name_end"]),
-                alias_span=_pair(r["alias_start"], r["alias_end"]),
-            )
-            for r in self._extraction_rows("alias_statements", "x.orig_start, x.id", article_id)
-        ]
+        return [_alias_statement_row(r)
+                for r in self._extraction_rows("alias_statements", "x.orig_start, x.id", article_id)]
 
     def relations(self, article_id: int | None = None) -> list[RelationRow]:
         """Return stored relations (of one article, or all), in text order."""
@@ -821,12 +811,14 @@ class SQLiteStore(Store):
         aliases: list[EntityAliasRow],
         mention_links: list[tuple[int, int]],
         based_on: ResolutionInput | None = None,
+        resolver: ResolverRows | None = None,
     ) -> bool:
         """Replace all entities, their aliases and (mention id, entity id) links in one transaction.
 
         With `based_on` (the input they were resolved from), store them only if no write changed
         that input since, and mark that resolution done; return whether they were stored (True
         also when another resolver stored the resolution of that same input meanwhile).
+        `resolver` replaces the kept resolver state (without it, that state is marked invalid).
         Raises `StoreError` (keeping the previous entities) when a row is refused, e.g. a
         link to an unknown mention or entity.
         """
@@ -842,27 +834,156 @@ class SQLiteStore(Store):
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
-                conn.executemany(
-                    "INSERT INTO entities (id, name, type, description, folded) VALUES (?, ?, ?, ?, ?)",
-                    [(e.id, e.name, e.type, e.description, e.name.lower()) for e in entities],
-                )
-                conn.executemany(
-                    """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
-                                                   reason_pass, reason_evidence)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), a.name_key,
-                         a.reason_pass, None if a.reason_evidence is None else json.dumps(a.reason_evidence))
-                        for a in aliases
-                    ],
-                )
-                conn.executemany(
-                    "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
-                )
+                self._insert_entities(conn, entities, aliases, mention_links)
+                self._write_resolver(conn, resolver, None)
                 self._recount(conn)
                 return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    @staticmethod
+    def _insert_entities(conn: sqlite3.Connection, entities: list[EntityRow], aliases: list[EntityAliasRow],
+                         mention_links: list[tuple[int, int]]) -> None:
+        """Insert entities, their aliases and mention links (in the caller's transaction)."""
+        conn.executemany(
+            "INSERT INTO entities (id, name, type, description, folded) VALUES (?, ?, ?, ?, ?)",
+            [(e.id, e.name, e.type, e.description, e.name.lower()) for e in entities],
+        )
+        conn.executemany(
+            """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
+                                           reason_pass, reason_evidence)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), a.name_key,
+                 a.reason_pass, None if a.reason_evidence is None else json.dumps(a.reason_evidence))
+                for a in aliases
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
+        )
+
+    @staticmethod
+    def _write_resolver(conn: sqlite3.Connection, resolver: ResolverRows | None, removed: list[int] | None) -> None:
+        """Write the kept resolver state: all of it (`removed` None), or in place of the clusters `removed`."""
+        if resolver is None:
+            conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")
+            return
+        if removed is None:
+            for table in ("resolver_articles", "resolver_clusters", "resolver_keys", "resolver_names",
+                          "resolver_matches"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
+            conn.execute("UPDATE resolver_state SET value = ? WHERE key = 'next_cluster'", (resolver.next_cluster,))
+        else:
+            for part in chunks(removed):
+                marks = ",".join("?" * len(part))
+                conn.execute(f"DELETE FROM resolver_clusters WHERE cluster IN ({marks})", part)
+                conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({marks})", part)
+            conn.executemany("INSERT OR IGNORE INTO resolver_articles (article_id) VALUES (?)",
+                             [(a,) for a in resolver.articles])
+            conn.execute("UPDATE resolver_state SET value = max(value, ?) WHERE key = 'next_cluster'",
+                         (resolver.next_cluster,))
+        conn.executemany("INSERT OR REPLACE INTO resolver_clusters (mention_id, cluster) VALUES (?, ?)",
+                         resolver.clusters)
+        conn.executemany("INSERT OR IGNORE INTO resolver_keys (key, cluster) VALUES (?, ?)", resolver.keys)
+        conn.executemany("INSERT OR IGNORE INTO resolver_names (name) VALUES (?)", [(n,) for n in resolver.names])
+        conn.executemany("INSERT OR REPLACE INTO resolver_matches (a, b, score, features) VALUES (?, ?, ?, ?)",
+                         [(a, b, score, json.dumps(f)) for a, b, score, f in resolver.matches])
+        conn.execute("UPDATE resolver_state SET value = 1 WHERE key = 'valid'")
+
+    def update_entities(
+        self,
+        removed: list[int],
+        entities: list[EntityRow],
+        aliases: list[EntityAliasRow],
+        mention_links: list[tuple[int, int]],
+        resolver: ResolverRows,
+        based_on: IncrementalInput,
+    ) -> bool:
+        """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
+        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        try:
+            with self._write() as conn:
+                due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                if due != based_on.due:
+                    return False
+                if done != based_on.done:
+                    return True
+                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                for part in chunks(removed):
+                    conn.execute(f"DELETE FROM entities WHERE id IN ({','.join('?' * len(part))})", part)
+                self._insert_entities(conn, entities, aliases, mention_links)
+                self._write_resolver(conn, resolver, removed)
+                self._recount(conn, [e.id for e in entities])
+                return True
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
+
+    def incremental_input(self) -> IncrementalInput | None:
+        """Return the new articles, decisions and pending state read in one transaction (None: state invalid)."""
+        with self._snapshot() as conn:
+            if not conn.execute("SELECT value FROM resolver_state WHERE key = 'valid'").fetchone()[0]:
+                return None
+            due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            articles = [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolver_articles) ORDER BY id")]
+            following = conn.execute("SELECT value FROM resolver_state WHERE key = 'next_cluster'").fetchone()[0]
+            return IncrementalInput(articles, self.decisions(), int(due), int(done), int(following))
+
+    def clusters_by_key(self, keys: Iterable[str]) -> dict[str, list[int]]:
+        """Return the clusters of the kept resolver state filed under each of `keys` (keys with none left out)."""
+        out: dict[str, list[int]] = {}
+        for part in chunks(sorted(set(keys))):
+            for r in self._read(f"SELECT key, cluster FROM resolver_keys WHERE key IN ({','.join('?' * len(part))})",
+                                part):
+                out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
+        """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
+        select = f"""SELECT x.*, d.source, rc.cluster AS cluster FROM mentions x {_JOIN_SOURCE}
+                     LEFT JOIN resolver_clusters rc ON rc.mention_id = x.id"""
+        rows: dict[int, Any] = {}
+        with self._snapshot() as conn:
+            for part in chunks(sorted(set(articles))):
+                for r in conn.execute(f"{select} WHERE x.article_id IN ({','.join('?' * len(part))})", part):
+                    rows[r["id"]] = r
+            for part in chunks(sorted(set(clusters))):
+                for r in conn.execute(f"""{select} WHERE x.id IN (SELECT mention_id FROM resolver_clusters
+                                                                   WHERE cluster IN ({','.join('?' * len(part))}))""",
+                                      part):
+                    rows[r["id"]] = r
+            mentions = region_order(_mention_row(r) for r in rows.values())
+            statements = []
+            for part in chunks(sorted({m.article_id for m in mentions})):
+                statements += [_alias_statement_row(r) for r in conn.execute(
+                    f"""SELECT x.*, d.source FROM alias_statements x {_JOIN_SOURCE}
+                        WHERE x.article_id IN ({','.join('?' * len(part))})""", part)]
+        statements.sort(key=lambda st: (st.article_id, st.start, st.id))
+        return Region(mentions, statements, {i: r["cluster"] for i, r in rows.items() if r["cluster"] is not None})
+
+    def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
+        """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
+        out: dict[int, set[str]] = {}
+        for part in chunks(sorted(set(clusters))):
+            for r in self._read(f"""SELECT DISTINCT rc.cluster, m.text FROM resolver_clusters rc
+                                    JOIN mentions m ON m.id = rc.mention_id
+                                    WHERE rc.cluster IN ({','.join('?' * len(part))})""", part):
+                out.setdefault(r[0], set()).add(r[1])
+        return out
+
+    def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
+        """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
+        known: set[str] = set()
+        matches = []
+        wanted = sorted(set(names))
+        for part in chunks(wanted):
+            marks = ",".join("?" * len(part))
+            known.update(r[0] for r in self._read(f"SELECT name FROM resolver_names WHERE name IN ({marks})", part))
+            matches += [(r[0], r[1], r[2], json.loads(r[3])) for r in self._read(
+                f"SELECT a, b, score, features FROM resolver_matches WHERE a IN ({marks})", part)]
+        return known, [m for m in matches if m[1] in known]
 
     def resolution_input(self) -> ResolutionInput:
         """Return the mentions, alias statements and decisions, and the pending state, read in one transaction."""
@@ -1149,6 +1270,34 @@ def _clean_sentences(mentions: list[MentionRow], articles: dict[int, tuple[str, 
         if end > start:
             m.sentence = found[0][start:end]
     return mentions
+
+
+def _alias_statement_row(r: Any) -> AliasStatementRow:
+    """Return a stored alias statement row (joined with its document's source) as an `AliasStatementRow`."""
+    return AliasStatementRow(
+        id=r["id"],
+        article_id=r["article_id"],
+        source=r["source"],
+        name=r["name"],
+        alias=r["alias"],
+        kind=r["kind"],
+        start=r["orig_start"],
+        end=r["orig_end"],
+        sentence=r["sentence"],
+        name_span=_pair(r["name_start"], r["name_end"]),
+        alias_span=_pair(r["alias_start"], r["alias_end"]),
+    )
+
+
+def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Yield `values` in lists of at most `size` (for IN lists within SQLite's parameter limit)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def region_order(mentions: Iterable[MentionRow]) -> list[MentionRow]:
+    """Return mentions in the order `Store.mentions` gives them (article, clean start, clean end, id)."""
+    return sorted(mentions, key=lambda m: (m.article_id, m.clean_start, m.clean_end, m.id))
 
 
 def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:

@@ -1,0 +1,136 @@
+"""Resolution after articles were added: only the clusters their names can touch are resolved again.
+
+The store keeps, from the last resolution (migration 0006), each mention's cluster, the keys
+of each cluster's names (`region.link_keys`) and the name matcher's verdicts. The names of
+the new articles (and those the analysts' decisions name) pull in the clusters filed under
+their keys; the join passes and the decisions then run over the mentions of the new articles
+and of those clusters only, with the matcher comparing only pairs it has not judged before.
+The resulting clusters replace the ones pulled in; each takes the id of the old cluster it
+shares most mentions with (so an entity whose cluster did not change keeps its id), the
+others new ids.
+"""
+
+from __future__ import annotations
+
+from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
+from linkchart.resolve.cluster import (
+    LAST_RUN,
+    Clustering,
+    ResolvedEntity,
+    _local_surfaces,
+    _vote_types,
+    build_entities,
+    cluster_surfaces,
+    entity_rows,
+    resolver_rows,
+)
+from linkchart.resolve.matcher_memo import MatcherMemo
+from linkchart.resolve.reasons import NameMatch
+from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
+from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, written_form
+from linkchart.store.base import IncrementalInput, Region, Store
+
+
+def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity] | None:
+    """Return the entities resolved again after the articles of `start` were added, once stored; None when a
+    write changed the store since `start` was read (nothing stored)."""
+    added = store.region(start.articles, [])
+    keys = decision_keys(start.decisions)
+    locals_ = _local_surfaces(added.mentions)
+    types = _vote_types(locals_)
+    surfaces = {(ls.surface, types[k]) for k, ls in locals_.items()}
+    for st in added.alias_statements:  # a stated name may have no mention of its own
+        for text in (st.name, st.alias):
+            surfaces |= {(s, t) for s in {clean_surface(text), written_form(text)} if s for t in ("ORG", "PERSON")}
+    blocks: dict[str, set[str]] = {}
+    for surface, type_ in surfaces:
+        found = link_keys(surface, type_, query=True)
+        keys |= found
+        if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
+            blocks[surface] = {k for k in found if k.startswith(BLOCK)}
+    filed = store.clusters_by_key(keys)
+    pulled = clusters_for(filed)
+    memo = MatcherMemo()
+    pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
+    region = store.region(start.articles, sorted(pulled))
+    _learn(store, memo, _surfaces(region))
+    clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
+    entities = build_entities(clustering)
+    ids = _cluster_ids(clustering, region, start.next_cluster)
+    rows = entity_rows(entities, ids)  # type: ignore[arg-type]
+    kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
+    if store.update_entities(sorted(pulled), *rows, resolver=kept, based_on=start):
+        LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
+        return entities
+    return None
+
+
+def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str, list[int]], pulled: set[int],
+                      memo: MatcherMemo) -> set[int]:
+    """Return the clusters, among each new name's matcher candidates not pulled in already, holding a name the
+    matcher joins with it (those it does not join stay as they are); the verdicts stay in `memo`.
+
+    A new name is compared with the names of those clusters sharing most blocks with it, at most
+    `blocking.MAX_CANDIDATES`, as the matcher would; a pair of names judged before is not compared again.
+    """
+    candidates = {surface: set(block_candidates(filed, keys)) - pulled for surface, keys in blocks.items()}
+    named = store.cluster_names(set().union(*candidates.values())) if candidates else {}
+    cleaned = {c: {clean_surface(t) for t in texts} for c, texts in named.items()}
+    _learn(store, memo, set(blocks).union(*cleaned.values()))
+    out: set[int] = set()
+    for surface, clusters in candidates.items():
+        mine = set(block_keys(surface))
+        shared: dict[str, int] = {}
+        owner: dict[str, int] = {}
+        for cluster in sorted(clusters):
+            for other in cleaned.get(cluster, ()):
+                n = len(mine & set(block_keys(other)))
+                if other != surface and n:
+                    shared[other], owner[other] = n, cluster
+        for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
+            if owner[other] not in out and memo.verdict(surface, other) is not None:
+                out.add(owner[other])
+    return out
+
+
+def _learn(store: Store, memo: MatcherMemo, surfaces: set[str]) -> None:
+    """Add to `memo` what the store knows of the matcher's verdicts on `surfaces`."""
+    known, matches = store.matcher_verdicts(surfaces)
+    memo.known |= known
+    memo.matches.update({(a, b): NameMatch((a, b), score, tuple(features)) for a, b, score, features in matches})
+
+
+def _surfaces(region: Region) -> set[str]:
+    """Return every name the region's mentions and alias statements may give the name matcher."""
+    out = {clean_surface(m.text) for m in region.mentions}
+    for st in region.alias_statements:
+        for text in (st.name, st.alias):
+            out |= {clean_surface(text), written_form(text)}
+    return out
+
+
+def _cluster_ids(clustering: Clustering, region: Region, first_free: int) -> dict[Key, int]:
+    """Return an id for each new cluster: the old cluster it shares most mentions with, else a new one.
+
+    Larger clusters choose first; an old id goes to one new cluster only.
+    """
+    old_of = region.clusters
+    clusters = clustering.clusters()
+    mentions = {root: [m for ls in members for m in ls.mention_ids] for root, members in clusters.items()}
+    ids: dict[Key, int] = {}
+    taken: set[int] = set()
+    following = first_free
+    for root in sorted(clusters, key=lambda r: (-len(mentions[r]), r)):
+        overlap: dict[int, int] = {}
+        for m in mentions[root]:
+            old = old_of.get(m)
+            if old is not None and old not in taken:
+                overlap[old] = overlap.get(old, 0) + 1
+        if overlap:
+            best = max(overlap, key=lambda c: (overlap[c], -c))
+            ids[root] = best
+            taken.add(best)
+        else:
+            ids[root] = following
+            following += 1
+    return ids

@@ -1,0 +1,60 @@
+"""Resolution of a store: incremental when it keeps the state of its last resolution, else full; stored only if
+still current."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+
+from linkchart.resolve.cluster import (
+    LAST_RUN,
+    ResolvedEntity,
+    build_entities,
+    cluster_surfaces,
+    entity_rows,
+    resolver_rows,
+)
+from linkchart.resolve.incremental import resolve_added
+from linkchart.store.base import Store
+
+# Resolutions computed while no write holds the store; after that many were outdated by writes of
+# another run, the next one holds the write lock from reading to storing (other writers wait).
+UNLOCKED_ATTEMPTS = 2
+
+
+def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[ResolvedEntity] | None:
+    """Return the entities resolved from the store's mentions, after storing them.
+
+    Unless `force`, only when resolution is due (a write changed its input since the last one
+    was stored); None when it was not. Unless `full`, when the store keeps the state of its
+    last resolution, only the clusters the new articles and the decisions touch are resolved
+    again (`incremental.resolve_added`) and only those entities are returned. Resolvers of one
+    store take turns (`Store.resolving`), so a second ingest that waited finds the work done.
+    The result is stored only if what it was resolved from is still the store's: a document
+    stored meanwhile by a writer makes it resolve again, and after `UNLOCKED_ATTEMPTS` such
+    tries it reads and writes holding the write lock.
+    """
+    with store.resolving():
+        for attempt in range(UNLOCKED_ATTEMPTS + 1):
+            with store.exclusive() if attempt == UNLOCKED_ATTEMPTS else nullcontext():
+                if not full:
+                    start = store.incremental_input()
+                    if start is not None:
+                        if not (force or start.due > start.done):
+                            return None
+                        found = resolve_added(store, start)
+                        if found is not None:
+                            return found
+                        continue
+                snapshot = store.resolution_input()
+                if not (force or snapshot.is_due):
+                    return None
+                clustering = cluster_surfaces(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+                entities = build_entities(clustering)
+                rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
+                if store.replace_entities(*rows, based_on=snapshot, resolver=resolver_rows(clustering, entities)):
+                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=len(snapshot.mentions),
+                                    clusters=len(entities))
+                    return entities
+        return None
+
+

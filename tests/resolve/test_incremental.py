@@ -1,0 +1,147 @@
+"""Incremental resolution (`resolve.incremental`): after articles are added it gives the entities a full
+resolution of the same store gives, touching only the clusters the new names reach."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from linkchart.api import Workspace
+from linkchart.api.workspace import sample_corpus_path
+from linkchart.ingest.dedupe import article_fingerprint
+from linkchart.models import AliasStatement, Article, Document, Extraction, Mention, OffsetMap
+from linkchart.resolve.runner import resolve_store
+from linkchart.store.base import Store
+from linkchart.store.open import open_store
+
+Clusters = set[frozenset[int]]
+
+
+def clusters(store: Store) -> Clusters:
+    """Return the stored entities as sets of mention ids."""
+    by_entity: dict[int, set[int]] = {}
+    for mention, entity in store.mention_links():
+        by_entity.setdefault(entity, set()).add(mention)
+    return {frozenset(v) for v in by_entity.values()}
+
+
+def ids_by_cluster(store: Store) -> dict[frozenset[int], int]:
+    """Return each stored entity's id by its set of mention ids."""
+    by_entity: dict[int, set[int]] = {}
+    for mention, entity in store.mention_links():
+        by_entity.setdefault(entity, set()).add(mention)
+    return {frozenset(v): k for k, v in by_entity.items()}
+
+
+def add_article(store: Store, source: str, sentences: list[tuple[str, list[tuple[str, str]]]],
+                statements: list[tuple[str, str, str]] = ()) -> None:
+    """Store a one-article document of `sentences`, each (text, [(name, label)...]) naming those mentions,
+    with alias statements (name, alias, kind) over the whole text."""
+    text = " ".join(s for s, _ in sentences)
+    mentions = []
+    offset = 0
+    for sentence, named in sentences:
+        for name, label in named:
+            i = sentence.index(name)
+            mentions.append(Mention(offset + i, offset + i + len(name), name, label, offset, offset + len(sentence)))
+        offset += len(sentence) + 1
+    said = [AliasStatement(n, a, k, 0, len(text)) for n, a, k in statements]
+    store.add_document(Document(source=source, text=text, sha256=f"sha-{source}", kind="txt"),
+                       [Article(source=source, index=0, text=text, offsets=OffsetMap.identity(len(text), 0),
+                                start=0, end=len(text))],
+                       [Extraction(mentions=mentions, aliases=said)], [article_fingerprint(text)])
+
+
+FIRST = [
+    ("a1", [("Karim Dawali met Nadia Qasimi in Tal Sabr.", [("Karim Dawali", "PERSON"), ("Nadia Qasimi", "PERSON"),
+                                                           ("Tal Sabr", "GPE")]),
+            ("Dawali leads the Velmora Liberation Front (VLF).", [("Dawali", "PERSON"),
+                                                                 ("Velmora Liberation Front", "ORG"),
+                                                                 ("VLF", "ORG")])],
+     [("Velmora Liberation Front", "VLF", "acronym")]),
+    ("a2", [("Nadia Qasimi spoke for the Orsk Council.", [("Nadia Qasimi", "PERSON"), ("Orsk Council", "ORG")]),
+            ("Qasimi denied it.", [("Qasimi", "PERSON")])], []),
+    ("a3", [("Omar Jaber visited Lake Perun.", [("Omar Jaber", "PERSON"), ("Lake Perun", "LOC")])], []),
+]
+SECOND = [
+    ("b1", [("Kareem Dawali returned to Tal Sabr.", [("Kareem Dawali", "PERSON"), ("Tal Sabr", "GPE")]),
+            ("The VLF said Dawali was safe.", [("VLF", "ORG"), ("Dawali", "PERSON")])], []),
+    ("b2", [("Sami Dawali, his brother, joined the Orsk Council.", [("Sami Dawali", "PERSON"),
+                                                                    ("Orsk Council", "ORG")]),
+            ("Dawali was seen in Tal Sabr.", [("Dawali", "PERSON"), ("Tal Sabr", "GPE")])], []),
+    ("b3", [("Rami Saleh, known as Abu Tarik, met Omar Jaber.", [("Rami Saleh", "PERSON"), ("Omar Jaber", "PERSON")]),
+            ("Abu Tarik left.", [("Abu Tarik", "PERSON")])], [("Rami Saleh", "Abu Tarik", "known_as")]),
+]
+
+
+def test_adding_invented_articles_gives_the_entities_of_a_full_resolution(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for source, sentences, said in FIRST:
+            add_article(store, source, sentences, said)
+        resolve_store(store)
+        before = ids_by_cluster(store)
+        untouched = {c: i for c, i in before.items() if any(m in c for m in _mentions_of(store, "Lake Perun"))}
+        for source, sentences, said in SECOND:
+            add_article(store, source, sentences, said)
+        start = store.incremental_input()
+        assert start is not None and len(start.articles) == len(SECOND)
+        resolved = resolve_store(store, force=False)
+        assert resolved is not None and len(resolved) < len(store.entities())  # not every entity was resolved again
+        incremental = clusters(store)
+        after = ids_by_cluster(store)
+        assert all(after.get(c) == i for c, i in untouched.items())  # an unchanged cluster keeps its id
+        resolve_store(store, full=True)
+        assert incremental == clusters(store)
+        assert not store.resolution_due()
+
+
+def _mentions_of(store: Store, text: str) -> set[int]:
+    return {m.id for m in store.mentions() if m.text == text}
+
+
+def test_decisions_still_apply_after_articles_are_added(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for source, sentences, said in FIRST:
+            add_article(store, source, sentences, said)
+        resolve_store(store)
+        store.add_decision("merge", {"a": "Omar Jaber", "b": "Orsk Council"})
+        store.add_decision("reject", {"entity": "Lake Perun"})
+        resolve_store(store, force=False)
+        for source, sentences, said in SECOND:
+            add_article(store, source, sentences, said)
+        resolve_store(store, force=False)
+        incremental = clusters(store)
+        perun = _mentions_of(store, "Lake Perun")
+        assert not any(perun & c for c in incremental)  # still rejected
+        jaber, orsk = _mentions_of(store, "Omar Jaber"), _mentions_of(store, "Orsk Council")
+        assert any(jaber | orsk <= c for c in incremental)  # still merged, with the new articles' mentions
+        resolve_store(store, full=True)
+        assert incremental == clusters(store)
+
+
+def test_the_sample_corpus_in_two_batches_resolves_as_in_one(store_url: str, tmp_path: Path) -> None:
+    files = sorted(sample_corpus_path().iterdir())
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, part in ((first, files[::2]), (second, files[1::2])):
+        folder.mkdir()
+        for f in part:
+            shutil.copy(f, folder / f.name)
+    with Workspace(store_url, processes=1) as ws:
+        assert ws.ingest([str(first)]).ok
+        assert ws.store.incremental_input() is not None  # the first batch was resolved in full
+        assert ws.ingest([str(second)]).ok  # resolved incrementally
+        incremental = clusters(ws.store)
+        ws.resolve(full=True)
+        assert incremental == clusters(ws.store)
+
+
+def test_a_deleted_document_makes_the_next_resolution_full(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for source, sentences, said in FIRST:
+            add_article(store, source, sentences, said)
+        resolve_store(store)
+        assert store.incremental_input() is not None
+        store.delete_document("a3")
+        assert store.incremental_input() is None
+        resolve_store(store, force=False)
+        assert store.incremental_input() is not None and "Omar Jaber" not in {e.name for e in store.entities()}
