@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from linkchart.resolve.name_align import WEAK_LINK, Link, align
+from linkchart.resolve.name_align import WEAK_LINK, Link, align, clear_pair_cache
 from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name
 
 THRESHOLD = 0.40
@@ -365,6 +365,12 @@ def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int
 
 
 _TYPO_CACHE: dict[tuple[int, int], str | None] = {}
+
+
+def clear_pair_caches() -> None:
+    """Empty every cache kept per pair of name parts, so that the next comparisons meet only unseen part pairs."""
+    clear_pair_cache()
+    _TYPO_CACHE.clear()
 
 
 def _typo_kind(u: Part, v: Part) -> str | None:

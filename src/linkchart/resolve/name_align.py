@@ -16,15 +16,11 @@ may take two parts of the other name written apart ('Taji al-Din' / 'Tajideen').
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.name_parts import ParsedName, Part, PartSig, skeleton
-from linkchart.resolve.transliterate import letter_keys
+from linkchart.resolve.name_parts import KeyForms, ParsedName, Part, PartSig, skeleton, unvowelled_forms
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -38,60 +34,44 @@ NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
 GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 
+_normalized = Levenshtein.normalized_similarity
+
 
 # ---- part similarity -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _distinct_names() -> dict[str, tuple[int, int]]:
-    """Return letter key → (group, name) for names that look alike but are different names."""
-    out: dict[str, tuple[int, int]] = {}
-    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
-        for index, spellings in enumerate(names):
-            for spelling in spellings:
-                out.setdefault(letter_keys(spelling)[0], (group, index))
-    return out
+# A key similarity below this cannot make a part similarity of MIN_SIMILARITY even with equal skeletons
+# (a hair lower, so that float rounding never drops a pair exactly at the bound).
+_KEY_CUTOFF = (MIN_SIMILARITY - SKELETON_SHARE) / (1 - SKELETON_SHARE) - 1e-9
 
 
-def _skeletons(keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(skeleton(k) for k in keys)
-
-
-@lru_cache(maxsize=200_000)
 def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
-    """Return the best blend of key and skeleton similarity over the readings of two parts."""
+    """Return the best blend of key and skeleton similarity over the readings of two parts.
+
+    Exact when it reaches MIN_SIMILARITY; below that it may be lower than the exact blend
+    (a reading pair that cannot reach it is not measured): either way the parts are not linked.
+    """
     best = 0.0
+    keep = 1 - SKELETON_SHARE
     for a, sa in zip(x, sx, strict=True):
+        short_a = len(a) <= SHORT_KEY
         for b, sb in zip(y, sy, strict=True):
-            spelled = Levenshtein.normalized_similarity(a, b)
-            skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
-            sim = (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel
-            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
-                sim *= SHORT_CONSONANTS_DIFFER
-            best = max(best, sim)
+            spelled = _normalized(a, b, score_cutoff=_KEY_CUTOFF)
+            if not spelled:
+                continue
+            factor = SHORT_CONSONANTS_DIFFER if (short_a or len(b) <= SHORT_KEY) and sa != sb else 1.0
+            if (keep * spelled + SKELETON_SHARE) * factor <= best:
+                continue  # even equal skeletons would not beat the best reading
+            skel = _normalized(sa, sb) if (sa or sb) else 1.0
+            sim = (keep * spelled + SKELETON_SHARE * skel) * factor
+            if sim > best:
+                best = sim
     return best
 
 
-_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
-
-
-def _unvowelled(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the keys without their single vowels between consonants, as Arabic script writes a name."""
-    return tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
-
-
-def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
-    if not all(o.endswith("i") for o in others):
-        return False  # 'Arlette': a final e that may be silent
-    return any(len(k) >= 4 and k[-1] not in "aiu" and k + "i" in others for k in keys)
-
-
-def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Return the keys without a joined article ('Alkhazali' → 'xazali'), or None."""
-    if len(keys[0]) >= 5 and keys[0].startswith("al"):
-        return tuple(k[2:] for k in keys)
-    return None
+def _nisba(u: KeyForms, v: KeyForms) -> bool:
+    """Return True if `v`'s keys are `u`'s with the nisba ending -i ('baghdadi' of 'baghdad'): a place, its people."""
+    return v.ends_i and not u.nisba_stems.isdisjoint(v.keyset)  # all must end in -i: 'Arlette' may end silent
 
 
 def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
@@ -106,26 +86,25 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         return _particle_similarity(u, v)
     if u.initial or v.initial:
         return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
-    ku, kv, sku, skv = u.keys, v.keys, u.skeletons, v.skeletons
-    if ku == kv or not set(ku).isdisjoint(kv):
+    fu, fv = u.forms, v.forms
+    if not fu.keyset.isdisjoint(fv.keyset):
         return 1.0, "same"
-    distinct = _distinct_names()
-    gu, gv = distinct.get(ku[0]), distinct.get(kv[0])
+    gu, gv = fu.distinct, fv.distinct
     if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
         return 0.0, "distinct_names"
     if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
         if u.script:
-            kv, skv = kv + _unvowelled(kv), skv + skv
+            fv = unvowelled_forms(fv.keys)
         else:
-            ku, sku = ku + _unvowelled(ku), sku + sku
-    sim = _spelling_similarity(ku, sku, kv, skv)
-    if _nisba(ku, kv) or _nisba(kv, ku):
+            fu = unvowelled_forms(fu.keys)
+    sim = _spelling_similarity(fu.keys, fu.skeletons, fv.keys, fv.skeletons)
+    if _nisba(fu, fv) or _nisba(fv, fu):
         return min(sim, NISBA_SIMILARITY), "nisba"
     if not u.particle:
-        for x, y, sy in ((ku, kv, skv), (kv, ku, sku)):
-            glued = _glued(x)
-            if glued and not _glued(y):
-                sim = max(sim, _spelling_similarity(glued, _skeletons(glued), y, sy) - GLUED_ARTICLE_PENALTY)
+        for x, y in ((fu, fv), (fv, fu)):
+            if x.glued and not y.glued:
+                sim = max(sim, _spelling_similarity(x.glued, x.glued_skeletons, y.keys, y.skeletons)
+                          - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
 
 
@@ -136,7 +115,7 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
         if not set(wu).isdisjoint(wv):
             return 1.0, "same"
-        return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
+        return _spelling_similarity(wu, tuple(map(skeleton, wu)), wv, tuple(map(skeleton, wv))), "spelling"
     if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
     sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
@@ -147,6 +126,11 @@ _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
 
 
 _PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
+
+
+def clear_pair_cache() -> None:
+    """Empty the cache of part-pair similarities (for benchmarks that time pairs never compared before)."""
+    _PAIR_CACHE.clear()
 
 
 def part_similarity(u: Part, v: Part) -> tuple[float, str]:

@@ -155,6 +155,53 @@ def is_acronym(word: str) -> bool:
 # ---- parts -----------------------------------------------------------------------------
 
 
+class KeyForms(NamedTuple):
+    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys."""
+
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]  # consonants of each key
+    keyset: frozenset[str]
+    distinct: tuple[int, int] | None  # (group, name) in `distinct_names`: names that look alike but differ
+    ends_i: bool  # every key ends in -i: may be a nisba ('baghdadi')
+    nisba_stems: frozenset[str]  # key + 'i' for each key that can take the nisba ending ('baghdad' → 'baghdadi')
+    glued: tuple[str, ...]  # the keys without a joined article ('alxazali' → 'xazali'), or ()
+    glued_skeletons: tuple[str, ...]
+
+
+_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
+
+
+@lru_cache(maxsize=1)
+def _distinct_names() -> dict[str, tuple[int, int]]:
+    """Return letter key → (group, name) for names that look alike but are different names."""
+    out: dict[str, tuple[int, int]] = {}
+    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
+        for index, spellings in enumerate(names):
+            for spelling in spellings:
+                out.setdefault(letter_keys(spelling)[0], (group, index))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def key_forms(keys: tuple[str, ...]) -> KeyForms:
+    """Return the forms of a part's letter keys that comparing parts reads (see `KeyForms`)."""
+    glued = tuple(k[2:] for k in keys) if len(keys[0]) >= 5 and keys[0].startswith("al") else ()
+    return KeyForms(keys, tuple(skeleton(k) for k in keys), frozenset(keys), _distinct_names().get(keys[0]),
+                    all(k.endswith("i") for k in keys),
+                    frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
+                    glued, tuple(skeleton(k) for k in glued))
+
+
+@lru_cache(maxsize=100_000)
+def unvowelled_forms(keys: tuple[str, ...]) -> KeyForms:
+    """Return the forms of the keys followed by the keys without their single vowels between consonants.
+
+    That is how Arabic script writes a name: a Latin part is compared with a part read
+    from the script in both spellings.
+    """
+    return key_forms(keys + tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys))
+
+
 class PartSig(NamedTuple):
     """What the similarity of two parts depends on (a `Part` without its text and weight): a cache key."""
 
@@ -166,6 +213,7 @@ class PartSig(NamedTuple):
     head: str
     first: str  # first letter as written, for initials
     script: bool  # read from Arabic script
+    forms: KeyForms  # made from `keys`
 
 
 @dataclass(frozen=True)
@@ -280,8 +328,9 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     if particle in BYNAMES:
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
-    skeletons = tuple(skeleton(k) for k in keys)
-    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script)
+    forms = key_forms(keys)
+    skeletons = forms.skeletons
+    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms)
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
@@ -306,9 +355,10 @@ def _join(x: Part, y: Part) -> Part | None:
     if not x.keys[0] or not y.keys[0]:  # a part without letters ('108' in 'Kent 108-3') joins nothing
         return None
     keys = (x.keys[0] + y.keys[0],)
-    skeletons = (skeleton(keys[0]),)
+    forms = key_forms(keys)
+    skeletons = forms.skeletons
     assert x.sig is not None
-    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script)
+    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms)
     return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
