@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve.name_parts import KeyForms, ParsedName, Part, PartSig, skeleton, unvowelled_forms
+from linkchart.resolve.name_parts import ParsedName, Part, PartSig, key_forms, unvowelled_forms
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -34,58 +34,54 @@ NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
 GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 
-_normalized = Levenshtein.normalized_similarity
+_distance = Levenshtein.distance
 
 
 # ---- part similarity -------------------------------------------------------------------
 
 
-# A key similarity below this cannot make a part similarity of MIN_SIMILARITY even with equal skeletons
-# (a hair lower, so that float rounding never drops a pair exactly at the bound).
-_KEY_CUTOFF = (MIN_SIMILARITY - SKELETON_SHARE) / (1 - SKELETON_SHARE) - 1e-9
+# The most edits, as a share of the longer key, that can still make a part similarity of MIN_SIMILARITY
+# (with equal skeletons); a hair more, so that float rounding never drops a pair exactly at the bound.
+_MOST_EDITS = 1 - (MIN_SIMILARITY - SKELETON_SHARE) / (1 - SKELETON_SHARE) + 1e-9
+_KEEP = 1 - SKELETON_SHARE
 
 
-def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
-    """Return the best blend of key and skeleton similarity over the readings of two parts.
+def _spelling_similarity(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> float:
+    """Return the best blend of key and skeleton similarity over the readings (key, skeleton) of two parts.
 
-    Exact when it reaches MIN_SIMILARITY; below that it may be lower than the exact blend
-    (a reading pair that cannot reach it is not measured): either way the parts are not linked.
+    A similarity is Levenshtein's normalised one, 1 - edits / longer length. Exact when the
+    blend reaches MIN_SIMILARITY; below that it may be lower than the exact blend (a reading
+    pair that cannot reach it is not measured): either way the parts are not linked.
     """
     best = 0.0
-    keep = 1 - SKELETON_SHARE
-    for a, sa in zip(x, sx, strict=True):
-        short_a = len(a) <= SHORT_KEY
-        for b, sb in zip(y, sy, strict=True):
-            spelled = _normalized(a, b, score_cutoff=_KEY_CUTOFF)
-            if not spelled:
-                continue
-            factor = SHORT_CONSONANTS_DIFFER if (short_a or len(b) <= SHORT_KEY) and sa != sb else 1.0
-            if (keep * spelled + SKELETON_SHARE) * factor <= best:
+    for a, sa in x:
+        la = len(a)
+        for b, sb in y:
+            lb = len(b)
+            longer = la if la > lb else lb
+            if longer:
+                most = int(longer * _MOST_EDITS)
+                edits = _distance(a, b, score_cutoff=most)
+                if edits > most:
+                    continue
+                spelled = 1.0 - edits / longer
+            else:
+                spelled = 1.0
+            factor = SHORT_CONSONANTS_DIFFER if (la <= SHORT_KEY or lb <= SHORT_KEY) and sa != sb else 1.0
+            if (_KEEP * spelled + SKELETON_SHARE) * factor <= best:
                 continue  # even equal skeletons would not beat the best reading
-            skel = _normalized(sa, sb) if (sa or sb) else 1.0
-            sim = (keep * spelled + SKELETON_SHARE * skel) * factor
+            longer = len(sa) if len(sa) > len(sb) else len(sb)
+            skel = 1.0 - _distance(sa, sb) / longer if longer else 1.0
+            sim = (_KEEP * spelled + SKELETON_SHARE * skel) * factor
             if sim > best:
                 best = sim
     return best
 
 
-def _nisba(u: KeyForms, v: KeyForms) -> bool:
-    """Return True if `v`'s keys are `u`'s with the nisba ending -i ('baghdadi' of 'baghdad'): a place, its people."""
-    return v.ends_i and not u.nisba_stems.isdisjoint(v.keyset)  # all must end in -i: 'Arlette' may end silent
-
-
 def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures."""
-    if u.acronym or v.acronym:
-        return (1.0, "same") if u.acronym and v.acronym and u.keys == v.keys else (0.0, "acronym")
-    if u.head or v.head:
-        if u.head == v.head:
-            return (1.0, "same") if u.keys == v.keys else (1.0, "head_synonym")
-        return 0.0, "head"
-    if u.particle != v.particle:
-        return _particle_similarity(u, v)
-    if u.initial or v.initial:
-        return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
+    if not (u.plain and v.plain and u.particle == v.particle):
+        return _special_similarity(u, v)
     fu, fv = u.forms, v.forms
     if not fu.keyset.isdisjoint(fv.keyset):
         return 1.0, "same"
@@ -97,15 +93,30 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
             fv = unvowelled_forms(fv.keys)
         else:
             fu = unvowelled_forms(fu.keys)
-    sim = _spelling_similarity(fu.keys, fu.skeletons, fv.keys, fv.skeletons)
-    if _nisba(fu, fv) or _nisba(fv, fu):
+    sim = _spelling_similarity(fu.readings, fv.readings)
+    # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
+    if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
+            (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
         return min(sim, NISBA_SIMILARITY), "nisba"
-    if not u.particle:
+    if not u.particle and (fu.glued or fv.glued):
         for x, y in ((fu, fv), (fv, fu)):
             if x.glued and not y.glued:
-                sim = max(sim, _spelling_similarity(x.glued, x.glued_skeletons, y.keys, y.skeletons)
+                sim = max(sim, _spelling_similarity(x.glued, y.readings)
                           - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
+
+
+def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts of which one is an acronym, a head word, an initial or has a particle."""
+    if u.acronym or v.acronym:
+        return (1.0, "same") if u.acronym and v.acronym and u.keys == v.keys else (0.0, "acronym")
+    if u.head or v.head:
+        if u.head == v.head:
+            return (1.0, "same") if u.keys == v.keys else (1.0, "head_synonym")
+        return 0.0, "head"
+    if u.particle != v.particle:
+        return _particle_similarity(u, v)
+    return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
 
 
 def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
@@ -115,7 +126,7 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
         if not set(wu).isdisjoint(wv):
             return 1.0, "same"
-        return _spelling_similarity(wu, tuple(map(skeleton, wu)), wv, tuple(map(skeleton, wv))), "spelling"
+        return _spelling_similarity(key_forms(wu).readings, key_forms(wv).readings), "spelling"
     if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
     sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
@@ -125,23 +136,39 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
 _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
 
 
-_PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
+# part signature id → other part's signature id → (similarity, how); similarity is symmetric, so both ways are kept
+_PAIR_CACHE: dict[int, dict[int, tuple[float, str]]] = {}
+_CACHE_LIMIT = 1_000_000  # pairs kept before the cache is emptied
+_cached = 0
 
 
 def clear_pair_cache() -> None:
     """Empty the cache of part-pair similarities (for benchmarks that time pairs never compared before)."""
+    global _cached
     _PAIR_CACHE.clear()
+    _cached = 0
+
+
+def _remember(su: int, sv: int, found: tuple[float, str]) -> None:
+    global _cached
+    if _cached > _CACHE_LIMIT:
+        clear_pair_cache()
+    _cached += 2
+    _PAIR_CACHE.setdefault(su, {})[sv] = found
+    _PAIR_CACHE.setdefault(sv, {})[su] = found
 
 
 def part_similarity(u: Part, v: Part) -> tuple[float, str]:
-    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...)."""
-    key = (u.sid, v.sid)
-    found = _PAIR_CACHE.get(key)
+    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...).
+
+    Exact from MIN_SIMILARITY up; a similarity below it (parts that are not linked) may be
+    given lower than it is, as measuring it exactly would cost time.
+    """
+    found = _PAIR_CACHE.get(u.sid, {}).get(v.sid)
     if found is None:
-        if len(_PAIR_CACHE) > 1_000_000:
-            _PAIR_CACHE.clear()
         assert u.sig is not None and v.sig is not None
-        found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
+        found = _similarity(u.sig, v.sig)
+        _remember(u.sid, v.sid, found)
     return found
 
 
@@ -185,33 +212,49 @@ def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) ->
     return links, used_a, used_b
 
 
+_ONE = tuple((i,) for i in range(64))  # (i,) for a part index: made once
+_new_link = tuple.__new__  # Link(...) without the call of its generated __new__
+
+
 def align(a: ParsedName, b: ParsedName) -> list[Link]:
     """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
 
     A part may also take two adjacent parts of the other name written apart, when parts are
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
-    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    get, least, b_parts = _PAIR_CACHE.get, MIN_SIMILARITY, tuple(enumerate(b.parts))
+    pairs: list[tuple[float, int, int, str]] = []
+    cache, least, b_parts = _PAIR_CACHE, MIN_SIMILARITY, b.parts
     for i, u in enumerate(a.parts):
-        su = u.sid
-        for j, v in b_parts:
-            found = get((su, v.sid)) or part_similarity(u, v)
+        row = cache.get(u.sid)
+        if row is None:
+            row = cache[u.sid] = {}
+        for j, v in enumerate(b_parts):
+            found = row.get(v.sid) or part_similarity(u, v)
             if found[0] >= least:
-                pairs.append((-found[0], (i,), (j,), found[1]))
+                pairs.append((-found[0], i, j, found[1]))
+    # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
     pairs.sort()
-    links, used_a, used_b = _greedy(pairs)
-    joinable = (a.joins and not a.join_letters.isdisjoint(b.plain_by_letter)) or \
-        (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))
-    if joinable and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
-                     or any(k.similarity < SURE_LINK for k in links)):
+    links: list[Link] = []
+    taken_a = taken_b = 0
+    weakest = 1.0
+    for neg, i, j, how in pairs:
+        if not (taken_a >> i) & 1 and not (taken_b >> j) & 1:
+            links.append(_new_link(Link, (_ONE[i], _ONE[j], -neg, how)))
+            taken_a |= 1 << i
+            taken_b |= 1 << j
+            if -neg < weakest:
+                weakest = -neg
+    if (a.joins or b.joins) and ((len(links) < len(a.parts) and len(links) < len(b_parts)) or weakest < SURE_LINK) \
+            and ((a.joins and not a.join_letters.isdisjoint(b.plain_by_letter))
+                 or (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))):
         joined = _joined_pairs(a, b)
         if joined:
-            pairs += joined
-            pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
-            links, used_a, used_b = _greedy(pairs)
-    links.sort(key=lambda k: k.a)
-    if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
+            both = [(neg, _ONE[i], _ONE[j], how) for neg, i, j, how in pairs] + joined
+            both.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
+            links, _, _ = _greedy(both)
+            weakest = min((k.similarity for k in links), default=1.0)
+    links.sort()  # by the parts of `a`: they never overlap, so the first index decides
+    if len(links) > 1 and weakest < WEAK_LINK:
         links = _drop_crossing_weak_links(links)
     return links
 

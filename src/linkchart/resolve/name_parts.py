@@ -164,8 +164,8 @@ class KeyForms(NamedTuple):
     distinct: tuple[int, int] | None  # (group, name) in `distinct_names`: names that look alike but differ
     ends_i: bool  # every key ends in -i: may be a nisba ('baghdadi')
     nisba_stems: frozenset[str]  # key + 'i' for each key that can take the nisba ending ('baghdad' → 'baghdadi')
-    glued: tuple[str, ...]  # the keys without a joined article ('alxazali' → 'xazali'), or ()
-    glued_skeletons: tuple[str, ...]
+    readings: tuple[tuple[str, str], ...]  # (key, its skeleton) for each key
+    glued: tuple[tuple[str, str], ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
 
 
 _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
@@ -186,10 +186,11 @@ def _distinct_names() -> dict[str, tuple[int, int]]:
 def key_forms(keys: tuple[str, ...]) -> KeyForms:
     """Return the forms of a part's letter keys that comparing parts reads (see `KeyForms`)."""
     glued = tuple(k[2:] for k in keys) if len(keys[0]) >= 5 and keys[0].startswith("al") else ()
-    return KeyForms(keys, tuple(skeleton(k) for k in keys), frozenset(keys), _distinct_names().get(keys[0]),
+    skeletons = tuple(skeleton(k) for k in keys)
+    return KeyForms(keys, skeletons, frozenset(keys), _distinct_names().get(keys[0]),
                     all(k.endswith("i") for k in keys),
                     frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
-                    glued, tuple(skeleton(k) for k in glued))
+                    tuple(zip(keys, skeletons, strict=True)), tuple((k, skeleton(k)) for k in glued))
 
 
 @lru_cache(maxsize=100_000)
@@ -214,6 +215,7 @@ class PartSig(NamedTuple):
     first: str  # first letter as written, for initials
     script: bool  # read from Arabic script
     forms: KeyForms  # made from `keys`
+    plain: bool  # neither an initial, an acronym nor a head word
 
 
 @dataclass(frozen=True)
@@ -330,7 +332,8 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     initial = len(word) == 1 and word.isalpha()
     forms = key_forms(keys)
     skeletons = forms.skeletons
-    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms)
+    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms,
+                  not (initial or acronym or head))
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
@@ -358,7 +361,7 @@ def _join(x: Part, y: Part) -> Part | None:
     forms = key_forms(keys)
     skeletons = forms.skeletons
     assert x.sig is not None
-    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms)
+    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms, True)
     return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
