@@ -28,7 +28,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from linkchart.resolve.compare import _variants, clear_pair_caches, compare
-from linkchart.resolve.name_parts import _raw_parts, key_forms, normalize, parse_name, unvowelled_forms
+from linkchart.resolve.name_parts import _make_part, _raw_parts, key_forms, normalize, parse_name, unvowelled_forms
 from linkchart.resolve.transliterate import arabic_to_latin, letter_keys
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "public" / "data"
@@ -82,7 +82,7 @@ def main() -> None:
 
 def clear_caches() -> None:
     """Empty the matcher's per-name, per-part and per-pair caches, so that the first pass parses every name."""
-    for func in (parse_name, normalize, _variants, _raw_parts, letter_keys, arabic_to_latin, key_forms,
+    for func in (parse_name, normalize, _variants, _raw_parts, _make_part, letter_keys, arabic_to_latin, key_forms,
                  unvowelled_forms):
         func.cache_clear()
     clear_pair_caches()

@@ -59,6 +59,7 @@ class _Words:
     generic_words: frozenset[str]
     compass: dict[str, str]
     camel_heads: re.Pattern[str]
+    camel_start: re.Pattern[str]  # where `camel_heads` may match: a small letter before a head's first letter
 
 
 def _title_pattern(title: str) -> str:
@@ -79,9 +80,11 @@ def _words() -> _Words:
     heads = {w: cls for cls, words in table["org_heads"].items() for w in words}
     camel = sorted((w.capitalize() for w in heads if len(w) > 3), key=len, reverse=True)
     camel_heads = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(camel) + r")\b)")
+    camel_start = re.compile(r"[a-z](?=[" + re.escape("".join(sorted({c[0] for c in camel}))) + "])")
     return _Words(frozenset(table["articles"]), frozenset(table["standalone_articles"]), particles,
                   frozenset(table["byname_honorifics"]), title_re, abd_prefix, heads,
-                  frozenset(table["org_words"]), frozenset(table["generic_words"]), dict(table["compass"]), camel_heads)
+                  frozenset(table["org_words"]), frozenset(table["generic_words"]), dict(table["compass"]), camel_heads,
+                  camel_start)
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +102,11 @@ def part_weight(key: str) -> float:
 
 # ---- normalising -----------------------------------------------------------------------
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-_APOSTROPHES = re.compile(r"[\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u00b4`\u2032]")
-_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
-_SPACES = re.compile(r"\s+")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u00b4`\u2032"
+_QUOTES = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+_UNIFY = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_APOSTROPHES, "'"),
+                        **dict.fromkeys(_QUOTES, " "), "\u00ad": None})
 _POSSESSIVE = re.compile(r"(?<=[a-z]{3})'s$|(?<=[a-z]{3}s)'$")
 _NON_WORD = re.compile(r"[^a-z0-9]")
 _WORD_SPLIT = re.compile(r"[\s/,;]+")
@@ -118,14 +122,11 @@ def normalize(name: str) -> str:
     unified; a possessive ("Tarifi's") removed; whitespace collapsed; surrounding punctuation
     stripped.
     """
-    s = unicodedata.normalize("NFKC", name).replace("\u00ad", "")
+    s = unicodedata.normalize("NFKC", name)
     if has_arabic_script(s):
         s = strip_arabic_marks(s)
-    s = _DASHES.sub("-", s)
-    s = _APOSTROPHES.sub("'", s)
-    s = _QUOTES.sub(" ", s)
-    s = _SPACES.sub(" ", s).strip(" ,;:-")
-    return _POSSESSIVE.sub("", s)
+    s = " ".join(s.translate(_UNIFY).split()).strip(" ,;:-")
+    return _POSSESSIVE.sub("", s) if "'" in s else s
 
 
 def strip_titles(name: str) -> str:
@@ -275,7 +276,10 @@ def _split_abd(token: str) -> str | None:
 def _words_of(latin: str) -> list[list[str]]:
     """Return the words of a name, each as its hyphen-joined pieces as written (ASCII, case kept)."""
     out = []
-    for word in _WORD_SPLIT.split(_words().camel_heads.sub(" ", latin)):
+    w = _words()
+    if w.camel_start.search(latin):
+        latin = w.camel_heads.sub(" ", latin)
+    for word in _WORD_SPLIT.split(latin):
         pieces = [_PIECE_JUNK.sub("", p) for p in (word if word.isascii() else anyascii(word)).split("-")]
         pieces = [p for p in pieces if p.strip(".")]
         if pieces:
@@ -314,7 +318,9 @@ def _tokens(latin: str) -> list[_Token]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _make_part(text: str, particle: str, word: str, acronym: bool = False, script: bool = False) -> Part:
+    """Return one part (cached: many names share their words)."""
     w = _words()
     word = w.compass.get(word, word)[:MAX_WORD]
     keys = letter_keys(word) or ("",)
