@@ -217,12 +217,12 @@ class _Verdict:
 # ---- features --------------------------------------------------------------------------
 
 
-def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_complete: bool) -> float:
+def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_complete: bool) -> float:
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for p, agreement in zip(parts, agreements, strict=True):
-        w = p.weight
+    for i, agreement in enumerate(agreements):
+        w = weights[i]
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
@@ -477,26 +477,26 @@ def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 
 def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
     """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
-    pa, pb = a.parts, b.parts
-    agree_a: list[float | None] = [None] * len(pa)
-    agree_b: list[float | None] = [None] * len(pb)
+    weights_a, weights_b = a.weights, b.weights
+    agree_a: list[float | None] = [None] * len(weights_a)
+    agree_b: list[float | None] = [None] * len(weights_b)
     evidence = 0.0
-    for k in links:
-        agreement = (k.similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
+    for ia, ib, similarity, _ in links:
+        agreement = (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
         if agreement < 0.0:
             agreement = 0.0
         wa = wb = 0.0
-        for i in k.a:
+        for i in ia:
             agree_a[i] = agreement
-            wa += pa[i].weight
-        for j in k.b:
+            wa += weights_a[i]
+        for j in ib:
             agree_b[j] = agreement
-            wb += pb[j].weight
-        evidence += k.similarity * (wa if wa < wb else wb)
-    extra_a = [i for i, x in enumerate(agree_a) if x is None]
-    extra_b = [j for j, x in enumerate(agree_b) if x is None]
-    score = math.sqrt(_coverage(pa, agree_a, not extra_b) * _coverage(pb, agree_b, not extra_a))
-    if len(pa) == 1 and len(pb) == 1:
+            wb += weights_b[j]
+        evidence += similarity * (wa if wa < wb else wb)
+    extra_a = [i for i, x in enumerate(agree_a) if x is None] if len(links) < len(weights_a) else []
+    extra_b = [j for j, x in enumerate(agree_b) if x is None] if len(links) < len(weights_b) else []
+    score = math.sqrt(_coverage(weights_a, agree_a, not extra_b) * _coverage(weights_b, agree_b, not extra_a))
+    if len(weights_a) == 1 and len(weights_b) == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
     if strength < WEAK_EVIDENCE and links:

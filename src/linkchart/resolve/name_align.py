@@ -223,13 +223,12 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
     pairs: list[tuple[float, int, int, str]] = []
-    cache, least, b_parts = _PAIR_CACHE, MIN_SIMILARITY, b.parts
-    for i, u in enumerate(a.parts):
-        row = cache.get(u.sid)
-        if row is None:
-            row = cache[u.sid] = {}
-        for j, v in enumerate(b_parts):
-            found = row.get(v.sid) or part_similarity(u, v)
+    cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
+    for i, su in enumerate(a.sids):
+        row = cache.get(su)
+        for j, found in enumerate(map(row.get, b_sids) if row else [None] * len(b_sids)):
+            if found is None:
+                found = part_similarity(a.parts[i], b.parts[j])
             if found[0] >= least:
                 pairs.append((-found[0], i, j, found[1]))
     # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
@@ -244,7 +243,7 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             taken_b |= 1 << j
             if -neg < weakest:
                 weakest = -neg
-    if (a.joins or b.joins) and ((len(links) < len(a.parts) and len(links) < len(b_parts)) or weakest < SURE_LINK) \
+    if (a.joins or b.joins) and ((len(links) < len(a.sids) and len(links) < len(b_sids)) or weakest < SURE_LINK) \
             and ((a.joins and not a.join_letters.isdisjoint(b.plain_by_letter))
                  or (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))):
         joined = _joined_pairs(a, b)

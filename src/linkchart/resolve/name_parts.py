@@ -258,6 +258,8 @@ class ParsedName:
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
     join_letters: frozenset[str]  # first key letters of `joins`
+    weights: tuple[float, ...]  # each part's weight
+    sids: tuple[int, ...]  # each part's signature id
 
 
 def _split_abd(token: str) -> str | None:
@@ -442,4 +444,5 @@ def parse_name(name: str) -> ParsedName:
             plain.setdefault(p.keys[0][0], []).append(i)
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
                       {letter: tuple(idx) for letter, idx in plain.items()},
-                      frozenset(joined.keys[0][:1] for _, joined in joins))
+                      frozenset(joined.keys[0][:1] for _, joined in joins), tuple(p.weight for p in parts),
+                      tuple(p.sid for p in parts))
