@@ -147,6 +147,8 @@ class Match:
     spells each one out, written only when asked for.
     """
 
+    __slots__ = ("score", "partial", "typo_candidate", "_features", "_reasons", "_facts", "_names", "_links")
+
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
                  typo_candidate: bool = False, features: tuple[str, ...] | None = None,
                  facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
@@ -266,12 +268,19 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
             return ORG_HEADS_DIFFER
         return 1.0
     if extra_b:
-        short, long_, extra, used = a, b, extra_b, sorted(j for k in links for j in k.b)
+        short, long_, extra, side = a, b, extra_b, 1
     else:
-        short, long_, extra, used = b, a, extra_a, sorted(i for k in links for i in k.a)
-    lead = [j for j in extra if j < used[0]]
-    tail = [j for j in extra if j > used[-1]]
-    middle = [j for j in extra if used[0] < j < used[-1]]
+        short, long_, extra, side = b, a, extra_a, 0
+    first, last = len(long_.parts), -1  # the first and last parts of the longer name that matched
+    for k in links:
+        ends = k[side]
+        if ends[0] < first:
+            first = ends[0]
+        if ends[-1] > last:
+            last = ends[-1]
+    lead = [j for j in extra if j < first]
+    tail = [j for j in extra if j > last]
+    middle = [j for j in extra if first < j < last]
     if "org" in (a.kind, b.kind):
         distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
         distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
@@ -288,9 +297,9 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         return 1.0
     if len(short.parts) == 1:
         v.partial = True
-        if used[0] == len(long_.parts) - 1:
+        if first == len(long_.parts) - 1:
             v.add("surname_only", _Parts(short, [0]))
-        elif used[0] == 0 and short.parts[0].particle in BYNAMES:
+        elif first == 0 and short.parts[0].particle in BYNAMES:
             v.add("kunya_only", _Parts(short, [0]))
         else:
             v.add("given_name_only", _Parts(short, [0]))
@@ -435,9 +444,10 @@ def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 def _score(a: ParsedName, b: ParsedName) -> Match:
     """Return the verdict on two parsed names (see the module docstring for the steps)."""
     v = _Verdict(a, b)
-    early = _settled(a, b, v)
-    if early is not None:
-        return v.match(early)
+    if not a.parts or not b.parts or a.folded == b.folded or a.acronym or b.acronym:
+        early = _settled(a, b, v)
+        if early is not None:
+            return v.match(early)
     links = align(a, b)
     score, extra_a, extra_b = _covered(a, b, links, v)
     v.links = links
@@ -447,7 +457,7 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         _bynames(a, b, extra_a, extra_b, v)
     if extra_a and extra_b and links:
         score *= _conflict(a, b, links, v)
-    if a.kind != b.kind and {a.kind, b.kind} == _ORG_PERSON:
+    if a.kind != b.kind and a.kind and b.kind:  # an organisation's name against a person's
         v.add("kind_differs")
         score *= KIND_DIFFERS
     if not links:
@@ -516,7 +526,6 @@ def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) ->
     return False
 
 
-_ORG_PERSON = frozenset({"org", "person"})
 
 
 # ---- entry point -----------------------------------------------------------------------
@@ -552,6 +561,8 @@ def compare(a: str, b: str) -> Match:
     A name with a parenthetical ('Hashd al-Sha'abi (Popular Mobilization Units)') is also
     compared by each of its parts, and the best comparison is kept.
     """
+    if "(" not in a and "(" not in b:
+        return _score(parse_name(a), parse_name(b))
     va, vb = _variants(a), _variants(b)
     if len(va) == 1 and len(vb) == 1:
         return _score(parse_name(a), parse_name(b))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve.name_parts import ParsedName, Part, PartSig, key_forms, unvowelled_forms
+from linkchart.resolve.name_parts import ParsedName, Part, PartSig, Reading, key_forms, unvowelled_forms
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -46,22 +46,21 @@ _MOST_EDITS = 1 - (MIN_SIMILARITY - SKELETON_SHARE) / (1 - SKELETON_SHARE) + 1e-
 _KEEP = 1 - SKELETON_SHARE
 
 
-def _spelling_similarity(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> float:
-    """Return the best blend of key and skeleton similarity over the readings (key, skeleton) of two parts.
+def _spelling_similarity(x: tuple[Reading, ...], y: tuple[Reading, ...]) -> float:
+    """Return the best blend of key and skeleton similarity over the readings of two parts.
 
     A similarity is Levenshtein's normalised one, 1 - edits / longer length. Exact when the
     blend reaches MIN_SIMILARITY; below that it may be lower than the exact blend (a reading
     pair that cannot reach it is not measured): either way the parts are not linked.
     """
     best = 0.0
-    for a, sa in x:
-        la = len(a)
-        for b, sb in y:
-            lb = len(b)
+    distance, most_edits = _distance, _MOST_EDITS
+    for a, sa, la, lsa in x:
+        for b, sb, lb, lsb in y:
             longer = la if la > lb else lb
             if longer:
-                most = int(longer * _MOST_EDITS)
-                edits = _distance(a, b, score_cutoff=most)
+                most = int(longer * most_edits)
+                edits = distance(a, b, score_cutoff=most)
                 if edits > most:
                     continue
                 spelled = 1.0 - edits / longer
@@ -70,8 +69,8 @@ def _spelling_similarity(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str
             factor = SHORT_CONSONANTS_DIFFER if (la <= SHORT_KEY or lb <= SHORT_KEY) and sa != sb else 1.0
             if (_KEEP * spelled + SKELETON_SHARE) * factor <= best:
                 continue  # even equal skeletons would not beat the best reading
-            longer = len(sa) if len(sa) > len(sb) else len(sb)
-            skel = 1.0 - _distance(sa, sb) / longer if longer else 1.0
+            longer = lsa if lsa > lsb else lsb
+            skel = 1.0 - distance(sa, sb) / longer if longer else 1.0
             sim = (_KEEP * spelled + SKELETON_SHARE * skel) * factor
             if sim > best:
                 best = sim
@@ -93,7 +92,13 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
             fv = unvowelled_forms(fv.keys)
         else:
             fu = unvowelled_forms(fu.keys)
-    sim = _spelling_similarity(fu.readings, fv.readings)
+    if len(fu.keys) == 1 and len(fv.keys) == 1:
+        sim = _spelling_similarity(fu.readings, fv.readings)
+    else:
+        # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
+        most = int(max(fu.longest, fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
+        far = _distance(fu.keys[0], fv.keys[0], score_cutoff=most) > most
+        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
     # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
     if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
             (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
@@ -149,13 +154,23 @@ def clear_pair_cache() -> None:
     _cached = 0
 
 
-def _remember(su: int, sv: int, found: tuple[float, str]) -> None:
+def _measure(u: Part, v: Part) -> tuple[float, str]:
+    """Return the similarity of two parts not in the cache, and cache it both ways."""
     global _cached
+    assert u.sig is not None and v.sig is not None
+    found = _similarity(u.sig, v.sig)
     if _cached > _CACHE_LIMIT:
         clear_pair_cache()
     _cached += 2
-    _PAIR_CACHE.setdefault(su, {})[sv] = found
-    _PAIR_CACHE.setdefault(sv, {})[su] = found
+    row = _PAIR_CACHE.get(u.sid)
+    if row is None:
+        row = _PAIR_CACHE[u.sid] = {}
+    row[v.sid] = found
+    row = _PAIR_CACHE.get(v.sid)
+    if row is None:
+        row = _PAIR_CACHE[v.sid] = {}
+    row[u.sid] = found
+    return found
 
 
 def part_similarity(u: Part, v: Part) -> tuple[float, str]:
@@ -164,12 +179,9 @@ def part_similarity(u: Part, v: Part) -> tuple[float, str]:
     Exact from MIN_SIMILARITY up; a similarity below it (parts that are not linked) may be
     given lower than it is, as measuring it exactly would cost time.
     """
-    found = _PAIR_CACHE.get(u.sid, {}).get(v.sid)
-    if found is None:
-        assert u.sig is not None and v.sig is not None
-        found = _similarity(u.sig, v.sig)
-        _remember(u.sid, v.sid, found)
-    return found
+    row = _PAIR_CACHE.get(u.sid)
+    found = row.get(v.sid) if row else None
+    return _measure(u, v) if found is None else found
 
 
 # ---- alignment -------------------------------------------------------------------------
@@ -187,14 +199,19 @@ class Link(NamedTuple):
 def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """Return candidate links of one part to two adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
     out = []
-    for flip, (one, two) in enumerate(((a, b), (b, a))):
+    for flip, one, two in ((False, a, b), (True, b, a)):
+        by_letter = one.plain_by_letter
         for j, joined in two.joins:
             key = joined.keys[0]
-            for i in one.plain_by_letter.get(key[0], ()):
+            candidates = by_letter.get(key[0])
+            if not candidates:
+                continue
+            n = len(key)
+            for i in candidates:
                 u = one.parts[i]
-                if abs(len(u.keys[0]) - len(key)) > 2:
+                if abs(len(u.keys[0]) - n) > 2:
                     continue
-                sim, _ = part_similarity(u, joined)
+                sim = part_similarity(u, joined)[0]
                 if sim >= JOINED_MIN_SIMILARITY:
                     out.append((-sim, (j, j + 1), (i,), "joined") if flip else (-sim, (i,), (j, j + 1), "joined"))
     return out
@@ -222,13 +239,19 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     A part may also take two adjacent parts of the other name written apart, when parts are
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
-    pairs: list[tuple[float, int, int, str]] = []
     cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
+    if len(b_sids) == 1 and len(a.sids) == 1:  # one part each (a single name has nothing written apart)
+        row = cache.get(a.sids[0])
+        found = row.get(b_sids[0]) if row else None
+        if found is None:
+            found = _measure(a.parts[0], b.parts[0])
+        return [_new_link(Link, (_ONE[0], _ONE[0], found[0], found[1]))] if found[0] >= least else []
+    pairs: list[tuple[float, int, int, str]] = []
     for i, su in enumerate(a.sids):
         row = cache.get(su)
         for j, found in enumerate(map(row.get, b_sids) if row else [None] * len(b_sids)):
             if found is None:
-                found = part_similarity(a.parts[i], b.parts[j])
+                found = _measure(a.parts[i], b.parts[j])
             if found[0] >= least:
                 pairs.append((-found[0], i, j, found[1]))
     # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken

@@ -27,6 +27,7 @@ from itertools import count
 from typing import NamedTuple
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.transliterate import (
@@ -156,6 +157,14 @@ def is_acronym(word: str) -> bool:
 # ---- parts -----------------------------------------------------------------------------
 
 
+Reading = tuple[str, str, int, int]  # a letter key, its skeleton, their lengths
+
+
+def _reading(key: str) -> Reading:
+    sk = skeleton(key)
+    return key, sk, len(key), len(sk)
+
+
 class KeyForms(NamedTuple):
     """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys."""
 
@@ -165,8 +174,10 @@ class KeyForms(NamedTuple):
     distinct: tuple[int, int] | None  # (group, name) in `distinct_names`: names that look alike but differ
     ends_i: bool  # every key ends in -i: may be a nisba ('baghdadi')
     nisba_stems: frozenset[str]  # key + 'i' for each key that can take the nisba ending ('baghdad' → 'baghdadi')
-    readings: tuple[tuple[str, str], ...]  # (key, its skeleton) for each key
-    glued: tuple[tuple[str, str], ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
+    readings: tuple[Reading, ...]  # each key with its skeleton and their lengths
+    glued: tuple[Reading, ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
+    longest: int  # letters of the longest key
+    spread: int  # most edits between the main key and another reading
 
 
 _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
@@ -191,7 +202,8 @@ def key_forms(keys: tuple[str, ...]) -> KeyForms:
     return KeyForms(keys, skeletons, frozenset(keys), _distinct_names().get(keys[0]),
                     all(k.endswith("i") for k in keys),
                     frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
-                    tuple(zip(keys, skeletons, strict=True)), tuple((k, skeleton(k)) for k in glued))
+                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), max(map(len, keys)),
+                    max(Levenshtein.distance(keys[0], k) for k in keys))
 
 
 @lru_cache(maxsize=100_000)
@@ -289,8 +301,7 @@ def _words_of(latin: str) -> list[list[str]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # as written
     low: str  # lower case letters and digits
     acronym: bool
@@ -345,17 +356,18 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
-_SIGNATURES: dict[PartSig, int] = {}
+_SIGNATURES: dict[tuple, int] = {}
 _NEXT_ID = count()
 
 
 def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
-    sid = _SIGNATURES.get(sig)
+    key = sig[:8]  # the rest (forms, plain) follows from these
+    sid = _SIGNATURES.get(key)
     if sid is None:
         if len(_SIGNATURES) > 500_000:
             _SIGNATURES.clear()  # numbers are never reused, so a cleared table only costs cache misses
-        sid = _SIGNATURES[sig] = next(_NEXT_ID)
+        sid = _SIGNATURES[key] = next(_NEXT_ID)
     return sid
 
 
