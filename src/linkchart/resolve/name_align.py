@@ -92,8 +92,12 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
             fv = unvowelled_forms(fv.keys)
         else:
             fu = unvowelled_forms(fu.keys)
-    if len(fu.keys) == 1 and len(fv.keys) == 1:
-        sim = _spelling_similarity(fu.readings, fv.readings)
+    if len(fu.keys) == 1 and len(fv.keys) == 1:  # most often too far apart: tell that with one call
+        a, _, la, _ = fu.readings[0]
+        b, _, lb, _ = fv.readings[0]
+        most = int((la if la > lb else lb) * _MOST_EDITS)
+        far = _distance(a, b, score_cutoff=most) > most
+        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
     else:
         # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
         most = int(max(fu.longest, fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
