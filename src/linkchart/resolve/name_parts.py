@@ -213,7 +213,8 @@ def unvowelled_forms(keys: tuple[str, ...]) -> KeyForms:
     That is how Arabic script writes a name: a Latin part is compared with a part read
     from the script in both spellings.
     """
-    return key_forms(keys + tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys))
+    unvowelled = dict.fromkeys(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
+    return key_forms(keys + tuple(k for k in unvowelled if k not in keys))  # a key written twice adds nothing
 
 
 class PartSig(NamedTuple):
@@ -325,7 +326,7 @@ def _tokens(latin: str) -> list[_Token]:
                 continue  # 'al-Sadr', 'ud-Din', 'abu-al-Khayr'
             if len(pieces) == 1 and low in w.standalone_articles and len(words) > 1 and wi < len(words) - 1:
                 continue  # 'Al Khazali', 'Fazl ur Rehman', 'Party of God'
-            acronym = not all_caps and len(low) > 1 and is_acronym(piece)
+            acronym = not all_caps and len(low) > 1 and piece.upper() == piece and is_acronym(piece)
             spelled = _SPELLED_JUNK.sub("", piece.lower()).strip("'")
             out.append(_Token(piece.strip("."), low, acronym, spelled if "'" in spelled else low))
     return out
