@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from linkchart.resolve.compare import THRESHOLD, Match, compare
+from linkchart.resolve.compare import THRESHOLD, Match, clear_pair_caches, compare
 from linkchart.resolve.name_parts import MAX_PARTS, MAX_WORD, parse_name
 
 
@@ -288,3 +288,11 @@ def test_long_inputs_hand_bounded_parts_to_edit_distance(shape: str) -> None:
 def test_parts_without_letters_are_compared_without_error(a: str, b: str) -> None:
     m = compare(a, b)
     assert 0.0 <= m.score <= 1.0 and m.reasons
+
+
+def test_verdicts_are_the_same_with_part_pair_caches_emptied() -> None:
+    pairs = [("Salim al-Tarifi", "Saleem Tareefy"), ("Qais Qarani", "Qays al-Qarany"),
+             ("Zubar Tarifi", "Zubrat Tarifi"), ("Najm al-Din Qarani", "Najmudin Qarani"), ("Abu Tariq", "Tariq Salim")]
+    before = [(m.score, m.features) for m in (compare(a, b) for a, b in pairs)]
+    clear_pair_caches()
+    assert [(m.score, m.features) for m in (compare(a, b) for a, b in pairs)] == before

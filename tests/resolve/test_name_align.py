@@ -5,8 +5,19 @@ Names here are invented or are common given names; none comes from the evaluatio
 
 from __future__ import annotations
 
-from linkchart.resolve.name_align import MIN_SIMILARITY, align, part_similarity
-from linkchart.resolve.name_parts import parse_name
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from linkchart.resolve.name_align import (
+    MIN_SIMILARITY,
+    SHORT_CONSONANTS_DIFFER,
+    SHORT_KEY,
+    SKELETON_SHARE,
+    align,
+    clear_pair_cache,
+    part_similarity,
+)
+from linkchart.resolve.name_parts import Part, parse_name
 
 
 def similarity(a: str, b: str) -> tuple[float, str]:
@@ -57,3 +68,50 @@ def test_weak_link_across_the_order_of_sure_ones_is_dropped() -> None:
     assert len(in_place) == 3
     crossing = align(parse_name("Qarani Tarifi Zubar"), parse_name("Zubrat Qarani Tarifi"))
     assert len(crossing) == 2 and all(k.similarity == 1.0 for k in crossing)
+
+
+# ---- the shortcuts of part similarity (speed) must not change a similarity that links parts ----
+
+_INVENTED = ["Tarifi", "Tareefy", "Qarmudawi", "Qardumawi", "Zubar", "Zubrat", "Salim", "Saleem", "Najmudin",
+             "Qarani", "Kasrawi", "Hamadeni", "Alzubari", "Zubari", "Tarif", "Sal", "Qadhubi", "Gaduby", "Vehzar",
+             "Wahzar", "Thulami", "Sulami", "Ouraibi", "Uraybi", "Chahzin", "Shahzin", "Mo", "Ma"]
+
+
+def _exact_blend(u: Part, v: Part) -> float:
+    """The blend of key and skeleton likeness measured for every reading pair, without any cutoff."""
+    best = 0.0
+    for a, sa in zip(u.keys, u.skeletons, strict=True):
+        for b, sb in zip(v.keys, v.skeletons, strict=True):
+            sim = (1 - SKELETON_SHARE) * Levenshtein.normalized_similarity(a, b) \
+                + SKELETON_SHARE * (Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0)
+            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
+                sim *= SHORT_CONSONANTS_DIFFER
+            best = max(best, sim)
+    return best
+
+
+def test_spelling_similarity_is_exact_wherever_it_can_link_parts() -> None:
+    for x in _INVENTED:
+        for y in _INVENTED:
+            u, v = parse_name(x).parts[0], parse_name(y).parts[0]
+            sim, how = part_similarity(u, v)
+            if how != "spelling" or u.sig.forms.glued or v.sig.forms.glued:
+                continue  # a joined article ('Alzubari') is also compared without it
+            exact = _exact_blend(u, v)
+            if exact >= MIN_SIMILARITY:
+                assert sim == pytest.approx(exact, abs=1e-12), (x, y)
+            else:
+                assert sim < MIN_SIMILARITY, (x, y)
+
+
+def test_part_similarity_is_symmetric_and_the_same_from_an_empty_cache() -> None:
+    parts = [parse_name(x).parts[0] for x in _INVENTED]
+    first = {(i, j): part_similarity(u, v) for i, u in enumerate(parts) for j, v in enumerate(parts)}
+    clear_pair_cache()
+    for (i, j), found in first.items():
+        assert part_similarity(parts[j], parts[i]) == found
+
+
+def test_one_part_names_align_like_longer_ones() -> None:
+    assert [(k.a, k.b, k.how) for k in align(parse_name("Zubar"), parse_name("Zubrat"))] == [((0,), (0,), "spelling")]
+    assert align(parse_name("Tarifi"), parse_name("Qarmudawi")) == []

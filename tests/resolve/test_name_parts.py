@@ -10,11 +10,13 @@ import pytest
 from linkchart.resolve.name_parts import (
     MAX_PARTS,
     is_acronym,
+    key_forms,
     normalize,
     parse_name,
     part_keys,
     part_weight,
     strip_titles,
+    unvowelled_forms,
 )
 
 
@@ -113,3 +115,25 @@ def test_arabic_script_name_is_read_into_latin_parts() -> None:
 
 def test_long_names_are_capped() -> None:
     assert len(parse_name(" ".join(["Tarifi"] * 50)).parts) == MAX_PARTS
+
+
+def test_normalize_unifies_marks_and_any_unicode_space() -> None:
+    assert normalize("Salim\u00a0al\u2013Tarifi\u2003") == "Salim al-Tarifi"
+    assert normalize("\u201cSa\u00adlim\u201d Qa\u2019rani\u3000") == "Salim Qa'rani"
+    assert normalize("Tarifi\u2019s") == "Tarifi"
+
+
+def test_key_forms_hold_what_comparing_parts_reads() -> None:
+    forms = key_forms(("alqarani", "alqarany"))
+    assert forms.keyset == frozenset({"alqarani", "alqarany"})
+    assert [r[0] for r in forms.glued] == ["qarani", "qarany"]
+    assert forms.longest == 8 and forms.spread == 1
+    assert key_forms(("baghdad",)).nisba_stems == frozenset({"baghdadi"})
+    assert key_forms(("baghdadi",)).ends_i and not key_forms(("arlet",)).ends_i
+    assert [r[0] for r in unvowelled_forms(("tarifi",)).readings] == ["tarifi", "trfi"]
+
+
+def test_parts_sharing_a_word_share_their_signature() -> None:
+    a, b = parse_name("Salim Qarani"), parse_name("Qarani Salim")
+    assert a.sids == (b.sids[1], b.sids[0])
+    assert a.weights == tuple(p.weight for p in a.parts)

@@ -123,3 +123,10 @@ def test_every_ambiguous_letter_has_readings() -> None:
     produced = {r for _, r in table["latin_rules"]}
     for letter in table["readings"]:
         assert letter in produced or letter.islower(), letter  # a key letter made by a rule, or a Latin letter
+
+
+def test_runs_of_a_letter_are_written_once_and_vowel_rules_apply() -> None:
+    assert letter_keys("Muhammad")[0] == "muhamad"
+    assert skeleton("muhamad") == "mhmd" and skeleton("saaad") == "sd"
+    assert letter_keys("Zeid")[0] == letter_keys("Zaid")[0] == "zid"  # ai/ei are one ي
+    assert letter_keys("Hamzah")[0] == letter_keys("Hamza")[0]  # the silent final h

@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from linkchart.resolve.name_align import WEAK_LINK, Link, align
+from linkchart.resolve.name_align import WEAK_LINK, Link, align, clear_pair_cache
 from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name
 
 THRESHOLD = 0.40
@@ -147,6 +147,8 @@ class Match:
     spells each one out, written only when asked for.
     """
 
+    __slots__ = ("score", "partial", "typo_candidate", "_features", "_reasons", "_facts", "_names", "_links")
+
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
                  typo_candidate: bool = False, features: tuple[str, ...] | None = None,
                  facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
@@ -217,12 +219,12 @@ class _Verdict:
 # ---- features --------------------------------------------------------------------------
 
 
-def _coverage(parts: tuple[Part, ...], agreements: list[float | None], other_complete: bool) -> float:
+def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_complete: bool) -> float:
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for p, agreement in zip(parts, agreements, strict=True):
-        w = p.weight
+    for i, agreement in enumerate(agreements):
+        w = weights[i]
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
@@ -266,12 +268,19 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
             return ORG_HEADS_DIFFER
         return 1.0
     if extra_b:
-        short, long_, extra, used = a, b, extra_b, sorted(j for k in links for j in k.b)
+        short, long_, extra, side = a, b, extra_b, 1
     else:
-        short, long_, extra, used = b, a, extra_a, sorted(i for k in links for i in k.a)
-    lead = [j for j in extra if j < used[0]]
-    tail = [j for j in extra if j > used[-1]]
-    middle = [j for j in extra if used[0] < j < used[-1]]
+        short, long_, extra, side = b, a, extra_a, 0
+    first, last = len(long_.parts), -1  # the first and last parts of the longer name that matched
+    for k in links:
+        ends = k[side]
+        if ends[0] < first:
+            first = ends[0]
+        if ends[-1] > last:
+            last = ends[-1]
+    lead = [j for j in extra if j < first]
+    tail = [j for j in extra if j > last]
+    middle = [j for j in extra if first < j < last]
     if "org" in (a.kind, b.kind):
         distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
         distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
@@ -288,9 +297,9 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int]
         return 1.0
     if len(short.parts) == 1:
         v.partial = True
-        if used[0] == len(long_.parts) - 1:
+        if first == len(long_.parts) - 1:
             v.add("surname_only", _Parts(short, [0]))
-        elif used[0] == 0 and short.parts[0].particle in BYNAMES:
+        elif first == 0 and short.parts[0].particle in BYNAMES:
             v.add("kunya_only", _Parts(short, [0]))
         else:
             v.add("given_name_only", _Parts(short, [0]))
@@ -367,6 +376,12 @@ def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int
 _TYPO_CACHE: dict[tuple[int, int], str | None] = {}
 
 
+def clear_pair_caches() -> None:
+    """Empty every cache kept per pair of name parts, so that the next comparisons meet only unseen part pairs."""
+    clear_pair_cache()
+    _TYPO_CACHE.clear()
+
+
 def _typo_kind(u: Part, v: Part) -> str | None:
     """Return 'transposition' or 'one letter' if two parts may be a misspelling of each other."""
     key = (u.sid, v.sid)
@@ -429,9 +444,10 @@ def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 def _score(a: ParsedName, b: ParsedName) -> Match:
     """Return the verdict on two parsed names (see the module docstring for the steps)."""
     v = _Verdict(a, b)
-    early = _settled(a, b, v)
-    if early is not None:
-        return v.match(early)
+    if not a.parts or not b.parts or a.folded == b.folded or a.acronym or b.acronym:
+        early = _settled(a, b, v)
+        if early is not None:
+            return v.match(early)
     links = align(a, b)
     score, extra_a, extra_b = _covered(a, b, links, v)
     v.links = links
@@ -441,7 +457,7 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         _bynames(a, b, extra_a, extra_b, v)
     if extra_a and extra_b and links:
         score *= _conflict(a, b, links, v)
-    if a.kind != b.kind and {a.kind, b.kind} == _ORG_PERSON:
+    if a.kind != b.kind and a.kind and b.kind:  # an organisation's name against a person's
         v.add("kind_differs")
         score *= KIND_DIFFERS
     if not links:
@@ -471,26 +487,26 @@ def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
 
 def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
     """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
-    pa, pb = a.parts, b.parts
-    agree_a: list[float | None] = [None] * len(pa)
-    agree_b: list[float | None] = [None] * len(pb)
+    weights_a, weights_b = a.weights, b.weights
+    agree_a: list[float | None] = [None] * len(weights_a)
+    agree_b: list[float | None] = [None] * len(weights_b)
     evidence = 0.0
-    for k in links:
-        agreement = (k.similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
+    for ia, ib, similarity, _ in links:
+        agreement = (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
         if agreement < 0.0:
             agreement = 0.0
         wa = wb = 0.0
-        for i in k.a:
+        for i in ia:
             agree_a[i] = agreement
-            wa += pa[i].weight
-        for j in k.b:
+            wa += weights_a[i]
+        for j in ib:
             agree_b[j] = agreement
-            wb += pb[j].weight
-        evidence += k.similarity * (wa if wa < wb else wb)
-    extra_a = [i for i, x in enumerate(agree_a) if x is None]
-    extra_b = [j for j, x in enumerate(agree_b) if x is None]
-    score = math.sqrt(_coverage(pa, agree_a, not extra_b) * _coverage(pb, agree_b, not extra_a))
-    if len(pa) == 1 and len(pb) == 1:
+            wb += weights_b[j]
+        evidence += similarity * (wa if wa < wb else wb)
+    extra_a = [i for i, x in enumerate(agree_a) if x is None] if len(links) < len(weights_a) else []
+    extra_b = [j for j, x in enumerate(agree_b) if x is None] if len(links) < len(weights_b) else []
+    score = math.sqrt(_coverage(weights_a, agree_a, not extra_b) * _coverage(weights_b, agree_b, not extra_a))
+    if len(weights_a) == 1 and len(weights_b) == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
     if strength < WEAK_EVIDENCE and links:
@@ -510,7 +526,6 @@ def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) ->
     return False
 
 
-_ORG_PERSON = frozenset({"org", "person"})
 
 
 # ---- entry point -----------------------------------------------------------------------
@@ -546,6 +561,8 @@ def compare(a: str, b: str) -> Match:
     A name with a parenthetical ('Hashd al-Sha'abi (Popular Mobilization Units)') is also
     compared by each of its parts, and the best comparison is kept.
     """
+    if "(" not in a and "(" not in b:
+        return _score(parse_name(a), parse_name(b))
     va, vb = _variants(a), _variants(b)
     if len(va) == 1 and len(vb) == 1:
         return _score(parse_name(a), parse_name(b))

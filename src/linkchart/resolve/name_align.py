@@ -16,15 +16,11 @@ may take two parts of the other name written apart ('Taji al-Din' / 'Tajideen').
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve._tables import lexicon_table
-from linkchart.resolve.name_parts import ParsedName, Part, PartSig, skeleton
-from linkchart.resolve.transliterate import letter_keys
+from linkchart.resolve.name_parts import ParsedName, Part, PartSig, Reading, key_forms, unvowelled_forms
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -38,64 +34,89 @@ NASAB_OMITTED = 0.9  # 'bin Laden' against 'Laden'
 INITIAL_SIMILARITY = 0.9  # 'M.' against 'Muhammad'
 GLUED_ARTICLE_PENALTY = 0.05  # 'Alkhazali' against 'Khazali'
 
+_distance = Levenshtein.distance
+
 
 # ---- part similarity -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _distinct_names() -> dict[str, tuple[int, int]]:
-    """Return letter key → (group, name) for names that look alike but are different names."""
-    out: dict[str, tuple[int, int]] = {}
-    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
-        for index, spellings in enumerate(names):
-            for spelling in spellings:
-                out.setdefault(letter_keys(spelling)[0], (group, index))
-    return out
+# The most edits, as a share of the longer key, that can still make a part similarity of MIN_SIMILARITY
+# (with equal skeletons); a hair more, so that float rounding never drops a pair exactly at the bound.
+_MOST_EDITS = 1 - (MIN_SIMILARITY - SKELETON_SHARE) / (1 - SKELETON_SHARE) + 1e-9
+_KEEP = 1 - SKELETON_SHARE
 
 
-def _skeletons(keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(skeleton(k) for k in keys)
+def _spelling_similarity(x: tuple[Reading, ...], y: tuple[Reading, ...]) -> float:
+    """Return the best blend of key and skeleton similarity over the readings of two parts.
 
-
-@lru_cache(maxsize=200_000)
-def _spelling_similarity(x: tuple[str, ...], sx: tuple[str, ...], y: tuple[str, ...], sy: tuple[str, ...]) -> float:
-    """Return the best blend of key and skeleton similarity over the readings of two parts."""
+    A similarity is Levenshtein's normalised one, 1 - edits / longer length. Exact when the
+    blend reaches MIN_SIMILARITY; below that it may be lower than the exact blend (a reading
+    pair that cannot reach it is not measured): either way the parts are not linked.
+    """
     best = 0.0
-    for a, sa in zip(x, sx, strict=True):
-        for b, sb in zip(y, sy, strict=True):
-            spelled = Levenshtein.normalized_similarity(a, b)
-            skel = Levenshtein.normalized_similarity(sa, sb) if (sa or sb) else 1.0
-            sim = (1 - SKELETON_SHARE) * spelled + SKELETON_SHARE * skel
-            if min(len(a), len(b)) <= SHORT_KEY and sa != sb:
-                sim *= SHORT_CONSONANTS_DIFFER
-            best = max(best, sim)
+    distance, most_edits = _distance, _MOST_EDITS
+    for a, sa, la, lsa in x:
+        for b, sb, lb, lsb in y:
+            longer = la if la > lb else lb
+            if longer:
+                most = int(longer * most_edits)
+                edits = distance(a, b, score_cutoff=most)
+                if edits > most:
+                    continue
+                spelled = 1.0 - edits / longer
+            else:
+                spelled = 1.0
+            factor = SHORT_CONSONANTS_DIFFER if (la <= SHORT_KEY or lb <= SHORT_KEY) and sa != sb else 1.0
+            if (_KEEP * spelled + SKELETON_SHARE) * factor <= best:
+                continue  # even equal skeletons would not beat the best reading
+            longer = lsa if lsa > lsb else lsb
+            skel = 1.0 - distance(sa, sb) / longer if longer else 1.0
+            sim = (_KEEP * spelled + SKELETON_SHARE * skel) * factor
+            if sim > best:
+                best = sim
     return best
-
-
-_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
-
-
-def _unvowelled(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the keys without their single vowels between consonants, as Arabic script writes a name."""
-    return tuple(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
-
-
-def _nisba(keys: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    """Return True if `others` are `keys` with the nisba ending -i ('baghdadi' of 'baghdad'): a place and its people."""
-    if not all(o.endswith("i") for o in others):
-        return False  # 'Arlette': a final e that may be silent
-    return any(len(k) >= 4 and k[-1] not in "aiu" and k + "i" in others for k in keys)
-
-
-def _glued(keys: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Return the keys without a joined article ('Alkhazali' → 'xazali'), or None."""
-    if len(keys[0]) >= 5 and keys[0].startswith("al"):
-        return tuple(k[2:] for k in keys)
-    return None
 
 
 def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures."""
+    if not (u.plain and v.plain and u.particle == v.particle):
+        return _special_similarity(u, v)
+    fu, fv = u.forms, v.forms
+    if not fu.keyset.isdisjoint(fv.keyset):
+        return 1.0, "same"
+    gu, gv = fu.distinct, fv.distinct
+    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
+        return 0.0, "distinct_names"
+    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if u.script:
+            fv = unvowelled_forms(fv.keys)
+        else:
+            fu = unvowelled_forms(fu.keys)
+    if len(fu.keys) == 1 and len(fv.keys) == 1:  # most often too far apart: tell that with one call
+        a, _, la, _ = fu.readings[0]
+        b, _, lb, _ = fv.readings[0]
+        most = int((la if la > lb else lb) * _MOST_EDITS)
+        far = _distance(a, b, score_cutoff=most) > most
+        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
+    else:
+        # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
+        most = int(max(fu.longest, fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
+        far = _distance(fu.keys[0], fv.keys[0], score_cutoff=most) > most
+        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
+    # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
+    if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
+            (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
+        return min(sim, NISBA_SIMILARITY), "nisba"
+    if not u.particle and (fu.glued or fv.glued):
+        for x, y in ((fu, fv), (fv, fu)):
+            if x.glued and not y.glued:
+                sim = max(sim, _spelling_similarity(x.glued, y.readings)
+                          - GLUED_ARTICLE_PENALTY)
+    return sim, "spelling"
+
+
+def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
+    """Return (similarity, how) of two parts of which one is an acronym, a head word, an initial or has a particle."""
     if u.acronym or v.acronym:
         return (1.0, "same") if u.acronym and v.acronym and u.keys == v.keys else (0.0, "acronym")
     if u.head or v.head:
@@ -104,29 +125,7 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         return 0.0, "head"
     if u.particle != v.particle:
         return _particle_similarity(u, v)
-    if u.initial or v.initial:
-        return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
-    ku, kv, sku, skv = u.keys, v.keys, u.skeletons, v.skeletons
-    if ku == kv or not set(ku).isdisjoint(kv):
-        return 1.0, "same"
-    distinct = _distinct_names()
-    gu, gv = distinct.get(ku[0]), distinct.get(kv[0])
-    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
-        return 0.0, "distinct_names"
-    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
-        if u.script:
-            kv, skv = kv + _unvowelled(kv), skv + skv
-        else:
-            ku, sku = ku + _unvowelled(ku), sku + sku
-    sim = _spelling_similarity(ku, sku, kv, skv)
-    if _nisba(ku, kv) or _nisba(kv, ku):
-        return min(sim, NISBA_SIMILARITY), "nisba"
-    if not u.particle:
-        for x, y, sy in ((ku, kv, skv), (kv, ku, sku)):
-            glued = _glued(x)
-            if glued and not _glued(y):
-                sim = max(sim, _spelling_similarity(glued, _skeletons(glued), y, sy) - GLUED_ARTICLE_PENALTY)
-    return sim, "spelling"
+    return (INITIAL_SIMILARITY, "initial") if u.first == v.first else (0.0, "initial")
 
 
 def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
@@ -136,7 +135,7 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
         if not set(wu).isdisjoint(wv):
             return 1.0, "same"
-        return _spelling_similarity(wu, _skeletons(wu), wv, _skeletons(wv)), "spelling"
+        return _spelling_similarity(key_forms(wu).readings, key_forms(wv).readings), "spelling"
     if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
     sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
@@ -146,19 +145,47 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
 _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
 
 
-_PAIR_CACHE: dict[tuple[int, int], tuple[float, str]] = {}
+# part signature id → other part's signature id → (similarity, how); similarity is symmetric, so both ways are kept
+_PAIR_CACHE: dict[int, dict[int, tuple[float, str]]] = {}
+_CACHE_LIMIT = 1_000_000  # pairs kept before the cache is emptied
+_cached = 0
+
+
+def clear_pair_cache() -> None:
+    """Empty the cache of part-pair similarities (for benchmarks that time pairs never compared before)."""
+    global _cached
+    _PAIR_CACHE.clear()
+    _cached = 0
+
+
+def _measure(u: Part, v: Part) -> tuple[float, str]:
+    """Return the similarity of two parts not in the cache, and cache it both ways."""
+    global _cached
+    assert u.sig is not None and v.sig is not None
+    found = _similarity(u.sig, v.sig)
+    if _cached > _CACHE_LIMIT:
+        clear_pair_cache()
+    _cached += 2
+    row = _PAIR_CACHE.get(u.sid)
+    if row is None:
+        row = _PAIR_CACHE[u.sid] = {}
+    row[v.sid] = found
+    row = _PAIR_CACHE.get(v.sid)
+    if row is None:
+        row = _PAIR_CACHE[v.sid] = {}
+    row[u.sid] = found
+    return found
 
 
 def part_similarity(u: Part, v: Part) -> tuple[float, str]:
-    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...)."""
-    key = (u.sid, v.sid)
-    found = _PAIR_CACHE.get(key)
-    if found is None:
-        if len(_PAIR_CACHE) > 1_000_000:
-            _PAIR_CACHE.clear()
-        assert u.sig is not None and v.sig is not None
-        found = _PAIR_CACHE[key] = _similarity(u.sig, v.sig)
-    return found
+    """Return how alike two name parts are in [0, 1], and how ('same', 'spelling', 'initial', ...).
+
+    Exact from MIN_SIMILARITY up; a similarity below it (parts that are not linked) may be
+    given lower than it is, as measuring it exactly would cost time.
+    """
+    row = _PAIR_CACHE.get(u.sid)
+    found = row.get(v.sid) if row else None
+    return _measure(u, v) if found is None else found
 
 
 # ---- alignment -------------------------------------------------------------------------
@@ -176,14 +203,19 @@ class Link(NamedTuple):
 def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """Return candidate links of one part to two adjacent parts written apart ('Tajideen' / 'Taji al-Din')."""
     out = []
-    for flip, (one, two) in enumerate(((a, b), (b, a))):
+    for flip, one, two in ((False, a, b), (True, b, a)):
+        by_letter = one.plain_by_letter
         for j, joined in two.joins:
             key = joined.keys[0]
-            for i in one.plain_by_letter.get(key[0], ()):
+            candidates = by_letter.get(key[0])
+            if not candidates:
+                continue
+            n = len(key)
+            for i in candidates:
                 u = one.parts[i]
-                if abs(len(u.keys[0]) - len(key)) > 2:
+                if abs(len(u.keys[0]) - n) > 2:
                     continue
-                sim, _ = part_similarity(u, joined)
+                sim = part_similarity(u, joined)[0]
                 if sim >= JOINED_MIN_SIMILARITY:
                     out.append((-sim, (j, j + 1), (i,), "joined") if flip else (-sim, (i,), (j, j + 1), "joined"))
     return out
@@ -201,33 +233,54 @@ def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) ->
     return links, used_a, used_b
 
 
+_ONE = tuple((i,) for i in range(64))  # (i,) for a part index: made once
+_new_link = tuple.__new__  # Link(...) without the call of its generated __new__
+
+
 def align(a: ParsedName, b: ParsedName) -> list[Link]:
     """Return a one-to-one alignment of the parts of two names, most alike first, in any order.
 
     A part may also take two adjacent parts of the other name written apart, when parts are
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
-    pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    get, least, b_parts = _PAIR_CACHE.get, MIN_SIMILARITY, tuple(enumerate(b.parts))
-    for i, u in enumerate(a.parts):
-        su = u.sid
-        for j, v in b_parts:
-            found = get((su, v.sid)) or part_similarity(u, v)
+    cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
+    if len(b_sids) == 1 and len(a.sids) == 1:  # one part each (a single name has nothing written apart)
+        row = cache.get(a.sids[0])
+        found = row.get(b_sids[0]) if row else None
+        if found is None:
+            found = _measure(a.parts[0], b.parts[0])
+        return [_new_link(Link, (_ONE[0], _ONE[0], found[0], found[1]))] if found[0] >= least else []
+    pairs: list[tuple[float, int, int, str]] = []
+    for i, su in enumerate(a.sids):
+        row = cache.get(su)
+        for j, found in enumerate(map(row.get, b_sids) if row else [None] * len(b_sids)):
+            if found is None:
+                found = _measure(a.parts[i], b.parts[j])
             if found[0] >= least:
-                pairs.append((-found[0], (i,), (j,), found[1]))
+                pairs.append((-found[0], i, j, found[1]))
+    # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
     pairs.sort()
-    links, used_a, used_b = _greedy(pairs)
-    joinable = (a.joins and not a.join_letters.isdisjoint(b.plain_by_letter)) or \
-        (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))
-    if joinable and ((len(used_a) < len(a.parts) and len(used_b) < len(b.parts))
-                     or any(k.similarity < SURE_LINK for k in links)):
+    links: list[Link] = []
+    taken_a = taken_b = 0
+    weakest = 1.0
+    for neg, i, j, how in pairs:
+        if not (taken_a >> i) & 1 and not (taken_b >> j) & 1:
+            links.append(_new_link(Link, (_ONE[i], _ONE[j], -neg, how)))
+            taken_a |= 1 << i
+            taken_b |= 1 << j
+            if -neg < weakest:
+                weakest = -neg
+    if (a.joins or b.joins) and ((len(links) < len(a.sids) and len(links) < len(b_sids)) or weakest < SURE_LINK) \
+            and ((a.joins and not a.join_letters.isdisjoint(b.plain_by_letter))
+                 or (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))):
         joined = _joined_pairs(a, b)
         if joined:
-            pairs += joined
-            pairs.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
-            links, used_a, used_b = _greedy(pairs)
-    links.sort(key=lambda k: k.a)
-    if len(links) > 1 and any(k.similarity < WEAK_LINK for k in links):
+            both = [(neg, _ONE[i], _ONE[j], how) for neg, i, j, how in pairs] + joined
+            both.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
+            links, _, _ = _greedy(both)
+            weakest = min((k.similarity for k in links), default=1.0)
+    links.sort()  # by the parts of `a`: they never overlap, so the first index decides
+    if len(links) > 1 and weakest < WEAK_LINK:
         links = _drop_crossing_weak_links(links)
     return links
 

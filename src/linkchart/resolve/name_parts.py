@@ -27,6 +27,7 @@ from itertools import count
 from typing import NamedTuple
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.transliterate import (
@@ -59,6 +60,7 @@ class _Words:
     generic_words: frozenset[str]
     compass: dict[str, str]
     camel_heads: re.Pattern[str]
+    camel_start: re.Pattern[str]  # where `camel_heads` may match: a small letter before a head's first letter
 
 
 def _title_pattern(title: str) -> str:
@@ -79,9 +81,11 @@ def _words() -> _Words:
     heads = {w: cls for cls, words in table["org_heads"].items() for w in words}
     camel = sorted((w.capitalize() for w in heads if len(w) > 3), key=len, reverse=True)
     camel_heads = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(camel) + r")\b)")
+    camel_start = re.compile(r"[a-z](?=[" + re.escape("".join(sorted({c[0] for c in camel}))) + "])")
     return _Words(frozenset(table["articles"]), frozenset(table["standalone_articles"]), particles,
                   frozenset(table["byname_honorifics"]), title_re, abd_prefix, heads,
-                  frozenset(table["org_words"]), frozenset(table["generic_words"]), dict(table["compass"]), camel_heads)
+                  frozenset(table["org_words"]), frozenset(table["generic_words"]), dict(table["compass"]), camel_heads,
+                  camel_start)
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +103,11 @@ def part_weight(key: str) -> float:
 
 # ---- normalising -----------------------------------------------------------------------
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-_APOSTROPHES = re.compile(r"[\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u00b4`\u2032]")
-_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
-_SPACES = re.compile(r"\s+")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u00b4`\u2032"
+_QUOTES = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+_UNIFY = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_APOSTROPHES, "'"),
+                        **dict.fromkeys(_QUOTES, " "), "\u00ad": None})
 _POSSESSIVE = re.compile(r"(?<=[a-z]{3})'s$|(?<=[a-z]{3}s)'$")
 _NON_WORD = re.compile(r"[^a-z0-9]")
 _WORD_SPLIT = re.compile(r"[\s/,;]+")
@@ -118,14 +123,11 @@ def normalize(name: str) -> str:
     unified; a possessive ("Tarifi's") removed; whitespace collapsed; surrounding punctuation
     stripped.
     """
-    s = unicodedata.normalize("NFKC", name).replace("\u00ad", "")
+    s = unicodedata.normalize("NFKC", name)
     if has_arabic_script(s):
         s = strip_arabic_marks(s)
-    s = _DASHES.sub("-", s)
-    s = _APOSTROPHES.sub("'", s)
-    s = _QUOTES.sub(" ", s)
-    s = _SPACES.sub(" ", s).strip(" ,;:-")
-    return _POSSESSIVE.sub("", s)
+    s = " ".join(s.translate(_UNIFY).split()).strip(" ,;:-")
+    return _POSSESSIVE.sub("", s) if "'" in s else s
 
 
 def strip_titles(name: str) -> str:
@@ -155,6 +157,66 @@ def is_acronym(word: str) -> bool:
 # ---- parts -----------------------------------------------------------------------------
 
 
+Reading = tuple[str, str, int, int]  # a letter key, its skeleton, their lengths
+
+
+def _reading(key: str) -> Reading:
+    sk = skeleton(key)
+    return key, sk, len(key), len(sk)
+
+
+class KeyForms(NamedTuple):
+    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys."""
+
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]  # consonants of each key
+    keyset: frozenset[str]
+    distinct: tuple[int, int] | None  # (group, name) in `distinct_names`: names that look alike but differ
+    ends_i: bool  # every key ends in -i: may be a nisba ('baghdadi')
+    nisba_stems: frozenset[str]  # key + 'i' for each key that can take the nisba ending ('baghdad' → 'baghdadi')
+    readings: tuple[Reading, ...]  # each key with its skeleton and their lengths
+    glued: tuple[Reading, ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
+    longest: int  # letters of the longest key
+    spread: int  # most edits between the main key and another reading
+
+
+_INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
+
+
+@lru_cache(maxsize=1)
+def _distinct_names() -> dict[str, tuple[int, int]]:
+    """Return letter key → (group, name) for names that look alike but are different names."""
+    out: dict[str, tuple[int, int]] = {}
+    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
+        for index, spellings in enumerate(names):
+            for spelling in spellings:
+                out.setdefault(letter_keys(spelling)[0], (group, index))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def key_forms(keys: tuple[str, ...]) -> KeyForms:
+    """Return the forms of a part's letter keys that comparing parts reads (see `KeyForms`)."""
+    glued = tuple(k[2:] for k in keys) if len(keys[0]) >= 5 and keys[0].startswith("al") else ()
+    skeletons = tuple(skeleton(k) for k in keys)
+    return KeyForms(keys, skeletons, frozenset(keys), _distinct_names().get(keys[0]),
+                    all(k.endswith("i") for k in keys),
+                    frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
+                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), max(map(len, keys)),
+                    max(Levenshtein.distance(keys[0], k) for k in keys))
+
+
+@lru_cache(maxsize=100_000)
+def unvowelled_forms(keys: tuple[str, ...]) -> KeyForms:
+    """Return the forms of the keys followed by the keys without their single vowels between consonants.
+
+    That is how Arabic script writes a name: a Latin part is compared with a part read
+    from the script in both spellings.
+    """
+    unvowelled = dict.fromkeys(_INNER_SHORT_VOWEL.sub("", k) for k in keys)
+    return key_forms(keys + tuple(k for k in unvowelled if k not in keys))  # a key written twice adds nothing
+
+
 class PartSig(NamedTuple):
     """What the similarity of two parts depends on (a `Part` without its text and weight): a cache key."""
 
@@ -166,6 +228,8 @@ class PartSig(NamedTuple):
     head: str
     first: str  # first letter as written, for initials
     script: bool  # read from Arabic script
+    forms: KeyForms  # made from `keys`
+    plain: bool  # neither an initial, an acronym nor a head word
 
 
 @dataclass(frozen=True)
@@ -207,6 +271,8 @@ class ParsedName:
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
     join_letters: frozenset[str]  # first key letters of `joins`
+    weights: tuple[float, ...]  # each part's weight
+    sids: tuple[int, ...]  # each part's signature id
 
 
 def _split_abd(token: str) -> str | None:
@@ -225,7 +291,10 @@ def _split_abd(token: str) -> str | None:
 def _words_of(latin: str) -> list[list[str]]:
     """Return the words of a name, each as its hyphen-joined pieces as written (ASCII, case kept)."""
     out = []
-    for word in _WORD_SPLIT.split(_words().camel_heads.sub(" ", latin)):
+    w = _words()
+    if w.camel_start.search(latin):
+        latin = w.camel_heads.sub(" ", latin)
+    for word in _WORD_SPLIT.split(latin):
         pieces = [_PIECE_JUNK.sub("", p) for p in (word if word.isascii() else anyascii(word)).split("-")]
         pieces = [p for p in pieces if p.strip(".")]
         if pieces:
@@ -233,8 +302,7 @@ def _words_of(latin: str) -> list[list[str]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # as written
     low: str  # lower case letters and digits
     acronym: bool
@@ -258,13 +326,15 @@ def _tokens(latin: str) -> list[_Token]:
                 continue  # 'al-Sadr', 'ud-Din', 'abu-al-Khayr'
             if len(pieces) == 1 and low in w.standalone_articles and len(words) > 1 and wi < len(words) - 1:
                 continue  # 'Al Khazali', 'Fazl ur Rehman', 'Party of God'
-            acronym = not all_caps and len(low) > 1 and is_acronym(piece)
+            acronym = not all_caps and len(low) > 1 and piece.upper() == piece and is_acronym(piece)
             spelled = _SPELLED_JUNK.sub("", piece.lower()).strip("'")
             out.append(_Token(piece.strip("."), low, acronym, spelled if "'" in spelled else low))
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _make_part(text: str, particle: str, word: str, acronym: bool = False, script: bool = False) -> Part:
+    """Return one part (cached: many names share their words)."""
     w = _words()
     word = w.compass.get(word, word)[:MAX_WORD]
     keys = letter_keys(word) or ("",)
@@ -280,22 +350,25 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     if particle in BYNAMES:
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
-    skeletons = tuple(skeleton(k) for k in keys)
-    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script)
+    forms = key_forms(keys)
+    skeletons = forms.skeletons
+    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms,
+                  not (initial or acronym or head))
     return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
-_SIGNATURES: dict[PartSig, int] = {}
+_SIGNATURES: dict[tuple, int] = {}
 _NEXT_ID = count()
 
 
 def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
-    sid = _SIGNATURES.get(sig)
+    key = sig[:8]  # the rest (forms, plain) follows from these
+    sid = _SIGNATURES.get(key)
     if sid is None:
         if len(_SIGNATURES) > 500_000:
             _SIGNATURES.clear()  # numbers are never reused, so a cleared table only costs cache misses
-        sid = _SIGNATURES[sig] = next(_NEXT_ID)
+        sid = _SIGNATURES[key] = next(_NEXT_ID)
     return sid
 
 
@@ -306,9 +379,10 @@ def _join(x: Part, y: Part) -> Part | None:
     if not x.keys[0] or not y.keys[0]:  # a part without letters ('108' in 'Kent 108-3') joins nothing
         return None
     keys = (x.keys[0] + y.keys[0],)
-    skeletons = (skeleton(keys[0]),)
+    forms = key_forms(keys)
+    skeletons = forms.skeletons
     assert x.sig is not None
-    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script)
+    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms, True)
     return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
@@ -383,4 +457,5 @@ def parse_name(name: str) -> ParsedName:
             plain.setdefault(p.keys[0][0], []).append(i)
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
                       {letter: tuple(idx) for letter, idx in plain.items()},
-                      frozenset(joined.keys[0][:1] for _, joined in joins))
+                      frozenset(joined.keys[0][:1] for _, joined in joins), tuple(p.weight for p in parts),
+                      tuple(p.sid for p in parts))

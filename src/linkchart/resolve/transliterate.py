@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import product
+from typing import NamedTuple
 
 from anyascii import anyascii
 
@@ -32,7 +33,7 @@ from linkchart.resolve._tables import lexicon_table
 _ARABIC_BLOCKS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEFS = frozenset("اأإآٱى")
 _DIGRAPH_FIRSTS = frozenset("sczkgtdp")  # letters that an h after them would turn into another letter
-_RUNS = re.compile(r"(.)\1+")
+_REPEATED = re.compile(r"(.)(?=\1)")  # a letter the same letter follows: removing them all writes each run once
 MAX_KEYS = 16  # readings kept per token: a long token with every ambiguous letter stays cheap
 
 
@@ -95,24 +96,40 @@ def _read_arabic_word(word: str) -> str:
     return prefix + "".join(read)
 
 
-def _one_pass(rules: list[list[str]]) -> tuple[re.Pattern[str], list[str]]:
-    """Return one regex trying the rules in order at each position, and each rule's replacement by group."""
+class _Rules(NamedTuple):
+    """Ordered rewrite rules as one regex: each rule's replacement by group, or the one plain replacement of all."""
+
+    pattern: re.Pattern[str]
+    replacements: list[str]
+    plain: str | None  # every rule's replacement, when they are one string without group references
+
+
+def _one_pass(rules: list[list[str]]) -> _Rules:
+    """Return one regex trying the rules in order at each position, with the rules' replacements."""
     pattern = re.compile("|".join(f"({p})" for p, _ in rules))
-    return pattern, [r for _, r in rules]
+    replacements = [r for _, r in rules]
+    one = replacements[0] if len(set(replacements)) == 1 and "\\" not in replacements[0] else None
+    return _Rules(pattern, replacements, one)
+
+
+def _runs_once(s: str) -> str:
+    """Return `s` with each run of one letter written once ('muhammad' → 'muhamad')."""
+    return _REPEATED.sub("", s)
 
 
 @lru_cache(maxsize=1)
-def _latin_rules() -> tuple[tuple[re.Pattern[str], list[str]], dict[str, tuple[str, ...]],
-                            tuple[re.Pattern[str], list[str]]]:
+def _latin_rules() -> tuple[_Rules, dict[str, tuple[str, ...]], _Rules]:
     table = lexicon_table("transliteration")
     readings = {letter: tuple(values) for letter, values in table["readings"].items()}
     return _one_pass(table["latin_rules"]), readings, _one_pass(table["vowel_rules"])
 
 
-def _rewrite(s: str, rules: tuple[re.Pattern[str], list[str]]) -> str:
+def _rewrite(s: str, rules: _Rules) -> str:
     """Apply ordered rewrite rules in one left-to-right pass (a rule's output is not rewritten again)."""
-    pattern, replacements = rules
-    return pattern.sub(lambda m: replacements[m.lastindex - 1], s)
+    if rules.plain is not None:
+        return rules.pattern.sub(rules.plain, s)  # no call back per match
+    replacements = rules.replacements
+    return rules.pattern.sub(lambda m: replacements[m.lastindex - 1], s)
 
 
 _NON_LETTERS = re.compile(r"[^a-zA-Z]")  # key letters are upper case
@@ -136,7 +153,7 @@ def letter_keys(token: str) -> tuple[str, ...]:
         k = s
         for letter, reading in zip(ambiguous, combination, strict=True):
             k = k.replace(letter, reading)
-        k = _RUNS.sub(r"\1", _rewrite(_RUNS.sub(r"\1", k), vowel_rules))
+        k = _runs_once(_rewrite(_runs_once(k), vowel_rules))
         if k not in keys:
             keys.append(k)
             if len(keys) == MAX_KEYS:
@@ -154,4 +171,4 @@ _NO_VOWELS = str.maketrans("", "", "aiu")
 
 def skeleton(key: str) -> str:
     """Return the consonants of a letter key, doubled ones written once ('muhamad' → 'mhmd')."""
-    return _RUNS.sub(r"\1", key.translate(_NO_VOWELS))
+    return _runs_once(key.translate(_NO_VOWELS))
