@@ -371,6 +371,18 @@ class Store(ABC):
         assert doc_id is not None
         return doc_id
 
+    def add_documents(
+        self,
+        batch: Sequence[tuple[Document, list[Article], list[Extraction | None], list[NearDuplicateKey | None]]],
+    ) -> list[int]:
+        """Store several documents as `add_document` does, all in one transaction; return their ids in order.
+
+        One commit for the batch instead of one per document (a bulk load's write path); a refused
+        row stores none of the batch (`StoreError`).
+        """
+        with self.exclusive():
+            return [self.add_document(doc, articles, extractions, fps) for doc, articles, extractions, fps in batch]
+
     def add_document_if_new(
         self,
         doc: Document,
