@@ -247,7 +247,21 @@ def _resolve(url: str) -> None:
 
 
 def _resolve_by_key(url: str) -> None:
-    resolve_by_key(url)
+    seconds = resolve_by_key(url)
+    print(f"  entities by key in {seconds:.0f} s; keeping the entity graph", flush=True)
+    keep_graph_timed(url)
+
+
+def keep_graph_timed(url: str) -> float:
+    """Compute and keep the store's entity graph and metrics (what a resolution does last); return the seconds."""
+    from linkchart.graph.stored import keep_graph
+
+    t0 = time.perf_counter()
+    with open_store(url) as store:
+        keep_graph(store)
+    seconds = time.perf_counter() - t0
+    print(f"  entity graph kept in {seconds:.0f} s (peak RSS {peak_mb():.0f} MB)", flush=True)
+    return seconds
 
 
 def resolve_within(url: str, limit: float, by_key: bool = False) -> tuple[float | None, float]:

@@ -644,9 +644,11 @@ class Workspace:
         ea, eb = self.find_entity(a), self.find_entity(b)
         store = self._kept_graph()
         found = shortest_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
-        on = {n for p in found for n in p}
-        edges = [relation_of(e) for e in store.entity_edges(on, within=True)] if on else []
-        hops = [[Hop(u, v, best_relation(edges, u, v)) for u, v in zip(p, p[1:], strict=False)] for p in found]
+        chosen: dict[tuple[int, int], EntityRelation] = {}
+        for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
+            between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
+            chosen[u, v] = best_relation(between, u, v)
+        hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
         namer = self._namer()
         return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in hops])
 
@@ -657,8 +659,8 @@ class Workspace:
         entity = self.find_entity(name)
         nodes, rels = neighbourhood(self._kept_graph(), entity.id, depth)
         summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
-                     for e in self.store.entity_summaries(ids=nodes)]
-        summaries.sort(key=lambda s: (s.id != entity.id, -s.mentions, s.id))
+                     for e in self.store.entity_summaries(ids=nodes)]  # most mentioned first
+        summaries.sort(key=lambda s: s.id != entity.id)
         return entity.id, summaries, rels
 
     def neighbors(self, name: str, depth: int = 1, limit: int | None = None,
@@ -678,10 +680,11 @@ class Workspace:
             counts = None
         else:
             ends = store.entity_edge_ends([entity.id])
-            ids = {entity.id, *(x for _, s, o, _ in ends for x in (s, o))}
+            others = {x for _, s, o, _ in ends for x in (s, o)} - {entity.id}
+            # the entity, then its most mentioned neighbours: one more than shown tells that some were left out
             summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
-                         for e in store.entity_summaries(ids=ids)]
-            summaries.sort(key=lambda s: (s.id != entity.id, -s.mentions, s.id))
+                         for e in [*store.entity_summaries(ids=[entity.id]),
+                                   *(store.entity_summaries(ids=others, limit=limit) if others else [])]]
             shown = summaries[:limit] if limit is not None else summaries
             edges = store.entity_edges([entity.id], whole=False)
             keep = {x.id for x in shown}

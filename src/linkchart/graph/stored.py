@@ -202,11 +202,10 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
     # count: the directed graph holds them), asserted pairs only
     first: dict[tuple[int, int], int] = {}
     asserted: set[tuple[int, int]] = set()
-    for i, s, o, negated in store.entity_edge_ends(on_path):
-        if s in on_path and o in on_path:
-            first.setdefault((s, o), i)
-            if not negated:
-                asserted.add((s, o))
+    for i, s, o, negated in store.entity_edge_ends(on_path, within=True):
+        first.setdefault((s, o), i)
+        if not negated:
+            asserted.add((s, o))
     g.add_edges_from(sorted(asserted, key=lambda pair: (pair[0], first[pair])))
     pred = nx.predecessor(g, a, cutoff=length)
     return [list(p) for p in islice(_build_paths_from_predecessors({a}, b, pred), limit)]

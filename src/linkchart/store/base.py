@@ -644,8 +644,8 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def entity_edge_ends(self, entity_ids: Iterable[int]) -> list[tuple[int, int, int, bool]]:
-        """Return (id, subject, object, negated) of the kept edges at these entities, by id."""
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
 
     @abstractmethod
     def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:

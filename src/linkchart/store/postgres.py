@@ -699,12 +699,18 @@ class PostgresStore(Store):
 
         `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
         """
+        # with the kept list of its documents (schema 7) and a limit, the first `limit` documents by source
+        # hold the first `limit` mentions: a much-named entity's other mentions are not read
+        kept = limit is not None and limit >= 0 and self.graph_version() == self.version()
+        scope = ("""JOIN (SELECT document_id FROM entity_documents WHERE entity_id = %s ORDER BY source LIMIT %s) k
+                    ON k.document_id = a.document_id""" if kept else "")
+        params = (entity_id, limit) if kept else ()
         rows = self._read(
-            """WITH picked AS (
+            f"""WITH picked AS (
                    SELECT m.*, d.source, d.id AS doc_id
                    FROM mention_entity me
                    JOIN mentions m ON m.id = me.mention_id
-                   JOIN articles a ON a.id = m.article_id
+                   JOIN articles a ON a.id = m.article_id {scope}
                    JOIN documents d ON d.id = a.document_id
                    WHERE me.entity_id = %s
                    ORDER BY d.source COLLATE "C", m.orig_start, m.article_id, m.start, m."end", m.id
@@ -716,7 +722,7 @@ class PostgresStore(Store):
                       END AS sentence
                FROM picked p JOIN documents d ON d.id = p.doc_id
                ORDER BY p.source COLLATE "C", p.orig_start, p.article_id, p.start, p."end", p.id""",
-            (entity_id, limit if limit is not None and limit >= 0 else None),
+            (*params, entity_id, limit if limit is not None and limit >= 0 else None),
         )
         mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
         wanted = sorted({m.article_id for m in mentions if m.sentence})
@@ -743,18 +749,22 @@ class PostgresStore(Store):
     def entity_documents(self, entity_id: int, limit: int | None = None,
                          offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
         """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
-        linked = """FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                    JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
-                    WHERE me.entity_id = %s"""
         with self._snapshot():
-            total = self._read(f"SELECT COUNT(DISTINCT d.id) AS n {linked}", (entity_id,))[0]["n"]
+            kept = self._read("SELECT (SELECT value FROM meta WHERE key = 'graph_version') = "
+                              "(SELECT value FROM meta WHERE key = 'store_version') AS kept")[0]["kept"]
+            if kept:  # the kept list of the entity's documents (schema 7)
+                docs = "SELECT source, document_id AS doc_id FROM entity_documents WHERE entity_id = %s"
+            else:
+                docs = """SELECT DISTINCT d.source COLLATE "C" AS source, d.id AS doc_id
+                          FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                          JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                          WHERE me.entity_id = %s"""
+            total = self._read(f"SELECT COUNT(*) AS n FROM ({docs}) x", (entity_id,))[0]["n"]
             page = self._read(
-                f"""WITH docs AS (SELECT DISTINCT d.source COLLATE "C" AS source, d.id AS doc_id {linked}
-                                  ORDER BY 1 LIMIT %s OFFSET %s)
-                    SELECT DISTINCT docs.source, a.id FROM docs
-                    JOIN articles a ON a.document_id = docs.doc_id
-                    JOIN mentions m ON m.article_id = a.id
-                    JOIN mention_entity me ON me.mention_id = m.id AND me.entity_id = %s
+                f"""WITH docs AS ({docs} ORDER BY 1 LIMIT %s OFFSET %s)
+                    SELECT docs.source, a.id FROM docs JOIN articles a ON a.document_id = docs.doc_id
+                    WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                                  WHERE m.article_id = a.id AND me.entity_id = %s)
                     ORDER BY 1, 2""",
                 (entity_id, limit if limit is not None and limit >= 0 else None, max(offset, 0), entity_id),
             )
@@ -800,6 +810,11 @@ class PostgresStore(Store):
                               "FROM STDIN") as copy:
                     for m in metrics:
                         copy.write_row((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community))
+            conn.execute("DELETE FROM entity_documents")
+            conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                            SELECT DISTINCT me.entity_id, d.source, d.id
+                            FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                            JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
             conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
             return True
 
@@ -815,13 +830,15 @@ class PostgresStore(Store):
                       UNION SELECT {columns} FROM entity_edges WHERE object = ANY(%s) ORDER BY id"""
         return [edge_row(r) for r in self._read(sql, (wanted, wanted))]
 
-    def entity_edge_ends(self, entity_ids: Iterable[int]) -> list[tuple[int, int, int, bool]]:
-        """Return (id, subject, object, negated) of the kept edges at these entities, by id."""
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
         wanted = sorted(set(entity_ids))
-        rows = self._read(
-            """SELECT id, subject, object, negated FROM entity_edges WHERE subject = ANY(%s)
-               UNION SELECT id, subject, object, negated FROM entity_edges WHERE object = ANY(%s)
-               ORDER BY id""", (wanted, wanted))
+        if within:
+            sql = "SELECT id, subject, object, negated FROM entity_edges WHERE subject = ANY(%s) AND object = ANY(%s)"
+        else:
+            sql = """SELECT id, subject, object, negated FROM entity_edges WHERE subject = ANY(%s)
+                     UNION SELECT id, subject, object, negated FROM entity_edges WHERE object = ANY(%s)"""
+        rows = self._read(sql + " ORDER BY id", (wanted, wanted))
         return [(r["id"], r["subject"], r["object"], bool(r["negated"])) for r in rows]
 
     def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:

@@ -972,12 +972,18 @@ class SQLiteStore(Store):
 
         `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
         """
+        # with the kept list of its documents (schema 7) and a limit, the first `limit` documents by source
+        # hold the first `limit` mentions: a much-named entity's other mentions are not read
+        kept = limit is not None and limit >= 0 and self.graph_version() == self.version()
+        scope = ("""JOIN (SELECT document_id FROM entity_documents WHERE entity_id = ? ORDER BY source LIMIT ?) k
+                    ON k.document_id = a.document_id""" if kept else "")
+        params = (entity_id, limit) if kept else ()
         rows = self._read(
-            """WITH picked AS (
+            f"""WITH picked AS (
                    SELECT m.*, d.source, d.id AS doc_id
                    FROM mention_entity me
                    JOIN mentions m ON m.id = me.mention_id
-                   JOIN articles a ON a.id = m.article_id
+                   JOIN articles a ON a.id = m.article_id {scope}
                    JOIN documents d ON d.id = a.document_id
                    WHERE me.entity_id = ?
                    ORDER BY d.source, m.orig_start, m.article_id, m.start, m."end", m.id
@@ -989,7 +995,7 @@ class SQLiteStore(Store):
                       END AS sentence
                FROM picked p JOIN documents d ON d.id = p.doc_id
                ORDER BY p.source, p.orig_start, p.article_id, p.start, p."end", p.id""",
-            (entity_id, limit if limit is not None and limit >= 0 else -1),
+            (*params, entity_id, limit if limit is not None and limit >= 0 else -1),
         )
         mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
         wanted = sorted({m.article_id for m in mentions if m.sentence})
@@ -1021,17 +1027,21 @@ class SQLiteStore(Store):
                          offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
         """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
         with self._snapshot() as conn:
-            linked = """FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                        JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
-                        WHERE me.entity_id = ?"""
-            total = conn.execute(f"SELECT COUNT(DISTINCT d.id) {linked}", (entity_id,)).fetchone()[0]
+            kept = conn.execute("SELECT (SELECT value FROM meta WHERE key = 'graph_version') = "
+                                "(SELECT value FROM meta WHERE key = 'store_version')").fetchone()[0]
+            if kept:  # the kept list of the entity's documents (schema 7)
+                docs = "SELECT source, document_id AS doc_id FROM entity_documents WHERE entity_id = ?"
+            else:
+                docs = """SELECT DISTINCT d.source AS source, d.id AS doc_id
+                          FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                          JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                          WHERE me.entity_id = ?"""
+            total = conn.execute(f"SELECT COUNT(*) FROM ({docs})", (entity_id,)).fetchone()[0]
             page = conn.execute(
-                f"""WITH docs AS (SELECT DISTINCT d.source AS source, d.id AS doc_id {linked}
-                                  ORDER BY d.source LIMIT ? OFFSET ?)
-                    SELECT DISTINCT docs.source, a.id FROM docs
-                    JOIN articles a ON a.document_id = docs.doc_id
-                    JOIN mentions m ON m.article_id = a.id
-                    JOIN mention_entity me ON me.mention_id = m.id AND me.entity_id = ?
+                f"""WITH docs AS ({docs} ORDER BY source LIMIT ? OFFSET ?)
+                    SELECT docs.source, a.id FROM docs JOIN articles a ON a.document_id = docs.doc_id
+                    WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                                  WHERE m.article_id = a.id AND me.entity_id = ?)
                     ORDER BY docs.source, a.id""",
                 (entity_id, limit if limit is not None and limit >= 0 else -1, max(offset, 0), entity_id),
             ).fetchall()
@@ -1083,34 +1093,43 @@ class SQLiteStore(Store):
                    VALUES (?, ?, ?, ?, ?)""",
                 ((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community) for m in metrics),
             )
+            conn.execute("DELETE FROM entity_documents")
+            conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                            SELECT DISTINCT me.entity_id, d.source, d.id
+                            FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                            JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
             conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
             return True
 
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
         """Return the kept edges at these entities (`within`: with both ends among them), by id."""
-        wanted = sorted(set(entity_ids))
-        found: dict[int, EntityEdgeRow] = {}
         columns = EDGE_COLUMNS + (", more" if whole else "")
+        return [edge_row(r) for r in self._edges_at(columns, entity_ids, within)]
+
+    def _edges_at(self, columns: str, entity_ids: Iterable[int], within: bool) -> list[sqlite3.Row]:
+        """Return `columns` of the kept edges at (`within`: among) these entities, by id."""
+        wanted = sorted(set(entity_ids))
+        keep = set(wanted)
+        found: dict[int, sqlite3.Row] = {}
         for chunk in _chunks(wanted):
             marks = ",".join("?" * len(chunk))
-            for r in self._read(f"""SELECT {columns} FROM entity_edges WHERE subject IN ({marks})
-                                    UNION SELECT {columns} FROM entity_edges WHERE object IN ({marks})""", chunk * 2):
-                found[r["id"]] = edge_row(r)
-        keep = set(wanted)
-        return [e for _, e in sorted(found.items())
-                if not within or (e.subject in keep and e.object in keep)]
+            if within:  # both ends among them: the subject in this chunk, the object anywhere among them
+                sql = f"SELECT {columns} FROM entity_edges WHERE subject IN ({marks})"
+                if len(wanted) <= 500:
+                    sql += f" AND object IN ({marks})"
+                    chunk = chunk + wanted
+                rows = [r for r in self._read(sql, chunk) if r["object"] in keep]
+            else:
+                rows = self._read(f"""SELECT {columns} FROM entity_edges WHERE subject IN ({marks})
+                                      UNION SELECT {columns} FROM entity_edges WHERE object IN ({marks})""", chunk * 2)
+            found.update((r["id"], r) for r in rows)
+        return [r for _, r in sorted(found.items())]
 
-    def entity_edge_ends(self, entity_ids: Iterable[int]) -> list[tuple[int, int, int, bool]]:
-        """Return (id, subject, object, negated) of the kept edges at these entities, by id."""
-        found: set[tuple[int, int, int, bool]] = set()
-        for chunk in _chunks(sorted(set(entity_ids))):
-            marks = ",".join("?" * len(chunk))
-            found.update((r[0], r[1], r[2], bool(r[3])) for r in self._read(
-                f"""SELECT id, subject, object, negated FROM entity_edges WHERE subject IN ({marks})
-                    UNION SELECT id, subject, object, negated FROM entity_edges WHERE object IN ({marks})""",
-                chunk * 2))
-        return sorted(found)
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
+        rows = self._edges_at("id, subject, object, negated", entity_ids, within)
+        return [(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
     def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:
         """Return the kept metrics of these entities (of every entity when None), by entity id."""

@@ -8,6 +8,8 @@
 --   "dates": [[date, source], ...]}, read only when asked (an edge of a big store has thousands).
 -- entity_metrics: degree, betweenness, PageRank and community of every entity over all asserted
 --   relations (linkchart.graph.metrics, no filter).
+-- entity_documents: the documents naming each entity (through its linked mentions), so that a
+--   profile pages through them by source without reading every mention of a much-named entity.
 -- meta 'graph_version': the store version both were computed at (-1: never); they are current
 --   while it equals 'store_version' (writing them leaves the store version as it is).
 
@@ -36,4 +38,12 @@ CREATE TABLE entity_metrics (
     community   INTEGER
 );
 
+CREATE TABLE entity_documents (
+    entity_id   INTEGER NOT NULL,
+    source      TEXT NOT NULL,
+    document_id INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, source)
+);
+
+DELETE FROM meta WHERE key = 'graph_version';  -- a database rebuilt from an older schema may still hold it
 INSERT INTO meta (key, value) VALUES ('graph_version', -1);
