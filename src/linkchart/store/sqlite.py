@@ -975,15 +975,18 @@ class SQLiteStore(Store):
         # with the kept list of its documents (schema 7) and a limit, the first `limit` documents by source
         # hold the first `limit` mentions: a much-named entity's other mentions are not read
         kept = limit is not None and limit >= 0 and self.graph_version() == self.version()
-        scope = ("""JOIN (SELECT document_id FROM entity_documents WHERE entity_id = ? ORDER BY source LIMIT ?) k
-                    ON k.document_id = a.document_id""" if kept else "")
+        # (CROSS JOIN fixes SQLite's join order: documents → their articles → mentions → the entity's links)
+        linked = ("""(SELECT document_id FROM entity_documents WHERE entity_id = ? ORDER BY source LIMIT ?) k
+                     CROSS JOIN articles a ON a.document_id = k.document_id
+                     CROSS JOIN mentions m ON m.article_id = a.id
+                     CROSS JOIN mention_entity me ON me.mention_id = m.id""" if kept else
+                  """mention_entity me JOIN mentions m ON m.id = me.mention_id
+                     JOIN articles a ON a.id = m.article_id""")
         params = (entity_id, limit) if kept else ()
         rows = self._read(
             f"""WITH picked AS (
                    SELECT m.*, d.source, d.id AS doc_id
-                   FROM mention_entity me
-                   JOIN mentions m ON m.id = me.mention_id
-                   JOIN articles a ON a.id = m.article_id {scope}
+                   FROM {linked}
                    JOIN documents d ON d.id = a.document_id
                    WHERE me.entity_id = ?
                    ORDER BY d.source, m.orig_start, m.article_id, m.start, m."end", m.id
