@@ -109,8 +109,18 @@ def percentile(values: list[float], q: float) -> float:
 
 
 @contextmanager
-def backend_url(backend: str, folder: Path, name: str) -> Iterator[tuple[str, Callable[[], int]]]:
-    """Yield a new store URL of `backend` and a function returning its size in bytes."""
+def backend_url(backend: str, folder: Path, name: str,
+                given: str | None = None) -> Iterator[tuple[str, Callable[[], int]]]:
+    """Yield a new store URL of `backend` (or the `given` PostgreSQL URL) and a function returning its size in bytes."""
+    if given:
+        def database_size() -> int:
+            import psycopg
+
+            with psycopg.connect(given, autocommit=True) as conn:
+                return int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+
+        yield given, database_size
+        return
     if backend == "sqlite":
         path = folder / f"{name}.db"
 
@@ -165,10 +175,11 @@ def _prepared(chunk: tuple[int, int]) -> list[tuple[Any, Any, Any, Any]]:
     return out
 
 
-def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
+def ingest_generated(url: str, n: int, deadline: float, batch: int = GENERATED_CHUNK) -> tuple[float, int]:
     """Store `n` generated articles' extraction results through the store API; return (seconds, articles stored).
 
-    A worker process generates and fingerprints the next articles while this one stores;
+    A worker process generates and fingerprints the next articles while this one stores them,
+    `batch` articles a transaction (`Store.add_documents`; 1: one `add_document` each);
     storing stops at `deadline`.
     """
     stored = 0
@@ -179,14 +190,15 @@ def ingest_generated(url: str, n: int, deadline: float) -> tuple[float, int]:
         # at most two chunks ahead: the worker must not fill this process's memory with articles
         pending = deque(pool.apply_async(_prepared, (c,)) for c in itertools.islice(todo, 2))
         while pending:
-            batch = pending.popleft().get()
+            ready = pending.popleft().get()
             following = next(todo, None)
             if following is not None:
                 pending.append(pool.apply_async(_prepared, (following,)))
-            for doc, art, extraction, fp in batch:
-                store.add_document(doc, [art], [extraction], [fp])
-                stored += 1
-                if stored % 10000 == 0:
+            for start in range(0, len(ready), batch):
+                part = ready[start:start + batch]
+                store.add_documents([(doc, [art], [extraction], [fp]) for doc, art, extraction, fp in part])
+                before, stored = stored, stored + len(part)
+                if stored // 10000 > before // 10000:
                     print(f"    {stored} stored, {time.perf_counter() - t0:.0f} s, rss {rss_mb():.0f} MB", flush=True)
             if time.monotonic() > deadline:
                 print(f"    stopped at the time limit after {stored} articles", flush=True)
@@ -240,7 +252,21 @@ def _resolve(url: str, report: str) -> None:
 
 
 def _resolve_by_key(url: str, report: str) -> None:
-    resolve_by_key(url)
+    seconds = resolve_by_key(url)
+    print(f"  entities by key in {seconds:.0f} s; keeping the entity graph", flush=True)
+    keep_graph_timed(url)
+
+
+def keep_graph_timed(url: str) -> float:
+    """Compute and keep the store's entity graph and metrics (what a resolution does last); return the seconds."""
+    from linkchart.graph.stored import keep_graph
+
+    t0 = time.perf_counter()
+    with open_store(url) as store:
+        keep_graph(store)
+    seconds = time.perf_counter() - t0
+    print(f"  entity graph kept in {seconds:.0f} s (peak RSS {peak_mb():.0f} MB)", flush=True)
+    return seconds
 
 
 def resolve_within(url: str, limit: float, by_key: bool = False) -> tuple[float | None, float]:
@@ -376,18 +402,19 @@ def generate_article_for_warmup() -> Any:
 
 def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
         resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
-        by_key: bool = False, skip_api: bool = False) -> dict[str, Any]:
+        by_key: bool = False, skip_api: bool = False, batch: int = GENERATED_CHUNK,
+        given: str | None = None) -> dict[str, Any]:
     """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled)."""
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
         folder = Path(tmp)
         kept = keep / "ingest.json" if keep else None
-        with backend_url(backend, keep or folder, "big") as (url, size):
+        with backend_url(backend, keep or folder, "big", given) as (url, size):
             if kept and kept.exists():  # a kept store: its ingest figures come from the run that filled it
                 row.update(json.loads(kept.read_text()))
                 print(f"  reusing {url}: {row['stored']} articles", flush=True)
             else:
-                row.update(ingest(url, n, mode, processes, folder, time.monotonic() + time_limit))
+                row.update(ingest(url, n, mode, processes, folder, time.monotonic() + time_limit, batch))
                 if kept:
                     kept.write_text(json.dumps(row))
             if ingest_only:
@@ -410,14 +437,15 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
     return row
 
 
-def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float) -> dict[str, Any]:
+def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float,
+           batch: int = GENERATED_CHUNK) -> dict[str, Any]:
     """Return the ingest figures of storing `n` articles at `url` (real: resolution included and timed apart)."""
     with RssSampler() as sampler:
         if mode == "real":
             write_feeds(folder / "feeds", n)
             seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
         else:
-            seconds, stored = ingest_generated(url, n, deadline)
+            seconds, stored = ingest_generated(url, n, deadline, batch)
             resolution = None
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"stored": stored, "ingest_s": seconds, "per_s": stored / seconds, "rss": sampler.quartiles(),
@@ -475,9 +503,13 @@ def main() -> None:
     parser.add_argument("--ingest-only", action="store_true", help="with --keep: fill the store and stop")
     parser.add_argument("--skip-api", action="store_true",
                         help="measure resolution and the cost of adding one article, not the HTTP API")
+    parser.add_argument("--url", help="with --keep and --backend postgresql: the (kept) database to fill or reuse, "
+                        "e.g. on a cluster started apart with tools/pgcluster.py")
+    parser.add_argument("--batch", type=int, default=GENERATED_CHUNK,
+                        help="generated mode: articles stored per transaction (Store.add_documents)")
     args = parser.parse_args()
-    if args.keep and args.backend != "sqlite":
-        parser.error("--keep is for --backend sqlite")
+    if args.keep and args.backend != "sqlite" and not (args.url and args.backend == "postgresql"):
+        parser.error("--keep is for --backend sqlite, or postgresql with --url")
     if args.ingest_only and not args.keep:
         parser.error("--ingest-only needs --keep")
     if args.keep:
@@ -494,7 +526,8 @@ def main() -> None:
     else:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
-                        args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api))
+                        args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api,
+                        args.batch, args.url))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

@@ -234,6 +234,8 @@ class EntityProfile:
     mention_count: int = 0  # all mentions, also when `mentions` was capped
     listed: list[ListingView] = field(default_factory=list, metadata=described(
         "Sanctions or watch-list entries its names matched when screened, unless an analyst rejected them."))
+    document_count: int = field(default=0, metadata=described(
+        "All documents naming it, also when `documents` is one page of them."))
 
 
 @dataclass

@@ -38,7 +38,7 @@ from linkchart.api.views import (
     Suggestions,
 )
 from linkchart.models import Article, Extraction, IngestReport
-from linkchart.store.base import ArticleRow, EntityRow, EntitySummary, SearchHit
+from linkchart.store.base import EDGE_HEAD, ArticleRow, EntityRow, EntitySummary, SearchHit, Store
 
 if TYPE_CHECKING:
     from linkchart.api.pipeline import FileEngine
@@ -198,10 +198,12 @@ class Workspace:
         """Resolve stored mentions into entities and re-apply the analysts' decisions; return the entity count.
 
         Unless `full`, only what the articles and decisions stored since the last resolution touch is resolved again.
+        The entity graph the store keeps (edges, metrics, documents per entity) is computed again after it.
         """
         from linkchart.resolve.runner import resolve_store
 
         resolve_store(self.store, full=full)
+        self._keep_graph()
         return len(self.store.entities())
 
     def resolution_due(self) -> bool:
@@ -216,7 +218,10 @@ class Workspace:
         """
         from linkchart.resolve.runner import resolve_store
 
-        return resolve_store(self.store, force=False) is not None
+        done = resolve_store(self.store, force=False) is not None
+        if done:
+            self._keep_graph()
+        return done
 
     def _namer(self) -> Namer:
         """Return the namer of the current store version (its lookups are kept until the store changes)."""
@@ -413,11 +418,13 @@ class Workspace:
                                      hit.match.partial and not surname))
         return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
-    def profile(self, name: str, mentions: int | None = None) -> EntityProfile:
+    def profile(self, name: str, mentions: int | None = None, documents: int | None = None,
+                documents_offset: int = 0) -> EntityProfile:
         """Return the profile of an entity: aliases with reasons, description, documents, mentions.
 
-        `mentions` caps the mention views returned (by source, then offset); the profile's
-        `mention_count` and `documents` always cover every mention.
+        `mentions` caps the mention views returned (by source, then offset); `documents` caps the
+        documents (by source, after skipping `documents_offset`). `mention_count` and
+        `document_count` always count every mention and document.
         """
         entity = self.find_entity(name)
         namer = self._namer()
@@ -428,21 +435,18 @@ class Workspace:
             )
             for m in self.store.entity_mentions(entity.id, limit=mentions)
         ]
-        articles: dict[str, list[int]] = defaultdict(list)
-        for source, article_id in self.store.entity_articles(entity.id):
-            articles[source].append(article_id)
-        documents = []
-        for source in sorted(articles):
-            ids = articles[source]
+        document_count, page = self.store.entity_documents(entity.id, documents, documents_offset)
+        refs = []
+        for source, ids in page:
             first = namer.lookups.articles.get(ids[0])
-            documents.append(DocumentRef(source=source, title=first.title if first else None,
-                                         date=first.date if first else None, article_ids=ids))
+            refs.append(DocumentRef(source=source, title=first.title if first else None,
+                                    date=first.date if first else None, article_ids=ids))
         summary = self.store.entity_summaries(ids=[entity.id])
         count = summary[0].mentions if summary else len(views)
         return EntityProfile(
             entity.id, entity.name, entity.type, entity.description,
-            self.store.entity_aliases(entity.id), documents, views, mention_count=count,
-            listed=self._listing_views(entity.id),
+            self.store.entity_aliases(entity.id), refs, views, mention_count=count,
+            listed=self._listing_views(entity.id), document_count=document_count,
         )
 
     # ---- screening against sanctions and watch lists ------------------------------
@@ -586,12 +590,28 @@ class Workspace:
 
         return entity_graph(self.store, self.db)
 
+    def _keep_graph(self) -> None:
+        """Compute the entity graph and its metrics and keep them in the store (after a resolution)."""
+        from linkchart.graph.stored import keep_graph
+
+        keep_graph(self.store)
+
+    def _kept_graph(self) -> Store:
+        """Return the store with its kept entity graph current (computed now only when a write outdated it)."""
+        from linkchart.graph.stored import ensure_graph
+
+        ensure_graph(self.store)
+        return self.store
+
     def _relations(self, name: str | None = None, predicate: str | None = None) -> list[EntityRelation]:
         """Return the resolver's relations (of one entity, of one predicate), by predicate, date, most evidence."""
-        rels = self._graph().relations
         if name is not None:
+            from linkchart.graph.stored import relation_of
+
             eid = self.find_entity(name).id
-            rels = [r for r in rels if eid in (r.subject, r.object)]
+            rels = [relation_of(e) for e in self._kept_graph().entity_edges([eid])]
+        else:
+            rels = self._graph().relations
         if predicate:
             rels = [r for r in rels if r.predicate == predicate]
         return sorted(rels, key=lambda r: (r.predicate, r.date or "", -len(r.evidence)))
@@ -622,25 +642,29 @@ class Workspace:
 
     def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> PathView:
         """Return the shortest chains of asserted relations linking two entities."""
-        from linkchart.graph.paths import find_paths
+        from linkchart.graph.paths import Hop, best_relation
+        from linkchart.graph.stored import relation_of, shortest_paths
 
         ea, eb = self.find_entity(a), self.find_entity(b)
-        found = find_paths(self._graph(), ea.id, eb.id, max_hops=max_hops, limit=limit)
+        store = self._kept_graph()
+        found = shortest_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
+        chosen: dict[tuple[int, int], EntityRelation] = {}
+        for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
+            between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
+            chosen[u, v] = best_relation(between, u, v)
+        hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
         namer = self._namer()
-        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in found])
+        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in hops])
 
     def _neighborhood(self, name: str, depth: int) -> tuple[int, list[EntitySummary], list[EntityRelation]]:
         """Return an entity's id, the entities within `depth` hops (it first, then by mentions) and their relations."""
-        from linkchart.graph.paths import neighbors
+        from linkchart.graph.stored import neighbourhood
 
-        eg = self._graph()
         entity = self.find_entity(name)
-        nodes, rels = neighbors(eg, entity.id, depth)
-        summaries = [
-            EntitySummary(n, eg.graph.nodes[n]["name"], eg.graph.nodes[n]["type"], eg.graph.nodes[n]["mentions"], 0, [])
-            for n in nodes
-        ]
-        summaries.sort(key=lambda s: (s.id != entity.id, -s.mentions))
+        nodes, rels = neighbourhood(self._kept_graph(), entity.id, depth)
+        summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
+                     for e in self.store.entity_summaries(ids=nodes)]  # most mentioned first
+        summaries.sort(key=lambda s: s.id != entity.id)
         return entity.id, summaries, rels
 
     def neighbors(self, name: str, depth: int = 1, limit: int | None = None,
@@ -648,13 +672,37 @@ class Workspace:
         """Return the ego network of an entity: the entities within `depth` hops and the relations among them.
 
         Nodes carry name, type and mentions only. At most `limit` nodes (the entity first, then
-        the most mentioned) and `max_evidence` evidences per edge, when given.
+        the most mentioned) and `max_evidence` evidences per edge, when given. Reads the edges at
+        the entity kept by the store, and the evidences of the edges among the nodes shown only.
         """
-        center, summaries, rels = self._neighborhood(name, depth)
+        from linkchart.graph.stored import relation_of
+
+        entity = self.find_entity(name)
+        store = self._kept_graph()
+        if depth != 1 or max_evidence is None or max_evidence > EDGE_HEAD:
+            center, summaries, rels = self._neighborhood(name, depth)
+            counts = None
+        else:
+            ends = store.entity_edge_ends([entity.id])
+            others = {x for _, s, o, _ in ends for x in (s, o)} - {entity.id}
+            # the entity, then its most mentioned neighbours: one more than shown tells that some were left out
+            summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
+                         for e in [*store.entity_summaries(ids=[entity.id]),
+                                   *(store.entity_summaries(ids=others, limit=limit) if others else [])]]
+            shown = summaries[:limit] if limit is not None else summaries
+            edges = store.entity_edges([entity.id], whole=False)
+            keep = {x.id for x in shown}
+            edges = [e for e in edges if e.subject in keep and e.object in keep]
+            center, rels = entity.id, [relation_of(e) for e in edges]
+            counts = [e.evidence_count for e in edges]
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        return _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
+        view = _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
+        if counts is not None:  # the edges came with their first evidences only: the full counts are kept apart
+            for edge, count in zip(view.edges, counts, strict=True):
+                edge.evidence_count = count
+        return view
 
     def neighbors_gexf(self, name: str, depth: int = 1) -> str:
         """Return the ego network of an entity as a GEXF document (for Gephi)."""
@@ -662,7 +710,7 @@ class Workspace:
 
         _, summaries, rels = self._neighborhood(name, depth)
         return gexf_text(plain_graph(((n.id, n.name, n.type, n.mentions) for n in summaries), rels,
-                                     self._metrics().nodes))
+                                     self._kept_graph().entity_metrics(n.id for n in summaries)))
 
     def graph(self, limit: int | None = None, type_: str | None = None, max_evidence: int | None = None) -> GraphView:
         """Return the store as a graph: the `limit` most mentioned entities (of one type) and their relations.
@@ -682,8 +730,18 @@ class Workspace:
         return graph_metrics(self._graph(), flt)
 
     def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
-        """Return the nodes with their centrality and community (over the whole graph unless a filter is given)."""
-        metrics = self._metrics(flt).nodes
+        """Return the nodes with their centrality and community (over the whole graph unless a filter is given).
+
+        Without a filter the metrics kept by the store are read, for these nodes only.
+        """
+        from linkchart.graph.metrics import GraphFilter
+
+        nodes = list(nodes)
+        metrics: Any
+        if flt is None or flt == GraphFilter():
+            metrics = self._kept_graph().entity_metrics(n.id for n in nodes)
+        else:
+            metrics = self._metrics(flt).nodes
         out = []
         for n in nodes:
             m = metrics.get(n.id)

@@ -23,7 +23,7 @@ SEED = 7  # Louvain and sampled betweenness are randomised: one seed, one answer
 # Betweenness costs one shortest-path search per source node; over this many steps (sources × (nodes +
 # links)) it is estimated from a sample of sources instead, so a big store answers in seconds.
 BETWEENNESS_BUDGET = 1_500_000
-MIN_BETWEENNESS_SAMPLE = 30
+MIN_BETWEENNESS_SAMPLE = 10  # sources at least: on a 100,000-article store each costs seconds
 # Louvain up to this many linked entities; above, networkx's fast label propagation (seconds, not minutes)
 LOUVAIN_MAX_NODES = 5000
 

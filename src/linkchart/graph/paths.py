@@ -26,9 +26,15 @@ def _best_relation(eg: EntityGraph, u: int, v: int) -> EntityRelation:
     candidates = []
     for a, b in ((u, v), (v, u)):
         for data in (eg.graph.get_edge_data(a, b) or {}).values():
-            rel = eg.relations[data["index"]]
-            if not rel.negated:
-                candidates.append(rel)
+            candidates.append(eg.relations[data["index"]])
+    return best_relation(candidates, u, v)
+
+
+def best_relation(relations: list[EntityRelation], u: int, v: int) -> EntityRelation:
+    """Return the best-supported asserted relation between u and v among `relations` (in their order, u→v ones
+    first): plain facts before attributed ones, then the most evidence."""
+    candidates = [r for r in relations if r.subject == u and r.object == v and not r.negated]
+    candidates += [r for r in relations if r.subject == v and r.object == u and not r.negated]
     return max(candidates, key=lambda r: (r.attributed_to is None and not r.hedged, len(r.evidence)))
 
 

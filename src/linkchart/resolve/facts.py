@@ -106,46 +106,63 @@ class MentionIndex:
         return best
 
 
-def entity_relations(store: Store, index: MentionIndex | None = None,
-                     sources: SourceIndex | None = None) -> list[EntityRelation]:
-    """Return relations between entities, one per (subject, predicate, object, polarity).
+class RelationGroups:
+    """Relations between entities grouped as their stored rows arrive: one per (subject, predicate, object, polarity).
 
     One fact is one fact whatever its attribution: evidences that report it through someone
     ('X told interrogators ...') or hedge it join those that assert it, each keeping its own
-    attribution; the relation is attributed (or hedged) only when every evidence is. Each
-    carries its number of independent sources (`SourceIndex.independent`).
+    attribution; the relation is attributed (or hedged) only when every evidence is.
     """
-    index = index or MentionIndex(store)
-    sources = sources or SourceIndex(store)
-    vocabulary = lexicon.predicates()
-    types = {e.id: e.type for e in store.entities()}
-    grouped: dict[tuple, EntityRelation] = {}
-    for r in store.relations():
-        s = index.entity_at(r.source, *r.subject_span, text=r.subject)
-        o = index.entity_at(r.source, *r.object_span, text=r.object)
+
+    def __init__(self, store: Store) -> None:
+        self.vocabulary = lexicon.predicates()
+        self.types = {e.id: e.type for e in store.entities()}
+        self.grouped: dict[tuple, EntityRelation] = {}
+        self.seen: dict[tuple, set[tuple[str, int]]] = {}
+
+    def add(self, r: RelationRow, s: int | None, o: int | None) -> None:
+        """Add a stored relation whose subject and object are the entities `s` and `o` (None: not an entity)."""
         if s is None or o is None or s == o:
-            continue
-        pred = vocabulary.get(r.predicate)
-        if pred is not None and (types.get(s) not in pred.subject or types.get(o) not in pred.object):
-            continue  # the voted types of the entities rule out what one sentence's labels allowed
+            return
+        pred = self.vocabulary.get(r.predicate)
+        if pred is not None and (self.types.get(s) not in pred.subject or self.types.get(o) not in pred.object):
+            return  # the voted types of the entities rule out what one sentence's labels allowed
         key = (s, r.predicate, o, r.negated)
-        rel = grouped.get(key)
+        rel = self.grouped.get(key)
         if rel is None:
-            rel = grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
+            rel = self.grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
+            self.seen[key] = set()
         if r.rule not in rel.rules:
             rel.rules.append(r.rule)
-        ev = Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id, *_referent(r),
-                      attributed_to=r.attributed_to, hedged=r.hedged)
-        if not any(e.doc == ev.doc and e.start == ev.start for e in rel.evidence):
-            rel.evidence.append(ev)
+        if (r.source, r.evidence_start) not in self.seen[key]:
+            self.seen[key].add((r.source, r.evidence_start))
+            rel.evidence.append(Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id,
+                                         *_referent(r), attributed_to=r.attributed_to, hedged=r.hedged))
             rel.attributed_to = rel.attributed_to if r.attributed_to else None  # someone states it outright
             rel.hedged = rel.hedged and r.hedged
         if r.date:
             rel.dates.append((r.date, r.source))
             rel.date = rel.date or r.date
-    for rel in grouped.values():
-        rel.independent_sources = sources.independent(rel.evidence)
-    return list(grouped.values())
+
+    def relations(self, sources: SourceIndex) -> list[EntityRelation]:
+        """Return the grouped relations in order of first statement, each with its independent sources."""
+        for rel in self.grouped.values():
+            rel.independent_sources = sources.independent(rel.evidence)
+        return list(self.grouped.values())
+
+
+def entity_relations(store: Store, index: MentionIndex | None = None,
+                     sources: SourceIndex | None = None) -> list[EntityRelation]:
+    """Return relations between entities, one per (subject, predicate, object, polarity) (see `RelationGroups`).
+
+    Each carries its number of independent sources (`SourceIndex.independent`).
+    """
+    index = index or MentionIndex(store)
+    groups = RelationGroups(store)
+    for r in store.relations():
+        groups.add(r, index.entity_at(r.source, *r.subject_span, text=r.subject),
+                   index.entity_at(r.source, *r.object_span, text=r.object))
+    return groups.relations(sources or SourceIndex(store))
 
 
 def _referent(r: RelationRow) -> tuple[str | None, int | None, int | None]:

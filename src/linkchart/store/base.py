@@ -351,6 +351,47 @@ class ScreeningDecisionRow:
 
 
 SCREENING_VERDICTS = ("confirm", "reject")
+EDGE_HEAD = 5  # evidences of an entity edge read without the rest (`Store.entity_edges(whole=False)`)
+
+
+@dataclass
+class EntityEdgeRow:
+    """A relation lifted to resolved entities, as the store keeps it (schema 7, `entity_edges`).
+
+    `id` is its rank among all entity relations (their order of first statement); `evidence`
+    holds (document source, start, end, sentence, article id) tuples, `dates` (date, source).
+    Read without its whole evidence (`Store.entity_edges(whole=False)`), `evidence` holds the
+    first few only and `dates` nothing; `evidence_count` counts every evidence.
+    """
+
+    id: int
+    subject: int
+    predicate: str
+    object: int
+    negated: bool
+    attributed_to: str | None
+    hedged: bool
+    date: str | None
+    independent_sources: int
+    rules: list[str] = field(default_factory=list)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)  # `Evidence` fields in order
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    evidence_count: int = -1  # -1: len(evidence)
+
+    def __post_init__(self) -> None:  # noqa: D105
+        if self.evidence_count < 0:
+            self.evidence_count = len(self.evidence)
+
+
+@dataclass
+class EntityMetricsRow:
+    """One entity's degree, betweenness, PageRank and community over all asserted relations (`entity_metrics`)."""
+
+    entity_id: int
+    degree: int
+    betweenness: float
+    pagerank: float
+    community: int | None
 
 
 class Store(ABC):
@@ -405,6 +446,18 @@ class Store(ABC):
         doc_id = self._add_document(doc, articles, extractions, fingerprints, if_new=False)
         assert doc_id is not None
         return doc_id
+
+    def add_documents(
+        self,
+        batch: Sequence[tuple[Document, list[Article], list[Extraction | None], list[NearDuplicateKey | None]]],
+    ) -> list[int]:
+        """Store several documents as `add_document` does, all in one transaction; return their ids in order.
+
+        One commit for the batch instead of one per document (a bulk load's write path); a refused
+        row stores none of the batch (`StoreError`).
+        """
+        with self.exclusive():
+            return [self.add_document(doc, articles, extractions, fps) for doc, articles, extractions, fps in batch]
 
     def add_document_if_new(
         self,
@@ -622,6 +675,52 @@ class Store(ABC):
     @abstractmethod
     def entity_articles(self, entity_id: int) -> list[tuple[str, int]]:
         """Return the distinct (document source, article id) pairs an entity is mentioned in, ordered."""
+
+    @abstractmethod
+    def entity_documents(self, entity_id: int, limit: int | None = None,
+                         offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
+        """Return how many documents mention an entity, and a page of them: (source, article ids), by source.
+
+        At most `limit` documents (all when None) after skipping `offset`; article ids ascending.
+        """
+
+    # --- the entity graph kept by the store (schema 7) --------------------------------
+    @abstractmethod
+    def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
+        """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
+
+    @abstractmethod
+    def relations_in(self, article_ids: Sequence[int]) -> list[RelationRow]:
+        """Return the stored relations of these articles, in the order of `relations()`."""
+
+    @abstractmethod
+    def graph_version(self) -> int:
+        """Return the store version the kept entity graph was computed at (-1 when never)."""
+
+    @abstractmethod
+    def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
+                             metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these entity edges and metrics as the graph of store version `version`; return whether stored.
+
+        Nothing is stored (False) when the store moved past `version` meanwhile. Derived data:
+        the store version stays.
+        """
+
+    @abstractmethod
+    def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
+                     whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges at these entities (`within`: with both ends among them), by id.
+
+        Not `whole`: each with its first few evidences only (`EntityEdgeRow.evidence_count` counts all).
+        """
+
+    @abstractmethod
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
+
+    @abstractmethod
+    def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:
+        """Return the kept metrics of these entities (of every entity when None), by entity id."""
 
     @abstractmethod
     def add_decision(self, kind: str, args: dict[str, Any]) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -34,6 +34,8 @@ from linkchart.store.base import (
     DecisionRow,
     DocumentRow,
     EntityAliasRow,
+    EntityEdgeRow,
+    EntityMetricsRow,
     EntityRow,
     EntitySummary,
     EventRow,
@@ -63,6 +65,7 @@ from linkchart.store.sqlite import (
     _OPEN,
     _RELATION_COLUMNS,
     _STATS_QUERY,
+    EDGE_COLUMNS,
     NEAR_DUPLICATE_CANDIDATES,
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
@@ -76,6 +79,8 @@ from linkchart.store.sqlite import (
     _now,
     _pair,
     check_verdict,
+    edge_columns,
+    edge_row,
     query_terms,
     region_order,
     screening_row,
@@ -498,17 +503,7 @@ class PostgresStore(Store):
 
     def relations(self, article_id: int | None = None) -> list[RelationRow]:
         """Return stored relations (of one article, or all), in text order."""
-        return [
-            RelationRow(
-                id=r["id"], article_id=r["article_id"], source=r["source"], subject=r["subject_text"],
-                subject_span=(r["subject_start"], r["subject_end"]), predicate=r["predicate"],
-                object=r["object_text"], object_span=(r["object_start"], r["object_end"]), rule=r["rule"],
-                negated=bool(r["negated"]), attributed_to=r["attributed_to"], hedged=bool(r["hedged"]),
-                date=r["date"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
-                evidence=r["evidence_text"],
-            )
-            for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)
-        ]
+        return [_relation_row(r) for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)]
 
     def events(self, article_id: int | None = None) -> list[EventRow]:
         """Return stored events (of one article, or all), in text order."""
@@ -836,12 +831,18 @@ class PostgresStore(Store):
 
         `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
         """
+        # with the kept list of its documents (schema 7) and a limit, the first `limit` documents by source
+        # hold the first `limit` mentions: a much-named entity's other mentions are not read
+        kept = limit is not None and limit >= 0 and self.graph_version() == self.version()
+        scope = ("""JOIN (SELECT document_id FROM entity_documents WHERE entity_id = %s ORDER BY source LIMIT %s) k
+                    ON k.document_id = a.document_id""" if kept else "")
+        params = (entity_id, limit) if kept else ()
         rows = self._read(
-            """WITH picked AS (
+            f"""WITH picked AS (
                    SELECT m.*, d.source, d.id AS doc_id
                    FROM mention_entity me
                    JOIN mentions m ON m.id = me.mention_id
-                   JOIN articles a ON a.id = m.article_id
+                   JOIN articles a ON a.id = m.article_id {scope}
                    JOIN documents d ON d.id = a.document_id
                    WHERE me.entity_id = %s
                    ORDER BY d.source COLLATE "C", m.orig_start, m.article_id, m.start, m."end", m.id
@@ -853,7 +854,7 @@ class PostgresStore(Store):
                       END AS sentence
                FROM picked p JOIN documents d ON d.id = p.doc_id
                ORDER BY p.source COLLATE "C", p.orig_start, p.article_id, p.start, p."end", p.id""",
-            (entity_id, limit if limit is not None and limit >= 0 else None),
+            (*params, entity_id, limit if limit is not None and limit >= 0 else None),
         )
         mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
         wanted = sorted({m.article_id for m in mentions if m.sentence})
@@ -876,6 +877,109 @@ class PostgresStore(Store):
             (entity_id,),
         )
         return [(r["source"], r["id"]) for r in rows]
+
+    def entity_documents(self, entity_id: int, limit: int | None = None,
+                         offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
+        """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
+        with self._snapshot():
+            kept = self._read("SELECT (SELECT value FROM meta WHERE key = 'graph_version') = "
+                              "(SELECT value FROM meta WHERE key = 'store_version') AS kept")[0]["kept"]
+            if kept:  # the kept list of the entity's documents (schema 7)
+                docs = "SELECT source, document_id AS doc_id FROM entity_documents WHERE entity_id = %s"
+            else:
+                docs = """SELECT DISTINCT d.source COLLATE "C" AS source, d.id AS doc_id
+                          FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                          JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                          WHERE me.entity_id = %s"""
+            total = self._read(f"SELECT COUNT(*) AS n FROM ({docs}) x", (entity_id,))[0]["n"]
+            page = self._read(
+                f"""WITH docs AS ({docs} ORDER BY 1 LIMIT %s OFFSET %s)
+                    SELECT docs.source, a.id FROM docs JOIN articles a ON a.document_id = docs.doc_id
+                    WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                                  WHERE m.article_id = a.id AND me.entity_id = %s)
+                    ORDER BY 1, 2""",
+                (entity_id, limit if limit is not None and limit >= 0 else None, max(offset, 0), entity_id),
+            )
+        grouped: dict[str, list[int]] = {}
+        for r in page:
+            grouped.setdefault(r["source"], []).append(r["id"])
+        return int(total), list(grouped.items())
+
+    # --- the entity graph kept by the store (schema 7) --------------------------------
+    def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
+        """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
+        rows = self._read(
+            """SELECT d.source, m.orig_start, m.orig_end, me.entity_id FROM mentions m
+               JOIN mention_entity me ON me.mention_id = m.id
+               JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+               WHERE m.article_id = ANY(%s)""", (list(article_ids),))
+        return [(r["source"], r["orig_start"], r["orig_end"], r["entity_id"]) for r in rows]
+
+    def relations_in(self, article_ids: Sequence[int]) -> list[RelationRow]:
+        """Return the stored relations of these articles, in the order of `relations()`."""
+        rows = self._read(
+            f"""SELECT x.*, d.source FROM relations x {_JOIN_SOURCE} WHERE x.article_id = ANY(%s)
+                ORDER BY x.article_id, x.evidence_start, x.id""", (sorted(set(article_ids)),))
+        return [_relation_row(r) for r in rows]
+
+    def graph_version(self) -> int:
+        """Return the store version the kept entity graph was computed at (-1 when never)."""
+        return int(self._read("SELECT value FROM meta WHERE key = 'graph_version'")[0]["value"])
+
+    def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
+                             metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these entity edges and metrics as the graph of store version `version`; return whether stored."""
+        with self._write(bump=False) as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()["value"] != version:
+                return False
+            conn.execute("DELETE FROM entity_edges")
+            conn.execute("DELETE FROM entity_metrics")
+            with conn.cursor() as cur:
+                with cur.copy(f"COPY entity_edges ({EDGE_COLUMNS}, more) FROM STDIN") as copy:
+                    for e in edges:
+                        copy.write_row(edge_columns(e))
+                with cur.copy("COPY entity_metrics (entity_id, degree, betweenness, pagerank, community) "
+                              "FROM STDIN") as copy:
+                    for m in metrics:
+                        copy.write_row((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community))
+            conn.execute("DELETE FROM entity_documents")
+            conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                            SELECT DISTINCT me.entity_id, d.source, d.id
+                            FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                            JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
+            conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
+            return True
+
+    def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
+                     whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges at these entities (`within`: with both ends among them), by id."""
+        wanted = sorted(set(entity_ids))
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        if within:
+            sql = f"SELECT {columns} FROM entity_edges WHERE subject = ANY(%s) AND object = ANY(%s) ORDER BY id"
+        else:
+            sql = f"""SELECT {columns} FROM entity_edges WHERE subject = ANY(%s)
+                      UNION SELECT {columns} FROM entity_edges WHERE object = ANY(%s) ORDER BY id"""
+        return [edge_row(r) for r in self._read(sql, (wanted, wanted))]
+
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
+        wanted = sorted(set(entity_ids))
+        if within:
+            sql = "SELECT id, subject, object, negated FROM entity_edges WHERE subject = ANY(%s) AND object = ANY(%s)"
+        else:
+            sql = """SELECT id, subject, object, negated FROM entity_edges WHERE subject = ANY(%s)
+                     UNION SELECT id, subject, object, negated FROM entity_edges WHERE object = ANY(%s)"""
+        rows = self._read(sql + " ORDER BY id", (wanted, wanted))
+        return [(r["id"], r["subject"], r["object"], bool(r["negated"])) for r in rows]
+
+    def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:
+        """Return the kept metrics of these entities (of every entity when None), by entity id."""
+        select = "SELECT entity_id, degree, betweenness, pagerank, community FROM entity_metrics"
+        rows = (self._read(select) if entity_ids is None
+                else self._read(f"{select} WHERE entity_id = ANY(%s)", (sorted(set(entity_ids)),)))
+        return {r["entity_id"]: EntityMetricsRow(r["entity_id"], r["degree"], r["betweenness"], r["pagerank"],
+                                                 r["community"]) for r in rows}
 
     def add_decision(self, kind: str, args: dict[str, Any]) -> int:
         """Record an analyst's decision (merge | split | rename | reject); return its id."""
@@ -939,3 +1043,15 @@ class PostgresStore(Store):
                                  r["created_at"])
             for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]
+
+
+def _relation_row(r: dict[str, Any]) -> RelationRow:
+    """Return a stored relation row (joined with its document's source) as a `RelationRow`."""
+    return RelationRow(
+        id=r["id"], article_id=r["article_id"], source=r["source"], subject=r["subject_text"],
+        subject_span=(r["subject_start"], r["subject_end"]), predicate=r["predicate"],
+        object=r["object_text"], object_span=(r["object_start"], r["object_end"]), rule=r["rule"],
+        negated=bool(r["negated"]), attributed_to=r["attributed_to"], hedged=bool(r["hedged"]),
+        date=r["date"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
+        evidence=r["evidence_text"],
+    )

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -28,6 +28,7 @@ from linkchart.models import (
 )
 from linkchart.store.base import (
     DECISION_KINDS,
+    EDGE_HEAD,
     SCREENING_VERDICTS,
     AliasStatementRow,
     ArticleRow,
@@ -35,6 +36,8 @@ from linkchart.store.base import (
     DecisionRow,
     DocumentRow,
     EntityAliasRow,
+    EntityEdgeRow,
+    EntityMetricsRow,
     EntityRow,
     EntitySummary,
     EventRow,
@@ -741,27 +744,8 @@ class SQLiteStore(Store):
 
     def relations(self, article_id: int | None = None) -> list[RelationRow]:
         """Return stored relations (of one article, or all), in text order."""
-        return [
-            RelationRow(
-                id=r["id"],
-                article_id=r["article_id"],
-                source=r["source"],
-                subject=r["subject_text"],
-                subject_span=(r["subject_start"], r["subject_end"]),
-                predicate=r["predicate"],
-                object=r["object_text"],
-                object_span=(r["object_start"], r["object_end"]),
-                rule=r["rule"],
-                negated=bool(r["negated"]),
-                attributed_to=r["attributed_to"],
-                hedged=bool(r["hedged"]),
-                date=r["date"],
-                evidence_start=r["evidence_start"],
-                evidence_end=r["evidence_end"],
-                evidence=r["evidence_text"],
-            )
-            for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)
-        ]
+        return [_relation_row(r) for r in self._extraction_rows("relations", "x.evidence_start, x.id", article_id)]
+
 
     def events(self, article_id: int | None = None) -> list[EventRow]:
         """Return stored events (of one article, or all), in text order."""
@@ -1111,12 +1095,21 @@ class SQLiteStore(Store):
 
         `sentence` is None when the mention has no sentence span. At most `limit` rows when given.
         """
+        # with the kept list of its documents (schema 7) and a limit, the first `limit` documents by source
+        # hold the first `limit` mentions: a much-named entity's other mentions are not read
+        kept = limit is not None and limit >= 0 and self.graph_version() == self.version()
+        # (CROSS JOIN fixes SQLite's join order: documents → their articles → mentions → the entity's links)
+        linked = ("""(SELECT document_id FROM entity_documents WHERE entity_id = ? ORDER BY source LIMIT ?) k
+                     CROSS JOIN articles a ON a.document_id = k.document_id
+                     CROSS JOIN mentions m ON m.article_id = a.id
+                     CROSS JOIN mention_entity me ON me.mention_id = m.id""" if kept else
+                  """mention_entity me JOIN mentions m ON m.id = me.mention_id
+                     JOIN articles a ON a.id = m.article_id""")
+        params = (entity_id, limit) if kept else ()
         rows = self._read(
-            """WITH picked AS (
+            f"""WITH picked AS (
                    SELECT m.*, d.source, d.id AS doc_id
-                   FROM mention_entity me
-                   JOIN mentions m ON m.id = me.mention_id
-                   JOIN articles a ON a.id = m.article_id
+                   FROM {linked}
                    JOIN documents d ON d.id = a.document_id
                    WHERE me.entity_id = ?
                    ORDER BY d.source, m.orig_start, m.article_id, m.start, m."end", m.id
@@ -1128,7 +1121,7 @@ class SQLiteStore(Store):
                       END AS sentence
                FROM picked p JOIN documents d ON d.id = p.doc_id
                ORDER BY p.source, p.orig_start, p.article_id, p.start, p."end", p.id""",
-            (entity_id, limit if limit is not None and limit >= 0 else -1),
+            (*params, entity_id, limit if limit is not None and limit >= 0 else -1),
         )
         mentions = [_mention_row(r, sentence=r["sentence"]) for r in rows]
         wanted = sorted({m.article_id for m in mentions if m.sentence})
@@ -1155,6 +1148,125 @@ class SQLiteStore(Store):
             (entity_id,),
         )
         return [(r[0], r[1]) for r in rows]
+
+    def entity_documents(self, entity_id: int, limit: int | None = None,
+                         offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
+        """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
+        with self._snapshot() as conn:
+            kept = conn.execute("SELECT (SELECT value FROM meta WHERE key = 'graph_version') = "
+                                "(SELECT value FROM meta WHERE key = 'store_version')").fetchone()[0]
+            if kept:  # the kept list of the entity's documents (schema 7)
+                docs = "SELECT source, document_id AS doc_id FROM entity_documents WHERE entity_id = ?"
+            else:
+                docs = """SELECT DISTINCT d.source AS source, d.id AS doc_id
+                          FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                          JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                          WHERE me.entity_id = ?"""
+            total = conn.execute(f"SELECT COUNT(*) FROM ({docs})", (entity_id,)).fetchone()[0]
+            page = conn.execute(
+                f"""WITH docs AS ({docs} ORDER BY source LIMIT ? OFFSET ?)
+                    SELECT docs.source, a.id FROM docs JOIN articles a ON a.document_id = docs.doc_id
+                    WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                                  WHERE m.article_id = a.id AND me.entity_id = ?)
+                    ORDER BY docs.source, a.id""",
+                (entity_id, limit if limit is not None and limit >= 0 else -1, max(offset, 0), entity_id),
+            ).fetchall()
+        grouped: dict[str, list[int]] = {}
+        for source, article_id in page:
+            grouped.setdefault(source, []).append(article_id)
+        return int(total), list(grouped.items())
+
+    # --- the entity graph kept by the store (schema 7) --------------------------------
+    def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
+        """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
+        out: list[tuple[str, int, int, int]] = []
+        for chunk in _chunks(article_ids):
+            out += [(r[0], r[1], r[2], r[3]) for r in self._read(
+                f"""SELECT d.source, m.orig_start, m.orig_end, me.entity_id FROM mentions m
+                    JOIN mention_entity me ON me.mention_id = m.id
+                    JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                    WHERE m.article_id IN ({','.join('?' * len(chunk))})""", chunk)]
+        return out
+
+    def relations_in(self, article_ids: Sequence[int]) -> list[RelationRow]:
+        """Return the stored relations of these articles, in the order of `relations()`."""
+        out: list[RelationRow] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            out += [_relation_row(r) for r in self._read(
+                f"""SELECT x.*, d.source FROM relations x {_JOIN_SOURCE}
+                    WHERE x.article_id IN ({','.join('?' * len(chunk))})
+                    ORDER BY x.article_id, x.evidence_start, x.id""", chunk)]
+        return out
+
+    def graph_version(self) -> int:
+        """Return the store version the kept entity graph was computed at (-1 when never)."""
+        return int(self._read("SELECT value FROM meta WHERE key = 'graph_version'")[0][0])
+
+    def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
+                             metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these entity edges and metrics as the graph of store version `version`; return whether stored."""
+        with self._derived_write() as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0] != version:
+                return False
+            conn.execute("DELETE FROM entity_edges")
+            conn.execute("DELETE FROM entity_metrics")
+            conn.executemany(
+                f"INSERT INTO entity_edges ({EDGE_COLUMNS}, more) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (edge_columns(e) for e in edges),
+            )
+            conn.executemany(
+                """INSERT INTO entity_metrics (entity_id, degree, betweenness, pagerank, community)
+                   VALUES (?, ?, ?, ?, ?)""",
+                ((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community) for m in metrics),
+            )
+            conn.execute("DELETE FROM entity_documents")
+            conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                            SELECT DISTINCT me.entity_id, d.source, d.id
+                            FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                            JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
+            return True
+
+    def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
+                     whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges at these entities (`within`: with both ends among them), by id."""
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        return [edge_row(r) for r in self._edges_at(columns, entity_ids, within)]
+
+    def _edges_at(self, columns: str, entity_ids: Iterable[int], within: bool) -> list[sqlite3.Row]:
+        """Return `columns` of the kept edges at (`within`: among) these entities, by id."""
+        wanted = sorted(set(entity_ids))
+        keep = set(wanted)
+        found: dict[int, sqlite3.Row] = {}
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            if within:  # both ends among them: the subject in this chunk, the object anywhere among them
+                sql = f"SELECT {columns} FROM entity_edges WHERE subject IN ({marks})"
+                if len(wanted) <= 500:
+                    sql += f" AND object IN ({marks})"
+                    chunk = chunk + wanted
+                rows = [r for r in self._read(sql, chunk) if r["object"] in keep]
+            else:
+                rows = self._read(f"""SELECT {columns} FROM entity_edges WHERE subject IN ({marks})
+                                      UNION SELECT {columns} FROM entity_edges WHERE object IN ({marks})""", chunk * 2)
+            found.update((r["id"], r) for r in rows)
+        return [r for _, r in sorted(found.items())]
+
+    def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
+        """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
+        rows = self._edges_at("id, subject, object, negated", entity_ids, within)
+        return [(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def entity_metrics(self, entity_ids: Iterable[int] | None = None) -> dict[int, EntityMetricsRow]:
+        """Return the kept metrics of these entities (of every entity when None), by entity id."""
+        select = "SELECT entity_id, degree, betweenness, pagerank, community FROM entity_metrics"
+        if entity_ids is None:
+            rows = self._read(select)
+        else:
+            rows = []
+            for chunk in _chunks(sorted(set(entity_ids))):
+                rows += self._read(f"{select} WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk)
+        return {r[0]: EntityMetricsRow(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
     def add_decision(self, kind: str, args: dict[str, Any]) -> int:
         """Record an analyst's decision (merge | split | rename | reject); return its id."""
@@ -1298,6 +1410,69 @@ def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
 def region_order(mentions: Iterable[MentionRow]) -> list[MentionRow]:
     """Return mentions in the order `Store.mentions` gives them (article, clean start, clean end, id)."""
     return sorted(mentions, key=lambda m: (m.article_id, m.clean_start, m.clean_end, m.id))
+
+
+def _relation_row(r: sqlite3.Row) -> RelationRow:
+    """Return a stored relation row (joined with its document's source) as a `RelationRow`."""
+    return RelationRow(
+        id=r["id"],
+        article_id=r["article_id"],
+        source=r["source"],
+        subject=r["subject_text"],
+        subject_span=(r["subject_start"], r["subject_end"]),
+        predicate=r["predicate"],
+        object=r["object_text"],
+        object_span=(r["object_start"], r["object_end"]),
+        rule=r["rule"],
+        negated=bool(r["negated"]),
+        attributed_to=r["attributed_to"],
+        hedged=bool(r["hedged"]),
+        date=r["date"],
+        evidence_start=r["evidence_start"],
+        evidence_end=r["evidence_end"],
+        evidence=r["evidence_text"],
+    )
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """Yield the ids in lists of at most `size` (SQL parameter lists stay short)."""
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def edge_columns(e: EntityEdgeRow) -> tuple[Any, ...]:
+    """Return the `entity_edges` column values of an edge (schema 7)."""
+    evidence = [list(x) for x in e.evidence]
+    head = {"rules": e.rules, "evidence": evidence[:EDGE_HEAD]}
+    more = {"evidence": evidence[EDGE_HEAD:], "dates": [list(x) for x in e.dates]}
+    return (e.id, e.subject, e.predicate, e.object, int(e.negated), e.attributed_to, int(e.hedged), e.date,
+            e.independent_sources, len(e.evidence), json.dumps(head, ensure_ascii=False),
+            json.dumps(more, ensure_ascii=False))
+
+
+EDGE_COLUMNS = "id, subject, predicate, object, negated, attributed_to, hedged, date, independent_sources, " \
+               "evidence_count, head"
+
+
+def edge_row(r: Any) -> EntityEdgeRow:
+    """Return an `entity_edges` row (a mapping by column name; `more` read or not) as an `EntityEdgeRow`.
+
+    Without `more`, `evidence` holds the first EDGE_HEAD evidences and `dates` is empty; `evidence_count`
+    counts them all.
+    """
+    head = json.loads(r["head"])
+    evidence = head["evidence"]
+    dates: list[Any] = []
+    more = r.get("more") if isinstance(r, dict) else (r["more"] if "more" in r.keys() else None)
+    if more is not None:
+        rest = json.loads(more)
+        evidence = evidence + rest["evidence"]
+        dates = rest["dates"]
+    return EntityEdgeRow(r["id"], r["subject"], r["predicate"], r["object"], bool(r["negated"]), r["attributed_to"],
+                         bool(r["hedged"]), r["date"], r["independent_sources"], head["rules"],
+                         [tuple(x) for x in evidence], [(x[0], x[1]) for x in dates],
+                         r["evidence_count"])
 
 
 def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:

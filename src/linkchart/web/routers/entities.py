@@ -8,6 +8,7 @@ from linkchart.api import EntityProfile, EntitySummary
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared
 
+PROFILE_DOCUMENTS = 100  # documents of a profile page: a much-named entity is in tens of thousands
 router = APIRouter(tags=["entities"], responses=s.ERRORS)
 
 
@@ -20,7 +21,13 @@ def entities(shared: Shared, type: str | None = Query(None, max_length=20),
 
 
 @router.get("/api/entities/{entity_id}", response_model=s.Profile)
-def profile(shared: Shared, entity_id: s.RowId, mentions: int = Query(200, ge=0, le=5000)) -> EntityProfile:
-    """Return an entity's profile: aliases with why each was attached, description, documents, mentions."""
+def profile(shared: Shared, entity_id: s.RowId, mentions: int = Query(200, ge=0, le=5000),
+            documents: int = Query(PROFILE_DOCUMENTS, ge=0, le=5000, description="Documents shown, by source."),
+            documents_offset: int = Query(0, ge=0, description="Documents skipped first (the next page).")
+            ) -> EntityProfile:
+    """Return an entity's profile: aliases with why each was attached, description, documents, mentions.
+
+    `document_count` counts every document naming it; `documents` is one page of them.
+    """
     with shared.use() as ws:
-        return ws.profile(f"#{entity_id}", mentions=mentions)
+        return ws.profile(f"#{entity_id}", mentions=mentions, documents=documents, documents_offset=documents_offset)

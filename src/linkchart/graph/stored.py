@@ -1,0 +1,214 @@
+"""The entity graph kept by the store: computed once after resolution, read a few entities at a time.
+
+`keep_graph` lifts every stored relation to resolved entities exactly as
+`linkchart.resolve.facts.entity_relations` does, but a batch of whole documents at a time
+(their linked mention spans and relations only, so memory does not grow with the store), adds
+the whole-graph metrics (`linkchart.graph.metrics`, no filter) and stores both
+(`Store.replace_entity_graph`). Requests then read the edges at the entities they touch:
+`neighbourhood` and `shortest_paths` give what `paths.neighbors` and `paths.find_paths` give on
+the graph built in memory, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple
+from itertools import islice
+
+import networkx as nx
+from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
+
+from linkchart.graph.build import EntityGraph
+from linkchart.graph.metrics import GraphFilter, compute_metrics, link_graph
+from linkchart.models import Evidence
+from linkchart.resolve.facts import EntityRelation, MentionIndex, RelationGroups
+from linkchart.resolve.sources import SourceIndex
+from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, Store
+
+BATCH_ARTICLES = 500  # articles (whole documents) whose spans and relations are read at once
+
+
+class _BatchIndex(MentionIndex):
+    """A `MentionIndex` over the linked spans of a batch of whole documents and the store's aliases."""
+
+    def __init__(self, spans: list[tuple[str, int, int, int]], by_name: dict[str, int]) -> None:  # noqa: D107
+        by_source: dict[str, list[tuple[int, int, int]]] = {}
+        for source, start, end, entity in spans:
+            by_source.setdefault(source, []).append((start, end, entity))
+        self._spans = {k: sorted(v) for k, v in by_source.items()}
+        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
+        self._by_name = by_name
+
+
+def _names(store: Store) -> dict[str, int]:
+    """Return the entity each lower-cased alias names most often (MentionIndex's fallback for demonyms)."""
+    best: dict[str, tuple[int, int]] = {}
+    for a in store.entity_aliases():
+        key = a.alias.lower()
+        if key not in best or a.count > best[key][1]:
+            best[key] = (a.entity_id, a.count)
+    return {k: v[0] for k, v in best.items()}
+
+
+def _batches(store: Store) -> Iterator[list[int]]:
+    """Yield article ids in ascending runs of about BATCH_ARTICLES, never splitting a document."""
+    batch: list[int] = []
+    last_doc = None
+    for a in sorted(store.documents(), key=lambda a: a.id):
+        if len(batch) >= BATCH_ARTICLES and a.document_id != last_doc:
+            yield batch
+            batch = []
+        batch.append(a.id)
+        last_doc = a.document_id
+    if batch:
+        yield batch
+
+
+def lifted_relations(store: Store, sources: SourceIndex | None = None) -> list[EntityRelation]:
+    """Return `entity_relations(store)` (the same relations, evidences and order), read a batch at a time."""
+    by_name = _names(store)
+    groups = RelationGroups(store)
+    for batch in _batches(store):
+        index = _BatchIndex(store.linked_spans(batch), by_name)
+        for r in store.relations_in(batch):
+            groups.add(r, index.entity_at(r.source, *r.subject_span, text=r.subject),
+                       index.entity_at(r.source, *r.object_span, text=r.object))
+    return groups.relations(sources or SourceIndex(store))
+
+
+def keep_graph(store: Store) -> bool:
+    """Compute the entity graph and its metrics and keep them in the store; return whether they were stored.
+
+    False when the store changed meanwhile (the next call computes them again).
+    """
+    version = store.version()
+    relations = lifted_relations(store)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(e.id for e in store.entities())
+    metrics = compute_metrics(link_graph(EntityGraph(version, g, relations), GraphFilter()))
+    del g
+    edges = (edge_of(i, r) for i, r in enumerate(relations))
+    rows = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community) for n, m in metrics.nodes.items())
+    return store.replace_entity_graph(version, edges, rows)
+
+
+def ensure_graph(store: Store) -> None:
+    """Keep the entity graph of the store's current version, computing it when the kept one is older."""
+    for _ in range(3):  # a write racing the computation makes it stale: try again, then serve what is kept
+        if store.graph_version() == store.version() or keep_graph(store):
+            return
+
+
+def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
+    """Return the stored form of the entity relation of rank `index`."""
+    return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,
+                         r.independent_sources, list(r.rules),
+                         [astuple(e) for e in r.evidence], list(r.dates))
+
+
+def relation_of(e: EntityEdgeRow) -> EntityRelation:
+    """Return the entity relation a stored edge keeps."""
+    return EntityRelation(e.subject, e.predicate, e.object, e.negated, e.attributed_to, e.hedged, e.date,
+                          list(e.rules), [Evidence(*x) for x in e.evidence], list(e.dates), e.independent_sources)
+
+
+def neighbourhood(store: Store, entity: int, depth: int = 1) -> tuple[set[int], list[EntityRelation]]:
+    """Return the entities within `depth` hops of an entity and the relations among them, by rank.
+
+    The same as `paths.neighbors` on the whole graph (edges of either direction, negated ones too).
+    """
+    if store.entity(entity) is None:
+        return set(), []
+    if depth == 1:
+        edges = store.entity_edges([entity])
+        return {entity, *(x for e in edges for x in (e.subject, e.object))}, [relation_of(e) for e in edges]
+    nodes, frontier = {entity}, {entity}
+    for _ in range(depth):
+        frontier = {x for _, s, o, _ in store.entity_edge_ends(frontier) for x in (s, o)} - nodes
+        if not frontier:
+            break
+        nodes |= frontier
+    return nodes, [relation_of(e) for e in store.entity_edges(nodes, within=True)]
+
+
+def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5) -> list[list[int]]:
+    """Return up to `limit` shortest chains of asserted relations from a to b (≤ max_hops), as entity ids.
+
+    The same chains, in the same order, as `paths.find_paths` on the whole graph: a search from
+    both ends reads the edges of the smaller frontier each step; the entities on a shortest
+    chain then make a small graph, ordered as the whole one, that networkx walks as before.
+    """
+    if a == b or store.entity(a) is None or store.entity(b) is None:
+        return []
+    dist: dict[int, dict[int, int]] = {a: {a: 0}, b: {b: 0}}
+    radius = {a: 0, b: 0}
+    adj: dict[int, set[int]] = {}
+    frontier = {a: [a], b: [b]}
+    length = None
+    while length is None and frontier[a] and frontier[b]:
+        if radius[a] + radius[b] >= max_hops:
+            return []  # any chain of at most this length would have met already
+        side = a if len(frontier[a]) <= len(frontier[b]) else b
+        other = b if side == a else a
+        found: dict[int, set[int]] = {n: set() for n in frontier[side]}
+        for _, s, o, negated in store.entity_edge_ends(frontier[side]):
+            if not negated:
+                if s in found:
+                    found[s].add(o)
+                if o in found:
+                    found[o].add(s)
+        adj.update(found)
+        radius[side] += 1
+        nxt = []
+        for n in frontier[side]:
+            for m in found[n]:
+                if m not in dist[side]:
+                    dist[side][m] = radius[side]
+                    nxt.append(m)
+        frontier[side] = nxt
+        meet = [m for m in nxt if m in dist[other]]
+        if meet:
+            length = min(dist[a][m] + dist[b][m] for m in meet)
+    if length is None or length > max_hops:
+        return []
+    on_path = _on_shortest_paths(dist, adj, a, b, length)
+    g = nx.Graph()
+    g.add_nodes_from(sorted(on_path))
+    # the whole graph's edge order: by subject id, then by the rank of the pair's first edge (negated ones
+    # count: the directed graph holds them), asserted pairs only
+    first: dict[tuple[int, int], int] = {}
+    asserted: set[tuple[int, int]] = set()
+    for i, s, o, negated in store.entity_edge_ends(on_path, within=True):
+        first.setdefault((s, o), i)
+        if not negated:
+            asserted.add((s, o))
+    g.add_edges_from(sorted(asserted, key=lambda pair: (pair[0], first[pair])))
+    pred = nx.predecessor(g, a, cutoff=length)
+    return [list(p) for p in islice(_build_paths_from_predecessors({a}, b, pred), limit)]
+
+
+def _on_shortest_paths(dist: dict[int, dict[int, int]], adj: dict[int, set[int]], a: int, b: int,
+                       length: int) -> set[int]:
+    """Return the entities on some shortest a–b chain, from the distances and edges both searches read."""
+    meet = {m for m in dist[a] if m in dist[b] and dist[a][m] + dist[b][m] == length}
+    on_path = set(meet)
+    for side in (a, b):
+        d_side = dist[side]
+        nearer: dict[int, list[int]] = {}  # node → its neighbours one step nearer `side` (those were read)
+        for n, ns in adj.items():
+            dn = d_side.get(n)
+            if dn is None:
+                continue
+            for m in ns:
+                if d_side.get(m) == dn + 1:
+                    nearer.setdefault(m, []).append(n)
+        layer = set(meet)
+        while layer:
+            layer = {n for m in layer for n in nearer.get(m, ())}
+            on_path |= layer
+    return on_path
+
+
+def metrics_of(store: Store, entity_ids: Iterable[int]) -> dict[int, EntityMetricsRow]:
+    """Return the kept metrics of these entities."""
+    return store.entity_metrics(entity_ids)
