@@ -272,6 +272,10 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
             holders += ents_for(ctx, c)
         elif c.dep_ == "acl" and lemma_of(c) in ctx.rules["naming_verbs"]:
             holders += ents_for(ctx, role, conj=False)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # 'the director of planning, X': the name hangs on the portfolio, not on the role
+            holders += [e for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is None
+                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)]
     if holders:
         return holders
     head = role.head
@@ -341,6 +345,31 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
         former = former or t.lower_ in roles.former
         i -= 1
     return deputy, former
+
+
+def _portfolio(ctx: SentenceContext, tok: Token, first: int, phrase: str) -> bool:
+    """Return True when the role at `tok` (its phrase opening at token `first`) heads only a portfolio of its
+    body: a lower-case noun before it ('the party's election chief', 'road safety head') or a bare 'of' phrase
+    ('director of commercial planning'). Group nouns ('party leader') and role phrases ('head of state') are
+    no portfolio."""
+    orgs, roles = lexicon.organisations(), lexicon.roles()
+    skip = ctx.rules["group_nouns"] | orgs.nouns | orgs.armed | roles.nouns | roles.former | roles.deputy
+    for c in tok.children:
+        if c.i >= first or c.dep_ != "compound" or c.pos_ != "NOUN" or not c.is_lower:
+            continue
+        if ctx.ent_at[c.i] is None and lemma_of(c) not in skip and c.lower_ not in skip:
+            return True
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in {"of", "for"}:
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj" or g.pos_ != "NOUN" or not g.is_lower or ctx.ent_at[g.i] is not None:
+                continue
+            if any(d.dep_ in {"det", "poss"} for d in g.children) or lemma_of(g) in skip:
+                continue
+            if f"{phrase} {p.lower_} {g.lower_}" not in ctx.rules["role_phrases"]:
+                return True
+    return False
 
 
 def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holders: list[Span]) -> list[Span]:
@@ -423,6 +452,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             name, predicate = rule["name"], rule["predicate"]
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
+            elif rule.get("deputy") and _portfolio(ctx, tok, first, phrase):
+                name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
             if former:
                 name += "_former"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
