@@ -492,6 +492,11 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
                 found.append(antecedent)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None \
+                and ctx.ent_at[tok.head.i].label_ == "PERSON" and tok.pos_ == "NOUN" \
+                and any(c.dep_ == "relcl" for c in tok.children):
+            # rule appositive_relative: 'X, a local banker who founded Y' — the banker the clause describes is X
+            found.append(ctx.ent_at[tok.head.i])
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
                 and any(c.dep_ == "acl" for c in tok.children):
             # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X
