@@ -500,3 +500,28 @@ def test_a_person_named_as_a_groups_own_is_its_member(nlp, text: str) -> None:  
 def test_a_persons_group_is_not_its_member(nlp) -> None:  # noqa: ANN001
     got = triples(parse(nlp, "Robin Vale's Harbour Party won.", [("Robin Vale", "PERSON"), ("Harbour Party", "ORG")]))
     assert ("Robin Vale", "member_of", "Harbour Party") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Brigade shelled the town on the orders of Karl Dent.",
+    "The Harbour Brigade acted on the instructions of Karl Dent, officials said.",
+    "The Harbour Brigade moved north at the behest of Karl Dent.",
+])
+def test_acting_on_someones_orders(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, text, [("Harbour Brigade", "ORG"), ("Karl Dent", "PERSON")]))
+    assert ("Karl Dent", "commands", "Harbour Brigade") in got
+
+
+def test_orders_about_someone_are_no_command(nlp) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, "The Harbour Brigade spoke on the orders given to Karl Dent.",
+                        [("Harbour Brigade", "ORG"), ("Karl Dent", "PERSON")]))
+    assert ("Karl Dent", "commands", "Harbour Brigade") not in got
+
+
+def test_a_person_of_a_group_is_its_member(nlp) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, "Roger Vale of the Harbour Party said the vote was rigged.",
+                        [("Roger Vale", "PERSON"), ("Harbour Party", "ORG")]))
+    assert ("Roger Vale", "member_of", "Harbour Party") in got
+    got = triples(parse(nlp, "Roger Vale of Brennick said the vote was rigged.",
+                        [("Roger Vale", "PERSON"), ("Brennick", "GPE")]))
+    assert not got

@@ -652,6 +652,21 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                     yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, outer), tok)
 
 
+def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Roger Vale of the Harbour Party said ...': a person's name with an 'of' phrase naming a group is a member."""
+    rule = ctx.rules["person_of_rule"]
+    for tok in sent:
+        ent = ctx.ent_at[tok.i]
+        if ent is None or ent.label_ != "PERSON" or tok.i != ent.root.i:
+            continue
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    group = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
+                    if group is not None and group.label_ in rule["object_labels"]:
+                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
+
+
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """Candidates of the clause rules (extract/clauses.py): 'X is close to Y', 'talks between X and Y'."""
     for rule, subjects, objects, anchor in clause_pairs(ctx, sent):
@@ -660,7 +675,7 @@ def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]
 
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
-            _place_pair_candidates, _place_in_candidates, _clause_candidates)
+            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _clause_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
