@@ -525,3 +525,11 @@ def test_a_person_of_a_group_is_its_member(nlp) -> None:  # noqa: ANN001
     got = triples(parse(nlp, "Roger Vale of Brennick said the vote was rigged.",
                         [("Roger Vale", "PERSON"), ("Brennick", "GPE")]))
     assert not got
+
+
+def test_a_conjunct_with_its_own_modifier_is_not_the_possessors(nlp) -> None:  # noqa: ANN001
+    text = "The group includes the Harbour Party's Jane Roe and Robin Vale and Liberal Democrat Karl Dent."
+    ents = [("Harbour Party", "ORG"), ("Jane Roe", "PERSON"), ("Robin Vale", "PERSON"), ("Karl Dent", "PERSON")]
+    got = triples(parse(nlp, text, ents))
+    assert ("Robin Vale", "member_of", "Harbour Party") in got
+    assert ("Karl Dent", "member_of", "Harbour Party") not in got

@@ -472,7 +472,9 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
             continue  # "Hezbollah's pointman" is a role, not ownership
         if ctx.ent_at[head.i] is not None:
-            owned = [e for e in ents_for(ctx, head) if e != owner]  # "Y's A and B": both are Y's
+            # "Y's A and B": both are Y's; not 'and Z's C' or 'and Liberal C', which carry their own modifier
+            owned = [e for e in ents_for(ctx, head) if e != owner and (e == ctx.ent_at[head.i] or not any(
+                c.dep_ in {"compound", "poss", "amod", "nmod"} and c.i < e.start for c in e.root.children))]
         elif lemma in ctx.rules["group_nouns"]:
             owned = [ctx.ent_at[c.i] for c in head.children
                      if c.dep_ in {"compound", "nmod", "appos"} and ctx.ent_at[c.i] is not None]
