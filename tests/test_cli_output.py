@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from linkchart.cli import app, highlight_snippet
+from linkchart.api.views import EntityRef, RelationView
+from linkchart.cli import _relation_line, app, highlight_snippet
 
 runner = CliRunner(env={"COLUMNS": "400"})
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")
@@ -59,3 +60,16 @@ def test_highlights_stay_on_their_words_around_escaped_characters() -> None:
     assert shown.plain == "  a\\x1b[2Jb Vale said"
     (span,) = shown.spans
     assert shown.plain[span.start:span.end] == "Vale"
+
+
+def test_a_role_every_reading_names_as_past_is_shown_as_former() -> None:
+    holder, party = EntityRef(id=1, name="Karl Dent", type="PERSON"), EntityRef(id=2, name="Harbour Party", type="ORG")
+
+    def line(rules: list[str]) -> str:
+        view = RelationView(id="k", subject=holder, predicate="leads", object=party, negated=False, attributed_to=None,
+                            hedged=False, date=None, rules=rules, evidence=[])
+        return _relation_line(view).plain
+
+    assert "(former)" in line(["role_leads_former"])
+    assert "(former)" not in line(["role_leads_former", "verb_lead"])
+    assert "(former)" not in line(["role_leads"])

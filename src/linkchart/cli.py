@@ -589,6 +589,8 @@ def _relation_line(r: RelationView) -> Text:
         line.append_text(safe(f"  according to {r.attributed_to}", style="magenta"))
     if r.hedged:
         line.append("  (alleged)", style="magenta")
+    if r.rules and all(rule.endswith("_former") for rule in r.rules):
+        line.append("  (former)", style="yellow")  # every reading names the role as a past one ('former leader')
     line.append(f"  {_sources_note(r.evidence_count or len(r.evidence), r.independent_sources)}", style="green")
     return line
 

@@ -107,3 +107,46 @@ def test_a_client_state_is_not_a_place_in_its_patron(nlp) -> None:  # noqa: ANN0
     got = triples(nlp, "Portugal worked to keep Brennick as a client state of Spain.",
                   [("Portugal", "GPE"), ("Brennick", "GPE"), ("Spain", "GPE")])
     assert ("Brennick", "located_in", "Spain") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The station was built in 1904 in Brennick, Ostra County, Varnland.",
+    "Brennick, Ostra County, Varnland, is on the coast.",
+])
+def test_a_chain_of_places_is_each_inside_the_next(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Brennick", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")])
+    assert {("Brennick", "located_in", "Ostra County"), ("Ostra County", "located_in", "Varnland"),
+            ("Brennick", "located_in", "Varnland")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates came from Brennick, Ostra, Varn and Tull.",
+    "Delegates came from Brennick, Ostra, Varn, and Tull.",
+    "Delegates came from Portugal, Spain, Italy.",
+])
+def test_a_longer_list_of_places_is_no_chain(nlp, text: str) -> None:  # noqa: ANN001
+    names = ["Brennick", "Ostra", "Varn", "Tull"] if "Tull" in text else ["Portugal", "Spain", "Italy"]
+    got = triples(nlp, text, [(n, "GPE") for n in names])
+    assert not any(p == "located_in" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,inner,outer", [
+    ("Brennick in northern Varnland was shelled.", "Brennick", "northern Varnland"),
+    ("The village lies on the Orla River in Tull District.", "Orla River", "Tull District"),
+])
+def test_a_place_in_a_place_by_preposition(nlp, text: str, inner: str, outer: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [(inner, "LOC"), (outer, "GPE")])
+    assert (inner, "located_in", outer) in got
+
+
+def test_a_place_after_from_is_not_inside_the_in_phrase(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "He met officials from Brennick in Ostra on Monday.", [("Brennick", "GPE"), ("Ostra", "GPE")])
+    assert not got
+    got = triples(nlp, "Troops from Portugal in Ostra left.", [("Portugal", "GPE"), ("Ostra", "GPE")])
+    assert not got
+
+
+def test_a_chain_before_and_a_verb_is_still_a_chain(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "He hopes to remain mayor of Brennick, Ostra County, and start a family.",
+                  [("Brennick", "GPE"), ("Ostra County", "GPE")])
+    assert ("Brennick", "located_in", "Ostra County") in got

@@ -217,3 +217,20 @@ def test_a_nations_border_with_another_is_one_place(nlp: Language) -> None:
 def test_a_title_word_opening_an_institutions_name_stays_in_it(nlp: Language) -> None:
     ms = found(nlp, "They wrote reports for the Supreme Council of Maritime Affairs in May.")
     assert ms["Supreme Council of Maritime Affairs"].label == "ORG"
+
+
+def test_a_name_of_a_state_and_a_region_stays_one_name(nlp: Language) -> None:
+    for text in ("Fighters of the Islamic Emirate of Kalvia and the Levant attacked the town.",
+                 "The Popular Front of Borduria and the Sahel claimed the attack.",
+                 "The Free State of Ostra and the Marches was proclaimed in 1920."):
+        names = [m.text for m in mentions_from_doc(nlp(text))]
+        assert any(n.endswith(("and the Levant", "and the Sahel", "and the Marches")) and " of " in n
+                   for n in names), (text, names)
+
+
+def test_a_name_and_a_country_or_body_after_it_stay_two(nlp: Language) -> None:
+    for text, second in (("The Council of Ostra and the United States signed the accord.", "United States"),
+                         ("The Bank of Ostra and the Treasury disagreed.", "Treasury"),
+                         ("The University of Ostra and the Midlands Trust agreed.", "Midlands Trust")):
+        names = [m.text for m in mentions_from_doc(nlp(text))]
+        assert second in names and not any(" and the " in n for n in names), (text, names)

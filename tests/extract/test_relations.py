@@ -450,3 +450,97 @@ def test_a_country_owning_the_group_is_not_what_its_chief_leads(nlp) -> None:  #
                 [("Oslo", "GPE"), ("Norway", "GPE"), ("Harbour Guards", "ORG"), ("Omar Haddad", "PERSON")])
     found = triples(doc)
     assert ("Omar Haddad", "leads", "Harbour Guards") in found and ("Omar Haddad", "leads", "Norway") not in found
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("The house was built by Otis Brand, a local banker who founded Orla Bank in 1890.",
+     ("Otis Brand", "founded", "Orla Bank")),
+    ("Karl Dent, a retired officer who once commanded the Harbour Brigade, died.",
+     ("Karl Dent", "commands", "Harbour Brigade")),
+    ("Jane Roe met Karl Dent, a businessman who funds the Harbour Party.", ("Karl Dent", "funds", "Harbour Party")),
+])
+def test_a_relative_clause_on_an_apposition_describes_the_person(nlp, text: str, triple) -> None:  # noqa: ANN001
+    s, _, o = triple
+    ents = [(s, "PERSON"), (o, "ORG")] + ([("Jane Roe", "PERSON")] if "Jane Roe" in text else [])
+    assert triple in triples(parse(nlp, text, ents))
+
+
+def test_a_relative_clause_on_another_noun_is_not_the_persons(nlp) -> None:  # noqa: ANN001
+    text = "Karl Dent, the head of a firm that funds the Harbour Party, died."
+    got = triples(parse(nlp, text, [("Karl Dent", "PERSON"), ("Harbour Party", "ORG")]))
+    assert ("Karl Dent", "funds", "Harbour Party") not in got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Lea Marsh also worked at Orla Bank, where she was a treasurer.", ("Lea Marsh", "employed_by", "Orla Bank")),
+    ("Lea Marsh taught at the Harbour Institute for a decade.", ("Lea Marsh", "employed_by", "Harbour Institute")),
+    ("Lea Marsh served in the Harbour Guards from 1941 to 1945.", ("Lea Marsh", "member_of", "Harbour Guards")),
+    ("Lea Marsh served with the Harbour Brigade in the war.", ("Lea Marsh", "member_of", "Harbour Brigade")),
+])
+def test_work_at_and_serve_in(nlp, text: str, triple) -> None:  # noqa: ANN001
+    assert triple in triples(parse(nlp, text, [(triple[0], "PERSON"), (triple[2], "ORG")]))
+
+
+def test_serving_in_a_place_is_no_membership(nlp) -> None:  # noqa: ANN001
+    ents = [("Lea Marsh", "PERSON"), ("Brennick", "GPE")]
+    got = triples(parse(nlp, "Lea Marsh served in Brennick for two years.", ents))
+    assert not any(p == "member_of" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Party's Robin Vale said the vote was rigged.",
+    "The group includes the Harbour Party's Jane Roe and Robin Vale.",
+])
+def test_a_person_named_as_a_groups_own_is_its_member(nlp, text: str) -> None:  # noqa: ANN001
+    ents = [("Harbour Party", "ORG"), ("Robin Vale", "PERSON")] + ([("Jane Roe", "PERSON")] if "Jane" in text else [])
+    got = triples(parse(nlp, text, ents))
+    assert ("Robin Vale", "member_of", "Harbour Party") in got
+
+
+def test_a_persons_group_is_not_its_member(nlp) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, "Robin Vale's Harbour Party won.", [("Robin Vale", "PERSON"), ("Harbour Party", "ORG")]))
+    assert ("Robin Vale", "member_of", "Harbour Party") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Brigade shelled the town on the orders of Karl Dent.",
+    "The Harbour Brigade acted on the instructions of Karl Dent, officials said.",
+    "The Harbour Brigade moved north at the behest of Karl Dent.",
+])
+def test_acting_on_someones_orders(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, text, [("Harbour Brigade", "ORG"), ("Karl Dent", "PERSON")]))
+    assert ("Karl Dent", "commands", "Harbour Brigade") in got
+
+
+def test_orders_about_someone_are_no_command(nlp) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, "The Harbour Brigade spoke on the orders given to Karl Dent.",
+                        [("Harbour Brigade", "ORG"), ("Karl Dent", "PERSON")]))
+    assert ("Karl Dent", "commands", "Harbour Brigade") not in got
+
+
+def test_a_person_of_a_group_is_its_member(nlp) -> None:  # noqa: ANN001
+    got = triples(parse(nlp, "Roger Vale of the Harbour Party said the vote was rigged.",
+                        [("Roger Vale", "PERSON"), ("Harbour Party", "ORG")]))
+    assert ("Roger Vale", "member_of", "Harbour Party") in got
+    got = triples(parse(nlp, "Roger Vale of Brennick said the vote was rigged.",
+                        [("Roger Vale", "PERSON"), ("Brennick", "GPE")]))
+    assert not got
+
+
+def test_a_conjunct_with_its_own_modifier_is_not_the_possessors(nlp) -> None:  # noqa: ANN001
+    text = "The group includes the Harbour Party's Jane Roe and Robin Vale and Liberal Democrat Karl Dent."
+    ents = [("Harbour Party", "ORG"), ("Jane Roe", "PERSON"), ("Robin Vale", "PERSON"), ("Karl Dent", "PERSON")]
+    got = triples(parse(nlp, text, ents))
+    assert ("Robin Vale", "member_of", "Harbour Party") in got
+    assert ("Karl Dent", "member_of", "Harbour Party") not in got
+
+
+def test_a_name_where_a_place_stands_is_no_antecedent_of_he(nlp) -> None:  # noqa: ANN001
+    text = "Karl Dent was born in 1920. Educated at Brennick, he served in the Harbour Guards."
+    # the place mislabelled as a person, as the model does with some school names
+    got = triples(parse(nlp, text, [("Karl Dent", "PERSON"), ("Brennick", "PERSON"), ("Harbour Guards", "ORG")]))
+    assert ("Brennick", "member_of", "Harbour Guards") not in got
+    assert ("Karl Dent", "member_of", "Harbour Guards") in got
+    text = "Educated at Brennick, he served in the Harbour Guards. He worked at the Orla Bank."
+    got = triples(parse(nlp, text, [("Brennick", "PERSON"), ("Harbour Guards", "ORG"), ("Orla Bank", "ORG")]))
+    assert not any(s == "Brennick" for s, _, _ in got)

@@ -157,3 +157,28 @@ def test_a_ministers_portfolio_is_no_body(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Jane Roe, a minister in the Harbour Party government, resigned.",
                   [("Jane Roe", "PERSON"), ("Harbour Party", "ORG")])
     assert ("Jane Roe", "member_of", "Harbour Party") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Party election chief Hugo Stahl defended the posters.",
+    "The Harbour Party's campaign chief, Hugo Stahl, defended the posters.",
+    "Hugo Stahl, Harbour Party foreign policy chief, said the plan works.",
+    '"We regret it," said Harbour Party director of commercial planning, Hugo Stahl.',
+    "Hugo Stahl, the Harbour Party's head of research, said so.",
+])
+def test_a_portfolio_head_is_a_member_not_the_leader(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")])
+    assert ("Hugo Stahl", "leads", "Harbour Party") not in {(s, p, o) for s, p, o, _ in got}
+    assert any((s, p, o) == ("Hugo Stahl", "member_of", "Harbour Party") and rule.endswith("_portfolio")
+               for s, p, o, rule in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Party leader Hugo Stahl defended the posters.",
+    "Hugo Stahl, the party chief of the Harbour Party, spoke.",
+    "Harbour Party rebel leader Hugo Stahl spoke.",
+    "Hugo Stahl, the Harbour Party's chairman, spoke.",
+])
+def test_a_leader_without_a_portfolio_still_leads(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")])
+    assert ("Hugo Stahl", "leads", "Harbour Party") in got

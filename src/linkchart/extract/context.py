@@ -256,7 +256,8 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     stays unresolved.
     """
     sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun)}
+    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun)
+              and not _where(e)}
     if len(before) == 1:
         return next(iter(before.values()))
     if before:
@@ -264,13 +265,18 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     if sent.start == 0:
         return _carried_subject(ctx, pronoun, "PERSON")
     previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if _personal(ctx, e) and gender_fits(ctx, e, pronoun)]
+    people = [e for e in previous.ents if _personal(ctx, e) and gender_fits(ctx, e, pronoun) and not _where(e)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
         return subjects[0]
     distinct = {e.text for e in people}
     return people[0] if len(distinct) == 1 else None
+
+
+def _where(ent: Span) -> bool:
+    """Return True when a name stands where a place does ('Educated at Eton, he ...'): it is no one 'he' refers to."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"at", "in", "near"}
 
 
 def _carried_subject(ctx: SentenceContext, pronoun: Token, label: str) -> Span | None:
@@ -492,6 +498,11 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
                 found.append(antecedent)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None \
+                and ctx.ent_at[tok.head.i].label_ == "PERSON" and tok.pos_ == "NOUN" \
+                and any(c.dep_ == "relcl" for c in tok.children):
+            # rule appositive_relative: 'X, a local banker who founded Y' — the banker the clause describes is X
+            found.append(ctx.ent_at[tok.head.i])
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
                 and any(c.dep_ == "acl" for c in tok.children):
             # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X

@@ -184,6 +184,8 @@ class MentionFixer:
         for ent in doc.ents:
             if ent.label_ in self.labels.actors or ent.label_ in RETYPABLE:
                 cands.append(_Cand(ent.start, ent.end, ent.label_))
+                if ent.label_ in ("ORG", "GPE"):
+                    self._of_and_the(doc, ent.start, ent.end, cands)
             else:
                 others.append(ent)
         n = len(doc)
@@ -378,6 +380,28 @@ class MentionFixer:
                     break
                 s -= 1
         cands.append(_Cand(s, end, "ORG", cue="head"))
+        self._of_and_the(doc, s, end, cands)
+
+    def _of_and_the(self, doc: Doc, start: int, end: int, cands: list[_Cand]) -> None:
+        """Add 'Islamic Emirate of X and the Y' as one ORG: a name ending in 'of X', continued by 'and the Y' where Y
+        is a region written as a name of one or two words: no country, no organisation, nothing after it that
+        continues a name ('the Isle of ...', "the Y's")."""
+        n, i = len(doc), end
+        if not any(t.lower_ == "of" for t in doc[start + 1:end - 1]) or i + 2 >= n:
+            return
+        if doc[i].lower_ != "and" or doc[i + 1].lower_ != "the":
+            return
+        j = i + 2
+        k = self._name_run(doc, j)
+        if k == j or k - j > 2 or k < n and (doc[k].text[:1].isupper() or doc[k].lower_ in self.orgs.of_links
+                                             or doc[k].lower_ in POSSESSIVES):
+            return
+        region = doc[j:k]
+        if any(t.ent_type_ == "ORG" or t.lower_ in self.orgs.heads or t.lower_ in self.orgs.of_heads for t in region):
+            return
+        if lexicon.nation_of(region.text) is not None or region.text in self.countries.capitals:
+            return
+        cands.append(_Cand(start, k, "ORG", cue="head"))
 
     def _locative(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add a lone capitalised word after 'in' / 'near' / 'from' that spaCy left unlabelled as a GPE."""
@@ -414,6 +438,7 @@ class MentionFixer:
         if e - s >= 2:
             label = head_label(doc[i].text) or "ORG"
             cands.append(_Cand(s, e, label, cue="head"))
+            self._of_and_the(doc, s, e, cands)
 
     def _head_reference(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'the Forum' / 'the Guards' alone: a short reference to a longer name (the article's pass

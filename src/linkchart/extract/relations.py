@@ -272,6 +272,10 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
             holders += ents_for(ctx, c)
         elif c.dep_ == "acl" and lemma_of(c) in ctx.rules["naming_verbs"]:
             holders += ents_for(ctx, role, conj=False)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # 'the director of planning, X': the name hangs on the portfolio, not on the role
+            holders += [e for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is None
+                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)]
     if holders:
         return holders
     head = role.head
@@ -341,6 +345,31 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
         former = former or t.lower_ in roles.former
         i -= 1
     return deputy, former
+
+
+def _portfolio(ctx: SentenceContext, tok: Token, first: int, phrase: str) -> bool:
+    """Return True when the role at `tok` (its phrase opening at token `first`) heads only a portfolio of its
+    body: a lower-case noun before it ('the party's election chief', 'road safety head') or a bare 'of' phrase
+    ('director of commercial planning'). Group nouns ('party leader') and role phrases ('head of state') are
+    no portfolio."""
+    orgs, roles = lexicon.organisations(), lexicon.roles()
+    skip = ctx.rules["group_nouns"] | orgs.nouns | orgs.armed | roles.nouns | roles.former | roles.deputy
+    for c in tok.children:
+        if c.i >= first or c.dep_ != "compound" or c.pos_ != "NOUN" or not c.is_lower:
+            continue
+        if ctx.ent_at[c.i] is None and lemma_of(c) not in skip and c.lower_ not in skip:
+            return True
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in {"of", "for"}:
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj" or g.pos_ != "NOUN" or not g.is_lower or ctx.ent_at[g.i] is not None:
+                continue
+            if any(d.dep_ in {"det", "poss"} for d in g.children) or lemma_of(g) in skip:
+                continue
+            if f"{phrase} {p.lower_} {g.lower_}" not in ctx.rules["role_phrases"]:
+                return True
+    return False
 
 
 def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holders: list[Span]) -> list[Span]:
@@ -423,6 +452,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             name, predicate = rule["name"], rule["predicate"]
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
+            elif rule.get("deputy") and _portfolio(ctx, tok, first, phrase):
+                name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
             if former:
                 name += "_former"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
@@ -441,7 +472,9 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
             continue  # "Hezbollah's pointman" is a role, not ownership
         if ctx.ent_at[head.i] is not None:
-            owned = [ctx.ent_at[head.i]]
+            # "Y's A and B": both are Y's; not 'and Z's C' or 'and Liberal C', which carry their own modifier
+            owned = [e for e in ents_for(ctx, head) if e != owner and (e == ctx.ent_at[head.i] or not any(
+                c.dep_ in {"compound", "poss", "amod", "nmod"} and c.i < e.start for c in e.root.children))]
         elif lemma in ctx.rules["group_nouns"]:
             owned = [ctx.ent_at[c.i] for c in head.children
                      if c.dep_ in {"compound", "nmod", "appos"} and ctx.ent_at[c.i] is not None]
@@ -546,26 +579,94 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
+def _place_chain(ctx: SentenceContext, first: Span, sent: Span) -> list[Span]:
+    """Return the places written one after another from `first`, each after a single comma ('Watts, Los Angeles,
+    California'), `first` included."""
+    doc, chain = ctx.doc, [first]
+    while chain[-1].end + 1 < sent.end and doc[chain[-1].end].text == ",":
+        nxt = ctx.ent_at[chain[-1].end + 1]
+        if nxt is None or nxt.start != chain[-1].end + 1:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
+    """Return True when the words from token `i` carry a list on to another name: 'and Y', ', and the Y', 'or Y'."""
+    doc = ctx.doc
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i >= sent.end or doc[i].lower_ not in {"and", "or"}:
+        return False
+    i += 1
+    if i < sent.end and doc[i].lower_ == "the":
+        i += 1
+    return i < sent.end and ctx.ent_at[i] is not None
+
+
 def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    """'Springfield, Illinois', 'Lisbon, Portugal': a place named with the larger place after a comma is in it.
-    Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
+    """'Springfield, Illinois', 'Watts, Los Angeles, California': places named one after another with commas, each
+    inside the ones after it. Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
     doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
     for comma in sent:
         if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
             continue
-        a, b = ctx.ent_at[comma.i - 1], ctx.ent_at[comma.i + 1]
-        if a is None or b is None or a.end != comma.i or b.start != comma.i + 1:
-            continue
-        if a.label_ not in rule["labels"] or b.label_ not in rule["labels"] or lexicon.nation_of(a.text) is not None:
+        a = ctx.ent_at[comma.i - 1]
+        if a is None or a.end != comma.i:
             continue
         before = doc[a.start - 1] if a.start > sent.start else None
-        after = doc[b.end] if b.end < sent.end else None
-        if before is not None and (before.text == "," or before.lower_ in {"and", "or"}):
-            continue  # '..., Lisbon, Portugal' inside a list
-        if after is not None and (after.lower_ in {"and", "or"} or (
-                after.text == "," and b.end + 1 < sent.end and ctx.ent_at[b.end + 1] is not None)):
+        if before is not None and (before.text == "," and ctx.ent_at[before.i - 1] is not None
+                                   or before.lower_ in {"and", "or"}):
+            continue  # inside a chain (read from its first place) or at the end of a list
+        chain = _place_chain(ctx, a, sent)
+        if len(chain) < 2 or len(chain) > rule["longest_chain"] or any(e.label_ not in rule["labels"] for e in chain):
             continue
-        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, a), arg_for(ctx, b), a.root)
+        if any(lexicon.nation_of(e.text) is not None for e in chain[:-1]):
+            continue  # 'Portugal, Spain, Italy': a country is never inside the place after it
+        if _list_goes_on(ctx, chain[-1].end, sent):
+            continue  # '..., Lisbon, Portugal and Spain' ends a list
+        nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
+        if nxt is not None and not (nxt.is_lower or nxt.text in rule["chain_enders"]):
+            continue  # 'Lisbon, Tull - Varn / ...': the names go on in a way a chain of places does not
+        for i, inner in enumerate(chain[:-1]):
+            for outer in chain[i + 1:]:
+                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
+
+
+def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Hamburg in northern Germany', 'the Orla River in Varn District': a place with an 'in' phrase naming a place is
+    inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
+    rule = ctx.rules["place_in_rule"]
+    seen: set[int] = set()
+    for tok in sent:
+        ent = ctx.ent_at[tok.i]
+        if ent is None or ent.start in seen or ent.label_ not in rule["labels"] or tok.i != ent.root.i:
+            continue
+        seen.add(ent.start)
+        if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"]:
+            continue
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for g in p.children:
+                outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
+                if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
+                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, outer), tok)
+
+
+def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Roger Vale of the Harbour Party said ...': a person's name with an 'of' phrase naming a group is a member."""
+    rule = ctx.rules["person_of_rule"]
+    for tok in sent:
+        ent = ctx.ent_at[tok.i]
+        if ent is None or ent.label_ != "PERSON" or tok.i != ent.root.i:
+            continue
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    group = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
+                    if group is not None and group.label_ in rule["object_labels"]:
+                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
 
 
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -576,7 +677,7 @@ def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]
 
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
-            _place_pair_candidates, _clause_candidates)
+            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _clause_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:

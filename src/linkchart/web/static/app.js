@@ -816,6 +816,9 @@ function markers(item) {
   if (item.negated) out.push(el("span", { class: "badge negated", text: "NEGATED", title: "the text says this is not so" }));
   if (item.attributed_to) out.push(el("span", { class: "badge attributed", text: `according to ${item.attributed_to}` }));
   if (item.hedged) out.push(el("span", { class: "badge hedged", text: "hedged" }));
+  if (item.rules && item.rules.length && item.rules.every((r) => r.endsWith("_former"))) {
+    out.push(el("span", { class: "badge former", text: "former", title: "the text names the role as a past one ('former', 'ex-')" }));
+  }
   if (item.date) out.push(el("span", { class: "badge date", text: item.date }));
   if (item.independent_sources) {
     const n = item.independent_sources;
