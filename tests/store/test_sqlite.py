@@ -727,3 +727,14 @@ def test_store_is_usable_from_several_threads(store: Store) -> None:
         t.join()
     assert errors == []
     assert len(store.search("Basra")) == 8
+
+
+def test_a_store_without_a_kept_graph_version_reads_it_as_never_kept(tmp_path: Path) -> None:
+    path = tmp_path / "lc.db"
+    with SQLiteStore(path) as s:
+        assert s.graph_version() == -1
+    conn = sqlite3.connect(path, isolation_level=None)  # as a database migrated out of order may be
+    conn.execute("DELETE FROM meta WHERE key = 'graph_version'")
+    conn.close()
+    with SQLiteStore(path) as s:
+        assert s.graph_version() == -1

@@ -924,7 +924,8 @@ class PostgresStore(Store):
 
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""
-        return int(self._read("SELECT value FROM meta WHERE key = 'graph_version'")[0]["value"])
+        rows = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
+        return int(rows[0]["value"]) if rows else -1
 
     def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
                              metrics: Iterable[EntityMetricsRow]) -> bool:

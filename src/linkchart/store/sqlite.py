@@ -1200,7 +1200,8 @@ class SQLiteStore(Store):
 
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""
-        return int(self._read("SELECT value FROM meta WHERE key = 'graph_version'")[0][0])
+        rows = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
+        return int(rows[0][0]) if rows else -1
 
     def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
                              metrics: Iterable[EntityMetricsRow]) -> bool:
