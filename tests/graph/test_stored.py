@@ -75,6 +75,21 @@ def test_kept_neighbourhoods_are_the_memory_graphs(kept: tuple[str, EntityGraph]
                 assert rels == want_rels
 
 
+def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept: tuple[str, EntityGraph]) -> None:
+    url, eg = kept
+    with open_store(url) as store:
+        for entity in [*range(1, 71, 3), 99]:
+            at = [r for r in eg.relations if entity in (r.subject, r.object)]
+            others = {x for r in at for x in (r.subject, r.object)} - {entity}
+            for limit in (None, 1, 3):
+                want = store.entity_summaries(ids=others, limit=limit) if others else []
+                assert store.entity_neighbours(entity, limit) == want, (entity, limit)
+            shown = {entity, *sorted(others)[::2]}
+            want_edges = [stored.edge_of(i, r) for i, r in enumerate(eg.relations)
+                          if entity in (r.subject, r.object) and r.subject in shown and r.object in shown]
+            assert store.entity_edges_to(entity, shown) == want_edges, entity
+
+
 def test_a_store_written_after_the_graph_was_kept_computes_it_again(kept: tuple[str, EntityGraph]) -> None:
     url, _ = kept
     with open_store(url) as store:

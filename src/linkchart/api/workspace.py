@@ -683,16 +683,13 @@ class Workspace:
             center, summaries, rels = self._neighborhood(name, depth)
             counts = None
         else:
-            ends = store.entity_edge_ends([entity.id])
-            others = {x for _, s, o, _ in ends for x in (s, o)} - {entity.id}
-            # the entity, then its most mentioned neighbours: one more than shown tells that some were left out
+            # the entity, then its most mentioned neighbours (the store picks them: a hub's other edges are not
+            # read); one more than shown tells that some were left out
             summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
                          for e in [*store.entity_summaries(ids=[entity.id]),
-                                   *(store.entity_summaries(ids=others, limit=limit) if others else [])]]
+                                   *store.entity_neighbours(entity.id, limit=limit)]]
             shown = summaries[:limit] if limit is not None else summaries
-            edges = store.entity_edges([entity.id], whole=False)
-            keep = {x.id for x in shown}
-            edges = [e for e in edges if e.subject in keep and e.object in keep]
+            edges = store.entity_edges_to(entity.id, {x.id for x in shown}, whole=False)
             center, rels = entity.id, [relation_of(e) for e in edges]
             counts = [e.evidence_count for e in edges]
         namer = self._namer()
