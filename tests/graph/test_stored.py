@@ -64,6 +64,20 @@ def test_kept_paths_are_the_memory_graphs_in_its_order(kept: tuple[str, EntityGr
         assert stored.shortest_paths(store, 1, 99) == []
 
 
+def test_a_path_search_past_its_frontier_cap_stops_and_says_so(kept: tuple[str, EntityGraph]) -> None:
+    url, eg = kept
+    stopped = 0
+    with open_store(url) as store:
+        for a in range(1, 71, 5):
+            for b in range(1, 71, 2):
+                want = [[p[0].source, *(h.target for h in p)] for p in find_paths(eg, a, b, 6, limit=20)]
+                assert stored.search_paths(store, a, b, 6, limit=20) == (want, False)  # the default cap: not hit
+                found, partial = stored.search_paths(store, a, b, 6, limit=20, frontier_max=3)
+                assert (found, partial) in ((want, False), ([], True)), (a, b)
+                stopped += partial
+    assert stopped > 0
+
+
 def test_kept_neighbourhoods_are_the_memory_graphs(kept: tuple[str, EntityGraph]) -> None:
     url, eg = kept
     with open_store(url) as store:
