@@ -664,9 +664,12 @@ def path(
 ) -> None:
     """The shortest chains of relations linking two entities (names, aliases or #IDs), each hop with its evidence."""
     with _workspace(db) as ws:
-        paths = ws.path(a, b, max_hops=max_hops).paths
+        found = ws.path(a, b, max_hops=max_hops)
+        paths = found.paths
         _note_other_meanings(ws, a, b)
-        if not paths:
+        if found.partial:
+            out.print(safe(f"search stopped: too many entities around {a!r} and {b!r} to look further"))
+        elif not paths:
             out.print(safe(f"no path of at most {max_hops} hops between {a!r} and {b!r}"))
         for i, hops in enumerate(paths, start=1):
             out.print(Text(f"path {i} ({len(hops)} hops)", style="bold underline"))

@@ -64,6 +64,20 @@ def test_kept_paths_are_the_memory_graphs_in_its_order(kept: tuple[str, EntityGr
         assert stored.shortest_paths(store, 1, 99) == []
 
 
+def test_a_path_search_past_its_frontier_cap_stops_and_says_so(kept: tuple[str, EntityGraph]) -> None:
+    url, eg = kept
+    stopped = 0
+    with open_store(url) as store:
+        for a in range(1, 71, 5):
+            for b in range(1, 71, 2):
+                want = [[p[0].source, *(h.target for h in p)] for p in find_paths(eg, a, b, 6, limit=20)]
+                assert stored.search_paths(store, a, b, 6, limit=20) == (want, False)  # the default cap: not hit
+                found, partial = stored.search_paths(store, a, b, 6, limit=20, frontier_max=3)
+                assert (found, partial) in ((want, False), ([], True)), (a, b)
+                stopped += partial
+    assert stopped > 0
+
+
 def test_kept_neighbourhoods_are_the_memory_graphs(kept: tuple[str, EntityGraph]) -> None:
     url, eg = kept
     with open_store(url) as store:
@@ -73,6 +87,21 @@ def test_kept_neighbourhoods_are_the_memory_graphs(kept: tuple[str, EntityGraph]
                 want_nodes, want_rels = neighbors(eg, entity, depth)
                 assert nodes == want_nodes
                 assert rels == want_rels
+
+
+def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept: tuple[str, EntityGraph]) -> None:
+    url, eg = kept
+    with open_store(url) as store:
+        for entity in [*range(1, 71, 3), 99]:
+            at = [r for r in eg.relations if entity in (r.subject, r.object)]
+            others = {x for r in at for x in (r.subject, r.object)} - {entity}
+            for limit in (None, 1, 3):
+                want = store.entity_summaries(ids=others, limit=limit) if others else []
+                assert store.entity_neighbours(entity, limit) == want, (entity, limit)
+            shown = {entity, *sorted(others)[::2]}
+            want_edges = [stored.edge_of(i, r) for i, r in enumerate(eg.relations)
+                          if entity in (r.subject, r.object) and r.subject in shown and r.object in shown]
+            assert store.entity_edges_to(entity, shown) == want_edges, entity
 
 
 def test_a_store_written_after_the_graph_was_kept_computes_it_again(kept: tuple[str, EntityGraph]) -> None:

@@ -117,11 +117,16 @@ class HopView:
 
 @dataclass
 class PathView:
-    """The shortest chains of asserted relations between two entities."""
+    """The shortest chains of asserted relations between two entities.
+
+    `partial`: the search stopped at a frontier too large to read (between hubs); `paths` is then empty
+    although a chain may exist.
+    """
 
     a: EntityRef
     b: EntityRef
     paths: list[list[HopView]]
+    partial: bool = False
 
 
 @dataclass

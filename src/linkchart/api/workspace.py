@@ -643,18 +643,19 @@ class Workspace:
     def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> PathView:
         """Return the shortest chains of asserted relations linking two entities."""
         from linkchart.graph.paths import Hop, best_relation
-        from linkchart.graph.stored import relation_of, shortest_paths
+        from linkchart.graph.stored import relation_of, search_paths
 
         ea, eb = self.find_entity(a), self.find_entity(b)
         store = self._kept_graph()
-        found = shortest_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
+        found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
         chosen: dict[tuple[int, int], EntityRelation] = {}
         for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
             between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
             chosen[u, v] = best_relation(between, u, v)
         hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
         namer = self._namer()
-        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in hops])
+        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in hops],
+                        partial=partial)
 
     def _neighborhood(self, name: str, depth: int) -> tuple[int, list[EntitySummary], list[EntityRelation]]:
         """Return an entity's id, the entities within `depth` hops (it first, then by mentions) and their relations."""
@@ -683,16 +684,13 @@ class Workspace:
             center, summaries, rels = self._neighborhood(name, depth)
             counts = None
         else:
-            ends = store.entity_edge_ends([entity.id])
-            others = {x for _, s, o, _ in ends for x in (s, o)} - {entity.id}
-            # the entity, then its most mentioned neighbours: one more than shown tells that some were left out
+            # the entity, then its most mentioned neighbours (the store picks them: a hub's other edges are not
+            # read); one more than shown tells that some were left out
             summaries = [EntitySummary(e.id, e.name, e.type, e.mentions, 0, [])
                          for e in [*store.entity_summaries(ids=[entity.id]),
-                                   *(store.entity_summaries(ids=others, limit=limit) if others else [])]]
+                                   *store.entity_neighbours(entity.id, limit=limit)]]
             shown = summaries[:limit] if limit is not None else summaries
-            edges = store.entity_edges([entity.id], whole=False)
-            keep = {x.id for x in shown}
-            edges = [e for e in edges if e.subject in keep and e.object in keep]
+            edges = store.entity_edges_to(entity.id, {x.id for x in shown}, whole=False)
             center, rels = entity.id, [relation_of(e) for e in edges]
             counts = [e.evidence_count for e in edges]
         namer = self._namer()

@@ -26,6 +26,9 @@ from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, Store
 
 BATCH_ARTICLES = 500  # articles (whole documents) whose spans and relations are read at once
+# a path search stops, its answer partial, rather than read the edges of a frontier larger than this: two hubs
+# not directly linked would otherwise read the edges of thousands of entities
+PATH_FRONTIER_MAX = 1000
 
 
 class _BatchIndex(MentionIndex):
@@ -134,12 +137,23 @@ def neighbourhood(store: Store, entity: int, depth: int = 1) -> tuple[set[int], 
 def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5) -> list[list[int]]:
     """Return up to `limit` shortest chains of asserted relations from a to b (≤ max_hops), as entity ids.
 
+    The same chains, in the same order, as `paths.find_paths` on the whole graph (no frontier cap).
+    """
+    return search_paths(store, a, b, max_hops, limit, frontier_max=None)[0]
+
+
+def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5,
+                 frontier_max: int | None = PATH_FRONTIER_MAX) -> tuple[list[list[int]], bool]:
+    """Return up to `limit` shortest chains from a to b (≤ max_hops) as entity ids, and whether the search stopped.
+
     The same chains, in the same order, as `paths.find_paths` on the whole graph: a search from
     both ends reads the edges of the smaller frontier each step; the entities on a shortest
     chain then make a small graph, ordered as the whole one, that networkx walks as before.
+    When the smaller frontier holds more than `frontier_max` entities the search stops: no
+    chains, True (a chain may exist that was not looked for).
     """
     if a == b or store.entity(a) is None or store.entity(b) is None:
-        return []
+        return [], False
     dist: dict[int, dict[int, int]] = {a: {a: 0}, b: {b: 0}}
     radius = {a: 0, b: 0}
     adj: dict[int, set[int]] = {}
@@ -147,8 +161,10 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
     length = None
     while length is None and frontier[a] and frontier[b]:
         if radius[a] + radius[b] >= max_hops:
-            return []  # any chain of at most this length would have met already
+            return [], False  # any chain of at most this length would have met already
         side = a if len(frontier[a]) <= len(frontier[b]) else b
+        if frontier_max is not None and len(frontier[side]) > frontier_max:
+            return [], True
         other = b if side == a else a
         found: dict[int, set[int]] = {n: set() for n in frontier[side]}
         for _, s, o, negated in store.entity_edge_ends(frontier[side]):
@@ -170,7 +186,7 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
         if meet:
             length = min(dist[a][m] + dist[b][m] for m in meet)
     if length is None or length > max_hops:
-        return []
+        return [], False
     on_path = _on_shortest_paths(dist, adj, a, b, length)
     g = nx.Graph()
     g.add_nodes_from(sorted(on_path))
@@ -184,7 +200,7 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
             asserted.add((s, o))
     g.add_edges_from(sorted(asserted, key=lambda pair: (pair[0], first[pair])))
     pred = nx.predecessor(g, a, cutoff=length)
-    return [list(p) for p in islice(_build_paths_from_predecessors({a}, b, pred), limit)]
+    return [list(p) for p in islice(_build_paths_from_predecessors({a}, b, pred), limit)], False
 
 
 def _on_shortest_paths(dist: dict[int, dict[int, int]], adj: dict[int, set[int]], a: int, b: int,

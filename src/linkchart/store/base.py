@@ -715,6 +715,21 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def entity_neighbours(self, entity_id: int, limit: int | None = None) -> list[EntitySummary]:
+        """Return the entities sharing a kept edge with an entity (either direction, negated too), most mentioned first.
+
+        Ordered as `entity_summaries`; the entity itself is left out; at most `limit` when positive.
+        The store picks them (the edge ends are not sent back), so a hub costs its answer, not its edges.
+        """
+
+    @abstractmethod
+    def entity_edges_to(self, entity_id: int, others: Iterable[int], whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges between an entity and any of `others` (either direction), by id.
+
+        Not `whole`: each with its first few evidences only, as `entity_edges`.
+        """
+
+    @abstractmethod
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
 

@@ -810,6 +810,16 @@ class PostgresStore(Store):
                 return []
             where.append("id = ANY(%s)")
             params.append(wanted)
+        return self._summaries(where, params, limit)
+
+    def entity_neighbours(self, entity_id: int, limit: int | None = None) -> list[EntitySummary]:
+        """Return the entities sharing a kept edge with an entity, most mentioned first (at most `limit`)."""
+        return self._summaries(["""id IN (SELECT object FROM entity_edges WHERE subject = %s
+                                         UNION SELECT subject FROM entity_edges WHERE object = %s)""", "id != %s"],
+                               [entity_id, entity_id, entity_id], limit)
+
+    def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
+        """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities
                   {'WHERE ' + ' AND '.join(where) if where else ''}
                   ORDER BY mentions DESC, documents DESC, name COLLATE "C", id LIMIT %s"""
@@ -962,6 +972,14 @@ class PostgresStore(Store):
             sql = f"""SELECT {columns} FROM entity_edges WHERE subject = ANY(%s)
                       UNION SELECT {columns} FROM entity_edges WHERE object = ANY(%s) ORDER BY id"""
         return [edge_row(r) for r in self._read(sql, (wanted, wanted))]
+
+    def entity_edges_to(self, entity_id: int, others: Iterable[int], whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges between an entity and any of `others` (either direction), by id."""
+        wanted = sorted(set(others))
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        sql = f"""SELECT {columns} FROM entity_edges WHERE subject = %s AND object = ANY(%s)
+                  UNION SELECT {columns} FROM entity_edges WHERE object = %s AND subject = ANY(%s) ORDER BY id"""
+        return [edge_row(r) for r in self._read(sql, (entity_id, wanted, entity_id, wanted))]
 
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""

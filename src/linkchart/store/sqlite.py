@@ -1062,7 +1062,8 @@ class SQLiteStore(Store):
         Only of type `type_` and only the ids in `ids` when given; at most `limit` rows when
         `limit` is positive. Reads the counts kept with the entities and the answer's aliases.
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if type_ is not None:
             where.append("type = ?")
             params.append(type_)
@@ -1072,6 +1073,16 @@ class SQLiteStore(Store):
                 return []
             where.append(f"id IN ({','.join('?' * len(wanted))})")
             params.extend(wanted)
+        return self._summaries(where, params, limit)
+
+    def entity_neighbours(self, entity_id: int, limit: int | None = None) -> list[EntitySummary]:
+        """Return the entities sharing a kept edge with an entity, most mentioned first (at most `limit`)."""
+        return self._summaries(["""id IN (SELECT object FROM entity_edges WHERE subject = ?
+                                         UNION SELECT subject FROM entity_edges WHERE object = ?)""", "id != ?"],
+                               [entity_id, entity_id, entity_id], limit)
+
+    def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
+        """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities
                   {'WHERE ' + ' AND '.join(where) if where else ''}
                   ORDER BY mentions DESC, documents DESC, name, id LIMIT ?"""
@@ -1252,6 +1263,18 @@ class SQLiteStore(Store):
                                       UNION SELECT {columns} FROM entity_edges WHERE object IN ({marks})""", chunk * 2)
             found.update((r["id"], r) for r in rows)
         return [r for _, r in sorted(found.items())]
+
+    def entity_edges_to(self, entity_id: int, others: Iterable[int], whole: bool = True) -> list[EntityEdgeRow]:
+        """Return the kept edges between an entity and any of `others` (either direction), by id."""
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        found: dict[int, EntityEdgeRow] = {}
+        for chunk in _chunks(sorted(set(others))):
+            marks = ",".join("?" * len(chunk))
+            found.update((r["id"], edge_row(r)) for r in self._read(
+                f"""SELECT {columns} FROM entity_edges WHERE subject = ? AND object IN ({marks})
+                    UNION SELECT {columns} FROM entity_edges WHERE object = ? AND subject IN ({marks})""",
+                [entity_id, *chunk, entity_id, *chunk]))
+        return [e for _, e in sorted(found.items())]
 
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
