@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from linkchart.cli import app
 from linkchart.graph.build import EntityGraph
-from linkchart.graph.metrics import GraphFilter, graph_metrics
+from linkchart.graph.metrics import GraphFilter, betweenness, graph_metrics
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation
 
@@ -103,3 +103,17 @@ def test_big_graphs_sample_betweenness_and_use_label_propagation(monkeypatch: py
     top = sorted(quick.nodes, key=lambda n: -quick.nodes[n].betweenness)[:len(bridges)]
     assert len(set(top) & bridges) >= len(bridges) // 2, "the sample still finds the bridges"
     assert quick.nodes[0].pagerank == exact.nodes[0].pagerank
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_betweenness_is_networkx_measure_computed_by_igraph(seed: int) -> None:
+    g = nx.gnm_random_graph(120, 260, seed=seed)
+    g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+    want = nx.betweenness_centrality(g)
+    got = betweenness(g)
+    assert set(got) == set(want) and max(abs(got[n] - want[n]) for n in g) < 1e-12
+    # sampled: the sources networkx would draw, and its scaling; an estimate close to the exact measure
+    sampled = betweenness(g, 40)
+    estimate = nx.betweenness_centrality(g, k=40, seed=7)
+    assert max(abs(sampled[n] - estimate[n]) for n in g) < 0.01
+    assert sampled != got
