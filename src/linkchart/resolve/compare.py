@@ -223,7 +223,7 @@ def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for w, agreement in zip(weights, agreements):
+    for w, agreement in zip(weights, agreements, strict=True):
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
