@@ -212,7 +212,7 @@ class _Verdict:
         self.facts.append((feature, data))
 
     def match(self, score: float) -> Match:
-        score = round(max(0.0, min(1.0, score)), 3)
+        score = round(0.0 if score <= 0.0 else 1.0 if score > 1.0 else score, 3)
         return Match(score, None, self.partial, self.typo, None, self.facts, (self.a, self.b), self.links)
 
 
@@ -223,8 +223,7 @@ def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_
     """Return the share of a name's weight that the other name explains (see the module docstring)."""
     total = got = 0.0
     floor = CONFLICT_WEIGHT
-    for i, agreement in enumerate(agreements):
-        w = weights[i]
+    for w, agreement in zip(weights, agreements, strict=True):
         if agreement is not None:
             conflict = w if w > floor else floor
             total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
@@ -449,7 +448,10 @@ def _score(a: ParsedName, b: ParsedName) -> Match:
         if early is not None:
             return v.match(early)
     links = align(a, b)
-    score, extra_a, extra_b = _covered(a, b, links, v)
+    if links:
+        score, extra_a, extra_b = _covered(a, b, links, v)
+    else:  # nothing shared (a sixth of the pairs): no coverage and no evidence, every part left over
+        score, extra_a, extra_b = 0.0, list(range(len(a.parts))), list(range(len(b.parts)))
     v.links = links
     if links and (extra_a or extra_b):
         score *= _extras(a, b, extra_a, extra_b, links, v)
@@ -495,13 +497,18 @@ def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tu
         agreement = (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
         if agreement < 0.0:
             agreement = 0.0
-        wa = wb = 0.0
-        for i in ia:
-            agree_a[i] = agreement
-            wa += weights_a[i]
-        for j in ib:
-            agree_b[j] = agreement
-            wb += weights_b[j]
+        if len(ia) == 1 and len(ib) == 1:  # a pair of parts: most links (0.0 + w is w, so the sums are the same)
+            i, j = ia[0], ib[0]
+            agree_a[i] = agree_b[j] = agreement
+            wa, wb = weights_a[i], weights_b[j]
+        else:
+            wa = wb = 0.0
+            for i in ia:
+                agree_a[i] = agreement
+                wa += weights_a[i]
+            for j in ib:
+                agree_b[j] = agreement
+                wb += weights_b[j]
         evidence += similarity * (wa if wa < wb else wb)
     extra_a = [i for i, x in enumerate(agree_a) if x is None] if len(links) < len(weights_a) else []
     extra_b = [j for j, x in enumerate(agree_b) if x is None] if len(links) < len(weights_b) else []

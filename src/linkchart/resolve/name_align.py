@@ -138,11 +138,12 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         return _spelling_similarity(key_forms(wu).readings, key_forms(wv).readings), "spelling"
     if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
-    sim, _ = _similarity(u._replace(particle=""), v._replace(particle=""))
+    sim, _ = _similarity(_new_sig(PartSig, ("", *u[1:])), _new_sig(PartSig, ("", *v[1:])))  # without the particle
     return sim * NASAB_OMITTED, "nasab_omitted"
 
 
 _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
+_new_sig = tuple.__new__  # a PartSig with another particle, without namedtuple._replace's keyword handling
 
 
 # part signature id → other part's signature id → (similarity, how); similarity is symmetric, so both ways are kept
@@ -161,19 +162,21 @@ def clear_pair_cache() -> None:
 def _measure(u: Part, v: Part) -> tuple[float, str]:
     """Return the similarity of two parts not in the cache, and cache it both ways."""
     global _cached
-    assert u.sig is not None and v.sig is not None
-    found = _similarity(u.sig, v.sig)
+    found = _similarity(u.sig, v.sig)  # type: ignore[arg-type]  # parsed parts always have a signature
     if _cached > _CACHE_LIMIT:
         clear_pair_cache()
     _cached += 2
-    row = _PAIR_CACHE.get(u.sid)
+    cache, us, vs = _PAIR_CACHE, u.sid, v.sid
+    row = cache.get(us)
     if row is None:
-        row = _PAIR_CACHE[u.sid] = {}
-    row[v.sid] = found
-    row = _PAIR_CACHE.get(v.sid)
+        cache[us] = {vs: found}
+    else:
+        row[vs] = found
+    row = cache.get(vs)
     if row is None:
-        row = _PAIR_CACHE[v.sid] = {}
-    row[u.sid] = found
+        cache[vs] = {us: found}
+    else:
+        row[us] = found
     return found
 
 
