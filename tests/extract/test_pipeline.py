@@ -194,3 +194,14 @@ def test_a_worker_that_dies_fails_the_batch_instead_of_hanging_it(nlp: Language,
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_party_adjective_holding_a_membership_names_the_party(nlp: Language) -> None:
+    text = ("He was responding to Tory spokesman Tom Reller. Ann Fell, a Labour backbencher, spoke. "
+            "Shia cleric Ben Ado spoke.")
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    labels = {m.text: m.label for m in found.mentions}
+    assert labels.get("Tory") == "ORG" and labels.get("Labour") == "ORG"
+    assert "Shia" not in labels  # a faith is no party
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("Tom Reller", "spokesperson_of", "Tory") in got

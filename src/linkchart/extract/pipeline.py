@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
@@ -46,6 +47,8 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
+# predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
+_MEMBERSHIP = frozenset({"member_of", "leads", "spokesperson_of"})
 
 Item = tuple[str, list[tuple[int, int]], str | None]
 
@@ -138,17 +141,36 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
             m.label = "PERSON"
 
 
+def _party_word(text: str) -> bool:
+    """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
+    names no nation and no people or faith."""
+    if lexicon.nation_of(text) is not None:
+        return False
+    peoples = lexicon.not_entities().peoples
+    return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
+
+
 def _recover_norp(art: _Article) -> None:
-    """Add NORP spans whose text the article also uses as a person's or group's name."""
+    """Add NORP spans whose text the article also uses as a person's or group's name, and those a membership
+    relation holds as its object ('Tory spokesman X', 'a Labour backbencher'): there the adjective stands for
+    the party, an organisation."""
     labels: dict[str, Counter[str]] = {}
     for m, _cue in art.mentions:
         labels.setdefault(m.text, Counter())[m.label] += 1
     taken = {(m.start, m.end) for m, _ in art.mentions}
+    held = {r.object_span for r in art.extraction.relations if r.predicate in _MEMBERSHIP}
     for m in art.norp:
+        if (m.start, m.end) in taken:
+            continue
         votes = labels.get(m.text)
-        if votes and (m.start, m.end) not in taken:
+        if votes:
             m.label = votes.most_common(1)[0][0]
-            art.mentions.append((m, "context"))
+        elif (m.start, m.end) in held and _party_word(m.text):
+            m.label = "ORG"
+        else:
+            continue
+        art.mentions.append((m, "context"))
+        taken.add((m.start, m.end))
     art.mentions.sort(key=lambda pair: pair[0].start)
 
 
