@@ -669,10 +669,15 @@ def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candida
                         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
 
 
+# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
+# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
+
+
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
-    if lexicon.nation_of(text) is not None:
+    if lexicon.nation_of(text) is not None or text.lower().endswith(_DEMONYM_ENDINGS):
         return False
     peoples = lexicon.not_entities().peoples
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
