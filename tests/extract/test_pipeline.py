@@ -194,3 +194,27 @@ def test_a_worker_that_dies_fails_the_batch_instead_of_hanging_it(nlp: Language,
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_party_adjective_holding_a_membership_names_the_party(nlp: Language) -> None:
+    text = ("He was responding to Tory spokesman Tom Reller. Ann Fell, a Labour backbencher, spoke. "
+            "Shia cleric Ben Ado spoke.")
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    labels = {m.text: m.label for m in found.mentions}
+    assert labels.get("Tory") == "ORG" and labels.get("Labour") == "ORG"
+    assert "Shia" not in labels  # a faith is no party
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("Tom Reller", "spokesperson_of", "Tory") in got
+
+
+def test_a_party_adjective_before_a_name_makes_a_member_and_keeps_its_first_word(nlp: Language) -> None:
+    text = ("The panel, including Liberal Democrat Paul Tyne, met. Liberal Democrat transport spokesman Tom Reller "
+            "spoke. American Sam Peel, Albanian Tim Ode and Catholic Jo Rand listened. "
+            "Former Tory leader Ann Fell left.")
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert ("Paul Tyne", "member_of", "Liberal Democrat") in got
+    assert ("Tom Reller", "spokesperson_of", "Liberal Democrat") in got
+    assert ("Ann Fell", "leads", "Tory") in got  # 'Former' is the role's time, not the party's name
+    assert not {r for r in got if r[0] in {"Sam Peel", "Tim Ode", "Jo Rand"}}  # a nation or a faith is no party
+    assert "Democrat" not in {m.text for m in found.mentions}

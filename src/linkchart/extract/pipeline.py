@@ -23,14 +23,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
 
@@ -46,6 +48,8 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
+# predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
+_MEMBERSHIP = frozenset({"member_of", "leads", "spokesperson_of"})
 
 Item = tuple[str, list[tuple[int, int]], str | None]
 
@@ -59,6 +63,8 @@ class _Article:
     context_date: str | None = None  # the last date the article stated before the current span
     # spans the model called NORP ('Khazali' as if a nationality): names if the article names them elsewhere
     norp: list[Mention] = field(default_factory=list)
+    # NORP span -> (where a party name opens, whether its first word is surely part of the name)
+    party_starts: dict[tuple[int, int], tuple[int, bool]] = field(default_factory=dict)
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
@@ -78,6 +84,9 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
         if e.label_ == "NORP" and e.text[:1].isupper():
             art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
                                     e.sent.start_char + offset, e.sent.end_char + offset))
+            first = doc[_party_start(doc, e)]
+            sure = first.pos_ == "PROPN" or first.i > e.sent.start
+            art.party_starts[(e.start_char + offset, e.end_char + offset)] = (first.idx + offset, sure)
     adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
     facts = reader.read(doc, offset, art.date, context_date=art.context_date,
                         context_speaker=art.speaker if adjacent else None,
@@ -138,17 +147,60 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
             m.label = "PERSON"
 
 
+def _party_start(doc: Doc, e: Span) -> int:
+    """Return the token where a NORP span's party name opens: one capitalised proper noun more that qualifies
+    it ('Liberal' of 'Liberal Democrat', which the model leaves out or calls a name of its own), else its start."""
+    if e.start == e.sent.start:
+        return e.start
+    t = doc[e.start - 1]
+    if t.pos_ not in {"PROPN", "ADJ"} or not t.is_title or not e.start <= t.head.i < e.end \
+            or t.lower_ in lexicon.roles().former:
+        return e.start
+    if t.ent_type_ and (t.ent_iob_ != "B" or t.ent_type_ not in {"ORG", "NORP"}):
+        return e.start  # a longer name of its own ('New York' before 'Democrat')
+    return t.i
+
+
+def _widen_party(art: _Article, m: Mention, taken: set[tuple[int, int]]) -> None:
+    """Widen a party's adjective over the proper noun the model left before it ('Liberal' of 'Liberal
+    Democrat'), dropping that word's own mention, and move the relations that hold the adjective."""
+    start, sure = art.party_starts.get((m.start, m.end), (m.start, True))
+    if start == m.start:
+        return
+    if not sure and art.text.count(art.text[start : m.end]) < 2:
+        return  # an adjective opening a sentence is capitalised anyway ('Senior Tory X') unless used elsewhere
+    old = (m.start, m.end)
+    art.mentions = [(x, c) for x, c in art.mentions if not (x.start >= start and x.end <= m.start)]
+    taken.discard(next((k for k in taken if k[0] >= start and k[1] <= m.start), (-1, -1)))
+    m.start = start
+    m.text = art.text[m.start : m.end]
+    for r in art.extraction.relations:
+        if r.object_span == old:
+            r.object_span, r.object = (m.start, m.end), m.text
+
+
 def _recover_norp(art: _Article) -> None:
-    """Add NORP spans whose text the article also uses as a person's or group's name."""
+    """Add NORP spans whose text the article also uses as a person's or group's name, and those a membership
+    relation holds as its object ('Tory spokesman X', 'a Labour backbencher'): there the adjective stands for
+    the party, an organisation."""
     labels: dict[str, Counter[str]] = {}
     for m, _cue in art.mentions:
         labels.setdefault(m.text, Counter())[m.label] += 1
     taken = {(m.start, m.end) for m, _ in art.mentions}
+    held = {r.object_span for r in art.extraction.relations if r.predicate in _MEMBERSHIP}
     for m in art.norp:
+        if (m.start, m.end) in taken:
+            continue
         votes = labels.get(m.text)
-        if votes and (m.start, m.end) not in taken:
+        if votes:
             m.label = votes.most_common(1)[0][0]
-            art.mentions.append((m, "context"))
+        elif (m.start, m.end) in held and party_word(m.text):
+            m.label = "ORG"
+            _widen_party(art, m, taken)
+        else:
+            continue
+        art.mentions.append((m, "context"))
+        taken.add((m.start, m.end))
     art.mentions.sort(key=lambda pair: pair[0].start)
 
 

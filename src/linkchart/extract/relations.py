@@ -669,6 +669,33 @@ def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candida
                         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
 
 
+# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
+# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
+
+
+def party_word(text: str) -> bool:
+    """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
+    names no nation and no people or faith."""
+    if lexicon.nation_of(text) is not None or text.lower().endswith(_DEMONYM_ENDINGS):
+        return False
+    peoples = lexicon.not_entities().peoples
+    return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
+
+
+def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member."""
+    rule = ctx.rules["party_person_rule"]
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or ent.start <= sent.start:
+            continue
+        party = ctx.ent_at[ent.start - 1]
+        if party is None or party.label_ not in rule["object_labels"] or not party.text[:1].isupper():
+            continue
+        if party_word(party.text):
+            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, party), ent.root)
+
+
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """Candidates of the clause rules (extract/clauses.py): 'X is close to Y', 'talks between X and Y'."""
     for rule, subjects, objects, anchor in clause_pairs(ctx, sent):
@@ -677,7 +704,8 @@ def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]
 
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
-            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _clause_candidates)
+            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
+            _clause_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
