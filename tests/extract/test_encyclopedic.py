@@ -5,26 +5,7 @@ coordination must not link. Invented names; mentions set by hand."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
-
-from linkchart.extract.facts import fact_reader
-from linkchart.extract.nlp import load_pipeline
-
-
-def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
-    doc.ents = spans
-    return doc
-
-
-def triples(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    """Return (subject, predicate, object) for every relation read in `text`."""
-    rels = fact_reader(load_pipeline()).read(parse(nlp, text, ents), 0, None).relations
-    return {(r.subject, r.predicate, r.object) for r in rels}
+from parsed_text import triples
 
 
 @pytest.mark.parametrize("text", [

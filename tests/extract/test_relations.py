@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from parsed_text import parse
 from spacy.tokens import Doc
 
 from linkchart.extract.facts import SpanFacts, fact_reader
@@ -17,17 +18,6 @@ CORPUS = Path("/work/shared/corpus")
 def read(doc: Doc, offset: int = 0, date: str | None = None) -> SpanFacts:
     """Return what the pipeline's ``linkchart_facts`` component reads in `doc`."""
     return fact_reader(load_pipeline()).read(doc, offset, date)
-
-
-def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
-    """Return the parsed text with exactly the given (surface, label) mentions as doc.ents."""
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
-    doc.ents = spans
-    return doc
 
 
 def triples(doc: Doc, date: str | None = None) -> set[tuple[str, str, str]]:

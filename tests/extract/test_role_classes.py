@@ -5,33 +5,10 @@ All names are invented; mentions are set by hand so that only the rules are test
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from parsed_text import facts, triples
 
 from linkchart import lexicon
-from linkchart.extract.facts import fact_reader
-from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.relations import load_rules
-
-
-def parse(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:  # noqa: ANN001
-    """Return the parsed text with exactly the given (surface, label) mentions as doc.ents."""
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
-    doc.ents = spans
-    return doc
-
-
-def facts(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str, str]]:  # noqa: ANN001
-    """Return (subject, predicate, object, rule) for every relation read in `text`."""
-    rels = fact_reader(load_pipeline()).read(parse(nlp, text, ents), 0, None).relations
-    return {(r.subject, r.predicate, r.object, r.rule) for r in rels}
-
-
-def triples(nlp, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return {(s, p, o) for s, p, o, _ in facts(nlp, text, ents)}
 
 
 def test_every_role_class_is_mapped_to_a_predicate() -> None:

@@ -78,6 +78,7 @@ from linkchart.store.sqlite import (
     _mention_row,
     _now,
     _pair,
+    _relation_row,
     check_verdict,
     edge_columns,
     edge_row,
@@ -1062,15 +1063,3 @@ class PostgresStore(Store):
                                  r["created_at"])
             for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]
-
-
-def _relation_row(r: dict[str, Any]) -> RelationRow:
-    """Return a stored relation row (joined with its document's source) as a `RelationRow`."""
-    return RelationRow(
-        id=r["id"], article_id=r["article_id"], source=r["source"], subject=r["subject_text"],
-        subject_span=(r["subject_start"], r["subject_end"]), predicate=r["predicate"],
-        object=r["object_text"], object_span=(r["object_start"], r["object_end"]), rule=r["rule"],
-        negated=bool(r["negated"]), attributed_to=r["attributed_to"], hedged=bool(r["hedged"]),
-        date=r["date"], evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
-        evidence=r["evidence_text"],
-    )

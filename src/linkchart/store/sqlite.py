@@ -1191,7 +1191,7 @@ class SQLiteStore(Store):
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
         out: list[tuple[str, int, int, int]] = []
-        for chunk in _chunks(article_ids):
+        for chunk in chunks(article_ids):
             out += [(r[0], r[1], r[2], r[3]) for r in self._read(
                 f"""SELECT d.source, m.orig_start, m.orig_end, me.entity_id FROM mentions m
                     JOIN mention_entity me ON me.mention_id = m.id
@@ -1202,7 +1202,7 @@ class SQLiteStore(Store):
     def relations_in(self, article_ids: Sequence[int]) -> list[RelationRow]:
         """Return the stored relations of these articles, in the order of `relations()`."""
         out: list[RelationRow] = []
-        for chunk in _chunks(sorted(set(article_ids))):
+        for chunk in chunks(sorted(set(article_ids))):
             out += [_relation_row(r) for r in self._read(
                 f"""SELECT x.*, d.source FROM relations x {_JOIN_SOURCE}
                     WHERE x.article_id IN ({','.join('?' * len(chunk))})
@@ -1250,7 +1250,7 @@ class SQLiteStore(Store):
         wanted = sorted(set(entity_ids))
         keep = set(wanted)
         found: dict[int, sqlite3.Row] = {}
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             marks = ",".join("?" * len(chunk))
             if within:  # both ends among them: the subject in this chunk, the object anywhere among them
                 sql = f"SELECT {columns} FROM entity_edges WHERE subject IN ({marks})"
@@ -1268,7 +1268,7 @@ class SQLiteStore(Store):
         """Return the kept edges between an entity and any of `others` (either direction), by id."""
         columns = EDGE_COLUMNS + (", more" if whole else "")
         found: dict[int, EntityEdgeRow] = {}
-        for chunk in _chunks(sorted(set(others))):
+        for chunk in chunks(sorted(set(others))):
             marks = ",".join("?" * len(chunk))
             found.update((r["id"], edge_row(r)) for r in self._read(
                 f"""SELECT {columns} FROM entity_edges WHERE subject = ? AND object IN ({marks})
@@ -1288,7 +1288,7 @@ class SQLiteStore(Store):
             rows = self._read(select)
         else:
             rows = []
-            for chunk in _chunks(sorted(set(entity_ids))):
+            for chunk in chunks(sorted(set(entity_ids))):
                 rows += self._read(f"{select} WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk)
         return {r[0]: EntityMetricsRow(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
@@ -1425,8 +1425,9 @@ def _alias_statement_row(r: Any) -> AliasStatementRow:
     )
 
 
-def chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+def chunks(values: Sequence[Any], size: int = 500) -> Iterator[list[Any]]:
     """Yield `values` in lists of at most `size` (for IN lists within SQLite's parameter limit)."""
+    values = list(values)
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -1436,7 +1437,7 @@ def region_order(mentions: Iterable[MentionRow]) -> list[MentionRow]:
     return sorted(mentions, key=lambda m: (m.article_id, m.clean_start, m.clean_end, m.id))
 
 
-def _relation_row(r: sqlite3.Row) -> RelationRow:
+def _relation_row(r: Any) -> RelationRow:
     """Return a stored relation row (joined with its document's source) as a `RelationRow`."""
     return RelationRow(
         id=r["id"],
@@ -1456,13 +1457,6 @@ def _relation_row(r: sqlite3.Row) -> RelationRow:
         evidence_end=r["evidence_end"],
         evidence=r["evidence_text"],
     )
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
-    """Yield the ids in lists of at most `size` (SQL parameter lists stay short)."""
-    ids = list(ids)
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
 
 
 def edge_columns(e: EntityEdgeRow) -> tuple[Any, ...]:

@@ -1,0 +1,30 @@
+"""Helpers shared by the extraction tests: a text parsed with the mentions a test names."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from linkchart.extract.facts import fact_reader
+
+
+def parse(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """Return the parsed text with exactly the given (surface, label) mentions as doc.ents."""
+    doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label, alignment_mode="expand"))
+    doc.ents = spans
+    return doc
+
+
+def facts(nlp: Language, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str, str]]:
+    """Return (subject, predicate, object, rule) for every relation read in `text` with the given mentions."""
+    rels = fact_reader(nlp).read(parse(nlp, text, ents), 0, None).relations
+    return {(r.subject, r.predicate, r.object, r.rule) for r in rels}
+
+
+def triples(nlp: Language, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """Return (subject, predicate, object) for every relation read in `text` with the given mentions."""
+    return {(s, p, o) for s, p, o, _ in facts(nlp, text, ents)}
