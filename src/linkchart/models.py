@@ -225,12 +225,12 @@ class Evidence:
     end: int
     text: str
     article_id: int | None = None  # the article of `doc` the span is in
-    # the named mention a pronoun or description of the sentence stands for ('It' → 'Asaib Ahl al-Haq'),
+    # the named mention a pronoun or description of the sentence stands for ('It' → 'the Vessa Liberation Front'),
     # when the fact took its argument from outside the quoted sentence: its text and original span
     referent: str | None = None
     referent_start: int | None = None
     referent_end: int | None = None
-    attributed_to: str | None = None  # who this source says stated it ('Khazali told interrogators ...')
+    attributed_to: str | None = None  # who this source says stated it ('Talvik told interrogators ...')
     hedged: bool = False  # this source only expects, plans or vows it
 
 
