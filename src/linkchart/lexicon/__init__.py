@@ -296,6 +296,13 @@ def grammar() -> Grammar:
     )
 
 
+@cache
+def stance_nouns() -> frozenset[str]:
+    """Return the nouns for a plan, act or record whose possessor a stance relation is about
+    ("backed Y's proposals" backs Y), `stance_nouns.yaml`."""
+    return lower("stance_noun")
+
+
 @dataclass(frozen=True)
 class Verbs:
     """Verbs by what they do to the fact or name around them (`verbs.yaml`)."""
