@@ -9,6 +9,7 @@ when no full name claimed it first, the matcher skips names already one entity.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -226,7 +227,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
-            for part in parts[1:]:  # surnames and later names, not the given name
+            # surnames and later names, not the given name; the family name first in 'Laah Chong-gyu'
+            for part in (parts if _EAST_ASIAN_GIVEN.search(ls.surface) else parts[1:]):
                 full_by_token[part].add(k)  # parts are transliteration keys
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
@@ -270,6 +272,10 @@ def _join_partials(r: Resolution, join: Join) -> None:
         best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
         if best is not None:
             join(best, group[0], PartialName(locals_[best].surface, "corpus"))
+
+
+# a hyphenated given name with a lower-case second syllable ('Chong-gyu', 'Jae-in') ends a family-name-first name
+_EAST_ASIAN_GIVEN = re.compile(r"\s[A-Z][a-z]+-[a-z]{1,4}$")
 
 
 def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key | None:
