@@ -72,6 +72,9 @@ PARTICLE_HYPHEN_RE = re.compile(
     r"^(?:" + lexicon.alternation(lexicon.particles().articles) + r")-\w", re.IGNORECASE)
 
 
+SPACED_DASHES = frozenset({"-", "–", "—"})
+
+
 @lru_cache(maxsize=1)
 def _head_tables() -> tuple[tuple[str, frozenset[str]], ...]:
     places = lexicon.places()
@@ -504,6 +507,11 @@ class MentionFixer:
                 break
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Tories Ken Clarke': a plural group word is no first name
+        for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'
+            if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
+                    k + 1 >= e or doc[k + 1].is_lower):
+                e = k
+                break
         for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
