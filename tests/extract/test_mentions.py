@@ -234,3 +234,30 @@ def test_a_name_and_a_country_or_body_after_it_stay_two(nlp: Language) -> None:
                          ("The University of Ostra and the Midlands Trust agreed.", "Midlands Trust")):
         names = [m.text for m in mentions_from_doc(nlp(text))]
         assert second in names and not any(" and the " in n for n in names), (text, names)
+
+
+def test_a_bank_of_a_place_is_one_organisation(nlp: Language) -> None:
+    ms = found(nlp, "Norvik Bank of Scotland chief executive Edda Morn spoke. The Central Bank of Eldoria cut rates.")
+    assert "Norvik Bank of Scotland" in ms and "Central Bank of Eldoria" in ms
+    assert ms["Central Bank of Eldoria"].label == "ORG"
+
+
+def test_a_bank_is_an_organisation_but_a_west_bank_a_place() -> None:
+    from linkchart.resolve.typing import head_type
+    assert head_type("Eldoria Development Bank") == "ORG"
+    assert head_type("West Bank") == "LOC"
+
+
+def test_a_hyphenated_given_name_stays_with_its_family_name(nlp: Language) -> None:
+    ms = found(nlp, "Paek Sung-ho, executive director of the fund, said the loan was safe.")
+    assert "Paek Sung-ho" in ms and ms["Paek Sung-ho"].label == "PERSON"
+
+
+def test_a_plural_possessive_inside_a_union_name(nlp: Language) -> None:
+    ms = found(nlp, "The Transport and Harbour Workers' Union said its 9,000 members would strike.")
+    assert any(t.startswith("Transport and Harbour Workers") and t.endswith("Union") for t in ms)
+
+
+def test_a_plural_group_word_is_no_first_name(nlp: Language) -> None:
+    ms = found(nlp, "The all-party group, including Liberals Tomas Belder and Sir Ivo Crane, met on Monday.")
+    assert "Tomas Belder" in ms and not any(t.startswith("Liberals") for t in ms)

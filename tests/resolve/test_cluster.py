@@ -278,3 +278,28 @@ def test_an_analysts_merge_across_nations_is_kept() -> None:
     ms = _mentions((1, "Iraqi Army", "ORG"), (2, "Syrian Army", "ORG"))
     ents = _by_name(resolve(ms, [], [D("merge", {"a": "Iraqi Army", "b": "Syrian Army"})]))
     assert ents["Iraqi Army"] is ents["Syrian Army"]
+
+
+def test_a_surname_joins_a_full_name_written_with_and_without_middle_names() -> None:
+    ms = _mentions((1, "Sir Alden Roy Pelham Varga", "PERSON"), (1, "Alden Varga", "PERSON"), (1, "Varga", "PERSON"),
+                   (2, "Alden Varga", "PERSON"), (2, "Mira Varga", "PERSON"), (2, "Varga", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is ents[1] is ents[2]  # every full name of article 1 can be the one man
+    assert ents[6] is not ents[4] and ents[6] is not ents[5]  # article 2 names two Vargas: the surname stays apart
+
+
+def test_a_hyphenated_surname_alone_joins_its_full_name() -> None:
+    ms = _mentions((1, "Petra Lund-Aske", "PERSON"), (1, "Ms Lund-Aske", "PERSON"), (1, "Lund-Aske", "PERSON"),
+                   (2, "Jon Aske", "PERSON"), (2, "Lund-Aske", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[3] is ents[1]
+    assert ents[1].name == "Petra Lund-Aske"  # the full name, not the more frequent hyphenated surname
+    assert ents[5] is not ents[4]  # 'Jon Aske' holds only one of its parts
+
+
+def test_a_party_named_without_its_head_is_the_party() -> None:
+    ms = _mentions((1, "Harvest Party", "ORG"), (1, "Harvest", "ORG"), (1, "Harvest", "ORG"),
+                   (2, "Harvest", "ORG"), (3, "Storm Brigades", "ORG"), (3, "Storm", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[4] is ents[1]  # 'Harvest' is how the Harvest Party is mostly named
+    assert ents[6] is not ents[5]  # a group's brigades are another group

@@ -72,6 +72,9 @@ PARTICLE_HYPHEN_RE = re.compile(
     r"^(?:" + lexicon.alternation(lexicon.particles().articles) + r")-\w", re.IGNORECASE)
 
 
+SPACED_DASHES = frozenset({"-", "–", "—"})
+
+
 @lru_cache(maxsize=1)
 def _head_tables() -> tuple[tuple[str, frozenset[str]], ...]:
     places = lexicon.places()
@@ -502,6 +505,13 @@ class MentionFixer:
             if doc[k].text in OPEN_BRACKETS:
                 e = k
                 break
+        if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
+            s += 1  # 'including Tories Ken Clarke': a plural group word is no first name
+        for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'
+            if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
+                    k + 1 >= e or doc[k + 1].is_lower):
+                e = k
+                break
         for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
@@ -518,6 +528,8 @@ class MentionFixer:
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         keeps_nouns = cand.cue in ("force", "coalition", "frontier")  # 'US forces', 'the Iran-Iraq border'
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
+            if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
+                break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
             if role is None and _in(doc[e - 1].text, self.orgs.nouns):
                 role = doc[e - 1].lower_
             e -= 1
@@ -567,6 +579,11 @@ class MentionFixer:
                 e += 1
             elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):
                 e += 1
+            elif (nxt.text in ("'", "’") and doc[e - 1].lower_.endswith("s") and e + 1 < n
+                  and head_label(doc[e + 1].text) == "ORG" and doc[e + 1].text[:1].isupper()):
+                e += 2  # 'Transport and General Workers' + "' Union": a plural possessive inside the name
+            elif self._hyphenated_given_name(doc, e):
+                e += 3  # 'Laah' + 'Chong-gyu': a Korean given name the model left out
             else:
                 break
         # '[United Nations Interim Force in Lebanon]': a bracketed name runs to the bracket
@@ -575,6 +592,21 @@ class MentionFixer:
             if k > e + 1 and k < n and doc[k].text in (")", "]"):
                 e = k
         return s, min(e, n)
+
+    def _hyphenated_given_name(self, doc: Doc, e: int, after_name: bool = True) -> bool:
+        """Whether doc[e:e+3] is a hyphenated given name ('Chong-gyu', 'Jae-in'): a capitalised word, a hyphen and
+        a short lower-case syllable, written without spaces (with `after_name`, right after a name the model
+        ended before it)."""
+        if e + 2 >= len(doc) or e < 1:
+            return False
+        if after_name and (doc[e - 1].whitespace_ == "" or not doc[e - 1].text[:1].isupper()
+                           or doc[e].ent_iob_ != "O"):
+            return False
+        word, hyphen, syllable = doc[e], doc[e + 1], doc[e + 2]
+        return (word.text[:1].isupper() and word.is_alpha and not word.whitespace_
+                and hyphen.text == "-" and not hyphen.whitespace_ and syllable.is_alpha and syllable.is_lower
+                and len(syllable) <= 4 and "-" + syllable.lower_ not in self.verbs.compound_heads
+                and syllable.lower_ not in self.verbs.compound_heads)
 
     # -- types ----------------------------------------------------------------------
     def _type(self, doc: Doc, c: _Cand) -> _Cand:

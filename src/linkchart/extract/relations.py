@@ -62,7 +62,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         area_nouns=places.areas, instrument_nouns=lexicon.national_bodies().instruments, naming_verbs=verbs.naming,
         place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
-        companion_preps=list(lexicon.grammar().companions),
+        companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -203,12 +203,12 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                 continue
             objects: list[Span] = []
             for path in rule["object"]:
-                objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+                objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in ents_for(ctx, t)]
                 if objects:
                     break
             if not objects and not rule.get("pair_conjoined_subjects"):
                 continue  # no pair without an object: spare the subject search
-            subj_tokens = _follow(tok, rule["subject"])
+            subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
             subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
@@ -228,6 +228,22 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: str) -> list[Token]:
+    """Return the argument tokens of `path`; in a stance rule a plan or act with a possessor and no name of
+    its own stands for the possessor ("backed Y's proposals", "Y's plans were criticised by X")."""
+    tokens = _follow(verb, path)
+    if not rule.get("stance_possessor"):
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        if owners and lemma_of(t) in ctx.rules["stance_nouns"] and not ents_for(ctx, t):
+            out += owners
+        else:
+            out.append(t)
+    return out
 
 
 def _became(ctx: SentenceContext, verb: Token) -> list[Span]:

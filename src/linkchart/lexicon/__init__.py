@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from linkchart.lexicon.loader import PACKAGE, entries, load_yaml, lower, ordered, values, words
+from linkchart.lexicon.loader import PACKAGE, entries, load_yaml, lower, ordered, values, word_tables, words
 
 
 def alternation(items: Iterable[str]) -> str:
@@ -294,6 +294,28 @@ def grammar() -> Grammar:
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
         time_bounds=lower("time_bound"),
     )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Return the common English given names (`given_names.yaml`, from the US census lists), lower case."""
+    return lower("given_name")
+
+
+@cache
+def thing_words() -> frozenset[str]:
+    """Return the words that end names of things, not people: every word of the organisation, place and event
+    files and the `thing_head` class ('Roman Catholic Church', 'Grace Road', 'Stanley Cup'), lower case."""
+    tables = word_tables()
+    out = {e.word.lower() for stem in ("organisations", "places", "events", "national_bodies") for e in tables[stem]}
+    return frozenset(out) | lower("thing_head")
+
+
+@cache
+def stance_nouns() -> frozenset[str]:
+    """Return the nouns for a plan, act or record whose possessor a stance relation is about
+    ("backed Y's proposals" backs Y), `stance_nouns.yaml`."""
+    return lower("stance_noun")
 
 
 @dataclass(frozen=True)

@@ -291,7 +291,7 @@ def canonical_name(counts: Counter[str], person: bool = False) -> str:
         shouted = s.isupper()  # a dateline or headline in capitals is not how the name is written
         named = not s.islower()  # 'US-led coalition forces' names what 'coalition forces' refers to
         tokens = len(names.name_tokens(s))
-        full = int(person and len(names.name_parts(s)) >= 2)
+        full = int(person and len(names.name_parts(s)) >= 2 and len(names.strip_titles(s).split()) >= 2)
         # a full name before a surname; among full names, the one written most often
         return (int(named), full, int(frequent), int(not shouted), min(tokens, 2), counts[s], -tokens)
 

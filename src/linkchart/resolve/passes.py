@@ -9,6 +9,7 @@ when no full name claimed it first, the matcher skips names already one entity.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -226,7 +227,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
-            for part in parts[1:]:  # surnames and later names, not the given name
+            # surnames and later names, not the given name; the family name first in 'Laah Chong-gyu'
+            for part in (parts if _EAST_ASIAN_GIVEN.search(ls.surface) else parts[1:]):
                 full_by_token[part].add(k)  # parts are transliteration keys
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
@@ -236,8 +238,11 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for k, ls in locals_.items():
         if not is_partial_person(ls.surface, types[k]):
             continue
-        token = names.name_parts(ls.surface)[0]
+        own = names.name_parts(ls.surface)
+        token = own[0]
         same_article = in_article.get((token, k[0]), set())
+        if len(own) > 1:  # 'Kilroy-Silk': the full names holding every part, in order
+            same_article = {c for c in same_article if _contiguous(own, names.name_parts(locals_[c].surface))}
         if not same_article:
             same_article = abd_tails.get((token, k[0]), set())
         if k[1] != ls.surface:  # 'Imam Hussein': only a person the texts also call by a religious title
@@ -252,7 +257,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
             if best is not None:
                 join(best, k, PartialName(locals_[best].surface, scope))
             continue
-        best = _dominant(same_article, locals_, uf, ratio=2.0)
+        best = _one_person(same_article, locals_) or _dominant(same_article, locals_, uf, ratio=2.0)
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
         elif not same_article and not _joined_to_full_name(k, r.by_article, uf, types):
@@ -267,6 +272,40 @@ def _join_partials(r: Resolution, join: Join) -> None:
         best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
         if best is not None:
             join(best, group[0], PartialName(locals_[best].surface, "corpus"))
+
+
+# a hyphenated given name with a lower-case second syllable ('Chong-gyu', 'Jae-in') ends a family-name-first name
+_EAST_ASIAN_GIVEN = re.compile(r"\s[A-Z][a-z]+-[a-z]{1,4}$")
+
+
+def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key | None:
+    """Return the fullest of an article's full names when all of them can be one person, else None.
+
+    'Anthony Meyer' and 'Anthony John Charles Meyer' in one article: each shorter name keeps the longest one's
+    first and last parts, with middle names left out, so the surname alone stands for that one person.
+    """
+    if len(candidates) < 2:
+        return None
+    parts = {c: names.name_parts(locals_[c].surface) for c in candidates}
+    fullest = max(candidates, key=lambda c: (len(parts[c]), len(locals_[c].mention_ids), c))
+    longest = parts[fullest]
+    for c in candidates:
+        p = parts[c]
+        if p[0] != longest[0] or p[-1] != longest[-1] or not _subsequence(p, longest):
+            return None
+    return fullest
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    """Whether `short` stands in `long` as one run of parts."""
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether `short` is `long` with some parts left out, the rest in order."""
+    it = iter(long)
+    return all(part in it for part in short)
 
 
 def _religious_titled(locals_: dict[Key, LocalSurface], religious_titles: frozenset[str]) -> list[Key]:
@@ -312,8 +351,9 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
 
     Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
-    Brigades' is another group). Places: only when it is ('Golan Heights', 'Mediterranean Sea').
-    The longer name must be named at least as often as the short form.
+    Brigades' is another group), except a party ('Labour' is the 'Labour Party'). Places: only
+    when it is ('Golan Heights', 'Mediterranean Sea'). The longer name must be named at least as
+    often as the short form, unless it is a party (the short form is how a party is mostly named).
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
@@ -327,13 +367,15 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
             continue
         # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
+        # a party is the exception: 'Labour' is the 'Labour Party' (a party has no sub-unit called 'X Party')
         candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
-                      and _head_phrase(locals_[c].surface) == (types[k] != "ORG")}
+                      and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
+                           or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
         target = _dominant(candidates, locals_, uf, ratio=3.0)
         if target is None:
             continue
         root = uf.find(target)
-        if counts[root] >= counts[uf.find(k)] and uf.find(k) != root:
+        if (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)) and uf.find(k) != root:
             join(target, k, ShortForm(locals_[target].surface))
 
 
@@ -393,6 +435,12 @@ def _join_head_references(r: Resolution, join: Join) -> None:
 def _head_phrase(surface: str) -> bool:
     """Return True for 'Word Head' names ('Hezbollah Brigades'): a name plus an organisation noun."""
     return len(names.name_tokens(surface)) == 2 and head_type(surface) is not None
+
+
+def _party_of(surface: str) -> bool:
+    """Return True for 'Word Party' ('Labour Party', 'Baath Party'): one name word and the head 'party'."""
+    core, quals, heads = names.org_core(surface)
+    return heads == {"party"} and not quals and len(core.split()) == 1 and len(names.name_tokens(surface)) == 2
 
 
 def _join_country_names(r: Resolution, join: Join) -> None:

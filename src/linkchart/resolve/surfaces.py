@@ -43,5 +43,9 @@ def written_form(text: str) -> str:
 
 
 def is_partial_person(surface: str, type_: str) -> bool:
-    """Return True for a one-word name that may be a person's surname ('Sadr', 'Khazali')."""
-    return type_ == "PERSON" and len(names.name_parts(surface)) == 1 and not names.is_acronym(surface)
+    """Return True for a one-word name that may be a person's surname ('Sadr', 'Khazali', 'Mr Kilroy-Silk':
+    a hyphenated surname is one word)."""
+    if type_ != "PERSON" or names.is_acronym(surface):
+        return False
+    parts = names.name_parts(surface)
+    return len(parts) == 1 or (len(parts) > 1 and len(names.strip_titles(surface).split()) == 1)

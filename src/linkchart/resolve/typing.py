@@ -18,6 +18,8 @@ _ORGS, _PLACES = lexicon.organisations(), lexicon.places()
 ORG_HEADS = _ORGS.type_heads
 FAC_HEADS = _PLACES.fac_type_heads
 LOC_HEADS = _PLACES.loc_type_heads
+GIVEN_NAMES = lexicon.given_names()
+THING_WORDS = lexicon.thing_words()
 
 # Role nouns that describe a place or a group rather than a person ('X, a dusty town', 'the X militia')
 ROLE_TYPES = lexicon.roles().describes
@@ -37,6 +39,8 @@ def head_type(surface: str) -> str | None:
     if len(words) < 2:
         return None
     last = words[-1]
+    if last in LOC_HEADS and last in ORG_HEADS:  # 'bank': 'West Bank' is a place, 'Korea Development Bank' a bank
+        return "LOC" if words[0] in _PLACES.compass else "ORG"
     if last in FAC_HEADS:
         return "FAC"
     if last in LOC_HEADS:
@@ -44,6 +48,16 @@ def head_type(surface: str) -> str | None:
     if last in ORG_HEADS or words[0] in ARABIC_ORG_OPENERS or words[0].startswith("hizb"):
         return "ORG"
     return None
+
+
+def _given_name_shape(surface: str) -> str:
+    """Return 'person' for a name of two or three words opening with a common given name ('Alan Shearer'), else ''."""
+    words = names.normalize(surface).split()
+    if not 2 <= len(words) <= 3 or head_type(surface) is not None or not all(w[:1].isupper() for w in words):
+        return ""
+    if words[-1].lower() in THING_WORDS or words[-1].lower().rstrip("s") in THING_WORDS:
+        return ""  # 'Mitchell School', 'Joyce Wars': a given name opens many names of things
+    return "person" if words[0].lower() in GIVEN_NAMES else ""
 
 
 def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
@@ -55,7 +69,7 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     for role, n in roles.items():
         if role:  # 'a dusty town' votes for a place, 'the militia' for a group, 'leader' for a person
             votes[ROLE_TYPES.get(role.lower(), "PERSON")] += PERSON_ROLE_WEIGHT * n
-    shape = names.name_kind(surface)
+    shape = names.name_kind(surface) or _given_name_shape(surface)
     n = max(1, sum(labels.values()))
     if shape == "person":
         votes["PERSON"] += NAME_SHAPE_WEIGHT * n
