@@ -567,6 +567,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 givers, receivers = given
                 yield from _pairs(ctx, rule, tok, receivers, givers, swap=bool(rule.get("swap")))
                 continue
+            if rule.get("given_only"):
+                continue  # 'the army seized Iranian rockets' says nothing of who backs whom
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
