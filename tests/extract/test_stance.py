@@ -50,3 +50,21 @@ def test_a_denied_criticism_is_negated(nlp) -> None:  # noqa: ANN001
     doc = parse(nlp, "Mara Quell did not criticise Tobin Vark's plan.", PEOPLE)
     rels = [r for r in fact_reader(nlp).read(doc, 0, None).relations if r.predicate == "opposes"]
     assert rels and all(r.negated for r in rels)
+
+
+ACTORS = [("Vessa Front", "ORG"), ("Red Dawn", "ORG")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Vessa Front funnelled money to the Red Dawn.", ("Vessa Front", "funds", "Red Dawn")),
+    ("The Vessa Front wired cash to the Red Dawn.", ("Vessa Front", "funds", "Red Dawn")),
+    ("The Vessa Front shipped weapons to the Red Dawn.", ("Red Dawn", "backed_by", "Vessa Front")),
+    ("The Vessa Front delivered arms to the Red Dawn last year.", ("Red Dawn", "backed_by", "Vessa Front")),
+])
+def test_moving_money_and_arms(nlp, text: str, expected: tuple[str, str, str]) -> None:  # noqa: ANN001
+    assert expected in triples(nlp, text, ACTORS)
+
+
+def test_weapons_taken_from_someone_back_nobody(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Vessa Front seized weapons from the Red Dawn.", ACTORS)
+    assert not any(p in {"backed_by", "funds"} for _, p, _ in got)

@@ -116,6 +116,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         own = _by_phrase(verb)
         if not own and verb.dep_ == "acl" and _participle(verb):
             own = next((_by_phrase(c) for c in verb.conjuncts if c.tag_ == "VBN" and _by_phrase(c)), [])
+        if not own and is_passive(verb):
+            # rule passive_shared_agent: 'X was led and financed by Y' — the next participle's 'by' is both verbs'
+            own = next((_by_phrase(c) for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                        and c.i == verb.i + 2 and _by_phrase(c)), [])
         return own
     subj = [unrelativise(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
     subj = [s for s in subj if s.dep_ != "expl"]
@@ -180,6 +184,10 @@ def patients(verb: Token) -> list[Token]:
     first = _first_conjunct(verb)
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and first.dep_ == "acl" and _participle(first):
         return [first.head]  # 'a militia led and financed by X': the second participle's noun too
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+        # rule passive_shared_agent: 'X was led and financed by Y' — the second participle's subject too
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -242,6 +242,8 @@ class MentionFixer:
                             cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
                 elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
+                elif _in(t, self.orgs.nouns):
+                    self._named_group(doc, i, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
         return cands, others
@@ -331,6 +333,23 @@ class MentionFixer:
             m += 1
         if m < len(doc) and doc[m].text in CLOSE_QUOTES:
             cands.append(_Cand(i + 1, k, "ORG", cue="quote"))
+
+    def _named_group(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'the Black Hand militia', "the army's Storm Brigade unit": capitalised words the model left unlabelled
+        between a determiner (or possessive) and a group noun name an organisation."""
+        j = i
+        while j > 0 and i - j < MAX_NAME_TOKENS and doc[j - 1].tag_ in ("NNP", "NNPS") \
+                and doc[j - 1].text[:1].isupper() and doc[j - 1].ent_iob_ == "O":
+            j -= 1
+        if j == i or j == 0:
+            return
+        before = doc[j - 1]
+        if before.lower_ != "the" and before.tag_ != "POS":
+            return
+        run = doc[j:i]
+        if any(lexicon.nation_of(t.text) or self._is_honorific(t) for t in run):
+            return  # 'the Iraqi militia', 'the General group' describe, they do not name
+        cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
 
     def _publication(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'The Australian' after 'told' / 'wrote in' / 'the Wall Street Journal and' as an ORG."""

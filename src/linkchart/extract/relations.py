@@ -67,8 +67,9 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
         for rule in data.get(kind, []):
-            # `lexicon: P` adds the CAMEO verbs that state predicate P (single words: the rules match one lemma)
-            extra = {v for v in cameo.get(rule.get("lexicon", ""), ()) if " " not in v}
+            # `lexicon: P` adds the CAMEO verbs that state predicate P: single words, and a verb with its particle
+            # ('blow up', matched on a verb with that particle)
+            extra = {v for v in cameo.get(rule.get("lexicon", ""), ()) if v.count(" ") <= 1}
             rule["lemma"] = frozenset(rule["lemma"]) | extra
             for key in ("dobj", "advmod"):
                 if key in rule:
@@ -193,7 +194,10 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
-        for rule in by_lemma.get(lemma, wildcard):
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
+        bare = by_lemma.get(lemma, wildcard)
+        for rule in phrasal + [r for r in bare if r not in phrasal]:
             if rule.get("passive") and not (is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
                 continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
@@ -567,6 +571,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 givers, receivers = given
                 yield from _pairs(ctx, rule, tok, receivers, givers, swap=bool(rule.get("swap")))
                 continue
+            if rule.get("given_only"):
+                continue  # 'the army seized Iranian rockets' says nothing of who backs whom
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
