@@ -642,12 +642,14 @@ class Workspace:
 
     def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> PathView:
         """Return the shortest chains of asserted relations linking two entities."""
+        from linkchart.graph import stored
         from linkchart.graph.paths import Hop, best_relation
         from linkchart.graph.stored import relation_of, search_paths
 
         ea, eb = self.find_entity(a), self.find_entity(b)
         store = self._kept_graph()
-        found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
+        found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit,
+                                      frontier_max=stored.PATH_FRONTIER_MAX)
         chosen: dict[tuple[int, int], EntityRelation] = {}
         for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
             between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
@@ -680,6 +682,7 @@ class Workspace:
 
         entity = self.find_entity(name)
         store = self._kept_graph()
+        total = None
         if depth != 1 or max_evidence is None or max_evidence > EDGE_HEAD:
             center, summaries, rels = self._neighborhood(name, depth)
             counts = None
@@ -693,10 +696,14 @@ class Workspace:
             edges = store.entity_edges_to(entity.id, {x.id for x in shown}, whole=False)
             center, rels = entity.id, [relation_of(e) for e in edges]
             counts = [e.evidence_count for e in edges]
+            if limit is not None and len(summaries) > limit:  # counted only when some are left out
+                total = 1 + store.entity_neighbour_count(entity.id)
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
         view = _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
+        if total is not None:
+            view.total = total
         if counts is not None:  # the edges came with their first evidences only: the full counts are kept apart
             for edge, count in zip(view.edges, counts, strict=True):
                 edge.evidence_count = count
@@ -843,9 +850,10 @@ def report_media_type(fmt: str) -> str:
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,
                   center: int | None, max_evidence: int | None) -> GraphView:
     """Return the graph of `nodes` (at most `limit`: `center` first, then by mentions) and the relations among them."""
-    truncated = limit is not None and len(nodes) > limit
+    total = len(nodes)
+    truncated = limit is not None and total > limit
     if truncated:
         nodes = sorted(nodes, key=lambda n: (n.id != center, -n.mentions))[:limit]
     keep = {n.id for n in nodes}
     edges = [namer.relation(r, max_evidence) for r in rels if r.subject in keep and r.object in keep]
-    return GraphView(nodes=nodes, edges=edges, center=center, truncated=truncated)
+    return GraphView(nodes=nodes, edges=edges, center=center, truncated=truncated, total=total)

@@ -819,6 +819,13 @@ class PostgresStore(Store):
                                          UNION SELECT subject FROM entity_edges WHERE object = %s)""", "id != %s"],
                                [entity_id, entity_id, entity_id], limit)
 
+    def entity_neighbour_count(self, entity_id: int) -> int:
+        """Return how many entities share a kept edge with an entity."""
+        row = self._read("""SELECT count(*) AS n FROM (SELECT object AS other FROM entity_edges WHERE subject = %s
+                                                     UNION SELECT subject FROM entity_edges WHERE object = %s) o
+                            WHERE other != %s""", (entity_id, entity_id, entity_id))
+        return int(row[0]["n"])
+
     def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
         """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities

@@ -1081,6 +1081,13 @@ class SQLiteStore(Store):
                                          UNION SELECT subject FROM entity_edges WHERE object = ?)""", "id != ?"],
                                [entity_id, entity_id, entity_id], limit)
 
+    def entity_neighbour_count(self, entity_id: int) -> int:
+        """Return how many entities share a kept edge with an entity."""
+        row = self._read("""SELECT count(*) FROM (SELECT object AS other FROM entity_edges WHERE subject = ?
+                                                UNION SELECT subject FROM entity_edges WHERE object = ?)
+                            WHERE other != ?""", (entity_id, entity_id, entity_id))
+        return int(row[0][0])
+
     def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
         """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities
