@@ -1279,7 +1279,7 @@ class SQLiteStore(Store):
             marks = ",".join("?" * len(chunk))
             found.update((r["id"], edge_row(r)) for r in self._read(
                 f"""SELECT {columns} FROM entity_edges WHERE subject = ? AND object IN ({marks})
-                    UNION SELECT {columns} FROM entity_edges WHERE object = ? AND subject IN ({marks})""",
+                    UNION ALL SELECT {columns} FROM entity_edges WHERE object = ? AND subject IN ({marks})""",
                 [entity_id, *chunk, entity_id, *chunk]))
         return [e for _, e in sorted(found.items())]
 
