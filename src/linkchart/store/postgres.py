@@ -457,10 +457,11 @@ class PostgresStore(Store):
             return None
         # the candidates sharing most bands are the most similar: see SQLiteStore._near_duplicate
         rows = conn.execute(
-            """SELECT a.id, a.fingerprint FROM article_bands b
-               JOIN unnest(%s::int[], %s::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key
-               JOIN articles a ON a.id = b.article_id
-               GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT %s""",
+            """SELECT a.id, a.fingerprint
+               FROM (SELECT b.article_id, count(*) AS shared FROM article_bands b
+                     JOIN unnest(%s::int[], %s::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key
+                     GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT %s) c
+               JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id""",
             ([band for band, _ in keys], [key for _, key in keys], NEAR_DUPLICATE_CANDIDATES),
         ).fetchall()
         best: tuple[int, float] | None = None

@@ -692,14 +692,16 @@ class SQLiteStore(Store):
         keys = fp.band_keys
         if not keys:
             return None
-        where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
+        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
         params = [v for pair in keys for v in pair]
         # the candidates sharing most bands are the most similar: checking the best few keeps a
-        # pile of near-identical articles (a wire story in 500 outlets) from making ingest quadratic
+        # pile of near-identical articles (a wire story in 500 outlets) from making ingest quadratic.
+        # They are counted from the band index alone; only the chosen few article rows are read.
         rows = conn.execute(
-            f"""SELECT a.id, a.fingerprint FROM article_bands b
-                JOIN articles a ON a.id = b.article_id WHERE {where}
-                GROUP BY a.id ORDER BY COUNT(*) DESC, a.id LIMIT ?""",
+            f"""SELECT a.id, a.fingerprint
+                FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE {where}
+                      GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+                JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id""",
             [*params, NEAR_DUPLICATE_CANDIDATES],
         ).fetchall()
         best: tuple[int, float] | None = None
