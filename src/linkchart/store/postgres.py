@@ -423,12 +423,17 @@ class PostgresStore(Store):
         tsquery = tsquery_literal(terms)
         if not tsquery or limit <= 0:
             return []
+        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search)
         rows = self._read(
-            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, ts_rank(a.search, q) AS score
-               FROM articles a JOIN documents d ON d.id = a.document_id, CAST(%s AS tsquery) AS q
-               WHERE a.search @@ q
-               ORDER BY score DESC, a.id
-               LIMIT %s""",
+            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
+               FROM (SELECT a.id, ts_rank(a.search, q) AS score
+                     FROM articles a, CAST(%s AS tsquery) AS q
+                     WHERE a.search @@ q
+                     ORDER BY score DESC, a.id
+                     LIMIT %s) best
+               JOIN articles a ON a.id = best.id
+               JOIN documents d ON d.id = a.document_id
+               ORDER BY best.score DESC, a.id""",
             (tsquery, limit),
         )
         hits = []
