@@ -651,8 +651,11 @@ class Workspace:
         found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit,
                                       frontier_max=stored.PATH_FRONTIER_MAX)
         chosen: dict[tuple[int, int], EntityRelation] = {}
-        for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
-            between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
+        steps = {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}
+        # the edges among the chains' entities in one read (a round trip per step costs more on a server)
+        among = store.entity_edges({x for step in steps for x in step}, within=True) if steps else []
+        for u, v in steps:
+            between = [relation_of(e) for e in among if e.subject in (u, v) and e.object in (u, v)]
             chosen[u, v] = best_relation(between, u, v)
         hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
         namer = self._namer()
@@ -701,7 +704,7 @@ class Workspace:
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        view = _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
+        view = _capped_graph(namer, self._with_metrics(nodes, kept=store), rels, limit, center, max_evidence)
         if total is not None:
             view.total = total
         if counts is not None:  # the edges came with their first evidences only: the full counts are kept apart
@@ -734,17 +737,19 @@ class Workspace:
 
         return graph_metrics(self._graph(), flt)
 
-    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
+    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None,
+                      kept: Store | None = None) -> list[GraphNode]:
         """Return the nodes with their centrality and community (over the whole graph unless a filter is given).
 
-        Without a filter the metrics kept by the store are read, for these nodes only.
+        Without a filter the metrics kept by the store are read, for these nodes only (from `kept`, the
+        store already made current by `_kept_graph` in this request, when given).
         """
         from linkchart.graph.metrics import GraphFilter
 
         nodes = list(nodes)
         metrics: Any
         if flt is None or flt == GraphFilter():
-            metrics = self._kept_graph().entity_metrics(n.id for n in nodes)
+            metrics = (kept or self._kept_graph()).entity_metrics(n.id for n in nodes)
         else:
             metrics = self._metrics(flt).nodes
         out = []
