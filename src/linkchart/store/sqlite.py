@@ -85,6 +85,8 @@ def _fold_char(ch: str) -> str:
 
 def _fold(text: str) -> tuple[str, list[int]]:
     """Return `text` case- and diacritic-folded, and for each folded char its index in `text`."""
+    if text.isascii():  # (most articles: folding them a character at a time was most of a search's time)
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
