@@ -366,6 +366,19 @@ def api_latency(url: str, requests: int, resolved: bool = True) -> dict[str, Any
     return out
 
 
+def latency_only(url: str, requests: int) -> dict[str, Any]:
+    """Return `api_latency` of an existing resolved store, printing the load average before and after."""
+    before = os.getloadavg()[0]
+    out = api_latency(url, requests)
+    out["load"] = (before, os.getloadavg()[0])
+    print(f"load {before:.1f}→{out['load'][1]:.1f}; first {out['first']:.0f} ms; "
+          f"server peak {out['server_peak_mb']:.0f} MB")
+    for route in ("profile", "neighbours", "path", "search"):
+        first, p50, p95 = out[route]
+        print(f"  {route:<10} p50 {p50:6.1f}  p95 {p95:6.1f}  (first {first:.0f}) ms", flush=True)
+    return out
+
+
 def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float]:
     """Return seconds to ingest one new article into the store at `url` and into an empty store (model loaded)."""
     new = next(generate(1, start=10_000_000))
@@ -507,7 +520,14 @@ def main() -> None:
                         "e.g. on a cluster started apart with tools/pgcluster.py")
     parser.add_argument("--batch", type=int, default=GENERATED_CHUNK,
                         help="generated mode: articles stored per transaction (Store.add_documents)")
+    parser.add_argument("--latency-of", metavar="URL", help="only time the HTTP API over this existing, resolved "
+                        "store (a SQLite path or a postgresql:// URL), printing the load average")
     args = parser.parse_args()
+    if args.latency_of:
+        result = latency_only(args.latency_of, args.requests)
+        if args.json_out:
+            Path(args.json_out).write_text(json.dumps(result))
+        return
     if args.keep and args.backend != "sqlite" and not (args.url and args.backend == "postgresql"):
         parser.error("--keep is for --backend sqlite, or postgresql with --url")
     if args.ingest_only and not args.keep:

@@ -63,11 +63,15 @@ class OffsetMap:
 
     def char(self, pos: int) -> int:
         """Return the original offset of the clean character at `pos`."""
-        if not self._clean:
+        clean = self._clean
+        if not clean:
             return pos
-        i = max(0, bisect.bisect_right(self._clean, pos) - 1)
-        c, o, n = self._clean[i], self._orig[i], self._len[i]
-        return o + min(max(pos - c, 0), n - 1)
+        i = bisect.bisect_right(clean, pos) - 1
+        if i < 0:
+            i = 0
+        # (comparisons, not min/max: the store maps every span of every article through here)
+        k, n = pos - clean[i], self._len[i]
+        return self._orig[i] + (0 if k < 0 else n - 1 if k >= n else k)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return clean `[start, end)` as `[start, end)` in the original text."""

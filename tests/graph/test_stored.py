@@ -98,6 +98,7 @@ def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept:
             for limit in (None, 1, 3):
                 want = store.entity_summaries(ids=others, limit=limit) if others else []
                 assert store.entity_neighbours(entity, limit) == want, (entity, limit)
+            assert store.entity_neighbour_count(entity) == len(others)
             shown = {entity, *sorted(others)[::2]}
             want_edges = [stored.edge_of(i, r) for i, r in enumerate(eg.relations)
                           if entity in (r.subject, r.object) and r.subject in shown and r.object in shown]

@@ -157,6 +157,9 @@ def test_neighbors_of_khazali(client: TestClient) -> None:
     for e in g["edges"]:
         assert e["subject"]["id"] in ids and e["object"]["id"] in ids
     assert len({e["id"] for e in g["edges"]}) == len(g["edges"])
+    assert g["total"] == len(ids) and not g["truncated"]
+    few = client.get(f"/api/entities/{entity['id']}/neighbors", params={"limit": 2}).json()
+    assert len(few["nodes"]) == 2 and few["truncated"] and few["total"] == g["total"]
     assert client.get(f"/api/entities/{entity['id']}/neighbors", params={"depth": 9}).status_code == 422
 
 
@@ -282,3 +285,19 @@ def test_curation_validates_input(client: TestClient, auth: dict[str, str]) -> N
     assert client.post("/api/curation/rename", json={"entity": 1, "name": ""}, headers=auth).status_code == 422
     assert client.post("/api/curation/merge", json={"a": 1, "b": 1}, headers=auth).status_code == 422
     assert client.post("/api/curation/reject", json={"entity": 987654}, headers=auth).status_code == 404
+
+
+def test_graph_answers_are_written_as_their_model_would(client: TestClient, web_db: str) -> None:
+    """The graph routes skip FastAPI's second validation: what they write is what `Graph` would write."""
+    import json
+
+    from linkchart.api import Workspace
+    from linkchart.web import schemas as s
+
+    entity = client.get("/api/entities", params={"limit": 1}).json()[0]
+    with Workspace(web_db, extract=False) as ws:
+        for view in (ws.neighbors(f"#{entity['id']}", limit=4, max_evidence=3), ws.graph(limit=20, max_evidence=3)):
+            assert view.nodes and view.edges
+            written = json.loads(s.graph_response(view).body)
+            assert written == s.Graph.model_validate(view).model_dump(mode="json")
+            assert set(written["nodes"][0]) == set(s.Node.model_fields)

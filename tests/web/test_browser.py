@@ -180,6 +180,61 @@ def test_path_from_khazali_to_soleimani(page: Any, base: str) -> None:
 
 
 @SAME_PAGE_ON_EITHER_BACKEND
+def test_a_path_search_that_stopped_early_says_so(page: Any, base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    needs(base, "relations")
+    from linkchart.graph import stored
+
+    monkeypatch.setattr(stored, "PATH_FRONTIER_MAX", 0)  # the server runs in this process: every search stops
+    open_page(page, base)
+    page.fill("#path-a", "Khazali")
+    page.fill("#path-b", "Soleimani")
+    page.click("#path-go")
+    page.wait_for_selector("#path-result .partial")
+    text = normal(page.text_content("#path-result"))
+    assert "Search stopped early" in text and "Khazali" in text and "one may exist" in text
+    assert not page.locator("#path-result .path-line").count()
+    assert not page.errors, page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+def test_neighbours_say_how_many_are_shown_and_show_more(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    entity = httpx.get(base + "/api/entities", params={"limit": 1}).json()[0]
+    total = httpx.get(base + f"/api/entities/{entity['id']}/neighbors").json()["total"]
+    assert total > 3
+    page.evaluate(f"window.linkchart.loadNeighbourhood({entity['id']}, {{ limit: 3 }})")
+    page.wait_for_selector("#graph-more:not(.hidden) #graph-more-link")
+    assert f"showing 2 of {total - 1} neighbours of {entity['name']}" in normal(page.text_content("#graph-more"))
+    assert page.evaluate("window.linkchartGraph.nodes().length") == 3
+    page.click("#graph-more-link")  # the next step (100) holds them all
+    page.wait_for_selector("#graph-more.hidden", state="attached")
+    page.wait_for_function(f"() => window.linkchartGraph.nodes().length === {total}")
+    assert not page.errors, page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+def test_a_profile_reads_its_documents_a_page_at_a_time(page: Any, base: str) -> None:
+    entity = httpx.get(base + "/api/entities", params={"limit": 1}).json()[0]
+    count = httpx.get(base + f"/api/entities/{entity['id']}", params={"documents": 1}).json()["document_count"]
+    assert count >= 2
+    page.goto(base + "/?docs=1")  # one document a page
+    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+    page.evaluate(f"window.linkchart.openProfile({entity['id']})")
+    page.wait_for_selector("#more-documents")
+    assert page.locator("#tab-profile .doc-refs li").count() == 1
+    assert f"Documents ({count})" in page.text_content("#tab-profile")
+    for shown in range(2, count + 1):
+        page.click("#more-documents")
+        page.wait_for_function(f"() => document.querySelectorAll('#tab-profile .doc-refs li').length === {shown}")
+    assert not page.locator("#more-documents").count()
+    sources = page.evaluate("Array.from(document.querySelectorAll('#tab-profile .doc-refs li .muted'))"
+                            ".map(e => e.textContent)")
+    assert len(set(sources)) == count
+    assert not page.errors, page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
 def test_timeline_shows_2007(page: Any, base: str) -> None:
     needs(base, "events")
     open_page(page, base)

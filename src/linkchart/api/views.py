@@ -168,6 +168,9 @@ class GraphView:
     edges: list[RelationView]
     center: int | None = None
     truncated: bool = False
+    total: int = field(default=0, metadata=described(
+        "How many entities the answer holds without the cap (the entity and all its neighbours, or every entity "
+        "of the graph asked for): `nodes` shows the first of them."))
 
 
 @dataclass

@@ -642,15 +642,20 @@ class Workspace:
 
     def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> PathView:
         """Return the shortest chains of asserted relations linking two entities."""
+        from linkchart.graph import stored
         from linkchart.graph.paths import Hop, best_relation
         from linkchart.graph.stored import relation_of, search_paths
 
         ea, eb = self.find_entity(a), self.find_entity(b)
         store = self._kept_graph()
-        found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit)
+        found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit,
+                                      frontier_max=stored.PATH_FRONTIER_MAX)
         chosen: dict[tuple[int, int], EntityRelation] = {}
-        for u, v in {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}:
-            between = [relation_of(e) for e in store.entity_edges([u, v], within=True)]
+        steps = {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}
+        # the edges among the chains' entities in one read (a round trip per step costs more on a server)
+        among = store.entity_edges({x for step in steps for x in step}, within=True) if steps else []
+        for u, v in steps:
+            between = [relation_of(e) for e in among if e.subject in (u, v) and e.object in (u, v)]
             chosen[u, v] = best_relation(between, u, v)
         hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
         namer = self._namer()
@@ -680,6 +685,7 @@ class Workspace:
 
         entity = self.find_entity(name)
         store = self._kept_graph()
+        total = None
         if depth != 1 or max_evidence is None or max_evidence > EDGE_HEAD:
             center, summaries, rels = self._neighborhood(name, depth)
             counts = None
@@ -693,10 +699,14 @@ class Workspace:
             edges = store.entity_edges_to(entity.id, {x.id for x in shown}, whole=False)
             center, rels = entity.id, [relation_of(e) for e in edges]
             counts = [e.evidence_count for e in edges]
+            if limit is not None and len(summaries) > limit:  # counted only when some are left out
+                total = 1 + store.entity_neighbour_count(entity.id)
         namer = self._namer()
         nodes = [EntitySummary(ref.id, ref.name, ref.type, x.mentions, 0, [])
                  for x in summaries for ref in [namer.ref(x.id)]]
-        view = _capped_graph(namer, self._with_metrics(nodes), rels, limit, center, max_evidence)
+        view = _capped_graph(namer, self._with_metrics(nodes, kept=store), rels, limit, center, max_evidence)
+        if total is not None:
+            view.total = total
         if counts is not None:  # the edges came with their first evidences only: the full counts are kept apart
             for edge, count in zip(view.edges, counts, strict=True):
                 edge.evidence_count = count
@@ -727,17 +737,19 @@ class Workspace:
 
         return graph_metrics(self._graph(), flt)
 
-    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None) -> list[GraphNode]:
+    def _with_metrics(self, nodes: Iterable[EntitySummary], flt: GraphFilter | None = None,
+                      kept: Store | None = None) -> list[GraphNode]:
         """Return the nodes with their centrality and community (over the whole graph unless a filter is given).
 
-        Without a filter the metrics kept by the store are read, for these nodes only.
+        Without a filter the metrics kept by the store are read, for these nodes only (from `kept`, the
+        store already made current by `_kept_graph` in this request, when given).
         """
         from linkchart.graph.metrics import GraphFilter
 
         nodes = list(nodes)
         metrics: Any
         if flt is None or flt == GraphFilter():
-            metrics = self._kept_graph().entity_metrics(n.id for n in nodes)
+            metrics = (kept or self._kept_graph()).entity_metrics(n.id for n in nodes)
         else:
             metrics = self._metrics(flt).nodes
         out = []
@@ -843,9 +855,10 @@ def report_media_type(fmt: str) -> str:
 def _capped_graph(namer: Namer, nodes: list[EntitySummary], rels: list[EntityRelation], limit: int | None,
                   center: int | None, max_evidence: int | None) -> GraphView:
     """Return the graph of `nodes` (at most `limit`: `center` first, then by mentions) and the relations among them."""
-    truncated = limit is not None and len(nodes) > limit
+    total = len(nodes)
+    truncated = limit is not None and total > limit
     if truncated:
         nodes = sorted(nodes, key=lambda n: (n.id != center, -n.mentions))[:limit]
     keep = {n.id for n in nodes}
     edges = [namer.relation(r, max_evidence) for r in rels if r.subject in keep and r.object in keep]
-    return GraphView(nodes=nodes, edges=edges, center=center, truncated=truncated)
+    return GraphView(nodes=nodes, edges=edges, center=center, truncated=truncated, total=total)

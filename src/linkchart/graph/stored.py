@@ -149,6 +149,9 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
     The same chains, in the same order, as `paths.find_paths` on the whole graph: a search from
     both ends reads the edges of the smaller frontier each step; the entities on a shortest
     chain then make a small graph, ordered as the whole one, that networkx walks as before.
+    That graph needs no further read: every edge of a shortest chain has an end whose edges
+    one side read (`_on_shortest_paths` relies on the same), and edges between entities at the
+    same distance from `a` (not read) change no shortest chain nor their order.
     When the smaller frontier holds more than `frontier_max` entities the search stops: no
     chains, True (a chain may exist that was not looked for).
     """
@@ -157,6 +160,8 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
     dist: dict[int, dict[int, int]] = {a: {a: 0}, b: {b: 0}}
     radius = {a: 0, b: 0}
     adj: dict[int, set[int]] = {}
+    first: dict[tuple[int, int], int] = {}  # (subject, object) read → the rank of its first edge (negated too)
+    asserted: set[tuple[int, int]] = set()
     frontier = {a: [a], b: [b]}
     length = None
     while length is None and frontier[a] and frontier[b]:
@@ -167,8 +172,11 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
             return [], True
         other = b if side == a else a
         found: dict[int, set[int]] = {n: set() for n in frontier[side]}
-        for _, s, o, negated in store.entity_edge_ends(frontier[side]):
+        for i, s, o, negated in store.entity_edge_ends(frontier[side]):
+            if first.setdefault((s, o), i) > i:
+                first[s, o] = i
             if not negated:
+                asserted.add((s, o))
                 if s in found:
                     found[s].add(o)
                 if o in found:
@@ -192,13 +200,8 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
     g.add_nodes_from(sorted(on_path))
     # the whole graph's edge order: by subject id, then by the rank of the pair's first edge (negated ones
     # count: the directed graph holds them), asserted pairs only
-    first: dict[tuple[int, int], int] = {}
-    asserted: set[tuple[int, int]] = set()
-    for i, s, o, negated in store.entity_edge_ends(on_path, within=True):
-        first.setdefault((s, o), i)
-        if not negated:
-            asserted.add((s, o))
-    g.add_edges_from(sorted(asserted, key=lambda pair: (pair[0], first[pair])))
+    between = [pair for pair in asserted if pair[0] in on_path and pair[1] in on_path]
+    g.add_edges_from(sorted(between, key=lambda pair: (pair[0], first[pair])))
     pred = nx.predecessor(g, a, cutoff=length)
     return [list(p) for p in islice(_build_paths_from_predecessors({a}, b, pred), limit)], False
 

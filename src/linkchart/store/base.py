@@ -723,6 +723,10 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def entity_neighbour_count(self, entity_id: int) -> int:
+        """Return how many entities share a kept edge with an entity (those `entity_neighbours` picks from)."""
+
+    @abstractmethod
     def entity_edges_to(self, entity_id: int, others: Iterable[int], whole: bool = True) -> list[EntityEdgeRow]:
         """Return the kept edges between an entity and any of `others` (either direction), by id.
 

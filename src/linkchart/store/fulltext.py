@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linkchart.store.sqlite import _fold
 
@@ -22,9 +22,8 @@ MAX_POSITIONS_PER_LEXEME = 256  # PostgreSQL keeps at most this many positions o
 TITLE_GAP = 16  # positions left between the title and the text, so no phrase spans both
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its [start, end) and its folded form."""
+class Token(NamedTuple):
+    """A word of the text: its [start, end) and its folded form (a tuple: a search makes one per word of each hit)."""
 
     start: int
     end: int
@@ -84,15 +83,16 @@ def tsquery_literal(terms: list[tuple[str, bool]]) -> str:
 def _matched_runs(toks: list[Token], terms: list[tuple[str, bool]]) -> list[tuple[int, int]]:
     """Return the [first, last] token indexes of every occurrence of a term, in text order."""
     runs = set()
+    folded = [t.folded for t in toks]
     for term, prefix in terms:
         words = _words(term)
         if not words:
             continue
-        for i in range(len(toks) - len(words) + 1):
-            ok = all(toks[i + k].folded == w for k, w in enumerate(words[:-1]))
-            last = toks[i + len(words) - 1].folded
-            if ok and (last.startswith(words[-1]) if prefix else last == words[-1]):
-                runs.add((i, i + len(words) - 1))
+        n, head, end = len(words), words[:-1], words[-1]
+        for i in range(n - 1, len(folded)):  # i: the run's last token, compared first (few match it)
+            last = folded[i]
+            if (last.startswith(end) if prefix else last == end) and folded[i - n + 1 : i] == head:
+                runs.add((i - n + 1, i))
     return sorted(runs)
 
 

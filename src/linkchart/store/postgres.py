@@ -423,12 +423,17 @@ class PostgresStore(Store):
         tsquery = tsquery_literal(terms)
         if not tsquery or limit <= 0:
             return []
+        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search)
         rows = self._read(
-            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, ts_rank(a.search, q) AS score
-               FROM articles a JOIN documents d ON d.id = a.document_id, CAST(%s AS tsquery) AS q
-               WHERE a.search @@ q
-               ORDER BY score DESC, a.id
-               LIMIT %s""",
+            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
+               FROM (SELECT a.id, ts_rank(a.search, q) AS score
+                     FROM articles a, CAST(%s AS tsquery) AS q
+                     WHERE a.search @@ q
+                     ORDER BY score DESC, a.id
+                     LIMIT %s) best
+               JOIN articles a ON a.id = best.id
+               JOIN documents d ON d.id = a.document_id
+               ORDER BY best.score DESC, a.id""",
             (tsquery, limit),
         )
         hits = []
@@ -457,10 +462,11 @@ class PostgresStore(Store):
             return None
         # the candidates sharing most bands are the most similar: see SQLiteStore._near_duplicate
         rows = conn.execute(
-            """SELECT a.id, a.fingerprint FROM article_bands b
-               JOIN unnest(%s::int[], %s::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key
-               JOIN articles a ON a.id = b.article_id
-               GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT %s""",
+            """SELECT a.id, a.fingerprint
+               FROM (SELECT b.article_id, count(*) AS shared FROM article_bands b
+                     JOIN unnest(%s::int[], %s::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key
+                     GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT %s) c
+               JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id""",
             ([band for band, _ in keys], [key for _, key in keys], NEAR_DUPLICATE_CANDIDATES),
         ).fetchall()
         best: tuple[int, float] | None = None
@@ -819,6 +825,13 @@ class PostgresStore(Store):
                                          UNION SELECT subject FROM entity_edges WHERE object = %s)""", "id != %s"],
                                [entity_id, entity_id, entity_id], limit)
 
+    def entity_neighbour_count(self, entity_id: int) -> int:
+        """Return how many entities share a kept edge with an entity."""
+        row = self._read("""SELECT count(*) AS n FROM (SELECT object AS other FROM entity_edges WHERE subject = %s
+                                                     UNION SELECT subject FROM entity_edges WHERE object = %s) o
+                            WHERE other != %s""", (entity_id, entity_id, entity_id))
+        return int(row[0]["n"])
+
     def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
         """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities
@@ -892,29 +905,32 @@ class PostgresStore(Store):
     def entity_documents(self, entity_id: int, limit: int | None = None,
                          offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
         """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
-        with self._snapshot():
-            kept = self._read("SELECT (SELECT value FROM meta WHERE key = 'graph_version') = "
-                              "(SELECT value FROM meta WHERE key = 'store_version') AS kept")[0]["kept"]
-            if kept:  # the kept list of the entity's documents (schema 7)
-                docs = "SELECT source, document_id AS doc_id FROM entity_documents WHERE entity_id = %s"
-            else:
-                docs = """SELECT DISTINCT d.source COLLATE "C" AS source, d.id AS doc_id
-                          FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                          JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
-                          WHERE me.entity_id = %s"""
-            total = self._read(f"SELECT COUNT(*) AS n FROM ({docs}) x", (entity_id,))[0]["n"]
-            page = self._read(
-                f"""WITH docs AS ({docs} ORDER BY 1 LIMIT %s OFFSET %s)
-                    SELECT docs.source, a.id FROM docs JOIN articles a ON a.document_id = docs.doc_id
-                    WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
-                                  WHERE m.article_id = a.id AND me.entity_id = %s)
-                    ORDER BY 1, 2""",
-                (entity_id, limit if limit is not None and limit >= 0 else None, max(offset, 0), entity_id),
-            )
+        # one statement (one state of the store, one round trip): the kept list of the entity's documents
+        # (schema 7) when the kept graph is current, else its documents found through its mentions
+        rows = self._read(
+            """WITH kept AS (SELECT (SELECT value FROM meta WHERE key = 'graph_version') =
+                                    (SELECT value FROM meta WHERE key = 'store_version') AS yes),
+                    docs AS (SELECT e.source COLLATE "C" AS source, e.document_id AS doc_id
+                             FROM entity_documents e WHERE (SELECT yes FROM kept) AND e.entity_id = %(e)s
+                             UNION ALL
+                             SELECT DISTINCT d.source COLLATE "C", d.id
+                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                             WHERE NOT (SELECT yes FROM kept) AND me.entity_id = %(e)s),
+                    page AS (SELECT * FROM docs ORDER BY 1 LIMIT %(limit)s OFFSET %(offset)s)
+               SELECT t.n AS total, x.source, x.id
+               FROM (SELECT count(*) AS n FROM docs) t
+               LEFT JOIN (SELECT page.source, a.id FROM page JOIN articles a ON a.document_id = page.doc_id
+                          WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                                        WHERE m.article_id = a.id AND me.entity_id = %(e)s)) x ON true
+               ORDER BY 2, 3""",
+            {"e": entity_id, "limit": limit if limit is not None and limit >= 0 else None, "offset": max(offset, 0)},
+        )
         grouped: dict[str, list[int]] = {}
-        for r in page:
-            grouped.setdefault(r["source"], []).append(r["id"])
-        return int(total), list(grouped.items())
+        for r in rows:
+            if r["source"] is not None:
+                grouped.setdefault(r["source"], []).append(r["id"])
+        return int(rows[0]["total"]), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:

@@ -85,6 +85,8 @@ def _fold_char(ch: str) -> str:
 
 def _fold(text: str) -> tuple[str, list[int]]:
     """Return `text` case- and diacritic-folded, and for each folded char its index in `text`."""
+    if text.isascii():  # (most articles: folding them a character at a time was most of a search's time)
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -650,16 +652,18 @@ class SQLiteStore(Store):
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
+        # the best `limit` are ranked first; only they are read and get a snippet (a common name
+        # matches most of a large store: reading every match's row cost 2-4× the ranking)
         rows = self._read(
-            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets,
-                      snippet(articles_fts, 1, ?, ?, '…', ?) AS snip,
-                      bm25(articles_fts, 5.0, 1.0) AS score
-               FROM articles_fts
-               JOIN articles a ON a.id = articles_fts.rowid
+            """WITH best AS (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts
+                             WHERE articles_fts MATCH ?4 ORDER BY score, rowid LIMIT ?5)
+               SELECT a.id, d.source, a.title, a.date, a.text, a.offsets,
+                      snippet(articles_fts, 1, ?1, ?2, '…', ?3) AS snip, best.score AS score
+               FROM best CROSS JOIN articles_fts ON articles_fts.rowid = best.id
+               JOIN articles a ON a.id = best.id
                JOIN documents d ON d.id = a.document_id
-               WHERE articles_fts MATCH ?
-               ORDER BY score, a.id
-               LIMIT ?""",
+               WHERE articles_fts MATCH ?4
+               ORDER BY best.score, a.id""",
             (_OPEN, _CLOSE, _SNIPPET_TOKENS, fts_match(terms), limit),
         )
         hits = []
@@ -692,14 +696,16 @@ class SQLiteStore(Store):
         keys = fp.band_keys
         if not keys:
             return None
-        where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
+        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
         params = [v for pair in keys for v in pair]
         # the candidates sharing most bands are the most similar: checking the best few keeps a
-        # pile of near-identical articles (a wire story in 500 outlets) from making ingest quadratic
+        # pile of near-identical articles (a wire story in 500 outlets) from making ingest quadratic.
+        # They are counted from the band index alone; only the chosen few article rows are read.
         rows = conn.execute(
-            f"""SELECT a.id, a.fingerprint FROM article_bands b
-                JOIN articles a ON a.id = b.article_id WHERE {where}
-                GROUP BY a.id ORDER BY COUNT(*) DESC, a.id LIMIT ?""",
+            f"""SELECT a.id, a.fingerprint
+                FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE {where}
+                      GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+                JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id""",
             [*params, NEAR_DUPLICATE_CANDIDATES],
         ).fetchall()
         best: tuple[int, float] | None = None
@@ -1081,6 +1087,13 @@ class SQLiteStore(Store):
                                          UNION SELECT subject FROM entity_edges WHERE object = ?)""", "id != ?"],
                                [entity_id, entity_id, entity_id], limit)
 
+    def entity_neighbour_count(self, entity_id: int) -> int:
+        """Return how many entities share a kept edge with an entity."""
+        row = self._read("""SELECT count(*) FROM (SELECT object AS other FROM entity_edges WHERE subject = ?
+                                                UNION SELECT subject FROM entity_edges WHERE object = ?)
+                            WHERE other != ?""", (entity_id, entity_id, entity_id))
+        return int(row[0][0])
+
     def _summaries(self, where: list[str], params: list[Any], limit: int | None) -> list[EntitySummary]:
         """Return the summaries of the entities matching `where` (ANDed), ordered as `entity_summaries`."""
         sql = f"""SELECT id, name, type, mentions, documents FROM entities
@@ -1272,7 +1285,7 @@ class SQLiteStore(Store):
             marks = ",".join("?" * len(chunk))
             found.update((r["id"], edge_row(r)) for r in self._read(
                 f"""SELECT {columns} FROM entity_edges WHERE subject = ? AND object IN ({marks})
-                    UNION SELECT {columns} FROM entity_edges WHERE object = ? AND subject IN ({marks})""",
+                    UNION ALL SELECT {columns} FROM entity_edges WHERE object = ? AND subject IN ({marks})""",
                 [entity_id, *chunk, entity_id, *chunk]))
         return [e for _, e in sorted(found.items())]
 

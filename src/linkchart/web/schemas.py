@@ -18,8 +18,8 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from fastapi import Path
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from fastapi import Path, Response
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, create_model
 
 from linkchart import api
 from linkchart.api.checks import SQLITE_MAX_INT, check_writable
@@ -121,6 +121,20 @@ DocumentOut = derive(api.ArticleRow, "DocumentOut", rename={"id": "article_id"},
                      exclude=("document_id", "byline", "similarity", *_ARTICLE_BODY))
 MentionSpan = derive(api.MentionSpan)
 DocumentText = derive(api.ArticleText, "DocumentText")
+
+_GRAPH_JSON = TypeAdapter(api.GraphView)
+# what `Node` leaves out of a `GraphNode`
+_NODE_HIDDEN = {"nodes": {"__all__": {f.name for f in dataclasses.fields(api.GraphNode)} - set(Node.model_fields)}}
+
+
+def graph_response(view: api.GraphView) -> Response:
+    """Return the JSON response of a graph: the fields of `Graph`, written from the dataclasses.
+
+    FastAPI would validate the answer as a `Graph` before writing it, which costs more than
+    the rest of a hub's neighbourhood; the answer is the API's own, so it is written as it is.
+    """
+    return Response(_GRAPH_JSON.dump_json(view, exclude=_NODE_HIDDEN, serialize_as_any=True),
+                     media_type="application/json")
 
 
 # ---- the web's own: envelopes, ids and request bodies -----------------------------------------

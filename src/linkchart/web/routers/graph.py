@@ -4,34 +4,38 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from linkchart.api import GraphMetricsView, GraphView, PathView
+from linkchart.api import GraphMetricsView, PathView
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared, entity_key
 
 router = APIRouter(tags=["graph"], responses=s.ERRORS)
 GRAPH_DEFAULT_NODES = 300
 GRAPH_MAX_NODES = 2000
-NEIGHBOR_MAX_NODES = 500
+NEIGHBOR_DEFAULT_NODES = 100  # the entity and its most mentioned neighbours; `total` says how many there are
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 EDGE_EVIDENCE = 3  # an edge carries its first evidences only: the whole list comes with the entity's relations
 
 
 @router.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph)
 def neighbors(shared: Shared, entity_id: s.RowId, depth: int = Query(1, ge=1, le=3),
-              limit: int = Query(NEIGHBOR_MAX_NODES, ge=1, le=GRAPH_MAX_NODES)) -> GraphView:
-    """Return the ego network of an entity: entities within `depth` hops and the relations among them."""
+              limit: int = Query(NEIGHBOR_DEFAULT_NODES, ge=1, le=GRAPH_MAX_NODES,
+                                 description="Most entities shown: the entity, then the most mentioned.")) -> Response:
+    """Return the ego network of an entity: entities within `depth` hops and the relations among them.
+
+    `total` counts them all; ask again with a larger `limit` for more.
+    """
     with shared.use() as ws:
-        return ws.neighbors(f"#{entity_id}", depth, limit=limit, max_evidence=EDGE_EVIDENCE)
+        return s.graph_response(ws.neighbors(f"#{entity_id}", depth, limit=limit, max_evidence=EDGE_EVIDENCE))
 
 
 @router.get("/api/graph", response_model=s.Graph)
 def graph(shared: Shared, limit: int = Query(GRAPH_DEFAULT_NODES, ge=1, le=GRAPH_MAX_NODES),
-          type: str | None = Query(None, max_length=20)) -> GraphView:
+          type: str | None = Query(None, max_length=20)) -> Response:
     """Return the whole store as nodes and edges: the `limit` most-mentioned entities and their relations."""
     with shared.use() as ws:
-        return ws.graph(limit, type, max_evidence=EDGE_EVIDENCE)
+        return s.graph_response(ws.graph(limit, type, max_evidence=EDGE_EVIDENCE))
 
 
 @router.get("/api/graph/metrics", response_model=s.GraphMetrics)

@@ -538,8 +538,11 @@ function markCenter(entity) {
   if (entity !== null) cy.getElementById("n" + entity).addClass("center");
 }
 
-async function loadNeighbourhood(entity, { replace = true } = {}) {
-  const graph = await api(`/api/entities/${entity}/neighbors`, { depth: 1 });
+// how many entities a neighbourhood shows: the API's default first, then more on asking
+const NEIGHBOUR_STEPS = [100, 500, 2000];
+
+async function loadNeighbourhood(entity, { replace = true, limit = NEIGHBOUR_STEPS[0] } = {}) {
+  const graph = await api(`/api/entities/${entity}/neighbors`, { depth: 1, limit });
   if (replace) {
     clearPath();
     cy.elements().remove();
@@ -547,8 +550,31 @@ async function loadNeighbourhood(entity, { replace = true } = {}) {
   const added = addGraph(graph, replace ? null : entity);
   markCenter(entity);
   if (replace || added) runLayout(!replace);
-  if (graph.truncated) setStatus("neighbourhood truncated to the most-mentioned entities");
+  showNeighbourCount(graph, entity, limit);
   return graph;
+}
+
+/** Say how many of an entity's neighbours the graph shows ("showing N of M"), with a link asking for more. */
+function showNeighbourCount(graph, entity, limit) {
+  const box = clear($("graph-more"));
+  box.classList.toggle("hidden", !graph.truncated);
+  if (!graph.truncated) return;
+  const name = (graph.nodes.find((n) => n.id === entity) || {}).name || `#${entity}`;
+  box.append(`showing ${graph.nodes.length - 1} of ${graph.total - 1} neighbours of `, el("b", { text: name }),
+    " (the most mentioned)");
+  const next = NEIGHBOUR_STEPS.find((n) => n > limit);
+  if (next === undefined) return;
+  box.append(" · ", el("a", {
+    href: "#", id: "graph-more-link", text: `show up to ${Math.min(next, graph.total) - 1}`,
+    onclick: async (e) => {
+      e.preventDefault();
+      try {
+        await loadNeighbourhood(entity, { replace: false, limit: next });
+      } catch (err) {
+        setStatus(err.message, "error");
+      }
+    },
+  }));
 }
 
 // how many of the most-mentioned entities the whole-store view shows (?nodes=N in the address)
@@ -560,7 +586,9 @@ async function loadWholeGraph() {
   cy.elements().remove();
   addGraph(graph);
   runLayout();
-  setStatus(graph.truncated ? `showing the ${graph.nodes.length} most-mentioned entities` : "whole store");
+  clear($("graph-more")).classList.add("hidden");
+  setStatus(graph.truncated ? `showing the ${graph.nodes.length} most-mentioned of ${graph.total} entities`
+    : "whole store");
 }
 
 cy.on("tap", "node", async (event) => {
@@ -598,6 +626,13 @@ async function findPath(a, b, maxHops = 4) {
   clearPath();
   const box = $("path-result");
   box.classList.remove("hidden");
+  if (!result.paths.length && result.partial) {
+    box.append(el("span", { class: "partial", text: "Search stopped early: " }),
+      el("b", { text: result.a.name }), " and ", el("b", { text: result.b.name }),
+      ` are linked to too many entities to search all chains of up to ${maxHops} hops; one may exist. `
+      + "Try fewer hops, or two entities closer to each.");
+    return result;
+  }
   if (!result.paths.length) {
     box.append(el("span", { text: `No chain of stated relations within ${maxHops} hops between ` }),
       el("b", { text: result.a.name }), " and ", el("b", { text: result.b.name }), ".");
@@ -851,7 +886,7 @@ async function openEntity(entity) {
 
 async function openProfile(entity) {
   const [profile, relations] = await Promise.all([
-    api(`/api/entities/${entity}`, { mentions: 100 }),
+    api(`/api/entities/${entity}`, { mentions: 100, documents: PROFILE_DOCUMENTS_PAGE }),
     api(`/api/entities/${entity}/relations`),
   ]);
   state.current = profile.id;
@@ -877,13 +912,15 @@ function appendCapped(container, items, limit, render, noun = "more") {
 const PROFILE_RELATIONS_SHOWN = 25;
 const PROFILE_EVIDENCE_SHOWN = 3;
 const PROFILE_DOCUMENTS_SHOWN = 50;
+// documents a profile reads at a time (?docs=N in the address; the API's default page is 100)
+const PROFILE_DOCUMENTS_PAGE = Math.min(5000, Math.max(1, Number(new URLSearchParams(location.search).get("docs")) || 100));
 
 function renderProfile(p, relations) {
   const tab = clear($("tab-profile"));
   tab.append(el("div", { class: "profile-head" },
     el("h2", { class: "profile-name", text: p.name }),
     el("span", { class: `badge type t-${p.type}`, text: p.type }),
-    el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${p.documents.length} documents` }),
+    el("span", { class: "muted", text: ` #${p.id} · ${p.mention_count} mentions · ${documentCount(p)} documents` }),
     dossierLinks(p)));
   if (p.description) tab.append(el("p", { class: "description", text: p.description }));
   if (p.listed && p.listed.length) tab.append(listedBadges(p));
@@ -932,13 +969,15 @@ function renderProfile(p, relations) {
   }
 
   // documents
-  tab.append(el("h3", { text: `Documents (${p.documents.length})` }));
+  tab.append(el("h3", { text: `Documents (${documentCount(p)})` }));
   const docs = el("ul", { class: "doc-refs" });
-  appendCapped(docs, p.documents, PROFILE_DOCUMENTS_SHOWN, (d) => el("li", {
+  const docItem = (d) => el("li", {
     onclick: () => d.article_ids.length && openDocument(d.article_ids[0], null, { entity: p.id }),
   }, el("span", { class: "name", text: d.title || basename(d.source) }),
-  el("span", { class: "muted", text: ` ${basename(d.source)}${d.date ? " · " + d.date : ""}` })), "more documents");
+  el("span", { class: "muted", text: ` ${basename(d.source)}${d.date ? " · " + d.date : ""}` }));
+  appendCapped(docs, p.documents, PROFILE_DOCUMENTS_SHOWN, docItem, "more documents");
   tab.append(docs);
+  if (documentCount(p) > p.documents.length) tab.append(nextDocumentsButton(p, docs, docItem));
 
   // mentions
   const mentions = el("details", { class: "mentions" }, el("summary", { text: `Mentions (${p.mention_count})` }));
@@ -946,6 +985,39 @@ function renderProfile(p, relations) {
     mentions.append(evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence }));
   }
   tab.append(mentions);
+}
+
+/** How many documents name the profile's entity (the profile holds one page of them). */
+function documentCount(p) {
+  return Math.max(p.document_count || 0, p.documents.length);
+}
+
+/** A button that reads the profile's next page of documents into `list`, until all are shown. */
+function nextDocumentsButton(p, list, render) {
+  let loaded = p.documents.length;
+  const button = el("button", { type: "button", class: "small more", id: "more-documents" });
+  const label = () => {
+    button.textContent = `load ${Math.min(PROFILE_DOCUMENTS_PAGE, documentCount(p) - loaded)} more documents `
+      + `(${loaded} of ${documentCount(p)} shown)`;
+  };
+  label();
+  button.addEventListener("click", async () => {
+    const capped = list.querySelector(":scope > button.more"); // the first page's hidden rest goes first
+    if (capped) capped.click();
+    button.disabled = true;
+    try {
+      const page = await api(`/api/entities/${p.id}`,
+        { mentions: 0, documents: PROFILE_DOCUMENTS_PAGE, documents_offset: loaded });
+      for (const d of page.documents) list.append(render(d));
+      loaded += page.documents.length;
+      if (!page.documents.length || loaded >= documentCount(p)) button.remove(); else label();
+    } catch (err) {
+      setStatus(err.message, "error");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 /** The sanctions-list entries the entity's names matched when screened, each with confirm / reject buttons. */
