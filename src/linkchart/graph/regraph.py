@@ -77,7 +77,9 @@ def update_graph(store: Store) -> bool | None:
     groups = RelationGroups(store, types)
     for x, r in rows:
         groups.add(r, x.subject, x.object, x.rank)
-    relations = groups.relations(SourceIndex(store)) if groups.grouped else []
+    sources = SourceIndex(store, {ev.article_id for rel in groups.grouped.values() for ev in rel.evidence
+                                  if ev.article_id is not None})
+    relations = groups.relations(sources)
     edges = [edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True)]
     change = GraphChange(ordered, [x for x, _ in lifted], sorted(pairs), edges, work.entities)
     if not store.update_entity_graph(work.version, change):

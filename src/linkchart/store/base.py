@@ -777,6 +777,10 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def source_rows(self, article_ids: Iterable[int]) -> list[tuple[ArticleRow, str | None, str | None]]:
+        """Return these articles (without text), each with its document's outlet and URL, by id."""
+
+    @abstractmethod
     def graph_work(self) -> GraphWork | None:
         """Return what keeping the graph has to redo since it was last kept, read in one transaction; None when
         it must be kept whole (never kept, or entities written by a full resolution, a document deleted)."""

@@ -994,6 +994,13 @@ class PostgresStore(Store):
             conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
             return True
 
+    def source_rows(self, article_ids: Iterable[int]) -> list[tuple[ArticleRow, str | None, str | None]]:
+        """Return these articles (without text), each with its document's outlet and URL, by id."""
+        return [(self._article_row(r), r["doc_outlet"], r["doc_url"]) for r in self._read(
+            f"""SELECT {_ARTICLE_COLUMNS}, d.outlet AS doc_outlet, d.url AS doc_url
+                FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ANY(%s) ORDER BY a.id""",
+            (sorted(set(article_ids)),))]
+
     def graph_work(self) -> GraphWork | None:
         """Return what keeping the graph has to redo since it was last kept (None: keep it whole)."""
         with self._snapshot():
