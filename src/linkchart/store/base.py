@@ -288,6 +288,7 @@ class ResolverRows:
     names: list[str]  # the names the name matcher judged
     matches: list[tuple[str, str, float, list[str]]]  # pairs of those names that matched: a, b, score, features
     next_cluster: int  # the next free cluster id
+    rekeyed: list[int] = field(default_factory=list)  # clusters left as they are but for their keys, replaced
 
 
 @dataclass

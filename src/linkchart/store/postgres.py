@@ -612,7 +612,7 @@ class PostgresStore(Store):
             conn.execute("UPDATE resolver_state SET value = %s WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
             conn.execute("DELETE FROM resolver_clusters WHERE cluster = ANY(%s)", (removed,))
-            conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (removed,))
+            conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (sorted({*removed, *resolver.rekeyed}),))
             conn.execute("""INSERT INTO resolver_articles (article_id) SELECT unnest(%s::bigint[])
                             ON CONFLICT DO NOTHING""", (resolver.articles,))
             conn.execute("UPDATE resolver_state SET value = greatest(value, %s) WHERE key = 'next_cluster'",

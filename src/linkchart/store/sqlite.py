@@ -869,7 +869,8 @@ class SQLiteStore(Store):
             for part in chunks(removed):
                 marks = ",".join("?" * len(part))
                 conn.execute(f"DELETE FROM resolver_clusters WHERE cluster IN ({marks})", part)
-                conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({marks})", part)
+            for part in chunks(sorted({*removed, *resolver.rekeyed})):
+                conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({','.join('?' * len(part))})", part)
             conn.executemany("INSERT OR IGNORE INTO resolver_articles (article_id) VALUES (?)",
                              [(a,) for a in resolver.articles])
             conn.execute("UPDATE resolver_state SET value = max(value, ?) WHERE key = 'next_cluster'",
