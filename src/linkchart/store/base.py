@@ -426,7 +426,7 @@ class GraphWork:
     types: list[int]  # entities whose type changed: their edges are grouped again
     names: list[str]  # lower-cased aliases whose entities changed: rows looked up by name are lifted again
     metrics_version: int  # the graph version betweenness, PageRank and communities were computed at
-    metrics_changed: int  # edges written since then
+    metrics_changed: int  # entity pairs whose edges were written again since then
     edges: int  # edges kept
 
 

@@ -1373,9 +1373,9 @@ class SQLiteStore(Store):
                                  WHERE me.entity_id IN ({marks})""", part)
             conn.execute("DELETE FROM graph_pending")
             graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()[0]
-            changed = len(change.pairs) + len(change.edges) + len(change.entities)
+            changed = len(change.pairs)  # pairs of entities whose edges were written again
             conn.execute("UPDATE graph_state SET value = value + ? WHERE key = 'metrics_changed'", (changed,))
-            if not changed:  # nothing the metrics read changed: they describe this version too, if they did the last
+            if not changed and not change.entities:  # the metrics describe this version too, if they did the last
                 conn.execute("UPDATE graph_state SET value = ? WHERE key = 'metrics_version' AND value = ?",
                              (version, graph))
             conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))

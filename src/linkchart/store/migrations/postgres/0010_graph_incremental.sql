@@ -1,4 +1,5 @@
--- linkchart PostgreSQL schema 10 (as SQLite schema 10): what keeping the entity graph needs to redo only what a resolution changed
+-- linkchart PostgreSQL schema 10 (as SQLite schema 10): what keeping the entity graph needs to redo only what a
+-- resolution changed
 -- (linkchart.graph.regraph), instead of lifting every relation and measuring the whole graph again.
 --
 -- graph_rows:     each lifted relation row: the entities its subject and object spans name (NULL: none), the
@@ -12,7 +13,7 @@
 --                 entities changed: rows looked up by that name are lifted again).
 -- graph_state:    'incremental' (1: the kept graph plus graph_pending describe the store; 0: keep it whole),
 --                 'metrics_version' (the graph version betweenness, PageRank and communities were computed
---                 at) and 'metrics_changed' (edges written since then).
+--                 at) and 'metrics_changed' (entity pairs whose edges were written again since then).
 
 CREATE TABLE graph_rows (
     relation_id  BIGINT PRIMARY KEY REFERENCES relations (id) ON DELETE CASCADE,
@@ -43,4 +44,6 @@ CREATE TABLE graph_state (
     key   TEXT PRIMARY KEY,
     value BIGINT NOT NULL
 );
-INSERT INTO graph_state (key, value) VALUES ('incremental', 0), ('metrics_version', -1), ('metrics_changed', 0);
+-- the metrics kept now were computed with the graph they are kept with
+INSERT INTO graph_state (key, value) VALUES ('incremental', 0), ('metrics_changed', 0),
+    ('metrics_version', COALESCE((SELECT value FROM meta WHERE key = 'graph_version'), -1));
