@@ -85,6 +85,12 @@ def test_the_graph_kept_after_each_change_is_the_whole_graph(store_url: str, hal
         assert ws.store.graph_version() == ws.store.version()
         assert_same_as_whole(ws.store)
 
+        ws.store.delete_document(ws.store.documents()[0].source)
+        assert ws.store.graph_work() is None  # its edges are still kept: the next keeping is whole
+        ws.resolve()
+        assert ws.store.graph_work() is not None
+        assert_same_as_whole(ws.store)
+
 
 def test_whole_graph_metrics_stay_as_of_their_version_until_enough_changed(store_url: str, halves: tuple[Path, Path],
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
