@@ -17,8 +17,8 @@ written since then exceed `METRICS_STALE_SHARE` of all edges, or the graph is ke
 
 from __future__ import annotations
 
+from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows
 from linkchart.graph.metrics import compute_metrics, links_graph
-from linkchart.graph.stored import _BatchIndex, edge_of, lift_rows
 from linkchart.resolve.facts import RelationGroups
 from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import EntityMetricsRow, GraphChange, LiftedRow, RelationRow, Store
@@ -61,7 +61,7 @@ def update_graph(store: Store) -> bool | None:
     ordered = sorted(articles)
     for start in range(0, len(ordered), LIFT_BATCH):
         batch = ordered[start:start + LIFT_BATCH]
-        index = _BatchIndex(store.linked_spans(batch), {})
+        index = BatchIndex(store.linked_spans(batch), {})
         lifted += lift_rows(index, store.relations_in(batch), names.get)
     pairs |= {(x.subject, x.object) for x, _ in lifted}
     pairs = {p for p in pairs if p[0] is not None and p[1] is not None and p[0] != p[1]}

@@ -11,36 +11,23 @@ the graph built in memory, in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
 
 import networkx as nx
 from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
+from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows
 from linkchart.graph.metrics import compute_metrics, links_graph
 from linkchart.models import Evidence
-from linkchart.resolve.facts import EntityRelation, MentionIndex, RelationGroups
+from linkchart.resolve.facts import EntityRelation, RelationGroups
 from linkchart.resolve.sources import SourceIndex
-from linkchart.store.base import RANK_STRIDE, EntityEdgeRow, EntityMetricsRow, LiftedRow, RelationRow, Store
+from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, LiftedRow, Store
 
 BATCH_ARTICLES = 500  # articles (whole documents) whose spans and relations are read at once
 # a path search stops, its answer partial, rather than read the edges of a frontier larger than this: two hubs
 # not directly linked would otherwise read the edges of thousands of entities
 PATH_FRONTIER_MAX = 1000
-
-
-class _BatchIndex(MentionIndex):
-    """A `MentionIndex` over the linked spans of a batch of whole documents and the store's aliases."""
-
-    def __init__(self, spans: list[tuple[str, int, int, int]], by_name: dict[str, int]) -> None:  # noqa: D107
-        by_source: dict[str, list[tuple[int, int, int]]] = {}
-        for source, start, end, entity in spans:
-            by_source.setdefault(source, []).append((start, end, entity))
-        self._spans = {k: sorted(v) for k, v in by_source.items()}
-        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
-        self._by_name = by_name
 
 
 def _names(store: Store) -> dict[str, int]:
@@ -79,34 +66,12 @@ def _lift_all(store: Store, keep_rows: bool = True) -> tuple[RelationGroups, lis
     groups = RelationGroups(store)
     rows: list[LiftedRow] = []
     for batch in _batches(store):
-        index = _BatchIndex(store.linked_spans(batch), by_name)
+        index = BatchIndex(store.linked_spans(batch), by_name)
         for lifted, r in lift_rows(index, store.relations_in(batch), by_name.get):
             groups.add(r, lifted.subject, lifted.object, lifted.rank)
             if keep_rows:
                 rows.append(lifted)
     return groups, rows
-
-
-def lift_rows(index: MentionIndex, relations: list[RelationRow],
-              named: Callable[[str], int | None]) -> list[tuple[LiftedRow, RelationRow]]:
-    """Return each relation row (all those of its article, in `relations_in` order) with the entities its spans
-    name, as `MentionIndex.entity_at` finds them (`named`: the entity a lower-cased text names, for a span no
-    mention overlaps), and its rank."""
-    out = []
-    seq: dict[int, int] = {}
-    for r in relations:
-        n = seq[r.article_id] = seq.get(r.article_id, -1) + 1
-        ends: list[Any] = []
-        for text, (start, end) in ((r.subject, r.subject_span), (r.object, r.object_span)):
-            found = index.overlapping(r.source, start, end)
-            name = None
-            if found is None and text:
-                name = text.lower()
-                found = named(name)
-            ends += [found, name]
-        out.append((LiftedRow(r.id, r.article_id, r.article_id * RANK_STRIDE + n, ends[0], ends[2], ends[1], ends[3]),
-                    r))
-    return out
 
 
 def keep_graph(store: Store) -> bool:
@@ -139,13 +104,6 @@ def ensure_graph(store: Store) -> None:
         done = update_graph(store)
         if done or (done is None and keep_graph(store)):
             return
-
-
-def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
-    """Return the stored form of the entity relation of rank `index`."""
-    return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,
-                         r.independent_sources, list(r.rules),
-                         [astuple(e) for e in r.evidence], list(r.dates))
 
 
 def relation_of(e: EntityEdgeRow) -> EntityRelation:
