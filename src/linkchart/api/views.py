@@ -138,6 +138,11 @@ class GraphNode(EntitySummary):
     pagerank: float = field(default=0.0, metadata=described("PageRank (sums to 1 over the graph)."))
     community: int | None = field(default=None, metadata=described(
         "Louvain community, 0 the largest; null when the entity has no link."))
+    metrics_as_of: int = field(default=-1, metadata=described(
+        "The graph version its betweenness, PageRank and community were computed at (degree is always current)."))
+    metrics_stale: bool = field(default=False, metadata=described(
+        "True when the graph changed since they were computed: they are recomputed once enough changed, "
+        "or by `linkchart resolve`."))
 
 
 @dataclass

@@ -591,10 +591,11 @@ class Workspace:
         return entity_graph(self.store, self.db)
 
     def _keep_graph(self) -> None:
-        """Compute the entity graph and its metrics and keep them in the store (after a resolution)."""
-        from linkchart.graph.stored import keep_graph
+        """Keep the entity graph and its metrics in the store (after a resolution): only what the resolution
+        changed after an incremental one, all of it after a full one (`graph.stored.ensure_graph`)."""
+        from linkchart.graph.stored import ensure_graph
 
-        keep_graph(self.store)
+        ensure_graph(self.store)
 
     def _kept_graph(self) -> Store:
         """Return the store with its kept entity graph current (computed now only when a write outdated it)."""
@@ -750,14 +751,17 @@ class Workspace:
         metrics: Any
         if flt is None or flt == GraphFilter():
             metrics = (kept or self._kept_graph()).entity_metrics(n.id for n in nodes)
+            as_of, graph = self.store.graph_metrics_state()  # kept after an incremental resolution: maybe older
         else:
             metrics = self._metrics(flt).nodes
+            as_of = graph = self.store.version()
         out = []
         for n in nodes:
             m = metrics.get(n.id)
             out.append(GraphNode(n.id, n.name, n.type, n.mentions, n.documents, list(n.aliases),
                                  degree=m.degree if m else 0, betweenness=m.betweenness if m else 0.0,
-                                 pagerank=m.pagerank if m else 0.0, community=m.community if m else None))
+                                 pagerank=m.pagerank if m else 0.0, community=m.community if m else None,
+                                 metrics_as_of=as_of, metrics_stale=as_of != graph))
         return out
 
     @staticmethod

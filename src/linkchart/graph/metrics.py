@@ -14,6 +14,7 @@ source); on a big graph it is estimated from a sample of source nodes (`BETWEENN
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import igraph
@@ -93,6 +94,20 @@ def link_graph(eg: EntityGraph, flt: GraphFilter) -> nx.Graph:
                 g[r.subject][r.object]["weight"] += 1
             else:
                 g.add_edge(r.subject, r.object, weight=1)
+    return g
+
+
+def links_graph(nodes: Iterable[int], links: Iterable[tuple[int, int, bool]]) -> nx.Graph:
+    """Return `link_graph` under no filter from the entities and the (subject, object, negated) of their relations
+    in order (every lifted relation has evidence, so only negation drops one)."""
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    for s, o, negated in links:
+        if not negated and s in g and o in g:
+            if g.has_edge(s, o):
+                g[s][o]["weight"] += 1
+            else:
+                g.add_edge(s, o, weight=1)
     return g
 
 

@@ -12,35 +12,22 @@ the graph built in memory, in the same order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple
 from itertools import islice
 
 import networkx as nx
 from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
-from linkchart.graph.build import EntityGraph
-from linkchart.graph.metrics import GraphFilter, compute_metrics, link_graph
+from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows
+from linkchart.graph.metrics import compute_metrics, links_graph
 from linkchart.models import Evidence
-from linkchart.resolve.facts import EntityRelation, MentionIndex, RelationGroups
+from linkchart.resolve.facts import EntityRelation, RelationGroups
 from linkchart.resolve.sources import SourceIndex
-from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, Store
+from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, LiftedRow, Store
 
 BATCH_ARTICLES = 500  # articles (whole documents) whose spans and relations are read at once
 # a path search stops, its answer partial, rather than read the edges of a frontier larger than this: two hubs
 # not directly linked would otherwise read the edges of thousands of entities
 PATH_FRONTIER_MAX = 1000
-
-
-class _BatchIndex(MentionIndex):
-    """A `MentionIndex` over the linked spans of a batch of whole documents and the store's aliases."""
-
-    def __init__(self, spans: list[tuple[str, int, int, int]], by_name: dict[str, int]) -> None:  # noqa: D107
-        by_source: dict[str, list[tuple[int, int, int]]] = {}
-        for source, start, end, entity in spans:
-            by_source.setdefault(source, []).append((start, end, entity))
-        self._spans = {k: sorted(v) for k, v in by_source.items()}
-        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
-        self._by_name = by_name
 
 
 def _names(store: Store) -> dict[str, int]:
@@ -69,44 +56,54 @@ def _batches(store: Store) -> Iterator[list[int]]:
 
 def lifted_relations(store: Store, sources: SourceIndex | None = None) -> list[EntityRelation]:
     """Return `entity_relations(store)` (the same relations, evidences and order), read a batch at a time."""
+    return _lift_all(store, keep_rows=False)[0].relations(sources or SourceIndex(store))
+
+
+def _lift_all(store: Store, keep_rows: bool = True) -> tuple[RelationGroups, list[LiftedRow]]:
+    """Return every stored relation grouped by entities (each group with the rank of its first row) and, when
+    `keep_rows`, every relation row as lifted (`LiftedRow`)."""
     by_name = _names(store)
     groups = RelationGroups(store)
+    rows: list[LiftedRow] = []
     for batch in _batches(store):
-        index = _BatchIndex(store.linked_spans(batch), by_name)
-        for r in store.relations_in(batch):
-            groups.add(r, index.entity_at(r.source, *r.subject_span, text=r.subject),
-                       index.entity_at(r.source, *r.object_span, text=r.object))
-    return groups.relations(sources or SourceIndex(store))
+        index = BatchIndex(store.linked_spans(batch), by_name)
+        for lifted, r in lift_rows(index, store.relations_in(batch), by_name.get):
+            groups.add(r, lifted.subject, lifted.object, lifted.rank)
+            if keep_rows:
+                rows.append(lifted)
+    return groups, rows
 
 
 def keep_graph(store: Store) -> bool:
     """Compute the entity graph and its metrics and keep them in the store; return whether they were stored.
 
-    False when the store changed meanwhile (the next call computes them again).
+    False when the store changed meanwhile (the next call computes them again). Each edge's id is the
+    rank of its first relation row, and every row is kept as lifted, so that the next keeping can be
+    incremental (`linkchart.graph.regraph`).
     """
     version = store.version()
-    relations = lifted_relations(store)
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(e.id for e in store.entities())
-    metrics = compute_metrics(link_graph(EntityGraph(version, g, relations), GraphFilter()))
-    del g
-    edges = (edge_of(i, r) for i, r in enumerate(relations))
-    rows = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community) for n, m in metrics.nodes.items())
-    return store.replace_entity_graph(version, edges, rows)
+    groups, rows = _lift_all(store)
+    relations = groups.relations(SourceIndex(store))
+    metrics = compute_metrics(links_graph((e.id for e in store.entities()),
+                                          ((r.subject, r.object, r.negated) for r in relations)))
+    edges = (edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True))
+    rows_out = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community) for n, m in metrics.nodes.items())
+    return store.replace_entity_graph(version, edges, rows_out, rows)
 
 
 def ensure_graph(store: Store) -> None:
-    """Keep the entity graph of the store's current version, computing it when the kept one is older."""
+    """Keep the entity graph of the store's current version, computing it when the kept one is older.
+
+    Incrementally when the store knows what changed since it was kept (`regraph.update_graph`), else whole.
+    """
+    from linkchart.graph.regraph import update_graph
+
     for _ in range(3):  # a write racing the computation makes it stale: try again, then serve what is kept
-        if store.graph_version() == store.version() or keep_graph(store):
+        if store.graph_version() == store.version():
             return
-
-
-def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
-    """Return the stored form of the entity relation of rank `index`."""
-    return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,
-                         r.independent_sources, list(r.rules),
-                         [astuple(e) for e in r.evidence], list(r.dates))
+        done = update_graph(store)
+        if done or (done is None and keep_graph(store)):
+            return
 
 
 def relation_of(e: EntityEdgeRow) -> EntityRelation:

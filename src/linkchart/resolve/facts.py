@@ -87,12 +87,13 @@ class MentionIndex:
         With no mention there (a demonym read as its country: 'Iranian' → 'Iran'), the entity
         named `text` is returned, if any.
         """
-        found = self._overlapping(source, start, end)
+        found = self.overlapping(source, start, end)
         if found is None and text:
             return self._by_name.get(text.lower())
         return found
 
-    def _overlapping(self, source: str, start: int, end: int) -> int | None:
+    def overlapping(self, source: str, start: int, end: int) -> int | None:
+        """Return the entity of the mention best overlapping `[start, end)` in `source`, or None."""
         spans = self._spans.get(source)
         if not spans:
             return None
@@ -114,13 +115,15 @@ class RelationGroups:
     attribution; the relation is attributed (or hedged) only when every evidence is.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, types: dict[int, str] | None = None) -> None:
+        """Group relations between the store's entities (or those of `types`, entity id → type, when given)."""
         self.vocabulary = lexicon.predicates()
-        self.types = {e.id: e.type for e in store.entities()}
+        self.types = types if types is not None else {e.id: e.type for e in store.entities()}
         self.grouped: dict[tuple, EntityRelation] = {}
         self.seen: dict[tuple, set[tuple[str, int]]] = {}
+        self.first: list[int | None] = []  # the `rank` given with each group's first row, in group order
 
-    def add(self, r: RelationRow, s: int | None, o: int | None) -> None:
+    def add(self, r: RelationRow, s: int | None, o: int | None, rank: int | None = None) -> None:
         """Add a stored relation whose subject and object are the entities `s` and `o` (None: not an entity)."""
         if s is None or o is None or s == o:
             return
@@ -132,6 +135,7 @@ class RelationGroups:
         if rel is None:
             rel = self.grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
             self.seen[key] = set()
+            self.first.append(rank)
         if r.rule not in rel.rules:
             rel.rules.append(r.rule)
         if (r.source, r.evidence_start) not in self.seen[key]:

@@ -28,7 +28,7 @@ from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
 from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, written_form
-from linkchart.store.base import IncrementalInput, Region, Store
+from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, Region, Store
 
 
 def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity] | None:
@@ -59,10 +59,42 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     ids = _cluster_ids(clustering, region, start.next_cluster)
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]
     kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
-    if store.update_entities(sorted(pulled), *rows, resolver=kept, based_on=start):
+    same = _unchanged(store, region, pulled, rows)
+    if same:  # left as stored, but for their keys (the types voted over the region may differ)
+        rows = ([e for e in rows[0] if e.id not in same], [a for a in rows[1] if a.entity_id not in same],
+                [link for link in rows[2] if link[1] not in same])
+        kept.clusters = [c for c in kept.clusters if c[1] not in same]
+        kept.rekeyed = sorted(same)
+    if store.update_entities(sorted(pulled - same), *rows, resolver=kept, based_on=start):
         LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None
+
+
+def _unchanged(store: Store, region: Region, pulled: set[int],
+               rows: tuple[list[EntityRow], list[EntityAliasRow], list[tuple[int, int]]]) -> set[int]:
+    """Return the pulled clusters resolved again into exactly what is stored: the same id, mentions, entity row
+    and aliases (with their reasons). Rewriting them would change nothing."""
+    old: dict[int, set[int]] = {}
+    for mention, cluster in region.clusters.items():
+        old.setdefault(cluster, set()).add(mention)
+    new: dict[int, set[int]] = {}
+    for mention, entity in rows[2]:
+        new.setdefault(entity, set()).add(mention)
+    aliases: dict[int, list[EntityAliasRow]] = {}
+    for a in rows[1]:
+        aliases.setdefault(a.entity_id, []).append(a)
+    out: set[int] = set()
+    for e in rows[0]:
+        if e.id not in pulled or old.get(e.id) != new.get(e.id) or store.entity(e.id) != e:
+            continue
+        if sorted(store.entity_aliases(e.id), key=_alias_order) == sorted(aliases.get(e.id, []), key=_alias_order):
+            out.add(e.id)
+    return out
+
+
+def _alias_order(a: EntityAliasRow) -> tuple[str, int, str]:
+    return a.alias, a.count, a.reason
 
 
 def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str, list[int]], pulled: set[int],

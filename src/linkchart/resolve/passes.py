@@ -574,18 +574,26 @@ def _join_acronyms(r: Resolution, join: Join) -> None:
             for acronym in names.acronym_of(ls.surface):
                 expansions[acronym.upper()].add(k)
     settled: dict[str, Key] = {}  # an acronym whose expansions are one entity: a name of it
+    # an acronym whose expansions were not one entity, and how many joins had been made then: until another
+    # join, they still are not (only joins change the union-find), so its many surfaces do not ask again
+    unsettled: dict[str, int] = {}
+    joins = 0
     for k, ls in locals_.items():
         if not names.is_acronym(ls.surface) or ls.surface.replace(".", "").casefold() in r.countries:
             continue  # 'USA' is a country's name before it is anybody's initials
         acronym = ls.surface.replace(".", "").upper()
         target = settled.get(acronym)
         if target is None:
+            if unsettled.get(acronym) == joins:
+                continue
             candidates = expansions.get(acronym, set())
             roots = {uf.find(c): c for c in candidates}
             if len(roots) != 1:
+                unsettled[acronym] = joins
                 continue
             target = settled[acronym] = next(iter(roots.values()))  # joins never split it again
         join(target, k, Acronym(ls.surface, locals_[target].surface))
+        joins += 1
 
 
 def _join_typos(r: Resolution, join: Join) -> None:

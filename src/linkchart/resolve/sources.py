@@ -62,17 +62,29 @@ def _sentence_key(text: str) -> str | None:
 class SourceIndex:
     """Knows every article's near-duplicate root and outlet; counts independent sources of evidence lists."""
 
-    def __init__(self, store: Store) -> None:
-        documents = {d.source: d for d in store.document_rows()}
-        rows = store.documents()
+    def __init__(self, store: Store, articles: Iterable[int] | None = None) -> None:
+        """Know every article of the store, or only `articles` (with the articles they repeat): enough to count
+        the sources of evidences of those articles."""
+        if articles is None:
+            documents = {d.source: (d.outlet, d.url) for d in store.document_rows()}
+            rows = store.documents()
+        else:
+            rows, documents = [], {}
+            wanted = set(articles)
+            while wanted:  # the articles, then those they repeat, until every chain is known
+                found = store.source_rows(wanted)
+                rows += [a for a, _, _ in found]
+                documents.update((a.source, (outlet, url)) for a, outlet, url in found)
+                known = {a.id for a in rows}
+                wanted = {a.duplicate_of for a, _, _ in found if a.duplicate_of is not None} - known
         self._by_id: dict[int, ArticleRow] = {a.id: a for a in rows}
         self._by_source: dict[str, list[ArticleRow]] = {}
         for a in rows:
             self._by_source.setdefault(a.source, []).append(a)
         self._of: dict[int, SourceOf] = {}
         for a in rows:
-            doc = documents.get(a.source)
-            outlet = outlet_key(a.outlet or (doc.outlet if doc else None), a.url or (doc.url if doc else None))
+            doc_outlet, doc_url = documents.get(a.source, (None, None))
+            outlet = outlet_key(a.outlet or doc_outlet, a.url or doc_url)
             self._of[a.id] = SourceOf(a.id, self._root(a.id), outlet)
 
     def _root(self, article: int) -> int:

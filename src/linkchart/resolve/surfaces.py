@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linkchart.resolve import names
 
@@ -28,6 +29,7 @@ class LocalSurface:
     extra: bool = False  # named only by an alias statement, not by a mention
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text, asked again for every mention of a name
 def clean_surface(text: str) -> str:
     """Return the surface used for clustering: normalised, titles and a leading 'the' removed."""
     surface = names.strip_titles(names.normalize(text))

@@ -288,6 +288,7 @@ class ResolverRows:
     names: list[str]  # the names the name matcher judged
     matches: list[tuple[str, str, float, list[str]]]  # pairs of those names that matched: a, b, score, features
     next_cluster: int  # the next free cluster id
+    rekeyed: list[int] = field(default_factory=list)  # clusters left as they are but for their keys, replaced
 
 
 @dataclass
@@ -392,6 +393,75 @@ class EntityMetricsRow:
     betweenness: float
     pagerank: float
     community: int | None
+
+
+@dataclass
+class LiftedRow:
+    """A stored relation row lifted to entities, as the kept graph remembers it (schema 12, `graph_rows`).
+
+    `subject`/`object`: the entity each span names (None: none); `subject_name`/`object_name`: the
+    lower-cased text looked up by name because no mention overlapped the span (None: one did);
+    `rank`: `article_id * RANK_STRIDE` + the row's place among its article's relations.
+    """
+
+    relation_id: int
+    article_id: int
+    rank: int
+    subject: int | None
+    object: int | None
+    subject_name: str | None = None
+    object_name: str | None = None
+
+
+RANK_STRIDE = 2**20  # relations per article at most, in an edge rank
+
+
+@dataclass
+class GraphWork:
+    """What keeping the graph has to redo since it was last kept (`Store.graph_work`)."""
+
+    version: int  # the store version it describes once done
+    articles: list[int]  # articles to lift again: never lifted, or their mentions changed entity
+    entities: list[int]  # entities whose mentions changed (documents, degree), or that are gone
+    types: list[int]  # entities whose type changed: their edges are grouped again
+    names: list[str]  # lower-cased aliases whose entities changed: rows looked up by name are lifted again
+    metrics_version: int  # the graph version betweenness, PageRank and communities were computed at
+    metrics_changed: int  # entity pairs whose edges were written again since then
+    edges: int  # edges kept
+
+
+@dataclass
+class GraphChange:
+    """What an incremental keeping of the graph writes (`Store.update_entity_graph`)."""
+
+    articles: list[int]  # articles lifted again: their rows are replaced by `rows`
+    rows: list[LiftedRow]
+    pairs: list[tuple[int, int]]  # (subject, object) pairs whose edges are replaced by `edges`
+    edges: list[EntityEdgeRow]
+    entities: list[int]  # entities whose documents and degree are computed again (and whose metrics go if gone)
+
+
+def graph_pending_rows(old_links: dict[int, int], old_types: dict[int, str], old_names: set[str],
+                       entities: list[EntityRow], aliases: list[EntityAliasRow],
+                       mention_links: list[tuple[int, int]]) -> tuple[set[int], list[tuple[str, str]]]:
+    """Return the mentions that changed entity and the `graph_pending` rows of replacing the entities of
+    `old_links`/`old_types`/`old_names` by these ones (the caller adds the articles of those mentions)."""
+    new_links = dict(mention_links)
+    moved = {m for m, e in old_links.items() if new_links.get(m) != e}
+    moved |= {m for m, e in new_links.items() if old_links.get(m) != e}
+    members: dict[int, set[int]] = {}
+    for m, e in old_links.items():
+        members.setdefault(e, set()).add(m)
+    new_members: dict[int, set[int]] = {}
+    for m, e in mention_links:
+        new_members.setdefault(e, set()).add(m)
+    ids = set(old_types) | {e.id for e in entities}
+    rows = [("entity", str(e)) for e in sorted(ids) if members.get(e, set()) != new_members.get(e, set())
+            or (e in old_types) != any(x.id == e for x in entities)]
+    new_types = {e.id: e.type for e in entities}
+    rows += [("type", str(e)) for e in sorted(old_types) if e in new_types and new_types[e] != old_types[e]]
+    rows += [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
+    return moved, rows
 
 
 class Store(ABC):
@@ -699,12 +769,55 @@ class Store(ABC):
 
     @abstractmethod
     def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
-                             metrics: Iterable[EntityMetricsRow]) -> bool:
+                             metrics: Iterable[EntityMetricsRow], rows: Iterable[LiftedRow] | None = None) -> bool:
         """Keep these entity edges and metrics as the graph of store version `version`; return whether stored.
 
         Nothing is stored (False) when the store moved past `version` meanwhile. Derived data:
-        the store version stays.
+        the store version stays. With `rows` (every relation row lifted) the graph can later be kept
+        incrementally (`graph_work`); without, the next keeping is whole.
         """
+
+    @abstractmethod
+    def source_rows(self, article_ids: Iterable[int]) -> list[tuple[ArticleRow, str | None, str | None]]:
+        """Return these articles (without text), each with its document's outlet and URL, by id."""
+
+    @abstractmethod
+    def graph_work(self) -> GraphWork | None:
+        """Return what keeping the graph has to redo since it was last kept, read in one transaction; None when
+        it must be kept whole (never kept, or entities written by a full resolution, a document deleted)."""
+
+    @abstractmethod
+    def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
+        """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
+
+    @abstractmethod
+    def lifted_pairs(self, articles: Iterable[int] = (), entities: Iterable[int] = ()) -> set[tuple[Any, Any]]:
+        """Return the (subject, object) pairs of the lifted rows of `articles` and of those at `entities`."""
+
+    @abstractmethod
+    def pair_relations(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[LiftedRow, RelationRow]]:
+        """Return the lifted rows with one of these (subject, object) pairs and their relations, by rank."""
+
+    @abstractmethod
+    def update_entity_graph(self, version: int, change: GraphChange) -> bool:
+        """Write an incremental change of the kept graph as the graph of store version `version`; return whether
+        stored (False when the store moved past `version`). Degrees of the entities at the changed pairs and of
+        `change.entities` are counted again; betweenness, PageRank and communities stay as they were (their
+        version stays: `graph_metrics_state`). Clears `graph_work`'s pending rows."""
+
+    @abstractmethod
+    def graph_links(self) -> list[tuple[int, int, bool]]:
+        """Return (subject, object, negated) of every kept edge, by id."""
+
+    @abstractmethod
+    def replace_entity_metrics(self, version: int, metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these metrics as those of the kept graph of store version `version` (False when it is not that
+        version's any more)."""
+
+    @abstractmethod
+    def graph_metrics_state(self) -> tuple[int, int]:
+        """Return (the graph version the kept betweenness, PageRank and communities were computed at, the graph
+        version kept now); they are stale when the two differ."""
 
     @abstractmethod
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,

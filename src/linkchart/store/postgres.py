@@ -39,7 +39,10 @@ from linkchart.store.base import (
     EntityRow,
     EntitySummary,
     EventRow,
+    GraphChange,
+    GraphWork,
     IncrementalInput,
+    LiftedRow,
     MentionRow,
     NearDuplicateKey,
     Region,
@@ -51,6 +54,7 @@ from linkchart.store.base import (
     SearchHit,
     Store,
     StoreError,
+    graph_pending_rows,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
 from linkchart.store.postgres_migrate import migrate_postgres
@@ -63,9 +67,11 @@ from linkchart.store.sqlite import (
     _JOIN_SOURCE,
     _MENTION_COLUMNS,
     _OPEN,
+    _PAIR_COLUMNS,
     _RELATION_COLUMNS,
     _STATS_QUERY,
     EDGE_COLUMNS,
+    LIFTED_COLUMNS,
     NEAR_DUPLICATE_CANDIDATES,
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
@@ -82,6 +88,8 @@ from linkchart.store.sqlite import (
     check_verdict,
     edge_columns,
     edge_row,
+    lifted_columns,
+    lifted_row,
     query_terms,
     region_order,
     screening_row,
@@ -262,6 +270,7 @@ class PostgresStore(Store):
         )
         conn.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
         conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")  # its clusters lost mentions
+        conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'incremental'")  # its edges are kept still
         self._recount(conn, named)
 
     @staticmethod
@@ -567,6 +576,7 @@ class PostgresStore(Store):
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
+                conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'incremental'")
                 self._insert_entities(conn, entities, aliases, mention_links)
                 self._write_resolver(conn, resolver, None)
                 self._recount(conn)
@@ -608,7 +618,7 @@ class PostgresStore(Store):
             conn.execute("UPDATE resolver_state SET value = %s WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
             conn.execute("DELETE FROM resolver_clusters WHERE cluster = ANY(%s)", (removed,))
-            conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (removed,))
+            conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (sorted({*removed, *resolver.rekeyed}),))
             conn.execute("""INSERT INTO resolver_articles (article_id) SELECT unnest(%s::bigint[])
                             ON CONFLICT DO NOTHING""", (resolver.articles,))
             conn.execute("UPDATE resolver_state SET value = greatest(value, %s) WHERE key = 'next_cluster'",
@@ -651,8 +661,21 @@ class PostgresStore(Store):
                 if state["done"] != based_on.done:
                     return True
                 conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                old_links = {r["mention_id"]: r["entity_id"] for r in conn.execute(
+                    "SELECT mention_id, entity_id FROM mention_entity WHERE entity_id = ANY(%s)", (removed,))}
+                old_types = {r["id"]: r["type"] for r in conn.execute(
+                    "SELECT id, type FROM entities WHERE id = ANY(%s)", (removed,))}
+                old_names = {r["folded"] for r in conn.execute(
+                    "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (removed,))}
                 conn.execute("DELETE FROM entities WHERE id = ANY(%s)", (removed,))
                 self._insert_entities(conn, entities, aliases, mention_links)
+                moved, pending = graph_pending_rows(old_links, old_types, old_names, entities, aliases,
+                                                    mention_links)
+                pending += [("article", str(r["article_id"])) for r in conn.execute(
+                    "SELECT DISTINCT article_id FROM mentions WHERE id = ANY(%s)", (sorted(moved),))]
+                if pending:
+                    conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
+                                              "ON CONFLICT DO NOTHING", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
                 return True
@@ -955,13 +978,22 @@ class PostgresStore(Store):
         return int(rows[0]["value"]) if rows else -1
 
     def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
-                             metrics: Iterable[EntityMetricsRow]) -> bool:
+                             metrics: Iterable[EntityMetricsRow], rows: Iterable[LiftedRow] | None = None) -> bool:
         """Keep these entity edges and metrics as the graph of store version `version`; return whether stored."""
         with self._write(bump=False) as conn:
             if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()["value"] != version:
                 return False
             conn.execute("DELETE FROM entity_edges")
             conn.execute("DELETE FROM entity_metrics")
+            conn.execute("TRUNCATE graph_rows, graph_articles, graph_pending")
+            if rows is not None:
+                with conn.cursor() as cur, cur.copy(f"COPY graph_rows ({LIFTED_COLUMNS}) FROM STDIN") as copy:
+                    for r in rows:
+                        copy.write_row(lifted_columns(r))
+                conn.execute("INSERT INTO graph_articles (article_id) SELECT id FROM articles")
+            conn.execute("UPDATE graph_state SET value = %s WHERE key = 'incremental'", (int(rows is not None),))
+            conn.execute("UPDATE graph_state SET value = %s WHERE key = 'metrics_version'", (version,))
+            conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'metrics_changed'")
             with conn.cursor() as cur:
                 with cur.copy(f"COPY entity_edges ({EDGE_COLUMNS}, more) FROM STDIN") as copy:
                     for e in edges:
@@ -977,6 +1009,135 @@ class PostgresStore(Store):
                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
             conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
             return True
+
+    def source_rows(self, article_ids: Iterable[int]) -> list[tuple[ArticleRow, str | None, str | None]]:
+        """Return these articles (without text), each with its document's outlet and URL, by id."""
+        return [(self._article_row(r), r["doc_outlet"], r["doc_url"]) for r in self._read(
+            f"""SELECT {_ARTICLE_COLUMNS}, d.outlet AS doc_outlet, d.url AS doc_url
+                FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ANY(%s) ORDER BY a.id""",
+            (sorted(set(article_ids)),))]
+
+    def graph_work(self) -> GraphWork | None:
+        """Return what keeping the graph has to redo since it was last kept (None: keep it whole)."""
+        with self._snapshot():
+            state = {r["key"]: r["value"] for r in self._read("SELECT key, value FROM graph_state")}
+            if not state["incremental"]:
+                return None
+            version = self._read("SELECT value FROM meta WHERE key = 'store_version'")[0]["value"]
+            pending: dict[str, list[str]] = {}
+            for r in self._read("SELECT kind, value FROM graph_pending ORDER BY kind, value"):
+                pending.setdefault(r["kind"], []).append(r["value"])
+            articles = {int(a) for a in pending.get("article", [])}
+            articles.update(r["id"] for r in self._read(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM graph_articles)"))
+            edges = self._read("SELECT count(*) AS n FROM entity_edges")[0]["n"]
+            return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
+                             [int(e) for e in pending.get("type", [])], pending.get("name", []),
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+
+    def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
+        """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
+        wanted = sorted(set(names))
+        return {r["article_id"] for r in self._read(
+            """SELECT article_id FROM graph_rows WHERE subject_name = ANY(%s)
+               UNION SELECT article_id FROM graph_rows WHERE object_name = ANY(%s)""", (wanted, wanted))}
+
+    def lifted_pairs(self, articles: Iterable[int] = (), entities: Iterable[int] = ()) -> set[tuple[Any, Any]]:
+        """Return the (subject, object) pairs of the lifted rows of `articles` and of those at `entities`."""
+        wanted, at = sorted(set(articles)), sorted(set(entities))
+        rows = self._read("SELECT DISTINCT subject, object FROM graph_rows WHERE article_id = ANY(%s)", (wanted,))
+        if at:
+            rows += self._read("""SELECT DISTINCT subject, object FROM graph_rows WHERE subject = ANY(%s)
+                                  UNION SELECT DISTINCT subject, object FROM graph_rows WHERE object = ANY(%s)""",
+                               (at, at))
+        return {(r["subject"], r["object"]) for r in rows}
+
+    def pair_relations(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[LiftedRow, RelationRow]]:
+        """Return the lifted rows with one of these (subject, object) pairs and their relations, by rank."""
+        wanted = sorted(set(pairs))
+        if not wanted:
+            return []
+        rows = self._read(
+            f"""SELECT {_PAIR_COLUMNS}, x.*, d.source FROM graph_rows g
+                JOIN unnest(%s::bigint[], %s::bigint[]) AS p (s, o) ON g.subject = p.s AND g.object = p.o
+                JOIN relations x ON x.id = g.relation_id {_JOIN_SOURCE} ORDER BY g.rank""",
+            ([s for s, _ in wanted], [o for _, o in wanted]))
+        return [(lifted_row(r), _relation_row(r)) for r in rows]
+
+    def update_entity_graph(self, version: int, change: GraphChange) -> bool:
+        """Write an incremental change of the kept graph as the graph of store version `version`."""
+        with self._write(bump=False) as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()["value"] != version:
+                return False
+            conn.execute("DELETE FROM graph_rows WHERE article_id = ANY(%s)", (change.articles,))
+            with conn.cursor() as cur:
+                if change.rows:
+                    with cur.copy(f"COPY graph_rows ({LIFTED_COLUMNS}) FROM STDIN") as copy:
+                        for r in change.rows:
+                            copy.write_row(lifted_columns(r))
+                conn.execute("""INSERT INTO graph_articles (article_id) SELECT unnest(%s::bigint[])
+                                ON CONFLICT DO NOTHING""", (change.articles,))
+                conn.execute("""DELETE FROM entity_edges e USING unnest(%s::bigint[], %s::bigint[]) AS p (s, o)
+                                WHERE e.subject = p.s AND e.object = p.o""",
+                             ([s for s, _ in change.pairs], [o for _, o in change.pairs]))
+                if change.edges:
+                    with cur.copy(f"COPY entity_edges ({EDGE_COLUMNS}, more) FROM STDIN") as copy:
+                        for e in change.edges:
+                            copy.write_row(edge_columns(e))
+            touched = sorted(set(change.entities) | {x for pair in change.pairs for x in pair})
+            conn.execute("""DELETE FROM entity_metrics WHERE entity_id = ANY(%s)
+                            AND entity_id NOT IN (SELECT id FROM entities)""", (touched,))
+            conn.execute("""INSERT INTO entity_metrics (entity_id, degree, betweenness, pagerank)
+                            SELECT id, 0, 0.0, 0.0 FROM entities WHERE id = ANY(%s) ON CONFLICT DO NOTHING""",
+                         (touched,))
+            conn.execute("""UPDATE entity_metrics m SET degree = (
+                                SELECT count(*) FROM (SELECT object FROM entity_edges
+                                                      WHERE subject = m.entity_id AND negated = 0
+                                                      UNION SELECT subject FROM entity_edges
+                                                      WHERE object = m.entity_id AND negated = 0) AS n)
+                            WHERE m.entity_id = ANY(%s)""", (touched,))
+            changed_entities = sorted(set(change.entities))
+            conn.execute("DELETE FROM entity_documents WHERE entity_id = ANY(%s)", (changed_entities,))
+            conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                            SELECT DISTINCT me.entity_id, d.source, d.id
+                            FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                            JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                            WHERE me.entity_id = ANY(%s)""", (changed_entities,))
+            conn.execute("DELETE FROM graph_pending")
+            graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()["value"]
+            changed = len(change.pairs)  # pairs of entities whose edges were written again
+            conn.execute("UPDATE graph_state SET value = value + %s WHERE key = 'metrics_changed'", (changed,))
+            if not changed and not change.entities:  # the metrics describe this version too, if they did the last
+                conn.execute("UPDATE graph_state SET value = %s WHERE key = 'metrics_version' AND value = %s",
+                             (version, graph))
+            conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
+            return True
+
+    def graph_links(self) -> list[tuple[int, int, bool]]:
+        """Return (subject, object, negated) of every kept edge, by id."""
+        return [(r["subject"], r["object"], bool(r["negated"]))
+                for r in self._read("SELECT subject, object, negated FROM entity_edges ORDER BY id")]
+
+    def replace_entity_metrics(self, version: int, metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these metrics as those of the kept graph of store version `version`."""
+        with self._write(bump=False) as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()["value"] != version:
+                return False
+            conn.execute("DELETE FROM entity_metrics")
+            with conn.cursor() as cur, cur.copy("COPY entity_metrics (entity_id, degree, betweenness, pagerank, "
+                                                "community) FROM STDIN") as copy:
+                for m in metrics:
+                    copy.write_row((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community))
+            conn.execute("UPDATE graph_state SET value = %s WHERE key = 'metrics_version'", (version,))
+            conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'metrics_changed'")
+            return True
+
+    def graph_metrics_state(self) -> tuple[int, int]:
+        """Return (the graph version the kept global metrics were computed at, the graph version kept now)."""
+        with self._snapshot():
+            metrics = self._read("SELECT value FROM graph_state WHERE key = 'metrics_version'")[0]["value"]
+            graph = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
+            return int(metrics), int(graph[0]["value"]) if graph else -1
 
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:

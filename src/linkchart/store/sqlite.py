@@ -41,7 +41,10 @@ from linkchart.store.base import (
     EntityRow,
     EntitySummary,
     EventRow,
+    GraphChange,
+    GraphWork,
     IncrementalInput,
+    LiftedRow,
     MentionRow,
     NearDuplicateKey,
     Region,
@@ -53,6 +56,7 @@ from linkchart.store.base import (
     SearchHit,
     Store,
     StoreError,
+    graph_pending_rows,
 )
 from linkchart.store.migrate import migrate
 
@@ -447,6 +451,7 @@ class SQLiteStore(Store):
         )
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         conn.execute("UPDATE resolver_state SET value = 0 WHERE key = 'valid'")  # its clusters lost mentions
+        conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'incremental'")  # its edges are kept still
         self._recount(conn, named)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
@@ -824,6 +829,7 @@ class SQLiteStore(Store):
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
+                conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'incremental'")
                 self._insert_entities(conn, entities, aliases, mention_links)
                 self._write_resolver(conn, resolver, None)
                 self._recount(conn)
@@ -869,7 +875,8 @@ class SQLiteStore(Store):
             for part in chunks(removed):
                 marks = ",".join("?" * len(part))
                 conn.execute(f"DELETE FROM resolver_clusters WHERE cluster IN ({marks})", part)
-                conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({marks})", part)
+            for part in chunks(sorted({*removed, *resolver.rekeyed})):
+                conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({','.join('?' * len(part))})", part)
             conn.executemany("INSERT OR IGNORE INTO resolver_articles (article_id) VALUES (?)",
                              [(a,) for a in resolver.articles])
             conn.execute("UPDATE resolver_state SET value = max(value, ?) WHERE key = 'next_cluster'",
@@ -901,9 +908,24 @@ class SQLiteStore(Store):
                 if done != based_on.done:
                     return True
                 conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                old_links: dict[int, int] = {}
+                old_types: dict[int, str] = {}
+                old_names: set[str] = set()
                 for part in chunks(removed):
-                    conn.execute(f"DELETE FROM entities WHERE id IN ({','.join('?' * len(part))})", part)
+                    marks = ",".join("?" * len(part))
+                    old_links.update(conn.execute(
+                        f"SELECT mention_id, entity_id FROM mention_entity WHERE entity_id IN ({marks})", part))
+                    old_types.update(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", part))
+                    old_names.update(r[0] for r in conn.execute(
+                        f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", part))
+                    conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", part)
                 self._insert_entities(conn, entities, aliases, mention_links)
+                moved, pending = graph_pending_rows(old_links, old_types, old_names, entities, aliases,
+                                                    mention_links)
+                for part in chunks(sorted(moved)):
+                    pending += [("article", str(r[0])) for r in conn.execute(
+                        f"SELECT DISTINCT article_id FROM mentions WHERE id IN ({','.join('?' * len(part))})", part)]
+                conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
                 return True
@@ -1228,13 +1250,23 @@ class SQLiteStore(Store):
         return int(rows[0][0]) if rows else -1
 
     def replace_entity_graph(self, version: int, edges: Iterable[EntityEdgeRow],
-                             metrics: Iterable[EntityMetricsRow]) -> bool:
+                             metrics: Iterable[EntityMetricsRow], rows: Iterable[LiftedRow] | None = None) -> bool:
         """Keep these entity edges and metrics as the graph of store version `version`; return whether stored."""
         with self._derived_write() as conn:
             if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0] != version:
                 return False
             conn.execute("DELETE FROM entity_edges")
             conn.execute("DELETE FROM entity_metrics")
+            conn.execute("DELETE FROM graph_rows")
+            conn.execute("DELETE FROM graph_articles")
+            conn.execute("DELETE FROM graph_pending")
+            if rows is not None:
+                conn.executemany(f"INSERT INTO graph_rows ({LIFTED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 (lifted_columns(r) for r in rows))
+                conn.execute("INSERT INTO graph_articles (article_id) SELECT id FROM articles")
+            conn.execute("UPDATE graph_state SET value = ? WHERE key = 'incremental'", (int(rows is not None),))
+            conn.execute("UPDATE graph_state SET value = ? WHERE key = 'metrics_version'", (version,))
+            conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'metrics_changed'")
             conn.executemany(
                 f"INSERT INTO entity_edges ({EDGE_COLUMNS}, more) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (edge_columns(e) for e in edges),
@@ -1251,6 +1283,141 @@ class SQLiteStore(Store):
                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id""")
             conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
             return True
+
+    def source_rows(self, article_ids: Iterable[int]) -> list[tuple[ArticleRow, str | None, str | None]]:
+        """Return these articles (without text), each with its document's outlet and URL, by id."""
+        out = []
+        for part in chunks(sorted(set(article_ids))):
+            out += [(self._article_row(r), r["doc_outlet"], r["doc_url"]) for r in self._read(
+                f"""SELECT {_ARTICLE_COLUMNS}, d.outlet AS doc_outlet, d.url AS doc_url
+                    FROM articles a JOIN documents d ON d.id = a.document_id
+                    WHERE a.id IN ({','.join('?' * len(part))}) ORDER BY a.id""", part)]
+        return out
+
+    def graph_work(self) -> GraphWork | None:
+        """Return what keeping the graph has to redo since it was last kept (None: keep it whole)."""
+        with self._snapshot() as conn:
+            state = dict(conn.execute("SELECT key, value FROM graph_state").fetchall())
+            if not state["incremental"]:
+                return None
+            version = conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0]
+            pending: dict[str, list[str]] = {}
+            for kind, value in conn.execute("SELECT kind, value FROM graph_pending ORDER BY kind, value"):
+                pending.setdefault(kind, []).append(value)
+            articles = {int(a) for a in pending.get("article", [])}
+            articles.update(r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM graph_articles)"))
+            edges = conn.execute("SELECT count(*) FROM entity_edges").fetchone()[0]
+            return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
+                             [int(e) for e in pending.get("type", [])], pending.get("name", []),
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+
+    def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
+        """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
+        out: set[int] = set()
+        for part in chunks(sorted(set(names))):
+            marks = ",".join("?" * len(part))
+            out.update(r[0] for r in self._read(
+                f"""SELECT article_id FROM graph_rows WHERE subject_name IN ({marks})
+                    UNION SELECT article_id FROM graph_rows WHERE object_name IN ({marks})""", part * 2))
+        return out
+
+    def lifted_pairs(self, articles: Iterable[int] = (), entities: Iterable[int] = ()) -> set[tuple[Any, Any]]:
+        """Return the (subject, object) pairs of the lifted rows of `articles` and of those at `entities`."""
+        out: set[tuple[Any, Any]] = set()
+        for part in chunks(sorted(set(articles))):
+            out.update((r[0], r[1]) for r in self._read(
+                f"SELECT DISTINCT subject, object FROM graph_rows WHERE article_id IN ({','.join('?' * len(part))})",
+                part))
+        for part in chunks(sorted(set(entities))):
+            marks = ",".join("?" * len(part))
+            out.update((r[0], r[1]) for r in self._read(
+                f"""SELECT DISTINCT subject, object FROM graph_rows WHERE subject IN ({marks})
+                    UNION SELECT DISTINCT subject, object FROM graph_rows WHERE object IN ({marks})""", part * 2))
+        return out
+
+    def pair_relations(self, pairs: Iterable[tuple[int, int]]) -> list[tuple[LiftedRow, RelationRow]]:
+        """Return the lifted rows with one of these (subject, object) pairs and their relations, by rank."""
+        out: list[tuple[LiftedRow, RelationRow]] = []
+        with self._snapshot() as conn:
+            for s, o in sorted(set(pairs)):
+                out += [(lifted_row(r), _relation_row(r)) for r in conn.execute(
+                    f"""SELECT {_PAIR_COLUMNS}, x.*, d.source FROM graph_rows g
+                        JOIN relations x ON x.id = g.relation_id {_JOIN_SOURCE}
+                        WHERE g.subject = ? AND g.object = ?""", (s, o))]
+        out.sort(key=lambda pair: pair[0].rank)
+        return out
+
+    def update_entity_graph(self, version: int, change: GraphChange) -> bool:
+        """Write an incremental change of the kept graph as the graph of store version `version`."""
+        with self._derived_write() as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0] != version:
+                return False
+            for part in chunks(change.articles):
+                marks = ",".join("?" * len(part))
+                conn.execute(f"DELETE FROM graph_rows WHERE article_id IN ({marks})", part)
+            conn.executemany(f"INSERT INTO graph_rows ({LIFTED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             [lifted_columns(r) for r in change.rows])
+            conn.executemany("INSERT OR IGNORE INTO graph_articles (article_id) VALUES (?)",
+                             [(a,) for a in change.articles])
+            conn.executemany("DELETE FROM entity_edges WHERE subject = ? AND object = ?", change.pairs)
+            conn.executemany(f"INSERT INTO entity_edges ({EDGE_COLUMNS}, more) VALUES ({','.join('?' * 12)})",
+                             [edge_columns(e) for e in change.edges])
+            touched = sorted(set(change.entities) | {x for pair in change.pairs for x in pair})
+            for part in chunks(touched):
+                marks = ",".join("?" * len(part))
+                conn.execute(f"DELETE FROM entity_metrics WHERE entity_id IN ({marks})"
+                             f" AND entity_id NOT IN (SELECT id FROM entities)", part)
+                conn.execute(f"""INSERT OR IGNORE INTO entity_metrics (entity_id, degree, betweenness, pagerank)
+                                 SELECT id, 0, 0.0, 0.0 FROM entities WHERE id IN ({marks})""", part)
+                conn.execute(f"""UPDATE entity_metrics SET degree = (
+                                     SELECT count(*) FROM (SELECT object FROM entity_edges
+                                                           WHERE subject = entity_id AND negated = 0
+                                                           UNION SELECT subject FROM entity_edges
+                                                           WHERE object = entity_id AND negated = 0))
+                                 WHERE entity_id IN ({marks})""", part)
+            for part in chunks(sorted(set(change.entities))):
+                marks = ",".join("?" * len(part))
+                conn.execute(f"DELETE FROM entity_documents WHERE entity_id IN ({marks})", part)
+                conn.execute(f"""INSERT INTO entity_documents (entity_id, source, document_id)
+                                 SELECT DISTINCT me.entity_id, d.source, d.id
+                                 FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                                 JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                                 WHERE me.entity_id IN ({marks})""", part)
+            conn.execute("DELETE FROM graph_pending")
+            graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()[0]
+            changed = len(change.pairs)  # pairs of entities whose edges were written again
+            conn.execute("UPDATE graph_state SET value = value + ? WHERE key = 'metrics_changed'", (changed,))
+            if not changed and not change.entities:  # the metrics describe this version too, if they did the last
+                conn.execute("UPDATE graph_state SET value = ? WHERE key = 'metrics_version' AND value = ?",
+                             (version, graph))
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
+            return True
+
+    def graph_links(self) -> list[tuple[int, int, bool]]:
+        """Return (subject, object, negated) of every kept edge, by id."""
+        return [(r[0], r[1], bool(r[2])) for r in self._read("SELECT subject, object, negated FROM entity_edges "
+                                                             "ORDER BY id")]
+
+    def replace_entity_metrics(self, version: int, metrics: Iterable[EntityMetricsRow]) -> bool:
+        """Keep these metrics as those of the kept graph of store version `version`."""
+        with self._derived_write() as conn:
+            if conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()[0] != version:
+                return False
+            conn.execute("DELETE FROM entity_metrics")
+            conn.executemany("""INSERT INTO entity_metrics (entity_id, degree, betweenness, pagerank, community)
+                                VALUES (?, ?, ?, ?, ?)""",
+                             ((m.entity_id, m.degree, m.betweenness, m.pagerank, m.community) for m in metrics))
+            conn.execute("UPDATE graph_state SET value = ? WHERE key = 'metrics_version'", (version,))
+            conn.execute("UPDATE graph_state SET value = 0 WHERE key = 'metrics_changed'")
+            return True
+
+    def graph_metrics_state(self) -> tuple[int, int]:
+        """Return (the graph version the kept global metrics were computed at, the graph version kept now)."""
+        with self._snapshot() as conn:
+            metrics = conn.execute("SELECT value FROM graph_state WHERE key = 'metrics_version'").fetchone()[0]
+            graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()
+            return int(metrics), int(graph[0]) if graph else -1
 
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
@@ -1480,6 +1647,21 @@ def edge_columns(e: EntityEdgeRow) -> tuple[Any, ...]:
     return (e.id, e.subject, e.predicate, e.object, int(e.negated), e.attributed_to, int(e.hedged), e.date,
             e.independent_sources, len(e.evidence), json.dumps(head, ensure_ascii=False),
             json.dumps(more, ensure_ascii=False))
+
+
+LIFTED_COLUMNS = "relation_id, article_id, rank, subject, object, subject_name, object_name"
+_PAIR_COLUMNS = "g.relation_id, g.rank, g.subject, g.object, g.subject_name, g.object_name"  # x.* gives article_id
+
+
+def lifted_columns(r: LiftedRow) -> tuple[Any, ...]:
+    """Return the `graph_rows` column values of a lifted relation row (schema 12)."""
+    return (r.relation_id, r.article_id, r.rank, r.subject, r.object, r.subject_name, r.object_name)
+
+
+def lifted_row(r: Any) -> LiftedRow:
+    """Return a `graph_rows` row (a mapping by column name) as a `LiftedRow`."""
+    return LiftedRow(r["relation_id"], r["article_id"], r["rank"], r["subject"], r["object"], r["subject_name"],
+                     r["object_name"])
 
 
 EDGE_COLUMNS = "id, subject, predicate, object, negated, attributed_to, hedged, date, independent_sources, " \

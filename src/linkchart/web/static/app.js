@@ -292,6 +292,7 @@ function nodeMetrics(n) {
   return {
     pagerank: n.pagerank || 0, betweenness: n.betweenness || 0, degree: n.degree || 0,
     community: n.community === undefined ? null : n.community,
+    metricsStale: !!n.metrics_stale, metricsAsOf: n.metrics_as_of,
   };
 }
 
@@ -384,8 +385,11 @@ function applyFilters() {
   const shown = cy.nodes().not(".filtered").not(".unlinked");
   const unlinked = cy.nodes(".unlinked").not(".filtered").length;
   const edges = cy.edges().not(".filtered").filter((e) => !e.source().hasClass("unlinked") && !e.target().hasClass("unlinked")).length;
+  // betweenness, PageRank and communities kept after an incremental resolution may be of an older graph
+  const stale = shown.filter((n) => n.data("metricsStale"));
   $("graph-info").textContent = `${shown.length} entities · ${edges} relations`
-    + (unlinked ? ` · ${unlinked} unlinked hidden` : "");
+    + (unlinked ? ` · ${unlinked} unlinked hidden` : "")
+    + (stale.length ? ` · centrality as of graph version ${stale[0].data("metricsAsOf")} (stale)` : "");
   restyle();
 }
 
