@@ -273,6 +273,8 @@ class ParsedName:
     join_letters: frozenset[str]  # first key letters of `joins`
     weights: tuple[float, ...]  # each part's weight
     sids: tuple[int, ...]  # each part's signature id
+    head_mask: int  # bit i set: part i is an organisation's head word
+    acronym_mask: int  # bit i set: part i is an acronym
 
 
 def _split_abd(token: str) -> str | None:
@@ -458,4 +460,5 @@ def parse_name(name: str) -> ParsedName:
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
                       {letter: tuple(idx) for letter, idx in plain.items()},
                       frozenset(joined.keys[0][:1] for _, joined in joins), tuple(p.weight for p in parts),
-                      tuple(p.sid for p in parts))
+                      tuple(p.sid for p in parts), sum(1 << i for i, p in enumerate(parts) if p.head),
+                      sum(1 << i for i, p in enumerate(parts) if p.acronym))
