@@ -509,8 +509,9 @@ def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None
     docstring); the matched parts are bit masks of part indices.
     """
     weights_a, weights_b = a.weights, b.weights
-    agree_a: list[float | None] = [None] * len(weights_a)
-    agree_b: list[float | None] = [None] * len(weights_b)
+    na, nb = len(weights_a), len(weights_b)
+    agree_a: list[float | None] = [None] * na
+    agree_b: list[float | None] = [None] * nb
     evidence = 0.0
     matched_a = matched_b = 0
     for ia, ib, similarity, _ in links:
@@ -518,11 +519,13 @@ def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None
         if agreement < 0.0:
             agreement = 0.0
         if len(ia) == 1 and len(ib) == 1:  # a pair of parts: most links (0.0 + w is w, so the sums are the same)
-            i, j = ia[0], ib[0]
+            i = ia[0]
+            j = ib[0]
             agree_a[i] = agree_b[j] = agreement
             matched_a |= 1 << i
             matched_b |= 1 << j
-            wa, wb = weights_a[i], weights_b[j]
+            wa = weights_a[i]
+            wb = weights_b[j]
         else:
             wa = wb = 0.0
             for i in ia:
@@ -534,30 +537,37 @@ def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None
                 matched_b |= 1 << j
                 wb += weights_b[j]
         evidence += similarity * (wa if wa < wb else wb)
-    coverage = 1.0
-    floor = CONFLICT_WEIGHT
-    # each name's weight explained by the other; a part only it has counts as a name left out if the other
-    # name is wholly matched, else as a conflict (the sums run in part order, as they always did)
-    for weights, agreements, other_complete in ((weights_a, agree_a, None not in agree_b),
-                                                (weights_b, agree_b, None not in agree_a)):
-        total = got = 0.0
-        for w, agreement in zip(weights, agreements, strict=True):
-            if agreement is not None:
-                conflict = w if w > floor else floor
-                total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
-                got += w * agreement
-            elif other_complete:
-                total += w * EXTRA_PART_WEIGHT
-            else:
-                total += w if w > floor else floor
-        coverage *= got / total if total else 0.0
+    coverage = _coverage(weights_a, agree_a, matched_b == (1 << nb) - 1) \
+        * _coverage(weights_b, agree_b, matched_a == (1 << na) - 1)
     score = math.sqrt(coverage)
-    if len(weights_a) == 1 and len(weights_b) == 1:
+    if na == 1 and nb == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
     if strength < WEAK_EVIDENCE and v is not None:
         v.add("common_names_only", evidence)
     return score * strength, matched_a, matched_b
+
+
+def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_complete: bool) -> float:
+    """Return the share of a name's weight that the other name explains (see the module docstring).
+
+    A part only this name has counts as a name left out if the other name is wholly matched,
+    else as a conflict; a weak link counts partly as a conflict.
+    """
+    total = got = 0.0
+    i = 0
+    for w in weights:
+        agreement = agreements[i]
+        i += 1
+        if agreement is not None:
+            conflict = w if w > CONFLICT_WEIGHT else CONFLICT_WEIGHT
+            total += conflict - (conflict - w) * agreement
+            got += w * agreement
+        elif other_complete:
+            total += w * EXTRA_PART_WEIGHT
+        else:
+            total += w if w > CONFLICT_WEIGHT else CONFLICT_WEIGHT
+    return got / total if total else 0.0
 
 
 def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None) -> bool:

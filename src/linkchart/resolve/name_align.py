@@ -20,7 +20,15 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve.name_parts import ParsedName, Part, PartSig, Reading, key_forms, unvowelled_forms
+from linkchart.resolve.name_parts import (
+    JOIN_LENGTH_SLACK,
+    ParsedName,
+    Part,
+    PartSig,
+    Reading,
+    key_forms,
+    unvowelled_forms,
+)
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -216,7 +224,7 @@ def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, 
             n = len(key)
             for i in candidates:
                 u = one.parts[i]
-                if abs(len(u.keys[0]) - n) > 2:
+                if abs(len(u.keys[0]) - n) > JOIN_LENGTH_SLACK:
                     continue
                 sim = part_similarity(u, joined)[0]
                 if sim >= JOINED_MIN_SIMILARITY:
@@ -274,8 +282,8 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             if -neg < weakest:
                 weakest = -neg
     if (a.joins or b.joins) and ((len(links) < len(a.sids) and len(links) < len(b_sids)) or weakest < SURE_LINK) \
-            and ((a.joins and not a.join_letters.isdisjoint(b.plain_by_letter))
-                 or (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))):
+            and ((a.joins and not a.join_shapes.isdisjoint(b.plain_shapes))
+                 or (b.joins and not b.join_shapes.isdisjoint(a.plain_shapes))):
         joined = _joined_pairs(a, b)
         if joined:
             both = [(neg, _ONE[i], _ONE[j], how) for neg, i, j, how in pairs] + joined

@@ -270,7 +270,8 @@ class ParsedName:
     folded: str  # `norm` case-folded
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
-    join_letters: frozenset[str]  # first key letters of `joins`
+    plain_shapes: frozenset[int]  # `_shape` of each plain-word part's main key
+    join_shapes: frozenset[int]  # the shapes a plain part's key needs to be compared with one of `joins`
     weights: tuple[float, ...]  # each part's weight
     sids: tuple[int, ...]  # each part's signature id
     head_mask: int  # bit i set: part i is an organisation's head word
@@ -436,6 +437,15 @@ def _initials(parts: tuple[Part, ...], words: list[str]) -> frozenset[str]:
     return frozenset({whole, initials})
 
 
+JOIN_LENGTH_SLACK = 2  # a part is compared with two parts written apart only if their key lengths differ by this
+
+
+def _shape(letter: str, length: int) -> int:
+    """Return a key's first letter and length as one number: a part and a joined pair need the same letter and
+    lengths within `JOIN_LENGTH_SLACK` to be compared, which one set intersection of these numbers tells."""
+    return ord(letter) << 8 | length
+
+
 @lru_cache(maxsize=100_000)
 def parse_name(name: str) -> ParsedName:
     """Return `name` parsed into weighted parts (see the module docstring)."""
@@ -457,8 +467,11 @@ def parse_name(name: str) -> ParsedName:
     for i, p in enumerate(parts):
         if not (p.particle or p.initial or p.acronym) and p.keys[0]:
             plain.setdefault(p.keys[0][0], []).append(i)
+    join_shapes = frozenset(_shape(key[0], len(key) + d) for _, joined in joins for key in joined.keys[:1]
+                            for d in range(-JOIN_LENGTH_SLACK, JOIN_LENGTH_SLACK + 1))
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
                       {letter: tuple(idx) for letter, idx in plain.items()},
-                      frozenset(joined.keys[0][:1] for _, joined in joins), tuple(p.weight for p in parts),
+                      frozenset(_shape(parts[i].keys[0][0], len(parts[i].keys[0])) for idx in plain.values()
+                                for i in idx), join_shapes, tuple(p.weight for p in parts),
                       tuple(p.sid for p in parts), sum(1 << i for i, p in enumerate(parts) if p.head),
                       sum(1 << i for i, p in enumerate(parts) if p.acronym))
