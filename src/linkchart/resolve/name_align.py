@@ -16,6 +16,7 @@ may take two parts of the other name written apart ('Taji al-Din' / 'Tajideen').
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -26,7 +27,6 @@ from linkchart.resolve.name_parts import (
     Part,
     PartSig,
     Reading,
-    key_forms,
     unvowelled_forms,
 )
 
@@ -91,10 +91,10 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         return _special_similarity(u, v)
     fu, fv = u.forms, v.forms
     if not fu.keyset.isdisjoint(fv.keyset):
-        return 1.0, "same"
+        return _SAME
     gu, gv = fu.distinct, fv.distinct
     if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
-        return 0.0, "distinct_names"
+        return _DISTINCT
     if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
         if u.script:
             fv = unvowelled_forms(fv.keys)
@@ -104,13 +104,16 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         a, _, la, _ = fu.readings[0]
         b, _, lb, _ = fv.readings[0]
         most = int((la if la > lb else lb) * _MOST_EDITS)
-        far = _distance(a, b, score_cutoff=most) > most
-        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
     else:
         # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
-        most = int(max(fu.longest, fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
-        far = _distance(fu.keys[0], fv.keys[0], score_cutoff=most) > most
-        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
+        a, b = fu.keys[0], fv.keys[0]
+        most = int((fu.longest if fu.longest > fv.longest else fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
+    if _distance(a, b, score_cutoff=most) > most:  # too far apart to link, whatever the rules below say
+        if not (fu.glued or fv.glued):
+            return _FAR
+        sim = 0.0
+    else:
+        sim = _spelling_similarity(fu.readings, fv.readings)
     # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
     if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
             (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
@@ -121,6 +124,11 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
                 sim = max(sim, _spelling_similarity(x.glued, y.readings)
                           - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
+
+
+_SAME = (1.0, "same")
+_DISTINCT = (0.0, "distinct_names")
+_FAR = (0.0, "spelling")  # parts too far apart to link (a nisba's 'how' is not told apart then)
 
 
 def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
@@ -138,24 +146,23 @@ def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
 
 def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts with different particles: 'Abdul Rahman' / 'Abdurrahman', 'bin X' / 'X'."""
-    if "abd" in (u.particle, v.particle) and "" in (u.particle, v.particle):
-        wu = tuple("abd" + k for k in u.keys) if u.particle else u.keys
-        wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
-        if not set(wu).isdisjoint(wv):
-            return 1.0, "same"
-        return _spelling_similarity(key_forms(wu).readings, key_forms(wv).readings), "spelling"
-    if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
+    pu, pv = u.particle, v.particle
+    if (pu == "abd" and not pv) or (pv == "abd" and not pu):  # the 'Abd written in the word or apart
+        fu, fv = u.abd_forms, v.abd_forms
+        if not fu.keyset.isdisjoint(fv.keyset):
+            return _SAME
+        return _spelling_similarity(fu.readings, fv.readings), "spelling"
+    if pu not in _NASAB_OR_NONE or pv not in _NASAB_OR_NONE:
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
-    sim, _ = _similarity(_new_sig(PartSig, ("", *u[1:])), _new_sig(PartSig, ("", *v[1:])))  # without the particle
+    sim, _ = _similarity(u.bare or u, v.bare or v)  # without the particle
     return sim * NASAB_OMITTED, "nasab_omitted"
 
 
 _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
-_new_sig = tuple.__new__  # a PartSig with another particle, without namedtuple._replace's keyword handling
 
 
 # part signature id → other part's signature id → (similarity, how); similarity is symmetric, so both ways are kept
-_PAIR_CACHE: dict[int, dict[int, tuple[float, str]]] = {}
+_PAIR_CACHE: defaultdict[int, dict[int, tuple[float, str]]] = defaultdict(dict)
 _CACHE_LIMIT = 1_000_000  # pairs kept before the cache is emptied
 _cached = 0
 
@@ -174,17 +181,7 @@ def _measure(u: Part, v: Part) -> tuple[float, str]:
     if _cached > _CACHE_LIMIT:
         clear_pair_cache()
     _cached += 2
-    cache, us, vs = _PAIR_CACHE, u.sid, v.sid
-    row = cache.get(us)
-    if row is None:
-        cache[us] = {vs: found}
-    else:
-        row[vs] = found
-    row = cache.get(vs)
-    if row is None:
-        cache[vs] = {us: found}
-    else:
-        row[us] = found
+    _PAIR_CACHE[u.sid][v.sid] = _PAIR_CACHE[v.sid][u.sid] = found
     return found
 
 
@@ -245,6 +242,7 @@ def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) ->
 
 
 _ONE = tuple((i,) for i in range(64))  # (i,) for a part index: made once
+_NONES = tuple((None,) * n for n in range(64))  # a row of part pairs none of which is cached
 _new_link = tuple.__new__  # Link(...) without the call of its generated __new__
 
 
@@ -254,6 +252,7 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     A part may also take two adjacent parts of the other name written apart, when parts are
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
+    global _cached
     cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
     if len(b_sids) == 1 and len(a.sids) == 1:  # one part each (a single name has nothing written apart)
         row = cache.get(a.sids[0])
@@ -262,13 +261,21 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             found = _measure(a.parts[0], b.parts[0])
         return [_new_link(Link, (_ONE[0], _ONE[0], found[0], found[1]))] if found[0] >= least else []
     pairs: list[tuple[float, int, int, str]] = []
+    measured = 0
     for i, su in enumerate(a.sids):
         row = cache.get(su)
-        for j, found in enumerate(map(row.get, b_sids) if row else [None] * len(b_sids)):
-            if found is None:
-                found = _measure(a.parts[i], b.parts[j])
+        for j, found in enumerate(map(row.get, b_sids) if row else _NONES[len(b_sids)]):
+            if found is None:  # measured here rather than by `_measure`: most pairs of a new name pair are new
+                found = _similarity(a.sigs[i], b.sigs[j])
+                sv = b_sids[j]
+                cache[su][sv] = cache[sv][su] = found
+                measured += 2
             if found[0] >= least:
                 pairs.append((-found[0], i, j, found[1]))
+    if measured:
+        _cached += measured
+        if _cached > _CACHE_LIMIT:
+            clear_pair_cache()
     # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
     pairs.sort()
     links: list[Link] = []

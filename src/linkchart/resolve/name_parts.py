@@ -230,6 +230,19 @@ class PartSig(NamedTuple):
     script: bool  # read from Arabic script
     forms: KeyForms  # made from `keys`
     plain: bool  # neither an initial, an acronym nor a head word
+    abd_forms: KeyForms  # the forms of the keys with 'abd' before them if the particle is 'abd', else `forms`
+    bare: PartSig | None  # the signature without its particle (for a nasab left out), None if it has none
+
+
+def _signature(particle: str, keys: tuple[str, ...], initial: bool, acronym: bool, head: str, first: str,
+               script: bool) -> PartSig:
+    """Return a part's signature, with the forms that comparing it reads made once."""
+    forms = key_forms(keys)
+    plain = not (initial or acronym or head)
+    bare = _signature("", keys, initial, acronym, head, first, script) if particle else None
+    abd_forms = key_forms(tuple("abd" + k for k in keys)) if particle == "abd" else forms
+    return PartSig(particle, keys, forms.skeletons, initial, acronym, head, first, script, forms, plain, abd_forms,
+                   bare)
 
 
 @dataclass(frozen=True)
@@ -274,6 +287,7 @@ class ParsedName:
     join_shapes: frozenset[int]  # the shapes a plain part's key needs to be compared with one of `joins`
     weights: tuple[float, ...]  # each part's weight
     sids: tuple[int, ...]  # each part's signature id
+    sigs: tuple[PartSig, ...]  # each part's signature
     head_mask: int  # bit i set: part i is an organisation's head word
     acronym_mask: int  # bit i set: part i is an acronym
 
@@ -353,11 +367,8 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     if particle in BYNAMES:
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
-    forms = key_forms(keys)
-    skeletons = forms.skeletons
-    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms,
-                  not (initial or acronym or head))
-    return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
+    sig = _signature(particle, keys, initial, acronym, head, word[:1], script)
+    return Part(text, particle, keys, sig.skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
 _SIGNATURES: dict[tuple, int] = {}
@@ -366,7 +377,7 @@ _NEXT_ID = count()
 
 def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
-    key = sig[:8]  # the rest (forms, plain) follows from these
+    key = sig[:8]  # the rest (forms, plain, abd_forms, bare) follows from these
     sid = _SIGNATURES.get(key)
     if sid is None:
         if len(_SIGNATURES) > 500_000:
@@ -382,11 +393,9 @@ def _join(x: Part, y: Part) -> Part | None:
     if not x.keys[0] or not y.keys[0]:  # a part without letters ('108' in 'Kent 108-3') joins nothing
         return None
     keys = (x.keys[0] + y.keys[0],)
-    forms = key_forms(keys)
-    skeletons = forms.skeletons
     assert x.sig is not None
-    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms, True)
-    return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
+    sig = _signature("", keys, False, False, "", x.sig.first, x.sig.script)
+    return Part(f"{x.text} {y.text}", "", keys, sig.skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
 @lru_cache(maxsize=100_000)
@@ -473,5 +482,6 @@ def parse_name(name: str) -> ParsedName:
                       {letter: tuple(idx) for letter, idx in plain.items()},
                       frozenset(_shape(parts[i].keys[0][0], len(parts[i].keys[0])) for idx in plain.values()
                                 for i in idx), join_shapes, tuple(p.weight for p in parts),
-                      tuple(p.sid for p in parts), sum(1 << i for i, p in enumerate(parts) if p.head),
+                      tuple(p.sid for p in parts), tuple(p.sig for p in parts),
+                      sum(1 << i for i, p in enumerate(parts) if p.head),
                       sum(1 << i for i, p in enumerate(parts) if p.acronym))
