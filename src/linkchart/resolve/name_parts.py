@@ -165,8 +165,13 @@ def _reading(key: str) -> Reading:
     return key, sk, len(key), len(sk)
 
 
-class KeyForms(NamedTuple):
-    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys."""
+@dataclass(frozen=True, slots=True, eq=False)
+class KeyForms:
+    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys.
+
+    Slotted rather than a named tuple: the comparer reads these fields for every new pair of parts, and a
+    slot is read several times faster than a named tuple's field.
+    """
 
     keys: tuple[str, ...]
     skeletons: tuple[str, ...]  # consonants of each key
@@ -217,8 +222,12 @@ def unvowelled_forms(keys: tuple[str, ...]) -> KeyForms:
     return key_forms(keys + tuple(k for k in unvowelled if k not in keys))  # a key written twice adds nothing
 
 
-class PartSig(NamedTuple):
-    """What the similarity of two parts depends on (a `Part` without its text and weight): a cache key."""
+@dataclass(frozen=True, slots=True, eq=False)
+class PartSig:
+    """What the similarity of two parts depends on (a `Part` without its text and weight), interned as `Part.sid`.
+
+    Slotted, as `KeyForms` is: read for every new pair of parts.
+    """
 
     particle: str
     keys: tuple[str, ...]
@@ -377,7 +386,7 @@ _NEXT_ID = count()
 
 def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
-    key = sig[:8]  # the rest (forms, plain, abd_forms, bare) follows from these
+    key = (sig.particle, sig.keys, sig.initial, sig.acronym, sig.head, sig.first, sig.script)  # the rest follows
     sid = _SIGNATURES.get(key)
     if sid is None:
         if len(_SIGNATURES) > 500_000:
