@@ -393,11 +393,12 @@ def _find_typo(u: Part, v: Part) -> str | None:
         return None  # a plural ('State' / 'States')
     if u.skeletons[0] == v.skeletons[0]:
         return None  # only vowels differ: that is spelling, not a typo
-    if sorted(a) == sorted(b) and OSA.distance(a, b) <= 2:
+    edits = OSA.distance(a, b, score_cutoff=2)  # more than 2 is told as 3
+    if edits > 2:
+        return None
+    if sorted(a) == sorted(b):
         return "transposition"
-    if OSA.distance(a, b) == 1:
-        return "one letter"
-    return None
+    return "one letter" if edits == 1 else None
 
 
 def _typo_parts(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int,

@@ -253,18 +253,20 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
     global _cached
-    cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
-    if len(b_sids) == 1 and len(a.sids) == 1:  # one part each (a single name has nothing written apart)
-        row = cache.get(a.sids[0])
+    cache, least, a_sids, b_sids = _PAIR_CACHE, MIN_SIMILARITY, a.sids, b.sids
+    nb = len(b_sids)
+    if nb == 1 and len(a_sids) == 1:  # one part each (a single name has nothing written apart)
+        row = cache.get(a_sids[0])
         found = row.get(b_sids[0]) if row else None
         if found is None:
             found = _measure(a.parts[0], b.parts[0])
         return [_new_link(Link, (_ONE[0], _ONE[0], found[0], found[1]))] if found[0] >= least else []
     pairs: list[tuple[float, int, int, str]] = []
-    measured = 0
-    for i, su in enumerate(a.sids):
+    measured = i = 0
+    for su in a_sids:
         row = cache.get(su)
-        for j, found in enumerate(map(row.get, b_sids) if row else _NONES[len(b_sids)]):
+        j = 0
+        for found in map(row.get, b_sids) if row else _NONES[nb]:
             if found is None:  # measured here rather than by `_measure`: most pairs of a new name pair are new
                 found = _similarity(a.sigs[i], b.sigs[j])
                 sv = b_sids[j]
@@ -272,10 +274,14 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
                 measured += 2
             if found[0] >= least:
                 pairs.append((-found[0], i, j, found[1]))
+            j += 1
+        i += 1
     if measured:
         _cached += measured
         if _cached > _CACHE_LIMIT:
             clear_pair_cache()
+    if not pairs and not (a.joins or b.joins):
+        return []
     # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
     pairs.sort()
     links: list[Link] = []
@@ -288,7 +294,7 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             taken_b |= 1 << j
             if -neg < weakest:
                 weakest = -neg
-    if (a.joins or b.joins) and ((len(links) < len(a.sids) and len(links) < len(b_sids)) or weakest < SURE_LINK) \
+    if (a.joins or b.joins) and ((len(links) < len(a_sids) and len(links) < nb) or weakest < SURE_LINK) \
             and ((a.joins and not a.join_shapes.isdisjoint(b.plain_shapes))
                  or (b.joins and not b.join_shapes.isdisjoint(a.plain_shapes))):
         joined = _joined_pairs(a, b)
@@ -297,9 +303,10 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             both.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
             links, _, _ = _greedy(both)
             weakest = min((k.similarity for k in links), default=1.0)
-    links.sort()  # by the parts of `a`: they never overlap, so the first index decides
-    if len(links) > 1 and weakest < WEAK_LINK:
-        links = _drop_crossing_weak_links(links)
+    if len(links) > 1:
+        links.sort()  # by the parts of `a`: they never overlap, so the first index decides
+        if weakest < WEAK_LINK:
+            links = _drop_crossing_weak_links(links)
     return links
 
 
