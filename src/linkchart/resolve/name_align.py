@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve.name_parts import (
     JOIN_LENGTH_SLACK,
+    KeyForms,
     ParsedName,
     Part,
     PartSig,
@@ -87,33 +88,26 @@ def _spelling_similarity(x: tuple[Reading, ...], y: tuple[Reading, ...]) -> floa
 
 def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures."""
-    if not (u.plain and v.plain and u.particle == v.particle):
+    pu, keys_u, distinct_u, script_u = u.quick
+    pv, keys_v, distinct_v, script_v = v.quick
+    if pu is None or pu != pv:  # not two plain parts with one particle
         return _special_similarity(u, v)
-    fu, fv = u.forms, v.forms
-    if not fu.keyset.isdisjoint(fv.keyset):
+    if not keys_u.isdisjoint(keys_v):
         return _SAME
-    gu, gv = fu.distinct, fv.distinct
-    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
+    if distinct_u and distinct_v and distinct_u[0] == distinct_v[0] and distinct_u[1] != distinct_v[1]:
         return _DISTINCT
-    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
-        if u.script:
+    fu, fv = u.forms, v.forms
+    if script_u != script_v:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if script_u:
             fv = unvowelled_forms(fv.keys)
         else:
             fu = unvowelled_forms(fu.keys)
-    if len(fu.keys) == 1 and len(fv.keys) == 1:  # most often too far apart: tell that with one call
-        a, _, la, _ = fu.readings[0]
-        b, _, lb, _ = fv.readings[0]
-        most = int((la if la > lb else lb) * _MOST_EDITS)
-    else:
-        # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
-        a, b = fu.keys[0], fv.keys[0]
-        most = int((fu.longest if fu.longest > fv.longest else fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
-    if _distance(a, b, score_cutoff=most) > most:  # too far apart to link, whatever the rules below say
-        if not (fu.glued or fv.glued):
-            return _FAR
-        sim = 0.0
-    else:
+    if _near(fu, fv):
         sim = _spelling_similarity(fu.readings, fv.readings)
+    elif not (fu.glued or fv.glued):
+        return _FAR  # too far apart to link, whatever the rules below say
+    else:
+        sim = 0.0
     # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
     if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
             (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
@@ -124,6 +118,18 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
                 sim = max(sim, _spelling_similarity(x.glued, y.readings)
                           - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
+
+
+def _near(fu: KeyForms, fv: KeyForms) -> bool:
+    """Return False if no reading pair of two parts can be alike enough to link them (one edit distance tells).
+
+    Levenshtein is a metric: no reading pair is closer than the main keys less each side's
+    spread (0 for a part with one key).
+    """
+    a, la, spread_a = fu.reach
+    b, lb, spread_b = fv.reach
+    most = int((la if la > lb else lb) * _MOST_EDITS) + spread_a + spread_b
+    return _distance(a, b, score_cutoff=most) <= most
 
 
 _SAME = (1.0, "same")
@@ -151,7 +157,7 @@ def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
         fu, fv = u.abd_forms, v.abd_forms
         if not fu.keyset.isdisjoint(fv.keyset):
             return _SAME
-        return _spelling_similarity(fu.readings, fv.readings), "spelling"
+        return (_spelling_similarity(fu.readings, fv.readings), "spelling") if _near(fu, fv) else _FAR
     if pu not in _NASAB_OR_NONE or pv not in _NASAB_OR_NONE:
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
     sim, _ = _similarity(u.bare or u, v.bare or v)  # without the particle

@@ -183,6 +183,7 @@ class KeyForms:
     glued: tuple[Reading, ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
     longest: int  # letters of the longest key
     spread: int  # most edits between the main key and another reading
+    reach: tuple[str, int, int]  # (main key, longest, spread): what the far test reads, at once
 
 
 _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
@@ -204,11 +205,13 @@ def key_forms(keys: tuple[str, ...]) -> KeyForms:
     """Return the forms of a part's letter keys that comparing parts reads (see `KeyForms`)."""
     glued = tuple(k[2:] for k in keys) if len(keys[0]) >= 5 and keys[0].startswith("al") else ()
     skeletons = tuple(skeleton(k) for k in keys)
+    longest = max(map(len, keys))
+    spread = max(Levenshtein.distance(keys[0], k) for k in keys)
     return KeyForms(keys, skeletons, frozenset(keys), _distinct_names().get(keys[0]),
                     all(k.endswith("i") for k in keys),
                     frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
-                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), max(map(len, keys)),
-                    max(Levenshtein.distance(keys[0], k) for k in keys))
+                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), longest, spread,
+                    (keys[0], longest, spread))
 
 
 @lru_cache(maxsize=100_000)
@@ -241,6 +244,8 @@ class PartSig:
     plain: bool  # neither an initial, an acronym nor a head word
     abd_forms: KeyForms  # the forms of the keys with 'abd' before them if the particle is 'abd', else `forms`
     bare: PartSig | None  # the signature without its particle (for a nasab left out), None if it has none
+    # (particle if plain else None, keyset, distinct, script): the first tests of a part pair, read at once
+    quick: tuple[str | None, frozenset[str], tuple[int, int] | None, bool]
 
 
 def _signature(particle: str, keys: tuple[str, ...], initial: bool, acronym: bool, head: str, first: str,
@@ -251,7 +256,7 @@ def _signature(particle: str, keys: tuple[str, ...], initial: bool, acronym: boo
     bare = _signature("", keys, initial, acronym, head, first, script) if particle else None
     abd_forms = key_forms(tuple("abd" + k for k in keys)) if particle == "abd" else forms
     return PartSig(particle, keys, forms.skeletons, initial, acronym, head, first, script, forms, plain, abd_forms,
-                   bare)
+                   bare, (particle if plain else None, forms.keyset, forms.distinct, script))
 
 
 @dataclass(frozen=True)
