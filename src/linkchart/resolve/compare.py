@@ -3,7 +3,9 @@
 `compare(a, b)` returns a `Match`: a `score` in [0, 1], the `features` that fired and a
 `reasons` line for each (`FEATURES`), in the manner of nomenklatura's `FtResult`;
 `is_match` compares the score with `THRESHOLD`, and `partial` / `typo_candidate` tell a
-resolver to want context before joining.
+resolver to want context before joining. The score comes from a pass that records no
+features (`_judge` without a `_Verdict`); the features are recorded by running the same
+pass again when they are first read, so the two can never disagree.
 
 How two names are compared (parsing is `name_parts.parse_name`, cached per name):
 
