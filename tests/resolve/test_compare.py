@@ -296,3 +296,26 @@ def test_verdicts_are_the_same_with_part_pair_caches_emptied() -> None:
     before = [(m.score, m.features) for m in (compare(a, b) for a, b in pairs)]
     clear_pair_caches()
     assert [(m.score, m.features) for m in (compare(a, b) for a, b in pairs)] == before
+
+
+def test_features_read_later_are_those_of_the_verdict_even_after_the_caches_are_emptied() -> None:
+    pairs = [("Salim al-Tarifi", "Saleem Tareefy"), ("Ali Qarani", "Omar Qarani"), ("Qarmudawi", "Qardumawi"),
+             ("Tariq Salim Qarani", "Salim"), ("Lebanese Velmora Army", "Velmora Army")]
+    told = {(a, b): compare(a, b).features for a, b in pairs}
+    unread = [(a, b, compare(a, b)) for a, b in pairs]
+    clear_pair_caches()
+    for a, b, m in unread:  # explained only now, from emptied caches
+        assert m.features == told[(a, b)] and len(m.reasons) == len(m.features)
+
+
+def test_scores_are_rounded_to_three_places_exactly() -> None:
+    from random import Random
+
+    from linkchart.resolve.compare import _round3
+
+    rng = Random(7)
+    values = [rng.random() for _ in range(20_000)] + [0.0, 1.0, 0.0625, 0.4375, 0.9995, 0.0005, 0.1234999999999]
+    values += [k / 1000 + 0.0005 + d for k in range(1000) for d in (-1e-12, 0.0, 1e-12)]  # at and around the halves
+    for x in values:
+        if 0.0 <= x <= 1.0:
+            assert _round3(x) == round(x, 3), x

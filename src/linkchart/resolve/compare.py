@@ -3,7 +3,9 @@
 `compare(a, b)` returns a `Match`: a `score` in [0, 1], the `features` that fired and a
 `reasons` line for each (`FEATURES`), in the manner of nomenklatura's `FtResult`;
 `is_match` compares the score with `THRESHOLD`, and `partial` / `typo_candidate` tell a
-resolver to want context before joining.
+resolver to want context before joining. The score comes from a pass that records no
+features (`_judge` without a `_Verdict`); the features are recorded by running the same
+pass again when they are first read, so the two can never disagree.
 
 How two names are compared (parsing is `name_parts.parse_name`, cached per name):
 
@@ -37,7 +39,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -144,28 +145,30 @@ class Match:
     """The matcher's verdict on two names, with the features that produced its score and a reason for each.
 
     Like nomenklatura's `FtResult`, it keeps which evidence fired (`features`); `reasons`
-    spells each one out, written only when asked for.
+    spells each one out. Both are worked out only when first read: the score, `partial` and
+    `typo_candidate` come from a pass that records no features (most verdicts are never
+    explained), and reading the features runs the same judgement again, recording them.
     """
 
-    __slots__ = ("score", "partial", "typo_candidate", "_features", "_reasons", "_facts", "_names", "_links")
+    __slots__ = ("score", "partial", "typo_candidate", "_features", "_reasons", "_facts", "_names")
 
     def __init__(self, score: float, reasons: list[str] | None = None, partial: bool = False,
                  typo_candidate: bool = False, features: tuple[str, ...] | None = None,
-                 facts: list[tuple[str, tuple]] | None = None, names: tuple[ParsedName, ParsedName] | None = None,
-                 links: list[Link] | None = None):
+                 names: tuple[ParsedName, ParsedName] | None = None):
         self.score = score  # 0..1: see THRESHOLD
         self.partial = partial  # only part of a name matched ('Khazali' for 'Qais al-Khazali')
         self.typo_candidate = typo_candidate  # may be a misspelling; accept only when context agrees
         self._features = features
         self._reasons = reasons
-        self._facts = facts or []
-        self._names = names
-        self._links = links
+        self._facts: list[tuple[str, tuple]] | None = None
+        self._names = names  # the parsed names, to explain the verdict on demand
 
     def _all_facts(self) -> list[tuple[str, tuple]]:
-        if self._links is not None and self._names is not None:
-            self._facts = _explain_links(*self._names, self._links) + self._facts
-            self._links = None
+        if self._facts is None:
+            v = _Verdict()
+            if self._names is not None:
+                _judge(*self._names, v)
+            self._facts = v.facts
         return self._facts
 
     @property
@@ -197,42 +200,41 @@ class Match:
                 f"typo_candidate={self.typo_candidate})")
 
 
-@dataclass(slots=True)
 class _Verdict:
-    """Features fired while scoring one pair of names."""
+    """Features fired while judging one pair of names, in order: (feature, its data)."""
 
-    a: ParsedName
-    b: ParsedName
-    facts: list[tuple[str, tuple]] = field(default_factory=list)
-    links: list[Link] | None = None  # the alignment, described on demand (`_explain_links`)
-    partial: bool = False
-    typo: bool = False
+    __slots__ = ("facts",)
+
+    def __init__(self) -> None:
+        self.facts: list[tuple[str, tuple]] = []
 
     def add(self, feature: str, *data: object) -> None:
         self.facts.append((feature, data))
 
-    def match(self, score: float) -> Match:
-        score = round(0.0 if score <= 0.0 else 1.0 if score > 1.0 else score, 3)
-        return Match(score, None, self.partial, self.typo, None, self.facts, (self.a, self.b), self.links)
+
+def _round3(x: float) -> float:
+    """Return round(x, 3) for 0 <= x <= 1, exactly, without the decimal string conversion `round` makes.
+
+    x * 1000 is within 1e-13 of its exact value, so it is on the same side of a half as the
+    exact value unless it is very near one (then `round` decides); n / 1000 and the float of
+    the decimal 'n/1000' are both the double nearest to n / 1000.
+    """
+    y = x * 1000.0
+    n = int(y)
+    frac = y - n
+    if -1e-6 < frac - 0.5 < 1e-6:
+        return round(x, 3)
+    return (n + 1 if frac > 0.5 else n) / 1000.0
+
+
+def _bits(mask: int) -> list[int]:
+    """Return the indices of the set bits of `mask`, lowest first (part indices)."""
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
 # ---- features --------------------------------------------------------------------------
-
-
-def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_complete: bool) -> float:
-    """Return the share of a name's weight that the other name explains (see the module docstring)."""
-    total = got = 0.0
-    floor = CONFLICT_WEIGHT
-    for w, agreement in zip(weights, agreements, strict=True):
-        if agreement is not None:
-            conflict = w if w > floor else floor
-            total += conflict - (conflict - w) * agreement  # a weak link counts partly as a conflict
-            got += w * agreement
-        elif other_complete:
-            total += w * EXTRA_PART_WEIGHT
-        else:
-            total += w if w > floor else floor
-    return got / total if total else 0.0
+# Each helper returns what the score needs and records its features in `v` only when one
+# is given (an explanation is asked for); parts only one name has are bit masks of indices.
 
 
 def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tuple[str, tuple]]:
@@ -255,118 +257,108 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tupl
     return facts
 
 
-def _extras(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
-            v: _Verdict) -> float:
-    """Fire the features of the parts only one name has; return the factor they scale the score by."""
+def _extras(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict | None) -> tuple[float, bool]:
+    """Return the factor that the parts only one name has scale the score by, and whether the match is partial."""
     if extra_a and extra_b:
-        v.add("parts_conflict", _Parts(a, extra_a), _Parts(b, extra_b))
-        heads_a = [i for i in extra_a if a.parts[i].head]
-        heads_b = [j for j in extra_b if b.parts[j].head]
-        if heads_a and heads_b:
-            v.add("org_heads_differ", _Parts(a, heads_a), _Parts(b, heads_b))
-            return ORG_HEADS_DIFFER
-        return 1.0
+        heads_a, heads_b = extra_a & a.head_mask, extra_b & b.head_mask
+        if v is not None:
+            v.add("parts_conflict", _Parts(a, _bits(extra_a)), _Parts(b, _bits(extra_b)))
+            if heads_a and heads_b:
+                v.add("org_heads_differ", _Parts(a, _bits(heads_a)), _Parts(b, _bits(heads_b)))
+        return (ORG_HEADS_DIFFER if heads_a and heads_b else 1.0), False
     if extra_b:
-        short, long_, extra, side = a, b, extra_b, 1
+        short, long_, extra = a, b, extra_b
     else:
-        short, long_, extra, side = b, a, extra_a, 0
-    first, last = len(long_.parts), -1  # the first and last parts of the longer name that matched
-    for k in links:
-        ends = k[side]
-        if ends[0] < first:
-            first = ends[0]
-        if ends[-1] > last:
-            last = ends[-1]
-    lead = [j for j in extra if j < first]
-    tail = [j for j in extra if j > last]
-    middle = [j for j in extra if first < j < last]
-    if "org" in (a.kind, b.kind):
-        distinct = [j for j in lead if not long_.parts[j].acronym]  # 'Brigades of the X' is another body than X
-        distinct += [j for j in tail if not long_.parts[j].acronym and not long_.parts[j].head]
-        if distinct:
-            v.add("org_qualifier", _Parts(long_, distinct))
-            return 0.0
-        if lead:
-            v.add("parent_prefix", _Parts(long_, lead))
-        if tail:
-            v.partial = True
-            v.add("head_omitted", _Parts(long_, tail))
-        if middle:
-            v.add("middle_omitted", _Parts(long_, middle))
-        return 1.0
+        short, long_, extra = b, a, extra_a
+    n = len(long_.parts)
+    matched = ((1 << n) - 1) & ~extra  # the parts of the longer name that matched: never none here
+    first, last = (matched & -matched).bit_length() - 1, matched.bit_length() - 1
+    lead = extra & ((1 << first) - 1)
+    tail = extra >> (last + 1) << (last + 1)
+    middle = extra & ~lead & ~tail
+    if a.kind == "org" or b.kind == "org":
+        # 'Brigades of the X' is another body than X
+        distinct = (lead | tail & ~long_.head_mask) & ~long_.acronym_mask
+        if v is not None:
+            if distinct:
+                v.add("org_qualifier", _Parts(long_, _bits(distinct)))
+            else:
+                if lead:
+                    v.add("parent_prefix", _Parts(long_, _bits(lead)))
+                if tail:
+                    v.add("head_omitted", _Parts(long_, _bits(tail)))
+                if middle:
+                    v.add("middle_omitted", _Parts(long_, _bits(middle)))
+        return (0.0, False) if distinct else (1.0, bool(tail))
     if len(short.parts) == 1:
-        v.partial = True
-        if first == len(long_.parts) - 1:
-            v.add("surname_only", _Parts(short, [0]))
+        if first == n - 1:
+            feature, factor = "surname_only", 1.0
         elif first == 0 and short.parts[0].particle in BYNAMES:
-            v.add("kunya_only", _Parts(short, [0]))
+            feature, factor = "kunya_only", 1.0
         else:
-            v.add("given_name_only", _Parts(short, [0]))
-            return GIVEN_NAME_ONLY
-        return 1.0
-    if middle:
-        v.add("middle_omitted", _Parts(long_, middle))
-    if lead:
-        v.partial = True
-        v.add("leading_omitted", _Parts(long_, lead))
-    if tail:
-        v.partial = True
-        v.add("trailing_omitted", _Parts(long_, tail))
-    return 1.0
+            feature, factor = "given_name_only", GIVEN_NAME_ONLY
+        if v is not None:
+            v.add(feature, _Parts(short, [0]))
+        return factor, True
+    if v is not None:
+        if middle:
+            v.add("middle_omitted", _Parts(long_, _bits(middle)))
+        if lead:
+            v.add("leading_omitted", _Parts(long_, _bits(lead)))
+        if tail:
+            v.add("trailing_omitted", _Parts(long_, _bits(tail)))
+    return 1.0, bool(lead or tail)
 
 
-def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> float:
-    """Fire the features of names that share parts but each have a part the other lacks; return their factor.
+def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None) -> float:
+    """Return the factor of names that share parts but each have a part the other lacks.
 
     Sharing the family name but not the first name ('Ali X' / 'Omar X') or the reverse is
     weaker than sharing both; in organisation names a differing word makes another body
     ('Lebanese Army' / 'Lebanese University'); a shared part in another place, with
     others differing, is chance ('Sadr City' / 'Moqtada al-Sadr').
     """
+    last_a, last_b = len(a.parts) - 1, len(b.parts) - 1
+    first = last = misplaced = False  # first parts / last parts surely one part; shared parts in other places
+    previous = -1
+    for ia, ib, similarity, _ in links:
+        at_start, at_end = ia[0] == 0, ia[-1] == last_a
+        if similarity >= WEAK_LINK:
+            if at_end and ib[-1] == last_b:
+                last = True
+            if at_start and ib[0] == 0:
+                first = True
+        # out of order, or first in one name and last in the other
+        if ib[0] < previous or at_start != (ib[0] == 0) or at_end != (ib[-1] == last_b):
+            misplaced = True
+        previous = ib[-1]
     factor = 1.0
-    first, last = _ends_agree(a, b, links)
-    if "org" in (a.kind, b.kind):
-        v.add("org_words_differ")
+    if a.kind == "org" or b.kind == "org":
+        if v is not None:
+            v.add("org_words_differ")
         factor *= ORG_WORDS_DIFFER
     elif last and not first:
-        v.add("given_name_differs", a.parts[0].text, b.parts[0].text)
+        if v is not None:
+            v.add("given_name_differs", a.parts[0].text, b.parts[0].text)
         factor *= GIVEN_NAME_DIFFERS
     elif first and not last:
-        v.add("family_name_differs", a.parts[-1].text, b.parts[-1].text)
+        if v is not None:
+            v.add("family_name_differs", a.parts[-1].text, b.parts[-1].text)
         factor *= FAMILY_NAME_DIFFERS
-    if _misplaced(a, b, links):
-        v.add("swapped_with_conflict")
+    if misplaced:
+        if v is not None:
+            v.add("swapped_with_conflict")
         factor *= SWAPPED_WITH_CONFLICT
     return factor
 
 
-def _misplaced(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
-    """Return True if shared parts sit in other places: out of order, or first in one name and last in the other."""
-    last_a, last_b, previous = len(a.parts) - 1, len(b.parts) - 1, -1
-    for k in links:
-        if k.b[0] < previous or (k.a[0] == 0) != (k.b[0] == 0) or (k.a[-1] == last_a) != (k.b[-1] == last_b):
-            return True
-        previous = k.b[-1]
-    return False
-
-
-def _ends_agree(a: ParsedName, b: ParsedName, links: list[Link]) -> tuple[bool, bool]:
-    """Return whether the first parts and whether the last parts of two names are surely one name part."""
-    last = first = False
-    for k in links:
-        if k.similarity >= WEAK_LINK:
-            last |= k.a[-1] == len(a.parts) - 1 and k.b[-1] == len(b.parts) - 1
-            first |= k.a[0] == 0 and k.b[0] == 0
-    return first, last
-
-
-def _bynames(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], v: _Verdict) -> None:
+def _bynames(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict) -> None:
     """Fire when a byname's word is the other name's word: an alias, never a spelling ('Abu Hafs' / 'Hafs')."""
     for x, y, ex, ey in ((a, b, extra_a, extra_b), (b, a, extra_b, extra_a)):
-        for i in ex:
+        for i in _bits(ex):
             p = x.parts[i]
             if p.particle in BYNAMES:
-                for j in ey:
+                for j in _bits(ey):
                     q = y.parts[j]
                     if not q.particle and not set(p.keys).isdisjoint(q.keys):
                         v.add("byname_not_spelling", p.text, q.text)
@@ -384,11 +376,15 @@ def clear_pair_caches() -> None:
 def _typo_kind(u: Part, v: Part) -> str | None:
     """Return 'transposition' or 'one letter' if two parts may be a misspelling of each other."""
     key = (u.sid, v.sid)
-    if key not in _TYPO_CACHE:
+    found = _TYPO_CACHE.get(key, _UNSEEN)
+    if found is _UNSEEN:
         if len(_TYPO_CACHE) > 1_000_000:
             _TYPO_CACHE.clear()
-        _TYPO_CACHE[key] = _find_typo(u, v)
-    return _TYPO_CACHE[key]
+        found = _TYPO_CACHE[key] = _find_typo(u, v)
+    return found  # type: ignore[return-value]
+
+
+_UNSEEN = object()
 
 
 def _find_typo(u: Part, v: Part) -> str | None:
@@ -399,139 +395,194 @@ def _find_typo(u: Part, v: Part) -> str | None:
         return None  # a plural ('State' / 'States')
     if u.skeletons[0] == v.skeletons[0]:
         return None  # only vowels differ: that is spelling, not a typo
-    if sorted(a) == sorted(b) and OSA.distance(a, b) <= 2:
+    edits = OSA.distance(a, b, score_cutoff=2)  # more than 2 is told as 3
+    if edits > 2:
+        return None
+    if sorted(a) == sorted(b):
         return "transposition"
-    if OSA.distance(a, b) == 1:
-        return "one letter"
+    return "one letter" if edits == 1 else None
+
+
+def _typo_parts(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int,
+                links: list[Link]) -> tuple[Part, Part] | None:
+    """Return the one part pair that differs, if every other part is the same or left out; else None."""
+    unsure = None
+    for k in links:
+        if k[3] == "spelling":
+            if unsure is not None:
+                return None  # two unsure pairs: neither rule below applies
+            unsure = k
+    if unsure is not None:
+        if extra_a and extra_b:
+            return None
+        return a.parts[unsure[0][0]], b.parts[unsure[1][0]]
+    if extra_a and extra_b and not extra_a & (extra_a - 1) and not extra_b & (extra_b - 1):  # one part each
+        return a.parts[extra_a.bit_length() - 1], b.parts[extra_b.bit_length() - 1]
+    if not links and (len(a.parts) == 1 or len(b.parts) == 1):
+        return a.parts[-1], b.parts[-1]  # a family name alone, misspelt
     return None
 
 
-def _typos(a: ParsedName, b: ParsedName, extra_a: list[int], extra_b: list[int], links: list[Link],
-           v: _Verdict) -> None:
-    """Fire when the one part pair that differs may be a misspelling and every other part is the same or left out."""
-    unsure = [k for k in links if k.how == "spelling"]
-    if not (extra_a and extra_b) and len(unsure) == 1:
-        u, w = a.parts[unsure[0].a[0]], b.parts[unsure[0].b[0]]
-    elif len(extra_a) == 1 and len(extra_b) == 1 and not unsure:
-        u, w = a.parts[extra_a[0]], b.parts[extra_b[0]]
-    elif min(len(a.parts), len(b.parts)) == 1 and not links:
-        u, w = a.parts[-1], b.parts[-1]  # a family name alone, misspelt
-    else:
-        return
-    kind = _typo_kind(u, w)
-    if kind:
-        v.typo = True
-        v.partial = v.partial or len(a.parts) != len(b.parts)
-        v.add("typo", kind, u.text, w.text)
-
-
-def _acronym(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
+def _acronym(a: ParsedName, b: ParsedName, v: _Verdict | None) -> float | None:
     """Return the score of an acronym against a name or another acronym, or None if neither is one."""
     if a.acronym and b.acronym:
-        if a.acronym == b.acronym:
-            v.add("same_acronym", a.acronym)
-            return 1.0
-        v.add("acronyms_differ", a.acronym, b.acronym)
-        return 0.0
+        same = a.acronym == b.acronym
+        if v is not None:
+            v.add("same_acronym", a.acronym) if same else v.add("acronyms_differ", a.acronym, b.acronym)
+        return 1.0 if same else 0.0
     for x, y in ((a, b), (b, a)):
         if x.acronym and x.acronym in y.initials:
-            v.add("acronym", x.acronym, y.norm)
+            if v is not None:
+                v.add("acronym", x.acronym, y.norm)
             return ACRONYM_SCORE
     return None
 
 
 def _score(a: ParsedName, b: ParsedName) -> Match:
-    """Return the verdict on two parsed names (see the module docstring for the steps)."""
-    v = _Verdict(a, b)
+    """Return the verdict on two parsed names (see the module docstring for the steps); features come on demand."""
+    score, partial, typo = _judge(a, b, None)
+    return Match(_round3(0.0 if score <= 0.0 else 1.0 if score > 1.0 else score), None, partial, typo, None, (a, b))
+
+
+def _judge(a: ParsedName, b: ParsedName, v: _Verdict | None) -> tuple[float, bool, bool]:
+    """Return (score, partial, typo candidate) of two parsed names, and record the features that fired in `v`."""
     if not a.parts or not b.parts or a.folded == b.folded or a.acronym or b.acronym:
         early = _settled(a, b, v)
         if early is not None:
-            return v.match(early)
+            return early, False, False
     links = align(a, b)
+    if v is not None:
+        v.facts += _explain_links(a, b, links)
+    partial = typo = False
     if links:
-        score, extra_a, extra_b = _covered(a, b, links, v)
+        score, matched_a, matched_b = _covered(a, b, links, v)
+        extra_a, extra_b = ((1 << len(a.parts)) - 1) & ~matched_a, ((1 << len(b.parts)) - 1) & ~matched_b
+        if extra_a or extra_b:
+            factor, partial = _extras(a, b, extra_a, extra_b, v)
+            score *= factor
     else:  # nothing shared (a sixth of the pairs): no coverage and no evidence, every part left over
-        score, extra_a, extra_b = 0.0, list(range(len(a.parts))), list(range(len(b.parts)))
-    v.links = links
-    if links and (extra_a or extra_b):
-        score *= _extras(a, b, extra_a, extra_b, links, v)
-    if extra_a and extra_b and (a.bynames or b.bynames):
-        _bynames(a, b, extra_a, extra_b, v)
-    if extra_a and extra_b and links:
-        score *= _conflict(a, b, links, v)
+        score, extra_a, extra_b = 0.0, (1 << len(a.parts)) - 1, (1 << len(b.parts)) - 1
+    if extra_a and extra_b:
+        if v is not None and (a.bynames or b.bynames):
+            _bynames(a, b, extra_a, extra_b, v)
+        if links:
+            score *= _conflict(a, b, links, v)
     if a.kind != b.kind and a.kind and b.kind:  # an organisation's name against a person's
-        v.add("kind_differs")
+        if v is not None:
+            v.add("kind_differs")
         score *= KIND_DIFFERS
-    if not links:
+    if not links and v is not None:
         shared = sorted({p.particle for p in a.parts if p.particle} & {p.particle for p in b.parts if p.particle})
         if shared:
             v.add("particle_only", shared)
         v.add("no_shared_parts")
     if score < THRESHOLD:
-        _typos(a, b, extra_a, extra_b, links, v)
+        pair = _typo_parts(a, b, extra_a, extra_b, links)
+        kind = _typo_kind(*pair) if pair else None
+        if kind:
+            typo = True
+            partial = partial or len(a.parts) != len(b.parts)
+            if v is not None:
+                v.add("typo", kind, pair[0].text, pair[1].text)  # type: ignore[index]
     elif _transposed(a, b, links, v):
+        typo = True
         score = min(score, TYPO_CEILING)  # letters swapped, not a spelling: context decides
-    return v.match(score)
+    return score, partial, typo
 
 
-def _settled(a: ParsedName, b: ParsedName, v: _Verdict) -> float | None:
+def _settled(a: ParsedName, b: ParsedName, v: _Verdict | None) -> float | None:
     """Return the score of names that need no alignment (empty, identical, acronyms), else None."""
     if not a.parts or not b.parts:
-        v.add("empty")
+        if v is not None:
+            v.add("empty")
         return 0.0
     if a.folded == b.folded:
-        v.add("identical")
+        if v is not None:
+            v.add("identical")
         return 1.0
     if a.acronym or b.acronym:
         return _acronym(a, b, v)
     return None
 
 
-def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> tuple[float, list[int], list[int]]:
-    """Return the score from the two names' coverage and the evidence's strength, and each name's unmatched parts."""
+def _covered(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None) -> tuple[float, int, int]:
+    """Return the score from the two names' coverage and the evidence's strength, and each name's matched parts.
+
+    A name's coverage is the share of its weight that the other name explains (see the module
+    docstring); the matched parts are bit masks of part indices.
+    """
     weights_a, weights_b = a.weights, b.weights
-    agree_a: list[float | None] = [None] * len(weights_a)
-    agree_b: list[float | None] = [None] * len(weights_b)
+    na, nb = len(weights_a), len(weights_b)
+    agree_a: list[float | None] = [None] * na
+    agree_b: list[float | None] = [None] * nb
     evidence = 0.0
+    matched_a = matched_b = 0
     for ia, ib, similarity, _ in links:
         agreement = (similarity - NO_AGREEMENT) / (1.0 - NO_AGREEMENT)
         if agreement < 0.0:
             agreement = 0.0
         if len(ia) == 1 and len(ib) == 1:  # a pair of parts: most links (0.0 + w is w, so the sums are the same)
-            i, j = ia[0], ib[0]
+            i = ia[0]
+            j = ib[0]
             agree_a[i] = agree_b[j] = agreement
-            wa, wb = weights_a[i], weights_b[j]
+            matched_a |= 1 << i
+            matched_b |= 1 << j
+            wa = weights_a[i]
+            wb = weights_b[j]
         else:
             wa = wb = 0.0
             for i in ia:
                 agree_a[i] = agreement
+                matched_a |= 1 << i
                 wa += weights_a[i]
             for j in ib:
                 agree_b[j] = agreement
+                matched_b |= 1 << j
                 wb += weights_b[j]
         evidence += similarity * (wa if wa < wb else wb)
-    extra_a = [i for i, x in enumerate(agree_a) if x is None] if len(links) < len(weights_a) else []
-    extra_b = [j for j, x in enumerate(agree_b) if x is None] if len(links) < len(weights_b) else []
-    score = math.sqrt(_coverage(weights_a, agree_a, not extra_b) * _coverage(weights_b, agree_b, not extra_a))
-    if len(weights_a) == 1 and len(weights_b) == 1:
+    coverage = _coverage(weights_a, agree_a, matched_b == (1 << nb) - 1) \
+        * _coverage(weights_b, agree_b, matched_a == (1 << na) - 1)
+    score = math.sqrt(coverage)
+    if na == 1 and nb == 1:
         score = score ** SINGLE_PART_EXPONENT
     strength = 1.0 - math.exp(-evidence / EVIDENCE_SCALE)
-    if strength < WEAK_EVIDENCE and links:
+    if strength < WEAK_EVIDENCE and v is not None:
         v.add("common_names_only", evidence)
-    return score * strength, extra_a, extra_b
+    return score * strength, matched_a, matched_b
 
 
-def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict) -> bool:
-    """Fire and return True when a matched part pair differs by swapped letters ('Qarmudawi' / 'Qardumawi')."""
+def _coverage(weights: tuple[float, ...], agreements: list[float | None], other_complete: bool) -> float:
+    """Return the share of a name's weight that the other name explains (see the module docstring).
+
+    A part only this name has counts as a name left out if the other name is wholly matched,
+    else as a conflict; a weak link counts partly as a conflict.
+    """
+    total = got = 0.0
+    i = 0
+    for w in weights:
+        agreement = agreements[i]
+        i += 1
+        if agreement is not None:
+            conflict = w if w > CONFLICT_WEIGHT else CONFLICT_WEIGHT
+            total += conflict - (conflict - w) * agreement
+            got += w * agreement
+        elif other_complete:
+            total += w * EXTRA_PART_WEIGHT
+        else:
+            total += w if w > CONFLICT_WEIGHT else CONFLICT_WEIGHT
+    return got / total if total else 0.0
+
+
+def _transposed(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | None) -> bool:
+    """Return True (and fire) when a matched part pair differs by swapped letters ('Qarmudawi' / 'Qardumawi')."""
     for k in links:
-        if k.how == "spelling":
-            u, w = a.parts[k.a[0]], b.parts[k.b[0]]
+        if k[3] == "spelling":
+            u, w = a.parts[k[0][0]], b.parts[k[1][0]]
             if _typo_kind(u, w) == "transposition":
-                v.typo = True
-                v.add("typo", "transposition", u.text, w.text)
+                if v is not None:
+                    v.add("typo", "transposition", u.text, w.text)
                 return True
     return False
-
 
 
 

@@ -16,11 +16,20 @@ may take two parts of the other name written apart ('Taji al-Din' / 'Tajideen').
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from linkchart.resolve.name_parts import ParsedName, Part, PartSig, Reading, key_forms, unvowelled_forms
+from linkchart.resolve.name_parts import (
+    JOIN_LENGTH_SLACK,
+    KeyForms,
+    ParsedName,
+    Part,
+    PartSig,
+    Reading,
+    unvowelled_forms,
+)
 
 SKELETON_SHARE = 0.25  # the consonant skeleton's share in a part similarity: forgives unwritten short vowels
 SHORT_KEY = 4  # a key this short ('kis', 'irak') changes name with one consonant
@@ -79,30 +88,26 @@ def _spelling_similarity(x: tuple[Reading, ...], y: tuple[Reading, ...]) -> floa
 
 def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts given their signatures."""
-    if not (u.plain and v.plain and u.particle == v.particle):
+    pu, keys_u, distinct_u, script_u = u.quick
+    pv, keys_v, distinct_v, script_v = v.quick
+    if pu is None or pu != pv:  # not two plain parts with one particle
         return _special_similarity(u, v)
+    if not keys_u.isdisjoint(keys_v):
+        return _SAME
+    if distinct_u and distinct_v and distinct_u[0] == distinct_v[0] and distinct_u[1] != distinct_v[1]:
+        return _DISTINCT
     fu, fv = u.forms, v.forms
-    if not fu.keyset.isdisjoint(fv.keyset):
-        return 1.0, "same"
-    gu, gv = fu.distinct, fv.distinct
-    if gu and gv and gu[0] == gv[0] and gu[1] != gv[1]:
-        return 0.0, "distinct_names"
-    if u.script != v.script:  # Arabic script against Latin: the script leaves short vowels unwritten
-        if u.script:
+    if script_u != script_v:  # Arabic script against Latin: the script leaves short vowels unwritten
+        if script_u:
             fv = unvowelled_forms(fv.keys)
         else:
             fu = unvowelled_forms(fu.keys)
-    if len(fu.keys) == 1 and len(fv.keys) == 1:  # most often too far apart: tell that with one call
-        a, _, la, _ = fu.readings[0]
-        b, _, lb, _ = fv.readings[0]
-        most = int((la if la > lb else lb) * _MOST_EDITS)
-        far = _distance(a, b, score_cutoff=most) > most
-        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
+    if _near(fu, fv):
+        sim = _spelling_similarity(fu.readings, fv.readings)
+    elif not (fu.glued or fv.glued):
+        return _FAR  # too far apart to link, whatever the rules below say
     else:
-        # Levenshtein is a metric: no reading pair is closer than the main keys less each side's spread
-        most = int(max(fu.longest, fv.longest) * _MOST_EDITS) + fu.spread + fv.spread
-        far = _distance(fu.keys[0], fv.keys[0], score_cutoff=most) > most
-        sim = 0.0 if far else _spelling_similarity(fu.readings, fv.readings)
+        sim = 0.0
     # a name and its nisba, 'Baghdad' / 'Baghdadi': a place and its people (all keys end in -i: 'Arlette' may not)
     if (fv.ends_i and not fu.nisba_stems.isdisjoint(fv.keyset)) or \
             (fu.ends_i and not fv.nisba_stems.isdisjoint(fu.keyset)):
@@ -113,6 +118,23 @@ def _similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
                 sim = max(sim, _spelling_similarity(x.glued, y.readings)
                           - GLUED_ARTICLE_PENALTY)
     return sim, "spelling"
+
+
+def _near(fu: KeyForms, fv: KeyForms) -> bool:
+    """Return False if no reading pair of two parts can be alike enough to link them (one edit distance tells).
+
+    Levenshtein is a metric: no reading pair is closer than the main keys less each side's
+    spread (0 for a part with one key).
+    """
+    a, la, spread_a = fu.reach
+    b, lb, spread_b = fv.reach
+    most = int((la if la > lb else lb) * _MOST_EDITS) + spread_a + spread_b
+    return _distance(a, b, score_cutoff=most) <= most
+
+
+_SAME = (1.0, "same")
+_DISTINCT = (0.0, "distinct_names")
+_FAR = (0.0, "spelling")  # parts too far apart to link (a nisba's 'how' is not told apart then)
 
 
 def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
@@ -130,24 +152,23 @@ def _special_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
 
 def _particle_similarity(u: PartSig, v: PartSig) -> tuple[float, str]:
     """Return (similarity, how) of two parts with different particles: 'Abdul Rahman' / 'Abdurrahman', 'bin X' / 'X'."""
-    if "abd" in (u.particle, v.particle) and "" in (u.particle, v.particle):
-        wu = tuple("abd" + k for k in u.keys) if u.particle else u.keys
-        wv = tuple("abd" + k for k in v.keys) if v.particle else v.keys
-        if not set(wu).isdisjoint(wv):
-            return 1.0, "same"
-        return _spelling_similarity(key_forms(wu).readings, key_forms(wv).readings), "spelling"
-    if not ({u.particle, v.particle} <= _NASAB_OR_NONE):
+    pu, pv = u.particle, v.particle
+    if (pu == "abd" and not pv) or (pv == "abd" and not pu):  # the 'Abd written in the word or apart
+        fu, fv = u.abd_forms, v.abd_forms
+        if not fu.keyset.isdisjoint(fv.keyset):
+            return _SAME
+        return (_spelling_similarity(fu.readings, fv.readings), "spelling") if _near(fu, fv) else _FAR
+    if pu not in _NASAB_OR_NONE or pv not in _NASAB_OR_NONE:
         return 0.0, "byname"  # 'Abu Tariq' is not a spelling of 'Tariq'
-    sim, _ = _similarity(_new_sig(PartSig, ("", *u[1:])), _new_sig(PartSig, ("", *v[1:])))  # without the particle
+    sim, _ = _similarity(u.bare or u, v.bare or v)  # without the particle
     return sim * NASAB_OMITTED, "nasab_omitted"
 
 
 _NASAB_OR_NONE = frozenset({"", "bin", "bint"})
-_new_sig = tuple.__new__  # a PartSig with another particle, without namedtuple._replace's keyword handling
 
 
 # part signature id → other part's signature id → (similarity, how); similarity is symmetric, so both ways are kept
-_PAIR_CACHE: dict[int, dict[int, tuple[float, str]]] = {}
+_PAIR_CACHE: defaultdict[int, dict[int, tuple[float, str]]] = defaultdict(dict)
 _CACHE_LIMIT = 1_000_000  # pairs kept before the cache is emptied
 _cached = 0
 
@@ -166,17 +187,7 @@ def _measure(u: Part, v: Part) -> tuple[float, str]:
     if _cached > _CACHE_LIMIT:
         clear_pair_cache()
     _cached += 2
-    cache, us, vs = _PAIR_CACHE, u.sid, v.sid
-    row = cache.get(us)
-    if row is None:
-        cache[us] = {vs: found}
-    else:
-        row[vs] = found
-    row = cache.get(vs)
-    if row is None:
-        cache[vs] = {us: found}
-    else:
-        row[us] = found
+    _PAIR_CACHE[u.sid][v.sid] = _PAIR_CACHE[v.sid][u.sid] = found
     return found
 
 
@@ -216,7 +227,7 @@ def _joined_pairs(a: ParsedName, b: ParsedName) -> list[tuple[float, tuple[int, 
             n = len(key)
             for i in candidates:
                 u = one.parts[i]
-                if abs(len(u.keys[0]) - n) > 2:
+                if abs(len(u.keys[0]) - n) > JOIN_LENGTH_SLACK:
                     continue
                 sim = part_similarity(u, joined)[0]
                 if sim >= JOINED_MIN_SIMILARITY:
@@ -237,6 +248,7 @@ def _greedy(pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) ->
 
 
 _ONE = tuple((i,) for i in range(64))  # (i,) for a part index: made once
+_NONES = tuple((None,) * n for n in range(64))  # a row of part pairs none of which is cached
 _new_link = tuple.__new__  # Link(...) without the call of its generated __new__
 
 
@@ -246,21 +258,36 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
     A part may also take two adjacent parts of the other name written apart, when parts are
     left over or a pair is unsure; at equal likeness the link that explains more parts wins.
     """
-    cache, least, b_sids = _PAIR_CACHE, MIN_SIMILARITY, b.sids
-    if len(b_sids) == 1 and len(a.sids) == 1:  # one part each (a single name has nothing written apart)
-        row = cache.get(a.sids[0])
+    global _cached
+    cache, least, a_sids, b_sids = _PAIR_CACHE, MIN_SIMILARITY, a.sids, b.sids
+    nb = len(b_sids)
+    if nb == 1 and len(a_sids) == 1:  # one part each (a single name has nothing written apart)
+        row = cache.get(a_sids[0])
         found = row.get(b_sids[0]) if row else None
         if found is None:
             found = _measure(a.parts[0], b.parts[0])
         return [_new_link(Link, (_ONE[0], _ONE[0], found[0], found[1]))] if found[0] >= least else []
     pairs: list[tuple[float, int, int, str]] = []
-    for i, su in enumerate(a.sids):
+    measured = i = 0
+    for su in a_sids:
         row = cache.get(su)
-        for j, found in enumerate(map(row.get, b_sids) if row else [None] * len(b_sids)):
-            if found is None:
-                found = _measure(a.parts[i], b.parts[j])
+        j = 0
+        for found in map(row.get, b_sids) if row else _NONES[nb]:
+            if found is None:  # measured here rather than by `_measure`: most pairs of a new name pair are new
+                found = _similarity(a.sigs[i], b.sigs[j])
+                sv = b_sids[j]
+                cache[su][sv] = cache[sv][su] = found
+                measured += 2
             if found[0] >= least:
                 pairs.append((-found[0], i, j, found[1]))
+            j += 1
+        i += 1
+    if measured:
+        _cached += measured
+        if _cached > _CACHE_LIMIT:
+            clear_pair_cache()
+    if not pairs and not (a.joins or b.joins):
+        return []
     # one to one, most alike first (ties: the earlier parts), with bit masks of the parts taken
     pairs.sort()
     links: list[Link] = []
@@ -273,18 +300,19 @@ def align(a: ParsedName, b: ParsedName) -> list[Link]:
             taken_b |= 1 << j
             if -neg < weakest:
                 weakest = -neg
-    if (a.joins or b.joins) and ((len(links) < len(a.sids) and len(links) < len(b_sids)) or weakest < SURE_LINK) \
-            and ((a.joins and not a.join_letters.isdisjoint(b.plain_by_letter))
-                 or (b.joins and not b.join_letters.isdisjoint(a.plain_by_letter))):
+    if (a.joins or b.joins) and ((len(links) < len(a_sids) and len(links) < nb) or weakest < SURE_LINK) \
+            and ((a.joins and not a.join_shapes.isdisjoint(b.plain_shapes))
+                 or (b.joins and not b.join_shapes.isdisjoint(a.plain_shapes))):
         joined = _joined_pairs(a, b)
         if joined:
             both = [(neg, _ONE[i], _ONE[j], how) for neg, i, j, how in pairs] + joined
             both.sort(key=lambda p: (p[0], -len(p[1]) - len(p[2]), p[1], p[2]))
             links, _, _ = _greedy(both)
             weakest = min((k.similarity for k in links), default=1.0)
-    links.sort()  # by the parts of `a`: they never overlap, so the first index decides
-    if len(links) > 1 and weakest < WEAK_LINK:
-        links = _drop_crossing_weak_links(links)
+    if len(links) > 1:
+        links.sort()  # by the parts of `a`: they never overlap, so the first index decides
+        if weakest < WEAK_LINK:
+            links = _drop_crossing_weak_links(links)
     return links
 
 

@@ -165,8 +165,13 @@ def _reading(key: str) -> Reading:
     return key, sk, len(key), len(sk)
 
 
-class KeyForms(NamedTuple):
-    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys."""
+@dataclass(frozen=True, slots=True, eq=False)
+class KeyForms:
+    """A part's letter keys and the forms of them the part comparer (`name_align`) reads, made once per keys.
+
+    Slotted rather than a named tuple: the comparer reads these fields for every new pair of parts, and a
+    slot is read several times faster than a named tuple's field.
+    """
 
     keys: tuple[str, ...]
     skeletons: tuple[str, ...]  # consonants of each key
@@ -178,6 +183,7 @@ class KeyForms(NamedTuple):
     glued: tuple[Reading, ...]  # the same without a joined article ('alxazali' → 'xazali'), or ()
     longest: int  # letters of the longest key
     spread: int  # most edits between the main key and another reading
+    reach: tuple[str, int, int]  # (main key, longest, spread): what the far test reads, at once
 
 
 _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
@@ -199,11 +205,13 @@ def key_forms(keys: tuple[str, ...]) -> KeyForms:
     """Return the forms of a part's letter keys that comparing parts reads (see `KeyForms`)."""
     glued = tuple(k[2:] for k in keys) if len(keys[0]) >= 5 and keys[0].startswith("al") else ()
     skeletons = tuple(skeleton(k) for k in keys)
+    longest = max(map(len, keys))
+    spread = max(Levenshtein.distance(keys[0], k) for k in keys)
     return KeyForms(keys, skeletons, frozenset(keys), _distinct_names().get(keys[0]),
                     all(k.endswith("i") for k in keys),
                     frozenset(k + "i" for k in keys if len(k) >= 4 and k[-1] not in "aiu"),
-                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), max(map(len, keys)),
-                    max(Levenshtein.distance(keys[0], k) for k in keys))
+                    tuple(map(_reading, keys)), tuple(map(_reading, glued)), longest, spread,
+                    (keys[0], longest, spread))
 
 
 @lru_cache(maxsize=100_000)
@@ -217,8 +225,12 @@ def unvowelled_forms(keys: tuple[str, ...]) -> KeyForms:
     return key_forms(keys + tuple(k for k in unvowelled if k not in keys))  # a key written twice adds nothing
 
 
-class PartSig(NamedTuple):
-    """What the similarity of two parts depends on (a `Part` without its text and weight): a cache key."""
+@dataclass(frozen=True, slots=True, eq=False)
+class PartSig:
+    """What the similarity of two parts depends on (a `Part` without its text and weight), interned as `Part.sid`.
+
+    Slotted, as `KeyForms` is: read for every new pair of parts.
+    """
 
     particle: str
     keys: tuple[str, ...]
@@ -230,6 +242,21 @@ class PartSig(NamedTuple):
     script: bool  # read from Arabic script
     forms: KeyForms  # made from `keys`
     plain: bool  # neither an initial, an acronym nor a head word
+    abd_forms: KeyForms  # the forms of the keys with 'abd' before them if the particle is 'abd', else `forms`
+    bare: PartSig | None  # the signature without its particle (for a nasab left out), None if it has none
+    # (particle if plain else None, keyset, distinct, script): the first tests of a part pair, read at once
+    quick: tuple[str | None, frozenset[str], tuple[int, int] | None, bool]
+
+
+def _signature(particle: str, keys: tuple[str, ...], initial: bool, acronym: bool, head: str, first: str,
+               script: bool) -> PartSig:
+    """Return a part's signature, with the forms that comparing it reads made once."""
+    forms = key_forms(keys)
+    plain = not (initial or acronym or head)
+    bare = _signature("", keys, initial, acronym, head, first, script) if particle else None
+    abd_forms = key_forms(tuple("abd" + k for k in keys)) if particle == "abd" else forms
+    return PartSig(particle, keys, forms.skeletons, initial, acronym, head, first, script, forms, plain, abd_forms,
+                   bare, (particle if plain else None, forms.keyset, forms.distinct, script))
 
 
 @dataclass(frozen=True)
@@ -270,9 +297,13 @@ class ParsedName:
     folded: str  # `norm` case-folded
     bynames: bool  # a part is a kunya or byname ('Abu Hafs', 'Hajj Radwan')
     plain_by_letter: dict[str, tuple[int, ...]]  # first key letter → indices of plain-word parts (for joins)
-    join_letters: frozenset[str]  # first key letters of `joins`
+    plain_shapes: frozenset[int]  # `_shape` of each plain-word part's main key
+    join_shapes: frozenset[int]  # the shapes a plain part's key needs to be compared with one of `joins`
     weights: tuple[float, ...]  # each part's weight
     sids: tuple[int, ...]  # each part's signature id
+    sigs: tuple[PartSig, ...]  # each part's signature
+    head_mask: int  # bit i set: part i is an organisation's head word
+    acronym_mask: int  # bit i set: part i is an acronym
 
 
 def _split_abd(token: str) -> str | None:
@@ -350,11 +381,8 @@ def _make_part(text: str, particle: str, word: str, acronym: bool = False, scrip
     if particle in BYNAMES:
         weight = max(weight, MIN_KUNYA_WEIGHT)
     initial = len(word) == 1 and word.isalpha()
-    forms = key_forms(keys)
-    skeletons = forms.skeletons
-    sig = PartSig(particle, keys, skeletons, initial, acronym, head, word[:1], script, forms,
-                  not (initial or acronym or head))
-    return Part(text, particle, keys, skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
+    sig = _signature(particle, keys, initial, acronym, head, word[:1], script)
+    return Part(text, particle, keys, sig.skeletons, weight, initial, acronym, head, org_word, sig, _intern(sig))
 
 
 _SIGNATURES: dict[tuple, int] = {}
@@ -363,7 +391,7 @@ _NEXT_ID = count()
 
 def _intern(sig: PartSig) -> int:
     """Return a number unique to this signature for the life of the process."""
-    key = sig[:8]  # the rest (forms, plain) follows from these
+    key = (sig.particle, sig.keys, sig.initial, sig.acronym, sig.head, sig.first, sig.script)  # the rest follows
     sid = _SIGNATURES.get(key)
     if sid is None:
         if len(_SIGNATURES) > 500_000:
@@ -379,11 +407,9 @@ def _join(x: Part, y: Part) -> Part | None:
     if not x.keys[0] or not y.keys[0]:  # a part without letters ('108' in 'Kent 108-3') joins nothing
         return None
     keys = (x.keys[0] + y.keys[0],)
-    forms = key_forms(keys)
-    skeletons = forms.skeletons
     assert x.sig is not None
-    sig = PartSig("", keys, skeletons, False, False, "", x.sig.first, x.sig.script, forms, True)
-    return Part(f"{x.text} {y.text}", "", keys, skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
+    sig = _signature("", keys, False, False, "", x.sig.first, x.sig.script)
+    return Part(f"{x.text} {y.text}", "", keys, sig.skeletons, x.weight + y.weight, sig=sig, sid=_intern(sig))
 
 
 @lru_cache(maxsize=100_000)
@@ -434,6 +460,15 @@ def _initials(parts: tuple[Part, ...], words: list[str]) -> frozenset[str]:
     return frozenset({whole, initials})
 
 
+JOIN_LENGTH_SLACK = 2  # a part is compared with two parts written apart only if their key lengths differ by this
+
+
+def _shape(letter: str, length: int) -> int:
+    """Return a key's first letter and length as one number: a part and a joined pair need the same letter and
+    lengths within `JOIN_LENGTH_SLACK` to be compared, which one set intersection of these numbers tells."""
+    return ord(letter) << 8 | length
+
+
 @lru_cache(maxsize=100_000)
 def parse_name(name: str) -> ParsedName:
     """Return `name` parsed into weighted parts (see the module docstring)."""
@@ -455,7 +490,12 @@ def parse_name(name: str) -> ParsedName:
     for i, p in enumerate(parts):
         if not (p.particle or p.initial or p.acronym) and p.keys[0]:
             plain.setdefault(p.keys[0][0], []).append(i)
+    join_shapes = frozenset(_shape(key[0], len(key) + d) for _, joined in joins for key in joined.keys[:1]
+                            for d in range(-JOIN_LENGTH_SLACK, JOIN_LENGTH_SLACK + 1))
     return ParsedName(name, norm, parts, script, titled, kind, acronym, initials, joins, norm.casefold(), bynames,
                       {letter: tuple(idx) for letter, idx in plain.items()},
-                      frozenset(joined.keys[0][:1] for _, joined in joins), tuple(p.weight for p in parts),
-                      tuple(p.sid for p in parts))
+                      frozenset(_shape(parts[i].keys[0][0], len(parts[i].keys[0])) for idx in plain.values()
+                                for i in idx), join_shapes, tuple(p.weight for p in parts),
+                      tuple(p.sid for p in parts), tuple(p.sig for p in parts),
+                      sum(1 << i for i, p in enumerate(parts) if p.head),
+                      sum(1 << i for i, p in enumerate(parts) if p.acronym))
