@@ -330,9 +330,11 @@ def verbs() -> Verbs:
 class Events:
     """Event words (`events.yaml`)."""
 
-    triggers: dict[str, str]  # trigger lemma → kind of event
+    triggers: dict[str, str]  # trigger lemma ('step down' for a particle verb) → kind of event
     heads: frozenset[str]  # capitalised last token that makes an EVENT
     violent: frozenset[str]  # kinds and words of violence
+    statement_targets: frozenset[str]  # stance verbs whose object takes part in the statement ('criticised Y')
+    figurative: frozenset[str]  # modifiers that make a word of violence figurative ('price war')
 
 
 @cache
@@ -340,7 +342,26 @@ def events() -> Events:
     """Return the event words: the triggers of the CAMEO dictionary (`cameo()`), with the hand-listed ones of
     `events.yaml` and `verbs.yaml` as the exceptions that win."""
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
-    return Events(triggers, lower("event_head"), lower("violent"))
+    return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"))
+
+
+@dataclass(frozen=True)
+class EventFrame:
+    """A verb that states a happening only with certain argument nouns (`event_frames.yaml`)."""
+
+    name: str
+    kind: str
+    verbs: frozenset[str]
+    objects: frozenset[str]  # object, prepositional object or passive subject lemmas
+    subjects: frozenset[str]  # subject lemmas
+
+
+@cache
+def event_frames() -> tuple[EventFrame, ...]:
+    """Return the event frames, in file order."""
+    frames = load_yaml(PACKAGE, "event_frames.yaml")["frames"]
+    return tuple(EventFrame(name, f["kind"], frozenset(f["verbs"]), frozenset(f.get("objects", [])),
+                            frozenset(f.get("subjects", []))) for name, f in frames.items())
 
 
 @dataclass(frozen=True)
