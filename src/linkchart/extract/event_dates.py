@@ -68,7 +68,7 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
 
 # auxiliaries that put a clause out of the reported news: the past perfect's 'had' (background: 'had been
 # absent'), and the modals of hypotheses and habits ('would have', 'could', 'should', 'must')
-_BACKGROUND_AUX = {"had", "'d", "would", "could", "should", "must", "might", "may", "can"}
+_BACKGROUND_AUX = lexicon.grammar().background_auxes
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 

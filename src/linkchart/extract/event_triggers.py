@@ -83,6 +83,8 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
             return framed
         if _lemma(tok) == "agree" and any(c.dep_ == "ccomp" for c in tok.children):
             return "statement"  # 'agreed that X'; 'agreed to a contract' is a deal (frame agreement_made)
+        if _lemma(tok) == "rule" and _ruling(tok):
+            return "verdict"  # 'the court ruled that', 'ruled it illegal', 'ruled against X'; not 'ruled the country'
     kind = lookup_kind(tok, kinds)
     if kind is None:
         return None
@@ -93,12 +95,23 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     return kind
 
 
+def _ruling(verb: Token) -> bool:
+    """Return True when 'rule' gives a judgment: a clause ('ruled that ...'), a predicate ('ruled it illegal') or
+    'against' or 'on' a party or case; 'ruled the country', 'ruled out' are no verdicts."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return any(c.dep_ in {"ccomp", "oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "on"})
+               for c in verb.children)
+
+
 def figurative(tok: Token) -> bool:
     """Return True when a word of violence is used figuratively: a figurative modifier before it ('price war',
-    'legal battle') or an 'of' phrase naming one ('a war of words')."""
+    'legal battle'), a figurative object ('struck a cautious note') or an 'of' phrase naming one ('a war of
+    words')."""
     for c in tok.children:
-        if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _EVENTS.figurative:
-            return True
+        if c.dep_ in {"compound", "amod", "nmod", "dobj"} and c.lower_ in _EVENTS.figurative:
+            return True  # 'price war', 'struck a note'
+
         if c.dep_ == "prep" and c.lower_ == "of" and any(
                 g.lower_ in _EVENTS.figurative for g in c.children if g.dep_ == "pobj"):
             return True

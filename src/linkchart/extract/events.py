@@ -106,14 +106,14 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if mod.irrealis or mod.planned or _to_be_done(tok):
             continue
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
-        if statement and (not says_something(tok) or in_quotation(tok)):
+        if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)):
             continue
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
         if not own_date:
             if dates and not statement:
                 continue  # its clause's date does not resolve, or it bounds a span: left out, as before
-            if not _undated_ok(tok, mod.negated):
+            if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue
             if article_date and reported_now(tok):
                 own_date, date_source = article_date, "article"
@@ -136,7 +136,9 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if not mentions and date_source is None and own_date:
                 mentions = sentence_mentions  # a dated sentence: its mentions take part, as before
             if not own_date or date_source is not None:
-                if not _named_party(mentions):
+                own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
+                    [c for c in tok.children if c.dep_ == "poss"]
+                if not _named_party(ctx, tok, own + undergoers + others, sources):
                     continue  # an undated happening needs a named party among its own arguments
                 if in_quotation(tok):
                     continue  # what a quotation says happened is the speaker's, not the report's
@@ -182,16 +184,50 @@ def _to_be_done(tok: Token) -> bool:
 
 def _undated_ok(tok: Token, negated: bool) -> bool:
     """Return True when a trigger without a date of its own may still be an event: not denied ('did not
-    resign'), not inside a noun phrase that only describes ('the resignation letter' is caught earlier)."""
-    return not negated
+    resign'); a noun only when it names one happening ('the meeting', "X's arrest", 'a takeover of Y'), not a
+    kind of thing ('detention without trial', 'election planning', 'take charge of')."""
+    if negated:
+        return False
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True
+    if tok.dep_ in {"compound", "nmod"}:
+        return False
+    return any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children) or tok.tag_ == "NNS" and any(
+        c.dep_ == "prep" for c in tok.children)
 
 
-def _named_party(mentions: list[Span]) -> bool:
-    """Return True when a person, organisation or state takes part (a place alone does not make a happening)."""
-    return any(e.label_ in NAMED_PARTY_LABELS for e in mentions)
+def _named_party(ctx: SentenceContext, tok: Token, args: list[Token], sources: set[int]) -> bool:
+    """Return True when a person, organisation or state takes part as the trigger's doer or undergoer, or in a
+    'with', 'between', 'against' or 'by' phrase ('a meeting with X'); a place where it happened ('protests in
+    Y') or a clause subject above a noun does not make an undated happening."""
+    for t in args:
+        if t.i in sources:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ not in PARTY_PREPS:
+            continue
+        if any(e.label_ in NAMED_PARTY_LABELS for e in ents_for(ctx, t)):
+            return True
+    return False
 
 
 NAMED_PARTY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PARTY_PREPS = lexicon.grammar().party_preps
+# kinds that are conditions rather than one happening: without a date of their own they are no event ('the war
+# against X', 'the fight for Y')
+ONGOING_KINDS = {"war"}
+
+
+def _held_by_subject(noun: Token) -> bool:
+    """Return True when the subject of the clause takes part in the happening a noun names: the noun is the
+    verb's object ('X held a meeting with Y') or the verb's 'at' or 'during' phrase ('X spoke at a meeting')."""
+    if noun.dep_ == "dobj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+def _progressive(verb: Token) -> bool:
+    """Return True for a progressive verb of saying ('Iran is saying it has options'): a stance, not a statement."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in verb.children)
 
 
 def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: set[int]) -> list[Span]:

@@ -45,8 +45,10 @@ def says_something(verb: Token) -> bool:
             any(c.dep_ == "agent" for c in verb.children)
     if any(c.dep_ == "prep" and c.lower_ in {"about", "on"} for c in verb.children):
         return True
-    if any(c.dep_ == "punct" and c.text == ":" for c in verb.children):
+    if any(c.dep_ == "punct" and c.text == ":" for c in verb.children) or verb.sent.text.rstrip().endswith(":"):
         return True  # 'X said:' before the quotation
+    if _lemma(verb) == "tell" and any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return True  # 'X told the BBC's programme' (what was said follows)
     return any(t.text in _QUOTES for t in verb.sent)
 
 
@@ -62,6 +64,8 @@ def _named(ctx: SentenceContext, tok: Token) -> list[Span]:
         elif c.dep_ == "prep" and c.lower_ in _ROLE_PREPS:
             found += [e for g in c.children if g.dep_ == "pobj" for e in ents_for(ctx, g)
                       if e.label_ in SPEAKER_LABELS]
+        elif c.dep_ == "prep" and c.lower_ == "in":  # 'a report in X claimed': the publication, not a place
+            found += [e for g in c.children if g.dep_ == "pobj" for e in ents_for(ctx, g) if e.label_ == "ORG"]
     return found
 
 

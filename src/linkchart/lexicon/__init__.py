@@ -277,6 +277,8 @@ class Grammar:
     bound_prefixes: frozenset[str]  # 'un-', 'mis-': split off by hyphenation
     companions: tuple[tuple[str, ...], ...]  # 'along with', 'as well as'
     time_bounds: frozenset[str] = frozenset()  # 'until', 'before': bound a span by another happening
+    background_auxes: frozenset[str] = frozenset()  # 'had', 'would': a clause out of the reported news
+    party_preps: frozenset[str] = frozenset()  # 'with', 'between': their object takes part in a happening
 
 
 @cache
@@ -292,7 +294,7 @@ def grammar() -> Grammar:
         lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"), small_words=lower("small_word"),
         english_only=only, english_common=only | lower("english_common"), bound_prefixes=lower("bound_prefix"),
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
-        time_bounds=lower("time_bound"),
+        time_bounds=lower("time_bound"), background_auxes=lower("background_aux"), party_preps=lower("party_prep"),
     )
 
 
