@@ -103,7 +103,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if not_an_event(tok, kinds, dates):
             continue
         mod = modality(tok)
-        if mod.irrealis or mod.planned or _to_be_done(tok):
+        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
             continue
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)):
@@ -138,7 +138,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]
-                if not _named_party(ctx, tok, own + undergoers + others, sources):
+                if not _named_party(ctx, tok, own + undergoers + others, sources) \
+                        and not _owners(ctx, doers + undergoers):
                     continue  # an undated happening needs a named party among its own arguments
                 if in_quotation(tok):
                     continue  # what a quotation says happened is the speaker's, not the report's
@@ -215,6 +216,15 @@ PARTY_PREPS = lexicon.grammar().party_preps
 # kinds that are conditions rather than one happening: without a date of their own they are no event ('the war
 # against X', 'the fight for Y')
 ONGOING_KINDS = {"war"}
+
+
+def _governor_unrealised(tok: Token) -> bool:
+    """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
+    'wanted to boycott the vote')."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    mod = modality(tok.head)
+    return mod.irrealis or mod.planned or _to_be_done(tok.head)
 
 
 def _held_by_subject(noun: Token) -> bool:
