@@ -64,10 +64,12 @@ def test_trigger_classes_in_construction(nlp, text: str, kind: str) -> None:  # 
     "Omar Haddad ruled Corlin for a decade.",  # 'rule' with no judgment
     "Lena Varga posted a letter to Omar Haddad.",  # a frame verb without its noun
     "Shares of paper rose in the wind.",  # no named party
+    "The Red Hand formed the backbone of the alliance.",
+    "Kell Industries is dealing with the Red Hand.",
 ])
 def test_no_event_from_a_figure_of_speech_or_a_frame_verb_alone(nlp, text: str) -> None:  # noqa: ANN001
     kinds = {e.kind for e in events_of(nlp, text)}
-    assert not kinds & {"attack", "war", "death", "verdict", "financial"}, kinds
+    assert not kinds & {"attack", "war", "death", "verdict", "financial", "founding", "deal"}, kinds
 
 
 @pytest.mark.parametrize("text", [
@@ -82,6 +84,15 @@ def test_no_event_from_a_figure_of_speech_or_a_frame_verb_alone(nlp, text: str) 
 def test_no_event_from_what_has_not_happened(nlp, text: str) -> None:  # noqa: ANN001
     kinds = {e.kind for e in events_of(nlp, text)} - {"statement"}  # 'vowed' may be said
     assert not kinds, kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The crisis enabled the Red Hand to boast of its strength.",
+    "Lena Varga wants to comment on Corlin.",
+    "The riots described by Omar Haddad in his book were in Corlin.",
+])
+def test_no_statement_from_a_saying_that_is_not_stated(nlp, text: str) -> None:  # noqa: ANN001
+    assert "statement" not in {e.kind for e in events_of(nlp, text)}
 
 
 def test_a_reporting_channel_is_not_a_participant(nlp) -> None:  # noqa: ANN001

@@ -20,6 +20,7 @@ _EVENTS = lexicon.events()
 _VERBAL = {"VERB", "AUX"}
 # kinds of violence a figurative modifier takes back ('price war', 'legal battle')
 _VIOLENT_KINDS = {"attack", "war", "death"}
+_REFLEXIVE = {"itself", "themselves", "himself", "herself"}
 # object dependencies a frame reads, and the prepositions that carry a frame's noun ('returned to profit')
 _OBJECT_DEPS = {"dobj", "attr", "oprd"}
 _FRAME_PREPS = {"to", "into", "on", "for", "in"}
@@ -90,6 +91,10 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None
     if kind in _VIOLENT_KINDS and figurative(tok):
         return None
+    if kind == "founding" and (figurative(tok) or any(c.lower_ in _REFLEXIVE for c in tok.children)):
+        return None  # 'form the backbone of', 'is establishing itself as'
+    if kind == "deal" and tok.pos_ in _VERBAL and _lemma(tok) == "deal":
+        return None  # 'dealing with X' handles it
     if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
         return "statement"
     return kind

@@ -106,8 +106,9 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
             continue
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
-        if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)):
-            continue
+        if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
+                          or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
+            continue  # 'those described by X', 'enabled X to boast': no saying stated
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
         if not own_date:
@@ -116,7 +117,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue
             if article_date and reported_now(tok):
-                own_date, date_source = article_date, "article"
+                own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
         doers, undergoers, others = _arguments(ctx, tok)
         if statement:
             said_by = speakers(ctx, tok)
@@ -233,6 +234,11 @@ def _held_by_subject(noun: Token) -> bool:
     if noun.dep_ == "dobj":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+def _infinitive(verb: Token) -> bool:
+    """Return True for an infinitive ('to boast', 'to comment'): wanted, allowed or asked, not done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _progressive(verb: Token) -> bool:
