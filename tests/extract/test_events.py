@@ -54,6 +54,13 @@ def test_a_happening_without_a_date_takes_the_articles_date_marked_as_such(nlp) 
     assert (undated.kind, undated.date, undated.date_source) == ("visit", None, None)
 
 
+def test_a_happening_told_after_an_earlier_date_is_narrative_and_stays_undated(nlp) -> None:  # noqa: ANN001
+    doc = _doc(nlp, "In March 2014, Omar Haddad moved to Corlin. There he met Lena Varga.",
+               [("Omar Haddad", "PERSON"), ("Corlin", "GPE"), ("Lena Varga", "PERSON")])
+    met = [e for e in read(doc, 0, "2019-05-04").events if e.kind == "meeting"]
+    assert met and met[0].date is None
+
+
 def test_a_date_the_text_states_is_not_marked_as_the_articles(nlp) -> None:  # noqa: ANN001
     doc = _doc(nlp, "Omar Haddad visited Corlin in March 2015.", [("Omar Haddad", "PERSON"), ("Corlin", "GPE")])
     [visit] = read(doc, 0, "2019-05-04").events

@@ -76,14 +76,16 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                        kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None,
-                       article_date: str | None = None) -> list[Event]:
+                       article_date: str | None = None, context_date: str | None = None) -> list[Event]:
     """Return the events one sentence states (at most `MAX_EVENTS_PER_SENTENCE`, of different kinds); `kinds` maps
     trigger lemmas to event kinds (`lexicon.events().triggers`), read in their construction
     (`event_triggers.trigger_kind`). `dates` are the sentence's date expressions (`dates.sentence_dates`): each
     event takes the date of its own clause (`event_dates.event_date`); without them every event takes `date`, the
     sentence's first. A happening whose sentence states no date is still an event when a named party takes part
-    in it (see `_undated`): dated by `article_date` (marked `date_source='article'`) when its clause tells the
-    reported news, else undated."""
+    in it (see `_undated_ok`): dated by `article_date` (marked `date_source='article'`) when its clause tells the
+    reported news, else undated. `context_date` is the last date the article stated before the sentence: when it
+    lies months before the article's date, a happening in the past tense is narrative set then ('In 2014 X moved
+    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news)."""
     if dates is None:
         dates = [(None, date)] if date else []
     if sent.text.rstrip().endswith("?"):
@@ -116,7 +118,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue  # its clause's date does not resolve, or it bounds a span: left out, as before
             if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue
-            if article_date and reported_now(tok):
+            if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)):
                 own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
         doers, undergoers, others = _arguments(ctx, tok)
         if statement:
@@ -234,6 +236,17 @@ def _held_by_subject(noun: Token) -> bool:
     if noun.dep_ == "dobj":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+def _set_earlier(context_date: str | None, article_date: str) -> bool:
+    """Return True when the last date the article stated lies in an earlier month than the article's own date but
+    one (the narrative is set then)."""
+    if not context_date or not context_date[:4].isdigit():
+        return False
+    year, month = int(article_date[:4]), int(article_date[5:7]) if len(article_date) >= 7 else 12
+    c_year = int(context_date[:4])
+    c_month = int(context_date[5:7]) if len(context_date) >= 7 and context_date[5:7].isdigit() else 12
+    return (year * 12 + month) - (c_year * 12 + c_month) > 1
 
 
 def _infinitive(verb: Token) -> bool:
