@@ -80,6 +80,8 @@ def test_no_event_from_a_figure_of_speech_or_a_frame_verb_alone(nlp, text: str) 
     "Lena Varga plans to sign a deal with Kell Industries.",
     "Omar Haddad is expected to quit the Red Hand.",
     "Omar Haddad vowed to attack Corlin.",
+    "The Red Hand meets Lena Varga on 12 January.",  # a schedule
+    "There was support for Omar Haddad to form a new party.",
 ])
 def test_no_event_from_what_has_not_happened(nlp, text: str) -> None:  # noqa: ANN001
     kinds = {e.kind for e in events_of(nlp, text)} - {"statement"}  # 'vowed' may be said

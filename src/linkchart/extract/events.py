@@ -108,6 +108,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
             continue
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
+        if not statement and _scheduled(tok) and sent.text.rstrip()[-1:] in SENTENCE_ENDS:
+            continue  # 'X meets on 12 January.': a schedule (a headline's present tells news: 'X strikes Y')
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
                           or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
             continue  # 'those described by X', 'enabled X to boast': no saying stated
@@ -118,6 +120,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue  # its clause's date does not resolve, or it bounds a span: left out, as before
             if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue
+            if not statement and tok.dep_ == "acl" and _infinitive(tok):
+                continue  # 'support for him to form a party': not (yet) happened
             if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)):
                 own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
         doers, undergoers, others = _arguments(ctx, tok)
@@ -215,6 +219,7 @@ def _named_party(ctx: SentenceContext, tok: Token, args: list[Token], sources: s
 
 
 NAMED_PARTY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SENTENCE_ENDS = {".", "!", '"', "\u201d"}  # a headline has none
 PARTY_PREPS = lexicon.grammar().party_preps
 # kinds that are conditions rather than one happening: without a date of their own they are no event ('the war
 # against X', 'the fight for Y')
@@ -247,6 +252,13 @@ def _set_earlier(context_date: str | None, article_date: str) -> bool:
     c_year = int(context_date[:4])
     c_month = int(context_date[5:7]) if len(context_date) >= 7 and context_date[5:7].isdigit() else 12
     return (year * 12 + month) - (c_year * 12 + c_month) > 1
+
+
+def _scheduled(verb: Token) -> bool:
+    """Return True for a verb in the simple present ('X meets on Monday', 'Y visits Z every year'): a schedule or
+    a habit, not a reported happening (a verb of saying in the present is: 'X says')."""
+    return verb.pos_ in {"VERB", "AUX"} and verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:
