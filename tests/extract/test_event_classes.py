@@ -28,6 +28,8 @@ def events_of(nlp, text: str, date: str | None = "2019-05-04"):  # noqa: ANN001,
     # appointments and resignations
     ("Brisco Foods appointed Lena Varga as chief executive.", "appointment"),
     ("Lena Varga took the helm at Brisco Foods.", "appointment"),
+    ("Lena Varga became an MP in Corlin.", "appointment"),
+    ("Omar Haddad became leader of the Red Hand.", "appointment"),
     ("Omar Haddad resigned as chairman of Brisco Foods.", "resignation"),
     ("Omar Haddad has stepped down from the board of Brisco Foods.", "resignation"),
     ("Lena Varga quit the Red Hand.", "resignation"),
@@ -66,10 +68,11 @@ def test_trigger_classes_in_construction(nlp, text: str, kind: str) -> None:  # 
     "Shares of paper rose in the wind.",  # no named party
     "The Red Hand formed the backbone of the alliance.",
     "Kell Industries is dealing with the Red Hand.",
+    "Omar Haddad became a victim of the Red Hand.",  # not an office
 ])
 def test_no_event_from_a_figure_of_speech_or_a_frame_verb_alone(nlp, text: str) -> None:  # noqa: ANN001
     kinds = {e.kind for e in events_of(nlp, text)}
-    assert not kinds & {"attack", "war", "death", "verdict", "financial", "founding", "deal"}, kinds
+    assert not kinds & {"attack", "war", "death", "verdict", "financial", "founding", "deal", "appointment"}, kinds
 
 
 @pytest.mark.parametrize("text", [

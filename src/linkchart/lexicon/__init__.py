@@ -362,7 +362,9 @@ class EventFrame:
 def event_frames() -> tuple[EventFrame, ...]:
     """Return the event frames, in file order."""
     frames = load_yaml(PACKAGE, "event_frames.yaml")["frames"]
-    return tuple(EventFrame(name, f["kind"], frozenset(f["verbs"]), frozenset(f.get("objects", [])),
+    classes = roles().classes
+    return tuple(EventFrame(name, f["kind"], frozenset(f["verbs"]),
+                            frozenset(f.get("objects", [])).union(*(classes[c] for c in f.get("role_classes", []))),
                             frozenset(f.get("subjects", []))) for name, f in frames.items())
 
 
