@@ -188,6 +188,8 @@ def test_timeline_of_2007(client: TestClient) -> None:
     dated = [e["date"] for e in everything if e["date"] is not None]
     assert dated == sorted(dated)
     assert all(e["date"] is None for e in everything[len(dated):])  # undated events last, listed apart
+    # a happening the text does not date takes its article's date, marked as such
+    assert any(e["date_source"] == "article" and e["date"] for e in everything)
     assert client.get("/api/timeline", params={"from": "last week"}).status_code == 422
 
 
