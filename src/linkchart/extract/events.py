@@ -158,7 +158,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
         candidates.append((rank, tok, Event(
             kind=kind, summary=summarise(ctx, tok), date=own_date,
-            participants=[(e.start_char + offset, e.end_char + offset) for e in mentions],
+            participants=_spans(ctx, mentions, offset),
             start=sent.start_char + offset, end=sent.end_char + offset,
             negated=mod.negated, attributed_to=None if statement else mod.attributed_to, date_source=date_source,
         )))
@@ -170,6 +170,17 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     for _rank, _tok, event in candidates[1:]:
         if all(event.kind != o.kind for o in out) and len(out) < MAX_EVENTS_PER_SENTENCE:
             out.append(event)
+    return out
+
+
+def _spans(ctx: SentenceContext, mentions: list[Span], offset: int) -> list[tuple[int, int]]:
+    """Return the article spans of the participants: a pronoun standing in for a speaker named in the previous
+    paragraph ('he told the paper') takes that speaker's span, as relations do (`arg_for`)."""
+    out: list[tuple[int, int]] = []
+    for e in mentions:
+        arg = arg_for(ctx, e)
+        if (arg.start + offset, arg.end + offset) not in out:
+            out.append((arg.start + offset, arg.end + offset))
     return out
 
 
