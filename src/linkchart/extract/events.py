@@ -91,8 +91,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     if sent.text.rstrip().endswith("?"):
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
-    sources = _report_sources(sent)
-    sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+    sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
@@ -104,15 +103,17 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue  # 'cross-reference' is not a crossing
         if not_an_event(tok, kinds, dates):
             continue
-        mod = modality(tok)
-        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
-            continue
+        if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
+            continue  # cheap checks of an undated trigger before its modality is read
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
         if not statement and _scheduled(tok) and sent.text.rstrip()[-1:] in SENTENCE_ENDS:
             continue  # 'X meets on 12 January.': a schedule (a headline's present tells news: 'X strikes Y')
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
                           or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
             continue  # 'those described by X', 'enabled X to boast': no saying stated
+        mod = modality(tok)
+        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
+            continue
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
         if not own_date:
@@ -124,6 +125,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue  # 'support for him to form a party': not (yet) happened
             if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)):
                 own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
+        if sources is None:
+            sources = _report_sources(sent)
         doers, undergoers, others = _arguments(ctx, tok)
         if statement:
             said_by = speakers(ctx, tok)
@@ -141,7 +144,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if not mentions:
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
-                mentions = sentence_mentions  # a dated sentence: its mentions take part, as before
+                # a dated sentence: its mentions take part, as before
+                mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]
@@ -157,7 +161,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             depth, cur = depth + 1, cur.head
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
         candidates.append((rank, tok, Event(
-            kind=kind, summary=summarise(ctx, tok), date=own_date,
+            kind=kind, summary="", date=own_date,
             participants=_spans(ctx, mentions, offset),
             start=sent.start_char + offset, end=sent.end_char + offset,
             negated=mod.negated, attributed_to=None if statement else mod.attributed_to, date_source=date_source,
@@ -166,11 +170,13 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     # the happening of the main clause first; a background happening of another kind ('Following the
     # killing of five soldiers in Karbala, X was arrested') is a second event, nothing more
     candidates.sort(key=lambda c: c[0])
-    out = [c[2] for c in candidates[:1]]
-    for _rank, _tok, event in candidates[1:]:
-        if all(event.kind != o.kind for o in out) and len(out) < MAX_EVENTS_PER_SENTENCE:
-            out.append(event)
-    return out
+    kept = candidates[:1]
+    for candidate in candidates[1:]:
+        if all(candidate[2].kind != k[2].kind for k in kept) and len(kept) < MAX_EVENTS_PER_SENTENCE:
+            kept.append(candidate)
+    for _rank, tok, event in kept:
+        event.summary = summarise(ctx, tok)  # only for the events kept
+    return [event for _rank, _tok, event in kept]
 
 
 def _spans(ctx: SentenceContext, mentions: list[Span], offset: int) -> list[tuple[int, int]]:
