@@ -638,13 +638,21 @@ def timeline(
     date_from: Annotated[str | None, typer.Option("--from", help="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
 ) -> None:
-    """Dated events in order, each with its evidence."""
+    """Dated events in order, each with its evidence; then, without --from/--to, the undated ones.
+
+    A date marked '(article)' is the date of the article that reports the happening, which states none of its own.
+    """
     with _workspace(db) as ws:
         events = ws.timeline(name, date_from, date_to)
         if name is not None:
             _note_other_meanings(ws, name)
-        for ev in events:
-            line = safe(f"{ev.date:<10} ", style="bold")
+        for i, ev in enumerate(events):
+            if ev.date is None and (i == 0 or events[i - 1].date is not None):
+                out.print(safe("Undated", style="bold underline"))
+            shown = ev.date or "undated"
+            if ev.date_source == "article":
+                shown += " (article)"
+            line = safe(f"{shown:<10} ", style="bold")
             line.append_text(safe(f"{ev.kind:<10} ", style="cyan"))
             line.append_text(safe(ev.summary, one_line=True))
             parts = ", ".join(p.name for p in ev.participants)

@@ -258,7 +258,7 @@ class Relation:
 
 @dataclass
 class Event:
-    """A dated happening with participants (spans in clean text)."""
+    """A happening with participants (spans in clean text), dated when its clause or its article gives a date."""
 
     kind: str  # arrest | release | visit | attack | meeting | founding | election | death | other
     summary: str
@@ -268,6 +268,9 @@ class Event:
     end: int
     negated: bool = False
     attributed_to: str | None = None
+    # where `date` comes from: None when the text states it, 'article' when it is the article's own date
+    # (a reported happening with no date of its own: 'X said', 'Y resigned')
+    date_source: str | None = None
 
 
 @dataclass

@@ -192,7 +192,8 @@ def test_add_document_maps_extraction_spans_to_the_original(store: Store) -> Non
                 "appos_leader_of",
             )
         ],
-        events=[Event("release", "Khazali released", "2010", [(q, q + 15)], 0, sent_end)],
+        events=[Event("release", "Khazali released", "2010", [(q, q + 15)], 0, sent_end),
+                Event("statement", "Khazali said", "2010-01-05", [(q, q + 15)], 0, sent_end, date_source="article")],
         claims=[
             Claim(
                 "the group",
@@ -235,8 +236,9 @@ def test_add_document_maps_extraction_spans_to_the_original(store: Store) -> Non
     assert original[rel.subject_span[0] : rel.subject_span[1]] == "Qais al-Khazali"
     assert original[rel.object_span[0] : rel.object_span[1]] == "Asaib Ahl al-Haq"
     assert rel.evidence == original[rel.evidence_start : rel.evidence_end] and not rel.negated
-    (event,) = store.events()
+    event, said = store.events()
     assert event.kind == "release" and [original[s:e] for s, e in event.participants] == ["Qais al-Khazali"]
+    assert (event.date_source, said.date, said.date_source) == (None, "2010-01-05", "article")
     (claim,) = store.claims()
     assert (claim.value, claim.approx, claim.attributed_to) == (10000.0, "over", "He")
     assert claim.evidence.startswith("He said") and claim.source == "news/aah.html"

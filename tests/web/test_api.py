@@ -188,7 +188,11 @@ def test_timeline_of_2007(client: TestClient) -> None:
     assert all(e["date"].startswith("2007") for e in events)
     assert all(e["evidence"] for e in events)
     everything = client.get("/api/timeline").json()
-    assert [e["date"] for e in everything] == sorted(e["date"] for e in everything)
+    dated = [e["date"] for e in everything if e["date"] is not None]
+    assert dated == sorted(dated)
+    assert all(e["date"] is None for e in everything[len(dated):])  # undated events last, listed apart
+    # a happening the text does not date takes its article's date, marked as such
+    assert any(e["date_source"] == "article" and e["date"] for e in everything)
     assert client.get("/api/timeline", params={"from": "last week"}).status_code == 422
 
 

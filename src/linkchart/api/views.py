@@ -66,10 +66,10 @@ class RelationView:
 
 @dataclass
 class EventView:
-    """A dated event with its participants and evidence."""
+    """An event with its participants and evidence; dated by its text, by its article, or not at all."""
 
     kind: str
-    date: str
+    date: str | None
     summary: str
     participants: list[EntityRef]
     negated: bool
@@ -78,6 +78,9 @@ class EventView:
     independent_sources: int = field(default=0, metadata=described(
         "How many independent sources tell it: near-duplicate or syndicated copies and reposts by one outlet "
         "count once."))
+    date_source: str | None = field(default=None, metadata=described(
+        "Where the date comes from: null when the text states it, 'article' when it is the date of the article "
+        "that reports the happening, which states none of its own."))
 
 
 @dataclass
@@ -389,7 +392,7 @@ class Namer:
         return EventView(kind=e.kind, date=e.date, summary=e.summary,
                          participants=[self.ref(p) for p in e.participants], negated=e.negated,
                          attributed_to=e.attributed_to, evidence=[self.evidence(x) for x in e.evidence],
-                         independent_sources=e.independent_sources)
+                         independent_sources=e.independent_sources, date_source=e.date_source)
 
     def hop(self, h: Hop) -> HopView:
         """Return the view of one step of a path."""

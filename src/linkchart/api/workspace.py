@@ -624,20 +624,21 @@ class Workspace:
 
     def timeline(self, name: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[EventView]:
-        """Return dated events in order (of one entity, within [from, to]) with their evidence.
+        """Return dated events in order (of one entity, within [from, to]) with their evidence, then, when no
+        bound is given, the undated ones (date None).
 
         Dates are YYYY, YYYY-MM or YYYY-MM-DD; any other raises InvalidInput.
         """
         date_from = check_date(date_from, "from date") if date_from else None
         date_to = check_date(date_to, "to date") if date_to else None
-        events = list(self._graph().events(self.store))
+        events = list(self._graph().events(self.store, undated=not (date_from or date_to)))
         if name is not None:
             eid = self.find_entity(name).id
             events = [e for e in events if eid in e.participants]
         if date_from:
-            events = [e for e in events if e.date[: len(date_from)] >= date_from]
+            events = [e for e in events if (e.date or "")[: len(date_from)] >= date_from]
         if date_to:
-            events = [e for e in events if e.date[: len(date_to)] <= date_to]
+            events = [e for e in events if (e.date or "")[: len(date_to)] <= date_to]
         namer = self._namer()
         return [namer.event(e) for e in events]
 

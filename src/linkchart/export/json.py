@@ -22,9 +22,9 @@ def export_linkchart(store: Store) -> dict[str, Any]:
 
     claims = entity_claims(store, index)
     relations = entity_relations(store, index)
-    events = entity_events(store, index)
+    events = entity_events(store, index, undated=True)
     places = {e.id for e in store.entities() if e.type in ("GPE", "LOC", "FAC")}
-    conflicts, derived = find_conflicts(claims, relations, events, places)
+    conflicts, derived = find_conflicts(claims, relations, [e for e in events if e.date], places)
     return {
         "format": FORMAT,
         "documents": _documents(store),
@@ -116,7 +116,7 @@ def _relation(r: Any) -> dict[str, Any]:
 
 def _event(e: Any) -> dict[str, Any]:
     return {
-        "date": e.date, "kind": e.kind, "summary": e.summary,
+        "date": e.date, "date_source": e.date_source, "kind": e.kind, "summary": e.summary,
         "participants": [entity_id(p) for p in e.participants],
         "negated": e.negated, "attributed_to": e.attributed_to, "evidence": _evidence(e.evidence),
         "independent_sources": e.independent_sources,

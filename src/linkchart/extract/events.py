@@ -1,8 +1,12 @@
-"""Dated happenings (arrests, releases, visits, attacks, meetings, ...) for the timeline.
+"""Happenings (statements, appointments, deals, arrests, releases, visits, attacks, meetings, ...) for the timeline.
 
-A sentence yields at most one event, and only when it states a date *and* contains a trigger word (verb or noun) from
-the event lexicon (`lexicon.events().triggers`); undated happenings are left to relations. Participants are the entity
-mentions among the trigger's arguments, or else all mentions of the sentence.
+A sentence yields at most two events, of different kinds, each started by a trigger word (verb or noun) of the
+event lexicon read in its construction (`event_triggers`). Participants are the entity mentions among the
+trigger's arguments (or, in a sentence that states a date, all its mentions); a statement's are its named
+speakers and the parties a stance is about (`statements`). A happening whose clause states no date of its own
+takes the article's date, marked as such, when its clause tells the reported news; else it stays undated.
+No event from a question, a plan, a condition, a future, a denial of a happening without a date, or what a
+quotation says.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from spacy.tokens import Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
-from linkchart.extract.event_dates import event_date
+from linkchart.extract.event_dates import event_date, reported_now
 from linkchart.extract.event_kinds import not_an_event, refine_kind
+from linkchart.extract.event_triggers import trigger_kind
 from linkchart.extract.modality import modality, report_sources
+from linkchart.extract.statements import in_quotation, says_something, speakers, targets
 from linkchart.models import Event
 
 PARTICIPANT_LABELS = lexicon.labels().arguments
@@ -69,69 +75,266 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 
 
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
-                       kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> list[Event]:
-    """Return the dated events one sentence states (empty when it has no date or no trigger); `kinds` maps
-    trigger lemmas to event kinds (`lexicon.events().triggers`). `dates` are the sentence's date expressions
-    (`dates.sentence_dates`): each event takes the date of its own clause (`event_dates.event_date`);
-    without them every event takes `date`, the sentence's first."""
-    if not date:
-        return []
-    candidates: list[tuple[tuple[int, int, int], Event]] = []
-    sources = _report_sources(sent)
-    sentence_mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+                       kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None,
+                       article_date: str | None = None, context_date: str | None = None) -> list[Event]:
+    """Return the events one sentence states (at most `MAX_EVENTS_PER_SENTENCE`, of different kinds); `kinds` maps
+    trigger lemmas to event kinds (`lexicon.events().triggers`), read in their construction
+    (`event_triggers.trigger_kind`). `dates` are the sentence's date expressions (`dates.sentence_dates`): each
+    event takes the date of its own clause (`event_dates.event_date`); without them every event takes `date`, the
+    sentence's first. A happening whose sentence states no date is still an event when a named party takes part
+    in it (see `_undated_ok`): dated by `article_date` (marked `date_source='article'`) when its clause tells the
+    reported news, else undated. `context_date` is the last date the article stated before the sentence: when it
+    lies months before the article's date, a happening in the past tense is narrative set then ('In 2014 X moved
+    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news)."""
+    if dates is None:
+        dates = [(None, date)] if date else []
+    if sent.text.rstrip().endswith("?"):
+        return []  # a question asks whether it happened
+    candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
+    sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
         ent = ctx.ent_at[tok.i]
         if ent is not None and ent.label_ != "EVENT":
             continue
-        kind = kinds.get(tok.lemma_.lower())
+        kind = trigger_kind(tok, kinds)
         if kind is None or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_):
             continue  # 'cross-reference' is not a crossing
         if not_an_event(tok, kinds, dates):
             continue
+        if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
+            continue  # cheap checks of an undated trigger before its modality is read
+        statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
+        if not statement and _scheduled(tok) and sent.text.rstrip()[-1:] in SENTENCE_ENDS:
+            continue  # 'X meets on 12 January.': a schedule (a headline's present tells news: 'X strikes Y')
+        if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
+                          or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
+            continue  # 'those described by X', 'enabled X to boast': no saying stated
         mod = modality(tok)
-        if mod.irrealis or mod.planned:
+        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
             continue
-        own_date = event_date(tok, sent, dates) if dates is not None else date
+        own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
+        date_source = None
         if not own_date:
-            continue
+            if dates and not statement:
+                continue  # its clause's date does not resolve, or it bounds a span: left out, as before
+            if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
+                continue
+            if not statement and tok.dep_ == "acl" and _infinitive(tok):
+                continue  # 'support for him to form a party': not (yet) happened
+            if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)):
+                own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
+        if sources is None:
+            sources = _report_sources(sent)
         doers, undergoers, others = _arguments(ctx, tok)
-        kind = _refine(ctx, kind, undergoers + [c for c in tok.children if c.dep_ == "poss" and tok.pos_ == "NOUN"])
-        if kind is None:
-            continue
-        mentions: list[Span] = []
-        for t in doers + undergoers + others:
-            if t.i in sources:
-                continue  # 'attacks on X, AFP said': AFP reports them
-            for e in ents_for(ctx, t):
-                if e.label_ in PARTICIPANT_LABELS and e not in mentions:
-                    mentions.append(e)
-        for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
-            if e not in mentions:
-                mentions.append(e)
-        if not mentions:
-            mentions = sentence_mentions
+        if statement:
+            said_by = speakers(ctx, tok)
+            if not said_by:
+                continue  # a statement needs a named speaker
+            if _lemma(tok) in lexicon.events().statement_targets and not _past(tok):
+                continue  # 'X backs Y' is a stance held, 'X backed Y' a statement made
+            mentions = said_by + [e for e in targets(ctx, tok) if e not in said_by]
+        else:
+            kind = _refine(ctx, kind, undergoers + [c for c in tok.children
+                                                     if c.dep_ == "poss" and tok.pos_ == "NOUN"])
+            if kind is None:
+                continue
+            mentions = _participants(ctx, tok, doers + undergoers + others, sources)
+            if not mentions:
+                mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
+            if not mentions and date_source is None and own_date:
+                # a dated sentence: its mentions take part, as before
+                mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+            if not own_date or date_source is not None:
+                own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
+                    [c for c in tok.children if c.dep_ == "poss"]
+                if not _named_party(ctx, tok, own + undergoers + others, sources) \
+                        and not _owners(ctx, doers + undergoers):
+                    continue  # an undated happening needs a named party among its own arguments
+                if in_quotation(tok):
+                    continue  # what a quotation says happened is the speaker's, not the report's
         if not mentions:
             continue
         depth, cur = 0, tok
         while cur.head.i != cur.i:
             depth, cur = depth + 1, cur.head
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
-        candidates.append((rank, Event(
-            kind=kind, summary=summarise(ctx, tok), date=own_date,
-            participants=[(e.start_char + offset, e.end_char + offset) for e in mentions],
+        candidates.append((rank, tok, Event(
+            kind=kind, summary="", date=own_date,
+            participants=_spans(ctx, mentions, offset),
             start=sent.start_char + offset, end=sent.end_char + offset,
-            negated=mod.negated, attributed_to=mod.attributed_to,
+            negated=mod.negated, attributed_to=None if statement else mod.attributed_to, date_source=date_source,
         )))
+    candidates = _drop_channels(candidates)
     # the happening of the main clause first; a background happening of another kind ('Following the
     # killing of five soldiers in Karbala, X was arrested') is a second event, nothing more
     candidates.sort(key=lambda c: c[0])
-    out = [c[1] for c in candidates[:1]]
-    for _rank, event in candidates[1:]:
-        if event.kind != out[0].kind and len(out) < MAX_EVENTS_PER_SENTENCE:
-            out.append(event)
+    kept = candidates[:1]
+    for candidate in candidates[1:]:
+        if all(candidate[2].kind != k[2].kind for k in kept) and len(kept) < MAX_EVENTS_PER_SENTENCE:
+            kept.append(candidate)
+    for _rank, tok, event in kept:
+        event.summary = summarise(ctx, tok)  # only for the events kept
+    return [event for _rank, _tok, event in kept]
+
+
+def _spans(ctx: SentenceContext, mentions: list[Span], offset: int) -> list[tuple[int, int]]:
+    """Return the article spans of the participants: a pronoun standing in for a speaker named in the previous
+    paragraph ('he told the paper') takes that speaker's span, as relations do (`arg_for`)."""
+    out: list[tuple[int, int]] = []
+    for e in mentions:
+        arg = arg_for(ctx, e)
+        if (arg.start + offset, arg.end + offset) not in out:
+            out.append((arg.start + offset, arg.end + offset))
     return out
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _past(verb: Token) -> bool:
+    """Return True when a verb is in the past or the present perfect ('backed', 'was backed', 'has backed')."""
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"}
+                                     for c in verb.children) and verb.tag_ == "VBN"
+
+
+def _to_be_done(tok: Token) -> bool:
+    """Return True when the trigger is arranged to happen: 'X is to halt its flights', 'is due to vote'."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    return verb.dep_ == "xcomp" and _lemma(verb.head) == "be" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _undated_ok(tok: Token, negated: bool) -> bool:
+    """Return True when a trigger without a date of its own may still be an event: not denied ('did not
+    resign'); a noun only when it names one happening ('the meeting', "X's arrest", 'a takeover of Y'), not a
+    kind of thing ('detention without trial', 'election planning', 'take charge of')."""
+    if negated:
+        return False
+    if tok.pos_ in {"VERB", "AUX"}:
+        return True
+    if tok.dep_ in {"compound", "nmod"}:
+        return False
+    return any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children) or tok.tag_ == "NNS" and any(
+        c.dep_ == "prep" for c in tok.children)
+
+
+def _named_party(ctx: SentenceContext, tok: Token, args: list[Token], sources: set[int]) -> bool:
+    """Return True when a person, organisation or state takes part as the trigger's doer or undergoer, or in a
+    'with', 'between', 'against' or 'by' phrase ('a meeting with X'); a place where it happened ('protests in
+    Y') or a clause subject above a noun does not make an undated happening."""
+    for t in args:
+        if t.i in sources:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ not in PARTY_PREPS:
+            continue
+        if any(e.label_ in NAMED_PARTY_LABELS for e in ents_for(ctx, t)):
+            return True
+    return False
+
+
+NAMED_PARTY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SENTENCE_ENDS = {".", "!", '"', "\u201d"}  # a headline has none
+PARTY_PREPS = lexicon.grammar().party_preps
+# kinds that are conditions rather than one happening: without a date of their own they are no event ('the war
+# against X', 'the fight for Y')
+ONGOING_KINDS = {"war"}
+
+
+def _governor_unrealised(tok: Token) -> bool:
+    """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
+    'wanted to boycott the vote')."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    mod = modality(tok.head)
+    return mod.irrealis or mod.planned or _to_be_done(tok.head)
+
+
+def _held_by_subject(noun: Token) -> bool:
+    """Return True when the subject of the clause takes part in the happening a noun names: the noun is the
+    verb's object ('X held a meeting with Y') or the verb's 'at' or 'during' phrase ('X spoke at a meeting')."""
+    if noun.dep_ == "dobj":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+def _set_earlier(context_date: str | None, article_date: str) -> bool:
+    """Return True when the last date the article stated lies in an earlier month than the article's own date but
+    one (the narrative is set then)."""
+    if not context_date or not context_date[:4].isdigit():
+        return False
+    year, month = int(article_date[:4]), int(article_date[5:7]) if len(article_date) >= 7 else 12
+    c_year = int(context_date[:4])
+    c_month = int(context_date[5:7]) if len(context_date) >= 7 and context_date[5:7].isdigit() else 12
+    return (year * 12 + month) - (c_year * 12 + c_month) > 1
+
+
+def _scheduled(verb: Token) -> bool:
+    """Return True for a verb in the simple present ('X meets on Monday', 'Y visits Z every year'): a schedule or
+    a habit, not a reported happening (a verb of saying in the present is: 'X says')."""
+    return verb.pos_ in {"VERB", "AUX"} and verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """Return True for an infinitive ('to boast', 'to comment'): wanted, allowed or asked, not done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _progressive(verb: Token) -> bool:
+    """Return True for a progressive verb of saying ('Iran is saying it has options'): a stance, not a statement."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in verb.children)
+
+
+def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: set[int]) -> list[Span]:
+    """Return the mentions among a trigger's arguments and the places under it, reporting sources left out."""
+    mentions: list[Span] = []
+    for t in args:
+        if t.i in sources:
+            continue  # 'attacks on X, AFP said': AFP reports them
+        for e in ents_for(ctx, t):
+            if e.label_ in PARTICIPANT_LABELS and e not in mentions:
+                mentions.append(e)
+    for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
+        if e not in mentions:
+            mentions.append(e)
+    return mentions
+
+
+def _owners(ctx: SentenceContext, args: list[Token]) -> list[Span]:
+    """Return the named owners of argument nouns that name none themselves: "X's shares", 'shares in X',
+    'the profits of X'."""
+    out: list[Span] = []
+    for t in args:
+        if t.pos_ != "NOUN":
+            continue
+        for c in t.children:
+            heads = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] \
+                if c.dep_ == "prep" and c.lower_ in {"in", "of", "at"} else []
+            out += [e for h in heads for e in ents_for(ctx, h) if e.label_ in NAMED_PARTY_LABELS and e not in out]
+    return out
+
+
+def _drop_channels(candidates: list[tuple[tuple[int, int, int], Token, Event]],
+                   ) -> list[tuple[tuple[int, int, int], Token, Event]]:
+    """Return the candidates without the statements that only report another event of the sentence ('Police
+    said X was arrested': the arrest is the event, the police its source)."""
+    others = [tok for _r, tok, ev in candidates if ev.kind != "statement"]
+    return [(r, tok, ev) for r, tok, ev in candidates
+            if ev.kind != "statement" or not any(o.i != tok.i and tok.left_edge.i <= o.i <= tok.right_edge.i
+                                                 and _under(o, tok) for o in others)]
+
+
+def _under(tok: Token, verb: Token) -> bool:
+    """Return True when `tok` hangs (at any depth) under `verb`."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i == verb.i:
+            return True
+    return False
 
 
 MAX_EVENTS_PER_SENTENCE = 2

@@ -82,7 +82,8 @@ class FactReader:
             date = dates[0][1] if dates else None
             if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
                 found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
-            found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates)
+            found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates, article_date,
+                                               last_date)
             found.claims += claims_in_sentence(ctx, sent, offset)
             if dates:
                 last_date = dates[-1][1]

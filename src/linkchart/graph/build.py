@@ -52,11 +52,12 @@ class EntityGraph:
             self._asserted = g
         return self._asserted
 
-    def events(self, store: Store) -> list[EntityEvent]:
-        """Return the store's entity events (cached with the graph)."""
+    def events(self, store: Store, undated: bool = False) -> list[EntityEvent]:
+        """Return the store's dated entity events in date order, and with `undated` the undated ones after them
+        (cached with the graph)."""
         if self._events is None:
-            self._events = entity_events(store, self.index)
-        return self._events
+            self._events = entity_events(store, self.index, undated=True)
+        return self._events if undated else [e for e in self._events if e.date]
 
     def claims(self, store: Store) -> list[EntityClaim]:
         """Return the store's entity claims (cached with the graph)."""

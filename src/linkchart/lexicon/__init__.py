@@ -277,6 +277,8 @@ class Grammar:
     bound_prefixes: frozenset[str]  # 'un-', 'mis-': split off by hyphenation
     companions: tuple[tuple[str, ...], ...]  # 'along with', 'as well as'
     time_bounds: frozenset[str] = frozenset()  # 'until', 'before': bound a span by another happening
+    background_auxes: frozenset[str] = frozenset()  # 'had', 'would': a clause out of the reported news
+    party_preps: frozenset[str] = frozenset()  # 'with', 'between': their object takes part in a happening
 
 
 @cache
@@ -292,7 +294,7 @@ def grammar() -> Grammar:
         lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"), small_words=lower("small_word"),
         english_only=only, english_common=only | lower("english_common"), bound_prefixes=lower("bound_prefix"),
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
-        time_bounds=lower("time_bound"),
+        time_bounds=lower("time_bound"), background_auxes=lower("background_aux"), party_preps=lower("party_prep"),
     )
 
 
@@ -352,9 +354,11 @@ def verbs() -> Verbs:
 class Events:
     """Event words (`events.yaml`)."""
 
-    triggers: dict[str, str]  # trigger lemma → kind of event
+    triggers: dict[str, str]  # trigger lemma ('step down' for a particle verb) → kind of event
     heads: frozenset[str]  # capitalised last token that makes an EVENT
     violent: frozenset[str]  # kinds and words of violence
+    statement_targets: frozenset[str]  # stance verbs whose object takes part in the statement ('criticised Y')
+    figurative: frozenset[str]  # modifiers that make a word of violence figurative ('price war')
 
 
 @cache
@@ -362,7 +366,28 @@ def events() -> Events:
     """Return the event words: the triggers of the CAMEO dictionary (`cameo()`), with the hand-listed ones of
     `events.yaml` and `verbs.yaml` as the exceptions that win."""
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
-    return Events(triggers, lower("event_head"), lower("violent"))
+    return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"))
+
+
+@dataclass(frozen=True)
+class EventFrame:
+    """A verb that states a happening only with certain argument nouns (`event_frames.yaml`)."""
+
+    name: str
+    kind: str
+    verbs: frozenset[str]
+    objects: frozenset[str]  # object, prepositional object or passive subject lemmas
+    subjects: frozenset[str]  # subject lemmas
+
+
+@cache
+def event_frames() -> tuple[EventFrame, ...]:
+    """Return the event frames, in file order."""
+    frames = load_yaml(PACKAGE, "event_frames.yaml")["frames"]
+    classes = roles().classes
+    return tuple(EventFrame(name, f["kind"], frozenset(f["verbs"]),
+                            frozenset(f.get("objects", [])).union(*(classes[c] for c in f.get("role_classes", []))),
+                            frozenset(f.get("subjects", []))) for name, f in frames.items())
 
 
 @dataclass(frozen=True)

@@ -145,8 +145,8 @@ def _event_date_conflicts(events: list[EntityEvent], out: list[Conflict], derive
     covered: set[int] = set()
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
-        if e.negated or not e.evidence:
-            continue
+        if e.negated or not e.evidence or not e.date or e.date_source is not None:
+            continue  # a date taken from the reporting article is when it was told, not a source's claim
         if e.kind in ONE_OFF_EVENTS:
             for p in e.participants:
                 if p not in places:

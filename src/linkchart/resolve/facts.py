@@ -36,16 +36,17 @@ class EntityRelation:
 
 @dataclass
 class EntityEvent:
-    """A dated happening with its participant entities, merged across sources."""
+    """A happening with its participant entities, merged across sources; undated (`date` None) only when asked for."""
 
     kind: str
-    date: str
+    date: str | None
     summary: str
     participants: list[int]
     negated: bool
     attributed_to: str | None
     evidence: list[Evidence] = field(default_factory=list)
     independent_sources: int = 0  # sources among the evidences that are not copies of one another (sources.py)
+    date_source: str | None = None  # 'article' when the date is the reporting article's, not one the text states
 
 
 @dataclass
@@ -182,8 +183,9 @@ def _referent(r: RelationRow) -> tuple[str | None, int | None, int | None]:
 
 
 def entity_events(store: Store, index: MentionIndex | None = None,
-                  sources: SourceIndex | None = None) -> list[EntityEvent]:
-    """Return dated events with participant entities; the same event told twice is one event.
+                  sources: SourceIndex | None = None, undated: bool = False) -> list[EntityEvent]:
+    """Return dated events with participant entities, in date order; the same event told twice is one event.
+    With `undated`, the events no date places follow them (date None), each as told.
 
     Two statements are one event when they are of one kind, on one date (as far as both
     state it) and share a participant that is not a place. Each carries its number of
@@ -193,8 +195,9 @@ def entity_events(store: Store, index: MentionIndex | None = None,
     sources = sources or SourceIndex(store)
     places = {e.id for e in store.entities() if e.type in ("GPE", "LOC", "FAC")}
     told: list[EntityEvent] = []
+    loose: list[EntityEvent] = []
     for ev in store.events():
-        if not ev.date:
+        if not ev.date and not undated:
             continue
         parts: list[int] = []
         for s, e in ev.participants:
@@ -203,9 +206,12 @@ def entity_events(store: Store, index: MentionIndex | None = None,
                 parts.append(entity)
         evidence = Evidence(ev.source, ev.evidence_start, ev.evidence_end, ev.evidence, ev.article_id,
                             attributed_to=ev.attributed_to)
-        told.append(EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to, [evidence]))
+        event = EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to, [evidence],
+                            date_source=ev.date_source)
+        (told if ev.date else loose).append(event)
     merged: list[EntityEvent] = []
-    for event in sorted(told, key=lambda e: (e.kind, e.negated, -len(e.date))):
+    # a date the text states first: two tellings of one happening keep it over the reporting article's date
+    for event in sorted(told, key=lambda e: (e.kind, e.negated, e.date_source is not None, -len(e.date or ""))):
         same = next((m for m in merged if _same_event(m, event, places)), None)
         if same is None:
             merged.append(event)
@@ -214,14 +220,15 @@ def entity_events(store: Store, index: MentionIndex | None = None,
         same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
         same.evidence += [x for x in event.evidence
                           if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
-    for event in merged:
+    for event in merged + loose:
         event.independent_sources = sources.independent(event.evidence)
-    return sorted(merged, key=lambda e: (e.date, e.kind))
+    return sorted(merged, key=lambda e: (e.date or "", e.kind)) + loose
 
 
 def _same_event(a: EntityEvent, b: EntityEvent, places: set[int]) -> bool:
     """Return True when two told events are one happening (see `entity_events`)."""
-    if a.kind != b.kind or a.negated != b.negated or not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if not a.date or not b.date or a.kind != b.kind or a.negated != b.negated \
+            or not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     if len(a.date) != len(b.date) and min(len(a.date), len(b.date)) < 7:
         return False  # a year alone is too coarse to say two statements tell one happening

@@ -187,6 +187,7 @@ class EventRow:
     evidence_start: int
     evidence_end: int
     evidence: str
+    date_source: str | None = None  # 'article' when `date` is the article's date, not one the text states
 
 
 @dataclass

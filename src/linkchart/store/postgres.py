@@ -528,7 +528,7 @@ class PostgresStore(Store):
                 id=r["id"], article_id=r["article_id"], source=r["source"], kind=r["kind"], summary=r["summary"],
                 date=r["date"], participants=[(s, e) for s, e in json.loads(r["participants"])],
                 negated=bool(r["negated"]), attributed_to=r["attributed_to"], evidence_start=r["evidence_start"],
-                evidence_end=r["evidence_end"], evidence=r["evidence_text"],
+                evidence_end=r["evidence_end"], evidence=r["evidence_text"], date_source=r["date_source"],
             )
             for r in self._extraction_rows("events", "x.evidence_start, x.id", article_id)
         ]

@@ -169,7 +169,7 @@ _ALIAS_STATEMENT_COLUMNS = """name, alias, kind, name_start, name_end, alias_sta
 _RELATION_COLUMNS = """subject_text, subject_start, subject_end, predicate, object_text, object_start, object_end,
                        rule, negated, attributed_to, hedged, date, evidence_start, evidence_end, evidence_text"""
 _EVENT_COLUMNS = """kind, summary, date, participants, negated, attributed_to, evidence_start, evidence_end,
-                    evidence_text"""
+                    evidence_text, date_source"""
 _CLAIM_COLUMNS = """subject_text, subject_start, subject_end, quantity, value, unit, approx, attributed_to,
                     evidence_start, evidence_end, evidence_text"""
 
@@ -228,7 +228,7 @@ class _ExtractionRows:
         """Return the row of an event (columns `_EVENT_COLUMNS`); participants as JSON original spans."""
         participants = json.dumps([list(self.span(p)) for p in v.participants])
         return (v.kind, v.summary, v.date, participants, int(v.negated), v.attributed_to,
-                *self.evidence(v.start, v.end))
+                *self.evidence(v.start, v.end), v.date_source)
 
     def claim(self, c: Claim) -> tuple[Any, ...]:
         """Return the row of a numeric claim (columns `_CLAIM_COLUMNS`)."""
@@ -774,6 +774,7 @@ class SQLiteStore(Store):
                 evidence_start=r["evidence_start"],
                 evidence_end=r["evidence_end"],
                 evidence=r["evidence_text"],
+                date_source=r["date_source"],
             )
             for r in self._extraction_rows("events", "x.evidence_start, x.id", article_id)
         ]

@@ -1242,16 +1242,20 @@ async function loadTimeline() {
     box.append(el("p", { class: "error", text: err.message }));
     return [];
   }
-  if (!events.length) box.append(el("p", { class: "muted", text: "No dated events." }));
+  if (!events.length) box.append(el("p", { class: "muted", text: "No events." }));
   let year = null;
   for (const ev of events) {
-    const y = ev.date.slice(0, 4);
+    // undated events come last, under a heading of their own
+    const y = ev.date ? ev.date.slice(0, 4) : "Undated";
     if (y !== year) {
       year = y;
       box.append(el("h3", { class: "year", text: y }));
     }
+    const fromArticle = ev.date_source === "article";
+    const date = el("span", { class: "date" + (fromArticle ? " muted" : ""), text: ev.date ? (fromArticle ? `${ev.date} (article)` : ev.date) : "undated",
+      title: fromArticle ? "the date of the article that reports it; the text states none" : "" });
     const item = el("div", { class: "event" + (ev.negated ? " negated" : "") },
-      el("div", { class: "event-head" }, el("span", { class: "date", text: ev.date }), el("span", { class: "badge kind", text: ev.kind }),
+      el("div", { class: "event-head" }, date, el("span", { class: "badge kind", text: ev.kind }),
         ...markers({ negated: ev.negated, attributed_to: ev.attributed_to })),
       el("div", { class: "summary", text: ev.summary }));
     if (ev.participants.length) {

@@ -1,0 +1,129 @@
+"""Which event a word starts, read from the construction around it rather than from the word alone.
+
+A trigger is a lemma of the event lexicon (`lexicon.events().triggers`); a particle verb is looked up with its
+particle ('step down', 'take over'), a noun with the noun before it ('hunger strike'). A frame verb
+(`lexicon.event_frames()`) starts an event only with one of its argument nouns: 'posted a loss' and 'returned to
+profit' are results, 'shares rose' a market move, 'won the seat' an election, 'signed a deal' a deal, 'published
+a report' a publication, 'took the helm' an appointment. Then the construction may change the kind: 'agreed that
+...' is a statement, not a deal; 'attacked the plans' (frame `criticism`) or 'attacked X over Y' a criticism,
+not an attack; a word of violence under a
+figurative modifier ('price war', 'legal battle', 'a war of words') is no event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart import lexicon
+
+_EVENTS = lexicon.events()
+_VERBAL = {"VERB", "AUX"}
+# kinds of violence a figurative modifier takes back ('price war', 'legal battle')
+_VIOLENT_KINDS = {"attack", "war", "death"}
+_REFLEXIVE = {"itself", "themselves", "himself", "herself"}
+# object dependencies a frame reads, and the prepositions that carry a frame's noun ('returned to profit')
+_OBJECT_DEPS = {"dobj", "attr", "oprd"}
+_FRAME_PREPS = {"to", "into", "on", "for", "in"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def frame_nouns(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Return (object-like nouns, subject nouns) of a verb for the frames: its objects, the objects of its
+    prepositions, its passive subject; and its active subject."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    objects += [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _FRAME_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # 'shares opened and rose'
+    return objects, subjects
+
+
+def _frame_kind(tok: Token) -> str | None:
+    """Return the kind of the first frame whose verb `tok` is and whose noun it has, else None."""
+    lemma = _lemma(tok)
+    frames = [f for f in lexicon.event_frames() if lemma in f.verbs]
+    if not frames:
+        return None
+    objects, subjects = frame_nouns(tok)
+    object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
+    subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
+    for frame in frames:
+        if object_lemmas & frame.objects or subject_lemmas & frame.subjects:
+            return frame.kind
+    return None
+
+
+def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
+    """Return the kind of event the word `tok` names by itself: its particle verb ('step down'), its noun
+    compound ('hunger strike'), its lemma; or None."""
+    lemma = _lemma(tok)
+    if tok.pos_ in _VERBAL:
+        for c in tok.children:
+            if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1:  # 'stepped down' is often advmod
+                phrasal = kinds.get(f"{lemma} {c.lower_}")
+                if phrasal is not None:
+                    return phrasal
+    else:
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i == tok.i - 1:
+                compound = kinds.get(f"{c.lower_} {lemma}")
+                if compound is not None:
+                    return compound
+    return kinds.get(lemma)
+
+
+def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
+    """Return the kind of event `tok` starts in its construction, or None when it starts none (see the module)."""
+    if tok.pos_ in _VERBAL:
+        framed = _frame_kind(tok)
+        if framed is not None:
+            return framed
+        if _lemma(tok) == "agree" and any(c.dep_ == "ccomp" for c in tok.children):
+            return "statement"  # 'agreed that X'; 'agreed to a contract' is a deal (frame agreement_made)
+        if _lemma(tok) == "rule" and _ruling(tok):
+            return "verdict"  # 'the court ruled that', 'ruled it illegal', 'ruled against X'; not 'ruled the country'
+    kind = lookup_kind(tok, kinds)
+    if kind is None:
+        return None
+    if kind in _VIOLENT_KINDS and figurative(tok):
+        return None
+    if kind == "founding" and (figurative(tok) or any(c.lower_ in _REFLEXIVE for c in tok.children)):
+        return None  # 'form the backbone of', 'is establishing itself as'
+    if kind == "deal" and tok.pos_ in _VERBAL and _lemma(tok) == "deal":
+        return None  # 'dealing with X' handles it
+    if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
+        return "statement"
+    return kind
+
+
+def _ruling(verb: Token) -> bool:
+    """Return True when 'rule' gives a judgment: a clause ('ruled that ...'), a predicate ('ruled it illegal') or
+    'against' or 'on' a party or case; 'ruled the country', 'ruled out' are no verdicts."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return any(c.dep_ in {"ccomp", "oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "on"})
+               for c in verb.children)
+
+
+def figurative(tok: Token) -> bool:
+    """Return True when a word of violence is used figuratively: a figurative modifier before it ('price war',
+    'legal battle'), a figurative object ('struck a cautious note') or an 'of' phrase naming one ('a war of
+    words')."""
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "nmod", "dobj"} and c.lower_ in _EVENTS.figurative:
+            return True  # 'price war', 'struck a note'
+
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.lower_ in _EVENTS.figurative for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _verbal_attack(verb: Token) -> bool:
+    """Return True when 'attack' goes on 'over' or 'for' a reason ('attacked the minister over the cuts'): a
+    criticism (an object that is a thing said or decided, 'attacked the plans', is the frame `criticism`)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"over", "for"} for c in verb.children)
