@@ -324,17 +324,7 @@ def _drop_channels(candidates: list[tuple[tuple[int, int, int], Token, Event]],
     others = [tok for _r, tok, ev in candidates if ev.kind != "statement"]
     return [(r, tok, ev) for r, tok, ev in candidates
             if ev.kind != "statement" or not any(o.i != tok.i and tok.left_edge.i <= o.i <= tok.right_edge.i
-                                                 and _under(o, tok) for o in others)]
-
-
-def _under(tok: Token, verb: Token) -> bool:
-    """Return True when `tok` hangs (at any depth) under `verb`."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.i == verb.i:
-            return True
-    return False
+                                                 and tok.is_ancestor(o) for o in others)]
 
 
 MAX_EVENTS_PER_SENTENCE = 2
