@@ -55,6 +55,9 @@ class SentenceContext:
     stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
     # the person and the organisation the previous paragraph ended on (doc character offsets), by label
     previous: dict[str, Speaker] = field(default_factory=dict)
+    # answers already worked out for this doc (keyed by function and token index); each is a pure
+    # function of the doc and the fields above, which do not change once the context is built
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, rules: dict[str, Any], carried: Speaker | None = None,
@@ -460,6 +463,16 @@ def closing_speaker(ctx: SentenceContext, offset: int) -> Speaker | None:
 
 def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
     """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
+    if depth == 0 and conj:  # the rules ask again and again for the same argument
+        key = ("ents_for", tok.i)
+        cached = ctx.memo.get(key)
+        if cached is None:
+            cached = ctx.memo[key] = _ents_for(ctx, tok, depth, conj)
+        return list(cached)
+    return _ents_for(ctx, tok, depth, conj)
+
+
+def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[Span]:
     rules = ctx.rules
     found: list[Span] = []
     ent = ctx.ent_at[tok.i]

@@ -237,9 +237,15 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
 def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: str) -> list[Token]:
     """Return the argument tokens of `path`; in a stance rule a plan or act with a possessor and no name of
     its own stands for the possessor ("backed Y's proposals", "Y's plans were criticised by X")."""
-    tokens = _follow(verb, path)
-    if not rule.get("stance_possessor"):
-        return tokens
+    stance = bool(rule.get("stance_possessor"))
+    key = ("arg_tokens", verb.i, path, stance)  # many rules of one verb share a path ('agent', 'dobj')
+    cached = ctx.memo.get(key)
+    if cached is None:
+        cached = ctx.memo[key] = _possessor_args(ctx, _follow(verb, path)) if stance else _follow(verb, path)
+    return list(cached)
+
+
+def _possessor_args(ctx: SentenceContext, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         owners = [c for c in t.children if c.dep_ == "poss"]
@@ -818,7 +824,9 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         key = (s.start, s.end, cand.predicate, o.start, o.end)
         if key in seen:
             continue
-        mod = modality(cand.anchor)
+        mod = ctx.memo.get(("modality", cand.anchor.i))
+        if mod is None:
+            mod = ctx.memo[("modality", cand.anchor.i)] = modality(cand.anchor)
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         seen.add(key)
