@@ -18,7 +18,7 @@ from linkchart.extract.context import SentenceContext, agents, arg_for, clause_a
 from linkchart.extract.event_dates import event_date, reported_now
 from linkchart.extract.event_kinds import not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
-from linkchart.extract.modality import modality, report_sources
+from linkchart.extract.modality import modality_memo, report_sources
 from linkchart.extract.statements import in_quotation, says_something, speakers, targets
 from linkchart.models import Event
 
@@ -111,8 +111,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
                           or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
             continue  # 'those described by X', 'enabled X to boast': no saying stated
-        mod = modality(tok)
-        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
+        mod = modality_memo(ctx.memo, tok)
+        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(ctx, tok):
             continue
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
@@ -243,12 +243,12 @@ PARTY_PREPS = lexicon.grammar().party_preps
 ONGOING_KINDS = {"war"}
 
 
-def _governor_unrealised(tok: Token) -> bool:
+def _governor_unrealised(ctx: SentenceContext, tok: Token) -> bool:
     """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
     'wanted to boycott the vote')."""
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
         return False
-    mod = modality(tok.head)
+    mod = modality_memo(ctx.memo, tok.head)
     return mod.irrealis or mod.planned or _to_be_done(tok.head)
 
 

@@ -233,6 +233,16 @@ def report_sources(sent: Span) -> list[Token]:
     return out
 
 
+def modality_memo(memo: dict[tuple[Any, ...], Any], tok: Token) -> Modality:
+    """Return `modality(tok)`, worked out once per token of a doc: `memo` is the doc's memo (relations and
+    events ask about the same anchors)."""
+    key = ("modality", tok.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = modality(tok)
+    return found
+
+
 def modality(tok: Token) -> Modality:
     """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
     ensure_lemmas(tok.doc)

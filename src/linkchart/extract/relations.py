@@ -37,7 +37,7 @@ from linkchart.extract.context import (
     role_possessors,
     unrelativise,
 )
-from linkchart.extract.modality import modality
+from linkchart.extract.modality import modality_memo
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
@@ -824,9 +824,7 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         key = (s.start, s.end, cand.predicate, o.start, o.end)
         if key in seen:
             continue
-        mod = ctx.memo.get(("modality", cand.anchor.i))
-        if mod is None:
-            mod = ctx.memo[("modality", cand.anchor.i)] = modality(cand.anchor)
+        mod = modality_memo(ctx.memo, cand.anchor)
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         seen.add(key)
