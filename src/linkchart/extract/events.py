@@ -14,7 +14,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
+from linkchart.extract.context import (
+    SentenceContext,
+    agents,
+    arg_for,
+    clause_agents,
+    ents_for,
+    patients,
+    sent_ents,
+    sent_tokens,
+)
 from linkchart.extract.event_dates import event_date, reported_now
 from linkchart.extract.event_kinds import not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
@@ -92,7 +101,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
         ent = ctx.ent_at[tok.i]
@@ -145,7 +154,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
                 # a dated sentence: its mentions take part, as before
-                mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+                mentions = [e for e in sent_ents(ctx, sent)
+                            if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]

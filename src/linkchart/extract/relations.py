@@ -35,6 +35,8 @@ from linkchart.extract.context import (
     lemma_of,
     patients,
     role_possessors,
+    sent_ents,
+    sent_tokens,
     unrelativise,
 )
 from linkchart.extract.modality import modality_memo
@@ -190,7 +192,7 @@ def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[di
 
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
@@ -344,7 +346,7 @@ def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> st
         return None  # most nouns end no role: spare the phrase search
     for n in range(ctx.rules["role_phrase_words"], 1, -1):
         start = tok.i - n + 1
-        if start < tok.sent.start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
+        if start < ctx.sent_at[tok.i].start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
             continue
         words = [doc[i].lower_ for i in range(start, tok.i)]
         for last in (lower, lemma):
@@ -363,7 +365,7 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
     roles, doc = lexicon.roles(), ctx.doc
     deputy = former = False
     i = first - 1
-    while i >= doc[first].sent.start and first - i <= 4:
+    while i >= ctx.sent_at[first].start and first - i <= 4:
         t = doc[i]
         if ctx.ent_at[i] is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
             break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
@@ -437,7 +439,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
 
 
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
@@ -487,7 +489,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.dep_ != "poss" or tok.pos_ == "PRON":
             continue
         owner = ctx.ent_at[tok.i]
@@ -518,7 +520,7 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
 
 def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     doc = ctx.doc
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.dep_ not in {"amod", "compound", "nmod", "acl"} or tok.tag_ not in {"VBN", "JJ"}:
             continue
         if tok.dep_ == "acl" and tok.i > tok.head.i:
@@ -563,7 +565,7 @@ def _given(ctx: SentenceContext, noun: Token, modifiers: list[Span]) -> tuple[li
 
 
 def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
         lemma = lemma_of(tok)
@@ -636,7 +638,7 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
     """'Springfield, Illinois', 'Watts, Los Angeles, California': places named one after another with commas, each
     inside the ones after it. Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
     doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
-    for comma in sent:
+    for comma in sent_tokens(ctx, sent):
         if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
             continue
         a = ctx.ent_at[comma.i - 1]
@@ -666,7 +668,7 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
     rule = ctx.rules["place_in_rule"]
     seen: set[int] = set()
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.start in seen or ent.label_ not in rule["labels"] or tok.i != ent.root.i:
             continue
@@ -685,7 +687,7 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Roger Vale of the Harbour Party said ...': a person's name with an 'of' phrase naming a group is a member."""
     rule = ctx.rules["person_of_rule"]
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ != "PERSON" or tok.i != ent.root.i:
             continue
@@ -714,7 +716,7 @@ def party_word(text: str) -> bool:
 def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member."""
     rule = ctx.rules["party_person_rule"]
-    for ent in sent.ents:
+    for ent in sent_ents(ctx, sent):
         if ent.label_ != "PERSON" or ent.start <= sent.start:
             continue
         party = ctx.ent_at[ent.start - 1]
@@ -780,7 +782,7 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
 def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
     """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
     doc, out = ctx.doc, set()
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
             continue
         j = tok.i - 1
