@@ -243,8 +243,43 @@ def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: s
     key = ("arg_tokens", verb.i, path, stance)  # many rules of one verb share a path ('agent', 'dobj')
     cached = ctx.memo.get(key)
     if cached is None:
-        cached = ctx.memo[key] = _possessor_args(ctx, _follow(verb, path)) if stance else _follow(verb, path)
+        if not _may_follow(ctx, verb, path):
+            cached = ctx.memo[key] = []
+        else:
+            cached = ctx.memo[key] = _possessor_args(ctx, _follow(verb, path)) if stance else _follow(verb, path)
     return list(cached)
+
+
+@functools.cache
+def _path_words(path: str) -> tuple[frozenset[str], ...]:
+    """Return, for each step of an argument path, the words one of which the step needs to match (its
+    preposition, its lemma, its object's or adverb's lemmas); none for 'agent', 'patient' and 'dobj'."""
+    if path in {"agent", "patient", "dobj"}:
+        return ()
+    out = []
+    for step in path.split(">"):
+        for head in ("obj:", "advmod:", "prep:"):
+            if step.startswith(head):
+                out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
+                break
+        else:
+            out.append(frozenset([step]))
+    return tuple(out)
+
+
+def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
+    """Return False when `_follow(verb, path)` is sure to find nothing: a step needs a word that is nowhere in
+    the verb's sentence (a verb's dependents stay in its sentence), as most rules of a verb do."""
+    needed = _path_words(path)
+    if not needed:
+        return True
+    sent = ctx.sent_at[verb.i]
+    key = ("words", sent.start)
+    words = ctx.memo.get(key)
+    if words is None:
+        words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
+            lemma_of(t) for t in sent_tokens(ctx, sent)}
+    return all(not options.isdisjoint(words) for options in needed)
 
 
 def _possessor_args(ctx: SentenceContext, tokens: list[Token]) -> list[Token]:
