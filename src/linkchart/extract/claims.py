@@ -13,7 +13,14 @@ import re
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.context import SentenceContext, definite_antecedent, ents_for, unrelativise
+from linkchart.extract.context import (
+    SentenceContext,
+    definite_antecedent,
+    ents_for,
+    sent_ents,
+    sent_tokens,
+    unrelativise,
+)
 from linkchart.extract.modality import attribution
 from linkchart.extract.speakers import FIRST_PERSON
 from linkchart.models import Claim
@@ -129,8 +136,8 @@ def claims_in_sentence(ctx: SentenceContext, sent: Span, offset: int) -> list[Cl
     """Return the numeric claims one sentence makes about entities (offsets are doc chars + `offset`)."""
     doc = ctx.doc
     claims: list[Claim] = []
-    skip = {i for e in sent.ents if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
-    for tok in sent:
+    skip = {i for e in sent_ents(ctx, sent) if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
+    for tok in sent_tokens(ctx, sent):
         if tok.tag_ != "CD" or tok.i in skip:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

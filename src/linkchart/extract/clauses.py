@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from linkchart.extract.context import SentenceContext, agents, ents_for, lemma_of
+from linkchart.extract.context import SentenceContext, agents, ents_for, lemma_of, sent_tokens
 
 Found = tuple[dict[str, Any], list[Span], list[Span], Token]
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -68,7 +68,7 @@ def _based(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | No
 
 def clause_pairs(ctx: SentenceContext, sent: Span) -> Iterator[Found]:
     """Yield (rule, subjects, objects, anchor) for every clause rule that matches in `sent`."""
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         word = lemma_of(tok)
         for rule in ctx.rules.get("clause_rules", []):
             if word not in rule["words"] and tok.lower_ not in rule["words"]:

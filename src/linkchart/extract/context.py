@@ -55,6 +55,11 @@ class SentenceContext:
     stand_ins: dict[int, Speaker] = field(default_factory=dict)  # pronoun token -> the carried speaker
     # the person and the organisation the previous paragraph ended on (doc character offsets), by label
     previous: dict[str, Speaker] = field(default_factory=dict)
+    # answers already worked out for this doc (keyed by function and token index); each is a pure
+    # function of the doc and the fields above, which do not change once the context is built
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once (spaCy makes one per access)
+    sent_at: list[Span] = field(default_factory=list)  # the sentence of each token (`token.sent` walks the doc)
 
     @classmethod
     def build(cls, doc: Doc, rules: dict[str, Any], carried: Speaker | None = None,
@@ -63,12 +68,29 @@ class SentenceContext:
         doc character offsets."""
         ctx = cls(doc, rules, carried=carried, previous=previous or {})
         ctx.ent_at = [None] * len(doc)
+        ctx.tokens = list(doc)
+        for sent in doc.sents:
+            ctx.sent_at += [sent] * (sent.end - sent.start)
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     ctx.ent_at[i] = ent
         ctx.speaker_of = first_person_speakers(doc, ctx.rules["reporting_verbs"], carried is not None)
         return ctx
+
+
+def sent_tokens(ctx: SentenceContext, sent: Span) -> list[Token]:
+    """Return the tokens of `sent`, a sentence (or any span) of the context's doc."""
+    return ctx.tokens[sent.start : sent.end]
+
+
+def sent_ents(ctx: SentenceContext, sent: Span) -> list[Span]:
+    """Return `sent.ents`, worked out once per span (spaCy rebuilds every entity of the doc each time)."""
+    key = ("ents", sent.start, sent.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = list(sent.ents)
+    return found
 
 
 def lemma_of(tok: Token) -> str:
@@ -263,17 +285,18 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     else the previous sentence's subject person (or its only person); an ambiguous pronoun
     stays unresolved.
     """
-    sent = pronoun.sent
-    before = {e.text: e for e in sent.ents if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun)
-              and not _where(e)}
+    sent = ctx.sent_at[pronoun.i]
+    before = {e.text: e for e in sent_ents(ctx, sent)
+              if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun) and not _where(e)}
     if len(before) == 1:
         return next(iter(before.values()))
     if before:
         return None
     if sent.start == 0:
         return _carried_subject(ctx, pronoun, "PERSON")
-    previous = ctx.doc[sent.start - 1].sent
-    people = [e for e in previous.ents if _personal(ctx, e) and gender_fits(ctx, e, pronoun) and not _where(e)]
+    previous = ctx.sent_at[sent.start - 1]
+    people = [e for e in sent_ents(ctx, previous)
+              if _personal(ctx, e) and gender_fits(ctx, e, pronoun) and not _where(e)]
     subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
@@ -304,11 +327,11 @@ def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     sentence (or of the previous paragraph's last sentence); None when there is none or several."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    sent = pronoun.sent
+    sent = ctx.sent_at[pronoun.i]
     if sent.start == 0:
         return _carried_subject(ctx, pronoun, "ORG")
-    previous = ctx.doc[sent.start - 1].sent
-    subjects = {e.text: e for e in previous.ents if e.label_ == "ORG" and _is_subject(e)}
+    previous = ctx.sent_at[sent.start - 1]
+    subjects = {e.text: e for e in sent_ents(ctx, previous) if e.label_ == "ORG" and _is_subject(e)}
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
@@ -355,7 +378,7 @@ def _object_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     Only the pronoun's own sentence is searched; with no candidate there it stays unresolved.
     """
     subjects = _clause_subjects(pronoun)
-    for e in pronoun.sent.ents:
+    for e in sent_ents(ctx, ctx.sent_at[pronoun.i]):
         if e.end > pronoun.i:
             break
         if _personal(ctx, e) or (e.label_ in {"ORG", "NORP"} and len(e) == 1 and e[0].tag_ == "NNP"
@@ -374,8 +397,8 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     if lemma_of(noun) not in ctx.rules["group_nouns"] or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    sent = noun.sent
-    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    sent = ctx.sent_at[noun.i]
+    previous = ctx.sent_at[sent.start - 1] if sent.start > 0 else None
     for span in (sent, previous):
         if span is None:
             continue
@@ -399,13 +422,13 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
-    sent = tok.sent
+    sent = ctx.sent_at[tok.i]
     if sent.start == 0:
         return None
-    previous = ctx.doc[sent.start - 1].sent
+    previous = ctx.sent_at[sent.start - 1]
     subjects = [e for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"} for e in ents_for(ctx, c)]
-    candidates = subjects or [e for e in previous.ents if _personal(ctx, e)]
-    named_here = {e.text for e in sent.ents if _personal(ctx, e)}
+    candidates = subjects or [e for e in sent_ents(ctx, previous) if _personal(ctx, e)]
+    named_here = {e.text for e in sent_ents(ctx, sent) if _personal(ctx, e)}
     if len({e.text for e in candidates}) != 1 or not _personal(ctx, candidates[0]) or candidates[0].text in named_here:
         return None
     return candidates[0]
@@ -460,6 +483,16 @@ def closing_speaker(ctx: SentenceContext, offset: int) -> Speaker | None:
 
 def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True) -> list[Span]:
     """Return the entity mentions a dependency argument stands for (following conj, appos, naming)."""
+    if depth == 0 and conj:  # the rules ask again and again for the same argument
+        key = ("ents_for", tok.i)
+        cached = ctx.memo.get(key)
+        if cached is None:
+            cached = ctx.memo[key] = _ents_for(ctx, tok, depth, conj)
+        return list(cached)
+    return _ents_for(ctx, tok, depth, conj)
+
+
+def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[Span]:
     rules = ctx.rules
     found: list[Span] = []
     ent = ctx.ent_at[tok.i]
@@ -621,14 +654,15 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
     if not pronouns:
         return []
     taken = {e.text for e in holders}
-    sent = pronouns[0].sent
-    before = [e for e in sent.ents if e.end <= pronouns[0].i and _person_like(ctx, e) and e.text not in taken]
+    sent = ctx.sent_at[pronouns[0].i]
+    before = [e for e in sent_ents(ctx, sent)
+              if e.end <= pronouns[0].i and _person_like(ctx, e) and e.text not in taken]
     if before:
         return [before[-1]]
     if sent.start == 0:
         return []
-    previous = ctx.doc[sent.start - 1].sent
-    others = {e.text: e for e in previous.ents if _person_like(ctx, e) and e.text not in taken}
+    previous = ctx.sent_at[sent.start - 1]
+    others = {e.text: e for e in sent_ents(ctx, previous) if _person_like(ctx, e) and e.text not in taken}
     return list(others.values()) if len(others) == 1 else []
 
 
@@ -658,13 +692,13 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
         fits = {"PERSON"}
     else:
         return None
-    sent = noun.sent
+    sent = ctx.sent_at[noun.i]
     if sent.start == 0:
         return None
-    if any(e.label_ in fits and e.end <= noun.i for e in sent.ents):
+    if any(e.label_ in fits and e.end <= noun.i for e in sent_ents(ctx, sent)):
         return None  # 'X met Y. Then X and the commander ...': the commander is someone else
-    previous = ctx.doc[sent.start - 1].sent
-    distinct = {e.text: e for e in previous.ents if e.label_ in fits}
+    previous = ctx.sent_at[sent.start - 1]
+    distinct = {e.text: e for e in sent_ents(ctx, previous) if e.label_ in fits}
     if len(distinct) != 1:
         return None
     antecedent = next(iter(distinct.values()))

@@ -14,11 +14,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.context import SentenceContext, agents, arg_for, clause_agents, ents_for, patients
+from linkchart.extract.context import (
+    SentenceContext,
+    agents,
+    arg_for,
+    clause_agents,
+    ents_for,
+    patients,
+    sent_ents,
+    sent_tokens,
+)
 from linkchart.extract.event_dates import event_date, reported_now
 from linkchart.extract.event_kinds import not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
-from linkchart.extract.modality import modality, report_sources
+from linkchart.extract.modality import modality_memo, report_sources
 from linkchart.extract.statements import in_quotation, says_something, speakers, targets
 from linkchart.models import Event
 
@@ -92,7 +101,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
             continue
         ent = ctx.ent_at[tok.i]
@@ -111,8 +120,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
                           or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
             continue  # 'those described by X', 'enabled X to boast': no saying stated
-        mod = modality(tok)
-        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(tok):
+        mod = modality_memo(ctx.memo, tok)
+        if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(ctx, tok):
             continue
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
@@ -145,7 +154,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
                 # a dated sentence: its mentions take part, as before
-                mentions = [e for e in sent.ents if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+                mentions = [e for e in sent_ents(ctx, sent)
+                            if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]
@@ -243,12 +253,12 @@ PARTY_PREPS = lexicon.grammar().party_preps
 ONGOING_KINDS = {"war"}
 
 
-def _governor_unrealised(tok: Token) -> bool:
+def _governor_unrealised(ctx: SentenceContext, tok: Token) -> bool:
     """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
     'wanted to boycott the vote')."""
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
         return False
-    mod = modality(tok.head)
+    mod = modality_memo(ctx.memo, tok.head)
     return mod.irrealis or mod.planned or _to_be_done(tok.head)
 
 

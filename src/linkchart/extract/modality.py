@@ -119,6 +119,8 @@ def _speaker(verb: Token) -> str | None:
 
 
 def _according_to(tok: Token) -> str | None:
+    if "according" not in tok.doc.text.lower():
+        return None  # most docs have no 'according to': spare the sentence walk
     for t in tok.sent:
         if t.lower_ == "according":
             for to in t.children:
@@ -151,10 +153,14 @@ def _report_governor(tok: Token) -> Token | None:
     return None
 
 
-def attribution(tok: Token) -> str | None:
-    """Return who the text attributes the fact anchored on `tok` to ('Khazali told interrogators'), or None."""
+_UNSET: Any = object()  # a reporting governor not yet looked for
+
+
+def attribution(tok: Token, governor: Token | None = _UNSET) -> str | None:
+    """Return who the text attributes the fact anchored on `tok` to ('Khazali told interrogators'), or None;
+    `governor`, when given, is `_report_governor(tok)` already found."""
     ensure_lemmas(tok.doc)
-    verb = _report_governor(tok)
+    verb = _report_governor(tok) if governor is _UNSET else governor
     if verb is not None:
         who = _speaker(verb)
         if who:
@@ -162,11 +168,12 @@ def attribution(tok: Token) -> str | None:
     return _according_to(tok)
 
 
-def is_hedged(tok: Token) -> bool:
-    """Return True when a hedge ('allegedly', 'may', 'alleged') or an uncertain report qualifies the fact."""
+def is_hedged(tok: Token, governor: Token | None = _UNSET) -> bool:
+    """Return True when a hedge ('allegedly', 'may', 'alleged') or an uncertain report qualifies the fact;
+    `governor`, when given, is `_report_governor(tok)` already found."""
     if any(c.lower_ in HEDGES for c in tok.children if c.dep_ in {"advmod", "aux", "amod", "auxpass"}):
         return True
-    verb = _report_governor(tok)
+    verb = _report_governor(tok) if governor is _UNSET else governor
     if verb is not None and verb.lemma_.lower() in HEDGING_VERBS:
         return True
     cur = tok
@@ -233,9 +240,21 @@ def report_sources(sent: Span) -> list[Token]:
     return out
 
 
+def modality_memo(memo: dict[tuple[Any, ...], Any], tok: Token) -> Modality:
+    """Return `modality(tok)`, worked out once per token of a doc: `memo` is the doc's memo (relations and
+    events ask about the same anchors)."""
+    key = ("modality", tok.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = modality(tok)
+    return found
+
+
 def modality(tok: Token) -> Modality:
     """Return the `Modality` (negated, attributed_to, hedged, irrealis) of the fact anchored on `tok`."""
     ensure_lemmas(tok.doc)
     planned = is_planned(tok)
-    return Modality(negated=is_negated(tok), attributed_to=attribution(tok), hedged=planned or is_hedged(tok),
+    governor = _report_governor(tok)  # attribution and hedging both read it
+    return Modality(negated=is_negated(tok), attributed_to=attribution(tok, governor),
+                    hedged=planned or is_hedged(tok, governor),
                     irrealis=is_irrealis(tok), planned=planned)

@@ -35,9 +35,11 @@ from linkchart.extract.context import (
     lemma_of,
     patients,
     role_possessors,
+    sent_ents,
+    sent_tokens,
     unrelativise,
 )
-from linkchart.extract.modality import modality
+from linkchart.extract.modality import modality_memo
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
@@ -190,7 +192,7 @@ def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[di
 
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
@@ -237,9 +239,50 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
 def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: str) -> list[Token]:
     """Return the argument tokens of `path`; in a stance rule a plan or act with a possessor and no name of
     its own stands for the possessor ("backed Y's proposals", "Y's plans were criticised by X")."""
-    tokens = _follow(verb, path)
-    if not rule.get("stance_possessor"):
-        return tokens
+    stance = bool(rule.get("stance_possessor"))
+    key = ("arg_tokens", verb.i, path, stance)  # many rules of one verb share a path ('agent', 'dobj')
+    cached = ctx.memo.get(key)
+    if cached is None:
+        if not _may_follow(ctx, verb, path):
+            cached = ctx.memo[key] = []
+        else:
+            cached = ctx.memo[key] = _possessor_args(ctx, _follow(verb, path)) if stance else _follow(verb, path)
+    return list(cached)
+
+
+@functools.cache
+def _path_words(path: str) -> tuple[frozenset[str], ...]:
+    """Return, for each step of an argument path, the words one of which the step needs to match (its
+    preposition, its lemma, its object's or adverb's lemmas); none for 'agent', 'patient' and 'dobj'."""
+    if path in {"agent", "patient", "dobj"}:
+        return ()
+    out = []
+    for step in path.split(">"):
+        for head in ("obj:", "advmod:", "prep:"):
+            if step.startswith(head):
+                out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
+                break
+        else:
+            out.append(frozenset([step]))
+    return tuple(out)
+
+
+def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
+    """Return False when `_follow(verb, path)` is sure to find nothing: a step needs a word that is nowhere in
+    the verb's sentence (a verb's dependents stay in its sentence), as most rules of a verb do."""
+    needed = _path_words(path)
+    if not needed:
+        return True
+    sent = ctx.sent_at[verb.i]
+    key = ("words", sent.start)
+    words = ctx.memo.get(key)
+    if words is None:
+        words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
+            lemma_of(t) for t in sent_tokens(ctx, sent)}
+    return all(not options.isdisjoint(words) for options in needed)
+
+
+def _possessor_args(ctx: SentenceContext, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         owners = [c for c in t.children if c.dep_ == "poss"]
@@ -338,7 +381,7 @@ def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> st
         return None  # most nouns end no role: spare the phrase search
     for n in range(ctx.rules["role_phrase_words"], 1, -1):
         start = tok.i - n + 1
-        if start < tok.sent.start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
+        if start < ctx.sent_at[tok.i].start or any(ctx.ent_at[i] is not None for i in range(start, tok.i)):
             continue
         words = [doc[i].lower_ for i in range(start, tok.i)]
         for last in (lower, lemma):
@@ -357,7 +400,7 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
     roles, doc = lexicon.roles(), ctx.doc
     deputy = former = False
     i = first - 1
-    while i >= doc[first].sent.start and first - i <= 4:
+    while i >= ctx.sent_at[first].start and first - i <= 4:
         t = doc[i]
         if ctx.ent_at[i] is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
             break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
@@ -431,7 +474,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
 
 
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
             continue
         if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
@@ -481,7 +524,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.dep_ != "poss" or tok.pos_ == "PRON":
             continue
         owner = ctx.ent_at[tok.i]
@@ -512,7 +555,7 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
 
 def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     doc = ctx.doc
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.dep_ not in {"amod", "compound", "nmod", "acl"} or tok.tag_ not in {"VBN", "JJ"}:
             continue
         if tok.dep_ == "acl" and tok.i > tok.head.i:
@@ -557,7 +600,7 @@ def _given(ctx: SentenceContext, noun: Token, modifiers: list[Span]) -> tuple[li
 
 
 def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
         lemma = lemma_of(tok)
@@ -630,7 +673,7 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
     """'Springfield, Illinois', 'Watts, Los Angeles, California': places named one after another with commas, each
     inside the ones after it. Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
     doc, rule = ctx.doc, ctx.rules["place_pair_rule"]
-    for comma in sent:
+    for comma in sent_tokens(ctx, sent):
         if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
             continue
         a = ctx.ent_at[comma.i - 1]
@@ -660,7 +703,7 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
     rule = ctx.rules["place_in_rule"]
     seen: set[int] = set()
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.start in seen or ent.label_ not in rule["labels"] or tok.i != ent.root.i:
             continue
@@ -679,7 +722,7 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Roger Vale of the Harbour Party said ...': a person's name with an 'of' phrase naming a group is a member."""
     rule = ctx.rules["person_of_rule"]
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ != "PERSON" or tok.i != ent.root.i:
             continue
@@ -708,7 +751,7 @@ def party_word(text: str) -> bool:
 def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member."""
     rule = ctx.rules["party_person_rule"]
-    for ent in sent.ents:
+    for ent in sent_ents(ctx, sent):
         if ent.label_ != "PERSON" or ent.start <= sent.start:
             continue
         party = ctx.ent_at[ent.start - 1]
@@ -774,7 +817,7 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
 def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
     """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
     doc, out = ctx.doc, set()
-    for tok in sent:
+    for tok in sent_tokens(ctx, sent):
         if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
             continue
         j = tok.i - 1
@@ -818,7 +861,7 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         key = (s.start, s.end, cand.predicate, o.start, o.end)
         if key in seen:
             continue
-        mod = modality(cand.anchor)
+        mod = modality_memo(ctx.memo, cand.anchor)
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         seen.add(key)
