@@ -45,6 +45,19 @@ def lift_rows(index: MentionIndex, relations: list[RelationRow],
     return out
 
 
+def share_strings(r: RelationRow, shared: dict[str, str]) -> RelationRow:
+    """Return the relation row with its texts replaced by equal ones already met (`shared`: text → itself).
+
+    A grouped relation keeps its rows' texts (sources, predicates, rules, dates, sentences) for the whole
+    keeping; rows read apart hold one string object each, rows of one document or sentence can hold one.
+    """
+    for name in ("source", "predicate", "rule", "attributed_to", "date", "evidence"):
+        value = getattr(r, name)
+        if value is not None:
+            setattr(r, name, shared.setdefault(value, value))
+    return r
+
+
 def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
     """Return the stored form of the entity relation of rank `index`."""
     return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,
