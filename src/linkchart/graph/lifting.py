@@ -51,10 +51,12 @@ def share_strings(r: RelationRow, shared: dict[str, str]) -> RelationRow:
     A grouped relation keeps its rows' texts (sources, predicates, rules, dates, sentences) for the whole
     keeping; rows read apart hold one string object each, rows of one document or sentence can hold one.
     """
-    for name in ("source", "predicate", "rule", "attributed_to", "date", "evidence"):
-        value = getattr(r, name)
-        if value is not None:
-            setattr(r, name, shared.setdefault(value, value))
+    r.source, r.predicate = shared.setdefault(r.source, r.source), shared.setdefault(r.predicate, r.predicate)
+    r.rule, r.evidence = shared.setdefault(r.rule, r.rule), shared.setdefault(r.evidence, r.evidence)
+    if r.attributed_to is not None:
+        r.attributed_to = shared.setdefault(r.attributed_to, r.attributed_to)
+    if r.date is not None:
+        r.date = shared.setdefault(r.date, r.date)
     return r
 
 
