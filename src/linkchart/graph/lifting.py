@@ -45,6 +45,21 @@ def lift_rows(index: MentionIndex, relations: list[RelationRow],
     return out
 
 
+def share_strings(r: RelationRow, shared: dict[str, str]) -> RelationRow:
+    """Return the relation row with its texts replaced by equal ones already met (`shared`: text → itself).
+
+    A grouped relation keeps its rows' texts (sources, predicates, rules, dates, sentences) for the whole
+    keeping; rows read apart hold one string object each, rows of one document or sentence can hold one.
+    """
+    r.source, r.predicate = shared.setdefault(r.source, r.source), shared.setdefault(r.predicate, r.predicate)
+    r.rule, r.evidence = shared.setdefault(r.rule, r.rule), shared.setdefault(r.evidence, r.evidence)
+    if r.attributed_to is not None:
+        r.attributed_to = shared.setdefault(r.attributed_to, r.attributed_to)
+    if r.date is not None:
+        r.date = shared.setdefault(r.date, r.date)
+    return r
+
+
 def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
     """Return the stored form of the entity relation of rank `index`."""
     return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,

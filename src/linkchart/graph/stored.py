@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 import networkx as nx
 from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
-from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows
+from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows, share_strings
 from linkchart.graph.metrics import compute_metrics, links_graph
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation, RelationGroups
@@ -59,19 +60,28 @@ def lifted_relations(store: Store, sources: SourceIndex | None = None) -> list[E
     return _lift_all(store, keep_rows=False)[0].relations(sources or SourceIndex(store))
 
 
-def _lift_all(store: Store, keep_rows: bool = True) -> tuple[RelationGroups, list[LiftedRow]]:
+def _lift_all(store: Store, keep_rows: bool = True) -> tuple[RelationGroups, list[tuple[Any, ...]]]:
     """Return every stored relation grouped by entities (each group with the rank of its first row) and, when
-    `keep_rows`, every relation row as lifted (`LiftedRow`)."""
+    `keep_rows`, every relation row as lifted (`LiftedRow` fields as a tuple: `_lifted_rows` makes them rows)."""
     by_name = _names(store)
     groups = RelationGroups(store)
-    rows: list[LiftedRow] = []
+    rows: list[tuple[Any, ...]] = []
     for batch in _batches(store):
         index = BatchIndex(store.linked_spans(batch), by_name)
+        shared: dict[str, str] = {}  # a batch holds whole documents: their repeated texts are met within it
         for lifted, r in lift_rows(index, store.relations_in(batch), by_name.get):
-            groups.add(r, lifted.subject, lifted.object, lifted.rank)
+            groups.add(share_strings(r, shared), lifted.subject, lifted.object, lifted.rank)
             if keep_rows:
-                rows.append(lifted)
+                rows.append((lifted.relation_id, lifted.article_id, lifted.rank, lifted.subject, lifted.object,
+                             lifted.subject_name, lifted.object_name))
+    groups.seen.clear()  # every row is grouped: what told repeated evidences apart is needed no more
     return groups, rows
+
+
+def _lifted_rows(rows: list[tuple[Any, ...]]) -> Iterator[LiftedRow]:
+    """Yield the kept tuples of `_lift_all` as lifted rows, in order."""
+    for row in rows:
+        yield LiftedRow(*row)
 
 
 def keep_graph(store: Store) -> bool:
@@ -88,7 +98,7 @@ def keep_graph(store: Store) -> bool:
                                           ((r.subject, r.object, r.negated) for r in relations)))
     edges = (edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True))
     rows_out = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community) for n, m in metrics.nodes.items())
-    return store.replace_entity_graph(version, edges, rows_out, rows)
+    return store.replace_entity_graph(version, edges, rows_out, _lifted_rows(rows))
 
 
 def ensure_graph(store: Store) -> None:

@@ -121,7 +121,8 @@ class RelationGroups:
         self.vocabulary = lexicon.predicates()
         self.types = types if types is not None else {e.id: e.type for e in store.entities()}
         self.grouped: dict[tuple, EntityRelation] = {}
-        self.seen: dict[tuple, set[tuple[str, int]]] = {}
+        # (*group key, source, evidence start) of each evidence kept: one flat set, not a set per group (smaller)
+        self.seen: set[tuple] = set()
         self.first: list[int | None] = []  # the `rank` given with each group's first row, in group order
 
     def add(self, r: RelationRow, s: int | None, o: int | None, rank: int | None = None) -> None:
@@ -135,12 +136,12 @@ class RelationGroups:
         rel = self.grouped.get(key)
         if rel is None:
             rel = self.grouped[key] = EntityRelation(s, r.predicate, o, r.negated, r.attributed_to, r.hedged, r.date)
-            self.seen[key] = set()
             self.first.append(rank)
         if r.rule not in rel.rules:
             rel.rules.append(r.rule)
-        if (r.source, r.evidence_start) not in self.seen[key]:
-            self.seen[key].add((r.source, r.evidence_start))
+        mark = (*key, r.source, r.evidence_start)
+        if mark not in self.seen:
+            self.seen.add(mark)
             rel.evidence.append(Evidence(r.source, r.evidence_start, r.evidence_end, r.evidence, r.article_id,
                                          *_referent(r), attributed_to=r.attributed_to, hedged=r.hedged))
             rel.attributed_to = rel.attributed_to if r.attributed_to else None  # someone states it outright
