@@ -525,7 +525,7 @@ class MentionFixer:
                 e = k
                 break
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
-            s += 1  # 'including Tories Ken Clarke': a plural group word is no first name
+            s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
         for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'
             if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
                     k + 1 >= e or doc[k + 1].is_lower):
@@ -602,7 +602,7 @@ class MentionFixer:
                   and head_label(doc[e + 1].text) == "ORG" and doc[e + 1].text[:1].isupper()):
                 e += 2  # 'Transport and General Workers' + "' Union": a plural possessive inside the name
             elif self._hyphenated_given_name(doc, e):
-                e += 3  # 'Laah' + 'Chong-gyu': a Korean given name the model left out
+                e += 3  # 'Paek' + 'Sung-ho': a Korean given name the model left out
             else:
                 break
         # '[United Nations Interim Force in Lebanon]': a bracketed name runs to the bracket

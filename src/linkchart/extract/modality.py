@@ -3,7 +3,7 @@
 A fact is anchored on one token (the verb or noun of its frame). It is *negated* when that token
 (or a verb that governs it as complement) carries a negation, or when a negating verb ('deny',
 'refuse', 'turn down') governs it. It is *attributed* when it sits inside the complement of a
-reporting verb ('Khazali told interrogators that ...', '..., the statement said') or the sentence
+reporting verb ('Talvik told interrogators that ...', '..., the statement said') or the sentence
 says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
 uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it is *planned*: future
 ('will'), expected or prepared ('is expected to', 'is preparing to') or the condition of an 'if'. It is
@@ -157,7 +157,7 @@ _UNSET: Any = object()  # a reporting governor not yet looked for
 
 
 def attribution(tok: Token, governor: Token | None = _UNSET) -> str | None:
-    """Return who the text attributes the fact anchored on `tok` to ('Khazali told interrogators'), or None;
+    """Return who the text attributes the fact anchored on `tok` to ('Talvik told interrogators'), or None;
     `governor`, when given, is `_report_governor(tok)` already found."""
     ensure_lemmas(tok.doc)
     verb = _report_governor(tok) if governor is _UNSET else governor

@@ -227,7 +227,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
-            # surnames and later names, not the given name; the family name first in 'Laah Chong-gyu'
+            # surnames and later names, not the given name; the family name first in 'Paek Sung-ho'
             for part in (parts if _EAST_ASIAN_GIVEN.search(ls.surface) else parts[1:]):
                 full_by_token[part].add(k)  # parts are transliteration keys
                 in_article[(part, k[0])].add(k)
@@ -241,7 +241,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
         own = names.name_parts(ls.surface)
         token = own[0]
         same_article = in_article.get((token, k[0]), set())
-        if len(own) > 1:  # 'Kilroy-Silk': the full names holding every part, in order
+        if len(own) > 1:  # 'Lund-Aske': the full names holding every part, in order
             same_article = {c for c in same_article if _contiguous(own, names.name_parts(locals_[c].surface))}
         if not same_article:
             same_article = abd_tails.get((token, k[0]), set())
@@ -281,7 +281,7 @@ _EAST_ASIAN_GIVEN = re.compile(r"\s[A-Z][a-z]+-[a-z]{1,4}$")
 def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key | None:
     """Return the fullest of an article's full names when all of them can be one person, else None.
 
-    'Anthony Meyer' and 'Anthony John Charles Meyer' in one article: each shorter name keeps the longest one's
+    'Alden Varga' and 'Alden Roy Pelham Varga' in one article: each shorter name keeps the longest one's
     first and last parts, with middle names left out, so the surname alone stands for that one person.
     """
     if len(candidates) < 2:
@@ -351,7 +351,7 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
 
     Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
-    Brigades' is another group), except a party ('Labour' is the 'Labour Party'). Places: only
+    Brigades' is another group), except a party ('Harvest' is the 'Harvest Party'). Places: only
     when it is ('Golan Heights', 'Mediterranean Sea'). The longer name must be named at least as
     often as the short form, unless it is a party (the short form is how a party is mostly named).
     """
@@ -367,7 +367,7 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
             continue
         # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
-        # a party is the exception: 'Labour' is the 'Labour Party' (a party has no sub-unit called 'X Party')
+        # a party is the exception: 'Harvest' is the 'Harvest Party' (a party has no sub-unit called 'X Party')
         candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
                       and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
                            or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
@@ -438,7 +438,7 @@ def _head_phrase(surface: str) -> bool:
 
 
 def _party_of(surface: str) -> bool:
-    """Return True for 'Word Party' ('Labour Party', 'Baath Party'): one name word and the head 'party'."""
+    """Return True for 'Word Party' ('Harvest Party', 'Dawn Party'): one name word and the head 'party'."""
     core, quals, heads = names.org_core(surface)
     return heads == {"party"} and not quals and len(core.split()) == 1 and len(names.name_tokens(surface)) == 2
 

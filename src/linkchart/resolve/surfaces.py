@@ -45,7 +45,7 @@ def written_form(text: str) -> str:
 
 
 def is_partial_person(surface: str, type_: str) -> bool:
-    """Return True for a one-word name that may be a person's surname ('Sadr', 'Khazali', 'Mr Kilroy-Silk':
+    """Return True for a one-word name that may be a person's surname ('Varga', 'Quell', 'Ms Lund-Aske':
     a hyphenated surname is one word)."""
     if type_ != "PERSON" or names.is_acronym(surface):
         return False

@@ -39,7 +39,7 @@ def head_type(surface: str) -> str | None:
     if len(words) < 2:
         return None
     last = words[-1]
-    if last in LOC_HEADS and last in ORG_HEADS:  # 'bank': 'West Bank' is a place, 'Korea Development Bank' a bank
+    if last in LOC_HEADS and last in ORG_HEADS:  # 'bank': 'West Bank' is a place, 'Eldoria Development Bank' a bank
         return "LOC" if words[0] in _PLACES.compass else "ORG"
     if last in FAC_HEADS:
         return "FAC"
