@@ -106,6 +106,7 @@ class Organisations:
     calques: dict[str, str]  # Arabic opener → the English head a translation uses
     camel_heads: tuple[str, ...]  # heads split off a name written in one word, capitalised
     armed: frozenset[str]  # words marking an armed group
+    nation_governments: frozenset[str]  # alone, the government of the article's nation ('the government')
 
 
 @cache
@@ -119,6 +120,7 @@ def organisations() -> Organisations:
         kinds={w.lower(): v for w, v in values("kind").items()}, name_words=lower("org_word"),
         calques={w.lower(): v for w, v in values("english").items()},
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
+        nation_governments=lower("nation_government"),
     )
 
 
