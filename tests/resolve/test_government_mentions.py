@@ -9,7 +9,8 @@ from linkchart.api import Workspace
 from linkchart.export.json import export_linkchart
 
 CHILE = ("Chilean teachers marched in Santiago on Monday. The Chilean government said the budget was fixed. "
-         "Interior Minister Ana Ruiz said the government would not change course.")
+         "Interior Minister Ana Ruiz said the government would not change course. "
+         "Former finance minister Ivo Sanz, a member of the Blue Party, said the plan would fail.")
 PERU = "Peru's farmers blocked roads. Union leaders said the government had ignored Peru's farmers for years."
 
 
@@ -33,7 +34,9 @@ def test_the_government_of_two_nations_is_two_entities(store_url: str, tmp_path:
         assert "Peru government" in by_name and by_name["Peru government"]["id"] != chile["id"]
         ruiz = [r for r in data["relations"] if r["predicate"] == "member_of"
                 and r["subject"] == by_name["Ana Ruiz"]["id"]]
-        assert [r["object"] for r in ruiz] == [chile["id"]]
+        assert [r["object"] for r in ruiz] == [chile["id"]] and not ruiz[0]["former"]
+        sanz = [r for r in data["relations"] if r["subject"] == by_name["Ivo Sanz"]["id"]]
+        assert [r["former"] for r in sanz if r["object"] == chile["id"]] == [True]
         before = {e["name"] for e in data["entities"]}
         ws.resolve(full=True)
         assert {e["name"] for e in export_linkchart(ws.store)["entities"]} == before

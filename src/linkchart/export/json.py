@@ -114,6 +114,8 @@ def _relation(r: Any) -> dict[str, Any]:
         "subject": entity_id(r.subject), "predicate": r.predicate, "object": entity_id(r.object),
         "date": r.date, "negated": r.negated, "attributed_to": r.attributed_to, "hedged": r.hedged,
         "rules": r.rules, "evidence": _evidence(r.evidence), "independent_sources": r.independent_sources,
+        # every reading names the role as a past one ('the former leader'): no current tie
+        "former": bool(r.rules) and all(rule.endswith("_former") for rule in r.rules),
     }
 
 
