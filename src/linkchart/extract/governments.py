@@ -38,6 +38,7 @@ OFFSET_KEY = "lc_offset"
 HOME_DOMINANCE = 2
 
 _NATION_LABELS = frozenset({"GPE", "NORP"})
+_OWN_WORDS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})  # dependents that make it another government
 
 
 def _named_government(span: Span, words: frozenset[str]) -> str | None:
@@ -65,7 +66,7 @@ def _bare(tok: Token) -> bool:
     if tok.i > 0 and tok.doc[tok.i - 1].text in {"-", "–"}:
         return False  # 'anti-government'
     determiners = [c for c in tok.children if c.dep_ == "det"]
-    if any(c.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "conj"} for c in tok.children):
+    if any(c.dep_ in _OWN_WORDS or c.dep_ == "conj" for c in tok.children):
         return False
     if tok.dep_ == "compound":
         return not determiners  # 'government plans': the noun modifies another
