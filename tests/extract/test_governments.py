@@ -107,3 +107,25 @@ def test_a_title_reaches_the_government_named_in_another_paragraph(nlp: Language
 def test_a_named_act_of_the_government_is_no_part_of_it(nlp: Language) -> None:
     text = "The findings come from Chilean experts as MPs are due to vote on the government's Road Repair Bill."
     assert not [t for t in triples(nlp, text) if t[1] == "part_of"]
+
+
+def ministries(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """Return (text, refers_to) of the article's ministry mentions that stand for one nation's ministry."""
+    return [(m.text, m.refers_to) for m in extract(nlp, text).mentions if m.refers_to and "ministry" in m.refers_to]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile's foreign ministry summoned the envoy on Monday.", [("foreign ministry", "Chile foreign ministry")]),
+    ("The foreign ministry of Peru said the deal was signed.", [("foreign ministry", "Peru foreign ministry")]),
+    ("Chilean police made arrests. The Interior Ministry said three men were held.",
+     [("Interior Ministry", "Chile interior ministry")]),
+    ("Chilean police made arrests. The interior ministry said three men were held.",
+     [("interior ministry", "Chile interior ministry")]),
+])
+def test_a_ministry_written_without_its_full_name_is_its_nation_s(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert ministries(nlp, text) == expected
+
+
+def test_a_ministry_no_nation_is_given_for_is_no_mention_of_one(nlp: Language) -> None:
+    assert ministries(nlp, "Chile and Peru met. The interior ministry said three men were held.") == []

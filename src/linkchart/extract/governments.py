@@ -41,6 +41,17 @@ _NATION_LABELS = frozenset({"GPE", "NORP"})
 _OWN_WORDS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})  # dependents that make it another government
 
 
+def _nation_named(ent: Span) -> str | None:
+    """Return the nation a mention names: a country or nationality word, or the one qualifying a group's name
+    ('Chilean police'); else None."""
+    if ent.label_ in _NATION_LABELS:
+        return lexicon.nation_of(ent.text)
+    words = [t for t in ent if t.lower_ != "the"]
+    if ent.label_ == "ORG" and len(words) >= 2:
+        return lexicon.nation_of(words[0].text)
+    return None
+
+
 def _named_government(span: Span, words: frozenset[str]) -> str | None:
     """Return the nation of a named government ('the Chilean government', "Chile's government"), else None."""
     tokens = [t for t in span if t.lower_ not in {"the", "'s", "’s"}]
@@ -82,13 +93,13 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
     named: list[tuple[int, int, str, str]] = []  # the governments named with their nation (article characters)
     found: list[tuple[Doc, int, Token, str | None, str | None]] = []  # doc, offset, noun, own nation, last named
     last_named: str | None = None
+    bodies: list[tuple[Span, str, str | None]] = []  # ministries: span, wording, own nation
     for doc, offset in docs:
         ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         for e in doc.ents:
-            if e.label_ in _NATION_LABELS:
-                nation = lexicon.nation_of(e.text)
-                if nation is not None:
-                    nations[nation] += 1
+            nation = _nation_named(e)
+            if nation is not None:
+                nations[nation] += 1
         for tok in doc:
             ent = ent_at.get(tok.i)
             if ent is not None:
@@ -100,6 +111,7 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
                 continue
             if tok.lower_ in words and _bare(tok):
                 found.append((doc, offset, tok, _of_nation(tok, ent_at), last_named))
+        bodies.extend(_ministries(doc, ent_at))
     top = nations.most_common(2)
     home = top[0][0] if top and (len(top) == 1 or top[0][1] >= HOME_DOMINANCE * top[1][1]) else None
     added: dict[int, list[Span]] = {}
@@ -112,6 +124,15 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
         span._.set(CUE_ATTR, GOVERNMENT_CUE)
         added.setdefault(id(doc), []).append(span)
         named.append((span.start_char + offset, span.end_char + offset, nation, span.text))
+    for span, wording, own in bodies:
+        nation = own or home
+        if nation is None:
+            continue
+        span._.set(REFERS_ATTR, f"{nation} {wording}")
+        if span.label_ == "ORG" and any(e.start == span.start and e.end == span.end for e in span.doc.ents):
+            continue  # already a mention: it now says what it stands for
+        span._.set(CUE_ATTR, GOVERNMENT_CUE)
+        added.setdefault(id(span.doc), []).append(span)
     named.sort()
     for doc, offset in docs:
         doc.user_data[GOVERNMENTS_KEY] = named
@@ -121,6 +142,32 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
         if spans:
             doc.ents = sorted([*doc.ents, *spans], key=lambda s: s.start)
             doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *spans], key=lambda s: s.start)
+
+
+def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str | None]]:
+    """Return the ministries `doc` writes without naming them in full, as (span, wording, its own nation or None):
+    'the Interior Ministry' (a mention already), 'the foreign ministry', "Iran's foreign ministry" (the nation is
+    named beside it), 'the foreign ministry of Iran'."""
+    bodies = lexicon.national_bodies().nation_bodies
+    out: list[tuple[Span, str, str | None]] = []
+    for tok in doc[1:]:
+        wording = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+        if wording not in bodies:
+            continue
+        ent = ent_at.get(tok.i)
+        if ent is not None:
+            bare = " ".join(t.lower_ for t in ent if t.lower_ != "the") == wording
+            if bare and ent.label_ == "ORG":
+                out.append((ent, wording, None))
+            continue
+        if ent_at.get(tok.i - 1) is not None or not doc[tok.i - 1 : tok.i + 1].text.islower():
+            continue
+        own = _of_nation(tok, ent_at)
+        for c in tok.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in ent_at and c.i < tok.i - 1:
+                own = own or lexicon.nation_of(ent_at[c.i].text)
+        out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
+    return out
 
 
 def government_near(doc: Doc, char: int) -> tuple[int, int, str] | None:

@@ -138,6 +138,7 @@ class NationalBodies:
     frontiers: frozenset[str]  # 'border', 'frontier'
     institutions: dict[str, str]  # wording → class of national body ('armed forces' → 'military')
     instruments: frozenset[str]  # weapons that stand for the nation named on them
+    nation_bodies: frozenset[str]  # ministries that, written alone, are the article's nation's ('foreign ministry')
 
 
 @cache
@@ -146,7 +147,7 @@ def national_bodies() -> NationalBodies:
     return NationalBodies(
         lower("force_noun"), lower("force_modifier"), lower("force_follower"), lower("led_participle"),
         lower("led_head"), lower("coalition"), lower("coalition_not_before"), lower("frontier"),
-        {w.lower(): v for w, v in values("institution").items()}, lower("instrument"),
+        {w.lower(): v for w, v in values("institution").items()}, lower("instrument"), lower("nation_body"),
     )
 
 
