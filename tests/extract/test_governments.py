@@ -129,3 +129,8 @@ def test_a_ministry_written_without_its_full_name_is_its_nation_s(
 
 def test_a_ministry_no_nation_is_given_for_is_no_mention_of_one(nlp: Language) -> None:
     assert ministries(nlp, "Chile and Peru met. The interior ministry said three men were held.") == []
+
+
+def test_a_leader_s_named_government_is_still_his(nlp: Language) -> None:
+    text = "Chilean unions marched, even with the Blue Front in Tom Vale's Chilean government."
+    assert ("Tom Vale", "leads", "Chilean government") in triples(nlp, text)

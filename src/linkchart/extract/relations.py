@@ -561,8 +561,8 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         lemma = lemma_of(head)
         if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
             continue  # "Hezbollah's pointman" is a role, not ownership
-        if lemma in ctx.rules["stance_nouns"]:
-            continue  # "the government's Road Safety Bill" is its act, no part of it
+        if lemma in ctx.rules["stance_nouns"] and lemma not in ctx.rules["group_nouns"]:
+            continue  # "the government's Road Repair Bill" is its act, no part of it (its government is)
         if ctx.ent_at[head.i] is not None:
             # "Y's A and B": both are Y's; not 'and Z's C' or 'and Liberal C', which carry their own modifier
             owned = [e for e in ents_for(ctx, head) if e != owner and (e == ctx.ent_at[head.i] or not any(
