@@ -205,6 +205,9 @@ class Mention:
     sentence_end: int = 0
     role: str | None = None  # nearby role noun / title ('leader', 'General')
     description: str | None = None  # appositive description ('head of the Iraqi group AAH')
+    # the name of what a generic phrase stands for ('the government' → 'Chile government'): the resolver
+    # groups the mention by it, while `text` stays what the article wrote
+    refers_to: str | None = None
 
 
 @dataclass

@@ -372,7 +372,7 @@ class Workspace:
         is counts all its aliases. Index lookups only.
         """
         from linkchart.resolve import names
-        from linkchart.resolve.cluster import clean_surface
+        from linkchart.resolve.surfaces import clean_surface
 
         cleaned = clean_surface(name)
         for spelling in dict.fromkeys(x for x in (" ".join(name.split()), cleaned) if x):
@@ -528,7 +528,7 @@ class Workspace:
         Raise InvalidInput when no mention of the entity is named `alias` (the message lists
         its names) or when every mention is, as nothing would remain.
         """
-        from linkchart.resolve.cluster import clean_surface
+        from linkchart.resolve.surfaces import clean_surface
 
         e = self.find_entity(entity, strict=True)
         wanted = clean_surface(check_name(alias, "alias"))
@@ -564,7 +564,7 @@ class Workspace:
 
     def _anchor(self, entity: EntityRow) -> dict[str, Any] | None:
         """Return one mention of the entity (id and cleaned surface), one named like it when there is one."""
-        from linkchart.resolve.cluster import clean_surface
+        from linkchart.resolve.surfaces import clean_surface
 
         own = clean_surface(entity.name)
         first: dict[str, Any] | None = None

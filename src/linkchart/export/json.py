@@ -73,7 +73,10 @@ def _entities(store: Store) -> list[dict[str, Any]]:
     for mention_id, entity in store.mention_links():
         m = mention_by_id.get(mention_id)
         if m is not None:
-            mentions_of[entity].append({"doc": m.source, "start": m.start, "end": m.end, "text": m.text})
+            item: dict[str, Any] = {"doc": m.source, "start": m.start, "end": m.end, "text": m.text}
+            if m.refers_to:  # a generic phrase ('the government') and the name of what it stands for
+                item["stands_for"] = m.refers_to
+            mentions_of[entity].append(item)
     listed = all_screening_matches(store)
     aliases_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for a in store.entity_aliases():
@@ -111,6 +114,8 @@ def _relation(r: Any) -> dict[str, Any]:
         "subject": entity_id(r.subject), "predicate": r.predicate, "object": entity_id(r.object),
         "date": r.date, "negated": r.negated, "attributed_to": r.attributed_to, "hedged": r.hedged,
         "rules": r.rules, "evidence": _evidence(r.evidence), "independent_sources": r.independent_sources,
+        # every reading names the role as a past one ('the former leader'): no current tie
+        "former": bool(r.rules) and all(rule.endswith("_former") for rule in r.rules),
     }
 
 

@@ -32,6 +32,7 @@ SPANS_KEY = "lc_mentions"
 ROLE_ATTR = "lc_role"
 DESC_ATTR = "lc_description"
 CUE_ATTR = "lc_cue"
+REFERS_ATTR = "lc_refers_to"  # the name a generic mention stands for ('government' → 'Chile government')
 _CUES = lexicon.mention_cues()
 # Cues that typed a span: 'spacy' and 'split' mean no linkchart evidence was found.
 WEAK_CUES = _CUES.weak
@@ -49,7 +50,7 @@ _GRAMMAR = lexicon.grammar()
 # Lower-case words allowed inside a quoted title ('Friends of the Earth', 'Green without Borders').
 NAME_CONNECTORS = _GRAMMAR.name_connectors
 
-for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR):
+for _attr in (ROLE_ATTR, DESC_ATTR, CUE_ATTR, REFERS_ATTR):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 
@@ -909,6 +910,7 @@ def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
                 sentence_end=sent.end_char + offset,
                 role=span._.get(ROLE_ATTR),
                 description=span._.get(DESC_ATTR),
+                refers_to=span._.get(REFERS_ATTR),
             )
         )
     return out

@@ -31,6 +31,7 @@ from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
+from linkchart.extract.governments import tag_governments
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
@@ -212,7 +213,7 @@ def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, 
     for m, cue in pairs:
         words = m.text.split()
         reference = cue == "reference" or m.text.islower()
-        if reference and len(words) == 1 and words[0].lower() not in seen:
+        if reference and len(words) == 1 and words[0].lower() not in seen and m.refers_to is None:
             continue
         if not reference:
             seen.update(w.lower() for w in words)
@@ -347,8 +348,10 @@ def pieces(text: str, start: int, end: int, limit: int | None = None) -> list[tu
 def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader) -> None:
     """Read one article's parsed spans in order, after tagging the names the model missed in some of them."""
     names = article_names([doc for doc, _ in docs])
-    for doc, offset in docs:
-        _read_doc(tag_known_names(doc, names), offset, art, reader)
+    tagged = [(tag_known_names(doc, names), offset) for doc, offset in docs]
+    tag_governments(tagged)
+    for doc, offset in tagged:
+        _read_doc(doc, offset, art, reader)
 
 
 def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:

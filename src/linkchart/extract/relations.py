@@ -39,7 +39,9 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
+from linkchart.extract.governments import government_near
 from linkchart.extract.modality import modality_memo
+from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
@@ -473,6 +475,29 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     return objects
 
 
+def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phrase: str) -> list[Span]:
+    """Return the government a minister's title with no body of its own is a role in ('Home Secretary X',
+    'the prime minister'): the article's government, as the article names it nearest; [] when it names none."""
+    if not (rule.get("government") or phrase in rule.get("government_phrases", ())):
+        return []
+    if any(c.dep_ in {"prep", "poss"} for c in tok.children):
+        return []  # 'a minister in the Blue Party cabinet', "the party's minister": a body of its own, not named
+    phrase_tokens = tok.head.subtree if tok.dep_ == "compound" else tok.subtree
+    if any(t.i < tok.i and ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in {"NORP", "GPE", "ORG"}
+           for t in phrase_tokens):
+        return []  # 'Russian Foreign Minister X': another nation's (or body's) title, whatever the article is about
+    found = government_near(ctx.doc, tok.idx)
+    if found is None:
+        return []
+    start, end, text = found
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(ctx.doc.text) else None
+    if span is not None and ctx.ent_at[span.start] is not None:
+        return [ctx.ent_at[span.start]]
+    # named in another paragraph: the title stands in for it, and the evidence shows where it was named
+    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
+    return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
+
+
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
@@ -512,6 +537,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if not holders:
                 continue
             objects = _role_objects(ctx, tok, rule, holders)
+            if not objects and all(h.label_ == "PERSON" for h in holders):
+                objects = _government_of_title(ctx, tok, rule, phrase)
             name, predicate = rule["name"], rule["predicate"]
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
@@ -534,6 +561,8 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         lemma = lemma_of(head)
         if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
             continue  # "Hezbollah's pointman" is a role, not ownership
+        if lemma in ctx.rules["stance_nouns"] and lemma not in ctx.rules["group_nouns"]:
+            continue  # "the government's Road Repair Bill" is its act, no part of it (its government is)
         if ctx.ent_at[head.i] is not None:
             # "Y's A and B": both are Y's; not 'and Z's C' or 'and Liberal C', which carry their own modifier
             owned = [e for e in ents_for(ctx, head) if e != owner and (e == ctx.ent_at[head.i] or not any(

@@ -106,6 +106,7 @@ class Organisations:
     calques: dict[str, str]  # Arabic opener → the English head a translation uses
     camel_heads: tuple[str, ...]  # heads split off a name written in one word, capitalised
     armed: frozenset[str]  # words marking an armed group
+    nation_governments: frozenset[str]  # alone, the government of the article's nation ('the government')
 
 
 @cache
@@ -119,6 +120,7 @@ def organisations() -> Organisations:
         kinds={w.lower(): v for w, v in values("kind").items()}, name_words=lower("org_word"),
         calques={w.lower(): v for w, v in values("english").items()},
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
+        nation_governments=lower("nation_government"),
     )
 
 
@@ -136,6 +138,7 @@ class NationalBodies:
     frontiers: frozenset[str]  # 'border', 'frontier'
     institutions: dict[str, str]  # wording → class of national body ('armed forces' → 'military')
     instruments: frozenset[str]  # weapons that stand for the nation named on them
+    nation_bodies: frozenset[str]  # ministries that, written alone, are the article's nation's ('foreign ministry')
 
 
 @cache
@@ -144,7 +147,7 @@ def national_bodies() -> NationalBodies:
     return NationalBodies(
         lower("force_noun"), lower("force_modifier"), lower("force_follower"), lower("led_participle"),
         lower("led_head"), lower("coalition"), lower("coalition_not_before"), lower("frontier"),
-        {w.lower(): v for w, v in values("institution").items()}, lower("instrument"),
+        {w.lower(): v for w, v in values("institution").items()}, lower("instrument"), lower("nation_body"),
     )
 
 

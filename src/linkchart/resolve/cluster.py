@@ -27,7 +27,7 @@ from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.region import link_keys
-from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface
+from linkchart.resolve.surfaces import Key, LocalSurface, mention_surface
 from linkchart.resolve.typing import vote_type
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows
@@ -178,14 +178,16 @@ def _epithet(m: Any, surface: str) -> bool:
 def _local_surfaces(mentions: Iterable[Any]) -> dict[Key, LocalSurface]:
     out: dict[Key, LocalSurface] = {}
     for m in mentions:
-        surface = clean_surface(m.text)
+        surface = mention_surface(m)
         if not surface or not any(c.isalpha() for c in surface):
             continue
         # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
         key = (m.article_id, f"{m.role} {surface}" if _epithet(m, surface) else surface)
         ls = out.get(key)
+        generic = bool(getattr(m, "refers_to", None))
         if ls is None:
-            ls = out[key] = LocalSurface(key, surface)
+            ls = out[key] = LocalSurface(key, surface, stands_for=generic)
+        ls.stands_for = ls.stands_for and generic
         ls.mention_ids.append(m.id)
         ls.labels[m.label] += 1
         if getattr(m, "role", None):
@@ -244,14 +246,17 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
         roles: Counter[str] = Counter()
         descriptions: Counter[str] = Counter()
         counts: Counter[str] = Counter()
+        written: Counter[str] = Counter()  # the names the articles wrote, not what generic phrases stand for
         for ls in members:
             labels.update(ls.labels)
             roles.update(ls.roles)
             descriptions.update(ls.descriptions)
             counts[ls.surface] += len(ls.mention_ids)
+            if not ls.stands_for:
+                written[ls.surface] += len(ls.mention_ids)
         country = _country_of(counts)
         person = not country and vote_type(counts.most_common(1)[0][0], labels, roles) == "PERSON"
-        name = overrides.names.get(root) or country or canonical_name(counts, person)
+        name = overrides.names.get(root) or country or canonical_name(written or counts, person)
         type_ = "GPE" if country else vote_type(name, labels, roles)
         aliases = _alias_reasons(members, counts, name, uf)
         known = {a.alias for a in aliases}

@@ -27,7 +27,7 @@ from linkchart.resolve.cluster import (
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
-from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, written_form
+from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, mention_surface, written_form
 from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, Region, Store
 
 
@@ -134,7 +134,7 @@ def _learn(store: Store, memo: MatcherMemo, surfaces: set[str]) -> None:
 
 def _surfaces(region: Region) -> set[str]:
     """Return every name the region's mentions and alias statements may give the name matcher."""
-    out = {clean_surface(m.text) for m in region.mentions}
+    out = {mention_surface(m) for m in region.mentions}
     for st in region.alias_statements:
         for text in (st.name, st.alias):
             out |= {clean_surface(text), written_form(text)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from linkchart.resolve import names
 
@@ -27,6 +28,7 @@ class LocalSurface:
     descriptions: Counter[str] = field(default_factory=Counter)
     titled: Counter[str] = field(default_factory=Counter)  # forms written with a title ('Mr. Spyer')
     extra: bool = False  # named only by an alias statement, not by a mention
+    stands_for: bool = False  # given only by what generic phrases stand for ('the government'), never written
 
 
 @lru_cache(maxsize=65536)  # a pure function of the text, asked again for every mention of a name
@@ -36,6 +38,12 @@ def clean_surface(text: str) -> str:
     if surface.lower().startswith("the "):
         surface = surface[4:]
     return surface.strip(" ,.;:'\"‘’“”()[]")
+
+
+def mention_surface(mention: Any) -> str:
+    """Return the surface a stored mention is clustered by: what it stands for ('Chile government' for
+    'the government'), else its text."""
+    return clean_surface(getattr(mention, "refers_to", None) or mention.text)
 
 
 def written_form(text: str) -> str:

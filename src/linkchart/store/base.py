@@ -130,6 +130,7 @@ class MentionRow:
     role: str | None
     description: str | None
     sentence: str | None = None  # the sentence's original text; only from `Store.entity_mentions`
+    refers_to: str | None = None  # what a generic mention stands for ('government' → 'Chile government')
 
 
 @dataclass

@@ -163,7 +163,7 @@ def _highlights(marked: str) -> tuple[str, list[tuple[int, int]]]:
 # Columns of the extraction tables after `article_id`, in the order `_ExtractionRows` builds them;
 # every statement ends with its evidence sentence (original start, end and text).
 _MENTION_COLUMNS = """start, "end", orig_start, orig_end, text, label, sentence_start, sentence_end, role,
-                      description"""
+                      description, refers_to"""
 _ALIAS_STATEMENT_COLUMNS = """name, alias, kind, name_start, name_end, alias_start, alias_end, orig_start,
                               orig_end, sentence"""
 _RELATION_COLUMNS = """subject_text, subject_start, subject_end, predicate, object_text, object_start, object_end,
@@ -212,7 +212,7 @@ class _ExtractionRows:
         """Return the row of a mention (columns `_MENTION_COLUMNS`)."""
         sentence = (m.sentence_start, m.sentence_end) if m.sentence_end > m.sentence_start else None
         return (m.start, m.end, *self.span((m.start, m.end)), m.text, m.label, *self.optional_span(sentence),
-                m.role, m.description)
+                m.role, m.description, m.refers_to)
 
     def alias_statement(self, a: AliasStatement) -> tuple[Any, ...]:
         """Return the row of an alias statement (columns `_ALIAS_STATEMENT_COLUMNS`)."""
@@ -1705,5 +1705,6 @@ def _mention_row(r: sqlite3.Row, sentence: str | None = None) -> MentionRow:
         sentence_end=r["sentence_end"],
         role=r["role"],
         description=r["description"],
+        refers_to=r["refers_to"],
         sentence=sentence,
     )
