@@ -9,7 +9,8 @@ touches (`incremental.resolve_added`). It declines when:
 
 - a name of the article is new, or written under an epithet, or given a religious title, or has
   another type in the store, or one whose kept clusters disagree (a name joined by spelling must
-  sit in one cluster);
+  sit in one cluster), or is joined only within its article and is neither a surname alone nor an
+  acronym the article defines as one of its expansions;
 - the new mentions would change the type voted for a name (`cluster._vote_types`);
 - an alias statement of the article was never stated before, or names a form it has no mention of,
   or joins two clusters;
@@ -26,6 +27,7 @@ from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
+from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.cluster import (
     LAST_RUN,
@@ -37,6 +39,7 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
+from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
     COUNTED_CORE,
@@ -110,7 +113,8 @@ class _Plan:
                 self.cluster[k] = self._keyed_cluster(k)
         for k in locals_:
             if self._scoped(k):
-                self.cluster[k] = self._partial_cluster(k)
+                self.cluster[k] = (self._partial_cluster(k) if is_partial_person(locals_[k].surface, self.types[k])
+                                   else self._defined_cluster(k, statements))
         self._check_statements(statements)
         self._check_article_passes()
         touched = sorted(set(self.cluster.values()))
@@ -162,8 +166,6 @@ class _Plan:
         """Return the cluster of the one full name of the article a surname alone stands for (`passes._join_partials`,
         when no counts decide)."""
         ls = self.locals_[k]
-        if not is_partial_person(ls.surface, self.types[k]):
-            raise Declined(f"a name joined only within its article: {ls.surface}")
         own = names.name_parts(ls.surface)
         candidates = set()
         for c, other in self.locals_.items():
@@ -182,6 +184,28 @@ class _Plan:
         if best is None or best not in self.cluster:
             raise Declined(f"a surname that counts would decide: {ls.surface}")
         return self.cluster[best]
+
+    def _defined_cluster(self, k: Key, statements: list) -> int:
+        """Return the cluster of the name an acronym joined only within its article (defined as different things
+        in different texts) is defined as by an alias statement of its article; that name must be one of the
+        acronym's expansions, so that the acronym pass joins it nowhere else."""
+        ls = self.locals_[k]
+        acronym = ls.surface.replace(".", "").upper()
+        if (not names.is_acronym(ls.surface) or national_key(ls.surface)
+                or lexicon.countries().names.get(ls.surface.replace(".", "").casefold())):
+            raise Declined(f"a name joined only within its article: {ls.surface}")
+        found = set()
+        mine = [o for o in self.locals_.values() if o.key[0] == k[0]]
+        for st in statements:
+            if st.article_id == k[0] and clean_surface(st.alias) == ls.surface:
+                partner = _local_for(k[0], clean_surface(st.name), self.locals_, {k[0]: mine})
+                if (partner is None or partner not in self.cluster
+                        or acronym not in {a.upper() for a in names.acronym_of(self.locals_[partner].surface)}):
+                    raise Declined(f"an acronym defined as a name that does not abbreviate: {ls.surface}")
+                found.add(self.cluster[partner])
+        if len(found) != 1:
+            raise Declined(f"an acronym its article does not define: {ls.surface}")
+        return found.pop()
 
     # ---- what must not change ------------------------------------------------------------
 
