@@ -870,8 +870,9 @@ class SQLiteStore(Store):
             return
         if removed is None:
             for table in ("resolver_articles", "resolver_clusters", "resolver_keys", "resolver_names",
-                          "resolver_matches", "resolver_surfaces"):
+                          "resolver_matches"):
                 conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM resolver_surfaces")
             conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
             conn.execute("UPDATE resolver_state SET value = ? WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
