@@ -7,7 +7,7 @@ mentions change nothing but counts that no pass compared, which is checked befor
 written; otherwise `attach_added` declines and the article is resolved with the clusters it
 touches (`incremental.resolve_added`). It declines when:
 
-- a name of the article is new, or written under an epithet, or given a religious title, or has
+- a name of the article is new, or written under an epithet, or has
   another type in the store, or one whose kept clusters disagree (a name joined by spelling must
   sit in one cluster), or is joined only within its article and is neither a surname alone nor an
   acronym the article defines as one of its expansions;
@@ -16,7 +16,8 @@ touches (`incremental.resolve_added`). It declines when:
   or joins two clusters;
 - a surname alone has no full name in its article that it stands for without comparing counts;
 - a pass inside the article (head references, typos) would join two different names;
-- a pass compared the counts of a part of the names of a cluster it joins (`passes.COUNTED_*`);
+- a pass compared the counts of a part of the names of a cluster it joins (`passes.COUNTED_*`), or,
+  for a name given a religious title, a surname of that cluster's names that an epithet may stand for;
 - an analyst's decision names a name of those clusters, or the entity's canonical name would change,
   or a name is new to the cluster it joins.
 """
@@ -94,8 +95,6 @@ class _Plan:
         for k, ls in locals_.items():
             if k[1] != ls.surface:
                 raise Declined("a name under an epithet")
-            if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles):
-                raise Declined("a religious title")
         self.keys = {k: names.name_key(ls.surface) for k, ls in locals_.items()}
         if not all(self.keys.values()):
             raise Declined("a name without a key")
@@ -257,10 +256,15 @@ class _Plan:
             core = names.org_core(r.surface)[0]
             if core:
                 keys.add(COUNTED_CORE + core)
+        religious = {self.cluster[k] for k, ls in self.locals_.items()
+                     if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
         for k, ls in self.locals_.items():
             parts = names.name_parts(ls.surface)
             if self.types[k] == "PERSON" and len(parts) >= 2:
                 keys.update(COUNTED_SURNAME + p for p in parts)
+        for r in rows:  # a religious title makes its cluster one a name under an epithet may join
+            if r.cluster in religious:
+                keys.update(COUNTED_SURNAME + p for p in names.name_parts(r.surface))
         found = self.store.clusters_by_key(keys)
         if found:
             raise Declined(f"counts were compared: {sorted(found)[0]}")
