@@ -993,8 +993,11 @@ class SQLiteStore(Store):
             if not conn.execute("SELECT value FROM resolver_state WHERE key = 'valid'").fetchone()[0]:
                 return None
             due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            # one writer at a time and AUTOINCREMENT ids: the articles a stored resolution read are all those up
+            # to the largest it read (a deleted one invalidates the state), so the new ones follow it
             articles = [r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolver_articles) ORDER BY id")]
+                """SELECT id FROM articles WHERE id > (SELECT coalesce(max(article_id), 0) FROM resolver_articles)
+                   ORDER BY id""")]
             following = conn.execute("SELECT value FROM resolver_state WHERE key = 'next_cluster'").fetchone()[0]
             return IncrementalInput(articles, self.decisions(), int(due), int(done), int(following))
 
