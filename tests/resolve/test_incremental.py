@@ -145,3 +145,49 @@ def test_a_deleted_document_makes_the_next_resolution_full(store_url: str) -> No
         assert store.incremental_input() is None
         resolve_store(store, force=False)
         assert store.incremental_input() is not None and "Omar Jaber" not in {e.name for e in store.entities()}
+
+
+def _entity_view(store: Store) -> set[tuple[frozenset[int], str, str, frozenset[tuple[str, int]]]]:
+    """Return each stored entity as its mentions, name, type and aliases with their counts."""
+    by_entity: dict[int, set[int]] = {}
+    for mention, entity in store.mention_links():
+        by_entity.setdefault(entity, set()).add(mention)
+    out = set()
+    for e in store.entities():
+        aliases = frozenset((a.alias, a.count) for a in store.entity_aliases(e.id))
+        out.add((frozenset(by_entity.get(e.id, ())), e.name, e.type, aliases))
+    return out
+
+
+def test_an_article_of_known_names_joins_their_big_clusters_as_a_full_resolution_would(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        for i in range(40):
+            add_article(store, f"big{i}", [
+                ("General Karim Dawali spoke for the Velmora Liberation Front (VLF) in Tal Sabr.",
+                 [("Karim Dawali", "PERSON"), ("Velmora Liberation Front", "ORG"), ("VLF", "ORG"),
+                  ("Tal Sabr", "GPE")]),
+                ("Dawali met Nadia Qasimi.", [("Dawali", "PERSON"), ("Nadia Qasimi", "PERSON")])],
+                [("Velmora Liberation Front", "VLF", "acronym")])
+        resolve_store(store)
+        add_article(store, "new", [
+            ("Minister Karim Dawali left Tal Sabr with the Velmora Liberation Front (VLF).",
+             [("Karim Dawali", "PERSON"), ("Tal Sabr", "GPE"), ("Velmora Liberation Front", "ORG"), ("VLF", "ORG")]),
+            ("Dawali was seen there.", [("Dawali", "PERSON")])],
+            [("Velmora Liberation Front", "VLF", "acronym")])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "attach"  # joined from the kept names, no cluster re-read
+        incremental = _entity_view(store)
+        assert any(len(c) == 82 and name == "Karim Dawali" for c, name, _t, _a in incremental)
+        resolve_store(store, full=True)
+        assert incremental == _entity_view(store)
+        add_article(store, "newer", [("Karim Dawali met Omar Jaber.", [("Karim Dawali", "PERSON"),
+                                                                        ("Omar Jaber", "PERSON")])])
+        LAST_RUN.clear()
+        resolve_store(store, force=False)
+        assert LAST_RUN["kind"] == "incremental" and "Omar Jaber" in LAST_RUN["declined"]  # a new name
+        incremental = _entity_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _entity_view(store)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linkchart import lexicon
@@ -27,10 +27,10 @@ from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.region import link_keys
-from linkchart.resolve.surfaces import Key, LocalSurface, mention_surface
+from linkchart.resolve.surfaces import Key, LocalSurface, is_partial_person, mention_surface
 from linkchart.resolve.typing import vote_type
 from linkchart.resolve.unionfind import UnionFind
-from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows
+from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows, SurfaceRow
 
 
 @dataclass
@@ -74,6 +74,9 @@ class Clustering:
     uf: UnionFind
     overrides: Overrides
     matcher: MatcherMemo
+    ambiguous: set[str] = field(default_factory=set)  # keys of aliases defined as different things
+    consulted: set[str] = field(default_factory=set)  # what the passes decided by counts (`Resolution.consulted`)
+    stated: set[str] = field(default_factory=set)  # the alias statements read (`statement_key`)
 
     def clusters(self) -> dict[Key, list[LocalSurface]]:
         """Return the local surfaces of each cluster, by root, in the order the surfaces were found."""
@@ -116,7 +119,7 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
                 ids[root] = following
                 following += 1
     following = max([first_free or 1, *(i + 1 for i in ids.values())])
-    keys: set[tuple[str, int]] = set()
+    keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted | clustering.stated}  # cluster 0: none
     seen: dict[tuple[str, str], set[str]] = {}
     mention_rows = []
     for root, members in clusters.items():
@@ -132,7 +135,41 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     return ResolverRows(
         clusters=mention_rows, keys=sorted(keys), articles=articles or [], names=sorted(memo.surfaces),
         matches=[(a, b, e.score, list(e.features)) for (a, b), e in sorted(memo.found.items())],
-        next_cluster=following)
+        next_cluster=following, surfaces=surface_rows(clustering, clusters, ids))
+
+
+def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]],
+                 ids: dict[Key, int]) -> list[SurfaceRow]:
+    """Return the kept names of `clusters` (numbered by `ids`): each cluster's mentioned names summed over their
+    local surfaces, in the order the surfaces were found."""
+    position: dict[Key, int] = {}
+    within: Counter[int] = Counter()
+    for k in clustering.locals_:
+        position[k] = within[k[0]]
+        within[k[0]] += 1
+    out: list[SurfaceRow] = []
+    for root, members in clusters.items():
+        rows: dict[str, SurfaceRow] = {}
+        for ls in members:
+            if ls.extra or not ls.mention_ids:
+                continue
+            row = rows.get(ls.surface)
+            type_ = clustering.types.get(ls.key, "ORG")
+            if row is None:
+                key = names.name_key(ls.surface)
+                scoped = (not key or ls.key[1] != ls.surface or is_partial_person(ls.surface, type_)
+                          or key in clustering.ambiguous or ls.surface.islower())
+                row = rows[ls.surface] = SurfaceRow(ids[root], ls.surface, key, type_, scoped, ls.key[0],
+                                                    position[ls.key], 0, {}, {}, {}, {})
+            elif type_ != row.type or ls.key[1] != ls.surface:
+                row.scoped = True  # not one name to the passes: a new mention of it is resolved in full
+            row.mentions += len(ls.mention_ids)
+            for total, part in ((row.labels, ls.labels), (row.roles, ls.roles), (row.titled, ls.titled),
+                                (row.descriptions, ls.descriptions)):
+                for name, n in part.items():
+                    total[name] = total.get(name, 0) + n
+        out += rows.values()
+    return out
 
 
 def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any],
@@ -148,13 +185,20 @@ def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisio
     by_article: dict[int, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
-    resolution = Resolution(locals_, by_article, types, list(statements), uf,
+    statements = list(statements)
+    resolution = Resolution(locals_, by_article, types, statements, uf,
                             countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES,
                             matcher=matcher or MatcherMemo())
     for join_pass in PASSES:
         join_pass.run(resolution)
     overrides = apply_decisions(decisions, locals_, uf)
-    return Clustering(locals_, types, uf, overrides, resolution.matcher)
+    return Clustering(locals_, types, uf, overrides, resolution.matcher, resolution.ambiguous, resolution.consulted,
+                      {statement_key(st.kind, st.name, st.alias) for st in resolution.statements})
+
+
+def statement_key(kind: str, name: str, alias: str) -> str:
+    """Return the key under which the kept resolver state records that some article stated this alias."""
+    return f"x:t:{kind}|{name}|{alias}"
 
 
 def resolve(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any]) -> list[ResolvedEntity]:
@@ -184,10 +228,8 @@ def _local_surfaces(mentions: Iterable[Any]) -> dict[Key, LocalSurface]:
         # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
         key = (m.article_id, f"{m.role} {surface}" if _epithet(m, surface) else surface)
         ls = out.get(key)
-        generic = bool(getattr(m, "refers_to", None))
         if ls is None:
-            ls = out[key] = LocalSurface(key, surface, stands_for=generic)
-        ls.stands_for = ls.stands_for and generic
+            ls = out[key] = LocalSurface(key, surface)
         ls.mention_ids.append(m.id)
         ls.labels[m.label] += 1
         if getattr(m, "role", None):
@@ -246,17 +288,14 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
         roles: Counter[str] = Counter()
         descriptions: Counter[str] = Counter()
         counts: Counter[str] = Counter()
-        written: Counter[str] = Counter()  # the names the articles wrote, not what generic phrases stand for
         for ls in members:
             labels.update(ls.labels)
             roles.update(ls.roles)
             descriptions.update(ls.descriptions)
             counts[ls.surface] += len(ls.mention_ids)
-            if not ls.stands_for:
-                written[ls.surface] += len(ls.mention_ids)
         country = _country_of(counts)
         person = not country and vote_type(counts.most_common(1)[0][0], labels, roles) == "PERSON"
-        name = overrides.names.get(root) or country or canonical_name(written or counts, person)
+        name = overrides.names.get(root) or country or canonical_name(counts, person)
         type_ = "GPE" if country else vote_type(name, labels, roles)
         aliases = _alias_reasons(members, counts, name, uf)
         known = {a.alias for a in aliases}

@@ -48,6 +48,9 @@ from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_part
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
 
+# the prefixes of `Resolution.consulted`
+COUNTED_SURNAME, COUNTED_FIRST_WORD, COUNTED_CORE = "x:p:", "x:s:", "x:o:"
+
 
 class Join(Protocol):
     """Join two local surfaces for the given evidence (and the sentence stating it); True when they were apart."""
@@ -71,6 +74,10 @@ class Resolution:
     countries: Mapping[str, str]
     religious_titles: frozenset[str]
     matcher: MatcherMemo = field(default_factory=lambda: MatcherMemo())
+    ambiguous: set[str] = field(default_factory=set)  # keys of aliases defined as different things
+    # what the passes decided by comparing mention counts ('x:p:' surname, 'x:s:' first word, 'x:o:' core):
+    # a new mention of a name with such a part may change the decision (`attach`)
+    consulted: set[str] = field(default_factory=set)
 
     def joiner(self, pass_name: str) -> Join:
         """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
@@ -139,7 +146,7 @@ def _join_same_key(r: Resolution, join: Join) -> None:
     join only within their article.
     """
     locals_, types = r.locals_, r.types
-    ambiguous = _ambiguous_aliases(r.statements)
+    ambiguous = r.ambiguous = _ambiguous_aliases(r.statements)
     groups: dict[str, list[Key]] = defaultdict(list)
     for k, ls in locals_.items():
         key = names.name_key(ls.surface)
@@ -252,6 +259,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
             anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
             best = _dominant({c for c in anywhere if c[0] == k[0]}, locals_, uf, ratio=2.0)
             scope = "article"
+            r.consulted.add(COUNTED_SURNAME + token)
             if best is None:
                 best, scope = _dominant(anywhere, locals_, uf, ratio=3.0), "religious"
             if best is not None:
@@ -269,6 +277,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for token, group in by_token.items():
         for k in group[1:]:
             join(group[0], k, SameSurname(locals_[group[0]].surface))
+        r.consulted.add(COUNTED_SURNAME + token)
         best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
         if best is not None:
             join(best, group[0], PartialName(locals_[best].surface, "corpus"))
@@ -371,6 +380,8 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
                       and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
                            or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
+        if candidates:
+            r.consulted.add(COUNTED_FIRST_WORD + parts[0])
         target = _dominant(candidates, locals_, uf, ratio=3.0)
         if target is None:
             continue
@@ -400,6 +411,7 @@ def _join_org_cores(r: Resolution, join: Join) -> None:
         roots = {uf.find(k) for k in members}
         if len(roots) < 2:
             continue
+        r.consulted.add(COUNTED_CORE + core)
         anchor = max(members, key=lambda k: counts[uf.find(k)])
         anchor_heads = names.org_core(locals_[anchor].surface)[2]
         for k in members:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
+from linkchart.resolve.attach import attach_added
 from linkchart.resolve.cluster import (
     LAST_RUN,
     ResolvedEntity,
@@ -26,8 +27,10 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
 
     Unless `force`, only when resolution is due (a write changed its input since the last one
     was stored); None when it was not. Unless `full`, when the store keeps the state of its
-    last resolution, only the clusters the new articles and the decisions touch are resolved
-    again (`incremental.resolve_added`) and only those entities are returned. Resolvers of one
+    last resolution, new articles whose names are all known join the clusters holding them
+    (`attach.attach_added`: the entities returned hold only the mentions added), else only the
+    clusters the new articles and the decisions touch are resolved again (`incremental.resolve_added`)
+    and only those entities are returned. Resolvers of one
     store take turns (`Store.resolving`), so a second ingest that waited finds the work done.
     The result is stored only if what it was resolved from is still the store's: a document
     stored meanwhile by a writer makes it resolve again, and after `UNLOCKED_ATTEMPTS` such
@@ -41,7 +44,9 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                     if start is not None:
                         if not (force or start.due > start.done):
                             return None
-                        found = resolve_added(store, start)
+                        applies, found = attach_added(store, start)
+                        if not applies:
+                            found = resolve_added(store, start)
                         if found is not None:
                             return found
                         continue

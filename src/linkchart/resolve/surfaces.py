@@ -28,7 +28,6 @@ class LocalSurface:
     descriptions: Counter[str] = field(default_factory=Counter)
     titled: Counter[str] = field(default_factory=Counter)  # forms written with a title ('Mr. Spyer')
     extra: bool = False  # named only by an alias statement, not by a mention
-    stands_for: bool = False  # given only by what generic phrases stand for ('the government'), never written
 
 
 @lru_cache(maxsize=65536)  # a pure function of the text, asked again for every mention of a name

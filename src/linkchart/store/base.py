@@ -291,6 +291,26 @@ class ResolverRows:
     matches: list[tuple[str, str, float, list[str]]]  # pairs of those names that matched: a, b, score, features
     next_cluster: int  # the next free cluster id
     rekeyed: list[int] = field(default_factory=list)  # clusters left as they are but for their keys, replaced
+    surfaces: list[SurfaceRow] = field(default_factory=list)  # the names of the clusters written (migration 0014)
+
+
+@dataclass
+class SurfaceRow:
+    """One name of a cluster in the kept resolver state, summed over its mentions (migration 0014): what a new
+    mention of that name needs to join the cluster without reading the cluster's other mentions."""
+
+    cluster: int
+    surface: str  # the cleaned name (`resolve.surfaces.clean_surface`)
+    name_key: str  # its transliteration key
+    type: str  # its type in that resolution
+    scoped: bool  # joined by its spelling only within an article (surname alone, lower case, ambiguous alias)
+    first_article: int  # where its first mention is: the order of the cluster's names
+    first_start: int
+    mentions: int
+    labels: dict[str, int]  # the summed counters of its mentions (`resolve.surfaces.LocalSurface`)
+    roles: dict[str, int]
+    titled: dict[str, int]
+    descriptions: dict[str, int]
 
 
 @dataclass
@@ -464,6 +484,15 @@ def graph_pending_rows(old_links: dict[int, int], old_types: dict[int, str], old
     rows += [("type", str(e)) for e in sorted(old_types) if e in new_types and new_types[e] != old_types[e]]
     rows += [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
     return moved, rows
+
+
+def attach_pending_rows(old_types: dict[int, str], old_names: set[str], entities: list[EntityRow],
+                        aliases: list[EntityAliasRow]) -> list[tuple[str, str]]:
+    """Return the `graph_pending` rows of linking new mentions to `entities` (whose types were `old_types` and
+    names `old_names`) and replacing their aliases by `aliases` (the caller adds the new articles)."""
+    rows = [("entity", str(e.id)) for e in sorted(entities, key=lambda e: e.id)]
+    rows += [("type", str(e.id)) for e in entities if old_types.get(e.id) != e.type]
+    return rows + [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
 
 
 class Store(ABC):
@@ -658,6 +687,17 @@ class Store(ABC):
     @abstractmethod
     def matcher_verdicts(self, names: Iterable[str]) -> tuple[set[str], list[tuple[str, str, float, list[str]]]]:
         """Return which of `names` the kept name matcher judged, and the matched pairs among those."""
+
+    @abstractmethod
+    def surface_rows(self, keys: Iterable[str] = (), clusters: Iterable[int] = ()) -> list[SurfaceRow]:
+        """Return the kept names (migration 0014) with one of the transliteration `keys` or in one of `clusters`."""
+
+    @abstractmethod
+    def attach_mentions(self, links: list[tuple[int, int]], entities: list[EntityRow], aliases: list[EntityAliasRow],
+                        resolver: ResolverRows, based_on: IncrementalInput) -> bool:
+        """Link new mentions to existing entities, replacing those entities' rows and aliases and adding the
+        resolver's rows for them (`resolver.surfaces` replace the rows of the same cluster and name), in one
+        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
 
     @abstractmethod
     def update_entities(

@@ -54,6 +54,8 @@ from linkchart.store.base import (
     SearchHit,
     Store,
     StoreError,
+    SurfaceRow,
+    attach_pending_rows,
     graph_pending_rows,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
@@ -613,12 +615,14 @@ class PostgresStore(Store):
             return
         if removed is None:
             conn.execute("""TRUNCATE resolver_articles, resolver_clusters, resolver_keys, resolver_names,
-                                     resolver_matches""")
+                                     resolver_matches, resolver_surfaces""")
             conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
             conn.execute("UPDATE resolver_state SET value = %s WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
             conn.execute("DELETE FROM resolver_clusters WHERE cluster = ANY(%s)", (removed,))
             conn.execute("DELETE FROM resolver_keys WHERE cluster = ANY(%s)", (sorted({*removed, *resolver.rekeyed}),))
+            conn.execute("DELETE FROM resolver_surfaces WHERE cluster = ANY(%s)",
+                         (sorted({*removed, *resolver.rekeyed}),))
             conn.execute("""INSERT INTO resolver_articles (article_id) SELECT unnest(%s::bigint[])
                             ON CONFLICT DO NOTHING""", (resolver.articles,))
             conn.execute("UPDATE resolver_state SET value = greatest(value, %s) WHERE key = 'next_cluster'",
@@ -634,6 +638,13 @@ class PostgresStore(Store):
                      ([k for k, _ in resolver.keys], [c for _, c in resolver.keys]))
         conn.execute("INSERT INTO resolver_names (name) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                      (resolver.names,))
+        if resolver.surfaces:
+            columns = _SURFACE_COLUMNS.split(", ")
+            cur.executemany(
+                f"""INSERT INTO resolver_surfaces ({_SURFACE_COLUMNS}) VALUES ({', '.join(['%s'] * len(columns))})
+                    ON CONFLICT (cluster, surface) DO UPDATE SET
+                    {', '.join(f'{c} = excluded.{c}' for c in columns[2:])}""",
+                [_surface_values(r) for r in resolver.surfaces])
         conn.execute(
             """INSERT INTO resolver_matches (a, b, score, features)
                SELECT * FROM unnest(%s::text[], %s::text[], %s::float8[], %s::text[])
@@ -641,6 +652,52 @@ class PostgresStore(Store):
             ([m[0] for m in resolver.matches], [m[1] for m in resolver.matches], [m[2] for m in resolver.matches],
              [json.dumps(m[3]) for m in resolver.matches]))
         conn.execute("UPDATE resolver_state SET value = 1 WHERE key = 'valid'")
+
+    def surface_rows(self, keys: Iterable[str] = (), clusters: Iterable[int] = ()) -> list[SurfaceRow]:
+        """Return the kept names (migration 0014) with one of the transliteration `keys` or in one of `clusters`."""
+        rows = self._read(f"""SELECT {_SURFACE_COLUMNS} FROM resolver_surfaces
+                              WHERE name_key = ANY(%s) OR cluster = ANY(%s)""",
+                          (sorted(set(keys)), sorted(set(clusters))))
+        return sorted((_surface_row(r) for r in rows), key=lambda r: (r.cluster, r.first_article, r.first_start,
+                                                                      r.surface))
+
+    def attach_mentions(self, links: list[tuple[int, int]], entities: list[EntityRow], aliases: list[EntityAliasRow],
+                        resolver: ResolverRows, based_on: IncrementalInput) -> bool:
+        """Link new mentions to existing entities, replacing those entities' rows and aliases (see `Store`)."""
+        try:
+            with self._write() as conn:
+                state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                if state["due"] != based_on.due:
+                    return False
+                if state["done"] != based_on.done:
+                    return True
+                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                ids = [e.id for e in entities]
+                old_types = {r["id"]: r["type"] for r in conn.execute(
+                    "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
+                old_names = {r["folded"] for r in conn.execute(
+                    "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))}
+                conn.execute("DELETE FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))
+                conn.cursor().executemany(
+                    "UPDATE entities SET name = %s, type = %s, description = %s, folded = %s WHERE id = %s",
+                    [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+                self._insert_entities(conn, [], aliases, links)
+                pending = attach_pending_rows(old_types, old_names, entities, aliases)
+                pending += [("article", str(a)) for a in resolver.articles]
+                conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
+                                          "ON CONFLICT DO NOTHING", pending)
+                self._write_resolver(conn, resolver, [])
+                conn.execute(
+                    """UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+                       FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                             JOIN articles a ON a.id = m.article_id
+                             WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
+                             GROUP BY me.entity_id) AS c
+                       WHERE c.id = entities.id""", (ids, resolver.articles))
+                return True
+        except (psycopg.IntegrityError, psycopg.DataError) as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
 
     def update_entities(
         self,
@@ -1240,3 +1297,20 @@ class PostgresStore(Store):
                                  r["created_at"])
             for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]
+
+
+_SURFACE_COLUMNS = ("cluster, surface, name_key, type, scoped, first_article, first_start, mentions, labels, roles, "
+                    "titled, descriptions")
+
+
+def _surface_values(r: SurfaceRow) -> tuple[Any, ...]:
+    """Return the column values of a kept name, in `_SURFACE_COLUMNS` order."""
+    return (r.cluster, r.surface, r.name_key, r.type, int(r.scoped), r.first_article, r.first_start, r.mentions,
+            json.dumps(r.labels), json.dumps(r.roles), json.dumps(r.titled), json.dumps(r.descriptions))
+
+
+def _surface_row(r: Any) -> SurfaceRow:
+    """Return a stored `resolver_surfaces` row as a `SurfaceRow`."""
+    return SurfaceRow(r["cluster"], r["surface"], r["name_key"], r["type"], bool(r["scoped"]), r["first_article"],
+                      r["first_start"], r["mentions"], json.loads(r["labels"]), json.loads(r["roles"]),
+                      json.loads(r["titled"]), json.loads(r["descriptions"]))

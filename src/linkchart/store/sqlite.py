@@ -56,6 +56,8 @@ from linkchart.store.base import (
     SearchHit,
     Store,
     StoreError,
+    SurfaceRow,
+    attach_pending_rows,
     graph_pending_rows,
 )
 from linkchart.store.migrate import migrate
@@ -870,6 +872,7 @@ class SQLiteStore(Store):
             for table in ("resolver_articles", "resolver_clusters", "resolver_keys", "resolver_names",
                           "resolver_matches"):
                 conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM resolver_surfaces")
             conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
             conn.execute("UPDATE resolver_state SET value = ? WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
@@ -878,6 +881,7 @@ class SQLiteStore(Store):
                 conn.execute(f"DELETE FROM resolver_clusters WHERE cluster IN ({marks})", part)
             for part in chunks(sorted({*removed, *resolver.rekeyed})):
                 conn.execute(f"DELETE FROM resolver_keys WHERE cluster IN ({','.join('?' * len(part))})", part)
+                conn.execute(f"DELETE FROM resolver_surfaces WHERE cluster IN ({','.join('?' * len(part))})", part)
             conn.executemany("INSERT OR IGNORE INTO resolver_articles (article_id) VALUES (?)",
                              [(a,) for a in resolver.articles])
             conn.execute("UPDATE resolver_state SET value = max(value, ?) WHERE key = 'next_cluster'",
@@ -885,10 +889,60 @@ class SQLiteStore(Store):
         conn.executemany("INSERT OR REPLACE INTO resolver_clusters (mention_id, cluster) VALUES (?, ?)",
                          resolver.clusters)
         conn.executemany("INSERT OR IGNORE INTO resolver_keys (key, cluster) VALUES (?, ?)", resolver.keys)
+        conn.executemany(f"INSERT OR REPLACE INTO resolver_surfaces ({_SURFACE_COLUMNS}) VALUES ({'?, ' * 11}?)",
+                         [_surface_values(r) for r in resolver.surfaces])
         conn.executemany("INSERT OR IGNORE INTO resolver_names (name) VALUES (?)", [(n,) for n in resolver.names])
         conn.executemany("INSERT OR REPLACE INTO resolver_matches (a, b, score, features) VALUES (?, ?, ?, ?)",
                          [(a, b, score, json.dumps(f)) for a, b, score, f in resolver.matches])
         conn.execute("UPDATE resolver_state SET value = 1 WHERE key = 'valid'")
+
+    def surface_rows(self, keys: Iterable[str] = (), clusters: Iterable[int] = ()) -> list[SurfaceRow]:
+        """Return the kept names (migration 0014) with one of the transliteration `keys` or in one of `clusters`."""
+        found: dict[tuple[int, str], SurfaceRow] = {}
+        for column, values in (("name_key", sorted(set(keys))), ("cluster", sorted(set(clusters)))):
+            for part in chunks(values):
+                for r in self._read(f"""SELECT {_SURFACE_COLUMNS} FROM resolver_surfaces
+                                        WHERE {column} IN ({','.join('?' * len(part))})""", part):
+                    row = _surface_row(r)
+                    found[(row.cluster, row.surface)] = row
+        return sorted(found.values(), key=lambda r: (r.cluster, r.first_article, r.first_start, r.surface))
+
+    def attach_mentions(self, links: list[tuple[int, int]], entities: list[EntityRow], aliases: list[EntityAliasRow],
+                        resolver: ResolverRows, based_on: IncrementalInput) -> bool:
+        """Link new mentions to existing entities, replacing those entities' rows and aliases (see `Store`)."""
+        try:
+            with self._write() as conn:
+                due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+                if due != based_on.due:
+                    return False
+                if done != based_on.done:
+                    return True
+                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                ids = [e.id for e in entities]
+                marks = ",".join("?" * len(ids))
+                old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
+                old_names = {r[0] for r in conn.execute(
+                    f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
+                conn.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
+                conn.executemany("UPDATE entities SET name = ?, type = ?, description = ?, folded = ? WHERE id = ?",
+                                 [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+                self._insert_entities(conn, [], aliases, links)
+                pending = attach_pending_rows(old_types, old_names, entities, aliases)
+                pending += [("article", str(a)) for a in resolver.articles]
+                conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
+                self._write_resolver(conn, resolver, [])
+                new = ",".join("?" * len(resolver.articles))
+                conn.execute(
+                    f"""UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+                        FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                              FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                              JOIN articles a ON a.id = m.article_id
+                              WHERE me.entity_id IN ({marks}) AND m.article_id IN ({new})
+                              GROUP BY me.entity_id) AS c
+                        WHERE c.id = entities.id""", [*ids, *resolver.articles])
+                return True
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"entities not stored: {exc}") from exc
 
     def update_entities(
         self,
@@ -939,8 +993,11 @@ class SQLiteStore(Store):
             if not conn.execute("SELECT value FROM resolver_state WHERE key = 'valid'").fetchone()[0]:
                 return None
             due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            # one writer at a time and AUTOINCREMENT ids: the articles a stored resolution read are all those up
+            # to the largest it read (a deleted one invalidates the state), so the new ones follow it
             articles = [r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM resolver_articles) ORDER BY id")]
+                """SELECT id FROM articles WHERE id > (SELECT coalesce(max(article_id), 0) FROM resolver_articles)
+                   ORDER BY id""")]
             following = conn.execute("SELECT value FROM resolver_state WHERE key = 'next_cluster'").fetchone()[0]
             return IncrementalInput(articles, self.decisions(), int(due), int(done), int(following))
 
@@ -1611,6 +1668,23 @@ def chunks(values: Sequence[Any], size: int = 500) -> Iterator[list[Any]]:
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+_SURFACE_COLUMNS = ("cluster, surface, name_key, type, scoped, first_article, first_start, mentions, labels, roles, "
+                    "titled, descriptions")
+
+
+def _surface_values(r: SurfaceRow) -> tuple[Any, ...]:
+    """Return the column values of a kept name, in `_SURFACE_COLUMNS` order."""
+    return (r.cluster, r.surface, r.name_key, r.type, int(r.scoped), r.first_article, r.first_start, r.mentions,
+            json.dumps(r.labels), json.dumps(r.roles), json.dumps(r.titled), json.dumps(r.descriptions))
+
+
+def _surface_row(r: Any) -> SurfaceRow:
+    """Return a stored `resolver_surfaces` row as a `SurfaceRow`."""
+    return SurfaceRow(r["cluster"], r["surface"], r["name_key"], r["type"], bool(r["scoped"]), r["first_article"],
+                      r["first_start"], r["mentions"], json.loads(r["labels"]), json.loads(r["roles"]),
+                      json.loads(r["titled"]), json.loads(r["descriptions"]))
 
 
 def region_order(mentions: Iterable[MentionRow]) -> list[MentionRow]:

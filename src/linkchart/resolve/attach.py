@@ -1,0 +1,350 @@
+"""Resolution after an article whose names are all known: its mentions join the clusters already holding those
+names, decided from the kept names of those clusters (`Store.surface_rows`, migration 0014), never from the
+clusters' other mentions. So its cost does not grow with the clusters it joins.
+
+A full resolution of the store with the new article would give the same clusters when the new
+mentions change nothing but counts that no pass compared, which is checked before anything is
+written; otherwise `attach_added` declines and the article is resolved with the clusters it
+touches (`incremental.resolve_added`). It declines when:
+
+- a name of the article is new, or written under an epithet, or has
+  another type in the store, or one whose kept clusters disagree (a name joined by spelling must
+  sit in one cluster), or is joined only within its article and is neither a surname alone nor an
+  acronym the article defines as one of its expansions;
+- the new mentions would change the type voted for a name (`cluster._vote_types`);
+- an alias statement of the article was never stated before, or names a form it has no mention of,
+  or joins two clusters;
+- a surname alone has no full name in its article that it stands for without comparing counts;
+- a pass inside the article (head references, typos) would join two different names;
+- a pass compared the counts of a part of the names of a cluster it joins (`passes.COUNTED_*`), or,
+  for a name given a religious title, a surname of that cluster's names that an epithet may stand for;
+- an analyst's decision names a name of those clusters, or the entity's canonical name would change,
+  or a name is new to the cluster it joins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+from linkchart import lexicon
+from linkchart.resolve import names
+from linkchart.resolve.cluster import (
+    LAST_RUN,
+    RELIGIOUS_TITLES,
+    AliasReason,
+    ResolvedEntity,
+    _country_of,
+    _local_surfaces,
+    canonical_name,
+    statement_key,
+)
+from linkchart.resolve.national import national_key
+from linkchart.resolve.passes import (
+    _EAST_ASIAN_GIVEN,
+    COUNTED_CORE,
+    COUNTED_FIRST_WORD,
+    COUNTED_SURNAME,
+    _contiguous,
+    _local_for,
+    _one_person,
+)
+from linkchart.resolve.reasons import Reason, WrittenWithTitle
+from linkchart.resolve.region import decision_keys
+from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
+from linkchart.resolve.typing import ORG_HEADS, vote_type
+from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, ResolverRows, Store, SurfaceRow
+
+
+class Declined(Exception):
+    """The new articles cannot simply join the clusters holding their names (the message says why)."""
+
+
+def attach_added(store: Store, start: IncrementalInput) -> tuple[bool, list[ResolvedEntity] | None]:
+    """Return (True, the entities the new articles' mentions joined, once stored) when every name of the articles
+    of `start` joins a cluster holding it; (True, None) when a write changed the store meanwhile (nothing
+    stored); (False, None) when the articles must be resolved with the clusters they touch."""
+    added = store.region(start.articles, [])
+    locals_ = _local_surfaces(added.mentions)
+    if not locals_:
+        return False, None
+    try:
+        plan = _Plan(store, start, locals_, added.alias_statements)
+    except Declined as why:
+        LAST_RUN.update(declined=str(why))
+        return False, None
+    resolver = ResolverRows(clusters=plan.links, keys=[], articles=start.articles, names=[], matches=[],
+                            next_cluster=start.next_cluster, surfaces=plan.rows)
+    if not store.attach_mentions(plan.links, plan.entities, plan.aliases, resolver, based_on=start):
+        return True, None
+    LAST_RUN.clear()
+    LAST_RUN.update(kind="attach", pairs=0, mentions=len(plan.links), clusters=len(plan.entities))
+    by_entity: dict[int, list[int]] = {}
+    for m, e in plan.links:
+        by_entity.setdefault(e, []).append(m)
+    return True, [ResolvedEntity(e.name, e.type, e.description, [], sorted(by_entity[e.id])) for e in plan.entities]
+
+
+class _Plan:
+    """The clusters each new local surface joins, and the rows to write (raises `Declined`)."""
+
+    def __init__(self, store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface],
+                 statements: list) -> None:
+        self.store, self.locals_ = store, locals_
+        for k, ls in locals_.items():
+            if k[1] != ls.surface:
+                raise Declined("a name under an epithet")
+        self.keys = {k: names.name_key(ls.surface) for k, ls in locals_.items()}
+        if not all(self.keys.values()):
+            raise Declined("a name without a key")
+        known = store.surface_rows(keys=set(self.keys.values()))
+        self.by_surface: dict[str, list[SurfaceRow]] = {}
+        self.by_key: dict[str, list[SurfaceRow]] = {}
+        for r in known:
+            self.by_surface.setdefault(r.surface, []).append(r)
+            self.by_key.setdefault(r.name_key, []).append(r)
+        self.types = {k: self._type(ls) for k, ls in locals_.items()}
+        self._check_votes()
+        self.cluster: dict[Key, int] = {}
+        for k in locals_:
+            if not self._scoped(k):
+                self.cluster[k] = self._keyed_cluster(k)
+        for k in locals_:
+            if self._scoped(k):
+                self.cluster[k] = (self._partial_cluster(k) if is_partial_person(locals_[k].surface, self.types[k])
+                                   else self._defined_cluster(k, statements))
+        self._check_statements(statements)
+        self._check_article_passes()
+        touched = sorted(set(self.cluster.values()))
+        rows = store.surface_rows(clusters=touched)
+        self._check_counts(rows)
+        self._check_decisions(start, rows)
+        self._build(rows, touched)
+
+    # ---- which cluster each name joins --------------------------------------------------
+
+    def _type(self, ls: LocalSurface) -> str:
+        rows = self.by_surface.get(ls.surface)
+        if not rows:
+            raise Declined(f"a new name: {ls.surface}")
+        found = {r.type for r in rows}
+        if len(found) != 1 or len({r.scoped for r in rows}) != 1:
+            raise Declined(f"a name of several types or scopes: {ls.surface}")
+        return found.pop()
+
+    def _scoped(self, k: Key) -> bool:
+        return self.by_surface[self.locals_[k].surface][0].scoped
+
+    def _check_votes(self) -> None:
+        """Decline when the new mentions change the type voted for any of their names (`cluster._vote_types`)."""
+        new: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        for k, ls in self.locals_.items():
+            labels, roles = new.setdefault(self.keys[k], (Counter(), Counter()))
+            labels.update(ls.labels)
+            roles.update(ls.roles)
+        for key, (labels, roles) in new.items():
+            group = sorted(self.by_key[key], key=lambda r: (r.first_article, r.first_start))
+            old_labels: Counter[str] = Counter()
+            old_roles: Counter[str] = Counter()
+            for r in group:
+                old_labels.update(r.labels)
+                old_roles.update(r.roles)
+            first = group[0].surface
+            if vote_type(first, old_labels, old_roles) != vote_type(first, old_labels + labels, old_roles + roles):
+                raise Declined(f"the type of {first} changes")
+
+    def _keyed_cluster(self, k: Key) -> int:
+        """Return the one cluster holding the name's key outside single articles (where the same-key pass joins it)."""
+        clusters = {r.cluster for r in self.by_key[self.keys[k]] if not r.scoped}
+        if len(clusters) != 1:
+            raise Declined(f"a key in {len(clusters)} clusters: {self.locals_[k].surface}")
+        return clusters.pop()
+
+    def _partial_cluster(self, k: Key) -> int:
+        """Return the cluster of the one full name of the article a surname alone stands for (`passes._join_partials`,
+        when no counts decide)."""
+        ls = self.locals_[k]
+        own = names.name_parts(ls.surface)
+        candidates = set()
+        for c, other in self.locals_.items():
+            parts = names.name_parts(other.surface)
+            if self.types[c] != "PERSON" or len(parts) < 2:
+                continue
+            if any(p.startswith("abd ") for p in parts):
+                raise Declined("an 'abd' name")
+            if own[0] in (parts if _EAST_ASIAN_GIVEN.search(other.surface) else parts[1:]):
+                candidates.add(c)
+        if len(own) > 1:
+            candidates = {c for c in candidates if _contiguous(own, names.name_parts(self.locals_[c].surface))}
+        best = _one_person(candidates, self.locals_)
+        if best is None and len({self.keys[c] for c in candidates}) == 1:
+            best = next(iter(candidates))
+        if best is None or best not in self.cluster:
+            raise Declined(f"a surname that counts would decide: {ls.surface}")
+        return self.cluster[best]
+
+    def _defined_cluster(self, k: Key, statements: list) -> int:
+        """Return the cluster of the name an acronym joined only within its article (defined as different things
+        in different texts) is defined as by an alias statement of its article; that name must be one of the
+        acronym's expansions, so that the acronym pass joins it nowhere else."""
+        ls = self.locals_[k]
+        acronym = ls.surface.replace(".", "").upper()
+        if (not names.is_acronym(ls.surface) or national_key(ls.surface)
+                or lexicon.countries().names.get(ls.surface.replace(".", "").casefold())):
+            raise Declined(f"a name joined only within its article: {ls.surface}")
+        found = set()
+        mine = [o for o in self.locals_.values() if o.key[0] == k[0]]
+        for st in statements:
+            if st.article_id == k[0] and clean_surface(st.alias) == ls.surface:
+                partner = _local_for(k[0], clean_surface(st.name), self.locals_, {k[0]: mine})
+                if (partner is None or partner not in self.cluster
+                        or acronym not in {a.upper() for a in names.acronym_of(self.locals_[partner].surface)}):
+                    raise Declined(f"an acronym defined as a name that does not abbreviate: {ls.surface}")
+                found.add(self.cluster[partner])
+        if len(found) != 1:
+            raise Declined(f"an acronym its article does not define: {ls.surface}")
+        return found.pop()
+
+    # ---- what must not change ------------------------------------------------------------
+
+    def _check_statements(self, statements: list) -> None:
+        """Decline on an alias statement never made before, naming a form the article does not mention, or joining
+        two clusters."""
+        by_article: dict[int, list[LocalSurface]] = {}
+        for ls in self.locals_.values():
+            by_article.setdefault(ls.key[0], []).append(ls)
+        said = {statement_key(st.kind, st.name, st.alias) for st in statements}
+        if said and len(self.store.clusters_by_key(said)) != len(said):
+            raise Declined("a new alias statement")
+        for st in statements:
+            ends = []
+            for text in (st.name, st.alias):
+                end = _local_for(st.article_id, clean_surface(text), self.locals_, by_article)
+                if end is None or written_form(text) != self.locals_[end].surface:
+                    raise Declined("an alias statement naming a form without a mention")
+                ends.append(end)
+            if self.cluster[ends[0]] != self.cluster[ends[1]]:
+                raise Declined("an alias statement joining two clusters")
+
+    def _check_article_passes(self) -> None:
+        """Decline when a pass inside one article (head references, typos) would join two different names."""
+        by_article: dict[int, list[LocalSurface]] = {}
+        for ls in self.locals_.values():
+            by_article.setdefault(ls.key[0], []).append(ls)
+        for surfaces in by_article.values():
+            for ls in surfaces:
+                words = names.name_tokens(ls.surface)
+                if self.types[ls.key] == "ORG" and len(words) == 1 and (
+                        names.org_core(ls.surface)[2] or words[0].lower() in ORG_HEADS):
+                    raise Declined(f"a head word alone: {ls.surface}")
+                for other in surfaces:
+                    if (other is ls or self.keys[other.key] == self.keys[ls.key]
+                            or len(other.mention_ids) <= len(ls.mention_ids)
+                            or Levenshtein.distance(ls.surface.lower(), other.surface.lower(), score_cutoff=2) > 2):
+                        continue
+                    if getattr(names.compare(ls.surface, other.surface), "typo_candidate", False):
+                        raise Declined(f"a typo: {ls.surface}")
+
+    def _check_counts(self, rows: list[SurfaceRow]) -> None:
+        """Decline when a pass compared the mention counts of a part of these names (`passes.COUNTED_*`)."""
+        keys: set[str] = set()
+        for r in rows:
+            parts = names.name_parts(r.surface)
+            if parts:
+                keys.add(COUNTED_FIRST_WORD + parts[0])
+            core = names.org_core(r.surface)[0]
+            if core:
+                keys.add(COUNTED_CORE + core)
+        religious = {self.cluster[k] for k, ls in self.locals_.items()
+                     if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
+        for k, ls in self.locals_.items():
+            parts = names.name_parts(ls.surface)
+            if self.types[k] == "PERSON" and len(parts) >= 2:
+                keys.update(COUNTED_SURNAME + p for p in parts)
+        for r in rows:  # a religious title makes its cluster one a name under an epithet may join
+            if r.cluster in religious:
+                keys.update(COUNTED_SURNAME + p for p in names.name_parts(r.surface))
+        found = self.store.clusters_by_key(keys)
+        if found:
+            raise Declined(f"counts were compared: {sorted(found)[0]}")
+
+    def _check_decisions(self, start: IncrementalInput, rows: list[SurfaceRow]) -> None:
+        """Decline when an analyst's decision names a name of the clusters joined."""
+        if start.decisions and decision_keys(start.decisions) & {"n:" + r.name_key for r in rows}:
+            raise Declined("a decision names one of these entities")
+
+    # ---- the rows to write ---------------------------------------------------------------
+
+    def _build(self, rows: list[SurfaceRow], touched: list[int]) -> None:
+        """Fill `links`, `rows` (the kept names changed), `entities` and `aliases` (all of each entity joined)."""
+        kept = {(r.cluster, r.surface): r for r in rows}
+        self.links: list[tuple[int, int]] = []
+        changed: dict[tuple[int, str], SurfaceRow] = {}
+        for k, ls in self.locals_.items():
+            cluster = self.cluster[k]
+            row = kept.get((cluster, ls.surface))
+            if row is None:
+                raise Declined(f"a name new to its entity: {ls.surface}")
+            for total, part in ((row.labels, ls.labels), (row.roles, ls.roles), (row.titled, ls.titled),
+                                (row.descriptions, ls.descriptions)):
+                for name, n in part.items():
+                    total[name] = total.get(name, 0) + n
+            row.mentions += len(ls.mention_ids)
+            changed[(cluster, ls.surface)] = row
+            self.links += [(m, cluster) for m in ls.mention_ids]
+        self.rows = list(changed.values())
+        self.entities: list[EntityRow] = []
+        self.aliases: list[EntityAliasRow] = []
+        for cluster in touched:
+            mine = sorted((r for r in rows if r.cluster == cluster), key=lambda r: (r.first_article, r.first_start))
+            entity, aliases = self._entity(cluster, mine)
+            self.entities.append(entity)
+            self.aliases += aliases
+
+    def _entity(self, cluster: int, rows: list[SurfaceRow]) -> tuple[EntityRow, list[EntityAliasRow]]:
+        """Return the entity of a cluster built from its kept names as `cluster.build_entities` builds it, with the
+        stored reasons of its aliases."""
+        old = self.store.entity(cluster)
+        if old is None:
+            raise Declined("a rejected entity")
+        counts: Counter[str] = Counter()
+        labels: Counter[str] = Counter()
+        roles: Counter[str] = Counter()
+        descriptions: Counter[str] = Counter()
+        titled: Counter[str] = Counter()
+        for r in rows:
+            counts[r.surface] += r.mentions
+            labels.update(r.labels)
+            roles.update(r.roles)
+            descriptions.update(r.descriptions)
+            titled.update(r.titled)
+        country = _country_of(counts)
+        person = not country and vote_type(counts.most_common(1)[0][0], labels, roles) == "PERSON"
+        name = country or canonical_name(counts, person)
+        if name != old.name:
+            raise Declined(f"the name of {old.name} changes")
+        type_ = "GPE" if country else vote_type(name, labels, roles)
+        description = descriptions.most_common(1)[0][0] if descriptions else None
+        stored = {a.alias: a for a in self.store.entity_aliases(cluster)}
+        forms = dict(counts)
+        forms.update((form, n) for form, n in titled.items() if form not in counts)
+        if set(stored) - set(forms) or set(forms) - set(stored) - set(titled):
+            raise Declined(f"the aliases of {old.name} differ from its kept names")
+        aliases = [_recount(stored[form], n) if form in stored else _titled(cluster, form, n)
+                   for form, n in forms.items()]
+        return EntityRow(cluster, name, type_, description), aliases
+
+
+def _titled(entity: int, form: str, count: int) -> EntityAliasRow:
+    """Return the alias row of a form written with a title, as `cluster.entity_rows` writes it."""
+    a = AliasReason(form, count, Reason(None, WrittenWithTitle()))
+    return EntityAliasRow(entity, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
+                          reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
+
+
+def _recount(alias: EntityAliasRow, count: int) -> EntityAliasRow:
+    """Return a stored alias with a new count (its reason kept)."""
+    return EntityAliasRow(alias.entity_id, alias.alias, count, alias.reason, alias.evidence, alias.name_key,
+                          reason_pass=alias.reason_pass, reason_evidence=alias.reason_evidence)
+
