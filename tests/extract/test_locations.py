@@ -40,3 +40,30 @@ def test_a_chain_never_loops_back(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Brennick is a town in Ostra. Ostra is a district in Brennick.",
                   [("Brennick", "GPE"), ("Ostra", "GPE")])
     assert ("Brennick", "located_in", "Brennick") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    # a chain of places followed by another name after a comma: the chain ends where the places end
+    ("Besides its head office in Ostrava, Varnland, Greyfield keeps an office in Brennick.",
+     [("Ostrava", "GPE"), ("Varnland", "GPE"), ("Greyfield", "ORG"), ("Brennick", "GPE")],
+     ("Ostrava", "located_in", "Varnland")),
+    # a building or site first: 'the Orla Museum, Ostrava, Varnland'
+    ("The medal is shown at the Orla Museum, Ostrava, Varnland.",
+     [("Orla Museum", "FAC"), ("Ostrava", "GPE"), ("Varnland", "GPE")], ("Orla Museum", "located_in", "Ostrava")),
+    ("He studied at Brennick University, Varnland.",
+     [("Brennick University", "ORG"), ("Varnland", "GPE")], ("Brennick University", "located_in", "Varnland")),
+    # a place noun after a name inside the chain: 'Ostra mandal, Tull district, Varnland'
+    ("Brennick is a village in Ostra district, Tull Province, Varnland.",
+     [("Brennick", "GPE"), ("Ostra", "GPE"), ("Tull Province", "GPE"), ("Varnland", "GPE")],
+     ("Ostra", "located_in", "Tull Province")),
+])
+def test_comma_chains_of_places(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_an_organisation_that_is_no_site_is_not_in_the_place_after_its_comma(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Harbour Party, Varnland's largest, won.", [("Harbour Party", "ORG"), ("Varnland", "GPE")])
+    assert ("Harbour Party", "located_in", "Varnland") not in got
+    got = triples(nlp, "Greyfield Partners, Varnland and Ostra signed the deal.",
+                  [("Greyfield Partners", "ORG"), ("Varnland", "GPE"), ("Ostra", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
