@@ -31,6 +31,7 @@ from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
+from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
@@ -349,6 +350,8 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     names = article_names([doc for doc, _ in docs])
     for doc, offset in docs:
         _read_doc(tag_known_names(doc, names), offset, art, reader)
+    # 'X is a town in A.' ... 'A is a county in B.': X is in B (each span chains its own sentences already)
+    art.extraction.relations += chained_places(art.extraction.relations, reader.rules["place_chain_rule"])
 
 
 def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:
