@@ -67,3 +67,18 @@ def test_an_organisation_that_is_no_site_is_not_in_the_place_after_its_comma(nlp
     got = triples(nlp, "Greyfield Partners, Varnland and Ostra signed the deal.",
                   [("Greyfield Partners", "ORG"), ("Varnland", "GPE"), ("Ostra", "GPE")])
     assert not any(p == "located_in" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Before the war he attended Brennick School in Ostrava.", [("Brennick School", "ORG"), ("Ostrava", "GPE")],
+     ("Brennick School", "located_in", "Ostrava")),
+    ("The band played at the Orla Theatre in Ostrava.", [("Orla Theatre", "ORG"), ("Ostrava", "GPE")],
+     ("Orla Theatre", "located_in", "Ostrava")),
+])
+def test_a_site_named_organisation_in_a_place(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_an_organisation_in_a_place_is_not_located_there(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Harbour Party in Varnland lost the vote.", [("Harbour Party", "ORG"), ("Varnland", "GPE")])
+    assert ("Harbour Party", "located_in", "Varnland") not in got

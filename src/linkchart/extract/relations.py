@@ -727,8 +727,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     seen: set[int] = set()
     for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
-        if ent is None or ent.start in seen or ent.label_ not in rule["labels"] or tok.i != ent.root.i:
-            continue
+        if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
+            continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"]:
             continue
