@@ -82,3 +82,19 @@ def test_a_site_named_organisation_in_a_place(nlp, text: str, ents, want) -> Non
 def test_an_organisation_in_a_place_is_not_located_there(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "The Harbour Party in Varnland lost the vote.", [("Harbour Party", "ORG"), ("Varnland", "GPE")])
     assert ("Harbour Party", "located_in", "Varnland") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Ostra is a county in the Tull region of Varnland.", [("Ostra", "GPE"), ("Tull", "LOC"), ("Varnland", "GPE")],
+     ("Tull", "located_in", "Varnland")),
+    ("He ruled the Tull district of Varnland for ten years.", [("Tull", "GPE"), ("Varnland", "GPE")],
+     ("Tull", "located_in", "Varnland")),
+    ("The square lies in Ostrava's Tull district.", [("Ostrava", "GPE"), ("Tull", "GPE")],
+     ("Tull", "located_in", "Ostrava")),
+    ("The falls are in the Portugal state of Varnland.", [("Portugal", "GPE"), ("Varnland", "GPE")],
+     ("Varnland", "located_in", "Portugal")),
+])
+def test_a_place_noun_between_two_names(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert want in got
+    assert (want[2], "located_in", want[0]) not in got

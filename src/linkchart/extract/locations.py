@@ -1,15 +1,21 @@
-"""Places inside places that follow from what the text states: 'X is a town in A, B' says X is in A and A is in B,
-so X is in B too.
+"""Places inside places: what a place noun between two names says, and what follows from two stated links.
 
-`chained_places` composes located_in relations whose middle place is one mention (or one name) of the same span;
-it never adds a link the text does not state in two parts, and never from what is known of the world.
+`place_noun_pairs` reads 'the Ostra region of Varnland' and "Varnland's Ostra district" (the relation engine turns
+its pairs into candidates of the rule `place_noun_rule`). `chained_places` composes located_in relations whose
+middle place is one name ('X is a town in A, B': X is in A and A is in B, so X is in B too); it never adds a link
+the text does not state in two parts, and never from what is known of the world.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
+from spacy.tokens import Span, Token
+
+from linkchart import lexicon
+from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_tokens
 from linkchart.models import Relation
 
 _PREDICATE = "located_in"
@@ -44,3 +50,28 @@ def chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Rela
                 grown.append((first, nxt))
         frontier = grown
     return out
+
+
+def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (inner, outer, place noun) for the places a place noun between two names puts one inside the other:
+    'the Ostra region of Varnland', "Varnland's Ostra district" (the named place is in the other), 'the Varnland
+    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country)."""
+    nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"] | set(ctx.rules["place_noun_rule"]["nouns"])
+    for tok in sent_tokens(ctx, sent):
+        if ctx.ent_at[tok.i] is not None or tok.pos_ != "NOUN" or lemma_of(tok) not in nouns:
+            continue
+        named = [ctx.ent_at[c.i] for c in tok.children
+                 if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i and ctx.ent_at[c.i] is not None]
+        owners = [ctx.ent_at[c.i] for c in tok.children if c.dep_ == "poss" and ctx.ent_at[c.i] is not None]
+        of = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g, conj=False)]
+        for m in named:
+            if m.end != tok.i:
+                continue  # the name right before the noun is the place the noun is about
+            for owner in owners:
+                yield m, owner, tok  # "Varnland's Ostra district"
+            for e in of:
+                if lexicon.nation_of(m.text) is not None:
+                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state
+                else:
+                    yield m, e, tok  # 'the Ostra region of Varnland'

@@ -39,6 +39,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
+from linkchart.extract.locations import place_noun_pairs
 from linkchart.extract.modality import modality_memo
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
@@ -789,10 +790,18 @@ def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]
         yield from _pairs(ctx, rule, anchor, subjects, objects)
 
 
+def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Ostra region of Varnland', "Varnland's Ostra district" (extract/locations.py)."""
+    rule = ctx.rules["place_noun_rule"]
+    for inner, outer, noun in place_noun_pairs(ctx, sent):
+        if inner.label_ in rule["labels"] and outer.label_ in rule["container_labels"]:
+            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
-            _clause_candidates)
+            _clause_candidates, _place_noun_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
