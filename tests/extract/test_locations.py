@@ -98,3 +98,29 @@ def test_a_place_noun_between_two_names(nlp, text: str, ents, want) -> None:  # 
     got = triples(nlp, text, ents)
     assert want in got
     assert (want[2], "located_in", want[0]) not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Before the war he attended Brennick School in Ostrava.", [("Brennick School", "ORG"), ("Ostrava", "GPE")],
+     ("Brennick School", "located_in", "Ostrava")),
+    ("An exhibition took place at the Orla Museum in Ostrava in 2011.", [("Orla Museum", "FAC"), ("Ostrava", "GPE")],
+     ("Orla Museum", "located_in", "Ostrava")),
+    ("The swordsmiths took their secrets to Tull, Ostra County in Varnland.",
+     [("Tull", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")], ("Tull", "located_in", "Varnland")),
+])
+def test_a_place_right_before_in_and_a_place(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_no_place_next_to_in_from_a_person_or_after_from(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Karl Dent met Anna Vale in Ostrava.", [("Karl Dent", "PERSON"), ("Anna Vale", "PERSON"),
+                                                                ("Ostrava", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+    got = triples(nlp, "Delegates from Brennick in Ostrava signed.", [("Brennick", "GPE"), ("Ostrava", "GPE")])
+    assert ("Brennick", "located_in", "Ostrava") not in got
+
+
+def test_no_place_next_to_in_when_coordinated_with_a_person(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Soldiers detained Karl Dent and Varn in Ostrava.",
+                  [("Karl Dent", "PERSON"), ("Varn", "GPE"), ("Ostrava", "GPE")])
+    assert ("Varn", "located_in", "Ostrava") not in got

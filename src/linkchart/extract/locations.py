@@ -9,13 +9,13 @@ the text does not state in two parts, and never from what is known of the world.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_tokens
+from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
 from linkchart.models import Relation
 
 _PREDICATE = "located_in"
@@ -75,3 +75,34 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
                     yield e, m, tok  # 'the Varnland state of Ostra': a country's state
                 else:
                     yield m, e, tok  # 'the Ostra region of Varnland'
+
+
+def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
+                      rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (inner, outer, 'in') for a place written right before 'in' and another place ('he attended X School in
+    Y', 'the Z Museum in northern Y'), however the parser attached the 'in' phrase: `opens` says which names may
+    be inside; never a country, nor after `rule["not_after"]` ('officials from X in Y' met in Y)."""
+    doc = ctx.doc
+    for ent in sent_ents(ctx, sent):
+        i = ent.end
+        if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
+            continue
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"]:
+            continue
+        if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
+            continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
+        j = i + 1
+        while j < sent.end and ctx.ent_at[j] is None and doc[j].is_lower and doc[j].pos_ in {"DET", "ADJ"}:
+            j += 1  # 'in the north-western', 'in northern'
+        outer = ctx.ent_at[j] if j < sent.end else None
+        if outer is not None and outer.start == j and outer.label_ in rule["container_labels"]:
+            yield ent, outer, doc[i]
+
+
+def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:
+    """Return the names coordinated with `ent` ('X and Y', 'X, Y and Z'), `ent` left out."""
+    root = ent.root
+    toks = [root.head] if root.dep_ == "conj" else []
+    toks += [c for c in root.children if c.dep_ == "conj"]
+    toks += [c for t in toks if t is not root for c in t.children if c.dep_ == "conj" and c is not root]
+    return [e for t in toks if (e := ctx.ent_at[t.i]) is not None and e != ent]

@@ -39,7 +39,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
-from linkchart.extract.locations import place_noun_pairs
+from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs
 from linkchart.extract.modality import modality_memo
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
@@ -740,6 +740,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
                 if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
                     yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, outer), tok)
+    for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
+        yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
 
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
