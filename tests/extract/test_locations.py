@@ -4,7 +4,9 @@ constructions of located_in the relation rules read. Invented names; mentions se
 from __future__ import annotations
 
 import pytest
-from parsed_text import facts, triples
+from parsed_text import facts, parse, triples
+
+from linkchart.extract.facts import fact_reader
 
 
 @pytest.mark.parametrize("text", [
@@ -124,3 +126,11 @@ def test_no_place_next_to_in_when_coordinated_with_a_person(nlp) -> None:  # noq
     got = triples(nlp, "Soldiers detained Karl Dent and Varn in Ostrava.",
                   [("Karl Dent", "PERSON"), ("Varn", "GPE"), ("Ostrava", "GPE")])
     assert ("Varn", "located_in", "Ostrava") not in got
+
+
+def test_a_place_in_a_denied_clause_stays_where_it_is(nlp) -> None:  # noqa: ANN001
+    text = "Greyfield Air did not reopen the Orla Museum in Ostrava."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Greyfield Air", "ORG"), ("Orla Museum", "FAC"),
+                                                   ("Ostrava", "GPE")]), 0, None).relations
+    placed = [r for r in rels if (r.subject, r.predicate, r.object) == ("Orla Museum", "located_in", "Ostrava")]
+    assert placed and not any(r.negated for r in placed)

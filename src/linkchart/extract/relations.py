@@ -822,6 +822,9 @@ def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
 
 # rule kinds that name a standing tie ('Asaib's leader X'), true even inside a plan or an offer
 _STATE_RULES = ("role_", "poss_", "mod_")
+# rules that read where a place is from how it is written ('X, Y', 'X in Y'): the clause around it may be denied
+# ('halted flights to X in Y') or planned, the place stays where it is
+_PLACE_RULES = ("place_",)
 
 
 @dataclass(frozen=True)
@@ -895,14 +898,15 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         if key in seen:
             continue
         mod = modality_memo(ctx.memo, cand.anchor)
-        if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
+        if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES + _PLACE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
+        negated = mod.negated and not cand.rule.startswith(_PLACE_RULES)
         seen.add(key)
         start, end = evidence_bounds(ctx, sent, (s, o))  # a reference keeps its antecedent's sentence too
         out.append(Relation(
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
             start=start + offset, end=end + offset, rule=cand.rule,
-            negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
+            negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
         ))
     return out
