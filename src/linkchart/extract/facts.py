@@ -24,6 +24,7 @@ from linkchart.extract.claims import claims_in_sentence
 from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
 from linkchart.extract.dates import sentence_dates
 from linkchart.extract.events import events_in_sentence
+from linkchart.extract.locations import chained_places
 from linkchart.extract.modality import ensure_lemmas
 from linkchart.extract.relations import RelationRules, load_predicates, load_rules, relations_in_sentence
 from linkchart.extract.speakers import Speaker
@@ -87,6 +88,7 @@ class FactReader:
             found.claims += claims_in_sentence(ctx, sent, offset)
             if dates:
                 last_date = dates[-1][1]
+        found.relations += chained_places(found.relations, self.rules["place_chain_rule"])
         found.speaker = closing_speaker(ctx, offset)
         found.subjects = closing_subjects(doc, offset)
         return found

@@ -32,6 +32,7 @@ from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
+from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
@@ -352,6 +353,8 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     tag_governments(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)
+    # 'X is a town in A.' ... 'A is a county in B.': X is in B (each span chains its own sentences already)
+    art.extraction.relations += chained_places(art.extraction.relations, reader.rules["place_chain_rule"])
 
 
 def extract_article(text: str, spans: list[tuple[int, int]], article_date: str | None, nlp: Language) -> Extraction:

@@ -12,7 +12,7 @@ sentence's date is given by the caller (`facts`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.governments import government_near
+from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -67,6 +68,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         place_nouns=places.of_nouns, relational_place_nouns=places.relational, reporting_verbs=verbs.speech,
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
+        site_nouns=lexicon.roles().classes.get("site", frozenset()),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -673,16 +675,26 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 
-def _place_chain(ctx: SentenceContext, first: Span, sent: Span) -> list[Span]:
+def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collection[str] = ()) -> list[Span]:
     """Return the places written one after another from `first`, each after a single comma ('Watts, Los Angeles,
-    California'), `first` included."""
+    California'; a place noun may follow a name: 'Ostra district, Tull Province'), `first` included; with `labels`,
+    the chain stops before a name of another type ('Hamburg, Germany, Bigpoint keeps ...')."""
     doc, chain = ctx.doc, [first]
-    while chain[-1].end + 1 < sent.end and doc[chain[-1].end].text == ",":
-        nxt = ctx.ent_at[chain[-1].end + 1]
-        if nxt is None or nxt.start != chain[-1].end + 1:
+    while True:
+        j = _after_place_noun(ctx, chain[-1].end, sent)
+        if j + 1 >= sent.end or doc[j].text != ",":
+            break
+        nxt = ctx.ent_at[j + 1]
+        if nxt is None or nxt.start != j + 1 or labels and nxt.label_ not in labels:
             break
         chain.append(nxt)
     return chain
+
+
+def _after_place_noun(ctx: SentenceContext, i: int, sent: Span) -> int:
+    """Return `i`, or the token after it when token `i` is a lower-case place noun ('Ostra district')."""
+    tok = ctx.doc[i] if i < sent.end else None
+    return i + 1 if tok is not None and tok.is_lower and tok.lower_ in ctx.rules["place_nouns"] else i
 
 
 def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
@@ -698,6 +710,15 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
     return i < sent.end and ctx.ent_at[i] is not None
 
 
+def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
+    """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
+    Ostrava'; an organisation only when its name ends in such a word: 'Brennick University, Varnland')."""
+    if ent.label_ in rule["labels"]:
+        return True
+    site = ent[-1].lower_ in ctx.rules["site_nouns"]
+    return ent.label_ == "FAC" or ent.label_ in rule["site_labels"] and site
+
+
 def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Springfield, Illinois', 'Watts, Los Angeles, California': places named one after another with commas, each
     inside the ones after it. Not in a list ('Lisbon, Madrid and Rome'), and never a country inside another place."""
@@ -706,14 +727,16 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if comma.text != "," or comma.i == sent.start or comma.i + 1 >= sent.end:
             continue
         a = ctx.ent_at[comma.i - 1]
-        if a is None or a.end != comma.i:
+        if a is None and comma.i - 2 >= sent.start and _after_place_noun(ctx, comma.i - 1, sent) == comma.i:
+            a = ctx.ent_at[comma.i - 2]  # 'Ostra district, Tull Province'
+        if a is None or _after_place_noun(ctx, a.end, sent) != comma.i:
             continue
         before = doc[a.start - 1] if a.start > sent.start else None
         if before is not None and (before.text == "," and ctx.ent_at[before.i - 1] is not None
                                    or before.lower_ in {"and", "or"}):
             continue  # inside a chain (read from its first place) or at the end of a list
-        chain = _place_chain(ctx, a, sent)
-        if len(chain) < 2 or len(chain) > rule["longest_chain"] or any(e.label_ not in rule["labels"] for e in chain):
+        chain = _place_chain(ctx, a, sent, rule["labels"])
+        if len(chain) < 2 or len(chain) > rule["longest_chain"] or not _chain_opener(ctx, a, rule):
             continue
         if any(lexicon.nation_of(e.text) is not None for e in chain[:-1]):
             continue  # 'Portugal, Spain, Italy': a country is never inside the place after it
@@ -734,8 +757,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     seen: set[int] = set()
     for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
-        if ent is None or ent.start in seen or ent.label_ not in rule["labels"] or tok.i != ent.root.i:
-            continue
+        if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
+            continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"]:
             continue
@@ -746,6 +769,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
                 if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
                     yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, outer), tok)
+    for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
+        yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
 
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -796,10 +821,18 @@ def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]
         yield from _pairs(ctx, rule, anchor, subjects, objects)
 
 
+def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Ostra region of Varnland', "Varnland's Ostra district" (extract/locations.py)."""
+    rule = ctx.rules["place_noun_rule"]
+    for inner, outer, noun in place_noun_pairs(ctx, sent):
+        if inner.label_ in rule["labels"] and outer.label_ in rule["container_labels"]:
+            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
-            _clause_candidates)
+            _clause_candidates, _place_noun_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -818,6 +851,9 @@ def _type_ok(pred: Predicate | None, cand: _Candidate) -> bool:
 
 # rule kinds that name a standing tie ('Asaib's leader X'), true even inside a plan or an offer
 _STATE_RULES = ("role_", "poss_", "mod_")
+# rules that read where a place is from how it is written ('X, Y', 'X in Y'): the clause around it may be denied
+# ('halted flights to X in Y') or planned, the place stays where it is
+_PLACE_RULES = ("place_",)
 
 
 @dataclass(frozen=True)
@@ -891,14 +927,15 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         if key in seen:
             continue
         mod = modality_memo(ctx.memo, cand.anchor)
-        if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES):
+        if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES + _PLACE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
+        negated = mod.negated and not cand.rule.startswith(_PLACE_RULES)
         seen.add(key)
         start, end = evidence_bounds(ctx, sent, (s, o))  # a reference keeps its antecedent's sentence too
         out.append(Relation(
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
             start=start + offset, end=end + offset, rule=cand.rule,
-            negated=mod.negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
+            negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
         ))
     return out

@@ -1,0 +1,108 @@
+"""Places inside places: what a place noun between two names says, and what follows from two stated links.
+
+`place_noun_pairs` reads 'the Ostra region of Varnland' and "Varnland's Ostra district" (the relation engine turns
+its pairs into candidates of the rule `place_noun_rule`). `chained_places` composes located_in relations whose
+middle place is one name ('X is a town in A, B': X is in A and A is in B, so X is in B too); it never adds a link
+the text does not state in two parts, and never from what is known of the world.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from linkchart import lexicon
+from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
+from linkchart.models import Relation
+
+_PREDICATE = "located_in"
+
+
+def chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+    """Return the located_in relations that follow from stated ones of `relations` sharing their middle place
+    (X in A and A in B give X in B), not already among them, named `rule["name"]`; evidence covers both
+    statements. A negated, hedged or attributed link is not composed, nor one of the rules `rule["not_from"]`
+    (where a person lives or works)."""
+    skip = set(rule["not_from"])
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged
+              and r.attributed_to is None and r.rule not in skip]
+    outward: dict[str, list[Relation]] = defaultdict(list)
+    for r in stated:
+        outward[r.subject].append(r)
+    have = {(r.subject, r.object) for r in relations if r.predicate == _PREDICATE}
+    out: list[Relation] = []
+    frontier = [(r, r) for r in stated]  # (first link, last link) of a chain
+    for _ in range(rule["longest_chain"] - 1):
+        grown = []
+        for first, last in frontier:
+            for nxt in outward.get(last.object, ()):
+                if nxt.object in {first.subject, last.subject} or (first.subject, nxt.object) in have:
+                    continue
+                have.add((first.subject, nxt.object))
+                rel = Relation(subject=first.subject, predicate=_PREDICATE, object=nxt.object,
+                               subject_span=first.subject_span, object_span=nxt.object_span,
+                               start=min(first.start, nxt.start), end=max(first.end, nxt.end), rule=rule["name"],
+                               date=first.date)
+                out.append(rel)
+                grown.append((first, nxt))
+        frontier = grown
+    return out
+
+
+def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (inner, outer, place noun) for the places a place noun between two names puts one inside the other:
+    'the Ostra region of Varnland', "Varnland's Ostra district" (the named place is in the other), 'the Varnland
+    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country)."""
+    nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"] | set(ctx.rules["place_noun_rule"]["nouns"])
+    for tok in sent_tokens(ctx, sent):
+        if ctx.ent_at[tok.i] is not None or tok.pos_ != "NOUN" or lemma_of(tok) not in nouns:
+            continue
+        named = [ctx.ent_at[c.i] for c in tok.children
+                 if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i and ctx.ent_at[c.i] is not None]
+        owners = [ctx.ent_at[c.i] for c in tok.children if c.dep_ == "poss" and ctx.ent_at[c.i] is not None]
+        of = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g, conj=False)]
+        for m in named:
+            if m.end != tok.i:
+                continue  # the name right before the noun is the place the noun is about
+            for owner in owners:
+                yield m, owner, tok  # "Varnland's Ostra district"
+            for e in of:
+                if lexicon.nation_of(m.text) is not None:
+                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state
+                else:
+                    yield m, e, tok  # 'the Ostra region of Varnland'
+
+
+def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
+                      rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (inner, outer, 'in') for a place written right before 'in' and another place ('he attended X School in
+    Y', 'the Z Museum in northern Y'), however the parser attached the 'in' phrase: `opens` says which names may
+    be inside; never a country, nor after `rule["not_after"]` ('officials from X in Y' met in Y)."""
+    doc = ctx.doc
+    for ent in sent_ents(ctx, sent):
+        i = ent.end
+        if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
+            continue
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"]:
+            continue
+        if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
+            continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
+        j = i + 1
+        while j < sent.end and ctx.ent_at[j] is None and doc[j].is_lower and doc[j].pos_ in {"DET", "ADJ"}:
+            j += 1  # 'in the north-western', 'in northern'
+        outer = ctx.ent_at[j] if j < sent.end else None
+        if outer is not None and outer.start == j and outer.label_ in rule["container_labels"]:
+            yield ent, outer, doc[i]
+
+
+def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:
+    """Return the names coordinated with `ent` ('X and Y', 'X, Y and Z'), `ent` left out."""
+    root = ent.root
+    toks = [root.head] if root.dep_ == "conj" else []
+    toks += [c for c in root.children if c.dep_ == "conj"]
+    toks += [c for t in toks if t is not root for c in t.children if c.dep_ == "conj" and c is not root]
+    return [e for t in toks if (e := ctx.ent_at[t.i]) is not None and e != ent]

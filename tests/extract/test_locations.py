@@ -1,0 +1,136 @@
+"""Places inside places that the text states in two parts ('X is a town in A, B': X is in B too), and the
+constructions of located_in the relation rules read. Invented names; mentions set by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_text import facts, parse, triples
+
+from linkchart.extract.facts import fact_reader
+
+
+@pytest.mark.parametrize("text", [
+    "Brennick is a town in Ostra County, Varnland.",
+    "Brennick, a village in Ostra County, Varnland, was shelled.",
+    "The Orla Mill is a museum in Ostra County, Varnland.",
+    "Brennick is a hamlet in Ostra County, in Varnland.",
+])
+def test_a_place_in_a_chain_of_places_is_in_each(nlp, text: str) -> None:  # noqa: ANN001
+    first = "Orla Mill" if "Orla" in text else "Brennick"
+    got = facts(nlp, text, [(first, "FAC" if first == "Orla Mill" else "GPE"), ("Ostra County", "GPE"),
+                            ("Varnland", "GPE")])
+    assert {(first, "located_in", "Ostra County"), (first, "located_in", "Varnland")} <= {g[:3] for g in got}
+
+
+def test_the_chain_rule_composes_two_stated_links(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Brennick is a town in Ostra County, Varnland.",
+                [("Brennick", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")])
+    assert ("Brennick", "located_in", "Varnland", "located_in_chain") in got
+    assert ("Ostra County", "located_in", "Varnland", "place_comma_place") in got
+
+
+def test_no_chain_through_a_list_or_a_denial(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Delegates came from Brennick, Ostra and Varnland.",
+                  [("Brennick", "GPE"), ("Ostra", "GPE"), ("Varnland", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+    got = facts(nlp, "Brennick is not in Ostra County, Varnland.",
+                [("Brennick", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")])
+    assert not any(rule == "located_in_chain" for *_, rule in got)
+
+
+def test_a_chain_never_loops_back(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Brennick is a town in Ostra. Ostra is a district in Brennick.",
+                  [("Brennick", "GPE"), ("Ostra", "GPE")])
+    assert ("Brennick", "located_in", "Brennick") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    # a chain of places followed by another name after a comma: the chain ends where the places end
+    ("Besides its head office in Ostrava, Varnland, Greyfield keeps an office in Brennick.",
+     [("Ostrava", "GPE"), ("Varnland", "GPE"), ("Greyfield", "ORG"), ("Brennick", "GPE")],
+     ("Ostrava", "located_in", "Varnland")),
+    # a building or site first: 'the Orla Museum, Ostrava, Varnland'
+    ("The medal is shown at the Orla Museum, Ostrava, Varnland.",
+     [("Orla Museum", "FAC"), ("Ostrava", "GPE"), ("Varnland", "GPE")], ("Orla Museum", "located_in", "Ostrava")),
+    ("He studied at Brennick University, Varnland.",
+     [("Brennick University", "ORG"), ("Varnland", "GPE")], ("Brennick University", "located_in", "Varnland")),
+    # a place noun after a name inside the chain: 'Ostra mandal, Tull district, Varnland'
+    ("Brennick is a village in Ostra district, Tull Province, Varnland.",
+     [("Brennick", "GPE"), ("Ostra", "GPE"), ("Tull Province", "GPE"), ("Varnland", "GPE")],
+     ("Ostra", "located_in", "Tull Province")),
+])
+def test_comma_chains_of_places(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_an_organisation_that_is_no_site_is_not_in_the_place_after_its_comma(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Harbour Party, Varnland's largest, won.", [("Harbour Party", "ORG"), ("Varnland", "GPE")])
+    assert ("Harbour Party", "located_in", "Varnland") not in got
+    got = triples(nlp, "Greyfield Partners, Varnland and Ostra signed the deal.",
+                  [("Greyfield Partners", "ORG"), ("Varnland", "GPE"), ("Ostra", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Before the war he attended Brennick School in Ostrava.", [("Brennick School", "ORG"), ("Ostrava", "GPE")],
+     ("Brennick School", "located_in", "Ostrava")),
+    ("The band played at the Orla Theatre in Ostrava.", [("Orla Theatre", "ORG"), ("Ostrava", "GPE")],
+     ("Orla Theatre", "located_in", "Ostrava")),
+])
+def test_a_site_named_organisation_in_a_place(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_an_organisation_in_a_place_is_not_located_there(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The Harbour Party in Varnland lost the vote.", [("Harbour Party", "ORG"), ("Varnland", "GPE")])
+    assert ("Harbour Party", "located_in", "Varnland") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Ostra is a county in the Tull region of Varnland.", [("Ostra", "GPE"), ("Tull", "LOC"), ("Varnland", "GPE")],
+     ("Tull", "located_in", "Varnland")),
+    ("He ruled the Tull district of Varnland for ten years.", [("Tull", "GPE"), ("Varnland", "GPE")],
+     ("Tull", "located_in", "Varnland")),
+    ("The square lies in Ostrava's Tull district.", [("Ostrava", "GPE"), ("Tull", "GPE")],
+     ("Tull", "located_in", "Ostrava")),
+    ("The falls are in the Portugal state of Varnland.", [("Portugal", "GPE"), ("Varnland", "GPE")],
+     ("Varnland", "located_in", "Portugal")),
+])
+def test_a_place_noun_between_two_names(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert want in got
+    assert (want[2], "located_in", want[0]) not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Before the war he attended Brennick School in Ostrava.", [("Brennick School", "ORG"), ("Ostrava", "GPE")],
+     ("Brennick School", "located_in", "Ostrava")),
+    ("An exhibition took place at the Orla Museum in Ostrava in 2011.", [("Orla Museum", "FAC"), ("Ostrava", "GPE")],
+     ("Orla Museum", "located_in", "Ostrava")),
+    ("The swordsmiths took their secrets to Tull, Ostra County in Varnland.",
+     [("Tull", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")], ("Tull", "located_in", "Varnland")),
+])
+def test_a_place_right_before_in_and_a_place(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_no_place_next_to_in_from_a_person_or_after_from(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Karl Dent met Anna Vale in Ostrava.", [("Karl Dent", "PERSON"), ("Anna Vale", "PERSON"),
+                                                                ("Ostrava", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+    got = triples(nlp, "Delegates from Brennick in Ostrava signed.", [("Brennick", "GPE"), ("Ostrava", "GPE")])
+    assert ("Brennick", "located_in", "Ostrava") not in got
+
+
+def test_no_place_next_to_in_when_coordinated_with_a_person(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Soldiers detained Karl Dent and Varn in Ostrava.",
+                  [("Karl Dent", "PERSON"), ("Varn", "GPE"), ("Ostrava", "GPE")])
+    assert ("Varn", "located_in", "Ostrava") not in got
+
+
+def test_a_place_in_a_denied_clause_stays_where_it_is(nlp) -> None:  # noqa: ANN001
+    text = "Greyfield Air did not reopen the Orla Museum in Ostrava."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Greyfield Air", "ORG"), ("Orla Museum", "FAC"),
+                                                   ("Ostrava", "GPE")]), 0, None).relations
+    placed = [r for r in rels if (r.subject, r.predicate, r.object) == ("Orla Museum", "located_in", "Ostrava")]
+    assert placed and not any(r.negated for r in placed)
