@@ -1,0 +1,71 @@
+"""Event precision on news (#11): no event from a rule, a custom, a requirement or a hypothesis; kinds from the
+construction (a hazard, a court); a vague 'earlier' keeps no article date. Invented sentences and names."""
+
+from __future__ import annotations
+
+import pytest
+from test_event_kinds import events
+
+LEAGUE, CORLIN, HADDAD = ("Green League", "ORG"), ("Corlin", "GPE"), ("Omar Haddad", "PERSON")
+COURT, COURIER, INSTITUTE = ("Supreme Court", "ORG"), ("Daily Courier", "ORG"), ("Institute of Geophysics", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "The Green League uses caucuses, along with primary elections, to select its nominee for the 2024 election.",
+    "The Green League holds primary elections to choose its candidates.",
+    "For a candidate to win the Green League's nomination, at least 900 delegates are needed.",
+    "The party could switch to holding a primary election in Corlin next year.",
+    "The next primary in Corlin is scheduled for March 3.",
+    "A vote of the Green League is required before Omar Haddad can resign.",
+])
+def test_no_event_from_a_custom_a_requirement_or_a_hypothesis(nlp, text: str) -> None:  # noqa: ANN001
+    assert events(nlp, text, [LEAGUE, CORLIN, HADDAD]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 6.1 earthquake has struck Corlin.",
+    "The Institute of Geophysics registered the quake at a magnitude of 5.8.",
+    "A strong tremor hit Corlin on Tuesday.",
+])
+def test_a_natural_hazard_is_no_act(nlp, text: str) -> None:  # noqa: ANN001
+    assert {e.kind for e in events(nlp, text, [CORLIN, INSTITUTE])} <= {"death"}
+
+
+def test_the_deaths_a_hazard_causes_stay_events(nlp) -> None:  # noqa: ANN001
+    assert {e.kind for e in events(nlp, "On Tuesday the earthquake killed 40 people in Corlin.", [CORLIN])} == {"death"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Supreme Court temporarily suspended a government ban on travel by Omar Haddad.",
+    "On Tuesday the Supreme Court lifted a ban on Omar Haddad's travel.",
+])
+def test_what_a_court_suspends_is_a_ruling_not_a_licensing(nlp, text: str) -> None:  # noqa: ANN001
+    assert "licensing" not in {e.kind for e in events(nlp, text, [COURT, HADDAD])}
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Courier reported no overall results.",
+    "The Daily Courier posted no profit on Tuesday.",
+])
+def test_no_result_reported_is_no_financial_event(nlp, text: str) -> None:  # noqa: ANN001
+    assert "financial" not in {e.kind for e in events(nlp, text, [COURIER])}
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister Omar Haddad resigned earlier in the week.",
+    "Omar Haddad had recently resigned from the Green League.",
+])
+def test_a_vague_earlier_keeps_no_article_date(nlp, text: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [HADDAD, LEAGUE]) if e.kind == "resignation"]
+    assert all(e.date_source != "article" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad resigned from the Green League on Tuesday.",
+    "The Green League held a primary election in Corlin on Tuesday.",
+    "Omar Haddad's visit to Corlin on Tuesday was planned as a reminder to the Green League.",
+    "Omar Haddad's visit to Corlin on Tuesday must be understood as a warning.",
+    "Omar Haddad would travel to Corlin in early 2004.",
+])
+def test_happenings_still_told_stay_events(nlp, text: str) -> None:  # noqa: ANN001
+    assert events(nlp, text, [HADDAD, LEAGUE, CORLIN])
