@@ -6,7 +6,8 @@ particle ('step down', 'take over'), a noun with the noun before it ('hunger str
 profit' are results ('reported no results' is none), 'shares rose' a market move, 'won the seat' an election,
 'signed a deal' a deal, 'published a report' a publication, 'took the helm' an appointment. Then the
 construction may change the kind: 'agreed that ...' is a statement, not a deal; 'attacked the plans' (frame
-`criticism`) or 'attacked X over Y' a criticism, not an attack; a word of violence under a figurative modifier ('price war', 'legal battle', 'a war of words') is no event.
+`criticism`) or 'attacked X over Y' a criticism, not an attack; a word of violence under a figurative modifier
+('price war', 'legal battle', 'a war of words') is no event.
 """
 
 from __future__ import annotations
