@@ -69,3 +69,38 @@ def test_a_vague_earlier_keeps_no_article_date(nlp, text: str) -> None:  # noqa:
 ])
 def test_happenings_still_told_stay_events(nlp, text: str) -> None:  # noqa: ANN001
     assert events(nlp, text, [HADDAD, LEAGUE, CORLIN])
+
+
+@pytest.mark.parametrize("text", [
+    "Vesta Holdings has agreed to vote in favour of the deal.",
+    "On Tuesday the Green League decided to withdraw its troops from Corlin.",
+])
+def test_what_is_agreed_or_decided_is_not_yet_done(nlp, text: str) -> None:  # noqa: ANN001
+    found = {e.kind for e in events(nlp, text, [("Vesta Holdings", "ORG"), LEAGUE, CORLIN])}
+    assert not found & {"election", "withdrawal"}
+
+
+def test_an_agreed_deal_is_still_a_deal(nlp) -> None:  # noqa: ANN001
+    assert "deal" in {e.kind for e in events(nlp, "On Tuesday the Green League agreed to a deal with Corlin.",
+                                             [LEAGUE, CORLIN])}
+
+
+@pytest.mark.parametrize("text", [
+    "After winning the primaries in Corlin and Vesta on Tuesday, Omar Haddad became the party's nominee.",
+    "On Tuesday Omar Haddad became the nominee after winning the primaries in Corlin and Vesta.",
+])
+def test_a_fronted_participle_keeps_the_main_subject_and_both_places(nlp, text: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [HADDAD, CORLIN, ("Vesta", "GPE")]) if e.kind == "election"]
+    assert found
+    names = {text[s:t] for s, t in found[0].participants}
+    assert {"Omar Haddad", "Corlin", "Vesta"} <= names
+
+
+@pytest.mark.parametrize(("text", "ents"), [
+    ("The Green and Blue Leagues use primary elections to select their nominees for the 2024 election.",
+     [("Green", "ORG"), ("Blue Leagues", "ORG")]),
+    ("The Green League and the Blue League use the primaries to select their nominees for the 2024 election.",
+     [LEAGUE, ("Blue League", "ORG")]),
+])
+def test_a_custom_of_coordinated_parties_is_no_event(nlp, text: str, ents: list) -> None:  # noqa: ANN001
+    assert events(nlp, text, ents) == []

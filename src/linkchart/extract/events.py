@@ -52,6 +52,9 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     others = [g for c in trigger.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
+        if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
+                and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
+            doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them
     else:
         doers = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not doers:
@@ -307,6 +310,8 @@ def _unrealised_above(ctx: SentenceContext, tok: Token) -> bool:
         lemma = _lemma(verb)
         if verb.i != tok.i and (lemma in _EXPECTED or not subject_seen and lemma in _UNREAL_GOVERNORS):
             return True
+        if link == "xcomp" and lemma in lexicon.events().commitments:
+            return True  # 'has agreed to vote in favour': agreed, not yet done
         if subject_seen:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
@@ -332,8 +337,9 @@ def _habitual(ctx: SentenceContext, tok: Token, sent: Span) -> bool:
     if not _scheduled(verb) or verb.dep_ != "ROOT" or _lemma(verb) == "be" \
             or _lemma(verb) in lexicon.verbs().attribution or _lemma(verb) in lexicon.verbs().speech:
         return False
-    return any(c.dep_ == "nsubj" and ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in NAMED_PARTY_LABELS
-               for c in verb.children)
+    return any(ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in NAMED_PARTY_LABELS
+               for c in verb.children if c.dep_ == "nsubj"
+               for t in (c, *(g for g in c.children if g.dep_ in {"conj", "compound"})))
 
 
 def _held_by_subject(noun: Token) -> bool:
@@ -444,8 +450,8 @@ def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ not in PLACE_LABELS or ent in out:
             continue
-        if tok.dep_ == "pobj" and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
-                                      for a in _path_up(tok, trigger)):
+        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
+                                                for a in _path_up(tok, trigger)):
             out.append(ent)  # 'in Karbala', 'in the town of Karbala'
     return out
 
