@@ -101,6 +101,16 @@ def test_a_fronted_participle_keeps_the_main_subject_and_both_places(nlp, text: 
      [("Green", "ORG"), ("Blue Leagues", "ORG")]),
     ("The Green League and the Blue League use the primaries to select their nominees for the 2024 election.",
      [LEAGUE, ("Blue League", "ORG")]),
+    ("The Red and Blue parties use the primaries to select their nominees for the 2024 election.",
+     [("Red", "NORP"), ("Blue", "NORP")]),
 ])
 def test_a_custom_of_coordinated_parties_is_no_event(nlp, text: str, ents: list) -> None:  # noqa: ANN001
     assert events(nlp, text, ents) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Election implications for Corlin were described by Omar Haddad as a mandate, saying he would leave in January.",
+    "Election costs in Corlin rose sharply in 2019, Omar Haddad said.",
+])
+def test_an_event_word_classifying_a_subject_is_no_happening(nlp, text: str) -> None:  # noqa: ANN001
+    assert "election" not in {e.kind for e in events(nlp, text, [HADDAD, CORLIN])}

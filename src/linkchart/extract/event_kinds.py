@@ -17,6 +17,7 @@ _TAKEN_AS_PEOPLE = {"PERSON", "NORP", "ORG"}
 _NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for things
 # kinds whose verb takes the event noun as its object: the noun carries the event, the verb only governs it
 _GOVERNING_KINDS = {"verdict"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
@@ -64,6 +65,9 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
     an attack', 'staged a protest': the noun is the event)."""
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in kinds:
         return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _SUBJECTS \
+            and not _has_date(tok, dates):
+        return True  # 'election implications were described': a classifier of the subject, no happening
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)

@@ -337,9 +337,19 @@ def _habitual(ctx: SentenceContext, tok: Token, sent: Span) -> bool:
     if not _scheduled(verb) or verb.dep_ != "ROOT" or _lemma(verb) == "be" \
             or _lemma(verb) in lexicon.verbs().attribution or _lemma(verb) in lexicon.verbs().speech:
         return False
+    return any(_names_party(ctx, c) for c in verb.children if c.dep_ == "nsubj")
+
+
+_ORG_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
+
+
+def _names_party(ctx: SentenceContext, subj: Token) -> bool:
+    """Return True when a subject names a party: a mention itself or in its conjuncts and compounds ('the Green
+    League and the Blue League'), or an organisation noun with a named modifier ('the Red and Blue parties'; not
+    'the leaked Iranian cables')."""
+    modifiers = {"conj", "compound"} | ({"amod"} if subj.lemma_.lower() in _ORG_NOUNS else set())
     return any(ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in NAMED_PARTY_LABELS
-               for c in verb.children if c.dep_ == "nsubj"
-               for t in (c, *(g for g in c.children if g.dep_ in {"conj", "compound"})))
+               for t in (subj, *(g for g in subj.children if g.dep_ in modifiers)))
 
 
 def _held_by_subject(noun: Token) -> bool:
