@@ -4,7 +4,9 @@ construction (a hazard, a court); a vague 'earlier' keeps no article date. Inven
 from __future__ import annotations
 
 import pytest
-from test_event_kinds import events
+from test_event_kinds import _doc, events
+
+from linkchart.extract.facts import fact_reader
 
 LEAGUE, CORLIN, HADDAD = ("Green League", "ORG"), ("Corlin", "GPE"), ("Omar Haddad", "PERSON")
 COURT, COURIER, INSTITUTE = ("Supreme Court", "ORG"), ("Daily Courier", "ORG"), ("Institute of Geophysics", "ORG")
@@ -114,3 +116,16 @@ def test_a_custom_of_coordinated_parties_is_no_event(nlp, text: str, ents: list)
 ])
 def test_an_event_word_classifying_a_subject_is_no_happening(nlp, text: str) -> None:  # noqa: ANN001
     assert "election" not in {e.kind for e in events(nlp, text, [HADDAD, CORLIN])}
+
+
+def test_a_happening_told_after_a_dated_sentence_takes_that_day(nlp) -> None:  # noqa: ANN001
+    text = "Yesterday, the Green League held primary elections in Corlin. Omar Haddad won the primary in Corlin."
+    found = fact_reader(nlp).read(_doc(nlp, text, [LEAGUE, HADDAD, CORLIN]), 0, "2016-05-20").events
+    won = [e for e in found if e.start > 0 and e.kind == "election"]
+    assert won and won[0].date == "2016-05-19" and won[0].date_source == "context"
+
+
+def test_a_happening_after_an_undated_sentence_keeps_the_articles_day(nlp) -> None:  # noqa: ANN001
+    text = "The Green League met in Corlin. Omar Haddad won the primary in Corlin."
+    found = fact_reader(nlp).read(_doc(nlp, text, [LEAGUE, HADDAD, CORLIN]), 0, "2016-05-20").events
+    assert all(e.date_source != "context" for e in found)

@@ -11,6 +11,8 @@ quotation says.
 
 from __future__ import annotations
 
+from datetime import date as date_cls
+
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
@@ -88,7 +90,8 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                        kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None,
-                       article_date: str | None = None, context_date: str | None = None) -> list[Event]:
+                       article_date: str | None = None, context_date: str | None = None,
+                       previous_day: str | None = None) -> list[Event]:
     """Return the events one sentence states (at most `MAX_EVENTS_PER_SENTENCE`, of different kinds); `kinds` maps
     trigger lemmas to event kinds (`lexicon.events().triggers`), read in their construction
     (`event_triggers.trigger_kind`). `dates` are the sentence's date expressions (`dates.sentence_dates`): each
@@ -97,7 +100,10 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     in it (see `_undated_ok`): dated by `article_date` (marked `date_source='article'`) when its clause tells the
     reported news, else undated. `context_date` is the last date the article stated before the sentence: when it
     lies months before the article's date, a happening in the past tense is narrative set then ('In 2014 X moved
-    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news)."""
+    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news).
+    `previous_day` is the day the sentence before stated: a happening in the simple past right after a sentence
+    dated a few days before the article ('Yesterday, X held primaries. Y won the primaries in Z.') took place
+    that day, not on the article's (marked `date_source='context'`)."""
     if dates is None:
         dates = [(None, date)] if date else []
     if sent.text.rstrip().endswith("?"):
@@ -143,6 +149,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)) \
                     and not _vaguely_earlier(tok):
                 own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
+                if not statement and _simple_past(tok) and _days_before(previous_day, article_date):
+                    own_date, date_source = previous_day, "context"
         if sources is None:
             sources = _report_sources(sent)
         doers, undergoers, others = _arguments(ctx, tok)
@@ -368,6 +376,30 @@ def _vaguely_earlier(tok: Token) -> bool:
     'had recently met'): not on the article's day, and no day to name."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _VAGUE_PAST for c in verb.children)
+
+
+_NEAR_DAYS = 7  # a day the sentence before stated, at most this many days before the article
+
+
+def _days_before(day: str | None, article_date: str) -> bool:
+    """Return True when `day` is a full date from one to `_NEAR_DAYS` days before the article's date."""
+    if not day or len(day) != 10 or len(article_date) < 10:
+        return False
+    try:
+        gap = (date_cls.fromisoformat(article_date[:10]) - date_cls.fromisoformat(day)).days
+    except ValueError:
+        return False
+    return 0 < gap <= _NEAR_DAYS
+
+
+def _simple_past(tok: Token) -> bool:
+    """Return True when a trigger's verb (a noun's governing verb) is in the simple past ('won', 'was held')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBD" and not auxes or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes) \
+        and not any(a.lower_ == "had" for a in auxes)
 
 
 def _set_earlier(context_date: str | None, article_date: str) -> bool:
