@@ -272,7 +272,8 @@ class Event:
     negated: bool = False
     attributed_to: str | None = None
     # where `date` comes from: None when the text states it, 'article' when it is the article's own date
-    # (a reported happening with no date of its own: 'X said', 'Y resigned')
+    # (a reported happening with no date of its own: 'X said', 'Y resigned'), 'context' when it is the day the
+    # sentence before states ('Yesterday, X held primaries. Y won in Z.')
     date_source: str | None = None
 
 

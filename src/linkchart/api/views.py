@@ -80,7 +80,8 @@ class EventView:
         "count once."))
     date_source: str | None = field(default=None, metadata=described(
         "Where the date comes from: null when the text states it, 'article' when it is the date of the article "
-        "that reports the happening, which states none of its own."))
+        "that reports the happening, which states none of its own, 'context' when it is the day the sentence "
+        "before states (a few days before the article)."))
 
 
 @dataclass

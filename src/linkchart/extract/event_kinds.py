@@ -9,12 +9,47 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from linkchart import lexicon
+
 _VERBAL = {"VERB", "AUX"}
 # mention labels of an undergoer that make a seizure an arrest (a one-word name is often tagged NORP)
 _TAKEN_AS_PEOPLE = {"PERSON", "NORP", "ORG"}
 _NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for things
 # kinds whose verb takes the event noun as its object: the noun carries the event, the verb only governs it
 _GOVERNING_KINDS = {"verdict"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_EVENTS = lexicon.events()
+# the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
+_HAZARD_KINDS = {"death"}
+
+
+def _head_lemmas(verb: Token, deps: set[str]) -> set[str]:
+    return {c.lemma_.lower() for c in verb.children if c.dep_ in deps}
+
+
+def construction_kind(tok: Token, kind: str) -> str | None:
+    """Return the kind of event a trigger verb starts once its subject and object are read, or None: a natural
+    hazard as its subject or object is no act of anyone ('an earthquake struck X' is no attack, 'registered the
+    quake' no licensing; 'the quake killed N' stays a death); what a court or judge suspends, lifts or grants
+    ('the court suspended a ban') is a ruling, not a licensing (`judicial_kind`)."""
+    kind = judicial_kind(tok, kind)
+    if tok.pos_ not in _VERBAL:
+        return kind
+    args = _head_lemmas(tok, {"nsubj", "nsubjpass", "dobj"})
+    if kind not in _HAZARD_KINDS and args & _EVENTS.hazards:
+        return None
+    return kind
+
+
+def judicial_kind(tok: Token, kind: str) -> str:
+    """Return 'verdict' for a licensing whose doer is a court or judge ('the court suspended a ban', 'a judge
+    lifted the ban'): the verb's subject, or the subject of the verb a noun trigger is the object of."""
+    if kind != "licensing":
+        return kind
+    verb = tok if tok.pos_ in _VERBAL else tok.head if tok.dep_ == "dobj" else None
+    if verb is not None and _head_lemmas(verb, {"nsubj"}) & _EVENTS.judicial_bodies:
+        return "verdict"
+    return kind
 
 
 def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
@@ -30,6 +65,9 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
     an attack', 'staged a protest': the noun is the event)."""
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in kinds:
         return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _SUBJECTS \
+            and not _has_date(tok, dates):
+        return True  # 'election implications were described': a classifier of the subject, no happening
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)

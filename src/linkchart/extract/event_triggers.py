@@ -3,11 +3,11 @@
 A trigger is a lemma of the event lexicon (`lexicon.events().triggers`); a particle verb is looked up with its
 particle ('step down', 'take over'), a noun with the noun before it ('hunger strike'). A frame verb
 (`lexicon.event_frames()`) starts an event only with one of its argument nouns: 'posted a loss' and 'returned to
-profit' are results, 'shares rose' a market move, 'won the seat' an election, 'signed a deal' a deal, 'published
-a report' a publication, 'took the helm' an appointment. Then the construction may change the kind: 'agreed that
-...' is a statement, not a deal; 'attacked the plans' (frame `criticism`) or 'attacked X over Y' a criticism,
-not an attack; a word of violence under a
-figurative modifier ('price war', 'legal battle', 'a war of words') is no event.
+profit' are results ('reported no results' is none), 'shares rose' a market move, 'won the seat' an election,
+'signed a deal' a deal, 'published a report' a publication, 'took the helm' an appointment. Then the
+construction may change the kind: 'agreed that ...' is a statement, not a deal; 'attacked the plans' (frame
+`criticism`) or 'attacked X over Y' a criticism, not an attack; a word of violence under a figurative modifier
+('price war', 'legal battle', 'a war of words') is no event.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def _frame_kind(tok: Token) -> str | None:
     if not frames:
         return None
     objects, subjects = frame_nouns(tok)
+    objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)]
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     for frame in frames:

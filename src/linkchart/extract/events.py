@@ -11,6 +11,8 @@ quotation says.
 
 from __future__ import annotations
 
+from datetime import date as date_cls
+
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
@@ -25,7 +27,7 @@ from linkchart.extract.context import (
     sent_tokens,
 )
 from linkchart.extract.event_dates import event_date, reported_now
-from linkchart.extract.event_kinds import not_an_event, refine_kind
+from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
 from linkchart.extract.statements import in_quotation, says_something, speakers, targets
@@ -52,6 +54,9 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     others = [g for c in trigger.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
+        if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
+                and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
+            doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them
     else:
         doers = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not doers:
@@ -85,7 +90,8 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                        kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None,
-                       article_date: str | None = None, context_date: str | None = None) -> list[Event]:
+                       article_date: str | None = None, context_date: str | None = None,
+                       previous_day: str | None = None) -> list[Event]:
     """Return the events one sentence states (at most `MAX_EVENTS_PER_SENTENCE`, of different kinds); `kinds` maps
     trigger lemmas to event kinds (`lexicon.events().triggers`), read in their construction
     (`event_triggers.trigger_kind`). `dates` are the sentence's date expressions (`dates.sentence_dates`): each
@@ -94,7 +100,10 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     in it (see `_undated_ok`): dated by `article_date` (marked `date_source='article'`) when its clause tells the
     reported news, else undated. `context_date` is the last date the article stated before the sentence: when it
     lies months before the article's date, a happening in the past tense is narrative set then ('In 2014 X moved
-    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news)."""
+    to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news).
+    `previous_day` is the day the sentence before stated: a happening in the simple past right after a sentence
+    dated a few days before the article ('Yesterday, X held primaries. Y won the primaries in Z.') took place
+    that day, not on the article's (marked `date_source='context'`)."""
     if dates is None:
         dates = [(None, date)] if date else []
     if sent.text.rstrip().endswith("?"):
@@ -112,6 +121,9 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue  # 'cross-reference' is not a crossing
         if not_an_event(tok, kinds, dates):
             continue
+        kind = construction_kind(tok, kind)
+        if kind is None:
+            continue
         if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
             continue  # cheap checks of an undated trigger before its modality is read
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
@@ -123,6 +135,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         mod = modality_memo(ctx.memo, tok)
         if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(ctx, tok):
             continue
+        if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent)):
+            continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
         own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
         date_source = None
         if not own_date:
@@ -132,8 +146,11 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue
             if not statement and tok.dep_ == "acl" and _infinitive(tok):
                 continue  # 'support for him to form a party': not (yet) happened
-            if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)):
+            if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)) \
+                    and not _vaguely_earlier(tok):
                 own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
+                if not statement and _simple_past(tok) and _days_before(previous_day, article_date):
+                    own_date, date_source = previous_day, "context"
         if sources is None:
             sources = _report_sources(sent)
         doers, undergoers, others = _arguments(ctx, tok)
@@ -262,12 +279,127 @@ def _governor_unrealised(ctx: SentenceContext, tok: Token) -> bool:
     return mod.irrealis or mod.planned or _to_be_done(tok.head)
 
 
+_EXPECTED = lexicon.verbs().planned | lexicon.events().unrealised_governors
+_UNREAL_GOVERNORS = lexicon.verbs().irrealis | _EXPECTED
+# dependencies a happening hangs from its governing verb by, climbing to the verbs that decide whether it happened
+_GOVERNED_BY = lexicon.syntax().event_governor_path
+
+
+def _verbs_above(tok: Token, steps: int = 6) -> list[tuple[Token, str]]:
+    """Return the verbs a trigger hangs from, nearest first, each with the dependency it is reached by, climbing
+    complements, prepositions and objects; not adverbial clauses nor time phrases ('after X resigned, Y was
+    elected', 'could be arrested after the attack' leave the resignation and the attack to their own verbs)."""
+    out, cur = [], tok
+    for _ in range(steps):
+        if cur.head.i == cur.i or cur.dep_ not in _GOVERNED_BY:
+            break
+        if cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS:
+            break
+        link, cur = cur.dep_, cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            out.append((cur, link))
+    return out
+
+
+_TIME_PREPS = {"after", "before", "since", "following", "during"}
+_HYPOTHETICAL = {"could", "might", "may", "should", "must"}
+
+
+def _unrealised_above(ctx: SentenceContext, tok: Token) -> bool:
+    """Return True when a verb above the trigger says it did not (yet) happen: a modal ('could switch to holding a
+    primary'), a verb of planning, expecting or requiring ('intends to leave', 'are needed to win'), or an
+    infinitive modifying a noun ('for a candidate to win the nomination'). Above a subject ('the vote is
+    scheduled for May') only expecting and requiring count: 'his visit could have been leaked' or 'was planned
+    as a reminder' says the visit happened."""
+    verbs = ([(tok, "")] if tok.pos_ in {"VERB", "AUX"} else []) + _verbs_above(tok)
+    subject_seen = False
+    for verb, link in verbs:
+        subject_seen = subject_seen or link in {"nsubj", "nsubjpass"}
+        lemma = _lemma(verb)
+        if verb.i != tok.i and (lemma in _EXPECTED or not subject_seen and lemma in _UNREAL_GOVERNORS):
+            return True
+        if link == "xcomp" and lemma in lexicon.events().commitments:
+            return True  # 'has agreed to vote in favour': agreed, not yet done
+        if subject_seen:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+            return True  # not 'would travel', a habit in the past, nor 'will' (planned, read by modality)
+        if _infinitive(verb) and verb.dep_ in {"relcl", "acl"}:
+            return True  # 'for a candidate to win', 'support for him to form a party'
+    return False
+
+
+def _habitual(ctx: SentenceContext, tok: Token, sent: Span) -> bool:
+    """Return True when a noun trigger is the object of a verb in the simple present whose subject is a named party
+    and that states a rule or custom ('the party uses primaries to choose', 'X holds elections every four years'):
+    no happening reported. Not when the noun is the subject ('the resignation comes after'), nor under 'be', a
+    verb of saying, or a document's verb ('a report details a meeting')."""
+    if tok.pos_ in {"VERB", "AUX"} or tok.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    if sent.text.rstrip()[-1:] not in SENTENCE_ENDS:
+        return False  # a headline's present tells news
+    verbs = _verbs_above(tok, steps=6)
+    if not verbs or any(link in {"nsubj", "nsubjpass"} for _v, link in verbs):
+        return False
+    verb = verbs[-1][0]  # the main verb: 'uses primaries', 'uses caucuses to select its nominee for the election'
+    if not _scheduled(verb) or verb.dep_ != "ROOT" or _lemma(verb) == "be" \
+            or _lemma(verb) in lexicon.verbs().attribution or _lemma(verb) in lexicon.verbs().speech:
+        return False
+    return any(_names_party(ctx, c) for c in verb.children if c.dep_ == "nsubj")
+
+
+_ORG_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
+
+
+def _names_party(ctx: SentenceContext, subj: Token) -> bool:
+    """Return True when a subject names a party: a mention itself or in its conjuncts and compounds ('the Green
+    League and the Blue League'), or an organisation noun with a named modifier ('the Red and Blue parties'; not
+    'the leaked Iranian cables')."""
+    modifiers = {"conj", "compound"} | ({"amod"} if subj.lemma_.lower() in _ORG_NOUNS else set())
+    return any(ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ in NAMED_PARTY_LABELS
+               for t in (subj, *(g for g in subj.children if g.dep_ in modifiers)))
+
+
 def _held_by_subject(noun: Token) -> bool:
     """Return True when the subject of the clause takes part in the happening a noun names: the noun is the
     verb's object ('X held a meeting with Y') or the verb's 'at' or 'during' phrase ('X spoke at a meeting')."""
     if noun.dep_ == "dobj":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+_VAGUE_PAST = {"earlier", "recently", "previously", "lately"}
+
+
+def _vaguely_earlier(tok: Token) -> bool:
+    """Return True when the trigger's clause places it vaguely before the report ('resigned earlier in the week',
+    'had recently met'): not on the article's day, and no day to name."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _VAGUE_PAST for c in verb.children)
+
+
+_NEAR_DAYS = 7  # a day the sentence before stated, at most this many days before the article
+
+
+def _days_before(day: str | None, article_date: str) -> bool:
+    """Return True when `day` is a full date from one to `_NEAR_DAYS` days before the article's date."""
+    if not day or len(day) != 10 or len(article_date) < 10:
+        return False
+    try:
+        gap = (date_cls.fromisoformat(article_date[:10]) - date_cls.fromisoformat(day)).days
+    except ValueError:
+        return False
+    return 0 < gap <= _NEAR_DAYS
+
+
+def _simple_past(tok: Token) -> bool:
+    """Return True when a trigger's verb (a noun's governing verb) is in the simple past ('won', 'was held')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBD" and not auxes or verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes) \
+        and not any(a.lower_ == "had" for a in auxes)
 
 
 def _set_earlier(context_date: str | None, article_date: str) -> bool:
@@ -360,8 +492,8 @@ def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ not in PLACE_LABELS or ent in out:
             continue
-        if tok.dep_ == "pobj" and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
-                                      for a in _path_up(tok, trigger)):
+        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
+                                                for a in _path_up(tok, trigger)):
             out.append(ent)  # 'in Karbala', 'in the town of Karbala'
     return out
 

@@ -78,14 +78,16 @@ class FactReader:
         ctx = SentenceContext.build(ensure_lemmas(doc), self.rules, carried, previous)
         found = SpanFacts()
         last_date = context_date
+        previous_day = None  # the day the sentence before stated ('Yesterday, X held primaries.')
         for sent in doc.sents:
             dates = sentence_dates(sent, article_date, last_date)
             date = dates[0][1] if dates else None
             if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
                 found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
             found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates, article_date,
-                                               last_date)
+                                               last_date, previous_day)
             found.claims += claims_in_sentence(ctx, sent, offset)
+            previous_day = dates[-1][1] if dates else None
             if dates:
                 last_date = dates[-1][1]
         found.relations += chained_places(found.relations, self.rules["place_chain_rule"])

@@ -362,6 +362,10 @@ class Events:
     violent: frozenset[str]  # kinds and words of violence
     statement_targets: frozenset[str]  # stance verbs whose object takes part in the statement ('criticised Y')
     figurative: frozenset[str]  # modifiers that make a word of violence figurative ('price war')
+    hazards: frozenset[str] = frozenset()  # natural hazards ('earthquake'): no act of anyone
+    judicial_bodies: frozenset[str] = frozenset()  # courts (`judicial_body`) and judges (role class judge)
+    unrealised_governors: frozenset[str] = frozenset()  # verbs above a trigger that make it a requirement ('needed')
+    commitments: frozenset[str] = frozenset()  # verbs whose infinitive is agreed, not done ('agreed to vote')
 
 
 @cache
@@ -369,7 +373,9 @@ def events() -> Events:
     """Return the event words: the triggers of the CAMEO dictionary (`cameo()`), with the hand-listed ones of
     `events.yaml` and `verbs.yaml` as the exceptions that win."""
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
-    return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"))
+    return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"),
+                  lower("hazard"), lower("judicial_body") | roles().classes.get("judge", frozenset()),
+                  lower("unrealised_governor"), lower("commitment"))
 
 
 @dataclass(frozen=True)
@@ -529,13 +535,14 @@ class Syntax:
     negation_path: frozenset[str]
     report_path: frozenset[str]
     irrealis_path: frozenset[str]
+    event_governor_path: frozenset[str] = frozenset()
 
 
 @cache
 def syntax() -> Syntax:
     """Return the dependency labels and tags."""
     return Syntax(words("verb_tag"), words("argument_dep"), words("clause_link"), words("negation_path"),
-                  words("report_path"), words("irrealis_path"))
+                  words("report_path"), words("irrealis_path"), words("event_governor_path"))
 
 
 @dataclass(frozen=True)

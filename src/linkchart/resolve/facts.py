@@ -189,7 +189,8 @@ def entity_events(store: Store, index: MentionIndex | None = None,
     With `undated`, the events no date places follow them (date None), each as told.
 
     Two statements are one event when they are of one kind, on one date (as far as both
-    state it) and share a participant that is not a place. Each carries its number of
+    state it) and share a participant that is not a place, unless both name places and no place
+    is shared; two events dated by a year alone are one only with the same participants. Each carries its number of
     independent sources (`SourceIndex.independent`).
     """
     index = index or MentionIndex(store)
@@ -233,8 +234,15 @@ def _same_event(a: EntityEvent, b: EntityEvent, places: set[int]) -> bool:
         return False
     if len(a.date) != len(b.date) and min(len(a.date), len(b.date)) < 7:
         return False  # a year alone is too coarse to say two statements tell one happening
+    if set(a.participants) == set(b.participants):
+        return True
+    where_a, where_b = set(a.participants) & places, set(b.participants) & places
+    if where_a and where_b and not where_a & where_b:
+        return False  # contests, attacks or visits in different places are different happenings
+    if len(a.date) == 4:
+        return False  # within one year a shared party is not enough: 'X lost in A in 2016', 'X won in B in 2016'
     actors = (set(a.participants) & set(b.participants)) - places
-    return bool(actors) or set(a.participants) == set(b.participants)
+    return bool(actors)
 
 
 def entity_claims(store: Store, index: MentionIndex | None = None) -> list[EntityClaim]:
