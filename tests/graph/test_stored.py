@@ -11,6 +11,7 @@ import pytest
 from linkchart.api import Workspace
 from linkchart.graph import build, stored
 from linkchart.graph.build import EntityGraph
+from linkchart.graph.lifting import edge_of
 from linkchart.graph.paths import find_paths, neighbors
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation, entity_relations
@@ -48,7 +49,7 @@ def kept(store_url: str) -> tuple[str, EntityGraph]:
     relations = random_relations(rng, 68, 110)
     with open_store(store_url) as store:
         store.replace_entities([EntityRow(n, f"E{n}", "PERSON", None) for n in range(1, 71)], [], [])
-        assert store.replace_entity_graph(store.version(), [stored.edge_of(i, r) for i, r in enumerate(relations)],
+        assert store.replace_entity_graph(store.version(), [edge_of(i, r) for i, r in enumerate(relations)],
                                           [])
     return store_url, memory_graph(relations, 70)
 
@@ -100,7 +101,7 @@ def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept:
                 assert store.entity_neighbours(entity, limit) == want, (entity, limit)
             assert store.entity_neighbour_count(entity) == len(others)
             shown = {entity, *sorted(others)[::2]}
-            want_edges = [stored.edge_of(i, r) for i, r in enumerate(eg.relations)
+            want_edges = [edge_of(i, r) for i, r in enumerate(eg.relations)
                           if entity in (r.subject, r.object) and r.subject in shown and r.object in shown]
             assert store.entity_edges_to(entity, shown) == want_edges, entity
 
