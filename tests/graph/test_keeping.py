@@ -1,4 +1,4 @@
-"""Keeping the whole graph through temporary files (`graph.keeping`) keeps what the straightforward in-memory
+"""Keeping the whole graph through buckets in temporary files (`graph.keeping`) keeps what the in-memory
 keeping keeps: the same edges (ids, evidences, sources), metrics, lifted rows and documents per entity, with
 edges whose rows span many batches."""
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from linkchart.graph import stored
+from linkchart.graph import keeping, stored
 from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows
 from linkchart.graph.metrics import compute_metrics, links_graph
 from linkchart.resolve.facts import RelationGroups
@@ -51,11 +51,13 @@ def kept(store: Store) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("batch", [1, 4, 500])
+@pytest.mark.parametrize(("batch", "bucket"), [(1, 1), (4, 3), (500, 2000)])
 def test_the_kept_graph_is_the_one_kept_in_memory(sample_db: str, copy_store: Callable[[str, Path], str],
                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  batch: int) -> None:
-    monkeypatch.setattr(stored, "BATCH_ARTICLES", batch)  # small batches: edges stay open across many of them
+                                                  batch: int, bucket: int) -> None:
+    # small batches and buckets: an edge's rows come from many batches, the edges from many buckets
+    monkeypatch.setattr(stored, "BATCH_ARTICLES", batch)
+    monkeypatch.setattr(keeping, "BUCKET_ARTICLES", bucket)
     with open_store(copy_store(sample_db, tmp_path)) as store:
         assert keep_in_memory(store)
         want = kept(store)
@@ -66,3 +68,18 @@ def test_the_kept_graph_is_the_one_kept_in_memory(sample_db: str, copy_store: Ca
     assert len(want["rows"]) > len(want["edges"]) > 10
     for part in want:
         assert got[part] == want[part], part
+
+
+def test_the_links_graph_adds_links_in_order_of_first_statement(sample_db: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stored, "BATCH_ARTICLES", 1)
+    with open_store(sample_db) as store:
+        relations = stored.lifted_relations(store)
+        want = links_graph((e.id for e in store.entities()), ((r.subject, r.object, r.negated) for r in relations))
+        buckets = [keeping.Spill(tmp_path / f"b{i}") for i in range(5)]
+        keeping.lift_and_spill(store, list(stored._batches(store)), stored._names(store), buckets,
+                               keeping.Spill(tmp_path / "lifted"))
+        got = keeping.group_buckets(store, buckets, keeping.Spill(tmp_path / "edges"))
+    assert list(got.nodes) == list(want.nodes)
+    assert list(got.edges(data=True)) == list(want.edges(data=True))  # the order too: metrics depend on it
+    assert {n: list(got[n]) for n in got} == {n: list(want[n]) for n in want}

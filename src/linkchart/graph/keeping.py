@@ -1,24 +1,26 @@
 """Keeping the whole entity graph in bounded memory (`stored.keep_graph`).
 
-Two passes over the store's relation rows, a batch of whole documents at a time:
+1. The store's relation rows are lifted to entities a batch of whole documents at a time
+   (`lifting.lift_rows`) and spilled to temporary files: each row between two entities, with its
+   relation, to the bucket of its entity pair (one bucket per `BUCKET_ARTICLES` articles), every
+   lifted row to one more file.
+2. Each bucket holds every row of its pairs, in rank order: its rows are grouped
+   (`RelationGroups`, exactly as the in-memory keeping groups them), its edges spilled, and it is
+   forgotten before the next bucket is read. So the evidence held at once is about a bucket's,
+   whatever the size of the store.
+3. The whole-graph metrics need the links only (entity pairs, weights): they are added to the
+   links graph in order of first statement, as `metrics.links_graph` adds them.
 
-1. each row is lifted to entities (`lifting.lift_rows`) and spilled, with its relation, to a
-   temporary file; only the last batch holding each entity pair is remembered;
-2. the spilled rows are grouped again in the same order (`RelationGroups`, as the in-memory
-   keeping groups them), and an edge is written to a second temporary file, and forgotten, as
-   soon as the batch holding its pair's last row is grouped.
-
-So at any moment only the edges still open (their pair met again in a later batch) hold their
-evidence. The whole-graph metrics need the links only (entity pairs and weights): they are built
-as each edge opens, in the order of first statement, as `metrics.links_graph` builds them. The
-store then reads the edges and lifted rows back from the files in the one transaction that
+The store then reads the edges and lifted rows back from the files in the one transaction that
 replaces the kept graph (`Store.replace_entity_graph`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import tempfile
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,6 +32,8 @@ from linkchart.graph.metrics import add_link, compute_metrics, links_graph
 from linkchart.resolve.facts import RelationGroups
 from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, LiftedRow, RelationRow, Store
+
+BUCKET_ARTICLES = 2000  # the rows are parted among one bucket per this many articles: a bucket is grouped at once
 
 
 class Spill:
@@ -62,57 +66,63 @@ class Spill:
             yield from items
 
 
-def _pair(s: int, o: int) -> int:
-    """Return one int naming the entity pair (s, o) (a small dict key; ids stay below 2**32)."""
-    return s << 32 | o
+_LIFTED_FIELDS = tuple(f.name for f in dataclasses.fields(LiftedRow))
+_RELATION_FIELDS = tuple(f.name for f in dataclasses.fields(RelationRow))
 
 
-def lift_and_spill(store: Store, batches: list[list[int]], by_name: dict[str, int], rows: Spill,
-                   lifted: Spill) -> dict[int, int]:
-    """Lift every relation row of the batches, spilling (lifted row, relation) pairs to `rows` and the lifted rows
-    as tuples to `lifted`; return the index of the last batch holding each entity pair (`_pair`)."""
-    last: dict[int, int] = {}
-    for i, batch in enumerate(batches):
+def _fields(row: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """Return the fields of a dataclass row as a tuple (the row is `type(row)(*tuple)` again)."""
+    return tuple(getattr(row, name) for name in names)
+
+
+def lift_and_spill(store: Store, batches: list[list[int]], by_name: dict[str, int], buckets: list[Spill],
+                   lifted: Spill) -> None:
+    """Lift every relation row of the batches, spilling each (lifted row, relation) between two entities to the
+    bucket of its entity pair (so a bucket holds every row of its pairs, in rank order) and every lifted row to
+    `lifted`, as tuples."""
+    for batch in batches:
         index = BatchIndex(store.linked_spans(batch), by_name)
         shared: dict[str, str] = {}  # a batch holds whole documents: their repeated texts are met within it
-        pairs: list[tuple[LiftedRow, RelationRow]] = []
-        for x, r in lift_rows(index, store.relations_in(batch), by_name.get):
-            pairs.append((x, share_strings(r, shared)))
-            if x.subject is not None and x.object is not None and x.subject != x.object:
-                last[_pair(x.subject, x.object)] = i
-        rows.add(pairs)
-        lifted.add([(x.relation_id, x.article_id, x.rank, x.subject, x.object, x.subject_name, x.object_name)
-                    for x, _ in pairs])
-    return last
+        pairs = lift_rows(index, store.relations_in(batch), by_name.get)
+        # tuples, not the dataclasses: pickled and read back several times faster
+        lifted_rows = [_fields(x, _LIFTED_FIELDS) for x, _ in pairs]
+        parts: list[list[Any]] = [[] for _ in buckets]
+        for x, (_, r) in zip(lifted_rows, pairs, strict=True):
+            s, o = x[3], x[4]
+            if s is not None and o is not None and s != o:  # else no relation between entities: never grouped
+                row = _fields(share_strings(r, shared), _RELATION_FIELDS)
+                parts[(s * 1_000_003 + o) % len(buckets)].append((x, row))
+        for bucket, part in zip(buckets, parts, strict=True):
+            if part:
+                bucket.add(part)
+        lifted.add(lifted_rows)
 
 
-def group_and_spill(store: Store, rows: Spill, last: dict[int, int], edges: Spill) -> nx.Graph:
-    """Group the spilled rows into entity relations, spilling each edge (`edge_of`, id the rank of its first row)
-    once its pair's last batch is grouped; return the links graph of `metrics.links_graph` (every entity, no
-    filter)."""
-    groups = RelationGroups(store)
+def group_buckets(store: Store, buckets: list[Spill], edges: Spill) -> nx.Graph:
+    """Group the rows of each bucket into entity relations (`RelationGroups`, in rank order) and spill their edges
+    (`edge_of`, id the rank of each one's first row) before the next bucket is read; return the links graph of
+    `metrics.links_graph` (every entity, no filter), its links added in order of first statement."""
+    entities = store.entities()
+    types = {e.id: e.type for e in entities}
     sources = SourceIndex(store)
-    graph = links_graph((e.id for e in store.entities()), ())
-    first: dict[tuple[Any, ...], int] = {}  # open group → rank of its first row
-    closing: dict[int, list[tuple[Any, ...]]] = {}  # batch index → open groups whose pair is last met there
-    for i, pairs in enumerate(rows.lists()):
-        for x, r in pairs:
-            opened, s, o = len(groups.first), x.subject, x.object
-            groups.add(r, s, o, x.rank)
-            if len(groups.first) > opened and s is not None and o is not None:  # a new group (first statement)
-                key = (s, r.predicate, o, r.negated)
-                first[key] = x.rank
-                closing.setdefault(last[_pair(s, o)], []).append(key)
-                add_link(graph, s, o, r.negated)
-        groups.first.clear()
+    firsts, subjects, objects, negated = array("q"), array("q"), array("q"), bytearray()
+    for bucket in buckets:
+        groups = RelationGroups(store, types)
+        for rows in bucket.lists():
+            for (_, _, rank, s, o, _, _), fields in rows:
+                groups.add(RelationRow(*fields), s, o, rank)
+        bucket.path.unlink()
         done: list[EntityEdgeRow] = []
-        for key in closing.pop(i, ()):
-            rel = groups.grouped.pop(key)
-            groups.seen.difference_update((*key, ev.doc, ev.start) for ev in rel.evidence)
-            rel.independent_sources = sources.independent(rel.evidence)
-            done.append(edge_of(first.pop(key), rel))
+        for rank, rel in zip(groups.first, groups.relations(sources), strict=True):
+            done.append(edge_of(rank, rel))  # type: ignore[arg-type]
+            firsts.append(rank)  # type: ignore[arg-type]
+            subjects.append(rel.subject)
+            objects.append(rel.object)
+            negated.append(rel.negated)
         edges.add(done)
-    assert not groups.grouped and not closing, "an edge was left open"
+    graph = links_graph((e.id for e in entities), ())
+    for i in sorted(range(len(firsts)), key=firsts.__getitem__):
+        add_link(graph, subjects[i], objects[i], bool(negated[i]))
     return graph
 
 
@@ -120,12 +130,12 @@ def keep_whole(store: Store, batches: list[list[int]], by_name: dict[str, int]) 
     """Compute the entity graph of these batches of articles and its metrics and keep them; return whether stored
     (False when the store changed meanwhile)."""
     version = store.version()
+    articles = sum(len(b) for b in batches)
     with tempfile.TemporaryDirectory(prefix="linkchart-keep-") as folder:
-        rows, lifted, edges = (Spill(Path(folder) / name) for name in ("rows", "lifted", "edges"))
-        last = lift_and_spill(store, batches, by_name, rows, lifted)
-        graph = group_and_spill(store, rows, last, edges)
-        del last
-        rows.path.unlink()
+        buckets = [Spill(Path(folder) / f"rows{i}") for i in range(max(1, -(-articles // BUCKET_ARTICLES)))]
+        lifted, edges = Spill(Path(folder) / "lifted"), Spill(Path(folder) / "edges")
+        lift_and_spill(store, batches, by_name, buckets, lifted)
+        graph = group_buckets(store, buckets, edges)
         metrics = compute_metrics(graph)
         del graph
         rows_out = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community)
