@@ -432,19 +432,25 @@ class PostgresStore(Store):
         tsquery = tsquery_literal(terms)
         if not tsquery or limit <= 0:
             return []
-        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search)
-        rows = self._read(
-            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
-               FROM (SELECT a.id, ts_rank(a.search, q) AS score
-                     FROM articles a, CAST(%s AS tsquery) AS q
-                     WHERE a.search @@ q
-                     ORDER BY score DESC, a.id
-                     LIMIT %s) best
-               JOIN articles a ON a.id = best.id
-               JOIN documents d ON d.id = a.document_id
-               ORDER BY best.score DESC, a.id""",
-            (tsquery, limit),
-        )
+        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search). The matches are
+        # found through the GIN index even when a common word matches most articles: a sequential scan
+        # decompresses every article's tsvector to test it, and each match's once more to rank it (at 20,000
+        # articles 360 → 80 ms for a word in a fifth of them, 460 → 280 ms for one in nearly all)
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SET LOCAL enable_seqscan = off")
+            rows = self._read(
+                """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
+                   FROM (SELECT a.id, ts_rank(a.search, q) AS score
+                         FROM articles a, CAST(%s AS tsquery) AS q
+                         WHERE a.search @@ q
+                         ORDER BY score DESC, a.id
+                         LIMIT %s) best
+                   JOIN articles a ON a.id = best.id
+                   JOIN documents d ON d.id = a.document_id
+                   ORDER BY best.score DESC, a.id""",
+                (tsquery, limit),
+            )
+            self._conn.execute("SET LOCAL enable_seqscan = on")  # for the rest of an enclosing transaction
         hits = []
         for r in rows:
             marked = snippet(r["text"], terms, _OPEN, _CLOSE, _SNIPPET_TOKENS)
