@@ -125,7 +125,7 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
 
 
 def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5,
-                 frontier_max: int | None = PATH_FRONTIER_MAX) -> tuple[list[list[int]], bool]:
+                 frontier_max: int | None = PATH_FRONTIER_MAX, known: bool = False) -> tuple[list[list[int]], bool]:
     """Return up to `limit` shortest chains from a to b (≤ max_hops) as entity ids, and whether the search stopped.
 
     The same chains, in the same order, as `paths.find_paths` on the whole graph: a search from
@@ -135,9 +135,10 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
     one side read (`_on_shortest_paths` relies on the same), and edges between entities at the
     same distance from `a` (not read) change no shortest chain nor their order.
     When the smaller frontier holds more than `frontier_max` entities the search stops: no
-    chains, True (a chain may exist that was not looked for).
+    chains, True (a chain may exist that was not looked for). `known`: both entities were read
+    already (they are not looked up again: a round trip each on a server).
     """
-    if a == b or store.entity(a) is None or store.entity(b) is None:
+    if a == b or (not known and (store.entity(a) is None or store.entity(b) is None)):
         return [], False
     dist: dict[int, dict[int, int]] = {a: {a: 0}, b: {b: 0}}
     radius = {a: 0, b: 0}
