@@ -106,14 +106,19 @@ def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept:
             assert store.entity_edges_to(entity, shown) == want_edges, entity
 
 
+def test_a_store_never_kept_has_no_current_graph(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert not store.graph_current()
+
+
 def test_a_store_written_after_the_graph_was_kept_computes_it_again(kept: tuple[str, EntityGraph]) -> None:
     url, _ = kept
     with open_store(url) as store:
-        assert store.graph_version() == store.version()
+        assert store.graph_version() == store.version() and store.graph_current()
         store.add_decision("reject", {"entity": "E1"})
-        assert store.graph_version() < store.version()
+        assert store.graph_version() < store.version() and not store.graph_current()
         stored.ensure_graph(store)  # no mentions: the graph computed from the store has no edge
-        assert store.graph_version() == store.version()
+        assert store.graph_version() == store.version() and store.graph_current()
         assert stored.neighbourhood(store, 1)[1] == []
 
 

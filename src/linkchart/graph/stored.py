@@ -84,7 +84,7 @@ def ensure_graph(store: Store) -> None:
     from linkchart.graph.regraph import update_graph
 
     for _ in range(3):  # a write racing the computation makes it stale: try again, then serve what is kept
-        if store.graph_version() == store.version():
+        if store.graph_current():
             return
         done = update_graph(store)
         if done or (done is None and keep_graph(store)):

@@ -978,6 +978,12 @@ class PostgresStore(Store):
                 ORDER BY x.article_id, x.evidence_start, x.id""", (sorted(set(article_ids)),))
         return [_relation_row(r) for r in rows]
 
+    def graph_current(self) -> bool:
+        """Return whether the kept entity graph is of the current store version, in one read."""
+        rows = self._read("""SELECT (SELECT value FROM meta WHERE key = 'graph_version')
+                                  = (SELECT value FROM meta WHERE key = 'store_version') AS current""")
+        return bool(rows[0]["current"])
+
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""
         rows = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
