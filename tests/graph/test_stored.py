@@ -11,6 +11,7 @@ import pytest
 from linkchart.api import Workspace
 from linkchart.graph import build, stored
 from linkchart.graph.build import EntityGraph
+from linkchart.graph.lifting import edge_of
 from linkchart.graph.paths import find_paths, neighbors
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation, entity_relations
@@ -48,7 +49,7 @@ def kept(store_url: str) -> tuple[str, EntityGraph]:
     relations = random_relations(rng, 68, 110)
     with open_store(store_url) as store:
         store.replace_entities([EntityRow(n, f"E{n}", "PERSON", None) for n in range(1, 71)], [], [])
-        assert store.replace_entity_graph(store.version(), [stored.edge_of(i, r) for i, r in enumerate(relations)],
+        assert store.replace_entity_graph(store.version(), [edge_of(i, r) for i, r in enumerate(relations)],
                                           [])
     return store_url, memory_graph(relations, 70)
 
@@ -100,19 +101,24 @@ def test_the_store_picks_an_entitys_first_neighbours_and_the_edges_to_them(kept:
                 assert store.entity_neighbours(entity, limit) == want, (entity, limit)
             assert store.entity_neighbour_count(entity) == len(others)
             shown = {entity, *sorted(others)[::2]}
-            want_edges = [stored.edge_of(i, r) for i, r in enumerate(eg.relations)
+            want_edges = [edge_of(i, r) for i, r in enumerate(eg.relations)
                           if entity in (r.subject, r.object) and r.subject in shown and r.object in shown]
             assert store.entity_edges_to(entity, shown) == want_edges, entity
+
+
+def test_a_store_never_kept_has_no_current_graph(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert not store.graph_current()
 
 
 def test_a_store_written_after_the_graph_was_kept_computes_it_again(kept: tuple[str, EntityGraph]) -> None:
     url, _ = kept
     with open_store(url) as store:
-        assert store.graph_version() == store.version()
+        assert store.graph_version() == store.version() and store.graph_current()
         store.add_decision("reject", {"entity": "E1"})
-        assert store.graph_version() < store.version()
+        assert store.graph_version() < store.version() and not store.graph_current()
         stored.ensure_graph(store)  # no mentions: the graph computed from the store has no edge
-        assert store.graph_version() == store.version()
+        assert store.graph_version() == store.version() and store.graph_current()
         assert stored.neighbourhood(store, 1)[1] == []
 
 

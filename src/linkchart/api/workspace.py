@@ -651,7 +651,7 @@ class Workspace:
         ea, eb = self.find_entity(a), self.find_entity(b)
         store = self._kept_graph()
         found, partial = search_paths(store, ea.id, eb.id, max_hops=max_hops, limit=limit,
-                                      frontier_max=stored.PATH_FRONTIER_MAX)
+                                      frontier_max=stored.PATH_FRONTIER_MAX, known=True)
         chosen: dict[tuple[int, int], EntityRelation] = {}
         steps = {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}
         # the edges among the chains' entities in one read (a round trip per step costs more on a server)

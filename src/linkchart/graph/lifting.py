@@ -4,9 +4,10 @@ incrementally (`regraph.update_graph`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple
+from dataclasses import fields
 from typing import Any
 
+from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation, MentionIndex
 from linkchart.store.base import RANK_STRIDE, EntityEdgeRow, LiftedRow, RelationRow
 
@@ -60,8 +61,16 @@ def share_strings(r: RelationRow, shared: dict[str, str]) -> RelationRow:
     return r
 
 
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
+
+def evidence_tuple(e: Evidence) -> tuple[Any, ...]:
+    """Return `dataclasses.astuple(e)` (its fields in order; they are immutable), without its deep copies."""
+    return tuple(getattr(e, name) for name in _EVIDENCE_FIELDS)
+
+
 def edge_of(index: int, r: EntityRelation) -> EntityEdgeRow:
     """Return the stored form of the entity relation of rank `index`."""
     return EntityEdgeRow(index, r.subject, r.predicate, r.object, r.negated, r.attributed_to, r.hedged, r.date,
                          r.independent_sources, list(r.rules),
-                         [astuple(e) for e in r.evidence], list(r.dates))
+                         [evidence_tuple(e) for e in r.evidence], list(r.dates))

@@ -103,12 +103,17 @@ def links_graph(nodes: Iterable[int], links: Iterable[tuple[int, int, bool]]) ->
     g = nx.Graph()
     g.add_nodes_from(nodes)
     for s, o, negated in links:
-        if not negated and s in g and o in g:
-            if g.has_edge(s, o):
-                g[s][o]["weight"] += 1
-            else:
-                g.add_edge(s, o, weight=1)
+        add_link(g, s, o, negated)
     return g
+
+
+def add_link(g: nx.Graph, s: int, o: int, negated: bool) -> None:
+    """Add one relation (subject, object, negated) to a graph of `links_graph`: a link, or one more weight on it."""
+    if not negated and s in g and o in g:
+        if g.has_edge(s, o):
+            g[s][o]["weight"] += 1
+        else:
+            g.add_edge(s, o, weight=1)
 
 
 def compute_metrics(g: nx.Graph) -> GraphMetrics:

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
 
 import networkx as nx
 from networkx.algorithms.shortest_paths.generic import _build_paths_from_predecessors
 
-from linkchart.graph.lifting import BatchIndex, edge_of, lift_rows, share_strings
-from linkchart.graph.metrics import compute_metrics, links_graph
+from linkchart.graph.keeping import keep_whole
+from linkchart.graph.lifting import BatchIndex, lift_rows
 from linkchart.models import Evidence
 from linkchart.resolve.facts import EntityRelation, RelationGroups
 from linkchart.resolve.sources import SourceIndex
-from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, LiftedRow, Store
+from linkchart.store.base import EntityEdgeRow, EntityMetricsRow, Store
 
 BATCH_ARTICLES = 500  # articles (whole documents) whose spans and relations are read at once
 # a path search stops, its answer partial, rather than read the edges of a frontier larger than this: two hubs
@@ -57,31 +56,13 @@ def _batches(store: Store) -> Iterator[list[int]]:
 
 def lifted_relations(store: Store, sources: SourceIndex | None = None) -> list[EntityRelation]:
     """Return `entity_relations(store)` (the same relations, evidences and order), read a batch at a time."""
-    return _lift_all(store, keep_rows=False)[0].relations(sources or SourceIndex(store))
-
-
-def _lift_all(store: Store, keep_rows: bool = True) -> tuple[RelationGroups, list[tuple[Any, ...]]]:
-    """Return every stored relation grouped by entities (each group with the rank of its first row) and, when
-    `keep_rows`, every relation row as lifted (`LiftedRow` fields as a tuple: `_lifted_rows` makes them rows)."""
     by_name = _names(store)
     groups = RelationGroups(store)
-    rows: list[tuple[Any, ...]] = []
     for batch in _batches(store):
         index = BatchIndex(store.linked_spans(batch), by_name)
-        shared: dict[str, str] = {}  # a batch holds whole documents: their repeated texts are met within it
         for lifted, r in lift_rows(index, store.relations_in(batch), by_name.get):
-            groups.add(share_strings(r, shared), lifted.subject, lifted.object, lifted.rank)
-            if keep_rows:
-                rows.append((lifted.relation_id, lifted.article_id, lifted.rank, lifted.subject, lifted.object,
-                             lifted.subject_name, lifted.object_name))
-    groups.seen.clear()  # every row is grouped: what told repeated evidences apart is needed no more
-    return groups, rows
-
-
-def _lifted_rows(rows: list[tuple[Any, ...]]) -> Iterator[LiftedRow]:
-    """Yield the kept tuples of `_lift_all` as lifted rows, in order."""
-    for row in rows:
-        yield LiftedRow(*row)
+            groups.add(r, lifted.subject, lifted.object, lifted.rank)
+    return groups.relations(sources or SourceIndex(store))
 
 
 def keep_graph(store: Store) -> bool:
@@ -89,16 +70,10 @@ def keep_graph(store: Store) -> bool:
 
     False when the store changed meanwhile (the next call computes them again). Each edge's id is the
     rank of its first relation row, and every row is kept as lifted, so that the next keeping can be
-    incremental (`linkchart.graph.regraph`).
+    incremental (`linkchart.graph.regraph`). Memory stays bounded: edges pass through temporary files
+    (`linkchart.graph.keeping`).
     """
-    version = store.version()
-    groups, rows = _lift_all(store)
-    relations = groups.relations(SourceIndex(store))
-    metrics = compute_metrics(links_graph((e.id for e in store.entities()),
-                                          ((r.subject, r.object, r.negated) for r in relations)))
-    edges = (edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True))
-    rows_out = (EntityMetricsRow(n, m.degree, m.betweenness, m.pagerank, m.community) for n, m in metrics.nodes.items())
-    return store.replace_entity_graph(version, edges, rows_out, _lifted_rows(rows))
+    return keep_whole(store, list(_batches(store)), _names(store))
 
 
 def ensure_graph(store: Store) -> None:
@@ -109,7 +84,7 @@ def ensure_graph(store: Store) -> None:
     from linkchart.graph.regraph import update_graph
 
     for _ in range(3):  # a write racing the computation makes it stale: try again, then serve what is kept
-        if store.graph_version() == store.version():
+        if store.graph_current():
             return
         done = update_graph(store)
         if done or (done is None and keep_graph(store)):
@@ -150,7 +125,7 @@ def shortest_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int =
 
 
 def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5,
-                 frontier_max: int | None = PATH_FRONTIER_MAX) -> tuple[list[list[int]], bool]:
+                 frontier_max: int | None = PATH_FRONTIER_MAX, known: bool = False) -> tuple[list[list[int]], bool]:
     """Return up to `limit` shortest chains from a to b (≤ max_hops) as entity ids, and whether the search stopped.
 
     The same chains, in the same order, as `paths.find_paths` on the whole graph: a search from
@@ -160,9 +135,10 @@ def search_paths(store: Store, a: int, b: int, max_hops: int = 4, limit: int = 5
     one side read (`_on_shortest_paths` relies on the same), and edges between entities at the
     same distance from `a` (not read) change no shortest chain nor their order.
     When the smaller frontier holds more than `frontier_max` entities the search stops: no
-    chains, True (a chain may exist that was not looked for).
+    chains, True (a chain may exist that was not looked for). `known`: both entities were read
+    already (they are not looked up again: a round trip each on a server).
     """
-    if a == b or store.entity(a) is None or store.entity(b) is None:
+    if a == b or (not known and (store.entity(a) is None or store.entity(b) is None)):
         return [], False
     dist: dict[int, dict[int, int]] = {a: {a: 0}, b: {b: 0}}
     radius = {a: 0, b: 0}

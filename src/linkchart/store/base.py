@@ -806,6 +806,11 @@ class Store(ABC):
         """Return the stored relations of these articles, in the order of `relations()`."""
 
     @abstractmethod
+    def graph_current(self) -> bool:
+        """Return whether the kept entity graph is of the current store version (one read: `graph_version`
+        equals `version`)."""
+
+    @abstractmethod
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""
 

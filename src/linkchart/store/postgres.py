@@ -434,19 +434,25 @@ class PostgresStore(Store):
         tsquery = tsquery_literal(terms)
         if not tsquery or limit <= 0:
             return []
-        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search)
-        rows = self._read(
-            """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
-               FROM (SELECT a.id, ts_rank(a.search, q) AS score
-                     FROM articles a, CAST(%s AS tsquery) AS q
-                     WHERE a.search @@ q
-                     ORDER BY score DESC, a.id
-                     LIMIT %s) best
-               JOIN articles a ON a.id = best.id
-               JOIN documents d ON d.id = a.document_id
-               ORDER BY best.score DESC, a.id""",
-            (tsquery, limit),
-        )
+        # the best `limit` are ranked first; only their rows are read (see SQLiteStore.search). The matches are
+        # found through the GIN index even when a common word matches most articles: a sequential scan
+        # decompresses every article's tsvector to test it, and each match's once more to rank it (at 20,000
+        # articles 360 → 80 ms for a word in a fifth of them, 460 → 280 ms for one in nearly all)
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SET LOCAL enable_seqscan = off")
+            rows = self._read(
+                """SELECT a.id, d.source, a.title, a.date, a.text, a.offsets, best.score
+                   FROM (SELECT a.id, ts_rank(a.search, q) AS score
+                         FROM articles a, CAST(%s AS tsquery) AS q
+                         WHERE a.search @@ q
+                         ORDER BY score DESC, a.id
+                         LIMIT %s) best
+                   JOIN articles a ON a.id = best.id
+                   JOIN documents d ON d.id = a.document_id
+                   ORDER BY best.score DESC, a.id""",
+                (tsquery, limit),
+            )
+            self._conn.execute("SET LOCAL enable_seqscan = on")  # for the rest of an enclosing transaction
         hits = []
         for r in rows:
             marked = snippet(r["text"], terms, _OPEN, _CLOSE, _SNIPPET_TOKENS)
@@ -1028,6 +1034,12 @@ class PostgresStore(Store):
             f"""SELECT x.*, d.source FROM relations x {_JOIN_SOURCE} WHERE x.article_id = ANY(%s)
                 ORDER BY x.article_id, x.evidence_start, x.id""", (sorted(set(article_ids)),))
         return [_relation_row(r) for r in rows]
+
+    def graph_current(self) -> bool:
+        """Return whether the kept entity graph is of the current store version, in one read."""
+        rows = self._read("""SELECT (SELECT value FROM meta WHERE key = 'graph_version')
+                                  = (SELECT value FROM meta WHERE key = 'store_version') AS current""")
+        return bool(rows[0]["current"])
 
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""

@@ -1302,6 +1302,12 @@ class SQLiteStore(Store):
                     ORDER BY x.article_id, x.evidence_start, x.id""", chunk)]
         return out
 
+    def graph_current(self) -> bool:
+        """Return whether the kept entity graph is of the current store version, in one read."""
+        rows = self._read("""SELECT (SELECT value FROM meta WHERE key = 'graph_version')
+                                  = (SELECT value FROM meta WHERE key = 'store_version')""")
+        return bool(rows[0][0])
+
     def graph_version(self) -> int:
         """Return the store version the kept entity graph was computed at (-1 when never)."""
         rows = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
