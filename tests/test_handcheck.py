@@ -88,3 +88,15 @@ def test_text_check_warns_on_changed_or_missing_files(tmp_path):
     assert handcheck.check_texts(tmp_path, articles) == [f"missing: {tmp_path / 'story-b.txt'}"]
     articles[0]["sha256"] = "0" * 64
     assert len(handcheck.check_texts(tmp_path, articles)) == 2
+
+
+def test_a_relation_flagged_former_is_a_new_item():
+    export = json.loads(json.dumps(EXPORT))
+    export["relations"][0]["former"] = True
+    former = handcheck.items_from_export(export, ARTICLE_OF)[1]
+    current = items()[1]
+    assert former.former and not current.former
+    line = judged(current, "wrong", "former role as a current one")
+    assert merge([former], [line]).counts("relation") == {"right": 0, "wrong": 0, "unjudged": 1, "total": 1}
+    assert judgement_key(json.loads(json.dumps(former.as_judgement()))) == former.key()
+    assert "[former]" in handcheck.describe(former)

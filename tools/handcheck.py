@@ -51,16 +51,17 @@ class Item:
     hedged: bool = False
     attributed_to: str | None = None
     sentence: str = ""
+    former: bool = False  # relation: every reading names the role as a past one ('the former governor')
 
     def key(self) -> tuple:
-        """Return what identifies the item across runs: type, article, offsets, label, arguments, date."""
-        return (self.type, self.article, self.start, self.end, self.label, self.args, self.date)
+        """Return what identifies the item across runs: type, article, offsets, label, arguments, date, former."""
+        return (self.type, self.article, self.start, self.end, self.label, self.args, self.date, self.former)
 
     def as_judgement(self) -> dict:
         """Return the item as a judgement line with the verdict still to be filled in."""
         line: dict = {"type": self.type, "article": self.article, "start": self.start, "end": self.end}
         if self.type == "relation":
-            line.update(subject=self.args[0], predicate=self.label, object=self.args[1])
+            line.update(subject=self.args[0], predicate=self.label, object=self.args[1], former=self.former)
         else:
             line.update(kind=self.label, participants=list(self.args))
         line.update(date=self.date, negated=self.negated, hedged=self.hedged, attributed_to=self.attributed_to,
@@ -74,7 +75,8 @@ def judgement_key(line: dict) -> tuple:
         label, args = line["predicate"], (line["subject"], line["object"])
     else:
         label, args = line["kind"], tuple(sorted(line["participants"]))
-    return (line["type"], line["article"], line["start"], line["end"], label, args, line.get("date"))
+    return (line["type"], line["article"], line["start"], line["end"], label, args, line.get("date"),
+            bool(line.get("former", False)))
 
 
 @dataclass
@@ -117,7 +119,8 @@ def items_from_export(data: dict, article_of: dict[str, str]) -> list[Item]:
             items.append(Item("relation", article_of[ev["doc"]], ev["start"], ev["end"], rel["predicate"],
                               (names[rel["subject"]], names[rel["object"]]), rel.get("date"),
                               bool(rel.get("negated")), bool(ev.get("hedged", rel.get("hedged"))),
-                              ev.get("attributed_to", rel.get("attributed_to")), ev["text"]))
+                              ev.get("attributed_to", rel.get("attributed_to")), ev["text"],
+                              bool(rel.get("former"))))
     for event in data["events"]:
         for ev in event["evidence"]:
             items.append(Item("event", article_of[ev["doc"]], ev["start"], ev["end"], event["kind"],
@@ -164,7 +167,8 @@ def words(data: dict) -> int:
 
 def describe(item: Item) -> str:
     """Return a one-line description of an item for the printed lists."""
-    flags = "".join(f" [{flag}]" for flag, on in (("negated", item.negated), ("hedged", item.hedged)) if on)
+    flags = "".join(f" [{flag}]" for flag, on in (("negated", item.negated), ("hedged", item.hedged),
+                                                  ("former", item.former)) if on)
     if item.type == "relation":
         what = f"{item.args[0]} --{item.label}--> {item.args[1]}"
     else:
