@@ -55,6 +55,7 @@ def test_the_government_of_a_named_nation_is_that_nation_s(nlp: Language) -> Non
     "Chilean officials said a government could fall.",
     "Chilean officials said governments often fall.",
     "Chilean officials met anti-government protesters.",
+    "American officials said the government of Puerto Rico had asked for more aid.",  # a territory's own
 ])
 def test_a_government_no_nation_is_given_for_or_that_has_a_word_of_its_own_is_no_mention(
         nlp: Language, text: str) -> None:

@@ -70,6 +70,13 @@ def _of_nation(tok: Token, ent_at: dict[int, Span]) -> str | None:
     return None
 
 
+def _of_other_place(tok: Token, ent_at: dict[int, Span]) -> bool:
+    """Whether 'the government of X' names a place X that is no nation: a territory's, province's or city's own
+    government ('the government of Guam'), which is not its nation's."""
+    return any(obj.dep_ == "pobj" and obj.i in ent_at and lexicon.nation_of(ent_at[obj.i].text) is None
+               for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children)
+
+
 def _bare(tok: Token) -> bool:
     """Whether `tok` is the government noun alone: 'the government', 'government plans' (no word of its own)."""
     if tok.tag_ != "NN" or not tok.text.islower():
@@ -109,7 +116,7 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
                         named.append((ent.start_char + offset, ent.end_char + offset, nation, ent.text))
                         last_named = nation
                 continue
-            if tok.lower_ in words and _bare(tok):
+            if tok.lower_ in words and _bare(tok) and not _of_other_place(tok, ent_at):
                 found.append((doc, offset, tok, _of_nation(tok, ent_at), last_named))
         bodies.extend(_ministries(doc, ent_at))
     top = nations.most_common(2)
