@@ -72,6 +72,7 @@ from linkchart.store.sqlite import (
     _PAIR_COLUMNS,
     _RELATION_COLUMNS,
     _STATS_QUERY,
+    _SURFACE_COLUMNS,
     EDGE_COLUMNS,
     LIFTED_COLUMNS,
     NEAR_DUPLICATE_CANDIDATES,
@@ -87,7 +88,10 @@ from linkchart.store.sqlite import (
     _now,
     _pair,
     _relation_row,
+    _surface_row,
+    _surface_values,
     check_verdict,
+    claim_resolution,
     edge_columns,
     edge_row,
     lifted_columns,
@@ -575,12 +579,8 @@ class PostgresStore(Store):
         try:
             with self._write() as conn:
                 if based_on is not None:
-                    state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                    if state["due"] != based_on.due:
-                        return False
-                    if state["done"] != based_on.done:  # another resolver stored the resolution of this input
-                        return True
-                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                    if (claimed := claim_resolution(conn, based_on)) is not None:
+                        return claimed  # the input changed since, or another resolver stored this very input
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
@@ -672,12 +672,8 @@ class PostgresStore(Store):
         """Link new mentions to existing entities, replacing those entities' rows and aliases (see `Store`)."""
         try:
             with self._write() as conn:
-                state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                if state["due"] != based_on.due:
-                    return False
-                if state["done"] != based_on.done:
-                    return True
-                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                if (claimed := claim_resolution(conn, based_on)) is not None:
+                    return claimed  # the input changed since, or another resolver stored this very input
                 ids = [e.id for e in entities]
                 old_types = {r["id"]: r["type"] for r in conn.execute(
                     "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
@@ -718,12 +714,8 @@ class PostgresStore(Store):
         transaction, only if no write changed the input since `based_on` was read; return whether stored."""
         try:
             with self._write() as conn:
-                state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                if state["due"] != based_on.due:
-                    return False
-                if state["done"] != based_on.done:
-                    return True
-                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                if (claimed := claim_resolution(conn, based_on)) is not None:
+                    return claimed  # the input changed since, or another resolver stored this very input
                 old_links = {r["mention_id"]: r["entity_id"] for r in conn.execute(
                     "SELECT mention_id, entity_id FROM mention_entity WHERE entity_id = ANY(%s)", (removed,))}
                 old_types = {r["id"]: r["type"] for r in conn.execute(
@@ -1310,19 +1302,3 @@ class PostgresStore(Store):
             for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]
 
-
-_SURFACE_COLUMNS = ("cluster, surface, name_key, type, scoped, first_article, first_start, mentions, labels, roles, "
-                    "titled, descriptions")
-
-
-def _surface_values(r: SurfaceRow) -> tuple[Any, ...]:
-    """Return the column values of a kept name, in `_SURFACE_COLUMNS` order."""
-    return (r.cluster, r.surface, r.name_key, r.type, int(r.scoped), r.first_article, r.first_start, r.mentions,
-            json.dumps(r.labels), json.dumps(r.roles), json.dumps(r.titled), json.dumps(r.descriptions))
-
-
-def _surface_row(r: Any) -> SurfaceRow:
-    """Return a stored `resolver_surfaces` row as a `SurfaceRow`."""
-    return SurfaceRow(r["cluster"], r["surface"], r["name_key"], r["type"], bool(r["scoped"]), r["first_article"],
-                      r["first_start"], r["mentions"], json.loads(r["labels"]), json.loads(r["roles"]),
-                      json.loads(r["titled"]), json.loads(r["descriptions"]))

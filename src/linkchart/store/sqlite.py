@@ -823,12 +823,8 @@ class SQLiteStore(Store):
         try:
             with self._write() as conn:
                 if based_on is not None:
-                    due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                    if due != based_on.due:
-                        return False
-                    if done != based_on.done:  # another resolver stored the resolution of this very input
-                        return True
-                    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                    if (claimed := claim_resolution(conn, based_on)) is not None:
+                        return claimed  # the input changed since, or another resolver stored this very input
                 conn.execute("DELETE FROM mention_entity")
                 conn.execute("DELETE FROM entity_aliases")
                 conn.execute("DELETE FROM entities")
@@ -912,12 +908,8 @@ class SQLiteStore(Store):
         """Link new mentions to existing entities, replacing those entities' rows and aliases (see `Store`)."""
         try:
             with self._write() as conn:
-                due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                if due != based_on.due:
-                    return False
-                if done != based_on.done:
-                    return True
-                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                if (claimed := claim_resolution(conn, based_on)) is not None:
+                    return claimed  # the input changed since, or another resolver stored this very input
                 ids = [e.id for e in entities]
                 marks = ",".join("?" * len(ids))
                 old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
@@ -957,12 +949,8 @@ class SQLiteStore(Store):
         transaction, only if no write changed the input since `based_on` was read; return whether stored."""
         try:
             with self._write() as conn:
-                due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
-                if due != based_on.due:
-                    return False
-                if done != based_on.done:
-                    return True
-                conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+                if (claimed := claim_resolution(conn, based_on)) is not None:
+                    return claimed  # the input changed since, or another resolver stored this very input
                 old_links: dict[int, int] = {}
                 old_types: dict[int, str] = {}
                 old_names: set[str] = set()
@@ -1691,6 +1679,19 @@ def _surface_row(r: Any) -> SurfaceRow:
     return SurfaceRow(r["cluster"], r["surface"], r["name_key"], r["type"], bool(r["scoped"]), r["first_article"],
                       r["first_start"], r["mentions"], json.loads(r["labels"]), json.loads(r["roles"]),
                       json.loads(r["titled"]), json.loads(r["descriptions"]))
+
+def claim_resolution(conn: Any, based_on: IncrementalInput) -> bool | None:
+    """Within a write transaction, mark the resolution of `based_on` as stored and return None when no write changed
+    the input since it was read; else return what storing returns: False (the input changed), True (another resolver
+    already stored the resolution of this very input)."""
+    state = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+    if state["due"] != based_on.due:
+        return False
+    if state["done"] != based_on.done:
+        return True
+    conn.execute("UPDATE pending SET done = due, since = NULL WHERE task = 'resolve'")
+    return None
+
 
 
 def region_order(mentions: Iterable[MentionRow]) -> list[MentionRow]:
