@@ -21,6 +21,7 @@ of that government ('the Chilean government') and no other nation's.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -156,8 +157,11 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
     'the Interior Ministry' (a mention already), 'the foreign ministry', "Iran's foreign ministry" (the nation is
     named beside it), 'the foreign ministry of Iran'."""
     bodies = lexicon.national_bodies().nation_bodies
+    lasts = _last_words(bodies)
     out: list[tuple[Span, str, str | None]] = []
     for tok in doc[1:]:
+        if tok.lower_ not in lasts:
+            continue  # most words end no ministry: spare the two-word wording
         wording = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if wording not in bodies:
             continue
@@ -175,6 +179,12 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
                 own = own or lexicon.nation_of(ent_at[c.i].text)
         out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
     return out
+
+
+@functools.cache
+def _last_words(bodies: frozenset[str]) -> frozenset[str]:
+    """Return the last word of each two-word ministry wording in `bodies`."""
+    return frozenset(b.rsplit(" ", 1)[-1] for b in bodies)
 
 
 def government_near(doc: Doc, char: int) -> tuple[int, int, str] | None:

@@ -39,6 +39,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
+from linkchart.extract.doctext import doc_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs
 from linkchart.extract.modality import modality_memo
@@ -492,7 +493,7 @@ def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any],
     if found is None:
         return []
     start, end, text = found
-    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(ctx.doc.text) else None
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
     if span is not None and ctx.ent_at[span.start] is not None:
         return [ctx.ent_at[span.start]]
     # named in another paragraph: the title stands in for it, and the evidence shows where it was named
