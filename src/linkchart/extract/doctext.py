@@ -15,6 +15,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Note `text`, the string `doc` was made from, as its text (spaCy's tokenizer keeps every character, so
+    `doc.text == text`): `doc_text` then need not join it."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def doc_has(doc: Doc, word: str) -> bool:
     """Return whether the lowercase `word` occurs anywhere in `doc`'s lowercased text (memoised per doc and word)."""
     key = (TEXT_KEY, word)

@@ -30,7 +30,7 @@ from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
@@ -285,7 +285,9 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
     held = 0  # characters of `pending`
     current = -1
     for batch in _batches(items, batch_size):
-        for doc, (k, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        parsed = nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        for (doc, (k, offset)), (piece, _context) in zip(parsed, batch, strict=True):
+            keep_text(doc, piece)
             # a huge article is read in parts, so that its parsed spans are not all held at once
             if pending and (k != current or held + len(doc_text(doc)) > MAX_HELD):
                 _read_article(pending, arts[current], reader)

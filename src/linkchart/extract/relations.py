@@ -204,7 +204,7 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
-        for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)]:
+        for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
             if rule.get("passive") and not (is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
                 continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
