@@ -204,9 +204,13 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
+        passive: bool | None = None  # worked out for the first rule that asks
         for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
-            if rule.get("passive") and not (is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
-                continue
+            if rule.get("passive"):
+                if passive is None:
+                    passive = is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+                if not passive:
+                    continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
