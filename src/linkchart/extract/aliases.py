@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_text
 from linkchart.extract.mentions import SPANS_KEY
 from linkchart.models import AliasStatement
 
@@ -154,7 +155,7 @@ def _label_of(s: _Sent, span: tuple[int, int]) -> str | None:
 class _Collector:
     def __init__(self, doc: Doc, offset: int) -> None:
         self.doc = doc
-        self.doc_text = doc.text
+        self.doc_text = doc_text(doc)
         self.offset = offset
         self.out: list[AliasStatement] = []
         self.seen: set[tuple[str, str, str]] = set()
@@ -279,10 +280,11 @@ def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
     """
     mentions = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else list(doc.ents)
     c = _Collector(doc, offset)
-    if not _HINT_RE.search(doc.text):
+    text = doc_text(doc)
+    if not _HINT_RE.search(text):
         return c.out  # no bracket, dash, 'or' or naming word: nothing can state an alias
     # brackets are read over the whole doc: the parser may end a sentence before '['
-    if "(" in doc.text or "[" in doc.text:
+    if "(" in text or "[" in text:
         _brackets(c, _sentence(doc[:], mentions))
     for sent in doc.sents:
         if not _HINT_RE.search(sent.text):

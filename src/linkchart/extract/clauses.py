@@ -68,9 +68,15 @@ def _based(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | No
 
 def clause_pairs(ctx: SentenceContext, sent: Span) -> Iterator[Found]:
     """Yield (rule, subjects, objects, anchor) for every clause rule that matches in `sent`."""
+    rules = ctx.rules.get("clause_rules", [])
+    any_word = ctx.memo.get(("clause_words",))
+    if any_word is None:
+        any_word = ctx.memo[("clause_words",)] = frozenset(w for rule in rules for w in rule["words"])
     for tok in sent_tokens(ctx, sent):
         word = lemma_of(tok)
-        for rule in ctx.rules.get("clause_rules", []):
+        if word not in any_word and tok.lower_ not in any_word:
+            continue  # no rule's word: most tokens
+        for rule in rules:
             if word not in rule["words"] and tok.lower_ not in rule["words"]:
                 continue
             if rule["kind"] == "adjective" and tok.pos_ == "ADJ":

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_text
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
 
 ENTITY_LABELS = lexicon.labels().arguments
@@ -471,7 +472,7 @@ def closing_speaker(ctx: SentenceContext, offset: int) -> Speaker | None:
     paragraph, with offsets into the article (doc char offsets + `offset`), or None; `ctx` is the context
     the span was read with."""
     doc = ctx.doc
-    if not doc.text.rstrip().endswith(":"):
+    if not doc_text(doc).rstrip().endswith(":"):
         return None
     tok = closing_frame(doc, ctx.rules["reporting_verbs"])
     found = _speaker_mentions(ctx, tok) if tok is not None else []

@@ -251,11 +251,12 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
             found.append((ent, value))
             covered.append((ent.start_char, ent.end_char))
     # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
-    for m in _RE_YEAR.finditer(sent.text):
+    sent_text = sent.text  # spaCy joins the tokens' text at each access
+    for m in _RE_YEAR.finditer(sent_text):
         start = sent.start_char + m.start()
         if any(a <= start < b for a, b in covered):
             continue
-        before = sent.text[max(0, m.start() - 12): m.start()].lower()
+        before = sent_text[max(0, m.start() - 12): m.start()].lower()
         if _RE_YEAR_CUE.search(before):
             found.append((None, m.group(1)))
     found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)

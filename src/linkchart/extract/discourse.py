@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
+from linkchart.extract.doctext import doc_text
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
 
 LABELS = frozenset({"PERSON", "ORG"})
@@ -50,18 +51,22 @@ def tag_known_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in names:
         by_first[words[0]].append(words)
+    text = doc_text(doc)
+    if not any(first in text for first in by_first):
+        return doc  # no name's first word anywhere in the doc
     for seqs in by_first.values():
         seqs.sort(key=len, reverse=True)
-    free = [t.ent_iob_ == "O" or t.ent_type_ in _REPLACEABLE for t in doc]
+    toks = list(doc)  # spaCy makes a new token at each doc[i]
+    free = [t.ent_iob_ == "O" or t.ent_type_ in _REPLACEABLE for t in toks]
     added: list[Span] = []
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks):
+        tok = toks[i]
         match = None
         if free[i] and tok.text in by_first and tok.text[:1].isupper():
             for words in by_first[tok.text]:
                 end = i + len(words)
-                if end <= len(doc) and all(free[i:end]) and tuple(t.text for t in doc[i:end]) == words \
+                if end <= len(doc) and all(free[i:end]) and tuple(t.text for t in toks[i:end]) == words \
                         and _bounded(doc, i, end):
                     match = Span(doc, i, end, label=names[words])
                     break

@@ -12,6 +12,8 @@ construction may change the kind: 'agreed that ...' is a statement, not a deal; 
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from linkchart import lexicon
@@ -42,10 +44,19 @@ def frame_nouns(verb: Token) -> tuple[list[Token], list[Token]]:
     return objects, subjects
 
 
+@functools.cache
+def _frames_by_verb() -> dict[str, list[lexicon.EventFrame]]:
+    """Return, for each verb of the event frames, the frames it is the verb of, in file order."""
+    out: dict[str, list[lexicon.EventFrame]] = {}
+    for frame in lexicon.event_frames():
+        for verb in frame.verbs:
+            out.setdefault(verb, []).append(frame)
+    return out
+
+
 def _frame_kind(tok: Token) -> str | None:
     """Return the kind of the first frame whose verb `tok` is and whose noun it has, else None."""
-    lemma = _lemma(tok)
-    frames = [f for f in lexicon.event_frames() if lemma in f.verbs]
+    frames = _frames_by_verb().get(_lemma(tok))
     if not frames:
         return None
     objects, subjects = frame_nouns(tok)

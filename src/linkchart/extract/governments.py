@@ -21,11 +21,13 @@ of that government ('the Chilean government') and no other nation's.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_has
 from linkchart.extract.mentions import CUE_ATTR, REFERS_ATTR, SPANS_KEY
 
 GOVERNMENT_CUE = "nation_government"  # how the mention was found (`CUE_ATTR`)
@@ -102,11 +104,21 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
     last_named: str | None = None
     bodies: list[tuple[Span, str, str | None]] = []  # ministries: span, wording, own nation
     for doc, offset in docs:
-        ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        for e in doc.ents:
+        ents = doc.ents
+        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+        for e in ents:
             nation = _nation_named(e)
             if nation is not None:
                 nations[nation] += 1
+        if not any(doc_has(doc, w) for w in words):  # no bare government can be found: only the names matter
+            for ent in ents:
+                if ent.label_ == "ORG":
+                    nation = _named_government(ent, words)
+                    if nation is not None:
+                        named.append((ent.start_char + offset, ent.end_char + offset, nation, ent.text))
+                        last_named = nation
+            bodies.extend(_ministries(doc, ent_at))
+            continue
         for tok in doc:
             ent = ent_at.get(tok.i)
             if ent is not None:
@@ -156,8 +168,13 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
     'the Interior Ministry' (a mention already), 'the foreign ministry', "Iran's foreign ministry" (the nation is
     named beside it), 'the foreign ministry of Iran'."""
     bodies = lexicon.national_bodies().nation_bodies
+    lasts = _last_words(bodies)
     out: list[tuple[Span, str, str | None]] = []
+    if not any(doc_has(doc, w) for w in lasts):
+        return out  # no ministry's word anywhere in the doc
     for tok in doc[1:]:
+        if tok.lower_ not in lasts:
+            continue  # most words end no ministry: spare the two-word wording
         wording = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if wording not in bodies:
             continue
@@ -175,6 +192,12 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
                 own = own or lexicon.nation_of(ent_at[c.i].text)
         out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
     return out
+
+
+@functools.cache
+def _last_words(bodies: frozenset[str]) -> frozenset[str]:
+    """Return the last word of each two-word ministry wording in `bodies`."""
+    return frozenset(b.rsplit(" ", 1)[-1] for b in bodies)
 
 
 def government_near(doc: Doc, char: int) -> tuple[int, int, str] | None:

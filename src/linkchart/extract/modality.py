@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_has
 
 _VERBS = lexicon.verbs()
 _SYNTAX = lexicon.syntax()
@@ -119,7 +120,7 @@ def _speaker(verb: Token) -> str | None:
 
 
 def _according_to(tok: Token) -> str | None:
-    if "according" not in tok.doc.text.lower():
+    if not doc_has(tok.doc, "according"):
         return None  # most docs have no 'according to': spare the sentence walk
     for t in tok.sent:
         if t.lower_ == "according":

@@ -30,6 +30,7 @@ from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.discourse import article_names, tag_known_names
+from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
@@ -76,7 +77,7 @@ class _Article:
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
-    role = credit_role(doc.text)
+    role = credit_role(doc_text(doc))
     if role is not None:  # a byline or a picture credit: names with their role, no facts, no context
         art.mentions.extend((m, CREDIT_CUE) for m in credit_mentions(found, role))
         return
@@ -96,7 +97,7 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     art.context_date = last_stated_date(doc[:], art.date, art.context_date)
     art.speaker = facts.speaker
     art.subjects = facts.subjects
-    art.last_end = offset + len(doc.text)
+    art.last_end = offset + len(doc_text(doc))
     art.extraction.relations.extend(facts.relations)
     art.extraction.events.extend(facts.events)
     art.extraction.claims.extend(facts.claims)
@@ -284,14 +285,16 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
     held = 0  # characters of `pending`
     current = -1
     for batch in _batches(items, batch_size):
-        for doc, (k, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        parsed = nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        for (doc, (k, offset)), (piece, _context) in zip(parsed, batch, strict=True):
+            keep_text(doc, piece)
             # a huge article is read in parts, so that its parsed spans are not all held at once
-            if pending and (k != current or held + len(doc.text) > MAX_HELD):
+            if pending and (k != current or held + len(doc_text(doc)) > MAX_HELD):
                 _read_article(pending, arts[current], reader)
                 pending, held = [], 0
             current = k
             pending.append((doc, offset))
-            held += len(doc.text)
+            held += len(doc_text(doc))
     if pending:
         _read_article(pending, arts[current], reader)
     return [_finish(a) for a in arts]

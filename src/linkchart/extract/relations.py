@@ -39,6 +39,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
+from linkchart.extract.doctext import doc_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs
 from linkchart.extract.modality import modality_memo
@@ -203,9 +204,13 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
-        for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)]:
-            if rule.get("passive") and not (is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
-                continue
+        passive: bool | None = None  # worked out for the first rule that asks
+        for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
+            if rule.get("passive"):
+                if passive is None:
+                    passive = is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+                if not passive:
+                    continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
@@ -492,7 +497,7 @@ def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any],
     if found is None:
         return []
     start, end, text = found
-    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(ctx.doc.text) else None
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
     if span is not None and ctx.ent_at[span.start] is not None:
         return [ctx.ent_at[span.start]]
     # named in another paragraph: the title stands in for it, and the evidence shows where it was named

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_text
 
 FIRST_PERSON = lexicon.grammar().first_person
 _FIRST_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(FIRST_PERSON, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -162,7 +163,7 @@ def first_person_speakers(doc: Doc, verbs: Collection[str], carried: bool = Fals
     speaker is unknown or ambiguous are left out.
     """
     out: dict[int, Token | None] = {}
-    if not _FIRST_PERSON_RE.search(doc.text):
+    if not _FIRST_PERSON_RE.search(doc_text(doc)):
         return out  # most spans quote nobody in the first person: spare the token walk
     spans = quotations(doc)
     if carried and not spans and not any(t.text in _CLOSING for t in doc):
