@@ -62,21 +62,22 @@ def _named_government(span: Span, words: frozenset[str]) -> str | None:
     return lexicon.nation_of(" ".join(t.text for t in tokens[:-1]))
 
 
+def _of_places(tok: Token, ent_at: dict[int, Span]) -> list[Span]:
+    """Return the mentions of the 'of' phrase of `tok` ('the government of X')."""
+    return [ent_at[obj.i] for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj" and obj.i in ent_at]
+
+
 def _of_nation(tok: Token, ent_at: dict[int, Span]) -> str | None:
     """Return the nation of 'the government of X' when X is a nation, else None."""
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.i in ent_at:
-                    return lexicon.nation_of(ent_at[obj.i].text)
-    return None
+    places = _of_places(tok, ent_at)
+    return lexicon.nation_of(places[0].text) if places else None
 
 
 def _of_other_place(tok: Token, ent_at: dict[int, Span]) -> bool:
     """Whether 'the government of X' names a place X that is no nation: a territory's, province's or city's own
     government ('the government of Guam'), which is not its nation's."""
-    return any(obj.dep_ == "pobj" and obj.i in ent_at and lexicon.nation_of(ent_at[obj.i].text) is None
-               for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children)
+    return any(lexicon.nation_of(place.text) is None for place in _of_places(tok, ent_at))
 
 
 def _bare(tok: Token) -> bool:
@@ -110,26 +111,16 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
             nation = _nation_named(e)
             if nation is not None:
                 nations[nation] += 1
-        if not any(doc_has(doc, w) for w in words):  # no bare government can be found: only the names matter
-            for ent in ents:
-                if ent.label_ == "ORG":
-                    nation = _named_government(ent, words)
-                    if nation is not None:
-                        named.append((ent.start_char + offset, ent.end_char + offset, nation, ent.text))
-                        last_named = nation
-            bodies.extend(_ministries(doc, ent_at))
-            continue
-        for tok in doc:
-            ent = ent_at.get(tok.i)
-            if ent is not None:
-                if tok.i == ent.end - 1 and ent.label_ == "ORG":
-                    nation = _named_government(ent, words)
-                    if nation is not None:
-                        named.append((ent.start_char + offset, ent.end_char + offset, nation, ent.text))
-                        last_named = nation
-                continue
-            if tok.lower_ in words and _bare(tok) and not _of_other_place(tok, ent_at):
-                found.append((doc, offset, tok, _of_nation(tok, ent_at), last_named))
+        here = [(e, nation) for e in ents if e.label_ == "ORG" for nation in [_named_government(e, words)] if nation]
+        named += [(e.start_char + offset, e.end_char + offset, nation, e.text) for e, nation in here]
+        if any(doc_has(doc, w) for w in words):  # else no bare government can be found: only the names matter
+            for tok in doc:
+                if tok.i in ent_at or tok.lower_ not in words or not _bare(tok) or _of_other_place(tok, ent_at):
+                    continue
+                before = [nation for e, nation in here if e.end <= tok.i]
+                found.append((doc, offset, tok, _of_nation(tok, ent_at), before[-1] if before else last_named))
+        if here:
+            last_named = here[-1][1]
         bodies.extend(_ministries(doc, ent_at))
     top = nations.most_common(2)
     home = top[0][0] if top and (len(top) == 1 or top[0][1] >= HOME_DOMINANCE * top[1][1]) else None
