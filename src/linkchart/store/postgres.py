@@ -94,6 +94,7 @@ from linkchart.store.sqlite import (
     claim_resolution,
     edge_columns,
     edge_row,
+    finish_graph_update,
     lifted_columns,
     lifted_row,
     query_terms,
@@ -1164,14 +1165,7 @@ class PostgresStore(Store):
                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                             WHERE me.entity_id = ANY(%s)""", (changed_entities,))
-            conn.execute("DELETE FROM graph_pending")
-            graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()["value"]
-            changed = len(change.pairs)  # pairs of entities whose edges were written again
-            conn.execute("UPDATE graph_state SET value = value + %s WHERE key = 'metrics_changed'", (changed,))
-            if not changed and not change.entities:  # the metrics describe this version too, if they did the last
-                conn.execute("UPDATE graph_state SET value = %s WHERE key = 'metrics_version' AND value = %s",
-                             (version, graph))
-            conn.execute("UPDATE meta SET value = %s WHERE key = 'graph_version'", (version,))
+            finish_graph_update(conn, len(change.pairs), bool(change.entities), version, mark="%s")
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:

@@ -1436,14 +1436,7 @@ class SQLiteStore(Store):
                                  FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                                  JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                                  WHERE me.entity_id IN ({marks})""", part)
-            conn.execute("DELETE FROM graph_pending")
-            graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()[0]
-            changed = len(change.pairs)  # pairs of entities whose edges were written again
-            conn.execute("UPDATE graph_state SET value = value + ? WHERE key = 'metrics_changed'", (changed,))
-            if not changed and not change.entities:  # the metrics describe this version too, if they did the last
-                conn.execute("UPDATE graph_state SET value = ? WHERE key = 'metrics_version' AND value = ?",
-                             (version, graph))
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'graph_version'", (version,))
+            finish_graph_update(conn, len(change.pairs), bool(change.entities), version)
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:
@@ -1679,6 +1672,19 @@ def _surface_row(r: Any) -> SurfaceRow:
     return SurfaceRow(r["cluster"], r["surface"], r["name_key"], r["type"], bool(r["scoped"]), r["first_article"],
                       r["first_start"], r["mentions"], json.loads(r["labels"]), json.loads(r["roles"]),
                       json.loads(r["titled"]), json.loads(r["descriptions"]))
+
+
+def finish_graph_update(conn: Any, pairs: int, entities: bool, version: int, mark: str = "?") -> None:
+    """Within the write that updated the kept graph: clear the pending work, count the `pairs` of entities whose
+    edges were written again towards the metrics' recompute, carry the metrics over when nothing changed
+    (`entities` says whether any entity did), and set the graph's version; `mark` is the driver's placeholder."""
+    conn.execute("DELETE FROM graph_pending")
+    graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()["value"]
+    conn.execute(f"UPDATE graph_state SET value = value + {mark} WHERE key = 'metrics_changed'", (pairs,))
+    if not pairs and not entities:  # the metrics describe this version too, if they did the last
+        conn.execute(f"UPDATE graph_state SET value = {mark} WHERE key = 'metrics_version' AND value = {mark}",
+                     (version, graph))
+    conn.execute(f"UPDATE meta SET value = {mark} WHERE key = 'graph_version'", (version,))
 
 def claim_resolution(conn: Any, based_on: IncrementalInput) -> bool | None:
     """Within a write transaction, mark the resolution of `based_on` as stored and return None when no write changed
