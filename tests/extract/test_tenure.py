@@ -106,3 +106,30 @@ def test_a_role_taken_stays_current(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "Tom Vasker was named chairman of Brelco Industries.", PERSON_ORG)
     leads = [r for s, p, o, r in got if (s, p, o) == ("Tom Vasker", "leads", "Brelco Industries")]
     assert leads and not any(r.endswith("_former") for r in leads)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vasker succeeded Ana Belt as chairman of Brelco Industries.",
+    "Tom Vasker replaced Ana Belt as chief executive of Brelco Industries in May.",
+])
+def test_a_successor_holds_the_role_and_the_one_succeeded_held_it_before(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [*PERSON_ORG, ("Ana Belt", "PERSON")])
+    now = [r for s, p, o, r in got if (s, p, o) == ("Tom Vasker", "leads", "Brelco Industries")]
+    before = [r for s, p, o, r in got if (s, p, o) == ("Ana Belt", "leads", "Brelco Industries")]
+    assert now and not any(r.endswith("_former") for r in now)
+    assert before and all(r.endswith("_former") for r in before)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vasker, who joined Brelco Industries in 1998, became its chairman in 2004.",
+    "After years at Brelco Industries, Tom Vasker was named its president.",
+])
+def test_its_before_a_role_is_the_one_organisation_named_before(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, PERSON_ORG)
+    assert ("Tom Vasker", "leads", "Brelco Industries") in got
+
+
+def test_its_with_two_organisations_before_is_not_guessed(nlp) -> None:  # noqa: ANN001
+    text = "Orvana Foods sued Brelco Industries after Tom Vasker became its chairman."
+    got = triples(nlp, text, [*PERSON_ORG, ("Orvana Foods", "ORG")])
+    assert not any(p == "leads" for _, p, _ in got)

@@ -32,6 +32,7 @@ from linkchart.extract.context import (
     ents_for,
     evidence_bounds,
     is_passive,
+    its_owner,
     lemma_of,
     patients,
     role_possessors,
@@ -71,6 +72,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
+        succession_verbs=frozenset(data.get("succession_verbs", ())),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -361,6 +363,9 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         verb = head.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
+        if lemma_of(verb) in ctx.rules["succession_verbs"]:
+            # 'X succeeded Y as chairman', 'Y was replaced as chairman by X': the role is X's now (Y's before it)
+            return [e for s in agents(verb) for e in ents_for(ctx, s)]
         # 'they named X as head of Y', 'oust X as Y's leader': the 'as' phrase is the object's (a name the parser
         # reads as the verb's predicate complement too: 'Y named X as its chairman')
         objects = [e for c in verb.children if c.dep_ in {"dobj", "oprd"} for e in ents_for(ctx, c)]
@@ -474,7 +479,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     if modifiers == "none":
         return objects
     objects += _modifier_ents(ctx, tok, exclude=holders)
-    objects += [e for e in role_possessors(ctx, tok, holders) if e not in objects]
+    objects += [e for e in role_possessors(ctx, tok, holders) + its_owner(ctx, tok, holders) if e not in objects]
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
         # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
         for c in tok.head.children:
@@ -529,6 +534,14 @@ def _left_as(ctx: SentenceContext, role: Token) -> bool:
     lemma, verbs = lemma_of(verb), ctx.rules["left_post_verbs"]
     # the parser reads the particle of 'stepped down as' as an adverb as often as a particle
     return lemma in verbs or any(c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in verbs for c in verb.children)
+
+
+def _predecessors(ctx: SentenceContext, role: Token) -> list[Span]:
+    """Return who held the role before: 'X succeeded Y as chairman', 'Y was replaced as chairman by X' -> Y."""
+    verb = _as_phrase_verb(role)
+    if verb is None or lemma_of(verb) not in ctx.rules["succession_verbs"]:
+        return []
+    return [e for s in patients(verb) for e in ents_for(ctx, s)]
 
 
 def _giver_of_its_role(ctx: SentenceContext, role: Token) -> list[Span]:
@@ -591,6 +604,10 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_former"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
+            before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
+            if before:  # rule role_succession: the one succeeded held the role before
+                yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},
+                                  tok, before, objects, swap=bool(rule.get("swap")))
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
