@@ -6,7 +6,9 @@ rules are tested."""
 from __future__ import annotations
 
 import pytest
-from parsed_text import facts, triples
+from parsed_text import facts, parse, triples
+
+from linkchart.extract.facts import fact_reader
 
 PERSON_ORG = [("Tom Vasker", "PERSON"), ("Brelco Industries", "ORG")]
 
@@ -133,3 +135,54 @@ def test_its_with_two_organisations_before_is_not_guessed(nlp) -> None:  # noqa:
     text = "Orvana Foods sued Brelco Industries after Tom Vasker became its chairman."
     got = triples(nlp, text, [*PERSON_ORG, ("Orvana Foods", "ORG")])
     assert not any(p == "leads" for _, p, _ in got)
+
+
+ORGS = [("Orvana Foods", "ORG"), ("Brelco Industries", "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "Orvana Foods owns Brelco Industries.",
+    "Brelco Industries is owned by Orvana Foods.",
+    "Orvana Foods acquired Brelco Industries in 2010.",
+    "Orvana Foods took over Brelco Industries last year.",
+    "The bank sold Brelco Industries to Orvana Foods in 2012.",
+    "Brelco Industries, a unit of Orvana Foods, makes sugar.",
+])
+def test_what_a_company_owns_or_bought_is_part_of_it(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ORGS)
+    assert ("Brelco Industries", "part_of", "Orvana Foods") in got
+    assert ("Orvana Foods", "part_of", "Brelco Industries") not in got
+
+
+@pytest.mark.parametrize("text,mark", [
+    ("Orvana Foods agreed to buy Brelco Industries for $2bn.", "hedged"),
+    ("Orvana Foods has decided to acquire Brelco Industries.", "hedged"),
+    ("Orvana Foods did not buy Brelco Industries.", "negated"),
+])
+def test_a_purchase_agreed_or_denied_is_no_plain_ownership(nlp, text: str, mark: str) -> None:  # noqa: ANN001
+    rels = fact_reader(nlp).read(parse(nlp, text, ORGS), 0, None).relations
+    owned = [r for r in rels if r.predicate == "part_of"]
+    assert owned and all(getattr(r, mark) for r in owned)
+
+
+def test_a_person_buying_a_company_is_no_part_of_it(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vasker bought Brelco Industries in 2001.", PERSON_ORG)
+    assert not any(p == "part_of" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vasker sits on the board of Brelco Industries.",
+    "Tom Vasker served on the board of Brelco Industries until 2010.",
+])
+def test_a_board_seat_is_membership(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Tom Vasker", "member_of", "Brelco Industries") in triples(nlp, text, PERSON_ORG)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vasker married Ana Belt in 1990.",
+    "Tom Vasker is married to Ana Belt.",
+    "Tom Vasker was married to Ana Belt for twenty years.",
+])
+def test_marriage_is_kin(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Tom Vasker", "PERSON"), ("Ana Belt", "PERSON")])
+    assert ("Tom Vasker", "relative_of", "Ana Belt") in got or ("Ana Belt", "relative_of", "Tom Vasker") in got

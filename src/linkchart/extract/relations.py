@@ -132,6 +132,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 nxt.extend(c for c in t.children if c.dep_ == "dobj" and lemma_of(c) in step[4:].split("|"))
             elif step.startswith("advmod:"):  # 'advmod:here' — an adverb with this lemma ('here with Y')
                 nxt.extend(c for c in t.children if c.dep_ == "advmod" and lemma_of(c) in step[7:].split("|"))
+            elif step.startswith("acomp:"):  # 'acomp:married' — an adjective complement ('is married to Y')
+                nxt.extend(c for c in t.children if c.dep_ == "acomp" and c.lower_ in step[6:].split("|"))
             elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
@@ -271,7 +273,7 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
         return ()
     out = []
     for step in path.split(">"):
-        for head in ("obj:", "advmod:", "prep:"):
+        for head in ("obj:", "advmod:", "acomp:", "prep:"):
             if step.startswith(head):
                 out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
                 break
