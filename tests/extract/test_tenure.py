@@ -186,3 +186,9 @@ def test_a_board_seat_is_membership(nlp, text: str) -> None:  # noqa: ANN001
 def test_marriage_is_kin(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, [("Tom Vasker", "PERSON"), ("Ana Belt", "PERSON")])
     assert ("Tom Vasker", "relative_of", "Ana Belt") in got or ("Ana Belt", "relative_of", "Tom Vasker") in got
+
+
+def test_a_possessed_name_ending_in_a_role_word_is_still_a_part(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vasker headed Brelco Industries's Unit 44 for a decade.",
+                  [("Tom Vasker", "PERSON"), ("Brelco Industries", "ORG"), ("Unit 44", "ORG")])
+    assert ("Unit 44", "part_of", "Brelco Industries") in got

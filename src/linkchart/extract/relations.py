@@ -621,8 +621,8 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             continue
         head = tok.head
         lemma = lemma_of(head)
-        if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
-            continue  # "Hezbollah's pointman" is a role, not ownership
+        if ctx.ent_at[head.i] is None and any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
+            continue  # "Hezbollah's pointman" is a role, not ownership ("Y's Unit 2" is a name)
         if lemma in ctx.rules["stance_nouns"] and lemma not in ctx.rules["group_nouns"]:
             continue  # "the government's Road Repair Bill" is its act, no part of it (its government is)
         if ctx.ent_at[head.i] is not None:
