@@ -261,3 +261,12 @@ def test_a_plural_possessive_inside_a_union_name(nlp: Language) -> None:
 def test_a_plural_group_word_is_no_first_name(nlp: Language) -> None:
     ms = found(nlp, "The all-party group, including Liberals Tomas Belder and Sir Ivo Crane, met on Monday.")
     assert "Tomas Belder" in ms and not any(t.startswith("Liberals") for t in ms)
+
+
+def test_a_country_named_like_a_plural_nationality_stays_a_place(nlp: Language) -> None:
+    ms = found(nlp, "The reserve lies in the upper reaches of the river in Nueva Ecija, Philippines.")
+    assert "Philippines" in ms and ms["Philippines"].label == "GPE"
+
+
+def test_a_nationality_alone_is_no_organisation(nlp: Language) -> None:
+    assert "Ugandan" not in found(nlp, "Lena Varg is a Ugandan composer of classical music.")

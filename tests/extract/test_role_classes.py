@@ -114,6 +114,11 @@ def test_a_current_role_is_not_marked_former(nlp) -> None:  # noqa: ANN001
     ("Karl Dent, the lead singer of the Velvet Owls, died.", [("Karl Dent", "PERSON"), ("Velvet Owls", "ORG")]),
     ("Karl Dent, a midfielder for Orla United, scored twice.", [("Karl Dent", "PERSON"), ("Orla United", "ORG")]),
     ("Karl Dent is a Harbour Party politician.", [("Karl Dent", "PERSON"), ("Harbour Party", "ORG")]),
+    ("The song was written by Velvet Owls composers Karl Dent and Ida Roos.",
+     [("Karl Dent", "PERSON"), ("Velvet Owls", "ORG"), ("Ida Roos", "PERSON")]),
+    ("Karl Dent, a pianist with the Harlow Quartet, recorded the album.",
+     [("Karl Dent", "PERSON"), ("Harlow Quartet", "ORG")]),
+    ("Karl Dent, a defender for Orla United, was injured.", [("Karl Dent", "PERSON"), ("Orla United", "ORG")]),
 ])
 def test_teams_bands_and_parties_have_members(nlp, text: str, ents) -> None:  # noqa: ANN001
     assert (ents[0][0], "member_of", ents[1][0]) in triples(nlp, text, ents)

@@ -667,6 +667,18 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
     return list(others.values()) if len(others) == 1 else []
 
 
+def its_owner(ctx: SentenceContext, noun: Token, holders: list[Span]) -> list[Span]:
+    """Return the organisation an 'its' before a role noun stands for: the one organisation the sentence names
+    before it ('X, who joined Y in 1998, became its chairman' -> Y); [] when it names none or several."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    if pronoun is None:
+        return []
+    taken = {e.text for e in holders}
+    before = {e.text: e for e in sent_ents(ctx, ctx.sent_at[pronoun.i])
+              if e.end <= pronoun.i and e.label_ == "ORG" and e.text not in taken}
+    return list(before.values()) if len(before) == 1 else []
+
+
 _PERSON_NOUNS = lexicon.roles().nouns
 
 

@@ -130,7 +130,9 @@ class MentionFixer:
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
-        self.peoples = self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)
+        # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
+        self.peoples = (self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)) - frozenset(
+            c.lower().removesuffix("s") for c in [*self.countries.names, *self.countries.demonyms.values()])
 
     # -- token shapes ---------------------------------------------------------------
     def _is_particle(self, tok: Token) -> bool:

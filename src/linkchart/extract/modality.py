@@ -191,7 +191,8 @@ def is_hedged(tok: Token, governor: Token | None = _UNSET) -> bool:
 POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also the habitual past
 # modals of the future: 'X will attack Y' has not happened yet (a relation is hedged, no event)
 FUTURE_MODALS = {"will", "shall"}
-PLANNED_VERBS = _VERBS.planned
+# verbs of agreeing or deciding: 'X agreed to buy Y' — the purchase is settled, not yet done (events.yaml, commitment)
+PLANNED_VERBS = _VERBS.planned | lexicon.events().commitments
 # subordinators of a condition: 'if X attacks Y, ...' does not say it did
 CONDITIONAL_MARKS = {"if", "unless"}
 

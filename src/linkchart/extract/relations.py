@@ -32,6 +32,7 @@ from linkchart.extract.context import (
     ents_for,
     evidence_bounds,
     is_passive,
+    its_owner,
     lemma_of,
     patients,
     role_possessors,
@@ -70,6 +71,8 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
+        left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
+        succession_verbs=frozenset(data.get("succession_verbs", ())),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -129,6 +132,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 nxt.extend(c for c in t.children if c.dep_ == "dobj" and lemma_of(c) in step[4:].split("|"))
             elif step.startswith("advmod:"):  # 'advmod:here' — an adverb with this lemma ('here with Y')
                 nxt.extend(c for c in t.children if c.dep_ == "advmod" and lemma_of(c) in step[7:].split("|"))
+            elif step.startswith("acomp:"):  # 'acomp:married' — an adjective complement ('is married to Y')
+                nxt.extend(c for c in t.children if c.dep_ == "acomp" and c.lower_ in step[6:].split("|"))
             elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
@@ -201,7 +206,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ == "advmod" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in by_lemma)), None)
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
         passive: bool | None = None  # worked out for the first rule that asks
@@ -267,7 +273,7 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
         return ()
     out = []
     for step in path.split(">"):
-        for head in ("obj:", "advmod:", "prep:"):
+        for head in ("obj:", "advmod:", "acomp:", "prep:"):
             if step.startswith(head):
                 out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
                 break
@@ -352,14 +358,23 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         return holders
     head = role.head
     if role.dep_ in {"attr", "acomp", "oprd"} and head.pos_ in {"AUX", "VERB"}:
+        if is_passive(head):  # rule passive_complement: 'X was named head of Y' — the role is X's, not the namer's
+            return [e for s in patients(head) for e in ents_for(ctx, s)]
         return [e for s in agents(head) for e in ents_for(ctx, s)]
     if role.dep_ == "pobj" and head.lower_ == "as":
         verb = head.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        objects = [e for c in verb.children if c.dep_ == "dobj" for e in ents_for(ctx, c)]
-        if objects:  # 'they named X as head of Y', 'oust X as Y's leader': the 'as' phrase is the object's
+        if lemma_of(verb) in ctx.rules["succession_verbs"]:
+            # 'X succeeded Y as chairman', 'Y was replaced as chairman by X': the role is X's now (Y's before it)
+            return [e for s in agents(verb) for e in ents_for(ctx, s)]
+        # 'they named X as head of Y', 'oust X as Y's leader': the 'as' phrase is the object's (a name the parser
+        # reads as the verb's predicate complement too: 'Y named X as its chairman')
+        objects = [e for c in verb.children if c.dep_ in {"dobj", "oprd"} for e in ents_for(ctx, c)]
+        if objects:
             return objects
+        if is_passive(verb):  # 'X was appointed as head of Y'
+            return [e for s in patients(verb) for e in ents_for(ctx, s)]
         return [e for s in agents(verb) for e in ents_for(ctx, s)]
     if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
@@ -466,7 +481,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     if modifiers == "none":
         return objects
     objects += _modifier_ents(ctx, tok, exclude=holders)
-    objects += [e for e in role_possessors(ctx, tok, holders) if e not in objects]
+    objects += [e for e in role_possessors(ctx, tok, holders) + its_owner(ctx, tok, holders) if e not in objects]
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
         # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
         for c in tok.head.children:
@@ -505,6 +520,41 @@ def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any],
     return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
 
 
+def _as_phrase_verb(role: Token) -> Token | None:
+    """Return the verb whose 'as' phrase the role noun is ('resigned as chairman', 'hired X as its director')."""
+    if role.dep_ != "pobj" or role.head.lower_ != "as" or role.head.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return role.head.head
+
+
+def _left_as(ctx: SentenceContext, role: Token) -> bool:
+    """Whether the role is one its holder leaves or is removed from: 'stepped down as chairman of Y' (rule
+    role_left_as: the role is a former one)."""
+    verb = _as_phrase_verb(role)
+    if verb is None:
+        return False
+    lemma, verbs = lemma_of(verb), ctx.rules["left_post_verbs"]
+    # the parser reads the particle of 'stepped down as' as an adverb as often as a particle
+    return lemma in verbs or any(c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in verbs for c in verb.children)
+
+
+def _predecessors(ctx: SentenceContext, role: Token) -> list[Span]:
+    """Return who held the role before: 'X succeeded Y as chairman', 'Y was replaced as chairman by X' -> Y."""
+    verb = _as_phrase_verb(role)
+    if verb is None or lemma_of(verb) not in ctx.rules["succession_verbs"]:
+        return []
+    return [e for s in patients(verb) for e in ents_for(ctx, s)]
+
+
+def _giver_of_its_role(ctx: SentenceContext, role: Token) -> list[Span]:
+    """Return the organisation that gives a role it calls its own: 'Y hired X as its director', 'Y named X as
+    their new chairman' — Y, the verb's subject, when it is an organisation (rule role_its_giver); else []."""
+    verb = _as_phrase_verb(role)
+    if verb is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in role.children):
+        return []
+    return [e for s in agents(verb) for e in ents_for(ctx, s) if e.label_ == "ORG"]
+
+
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
@@ -527,6 +577,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
         if first == tok.i:
             first = tok.i - phrase.count(" ")
         deputy, former = _rank_and_time(ctx, first)
+        former = former or _left_as(ctx, tok)
         if first < tok.i:
             # the words of the phrase: 'vice' in 'vice president' and 'ex' in 'ex-minister' are rank and time
             roles = lexicon.roles()
@@ -543,7 +594,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
             if not holders:
                 continue
-            objects = _role_objects(ctx, tok, rule, holders)
+            objects = _role_objects(ctx, tok, rule, holders) or _giver_of_its_role(ctx, tok)
             if not objects and all(h.label_ == "PERSON" for h in holders):
                 objects = _government_of_title(ctx, tok, rule, phrase)
             name, predicate = rule["name"], rule["predicate"]
@@ -555,6 +606,10 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_former"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
+            before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
+            if before:  # rule role_succession: the one succeeded held the role before
+                yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},
+                                  tok, before, objects, swap=bool(rule.get("swap")))
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -566,8 +621,8 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             continue
         head = tok.head
         lemma = lemma_of(head)
-        if any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
-            continue  # "Hezbollah's pointman" is a role, not ownership
+        if ctx.ent_at[head.i] is None and any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
+            continue  # "Hezbollah's pointman" is a role, not ownership ("Y's Unit 2" is a name)
         if lemma in ctx.rules["stance_nouns"] and lemma not in ctx.rules["group_nouns"]:
             continue  # "the government's Road Repair Bill" is its act, no part of it (its government is)
         if ctx.ent_at[head.i] is not None:
