@@ -187,7 +187,67 @@ def test_an_article_of_known_names_joins_their_big_clusters_as_a_full_resolution
                                                                         ("Omar Jaber", "PERSON")])])
         LAST_RUN.clear()
         resolve_store(store, force=False)
-        assert LAST_RUN["kind"] == "incremental" and "Omar Jaber" in LAST_RUN["declined"]  # a new name
+        assert LAST_RUN["kind"] == "split" and "Omar Jaber" in LAST_RUN["declined"]  # a new name
+        assert LAST_RUN["mentions"] == 1 and LAST_RUN["attached"] == 1  # Karim Dawali's cluster was not read
         incremental = _entity_view(store)
         resolve_store(store, full=True)
         assert incremental == _entity_view(store)
+
+
+def _reasoned_view(store: Store) -> set[tuple[frozenset[int], str, str, frozenset[tuple[str, int, str]]]]:
+    """Return each stored entity as its mentions, name, type and aliases with their counts and reasons."""
+    by_entity: dict[int, set[int]] = {}
+    for mention, entity in store.mention_links():
+        by_entity.setdefault(entity, set()).add(mention)
+    return {(frozenset(by_entity.get(e.id, ())), e.name, e.type,
+             frozenset((a.alias, a.count, a.reason) for a in store.entity_aliases(e.id))) for e in store.entities()}
+
+
+def _big_store(store: Store) -> None:
+    """Store 30 articles naming Karim Dawali, the Velmora Liberation Front and Nadia Qasimi, and resolve them."""
+    for i in range(30):
+        add_article(store, f"big{i}", [
+            ("General Karim Dawali spoke for the Velmora Liberation Front in Tal Sabr.",
+             [("Karim Dawali", "PERSON"), ("Velmora Liberation Front", "ORG"), ("Tal Sabr", "GPE")]),
+            ("Dawali met Nadia Qasimi.", [("Dawali", "PERSON"), ("Nadia Qasimi", "PERSON")])])
+    resolve_store(store)
+
+
+def test_a_new_spelling_of_a_known_name_joins_its_cluster_as_a_full_resolution_would(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        add_article(store, "variant", [
+            ("Kerim Dawalli met Omar Jaber in Tal Sabr.", [("Kerim Dawalli", "PERSON"), ("Omar Jaber", "PERSON"),
+                                                          ("Tal Sabr", "GPE")]),
+            ("Nadya Qaseemi spoke for the Velmora Liberation Front.", [("Nadya Qaseemi", "PERSON"),
+                                                                       ("Velmora Liberation Front", "ORG")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split"
+        incremental = _reasoned_view(store)
+        variant = {m.id for m in store.mentions() if m.text in ("Kerim Dawalli", "Karim Dawali")}
+        assert any(variant <= c for c, *_ in incremental)  # the new spelling joined the known name's entity
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)
+
+
+def test_a_wholly_new_name_makes_an_entity_of_its_own_as_a_full_resolution_would(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        add_article(store, "new", [
+            ("Karim Dawali met Tovin Hasselgrund in Tal Sabr.", [("Karim Dawali", "PERSON"),
+                                                                ("Tovin Hasselgrund", "PERSON"), ("Tal Sabr", "GPE")]),
+            ("Hasselgrund left the Velmora Liberation Front.", [("Hasselgrund", "PERSON"),
+                                                               ("Velmora Liberation Front", "ORG")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["mentions"] == 2  # only the new name's mentions were read
+        incremental = _reasoned_view(store)
+        new = {m.id for m in store.mentions() if "Hasselgrund" in m.text}
+        assert new in {c for c, *_ in incremental}  # one entity of its own
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)

@@ -27,19 +27,43 @@ from linkchart.resolve.cluster import (
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
-from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, mention_surface, written_form
-from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, Region, Store
+from linkchart.resolve.surfaces import (
+    Key,
+    LocalSurface,
+    clean_surface,
+    is_partial_person,
+    mention_surface,
+    written_form,
+)
+from linkchart.store.base import (
+    AliasStatementRow,
+    Attachment,
+    EntityAliasRow,
+    EntityRow,
+    IncrementalInput,
+    Region,
+    Store,
+)
 
 
 def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity] | None:
     """Return the entities resolved again after the articles of `start` were added, once stored; None when a
     write changed the store since `start` was read (nothing stored)."""
     added = store.region(start.articles, [])
-    keys = decision_keys(start.decisions)
     locals_ = _local_surfaces(added.mentions)
-    types = _vote_types(locals_)
+    pulled, memo = pull(store, start, locals_, _vote_types(locals_), added.alias_statements)
+    region = store.region(start.articles, sorted(pulled))
+    return resolve_region(store, start, region, pulled, memo)
+
+
+def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface], types: dict[Key, str],
+         statements: list[AliasStatementRow]) -> tuple[set[int], MatcherMemo]:
+    """Return the clusters the names of `locals_` and `statements` (and the decisions) can touch, and the name
+    matcher's verdicts learnt on the way: the clusters filed under their keys, and the matcher candidates
+    holding a name it joins with one of them."""
+    keys = decision_keys(start.decisions)
     surfaces = {(ls.surface, types[k]) for k, ls in locals_.items()}
-    for st in added.alias_statements:  # a stated name may have no mention of its own
+    for st in statements:  # a stated name may have no mention of its own
         for text in (st.name, st.alias):
             surfaces |= {(s, t) for s in {clean_surface(text), written_form(text)} if s for t in ("ORG", "PERSON")}
     blocks: dict[str, set[str]] = {}
@@ -52,7 +76,14 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
     pulled = clusters_for(filed)
     memo = MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
-    region = store.region(start.articles, sorted(pulled))
+    return pulled, memo
+
+
+def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled: set[int], memo: MatcherMemo,
+                   attached: Attachment | None = None) -> list[ResolvedEntity] | None:
+    """Return the entities of `region` (the new articles' mentions and those of the clusters `pulled`) resolved
+    again, once stored in place of the pulled clusters (with `attached`, in the same transaction); None when a
+    write changed the store since `start` was read (nothing stored)."""
     _learn(store, memo, _surfaces(region))
     clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
     entities = build_entities(clustering)
@@ -65,7 +96,7 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
                 [link for link in rows[2] if link[1] not in same])
         kept.clusters = [c for c in kept.clusters if c[1] not in same]
         kept.rekeyed = sorted(same)
-    if store.update_entities(sorted(pulled - same), *rows, resolver=kept, based_on=start):
+    if store.update_entities(sorted(pulled - same), *rows, resolver=kept, based_on=start, attached=attached):
         LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None

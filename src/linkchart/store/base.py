@@ -295,6 +295,16 @@ class ResolverRows:
 
 
 @dataclass
+class Attachment:
+    """New mentions joining existing entities (`Store.attach_mentions`), written with another resolution's rows."""
+
+    links: list[tuple[int, int]]  # (mention id, entity id)
+    entities: list[EntityRow]  # the entities joined, as they are now
+    aliases: list[EntityAliasRow]  # all of their aliases
+    resolver: ResolverRows  # the kept names changed, the mentions' clusters
+
+
+@dataclass
 class SurfaceRow:
     """One name of a cluster in the kept resolver state, summed over its mentions (migration 0014): what a new
     mention of that name needs to join the cluster without reading the cluster's other mentions."""
@@ -708,9 +718,12 @@ class Store(ABC):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored.
+        `attached`: new mentions joining other entities, written in the same transaction as `attach_mentions`
+        writes them."""
 
     @abstractmethod
     def resolution_input(self) -> ResolutionInput:

@@ -30,6 +30,7 @@ from linkchart.store.base import (
     DECISION_KINDS,
     AliasStatementRow,
     ArticleRow,
+    Attachment,
     ClaimRow,
     DecisionRow,
     DocumentRow,
@@ -675,32 +676,37 @@ class PostgresStore(Store):
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
                     return claimed  # the input changed since, or another resolver stored this very input
-                ids = [e.id for e in entities]
-                old_types = {r["id"]: r["type"] for r in conn.execute(
-                    "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
-                old_names = {r["folded"] for r in conn.execute(
-                    "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))}
-                conn.execute("DELETE FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))
-                conn.cursor().executemany(
-                    "UPDATE entities SET name = %s, type = %s, description = %s, folded = %s WHERE id = %s",
-                    [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
-                self._insert_entities(conn, [], aliases, links)
-                pending = attach_pending_rows(old_types, old_names, entities, aliases)
-                pending += [("article", str(a)) for a in resolver.articles]
-                conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
-                                          "ON CONFLICT DO NOTHING", pending)
-                self._write_resolver(conn, resolver, [])
-                conn.execute(
-                    """UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
-                       FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
-                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                             JOIN articles a ON a.id = m.article_id
-                             WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
-                             GROUP BY me.entity_id) AS c
-                       WHERE c.id = entities.id""", (ids, resolver.articles))
+                self._attach(conn, links, entities, aliases, resolver)
                 return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def _attach(self, conn: psycopg.Connection[Any], links: list[tuple[int, int]], entities: list[EntityRow],
+                aliases: list[EntityAliasRow], resolver: ResolverRows) -> None:
+        """Write the rows of `attach_mentions` in the caller's transaction."""
+        ids = [e.id for e in entities]
+        old_types = {r["id"]: r["type"] for r in conn.execute(
+            "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
+        old_names = {r["folded"] for r in conn.execute(
+            "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))}
+        conn.execute("DELETE FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))
+        conn.cursor().executemany(
+            "UPDATE entities SET name = %s, type = %s, description = %s, folded = %s WHERE id = %s",
+            [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+        self._insert_entities(conn, [], aliases, links)
+        pending = attach_pending_rows(old_types, old_names, entities, aliases)
+        pending += [("article", str(a)) for a in resolver.articles]
+        conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
+                                  "ON CONFLICT DO NOTHING", pending)
+        self._write_resolver(conn, resolver, [])
+        conn.execute(
+            """UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+               FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                     FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                     JOIN articles a ON a.id = m.article_id
+                     WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
+                     GROUP BY me.entity_id) AS c
+               WHERE c.id = entities.id""", (ids, resolver.articles))
 
     def update_entities(
         self,
@@ -710,9 +716,11 @@ class PostgresStore(Store):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored (see
+        `Store`)."""
         try:
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
@@ -734,6 +742,8 @@ class PostgresStore(Store):
                                               "ON CONFLICT DO NOTHING", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
+                if attached is not None:
+                    self._attach(conn, attached.links, attached.entities, attached.aliases, attached.resolver)
                 return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc

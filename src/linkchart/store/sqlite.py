@@ -32,6 +32,7 @@ from linkchart.store.base import (
     SCREENING_VERDICTS,
     AliasStatementRow,
     ArticleRow,
+    Attachment,
     ClaimRow,
     DecisionRow,
     DocumentRow,
@@ -910,31 +911,36 @@ class SQLiteStore(Store):
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
                     return claimed  # the input changed since, or another resolver stored this very input
-                ids = [e.id for e in entities]
-                marks = ",".join("?" * len(ids))
-                old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
-                old_names = {r[0] for r in conn.execute(
-                    f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
-                conn.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
-                conn.executemany("UPDATE entities SET name = ?, type = ?, description = ?, folded = ? WHERE id = ?",
-                                 [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
-                self._insert_entities(conn, [], aliases, links)
-                pending = attach_pending_rows(old_types, old_names, entities, aliases)
-                pending += [("article", str(a)) for a in resolver.articles]
-                conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
-                self._write_resolver(conn, resolver, [])
-                new = ",".join("?" * len(resolver.articles))
-                conn.execute(
-                    f"""UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
-                        FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
-                              FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                              JOIN articles a ON a.id = m.article_id
-                              WHERE me.entity_id IN ({marks}) AND m.article_id IN ({new})
-                              GROUP BY me.entity_id) AS c
-                        WHERE c.id = entities.id""", [*ids, *resolver.articles])
+                self._attach(conn, links, entities, aliases, resolver)
                 return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def _attach(self, conn: sqlite3.Connection, links: list[tuple[int, int]], entities: list[EntityRow],
+                aliases: list[EntityAliasRow], resolver: ResolverRows) -> None:
+        """Write the rows of `attach_mentions` in the caller's transaction."""
+        ids = [e.id for e in entities]
+        marks = ",".join("?" * len(ids))
+        old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
+        old_names = {r[0] for r in conn.execute(
+            f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
+        conn.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
+        conn.executemany("UPDATE entities SET name = ?, type = ?, description = ?, folded = ? WHERE id = ?",
+                         [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+        self._insert_entities(conn, [], aliases, links)
+        pending = attach_pending_rows(old_types, old_names, entities, aliases)
+        pending += [("article", str(a)) for a in resolver.articles]
+        conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
+        self._write_resolver(conn, resolver, [])
+        new = ",".join("?" * len(resolver.articles))
+        conn.execute(
+            f"""UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+                FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                      FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                      JOIN articles a ON a.id = m.article_id
+                      WHERE me.entity_id IN ({marks}) AND m.article_id IN ({new})
+                      GROUP BY me.entity_id) AS c
+                WHERE c.id = entities.id""", [*ids, *resolver.articles])
 
     def update_entities(
         self,
@@ -944,9 +950,11 @@ class SQLiteStore(Store):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored (see
+        `Store`)."""
         try:
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
@@ -971,6 +979,8 @@ class SQLiteStore(Store):
                 conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
+                if attached is not None:
+                    self._attach(conn, attached.links, attached.entities, attached.aliases, attached.resolver)
                 return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
