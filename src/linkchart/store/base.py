@@ -627,6 +627,10 @@ class Store(ABC):
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, articles, languages {code: n}, duplicates, and extractions."""
 
+    @abstractmethod
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another (`stats()['duplicates']` alone)."""
+
     # --- search and duplicates -------------------------------------------------------
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

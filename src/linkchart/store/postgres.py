@@ -418,13 +418,15 @@ class PostgresStore(Store):
         row.original = r["original"]
         return row
 
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another."""
+        return int(self._read("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"])
+
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
         row = self._read(_STATS_QUERY)[0]
         counts: dict[str, Any] = {name: int(value) for name, value in row.items()}
-        counts["duplicates"] = int(
-            self._read("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"]
-        )
+        counts["duplicates"] = self.duplicate_count()
         counts["languages"] = {
             r["language"]: int(r["n"])
             for r in self._read(

@@ -643,9 +643,7 @@ class SQLiteStore(Store):
         """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
         row = self._read(_STATS_QUERY)[0]
         counts: dict[str, Any] = {name: int(row[name]) for name in row.keys()}
-        counts["duplicates"] = int(
-            self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0]
-        )
+        counts["duplicates"] = self.duplicate_count()
         counts["languages"] = {
             r[0]: r[1]
             for r in self._read(
@@ -653,6 +651,10 @@ class SQLiteStore(Store):
             )
         }
         return counts
+
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another."""
+        return int(self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0])
 
     # --- search and duplicates -------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
