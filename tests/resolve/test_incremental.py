@@ -251,3 +251,24 @@ def test_a_wholly_new_name_makes_an_entity_of_its_own_as_a_full_resolution_would
         assert new in {c for c, *_ in incremental}  # one entity of its own
         resolve_store(store, full=True)
         assert incremental == _reasoned_view(store)
+
+
+def test_new_initials_of_an_acronym_other_texts_use_undo_its_join_as_a_full_resolution_would(store_url: str) -> None:
+    with open_store(store_url) as store:
+        _big_store(store)
+        for i in range(3):
+            add_article(store, f"acr{i}", [("The VLF met in Orsk.", [("VLF", "ORG"), ("Orsk", "GPE")])])
+        add_article(store, "initials", [("Karim Kadir met Omar Jaber.", [("Karim Kadir", "PERSON"),
+                                                                         ("Omar Jaber", "PERSON")])])
+        resolve_store(store)
+        vlf = {m.id for m in store.mentions() if m.text == "VLF"}
+        front = {m.id for m in store.mentions() if m.text == "Velmora Liberation Front"}
+        assert any(vlf | front <= c for c in clusters(store))  # the acronym no text defined joins its one expansion
+        add_article(store, "new", [
+            ("Karim Dawali praised the Vardan Lumen Foundation and Kamal Kuzan.",
+             [("Karim Dawali", "PERSON"), ("Vardan Lumen Foundation", "ORG"), ("Kamal Kuzan", "PERSON")])])
+        assert resolve_store(store, force=False) is not None
+        incremental = _reasoned_view(store)
+        assert not any(vlf & c and front & c for c, *_ in incremental)  # two expansions now: not joined
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)

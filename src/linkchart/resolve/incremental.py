@@ -12,6 +12,7 @@ others new ids.
 
 from __future__ import annotations
 
+from linkchart.resolve import names
 from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
 from linkchart.resolve.cluster import (
     LAST_RUN,
@@ -72,11 +73,24 @@ def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface]
         keys |= found
         if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
             blocks[surface] = {k for k in found if k.startswith(BLOCK)}
-    filed = store.clusters_by_key(keys)
+    filed = _acronyms_only(store, store.clusters_by_key(keys), surfaces)
     pulled = clusters_for(filed)
     memo = MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
     return pulled, memo
+
+
+def _acronyms_only(store: Store, filed: dict[str, list[int]], surfaces: set[tuple[str, str]]) -> dict[str, list[int]]:
+    """Return `filed` without the initials of longer names ('a:KK' of 'Karim Kadir') that no stored name is
+    an acronym of: initials relate names only through the acronym pass, which joins an acronym to the one
+    entity of its expansions, so other names with the same initials are not touched by a new one."""
+    own = {"a:" + s.replace(".", "").upper() for s, _ in surfaces if names.is_acronym(s)}
+    initials = {k for k in filed if k.startswith("a:") and k not in own}
+    if not initials:
+        return filed
+    rows = store.surface_rows(clusters={c for k in initials for c in filed[k]})
+    stated = {"a:" + r.surface.replace(".", "").upper() for r in rows if names.is_acronym(r.surface)}
+    return {k: v for k, v in filed.items() if k not in initials or k in stated}
 
 
 def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled: set[int], memo: MatcherMemo,
