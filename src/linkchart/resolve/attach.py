@@ -341,7 +341,10 @@ class _Plan:
         if name != old.name:
             raise Declined(f"the name of {old.name} changes", cluster=cluster)
         type_ = "GPE" if country else vote_type(name, labels, roles)
-        description = descriptions.most_common(1)[0][0] if descriptions else None
+        top = descriptions.most_common(2)
+        if len(top) == 2 and top[0][1] == top[1][1]:  # a full resolution takes the first met in its mentions' order
+            raise Declined(f"a tie of descriptions of {old.name}", cluster=cluster)
+        description = top[0][0] if top else None
         stored = {a.alias: a for a in self.store.entity_aliases(cluster)}
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
