@@ -58,10 +58,10 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
 
 
 def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface], types: dict[Key, str],
-         statements: list[AliasStatementRow]) -> tuple[set[int], MatcherMemo]:
+         statements: list[AliasStatementRow], memo: MatcherMemo | None = None) -> tuple[set[int], MatcherMemo]:
     """Return the clusters the names of `locals_` and `statements` (and the decisions) can touch, and the name
-    matcher's verdicts learnt on the way: the clusters filed under their keys, and the matcher candidates
-    holding a name it joins with one of them."""
+    matcher's verdicts learnt on the way (added to `memo` when given): the clusters filed under their keys, and
+    the matcher candidates holding a name it joins with one of them."""
     keys = decision_keys(start.decisions)
     surfaces = {(ls.surface, types[k]) for k, ls in locals_.items()}
     for st in statements:  # a stated name may have no mention of its own
@@ -75,7 +75,7 @@ def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface]
             blocks[surface] = {k for k in found if k.startswith(BLOCK)}
     filed = _acronyms_only(store, store.clusters_by_key(keys), surfaces)
     pulled = clusters_for(filed)
-    memo = MatcherMemo()
+    memo = memo or MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
     return pulled, memo
 

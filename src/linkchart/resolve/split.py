@@ -114,6 +114,7 @@ class _Parting:
     def part(self) -> tuple[_Plan, set[int], MatcherMemo] | None:
         """Return the plan of the names that join their clusters, the clusters the others pull in and the name
         matcher's verdicts learnt; None when no name joins its cluster apart, or the parting fails."""
+        memo = MatcherMemo()  # the matcher's verdicts, kept from one try to the next
         for _ in range(len(set(self.group.values())) + 1):
             attaching = self._attaching()
             if not attaching or len(attaching) == len(self.locals_):
@@ -134,7 +135,7 @@ class _Parting:
                 continue
             regional = {k: ls for k, ls in self.locals_.items() if k not in attaching}
             others = [st for st in self.statements if st not in self.attached_statements]
-            pulled, memo = pull(self.store, self.start, regional, self.voted, others)
+            pulled, memo = pull(self.store, self.start, regional, self.voted, others, memo)
             clash = pulled & set(plan.cluster.values())
             if clash:
                 self.regional |= {self.group[k] for k, c in plan.cluster.items() if c in clash}
