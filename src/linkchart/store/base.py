@@ -460,6 +460,7 @@ class GraphWork:
     metrics_version: int  # the graph version betweenness, PageRank and communities were computed at
     metrics_changed: int  # entity pairs whose edges were written again since then
     edges: int  # edges kept
+    grown: list[int] = field(default_factory=list)  # entities that only gained mentions (of `articles`)
 
 
 @dataclass
@@ -471,6 +472,7 @@ class GraphChange:
     pairs: list[tuple[int, int]]  # (subject, object) pairs whose edges are replaced by `edges`
     edges: list[EntityEdgeRow]
     entities: list[int]  # entities whose documents and degree are computed again (and whose metrics go if gone)
+    grown: list[int] = field(default_factory=list)  # entities that only gained mentions: `articles`' documents added
 
 
 def graph_pending_rows(old_links: dict[int, int], old_types: dict[int, str], old_names: set[str],
@@ -500,9 +502,14 @@ def attach_pending_rows(old_types: dict[int, str], old_names: set[str], entities
                         aliases: list[EntityAliasRow]) -> list[tuple[str, str]]:
     """Return the `graph_pending` rows of linking new mentions to `entities` (whose types were `old_types` and
     names `old_names`) and replacing their aliases by `aliases` (the caller adds the new articles)."""
-    rows = [("entity", str(e.id)) for e in sorted(entities, key=lambda e: e.id)]
+    rows = [("grown", str(e.id)) for e in sorted(entities, key=lambda e: e.id)]  # only mentions added
     rows += [("type", str(e.id)) for e in entities if old_types.get(e.id) != e.type]
     return rows + [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
+
+
+def pending_grown(pending: dict[str, list[str]]) -> list[int]:
+    """Return the entities of `graph_pending` rows that only gained mentions (not also changed otherwise)."""
+    return sorted({int(e) for e in pending.get("grown", [])} - {int(e) for e in pending.get("entity", [])})
 
 
 class Store(ABC):

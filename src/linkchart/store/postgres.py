@@ -58,6 +58,7 @@ from linkchart.store.base import (
     SurfaceRow,
     attach_pending_rows,
     graph_pending_rows,
+    pending_grown,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
 from linkchart.store.postgres_migrate import migrate_postgres
@@ -1107,7 +1108,8 @@ class PostgresStore(Store):
             edges = self._read("SELECT count(*) AS n FROM entity_edges")[0]["n"]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
+                             pending_grown(pending))
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
@@ -1177,7 +1179,15 @@ class PostgresStore(Store):
                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                             WHERE me.entity_id = ANY(%s)""", (changed_entities,))
-            finish_graph_update(conn, len(change.pairs), bool(change.entities), version, mark="%s")
+            grown = sorted(set(change.grown) - set(change.entities))
+            if grown:  # only mentions added: the documents of the articles lifted again join theirs
+                conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                                SELECT DISTINCT me.entity_id, d.source, d.id
+                                FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                                JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                                WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
+                                ON CONFLICT DO NOTHING""", (grown, change.articles))
+            finish_graph_update(conn, len(change.pairs), bool(change.entities or grown), version, mark="%s")
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:

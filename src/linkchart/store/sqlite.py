@@ -60,6 +60,7 @@ from linkchart.store.base import (
     SurfaceRow,
     attach_pending_rows,
     graph_pending_rows,
+    pending_grown,
 )
 from linkchart.store.migrate import migrate
 
@@ -1374,7 +1375,8 @@ class SQLiteStore(Store):
             edges = conn.execute("SELECT count(*) FROM entity_edges").fetchone()[0]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
+                             pending_grown(pending))
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
@@ -1448,7 +1450,16 @@ class SQLiteStore(Store):
                                  FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                                  JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                                  WHERE me.entity_id IN ({marks})""", part)
-            finish_graph_update(conn, len(change.pairs), bool(change.entities), version)
+            grown = sorted(set(change.grown) - set(change.entities))
+            for part in chunks(grown):  # only mentions added: the documents of the articles lifted again join theirs
+                for articles in chunks(change.articles):
+                    conn.execute(f"""INSERT OR IGNORE INTO entity_documents (entity_id, source, document_id)
+                                     SELECT DISTINCT me.entity_id, d.source, d.id
+                                     FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                                     JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                                     WHERE me.entity_id IN ({','.join('?' * len(part))})
+                                     AND m.article_id IN ({','.join('?' * len(articles))})""", [*part, *articles])
+            finish_graph_update(conn, len(change.pairs), bool(change.entities or grown), version)
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:
