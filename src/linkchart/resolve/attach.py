@@ -297,8 +297,10 @@ class _Plan:
         kept = {(r.cluster, r.surface): r for r in rows}
         self.links: list[tuple[int, int]] = []
         changed: dict[tuple[int, str], SurfaceRow] = {}
+        self.described: dict[int, set[str]] = {}  # the descriptions the new mentions give each cluster
         for k, ls in self.locals_.items():
             cluster = self.cluster[k]
+            self.described.setdefault(cluster, set()).update(d for d, n in ls.descriptions.items() if n)
             row = kept.get((cluster, ls.surface))
             if row is None:
                 raise Declined(f"a name new to its entity: {ls.surface}", [ls.surface])
@@ -317,6 +319,22 @@ class _Plan:
             entity, aliases = self._entity(cluster, mine)
             self.entities.append(entity)
             self.aliases += aliases
+
+    def _description(self, old: EntityRow, descriptions: Counter[str]) -> str | None:
+        """Return the most frequent description of an entity as a full resolution picks it.
+
+        On a tie it takes the one met first in its mentions' order, which the kept names do not
+        hold; but when no tied description gained a mention here, the tie is the one it broke last
+        time (counts only grow: a description that did not grow and ties for the top tied before),
+        and its pick is the stored one.
+        """
+        top = descriptions.most_common()
+        tied = {d for d, n in top if n == top[0][1]} if top else set()
+        if len(tied) < 2:
+            return top[0][0] if top else None
+        if old.description in tied and not tied & self.described.get(old.id, set()):
+            return old.description
+        raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
 
     def _entity(self, cluster: int, rows: list[SurfaceRow]) -> tuple[EntityRow, list[EntityAliasRow]]:
         """Return the entity of a cluster built from its kept names as `cluster.build_entities` builds it, with the
@@ -341,10 +359,7 @@ class _Plan:
         if name != old.name:
             raise Declined(f"the name of {old.name} changes", cluster=cluster)
         type_ = "GPE" if country else vote_type(name, labels, roles)
-        top = descriptions.most_common(2)
-        if len(top) == 2 and top[0][1] == top[1][1]:  # a full resolution takes the first met in its mentions' order
-            raise Declined(f"a tie of descriptions of {old.name}", cluster=cluster)
-        description = top[0][0] if top else None
+        description = self._description(old, descriptions)
         stored = {a.alias: a for a in self.store.entity_aliases(cluster)}
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
