@@ -112,3 +112,25 @@ def test_whole_graph_metrics_stay_as_of_their_version_until_enough_changed(store
         assert_same_as_whole(ws.store)
         assert not any(n.metrics_stale for n in ws.neighbors(top).nodes)
         assert {n.metrics_as_of for n in ws.neighbors(top).nodes} == {ws.store.version()}
+
+
+def test_the_graph_kept_after_articles_joining_known_entities_is_the_whole_graph(store_url: str,
+                                                                                 tmp_path: Path) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    said = ("General Karim Dawali, the leader of the Velmora Liberation Front, met Nadia Qasimi in Tal Sabr on "
+            "3 May 2021. Dawali was arrested in Tal Sabr in 2021, officials said. ")
+    files = []
+    for i, extra in enumerate(["", "Qasimi visited Orsk last week. ",
+                               "Karim Dawali met Tovin Hasselgrund in Orsk. Hasselgrund leads the Orsk Council. "]):
+        files.append(tmp_path / f"a{i}.txt")
+        files[-1].write_text(said * 2 + extra, encoding="utf-8")
+    kinds = []
+    with Workspace(store_url, processes=1) as ws:
+        for f in files:
+            LAST_RUN.clear()
+            assert ws.ingest([str(f)]).ok
+            kinds.append(LAST_RUN.get("kind"))
+            assert ws.store.graph_version() == ws.store.version()
+            assert_same_as_whole(ws.store)  # the documents of the entities joined, their edges and degrees
+    assert kinds[0] == "full" and set(kinds[1:]) <= {"attach", "split"}

@@ -172,7 +172,7 @@ class Workspace:
                 on_stage("resolving")
             _pause_for_tests()
             self.finish_pending()
-        report.duplicates = sum(1 for row in self.store.documents() if row.duplicate_of is not None)
+        report.duplicates = self.store.duplicate_count()
         return report
 
     def _file_engine(self) -> FileEngine | None:

@@ -81,7 +81,7 @@ def update_graph(store: Store) -> bool | None:
                                   if ev.article_id is not None})
     relations = groups.relations(sources)
     edges = [edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True)]
-    change = GraphChange(ordered, [x for x, _ in lifted], sorted(pairs), edges, work.entities)
+    change = GraphChange(ordered, [x for x, _ in lifted], sorted(pairs), edges, work.entities, work.grown)
     if not store.update_entity_graph(work.version, change):
         return False
     if work.metrics_changed + len(pairs) > METRICS_STALE_SHARE * max(work.edges, 1):

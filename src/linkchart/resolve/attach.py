@@ -25,6 +25,8 @@ touches (`incremental.resolve_added`). It declines when:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -58,7 +60,12 @@ from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, Re
 
 
 class Declined(Exception):
-    """The new articles cannot simply join the clusters holding their names (the message says why)."""
+    """The new articles cannot simply join the clusters holding their names (the message says why; `names`: the
+    names of the articles it is about, `cluster`: the cluster, when known)."""
+
+    def __init__(self, why: str, names: Iterable[str] = (), cluster: int | None = None) -> None:  # noqa: D107
+        super().__init__(why)
+        self.names, self.cluster = set(names), cluster
 
 
 def attach_added(store: Store, start: IncrementalInput) -> tuple[bool, list[ResolvedEntity] | None]:
@@ -90,11 +97,16 @@ class _Plan:
     """The clusters each new local surface joins, and the rows to write (raises `Declined`)."""
 
     def __init__(self, store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface],
-                 statements: list) -> None:
+                 statements: list, everything: dict[Key, LocalSurface] | None = None,
+                 voted: dict[Key, str] | None = None) -> None:
+        """Plan the names `locals_`; `everything`: all names of their articles (the others resolved apart), with
+        `voted` their types voted over those articles: the passes inside an article see them too."""
         self.store, self.locals_ = store, locals_
+        self.everything = everything or locals_
+        self.voted = voted or {}
         for k, ls in locals_.items():
             if k[1] != ls.surface:
-                raise Declined("a name under an epithet")
+                raise Declined("a name under an epithet", [ls.surface])
         self.keys = {k: names.name_key(ls.surface) for k, ls in locals_.items()}
         if not all(self.keys.values()):
             raise Declined("a name without a key")
@@ -127,10 +139,10 @@ class _Plan:
     def _type(self, ls: LocalSurface) -> str:
         rows = self.by_surface.get(ls.surface)
         if not rows:
-            raise Declined(f"a new name: {ls.surface}")
+            raise Declined(f"a new name: {ls.surface}", [ls.surface])
         found = {r.type for r in rows}
         if len(found) != 1 or len({r.scoped for r in rows}) != 1:
-            raise Declined(f"a name of several types or scopes: {ls.surface}")
+            raise Declined(f"a name of several types or scopes: {ls.surface}", [ls.surface])
         return found.pop()
 
     def _scoped(self, k: Key) -> bool:
@@ -152,13 +164,14 @@ class _Plan:
                 old_roles.update(r.roles)
             first = group[0].surface
             if vote_type(first, old_labels, old_roles) != vote_type(first, old_labels + labels, old_roles + roles):
-                raise Declined(f"the type of {first} changes")
+                raise Declined(f"the type of {first} changes",
+                               [ls.surface for k, ls in self.locals_.items() if self.keys[k] == key])
 
     def _keyed_cluster(self, k: Key) -> int:
         """Return the one cluster holding the name's key outside single articles (where the same-key pass joins it)."""
         clusters = {r.cluster for r in self.by_key[self.keys[k]] if not r.scoped}
         if len(clusters) != 1:
-            raise Declined(f"a key in {len(clusters)} clusters: {self.locals_[k].surface}")
+            raise Declined(f"a key in {len(clusters)} clusters: {self.locals_[k].surface}", [self.locals_[k].surface])
         return clusters.pop()
 
     def _partial_cluster(self, k: Key) -> int:
@@ -167,21 +180,21 @@ class _Plan:
         ls = self.locals_[k]
         own = names.name_parts(ls.surface)
         candidates = set()
-        for c, other in self.locals_.items():
+        for c, other in self.everything.items():
             parts = names.name_parts(other.surface)
-            if self.types[c] != "PERSON" or len(parts) < 2:
+            if self.types.get(c, self.voted.get(c)) != "PERSON" or len(parts) < 2:
                 continue
             if any(p.startswith("abd ") for p in parts):
-                raise Declined("an 'abd' name")
+                raise Declined("an 'abd' name", [ls.surface])
             if own[0] in (parts if _EAST_ASIAN_GIVEN.search(other.surface) else parts[1:]):
                 candidates.add(c)
         if len(own) > 1:
-            candidates = {c for c in candidates if _contiguous(own, names.name_parts(self.locals_[c].surface))}
-        best = _one_person(candidates, self.locals_)
-        if best is None and len({self.keys[c] for c in candidates}) == 1:
+            candidates = {c for c in candidates if _contiguous(own, names.name_parts(self.everything[c].surface))}
+        best = _one_person(candidates, self.everything)
+        if best is None and len({names.name_key(self.everything[c].surface) for c in candidates}) == 1:
             best = next(iter(candidates))
         if best is None or best not in self.cluster:
-            raise Declined(f"a surname that counts would decide: {ls.surface}")
+            raise Declined(f"a surname that counts would decide: {ls.surface}", [ls.surface])
         return self.cluster[best]
 
     def _defined_cluster(self, k: Key, statements: list) -> int:
@@ -192,18 +205,19 @@ class _Plan:
         acronym = ls.surface.replace(".", "").upper()
         if (not names.is_acronym(ls.surface) or national_key(ls.surface)
                 or lexicon.countries().names.get(ls.surface.replace(".", "").casefold())):
-            raise Declined(f"a name joined only within its article: {ls.surface}")
+            raise Declined(f"a name joined only within its article: {ls.surface}", [ls.surface])
         found = set()
-        mine = [o for o in self.locals_.values() if o.key[0] == k[0]]
+        mine = [o for o in self.everything.values() if o.key[0] == k[0]]
         for st in statements:
             if st.article_id == k[0] and clean_surface(st.alias) == ls.surface:
-                partner = _local_for(k[0], clean_surface(st.name), self.locals_, {k[0]: mine})
+                partner = _local_for(k[0], clean_surface(st.name), self.everything, {k[0]: mine})
                 if (partner is None or partner not in self.cluster
                         or acronym not in {a.upper() for a in names.acronym_of(self.locals_[partner].surface)}):
-                    raise Declined(f"an acronym defined as a name that does not abbreviate: {ls.surface}")
+                    raise Declined(f"an acronym defined as a name that does not abbreviate: {ls.surface}",
+                                   [ls.surface])
                 found.add(self.cluster[partner])
         if len(found) != 1:
-            raise Declined(f"an acronym its article does not define: {ls.surface}")
+            raise Declined(f"an acronym its article does not define: {ls.surface}", [ls.surface])
         return found.pop()
 
     # ---- what must not change ------------------------------------------------------------
@@ -212,7 +226,7 @@ class _Plan:
         """Decline on an alias statement never made before, naming a form the article does not mention, or joining
         two clusters."""
         by_article: dict[int, list[LocalSurface]] = {}
-        for ls in self.locals_.values():
+        for ls in self.everything.values():
             by_article.setdefault(ls.key[0], []).append(ls)
         said = {statement_key(st.kind, st.name, st.alias) for st in statements}
         if said and len(self.store.clusters_by_key(said)) != len(said):
@@ -220,31 +234,33 @@ class _Plan:
         for st in statements:
             ends = []
             for text in (st.name, st.alias):
-                end = _local_for(st.article_id, clean_surface(text), self.locals_, by_article)
-                if end is None or written_form(text) != self.locals_[end].surface:
-                    raise Declined("an alias statement naming a form without a mention")
+                end = _local_for(st.article_id, clean_surface(text), self.everything, by_article)
+                if end is None or written_form(text) != self.everything[end].surface or end not in self.cluster:
+                    raise Declined("an alias statement naming a form without a mention", _ends(st))
                 ends.append(end)
             if self.cluster[ends[0]] != self.cluster[ends[1]]:
-                raise Declined("an alias statement joining two clusters")
+                raise Declined("an alias statement joining two clusters", _ends(st))
 
     def _check_article_passes(self) -> None:
         """Decline when a pass inside one article (head references, typos) would join two different names."""
         by_article: dict[int, list[LocalSurface]] = {}
-        for ls in self.locals_.values():
+        for ls in self.everything.values():
             by_article.setdefault(ls.key[0], []).append(ls)
         for surfaces in by_article.values():
             for ls in surfaces:
+                if ls.key not in self.locals_:
+                    continue
                 words = names.name_tokens(ls.surface)
                 if self.types[ls.key] == "ORG" and len(words) == 1 and (
                         names.org_core(ls.surface)[2] or words[0].lower() in ORG_HEADS):
-                    raise Declined(f"a head word alone: {ls.surface}")
+                    raise Declined(f"a head word alone: {ls.surface}", [ls.surface])
                 for other in surfaces:
-                    if (other is ls or self.keys[other.key] == self.keys[ls.key]
+                    if (other is ls or names.name_key(other.surface) == self.keys[ls.key]
                             or len(other.mention_ids) <= len(ls.mention_ids)
                             or Levenshtein.distance(ls.surface.lower(), other.surface.lower(), score_cutoff=2) > 2):
                         continue
                     if getattr(names.compare(ls.surface, other.surface), "typo_candidate", False):
-                        raise Declined(f"a typo: {ls.surface}")
+                        raise Declined(f"a typo: {ls.surface}", [ls.surface, other.surface])
 
     def _check_counts(self, rows: list[SurfaceRow]) -> None:
         """Decline when a pass compared the mention counts of a part of these names (`passes.COUNTED_*`)."""
@@ -281,11 +297,13 @@ class _Plan:
         kept = {(r.cluster, r.surface): r for r in rows}
         self.links: list[tuple[int, int]] = []
         changed: dict[tuple[int, str], SurfaceRow] = {}
+        self.described: dict[int, set[str]] = {}  # the descriptions the new mentions give each cluster
         for k, ls in self.locals_.items():
             cluster = self.cluster[k]
+            self.described.setdefault(cluster, set()).update(d for d, n in ls.descriptions.items() if n)
             row = kept.get((cluster, ls.surface))
             if row is None:
-                raise Declined(f"a name new to its entity: {ls.surface}")
+                raise Declined(f"a name new to its entity: {ls.surface}", [ls.surface])
             for total, part in ((row.labels, ls.labels), (row.roles, ls.roles), (row.titled, ls.titled),
                                 (row.descriptions, ls.descriptions)):
                 for name, n in part.items():
@@ -302,12 +320,28 @@ class _Plan:
             self.entities.append(entity)
             self.aliases += aliases
 
+    def _description(self, old: EntityRow, descriptions: Counter[str]) -> str | None:
+        """Return the most frequent description of an entity as a full resolution picks it.
+
+        On a tie it takes the one met first in its mentions' order, which the kept names do not
+        hold; but when no tied description gained a mention here, the tie is the one it broke last
+        time (counts only grow: a description that did not grow and ties for the top tied before),
+        and its pick is the stored one.
+        """
+        top = descriptions.most_common()
+        tied = {d for d, n in top if n == top[0][1]} if top else set()
+        if len(tied) < 2:
+            return top[0][0] if top else None
+        if old.description in tied and not tied & self.described.get(old.id, set()):
+            return old.description
+        raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
+
     def _entity(self, cluster: int, rows: list[SurfaceRow]) -> tuple[EntityRow, list[EntityAliasRow]]:
         """Return the entity of a cluster built from its kept names as `cluster.build_entities` builds it, with the
         stored reasons of its aliases."""
         old = self.store.entity(cluster)
         if old is None:
-            raise Declined("a rejected entity")
+            raise Declined("a rejected entity", cluster=cluster)
         counts: Counter[str] = Counter()
         labels: Counter[str] = Counter()
         roles: Counter[str] = Counter()
@@ -323,17 +357,22 @@ class _Plan:
         person = not country and vote_type(counts.most_common(1)[0][0], labels, roles) == "PERSON"
         name = country or canonical_name(counts, person)
         if name != old.name:
-            raise Declined(f"the name of {old.name} changes")
+            raise Declined(f"the name of {old.name} changes", cluster=cluster)
         type_ = "GPE" if country else vote_type(name, labels, roles)
-        description = descriptions.most_common(1)[0][0] if descriptions else None
+        description = self._description(old, descriptions)
         stored = {a.alias: a for a in self.store.entity_aliases(cluster)}
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
         if set(stored) - set(forms) or set(forms) - set(stored) - set(titled):
-            raise Declined(f"the aliases of {old.name} differ from its kept names")
+            raise Declined(f"the aliases of {old.name} differ from its kept names", cluster=cluster)
         aliases = [_recount(stored[form], n) if form in stored else _titled(cluster, form, n)
                    for form, n in forms.items()]
         return EntityRow(cluster, name, type_, description), aliases
+
+
+def _ends(st: Any) -> list[str]:
+    """Return the names an alias statement joins, as its article's names are written."""
+    return [form for text in (st.name, st.alias) for form in (clean_surface(text), written_form(text))]
 
 
 def _titled(entity: int, form: str, count: int) -> EntityAliasRow:

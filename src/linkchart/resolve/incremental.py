@@ -12,6 +12,7 @@ others new ids.
 
 from __future__ import annotations
 
+from linkchart.resolve import names
 from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
 from linkchart.resolve.cluster import (
     LAST_RUN,
@@ -27,19 +28,43 @@ from linkchart.resolve.cluster import (
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
-from linkchart.resolve.surfaces import Key, clean_surface, is_partial_person, mention_surface, written_form
-from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, Region, Store
+from linkchart.resolve.surfaces import (
+    Key,
+    LocalSurface,
+    clean_surface,
+    is_partial_person,
+    mention_surface,
+    written_form,
+)
+from linkchart.store.base import (
+    AliasStatementRow,
+    Attachment,
+    EntityAliasRow,
+    EntityRow,
+    IncrementalInput,
+    Region,
+    Store,
+)
 
 
 def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity] | None:
     """Return the entities resolved again after the articles of `start` were added, once stored; None when a
     write changed the store since `start` was read (nothing stored)."""
     added = store.region(start.articles, [])
-    keys = decision_keys(start.decisions)
     locals_ = _local_surfaces(added.mentions)
-    types = _vote_types(locals_)
+    pulled, memo = pull(store, start, locals_, _vote_types(locals_), added.alias_statements)
+    region = store.region(start.articles, sorted(pulled))
+    return resolve_region(store, start, region, pulled, memo)
+
+
+def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface], types: dict[Key, str],
+         statements: list[AliasStatementRow], memo: MatcherMemo | None = None) -> tuple[set[int], MatcherMemo]:
+    """Return the clusters the names of `locals_` and `statements` (and the decisions) can touch, and the name
+    matcher's verdicts learnt on the way (added to `memo` when given): the clusters filed under their keys, and
+    the matcher candidates holding a name it joins with one of them."""
+    keys = decision_keys(start.decisions)
     surfaces = {(ls.surface, types[k]) for k, ls in locals_.items()}
-    for st in added.alias_statements:  # a stated name may have no mention of its own
+    for st in statements:  # a stated name may have no mention of its own
         for text in (st.name, st.alias):
             surfaces |= {(s, t) for s in {clean_surface(text), written_form(text)} if s for t in ("ORG", "PERSON")}
     blocks: dict[str, set[str]] = {}
@@ -48,11 +73,31 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
         keys |= found
         if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
             blocks[surface] = {k for k in found if k.startswith(BLOCK)}
-    filed = store.clusters_by_key(keys)
+    filed = _acronyms_only(store, store.clusters_by_key(keys), surfaces)
     pulled = clusters_for(filed)
-    memo = MatcherMemo()
+    memo = memo or MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
-    region = store.region(start.articles, sorted(pulled))
+    return pulled, memo
+
+
+def _acronyms_only(store: Store, filed: dict[str, list[int]], surfaces: set[tuple[str, str]]) -> dict[str, list[int]]:
+    """Return `filed` without the initials of longer names ('a:KK' of 'Karim Kadir') that no stored name is
+    an acronym of: initials relate names only through the acronym pass, which joins an acronym to the one
+    entity of its expansions, so other names with the same initials are not touched by a new one."""
+    own = {"a:" + s.replace(".", "").upper() for s, _ in surfaces if names.is_acronym(s)}
+    initials = {k for k in filed if k.startswith("a:") and k not in own}
+    if not initials:
+        return filed
+    rows = store.surface_rows(clusters={c for k in initials for c in filed[k]})
+    stated = {"a:" + r.surface.replace(".", "").upper() for r in rows if names.is_acronym(r.surface)}
+    return {k: v for k, v in filed.items() if k not in initials or k in stated}
+
+
+def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled: set[int], memo: MatcherMemo,
+                   attached: Attachment | None = None) -> list[ResolvedEntity] | None:
+    """Return the entities of `region` (the new articles' mentions and those of the clusters `pulled`) resolved
+    again, once stored in place of the pulled clusters (with `attached`, in the same transaction); None when a
+    write changed the store since `start` was read (nothing stored)."""
     _learn(store, memo, _surfaces(region))
     clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
     entities = build_entities(clustering)
@@ -65,7 +110,7 @@ def resolve_added(store: Store, start: IncrementalInput) -> list[ResolvedEntity]
                 [link for link in rows[2] if link[1] not in same])
         kept.clusters = [c for c in kept.clusters if c[1] not in same]
         kept.rekeyed = sorted(same)
-    if store.update_entities(sorted(pulled - same), *rows, resolver=kept, based_on=start):
+    if store.update_entities(sorted(pulled - same), *rows, resolver=kept, based_on=start, attached=attached):
         LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None

@@ -36,9 +36,9 @@ class MatcherMemo:
         pair = ordered(a, b)
         if a in self.known and b in self.known:
             evidence = self.matches.get(pair)
-        elif pair in self.judged:
+        elif pair in self.judged and (self.judged[pair] is None or self.judged[pair].names == (a, b)):  # type: ignore[union-attr]
             evidence = self.judged[pair]
-        else:
+        else:  # never judged, or a match judged the other way round (its reasons name the two in that order)
             self.compared += 1
             match = names.compare(a, b)
             evidence = self.judged[pair] = (NameMatch((a, b), match.score, tuple(match.reasons))

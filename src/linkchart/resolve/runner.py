@@ -15,6 +15,7 @@ from linkchart.resolve.cluster import (
     resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
+from linkchart.resolve.split import resolve_split
 from linkchart.store.base import Store
 
 # Resolutions computed while no write holds the store; after that many were outdated by writes of
@@ -29,7 +30,8 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
     was stored); None when it was not. Unless `full`, when the store keeps the state of its
     last resolution, new articles whose names are all known join the clusters holding them
     (`attach.attach_added`: the entities returned hold only the mentions added), else only the
-    clusters the new articles and the decisions touch are resolved again (`incremental.resolve_added`)
+    clusters the new articles and the decisions touch are resolved again (`incremental.resolve_added`; when
+    some of their names are known, those join their clusters and only the others are: `split.resolve_split`)
     and only those entities are returned. Resolvers of one
     store take turns (`Store.resolving`), so a second ingest that waited finds the work done.
     The result is stored only if what it was resolved from is still the store's: a document
@@ -45,6 +47,8 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                         if not (force or start.due > start.done):
                             return None
                         applies, found = attach_added(store, start)
+                        if not applies:
+                            applies, found = resolve_split(store, start)
                         if not applies:
                             found = resolve_added(store, start)
                         if found is not None:

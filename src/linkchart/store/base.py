@@ -295,6 +295,16 @@ class ResolverRows:
 
 
 @dataclass
+class Attachment:
+    """New mentions joining existing entities (`Store.attach_mentions`), written with another resolution's rows."""
+
+    links: list[tuple[int, int]]  # (mention id, entity id)
+    entities: list[EntityRow]  # the entities joined, as they are now
+    aliases: list[EntityAliasRow]  # all of their aliases
+    resolver: ResolverRows  # the kept names changed, the mentions' clusters
+
+
+@dataclass
 class SurfaceRow:
     """One name of a cluster in the kept resolver state, summed over its mentions (migration 0014): what a new
     mention of that name needs to join the cluster without reading the cluster's other mentions."""
@@ -450,6 +460,7 @@ class GraphWork:
     metrics_version: int  # the graph version betweenness, PageRank and communities were computed at
     metrics_changed: int  # entity pairs whose edges were written again since then
     edges: int  # edges kept
+    grown: list[int] = field(default_factory=list)  # entities that only gained mentions (of `articles`)
 
 
 @dataclass
@@ -461,6 +472,7 @@ class GraphChange:
     pairs: list[tuple[int, int]]  # (subject, object) pairs whose edges are replaced by `edges`
     edges: list[EntityEdgeRow]
     entities: list[int]  # entities whose documents and degree are computed again (and whose metrics go if gone)
+    grown: list[int] = field(default_factory=list)  # entities that only gained mentions: `articles`' documents added
 
 
 def graph_pending_rows(old_links: dict[int, int], old_types: dict[int, str], old_names: set[str],
@@ -490,9 +502,14 @@ def attach_pending_rows(old_types: dict[int, str], old_names: set[str], entities
                         aliases: list[EntityAliasRow]) -> list[tuple[str, str]]:
     """Return the `graph_pending` rows of linking new mentions to `entities` (whose types were `old_types` and
     names `old_names`) and replacing their aliases by `aliases` (the caller adds the new articles)."""
-    rows = [("entity", str(e.id)) for e in sorted(entities, key=lambda e: e.id)]
+    rows = [("grown", str(e.id)) for e in sorted(entities, key=lambda e: e.id)]  # only mentions added
     rows += [("type", str(e.id)) for e in entities if old_types.get(e.id) != e.type]
     return rows + [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
+
+
+def pending_grown(pending: dict[str, list[str]]) -> list[int]:
+    """Return the entities of `graph_pending` rows that only gained mentions (not also changed otherwise)."""
+    return sorted({int(e) for e in pending.get("grown", [])} - {int(e) for e in pending.get("entity", [])})
 
 
 class Store(ABC):
@@ -617,6 +634,10 @@ class Store(ABC):
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, articles, languages {code: n}, duplicates, and extractions."""
 
+    @abstractmethod
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another (`stats()['duplicates']` alone)."""
+
     # --- search and duplicates -------------------------------------------------------
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -708,9 +729,12 @@ class Store(ABC):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored.
+        `attached`: new mentions joining other entities, written in the same transaction as `attach_mentions`
+        writes them."""
 
     @abstractmethod
     def resolution_input(self) -> ResolutionInput:

@@ -30,6 +30,7 @@ from linkchart.store.base import (
     DECISION_KINDS,
     AliasStatementRow,
     ArticleRow,
+    Attachment,
     ClaimRow,
     DecisionRow,
     DocumentRow,
@@ -57,6 +58,7 @@ from linkchart.store.base import (
     SurfaceRow,
     attach_pending_rows,
     graph_pending_rows,
+    pending_grown,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
 from linkchart.store.postgres_migrate import migrate_postgres
@@ -417,13 +419,15 @@ class PostgresStore(Store):
         row.original = r["original"]
         return row
 
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another."""
+        return int(self._read("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"])
+
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
         row = self._read(_STATS_QUERY)[0]
         counts: dict[str, Any] = {name: int(value) for name, value in row.items()}
-        counts["duplicates"] = int(
-            self._read("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"]
-        )
+        counts["duplicates"] = self.duplicate_count()
         counts["languages"] = {
             r["language"]: int(r["n"])
             for r in self._read(
@@ -675,32 +679,37 @@ class PostgresStore(Store):
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
                     return claimed  # the input changed since, or another resolver stored this very input
-                ids = [e.id for e in entities]
-                old_types = {r["id"]: r["type"] for r in conn.execute(
-                    "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
-                old_names = {r["folded"] for r in conn.execute(
-                    "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))}
-                conn.execute("DELETE FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))
-                conn.cursor().executemany(
-                    "UPDATE entities SET name = %s, type = %s, description = %s, folded = %s WHERE id = %s",
-                    [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
-                self._insert_entities(conn, [], aliases, links)
-                pending = attach_pending_rows(old_types, old_names, entities, aliases)
-                pending += [("article", str(a)) for a in resolver.articles]
-                conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
-                                          "ON CONFLICT DO NOTHING", pending)
-                self._write_resolver(conn, resolver, [])
-                conn.execute(
-                    """UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
-                       FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
-                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                             JOIN articles a ON a.id = m.article_id
-                             WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
-                             GROUP BY me.entity_id) AS c
-                       WHERE c.id = entities.id""", (ids, resolver.articles))
+                self._attach(conn, links, entities, aliases, resolver)
                 return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def _attach(self, conn: psycopg.Connection[Any], links: list[tuple[int, int]], entities: list[EntityRow],
+                aliases: list[EntityAliasRow], resolver: ResolverRows) -> None:
+        """Write the rows of `attach_mentions` in the caller's transaction."""
+        ids = [e.id for e in entities]
+        old_types = {r["id"]: r["type"] for r in conn.execute(
+            "SELECT id, type FROM entities WHERE id = ANY(%s)", (ids,))}
+        old_names = {r["folded"] for r in conn.execute(
+            "SELECT DISTINCT folded FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))}
+        conn.execute("DELETE FROM entity_aliases WHERE entity_id = ANY(%s)", (ids,))
+        conn.cursor().executemany(
+            "UPDATE entities SET name = %s, type = %s, description = %s, folded = %s WHERE id = %s",
+            [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+        self._insert_entities(conn, [], aliases, links)
+        pending = attach_pending_rows(old_types, old_names, entities, aliases)
+        pending += [("article", str(a)) for a in resolver.articles]
+        conn.cursor().executemany("INSERT INTO graph_pending (kind, value) VALUES (%s, %s) "
+                                  "ON CONFLICT DO NOTHING", pending)
+        self._write_resolver(conn, resolver, [])
+        conn.execute(
+            """UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+               FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                     FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                     JOIN articles a ON a.id = m.article_id
+                     WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
+                     GROUP BY me.entity_id) AS c
+               WHERE c.id = entities.id""", (ids, resolver.articles))
 
     def update_entities(
         self,
@@ -710,9 +719,11 @@ class PostgresStore(Store):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored (see
+        `Store`)."""
         try:
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
@@ -734,6 +745,8 @@ class PostgresStore(Store):
                                               "ON CONFLICT DO NOTHING", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
+                if attached is not None:
+                    self._attach(conn, attached.links, attached.entities, attached.aliases, attached.resolver)
                 return True
         except (psycopg.IntegrityError, psycopg.DataError) as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
@@ -760,12 +773,14 @@ class PostgresStore(Store):
     def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
         """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
         with self._snapshot():
-            rows = self._read(
-                f"""SELECT x.*, d.source, rc.cluster AS cluster FROM mentions x {_JOIN_SOURCE}
-                    LEFT JOIN resolver_clusters rc ON rc.mention_id = x.id
-                    WHERE x.article_id = ANY(%s)
-                       OR x.id IN (SELECT mention_id FROM resolver_clusters WHERE cluster = ANY(%s))""",
-                (sorted(set(articles)), sorted(set(clusters))))
+            select = f"""SELECT x.*, d.source, rc.cluster AS cluster FROM mentions x {_JOIN_SOURCE}
+                         LEFT JOIN resolver_clusters rc ON rc.mention_id = x.id"""
+            # two reads, each by its index (one read with OR scans every mention)
+            found = {r["id"]: r for r in self._read(f"{select} WHERE x.article_id = ANY(%s)", (sorted(set(articles)),))}
+            found.update((r["id"], r) for r in self._read(
+                f"{select} WHERE x.id IN (SELECT mention_id FROM resolver_clusters WHERE cluster = ANY(%s))",
+                (sorted(set(clusters)),)))
+            rows = list(found.values())
             mentions = region_order(_mention_row(r) for r in rows)
             statements = [_alias_statement_row(r) for r in self._read(
                 f"""SELECT x.*, d.source FROM alias_statements x {_JOIN_SOURCE} WHERE x.article_id = ANY(%s)
@@ -1095,7 +1110,8 @@ class PostgresStore(Store):
             edges = self._read("SELECT count(*) AS n FROM entity_edges")[0]["n"]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
+                             pending_grown(pending))
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
@@ -1165,7 +1181,15 @@ class PostgresStore(Store):
                             FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                             JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                             WHERE me.entity_id = ANY(%s)""", (changed_entities,))
-            finish_graph_update(conn, len(change.pairs), bool(change.entities), version, mark="%s")
+            grown = sorted(set(change.grown) - set(change.entities))
+            if grown:  # only mentions added: the documents of the articles lifted again join theirs
+                conn.execute("""INSERT INTO entity_documents (entity_id, source, document_id)
+                                SELECT DISTINCT me.entity_id, d.source, d.id
+                                FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                                JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                                WHERE me.entity_id = ANY(%s) AND m.article_id = ANY(%s)
+                                ON CONFLICT DO NOTHING""", (grown, change.articles))
+            finish_graph_update(conn, len(change.pairs), bool(change.entities or grown), version, mark="%s")
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:

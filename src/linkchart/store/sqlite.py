@@ -32,6 +32,7 @@ from linkchart.store.base import (
     SCREENING_VERDICTS,
     AliasStatementRow,
     ArticleRow,
+    Attachment,
     ClaimRow,
     DecisionRow,
     DocumentRow,
@@ -59,6 +60,7 @@ from linkchart.store.base import (
     SurfaceRow,
     attach_pending_rows,
     graph_pending_rows,
+    pending_grown,
 )
 from linkchart.store.migrate import migrate
 
@@ -642,9 +644,7 @@ class SQLiteStore(Store):
         """Return counts: documents, articles, languages {code: n}, duplicates, extractions, entities."""
         row = self._read(_STATS_QUERY)[0]
         counts: dict[str, Any] = {name: int(row[name]) for name in row.keys()}
-        counts["duplicates"] = int(
-            self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0]
-        )
+        counts["duplicates"] = self.duplicate_count()
         counts["languages"] = {
             r[0]: r[1]
             for r in self._read(
@@ -652,6 +652,10 @@ class SQLiteStore(Store):
             )
         }
         return counts
+
+    def duplicate_count(self) -> int:
+        """Return how many stored articles are near-duplicates of another."""
+        return int(self._read("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0][0])
 
     # --- search and duplicates -------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -910,31 +914,36 @@ class SQLiteStore(Store):
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
                     return claimed  # the input changed since, or another resolver stored this very input
-                ids = [e.id for e in entities]
-                marks = ",".join("?" * len(ids))
-                old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
-                old_names = {r[0] for r in conn.execute(
-                    f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
-                conn.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
-                conn.executemany("UPDATE entities SET name = ?, type = ?, description = ?, folded = ? WHERE id = ?",
-                                 [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
-                self._insert_entities(conn, [], aliases, links)
-                pending = attach_pending_rows(old_types, old_names, entities, aliases)
-                pending += [("article", str(a)) for a in resolver.articles]
-                conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
-                self._write_resolver(conn, resolver, [])
-                new = ",".join("?" * len(resolver.articles))
-                conn.execute(
-                    f"""UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
-                        FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
-                              FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
-                              JOIN articles a ON a.id = m.article_id
-                              WHERE me.entity_id IN ({marks}) AND m.article_id IN ({new})
-                              GROUP BY me.entity_id) AS c
-                        WHERE c.id = entities.id""", [*ids, *resolver.articles])
+                self._attach(conn, links, entities, aliases, resolver)
                 return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
+
+    def _attach(self, conn: sqlite3.Connection, links: list[tuple[int, int]], entities: list[EntityRow],
+                aliases: list[EntityAliasRow], resolver: ResolverRows) -> None:
+        """Write the rows of `attach_mentions` in the caller's transaction."""
+        ids = [e.id for e in entities]
+        marks = ",".join("?" * len(ids))
+        old_types = dict(conn.execute(f"SELECT id, type FROM entities WHERE id IN ({marks})", ids).fetchall())
+        old_names = {r[0] for r in conn.execute(
+            f"SELECT DISTINCT folded FROM entity_aliases WHERE entity_id IN ({marks})", ids)}
+        conn.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
+        conn.executemany("UPDATE entities SET name = ?, type = ?, description = ?, folded = ? WHERE id = ?",
+                         [(e.name, e.type, e.description, e.name.lower(), e.id) for e in entities])
+        self._insert_entities(conn, [], aliases, links)
+        pending = attach_pending_rows(old_types, old_names, entities, aliases)
+        pending += [("article", str(a)) for a in resolver.articles]
+        conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
+        self._write_resolver(conn, resolver, [])
+        new = ",".join("?" * len(resolver.articles))
+        conn.execute(
+            f"""UPDATE entities SET mentions = mentions + c.n, documents = documents + c.d
+                FROM (SELECT me.entity_id AS id, count(*) AS n, count(DISTINCT a.document_id) AS d
+                      FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                      JOIN articles a ON a.id = m.article_id
+                      WHERE me.entity_id IN ({marks}) AND m.article_id IN ({new})
+                      GROUP BY me.entity_id) AS c
+                WHERE c.id = entities.id""", [*ids, *resolver.articles])
 
     def update_entities(
         self,
@@ -944,9 +953,11 @@ class SQLiteStore(Store):
         mention_links: list[tuple[int, int]],
         resolver: ResolverRows,
         based_on: IncrementalInput,
+        attached: Attachment | None = None,
     ) -> bool:
         """Replace the clusters `removed` (their entities, links and resolver rows) by the given ones, in one
-        transaction, only if no write changed the input since `based_on` was read; return whether stored."""
+        transaction, only if no write changed the input since `based_on` was read; return whether stored (see
+        `Store`)."""
         try:
             with self._write() as conn:
                 if (claimed := claim_resolution(conn, based_on)) is not None:
@@ -971,6 +982,8 @@ class SQLiteStore(Store):
                 conn.executemany("INSERT OR IGNORE INTO graph_pending (kind, value) VALUES (?, ?)", pending)
                 self._write_resolver(conn, resolver, removed)
                 self._recount(conn, [e.id for e in entities])
+                if attached is not None:
+                    self._attach(conn, attached.links, attached.entities, attached.aliases, attached.resolver)
                 return True
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"entities not stored: {exc}") from exc
@@ -1362,7 +1375,8 @@ class SQLiteStore(Store):
             edges = conn.execute("SELECT count(*) FROM entity_edges").fetchone()[0]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
+                             pending_grown(pending))
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
@@ -1436,7 +1450,16 @@ class SQLiteStore(Store):
                                  FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
                                  JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
                                  WHERE me.entity_id IN ({marks})""", part)
-            finish_graph_update(conn, len(change.pairs), bool(change.entities), version)
+            grown = sorted(set(change.grown) - set(change.entities))
+            for part in chunks(grown):  # only mentions added: the documents of the articles lifted again join theirs
+                for articles in chunks(change.articles):
+                    conn.execute(f"""INSERT OR IGNORE INTO entity_documents (entity_id, source, document_id)
+                                     SELECT DISTINCT me.entity_id, d.source, d.id
+                                     FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                                     JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                                     WHERE me.entity_id IN ({','.join('?' * len(part))})
+                                     AND m.article_id IN ({','.join('?' * len(articles))})""", [*part, *articles])
+            finish_graph_update(conn, len(change.pairs), bool(change.entities or grown), version)
             return True
 
     def graph_links(self) -> list[tuple[int, int, bool]]:
