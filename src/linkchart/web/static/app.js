@@ -1284,7 +1284,7 @@ function relationCard(r) {
       entityLink(r.object), ...markers(r)));
   const total = evidenceCount(r);
   if (total > 1) {
-    const list = el("div", { class: "muted sources" }, `${total} sources: `);
+    const list = el("div", { class: "muted source-list" }, `${total} sources: `);
     const links = el("span", { class: "source-links" });
     const link = (ev) => {
       if (links.childNodes.length) links.append(" · ");
