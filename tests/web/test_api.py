@@ -250,6 +250,7 @@ def test_path_from_khazali_to_soleimani(client: TestClient) -> None:
             r = hop["relation"]
             assert {hop["source"], hop["target"]} == {r["subject"]["id"], r["object"]["id"]}
             assert not r["negated"] and len(r["evidence"]) == 1 <= r["evidence_count"]
+            assert all_evidence(client, r, page=50)[0] == r["evidence"][0]
     assert no_null_keys(result)
     by_id = client.get("/api/path", params={"a": result["a"]["id"], "b": result["b"]["id"]}).json()
     assert by_id["paths"]

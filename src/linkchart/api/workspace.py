@@ -695,15 +695,28 @@ class Workspace:
                                       frontier_max=stored.PATH_FRONTIER_MAX, known=True)
         chosen: dict[tuple[int, int], EntityRelation] = {}
         steps = {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}
-        # the edges among the chains' entities in one read (a round trip per step costs more on a server)
-        among = store.entity_edges({x for step in steps for x in step}, within=True) if steps else []
+        # the edges among the chains' entities in one read (a round trip per step costs more on a server); without
+        # the rest of their evidences when a hop shows no more than the first few (a hub's edges hold thousands)
+        whole = max_evidence is None or max_evidence > EDGE_HEAD
+        among = store.entity_edges({x for step in steps for x in step}, within=True, whole=whole) if steps else []
+        counts: dict[int, int] = {}  # id() of a relation read → its evidence count
         for u, v in steps:
-            between = [relation_of(e) for e in among if e.subject in (u, v) and e.object in (u, v)]
-            chosen[u, v] = best_relation(between, u, v)
-        hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
+            between = []
+            for e in among:
+                if e.subject in (u, v) and e.object in (u, v):
+                    between.append(relation_of(e))
+                    counts[id(between[-1])] = e.evidence_count
+            chosen[u, v] = best_relation(between, u, v, lambda r: counts[id(r)])
         namer = self._namer()
-        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id),
-                        paths=[[namer.hop(h, max_evidence) for h in p] for p in hops], partial=partial)
+        paths = []
+        for p in found:
+            hops = []
+            for u, v in zip(p, p[1:], strict=False):
+                hop = namer.hop(Hop(u, v, chosen[u, v]), max_evidence)
+                hop.relation.evidence_count = counts[id(chosen[u, v])]
+                hops.append(hop)
+            paths.append(hops)
+        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=paths, partial=partial)
 
     def _neighborhood(self, name: str, depth: int) -> tuple[int, list[EntitySummary], list[EntityRelation]]:
         """Return an entity's id, the entities within `depth` hops (it first, then by mentions) and their relations."""
