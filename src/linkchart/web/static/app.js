@@ -1000,11 +1000,11 @@ function renderProfile(p, relations, relationTotal) {
   // relations grouped by predicate, a page at a time
   tab.append(el("h3", { text: `Relations (${relationTotal})` }));
   if (!relations.length) tab.append(el("p", { class: "muted", text: "No relations found." }));
-  const relationBox = el("div", { class: "relation-groups" });
-  tab.append(relationBox);
-  const addRelations = relationGroups(p, relationBox);
+  const groupsBox = el("div", { class: "relation-groups" });
+  tab.append(groupsBox);
+  const addRelations = relationGroups(p, groupsBox);
   addRelations(relations, true);
-  if (relationTotal > relations.length) tab.append(nextRelationsButton(p, relations.length, relationTotal, addRelations, relationBox));
+  if (relationTotal > relations.length) tab.append(nextRelationsButton(p, relations.length, relationTotal, addRelations, groupsBox));
 
   // documents
   tab.append(el("h3", { text: `Documents (${documentCount(p)})` }));
