@@ -174,6 +174,9 @@ def test_an_entitys_relations_come_a_page_at_a_time(sample_ws: Workspace) -> Non
     assert [(r.evidence, r.evidence_count) for r in slim] == [(r.evidence[:2], len(r.evidence)) for r in whole]
     pages = [sample_ws.relations_page(f"#{entity.id}", limit=2, offset=k) for k in range(0, total, 2)]
     assert all(n == total for n, _ in pages) and [r for _, page in pages for r in page] == whole
+    one = whole[-1].predicate
+    assert sample_ws.relations_page(f"#{entity.id}", one, offset=1) == (
+        sum(r.predicate == one for r in whole), [r for r in whole if r.predicate == one][1:])
     r = max(whole, key=lambda x: len(x.evidence))
     page = sample_ws.relation_evidence(r.id, r.object.id, r.subject.id, offset=1, limit=2)
     assert (page.evidence_count, page.evidence) == (len(r.evidence), r.evidence[1:3])

@@ -636,16 +636,18 @@ class Workspace:
         """Return how many relations an entity has (of one predicate), and a page of them in the order of
         `relations()`: at most `limit` from the `offset`-th on, each with at most `max_evidence` evidences
         (`evidence_count` counts them all; `relation_evidence` pages through the rest)."""
+        from linkchart.graph.stored import relation_of
+
         whole = max_evidence is None or max_evidence > EDGE_HEAD
-        found = self._entity_relations(self.find_entity(name).id, predicate, whole=whole)
-        page = found[offset:offset + limit] if limit is not None else found[offset:]
+        entity = self.find_entity(name)
+        total, edges = self._kept_graph().entity_edge_page(entity.id, predicate, limit, offset, whole=whole)
         namer = self._namer()
         views = []
-        for r, count in page:
-            view = namer.relation(r, max_evidence)
-            view.evidence_count = count
+        for edge in edges:
+            view = namer.relation(relation_of(edge), max_evidence)
+            view.evidence_count = edge.evidence_count
             views.append(view)
-        return len(found), views
+        return total, views
 
     def relation_evidence(self, relation: str, subject: int, object_: int, offset: int = 0,
                           limit: int | None = None) -> EvidencePage:
