@@ -382,3 +382,8 @@ def test_graph_answers_are_written_as_their_model_would(client: TestClient, web_
             assert written == s.Graph.model_validate(view).model_dump(mode="json", exclude_none=True)
             assert no_null_keys(written)
             assert set(written["nodes"][0]) == set(s.Node.model_fields)
+        total, rels = ws.relations_page(f"#{entity['id']}", max_evidence=2)
+        response = s.relations_response(rels, {"X-Total-Count": str(total)})
+        written = json.loads(response.body)
+        assert written == [s.Relation.model_validate(r).model_dump(mode="json", exclude_none=True) for r in rels]
+        assert response.headers["X-Total-Count"] == str(total) and written and no_null_keys(written)

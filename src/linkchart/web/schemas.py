@@ -153,6 +153,16 @@ def graph_response(view: api.GraphView) -> Response:
                     media_type="application/json")
 
 
+_RELATIONS_JSON = TypeAdapter(list[api.RelationView])
+
+
+def relations_response(views: list[api.RelationView], headers: Mapping[str, str]) -> Response:
+    """Return the JSON response of a list of relations: the fields of `Relation` without the null keys, written
+    from the dataclasses (as `graph_response`: a page of a hub's relations costs more to validate than to read)."""
+    return Response(_RELATIONS_JSON.dump_json(views, exclude_none=True), media_type="application/json",
+                    headers=dict(headers))
+
+
 # ---- the web's own: envelopes, ids and request bodies -----------------------------------------
 RowId = Annotated[int, Path(ge=1, le=SQLITE_MAX_INT, description="A stored row's id (1 … 2^63-1).")]
 Name = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(check_writable)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Path, Query, Response
 
-from linkchart.api import ConflictView, EventView, EvidencePage, RelationView
+from linkchart.api import ConflictView, EventView, EvidencePage
 from linkchart.api.checks import SQLITE_MAX_INT
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared, entity_key
@@ -21,13 +21,13 @@ TOTAL_HEADER = "X-Total-Count"
             response_model_exclude_none=True,
             responses={200: {"headers": {TOTAL_HEADER: {"description": "How many relations there are in all.",
                                                          "schema": {"type": "integer"}}}}})
-def relations(shared: Shared, entity_id: s.RowId, response: Response,
+def relations(shared: Shared, entity_id: s.RowId,
               predicate: str | None = Query(None, max_length=100),
               evidence: int = Query(RELATION_EVIDENCE, ge=1, le=100000,
                                     description="Most evidences of each relation (`evidence_count` counts them all)."),
               limit: int = Query(RELATIONS_PAGE, ge=1, le=100000, description="Most relations answered."),
               offset: int = Query(0, ge=0, le=100000, description="Relations skipped first (the next page)."),
-              ) -> list[RelationView]:
+              ) -> Response:
     """Return the entity's relations (optionally of one predicate) with their quoted evidence, one page of them.
 
     By predicate, date, most evidence; the `X-Total-Count` header counts them all. Each carries its first
@@ -37,8 +37,7 @@ def relations(shared: Shared, entity_id: s.RowId, response: Response,
     with shared.use() as ws:
         total, page = ws.relations_page(f"#{entity_id}", predicate, max_evidence=evidence, limit=limit,
                                         offset=offset)
-    response.headers[TOTAL_HEADER] = str(total)
-    return page
+    return s.relations_response(page, {TOTAL_HEADER: str(total)})
 
 
 @router.get("/api/relations/{relation_id}/evidence", response_model=s.EvidencePage, tags=["entities"],
