@@ -157,6 +157,29 @@ def test_neighbours_paths_and_profiles_read_the_kept_graph_only(sample_ws: Works
     a, b = linked[0], linked[1]
     found = sample_ws.path(f"#{a.id}", f"#{b.id}", max_hops=6)
     assert found.paths and found.paths[0][0].source == a.id and found.paths[0][-1].target == b.id
+    # hops read with their first evidence only: the same relations, each counting all its evidences
+    slim = sample_ws.path(f"#{a.id}", f"#{b.id}", max_hops=6, max_evidence=1)
+    hops = [(h.relation.id, len(h.relation.evidence), h.relation.evidence[0]) for p in found.paths for h in p]
+    assert [(h.relation.id, h.relation.evidence_count, h.relation.evidence[0]) for p in slim.paths for h in p] == hops
+    assert all(len(h.relation.evidence) == 1 for p in slim.paths for h in p)
+
+
+@pytest.mark.usefixtures("no_whole_graph")
+def test_an_entitys_relations_come_a_page_at_a_time(sample_ws: Workspace) -> None:
+    entity = sample_ws.entities(limit=1)[0]
+    whole = sample_ws.relations(f"#{entity.id}")
+    assert len(whole) > 3 and any(len(r.evidence) > 3 for r in whole)
+    total, slim = sample_ws.relations_page(f"#{entity.id}", max_evidence=2)
+    assert total == len(whole) and [r.id for r in slim] == [r.id for r in whole]
+    assert [(r.evidence, r.evidence_count) for r in slim] == [(r.evidence[:2], len(r.evidence)) for r in whole]
+    pages = [sample_ws.relations_page(f"#{entity.id}", limit=2, offset=k) for k in range(0, total, 2)]
+    assert all(n == total for n, _ in pages) and [r for _, page in pages for r in page] == whole
+    one = whole[-1].predicate
+    assert sample_ws.relations_page(f"#{entity.id}", one, offset=1) == (
+        sum(r.predicate == one for r in whole), [r for r in whole if r.predicate == one][1:])
+    r = max(whole, key=lambda x: len(x.evidence))
+    page = sample_ws.relation_evidence(r.id, r.object.id, r.subject.id, offset=1, limit=2)
+    assert (page.evidence_count, page.evidence) == (len(r.evidence), r.evidence[1:3])
 
 
 def test_a_profile_pages_its_documents_and_counts_them_all(sample_ws: Workspace) -> None:

@@ -71,6 +71,7 @@ def test_every_route_is_documented(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for route in ("/api/search", "/api/suggest", "/api/entities", "/api/entities/{entity_id}",
                   "/api/entities/{entity_id}/relations", "/api/entities/{entity_id}/neighbors", "/api/path",
+                  "/api/relations/{relation_id}/evidence",
                   "/api/timeline", "/api/conflicts", "/api/documents", "/api/documents/{article_id}", "/api/graph",
                   "/api/curation/merge", "/api/curation/split", "/api/curation/rename", "/api/curation/reject"):
         assert route in paths, route
@@ -123,6 +124,21 @@ def test_profile_of_khazali(client: TestClient) -> None:
     assert m["article_id"] is not None and m["text"] in m["sentence"]
 
 
+def test_a_profile_pages_through_its_mentions(client: TestClient) -> None:
+    entity = top_entity(client, "Khazali")
+    every = client.get(f"/api/entities/{entity['id']}", params={"mentions": 5000}).json()
+    assert every["mention_count"] == len(every["mentions"]) > 5
+    first = client.get(f"/api/entities/{entity['id']}").json()
+    assert len(first["mentions"]) == min(20, every["mention_count"])  # the default page
+    paged = []
+    for offset in range(0, every["mention_count"], 4):
+        page = client.get(f"/api/entities/{entity['id']}",
+                          params={"mentions": 4, "mentions_offset": offset, "documents": 0}).json()
+        assert page["documents"] == [] and page["document_count"] == every["document_count"]
+        paged += page["mentions"]
+    assert paged == every["mentions"]
+
+
 def test_unknown_entity_is_404(client: TestClient) -> None:
     assert client.get("/api/entities/987654").status_code == 404
     assert client.get("/api/entities/987654/relations").status_code == 404
@@ -147,15 +163,73 @@ def test_relations_carry_evidence_that_points_into_the_original(client: TestClie
     assert only and all(r["predicate"] == one for r in only)
 
 
+def no_null_keys(value: object) -> bool:
+    """Return True when no mapping in `value` (nested in lists and mappings) holds a null."""
+    if isinstance(value, dict):
+        return all(v is not None and no_null_keys(v) for v in value.values())
+    if isinstance(value, list):
+        return all(no_null_keys(v) for v in value)
+    return True
+
+
+def all_evidence(client: TestClient, r: dict[str, Any], page: int = 2) -> list[dict[str, Any]]:
+    """Return every evidence of relation `r`, read `page` at a time from its evidence route."""
+    out: list[dict[str, Any]] = []
+    while True:
+        got = client.get(f"/api/relations/{r['id']}/evidence", params={
+            "subject": r["subject"]["id"], "object": r["object"]["id"], "offset": len(out), "limit": page})
+        assert got.status_code == 200, got.text
+        body = got.json()
+        assert body["id"] == r["id"] and body["offset"] == len(out) and body["evidence_count"] == r["evidence_count"]
+        assert no_null_keys(body)
+        if not body["evidence"]:
+            return out
+        out += body["evidence"]
+
+
+def test_relations_come_a_page_at_a_time_with_their_first_evidences(client: TestClient) -> None:
+    needs(client, "relations")
+    entity = top_entity(client, "Khazali")
+    url = f"/api/entities/{entity['id']}/relations"
+    whole = client.get(url, params={"evidence": 100000})
+    every = whole.json()
+    assert int(whole.headers["X-Total-Count"]) == len(every) > 3
+    assert all(len(r["evidence"]) == r["evidence_count"] for r in every)
+    assert any(r["evidence_count"] > 3 for r in every), "the sample has a relation stated more than three times"
+    slim = client.get(url).json()  # by default the first three evidences of each
+    assert [r["id"] for r in slim] == [r["id"] for r in every] and no_null_keys(slim)
+    for r, full in zip(slim, every, strict=True):
+        assert r["evidence"] == full["evidence"][:3] and r["evidence_count"] == full["evidence_count"]
+    pages = [client.get(url, params={"limit": 2, "offset": k}) for k in range(0, len(every), 2)]
+    assert all(int(p.headers["X-Total-Count"]) == len(every) for p in pages)
+    assert [r["id"] for p in pages for r in p.json()] == [r["id"] for r in every]
+    many = max(every, key=lambda r: r["evidence_count"])
+    assert all_evidence(client, many) == many["evidence"]
+    # named from either end; a relation the two do not share, or a malformed id, is refused
+    flipped = {**many, "subject": many["object"], "object": many["subject"]}
+    assert all_evidence(client, flipped, page=50) == many["evidence"]
+    other = next(r for r in every if {r["subject"]["id"], r["object"]["id"]} != {many["subject"]["id"],
+                                                                                 many["object"]["id"]})
+    params = {"subject": other["subject"]["id"], "object": other["object"]["id"]}
+    assert client.get(f"/api/relations/{many['id']}/evidence", params=params).status_code == 404
+    assert client.get("/api/relations/x1/evidence", params=params).status_code == 422
+
+
 def test_neighbors_of_khazali(client: TestClient) -> None:
     needs(client, "relations")
     entity = top_entity(client, "Khazali")
     g = client.get(f"/api/entities/{entity['id']}/neighbors").json()
+    assert no_null_keys(g)
     ids = {n["id"] for n in g["nodes"]}
     assert g["center"] == entity["id"] and entity["id"] in ids and len(ids) > 1
     assert g["edges"]
     for e in g["edges"]:
         assert e["subject"]["id"] in ids and e["object"]["id"] in ids
+        assert len(e["evidence"]) == 1 <= e["evidence_count"]  # the first one; the rest on asking
+    stated_often = max(g["edges"], key=lambda e: e["evidence_count"])
+    assert stated_often["evidence_count"] > 1
+    rest = all_evidence(client, stated_often)
+    assert len(rest) == stated_often["evidence_count"] and rest[0] == stated_often["evidence"][0]
     assert len({e["id"] for e in g["edges"]}) == len(g["edges"])
     assert g["total"] == len(ids) and not g["truncated"]
     few = client.get(f"/api/entities/{entity['id']}/neighbors", params={"limit": 2}).json()
@@ -175,7 +249,9 @@ def test_path_from_khazali_to_soleimani(client: TestClient) -> None:
         for hop in path:
             r = hop["relation"]
             assert {hop["source"], hop["target"]} == {r["subject"]["id"], r["object"]["id"]}
-            assert not r["negated"] and r["evidence"]
+            assert not r["negated"] and len(r["evidence"]) == 1 <= r["evidence_count"]
+            assert all_evidence(client, r, page=50)[0] == r["evidence"][0]
+    assert no_null_keys(result)
     by_id = client.get("/api/path", params={"a": result["a"]["id"], "b": result["b"]["id"]}).json()
     assert by_id["paths"]
     assert client.get("/api/path", params={"a": "Khazali", "b": "Soleimani", "max_hops": 99}).status_code == 422
@@ -303,5 +379,11 @@ def test_graph_answers_are_written_as_their_model_would(client: TestClient, web_
         for view in (ws.neighbors(f"#{entity['id']}", limit=4, max_evidence=3), ws.graph(limit=20, max_evidence=3)):
             assert view.nodes and view.edges
             written = json.loads(s.graph_response(view).body)
-            assert written == s.Graph.model_validate(view).model_dump(mode="json")
+            assert written == s.Graph.model_validate(view).model_dump(mode="json", exclude_none=True)
+            assert no_null_keys(written)
             assert set(written["nodes"][0]) == set(s.Node.model_fields)
+        total, rels = ws.relations_page(f"#{entity['id']}", max_evidence=2)
+        response = s.relations_response(rels, {"X-Total-Count": str(total)})
+        written = json.loads(response.body)
+        assert written == [s.Relation.model_validate(r).model_dump(mode="json", exclude_none=True) for r in rels]
+        assert response.headers["X-Total-Count"] == str(total) and written and no_null_keys(written)

@@ -100,6 +100,19 @@ def unwrapped(text: str) -> str:
     return re.sub(r"\s*[-\u00ad]\s*", "", normal(text))
 
 
+MARKED = "() => Array.from(document.querySelectorAll('mark.evidence')).map(m => m.textContent).join('')"
+
+
+def top_entity_of(url: str, q: str) -> dict[str, Any]:
+    """Return the most mentioned entity whose name holds `q`."""
+    return next(e for e in httpx.get(url + "/api/entities", params={"limit": 1000}).json() if q in e["name"])
+
+
+def other_end(r: dict[str, Any], entity: dict[str, Any]) -> int:
+    """Return the id of the end of relation `r` that is not `entity`."""
+    return r["object"]["id"] if r["subject"]["id"] == entity["id"] else r["subject"]["id"]
+
+
 def tap_edge_and_check_evidence(page: Any) -> None:
     """Tap the first edge of the centred entity and check the reader highlights that edge's evidence."""
     expected = page.evaluate("""() => {
@@ -231,6 +244,86 @@ def test_a_profile_reads_its_documents_a_page_at_a_time(page: Any, base: str) ->
     sources = page.evaluate("Array.from(document.querySelectorAll('#tab-profile .doc-refs li .muted'))"
                             ".map(e => e.textContent)")
     assert len(set(sources)) == count
+    assert not page.errors, page.errors
+
+
+def evidence_of(base: str, r: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return every evidence of relation `r` from the API."""
+    return httpx.get(base + f"/api/relations/{r['id']}/evidence", params={
+        "subject": r["subject"]["id"], "object": r["object"]["id"], "limit": 1000}).json()["evidence"]
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+def test_an_edge_shows_its_first_evidence_and_reads_the_others_on_asking(page: Any, base: str) -> None:
+    needs(base, "relations")
+    open_page(page, base)
+    entity = top_entity_of(base, "Khazali")
+    page.evaluate(f"window.linkchart.openEntity({entity['id']})")
+    page.wait_for_function("() => window.linkchartGraph.nodes('.center').length === 1")
+    edge = page.evaluate("""() => {  // the edge stated most often: it came with its first evidence only
+        const edges = window.linkchartGraph.edges().map(e => e.data('relation'));
+        const r = edges.reduce((a, b) => (b.evidence_count > a.evidence_count ? b : a));
+        window.linkchartGraph.getElementById(r.id).emit('tap');
+        return r;
+    }""")
+    assert len(edge["evidence"]) == 1 and edge["evidence_count"] > 1
+    page.wait_for_selector("mark.evidence")
+    assert unwrapped(page.evaluate(MARKED)) == unwrapped(edge["evidence"][0]["text"])
+    card = ".relation-card .source-list"
+    assert f"{edge['evidence_count']} sources" in page.text_content(card)
+    assert page.locator(f"{card} .source-links a").count() == 1
+    page.click(f"{card} .more-evidence")  # read from the relation's evidence route
+    page.wait_for_function(f"() => document.querySelectorAll('{card} .source-links a').length === "
+                           f"{min(edge['evidence_count'], 51)}")
+    every = evidence_of(base, edge)
+    assert len(every) == edge["evidence_count"]
+    page.click(f"{card} .source-links a >> nth=1")  # a source that came on asking opens in the reader
+    page.wait_for_function(f"(t) => ({MARKED})().replace(/[\\s\\-\u00ad]+/g, '') === t",
+                           arg=unwrapped(every[1]["text"]).replace(" ", ""))
+    assert not page.errors, page.errors
+
+
+@SAME_PAGE_ON_EITHER_BACKEND
+def test_a_profile_reads_more_sources_relations_and_mentions_on_asking(page: Any, base: str) -> None:
+    needs(base, "relations")
+    entity = top_entity_of(base, "Khazali")
+    rels = httpx.get(base + f"/api/entities/{entity['id']}/relations", params={"evidence": 1000}).json()
+    many = max(rels, key=lambda r: r["evidence_count"])
+    assert many["evidence_count"] > 3
+    page.goto(base + "/?rels=2")  # two relations a page
+    page.wait_for_selector("body[data-ready='1']", timeout=20000)
+    page.evaluate(f"window.linkchart.openProfile({entity['id']})")
+    page.wait_for_selector("#more-relations")
+    assert f"Relations ({len(rels)})" in page.text_content("#tab-profile")
+    assert page.locator("#tab-profile .relation").count() == 2
+    for shown in range(4, len(rels) + 2, 2):
+        page.click("#more-relations")
+        page.wait_for_function(f"() => document.querySelectorAll('#tab-profile .relation').length === "
+                               f"{min(shown, len(rels))}")
+    assert not page.locator("#more-relations").count()
+    heads = page.evaluate("Array.from(document.querySelectorAll('#tab-profile .relation-group')).map(g => "
+                          "g.querySelector('.predicate').textContent + g.querySelector('.count').textContent)")
+    assert len(heads) == len({r["predicate"] for r in rels})  # one group a predicate, across pages
+    box = page.locator("#tab-profile .relation").nth(rels.index(many))  # grouped by predicate: the API's order
+    assert other_end(many, entity) == int(box.locator(".entity-link").get_attribute("title").split("#")[-1])
+    assert box.locator(".evidence-quote").count() == 3
+    box.locator(".more-evidence").click()
+    page.wait_for_function("(n) => Array.from(document.querySelectorAll('#tab-profile .relation'))"
+                           ".some(b => b.querySelectorAll('.evidence-quote').length === n)", arg=many["evidence_count"])
+    quotes = [normal(q) for q in box.locator(".evidence-quote span").all_text_contents()]
+    assert quotes == [normal(e["text"]) for e in evidence_of(base, many)]
+
+    profile = httpx.get(base + f"/api/entities/{entity['id']}", params={"mentions": 5000}).json()
+    assert profile["mention_count"] > 20
+    page.click("#tab-profile details.mentions summary")
+    assert page.locator("#tab-profile .mentions .evidence-quote").count() == 20
+    while page.locator("#more-mentions").count():
+        before = page.locator("#tab-profile .mentions .evidence-quote").count()
+        page.click("#more-mentions")
+        page.wait_for_function(f"() => document.querySelectorAll('#tab-profile .mentions .evidence-quote').length"
+                               f" > {before}")
+    shown = page.locator("#tab-profile .mentions .evidence-quote span").all_text_contents()
+    assert [normal(x) for x in shown] == [normal(m["sentence"]) for m in profile["mentions"]]
     assert not page.errors, page.errors
 
 

@@ -45,6 +45,9 @@ from linkchart.api.views import (
     EventView as EventView,
 )
 from linkchart.api.views import (
+    EvidencePage as EvidencePage,
+)
+from linkchart.api.views import (
     GraphMetricsView as GraphMetricsView,
 )
 from linkchart.api.views import (

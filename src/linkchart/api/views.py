@@ -57,11 +57,22 @@ class RelationView:
     date: str | None
     rules: list[str]
     evidence: list[Evidence]
-    evidence_count: int = field(default=0, metadata=described("How many evidences state it (graph edges carry only "
-                                                              "the first few)."))
+    evidence_count: int = field(default=0, metadata=described(
+        "How many evidences state it: graph edges and path hops carry the first only, an entity's relations the "
+        "first few; GET /api/relations/{id}/evidence pages through them all."))
     independent_sources: int = field(default=0, metadata=described(
         "How many independent sources state it: near-duplicate or syndicated copies and reposts by one outlet "
         "count once."))
+
+
+@dataclass
+class EvidencePage:
+    """A page of the evidences of one relation, in the order of its `evidence` (the first is the one shown)."""
+
+    id: str = field(metadata=described("The relation's key (`RelationView.id`)."))
+    evidence_count: int = field(metadata=described("How many evidences state it in all."))
+    offset: int = field(metadata=described("Evidences skipped before this page."))
+    evidence: list[Evidence]
 
 
 @dataclass
@@ -395,9 +406,9 @@ class Namer:
                          attributed_to=e.attributed_to, evidence=[self.evidence(x) for x in e.evidence],
                          independent_sources=e.independent_sources, date_source=e.date_source)
 
-    def hop(self, h: Hop) -> HopView:
-        """Return the view of one step of a path."""
-        return HopView(source=h.source, target=h.target, relation=self.relation(h.relation))
+    def hop(self, h: Hop, max_evidence: int | None = None) -> HopView:
+        """Return the view of one step of a path, its relation with at most `max_evidence` of its evidences."""
+        return HopView(source=h.source, target=h.target, relation=self.relation(h.relation, max_evidence))
 
     def claim(self, c: EntityClaim) -> ClaimView:
         """Return the view of a claim."""

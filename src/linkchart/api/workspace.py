@@ -23,6 +23,7 @@ from linkchart.api.views import (
     EntityRef,
     EntitySuggestion,
     EventView,
+    EvidencePage,
     GraphMetricsView,
     GraphNode,
     GraphView,
@@ -36,6 +37,7 @@ from linkchart.api.views import (
     RelationView,
     ScreenView,
     Suggestions,
+    relation_id,
 )
 from linkchart.models import Article, Extraction, IngestReport
 from linkchart.store.base import EDGE_HEAD, ArticleRow, EntityRow, EntitySummary, SearchHit, Store
@@ -419,21 +421,22 @@ class Workspace:
         return sorted(found, key=lambda m: (-m.score, -m.mentions, m.id))
 
     def profile(self, name: str, mentions: int | None = None, documents: int | None = None,
-                documents_offset: int = 0) -> EntityProfile:
+                documents_offset: int = 0, mentions_offset: int = 0) -> EntityProfile:
         """Return the profile of an entity: aliases with reasons, description, documents, mentions.
 
-        `mentions` caps the mention views returned (by source, then offset); `documents` caps the
-        documents (by source, after skipping `documents_offset`). `mention_count` and
-        `document_count` always count every mention and document.
+        `mentions` caps the mention views returned (by source, then offset, after skipping
+        `mentions_offset`); `documents` caps the documents (by source, after skipping
+        `documents_offset`). `mention_count` and `document_count` always count every mention and document.
         """
         entity = self.find_entity(name)
         namer = self._namer()
+        read = None if mentions is None else mentions_offset + mentions  # the store reads from the first on
         views = [
             MentionView(
                 m.source, m.article_id or namer.article_of(m.source, m.start), m.start, m.end, m.text,
                 " ".join((m.sentence if m.sentence is not None else m.text).split()),
             )
-            for m in self.store.entity_mentions(entity.id, limit=mentions)
+            for m in self.store.entity_mentions(entity.id, limit=read)[mentions_offset:]
         ]
         document_count, page = self.store.entity_documents(entity.id, documents, documents_offset)
         refs = []
@@ -607,20 +610,59 @@ class Workspace:
     def _relations(self, name: str | None = None, predicate: str | None = None) -> list[EntityRelation]:
         """Return the resolver's relations (of one entity, of one predicate), by predicate, date, most evidence."""
         if name is not None:
-            from linkchart.graph.stored import relation_of
-
-            eid = self.find_entity(name).id
-            rels = [relation_of(e) for e in self._kept_graph().entity_edges([eid])]
-        else:
-            rels = self._graph().relations
+            return [r for r, _ in self._entity_relations(self.find_entity(name).id, predicate, whole=True)]
+        rels = self._graph().relations
         if predicate:
             rels = [r for r in rels if r.predicate == predicate]
         return sorted(rels, key=lambda r: (r.predicate, r.date or "", -len(r.evidence)))
+
+    def _entity_relations(self, entity_id: int, predicate: str | None = None,
+                          whole: bool = True) -> list[tuple[EntityRelation, int]]:
+        """Return an entity's relations (of one predicate) with their evidence counts, by predicate, date, most
+        evidence; not `whole`: each with its first few evidences only (`EDGE_HEAD`), read without the rest."""
+        from linkchart.graph.stored import relation_of
+
+        edges = self._kept_graph().entity_edges([entity_id], whole=whole)
+        found = [(relation_of(e), e.evidence_count) for e in edges if not predicate or e.predicate == predicate]
+        return sorted(found, key=lambda x: (x[0].predicate, x[0].date or "", -x[1]))
 
     def relations(self, name: str | None = None, predicate: str | None = None) -> list[RelationView]:
         """Return relations (of one entity, optionally of one predicate) with their evidence."""
         namer = self._namer()
         return [namer.relation(r) for r in self._relations(name, predicate)]
+
+    def relations_page(self, name: str, predicate: str | None = None, max_evidence: int | None = None,
+                       limit: int | None = None, offset: int = 0) -> tuple[int, list[RelationView]]:
+        """Return how many relations an entity has (of one predicate), and a page of them in the order of
+        `relations()`: at most `limit` from the `offset`-th on, each with at most `max_evidence` evidences
+        (`evidence_count` counts them all; `relation_evidence` pages through the rest)."""
+        from linkchart.graph.stored import relation_of
+
+        whole = max_evidence is None or max_evidence > EDGE_HEAD
+        entity = self.find_entity(name)
+        total, edges = self._kept_graph().entity_edge_page(entity.id, predicate, limit, offset, whole=whole)
+        namer = self._namer()
+        views = []
+        for edge in edges:
+            view = namer.relation(relation_of(edge), max_evidence)
+            view.evidence_count = edge.evidence_count
+            views.append(view)
+        return total, views
+
+    def relation_evidence(self, relation: str, subject: int, object_: int, offset: int = 0,
+                          limit: int | None = None) -> EvidencePage:
+        """Return a page of the evidences of relation `relation` (its `RelationView.id`) between two entities
+        (either direction): at most `limit` from the `offset`-th on; raise NotFound when they have no such one."""
+        from linkchart.graph.stored import relation_of
+
+        if is_row_id(subject) and is_row_id(object_):
+            for edge in self._kept_graph().entity_edges_to(subject, [object_]):
+                r = relation_of(edge)
+                if relation_id(r) == relation:
+                    part = r.evidence[offset:offset + limit] if limit is not None else r.evidence[offset:]
+                    namer = self._namer()
+                    return EvidencePage(relation, len(r.evidence), offset, [namer.evidence(x) for x in part])
+        raise NotFound(f"no relation {shown(relation)} between entities #{subject} and #{object_}")
 
     def timeline(self, name: str | None = None, date_from: str | None = None,
                  date_to: str | None = None) -> list[EventView]:
@@ -642,8 +684,9 @@ class Workspace:
         namer = self._namer()
         return [namer.event(e) for e in events]
 
-    def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5) -> PathView:
-        """Return the shortest chains of asserted relations linking two entities."""
+    def path(self, a: str, b: str, max_hops: int = 4, limit: int = 5, max_evidence: int | None = None) -> PathView:
+        """Return the shortest chains of asserted relations linking two entities (each hop's relation with at
+        most `max_evidence` evidences, when given; `evidence_count` counts them all)."""
         from linkchart.graph import stored
         from linkchart.graph.paths import Hop, best_relation
         from linkchart.graph.stored import relation_of, search_paths
@@ -654,15 +697,28 @@ class Workspace:
                                       frontier_max=stored.PATH_FRONTIER_MAX, known=True)
         chosen: dict[tuple[int, int], EntityRelation] = {}
         steps = {(u, v) for p in found for u, v in zip(p, p[1:], strict=False)}
-        # the edges among the chains' entities in one read (a round trip per step costs more on a server)
-        among = store.entity_edges({x for step in steps for x in step}, within=True) if steps else []
+        # the edges among the chains' entities in one read (a round trip per step costs more on a server); without
+        # the rest of their evidences when a hop shows no more than the first few (a hub's edges hold thousands)
+        whole = max_evidence is None or max_evidence > EDGE_HEAD
+        among = store.entity_edges({x for step in steps for x in step}, within=True, whole=whole) if steps else []
+        counts: dict[int, int] = {}  # id() of a relation read → its evidence count
         for u, v in steps:
-            between = [relation_of(e) for e in among if e.subject in (u, v) and e.object in (u, v)]
-            chosen[u, v] = best_relation(between, u, v)
-        hops = [[Hop(u, v, chosen[u, v]) for u, v in zip(p, p[1:], strict=False)] for p in found]
+            between = []
+            for e in among:
+                if e.subject in (u, v) and e.object in (u, v):
+                    between.append(relation_of(e))
+                    counts[id(between[-1])] = e.evidence_count
+            chosen[u, v] = best_relation(between, u, v, lambda r: counts[id(r)])
         namer = self._namer()
-        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=[[namer.hop(h) for h in p] for p in hops],
-                        partial=partial)
+        paths = []
+        for p in found:
+            hops = []
+            for u, v in zip(p, p[1:], strict=False):
+                hop = namer.hop(Hop(u, v, chosen[u, v]), max_evidence)
+                hop.relation.evidence_count = counts[id(chosen[u, v])]
+                hops.append(hop)
+            paths.append(hops)
+        return PathView(a=namer.ref(ea.id), b=namer.ref(eb.id), paths=paths, partial=partial)
 
     def _neighborhood(self, name: str, depth: int) -> tuple[int, list[EntitySummary], list[EntityRelation]]:
         """Return an entity's id, the entities within `depth` hops (it first, then by mentions) and their relations."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -30,12 +31,14 @@ def _best_relation(eg: EntityGraph, u: int, v: int) -> EntityRelation:
     return best_relation(candidates, u, v)
 
 
-def best_relation(relations: list[EntityRelation], u: int, v: int) -> EntityRelation:
+def best_relation(relations: list[EntityRelation], u: int, v: int,
+                  evidence_count: Callable[[EntityRelation], int] = lambda r: len(r.evidence)) -> EntityRelation:
     """Return the best-supported asserted relation between u and v among `relations` (in their order, u→v ones
-    first): plain facts before attributed ones, then the most evidence."""
+    first): plain facts before attributed ones, then the most evidence (`evidence_count` counts a relation's,
+    for relations read with their first evidences only)."""
     candidates = [r for r in relations if r.subject == u and r.object == v and not r.negated]
     candidates += [r for r in relations if r.subject == v and r.object == u and not r.negated]
-    return max(candidates, key=lambda r: (r.attributed_to is None and not r.hedged, len(r.evidence)))
+    return max(candidates, key=lambda r: (r.attributed_to is None and not r.hedged, evidence_count(r)))
 
 
 def find_paths(eg: EntityGraph, a: int, b: int, max_hops: int = 4, limit: int = 5) -> list[list[Hop]]:

@@ -918,6 +918,16 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def entity_edge_page(self, entity_id: int, predicate: str | None = None, limit: int | None = None,
+                         offset: int = 0, whole: bool = True) -> tuple[int, list[EntityEdgeRow]]:
+        """Return how many kept edges an entity has (either direction; of one predicate when given) and a page of
+        them: by predicate, date (undated first), most evidence, then id; at most `limit` from the `offset`-th on.
+
+        The store sorts and cuts them, so a hub's page costs the page, not its thousands of edges.
+        Not `whole`: each with its first few evidences only, as `entity_edges`.
+        """
+
+    @abstractmethod
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
 

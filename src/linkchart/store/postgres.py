@@ -1238,6 +1238,21 @@ class PostgresStore(Store):
                   UNION SELECT {columns} FROM entity_edges WHERE object = %s AND subject = ANY(%s) ORDER BY id"""
         return [edge_row(r) for r in self._read(sql, (entity_id, wanted, entity_id, wanted))]
 
+    def entity_edge_page(self, entity_id: int, predicate: str | None = None, limit: int | None = None,
+                         offset: int = 0, whole: bool = True) -> tuple[int, list[EntityEdgeRow]]:
+        """Return how many kept edges an entity has (of one predicate) and a page of them, by predicate, date,
+        most evidence, id (text in code-point order, as SQLite and Python sort it)."""
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        at = "(subject = %s OR object = %s)" + (" AND predicate = %s" if predicate is not None else "")
+        params = [entity_id, entity_id, *([predicate] if predicate is not None else [])]
+        with self._snapshot():
+            total = self._read(f"SELECT count(*) AS n FROM entity_edges WHERE {at}", params)[0]["n"]
+            rows = self._read(
+                f"""SELECT {columns} FROM entity_edges WHERE {at}
+                    ORDER BY predicate COLLATE "C", coalesce(date, '') COLLATE "C", evidence_count DESC, id
+                    LIMIT %s OFFSET %s""", [*params, limit, max(offset, 0)])
+        return int(total), [edge_row(r) for r in rows]
+
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
         wanted = sorted(set(entity_ids))

@@ -1524,6 +1524,25 @@ class SQLiteStore(Store):
                 [entity_id, *chunk, entity_id, *chunk]))
         return [e for _, e in sorted(found.items())]
 
+    def entity_edge_page(self, entity_id: int, predicate: str | None = None, limit: int | None = None,
+                         offset: int = 0, whole: bool = True) -> tuple[int, list[EntityEdgeRow]]:
+        """Return how many kept edges an entity has (of one predicate) and a page of them, by predicate, date,
+        most evidence, id."""
+        columns = EDGE_COLUMNS + (", more" if whole else "")
+        at = "(subject = ? OR object = ?)" + (" AND predicate = ?" if predicate is not None else "")
+        params = [entity_id, entity_id, *([predicate] if predicate is not None else [])]
+        with self._snapshot() as conn:
+            total = conn.execute(f"SELECT count(*) FROM entity_edges WHERE {at}", params).fetchone()[0]
+            # the page's ids first (from the columns the order needs), then their rows
+            rows = conn.execute(
+                f"""WITH page AS (SELECT id, predicate, coalesce(date, '') AS day, evidence_count FROM entity_edges
+                                  WHERE {at} ORDER BY predicate, day, evidence_count DESC, id LIMIT ? OFFSET ?)
+                    SELECT {', '.join('e.' + c.strip() for c in columns.split(','))}
+                    FROM page CROSS JOIN entity_edges e ON e.id = page.id
+                    ORDER BY page.predicate, page.day, page.evidence_count DESC, page.id""",
+                [*params, limit if limit is not None else -1, max(offset, 0)]).fetchall()
+        return int(total), [edge_row(r) for r in rows]
+
     def entity_edge_ends(self, entity_ids: Iterable[int], within: bool = False) -> list[tuple[int, int, int, bool]]:
         """Return (id, subject, object, negated) of the kept edges at (`within`: among) these entities, by id."""
         rows = self._edges_at("id, subject, object, negated", entity_ids, within)

@@ -103,9 +103,11 @@ DocumentRef = derive(api.DocumentRef)
 Listing = derive(api.ListingView, "Listing")
 Profile = derive(api.EntityProfile, "Profile")
 Relation = derive(api.RelationView, "Relation")
+EvidencePage = derive(api.EvidencePage)
 Node = derive(api.GraphNode, "Node", exclude=("documents", "aliases"),
               doc="A graph node: an entity with its mention count, centrality and community.")
-Graph = derive(api.GraphView, "Graph", nested={api.EntitySummary: Node})
+Graph = derive(api.GraphView, "Graph", nested={api.EntitySummary: Node},
+               doc=f"{api.GraphView.__doc__} Keys whose value is null are left out (of nodes, edges and evidence).")
 Hop = derive(api.HopView, "Hop")
 NodeMetrics = derive(api.NodeMetricsView, "NodeMetrics")
 GraphMetrics = derive(api.GraphMetricsView, "GraphMetrics")
@@ -122,19 +124,43 @@ DocumentOut = derive(api.ArticleRow, "DocumentOut", rename={"id": "article_id"},
 MentionSpan = derive(api.MentionSpan)
 DocumentText = derive(api.ArticleText, "DocumentText")
 
-_GRAPH_JSON = TypeAdapter(api.GraphView)
+
+
+@dataclasses.dataclass
+class _GraphOut(api.GraphView):
+    """A `GraphView` whose nodes are known to be `GraphNode`s: written with their own fields.
+
+    (pydantic writes a subclass's fields with `serialize_as_any`, which then keeps the null keys.)
+    """
+
+    nodes: list[api.GraphNode]  # type: ignore[assignment]
+
+
+_GRAPH_JSON = TypeAdapter(_GraphOut)
 # what `Node` leaves out of a `GraphNode`
 _NODE_HIDDEN = {"nodes": {"__all__": {f.name for f in dataclasses.fields(api.GraphNode)} - set(Node.model_fields)}}
 
 
 def graph_response(view: api.GraphView) -> Response:
-    """Return the JSON response of a graph: the fields of `Graph`, written from the dataclasses.
+    """Return the JSON response of a graph: the fields of `Graph`, written from the dataclasses, without the keys
+    whose value is null (most of an evidence's: referent, attribution).
 
     FastAPI would validate the answer as a `Graph` before writing it, which costs more than
     the rest of a hub's neighbourhood; the answer is the API's own, so it is written as it is.
     """
-    return Response(_GRAPH_JSON.dump_json(view, exclude=_NODE_HIDDEN, serialize_as_any=True),
-                     media_type="application/json")
+    out = _GraphOut(**{f.name: getattr(view, f.name) for f in dataclasses.fields(view)})
+    return Response(_GRAPH_JSON.dump_json(out, exclude=_NODE_HIDDEN, exclude_none=True),
+                    media_type="application/json")
+
+
+_RELATIONS_JSON = TypeAdapter(list[api.RelationView])
+
+
+def relations_response(views: list[api.RelationView], headers: Mapping[str, str]) -> Response:
+    """Return the JSON response of a list of relations: the fields of `Relation` without the null keys, written
+    from the dataclasses (as `graph_response`: a page of a hub's relations costs more to validate than to read)."""
+    return Response(_RELATIONS_JSON.dump_json(views, exclude_none=True), media_type="application/json",
+                    headers=dict(headers))
 
 
 # ---- the web's own: envelopes, ids and request bodies -----------------------------------------

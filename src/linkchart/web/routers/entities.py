@@ -8,7 +8,8 @@ from linkchart.api import EntityProfile, EntitySummary
 from linkchart.web import schemas as s
 from linkchart.web.deps import Shared
 
-PROFILE_DOCUMENTS = 100  # documents of a profile page: a much-named entity is in tens of thousands
+PROFILE_DOCUMENTS = 50  # documents of a profile page: a much-named entity is in tens of thousands
+PROFILE_MENTIONS = 20  # mentions of a profile page (each with its sentence): the page reads more on asking
 router = APIRouter(tags=["entities"], responses=s.ERRORS)
 
 
@@ -21,13 +22,17 @@ def entities(shared: Shared, type: str | None = Query(None, max_length=20),
 
 
 @router.get("/api/entities/{entity_id}", response_model=s.Profile)
-def profile(shared: Shared, entity_id: s.RowId, mentions: int = Query(200, ge=0, le=5000),
+def profile(shared: Shared, entity_id: s.RowId,
+            mentions: int = Query(PROFILE_MENTIONS, ge=0, le=5000, description="Mentions shown, by source."),
+            mentions_offset: int = Query(0, ge=0, le=100000, description="Mentions skipped first (the next page)."),
             documents: int = Query(PROFILE_DOCUMENTS, ge=0, le=5000, description="Documents shown, by source."),
             documents_offset: int = Query(0, ge=0, description="Documents skipped first (the next page).")
             ) -> EntityProfile:
     """Return an entity's profile: aliases with why each was attached, description, documents, mentions.
 
-    `document_count` counts every document naming it; `documents` is one page of them.
+    `document_count` counts every document naming it and `mention_count` every mention; `documents` and
+    `mentions` are one page of them. Its relations: GET /api/entities/{id}/relations.
     """
     with shared.use() as ws:
-        return ws.profile(f"#{entity_id}", mentions=mentions, documents=documents, documents_offset=documents_offset)
+        return ws.profile(f"#{entity_id}", mentions=mentions, documents=documents, documents_offset=documents_offset,
+                          mentions_offset=mentions_offset)

@@ -15,7 +15,9 @@ GRAPH_DEFAULT_NODES = 300
 GRAPH_MAX_NODES = 2000
 NEIGHBOR_DEFAULT_NODES = 100  # the entity and its most mentioned neighbours; `total` says how many there are
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-EDGE_EVIDENCE = 3  # an edge carries its first evidences only: the whole list comes with the entity's relations
+# an edge or a path's hop carries its first evidence only (the one the page opens) and `evidence_count`:
+# GET /api/relations/{id}/evidence pages through the rest
+EDGE_EVIDENCE = 1
 
 
 @router.get("/api/entities/{entity_id}/neighbors", response_model=s.Graph)
@@ -24,7 +26,8 @@ def neighbors(shared: Shared, entity_id: s.RowId, depth: int = Query(1, ge=1, le
                                  description="Most entities shown: the entity, then the most mentioned.")) -> Response:
     """Return the ego network of an entity: entities within `depth` hops and the relations among them.
 
-    `total` counts them all; ask again with a larger `limit` for more.
+    `total` counts them all; ask again with a larger `limit` for more. Each edge carries its first evidence
+    and `evidence_count` (GET /api/relations/{id}/evidence for the rest); keys whose value is null are left out.
     """
     with shared.use() as ws:
         return s.graph_response(ws.neighbors(f"#{entity_id}", depth, limit=limit, max_evidence=EDGE_EVIDENCE))
@@ -54,11 +57,14 @@ def graph_metrics(shared: Shared,
         return ws.graph_metrics(flt)
 
 
-@router.get("/api/path", response_model=s.PathResult)
+@router.get("/api/path", response_model=s.PathResult, response_model_exclude_none=True)
 def path(shared: Shared,
          a: str = Query(..., max_length=300, description="Entity id or name."),
          b: str = Query(..., max_length=300, description="Entity id or name."),
          max_hops: int = Query(4, ge=1, le=8), limit: int = Query(5, ge=1, le=20)) -> PathView:
-    """Return the shortest chains of asserted (not negated) relations linking a to b."""
+    """Return the shortest chains of asserted (not negated) relations linking a to b.
+
+    Each hop's relation carries its first evidence and `evidence_count`; keys whose value is null are left out.
+    """
     with shared.use() as ws:
-        return ws.path(entity_key(a), entity_key(b), max_hops=max_hops, limit=limit)
+        return ws.path(entity_key(a), entity_key(b), max_hops=max_hops, limit=limit, max_evidence=EDGE_EVIDENCE)

@@ -91,13 +91,56 @@ function loadToken() {
 }
 
 async function api(path, params = {}) {
+  return (await apiPage(path, params)).data;
+}
+
+/** GET a JSON answer; return {data, total}: total from the X-Total-Count header of a paged list (else null). */
+async function apiPage(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [k, v] of Object.entries(params)) {
     if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
   }
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error(await errorText(response));
-  return response.json();
+  const total = response.headers.get("X-Total-Count");
+  return { data: await response.json(), total: total === null ? null : Number(total) };
+}
+
+// evidences of one relation read at a time: graph edges and path hops carry the first only
+const EVIDENCE_PAGE = 50;
+
+/** Read the evidences of relation `r` from the `offset`-th on (a page of them, with evidence_count). */
+function evidencePage(r, offset, limit = EVIDENCE_PAGE) {
+  return api(`/api/relations/${r.id}/evidence`, { subject: r.subject.id, object: r.object.id, offset, limit });
+}
+
+/** How many evidences state relation `r` (it carries the first few). */
+function evidenceCount(r) {
+  return Math.max(r.evidence_count || 0, r.evidence.length);
+}
+
+/**
+ * A button reading the rest of relation r's evidences a page at a time (after the `loaded` first ones),
+ * handing each to `append`; it removes itself once all are shown. `text(left)` labels it.
+ */
+function moreEvidenceButton(r, loaded, append, text) {
+  const button = el("button", { type: "button", class: "small more more-evidence" });
+  const relabel = () => { button.textContent = text(evidenceCount(r) - loaded); };
+  relabel();
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const page = await evidencePage(r, loaded);
+      for (const ev of page.evidence) append(ev);
+      loaded += page.evidence.length;
+      if (!page.evidence.length || loaded >= page.evidence_count) button.remove(); else relabel();
+    } catch (err) {
+      setStatus(err.message, "error");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 async function post(path, body) {
@@ -890,13 +933,13 @@ async function openEntity(entity) {
 
 async function openProfile(entity) {
   const [profile, relations] = await Promise.all([
-    api(`/api/entities/${entity}`, { mentions: 100, documents: PROFILE_DOCUMENTS_PAGE }),
-    api(`/api/entities/${entity}/relations`),
+    api(`/api/entities/${entity}`, { mentions: PROFILE_MENTIONS_PAGE, documents: PROFILE_DOCUMENTS_PAGE }),
+    apiPage(`/api/entities/${entity}/relations`, { evidence: PROFILE_EVIDENCE_SHOWN, limit: PROFILE_RELATIONS_PAGE }),
   ]);
   state.current = profile.id;
   state.profileName = profile.name;
   $("timeline-entity").textContent = profile.name;
-  renderProfile(profile, relations);
+  renderProfile(profile, relations.data, relations.total ?? relations.data.length);
   showTab("profile");
   return profile;
 }
@@ -913,13 +956,20 @@ function appendCapped(container, items, limit, render, noun = "more") {
   container.append(more);
 }
 
-const PROFILE_RELATIONS_SHOWN = 25;
-const PROFILE_EVIDENCE_SHOWN = 3;
+const PROFILE_RELATIONS_SHOWN = 25; // of a predicate, before "show more relations"
+const PROFILE_EVIDENCE_SHOWN = 3; // of a relation, before "show more sources" (read on asking)
 const PROFILE_DOCUMENTS_SHOWN = 50;
-// documents a profile reads at a time (?docs=N in the address; the API's default page is 100)
-const PROFILE_DOCUMENTS_PAGE = Math.min(5000, Math.max(1, Number(new URLSearchParams(location.search).get("docs")) || 100));
+const PROFILE_MENTIONS_PAGE = 20; // mentions read at a time
+/** A page size from the address (?NAME=N), else `fallback`. */
+function pageSize(name, fallback) {
+  return Math.min(5000, Math.max(1, Number(new URLSearchParams(location.search).get(name)) || fallback));
+}
+// documents a profile reads at a time (?docs=N in the address; the API's default page is 50)
+const PROFILE_DOCUMENTS_PAGE = pageSize("docs", 50);
+// relations of a profile read at a time (?rels=N): a hub has thousands
+const PROFILE_RELATIONS_PAGE = pageSize("rels", 200);
 
-function renderProfile(p, relations) {
+function renderProfile(p, relations, relationTotal) {
   const tab = clear($("tab-profile"));
   tab.append(el("div", { class: "profile-head" },
     el("h2", { class: "profile-name", text: p.name }),
@@ -947,30 +997,14 @@ function renderProfile(p, relations) {
   }
   tab.append(aliases);
 
-  // relations grouped by predicate
-  tab.append(el("h3", { text: `Relations (${relations.length})` }));
-  const groups = new Map();
-  for (const r of relations) {
-    if (!groups.has(r.predicate)) groups.set(r.predicate, []);
-    groups.get(r.predicate).push(r);
-  }
+  // relations grouped by predicate, a page at a time
+  tab.append(el("h3", { text: `Relations (${relationTotal})` }));
   if (!relations.length) tab.append(el("p", { class: "muted", text: "No relations found." }));
-  for (const [predicate, rels] of groups) {
-    const group = el("details", { class: "relation-group", open: "" },
-      el("summary", {}, el("span", { class: "predicate", text: label(predicate) }), el("span", { class: "count", text: ` ${rels.length}` })));
-    appendCapped(group, rels, PROFILE_RELATIONS_SHOWN, (r) => {
-      const outgoing = r.subject.id === p.id;
-      const other = outgoing ? r.object : r.subject;
-      const head = el("div", { class: "relation-head" + (r.negated ? " negated" : "") },
-        el("span", { class: "direction", text: outgoing ? "→ " : "← ", title: outgoing ? `${p.name} ${label(predicate)} …` : `… ${label(predicate)} ${p.name}` }),
-        entityLink(other),
-        ...markers(r));
-      const box = el("div", { class: "relation" + (r.negated ? " negated" : "") + (r.attributed_to ? " attributed" : "") }, head);
-      appendCapped(box, r.evidence, PROFILE_EVIDENCE_SHOWN, (ev) => evidenceQuote(ev, r), "more sources");
-      return box;
-    }, "more relations");
-    tab.append(group);
-  }
+  const groupsBox = el("div", { class: "relation-groups" });
+  tab.append(groupsBox);
+  const addRelations = relationGroups(p, groupsBox);
+  addRelations(relations, true);
+  if (relationTotal > relations.length) tab.append(nextRelationsButton(p, relations.length, relationTotal, addRelations, groupsBox));
 
   // documents
   tab.append(el("h3", { text: `Documents (${documentCount(p)})` }));
@@ -983,12 +1017,110 @@ function renderProfile(p, relations) {
   tab.append(docs);
   if (documentCount(p) > p.documents.length) tab.append(nextDocumentsButton(p, docs, docItem));
 
-  // mentions
+  // mentions, a page at a time
   const mentions = el("details", { class: "mentions" }, el("summary", { text: `Mentions (${p.mention_count})` }));
-  for (const m of p.mentions) {
-    mentions.append(evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence }));
-  }
+  const mentionQuote = (m) => evidenceQuote({ doc: m.doc, article_id: m.article_id, start: m.start, end: m.end, text: m.sentence });
+  for (const m of p.mentions) mentions.append(mentionQuote(m));
+  if (p.mention_count > p.mentions.length) mentions.append(nextMentionsButton(p, mentions, mentionQuote));
   tab.append(mentions);
+}
+
+/** Return a function adding relations to their predicate's group in `box` (made on first use) as relation boxes. */
+function relationGroups(p, box) {
+  const groups = new Map();
+  return (rels, capped = false) => {
+    const byPredicate = new Map();
+    for (const r of rels) {
+      if (!byPredicate.has(r.predicate)) byPredicate.set(r.predicate, []);
+      byPredicate.get(r.predicate).push(r);
+    }
+    for (const [predicate, list] of byPredicate) {
+      let group = groups.get(predicate);
+      if (!group) {
+        const count = el("span", { class: "count" });
+        const details = el("details", { class: "relation-group", open: "" },
+          el("summary", {}, el("span", { class: "predicate", text: label(predicate) }), count));
+        group = { details, count, n: 0 };
+        groups.set(predicate, group);
+        box.append(details);
+      }
+      const render = (r) => relationBox(p, r);
+      if (capped) appendCapped(group.details, list, PROFILE_RELATIONS_SHOWN, render, "more relations");
+      else for (const r of list) group.details.append(render(r));
+      group.n += list.length;
+      group.count.textContent = ` ${group.n}`;
+    }
+  };
+}
+
+/** One relation of the profile: the other entity, its markers, its first quotes and a button for the rest. */
+function relationBox(p, r) {
+  const outgoing = r.subject.id === p.id;
+  const other = outgoing ? r.object : r.subject;
+  const predicate = r.predicate;
+  const head = el("div", { class: "relation-head" + (r.negated ? " negated" : "") },
+    el("span", { class: "direction", text: outgoing ? "→ " : "← ", title: outgoing ? `${p.name} ${label(predicate)} …` : `… ${label(predicate)} ${p.name}` }),
+    entityLink(other),
+    ...markers(r));
+  const box = el("div", { class: "relation" + (r.negated ? " negated" : "") + (r.attributed_to ? " attributed" : "") }, head);
+  for (const ev of r.evidence) box.append(evidenceQuote(ev, r));
+  if (evidenceCount(r) > r.evidence.length) {
+    const more = moreEvidenceButton(r, r.evidence.length, (ev) => more.before(evidenceQuote(ev, r)),
+      (left) => `show ${left} more source${left > 1 ? "s" : ""}`);
+    box.append(more);
+  }
+  return box;
+}
+
+/** A button reading the profile's next page of relations into their groups, until all are shown. */
+function nextRelationsButton(p, loaded, total, addRelations, box) {
+  const button = el("button", { type: "button", class: "small more", id: "more-relations" });
+  const relabel = () => {
+    button.textContent = `load ${Math.min(PROFILE_RELATIONS_PAGE, total - loaded)} more relations (${loaded} of ${total} shown)`;
+  };
+  relabel();
+  button.addEventListener("click", async () => {
+    for (const capped of box.querySelectorAll(".relation-group > button.more")) capped.click(); // hidden rests first
+    button.disabled = true;
+    try {
+      const page = await apiPage(`/api/entities/${p.id}/relations`,
+        { evidence: PROFILE_EVIDENCE_SHOWN, limit: PROFILE_RELATIONS_PAGE, offset: loaded });
+      addRelations(page.data);
+      loaded += page.data.length;
+      if (!page.data.length || loaded >= total) button.remove(); else relabel();
+    } catch (err) {
+      setStatus(err.message, "error");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+/** A button reading the profile's next page of mentions into `list`, until all are shown. */
+function nextMentionsButton(p, list, render) {
+  let loaded = p.mentions.length;
+  const button = el("button", { type: "button", class: "small more", id: "more-mentions" });
+  const relabel = () => {
+    button.textContent = `load ${Math.min(PROFILE_MENTIONS_PAGE, p.mention_count - loaded)} more mentions `
+      + `(${loaded} of ${p.mention_count} shown)`;
+  };
+  relabel();
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const page = await api(`/api/entities/${p.id}`,
+        { mentions: PROFILE_MENTIONS_PAGE, mentions_offset: loaded, documents: 0 });
+      for (const m of page.mentions) button.before(render(m));
+      loaded += page.mentions.length;
+      if (!page.mentions.length || loaded >= p.mention_count) button.remove(); else relabel();
+    } catch (err) {
+      setStatus(err.message, "error");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 /** How many documents name the profile's entity (the profile holds one page of them). */
@@ -1145,18 +1277,24 @@ async function openDocument(articleId, highlight = null, { relation = null, enti
   }
 }
 
+/** The relation shown above the reader: its ends, markers, and its sources (the rest read on asking). */
 function relationCard(r) {
   const card = el("div", { class: "relation-card" + (r.negated ? " negated" : "") },
     el("div", {}, entityLink(r.subject), el("span", { class: "predicate", text: ` ${r.negated ? "NOT " : ""}${label(r.predicate)} ` }),
       entityLink(r.object), ...markers(r)));
-  const total = Math.max(r.evidence_count || 0, r.evidence.length);
+  const total = evidenceCount(r);
   if (total > 1) {
-    const list = el("div", { class: "muted" }, `${total} sources: `);
-    r.evidence.forEach((ev, i) => {
-      list.append(el("a", { href: "#", text: basename(ev.doc), onclick: (e) => { e.preventDefault(); openEvidence(ev, r); } }),
-        i < r.evidence.length - 1 ? " · " : "");
-    });
-    if (total > r.evidence.length) list.append(` · and ${total - r.evidence.length} more in the profile`);
+    const list = el("div", { class: "muted source-list" }, `${total} sources: `);
+    const links = el("span", { class: "source-links" });
+    const link = (ev) => {
+      if (links.childNodes.length) links.append(" · ");
+      links.append(el("a", { href: "#", text: basename(ev.doc), onclick: (e) => { e.preventDefault(); openEvidence(ev, r); } }));
+    };
+    r.evidence.forEach(link);
+    list.append(links);
+    if (total > r.evidence.length) {
+      list.append(" ", moreEvidenceButton(r, r.evidence.length, link, (left) => `show ${left} more`));
+    }
     card.append(list);
   }
   return card;
