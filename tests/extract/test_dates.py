@@ -35,6 +35,11 @@ from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
         ("last week", "2019-05-02", None, "2019-04"),  # April 22-28
         ("last week", "2019-05-08", None, None),  # April 29 to May 5: no one month
 
+        ("the same day", "2019-05-22", "2019-05-20", "2019-05-20"),  # the day the text last stated
+        ("that year", "2019-05-22", "2005-06-10", "2005"),
+        ("the same day", "2019-05-22", "2016", None),  # a year has no day to be the same as
+        ("the same day", "2019-05-22", None, None),
+        ("last night", "2019-05-22", None, "2019-05-21"),
         ("recently", "2019-05-02", None, None),
         ("last Saturday", None, None, None),
     ],

@@ -49,6 +49,9 @@ _RE_NEXT_PREV = re.compile(
 _RE_THIS_LAST = re.compile(r"\b(last|this|next|past)\s+(day|week|month|year)\b", re.I)
 _RE_WEEKDAY = re.compile(r"\b(last|this|next|on)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RE_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+# 'the same day', 'that year': the date the text last stated, at the unit's precision
+_RE_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
+_RE_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 
 
 def _parse_iso(value: str | None) -> tuple[dt.date, int] | None:
@@ -109,7 +112,8 @@ def is_relative(expression: str) -> bool:
 def is_deictic(expression: str) -> bool:
     """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
     return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)
-                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I))
+                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I)
+                or _RE_LAST_NIGHT.search(expression))
 
 
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
@@ -159,6 +163,12 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 1 if m.group(2).lower() in {"following", "next"} else -1
         base, prec = context_d
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_SAME.search(text)
+    if m and context_d and context_d is not anchor_d:
+        unit = m.group(1).lower()
+        base, prec = context_d
+        if unit != "week" and prec >= UNIT_PRECISION[unit]:  # 'the same day' needs a day; a week is no ISO date
+            return _fmt(base, UNIT_PRECISION[unit])
     m = _RE_DECADE.search(text)
     if m:  # 'in the 1980s': the decade as an ISO 8601 interval of years
         return f"{m.group(1)}/{int(m.group(1)) + 9}"
@@ -169,7 +179,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         return None
     base, prec = anchor_d
     lowered = text.lower()
-    if re.search(r"\byesterday\b", lowered) and prec == 3:
+    if (re.search(r"\byesterday\b", lowered) or _RE_LAST_NIGHT.search(lowered)) and prec == 3:
         return _fmt(base - dt.timedelta(days=1), 3)
     if re.search(r"\b(today|tonight|this morning|this evening)\b", lowered) and prec == 3:
         return _fmt(base, 3)
@@ -240,9 +250,11 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
     found: list[tuple[Span | None, str]] = []
     covered: list[tuple[int, int]] = []
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if not is_date_expression(ent):
             continue
         text = ent.text
+        if _occasion(ent):
+            continue  # 'during Friday prayers': a weekly occasion, not a day
         # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range
         value = resolve_date(text, anchor, context=previous)
         if value is None and re.fullmatch(r"(?:the\s+)?(?:summer|winter|spring|autumn|fall)", text, re.I):
@@ -261,6 +273,25 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
             found.append((None, m.group(1)))
     found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)
     return found
+
+
+def is_date_expression(ent: Span) -> bool:
+    """Return True for a date expression: a DATE mention, or a TIME mention that names its day ('Friday night',
+    'last night')."""
+    return ent.label_ == "DATE" or ent.label_ == "TIME" and is_deictic(ent.text)
+
+
+def _occasion(ent: Span) -> bool:
+    """Return True when a date expression is a weekday naming a recurring occasion: a weekday modifying a noun
+    other than a part of the day ('Friday prayers', 'Sunday mass'; not 'Friday night')."""
+    words = [t for t in ent if t.lower_ not in {"the", "on", "last", "this", "next"}]
+    if len(words) != 1 or words[0].lower_ not in WEEKDAYS:
+        return False
+    day = words[0]
+    if day.dep_ not in {"compound", "nmod", "amod"} or day.head.i == day.i or day.head.i in {t.i for t in ent}:
+        return False
+    return day.head.pos_ in {"NOUN", "PROPN"} and day.head.lower_ not in _DATES.day_parts \
+        and day.head.lemma_.lower() not in _DATES.day_parts
 
 
 def sentence_date(sent: Span, anchor: str | None, previous: str | None) -> str | None:

@@ -431,6 +431,8 @@ class Dates:
     year_cues: tuple[str, ...]  # words before a bare year that make it a date
     after: tuple[str, ...]  # 'later'
     before: tuple[str, ...]  # 'earlier', 'ago'
+    day_parts: frozenset[str]  # 'morning', 'night': after a weekday, still a date ('Friday night')
+    placing: frozenset[str]  # prepositions that place a happening at a time ('during', 'after')
 
 
 @cache
@@ -438,7 +440,7 @@ def dates() -> Dates:
     """Return the date words."""
     return Dates(_ints(values("month")), _seq("weekday"), lower("dateline_noise"),
                  _seq("year_cue"), _seq("date_after"),
-                 _seq("date_before"))
+                 _seq("date_before"), lower("day_part"), lower("date_placing"))
 
 
 @dataclass(frozen=True)
