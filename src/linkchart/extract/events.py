@@ -211,11 +211,34 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     candidates.sort(key=lambda c: c[0])
     kept = candidates[:1]
     for candidate in candidates[1:]:
-        if all(candidate[2].kind != k[2].kind for k in kept) and len(kept) < MAX_EVENTS_PER_SENTENCE:
+        if all(candidate[2].kind != k[2].kind or _told_apart(candidate[1:], k[1:]) for k in kept) \
+                and len(kept) < MAX_EVENTS_PER_SENTENCE:
             kept.append(candidate)
     for _rank, tok, event in kept:
         event.summary = summarise(ctx, tok)  # only for the events kept
     return [event for _rank, _tok, event in kept]
+
+
+def _told_apart(one: tuple[Token, Event], other: tuple[Token, Event]) -> bool:
+    """Return True when two events of one kind in a sentence are two happenings: told in two coordinated clauses,
+    each dated by its own, on different dates ('caucuses were held in X on 3 May, and a primary was held in Y on
+    11 May'); not a happening named inside another's clause ('became the nominee for the 2020 election')."""
+    (tok_a, a), (tok_b, b) = one, other
+    if a.date_source is not None or b.date_source is not None or a.date is None or b.date is None \
+            or a.date == b.date:
+        return False
+    verb_a, verb_b = _clause_verb(tok_a), _clause_verb(tok_b)
+    return verb_a is not None and verb_b is not None and (
+        verb_a.dep_ == "conj" and verb_a.head.i == verb_b.i or verb_b.dep_ == "conj" and verb_b.head.i == verb_a.i)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """Return the verb of a trigger's clause: the trigger itself, or the verb a noun is the subject or object of."""
+    if tok.pos_ in {"VERB", "AUX"}:
+        return tok
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None
 
 
 def _spans(ctx: SentenceContext, mentions: list[Span], offset: int) -> list[tuple[int, int]]:
@@ -284,11 +307,19 @@ ONGOING_KINDS = {"war"}
 
 def _governor_unrealised(ctx: SentenceContext, tok: Token) -> bool:
     """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
-    'wanted to boycott the vote')."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
+    'wanted to boycott the vote'), or a present participle describes an argument of one ('troops will replace
+    the troops withdrawing from X': the withdrawal is as planned as the replacement)."""
+    if tok.pos_ in {"VERB", "AUX"} and tok.tag_ == "VBG" and tok.dep_ == "acl" \
+            and tok.head.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        verb = tok.head.head
+    elif tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        verb = tok.head
+    else:
         return False
-    mod = modality_memo(ctx.memo, tok.head)
-    return mod.irrealis or mod.planned or _to_be_done(tok.head)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    mod = modality_memo(ctx.memo, verb)
+    return mod.irrealis or mod.planned or _to_be_done(verb)
 
 
 _EXPECTED = lexicon.verbs().planned | lexicon.events().unrealised_governors

@@ -366,6 +366,7 @@ class Events:
     judicial_bodies: frozenset[str] = frozenset()  # courts (`judicial_body`) and judges (role class judge)
     unrealised_governors: frozenset[str] = frozenset()  # verbs above a trigger that make it a requirement ('needed')
     commitments: frozenset[str] = frozenset()  # verbs whose infinitive is agreed, not done ('agreed to vote')
+    not_founded: frozenset[str] = frozenset()  # abstract objects of a founding verb ('established the policy')
 
 
 @cache
@@ -375,7 +376,7 @@ def events() -> Events:
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
     return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"),
                   lower("hazard"), lower("judicial_body") | roles().classes.get("judge", frozenset()),
-                  lower("unrealised_governor"), lower("commitment"))
+                  lower("unrealised_governor"), lower("commitment"), lower("not_founded"))
 
 
 @dataclass(frozen=True)
