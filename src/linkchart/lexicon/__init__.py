@@ -454,6 +454,7 @@ class Quantities:
     vague: frozenset[str]  # 'thousands': no number is read
     not_counts: frozenset[str]  # counted nouns that measure rather than count
     approximations: tuple[tuple[str, str], ...]  # (phrase before a number, approximation it states)
+    ordinals: frozenset[str] = frozenset()  # ranks: 'first', 'second', 'last'
 
 
 @cache
@@ -465,6 +466,7 @@ def quantities() -> Quantities:
         {w.lower(): number[w.lower()] for w in ordered("claim_number")},
         {w.lower(): number[w.lower()] for w in ordered("multiplier")},
         lower("vague"), lower("not_count"), tuple((w.lower(), v) for w, v in values("approx").items()),
+        lower("ordinal"),
     )
 
 
