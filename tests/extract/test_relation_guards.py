@@ -71,3 +71,12 @@ def test_a_rank_in_a_contest_is_no_visit(nlp, text: str) -> None:  # noqa: ANN00
 ])
 def test_a_journey_is_still_a_visit(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Lea Marsh", "visited", "Valdora") in triples(nlp, text, [("Lea Marsh", "PERSON"), ("Valdora", "GPE")])
+
+
+@pytest.mark.parametrize("text", [
+    "The reserve is located in the upper reaches of a river in Tarlac , Philippines , and borders two provinces .",
+    "The reserve is located in Tarlac, Philippines, and borders two provinces.",
+])
+def test_a_country_named_like_a_plural_of_its_demonym_stays_a_place(nlp, text: str) -> None:  # noqa: ANN001
+    labels = {e.text: e.label_ for e in nlp(text).ents}
+    assert labels.get("Philippines") == "GPE"  # not a people, as 'Filipinos' are
