@@ -35,6 +35,23 @@ from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
         ("last week", "2019-05-02", None, "2019-04"),  # April 22-28
         ("last week", "2019-05-08", None, None),  # April 29 to May 5: no one month
 
+        ("the same day", "2019-05-22", "2019-05-20", "2019-05-20"),  # the day the text last stated
+        ("that year", "2019-05-22", "2005-06-10", "2005"),
+        ("the same day", "2019-05-22", "2016", None),  # a year has no day to be the same as
+        ("the same day", "2019-05-22", None, None),
+        ("last night", "2019-05-22", None, "2019-05-21"),
+        # spans of days and months: ISO 8601 intervals
+        ("March 3-5, 2018", "2019-05-22", None, "2018-03-03/2018-03-05"),
+        ("between March 3 and March 5", "2019-05-22", None, "2019-03-03/2019-03-05"),
+        ("from 3 to 5 March", "2019-05-22", None, "2019-03-03/2019-03-05"),
+        ("from 28 February to 3 March 2019", None, None, "2019-02-28/2019-03-03"),
+        ("from March to May 2018", None, None, "2018-03/2018-05"),
+        ("from January 2004 to March 2006", None, None, "2004-01/2006-03"),
+        ("from December to February", "2019-05-22", None, "2018-12/2019-02"),
+        ("the '80s", None, None, "1980/1989"),
+        ("in the 90s", None, None, "1990/1999"),
+        ("early March", "2019-05-22", None, "2019-03"),  # 'March' and 'May' are months after a word of time
+        ("mid-May", "2019-05-22", None, "2019-05"),
         ("recently", "2019-05-02", None, None),
         ("last Saturday", None, None, None),
     ],

@@ -32,6 +32,17 @@ _RE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEA
 _RE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", re.I)
 _RE_MY = re.compile(rf"\b({_MONTH})(?:\s+of)?,?\s+({_YEAR})\b", re.I)
 _RE_MONTH = re.compile(rf"\b({_MONTH})\b", re.I)
+_TO = r"\s*(?:-|–|—|to|and|until|through|till)\s*"
+# spans of days or months: 'March 3-5, 2019', 'between March 3 and March 5', 'from 3 to 5 March', 'from March to
+# May 2019', 'January 2004 to March 2006': an ISO 8601 interval
+_RE_DAYS_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}){_TO}(?:({_MONTH})\s+)?(\d{{1,2}})\b(?!\s*(?:{_MONTH}))"
+                          rf"(?:,?\s+({_YEAR}))?", re.I)
+_RE_DAYS_DMY = re.compile(rf"\b(\d{{1,2}})(?:\s+({_MONTH}))?{_TO}(\d{{1,2}})\s+({_MONTH})(?:,?\s+({_YEAR}))?", re.I)
+_RE_MONTHS = re.compile(rf"\b({_MONTH})(?:\s+({_YEAR}))?{_TO}({_MONTH})(?:\s+({_YEAR}))?\b", re.I)
+# a capitalised 'May' or 'March' is a month after a word of time ('in March', 'early May'), not the verb
+_RE_MONTH_CUE = re.compile(
+    r"\b(" + lexicon.alternation(w.rstrip("-") for w in _DATES.year_cues) + r"|to)[\s-]+(may|march)\b")
+_RE_SHORT_DECADE = re.compile(r"(?:\bthe\s+|')([2-9]0)'?s\b", re.I)
 _RE_YEAR = re.compile(rf"(?<![\d,.$£€])({_YEAR})(?!\d|,\d|\.\d)")
 _RE_RANGE = re.compile(rf"({_YEAR})\s*(?:-|–|—|to|and|until|through)\s*({_YEAR})\b", re.I)
 _RE_SHORT_RANGE = re.compile(rf"\b({_YEAR})\s*[-–—]\s*(\d\d)\b(?!-)")  # '2010-12', '2006–11'
@@ -49,6 +60,9 @@ _RE_NEXT_PREV = re.compile(
 _RE_THIS_LAST = re.compile(r"\b(last|this|next|past)\s+(day|week|month|year)\b", re.I)
 _RE_WEEKDAY = re.compile(r"\b(last|this|next|on)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RE_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+# 'the same day', 'that year': the date the text last stated, at the unit's precision
+_RE_SAME = re.compile(r"\b(?:the\s+same|that)\s+(day|week|month|year)\b", re.I)
+_RE_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 
 
 def _parse_iso(value: str | None) -> tuple[dt.date, int] | None:
@@ -109,7 +123,8 @@ def is_relative(expression: str) -> bool:
 def is_deictic(expression: str) -> bool:
     """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
     return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)
-                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I))
+                or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I)
+                or _RE_LAST_NIGHT.search(expression))
 
 
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
@@ -129,6 +144,9 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
     rng = resolve_range(text)
     if rng:  # 'from 2006 to 2011': an ISO 8601 interval of years, like a decade
         return f"{rng[0]}/{rng[1]}"
+    days = _day_span(text, anchor_d)
+    if days:
+        return days
     m = _RE_MDY.search(text) or _RE_DMY.search(text)
     if m:
         if m.re is _RE_MDY:
@@ -159,9 +177,18 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         direction = 1 if m.group(2).lower() in {"following", "next"} else -1
         base, prec = context_d
         return _fmt(_shift(base, direction, unit), min(prec, UNIT_PRECISION[unit]))
+    m = _RE_SAME.search(text)
+    if m and context_d and context_d is not anchor_d:
+        unit = m.group(1).lower()
+        base, prec = context_d
+        if unit != "week" and prec >= UNIT_PRECISION[unit]:  # 'the same day' needs a day; a week is no ISO date
+            return _fmt(base, UNIT_PRECISION[unit])
     m = _RE_DECADE.search(text)
     if m:  # 'in the 1980s': the decade as an ISO 8601 interval of years
         return f"{m.group(1)}/{int(m.group(1)) + 9}"
+    m = _RE_SHORT_DECADE.search(text)
+    if m:  # "the '80s": a decade of the last century
+        return f"19{m.group(1)}/19{int(m.group(1)) + 9}"
     m = _RE_YEAR.search(text)
     if m:
         return m.group(1)
@@ -169,7 +196,7 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         return None
     base, prec = anchor_d
     lowered = text.lower()
-    if re.search(r"\byesterday\b", lowered) and prec == 3:
+    if (re.search(r"\byesterday\b", lowered) or _RE_LAST_NIGHT.search(lowered)) and prec == 3:
         return _fmt(base - dt.timedelta(days=1), 3)
     if re.search(r"\b(today|tonight|this morning|this evening)\b", lowered) and prec == 3:
         return _fmt(base, 3)
@@ -194,10 +221,48 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
             back = 7
         return _fmt(base - dt.timedelta(days=back), 3)
     m = _RE_MONTH.search(text)
-    if m and (m.group(1)[0].isupper() and m.group(1).lower() not in {"may", "march"}):
+    if m and m.group(1)[0].isupper() and (m.group(1).lower() not in {"may", "march"} or _RE_MONTH_CUE.search(lowered)):
         month = _month_number(m.group(1))
         return _fmt(dt.date(_year_for(base, month, 1, as_year=True, precision=prec), month, 1), 2)
     return None
+
+
+def _day_span(text: str, anchor: tuple[dt.date, int] | None) -> str | None:
+    """Return the ISO 8601 interval of a span of days or months ('March 3-5, 2019' → '2019-03-03/2019-03-05',
+    'from March to May 2019' → '2019-03/2019-05'), or None when the text states none or its year is unknown."""
+    m = _RE_DAYS_MDY.search(text)
+    if m:
+        months = (_month_number(m.group(1)), _month_number(m.group(3) or m.group(1)))
+        return _span(months, (int(m.group(2)), int(m.group(4))), (None, m.group(5)), anchor)
+    m = _RE_DAYS_DMY.search(text)
+    if m:
+        months = (_month_number(m.group(2) or m.group(4)), _month_number(m.group(4)))
+        return _span(months, (int(m.group(1)), int(m.group(3))), (None, m.group(5)), anchor)
+    m = _RE_MONTHS.search(text)
+    if m and (m.group(4) or anchor) and (m.group(1)[0].isupper() and m.group(3)[0].isupper()):
+        return _span((_month_number(m.group(1)), _month_number(m.group(3))), None, (m.group(2), m.group(4)), anchor)
+    return None
+
+
+def _span(months: tuple[int, int], days: tuple[int, int] | None, years: tuple[str | None, str | None],
+          anchor: tuple[dt.date, int] | None) -> str | None:
+    """Return 'start/end' of a span from its months, days (None: whole months) and the years the text states."""
+    if years[1]:
+        end_year = int(years[1])
+    elif anchor:
+        end_year = _year_for(anchor[0], months[1], 1, as_year=True, precision=anchor[1])
+    else:
+        return None
+    start_year = int(years[0]) if years[0] else end_year - ((months[0], days[0] if days else 0) >
+                                                          (months[1], days[1] if days else 0))
+    if days is None:
+        if (start_year, months[0]) >= (end_year, months[1]):
+            return None
+        return f"{start_year:04d}-{months[0]:02d}/{end_year:04d}-{months[1]:02d}"
+    start, end = _safe(start_year, months[0], days[0]), _safe(end_year, months[1], days[1])
+    if start is None or end is None or len(start) < 10 or len(end) < 10 or start >= end:
+        return None
+    return f"{start}/{end}"
 
 
 def _safe(year: int, month: int, day: int) -> str | None:
@@ -240,9 +305,11 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
     found: list[tuple[Span | None, str]] = []
     covered: list[tuple[int, int]] = []
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if not is_date_expression(ent):
             continue
         text = ent.text
+        if _occasion(ent):
+            continue  # 'during Friday prayers': a weekly occasion, not a day
         # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range
         value = resolve_date(text, anchor, context=previous)
         if value is None and re.fullmatch(r"(?:the\s+)?(?:summer|winter|spring|autumn|fall)", text, re.I):
@@ -261,6 +328,25 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
             found.append((None, m.group(1)))
     found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)
     return found
+
+
+def is_date_expression(ent: Span) -> bool:
+    """Return True for a date expression: a DATE mention, or a TIME mention that names its day ('Friday night',
+    'last night')."""
+    return ent.label_ == "DATE" or ent.label_ == "TIME" and is_deictic(ent.text)
+
+
+def _occasion(ent: Span) -> bool:
+    """Return True when a date expression is a weekday naming a recurring occasion: a weekday modifying a noun
+    other than a part of the day ('Friday prayers', 'Sunday mass'; not 'Friday night')."""
+    words = [t for t in ent if t.lower_ not in {"the", "on", "last", "this", "next"}]
+    if len(words) != 1 or words[0].lower_ not in WEEKDAYS:
+        return False
+    day = words[0]
+    if day.dep_ not in {"compound", "nmod", "amod"} or day.head.i == day.i or day.head.i in {t.i for t in ent}:
+        return False
+    return day.head.pos_ in {"NOUN", "PROPN"} and day.head.lower_ not in _DATES.day_parts \
+        and day.head.lemma_.lower() not in _DATES.day_parts
 
 
 def sentence_date(sent: Span, anchor: str | None, previous: str | None) -> str | None:

@@ -8,6 +8,11 @@ X in March 2007, Y was arrested'), the sentence's first date, as before. A durat
 date; a deictic expression that does not resolve ('last week' straddling two months) leaves the event undated.
 A trigger inside a span's bound ('From 2003 until X's capture': lexicon class time_bound) takes no date from
 the clause above: the span's start is not its date; undated, it is left out.
+A date inside a time phrase of another happening ('following the caucuses in Y on 3 May', 'since detainees began
+arriving in 2001') is that happening's: the sentence's fallback takes it only after 'after' or 'following', cut to
+the month, never after 'since', 'until' or 'before'. A time of its own clause that does not resolve ('during
+Ramadan', 'months earlier', 'after six years of house arrest') leaves the happening undated and marks it placed
+elsewhere: it is not the article's day either.
 """
 
 from __future__ import annotations
@@ -15,16 +20,21 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.dates import is_deictic
+from linkchart.extract.dates import is_date_expression, is_deictic
 
 _VERBAL = {"VERB", "AUX"}
 
 
-def _held_by(trigger: Token, date_root: Token) -> bool:
-    """Return True when `date_root` hangs under `trigger` without crossing another verb on the way."""
-    cur = date_root
+def _held_by(trigger: Token, date_root: Token, through_time: bool = False) -> bool:
+    """Return True when `date_root` hangs under `trigger` without crossing another verb on the way, nor (unless
+    `through_time`) a time phrase of another happening ('held a vote after the caucuses on 3 May': the day is the
+    caucuses')."""
+    cur, passed = date_root, False  # passed: a verb or noun of another happening between the date and here
     while cur.head.i != cur.i:
+        if not through_time and passed and cur.dep_ in {"prep", "mark"} and cur.lower_ in _TIME_RELATIONS:
+            return False
         cur = cur.head
+        passed = passed or cur.pos_ == "NOUN"
         if cur.i == trigger.i:
             return True
         if cur.pos_ in _VERBAL:
@@ -34,14 +44,24 @@ def _held_by(trigger: Token, date_root: Token) -> bool:
 
 def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]], own_only: bool = False) -> str | None:
     """Return the date of the event `trigger` starts: its own clause's date, else the nearest enclosing
-    clause's, else the sentence's first date; None when its clause states a deictic date that does not
-    resolve ('last week' without a month to name) or the sentence states none. With `own_only`, None rather than
-    the sentence's first date when no clause on the way up holds one ('X said the raid took place in 2003': the
-    saying is not dated 2003)."""
+    clause's, else the sentence's first date (see `event_time`); None when it has none."""
+    return event_time(trigger, sent, dates, own_only)[0]
+
+
+def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
+               own_only: bool = False) -> tuple[str | None, bool]:
+    """Return (date, placed elsewhere) of the event `trigger` starts. The date is its own clause's date, else the
+    nearest enclosing clause's, else the sentence's first date that does not belong to a time phrase of another
+    happening ('since X began in 2001' bounds a span; 'following X on 3 May' only tells the month); None when its
+    clause states a date that does not resolve or the sentence states none. With `own_only`, None rather than the
+    sentence's first date when no clause on the way up holds one ('X said the raid took place in 2003': the saying
+    is not dated 2003). 'Placed elsewhere' is True when its clause places it at a time that does not resolve
+    ('during Ramadan', 'after six years of house arrest', 'captured last week' without a day to count from): the
+    happening is not of the article's day either."""
     resolved = {d.start: value for d, value in dates if d is not None}
-    exprs = [e for e in sent.ents if e.label_ == "DATE"]
+    exprs = [e for e in sent.ents if is_date_expression(e)]
     if not exprs:
-        return dates[0][1] if dates and not own_only else None
+        return (dates[0][1] if dates and not own_only else None), False
     # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
     chain = [trigger]
     cur, in_noun_phrase, bounded = trigger, trigger.pos_ not in _VERBAL, False
@@ -58,12 +78,79 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
         own = [e for e in exprs if _held_by(holder, e.root)]
         dated = [resolved[e.start] for e in own if e.start in resolved]
         if dated:
-            return dated[0]
+            return dated[0], False
         if any(is_deictic(e.text) for e in own):
-            return None  # 'captured last week' with no day to count from: not the sentence's other date
+            return None, False  # 'captured last week' with no day to count from: not the sentence's other date
+        if any(e.start not in resolved and _placing(e) and _held_by(holder, e.root, through_time=True) for e in exprs):
+            return None, True  # 'during Ramadan', 'after six years': at a time that is not the article's day
     if bounded or own_only:
-        return None
-    return dates[0][1] if dates else None
+        return None, False
+    for expr, value in dates:
+        relation = _time_relation(expr) if expr is not None and _in_other_happening(expr) else None
+        if relation is None:
+            return value, False
+        if relation in _AFTER:  # 'X held a vote, following the caucuses in Y on 3 May': later that month
+            return value[:7], False
+    return None, False
+
+
+_AFTER = set(lexicon.dates().after) | {"following"}
+_TIME_RELATIONS = lexicon.grammar().time_bounds | _AFTER | set(lexicon.dates().before) | {"since"}
+
+
+def _time_relation(expr: Span) -> str | None:
+    """Return the word that puts a date in a time phrase of another happening ('since ... in 2001', 'following the
+    caucuses on 3 May', 'before X in 2004'), or None when the date is not in one."""
+    cur = _outside(expr)
+    while cur is not None:
+        if cur.lower_ in _TIME_RELATIONS and cur.dep_ in {"prep", "mark", "advmod", "advcl", "pcomp"}:
+            return cur.lower_
+        mark = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in _TIME_RELATIONS), None)
+        if mark is not None:
+            return mark
+        cur = cur.head if cur.head.i != cur.i else None
+    return None
+
+
+def _outside(expr: Span) -> Token | None:
+    """Return the nearest head above a date expression outside it ('ten months ago' is the date itself), or None."""
+    cur = expr.root
+    while expr.start <= cur.i < expr.end:
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return cur
+
+
+def _in_other_happening(expr: Span) -> bool:
+    """Return True when a date hangs from a verb or noun of its own before any preposition or conjunction of time
+    ('since protests erupted on 1 May', 'following the caucuses on 3 May'); False for a bare date under one ('since
+    2018, when X left', 'until 2010')."""
+    cur = _outside(expr)
+    while cur is not None:
+        if cur.dep_ in {"prep", "mark"} and cur.lower_ in _TIME_RELATIONS:
+            return False
+        if cur.pos_ in _VERBAL or cur.pos_ == "NOUN":
+            return True
+        cur = cur.head if cur.head.i != cur.i else None
+    return False
+
+
+def _placing(expr: Span) -> bool:
+    """Return True when an unresolved date expression places a happening at a time: it holds a relative word ('months
+    earlier'), hangs from a verb as a time adverb ('every year'), or from a placing preposition ('during Ramadan',
+    'after six years'); not a duration ('for six years', 'a 33-day war', 'aged 50 years')."""
+    words = {t.lower_ for t in expr}
+    if words & _RELATIVE_WORDS:
+        return True
+    root = expr.root
+    if root.dep_ in {"npadvmod", "tmod", "advmod"}:
+        return root.head.pos_ in _VERBAL
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACING
+
+
+_RELATIVE_WORDS = set(lexicon.dates().after) | set(lexicon.dates().before)
+_PLACING = lexicon.dates().placing
 
 
 # auxiliaries that put a clause out of the reported news: the past perfect's 'had' (background: 'had been

@@ -103,8 +103,9 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None
     if kind in _VIOLENT_KINDS and figurative(tok):
         return None
-    if kind == "founding" and (figurative(tok) or any(c.lower_ in _REFLEXIVE for c in tok.children)):
-        return None  # 'form the backbone of', 'is establishing itself as'
+    if kind == "founding" and (figurative(tok) or any(c.lower_ in _REFLEXIVE for c in tok.children)
+                               or _abstract_founded(tok)):
+        return None  # 'form the backbone of', 'is establishing itself as', 'established the policy'
     if kind == "deal" and tok.pos_ in _VERBAL and _lemma(tok) == "deal":
         return None  # 'dealing with X' handles it
     if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
@@ -119,6 +120,19 @@ def _ruling(verb: Token) -> bool:
         return False
     return any(c.dep_ in {"ccomp", "oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"against", "on"})
                for c in verb.children)
+
+
+def _abstract_founded(tok: Token) -> bool:
+    """Return True when what a founding word brings about is abstract, no body or place: its object, passive subject
+    or 'of' phrase ('established the country's policy', 'the principle was established', 'the establishment of
+    ties')."""
+    things = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if tok.pos_ not in _VERBAL:
+        things += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
+    if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        things.append(tok.head)  # 'the policy, which was established in 1990'
+    return any(_lemma(t) in _EVENTS.not_founded or t.lower_ in _EVENTS.not_founded for t in things)
 
 
 def figurative(tok: Token) -> bool:

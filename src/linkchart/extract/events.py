@@ -26,7 +26,8 @@ from linkchart.extract.context import (
     sent_ents,
     sent_tokens,
 )
-from linkchart.extract.event_dates import event_date, reported_now
+from linkchart.extract.dates import is_date_expression
+from linkchart.extract.event_dates import event_time, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
@@ -91,7 +92,7 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
 def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str | None,
                        kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None,
                        article_date: str | None = None, context_date: str | None = None,
-                       previous_day: str | None = None) -> list[Event]:
+                       previous_day: str | None = None, told: dict[str, str] | None = None) -> list[Event]:
     """Return the events one sentence states (at most `MAX_EVENTS_PER_SENTENCE`, of different kinds); `kinds` maps
     trigger lemmas to event kinds (`lexicon.events().triggers`), read in their construction
     (`event_triggers.trigger_kind`). `dates` are the sentence's date expressions (`dates.sentence_dates`): each
@@ -103,12 +104,17 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     to Y. There he met Z.'), not the news, and stays undated (a statement is still the reporter's news).
     `previous_day` is the day the sentence before stated: a happening in the simple past right after a sentence
     dated a few days before the article ('Yesterday, X held primaries. Y won the primaries in Z.') took place
-    that day, not on the article's (marked `date_source='context'`)."""
+    that day, not on the article's (marked `date_source='context'`). `told` is what the article told so far, by
+    event kind (see `_remember`), updated in place: a happening in the simple past without a date of its own, of
+    a kind the article last told on a day a few days before its own ('A court yesterday sentenced fifteen people.
+    ... The judge sentenced X to death.'), takes that day; of a kind last told at another time ('resigned earlier
+    in the week. He resigned by text message.'), no date rather than the article's."""
     if dates is None:
         dates = [(None, date)] if date else []
     if sent.text.rstrip().endswith("?"):
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
+    has_dates = bool(dates) or any(is_date_expression(e) for e in sent.ents)
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
@@ -137,20 +143,24 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue
         if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent)):
             continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
-        own_date = event_date(tok, sent, dates, own_only=statement) if dates else None
+        own_date, elsewhere = event_time(tok, sent, dates, own_only=statement) if has_dates else (None, False)
         date_source = None
         if not own_date:
-            if dates and not statement:
-                continue  # its clause's date does not resolve, or it bounds a span: left out, as before
+            if dates and not statement and not elsewhere:
+                continue  # it bounds a span, or only another happening is dated: left out, as before
             if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue
             if not statement and tok.dep_ == "acl" and _infinitive(tok):
                 continue  # 'support for him to form a party': not (yet) happened
-            if article_date and reported_now(tok) and (statement or not _set_earlier(context_date, article_date)) \
-                    and not _vaguely_earlier(tok):
-                own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
-                if not statement and _simple_past(tok) and _days_before(previous_day, article_date):
+            if article_date and not elsewhere and reported_now(tok) and not _vaguely_earlier(tok):
+                narrative = not statement and _simple_past(tok)
+                if narrative and _days_before(previous_day, article_date):
                     own_date, date_source = previous_day, "context"
+                elif narrative and told and kind in told:
+                    own_date, date_source = (told[kind], "context") if told[kind] else (None, None)
+                elif statement or not _set_earlier(context_date, article_date):
+                    own_date, date_source = article_date[:10], "article"  # the day, not the hour of publication
+            elsewhere = elsewhere or own_date is None and _vaguely_earlier(tok)
         if sources is None:
             sources = _report_sources(sent)
         doers, undergoers, others = _arguments(ctx, tok)
@@ -187,6 +197,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         while cur.head.i != cur.i:
             depth, cur = depth + 1, cur.head
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
+        if told is not None and not statement:
+            _remember(told, kind, own_date, date_source, elsewhere, article_date)
         candidates.append((rank, tok, Event(
             kind=kind, summary="", date=own_date,
             participants=_spans(ctx, mentions, offset),
@@ -199,11 +211,34 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     candidates.sort(key=lambda c: c[0])
     kept = candidates[:1]
     for candidate in candidates[1:]:
-        if all(candidate[2].kind != k[2].kind for k in kept) and len(kept) < MAX_EVENTS_PER_SENTENCE:
+        if all(candidate[2].kind != k[2].kind or _told_apart(candidate[1:], k[1:]) for k in kept) \
+                and len(kept) < MAX_EVENTS_PER_SENTENCE:
             kept.append(candidate)
     for _rank, tok, event in kept:
         event.summary = summarise(ctx, tok)  # only for the events kept
     return [event for _rank, _tok, event in kept]
+
+
+def _told_apart(one: tuple[Token, Event], other: tuple[Token, Event]) -> bool:
+    """Return True when two events of one kind in a sentence are two happenings: told in two coordinated clauses,
+    each dated by its own, on different dates ('caucuses were held in X on 3 May, and a primary was held in Y on
+    11 May'); not a happening named inside another's clause ('became the nominee for the 2020 election')."""
+    (tok_a, a), (tok_b, b) = one, other
+    if a.date_source is not None or b.date_source is not None or a.date is None or b.date is None \
+            or a.date == b.date:
+        return False
+    verb_a, verb_b = _clause_verb(tok_a), _clause_verb(tok_b)
+    return verb_a is not None and verb_b is not None and (
+        verb_a.dep_ == "conj" and verb_a.head.i == verb_b.i or verb_b.dep_ == "conj" and verb_b.head.i == verb_a.i)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """Return the verb of a trigger's clause: the trigger itself, or the verb a noun is the subject or object of."""
+    if tok.pos_ in {"VERB", "AUX"}:
+        return tok
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None
 
 
 def _spans(ctx: SentenceContext, mentions: list[Span], offset: int) -> list[tuple[int, int]]:
@@ -272,11 +307,19 @@ ONGOING_KINDS = {"war"}
 
 def _governor_unrealised(ctx: SentenceContext, tok: Token) -> bool:
     """Return True when a noun trigger is the object of a verb that did not happen ('plans to sign a deal',
-    'wanted to boycott the vote')."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
+    'wanted to boycott the vote'), or a present participle describes an argument of one ('troops will replace
+    the troops withdrawing from X': the withdrawal is as planned as the replacement)."""
+    if tok.pos_ in {"VERB", "AUX"} and tok.tag_ == "VBG" and tok.dep_ == "acl" \
+            and tok.head.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        verb = tok.head.head
+    elif tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        verb = tok.head
+    else:
         return False
-    mod = modality_memo(ctx.memo, tok.head)
-    return mod.irrealis or mod.planned or _to_be_done(tok.head)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    mod = modality_memo(ctx.memo, verb)
+    return mod.irrealis or mod.planned or _to_be_done(verb)
 
 
 _EXPECTED = lexicon.verbs().planned | lexicon.events().unrealised_governors
@@ -379,6 +422,21 @@ def _vaguely_earlier(tok: Token) -> bool:
 
 
 _NEAR_DAYS = 7  # a day the sentence before stated, at most this many days before the article
+
+
+def _remember(told: dict[str, str], kind: str, date: str | None, date_source: str | None, elsewhere: bool,
+              article_date: str | None) -> None:
+    """Record in `told` when the article told a happening of `kind`: the day, when its own words date it a few
+    days before the article ('yesterday'); '' when they place it at another time (another date, 'earlier in the
+    week', 'during Ramadan'); nothing when it is of the article's day or its time is not told."""
+    if date_source is not None:
+        return  # dated by the article or the context, not by its own words
+    if date and article_date and _days_before(date, article_date):
+        told[kind] = date
+    elif date and (not article_date or date != article_date[:10]) or date is None and elsewhere:
+        told[kind] = ""
+    elif date:
+        told.pop(kind, None)
 
 
 def _days_before(day: str | None, article_date: str) -> bool:

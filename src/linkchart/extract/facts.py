@@ -42,6 +42,7 @@ class SpanFacts:
     claims: list[Claim] = field(default_factory=list)
     speaker: Speaker | None = None  # who the span announced at its very end ('X continues:')
     subjects: dict[str, Speaker] = field(default_factory=dict)  # the person / organisation it ended on, by label
+    told: dict[str, str] = field(default_factory=dict)  # when the article last told each event kind (events.py)
 
 
 class FactReader:
@@ -60,7 +61,7 @@ class FactReader:
 
     def read(self, doc: Doc, offset: int, article_date: str | None, context_date: str | None = None,
              context_speaker: Speaker | None = None, context_subjects: dict[str, Speaker] | None = None,
-             ) -> SpanFacts:
+             context_told: dict[str, str] | None = None) -> SpanFacts:
         """Return the relations, events and claims in one parsed span, and what it leaves for the next span;
         entity mentions are doc.ents; all offsets are doc char offsets + offset (into the article's clean text).
 
@@ -68,6 +69,7 @@ class FactReader:
         before this span, for relative dates ('two months later') at its start. `context_speaker` (article
         offsets) is who the previous paragraph said would speak next ('X continues:'), for 'I' and 'we';
         `context_subjects` (article offsets) the person and organisation it ended on, for 'he' and 'it'.
+        `context_told` is when the article's spans before told each event kind (`SpanFacts.told`).
         """
         carried = None
         if context_speaker is not None:
@@ -76,7 +78,7 @@ class FactReader:
         previous = {label: Speaker(sp.text, sp.label, sp.start - offset, sp.end - offset)
                     for label, sp in (context_subjects or {}).items()}
         ctx = SentenceContext.build(ensure_lemmas(doc), self.rules, carried, previous)
-        found = SpanFacts()
+        found = SpanFacts(told=dict(context_told or {}))
         last_date = context_date
         previous_day = None  # the day the sentence before stated ('Yesterday, X held primaries.')
         for sent in doc.sents:
@@ -85,7 +87,7 @@ class FactReader:
             if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
                 found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
             found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates, article_date,
-                                               last_date, previous_day)
+                                               last_date, previous_day, found.told)
             found.claims += claims_in_sentence(ctx, sent, offset)
             previous_day = dates[-1][1] if dates else None
             if dates:

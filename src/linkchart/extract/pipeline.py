@@ -71,6 +71,7 @@ class _Article:
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
+    told: dict[str, str] = field(default_factory=dict)  # when the spans read so far told each event kind
     last_end: int = -1
 
 
@@ -93,10 +94,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
     facts = reader.read(doc, offset, art.date, context_date=art.context_date,
                         context_speaker=art.speaker if adjacent else None,
-                        context_subjects=art.subjects if adjacent else None)
+                        context_subjects=art.subjects if adjacent else None, context_told=art.told)
     art.context_date = last_stated_date(doc[:], art.date, art.context_date)
     art.speaker = facts.speaker
     art.subjects = facts.subjects
+    art.told = facts.told
     art.last_end = offset + len(doc_text(doc))
     art.extraction.relations.extend(facts.relations)
     art.extraction.events.extend(facts.events)

@@ -12,6 +12,7 @@ sentence's date is given by the caller (`facts`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,6 +201,23 @@ def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[di
     return by_lemma, wildcard
 
 
+def _ranked(verb: Token) -> bool:
+    """Return True when a verb states a rank ('came second', 'came in first', 'finished in last place'): an
+    ordinal among its complements or in its 'in' phrase."""
+    near = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod", "oprd", "acomp", "dobj"}]
+    near += [g for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "in" for g in c.children
+             if g.dep_ in {"pobj", "amod"}]
+    return any(_ordinal(t) or any(_ordinal(g) and g.dep_ == "amod" for g in t.children) for t in near)
+
+
+_ORDINALS = lexicon.quantities().ordinals
+
+
+def _ordinal(tok: Token) -> bool:
+    """Return True for a rank word: 'second', '3rd', or a token the model tags ORDINAL."""
+    return tok.ent_type_ == "ORDINAL" or tok.lower_ in _ORDINALS or bool(re.fullmatch(r"\d+(st|nd|rd|th)", tok.lower_))
+
+
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
     for tok in sent_tokens(ctx, sent):
@@ -222,6 +240,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
                                               for c in tok.children):
                 continue
+            if rule.get("not_ranked") and _ranked(tok):
+                continue  # 'came in second in Iowa', 'finished third': a result, not a journey
             objects: list[Span] = []
             for path in rule["object"]:
                 objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in ents_for(ctx, t)]
@@ -425,8 +445,11 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
     deputy = former = False
     i = first - 1
     while i >= ctx.sent_at[first].start and first - i <= 4:
-        t = doc[i]
-        if ctx.ent_at[i] is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
+        t, ent = doc[i], ctx.ent_at[i]
+        if ent is not None and ent.label_ in {"NORP", "GPE"} and lexicon.nation_of(ent.text):
+            i = ent.start - 1  # 'former Chilean President X': the nationality, then the role's time
+            continue
+        if ent is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
             break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
         deputy = deputy or t.lower_ in roles.deputy
         former = former or t.lower_ in roles.former
@@ -805,6 +828,9 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
         if nxt is not None and not (nxt.is_lower or nxt.text in rule["chain_enders"]):
             continue  # 'Lisbon, Tull - Varn / ...': the names go on in a way a chain of places does not
+        if nxt is not None and nxt.tag_ == "POS" and lemma_of(nxt.head) not in ctx.rules["place_nouns"] \
+                and nxt.head.lower_ not in lexicon.places().relational:
+            continue  # 'X, Valdora's first moon rover': whose thing X is, not where ('Y, Valdora's capital' is)
         for i, inner in enumerate(chain[:-1]):
             for outer in chain[i + 1:]:
                 yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
@@ -996,6 +1022,7 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
             start=start + offset, end=end + offset, rule=cand.rule,
-            negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged, date=date,
+            negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
+            date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
     return out

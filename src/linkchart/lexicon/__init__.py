@@ -366,6 +366,7 @@ class Events:
     judicial_bodies: frozenset[str] = frozenset()  # courts (`judicial_body`) and judges (role class judge)
     unrealised_governors: frozenset[str] = frozenset()  # verbs above a trigger that make it a requirement ('needed')
     commitments: frozenset[str] = frozenset()  # verbs whose infinitive is agreed, not done ('agreed to vote')
+    not_founded: frozenset[str] = frozenset()  # abstract objects of a founding verb ('established the policy')
 
 
 @cache
@@ -375,7 +376,7 @@ def events() -> Events:
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
     return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"),
                   lower("hazard"), lower("judicial_body") | roles().classes.get("judge", frozenset()),
-                  lower("unrealised_governor"), lower("commitment"))
+                  lower("unrealised_governor"), lower("commitment"), lower("not_founded"))
 
 
 @dataclass(frozen=True)
@@ -431,6 +432,8 @@ class Dates:
     year_cues: tuple[str, ...]  # words before a bare year that make it a date
     after: tuple[str, ...]  # 'later'
     before: tuple[str, ...]  # 'earlier', 'ago'
+    day_parts: frozenset[str]  # 'morning', 'night': after a weekday, still a date ('Friday night')
+    placing: frozenset[str]  # prepositions that place a happening at a time ('during', 'after')
 
 
 @cache
@@ -438,7 +441,7 @@ def dates() -> Dates:
     """Return the date words."""
     return Dates(_ints(values("month")), _seq("weekday"), lower("dateline_noise"),
                  _seq("year_cue"), _seq("date_after"),
-                 _seq("date_before"))
+                 _seq("date_before"), lower("day_part"), lower("date_placing"))
 
 
 @dataclass(frozen=True)
@@ -451,6 +454,7 @@ class Quantities:
     vague: frozenset[str]  # 'thousands': no number is read
     not_counts: frozenset[str]  # counted nouns that measure rather than count
     approximations: tuple[tuple[str, str], ...]  # (phrase before a number, approximation it states)
+    ordinals: frozenset[str] = frozenset()  # ranks: 'first', 'second', 'last'
 
 
 @cache
@@ -462,6 +466,7 @@ def quantities() -> Quantities:
         {w.lower(): number[w.lower()] for w in ordered("claim_number")},
         {w.lower(): number[w.lower()] for w in ordered("multiplier")},
         lower("vague"), lower("not_count"), tuple((w.lower(), v) for w, v in values("approx").items()),
+        lower("ordinal"),
     )
 
 

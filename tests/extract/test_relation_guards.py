@@ -1,0 +1,82 @@
+"""Relation guards for news (#11): a possessive place after a name says whose thing it is, not where; the time of
+a role is read across its nationality word ('former Chilean President X'), and a former role takes no date from
+another happening of its sentence; a rank in a contest ('came in second in X') is no visit. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_text import parse, triples
+
+from linkchart.extract.facts import fact_reader
+
+
+@pytest.mark.parametrize(("text", "ents"), [
+    ("State media today declared the Silver Hare, Valdora's first moon rover, damaged.",
+     [("Silver Hare", "GPE"), ("Valdora", "GPE")]),
+    ("The Corlin Star, Vesta's largest airliner, was unveiled on Monday.", [("Corlin Star", "GPE"), ("Vesta", "GPE")]),
+])
+def test_a_possessive_place_after_a_name_is_no_location(nlp, text: str, ents: list) -> None:  # noqa: ANN001
+    assert not {t for t in triples(nlp, text, ents) if t[1] == "located_in"}
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    ("He was born in Ostrava, Valdora.", [("Ostrava", "GPE"), ("Valdora", "GPE")],
+     ("Ostrava", "located_in", "Valdora")),
+    ("She flew to Ostrava, Valdora's capital.", [("Ostrava", "GPE"), ("Valdora", "GPE")],
+     ("Ostrava", "located_in", "Valdora")),
+])
+def test_a_place_chain_still_locates(nlp, text: str, ents: list, expected: tuple) -> None:  # noqa: ANN001
+    assert expected in triples(nlp, text, ents)
+
+
+@pytest.mark.parametrize("text", [
+    "A regional court has issued an arrest warrant for former Chilean President Lea Marsh.",
+    "The court summoned the former Chilean President Lea Marsh on Tuesday.",
+    "Ex-Chilean President Lea Marsh was summoned.",
+])
+def test_former_is_read_across_the_nationality_of_a_title(nlp, text: str) -> None:  # noqa: ANN001
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Chilean", "NORP"), ("Lea Marsh", "PERSON")]), 0,
+                                 "2016-05-20").relations
+    leads = [r for r in rels if r.predicate == "leads"]
+    assert leads and all(r.rule.endswith("_former") for r in leads)
+
+
+def test_a_former_role_takes_no_date_from_its_sentence(nlp) -> None:  # noqa: ANN001
+    text = "Lea Marsh, the former governor of Valdora, ended her campaign on Wednesday morning."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Lea Marsh", "PERSON"), ("Valdora", "GPE"),
+                                                         ("Wednesday morning", "TIME")]), 0, "2016-05-20").relations
+    leads = [r for r in rels if r.predicate == "leads"]
+    assert leads and all(r.date is None for r in leads)
+
+
+def test_a_current_role_keeps_its_sentences_date(nlp) -> None:  # noqa: ANN001
+    text = "Lea Marsh, the governor of Valdora, ended her campaign on Wednesday morning."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Lea Marsh", "PERSON"), ("Valdora", "GPE"),
+                                                         ("Wednesday morning", "TIME")]), 0, "2016-05-20").relations
+    assert [r.date for r in rels if r.predicate == "leads"] == ["2016-05-18"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lea Marsh came in second in Valdora, securing 12 of the 41 delegates.",
+    "Lea Marsh came third in Valdora.",
+    "Lea Marsh came in first in Valdora with 14 delegates.",
+])
+def test_a_rank_in_a_contest_is_no_visit(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Lea Marsh", "visited", "Valdora") not in triples(nlp, text, [("Lea Marsh", "PERSON"), ("Valdora", "GPE")])
+
+
+@pytest.mark.parametrize("text", [
+    "Lea Marsh came to Valdora in March.",
+    "Lea Marsh travelled to Valdora for the second time.",
+])
+def test_a_journey_is_still_a_visit(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Lea Marsh", "visited", "Valdora") in triples(nlp, text, [("Lea Marsh", "PERSON"), ("Valdora", "GPE")])
+
+
+@pytest.mark.parametrize("text", [
+    "The reserve is located in the upper reaches of a river in Tarlac , Philippines , and borders two provinces .",
+    "The reserve is located in Tarlac, Philippines, and borders two provinces.",
+])
+def test_a_country_named_like_a_plural_of_its_demonym_stays_a_place(nlp, text: str) -> None:  # noqa: ANN001
+    labels = {e.text: e.label_ for e in nlp(text).ents}
+    assert labels.get("Philippines") == "GPE"  # not a people, as 'Filipinos' are
