@@ -824,8 +824,7 @@ class MentionFixer:
         """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""
         peoples = self.peoples
         words = [t for t in span if not t.is_punct and t.lower_ != "the"]
-        return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples
-                                   and lexicon.nation_of(t.text) is None for t in words)  # 'Philippines' a country
+        return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
 
     # -- the component --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
