@@ -175,8 +175,53 @@ def _prepared(chunk: tuple[int, int]) -> list[tuple[Any, Any, Any, Any]]:
     return out
 
 
-def ingest_generated(url: str, n: int, deadline: float, batch: int = GENERATED_CHUNK) -> tuple[float, int]:
-    """Store `n` generated articles' extraction results through the store API; return (seconds, articles stored).
+def cpu_seconds(pid: int | str = "self") -> float:
+    """Return the CPU seconds (user + system) a process of this machine has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_pid(store: Any) -> int | None:
+    """Return the pid of the PostgreSQL backend serving `store` when it runs on this machine, else None."""
+    conn = getattr(store, "_conn", None)
+    if conn is None or not hasattr(conn, "info"):
+        return None
+    pid = int(conn.execute("SELECT pg_backend_pid() AS pid").fetchone()["pid"])
+    return pid if Path(f"/proc/{pid}/stat").exists() else None
+
+
+class SliceClock:
+    """Times each `slice` articles stored: wall seconds, CPU seconds of this process and of the database server's
+    backend (PostgreSQL on this machine), and the load average, so that a slowdown can be told from a busy machine."""
+
+    def __init__(self, slice_: int, server: int | None) -> None:
+        self.slice, self.server = slice_, server
+        self.rows: list[dict[str, float]] = []
+        self._mark = self._now()
+
+    def _now(self) -> tuple[float, float, float]:
+        server = cpu_seconds(self.server) if self.server else 0.0
+        return time.perf_counter(), cpu_seconds(), server
+
+    def stored(self, before: int, after: int) -> None:
+        """Close a slice when `after` crossed a multiple of the slice size; returns nothing."""
+        if after // self.slice == before // self.slice:
+            return
+        now = self._now()
+        wall, cpu, server = (b - a for a, b in zip(self._mark, now, strict=True))
+        self._mark = now
+        row = {"stored": after, "wall_s": wall, "per_s": self.slice / wall, "cpu_ms": cpu / self.slice * 1000,
+               "server_cpu_ms": server / self.slice * 1000, "load": os.getloadavg()[0]}
+        self.rows.append(row)
+        print(f"    {after} stored: slice {wall:.0f} s = {row['per_s']:.0f} art/s; CPU per article: writer "
+              f"{row['cpu_ms']:.1f} ms" + (f", server {row['server_cpu_ms']:.1f} ms" if self.server else "")
+              + f"; load {row['load']:.1f}; rss {rss_mb():.0f} MB", flush=True)
+
+
+def ingest_generated(url: str, n: int, deadline: float, batch: int = GENERATED_CHUNK,
+                     slice_: int = 10_000) -> tuple[float, int, list[dict[str, float]]]:
+    """Store `n` generated articles' extraction results through the store API; return (seconds, articles stored,
+    the figures of each `slice_` articles, `SliceClock`).
 
     A worker process generates and fingerprints the next articles while this one stores them,
     `batch` articles a transaction (`Store.add_documents`; 1: one `add_document` each);
@@ -187,6 +232,7 @@ def ingest_generated(url: str, n: int, deadline: float, batch: int = GENERATED_C
     chunks = [(start, min(GENERATED_CHUNK, n - start)) for start in range(0, n, GENERATED_CHUNK)]
     todo = iter(chunks)
     with open_store(url) as store, multiprocessing.get_context("spawn").Pool(1) as pool:
+        clock = SliceClock(min(slice_, n), server_pid(store))
         # at most two chunks ahead: the worker must not fill this process's memory with articles
         pending = deque(pool.apply_async(_prepared, (c,)) for c in itertools.islice(todo, 2))
         while pending:
@@ -198,13 +244,12 @@ def ingest_generated(url: str, n: int, deadline: float, batch: int = GENERATED_C
                 part = ready[start:start + batch]
                 store.add_documents([(doc, [art], [extraction], [fp]) for doc, art, extraction, fp in part])
                 before, stored = stored, stored + len(part)
-                if stored // 10000 > before // 10000:
-                    print(f"    {stored} stored, {time.perf_counter() - t0:.0f} s, rss {rss_mb():.0f} MB", flush=True)
+                clock.stored(before, stored)
             if time.monotonic() > deadline:
                 print(f"    stopped at the time limit after {stored} articles", flush=True)
                 pool.terminate()
                 break
-    return time.perf_counter() - t0, stored
+    return time.perf_counter() - t0, stored, clock.rows
 
 
 def resolve_by_key(url: str) -> float:
@@ -245,10 +290,16 @@ def resolve_by_key(url: str) -> float:
 
 def _resolve(url: str, report: str) -> None:
     from linkchart.resolve.cluster import LAST_RUN
+    from linkchart.resolve.runner import resolve_store
 
-    with Workspace(url, extract=False) as ws:
-        ws.resolve(full=True)
-    Path(report).write_text(json.dumps(LAST_RUN))
+    with Workspace(url, extract=False) as ws:  # what `Workspace.resolve(full=True)` does, its two steps timed
+        t0 = time.perf_counter()
+        resolve_store(ws.store, full=True)
+        t1 = time.perf_counter()
+        ws._keep_graph()
+        t2 = time.perf_counter()
+    Path(report).write_text(json.dumps({**LAST_RUN, "entities_s": round(t1 - t0, 1), "graph_s": round(t2 - t1, 1),
+                                        "cpu_s": round(sum(os.times()[:2]), 1)}))
 
 
 def _resolve_by_key(url: str, report: str) -> None:
@@ -445,6 +496,8 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
                       flush=True)
                 resolution, resolver_mb = resolve_within(url, resolve_limit, by_key)
                 row["resolution"] = "by key (stand-in)" if by_key else "resolver"
+                if RESOLVER_RUNS and not by_key:  # entities and graph apart, and the resolving process's CPU
+                    row["resolver_run"] = RESOLVER_RUNS[-1]
                 row["children_peak_mb"] = max(row["children_peak_mb"], resolver_mb)
             row.update(size_mb=size() / 2**20, resolution_s=resolution)
             print(f"  {row}", flush=True)
@@ -463,12 +516,13 @@ def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: 
         if mode == "real":
             write_feeds(folder / "feeds", n)
             seconds, resolution, stored = ingest_real(url, folder / "feeds", processes)
+            slices: list[dict[str, float]] = []
         else:
-            seconds, stored = ingest_generated(url, n, deadline, batch)
+            seconds, stored, slices = ingest_generated(url, n, deadline, batch)
             resolution = None
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"stored": stored, "ingest_s": seconds, "per_s": stored / seconds, "rss": sampler.quartiles(),
-            "peak_mb": peak_mb(), "children_peak_mb": children, "resolution_s": resolution}
+            "peak_mb": peak_mb(), "children_peak_mb": children, "resolution_s": resolution, "slices": slices}
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -492,6 +546,17 @@ def print_table(rows: list[dict[str, Any]]) -> None:
               f"| {r['peak_mb']:.0f} ({r['children_peak_mb']:.0f}) | {r['size_mb']:.0f} | {resolution} "
               f"| {lat('profile')} | {lat('neighbours')} | {lat('path')} | {lat('search')} | {first} | {server_mb} "
               f"| {add} |")
+    for r in rows:
+        if r.get("resolver_run"):
+            run = r["resolver_run"]
+            print(f"\n{r['backend']}, resolution: entities {run['entities_s']} s (name pairs compared: "
+                  f"{run.get('pairs')}), entity graph {run['graph_s']} s; {run['cpu_s']} s CPU")
+        if r.get("slices"):
+            print(f"\n{r['backend']}, per slice of {r['slices'][0]['stored']:,} articles stored (generated): "
+                  "art/s (wall) | CPU ms per article, writer + server | load average")
+            for s in r["slices"]:
+                print(f"  {s['stored']:>7,}: {s['per_s']:6.0f} art/s | {s['cpu_ms']:5.1f} + "
+                      f"{s['server_cpu_ms']:5.1f} ms | {s['load']:.1f}")
 
 
 def main() -> None:

@@ -598,26 +598,39 @@ def _join_acronyms(r: Resolution, join: Join) -> None:
         if target is None:
             if unsettled.get(acronym) == joins:
                 continue
-            candidates = expansions.get(acronym, set())
-            roots = {uf.find(c): c for c in candidates}
-            if len(roots) != 1:
+            target = _one_entity(uf, expansions.get(acronym, set()))
+            if target is None:
                 unsettled[acronym] = joins
                 continue
-            target = settled[acronym] = next(iter(roots.values()))  # joins never split it again
+            settled[acronym] = target  # joins never split it again
         join(target, k, Acronym(ls.surface, locals_[target].surface))
         joins += 1
+
+
+def _one_entity(uf: UnionFind, candidates: set[Key]) -> Key | None:
+    """Return the last of `candidates` when they are all one entity, else None (none, or a second one found)."""
+    root = last = None
+    for c in candidates:
+        found = uf.find(c)
+        if root is None:
+            root = found
+        elif found != root:
+            return None
+        last = c
+    return last
 
 
 def _join_typos(r: Resolution, join: Join) -> None:
     """A possible typo joins only a name the same article also uses, and more often."""
     uf = r.uf
     for surfaces in r.by_article.values():
-        for ls in surfaces:
-            for other in surfaces:
-                if other is ls or uf.find(ls.key) == uf.find(other.key):
+        counts = [len(ls.mention_ids) for ls in surfaces]
+        for ls, count in zip(surfaces, counts, strict=True):
+            for other, other_count in zip(surfaces, counts, strict=True):
+                if other_count <= count:
+                    continue  # the typo is the rarer spelling (and a name is not its own typo)
+                if uf.find(ls.key) == uf.find(other.key):
                     continue
-                if len(other.mention_ids) <= len(ls.mention_ids):
-                    continue  # the typo is the rarer spelling
                 if Levenshtein.distance(ls.surface.lower(), other.surface.lower(), score_cutoff=2) > 2:
                     continue  # cheap first test: a typo is a letter or two away
                 match = names.compare(ls.surface, other.surface)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -140,6 +141,8 @@ class PostgresStore(Store):
     def __init__(self, url: str) -> None:
         self.url = url
         self._lock = threading.RLock()
+        self._writing = 0  # `_write` blocks open (nested ones: the store's write lock is held already)
+        self._batch: _Batch | None = None  # inside `add_documents`: what its documents leave to its end
         self._conn = _connect(url)
         try:
             # Snippets and folds are computed in Python; the server only compares strings.
@@ -157,12 +160,25 @@ class PostgresStore(Store):
 
     @contextmanager
     def _write(self, bump: bool = True) -> Iterator[psycopg.Connection[dict[str, Any]]]:
-        """Run the block in one transaction holding the store's write lock; bump the version when `bump`."""
-        with self._lock, self._conn.transaction():
-            self._conn.execute("SELECT value FROM meta WHERE key = 'store_version' FOR UPDATE")
-            yield self._conn
-            if bump:
-                self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
+        """Run the block in one transaction holding the store's write lock; bump the version when `bump`.
+
+        Nested in another write, the block is a savepoint of its transaction (the lock is held already); in
+        `add_documents`, not even that (a refused document refuses the batch) and the bump is left to its end.
+        """
+        with self._lock:
+            batch = self._batch
+            with nullcontext() if batch is not None else self._conn.transaction():
+                if not self._writing:
+                    self._conn.execute("SELECT value FROM meta WHERE key = 'store_version' FOR UPDATE")
+                self._writing += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._writing -= 1
+                if bump and batch is not None:
+                    batch.bumps += 1
+                elif bump:
+                    self._conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'store_version'")
 
     @contextmanager
     def resolving(self) -> Iterator[None]:
@@ -193,15 +209,57 @@ class PostgresStore(Store):
                 self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield
 
-    @staticmethod
-    def _mark_resolution_due(conn: psycopg.Connection[Any]) -> None:
-        """Record in the current write transaction that resolution must follow it (see migration 0004)."""
+    def _mark_resolution_due(self, conn: psycopg.Connection[Any], ahead: int = 1) -> None:
+        """Record in the current write transaction that resolution must follow it (see migration 0004): due at the
+        version `ahead` writes on (in `add_documents`, at its end)."""
+        if self._batch is not None:
+            self._batch.due = True
+            return
         conn.execute(
-            """UPDATE pending SET due = (SELECT value + 1 FROM meta WHERE key = 'store_version'),
+            """UPDATE pending SET due = (SELECT value + %s FROM meta WHERE key = 'store_version'),
                                   since = CASE WHEN due > done THEN since ELSE %s END
                WHERE task = 'resolve'""",
-            (_now(),),
+            (ahead, _now()),
         )
+
+    def add_documents(
+        self,
+        batch: Sequence[tuple[Document, list[Article], list[Extraction | None], list[NearDuplicateKey | None]]],
+    ) -> list[int]:
+        """Store several documents as `add_document` does, all in one transaction; return their ids in order.
+
+        Fewer round trips than one by one: the extracted rows of all documents are copied at the end, one
+        COPY per table, and the version and the resolution mark are written once (as the documents one by one
+        would have left them); a refused row stores none of the batch (`StoreError`).
+        """
+        with self.exclusive():
+            self._batch = _Batch()
+            try:
+                ids = [self.add_document(doc, articles, extractions, fps) for doc, articles, extractions, fps in batch]
+                self._finish_batch(self._batch)
+                return ids
+            finally:
+                self._batch = None
+
+    def _finish_batch(self, batch: _Batch) -> None:
+        """Copy the batch's pending rows and write its version bumps and resolution mark; returns nothing."""
+        self._copy_pending(batch)
+        self._batch = None
+        if batch.due:
+            self._mark_resolution_due(self._conn, ahead=batch.bumps)
+        if batch.bumps:
+            self._conn.execute("UPDATE meta SET value = value + %s WHERE key = 'store_version'", (batch.bumps,))
+
+    def _copy_pending(self, batch: _Batch) -> None:
+        """Copy the extracted rows the batch holds into their tables, one COPY each; returns nothing."""
+        try:
+            for (table, columns), rows in batch.rows.items():
+                with self._conn.cursor().copy(f"COPY {table} (article_id, {columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+        except (psycopg.IntegrityError, psycopg.DataError) as exc:
+            raise StoreError(f"batch of documents not stored: {exc}") from exc
+        batch.rows.clear()
 
     def _read(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
@@ -261,6 +319,8 @@ class PostgresStore(Store):
             raise StoreError(f"{doc.source}: not stored: {exc}") from exc
 
     def _delete(self, conn: psycopg.Connection[Any], doc_id: int) -> None:
+        if self._batch is not None:  # the document may be one of the batch: its rows are stored first
+            self._copy_pending(self._batch)
         named = [
             r["entity_id"]
             for r in conn.execute(
@@ -299,30 +359,30 @@ class PostgresStore(Store):
         if fp is not None and not isinstance(fp, NearDuplicateKey):
             raise TypeError(f"not a near-duplicate key: {type(fp).__name__}")
         duplicate = self._near_duplicate(conn, fp, set()) if fp is not None else None
+        bands = fp.band_keys if fp is not None else ()
+        # the article and its band keys in one statement (one round trip)
         row = conn.execute(
-            """INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
-                                     orig_start, orig_end, words, text, offsets, paragraphs,
-                                     fingerprint, duplicate_of, similarity, search, date_inferred)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s)
-               RETURNING id""",
+            """WITH a AS (INSERT INTO articles (document_id, idx, title, byline, date, language, url, outlet,
+                                                orig_start, orig_end, words, text, offsets, paragraphs,
+                                                fingerprint, duplicate_of, similarity, search, date_inferred)
+                          VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s)
+                          RETURNING id),
+                    b AS (INSERT INTO article_bands (band, key, article_id)
+                          SELECT k.band, k.key, a.id FROM a, unnest(%s::int[], %s::bigint[]) AS k(band, key))
+               SELECT id FROM a""",
             (doc_id, article.index, article.title, article.byline, article.date, article.language, article.url,
              article.outlet, article.start, article.end, len(article.text.split()), article.text,
              json.dumps(article.offsets.to_json()),
              json.dumps([[p.start, p.end, p.language] for p in article.paragraphs]),
              fp.signature if fp is not None else None,
              duplicate[0] if duplicate else None, duplicate[1] if duplicate else None,
-             tsvector_literal(article.title, article.text), article.date_inferred),
+             tsvector_literal(article.title, article.text), article.date_inferred,
+             [band for band, _ in bands], [key for _, key in bands]),
         ).fetchone()
-        article_id = int(row["id"])
-        if fp is not None and fp.band_keys:
-            with conn.cursor().copy("COPY article_bands (band, key, article_id) FROM STDIN") as copy:
-                for band, key in fp.band_keys:
-                    copy.write_row((band, key, article_id))
-        return article_id
+        return int(row["id"])
 
-    @staticmethod
     def _insert_extraction(
-        conn: psycopg.Connection[Any], article_id: int, original: str, article: Article, ex: Extraction
+        self, conn: psycopg.Connection[Any], article_id: int, original: str, article: Article, ex: Extraction
     ) -> None:
         rows = _ExtractionRows(original, article.offsets, article.text)
         for table, columns, items, build in (
@@ -332,7 +392,9 @@ class PostgresStore(Store):
             ("events", _EVENT_COLUMNS, ex.events, rows.event),
             ("claims", _CLAIM_COLUMNS, ex.claims, rows.claim),
         ):
-            if items:
+            if items and self._batch is not None:  # copied at the end of the batch
+                self._batch.rows[table, columns].extend((article_id, *build(item)) for item in items)
+            elif items:
                 with conn.cursor().copy(f"COPY {table} (article_id, {columns}) FROM STDIN") as copy:
                     for item in items:
                         copy.write_row((article_id, *build(item)))
@@ -1335,3 +1397,12 @@ class PostgresStore(Store):
             for r in self._read("SELECT * FROM screening_decisions ORDER BY id")
         ]
 
+
+class _Batch:
+    """What the documents of one `add_documents` leave to its end: extracted rows per (table, columns), version
+    bumps and whether resolution became due."""
+
+    def __init__(self) -> None:
+        self.rows: defaultdict[tuple[str, str], list[tuple[Any, ...]]] = defaultdict(list)
+        self.bumps = 0
+        self.due = False

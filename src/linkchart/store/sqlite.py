@@ -259,6 +259,9 @@ class SQLiteStore(Store):
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
+            # 64 MB of page cache, not 2: a batch of articles dirties thousands of pages of the near-duplicate
+            # band index (random keys), which would otherwise be spilled and read again within the transaction
+            self._conn.execute("PRAGMA cache_size=-65536")
             migrate(self._conn)
             self._fill_folded_names()
         except BaseException:
@@ -707,15 +710,19 @@ class SQLiteStore(Store):
         keys = fp.band_keys
         if not keys:
             return None
-        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        values = ", ".join("(?, ?)" for _ in keys)
         params = [v for pair in keys for v in pair]
         # the candidates sharing most bands are the most similar: checking the best few keeps a
         # pile of near-identical articles (a wire story in 500 outlets) from making ingest quadratic.
         # They are counted from the band index alone; only the chosen few article rows are read.
+        # The keys are joined as a table (CROSS JOIN: one index range per key, read from the covering
+        # index), not ORed: an OR of 32 terms collects rowids and reads each band row again.
         rows = conn.execute(
-            f"""SELECT a.id, a.fingerprint
-                FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE {where}
-                      GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+            f"""WITH k(band, key) AS (VALUES {values})
+                SELECT a.id, a.fingerprint
+                FROM (SELECT b.article_id, COUNT(*) AS shared
+                      FROM k CROSS JOIN article_bands b ON b.band = k.band AND b.key = k.key
+                      GROUP BY b.article_id ORDER BY shared DESC, b.article_id LIMIT ?) c
                 JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id""",
             [*params, NEAR_DUPLICATE_CANDIDATES],
         ).fetchall()
