@@ -382,9 +382,7 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
             return [e for s in patients(head) for e in ents_for(ctx, s)]
         return [e for s in agents(head) for e in ents_for(ctx, s)]
     if role.dep_ == "pobj" and head.lower_ == "as":
-        verb = head.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _as_phrase_verb(role, climb=True)
         if lemma_of(verb) in ctx.rules["succession_verbs"]:
             # 'X succeeded Y as chairman', 'Y was replaced as chairman by X': the role is X's now (Y's before it)
             return [e for s in agents(verb) for e in ents_for(ctx, s)]
@@ -543,11 +541,15 @@ def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any],
     return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
 
 
-def _as_phrase_verb(role: Token) -> Token | None:
-    """Return the verb whose 'as' phrase the role noun is ('resigned as chairman', 'hired X as its director')."""
-    if role.dep_ != "pobj" or role.head.lower_ != "as" or role.head.head.pos_ not in {"VERB", "AUX"}:
+def _as_phrase_verb(role: Token, climb: bool = False) -> Token | None:
+    """Return the verb whose 'as' phrase the role noun is ('resigned as chairman', 'hired X as its director'), or
+    None. With `climb`, an 'as' phrase the parser hung on a noun is the first verb above it (or the root)."""
+    if role.dep_ != "pobj" or role.head.lower_ != "as":
         return None
-    return role.head.head
+    verb = role.head.head
+    while climb and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if climb or verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _left_as(ctx: SentenceContext, role: Token) -> bool:
@@ -567,15 +569,6 @@ def _predecessors(ctx: SentenceContext, role: Token) -> list[Span]:
     if verb is None or lemma_of(verb) not in ctx.rules["succession_verbs"]:
         return []
     return [e for s in patients(verb) for e in ents_for(ctx, s)]
-
-
-def _giver_of_its_role(ctx: SentenceContext, role: Token) -> list[Span]:
-    """Return the organisation that gives a role it calls its own: 'Y hired X as its director', 'Y named X as
-    their new chairman' — Y, the verb's subject, when it is an organisation (rule role_its_giver); else []."""
-    verb = _as_phrase_verb(role)
-    if verb is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in role.children):
-        return []
-    return [e for s in agents(verb) for e in ents_for(ctx, s) if e.label_ == "ORG"]
 
 
 def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -617,7 +610,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
             if not holders:
                 continue
-            objects = _role_objects(ctx, tok, rule, holders) or _giver_of_its_role(ctx, tok)
+            objects = _role_objects(ctx, tok, rule, holders)
             if not objects and all(h.label_ == "PERSON" for h in holders):
                 objects = _government_of_title(ctx, tok, rule, phrase)
             name, predicate = rule["name"], rule["predicate"]
@@ -645,7 +638,7 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         head = tok.head
         lemma = lemma_of(head)
         if ctx.ent_at[head.i] is None and any(lemma in r["nouns"] for r in ctx.rules["role_rules"]):
-            continue  # "Hezbollah's pointman" is a role, not ownership ("Y's Unit 2" is a name)
+            continue  # "the Blue Party's pointman" is a role, not ownership ("Y's Unit 2" is a name)
         if lemma in ctx.rules["stance_nouns"] and lemma not in ctx.rules["group_nouns"]:
             continue  # "the government's Road Repair Bill" is its act, no part of it (its government is)
         if ctx.ent_at[head.i] is not None:
