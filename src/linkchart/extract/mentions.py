@@ -46,6 +46,8 @@ DASHES = {"-", "–", "—"}
 OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 MAX_ORG_OF_TOKENS = 9
+# spaCy labels of a word that a noun before it does not describe as a name ('told reporters Tuesday', 'allies Britain')
+NOT_DESCRIBED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "GPE"})
 _GRAMMAR = lexicon.grammar()
 # Lower-case words allowed inside a quoted title ('Friends of the Earth', 'Green without Borders').
 NAME_CONNECTORS = _GRAMMAR.name_connectors
@@ -129,6 +131,8 @@ class MentionFixer:
         self.never = lexicon.not_entities()
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
+        dates = lexicon.dates()
+        self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
         self.peoples = (self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)) - frozenset(
@@ -209,6 +213,10 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if tok.is_sent_start and i + 1 < n and tok.ent_iob_ == "O":
+                    k = self._name_run(doc, i + 1)
+                    if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said'
+                        cands.append(_Cand(i + 1, k, "ORG", role=low, cue="described"))
                 if (
                     tok.ent_iob_ == "O"
                     and self._is_acronym(tok)
@@ -239,14 +247,17 @@ class MentionFixer:
                     j = i + 1
                     if j < n and doc[j].lower_ in self.verbs.naming_forms:
                         j += 1
-                    if j < n and doc[j].text[:1].isupper():
+                    if j < n and doc[j].text[:1].isupper() and doc[j].text not in self.dates_words:
                         k = self._name_run(doc, j)
                         if k > j:
-                            cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
+                            group = j == i + 1 and self._names_group_of_people(doc, tok, j, k)
+                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=t,
+                                               cue="described" if group else "role"))
                 elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
                 elif _in(t, self.orgs.nouns):
                     self._named_group(doc, i, cands)
+                    self._described(doc, tok, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
         return cands, others
@@ -353,6 +364,43 @@ class MentionFixer:
         if any(lexicon.nation_of(t.text) or self._is_honorific(t) for t in run):
             return  # 'the Iraqi militia', 'the General group' describe, they do not name
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
+
+    def _describes(self, noun: Token, j: int, k: int) -> bool:
+        """Whether the common noun `noun`, right before the name run [j, k), describes it ('retailer X said',
+        'the watchdog Y', 'analysts Z'): the name is no person's ('the firm Tom Verrel founded' is a clause),
+        no date or place, and the noun modifies nothing before it."""
+        doc = noun.doc
+        if noun.i + 1 != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
+            return False
+        if doc[j].ent_type_ in NOT_DESCRIBED or doc[j].text in self.dates_words:
+            return False  # 'told reporters Tuesday', 'officials Friday said'
+        return not (noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start)
+
+    def _described(self, doc: Doc, noun: Token, cands: list[_Cand]) -> None:
+        """Add 'retailer X', 'the watchdog Y', 'the company Z': a name right after a singular noun for a kind of
+        organisation is an organisation (rule `described`)."""
+        j = noun.i + 1
+        k = self._name_run(doc, j)
+        if noun.tag_ == "NN" and k > j and self._describes(noun, j, k):
+            cands.append(_Cand(j, k, "ORG", role=noun.lower_, cue="described"))
+
+    def _opens_described(self, noun: Token, e: int) -> bool:
+        """Whether the word opening a sentence is a noun describing the name after it, up to `e`: a kind of
+        organisation ('Retailer X') or a plural person noun before a one-word name ('Analysts Y')."""
+        low = noun.lower_
+        if low in self.orgs.nouns:
+            return self._describes(noun, noun.i + 1, e)
+        plural = low.endswith("s") and low[:-1] in self.roles.nouns
+        return plural and e == noun.i + 2 and self._names_group_of_people(noun.doc, noun, noun.i + 1, e)
+
+    def _names_group_of_people(self, doc: Doc, noun: Token, j: int, k: int) -> bool:
+        """Whether a plural person noun names a group by the one-word name after it ('analysts Ovum',
+        'consultants Brenmark'), rather than people ('analysts Tom Verrel and Ann Dole', 'ministers Tom')."""
+        if not (noun.tag_ == "NNS" or noun.is_sent_start and noun.lower_.endswith("s")) or k != j + 1:
+            return False
+        if k < len(doc) and doc[k].lower_ in {"and", ","}:
+            return False  # a list of names after a plural: people
+        return self._describes(noun, j, k)
 
     def _publication(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'The Australian' after 'told' / 'wrote in' / 'the Wall Street Journal and' as an ORG."""
@@ -527,6 +575,9 @@ class MentionFixer:
             if doc[k].text in OPEN_BRACKETS:
                 e = k
                 break
+        if cand.cue in WEAK_CUES and e - s >= 2 and doc[s].is_sent_start and self._opens_described(doc[s], e):
+            # 'Retailer Ambrio said', 'Analysts Ovum said': the capitalised noun opening the sentence describes
+            return self._normalise(doc, _Cand(s + 1, e, "ORG", doc[s].lower_, "described"))
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
         for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'
