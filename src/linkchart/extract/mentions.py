@@ -46,8 +46,6 @@ DASHES = {"-", "–", "—"}
 OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 MAX_ORG_OF_TOKENS = 9
-# spaCy labels of a word that a noun before it does not describe as a name ('told reporters Tuesday', 'allies Britain')
-NOT_DESCRIBED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "GPE"})
 _GRAMMAR = lexicon.grammar()
 # Lower-case words allowed inside a quoted title ('Friends of the Earth', 'Green without Borders').
 NAME_CONNECTORS = _GRAMMAR.name_connectors
@@ -372,7 +370,8 @@ class MentionFixer:
         doc = noun.doc
         if noun.i + 1 != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
             return False
-        if doc[j].ent_type_ in NOT_DESCRIBED or doc[j].text in self.dates_words:
+        label = doc[j].ent_type_
+        if label in self.labels.measures or label in {"CARDINAL", "NORP", "GPE"} or doc[j].text in self.dates_words:
             return False  # 'told reporters Tuesday', 'officials Friday said'
         return not (noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start)
 

@@ -415,11 +415,6 @@ def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = (
     return out
 
 
-def _place_modifiers(ctx: SentenceContext, tok: Token, holders: list[Span]) -> list[Span]:
-    """Return the places among a role noun's left modifiers ('Edinburgh' in 'the Edinburgh architect')."""
-    return [e for e in _modifier_ents(ctx, tok, exclude=holders) if e.label_ in {"GPE", "LOC", "FAC"}]
-
-
 def _role_phrase(ctx: SentenceContext, tok: Token, lemma: str, lower: str) -> str | None:
     """Return the longest role noun or phrase that ends at `tok` ('prime minister', 'chief executive',
     'minister'), or None when `tok` ends none."""
@@ -616,12 +611,6 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if not holders:
                 continue
             objects = _role_objects(ctx, tok, rule, holders)
-            places = _place_modifiers(ctx, tok, holders) if rule.get("place_modifier") else []
-            if places:
-                # rule role_place: 'the Edinburgh architect X', 'a Boston lawyer': X works there, it is no employer
-                objects = [e for e in objects if e not in places]
-                yield from _pairs(ctx, {**rule, "name": f"{rule['name']}_place", "predicate": rule["place_modifier"]},
-                                  tok, holders, places)
             if not objects and all(h.label_ == "PERSON" for h in holders):
                 objects = _government_of_title(ctx, tok, rule, phrase)
             name, predicate = rule["name"], rule["predicate"]
