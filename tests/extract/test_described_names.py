@@ -41,3 +41,21 @@ def test_people_after_a_noun_stay_people(nlp: Language, text: str, name: str, la
 def test_a_date_after_a_person_noun_is_no_name(nlp: Language) -> None:
     found = labels(nlp, "Officials told reporters Tuesday that the talks had failed.")
     assert "Tuesday" not in found
+
+
+def test_a_brand_with_digits_or_a_domain_after_a_describing_noun(nlp: Language) -> None:
+    found = labels(nlp, "Shares in the company Brenlow4u rose, and the retailer Ambrio.com said sales fell.")
+    assert found.get("Brenlow4u") == "ORG" and found.get("Ambrio.com") == "ORG", found
+
+
+def test_an_acronym_defined_as_a_common_noun_names_no_one(nlp: Language) -> None:
+    text = ("Payment service provider (PSP) Telvaro backed the plan. Ann Dole, head of PSP Brenlow4u, said it "
+            "would help. Each PSP must now reply.")
+    found = labels(nlp, text)
+    assert found.get("Telvaro") == "ORG" and found.get("Brenlow4u") == "ORG", found
+    assert "PSP" not in found and "PSP Brenlow4u" not in found
+
+
+def test_an_acronym_of_a_name_stays_a_name(nlp: Language) -> None:
+    found = labels(nlp, "Fighters of Saraya Talaat Brigades (STB) crossed the river. STB denied it.")
+    assert found.get("STB") == "ORG", found

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_text
 from linkchart.models import Mention
 
 SPANS_KEY = "lc_mentions"
@@ -67,6 +68,8 @@ TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+# a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
+BRAND_RE = re.compile(r"^[A-Z][A-Za-z]*[0-9A-Za-z]*(?:\.[a-z]{2,4}){0,2}$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
 ENGLISH_WORD_PARTICLES = lexicon.particles().english_words
 PARTICLE_HYPHEN_RE = re.compile(
@@ -129,6 +132,7 @@ class MentionFixer:
         self.never = lexicon.not_entities()
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
+        self.common: frozenset[str] = frozenset()  # the acronyms the current text defines as common nouns
         dates = lexicon.dates()
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
@@ -211,6 +215,10 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
+                    k = self._brand_end(doc, i + 1)
+                    if k > i + 1 and self._describes(tok, i + 1, k):
+                        cands.append(_Cand(i + 1, k, "ORG", role=t, cue="described"))
                 if tok.is_sent_start and i + 1 < n and tok.ent_iob_ == "O":
                     k = self._name_run(doc, i + 1)
                     if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said'
@@ -363,12 +371,13 @@ class MentionFixer:
             return  # 'the Iraqi militia', 'the General group' describe, they do not name
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
 
-    def _describes(self, noun: Token, j: int, k: int) -> bool:
-        """Whether the common noun `noun`, right before the name run [j, k), describes it ('retailer X said',
+    def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
+        """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed
+        acronym of the noun), describes it ('retailer X said',
         'the watchdog Y', 'analysts Z'): the name is no person's ('the firm Tom Verrel founded' is a clause),
         no date or place, and the noun modifies nothing before it."""
         doc = noun.doc
-        if noun.i + 1 != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
+        if noun.i + 1 + gap != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
             return False
         label = doc[j].ent_type_
         if label in self.labels.measures or label in {"CARDINAL", "NORP", "GPE"} or doc[j].text in self.dates_words:
@@ -376,12 +385,25 @@ class MentionFixer:
         return not (noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start)
 
     def _described(self, doc: Doc, noun: Token, cands: list[_Cand]) -> None:
-        """Add 'retailer X', 'the watchdog Y', 'the company Z': a name right after a singular noun for a kind of
-        organisation is an organisation (rule `described`)."""
+        """Add 'retailer X', 'the watchdog Y', 'the company Z', 'service provider (SP) Plus.net': a name right
+        after a singular noun for a kind of organisation (and its acronym in brackets) is an organisation (rule
+        `described`)."""
+        if noun.tag_ != "NN":
+            return
         j = noun.i + 1
-        k = self._name_run(doc, j)
-        if noun.tag_ == "NN" and k > j and self._describes(noun, j, k):
+        if j + 3 < len(doc) and doc[j].text == "(" and self._is_acronym(doc[j + 1]) and doc[j + 2].text == ")":
+            j += 3  # 'Internet service provider (ISP) Plus.net'
+        k = self._brand_end(doc, j)
+        if k > j and self._describes(noun, j, k, gap=j - noun.i - 1):
             cands.append(_Cand(j, k, "ORG", role=noun.lower_, cue="described"))
+
+    def _brand_end(self, doc: Doc, j: int) -> int:
+        """Return the end of the name at `j`: a run of name words, or one word with digits or a web domain
+        ('Freedom2surf', 'Plus.net') that the name run does not take; j when there is none."""
+        k = self._name_run(doc, j)
+        if k == j and j < len(doc) and BRAND_RE.match(doc[j].text) and not doc[j].is_alpha:
+            k = j + 1
+        return k
 
     def _opens_described(self, noun: Token, e: int) -> bool:
         """Whether the word opening a sentence is a noun describing the name after it, up to `e`: a kind of
@@ -589,7 +611,8 @@ class MentionFixer:
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
                 return self._normalise(doc, left) + self._normalise(doc, right)
-        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].text in QUOTES or doc[s].is_punct):
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].text in QUOTES or doc[s].is_punct
+                         or doc[s].text in self.common and e - s > 1):  # 'ISP Freedom2surf'
             s += 1
         while e > s and (
             doc[e - 1].text in POSSESSIVES or doc[e - 1].text in QUOTES or doc[e - 1].text in TRAILING_JUNK
@@ -859,7 +882,7 @@ class MentionFixer:
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
         text = span.text
         low = text.lower()
-        if low in self.never.spans or len(span) > 12 or text.endswith("-"):
+        if low in self.never.spans or len(span) > 12 or text.endswith("-") or text in self.common:
             return True
         if cue in LOWER_CUES and self.lowercase_mentions:
             return False
@@ -877,8 +900,26 @@ class MentionFixer:
         return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
 
     # -- the component --------------------------------------------------------------
+    def _common_acronyms(self, doc: Doc) -> frozenset[str]:
+        """Return the acronyms the text defines as a common noun: 'Internet service provider (ISP)', 'improvised
+        explosive devices (IEDs)' — words whose initials spell it, most of them lower-case. Such an acronym names
+        no one: it is no mention, and it does not open a name ('ISP Freedom2surf' is 'Freedom2surf')."""
+        found: set[str] = set()
+        for i in range(1, len(doc) - 2):
+            acr = doc[i + 1]
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not self._is_acronym(acr):
+                continue
+            letters = acr.text.replace(".", "").rstrip("s")
+            words = doc[max(0, i - len(letters)) : i]
+            if len(words) != len(letters) or any(not w.is_alpha for w in words):
+                continue
+            if "".join(w.text[0] for w in words).upper() == letters and sum(w.is_lower for w in words) * 2 > len(words):
+                found.add(acr.text)
+        return frozenset(found)
+
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with corrected `doc.ents`, `doc.spans["lc_mentions"]`, roles, descriptions."""
+        self.common = self._common_acronyms(doc) if "(" in doc_text(doc) else frozenset()
         cands, others = self._collect(doc)
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
