@@ -54,6 +54,8 @@ def test_an_acronym_defined_as_a_common_noun_names_no_one(nlp: Language) -> None
     found = labels(nlp, text)
     assert found.get("Telvaro") == "ORG" and found.get("Brenlow4u") == "ORG", found
     assert "PSP" not in found and "PSP Brenlow4u" not in found
+    roles = {m.text: m.role for m in mentions_from_doc(nlp(text))}
+    assert roles["Brenlow4u"] == "provider"  # the acronym's head noun, which votes for a group, not a person
 
 
 def test_an_acronym_of_a_name_stays_a_name(nlp: Language) -> None:

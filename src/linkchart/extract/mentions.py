@@ -132,7 +132,7 @@ class MentionFixer:
         self.never = lexicon.not_entities()
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
-        self.common: frozenset[str] = frozenset()  # the acronyms the current text defines as common nouns
+        self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
         dates = lexicon.dates()
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
@@ -218,7 +218,7 @@ class MentionFixer:
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
-                        cands.append(_Cand(i + 1, k, "ORG", role=t, cue="described"))
+                        cands.append(_Cand(i + 1, k, "ORG", role=self.common[t], cue="described"))
                 if tok.is_sent_start and i + 1 < n and tok.ent_iob_ == "O":
                     k = self._name_run(doc, i + 1)
                     if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said'
@@ -257,7 +257,8 @@ class MentionFixer:
                         k = self._name_run(doc, j)
                         if k > j:
                             group = j == i + 1 and self._names_group_of_people(doc, tok, j, k)
-                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=t,
+                            # a person's role is singular ('activists X, Y' -> activist): a plural role is a group's
+                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=t if group else tok.lemma_,
                                                cue="described" if group else "role"))
                 elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
@@ -900,11 +901,12 @@ class MentionFixer:
         return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
 
     # -- the component --------------------------------------------------------------
-    def _common_acronyms(self, doc: Doc) -> frozenset[str]:
+    def _common_acronyms(self, doc: Doc) -> dict[str, str | None]:
         """Return the acronyms the text defines as a common noun: 'Internet service provider (ISP)', 'improvised
         explosive devices (IEDs)' — words whose initials spell it, most of them lower-case. Such an acronym names
-        no one: it is no mention, and it does not open a name ('ISP Freedom2surf' is 'Freedom2surf')."""
-        found: set[str] = set()
+        no one: it is no mention, and it does not open a name ('ISP Freedom2surf' is 'Freedom2surf'). Each maps to
+        the last word of its words when that is a noun for a kind of organisation ('provider'), else None."""
+        found: dict[str, str | None] = {}
         for i in range(1, len(doc) - 2):
             acr = doc[i + 1]
             if doc[i].text != "(" or doc[i + 2].text != ")" or not self._is_acronym(acr):
@@ -913,13 +915,17 @@ class MentionFixer:
             words = doc[max(0, i - len(letters)) : i]
             if len(words) != len(letters) or any(not w.is_alpha for w in words):
                 continue
+            before = [t.lower_ for t in doc[max(0, words.start - 2) : words.start]]
+            if "the" in before or "its" in before:
+                continue  # 'the intelligent design movement (IDM)', 'the two regions (SARs)': one thing, named
             if "".join(w.text[0] for w in words).upper() == letters and sum(w.is_lower for w in words) * 2 > len(words):
-                found.add(acr.text)
-        return frozenset(found)
+                head = words[-1].lower_
+                found[acr.text] = head if head in self.orgs.nouns else None
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with corrected `doc.ents`, `doc.spans["lc_mentions"]`, roles, descriptions."""
-        self.common = self._common_acronyms(doc) if "(" in doc_text(doc) else frozenset()
+        self.common = self._common_acronyms(doc) if "(" in doc_text(doc) else {}
         cands, others = self._collect(doc)
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
