@@ -31,6 +31,7 @@ def test_a_described_name_is_an_organisation(nlp: Language, text: str, name: str
 
 
 @pytest.mark.parametrize(("text", "name", "label"), [
+    ("Police arrested two opposition leaders, Tom Verrel and Ann Dole.", "Tom Verrel", "PERSON"),
     ("Analysts Tom Verrel and Ann Dole disagreed on the figures.", "Tom Verrel", "PERSON"),  # a list of people
     ("The spokesman Tariq Bazzi denied the report.", "Tariq Bazzi", "PERSON"),  # a person noun, singular
 ])

@@ -24,13 +24,3 @@ def test_a_given_name_does_not_make_a_thing_a_person(name: str, label: str) -> N
 
 def test_without_a_given_name_the_labels_decide() -> None:
     assert vote_type("Zorvath Quell", Counter({"ORG": 3, "PERSON": 1}), Counter()) == "ORG"
-
-
-@pytest.mark.parametrize("role,expected", [
-    ("analysts", "ORG"),  # 'analysts Ovem': a firm of analysts
-    ("consultants", "ORG"),
-    ("analyst", "PERSON"),  # 'analyst Ovem Dal'
-    ("retailer", "ORG"),
-])
-def test_a_plural_person_noun_describes_a_group(role: str, expected: str) -> None:
-    assert vote_type("Ovem", Counter({"PERSON": 1}), Counter({role: 1})) == expected

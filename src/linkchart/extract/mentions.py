@@ -221,8 +221,9 @@ class MentionFixer:
                         cands.append(_Cand(i + 1, k, "ORG", role=self.common[t], cue="described"))
                 if tok.is_sent_start and i + 1 < n and tok.ent_iob_ == "O":
                     k = self._name_run(doc, i + 1)
-                    if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said'
-                        cands.append(_Cand(i + 1, k, "ORG", role=low, cue="described"))
+                    if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said', 'Retailer X said'
+                        cands.append(_Cand(i + 1, k, "ORG", role=low if low in self.orgs.nouns else None,
+                                           cue="described"))
                 if (
                     tok.ent_iob_ == "O"
                     and self._is_acronym(tok)
@@ -257,8 +258,8 @@ class MentionFixer:
                         k = self._name_run(doc, j)
                         if k > j:
                             group = j == i + 1 and self._names_group_of_people(doc, tok, j, k)
-                            # a person's role is singular ('activists X, Y' -> activist): a plural role is a group's
-                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=t if group else tok.lemma_,
+                            # 'analysts Ovum': a group, which a person noun does not describe as its role
+                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=None if group else t,
                                                cue="described" if group else "role"))
                 elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
@@ -599,7 +600,8 @@ class MentionFixer:
                 break
         if cand.cue in WEAK_CUES and e - s >= 2 and doc[s].is_sent_start and self._opens_described(doc[s], e):
             # 'Retailer Ambrio said', 'Analysts Ovum said': the capitalised noun opening the sentence describes
-            return self._normalise(doc, _Cand(s + 1, e, "ORG", doc[s].lower_, "described"))
+            role = doc[s].lower_ if doc[s].lower_ in self.orgs.nouns else None
+            return self._normalise(doc, _Cand(s + 1, e, "ORG", role, "described"))
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
         for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'

@@ -23,7 +23,6 @@ THING_WORDS = lexicon.thing_words()
 
 # Role nouns that describe a place or a group rather than a person ('X, a dusty town', 'the X militia')
 ROLE_TYPES = lexicon.roles().describes
-PERSON_NOUNS = lexicon.roles().nouns
 
 # Arabic words that open an organisation's name: brigades, companies, movement, army, banner, leagues
 ARABIC_ORG_OPENERS = _ORGS.type_openers
@@ -61,15 +60,6 @@ def _given_name_shape(surface: str) -> str:
     return "person" if words[0].lower() in GIVEN_NAMES else ""
 
 
-def _role_type(role: str) -> str:
-    """Return the type a role noun describing a name votes for: its own ('town', 'militia'), a group for the
-    plural of a person noun ('analysts Ovum'), else a person."""
-    if role in ROLE_TYPES:
-        return ROLE_TYPES[role]
-    plural = role.endswith("s") and role not in PERSON_NOUNS and role[:-1] in PERSON_NOUNS
-    return "ORG" if plural else "PERSON"
-
-
 def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     """Return the winning type for a name given its mentions' labels and role evidence."""
     votes: Counter[str] = Counter()
@@ -78,7 +68,7 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
             votes[label] += LABEL_WEIGHT * n
     for role, n in roles.items():
         if role:  # 'a dusty town' votes for a place, 'the militia' for a group, 'leader' for a person
-            votes[_role_type(role.lower())] += PERSON_ROLE_WEIGHT * n
+            votes[ROLE_TYPES.get(role.lower(), "PERSON")] += PERSON_ROLE_WEIGHT * n
     shape = names.name_kind(surface) or _given_name_shape(surface)
     n = max(1, sum(labels.values()))
     if shape == "person":
