@@ -935,10 +935,10 @@ class MentionFixer:
                 c = self._type(doc, c)
                 old = typed.get((c.start, c.end))
                 if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
-                    if old is not None and c.role is None:
+                    if old is not None and c.role is None and c.cue != "described":
                         c.role = old.role
                     typed[(c.start, c.end)] = c
-                elif old.role is None and c.role:
+                elif old.role is None and c.role and old.cue != "described":  # 'analysts X': no person's role
                     old.role = c.role
         # longest first, cue-typed before spaCy-typed; keep non-overlapping spans
         order = sorted(typed.values(), key=lambda c: (-(c.end - c.start), CUE_RANK[c.cue], c.start))
