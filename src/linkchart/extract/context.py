@@ -336,6 +336,19 @@ def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
+def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the organisation the text is about when the sentence of `tok` opens: the one organisation that is
+    the active subject of the sentence before (or that the previous paragraph ended on, as a stand-in at `tok`);
+    None when there is none or several. 'Ovum welcomed the move. "...," director Tony Lavender said.'"""
+    sent = ctx.sent_at[tok.i]
+    if sent.start == 0:
+        return _carried_subject(ctx, tok, "ORG")
+    previous = ctx.sent_at[sent.start - 1]
+    subjects = {e.text: e for e in sent_ents(ctx, previous)
+                if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
 def _is_subject(ent: Span) -> bool:
     """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
     tok = ent.root
