@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text
-from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
+from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 
 ENTITY_LABELS = lexicon.labels().arguments
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -341,9 +341,14 @@ def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
     the active subject of the sentence before (or that the previous paragraph ended on, as a stand-in at `tok`);
     None when there is none or several. 'Ovum welcomed the move. "...," director Tony Lavender said.'"""
     sent = ctx.sent_at[tok.i]
-    if sent.start == 0:
+    start = sent.start
+    for q_start, q_end in quotations(ctx.doc):
+        if q_start < start <= q_end and q_end <= tok.i:  # a quotation of several sentences: what came before it
+            start = ctx.sent_at[max(q_start - 1, 0)].start
+            break
+    if start == 0:
         return _carried_subject(ctx, tok, "ORG")
-    previous = ctx.sent_at[sent.start - 1]
+    previous = ctx.sent_at[start - 1]
     subjects = {e.text: e for e in sent_ents(ctx, previous)
                 if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"}
     return next(iter(subjects.values())) if len(subjects) == 1 else None
