@@ -21,8 +21,9 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
     ('The Brenlow Group rejected the offer. "It is too low," spokesman Lee Strafe told reporters.',
      "spokesperson_of"),
     # a quotation of several sentences: the organisation of the sentence before it
-    ('The Brenlow Group also backed the proposals. "The firm has been challenged to play fair. The question now '
-     'is how well people execute their plans," chief executive Lee Strafe said.', "leads"),
+    ('The Brenlow Group also backed the proposals, saying "we are happy if the Acme Group accepts them". '
+     '"The firm has been challenged to play fair. The question now is how well people execute their plans," '
+     'chief executive Lee Strafe said.', "leads"),
 ])
 def test_a_bare_title_of_a_speaker_is_held_in_the_organisation_in_focus(nlp: Language, text: str,
                                                                          predicate: str) -> None:

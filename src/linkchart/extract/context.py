@@ -342,7 +342,8 @@ def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
     None when there is none or several. 'Ovum welcomed the move. "...," director Tony Lavender said.'"""
     sent = ctx.sent_at[tok.i]
     start = sent.start
-    for q_start, q_end in quotations(ctx.doc):
+    quoted = quotations(ctx.doc)
+    for q_start, q_end in quoted:
         if q_start < start <= q_end and q_end <= tok.i:  # a quotation of several sentences: what came before it
             start = ctx.sent_at[max(q_start - 1, 0)].start
             break
@@ -350,7 +351,8 @@ def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
         return _carried_subject(ctx, tok, "ORG")
     previous = ctx.sent_at[start - 1]
     subjects = {e.text: e for e in sent_ents(ctx, previous)
-                if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"}
+                if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"
+                and not any(a <= e.start < b for a, b in quoted)}  # not a subject inside what it quotes
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
