@@ -1,0 +1,28 @@
+"""Where a name ends: a spaced dash glosses or separates names ('Veritas - Latin for truth', 'Tom Verrel - Ann
+Dole'); a programme named before its noun ("the network's Nightline programme"). Invented names."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from linkchart.extract.mentions import mentions_from_doc
+
+
+def labels(nlp: Language, text: str) -> dict[str, str]:
+    """Return each mention's type by its text."""
+    return {m.text: m.label for m in mentions_from_doc(nlp(text))}
+
+
+def test_a_gloss_after_a_spaced_dash_is_not_in_the_name(nlp: Language) -> None:
+    found = labels(nlp, "He is setting up a new political party called Veritas - Latin for truth.")
+    assert "Veritas" in found and not any("Latin" in t for t in found), found
+
+
+def test_a_spaced_dash_between_two_names_parts_them(nlp: Language) -> None:
+    found = labels(nlp, "The final pitted Tom Verrel - Ann Dole on Sunday.")
+    assert {"Tom Verrel", "Ann Dole"} <= set(found), found
+
+
+def test_a_programme_named_before_its_noun_is_a_name(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby told the Brenlow Corporation's Nightline programme that he would stay.")
+    assert found.get("Nightline") == "ORG", found
