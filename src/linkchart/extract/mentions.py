@@ -606,14 +606,12 @@ class MentionFixer:
             return self._normalise(doc, _Cand(s + 1, e, "ORG", role, "described"))
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
-        for k in range(s + 1, e):  # nor at a spaced dash: 'X Bank - one of its creditors', 'Veritas - Latin for'
-            if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
-                if k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages:
-                    e = k
-                    break
-                left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
-                right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
-                return self._normalise(doc, left) + self._normalise(doc, right)  # 'Tom Verrel - Ann Dole'
+        for k in range(s + 1, e):  # nor at a spaced dash before a gloss: 'X Bank - one of its creditors',
+            # 'Veritas - Latin for truth' (a dash between capitalised words stays: 'North Rhine - Westphalia')
+            if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
+                    k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
+                e = k
+                break
 
         for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
