@@ -29,6 +29,11 @@ def test_a_programme_named_before_its_noun_is_a_name(nlp: Language) -> None:
     assert found.get("Nightline") == "ORG", found
 
 
+def test_a_programme_named_after_a_person_leaves_the_person(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby told the Brenlow Corporation's Tom Verrel programme that he would stay.")
+    assert found.get("Tom Verrel") == "PERSON", found
+
+
 def test_a_programme_is_typed_a_group_not_a_person() -> None:
     from collections import Counter
 

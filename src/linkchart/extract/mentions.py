@@ -373,6 +373,8 @@ class MentionFixer:
         run = doc[j:i]
         if any(lexicon.nation_of(t.text) or self._is_honorific(t) for t in run):
             return  # 'the Iraqi militia', 'the General group' describe, they do not name
+        if len(run) > 1 and run[0].lower_ in lexicon.given_names():
+            return  # "ITV's Tom Verrel programme": named after a person, who stays a person
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
 
     def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
@@ -776,9 +778,9 @@ class MentionFixer:
             j -= 1
         if j >= 0 and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS") and _in(doc[j].text, self.roles.nouns):
             return "PERSON", doc[j].lower_
-        # 'the X militia'
+        # 'the X militia' (not "the Tom Verrel programme", named after a person)
         if e < n and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS") and label != "GPE":
-            if _in(doc[e].text, self.orgs.nouns):
+            if _in(doc[e].text, self.orgs.nouns) and not (e - s > 1 and doc[s].lower_ in lexicon.given_names()):
                 return "ORG", doc[e].lower_
         # 'X, the leader of ...' / 'X, a town on ...'
         for child in root.children:
