@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text
-from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers
+from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 
 ENTITY_LABELS = lexicon.labels().arguments
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -333,6 +333,26 @@ def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
         return _carried_subject(ctx, pronoun, "ORG")
     previous = ctx.sent_at[sent.start - 1]
     subjects = {e.text: e for e in sent_ents(ctx, previous) if e.label_ == "ORG" and _is_subject(e)}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the organisation the text is about when the sentence of `tok` opens: the one organisation that is
+    the active subject of the sentence before (or that the previous paragraph ended on, as a stand-in at `tok`);
+    None when there is none or several. 'Ovum welcomed the move. "...," director Tony Lavender said.'"""
+    sent = ctx.sent_at[tok.i]
+    start = sent.start
+    quoted = quotations(ctx.doc)
+    for q_start, q_end in quoted:
+        if q_start < start <= q_end and q_end <= tok.i:  # a quotation of several sentences: what came before it
+            start = ctx.sent_at[max(q_start - 1, 0)].start
+            break
+    if start == 0:
+        return _carried_subject(ctx, tok, "ORG")
+    previous = ctx.sent_at[start - 1]
+    subjects = {e.text: e for e in sent_ents(ctx, previous)
+                if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"
+                and not any(a <= e.start < b for a, b in quoted)}  # not a subject inside what it quotes
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.doctext import doc_text
 from linkchart.models import Mention
 
 SPANS_KEY = "lc_mentions"
@@ -67,6 +68,8 @@ TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+# a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
+BRAND_RE = re.compile(r"^[A-Z][A-Za-z]*[0-9A-Za-z]*(?:\.[a-z]{2,4}){0,2}$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
 ENGLISH_WORD_PARTICLES = lexicon.particles().english_words
 PARTICLE_HYPHEN_RE = re.compile(
@@ -129,6 +132,11 @@ class MentionFixer:
         self.never = lexicon.not_entities()
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
+        # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
+        self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
+        self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
+        dates = lexicon.dates()
+        self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
         self.peoples = (self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)) - frozenset(
@@ -209,6 +217,15 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
+                    k = self._brand_end(doc, i + 1)
+                    if k > i + 1 and self._describes(tok, i + 1, k):
+                        cands.append(_Cand(i + 1, k, "ORG", role=self.common[t], cue="described"))
+                if tok.is_sent_start and i + 1 < n and tok.ent_iob_ == "O":
+                    k = self._name_run(doc, i + 1)
+                    if k > i + 1 and self._opens_described(tok, k):  # 'Analysts Ovum said', 'Retailer X said'
+                        cands.append(_Cand(i + 1, k, "ORG", role=low if low in self.orgs.nouns else None,
+                                           cue="described"))
                 if (
                     tok.ent_iob_ == "O"
                     and self._is_acronym(tok)
@@ -239,14 +256,18 @@ class MentionFixer:
                     j = i + 1
                     if j < n and doc[j].lower_ in self.verbs.naming_forms:
                         j += 1
-                    if j < n and doc[j].text[:1].isupper():
+                    if j < n and doc[j].text[:1].isupper() and doc[j].text not in self.dates_words:
                         k = self._name_run(doc, j)
                         if k > j:
-                            cands.append(_Cand(j, k, "PERSON", role=t, cue="role"))
+                            group = j == i + 1 and self._names_group_of_people(doc, tok, j, k)
+                            # 'analysts Ovum': a group, which a person noun does not describe as its role
+                            cands.append(_Cand(j, k, "ORG" if group else "PERSON", role=None if group else t,
+                                               cue="described" if group else "role"))
                 elif t in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)
                 elif _in(t, self.orgs.nouns):
                     self._named_group(doc, i, cands)
+                    self._described(doc, tok, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
         return cands, others
@@ -352,7 +373,61 @@ class MentionFixer:
         run = doc[j:i]
         if any(lexicon.nation_of(t.text) or self._is_honorific(t) for t in run):
             return  # 'the Iraqi militia', 'the General group' describe, they do not name
+        if len(run) > 1 and run[0].lower_ in lexicon.given_names():
+            return  # "ITV's Tom Verrel programme": named after a person, who stays a person
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
+
+    def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
+        """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed
+        acronym of the noun), describes it ('retailer X said',
+        'the watchdog Y', 'analysts Z'): the name is no person's ('the firm Tom Verrel founded' is a clause),
+        no date or place, and the noun modifies nothing before it."""
+        doc = noun.doc
+        if noun.i + 1 + gap != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
+            return False
+        label = doc[j].ent_type_
+        if label in self.labels.measures or label in {"CARDINAL", "NORP", "GPE"} or doc[j].text in self.dates_words:
+            return False  # 'told reporters Tuesday', 'officials Friday said'
+        return not (noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start)
+
+    def _described(self, doc: Doc, noun: Token, cands: list[_Cand]) -> None:
+        """Add 'retailer X', 'the watchdog Y', 'the company Z', 'service provider (SP) Plus.net': a name right
+        after a singular noun for a kind of organisation (and its acronym in brackets) is an organisation (rule
+        `described`)."""
+        if noun.tag_ != "NN":
+            return
+        j = noun.i + 1
+        if j + 3 < len(doc) and doc[j].text == "(" and self._is_acronym(doc[j + 1]) and doc[j + 2].text == ")":
+            j += 3  # 'Internet service provider (ISP) Plus.net'
+        k = self._brand_end(doc, j)
+        if k > j and self._describes(noun, j, k, gap=j - noun.i - 1):
+            cands.append(_Cand(j, k, "ORG", role=noun.lower_, cue="described"))
+
+    def _brand_end(self, doc: Doc, j: int) -> int:
+        """Return the end of the name at `j`: a run of name words, or one word with digits or a web domain
+        ('Freedom2surf', 'Plus.net') that the name run does not take; j when there is none."""
+        k = self._name_run(doc, j)
+        if k == j and j < len(doc) and BRAND_RE.match(doc[j].text) and not doc[j].is_alpha:
+            k = j + 1
+        return k
+
+    def _opens_described(self, noun: Token, e: int) -> bool:
+        """Whether the word opening a sentence is a noun describing the name after it, up to `e`: a kind of
+        organisation ('Retailer X') or a plural person noun before a one-word name ('Analysts Y')."""
+        low = noun.lower_
+        if low in self.orgs.nouns:
+            return self._describes(noun, noun.i + 1, e)
+        plural = low.endswith("s") and low[:-1] in self.roles.nouns
+        return plural and e == noun.i + 2 and self._names_group_of_people(noun.doc, noun, noun.i + 1, e)
+
+    def _names_group_of_people(self, doc: Doc, noun: Token, j: int, k: int) -> bool:
+        """Whether a plural person noun names a group by the one-word name after it ('analysts Ovum',
+        'consultants Brenmark'), rather than people ('analysts Tom Verrel and Ann Dole', 'ministers Tom')."""
+        if not (noun.tag_ == "NNS" or noun.is_sent_start and noun.lower_.endswith("s")) or k != j + 1:
+            return False
+        if k < len(doc) and doc[k].lower_ in {"and", ","}:
+            return False  # a list of names after a plural: people
+        return self._describes(noun, j, k)
 
     def _publication(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'The Australian' after 'told' / 'wrote in' / 'the Wall Street Journal and' as an ORG."""
@@ -527,19 +602,26 @@ class MentionFixer:
             if doc[k].text in OPEN_BRACKETS:
                 e = k
                 break
+        if cand.cue in WEAK_CUES and e - s >= 2 and doc[s].is_sent_start and self._opens_described(doc[s], e):
+            # 'Retailer Ambrio said', 'Analysts Ovum said': the capitalised noun opening the sentence describes
+            role = doc[s].lower_ if doc[s].lower_ in self.orgs.nouns else None
+            return self._normalise(doc, _Cand(s + 1, e, "ORG", role, "described"))
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
-        for k in range(s + 1, e):  # nor at a spaced dash before lower-case words: 'X Bank - one of its creditors'
+        for k in range(s + 1, e):  # nor at a spaced dash before a gloss: 'X Bank - one of its creditors',
+            # 'Veritas - Latin for truth' (a dash between capitalised words stays: 'North Rhine - Westphalia')
             if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
-                    k + 1 >= e or doc[k + 1].is_lower):
+                    k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
+
         for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
                 return self._normalise(doc, left) + self._normalise(doc, right)
-        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].text in QUOTES or doc[s].is_punct):
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].text in QUOTES or doc[s].is_punct
+                         or doc[s].text in self.common and e - s > 1):  # 'ISP Freedom2surf'
             s += 1
         while e > s and (
             doc[e - 1].text in POSSESSIVES or doc[e - 1].text in QUOTES or doc[e - 1].text in TRAILING_JUNK
@@ -696,9 +778,9 @@ class MentionFixer:
             j -= 1
         if j >= 0 and doc[j].is_lower and doc[j].tag_ in ("NN", "NNS") and _in(doc[j].text, self.roles.nouns):
             return "PERSON", doc[j].lower_
-        # 'the X militia'
+        # 'the X militia' (not "the Tom Verrel programme", named after a person)
         if e < n and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS") and label != "GPE":
-            if _in(doc[e].text, self.orgs.nouns):
+            if _in(doc[e].text, self.orgs.nouns) and not (e - s > 1 and doc[s].lower_ in lexicon.given_names()):
                 return "ORG", doc[e].lower_
         # 'X, the leader of ...' / 'X, a town on ...'
         for child in root.children:
@@ -809,7 +891,7 @@ class MentionFixer:
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
         text = span.text
         low = text.lower()
-        if low in self.never.spans or len(span) > 12 or text.endswith("-"):
+        if low in self.never.spans or len(span) > 12 or text.endswith("-") or text in self.common:
             return True
         if cue in LOWER_CUES and self.lowercase_mentions:
             return False
@@ -827,8 +909,31 @@ class MentionFixer:
         return bool(words) and all(t.lower_ in peoples or t.lower_.rstrip("s") in peoples for t in words)
 
     # -- the component --------------------------------------------------------------
+    def _common_acronyms(self, doc: Doc) -> dict[str, str | None]:
+        """Return the acronyms the text defines as a common noun: 'Internet service provider (ISP)', 'improvised
+        explosive devices (IEDs)' — words whose initials spell it, most of them lower-case. Such an acronym names
+        no one: it is no mention, and it does not open a name ('ISP Freedom2surf' is 'Freedom2surf'). Each maps to
+        the last word of its words when that is a noun for a kind of organisation ('provider'), else None."""
+        found: dict[str, str | None] = {}
+        for i in range(1, len(doc) - 2):
+            acr = doc[i + 1]
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not self._is_acronym(acr):
+                continue
+            letters = acr.text.replace(".", "").rstrip("s")
+            words = doc[max(0, i - len(letters)) : i]
+            if len(words) != len(letters) or any(not w.is_alpha for w in words):
+                continue
+            before = [t.lower_ for t in doc[max(0, words.start - 2) : words.start]]
+            if "the" in before or "its" in before:
+                continue  # 'the intelligent design movement (IDM)', 'the two regions (SARs)': one thing, named
+            if "".join(w.text[0] for w in words).upper() == letters and sum(w.is_lower for w in words) * 2 > len(words):
+                head = words[-1].lower_
+                found[acr.text] = head if head in self.orgs.nouns else None
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with corrected `doc.ents`, `doc.spans["lc_mentions"]`, roles, descriptions."""
+        self.common = self._common_acronyms(doc) if "(" in doc_text(doc) else {}
         cands, others = self._collect(doc)
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
@@ -836,10 +941,10 @@ class MentionFixer:
                 c = self._type(doc, c)
                 old = typed.get((c.start, c.end))
                 if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
-                    if old is not None and c.role is None:
+                    if old is not None and c.role is None and c.cue != "described":
                         c.role = old.role
                     typed[(c.start, c.end)] = c
-                elif old.role is None and c.role:
+                elif old.role is None and c.role and old.cue != "described":  # 'analysts X': no person's role
                     old.role = c.role
         # longest first, cue-typed before spaCy-typed; keep non-overlapping spans
         order = sorted(typed.values(), key=lambda c: (-(c.end - c.start), CUE_RANK[c.cue], c.start))

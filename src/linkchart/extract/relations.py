@@ -35,6 +35,7 @@ from linkchart.extract.context import (
     is_passive,
     its_owner,
     lemma_of,
+    organisation_in_focus,
     patients,
     role_possessors,
     sent_ents,
@@ -541,6 +542,22 @@ def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any],
     return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
 
 
+def _firm_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phrase: str,
+                   holders: list[Span]) -> list[Span]:
+    """Return the organisation a speaker's bare title is held in ('"...," chief executive X said' right after 'Y
+    backed the plan'): the organisation the text is about (`organisation_in_focus`), when the title names no body of
+    its own, the sentence no other organisation, and its holder speaks; [] otherwise (rule `_in_focus`)."""
+    if phrase not in rule.get("firm_phrases", ()) or any(c.dep_ == "poss" for c in tok.children):
+        return []
+    if any(e.label_ in {"ORG", "GPE", "NORP"} for e in sent_ents(ctx, ctx.sent_at[tok.i])):
+        return []  # 'BT chief executive X', 'X, director of Y', a sentence naming another body
+    speaking = any(h.root.dep_ == "nsubj" and lemma_of(h.root.head) in ctx.rules["reporting_verbs"] for h in holders)
+    if not speaking:
+        return []
+    found = organisation_in_focus(ctx, tok)
+    return [found] if found is not None else []
+
+
 def _as_phrase_verb(role: Token, climb: bool = False) -> Token | None:
     """Return the verb whose 'as' phrase the role noun is ('resigned as chairman', 'hired X as its director'), or
     None. With `climb`, an 'as' phrase the parser hung on a noun is the first verb above it (or the root)."""
@@ -613,6 +630,9 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             objects = _role_objects(ctx, tok, rule, holders)
             if not objects and all(h.label_ == "PERSON" for h in holders):
                 objects = _government_of_title(ctx, tok, rule, phrase)
+            implied = not objects and all(h.label_ == "PERSON" for h in holders)
+            if implied:
+                objects = _firm_of_title(ctx, tok, rule, phrase, holders)
             name, predicate = rule["name"], rule["predicate"]
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
@@ -620,6 +640,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
             if former:
                 name += "_former"
+            if implied and objects:
+                name += "_in_focus"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]

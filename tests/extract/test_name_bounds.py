@@ -1,0 +1,41 @@
+"""Where a name ends: a spaced dash opens a gloss ('Veritas - Latin for truth') but may join a name whose hyphens
+were spaced out ('North Rhine - Westphalia'); a programme named before its noun ("the network's Nightline
+programme"). Invented names."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from linkchart.extract.mentions import mentions_from_doc
+
+
+def labels(nlp: Language, text: str) -> dict[str, str]:
+    """Return each mention's type by its text."""
+    return {m.text: m.label for m in mentions_from_doc(nlp(text))}
+
+
+def test_a_gloss_after_a_spaced_dash_is_not_in_the_name(nlp: Language) -> None:
+    found = labels(nlp, "He is setting up a new political party called Veritas - Latin for truth.")
+    assert "Veritas" in found and not any("Latin" in t for t in found), found
+
+
+def test_a_spaced_dash_between_capitalised_words_stays_in_the_name(nlp: Language) -> None:
+    found = labels(nlp, "The plant lies in North Brenland - Westmark, the largest state.")  # hyphens spaced out
+    assert any("-" in t for t in found), found
+
+
+def test_a_programme_named_before_its_noun_is_a_name(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby told the Brenlow Corporation's Nightline programme that he would stay.")
+    assert found.get("Nightline") == "ORG", found
+
+
+def test_a_programme_named_after_a_person_leaves_the_person(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby told the Brenlow Corporation's Tom Verrel programme that he would stay.")
+    assert found.get("Tom Verrel") == "PERSON", found
+
+
+def test_a_programme_is_typed_a_group_not_a_person() -> None:
+    from collections import Counter
+
+    from linkchart.resolve.typing import vote_type
+    assert vote_type("Nightline", Counter({"ORG": 1}), Counter({"programme": 1})) == "ORG"
