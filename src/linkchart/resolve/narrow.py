@@ -8,14 +8,15 @@ like an acronym many groups share, most of the store. Here:
 
 - a new name pulls in every cluster its keys reach (`incremental.pull`);
 - a known name (written as the store writes it, with its type) pulls in only the clusters holding it by its
-  spelling; a name joined only within articles (an acronym texts define as different things) pulls in none,
-  and the earlier definitions of that acronym (`Store.alias_meanings`) are read with the region so that the
-  passes see it ambiguous as a full resolution does;
+  spelling; a name joined only within articles pulls in none: an acronym texts define as different things (its
+  earlier definitions, `Store.alias_meanings`, are read with the region so that the passes see it ambiguous as a
+  full resolution does, also for the acronyms of the clusters pulled in), or a surname alone whose article names
+  the person in full;
 - an acronym of the region (known, or a name of a cluster pulled in) has its expansions pulled in, all of them
   when they are one or two entities, else the two smallest: the acronym pass joins an acronym to the one entity of
   its expansions, and the region must see whether there is one, not what it is;
 - a new alias statement must be an acronym's definition whose acronym texts already defined (and, if it was
-  ambiguous, still is; if it was not, still is not); any other new statement pulls as before.
+  ambiguous, still is; if it was not, still is not).
 
 It gives up (None) when the new mentions would change the type voted for a known name or a pass compared the
 counts of its names, and `settled` checks the result: no two stored clusters joined, every known name of the
@@ -49,8 +50,7 @@ EXPANSION_ROUNDS = 3  # acronyms of clusters pulled in for another acronym's exp
 
 @dataclass
 class Reach:
-    """The clusters a narrow region pulls in, the earlier acronym definitions read with it, and the stored rows of
-    the names it holds that the store knows (to check the result against)."""
+    """The clusters a narrow region pulls in, and the earlier acronym definitions read with it."""
 
     pulled: set[int]
     witnesses: list[AliasStatementRow]
