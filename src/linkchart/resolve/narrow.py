@@ -201,7 +201,30 @@ def _witnesses(store: Store, ambiguous: set[str], scoped: set[str], fresh: list[
         return None
     if any(names.name_key(clean_surface(st.alias)) not in defined for st in fresh):
         return None  # a first definition: other statements of that alias stop counting as its meanings
-    return said
+    return _fewest(said, before)
+
+
+def _fewest(said: list[AliasStatementRow], ambiguous: set[str]) -> list[AliasStatementRow]:
+    """Return, of the definitions `said`, two that differ for each acronym they show `ambiguous` (enough for the
+    passes to see it so), and all of the others'."""
+    by_key: dict[str, list[AliasStatementRow]] = {}
+    for st in said:
+        for key in _alias_keys(st):
+            by_key.setdefault(key, []).append(st)
+    out: dict[int, AliasStatementRow] = {}
+    for key, found in by_key.items():
+        pair = _differing(found) if key in ambiguous else None
+        out.update((st.id, st) for st in (pair or found))
+    return sorted(out.values(), key=lambda st: st.id)
+
+
+def _differing(found: list[AliasStatementRow]) -> list[AliasStatementRow] | None:
+    """Return two definitions of different things among `found` (their keys' own meanings), if any."""
+    first = found[0]
+    for other in found[1:]:
+        if not names.compare(clean_surface(first.name), clean_surface(other.name)).is_match:
+            return [first, other]
+    return None
 
 
 def _expansions(store: Store, acronyms: set[str], pulled: set[int]) -> set[int] | None:
