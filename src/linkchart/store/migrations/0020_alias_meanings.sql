@@ -4,4 +4,4 @@
 -- from the earlier meanings of that acronym (`Store.alias_meanings`), not by re-reading every
 -- cluster that uses it; this index finds those statements without reading them all.
 
-CREATE INDEX alias_statements_alias ON alias_statements (alias);
+CREATE INDEX IF NOT EXISTS alias_statements_alias ON alias_statements (alias);
