@@ -315,3 +315,88 @@ def test_tied_descriptions_are_picked_as_a_full_resolution_picks_them(store_url:
         # the tie stands and its pick is kept; a description below it changes nothing; one breaking it wins;
         # one making a new tie with a description that grew cannot be decided from the kept names
         assert kinds[:3] == ["attach", "attach", "attach"] and kinds[3] != "attach"
+
+
+def _full_view(store: Store) -> set[tuple[frozenset[int], str, str, str | None, frozenset[tuple[str, int, str]]]]:
+    """Return each stored entity as its mentions, name, type, description and aliases with counts and reasons."""
+    by_entity: dict[int, set[int]] = {}
+    for mention, entity in store.mention_links():
+        by_entity.setdefault(entity, set()).add(mention)
+    return {(frozenset(by_entity.get(e.id, ())), e.name, e.type, e.description,
+             frozenset((a.alias, a.count, a.reason) for a in store.entity_aliases(e.id))) for e in store.entities()}
+
+
+def _acronym_store(store: Store) -> None:
+    """Store 'VLF' defined as two different groups (so joined only within articles) and a third group it abbreviates,
+    never defined, beside Karim Dawali; resolve them."""
+    _big_store(store)
+    for i in range(8):
+        add_article(store, f"velmora{i}", [("The Velmora Liberation Front (VLF) met in Orsk.",
+                                             [("Velmora Liberation Front", "ORG"), ("VLF", "ORG"), ("Orsk", "GPE")])],
+                    [("Velmora Liberation Front", "VLF", "acronym")])
+    for i in range(12):
+        add_article(store, f"varda{i}", [("The Varda Lumen Force (VLF) met in Tal Sabr.",
+                                           [("Varda Lumen Force", "ORG"), ("VLF", "ORG"), ("Tal Sabr", "GPE")])],
+                    [("Varda Lumen Force", "VLF", "acronym")])
+    for i in range(3):
+        add_article(store, f"vesna{i}", [("The Vesna Lake Fighters spoke in Orsk.",
+                                           [("Vesna Lake Fighters", "ORG"), ("Orsk", "GPE")])])
+    resolve_store(store)
+
+
+def test_an_acronym_defined_once_more_is_resolved_without_reading_its_other_meanings(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _acronym_store(store)
+        varda = {m.id for m in store.mentions() if m.text in ("Varda Lumen Force", "Tal Sabr")}
+        add_article(store, "new", [
+            ("Karim Dawali said the Vesna Lake Fighters (VLF) left Orsk.",
+             [("Karim Dawali", "PERSON"), ("Vesna Lake Fighters", "ORG"), ("VLF", "ORG"), ("Orsk", "GPE")]),
+            ("The Lake Fighters denied it.", [("Lake Fighters", "ORG")])],
+            [("Vesna Lake Fighters", "VLF", "acronym")])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["narrow"]
+        assert LAST_RUN["mentions"] < len(varda)  # the other meanings of 'VLF' were not all read
+        incremental = _full_view(store)
+        vlf = {m.id for m in store.mentions() if m.text in ("VLF", "Vesna Lake Fighters") and m.article_id ==
+               max(x.article_id for x in store.mentions())}
+        assert any(vlf <= c for c, *_ in incremental)  # the new definition joined its article's group
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)
+
+
+def test_a_first_definition_of_an_acronym_is_resolved_with_every_cluster_using_it(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        for i in range(4):
+            add_article(store, f"acr{i}", [("The VLF met in Orsk.", [("VLF", "ORG"), ("Orsk", "GPE")])])
+        add_article(store, "front", [("The Velmora Liberation Front met.", [("Velmora Liberation Front", "ORG")])])
+        resolve_store(store)
+        add_article(store, "new", [
+            ("Karim Dawali joined the Vardan Lumen Foundation (VLF).",
+             [("Karim Dawali", "PERSON"), ("Vardan Lumen Foundation", "ORG"), ("VLF", "ORG")])],
+            [("Vardan Lumen Foundation", "VLF", "acronym")])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        incremental = _full_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)
+
+
+def test_alias_meanings_gives_one_statement_of_each_meaning_of_an_alias(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for i, name in enumerate(["Velmora Liberation Front", "Velmora Liberation Front", "Varda Lumen Force"]):
+            add_article(store, f"m{i}", [(f"The {name} (VLF) met.", [(name, "ORG"), ("VLF", "ORG")])],
+                        [(name, "VLF", "acronym")])
+        add_article(store, "other", [("The Orsk Council (OC) met.", [("Orsk Council", "ORG"), ("OC", "ORG")])],
+                    [("Orsk Council", "OC", "acronym")])
+        found = store.alias_meanings(["VLF", "V.L.F."])
+        assert sorted((st.name, st.alias, st.kind) for st in found) == [
+            ("Varda Lumen Force", "VLF", "acronym"), ("Velmora Liberation Front", "VLF", "acronym")]
+        first = min(st.id for st in store.alias_statements() if st.name == "Velmora Liberation Front")
+        assert first in {st.id for st in found}
+        assert store.alias_meanings([]) == []

@@ -12,6 +12,8 @@ others new ids.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from linkchart.resolve import names
 from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
 from linkchart.resolve.cluster import (
@@ -43,6 +45,7 @@ from linkchart.store.base import (
     EntityRow,
     IncrementalInput,
     Region,
+    ResolverRows,
     Store,
 )
 
@@ -73,7 +76,7 @@ def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface]
         keys |= found
         if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
             blocks[surface] = {k for k in found if k.startswith(BLOCK)}
-    filed = _acronyms_only(store, store.clusters_by_key(keys), surfaces)
+    filed = _units_only(store, _acronyms_only(store, store.clusters_by_key(keys), surfaces), surfaces)
     pulled = clusters_for(filed)
     memo = memo or MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
@@ -93,17 +96,56 @@ def _acronyms_only(store: Store, filed: dict[str, list[int]], surfaces: set[tupl
     return {k: v for k, v in filed.items() if k not in initials or k in stated}
 
 
+def _units_only(store: Store, filed: dict[str, list[int]], surfaces: set[tuple[str, str]]) -> dict[str, list[int]]:
+    """Return `filed` with, under each 'u:' key (longer names made of a new name and another piece), only the clusters
+    holding such a name whose other piece is a name some text uses (stored or new): the parent-prefixed pass relates
+    a unit and its parent's longer name only when both pieces are names ('Velmora Guard' and 'Velmora' for
+    'Velmora Guard Corps'), so the others are not touched by the new name."""
+    units = {k for k in filed if k.startswith("u:")}
+    if not units:
+        return filed
+    by_cluster: dict[int, list[str]] = {}
+    for r in store.surface_rows(clusters={c for k in units for c in filed[k]}):
+        by_cluster.setdefault(r.cluster, []).append(r.surface)
+    others: dict[tuple[int, str], set[str]] = {}  # (cluster, piece key) -> the keys of the other pieces
+    for cluster, found in by_cluster.items():
+        for surface in found:
+            tokens = names.name_tokens(surface)
+            for i in range(1, len(tokens) - 1):
+                head, tail = names.name_key(" ".join(tokens[:i])), names.name_key(" ".join(tokens[i:]))
+                others.setdefault((cluster, head), set()).add(tail)
+                others.setdefault((cluster, tail), set()).add(head)
+    wanted = {o for found in others.values() for o in found} - {""}
+    known = {r.name_key for r in store.surface_rows(keys=wanted)} | {names.name_key(s) for s, _ in surfaces}
+    out = dict(filed)
+    for k in units:
+        piece = k[2:]
+        out[k] = [c for c in filed[k] if (c not in by_cluster) or others.get((c, piece), set()) & known]
+        if not out[k]:
+            del out[k]
+    return out
+
+
+class Unsettled(Exception):
+    """A region's resolution failed the check it was given: it may differ from a full resolution's."""
+
+
 def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled: set[int], memo: MatcherMemo,
-                   attached: Attachment | None = None) -> list[ResolvedEntity] | None:
+                   attached: Attachment | None = None,
+                   check: Callable[[Store, Region, Clustering, ResolverRows], bool] | None = None,
+                   ) -> list[ResolvedEntity] | None:
     """Return the entities of `region` (the new articles' mentions and those of the clusters `pulled`) resolved
     again, once stored in place of the pulled clusters (with `attached`, in the same transaction); None when a
-    write changed the store since `start` was read (nothing stored)."""
+    write changed the store since `start` was read (nothing stored). Raises `Unsettled` (nothing stored) when
+    `check` finds the resolution wanting."""
     _learn(store, memo, _surfaces(region))
     clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
     entities = build_entities(clustering)
     ids = _cluster_ids(clustering, region, start.next_cluster)
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]
     kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
+    if check is not None and not check(store, region, clustering, kept):
+        raise Unsettled
     same = _unchanged(store, region, pulled, rows)
     if same:  # left as stored, but for their keys (the types voted over the region may differ)
         rows = ([e for e in rows[0] if e.id not in same], [a for a in rows[1] if a.entity_id not in same],

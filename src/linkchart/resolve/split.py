@@ -33,8 +33,9 @@ from linkchart.resolve.cluster import (
     cluster_surfaces,
     statement_key,
 )
-from linkchart.resolve.incremental import pull, resolve_region
+from linkchart.resolve.incremental import Unsettled, pull, resolve_region
 from linkchart.resolve.matcher_memo import MatcherMemo
+from linkchart.resolve.narrow import narrow_pull, settled
 from linkchart.resolve.passes import _local_for
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface
 from linkchart.store.base import AliasStatementRow, Attachment, IncrementalInput, Region, ResolverRows, Store
@@ -50,36 +51,61 @@ def resolve_split(store: Store, start: IncrementalInput) -> tuple[bool, list[Res
         return False, None
     added = store.region(start.articles, [])
     locals_ = _local_surfaces(added.mentions)
-    parting = _Parting(store, start, added, locals_)
-    found = parting.part()
-    if found is None:
-        return False, None
-    plan, pulled, memo = found
-    drop = {m for k in plan.locals_ for m in locals_[k].mention_ids}
-    said = {st.id for st in parting.attached_statements}
-    region = store.region(start.articles, sorted(pulled))
-    region = Region([m for m in region.mentions if m.id not in drop],
-                    [st for st in region.alias_statements if st.id not in said], region.clusters)
-    resolver = ResolverRows(clusters=plan.links, keys=[], articles=start.articles, names=[], matches=[],
-                            next_cluster=start.next_cluster, surfaces=plan.rows)
-    attached = Attachment(plan.links, plan.entities, plan.aliases, resolver)
-    entities = resolve_region(store, start, region, pulled, memo, attached)
-    if entities is None:
-        return True, None
-    LAST_RUN.update(kind="split", attached=len(plan.links))
-    by_entity: dict[int, list[int]] = {}
-    for m, e in plan.links:
-        by_entity.setdefault(e, []).append(m)
-    return True, entities + [ResolvedEntity(e.name, e.type, e.description, [], sorted(by_entity[e.id]))
-                             for e in plan.entities]
+    for narrow in (True, False):  # known names followed only to their own clusters, else by all their keys
+        parting = _Parting(store, start, added, locals_, narrow)
+        found = parting.part()
+        if found is None:
+            return False, None
+        plan, pulled, memo, witnesses = found
+        drop = {m for k in plan.locals_ for m in locals_[k].mention_ids}
+        said = {st.id for st in parting.attached_statements}
+        region = store.region(start.articles, sorted(pulled))
+        statements = [st for st in region.alias_statements if st.id not in said]
+        ids = {st.id for st in statements}
+        statements += [st for st in witnesses or [] if st.id not in ids]
+        statements.sort(key=lambda st: (st.article_id, st.start, st.id))
+        region = Region([m for m in region.mentions if m.id not in drop], statements, region.clusters)
+        resolver = ResolverRows(clusters=plan.links, keys=[], articles=start.articles, names=[], matches=[],
+                                next_cluster=start.next_cluster, surfaces=plan.rows)
+        attached = Attachment(plan.links, plan.entities, plan.aliases, resolver) if plan.links else None
+        try:
+            entities = resolve_region(store, start, region, pulled, memo, attached,
+                                      check=settled if witnesses is not None else None)
+        except Unsettled:
+            continue
+        if entities is None:
+            return True, None
+        LAST_RUN.update(kind="split", attached=len(plan.links), narrow=witnesses is not None)
+        by_entity: dict[int, list[int]] = {}
+        for m, e in plan.links:
+            by_entity.setdefault(e, []).append(m)
+        return True, entities + [ResolvedEntity(e.name, e.type, e.description, [], sorted(by_entity[e.id]))
+                                 for e in plan.entities]
+    return False, None
+
+
+class _NoPlan:
+    """No name joins its cluster apart: every name is resolved in the region."""
+
+    locals_: dict[Key, LocalSurface] = {}
+    cluster: dict[Key, int] = {}
+    links: list[tuple[int, int]] = []
+    entities: list = []
+    aliases: list = []
+    rows: list = []
+
+
+NO_PLAN: _Plan = _NoPlan()  # type: ignore[assignment]
 
 
 class _Parting:
     """The names of the new articles parted into groups, each either joining its clusters or resolved again."""
 
     def __init__(self, store: Store, start: IncrementalInput, added: Region,
-                 locals_: dict[Key, LocalSurface]) -> None:
-        self.store, self.start, self.locals_ = store, start, locals_
+                 locals_: dict[Key, LocalSurface], narrow: bool = False) -> None:
+        """Part the names `locals_` of the articles `added`; `narrow`: follow known regional names only to their
+        own clusters (`narrow.narrow_pull`) when that holds."""
+        self.store, self.start, self.locals_, self.narrow = store, start, locals_, narrow
         self.statements = added.alias_statements
         self.voted = _vote_types(locals_)
         alone = cluster_surfaces(added.mentions, added.alias_statements, [])
@@ -111,15 +137,16 @@ class _Parting:
     def _attaching(self) -> dict[Key, LocalSurface]:
         return {k: ls for k, ls in self.locals_.items() if self.group[k] not in self.regional}
 
-    def part(self) -> tuple[_Plan, set[int], MatcherMemo] | None:
-        """Return the plan of the names that join their clusters, the clusters the others pull in and the name
-        matcher's verdicts learnt; None when no name joins its cluster apart, or the parting fails."""
+    def part(self) -> tuple[_Plan, set[int], MatcherMemo, list[AliasStatementRow] | None] | None:
+        """Return the plan of the names that join their clusters, the clusters the others pull in, the name
+        matcher's verdicts learnt and (narrow, else None) the acronym definitions to read with the region; None when
+        no name joins its cluster apart, or the parting fails."""
         memo = MatcherMemo()  # the matcher's verdicts, kept from one try to the next
         for _ in range(len(set(self.group.values())) + 1):
             attaching = self._attaching()
             if not attaching or len(attaching) == len(self.locals_):
                 LAST_RUN.update(split="no parting")
-                return None
+                return self._whole(memo)
             moved = self._statements_across(attaching) or self._words_across(attaching)
             if moved:
                 self.regional |= moved
@@ -130,18 +157,34 @@ class _Parting:
                 moved = self._groups_of(why)
                 if not moved:
                     LAST_RUN.update(split=str(why))
-                    return None
+                    return self._whole(memo)
                 self.regional |= moved
                 continue
             regional = {k: ls for k, ls in self.locals_.items() if k not in attaching}
             others = [st for st in self.statements if st not in self.attached_statements]
-            pulled, memo = pull(self.store, self.start, regional, self.voted, others, memo)
+            reach = (narrow_pull(self.store, self.start, regional, self.locals_, self.voted, others, memo)
+                     if self.narrow else None)
+            witnesses = None
+            if reach is None:
+                pulled, memo = pull(self.store, self.start, regional, self.voted, others, memo)
+            else:
+                pulled, witnesses = reach.pulled, reach.witnesses
             clash = pulled & set(plan.cluster.values())
             if clash:
                 self.regional |= {self.group[k] for k, c in plan.cluster.items() if c in clash}
                 continue
-            return plan, pulled, memo
-        return None
+            return plan, pulled, memo, witnesses
+        return self._whole(memo)
+
+    def _whole(self, memo: MatcherMemo) -> tuple[_Plan, set[int], MatcherMemo, list[AliasStatementRow]] | None:
+        """Return, when narrow, no plan and what every name of the articles pulls in (`narrow.narrow_pull`)."""
+        if not self.narrow:
+            return None
+        self.attached_statements = []
+        reach = narrow_pull(self.store, self.start, self.locals_, self.locals_, self.voted, self.statements, memo)
+        if reach is None:
+            return None
+        return NO_PLAN, reach.pulled, memo, reach.witnesses
 
     def _statements_across(self, attaching: dict[Key, LocalSurface]) -> set[int]:
         """Return the joining groups an alias statement relates to a regional name (keeping the statements whose

@@ -702,6 +702,11 @@ class Store(ABC):
         """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""
 
     @abstractmethod
+    def alias_meanings(self, aliases: Iterable[str]) -> list[AliasStatementRow]:
+        """Return one stored alias statement (the first) of each distinct kind, name and alias among those whose
+        alias is written as one of `aliases` (migration 0020)."""
+
+    @abstractmethod
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
 

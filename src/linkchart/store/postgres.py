@@ -849,6 +849,13 @@ class PostgresStore(Store):
                     ORDER BY x.article_id, x.orig_start, x.id""", (sorted({m.article_id for m in mentions}),))]
         return Region(mentions, statements, {r["id"]: r["cluster"] for r in rows if r["cluster"] is not None})
 
+    def alias_meanings(self, aliases: Iterable[str]) -> list[AliasStatementRow]:
+        """Return the first stored alias statement of each distinct kind, name and alias written as one of `aliases`."""
+        rows = self._read(f"""SELECT x.*, d.source FROM alias_statements x {_JOIN_SOURCE}
+                              WHERE x.id IN (SELECT min(id) FROM alias_statements WHERE alias = ANY(%s)
+                                             GROUP BY kind, name, alias)""", (sorted(set(aliases)),))
+        return sorted((_alias_statement_row(r) for r in rows), key=lambda st: st.id)
+
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
         out: dict[int, set[str]] = {}

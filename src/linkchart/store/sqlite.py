@@ -1041,6 +1041,16 @@ class SQLiteStore(Store):
         statements.sort(key=lambda st: (st.article_id, st.start, st.id))
         return Region(mentions, statements, {i: r["cluster"] for i, r in rows.items() if r["cluster"] is not None})
 
+    def alias_meanings(self, aliases: Iterable[str]) -> list[AliasStatementRow]:
+        """Return the first stored alias statement of each distinct kind, name and alias written as one of `aliases`."""
+        out = []
+        for part in chunks(sorted(set(aliases))):
+            out += [_alias_statement_row(r) for r in self._read(
+                f"""SELECT x.*, d.source FROM alias_statements x {_JOIN_SOURCE}
+                    WHERE x.id IN (SELECT min(id) FROM alias_statements WHERE alias IN ({','.join('?' * len(part))})
+                                   GROUP BY kind, name, alias)""", part)]
+        return sorted(out, key=lambda st: st.id)
+
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
         out: dict[int, set[str]] = {}
