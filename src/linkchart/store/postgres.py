@@ -1068,6 +1068,9 @@ class PostgresStore(Store):
     def entity_documents(self, entity_id: int, limit: int | None = None,
                          offset: int = 0) -> tuple[int, list[tuple[str, list[int]]]]:
         """Return how many documents mention an entity, and a page of them: (source, article ids), by source."""
+        with self._snapshot():
+            if self.graph_current():
+                return self._kept_entity_documents(entity_id, limit, offset)
         # one statement (one state of the store, one round trip): the kept list of the entity's documents
         # (schema 7) when the kept graph is current, else its documents found through its mentions
         rows = self._read(
@@ -1094,6 +1097,29 @@ class PostgresStore(Store):
             if r["source"] is not None:
                 grouped.setdefault(r["source"], []).append(r["id"])
         return int(rows[0]["total"]), list(grouped.items())
+
+    def _kept_entity_documents(self, entity_id: int, limit: int | None,
+                               offset: int) -> tuple[int, list[tuple[str, list[int]]]]:
+        """Return `entity_documents` from the kept list of the entity's documents (the kept graph is current).
+
+        Counted and paged apart: one statement read and sorted every document of a much-named entity
+        (37k at 100k articles, 0.3-0.4 s) and planned parallel workers for its unused branch.
+        """
+        total = self._read("SELECT count(*) AS n FROM entity_documents WHERE entity_id = %s", (entity_id,))[0]["n"]
+        rows = self._read(
+            """SELECT page.source, a.id
+               FROM (SELECT source COLLATE "C" AS source, document_id FROM entity_documents WHERE entity_id = %(e)s
+                     ORDER BY source COLLATE "C" LIMIT %(limit)s OFFSET %(offset)s) page
+               JOIN articles a ON a.document_id = page.document_id
+               WHERE EXISTS (SELECT 1 FROM mentions m JOIN mention_entity me ON me.mention_id = m.id
+                             WHERE m.article_id = a.id AND me.entity_id = %(e)s)
+               ORDER BY 1, 2""",
+            {"e": entity_id, "limit": limit if limit is not None and limit >= 0 else None, "offset": max(offset, 0)},
+        )
+        grouped: dict[str, list[int]] = {}
+        for r in rows:
+            grouped.setdefault(r["source"], []).append(r["id"])
+        return int(total), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
