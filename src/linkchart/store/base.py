@@ -891,6 +891,10 @@ class Store(ABC):
         version kept now); they are stale when the two differ."""
 
     @abstractmethod
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id: every edge, a page at a time."""
+
+    @abstractmethod
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
         """Return the kept edges at these entities (`within`: with both ends among them), by id.

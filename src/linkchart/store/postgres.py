@@ -1280,6 +1280,11 @@ class PostgresStore(Store):
             graph = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
             return int(metrics), int(graph[0]["value"]) if graph else -1
 
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id."""
+        return [edge_row(r) for r in self._read(
+            f"SELECT {EDGE_COLUMNS}, more FROM entity_edges WHERE id > %s ORDER BY id LIMIT %s", (after, limit))]
+
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
         """Return the kept edges at these entities (`within`: with both ends among them), by id."""

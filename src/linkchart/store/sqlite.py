@@ -1494,6 +1494,11 @@ class SQLiteStore(Store):
             graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()
             return int(metrics), int(graph[0]) if graph else -1
 
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id."""
+        return [edge_row(r) for r in self._read(
+            f"SELECT {EDGE_COLUMNS}, more FROM entity_edges WHERE id > ? ORDER BY id LIMIT ?", (after, limit))]
+
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
         """Return the kept edges at these entities (`within`: with both ends among them), by id."""
