@@ -16,6 +16,8 @@ from linkchart.models import Evidence
 from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import RelationRow, Store
 
+SPAN_BATCH = 2000  # articles whose linked mention spans are read at once (`MentionIndex`)
+
 
 @dataclass
 class EntityRelation:
@@ -67,12 +69,12 @@ class MentionIndex:
     """Finds the entity a span of an original file names, via the stored mentions."""
 
     def __init__(self, store: Store) -> None:
-        entity_of = dict(store.mention_links())
+        # the linked mentions' spans only, a batch of articles at a time: not every mention row at once
         spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for m in store.mentions():
-            entity = entity_of.get(m.id)
-            if entity is not None:
-                spans[m.source].append((m.start, m.end, entity))
+        articles = [a.id for a in store.documents()]
+        for at in range(0, len(articles), SPAN_BATCH):
+            for source, start, end, entity in store.linked_spans(articles[at:at + SPAN_BATCH]):
+                spans[source].append((start, end, entity))
         self._spans = {k: sorted(v) for k, v in spans.items()}
         self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
         best: dict[str, tuple[int, int]] = {}
