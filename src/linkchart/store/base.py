@@ -822,6 +822,11 @@ class Store(ABC):
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
     @abstractmethod
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+
+    @abstractmethod
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
 

@@ -1089,6 +1089,17 @@ class PostgresStore(Store):
         return int(rows[0]["total"]), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+        rows = self._read(
+            """SELECT me.entity_id, d.source, m.orig_start, m.orig_end, m.text, m.refers_to FROM mention_entity me
+               JOIN mentions m ON m.id = me.mention_id
+               JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+               WHERE me.entity_id = ANY(%s) ORDER BY m.id""", (sorted(set(entity_ids)),))
+        return [(r["entity_id"], r["source"], r["orig_start"], r["orig_end"], r["text"], r["refers_to"])
+                for r in rows]
+
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
         rows = self._read(

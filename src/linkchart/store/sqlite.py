@@ -1289,6 +1289,18 @@ class SQLiteStore(Store):
         return int(total), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+        out: list[tuple[int, str, int, int, str, str | None]] = []
+        for chunk in chunks(sorted(set(entity_ids))):
+            out += [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in self._read(
+                f"""SELECT me.entity_id, d.source, m.orig_start, m.orig_end, m.text, m.refers_to
+                    FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                    JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                    WHERE me.entity_id IN ({','.join('?' * len(chunk))}) ORDER BY m.id""", chunk)]
+        return out
+
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
         out: list[tuple[str, int, int, int]] = []
