@@ -40,7 +40,7 @@ def test_the_streamed_json_is_the_json_of_the_whole_store(sample_ws: Workspace, 
                                                           ) -> None:
     from linkchart.export import json as json_export
 
-    monkeypatch.setattr(json_export, "ENTITY_BATCH", 3)  # the mentions of a few entities at a time
+    monkeypatch.setattr(json_export, "MENTION_BATCH", 10)  # the mentions of a few entities at a time
     store = sample_ws.store
     pieces = list(linkchart_pieces(store))
     assert len(pieces) > 100

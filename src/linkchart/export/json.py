@@ -13,10 +13,10 @@ from linkchart.export.kept import kept_current, kept_relations
 from linkchart.export.screening import all_screening_matches
 from linkchart.models import Evidence
 from linkchart.resolve.facts import MentionIndex, entity_claims, entity_events, entity_relations
-from linkchart.store.base import Store
+from linkchart.store.base import EntityRow, Store
 
 FORMAT = "linkchart/1"
-ENTITY_BATCH = 500  # entities whose mentions are read at once
+MENTION_BATCH = 20_000  # mentions of entities read at once (an entity's all at once, however many)
 
 
 def export_linkchart(store: Store) -> dict[str, Any]:
@@ -117,15 +117,28 @@ def _entities(store: Store) -> list[dict[str, Any]]:
     return list(_entity_items(store))
 
 
+def _entity_batches(store: Store) -> Iterator[list[EntityRow]]:
+    """Yield the entities by id in runs of about `MENTION_BATCH` mentions (one entity at least)."""
+    mentions = {e.id: e.mentions for e in store.entity_summaries()}
+    batch: list[EntityRow] = []
+    held = 0
+    for e in store.entities():
+        if batch and held + mentions.get(e.id, 0) > MENTION_BATCH:
+            yield batch
+            batch, held = [], 0
+        batch.append(e)
+        held += mentions.get(e.id, 0)
+    if batch:
+        yield batch
+
+
 def _entity_items(store: Store) -> Iterator[dict[str, Any]]:
-    """Yield the entities of the export by id, with their mentions, read `ENTITY_BATCH` entities at a time."""
+    """Yield the entities of the export by id, with their mentions, read a batch of entities at a time."""
     listed = all_screening_matches(store)
     aliases_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for a in store.entity_aliases():
         aliases_of[a.entity_id].append({"alias": a.alias, "count": a.count, "reason": a.reason})
-    entities = store.entities()
-    for at in range(0, len(entities), ENTITY_BATCH):
-        batch = entities[at:at + ENTITY_BATCH]
+    for batch in _entity_batches(store):
         mentions_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for entity, source, start, end, text, refers_to in store.entity_mention_texts([e.id for e in batch]):
             item: dict[str, Any] = {"doc": source, "start": start, "end": end, "text": text}
