@@ -237,8 +237,7 @@ def merge_told(told: list[EntityEvent], places: set[int]) -> list[EntityEvent]:
             continue
         group.grow(same, [p for p in event.participants if p not in same.participants])
         same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
-        same.evidence += [x for x in event.evidence
-                          if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
+        group.add_evidence(same, event.evidence)
     return merged
 
 
@@ -257,6 +256,7 @@ class _MergedEvents:
         self.by_actor: dict[int, set[int]] = {}  # a participant not a place → positions of its events
         self.by_set: dict[frozenset[int], set[int]] = {}  # participants → positions of the events with just those
         self.position: dict[int, int] = {}  # id() of an event → its position
+        self.quoted: list[set[tuple[str, int]]] = []  # each event's evidences' (document, start)
 
     def first_same(self, event: EntityEvent) -> EntityEvent | None:
         """Return the first merged event that `event` tells again (`_same_event`), or None."""
@@ -275,9 +275,17 @@ class _MergedEvents:
         self.events.append(event)
         key = frozenset(event.participants)
         self.keys.append(key)
+        self.quoted.append({(x.doc, x.start) for x in event.evidence})
         self.by_set.setdefault(key, set()).add(i)
         for p in key - self.places:
             self.by_actor.setdefault(p, set()).add(i)
+
+    def add_evidence(self, event: EntityEvent, evidence: list[Evidence]) -> None:
+        """Add to a merged event the evidences at a (document, start) it has none at."""
+        known = self.quoted[self.position[id(event)]]
+        fresh = [x for x in evidence if (x.doc, x.start) not in known]
+        event.evidence += fresh
+        known.update((x.doc, x.start) for x in fresh)
 
     def grow(self, event: EntityEvent, more: list[int]) -> None:
         """Add participants to a merged event (and to the indexes)."""
