@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -312,16 +312,23 @@ def export(
     if fmt not in known:
         _fail(f"unknown export format {fmt!r} (known: {', '.join(known)})", code=2)
     with _workspace(db) as ws:
-        files = ws.export_files(fmt) if output != "-" else {"": ws.export(fmt)}
-    if output == "-":
-        sys.stdout.write(for_stream(files[""], sys.stdout))
-        return
-    for path, text in _export_paths(output, known[fmt].suffix, files).items():
-        path.write_text(text, encoding="utf-8")
-        err.print(safe(f"wrote {path} ({known[fmt].description}, {len(text.encode('utf-8')):,} bytes)"))
+        if output == "-":
+            sys.stdout.write(for_stream(ws.export(fmt), sys.stdout))
+            return
+        # each file written as the format computes it (a streaming format never holds the whole text)
+        for path, pieces in _export_paths(output, known[fmt].suffix, ws.export_pieces(fmt)).items():
+            size = 0
+            with path.open("w", encoding="utf-8", newline="") as f:
+                for piece in pieces:
+                    f.write(piece)
+                    size += len(piece.encode("utf-8"))
+            err.print(safe(f"wrote {path} ({known[fmt].description}, {size:,} bytes)"))
 
 
-def _export_paths(output: str, suffix: str, files: dict[str, str]) -> dict[Path, str]:
+T = TypeVar("T")
+
+
+def _export_paths(output: str, suffix: str, files: dict[str, T]) -> dict[Path, T]:
     """Return where each file of an export goes: OUTPUT itself, or OUTPUT-<part><suffix> for a multi-file format."""
     if list(files) == [""]:
         return {Path(output): files[""]}

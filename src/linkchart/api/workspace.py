@@ -885,6 +885,13 @@ class Workspace:
         """
         return render_dossier(self.dossier(name), fmt)
 
+    def export_pieces(self, fmt: str) -> dict[str, Iterable[str]]:
+        """Return the files of an export format by part name (as `export_files`), each as pieces of text to write
+        in turn, computed as they are written by a format that streams (read them while the workspace is open)."""
+        from linkchart.export import exporters
+
+        return exporters()[fmt].pieces(self.store)
+
     def export_files(self, fmt: str) -> dict[str, str]:
         """Return the files of an export format by part name ('' for a one-file format; csv: entities, relations,
         events)."""

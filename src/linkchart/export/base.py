@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from typing import ClassVar
 
 from linkchart.store.base import Store
@@ -22,4 +23,9 @@ class Exporter(ABC):
     def files(self, store: Store) -> dict[str, str]:
         """Return the files of this format by part name ('' for the one file of a single-file format)."""
         return {"": self.render(store)}
+
+    def pieces(self, store: Store) -> dict[str, Iterable[str]]:
+        """Return the files of this format by part name (as `files`), each as pieces of text to write one after
+        another: a format that streams computes them as they are written, so the whole text is never held."""
+        return {part: (text,) for part, text in self.files(store).items()}
 

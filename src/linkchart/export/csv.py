@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields
 from typing import Any
 
 from linkchart.export.base import Exporter
+from linkchart.export.kept import kept_current, kept_metrics, kept_relations
 from linkchart.export.screening import all_screening_matches
-from linkchart.graph.build import build_graph
-from linkchart.graph.metrics import graph_metrics
 from linkchart.models import Evidence
+from linkchart.resolve.facts import entity_events
 from linkchart.store.base import Store
 
+PIECE_CHARS = 1 << 16  # a table is written in pieces of about this many characters
 FORMULA_START = "=+-@\t\r"  # first characters that make a spreadsheet read a cell as a formula
 
 
@@ -94,17 +95,26 @@ def safe_cell(value: Any) -> Any:
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """Return a CSV document with a header row (RFC 4180 quoting, \\r\\n line ends)."""
+    return "".join(table_pieces(columns, rows))
+
+
+def table_pieces(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """Yield the text of `table(columns, rows)` in pieces of about `PIECE_CHARS`, as the rows come."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
-    return buf.getvalue()
+        if buf.tell() >= PIECE_CHARS:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
-def lines_table(kind: type, rows: Iterable[Any]) -> str:
-    """Return a CSV document of dataclass rows of one kind, its fields as the header."""
-    return table(tuple(f.name for f in fields(kind)), (astuple(r) for r in rows))
+def lines_pieces(kind: type, rows: Iterable[Any]) -> Iterator[str]:
+    """Yield a CSV document of dataclass rows of one kind, its fields as the header, in pieces."""
+    return table_pieces(tuple(f.name for f in fields(kind)), (astuple(r) for r in rows))
 
 
 def _lines(values: Iterable[Any]) -> str:
@@ -126,42 +136,61 @@ class CsvExporter(Exporter):
 
     def files(self, store: Store) -> dict[str, str]:
         """Return the three tables by name: entities, relations, events."""
-        eg = build_graph(store)
-        metrics = graph_metrics(eg).nodes
-        names = {e.id: e.name for e in store.entities()}
-        listed = all_screening_matches(store)
-        entity_rows = []
-        for e in store.entity_summaries():
-            row = store.entity(e.id)
-            m = metrics.get(e.id)
-            entity_rows.append(EntityLine(
-                e.id, e.name, e.type, (row.description if row else None) or "",
-                _lines(a for a in e.aliases if a != e.name), e.mentions, e.documents, m.degree if m else 0,
-                round(m.betweenness, 6) if m else 0.0, round(m.pagerank, 6) if m else 0.0,
-                "" if m is None or m.community is None else m.community,
-                _lines(x.list_name for x in listed.get(e.id, [])),
-            ))
-        relation_rows = []
-        for r in eg.relations:
-            quotes, places = _quotes(r.evidence)
-            relation_rows.append(RelationLine(
-                r.subject, names.get(r.subject, ""), r.predicate, r.object, names.get(r.object, ""), r.negated,
-                r.attributed_to or "", r.hedged, r.date or "", len(r.evidence), r.independent_sources, quotes, places,
-            ))
-        event_rows = []
-        for ev in eg.events(store):
-            quotes, places = _quotes(ev.evidence)
-            who = _lines(names.get(p, "") for p in ev.participants)
-            event_rows.append(EventLine(
-                ev.date, ev.kind, ev.summary, _lines(ev.participants), who, ev.negated,
-                ev.attributed_to or "", len(ev.evidence), ev.independent_sources, quotes, places,
-            ))
-        return {
-            "entities": lines_table(EntityLine, entity_rows),
-            "relations": lines_table(RelationLine, relation_rows),
-            "events": lines_table(EventLine, event_rows),
-        }
+        return {part: "".join(pieces) for part, pieces in self.pieces(store).items()}
+
+    def pieces(self, store: Store) -> dict[str, Iterable[str]]:
+        """Return the three tables by name (entities, relations, events), each computed as it is written: the
+        entities and relations from the kept graph (`export.kept`), a page of relations at a time."""
+        kept_current(store)
+        return {"entities": lines_pieces(EntityLine, _entity_lines(store)),
+                "relations": lines_pieces(RelationLine, _relation_lines(store)),
+                "events": lines_pieces(EventLine, _event_lines(store))}
 
     def render(self, store: Store) -> str:
         """Return the three tables one after the other, each headed by a '# <name>.csv' line."""
         return "\n".join(f"# {name}.csv\n{text}" for name, text in self.files(store).items())
+
+
+def _names(store: Store) -> dict[int, str]:
+    return {e.id: e.name for e in store.entities()}
+
+
+def _entity_lines(store: Store) -> Iterator[EntityLine]:
+    """Yield the rows of entities.csv, most mentioned entity first."""
+    metrics = kept_metrics(store)
+    descriptions = {e.id: e.description for e in store.entities()}
+    listed = all_screening_matches(store)
+    for e in store.entity_summaries():
+        m = metrics.get(e.id)
+        yield EntityLine(
+            e.id, e.name, e.type, descriptions.get(e.id) or "",
+            _lines(a for a in e.aliases if a != e.name), e.mentions, e.documents, m.degree if m else 0,
+            round(m.betweenness, 6) if m else 0.0, round(m.pagerank, 6) if m else 0.0,
+            "" if m is None or m.community is None else m.community,
+            _lines(x.list_name for x in listed.get(e.id, [])),
+        )
+
+
+def _relation_lines(store: Store) -> Iterator[RelationLine]:
+    """Yield the rows of relations.csv, in the order of the entity relations."""
+    names = _names(store)
+    for r in kept_relations(store):
+        quotes, places = _quotes(r.evidence)
+        yield RelationLine(
+            r.subject, names.get(r.subject, ""), r.predicate, r.object, names.get(r.object, ""), r.negated,
+            r.attributed_to or "", r.hedged, r.date or "", len(r.evidence), r.independent_sources, quotes, places,
+        )
+
+
+def _event_lines(store: Store) -> Iterator[EventLine]:
+    """Yield the rows of events.csv: the dated entity events, in date order."""
+    names = _names(store)
+    for ev in entity_events(store, undated=True):
+        if not ev.date:
+            continue
+        quotes, places = _quotes(ev.evidence)
+        who = _lines(names.get(p, "") for p in ev.participants)
+        yield EventLine(
+            ev.date, ev.kind, ev.summary, _lines(ev.participants), who, ev.negated,
+            ev.attributed_to or "", len(ev.evidence), ev.independent_sources, quotes, places,
+        )

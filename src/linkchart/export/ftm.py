@@ -29,10 +29,10 @@ from typing import Any
 
 from linkchart import lexicon
 from linkchart.export.base import Exporter
+from linkchart.export.kept import kept_current, kept_relations
 from linkchart.export.screening import all_screening_matches
-from linkchart.graph.build import build_graph
 from linkchart.models import Evidence
-from linkchart.resolve.facts import EntityEvent, EntityRelation
+from linkchart.resolve.facts import EntityEvent, EntityRelation, entity_events
 from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import ArticleRow, Store
 
@@ -168,7 +168,7 @@ def _dates(value: str | None) -> dict[str, list[str | None]]:
 
 def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     """Yield the store as FtM entity dicts: entities, relation intervals, events, then the source articles."""
-    eg = build_graph(store)
+    kept_current(store)  # relations are read from the kept graph, a page at a time
     sources = _Sources(store)
     gazetteer = lexicon.countries().names
     countries = {c.casefold() for c in gazetteer.values()} | set(gazetteer)
@@ -179,7 +179,9 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     listed = all_screening_matches(store)
     for a in store.entity_aliases():
         aliases.setdefault(a.entity_id, []).append(a.alias)
+    names: dict[int, str] = {}
     for e in store.entities():
+        names[e.id] = e.name
         schema = SCHEMA_OF_TYPE.get(e.type, "Organization")
         id_ = make_id("entity", schema, e.name)
         if id_ in seen_ids:  # two entities of one name (a split kept apart by an analyst)
@@ -200,13 +202,13 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
                 "entity": [id_], "authority": [match.authority], "authorityId": [match.entry_id],
                 "program": match.programs or [match.list_source], "sourceUrl": [match.source_url],
                 "summary": [f"listed: {match.list_name}"], "description": [match.detail]})
-    for r in eg.relations:
+    for r in kept_relations(store):
         if r.negated or r.subject not in ids or r.object not in ids:
             continue  # FtM cannot say 'not'
         link = link_schema(r.predicate, schemata[r.subject], schemata[r.object])
         label = r.predicate.replace("_", " ")
         props = {link.subject: [ids[r.subject]], link.object: [ids[r.object]],
-                 "summary": [f"{eg.names.get(r.subject, r.subject)} {label} {eg.names.get(r.object, r.object)} "
+                 "summary": [f"{names.get(r.subject, r.subject)} {label} {names.get(r.object, r.object)} "
                              f"({len(r.evidence)} evidence, {r.independent_sources} independent sources)"],
                  **_dates(r.date), **sources.cite(r.evidence)}
         role = link.role if link is not UNKNOWN else label
@@ -216,14 +218,14 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
             props["relationship"] = [role if not _status(r) else f"{role} ({_status(r)})"]
         yield _entity(link.schema, make_id("relation", r.subject, r.predicate, r.object, r.attributed_to, r.hedged,
                                            ids[r.subject], ids[r.object]), props)
-    for ev in eg.events(store):
-        if ev.negated:
+    for ev in entity_events(store, undated=True):
+        if ev.negated or not ev.date:
             continue
         involved = [ids[p] for p in ev.participants if p in ids and "LegalEntity" in IS_A[schemata[p]]]
         places = [p for p in ev.participants if p in ids and schemata[p] == "Address"]
         name = " ".join(ev.summary.split())[:200] or ev.kind
         props = {"name": [name], **_dates(ev.date), "involved": involved,
-                 "addressEntity": [ids[p] for p in places], "location": [eg.names.get(p) for p in places],
+                 "addressEntity": [ids[p] for p in places], "location": [names.get(p) for p in places],
                  "summary": [f"{ev.kind} ({len(ev.evidence)} evidence, {ev.independent_sources} independent sources)"
                              + (f", {_status(ev)}" if _status(ev) else "")],
                  "keywords": [ev.kind], **sources.cite(ev.evidence)}
@@ -240,4 +242,14 @@ class FtmExporter(Exporter):
 
     def render(self, store: Store) -> str:
         """Return one FtM entity per line."""
-        return "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in ftm_entities(store))
+        return "".join(ftm_lines(store))
+
+    def pieces(self, store: Store) -> dict[str, Iterable[str]]:
+        """Return the entities as their lines, computed as they are written."""
+        return {"": ftm_lines(store)}
+
+
+def ftm_lines(store: Store) -> Iterator[str]:
+    """Yield one FtM entity per line (JSON, keys sorted)."""
+    for e in ftm_entities(store):
+        yield json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"

@@ -9,9 +9,9 @@ from typing import ClassVar
 import networkx as nx
 
 from linkchart.export.base import Exporter
+from linkchart.export.kept import kept_current, kept_metrics, kept_nodes, kept_relations
 from linkchart.export.screening import listed_labels
-from linkchart.graph.build import build_graph
-from linkchart.graph.metrics import NodeMetrics, graph_metrics
+from linkchart.graph.metrics import NodeMetrics
 from linkchart.resolve.facts import EntityRelation
 from linkchart.store.base import Store
 
@@ -20,11 +20,12 @@ def flat_graph(store: Store) -> nx.MultiDiGraph:
     """Return the store's entity graph with plain attribute values (strings, numbers, booleans) only.
 
     Nodes carry their centrality and community over all asserted relations (`graph.metrics`),
-    and `listed`: the list entries their names matched when screened ('' when none).
+    and `listed`: the list entries their names matched when screened ('' when none). Read from
+    the kept graph (`export.kept`): each edge keeps its first evidence only, not the store's.
     """
-    eg = build_graph(store)
-    nodes = [(node, data["name"], data["type"], data["mentions"]) for node, data in eg.graph.nodes(data=True)]
-    return plain_graph(nodes, eg.relations, graph_metrics(eg).nodes, listed_labels(store))
+    kept_current(store)
+    nodes = [(n.id, n.name, n.type, n.mentions) for n in kept_nodes(store)]
+    return plain_graph(nodes, kept_relations(store), kept_metrics(store), listed_labels(store))
 
 
 def plain_graph(nodes: Iterable[tuple[int, str, str, int]], relations: Iterable[EntityRelation],

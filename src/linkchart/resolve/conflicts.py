@@ -11,6 +11,7 @@ Two kinds of disagreement are listed, each with both sides' evidence:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -55,12 +56,13 @@ def values_disagree(a: EntityClaim, b: EntityClaim) -> bool:
 
 
 def find_conflicts(
-    claims: list[EntityClaim], relations: list[EntityRelation], events: list[EntityEvent],
+    claims: list[EntityClaim], relations: Iterable[EntityRelation], events: list[EntityEvent],
     places: set[int] | None = None,
 ) -> tuple[list[Conflict], list[EntityClaim]]:
     """Return the conflicts, and the date claims derived for them (so both sides are claims).
 
-    `places` are the ids of entities that are places (violent incidents are matched by place).
+    `places` are the ids of entities that are places (violent incidents are matched by place); the relations
+    are read once, in order (they may come a page at a time).
     """
     conflicts = _numeric_conflicts(claims)
     derived: list[EntityClaim] = []
@@ -111,7 +113,7 @@ def _dates_differ(a: str, b: str) -> bool:
     return len(a) >= 7 and len(b) >= 7 and a[:7] != b[:7]
 
 
-def _relation_date_conflicts(relations: list[EntityRelation], out: list[Conflict],
+def _relation_date_conflicts(relations: Iterable[EntityRelation], out: list[Conflict],
                              derived: list[EntityClaim]) -> None:
     for r in relations:
         if r.negated or r.predicate not in ONE_OFF_PREDICATES:

@@ -16,6 +16,8 @@ from linkchart.models import Evidence
 from linkchart.resolve.sources import SourceIndex
 from linkchart.store.base import RelationRow, Store
 
+SPAN_BATCH = 2000  # articles whose linked mention spans are read at once (`MentionIndex`)
+
 
 @dataclass
 class EntityRelation:
@@ -67,12 +69,12 @@ class MentionIndex:
     """Finds the entity a span of an original file names, via the stored mentions."""
 
     def __init__(self, store: Store) -> None:
-        entity_of = dict(store.mention_links())
+        # the linked mentions' spans only, a batch of articles at a time: not every mention row at once
         spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for m in store.mentions():
-            entity = entity_of.get(m.id)
-            if entity is not None:
-                spans[m.source].append((m.start, m.end, entity))
+        articles = [a.id for a in store.documents()]
+        for at in range(0, len(articles), SPAN_BATCH):
+            for source, start, end, entity in store.linked_spans(articles[at:at + SPAN_BATCH]):
+                spans[source].append((start, end, entity))
         self._spans = {k: sorted(v) for k, v in spans.items()}
         self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
         best: dict[str, tuple[int, int]] = {}
@@ -211,20 +213,91 @@ def entity_events(store: Store, index: MentionIndex | None = None,
         event = EntityEvent(ev.kind, ev.date, ev.summary, parts, ev.negated, ev.attributed_to, [evidence],
                             date_source=ev.date_source)
         (told if ev.date else loose).append(event)
-    merged: list[EntityEvent] = []
-    # a date the text states first: two tellings of one happening keep it over the reporting article's date
-    for event in sorted(told, key=lambda e: (e.kind, e.negated, e.date_source is not None, -len(e.date or ""))):
-        same = next((m for m in merged if _same_event(m, event, places)), None)
-        if same is None:
-            merged.append(event)
-            continue
-        same.participants += [p for p in event.participants if p not in same.participants]
-        same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
-        same.evidence += [x for x in event.evidence
-                          if not any(y.doc == x.doc and y.start == x.start for y in same.evidence)]
+    merged = merge_told(told, places)
     for event in merged + loose:
         event.independent_sources = sources.independent(event.evidence)
     return sorted(merged, key=lambda e: (e.date or "", e.kind)) + loose
+
+
+def merge_told(told: list[EntityEvent], places: set[int]) -> list[EntityEvent]:
+    """Return the dated events told, those telling one happening merged (`_same_event`), in order of merging.
+
+    Each event is compared with the first merged event it tells again: the merged ones of its kind and
+    polarity that share a participant not a place or have its participants (`_MergedEvents`).
+    """
+    merged: list[EntityEvent] = []
+    found: dict[tuple[str, bool], _MergedEvents] = {}  # the merged events of each kind and polarity
+    # a date the text states first: two tellings of one happening keep it over the reporting article's date
+    for event in sorted(told, key=lambda e: (e.kind, e.negated, e.date_source is not None, -len(e.date or ""))):
+        group = found.setdefault((event.kind, event.negated), _MergedEvents(places))
+        same = group.first_same(event)
+        if same is None:
+            merged.append(event)
+            group.add(event)
+            continue
+        group.grow(same, [p for p in event.participants if p not in same.participants])
+        same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
+        group.add_evidence(same, event.evidence)
+    return merged
+
+
+class _MergedEvents:
+    """The merged events of one kind and polarity, in order, found by what can make a told event one of them.
+
+    `_same_event` holds only for events with the same participants or a shared participant that is
+    not a place, so those are the only ones looked at (the first that is the same, in order):
+    `entity_events` does not compare every event with every other.
+    """
+
+    def __init__(self, places: set[int]) -> None:  # noqa: D107
+        self.places = places
+        self.events: list[EntityEvent] = []
+        self.keys: list[frozenset[int]] = []  # each event's participants, as indexed
+        self.by_actor: dict[int, set[int]] = {}  # a participant not a place → positions of its events
+        self.by_set: dict[frozenset[int], set[int]] = {}  # participants → positions of the events with just those
+        self.position: dict[int, int] = {}  # id() of an event → its position
+        self.quoted: list[set[tuple[str, int]]] = []  # each event's evidences' (document, start)
+
+    def first_same(self, event: EntityEvent) -> EntityEvent | None:
+        """Return the first merged event that `event` tells again (`_same_event`), or None."""
+        candidates = set(self.by_set.get(frozenset(event.participants), ()))
+        for p in event.participants:
+            if p not in self.places:
+                candidates |= self.by_actor.get(p, set())
+        for i in sorted(candidates):
+            if _same_event(self.events[i], event, self.places):
+                return self.events[i]
+        return None
+
+    def add(self, event: EntityEvent) -> None:
+        """Add an event merged events did not hold, as the last."""
+        i = self.position[id(event)] = len(self.events)
+        self.events.append(event)
+        key = frozenset(event.participants)
+        self.keys.append(key)
+        self.quoted.append({(x.doc, x.start) for x in event.evidence})
+        self.by_set.setdefault(key, set()).add(i)
+        for p in key - self.places:
+            self.by_actor.setdefault(p, set()).add(i)
+
+    def add_evidence(self, event: EntityEvent, evidence: list[Evidence]) -> None:
+        """Add to a merged event the evidences at a (document, start) it has none at."""
+        known = self.quoted[self.position[id(event)]]
+        fresh = [x for x in evidence if (x.doc, x.start) not in known]
+        event.evidence += fresh
+        known.update((x.doc, x.start) for x in fresh)
+
+    def grow(self, event: EntityEvent, more: list[int]) -> None:
+        """Add participants to a merged event (and to the indexes)."""
+        if not more:
+            return
+        event.participants += more
+        i = self.position[id(event)]
+        self.by_set[self.keys[i]].discard(i)
+        key = self.keys[i] = frozenset(event.participants)
+        self.by_set.setdefault(key, set()).add(i)
+        for p in set(more) - self.places:
+            self.by_actor.setdefault(p, set()).add(i)
 
 
 def _same_event(a: EntityEvent, b: EntityEvent, places: set[int]) -> bool:

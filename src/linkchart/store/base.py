@@ -827,6 +827,11 @@ class Store(ABC):
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
     @abstractmethod
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+
+    @abstractmethod
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
 
@@ -894,6 +899,10 @@ class Store(ABC):
     def graph_metrics_state(self) -> tuple[int, int]:
         """Return (the graph version the kept betweenness, PageRank and communities were computed at, the graph
         version kept now); they are stale when the two differ."""
+
+    @abstractmethod
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id: every edge, a page at a time."""
 
     @abstractmethod
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,

@@ -1122,6 +1122,17 @@ class PostgresStore(Store):
         return int(total), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+        rows = self._read(
+            """SELECT me.entity_id, d.source, m.orig_start, m.orig_end, m.text, m.refers_to FROM mention_entity me
+               JOIN mentions m ON m.id = me.mention_id
+               JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+               WHERE me.entity_id = ANY(%s) ORDER BY m.id""", (sorted(set(entity_ids)),))
+        return [(r["entity_id"], r["source"], r["orig_start"], r["orig_end"], r["text"], r["refers_to"])
+                for r in rows]
+
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
         rows = self._read(
@@ -1312,6 +1323,11 @@ class PostgresStore(Store):
             metrics = self._read("SELECT value FROM graph_state WHERE key = 'metrics_version'")[0]["value"]
             graph = self._read("SELECT value FROM meta WHERE key = 'graph_version'")
             return int(metrics), int(graph[0]["value"]) if graph else -1
+
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id."""
+        return [edge_row(r) for r in self._read(
+            f"SELECT {EDGE_COLUMNS}, more FROM entity_edges WHERE id > %s ORDER BY id LIMIT %s", (after, limit))]
 
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:

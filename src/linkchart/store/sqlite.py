@@ -1299,6 +1299,18 @@ class SQLiteStore(Store):
         return int(total), list(grouped.items())
 
     # --- the entity graph kept by the store (schema 7) --------------------------------
+    def entity_mention_texts(self, entity_ids: Sequence[int]) -> list[tuple[int, str, int, int, str, str | None]]:
+        """Return (entity id, document source, original start, original end, text, refers_to) of the mentions
+        linked to these entities, each entity's by mention id."""
+        out: list[tuple[int, str, int, int, str, str | None]] = []
+        for chunk in chunks(sorted(set(entity_ids))):
+            out += [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in self._read(
+                f"""SELECT me.entity_id, d.source, m.orig_start, m.orig_end, m.text, m.refers_to
+                    FROM mention_entity me JOIN mentions m ON m.id = me.mention_id
+                    JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+                    WHERE me.entity_id IN ({','.join('?' * len(chunk))}) ORDER BY m.id""", chunk)]
+        return out
+
     def linked_spans(self, article_ids: Sequence[int]) -> list[tuple[str, int, int, int]]:
         """Return (document source, original start, original end, entity id) of the linked mentions of articles."""
         out: list[tuple[str, int, int, int]] = []
@@ -1503,6 +1515,11 @@ class SQLiteStore(Store):
             metrics = conn.execute("SELECT value FROM graph_state WHERE key = 'metrics_version'").fetchone()[0]
             graph = conn.execute("SELECT value FROM meta WHERE key = 'graph_version'").fetchone()
             return int(metrics), int(graph[0]) if graph else -1
+
+    def kept_edges(self, after: int = -1, limit: int = 1000) -> list[EntityEdgeRow]:
+        """Return up to `limit` kept edges (whole) with ids above `after`, by id."""
+        return [edge_row(r) for r in self._read(
+            f"SELECT {EDGE_COLUMNS}, more FROM entity_edges WHERE id > ? ORDER BY id LIMIT ?", (after, limit))]
 
     def entity_edges(self, entity_ids: Iterable[int], within: bool = False,
                      whole: bool = True) -> list[EntityEdgeRow]:
