@@ -14,8 +14,9 @@ document's mentions resolve against existing entities without re-reading others.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,7 @@ from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.region import link_keys
-from linkchart.resolve.surfaces import Key, LocalSurface, is_partial_person, mention_surface
+from linkchart.resolve.surfaces import NONE, Key, LocalSurface, is_partial_person, mention_surface
 from linkchart.resolve.typing import vote_type
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows, SurfaceRow
@@ -60,7 +61,7 @@ class ResolvedEntity:
     type: str
     description: str | None
     aliases: list[AliasReason]
-    mention_ids: list[int]
+    mention_ids: array[int]  # sorted
     root: Key | None = None  # the local surface its cluster is known by in the union-find
 
 
@@ -90,18 +91,41 @@ class Clustering:
 # name matcher compared, mentions read, clusters resolved again.
 LAST_RUN: dict[str, Any] = {}
 
+class MentionPairs:
+    """(mention id, id) pairs of groups of mentions under one id each, made while they are read (so that no
+    tuple per mention is held); iterable again and again."""
+
+    def __init__(self) -> None:
+        self._groups: list[tuple[Iterable[int], int]] = []
+
+    def add(self, mentions: Iterable[int], id_: int) -> None:
+        """Pair each of `mentions` with `id_` (after the pairs added before)."""
+        self._groups.append((mentions, id_))
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        """Return the pairs, in the order their groups were added."""
+        for mentions, id_ in self._groups:
+            for m in mentions:
+                yield m, id_
+
+    def __len__(self) -> int:
+        """Return the number of pairs."""
+        return sum(len(mentions) for mentions, _ in self._groups)  # type: ignore[arg-type]
+
+
 def entity_rows(
     entities: list[ResolvedEntity], ids: dict[Key | None, int],
-) -> tuple[list[EntityRow], list[EntityAliasRow], list[tuple[int, int]]]:
-    """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links."""
-    rows, aliases, links = [], [], []
+) -> tuple[list[EntityRow], list[EntityAliasRow], MentionPairs]:
+    """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links
+    (made as they are written)."""
+    rows, aliases, links = [], [], MentionPairs()
     for e in entities:
         i = ids[e.root]
         rows.append(EntityRow(i, e.name, e.type, e.description))
         aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
                     for a in e.aliases]
-        links += [(m, i) for m in e.mention_ids]
+        links.add(e.mention_ids, i)
     return rows, aliases, links
 
 
@@ -121,11 +145,11 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     following = max([first_free or 1, *(i + 1 for i in ids.values())])
     keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted | clustering.stated}  # cluster 0: none
     seen: dict[tuple[str, str], set[str]] = {}
-    mention_rows = []
+    mention_rows = MentionPairs()
     for root, members in clusters.items():
         cluster = ids[root]
         for ls in members:
-            mention_rows += [(m, cluster) for m in ls.mention_ids]
+            mention_rows.add(ls.mention_ids, cluster)
             type_ = clustering.types.get(ls.key, "ORG")
             found = seen.get((ls.surface, type_))
             if found is None:
@@ -142,11 +166,6 @@ def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]]
                  ids: dict[Key, int]) -> list[SurfaceRow]:
     """Return the kept names of `clusters` (numbered by `ids`): each cluster's mentioned names summed over their
     local surfaces, in the order the surfaces were found."""
-    position: dict[Key, int] = {}
-    within: Counter[int] = Counter()
-    for k in clustering.locals_:
-        position[k] = within[k[0]]
-        within[k[0]] += 1
     out: list[SurfaceRow] = []
     for root, members in clusters.items():
         rows: dict[str, SurfaceRow] = {}
@@ -160,7 +179,7 @@ def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]]
                 scoped = (not key or ls.key[1] != ls.surface or is_partial_person(ls.surface, type_)
                           or key in clustering.ambiguous or ls.surface.islower())
                 row = rows[ls.surface] = SurfaceRow(ids[root], ls.surface, key, type_, scoped, ls.key[0],
-                                                    position[ls.key], 0, {}, {}, {}, {})
+                                                    ls.position, 0, {}, {}, {}, {})
             elif type_ != row.type or ls.key[1] != ls.surface:
                 row.scoped = True  # not one name to the passes: a new mention of it is resolved in full
             row.mentions += len(ls.mention_ids)
@@ -176,7 +195,25 @@ def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisio
                      matcher: MatcherMemo | None = None) -> Clustering:
     """Return the clusters of local surfaces that the join passes and the decisions make of mention rows and alias
     statement rows; `matcher` may hold the name matcher's verdicts from an earlier resolution."""
-    locals_ = _local_surfaces(mentions)
+    return cluster_locals(_local_surfaces(mentions), statements, decisions, matcher)
+
+
+def read_surfaces(mentions: Iterable[Any]) -> tuple[dict[Key, LocalSurface], int]:
+    """Return the local surfaces of mention rows read one at a time (`Store.read_resolution` streams them), and
+    how many mentions were read."""
+    read = 0
+
+    def counted() -> Iterator[Any]:
+        nonlocal read
+        for m in mentions:
+            read += 1
+            yield m
+    return _local_surfaces(counted()), read
+
+
+def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], decisions: Iterable[Any],
+                   matcher: MatcherMemo | None = None) -> Clustering:
+    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`)."""
     types = _vote_types(locals_)
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
@@ -220,25 +257,41 @@ def _epithet(m: Any, surface: str) -> bool:
 
 
 def _local_surfaces(mentions: Iterable[Any]) -> dict[Key, LocalSurface]:
+    """Return the local surfaces of mention rows (or `ResolutionMention`s streamed from the store), in the order
+    their first mentions come; the strings they keep are shared, one object per distinct text."""
     out: dict[Key, LocalSurface] = {}
+    within: Counter[int] = Counter()  # local surfaces found so far in each article
+    shared: dict[str, str] = {}
+    one = shared.setdefault
     for m in mentions:
         surface = mention_surface(m)
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        role = getattr(m, "role", None)
         # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
-        key = (m.article_id, f"{m.role} {surface}" if _epithet(m, surface) else surface)
+        key = (m.article_id, one(f"{role} {surface}", f"{role} {surface}") if _epithet(m, surface)
+               else one(surface, surface))
         ls = out.get(key)
         if ls is None:
-            ls = out[key] = LocalSurface(key, surface)
+            ls = out[key] = LocalSurface(key, one(surface, surface), position=within[key[0]])
+            within[key[0]] += 1
         ls.mention_ids.append(m.id)
-        ls.labels[m.label] += 1
-        if getattr(m, "role", None):
-            ls.roles[m.role] += 1
+        ls.labels[one(m.label, m.label)] += 1  # type: ignore[index]
+        if role:
+            roles = ls.roles if ls.roles is not NONE else Counter()
+            roles[one(role, role)] += 1  # type: ignore[index]
+            ls.roles = roles
             written = names.normalize(m.text)
-            if m.role[:1].isupper() and not written.startswith(m.role):  # titles are capitalised, role nouns not
-                ls.titled[f"{m.role} {written}"] += 1
-        if getattr(m, "description", None):
-            ls.descriptions[m.description] += 1
+            if role[:1].isupper() and not written.startswith(role):  # titles are capitalised, role nouns not
+                titled = ls.titled if ls.titled is not NONE else Counter()
+                form = f"{role} {written}"
+                titled[one(form, form)] += 1  # type: ignore[index]
+                ls.titled = titled
+        description = getattr(m, "description", None)
+        if description:
+            descriptions = ls.descriptions if ls.descriptions is not NONE else Counter()
+            descriptions[one(description, description)] += 1  # type: ignore[index]
+            ls.descriptions = descriptions
     return out
 
 
@@ -281,7 +334,9 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
     for root, members in clusters.items():
         if root in overrides.rejected:
             continue
-        mention_ids = [m for ls in members for m in ls.mention_ids]
+        mention_ids = array("q")
+        for ls in members:
+            mention_ids.extend(ls.mention_ids)
         if not mention_ids:
             continue  # names only in alias statements, with nothing naming them in text
         labels: Counter[str] = Counter()
@@ -305,7 +360,7 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
         aliases += [AliasReason(form, n, Reason(None, WrittenWithTitle())) for form, n in titled.most_common()
                     if form not in known]
         description = descriptions.most_common(1)[0][0] if descriptions else None
-        entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids), root))
+        entities.append(ResolvedEntity(name, type_, description, aliases, array("q", sorted(mention_ids)), root))
     entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
     return entities
 
