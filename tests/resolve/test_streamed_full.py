@@ -55,7 +55,9 @@ def check_streamed(store: Store) -> None:
     assert [tuple(r) for r in rows] == [(m.id, m.article_id, m.text, m.label, m.role, m.description, m.refers_to)
                                         for m in store.mentions()]
     assert snapshot.mentions == [] and snapshot.is_due
-    assert snapshot.alias_statements == store.alias_statements() and snapshot.decisions == store.decisions()
+    assert [tuple(st) for st in snapshot.alias_statements] == [(st.id, st.article_id, st.name, st.alias, st.kind,
+                                                                 st.sentence) for st in store.alias_statements()]
+    assert snapshot.alias_statements and snapshot.decisions == store.decisions()
 
 
 def test_a_full_resolution_stores_what_the_mention_rows_resolve_to(store_url: str) -> None:

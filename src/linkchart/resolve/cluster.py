@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from linkchart import lexicon
@@ -28,7 +29,7 @@ from linkchart.resolve.national import nation_key
 from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.region import link_keys
-from linkchart.resolve.surfaces import NONE, Key, LocalSurface, is_partial_person, mention_surface
+from linkchart.resolve.surfaces import Key, LocalSurface, is_partial_person, mention_surface
 from linkchart.resolve.typing import vote_type
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows, SurfaceRow
@@ -258,41 +259,56 @@ def _epithet(m: Any, surface: str) -> bool:
 
 def _local_surfaces(mentions: Iterable[Any]) -> dict[Key, LocalSurface]:
     """Return the local surfaces of mention rows (or `ResolutionMention`s streamed from the store), in the order
-    their first mentions come; the strings they keep are shared, one object per distinct text."""
+    their first mentions come; the strings and counts they keep are shared, one object per distinct value."""
     out: dict[Key, LocalSurface] = {}
     within: Counter[int] = Counter()  # local surfaces found so far in each article
     shared: dict[str, str] = {}
     one = shared.setdefault
+    counts: dict[tuple[str, int], Mapping[str, int]] = {}
+    article = -1
     for m in mentions:
         surface = mention_surface(m)
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        if m.article_id != article:
+            article = m.article_id  # one int object for the keys of an article
         role = getattr(m, "role", None)
         # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
-        key = (m.article_id, one(f"{role} {surface}", f"{role} {surface}") if _epithet(m, surface)
+        key = (article, one(f"{role} {surface}", f"{role} {surface}") if _epithet(m, surface)
                else one(surface, surface))
         ls = out.get(key)
         if ls is None:
-            ls = out[key] = LocalSurface(key, one(surface, surface), position=within[key[0]])
-            within[key[0]] += 1
+            ls = out[key] = LocalSurface(key, one(surface, surface), position=within[article])
+            within[article] += 1
         ls.mention_ids.append(m.id)
-        ls.labels[one(m.label, m.label)] += 1  # type: ignore[index]
+        ls.labels = _count(ls.labels, one(m.label, m.label), counts)
         if role:
-            roles = ls.roles if ls.roles is not NONE else Counter()
-            roles[one(role, role)] += 1  # type: ignore[index]
-            ls.roles = roles
+            ls.roles = _count(ls.roles, one(role, role), counts)
             written = names.normalize(m.text)
             if role[:1].isupper() and not written.startswith(role):  # titles are capitalised, role nouns not
-                titled = ls.titled if ls.titled is not NONE else Counter()
                 form = f"{role} {written}"
-                titled[one(form, form)] += 1  # type: ignore[index]
-                ls.titled = titled
+                ls.titled = _count(ls.titled, one(form, form), counts)
         description = getattr(m, "description", None)
         if description:
-            descriptions = ls.descriptions if ls.descriptions is not NONE else Counter()
-            descriptions[one(description, description)] += 1  # type: ignore[index]
-            ls.descriptions = descriptions
+            ls.descriptions = _count(ls.descriptions, one(description, description), counts)
     return out
+
+
+def _count(found: Mapping[str, int], name: str, shared: dict[tuple[str, int], Mapping[str, int]]) -> Mapping[str, int]:
+    """Return the counts `found` with one more `name`: counts of one name are read-only mappings shared by every
+    local surface with that count (most have one label, no role), others a Counter of their own."""
+    if type(found) is Counter:
+        found[name] += 1
+        return found
+    if not found or (len(found) == 1 and name in found):
+        n = found.get(name, 0) + 1
+        one = shared.get((name, n))
+        if one is None:
+            one = shared[(name, n)] = MappingProxyType({name: n})
+        return one
+    own = Counter(found)
+    own[name] += 1
+    return own
 
 
 def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:

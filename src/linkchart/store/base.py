@@ -145,6 +145,26 @@ class ResolutionMention(NamedTuple):
     refers_to: str | None
 
 
+class ResolutionStatement(NamedTuple):
+    """What a full resolution reads of one stored alias statement (`Store.read_resolution`)."""
+
+    id: int
+    article_id: int
+    name: str
+    alias: str
+    kind: str
+    sentence: str
+
+
+def resolution_statements(rows: Iterable[Sequence[Any]]) -> list[ResolutionStatement]:
+    """Return alias statement rows (id, article_id, name, alias, kind, sentence) with one string object per distinct
+    text (a sentence stating several aliases, a name stated in many articles)."""
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    return [ResolutionStatement(i, article, one(name, name), one(alias, alias), one(kind, kind),
+                                one(sentence, sentence)) for i, article, name, alias, kind, sentence in rows]
+
+
 # what `Store.read_resolution`'s consumer makes of the streamed mentions
 Consumed = TypeVar("Consumed")
 
@@ -761,8 +781,9 @@ class Store(ABC):
         self, consume: Callable[[Iterator[ResolutionMention]], Consumed],
     ) -> tuple[Consumed, ResolutionInput]:
         """Return what `consume` makes of all mentions, streamed in article and text order (as `mentions()` orders
-        them) without holding them all in memory, and the alias statements, decisions and pending state, all read
-        in one transaction (the input's `mentions` left empty)."""
+        them) without holding them all in memory, and the alias statements (as `ResolutionStatement`s, in the order
+        of `alias_statements()`), decisions and pending state, all read in one transaction (the input's `mentions`
+        left empty)."""
 
     @abstractmethod
     def resolution_due(self) -> bool:

@@ -62,6 +62,7 @@ from linkchart.store.base import (
     attach_pending_rows,
     graph_pending_rows,
     pending_grown,
+    resolution_statements,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
 from linkchart.store.postgres_migrate import migrate_postgres
@@ -82,6 +83,7 @@ from linkchart.store.sqlite import (
     LIFTED_COLUMNS,
     NEAR_DUPLICATE_CANDIDATES,
     RESOLUTION_MENTIONS,
+    RESOLUTION_STATEMENTS,
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
     SCREENING_OF_ENTITY,
@@ -888,7 +890,9 @@ class PostgresStore(Store):
                 cur.itersize = 20000
                 cur.execute(RESOLUTION_MENTIONS)
                 consumed = consume(map(ResolutionMention._make, cur))
-            return consumed, ResolutionInput([], self.alias_statements(), self.decisions(),
+                cur.execute(RESOLUTION_STATEMENTS)
+                statements = resolution_statements(cur)
+            return consumed, ResolutionInput([], statements, self.decisions(),  # type: ignore[arg-type]
                                              int(state["due"]), int(state["done"]))
 
     def resolution_due(self) -> bool:

@@ -63,6 +63,7 @@ from linkchart.store.base import (
     attach_pending_rows,
     graph_pending_rows,
     pending_grown,
+    resolution_statements,
 )
 from linkchart.store.migrate import migrate
 
@@ -80,6 +81,8 @@ _JOIN_SOURCE = "JOIN articles a ON a.id = x.article_id JOIN documents d ON d.id 
 # what a full resolution reads of each mention, in the order of `mentions()` (`Store.read_resolution`)
 RESOLUTION_MENTIONS = """SELECT id, article_id, text, label, role, description, refers_to FROM mentions
                          ORDER BY article_id, start, "end", id"""
+RESOLUTION_STATEMENTS = """SELECT id, article_id, name, alias, kind, sentence FROM alias_statements
+                           ORDER BY article_id, orig_start, id"""
 
 
 def _now() -> str:
@@ -1085,7 +1088,8 @@ class SQLiteStore(Store):
             cursor.row_factory = None  # plain tuples: one per mention, dropped as soon as it is read
             consumed = consume(map(ResolutionMention._make, cursor))
             cursor.close()
-            return consumed, ResolutionInput([], self.alias_statements(), self.decisions(), int(due), int(done))
+            statements = resolution_statements(conn.execute(RESOLUTION_STATEMENTS).fetchall())
+            return consumed, ResolutionInput([], statements, self.decisions(), int(due), int(done))  # type: ignore[arg-type]
 
     def resolution_due(self) -> bool:
         """Return True when a write changed what resolution reads since the last resolution was stored."""
