@@ -97,21 +97,22 @@ class MentionPairs:
     tuple per mention is held); iterable again and again."""
 
     def __init__(self) -> None:
-        self._groups: list[tuple[Iterable[int], int]] = []
+        self._groups: list[tuple[list[array[int]], int]] = []
 
-    def add(self, mentions: Iterable[int], id_: int) -> None:
-        """Pair each of `mentions` with `id_` (after the pairs added before)."""
+    def add(self, mentions: list[array[int]], id_: int) -> None:
+        """Pair each mention of the arrays `mentions` with `id_` (after the pairs added before)."""
         self._groups.append((mentions, id_))
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         """Return the pairs, in the order their groups were added."""
-        for mentions, id_ in self._groups:
-            for m in mentions:
-                yield m, id_
+        for arrays, id_ in self._groups:
+            for mentions in arrays:
+                for m in mentions:
+                    yield m, id_
 
     def __len__(self) -> int:
         """Return the number of pairs."""
-        return sum(len(mentions) for mentions, _ in self._groups)  # type: ignore[arg-type]
+        return sum(len(mentions) for arrays, _ in self._groups for mentions in arrays)
 
 
 def entity_rows(
@@ -126,7 +127,7 @@ def entity_rows(
         aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
                     for a in e.aliases]
-        links.add(e.mention_ids, i)
+        links.add([e.mention_ids], i)
     return rows, aliases, links
 
 
@@ -149,8 +150,8 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     mention_rows = MentionPairs()
     for root, members in clusters.items():
         cluster = ids[root]
+        mention_rows.add([ls.mention_ids for ls in members], cluster)
         for ls in members:
-            mention_rows.add(ls.mention_ids, cluster)
             type_ = clustering.types.get(ls.key, "ORG")
             found = seen.get((ls.surface, type_))
             if found is None:
