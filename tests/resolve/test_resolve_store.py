@@ -33,8 +33,8 @@ def raced(url: str, backend: str, races: int) -> Any:
         "SET lock_timeout = '200ms'" if backend == "postgresql" else "PRAGMA busy_timeout = 200")
 
     class Raced(type(store)):  # type: ignore[misc]
-        def resolution_input(self) -> ResolutionInput:
-            snapshot = super().resolution_input()
+        def read_resolution(self, consume: Any) -> tuple[Any, ResolutionInput]:
+            snapshot = super().read_resolution(consume)
             self.reads += 1
             if self.reads <= self.races:
                 try:

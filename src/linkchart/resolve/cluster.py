@@ -14,9 +14,11 @@ document's mentions resolve against existing entities without re-reading others.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from linkchart import lexicon
@@ -60,7 +62,7 @@ class ResolvedEntity:
     type: str
     description: str | None
     aliases: list[AliasReason]
-    mention_ids: list[int]
+    mention_ids: array[int]  # sorted
     root: Key | None = None  # the local surface its cluster is known by in the union-find
 
 
@@ -90,18 +92,42 @@ class Clustering:
 # name matcher compared, mentions read, clusters resolved again.
 LAST_RUN: dict[str, Any] = {}
 
+class MentionPairs:
+    """(mention id, id) pairs of groups of mentions under one id each, made while they are read (so that no
+    tuple per mention is held); iterable again and again."""
+
+    def __init__(self) -> None:
+        self._groups: list[tuple[list[array[int]], int]] = []
+
+    def add(self, mentions: list[array[int]], id_: int) -> None:
+        """Pair each mention of the arrays `mentions` with `id_` (after the pairs added before)."""
+        self._groups.append((mentions, id_))
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        """Return the pairs, in the order their groups were added."""
+        for arrays, id_ in self._groups:
+            for mentions in arrays:
+                for m in mentions:
+                    yield m, id_
+
+    def __len__(self) -> int:
+        """Return the number of pairs."""
+        return sum(len(mentions) for arrays, _ in self._groups for mentions in arrays)
+
+
 def entity_rows(
     entities: list[ResolvedEntity], ids: dict[Key | None, int],
-) -> tuple[list[EntityRow], list[EntityAliasRow], list[tuple[int, int]]]:
-    """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links."""
-    rows, aliases, links = [], [], []
+) -> tuple[list[EntityRow], list[EntityAliasRow], MentionPairs]:
+    """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links
+    (made as they are written)."""
+    rows, aliases, links = [], [], MentionPairs()
     for e in entities:
         i = ids[e.root]
         rows.append(EntityRow(i, e.name, e.type, e.description))
         aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                                    reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
                     for a in e.aliases]
-        links += [(m, i) for m in e.mention_ids]
+        links.add([e.mention_ids], i)
     return rows, aliases, links
 
 
@@ -121,11 +147,11 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     following = max([first_free or 1, *(i + 1 for i in ids.values())])
     keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted | clustering.stated}  # cluster 0: none
     seen: dict[tuple[str, str], set[str]] = {}
-    mention_rows = []
+    mention_rows = MentionPairs()
     for root, members in clusters.items():
         cluster = ids[root]
+        mention_rows.add([ls.mention_ids for ls in members], cluster)
         for ls in members:
-            mention_rows += [(m, cluster) for m in ls.mention_ids]
             type_ = clustering.types.get(ls.key, "ORG")
             found = seen.get((ls.surface, type_))
             if found is None:
@@ -142,11 +168,6 @@ def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]]
                  ids: dict[Key, int]) -> list[SurfaceRow]:
     """Return the kept names of `clusters` (numbered by `ids`): each cluster's mentioned names summed over their
     local surfaces, in the order the surfaces were found."""
-    position: dict[Key, int] = {}
-    within: Counter[int] = Counter()
-    for k in clustering.locals_:
-        position[k] = within[k[0]]
-        within[k[0]] += 1
     out: list[SurfaceRow] = []
     for root, members in clusters.items():
         rows: dict[str, SurfaceRow] = {}
@@ -160,7 +181,7 @@ def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]]
                 scoped = (not key or ls.key[1] != ls.surface or is_partial_person(ls.surface, type_)
                           or key in clustering.ambiguous or ls.surface.islower())
                 row = rows[ls.surface] = SurfaceRow(ids[root], ls.surface, key, type_, scoped, ls.key[0],
-                                                    position[ls.key], 0, {}, {}, {}, {})
+                                                    ls.position, 0, {}, {}, {}, {})
             elif type_ != row.type or ls.key[1] != ls.surface:
                 row.scoped = True  # not one name to the passes: a new mention of it is resolved in full
             row.mentions += len(ls.mention_ids)
@@ -176,7 +197,25 @@ def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisio
                      matcher: MatcherMemo | None = None) -> Clustering:
     """Return the clusters of local surfaces that the join passes and the decisions make of mention rows and alias
     statement rows; `matcher` may hold the name matcher's verdicts from an earlier resolution."""
-    locals_ = _local_surfaces(mentions)
+    return cluster_locals(_local_surfaces(mentions), statements, decisions, matcher)
+
+
+def read_surfaces(mentions: Iterable[Any]) -> tuple[dict[Key, LocalSurface], int]:
+    """Return the local surfaces of mention rows read one at a time (`Store.read_resolution` streams them), and
+    how many mentions were read."""
+    read = 0
+
+    def counted() -> Iterator[Any]:
+        nonlocal read
+        for m in mentions:
+            read += 1
+            yield m
+    return _local_surfaces(counted()), read
+
+
+def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], decisions: Iterable[Any],
+                   matcher: MatcherMemo | None = None) -> Clustering:
+    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`)."""
     types = _vote_types(locals_)
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
@@ -220,26 +259,57 @@ def _epithet(m: Any, surface: str) -> bool:
 
 
 def _local_surfaces(mentions: Iterable[Any]) -> dict[Key, LocalSurface]:
+    """Return the local surfaces of mention rows (or `ResolutionMention`s streamed from the store), in the order
+    their first mentions come; the strings and counts they keep are shared, one object per distinct value."""
     out: dict[Key, LocalSurface] = {}
+    within: Counter[int] = Counter()  # local surfaces found so far in each article
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    counts: dict[tuple[str, int], Mapping[str, int]] = {}
+    article = -1
     for m in mentions:
         surface = mention_surface(m)
         if not surface or not any(c.isalpha() for c in surface):
             continue
+        if m.article_id != article:
+            article = m.article_id  # one int object for the keys of an article
+        role = getattr(m, "role", None)
         # 'Imam Hussein' keeps a local surface of its own beside the article's plain 'Hussein'
-        key = (m.article_id, f"{m.role} {surface}" if _epithet(m, surface) else surface)
+        key = (article, one(f"{role} {surface}", f"{role} {surface}") if _epithet(m, surface)
+               else one(surface, surface))
         ls = out.get(key)
         if ls is None:
-            ls = out[key] = LocalSurface(key, surface)
+            ls = out[key] = LocalSurface(key, one(surface, surface), position=within[article])
+            within[article] += 1
         ls.mention_ids.append(m.id)
-        ls.labels[m.label] += 1
-        if getattr(m, "role", None):
-            ls.roles[m.role] += 1
+        ls.labels = _count(ls.labels, one(m.label, m.label), counts)
+        if role:
+            ls.roles = _count(ls.roles, one(role, role), counts)
             written = names.normalize(m.text)
-            if m.role[:1].isupper() and not written.startswith(m.role):  # titles are capitalised, role nouns not
-                ls.titled[f"{m.role} {written}"] += 1
-        if getattr(m, "description", None):
-            ls.descriptions[m.description] += 1
+            if role[:1].isupper() and not written.startswith(role):  # titles are capitalised, role nouns not
+                form = f"{role} {written}"
+                ls.titled = _count(ls.titled, one(form, form), counts)
+        description = getattr(m, "description", None)
+        if description:
+            ls.descriptions = _count(ls.descriptions, one(description, description), counts)
     return out
+
+
+def _count(found: Mapping[str, int], name: str, shared: dict[tuple[str, int], Mapping[str, int]]) -> Mapping[str, int]:
+    """Return the counts `found` with one more `name`: counts of one name are read-only mappings shared by every
+    local surface with that count (most have one label, no role), others a Counter of their own."""
+    if type(found) is Counter:
+        found[name] += 1
+        return found
+    if not found or (len(found) == 1 and name in found):
+        n = found.get(name, 0) + 1
+        one = shared.get((name, n))
+        if one is None:
+            one = shared[(name, n)] = MappingProxyType({name: n})
+        return one
+    own = Counter(found)
+    own[name] += 1
+    return own
 
 
 def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
@@ -281,7 +351,9 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
     for root, members in clusters.items():
         if root in overrides.rejected:
             continue
-        mention_ids = [m for ls in members for m in ls.mention_ids]
+        mention_ids = array("q")
+        for ls in members:
+            mention_ids.extend(ls.mention_ids)
         if not mention_ids:
             continue  # names only in alias statements, with nothing naming them in text
         labels: Counter[str] = Counter()
@@ -305,7 +377,7 @@ def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
         aliases += [AliasReason(form, n, Reason(None, WrittenWithTitle())) for form, n in titled.most_common()
                     if form not in known]
         description = descriptions.most_common(1)[0][0] if descriptions else None
-        entities.append(ResolvedEntity(name, type_, description, aliases, sorted(mention_ids), root))
+        entities.append(ResolvedEntity(name, type_, description, aliases, array("q", sorted(mention_ids)), root))
     entities.sort(key=lambda e: (-len(e.mention_ids), e.name))
     return entities
 

@@ -33,7 +33,8 @@ def apply_decisions(decisions: Iterable[Any], locals_: dict[Key, LocalSurface], 
     """
     overrides = Overrides()
     renamed_from: dict[str, str] = {}  # a name given by rename → a surface of that entity
-    by_mention = {m: k for k, ls in locals_.items() for m in ls.mention_ids}
+    decisions = list(decisions)
+    by_mention = _anchored_surfaces(decisions, locals_)
 
     def anchored(args: dict[str, Any], role: str) -> Key | None:
         anchor = args.get(f"{role}_anchor")
@@ -78,6 +79,16 @@ def apply_decisions(decisions: Iterable[Any], locals_: dict[Key, LocalSurface], 
         overrides.names[uf.find(entity)] = name
     overrides.rejected = {uf.find(k) for k in rejected}
     return overrides
+
+
+def _anchored_surfaces(decisions: list[Any], locals_: dict[Key, LocalSurface]) -> dict[int, Key]:
+    """Return the local surface of each mention that a decision anchors an entity to (only those: a full
+    resolution has millions of mentions)."""
+    wanted = {anchor.get("mention") for d in decisions for role in ("a", "b", "entity")
+              if isinstance(anchor := d.args.get(f"{role}_anchor"), dict)}
+    if not wanted:
+        return {}
+    return {m: k for k, ls in locals_.items() for m in ls.mention_ids if m in wanted}
 
 
 def _find_surface(name: str, locals_: dict[Key, LocalSurface]) -> Key | None:

@@ -81,8 +81,11 @@ class Resolution:
 
     def joiner(self, pass_name: str) -> Join:
         """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
+        reasons: dict[Reason, Reason] = {}  # one object per distinct reason: most joins give the same one
+
         def join(a: Key, b: Key, evidence: Evidence, sentence: str | None = None) -> bool:
-            return self.uf.union(a, b, Reason(pass_name, evidence, sentence))
+            reason = Reason(pass_name, evidence, sentence)
+            return self.uf.union(a, b, reasons.setdefault(reason, reason))
         return join
 
     def add_extra(self, article: int, surface: str, type_: str) -> Key | None:

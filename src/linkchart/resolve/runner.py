@@ -10,8 +10,9 @@ from linkchart.resolve.cluster import (
     LAST_RUN,
     ResolvedEntity,
     build_entities,
-    cluster_surfaces,
+    cluster_locals,
     entity_rows,
+    read_surfaces,
     resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
@@ -54,14 +55,18 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                         if found is not None:
                             return found
                         continue
-                snapshot = store.resolution_input()
+                if not (force or store.resolution_due()):
+                    return None
+                # the mentions are streamed into local surfaces: only those are held, never a row per mention
+                (locals_, read), snapshot = store.read_resolution(read_surfaces)
                 if not (force or snapshot.is_due):
                     return None
-                clustering = cluster_surfaces(snapshot.mentions, snapshot.alias_statements, snapshot.decisions)
+                clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions)
+                del locals_
                 entities = build_entities(clustering)
                 rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
                 if store.replace_entities(*rows, based_on=snapshot, resolver=resolver_rows(clustering, entities)):
-                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=len(snapshot.mentions),
+                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=read,
                                     clusters=len(entities))
                     return entities
         return None

@@ -6,28 +6,44 @@ these keys and helpers.
 
 from __future__ import annotations
 
-from collections import Counter
+from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from linkchart.resolve import names
 
 Key = tuple[int, str]  # (article_id, surface; 'Imam Hussein' keeps its epithet: see cluster._local_surfaces)
 
+# the counts of a local surface that none of its mentions has (most have no role, description or title): one
+# read-only mapping shared by all; `cluster._local_surfaces` shares the counts of one name too
+NONE: Mapping[str, int] = MappingProxyType({})
 
-@dataclass
+
+def _none() -> Mapping[str, int]:
+    return NONE
+
+
+@dataclass(slots=True)
 class LocalSurface:
-    """One name as written in one article, with all its mentions there."""
+    """One name as written in one article, with all its mentions there.
+
+    Slotted, with its mention ids in an array and its counts read-only and shared while they hold one name (see
+    `cluster._local_surfaces`): a full resolution holds one per name of each article (a million at 100,000).
+    """
 
     key: Key
     surface: str
-    mention_ids: list[int] = field(default_factory=list)
-    labels: Counter[str] = field(default_factory=Counter)
-    roles: Counter[str] = field(default_factory=Counter)
-    descriptions: Counter[str] = field(default_factory=Counter)
-    titled: Counter[str] = field(default_factory=Counter)  # forms written with a title ('Mr. Spyer')
+    mention_ids: array[int] = field(default_factory=lambda: array("q"))
+    labels: Mapping[str, int] = field(default_factory=_none)
+    roles: Mapping[str, int] = field(default_factory=_none)
+    descriptions: Mapping[str, int] = field(default_factory=_none)
+    titled: Mapping[str, int] = field(default_factory=_none)  # forms written with a title ('Mr. Spyer')
     extra: bool = False  # named only by an alias statement, not by a mention
+    position: int = 0  # how many local surfaces of its article were found before it (the order of the kept names;
+    # 0 for a name known only from an alias statement)
 
 
 @lru_cache(maxsize=65536)  # a pure function of the text, asked again for every mention of a name

@@ -8,11 +8,11 @@ the document's original decoded text (`Document.text`) unless a field says "clea
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Protocol, Self, runtime_checkable
+from typing import Any, NamedTuple, Protocol, Self, TypeVar, runtime_checkable
 
 from linkchart.models import Article, Document, Extraction, OffsetMap, Paragraph
 
@@ -131,6 +131,42 @@ class MentionRow:
     description: str | None
     sentence: str | None = None  # the sentence's original text; only from `Store.entity_mentions`
     refers_to: str | None = None  # what a generic mention stands for ('government' → 'Chile government')
+
+
+class ResolutionMention(NamedTuple):
+    """What a full resolution reads of one stored mention (`Store.read_resolution`): the fields clustering uses."""
+
+    id: int
+    article_id: int
+    text: str
+    label: str
+    role: str | None
+    description: str | None
+    refers_to: str | None
+
+
+class ResolutionStatement(NamedTuple):
+    """What a full resolution reads of one stored alias statement (`Store.read_resolution`)."""
+
+    id: int
+    article_id: int
+    name: str
+    alias: str
+    kind: str
+    sentence: str
+
+
+def resolution_statements(rows: Iterable[Sequence[Any]]) -> list[ResolutionStatement]:
+    """Return alias statement rows (id, article_id, name, alias, kind, sentence) with one string object per distinct
+    text (a sentence stating several aliases, a name stated in many articles)."""
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    return [ResolutionStatement(i, article, one(name, name), one(alias, alias), one(kind, kind),
+                                one(sentence, sentence)) for i, article, name, alias, kind, sentence in rows]
+
+
+# what `Store.read_resolution`'s consumer makes of the streamed mentions
+Consumed = TypeVar("Consumed")
 
 
 @dataclass
@@ -744,6 +780,15 @@ class Store(ABC):
     @abstractmethod
     def resolution_input(self) -> ResolutionInput:
         """Return the mentions, alias statements and decisions (and the pending state) read in one transaction."""
+
+    @abstractmethod
+    def read_resolution(
+        self, consume: Callable[[Iterator[ResolutionMention]], Consumed],
+    ) -> tuple[Consumed, ResolutionInput]:
+        """Return what `consume` makes of all mentions, streamed in article and text order (as `mentions()` orders
+        them) without holding them all in memory, and the alias statements (as `ResolutionStatement`s, in the order
+        of `alias_statements()`), decisions and pending state, all read in one transaction (the input's `mentions`
+        left empty)."""
 
     @abstractmethod
     def resolution_due(self) -> bool:

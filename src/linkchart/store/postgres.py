@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -33,6 +33,7 @@ from linkchart.store.base import (
     ArticleRow,
     Attachment,
     ClaimRow,
+    Consumed,
     DecisionRow,
     DocumentRow,
     EntityAliasRow,
@@ -50,6 +51,7 @@ from linkchart.store.base import (
     Region,
     RelationRow,
     ResolutionInput,
+    ResolutionMention,
     ResolverRows,
     ScreeningDecisionRow,
     ScreeningMatchRow,
@@ -60,6 +62,7 @@ from linkchart.store.base import (
     attach_pending_rows,
     graph_pending_rows,
     pending_grown,
+    resolution_statements,
 )
 from linkchart.store.fulltext import snippet, tsquery_literal, tsvector_literal
 from linkchart.store.postgres_migrate import migrate_postgres
@@ -79,6 +82,8 @@ from linkchart.store.sqlite import (
     EDGE_COLUMNS,
     LIFTED_COLUMNS,
     NEAR_DUPLICATE_CANDIDATES,
+    RESOLUTION_MENTIONS,
+    RESOLUTION_STATEMENTS,
     SCREENING_COLUMNS,
     SCREENING_OF_ALL,
     SCREENING_OF_ENTITY,
@@ -700,8 +705,9 @@ class PostgresStore(Store):
                             ON CONFLICT DO NOTHING""", (resolver.articles,))
             conn.execute("UPDATE resolver_state SET value = greatest(value, %s) WHERE key = 'next_cluster'",
                          (resolver.next_cluster,))
-        mentions = [m for m, _ in resolver.clusters]
-        conn.execute("DELETE FROM resolver_clusters WHERE mention_id = ANY(%s)", (mentions,))
+        if removed is not None:  # all of it was truncated above
+            mentions = [m for m, _ in resolver.clusters]
+            conn.execute("DELETE FROM resolver_clusters WHERE mention_id = ANY(%s)", (mentions,))
         cur = conn.cursor()
         with cur.copy("COPY resolver_clusters (mention_id, cluster) FROM STDIN") as copy:
             for row in resolver.clusters:
@@ -879,6 +885,22 @@ class PostgresStore(Store):
             state = self._read("SELECT due, done FROM pending WHERE task = 'resolve'")[0]
             return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(),
                                    int(state["due"]), int(state["done"]))
+
+    def read_resolution(
+        self, consume: Callable[[Iterator[ResolutionMention]], Consumed],
+    ) -> tuple[Consumed, ResolutionInput]:
+        """Return what `consume` makes of the mentions, streamed in article and text order through a server-side
+        cursor, and the alias statements, decisions and pending state, all read in one transaction (see `Store`)."""
+        with self._snapshot():
+            state = self._read("SELECT due, done FROM pending WHERE task = 'resolve'")[0]
+            with self._lock, self._conn.cursor("resolution_mentions", row_factory=psycopg.rows.tuple_row) as cur:
+                cur.itersize = 20000
+                cur.execute(RESOLUTION_MENTIONS)
+                consumed = consume(map(ResolutionMention._make, cur))
+                cur.execute(RESOLUTION_STATEMENTS)
+                statements = resolution_statements(cur)
+            return consumed, ResolutionInput([], statements, self.decisions(),  # type: ignore[arg-type]
+                                             int(state["due"]), int(state["done"]))
 
     def resolution_due(self) -> bool:
         """Return True when a write changed what resolution reads since the last resolution was stored."""

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -34,6 +34,7 @@ from linkchart.store.base import (
     ArticleRow,
     Attachment,
     ClaimRow,
+    Consumed,
     DecisionRow,
     DocumentRow,
     EntityAliasRow,
@@ -51,6 +52,7 @@ from linkchart.store.base import (
     Region,
     RelationRow,
     ResolutionInput,
+    ResolutionMention,
     ResolverRows,
     ScreeningDecisionRow,
     ScreeningMatchRow,
@@ -61,6 +63,7 @@ from linkchart.store.base import (
     attach_pending_rows,
     graph_pending_rows,
     pending_grown,
+    resolution_statements,
 )
 from linkchart.store.migrate import migrate
 
@@ -75,6 +78,11 @@ _ARTICLE_COLUMNS = """
     a.duplicate_of, a.similarity, a.orig_start, a.orig_end, a.url, a.outlet, a.date_inferred
 """
 _JOIN_SOURCE = "JOIN articles a ON a.id = x.article_id JOIN documents d ON d.id = a.document_id"
+# what a full resolution reads of each mention, in the order of `mentions()` (`Store.read_resolution`)
+RESOLUTION_MENTIONS = """SELECT id, article_id, text, label, role, description, refers_to FROM mentions
+                         ORDER BY article_id, start, "end", id"""
+RESOLUTION_STATEMENTS = """SELECT id, article_id, name, alias, kind, sentence FROM alias_statements
+                           ORDER BY article_id, orig_start, id"""
 
 
 def _now() -> str:
@@ -1078,6 +1086,20 @@ class SQLiteStore(Store):
         with self._snapshot() as conn:
             due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
             return ResolutionInput(self.mentions(), self.alias_statements(), self.decisions(), int(due), int(done))
+
+    def read_resolution(
+        self, consume: Callable[[Iterator[ResolutionMention]], Consumed],
+    ) -> tuple[Consumed, ResolutionInput]:
+        """Return what `consume` makes of the mentions, streamed in article and text order, and the alias
+        statements, decisions and pending state, all read in one transaction (see `Store`)."""
+        with self._snapshot() as conn:
+            due, done = conn.execute("SELECT due, done FROM pending WHERE task = 'resolve'").fetchone()
+            cursor = conn.execute(RESOLUTION_MENTIONS)
+            cursor.row_factory = None  # plain tuples: one per mention, dropped as soon as it is read
+            consumed = consume(map(ResolutionMention._make, cursor))
+            cursor.close()
+            statements = resolution_statements(conn.execute(RESOLUTION_STATEMENTS).fetchall())
+            return consumed, ResolutionInput([], statements, self.decisions(), int(due), int(done))  # type: ignore[arg-type]
 
     def resolution_due(self) -> bool:
         """Return True when a write changed what resolution reads since the last resolution was stored."""
