@@ -39,6 +39,11 @@ def test_people_after_a_noun_stay_people(nlp: Language, text: str, name: str, la
     assert labels(nlp, text).get(name) == label
 
 
+def test_a_day_after_a_described_name_is_not_in_it(nlp: Language) -> None:
+    found = labels(nlp, "In an interview on the cable network Brenvision Friday, the governor said so.")
+    assert "Brenvision" in found and not any("Friday" in t for t in found), found
+
+
 def test_a_date_after_a_person_noun_is_no_name(nlp: Language) -> None:
     found = labels(nlp, "Officials told reporters Tuesday that the talks had failed.")
     assert "Tuesday" not in found

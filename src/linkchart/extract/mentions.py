@@ -409,6 +409,9 @@ class MentionFixer:
         k = self._name_run(doc, j)
         if k == j and j < len(doc) and BRAND_RE.match(doc[j].text) and not doc[j].is_alpha:
             k = j + 1
+        for x in range(j + 1, k):
+            if doc[x].text in self.dates_words:
+                return x  # 'the network CNBC Friday': the day is not in the name
         return k
 
     def _opens_described(self, noun: Token, e: int) -> bool:
