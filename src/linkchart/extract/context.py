@@ -11,6 +11,7 @@ speaker (`speakers`), and 'the Iranian' the person the previous sentence is abou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -328,31 +329,31 @@ def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     sentence (or of the previous paragraph's last sentence); None when there is none or several."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    sent = ctx.sent_at[pronoun.i]
-    if sent.start == 0:
-        return _carried_subject(ctx, pronoun, "ORG")
-    previous = ctx.sent_at[sent.start - 1]
-    subjects = {e.text: e for e in sent_ents(ctx, previous) if e.label_ == "ORG" and _is_subject(e)}
-    return next(iter(subjects.values())) if len(subjects) == 1 else None
+    return _subject_organisation_before(ctx, pronoun, ctx.sent_at[pronoun.i].start)
 
 
 def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
     """Return the organisation the text is about when the sentence of `tok` opens: the one organisation that is
     the active subject of the sentence before (or that the previous paragraph ended on, as a stand-in at `tok`);
     None when there is none or several. 'Ovum welcomed the move. "...," director Tony Lavender said.'"""
-    sent = ctx.sent_at[tok.i]
-    start = sent.start
+    start = ctx.sent_at[tok.i].start
     quoted = quotations(ctx.doc)
     for q_start, q_end in quoted:
         if q_start < start <= q_end and q_end <= tok.i:  # a quotation of several sentences: what came before it
             start = ctx.sent_at[max(q_start - 1, 0)].start
             break
+    return _subject_organisation_before(  # active, and not a subject inside what that sentence quotes
+        ctx, tok, start, lambda e: e.root.dep_ != "nsubjpass" and not any(a <= e.start < b for a, b in quoted))
+
+
+def _subject_organisation_before(ctx: SentenceContext, tok: Token, start: int,
+                                 keep: Callable[[Span], bool] = lambda e: True) -> Span | None:
+    """Return the one organisation (among those `keep` accepts) that is a subject of the sentence ending before
+    token `start`, or, at the paragraph's start, the one the previous paragraph ended on (a stand-in at `tok`)."""
     if start == 0:
         return _carried_subject(ctx, tok, "ORG")
     previous = ctx.sent_at[start - 1]
-    subjects = {e.text: e for e in sent_ents(ctx, previous)
-                if e.label_ == "ORG" and _is_subject(e) and e.root.dep_ != "nsubjpass"
-                and not any(a <= e.start < b for a, b in quoted)}  # not a subject inside what it quotes
+    subjects = {e.text: e for e in sent_ents(ctx, previous) if e.label_ == "ORG" and _is_subject(e) and keep(e)}
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 

@@ -132,6 +132,7 @@ class MentionFixer:
         self.never = lexicon.not_entities()
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
+        self.given_names = lexicon.given_names()
         # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
@@ -373,17 +374,17 @@ class MentionFixer:
         run = doc[j:i]
         if any(lexicon.nation_of(t.text) or self._is_honorific(t) for t in run):
             return  # 'the Iraqi militia', 'the General group' describe, they do not name
-        if len(run) > 1 and run[0].lower_ in lexicon.given_names():
+        if len(run) > 1 and run[0].lower_ in self.given_names:
             return  # "ITV's Tom Verrel programme": named after a person, who stays a person
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
 
     def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
         """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed
-        acronym of the noun), describes it ('retailer X said',
-        'the watchdog Y', 'analysts Z'): the name is no person's ('the firm Tom Verrel founded' is a clause),
-        no date or place, and the noun modifies nothing before it."""
+        acronym of the noun), describes it ('retailer X said', 'the watchdog Y', 'analysts Z'): the name is no
+        person's ('the firm Tom Verrel founded' is a clause), no date or place, and the noun modifies nothing
+        before it."""
         doc = noun.doc
-        if noun.i + 1 + gap != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in lexicon.given_names():
+        if noun.i + 1 + gap != j or j >= k or self._is_honorific(doc[j]) or doc[j].lower_ in self.given_names:
             return False
         label = doc[j].ent_type_
         if label in self.labels.measures or label in {"CARDINAL", "NORP", "GPE"} or doc[j].text in self.dates_words:
@@ -617,7 +618,6 @@ class MentionFixer:
                     k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
-
         for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
@@ -783,7 +783,7 @@ class MentionFixer:
             return "PERSON", doc[j].lower_
         # 'the X militia' (not "the Tom Verrel programme", named after a person)
         if e < n and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS") and label != "GPE":
-            if _in(doc[e].text, self.orgs.nouns) and not (e - s > 1 and doc[s].lower_ in lexicon.given_names()):
+            if _in(doc[e].text, self.orgs.nouns) and not (e - s > 1 and doc[s].lower_ in self.given_names):
                 return "ORG", doc[e].lower_
         # 'X, the leader of ...' / 'X, a town on ...'
         for child in root.children:

@@ -628,9 +628,10 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if not holders:
                 continue
             objects = _role_objects(ctx, tok, rule, holders)
-            if not objects and all(h.label_ == "PERSON" for h in holders):
+            people = all(h.label_ == "PERSON" for h in holders)
+            if not objects and people:
                 objects = _government_of_title(ctx, tok, rule, phrase)
-            implied = not objects and all(h.label_ == "PERSON" for h in holders)
+            implied = not objects and people
             if implied:
                 objects = _firm_of_title(ctx, tok, rule, phrase, holders)
             name, predicate = rule["name"], rule["predicate"]

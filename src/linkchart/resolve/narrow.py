@@ -40,6 +40,7 @@ from linkchart.resolve.passes import (
     _ambiguous_aliases,
     _contiguous,
     _local_for,
+    alias_keys,
 )
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import vote_type
@@ -65,9 +66,9 @@ def narrow_pull(store: Store, start: IncrementalInput, regional: dict[Key, Local
     fresh = [st for st in statements if statement_key(st.kind, st.name, st.alias) not in stated]
     if any(st.kind != "acronym" for st in fresh):
         return None
-    alias_keys = {k for st in fresh for k in _alias_keys(st)}
+    stated_keys = {k for st in fresh for k in alias_keys(st.alias)}
     keys = {names.name_key(ls.surface) for ls in regional.values()} - {""}
-    rows = store.surface_rows(keys=keys | alias_keys)
+    rows = store.surface_rows(keys=keys | stated_keys)
     by_surface: dict[str, list[SurfaceRow]] = {}
     by_key: dict[str, list[SurfaceRow]] = {}
     for r in rows:
@@ -136,11 +137,6 @@ def _full_name_here(k: Key, ls: LocalSurface, everything: dict[Key, LocalSurface
     return False
 
 
-def _alias_keys(st: AliasStatementRow) -> set[str]:
-    """Return the keys under which a statement gives its alias a meaning (`passes._ambiguous_aliases`)."""
-    return {names.name_key(clean_surface(st.alias)), names.name_key(written_form(st.alias))} - {""}
-
-
 def _votes_kept(known: list[tuple[Key, LocalSurface]], everything: dict[Key, LocalSurface],
                 by_key: dict[str, list[SurfaceRow]]) -> bool:
     """Return True when the articles' mentions leave the type voted for each known name's key as it was."""
@@ -188,7 +184,7 @@ def _witnesses(store: Store, ambiguous: set[str], scoped: set[str], fresh: list[
     """Return the stored acronym definitions of the acronyms `ambiguous` (keys) and `scoped` (names) and of those
     `fresh` defines, when they show each of `ambiguous` defined as different things and leave what is ambiguous
     as it was; else None."""
-    wanted = ambiguous | {k for st in fresh for k in _alias_keys(st)}
+    wanted = ambiguous | {k for st in fresh for k in alias_keys(st.alias)}
     spellings = {r.surface for k in wanted for r in by_key.get(k, [])} | scoped
     spellings |= {form for st in fresh for form in (st.alias, clean_surface(st.alias), written_form(st.alias))}
     if not spellings:
@@ -209,7 +205,7 @@ def _fewest(said: list[AliasStatementRow], ambiguous: set[str]) -> list[AliasSta
     passes to see it so), and all of the others'."""
     by_key: dict[str, list[AliasStatementRow]] = {}
     for st in said:
-        for key in _alias_keys(st):
+        for key in alias_keys(st.alias):
             by_key.setdefault(key, []).append(st)
     out: dict[int, AliasStatementRow] = {}
     for key, found in by_key.items():

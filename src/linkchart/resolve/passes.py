@@ -120,6 +120,11 @@ class JoinPass:
 
 # ---- same key -------------------------------------------------------------------------
 
+def alias_keys(alias: str) -> set[str]:
+    """Return the keys under which a statement gives its alias a meaning: as cleaned and as written."""
+    return {names.name_key(clean_surface(alias)), names.name_key(written_form(alias))} - {""}
+
+
 def _ambiguous_aliases(statements: list[Any]) -> set[str]:
     """Return the keys of aliases that texts define as different things ('AAH' for two groups).
 
@@ -133,8 +138,8 @@ def _ambiguous_aliases(statements: list[Any]) -> set[str]:
         if st.kind != "acronym" and names.name_key(clean_surface(st.alias)) in defined:
             continue  # 'Daesh, also known as ISIS': another name for what the acronym was defined as
         name = clean_surface(st.name)
-        for key in {names.name_key(clean_surface(st.alias)), names.name_key(written_form(st.alias))}:
-            if key and name and name not in meanings[key]:
+        for key in alias_keys(st.alias):
+            if name and name not in meanings[key]:
                 meanings[key].append(name)
     return {key for key, found in meanings.items()
             if any(not names.compare(a, b).is_match for a, b in combinations(found, 2))}
