@@ -23,9 +23,9 @@ def test_a_place_in_a_chain_of_places_is_in_each(nlp, text: str) -> None:  # noq
 
 
 def test_the_chain_rule_composes_two_stated_links(nlp) -> None:  # noqa: ANN001
-    got = facts(nlp, "Brennick is a town in Ostra County, Varnland.",
-                [("Brennick", "GPE"), ("Ostra County", "GPE"), ("Varnland", "GPE")])
-    assert ("Brennick", "located_in", "Varnland", "located_in_chain") in got
+    got = facts(nlp, "Vard is based in Ostra County, Varnland.",
+                [("Vard", "ORG"), ("Ostra County", "GPE"), ("Varnland", "GPE")])
+    assert ("Vard", "located_in", "Varnland", "located_in_chain") in got
     assert ("Ostra County", "located_in", "Varnland", "place_comma_place") in got
 
 

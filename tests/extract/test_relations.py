@@ -534,3 +534,11 @@ def test_a_name_where_a_place_stands_is_no_antecedent_of_he(nlp) -> None:  # noq
     text = "Educated at Brennick, he served in the Harbour Guards. He worked at the Orla Bank."
     got = triples(parse(nlp, text, [("Brennick", "PERSON"), ("Harbour Guards", "ORG"), ("Orla Bank", "ORG")]))
     assert not any(s == "Brennick" for s, _, _ in got)
+
+
+def test_a_bare_on_in_the_rules_is_an_error(tmp_path) -> None:  # noqa: ANN001
+    from linkchart.extract.relations import RULES_PATH, load_rules
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(RULES_PATH.read_text("utf-8").replace('preps: [in, of, "on"]', "preps: [in, of, on]"), "utf-8")
+    with pytest.raises(ValueError, match="quote the word"):
+        load_rules(bad)

@@ -24,3 +24,13 @@ def test_a_given_name_does_not_make_a_thing_a_person(name: str, label: str) -> N
 
 def test_without_a_given_name_the_labels_decide() -> None:
     assert vote_type("Zorvath Quell", Counter({"ORG": 3, "PERSON": 1}), Counter()) == "ORG"
+
+
+@pytest.mark.parametrize("name", ["Mozambique", "Poland", "U.S."])
+def test_a_country_name_is_a_place_against_a_wrong_label(name: str) -> None:
+    # 'south-western Mozambique': the model's ORG in one sentence does not make the country an organisation
+    assert vote_type(name, Counter({"ORG": 1}), Counter()) == "GPE"
+
+
+def test_a_nationality_adjective_is_no_country_name() -> None:
+    assert vote_type("Mozambican", Counter({"NORP": 1}), Counter()) != "GPE"

@@ -106,3 +106,87 @@ def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:
     toks += [c for c in root.children if c.dep_ == "conj"]
     toks += [c for t in toks if t is not root for c in t.children if c.dep_ == "conj" and c is not root]
     return [e for t in toks if (e := ctx.ent_at[t.i]) is not None and e != ent]
+
+
+def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels: set[str]) -> list[list[Span]]:
+    """Return the places the location phrases of a place noun name, one group per level in text order: 'X is a
+    village in the district of A, within B, C, in northern D' -> [[A], [B], [C], [D]]; 'in A and B, in C' ->
+    [[A, B], [C]]. The walk takes the noun's `trail["preps"]` phrases, the copula's own phrases after the noun
+    ('..., within B') or the apposed name's, a locating participle's ('an island located in A'), and goes on
+    through each place's own phrases and appositions and through trail nouns ('in the eastern part of the state
+    of A') by `trail["through_preps"]`; never 'near', 'from' or 'between' (no container)."""
+    through = ctx.rules["trail_nouns"]
+    groups: list[list[Span]] = []
+    seen: set[tuple[int, int]] = set()  # places taken
+    expanded: set[int] = set()  # places whose own phrases were read
+    walked: set[tuple[int, int]] = set()  # (token, first child read) already walked: parses may loop through appos
+
+    def take(ents: list[Span]) -> None:
+        fresh = [e for e in ents if e.label_ in labels and (e.start, e.end) not in seen]
+        if fresh:
+            seen.update((e.start, e.end) for e in fresh)
+            groups.append(fresh)
+        for e in ents:
+            if e.label_ in labels and e.root.i not in expanded:
+                expanded.add(e.root.i)
+                for c in e.root.children:
+                    if c.dep_ == "appos" and ctx.ent_at[c.i] is not None:
+                        take([ctx.ent_at[c.i]])  # 'B, Warmian Province': the apposed name contains B
+                walk(e.root, trail["through_preps"], after=e.root.i)
+
+    def walk(tok: Token, preps: list[str], after: int = -1) -> None:
+        if (tok.i, after) in walked:
+            return
+        walked.add((tok.i, after))
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in preps or c.i < after:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                named = [ctx.ent_at[m.i] for m in g.children if m.dep_ in {"compound", "nmod"} and m.i == g.i - 1
+                         and ctx.ent_at[g.i] is None and ctx.ent_at[m.i] is not None]
+                if named and lemma_of(g) in through:  # 'in the Ostra district of D': Ostra, then D
+                    take(named)
+                    walk(g, trail["through_preps"])
+                    continue
+                found = [e for e in ents_for(ctx, g) if e.label_ in labels
+                         and (e.label_ == "GPE" or c.lower_ not in trail.get("shore_preps", ()))]
+                if found:
+                    take(found)
+                elif lemma_of(g) in through or g.lower_ in through:
+                    walk(g, trail["through_preps"])
+
+    walk(noun, trail["preps"])
+    for c in noun.children:
+        if c.dep_ == "conj":
+            walk(c, trail["preps"])  # 'a village and civil parish in A'
+    head = noun.head
+    if (noun.dep_ == "attr" and lemma_of(head) == "be") or noun.dep_ == "appos":
+        walk(head, trail["through_preps"], after=noun.i)  # 'X, a village in A, within B': the parse hangs B on X
+    for c in noun.children:
+        if c.dep_ == "acl" and lemma_of(c) in trail["locating_verbs"]:
+            walk(c, trail["through_preps"])
+    return sorted(groups, key=lambda g: g[0].start)
+
+
+def trail_nesting(groups: list[list[Span]]) -> Iterator[tuple[Span, Span]]:
+    """Yield (inner, outer) for places of one trail level inside those of the next ('in A, B, in C': A in B, B in
+    C); never a country inside another place."""
+    for inner_group, outer_group in zip(groups, groups[1:], strict=False):
+        for inner in inner_group:
+            if _national(inner):
+                continue
+            for outer in outer_group:
+                yield inner, outer
+
+
+_COMPASS = lexicon.places().compass | lexicon.places().compass_place
+
+
+def _national(place: Span) -> bool:
+    """Whether a place is a country or a part of one named by a compass word ('northwest United States')."""
+    words = place.text.split()
+    while len(words) > 1 and words[0].lower() in _COMPASS:
+        words = words[1:]
+    return lexicon.nation_of(" ".join(words)) is not None

@@ -44,7 +44,7 @@ from linkchart.extract.context import (
 )
 from linkchart.extract.doctext import doc_text
 from linkchart.extract.governments import government_near
-from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs
+from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs, place_trail, trail_nesting
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -60,11 +60,24 @@ def load_predicates(path: str | Path | None = None) -> dict[str, Predicate]:
     return lexicon.predicates() if path is None else lexicon.read_predicates(parse_yaml(Path(path).read_text("utf-8")))
 
 
+def _no_booleans(node: Any, where: str) -> None:
+    """Raise ValueError when a rule list holds a boolean: YAML reads a bare on/off/yes/no as one ('preps: [on]')."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _no_booleans(value, f"{where}: {key}")
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, bool):
+                raise ValueError(f"{where}: a bare on/off/yes/no read as {item}; quote the word")
+            _no_booleans(item, where)
+
+
 @functools.lru_cache(maxsize=4)
 def load_rules(path: str | Path | None = None) -> dict[str, Any]:
     """Return the relation rule tables from `path` (default `rules.yaml`), with lemma lists turned into sets, and
     the lexicon's word classes the rules read under their rule-table names ('group_nouns', 'reporting_verbs', ...)."""
     data = parse_yaml(Path(path or RULES_PATH).read_text(encoding="utf-8"))
+    _no_booleans(data, str(path or RULES_PATH))
     places, verbs = lexicon.places(), lexicon.verbs()
     data.update(
         group_nouns=lexicon.organisations().group_nouns, partitive_nouns=lexicon.roles().partitives,
@@ -73,6 +86,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
+        trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())),
     )
@@ -486,11 +500,13 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     coordinated role: 'an author and lecturer at Y'), a possessive or modifier, a name beside a title."""
     objects: list[Span] = []
     title_of = tok.dep_ == "compound" and tok.head.i > tok.i and ctx.ent_at[tok.head.i] is not None
-    for p in rule["preps"]:
+    if rule.get("trail"):
+        objects = [e for group in _trail(ctx, tok, rule) for e in group if e not in holders]
+    for p in () if rule.get("trail") else rule["preps"]:
         objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
         if title_of:  # 'Judge X of the Supreme Court': the title's phrase hangs on the name
             objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
-    if not objects:
+    if not objects and not rule.get("trail"):
         # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
         near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -517,6 +533,14 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
         objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
     return objects
+
+
+def _trail(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> list[list[Span]]:
+    """Return the place trail of a place noun (`locations.place_trail`), read once per noun."""
+    key = ("trail", tok.i, rule["name"])
+    if key not in ctx.memo:
+        ctx.memo[key] = place_trail(ctx, tok, rule["trail"], set(rule["trail"]["labels"]))
+    return ctx.memo[key]
 
 
 def _government_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phrase: str) -> list[Span]:
@@ -645,6 +669,10 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_in_focus"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
+            if rule.get("trail"):  # rule place_trail: 'a village in A, within B': A is in B
+                nested = {**rule, "name": rule["trail"]["name"]}
+                for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
+                    yield from _pairs(ctx, nested, tok, [inner], [outer])
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
             if before:  # rule role_succession: the one succeeded held the role before
                 yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},

@@ -215,6 +215,7 @@ class Places:
     person_place_preps: frozenset[str]
     coordination_place_preps: frozenset[str]
     distance_units: frozenset[str]
+    trail_nouns: frozenset[str]  # a location phrase passes through them ('the eastern part of Y')
 
 
 @cache
@@ -224,7 +225,7 @@ def places() -> Places:
         lower("place_noun"), lower("of_place"), lower("relational_place"), lower("compass"), lower("compass_place"),
         lower("loc_head"), lower("fac_head"), lower("gpe_head"), lower("type_head=FAC"), lower("type_head=LOC"),
         lower("area"), lower("place_opener"), lower("locative_prep"), lower("person_place_prep"),
-        lower("coordination_place_prep"), lower("distance_unit"),
+        lower("coordination_place_prep"), lower("distance_unit"), lower("trail_noun"),
     )
 
 

@@ -50,6 +50,14 @@ def head_type(surface: str) -> str | None:
     return None
 
 
+_DEMONYMS = frozenset(a.casefold() for a in lexicon.countries().demonyms)
+
+
+def _country_name(surface: str) -> bool:
+    """Whether a name is a country's ('Mozambique', 'U.S.'), not its adjective ('Mozambican')."""
+    return lexicon.nation_of(surface) is not None and surface.strip().casefold() not in _DEMONYMS
+
+
 def _given_name_shape(surface: str) -> str:
     """Return 'person' for a name of two or three words opening with a common given name ('Alan Shearer'), else ''."""
     words = names.normalize(surface).split()
@@ -75,7 +83,7 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
         votes["PERSON"] += NAME_SHAPE_WEIGHT * n
     elif shape == "place":
         votes["GPE"] += NAME_SHAPE_WEIGHT * n
-    implied = head_type(surface)
+    implied = "GPE" if _country_name(surface) else head_type(surface)
     if implied:
         votes[implied] += HEAD_WEIGHT * n
     elif shape == "org":
