@@ -68,3 +68,10 @@ def test_on_a_river_names_no_container(nlp) -> None:  # noqa: ANN001
                                                                       ("Ostra", "GPE")])
     assert ("Tolva", "located_in", "Orla River") not in got
     assert ("Tolva", "located_in", "Ostra") in got
+
+
+def test_a_country_before_the_state_noun_comes_after_the_state(nlp) -> None:  # noqa: ANN001
+    text = "Tolva is a city in Orla County, in the Karsish state of Ostra."
+    got = triples(nlp, text, [("Tolva", "GPE"), ("Orla County", "GPE"), ("Karsish", "NORP"), ("Ostra", "GPE")])
+    assert ("Orla County", "located_in", "Ostra") in got, got
+    assert ("Tolva", "located_in", "Ostra") in got

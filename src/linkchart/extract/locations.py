@@ -109,7 +109,7 @@ def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:
 
 
 def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels: set[str]) -> list[list[Span]]:
-    """Return the places the location phrases of a place noun name, one group per level in text order: 'X is a
+    """Return the places the location phrases of a place noun name, one group per level, inner first: 'X is a
     village in the district of A, within B, C, in northern D' -> [[A], [B], [C], [D]]; 'in A and B, in C' ->
     [[A, B], [C]]. The walk takes the noun's `trail["preps"]` phrases, the copula's own phrases after the noun
     ('..., within B') or the apposed name's, a locating participle's ('an island located in A'), and goes on
@@ -146,9 +146,13 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
                     continue
                 named = [ctx.ent_at[m.i] for m in g.children if m.dep_ in {"compound", "nmod"} and m.i == g.i - 1
                          and ctx.ent_at[g.i] is None and ctx.ent_at[m.i] is not None]
-                if named and lemma_of(g) in through:  # 'in the Ostra district of D': Ostra, then D
-                    take(named)
-                    walk(g, trail["through_preps"])
+                if named and lemma_of(g) in through:
+                    if _national(named[0]):  # 'in the Karsish state of D': D, then the country
+                        walk(g, trail["through_preps"])
+                        take(named)
+                    else:  # 'in the Ostra district of D': Ostra, then D
+                        take(named)
+                        walk(g, trail["through_preps"])
                     continue
                 found = [e for e in ents_for(ctx, g) if e.label_ in labels
                          and (e.label_ == "GPE" or c.lower_ not in trail.get("shore_preps", ()))]
@@ -167,7 +171,7 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
     for c in noun.children:
         if c.dep_ == "acl" and lemma_of(c) in trail["locating_verbs"]:
             walk(c, trail["through_preps"])
-    return sorted(groups, key=lambda g: g[0].start)
+    return groups
 
 
 def trail_nesting(groups: list[list[Span]]) -> Iterator[tuple[Span, Span]]:

@@ -649,9 +649,13 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
+            if rule.get("subject_labels"):
+                holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
                 continue
             objects = _role_objects(ctx, tok, rule, holders)
+            if rule.get("object_labels"):
+                objects = [e for e in objects if e.label_ in rule["object_labels"]]
             people = all(h.label_ == "PERSON" for h in holders)
             if not objects and people:
                 objects = _government_of_title(ctx, tok, rule, phrase)
