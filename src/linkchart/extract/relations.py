@@ -515,6 +515,8 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     modifiers = rule.get("modifiers", "all")
     if modifiers == "possessive":
         objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
+        if lemma_of(tok) in rule.get("staff_nouns", ()):  # 'a Yale historian': an organisation before it employs
+            objects += [e for e in _modifier_ents(ctx, tok, exclude=holders) if e.label_ == "ORG" and e not in objects]
         return objects
     if modifiers == "none":
         return objects
@@ -761,6 +763,20 @@ def _given(ctx: SentenceContext, noun: Token, modifiers: list[Span]) -> tuple[li
     return givers, receivers
 
 
+def _governing_verb(tok: Token) -> Token | None:
+    """Return the verb whose object holds the noun, through at most two 'of' phrases ('spent most of his career'),
+    or None."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head
+        else:
+            return None
+    return None
+
+
 def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
@@ -781,6 +797,9 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
+                elif path.startswith("verb:"):  # 'spent most of his career at Y': the parser hangs it on the verb
+                    verb = _governing_verb(tok)
+                    objects += [e for t in _follow(verb, path[5:]) for e in ents_for(ctx, t)] if verb else []
                 else:
                     objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
             if rule.get("object_labels"):
