@@ -326,10 +326,23 @@ def _carried_subject(ctx: SentenceContext, pronoun: Token, label: str) -> Span |
 
 def _group_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     """Return the organisation a subject 'it' stands for: the one organisation subject of the previous
-    sentence (or of the previous paragraph's last sentence); None when there is none or several."""
+    sentence (or of the previous paragraph's last sentence); an object 'it', the object of the clause it is
+    joined to; None when there is none or several."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
+        return _conjoined_object(ctx, pronoun)
     return _subject_organisation_before(ctx, pronoun, ctx.sent_at[pronoun.i].start)
+
+
+def _conjoined_object(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the organisation an object 'it' stands for in a clause joined to one whose object is that
+    organisation ('X quit the party and accused it of ...'; rule conjoined_object_it); None otherwise."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    heads = [t for c in verb.head.children if c.dep_ in {"dobj", "prep"}
+             for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+    earlier = [e for t in heads for x in (t, *t.conjuncts) if (e := ctx.ent_at[x.i]) is not None and e.label_ == "ORG"]
+    return earlier[0] if len(earlier) == 1 else None
 
 
 def organisation_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:

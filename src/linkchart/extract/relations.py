@@ -618,8 +618,9 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
             continue
-        if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}):
-            continue
+        if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}) \
+                and not (tok.pos_ == "ADJ" and any(c.dep_ == "poss" for c in tok.children)):
+            continue  # a possessive makes a noun of a word tagged adjective: 'his rival X'
         lemma, lower = lemma_of(tok), tok.lower_
         doc = ctx.doc
         first = tok.i
