@@ -319,3 +319,14 @@ def test_scores_are_rounded_to_three_places_exactly() -> None:
     for x in values:
         if 0.0 <= x <= 1.0:
             assert _round3(x) == round(x, 3), x
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Orla Haven Harbor", "Orla Haven County"),
+    ("Brenn River", "Brenn County"),
+    ("Varn Bay", "Varn Province"),
+])
+def test_names_ending_in_different_kinds_of_place_are_different_places(a: str, b: str) -> None:
+    match = compare(a, b)
+    assert not match.is_match
+    assert "place_heads_differ" in match.features

@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from linkchart import lexicon
 from linkchart.resolve.name_align import WEAK_LINK, Link, align, clear_pair_cache
 from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, parse_name
 
@@ -98,6 +99,7 @@ FEATURES: dict[str, str] = {
     "family_name_differs": "surname differs: '{0}' vs '{1}' (negative)",
     "org_words_differ": "organisation names with a differing word (negative)",
     "org_heads_differ": "different head words {0} vs {1} (negative)",
+    "place_heads_differ": "different place words {0} vs {1} (negative)",
     "org_qualifier": "extra qualifier {0} makes another organisation (negative)",
     "swapped_with_conflict": "shared parts in other places while other parts differ (negative)",
     "byname_not_spelling": "'{0}' is a byname, not a spelling of '{1}' (negative)",
@@ -257,15 +259,29 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tupl
     return facts
 
 
+_PLACES = lexicon.places()
+# the last word of a place's name that says what kind of place it is: 'New Haven County' is not 'New Haven Harbor'
+PLACE_HEADS = _PLACES.loc_heads | _PLACES.fac_heads | _PLACES.gpe_heads | _PLACES.nouns
+
+
+def _place_words(name: ParsedName, mask: int) -> int:
+    """Return the bits of `mask` whose parts are the last word of `name` and a kind of place ('County', 'Harbor')."""
+    last = len(name.parts) - 1
+    return mask & (1 << last) if last > 0 and name.parts[last].text.lower() in PLACE_HEADS else 0
+
+
 def _extras(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict | None) -> tuple[float, bool]:
     """Return the factor that the parts only one name has scale the score by, and whether the match is partial."""
     if extra_a and extra_b:
         heads_a, heads_b = extra_a & a.head_mask, extra_b & b.head_mask
+        places_a, places_b = _place_words(a, extra_a), _place_words(b, extra_b)
         if v is not None:
             v.add("parts_conflict", _Parts(a, _bits(extra_a)), _Parts(b, _bits(extra_b)))
             if heads_a and heads_b:
                 v.add("org_heads_differ", _Parts(a, _bits(heads_a)), _Parts(b, _bits(heads_b)))
-        return (ORG_HEADS_DIFFER if heads_a and heads_b else 1.0), False
+            elif places_a and places_b:
+                v.add("place_heads_differ", _Parts(a, _bits(places_a)), _Parts(b, _bits(places_b)))
+        return (ORG_HEADS_DIFFER if (heads_a and heads_b) or (places_a and places_b) else 1.0), False
     if extra_b:
         short, long_, extra = a, b, extra_b
     else:
