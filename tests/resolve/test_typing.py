@@ -34,3 +34,8 @@ def test_a_country_name_is_a_place_against_a_wrong_label(name: str) -> None:
 
 def test_a_nationality_adjective_is_no_country_name() -> None:
     assert vote_type("Mozambican", Counter({"NORP": 1}), Counter()) != "GPE"
+
+
+@pytest.mark.parametrize("name", ["Varn Island", "Orla Falls", "Brenn Creek", "Tolva Lagoon"])
+def test_a_natural_feature_head_makes_a_location_against_a_person_label(name: str) -> None:
+    assert vote_type(name, Counter({"PERSON": 1}), Counter()) == "LOC"
