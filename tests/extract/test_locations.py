@@ -134,3 +134,40 @@ def test_a_place_in_a_denied_clause_stays_where_it_is(nlp) -> None:  # noqa: ANN
                                                    ("Ostrava", "GPE")]), 0, None).relations
     placed = [r for r in rels if (r.subject, r.predicate, r.object) == ("Orla Museum", "located_in", "Ostrava")]
     assert placed and not any(r.negated for r in placed)
+
+
+@pytest.mark.parametrize("text", [
+    "Flights to Orla and Brenn in Varnland were cancelled.",
+    "Flights to Tolva, Orla and Brenn in Varnland were cancelled.",
+])
+def test_places_listed_before_an_in_phrase_are_in_it(nlp, text: str) -> None:  # noqa: ANN001
+    names = [("Tolva", "GPE"), ("Orla", "GPE"), ("Brenn", "GPE"), ("Varnland", "GPE")]
+    got = triples(nlp, text, [(n, label) for n, label in names if n in text])
+    for place in ("Orla", "Brenn"):
+        assert (place, "located_in", "Varnland") in got, got
+
+
+def test_a_person_in_the_list_keeps_the_list_out(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Flights to Tom Vale and Brenn in Varnland were cancelled.",
+                  [("Tom Vale", "PERSON"), ("Brenn", "GPE"), ("Varnland", "GPE")])
+    assert ("Tom Vale", "located_in", "Varnland") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "At Orla Group headquarters in Brenn, he was posted to a new unit.",
+    "The Orla Group's headquarters in Brenn were raided.",
+])
+def test_an_organisation_s_headquarters_in_a_place_puts_it_there(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Orla Group", "ORG"), ("Brenn", "GPE")])
+    assert ("Orla Group", "located_in", "Brenn", "noun_headquarters") in got
+
+
+def test_the_subject_of_a_strike_on_a_base_is_not_there(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Varnland struck a base in Brenn on Monday.", [("Varnland", "GPE"), ("Brenn", "GPE")])
+    assert ("Varnland", "located_in", "Brenn") not in got
+
+
+def test_an_area_of_a_town_is_in_the_town(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Voters in the Ostra area of Brenn did not receive their papers.",
+                  [("Ostra", "GPE"), ("Brenn", "GPE")])
+    assert ("Ostra", "located_in", "Brenn") in got

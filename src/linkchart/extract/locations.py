@@ -81,7 +81,8 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
                       rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (inner, outer, 'in') for a place written right before 'in' and another place ('he attended X School in
     Y', 'the Z Museum in northern Y'), however the parser attached the 'in' phrase: `opens` says which names may
-    be inside; never a country, nor after `rule["not_after"]` ('officials from X in Y' met in Y)."""
+    be inside, and the places listed before it ('A and B in Y'); never a country, nor after `rule["not_after"]`
+    ('officials from X in Y' met in Y)."""
     doc = ctx.doc
     for ent in sent_ents(ctx, sent):
         i = ent.end
@@ -97,6 +98,10 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         outer = ctx.ent_at[j] if j < sent.end else None
         if outer is not None and outer.start == j and outer.label_ in rule["container_labels"]:
             yield ent, outer, doc[i]
+            listed = [e for t in ent.root.conjuncts if t.i < ent.start and (e := ctx.ent_at[t.i]) is not None]
+            if all(lexicon.nation_of(e.text) is None for e in listed):
+                for e in listed:  # 'Jeddah and Riyadh in Saudi Arabia': the list is in it
+                    yield e, outer, doc[i]
 
 
 def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:

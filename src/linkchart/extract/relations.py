@@ -811,6 +811,10 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 owners = [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c)]
                 yield from _pairs(ctx, rule, tok, owners, objects, swap=bool(rule.get("swap")))
                 continue
+            if rule.get("doer") == "modifier":  # "X headquarters in Y", "X's base in Y": never the clause's subject
+                owners = [e for e in modifiers if e not in objects and e.label_ in rule.get("doer_labels", ("ORG",))]
+                yield from _pairs(ctx, rule, tok, owners, objects)
+                continue
             doers: list[Span] = []
             if "modifier" not in rule["object"]:
                 doers = [e for e in modifiers if e not in objects]
@@ -904,6 +908,20 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                 yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
 
 
+def _places_listed_before(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> list[Span]:
+    """Return the places listed before the last place of a list that an 'in' phrase follows ('Jeddah and Riyadh in
+    Saudi Arabia': Jeddah), when every item of the list is a place and none a country; [] otherwise."""
+    root = ent.root
+    if root.dep_ != "conj" or any(c.dep_ == "conj" for c in root.children):
+        return []
+    items = [c for c in root.head.conjuncts if c.i < root.i] + [root.head]
+    found = [e for t in items if (e := ctx.ent_at[t.i]) is not None and e != ent]
+    if len(found) != len({t.i for t in items}) or any(
+            e.label_ not in rule["labels"] or lexicon.nation_of(e.text) is not None for e in found):
+        return []
+    return found
+
+
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Hamburg in northern Germany', 'the Orla River in Varn District': a place with an 'in' phrase naming a place is
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
@@ -922,7 +940,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             for g in p.children:
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
                 if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
-                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, outer), tok)
+                    for inner in [ent, *_places_listed_before(ctx, ent, rule)]:
+                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
     for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
         yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
