@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_events import _doc, read
 
-NAMES = [("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"), ("Corlin", "GPE"), ("Red Hand", "ORG"),
+NAMES = [("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"), ("Corlin", "GPE"), ("Valdora", "GPE"), ("Red Hand", "ORG"),
          ("Brisco Foods", "ORG"), ("Kell Industries", "ORG"), ("Varnish Institute", "ORG"), ("Reuters", "ORG")]
 
 
