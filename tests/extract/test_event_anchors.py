@@ -83,3 +83,30 @@ def test_a_month_name_is_no_frame_noun(nlp, text: str) -> None:  # noqa: ANN001
 ])
 def test_sending_a_force_is_a_deployment(nlp, text: str) -> None:  # noqa: ANN001
     assert "deployment" in {e.kind for e in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    '"He was useful at first. But after the vote it was over, now goodbye," Omar Haddad told the Daily Corlin.',
+    '"We lost the vote. It was nice knowing him," Lena Varga told Reuters.',
+])
+def test_a_statement_after_a_quotation_cut_in_two(nlp, text: str) -> None:  # noqa: ANN001
+    statements = [e for e in events_of(nlp, text) if e.kind == "statement"]
+    assert len(statements) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'Lena Varga said: "Omar Haddad told me he would quit."',
+    '"Omar Haddad said he would quit," Lena Varga told Reuters.',
+])
+def test_a_saying_inside_a_quotation_is_not_the_reports(nlp, text: str) -> None:  # noqa: ANN001
+    speakers = {text[s:e] for ev in events_of(nlp, text) if ev.kind == "statement" for s, e in ev.participants}
+    assert "Omar Haddad" not in speakers
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad told Reuters there was support for him to form a new party.",
+    "Lena Varga said there was no need for the Red Hand to hold a meeting with Omar Haddad.",
+])
+def test_a_for_to_infinitive_is_no_happening(nlp, text: str) -> None:  # noqa: ANN001
+    kinds = {e.kind for e in events_of(nlp, text)}
+    assert "founding" not in kinds and "meeting" not in kinds

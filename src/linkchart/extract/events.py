@@ -376,7 +376,8 @@ def _unrealised_above(ctx: SentenceContext, tok: Token) -> bool:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
             return True  # not 'would travel', a habit in the past, nor 'will' (planned, read by modality)
-        if _infinitive(verb) and verb.dep_ in {"relcl", "acl"}:
+        if _infinitive(verb) and (verb.dep_ in {"relcl", "acl"}
+                                  or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)):
             return True  # 'for a candidate to win', 'support for him to form a party'
     return False
 
