@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_event_classes import events_of
+from test_events import _doc, read
 
 
 @pytest.mark.parametrize("text", [
@@ -110,3 +111,33 @@ def test_a_saying_inside_a_quotation_is_not_the_reports(nlp, text: str) -> None:
 def test_a_for_to_infinitive_is_no_happening(nlp, text: str) -> None:  # noqa: ANN001
     kinds = {e.kind for e in events_of(nlp, text)}
     assert "founding" not in kinds and "meeting" not in kinds
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Omar Haddad joined the Red Hand in 1975.", "joining"),
+    ("In 1975 Lena Varga joined the army.", "joining"),
+    ("In 1990 Omar Haddad arrived in Corlin.", "visit"),
+    ("Lena Varga's arrival in Corlin in 1990 was quiet.", "visit"),
+    ("In 2003 Lena Varga sued Brisco Foods.", "lawsuit"),
+    ("In 2003 Lena Varga began a hunger strike outside Brisco Foods.", "protest"),
+])
+def test_joining_arriving_suing_striking(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in {e.kind for e in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In 1990 Omar Haddad joined the talks.", "joining"),
+    ("In 1990 Omar Haddad joined forces with Lena Varga.", "joining"),
+    ("In 1990 the Red Hand arrived at a decision.", "visit"),
+    ("In 2003 Lena Varga began a hunger strike outside Brisco Foods.", "attack"),
+])
+def test_no_joining_arrival_or_attack_there(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind not in {e.kind for e in events_of(nlp, text)}
+
+
+def test_the_named_members_of_a_nationality_take_part(nlp) -> None:  # noqa: ANN001
+    text = "Two Corlinians, Omar Haddad and Lena Varga, sued Brisco Foods in 2003."
+    doc = _doc(nlp, text, [("Corlinians", "NORP"), ("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"),
+                           ("Brisco Foods", "ORG")])
+    suits = [e for e in read(doc, 0, "2019-05-04").events if e.kind == "lawsuit"]
+    assert suits and {"Omar Haddad", "Lena Varga"} <= {text[s:e] for s, e in suits[0].participants}

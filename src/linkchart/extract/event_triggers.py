@@ -105,6 +105,10 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     kind = lookup_kind(tok, kinds)
     if kind is None:
         return None
+    if kind == "joining" and not _joins_body(tok):
+        return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
+    if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):
+        return None  # 'arrived in X'; not 'arrived at a decision'
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
         return None  # 'emerged from bankruptcy', 'emerged from hiding': no publication
     if kind in _VIOLENT_KINDS and figurative(tok):
@@ -129,6 +133,22 @@ def _to_place(verb: Token) -> bool:
 
 
 _PEOPLE = {"PERSON", "ORG", "NORP"}
+_ARRIVING = {"arrive", "arrival"}
+_BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
+
+
+def _joins_body(verb: Token) -> bool:
+    """Return True when what a verb of joining takes is a body: an organisation mention or a determined organisation
+    noun ('joined the KGB', 'joined the army'; not the idiom 'joined forces')."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "ORG" or _lemma(c) in _BODY_NOUNS and any(
+        d.dep_ in {"det", "poss", "amod", "compound"} for d in c.children)) for c in verb.children)
+
+
+def _at_place(tok: Token) -> bool:
+    """Return True when an arrival has an 'in', 'at' or 'to' phrase naming a place ('arrived in X', 'his arrival
+    in X')."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "to"} and any(
+        g.dep_ == "pobj" and g.ent_type_ in _PLACES for g in c.children) for c in tok.children)
 
 
 def _sends_things(verb: Token) -> bool:

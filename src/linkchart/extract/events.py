@@ -539,7 +539,9 @@ def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: 
     for t in args:
         if t.i in sources:
             continue  # 'attacks on X, AFP said': AFP reports them
-        for e in ents_for(ctx, t):
+        named = [e for c in t.children if c.dep_ == "appos" for e in ents_for(ctx, c)] \
+            if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ == "NORP" else []
+        for e in ents_for(ctx, t) + named:  # 'Three Corlinians, X, Y and Z, sued': X, Y and Z take part
             if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                 mentions.append(e)
     for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
