@@ -39,6 +39,8 @@ def test_going_without_a_place_is_no_visit(nlp, text: str) -> None:  # noqa: ANN
      "meeting", "2007"),
     ("Lena Varga visited Corlin in 2011. After the visit, Omar Haddad resigned from the Red Hand.",
      "resignation", "2011"),
+    ("In June 2003 Lena Varga visited Corlin. During this visit, Lena Varga met with Omar Haddad.",
+     "meeting", "2003-06"),
 ])
 def test_a_happening_after_a_told_one_takes_its_year(nlp, text: str, kind: str, year: str) -> None:  # noqa: ANN001
     events = events_of(nlp, text, date=None)

@@ -423,34 +423,36 @@ def _held_by_subject(noun: Token) -> bool:
 
 _DATED = "dated:"  # key prefix in `told`: the date of the last happening of a kind the article dated by its words
 _BACK_REFERENCE = {"the", "this", "that"}
+_ANCHOR_PREPS = {"after", "following", "during"}
 
 
 def _anchor_date(tok: Token, kinds: dict[str, str], told: dict[str, str] | None) -> str | None:
-    """Return the year of the happening a trigger's clause follows, when the article told it before with a date of
-    its own words ('In 2005 X took a trip to Y. ... Following his trip, X met Z.' → 2005): an 'after' or
-    'following' phrase whose noun refers back ('his', 'the', 'this') to a happening of a kind the article dated;
-    else None. Only the year: 'after' may cross into the next month."""
+    """Return the date of the happening a trigger's clause follows or falls in, when the article told it before with
+    a date of its own words ('In 2005 X took a trip to Y. ... Following his trip, X met Z.' → 2005): an 'after',
+    'following' or 'during' phrase whose noun refers back ('his', 'the', 'this') to a happening of a kind the
+    article dated; else None. After it, only the year ('after' may cross into the next month); during it, its
+    date."""
     if not told:
         return None
     verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
     if verb is None:
         return None
     for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in {"after", "following"}:
+        if c.dep_ != "prep" or c.lower_ not in _ANCHOR_PREPS:
             continue
         for noun in (g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
             if not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in _BACK_REFERENCE for d in noun.children):
                 continue
             before = told.get(_DATED + kinds.get(noun.lemma_.lower(), ""))
             if before and before[:4].isdigit():
-                return before[:4]
+                return before if c.lower_ == "during" else before[:4]
     return None
 
 
 def _told_before(tok: Token, kind: str, told: dict[str, str] | None) -> bool:
     """Return True when a noun trigger in an 'after' or 'following' phrase refers back ('his arrest', 'the visit')
     to a happening of its kind the article dated before: the same happening told again, no new one."""
-    if not told or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"after", "following"}:
+    if not told or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _ANCHOR_PREPS:
         return False
     return _DATED + kind in told and any(
         d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in _BACK_REFERENCE for d in tok.children)
