@@ -143,3 +143,14 @@ def test_the_named_members_of_a_nationality_take_part(nlp) -> None:  # noqa: ANN
                            ("Brisco Foods", "ORG")])
     suits = [e for e in read(doc, 0, "2019-05-04").events if e.kind == "lawsuit"]
     assert suits and {"Omar Haddad", "Lena Varga"} <= {text[s:e] for s, e in suits[0].participants}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Lena Varga was awarded the title by the Varnish Institute.", "award"),
+    ("The Varnish Institute awarded Omar Haddad its medal in 2004.", "award"),
+    ("Brisco Foods unveiled plans to cut its prices.", "publication"),
+    ("Omar Haddad rejected the idea that Lena Varga posed a threat.", "statement"),
+])
+def test_awards_plans_and_rejections(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in {e.kind for e in events_of(nlp, text)}
+
