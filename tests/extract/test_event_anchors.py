@@ -120,7 +120,7 @@ def test_a_for_to_infinitive_is_no_happening(nlp, text: str) -> None:  # noqa: A
     ("In 1975 Lena Varga joined the army.", "joining"),
     ("In 1990 Omar Haddad arrived in Corlin.", "visit"),
     ("Lena Varga's arrival in Corlin in 1990 was quiet.", "visit"),
-    ("In 2003 Lena Varga sued Brisco Foods.", "lawsuit"),
+    ("In 2003 Lena Varga filed a lawsuit against Brisco Foods.", "lawsuit"),
     ("In 2003 Lena Varga began a hunger strike outside Brisco Foods.", "protest"),
 ])
 def test_joining_arriving_suing_striking(nlp, text: str, kind: str) -> None:  # noqa: ANN001
@@ -138,7 +138,7 @@ def test_no_joining_arrival_or_attack_there(nlp, text: str, kind: str) -> None: 
 
 
 def test_the_named_members_of_a_nationality_take_part(nlp) -> None:  # noqa: ANN001
-    text = "Two Corlinians, Omar Haddad and Lena Varga, sued Brisco Foods in 2003."
+    text = "Two Corlinians, Omar Haddad and Lena Varga, filed a lawsuit against Brisco Foods in 2003."
     doc = _doc(nlp, text, [("Corlinians", "NORP"), ("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"),
                            ("Brisco Foods", "ORG")])
     suits = [e for e in read(doc, 0, "2019-05-04").events if e.kind == "lawsuit"]
