@@ -84,3 +84,10 @@ def test_sentence_date_own_date_and_none(nlp) -> None:  # noqa: ANN001
     assert sentence_date(first, "2020-01-01", None) == "2007-03"
     assert sentence_date(second, "2020-01-01", "2007-03") is None
 
+
+
+@pytest.mark.parametrize("expression", ["four years ago", "13 years ago", "two months ago"])
+def test_ago_counts_from_the_articles_date_only(expression: str) -> None:
+    assert resolve_date(expression, None, "1979") is None  # not from the last date the text stated
+    assert resolve_date(expression, "2005-02-01", "1979")[:2] in {"19", "20"}
+    assert not resolve_date(expression, "2005-02-01", "1979").startswith("197")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from test_events import _doc, read
 
-NAMES = [("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"), ("Corlin", "GPE"), ("Red Hand", "ORG"),
-         ("Brisco Foods", "ORG"), ("Kell Industries", "ORG"), ("Varnish Institute", "ORG"), ("Reuters", "ORG")]
+NAMES = [("Omar Haddad", "PERSON"), ("Lena Varga", "PERSON"), ("Corlin", "GPE"), ("Valdora", "GPE"),
+         ("Red Hand", "ORG"), ("Brisco Foods", "ORG"), ("Kell Industries", "ORG"), ("Varnish Institute", "ORG"),
+         ("Reuters", "ORG")]
 
 
 def events_of(nlp, text: str, date: str | None = "2019-05-04"):  # noqa: ANN001, ANN201

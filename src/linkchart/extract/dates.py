@@ -168,7 +168,9 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         if amount is None:
             return None
         direction = -1 if m.group(3).lower() in _DATES.before else 1
-        base_for = anchor_d if m.group(3).lower() == "ago" and anchor_d else context_d
+        if m.group(3).lower() == "ago" and not anchor_d:
+            return None  # 'four years ago' counts from the article's date; without it, from no other date
+        base_for = anchor_d if m.group(3).lower() == "ago" else context_d
         base, prec = base_for
         return _fmt(_shift(base, direction * amount, unit), min(prec, UNIT_PRECISION[unit]))
     m = _RE_NEXT_PREV.search(text)

@@ -60,7 +60,8 @@ def _frame_kind(tok: Token) -> str | None:
     if not frames:
         return None
     objects, subjects = frame_nouns(tok)
-    objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)]
+    objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+               and t.ent_type_ not in {"DATE", "TIME"}]  # 'went there in March' names no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     for frame in frames:
@@ -98,9 +99,18 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
             return "statement"  # 'agreed that X'; 'agreed to a contract' is a deal (frame agreement_made)
         if _lemma(tok) == "rule" and _ruling(tok):
             return "verdict"  # 'the court ruled that', 'ruled it illegal', 'ruled against X'; not 'ruled the country'
+        if _lemma(tok) in _EVENTS.travel_verbs and _to_place(tok):
+            # 'flew to X', 'dispatched him to X'; 'sent troops to X' moves a force; not 'went to court'
+            return "deployment" if _sends_things(tok) else "visit"
     kind = lookup_kind(tok, kinds)
     if kind is None:
         return None
+    if kind == "joining" and not _joins_body(tok):
+        return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
+    if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):
+        return None  # 'arrived in X'; not 'arrived at a decision'
+    if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
+        return None  # 'emerged from bankruptcy', 'emerged from hiding': no publication
     if kind in _VIOLENT_KINDS and figurative(tok):
         return None
     if kind == "founding" and (figurative(tok) or any(c.lower_ in _REFLEXIVE for c in tok.children)
@@ -111,6 +121,47 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
         return "statement"
     return kind
+
+
+_PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _to_place(verb: Token) -> bool:
+    """Return True when a verb has a 'to' phrase naming a place ('flew to X', 'sent him to X')."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and g.ent_type_ in _PLACES for g in c.children) for c in verb.children)
+
+
+_PEOPLE = {"PERSON", "ORG", "NORP"}
+_ARRIVING = {"arrive", "arrival"}
+_BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
+
+
+def _joins_body(verb: Token) -> bool:
+    """Return True when what a verb of joining takes is a body: an organisation mention or a determined organisation
+    noun ('joined the KGB', 'joined the army'; not the idiom 'joined forces')."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "ORG" or _lemma(c) in _BODY_NOUNS and any(
+        d.dep_ in {"det", "poss", "amod", "compound"} for d in c.children)) for c in verb.children)
+
+
+def _at_place(tok: Token) -> bool:
+    """Return True when an arrival has an 'in', 'at' or 'to' phrase naming a place ('arrived in X', 'his arrival
+    in X')."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "to"} and any(
+        g.dep_ == "pobj" and g.ent_type_ in _PLACES for g in c.children) for c in tok.children)
+
+
+def _sends_things(verb: Token) -> bool:
+    """Return True when what a verb sends is no named party nor a person ('sent out thousands of soldiers',
+    'dispatched aid'), not 'sent him', 'dispatched X'."""
+    return any(c.dep_ == "dobj" and c.ent_type_ not in _PEOPLE and c.pos_ != "PRON" for c in verb.children)
+
+
+def _out_of_state(verb: Token) -> bool:
+    """Return True when a publication verb has a 'from' phrase naming no place ('emerged from bankruptcy'): the
+    subject leaves a state; nothing is made public ('a video emerged from X' is)."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        g.dep_ == "pobj" and g.ent_type_ not in _PLACES for g in c.children) for c in verb.children)
 
 
 def _ruling(verb: Token) -> bool:

@@ -52,7 +52,8 @@ def _phrase(ctx: SentenceContext, tok: Token) -> str:
 
 def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
     """Return (doer tokens, undergoer tokens, other argument tokens) of a trigger."""
-    others = [g for c in trigger.children if c.dep_ in {"prep", "agent"} for g in c.children if g.dep_ == "pobj"]
+    others = [g for c in trigger.children if c.dep_ in {"prep", "agent", "dative"} for g in c.children
+              if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
@@ -78,6 +79,7 @@ def summarise(ctx: SentenceContext, trigger: Token) -> str:
         text = f"{undergoer} {word} by {doer}" if doer else f"{undergoer} {word}"  # 'Djalali arrested
     elif trigger.pos_ in {"VERB", "AUX"}:
         text = " ".join(x for x in (doer, word, undergoer) if x)
+        others = [o for o in others if o.head.lower_ not in _TIME_PREPS and o.ent_type_ not in {"DATE", "TIME"}]
         if not undergoer and others:
             prep = others[0].head.text
             text += f" {prep} {_phrase(ctx, others[0])}"
@@ -130,6 +132,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         kind = construction_kind(tok, kind)
         if kind is None:
             continue
+        if _told_before(tok, kind, told):
+            continue  # 'Following his vacation, ...': the vacation the article told already
         if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
             continue  # cheap checks of an undated trigger before its modality is read
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
@@ -145,6 +149,9 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
         own_date, elsewhere = event_time(tok, sent, dates, own_only=statement) if has_dates else (None, False)
         date_source = None
+        if not own_date and not statement and not mod.negated and kind not in ONGOING_KINDS:
+            own_date = _anchor_date(tok, kinds, told)  # 'Following his vacation, X met Y': when the vacation was
+            date_source = "context" if own_date else None
         if not own_date:
             if dates and not statement and not elsewhere:
                 continue  # it bounds a span, or only another happening is dated: left out, as before
@@ -199,6 +206,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
         if told is not None and not statement:
             _remember(told, kind, own_date, date_source, elsewhere, article_date)
+            if own_date and date_source is None:
+                told[_DATED + kind] = own_date
         candidates.append((rank, tok, Event(
             kind=kind, summary="", date=own_date,
             participants=_spans(ctx, mentions, offset),
@@ -367,7 +376,8 @@ def _unrealised_above(ctx: SentenceContext, tok: Token) -> bool:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
             return True  # not 'would travel', a habit in the past, nor 'will' (planned, read by modality)
-        if _infinitive(verb) and verb.dep_ in {"relcl", "acl"}:
+        if _infinitive(verb) and (verb.dep_ in {"relcl", "acl"}
+                                  or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)):
             return True  # 'for a candidate to win', 'support for him to form a party'
     return False
 
@@ -409,6 +419,43 @@ def _held_by_subject(noun: Token) -> bool:
     if noun.dep_ == "dobj":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during"} and noun.head.head.pos_ in {"VERB", "AUX"}
+
+
+_DATED = "dated:"  # key prefix in `told`: the date of the last happening of a kind the article dated by its words
+_BACK_REFERENCE = {"the", "this", "that"}
+_ANCHOR_PREPS = {"after", "following", "during"}
+
+
+def _anchor_date(tok: Token, kinds: dict[str, str], told: dict[str, str] | None) -> str | None:
+    """Return the date of the happening a trigger's clause follows or falls in, when the article told it before with
+    a date of its own words ('In 2005 X took a trip to Y. ... Following his trip, X met Z.' → 2005): an 'after',
+    'following' or 'during' phrase whose noun refers back ('his', 'the', 'this') to a happening of a kind the
+    article dated; else None. After it, only the year ('after' may cross into the next month); during it, its
+    date."""
+    if not told:
+        return None
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _ANCHOR_PREPS:
+            continue
+        for noun in (g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            if not any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in _BACK_REFERENCE for d in noun.children):
+                continue
+            before = told.get(_DATED + kinds.get(noun.lemma_.lower(), ""))
+            if before and before[:4].isdigit():
+                return before if c.lower_ == "during" else before[:4]
+    return None
+
+
+def _told_before(tok: Token, kind: str, told: dict[str, str] | None) -> bool:
+    """Return True when a noun trigger in an 'after' or 'following' phrase refers back ('his arrest', 'the visit')
+    to a happening of its kind the article dated before: the same happening told again, no new one."""
+    if not told or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _ANCHOR_PREPS:
+        return False
+    return _DATED + kind in told and any(
+        d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in _BACK_REFERENCE for d in tok.children)
 
 
 _VAGUE_PAST = {"earlier", "recently", "previously", "lately"}
@@ -494,7 +541,9 @@ def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: 
     for t in args:
         if t.i in sources:
             continue  # 'attacks on X, AFP said': AFP reports them
-        for e in ents_for(ctx, t):
+        named = [e for c in t.children if c.dep_ == "appos" for e in ents_for(ctx, c)] \
+            if ctx.ent_at[t.i] is not None and ctx.ent_at[t.i].label_ == "NORP" else []
+        for e in ents_for(ctx, t) + named:  # 'Three Corlinians, X, Y and Z, sued': X, Y and Z take part
             if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                 mentions.append(e)
     for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened

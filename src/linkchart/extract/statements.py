@@ -19,6 +19,8 @@ _EVENTS = lexicon.events()
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 _SAID_DEPS = {"ccomp", "parataxis", "xcomp"}
+_OPENING = {"\u201c", "``"}
+_CLOSING = {"\u201d", "''"}
 _ROLE_PREPS = {"for", "of", "at", "from", "with"}
 
 
@@ -27,11 +29,24 @@ def _lemma(tok: Token) -> str:
 
 
 def in_quotation(tok: Token) -> bool:
-    """Return True when `tok` sits inside a direct quotation of its sentence (an odd number of quotation marks
-    before it)."""
+    """Return True when `tok` sits inside a direct quotation of its sentence: the last quotation mark before it
+    opens one (a straight mark with a space before it and none after it, or a typographic opening mark); a mark
+    that closes ('...goodbye," X told Y', the parser having cut the quotation into two sentences) says no; a mark
+    that shows neither counts by parity."""
     sent = tok.sent
-    marks = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTES)
-    return marks % 2 == 1
+    marks = [t for t in sent if t.i < tok.i and t.text in _QUOTES]
+    if not marks:
+        return False
+    last = marks[-1]
+    if last.text in _OPENING:
+        return True
+    if last.text in _CLOSING:
+        return False
+    before = last.i > 0 and last.nbor(-1).whitespace_ == "" and last.nbor(-1).is_punct
+    after = bool(last.whitespace_)
+    if before and after:
+        return False  # ',"' then a space: it closes
+    return len(marks) % 2 == 1
 
 
 def says_something(verb: Token) -> bool:

@@ -368,6 +368,7 @@ class Events:
     unrealised_governors: frozenset[str] = frozenset()  # verbs above a trigger that make it a requirement ('needed')
     commitments: frozenset[str] = frozenset()  # verbs whose infinitive is agreed, not done ('agreed to vote')
     not_founded: frozenset[str] = frozenset()  # abstract objects of a founding verb ('established the policy')
+    travel_verbs: frozenset[str] = frozenset()  # a visit only with a 'to' phrase naming a place ('flew to X')
 
 
 @cache
@@ -377,7 +378,8 @@ def events() -> Events:
     triggers = {**cameo().triggers, **{w.lower(): v for w, v in values("trigger").items()}}
     return Events(triggers, lower("event_head"), lower("violent"), lower("statement_target"), lower("figurative"),
                   lower("hazard"), lower("judicial_body") | roles().classes.get("judge", frozenset()),
-                  lower("unrealised_governor"), lower("commitment"), lower("not_founded"))
+                  lower("unrealised_governor"), lower("commitment"), lower("not_founded"),
+                  lower("travel_verb"))
 
 
 @dataclass(frozen=True)
