@@ -1235,11 +1235,13 @@ class PostgresStore(Store):
             articles = {int(a) for a in pending.get("article", [])}
             articles.update(r["id"] for r in self._read(
                 "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM graph_articles)"))
-            edges = self._read("SELECT count(*) AS n FROM entity_edges")[0]["n"]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
-                             pending_grown(pending))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), pending_grown(pending))
+
+    def edge_count(self, at_most: int) -> int:
+        """Return how many edges are kept, counting no further than `at_most` (see `Store`)."""
+        return int(self._read("SELECT count(*) AS n FROM (SELECT 1 FROM entity_edges LIMIT %s) e", (at_most,))[0]["n"])
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
