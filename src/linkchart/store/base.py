@@ -742,6 +742,11 @@ class Store(ABC):
         alias is written as one of `aliases` (migration 0020)."""
 
     @abstractmethod
+    def first_described(self, cluster: int, descriptions: Iterable[str]) -> dict[str, int]:
+        """Return, for each of `descriptions` some mention of the kept `cluster` gives, the lowest id of an article
+        with such a mention (which a full resolution meets first: it reads mentions by article)."""
+
+    @abstractmethod
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
 

@@ -1059,6 +1059,15 @@ class SQLiteStore(Store):
                                    GROUP BY kind, name, alias)""", part)]
         return sorted(out, key=lambda st: st.id)
 
+    def first_described(self, cluster: int, descriptions: Iterable[str]) -> dict[str, int]:
+        """Return the first article giving each of `descriptions` to a mention of the kept `cluster` (see `Store`)."""
+        wanted = sorted(set(descriptions))
+        return {r[0]: r[1] for r in self._read(
+            f"""SELECT m.description, min(m.article_id) FROM resolver_clusters rc
+                JOIN mentions m ON m.id = rc.mention_id
+                WHERE rc.cluster = ? AND m.description IN ({','.join('?' * len(wanted))}) GROUP BY m.description""",
+            [cluster, *wanted])} if wanted else {}
+
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
         out: dict[int, set[str]] = {}
