@@ -867,8 +867,8 @@ class PostgresStore(Store):
         return {r["description"]: r["first"] for r in self._read(
             """SELECT m.description, min(m.article_id) AS first FROM resolver_clusters rc
                JOIN mentions m ON m.id = rc.mention_id
-               WHERE rc.cluster = %s AND m.description = ANY(%s) GROUP BY m.description""",
-            (cluster, sorted(set(descriptions))))}
+               WHERE rc.cluster = %s AND m.description IS NOT NULL AND m.description = ANY(%s)
+               GROUP BY m.description""", (cluster, sorted(set(descriptions))))}
 
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""

@@ -1063,10 +1063,11 @@ class SQLiteStore(Store):
         """Return the first article giving each of `descriptions` to a mention of the kept `cluster` (see `Store`)."""
         wanted = sorted(set(descriptions))
         return {r[0]: r[1] for r in self._read(
-            f"""SELECT m.description, min(m.article_id) FROM resolver_clusters rc
-                JOIN mentions m ON m.id = rc.mention_id
-                WHERE rc.cluster = ? AND m.description IN ({','.join('?' * len(wanted))}) GROUP BY m.description""",
-            [cluster, *wanted])} if wanted else {}
+            # the few mentions giving those descriptions (migration 0019), not every mention of the cluster
+            f"""SELECT m.description, min(m.article_id) FROM mentions m CROSS JOIN resolver_clusters rc
+                WHERE m.description IS NOT NULL AND m.description IN ({','.join('?' * len(wanted))})
+                  AND rc.mention_id = m.id AND rc.cluster = ? GROUP BY m.description""",
+            [*wanted, cluster])} if wanted else {}
 
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
