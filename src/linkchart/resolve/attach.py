@@ -343,9 +343,23 @@ class _Plan:
                     if n and d in tied:
                         first[d] = min(first.get(d, k[0]), k[0])
         met = sorted(tied, key=lambda d: first.get(d, -1))
-        if len(met) != len(first) or first[met[0]] == first[met[1]]:
+        if len(met) != len(first):
             raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
-        return met[0]
+        if first[met[0]] != first[met[1]]:
+            return met[0]
+        return self._first_within(old, first[met[0]], {d for d in met if first[d] == first[met[0]]})
+
+    def _first_within(self, old: EntityRow, article: int, tied: set[str]) -> str:
+        """Return which of the `tied` descriptions the entity's mentions in `article` give first, in the order a
+        full resolution meets them (its local surfaces there in order, each one's mentions in order)."""
+        region = self.store.region([article], [])
+        mine = {m for k, ls in self.locals_.items() if self.cluster[k] == old.id for m in ls.mention_ids}
+        mentions = [m for m in region.mentions if region.clusters.get(m.id) == old.id or m.id in mine]
+        for ls in _local_surfaces(mentions).values():
+            for d in ls.descriptions:
+                if d in tied:
+                    return d
+        raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
 
     def _entity(self, cluster: int, rows: list[SurfaceRow]) -> tuple[EntityRow, list[EntityAliasRow]]:
         """Return the entity of a cluster built from its kept names as `cluster.build_entities` builds it, with the
