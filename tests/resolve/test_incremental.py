@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from linkchart.api import Workspace
 from linkchart.api.workspace import sample_corpus_path
 from linkchart.ingest.dedupe import article_fingerprint
@@ -304,7 +306,9 @@ def test_tied_descriptions_are_picked_as_a_full_resolution_picks_them(store_url:
         kinds = []
         for source, description in (("none", None), ("other", "an envoy of Orsk"),
                                     ("leader", "the leader of the Velmora Liberation Front"),
-                                    ("commander", "a commander of the Orsk Council")):
+                                    ("commander", "a commander of the Orsk Council"),
+                                    ("commander2", "a commander of the Orsk Council"),
+                                    ("leader2", "the leader of the Velmora Liberation Front")):
             _described(store, source, description)
             LAST_RUN.clear()
             assert resolve_store(store, force=False) is not None
@@ -312,9 +316,44 @@ def test_tied_descriptions_are_picked_as_a_full_resolution_picks_them(store_url:
             incremental = _reasoned_view(store), _descriptions(store)
             resolve_store(store, full=True)
             assert incremental == (_reasoned_view(store), _descriptions(store))
-        # the tie stands and its pick is kept; a description below it changes nothing; one breaking it wins;
-        # one making a new tie with a description that grew cannot be decided from the kept names
-        assert kinds[:3] == ["attach", "attach", "attach"] and kinds[3] != "attach"
+        # the tie stands and its pick is kept; a description below it changes nothing; one breaking it wins; one
+        # growing into a tie wins when first given in an earlier article (the store tells which), else loses
+        assert kinds == ["attach"] * 6
+        assert [e.description for e in store.entities() if e.name == "Karim Dawali"] == [
+            "a commander of the Orsk Council"]
+
+
+def _described_in_turn(store: Store, source: str, descriptions: list[str]) -> None:
+    """Store a one-article document naming Karim Dawali once per description, in that order."""
+    text = " ".join("Karim Dawali spoke." for _ in descriptions)
+    mentions = [Mention(20 * i, 20 * i + 12, "Karim Dawali", "PERSON", 20 * i, 20 * i + 19, description=d)
+                for i, d in enumerate(descriptions)]
+    store.add_document(Document(source=source, text=text, sha256=f"sha-{source}", kind="txt"),
+                       [Article(source=source, index=0, text=text, offsets=OffsetMap.identity(len(text), 0),
+                                start=0, end=len(text))],
+                       [Extraction(mentions=mentions)], [article_fingerprint(text + source)])
+
+
+@pytest.mark.parametrize("first", ["an envoy of Orsk", "a commander of the Orsk Council"])
+def test_a_tie_of_descriptions_first_given_in_one_article_is_settled_by_their_order_there(
+        store_url: str, first: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    envoy, commander = "an envoy of Orsk", "a commander of the Orsk Council"
+    with open_store(store_url) as store:
+        # one article gives both, in turn: the commander twice, the envoy once (before or after it)
+        _described_in_turn(store, "both", [envoy, commander, commander] if first == envoy
+                           else [commander, envoy, commander])
+        _described(store, "place", None)  # Tal Sabr known too: the next article only joins known names
+        resolve_store(store)
+        _described(store, "envoy", envoy)  # a tie, both first given in the same article
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "attach"
+        incremental = _reasoned_view(store), _descriptions(store)
+        resolve_store(store, full=True)
+        assert incremental == (_reasoned_view(store), _descriptions(store))
+        assert [e.description for e in store.entities() if e.name == "Karim Dawali"] == [first]
 
 
 def _full_view(store: Store) -> set[tuple[frozenset[int], str, str, str | None, frozenset[tuple[str, int, str]]]]:

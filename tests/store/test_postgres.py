@@ -193,3 +193,21 @@ def test_two_pipelines_ingesting_the_same_files_store_each_once(pg_url: str, tmp
     with open_store(pg_url) as store:
         sources = [Path(row.source).name for row in store.documents()]
     assert sorted(sources) == sorted(f"{i}.txt" for i in range(12))
+
+
+def test_an_article_committed_after_a_later_one_was_resolved_is_still_new(pg_url: str) -> None:
+    # two writers may commit out of order: an article below the largest resolved id can be unresolved
+    with open_store(pg_url) as store:
+        for i in range(4):
+            doc, article, extraction = _document(f"gap{i}", 2, i)
+            store.add_document(doc, [article], [extraction], [article_fingerprint(article.text)])
+        with Workspace(pg_url, extract=False) as ws:
+            ws.resolve()
+        ids = [r["id"] for r in store._read("SELECT id FROM articles ORDER BY id")]
+        assert store.incremental_input().articles == []
+        assert store.graph_work() is not None and store.graph_work().articles == []
+        store._conn.execute("DELETE FROM resolver_articles WHERE article_id = %s", (ids[1],))  # as if never read
+        store._conn.execute("DELETE FROM graph_articles WHERE article_id = %s", (ids[2],))
+        store._conn.commit()
+        assert store.incremental_input().articles == [ids[1]]
+        assert store.graph_work().articles == [ids[2]]

@@ -82,9 +82,12 @@ def update_graph(store: Store) -> bool | None:
     relations = groups.relations(sources)
     edges = [edge_of(rank, r) for rank, r in zip(groups.first, relations, strict=True)]
     change = GraphChange(ordered, [x for x, _ in lifted], sorted(pairs), edges, work.entities, work.grown)
+    changed = work.metrics_changed + len(pairs)
+    # the edges kept before this change, counted only as far as the share needs (not every edge of a big store)
+    stale = changed > METRICS_STALE_SHARE * max(store.edge_count(int(changed / METRICS_STALE_SHARE) + 1), 1)
     if not store.update_entity_graph(work.version, change):
         return False
-    if work.metrics_changed + len(pairs) > METRICS_STALE_SHARE * max(work.edges, 1):
+    if stale:
         refresh_metrics(store, work.version)
     return True
 

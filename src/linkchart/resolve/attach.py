@@ -323,10 +323,12 @@ class _Plan:
     def _description(self, old: EntityRow, descriptions: Counter[str]) -> str | None:
         """Return the most frequent description of an entity as a full resolution picks it.
 
-        On a tie it takes the one met first in its mentions' order, which the kept names do not
-        hold; but when no tied description gained a mention here, the tie is the one it broke last
+        On a tie it takes the one met first in its mentions' order (by article), which the kept names do
+        not hold; but when no tied description gained a mention here, the tie is the one it broke last
         time (counts only grow: a description that did not grow and ties for the top tied before),
-        and its pick is the stored one.
+        and its pick is the stored one. Otherwise the store tells the first article giving each tied
+        description (`Store.first_described`); two first given in one article decline (the order within
+        it is not kept).
         """
         top = descriptions.most_common()
         tied = {d for d, n in top if n == top[0][1]} if top else set()
@@ -334,6 +336,29 @@ class _Plan:
             return top[0][0] if top else None
         if old.description in tied and not tied & self.described.get(old.id, set()):
             return old.description
+        first = self.store.first_described(old.id, tied)
+        for k, ls in self.locals_.items():  # the new mentions, not in the kept clusters yet
+            if self.cluster[k] == old.id:
+                for d, n in ls.descriptions.items():
+                    if n and d in tied:
+                        first[d] = min(first.get(d, k[0]), k[0])
+        met = sorted(tied, key=lambda d: first.get(d, -1))
+        if len(met) != len(first):
+            raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
+        if first[met[0]] != first[met[1]]:
+            return met[0]
+        return self._first_within(old, first[met[0]], {d for d in met if first[d] == first[met[0]]})
+
+    def _first_within(self, old: EntityRow, article: int, tied: set[str]) -> str:
+        """Return which of the `tied` descriptions the entity's mentions in `article` give first, in the order a
+        full resolution meets them (its local surfaces there in order, each one's mentions in order)."""
+        region = self.store.region([article], [])
+        mine = {m for k, ls in self.locals_.items() if self.cluster[k] == old.id for m in ls.mention_ids}
+        mentions = [m for m in region.mentions if region.clusters.get(m.id) == old.id or m.id in mine]
+        for ls in _local_surfaces(mentions).values():
+            for d in ls.descriptions:
+                if d in tied:
+                    return d
         raise Declined(f"a tie of descriptions of {old.name}", cluster=old.id)
 
     def _entity(self, cluster: int, rows: list[SurfaceRow]) -> tuple[EntityRow, list[EntityAliasRow]]:

@@ -23,13 +23,15 @@ from linkchart.resolve.cluster import (
     _local_surfaces,
     _vote_types,
     build_entities,
-    cluster_surfaces,
+    cluster_locals,
     entity_rows,
     resolver_rows,
+    statement_key,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
+from linkchart.resolve.statements import used_statements
 from linkchart.resolve.surfaces import (
     Key,
     LocalSurface,
@@ -138,8 +140,13 @@ def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled
     again, once stored in place of the pulled clusters (with `attached`, in the same transaction); None when a
     write changed the store since `start` was read (nothing stored). Raises `Unsettled` (nothing stored) when
     `check` finds the resolution wanting."""
+    locals_ = _local_surfaces(region.mentions)
+    statements = region.alias_statements
+    region = Region(region.mentions, used_statements(locals_, statements), region.clusters)
     _learn(store, memo, _surfaces(region))
-    clustering = cluster_surfaces(region.mentions, region.alias_statements, start.decisions, memo)
+    clustering = cluster_locals(locals_, region.alias_statements, start.decisions, memo)
+    # every statement read was made, used or not: the kept state records them all as a full resolution does
+    clustering.stated |= {statement_key(st.kind, st.name, st.alias) for st in statements}
     entities = build_entities(clustering)
     ids = _cluster_ids(clustering, region, start.next_cluster)
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]

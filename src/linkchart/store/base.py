@@ -495,7 +495,6 @@ class GraphWork:
     names: list[str]  # lower-cased aliases whose entities changed: rows looked up by name are lifted again
     metrics_version: int  # the graph version betweenness, PageRank and communities were computed at
     metrics_changed: int  # entity pairs whose edges were written again since then
-    edges: int  # edges kept
     grown: list[int] = field(default_factory=list)  # entities that only gained mentions (of `articles`)
 
 
@@ -743,6 +742,11 @@ class Store(ABC):
         alias is written as one of `aliases` (migration 0020)."""
 
     @abstractmethod
+    def first_described(self, cluster: int, descriptions: Iterable[str]) -> dict[str, int]:
+        """Return, for each of `descriptions` some mention of the kept `cluster` gives, the lowest id of an article
+        with such a mention (which a full resolution meets first: it reads mentions by article)."""
+
+    @abstractmethod
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
 
@@ -930,6 +934,11 @@ class Store(ABC):
         stored (False when the store moved past `version`). Degrees of the entities at the changed pairs and of
         `change.entities` are counted again; betweenness, PageRank and communities stay as they were (their
         version stays: `graph_metrics_state`). Clears `graph_work`'s pending rows."""
+
+    @abstractmethod
+    def edge_count(self, at_most: int) -> int:
+        """Return how many edges are kept, counting no further than `at_most` (a bounded count: enough to compare
+        with a threshold without reading every edge)."""
 
     @abstractmethod
     def graph_links(self) -> list[tuple[int, int, bool]]:

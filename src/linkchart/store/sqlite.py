@@ -1059,6 +1059,16 @@ class SQLiteStore(Store):
                                    GROUP BY kind, name, alias)""", part)]
         return sorted(out, key=lambda st: st.id)
 
+    def first_described(self, cluster: int, descriptions: Iterable[str]) -> dict[str, int]:
+        """Return the first article giving each of `descriptions` to a mention of the kept `cluster` (see `Store`)."""
+        wanted = sorted(set(descriptions))
+        return {r[0]: r[1] for r in self._read(
+            # the few mentions giving those descriptions (migration 0019), not every mention of the cluster
+            f"""SELECT m.description, min(m.article_id) FROM mentions m CROSS JOIN resolver_clusters rc
+                WHERE m.description IS NOT NULL AND m.description IN ({','.join('?' * len(wanted))})
+                  AND rc.mention_id = m.id AND rc.cluster = ? GROUP BY m.description""",
+            [*wanted, cluster])} if wanted else {}
+
     def cluster_names(self, clusters: Iterable[int]) -> dict[int, set[str]]:
         """Return the distinct mention texts of each of `clusters` in the kept resolver state."""
         out: dict[int, set[str]] = {}
@@ -1423,11 +1433,13 @@ class SQLiteStore(Store):
             articles = {int(a) for a in pending.get("article", [])}
             articles.update(r[0] for r in conn.execute(
                 "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM graph_articles)"))
-            edges = conn.execute("SELECT count(*) FROM entity_edges").fetchone()[0]
             return GraphWork(int(version), sorted(articles), [int(e) for e in pending.get("entity", [])],
                              [int(e) for e in pending.get("type", [])], pending.get("name", []),
-                             int(state["metrics_version"]), int(state["metrics_changed"]), int(edges),
-                             pending_grown(pending))
+                             int(state["metrics_version"]), int(state["metrics_changed"]), pending_grown(pending))
+
+    def edge_count(self, at_most: int) -> int:
+        """Return how many edges are kept, counting no further than `at_most` (see `Store`)."""
+        return int(self._read("SELECT count(*) AS n FROM (SELECT 1 FROM entity_edges LIMIT ?)", (at_most,))[0]["n"])
 
     def lifted_articles_named(self, names: Iterable[str]) -> set[int]:
         """Return the articles of the lifted rows whose subject or object was looked up by one of `names`."""
