@@ -1063,7 +1063,7 @@ class SQLiteStore(Store):
         """Return the first article giving each of `descriptions` to a mention of the kept `cluster` (see `Store`)."""
         wanted = sorted(set(descriptions))
         return {r[0]: r[1] for r in self._read(
-            # the few mentions giving those descriptions (migration 0019), not every mention of the cluster
+            # the few mentions giving those descriptions (migration 0022), not every mention of the cluster
             f"""SELECT m.description, min(m.article_id) FROM mentions m CROSS JOIN resolver_clusters rc
                 WHERE m.description IS NOT NULL AND m.description IN ({','.join('?' * len(wanted))})
                   AND rc.mention_id = m.id AND rc.cluster = ? GROUP BY m.description""",
