@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linkchart.resolve import names
+from linkchart.resolve.compare import clear_pair_caches
 from linkchart.resolve.reasons import NameMatch
 
 Pair = tuple[str, str]
@@ -46,3 +47,10 @@ class MatcherMemo:
         if evidence is not None:
             self.found[pair] = evidence
         return evidence
+
+
+def forget_verdicts(memo: MatcherMemo) -> None:
+    """Drop what only the name matcher's pass reads: the verdicts of every pair compared (those that matched stay
+    in `found`) and the caches of name-part pairs. Nothing a later pass or the stored state reads changes."""
+    memo.judged.clear()
+    clear_pair_caches()

@@ -3,6 +3,7 @@ still current."""
 
 from __future__ import annotations
 
+import gc
 from contextlib import nullcontext
 
 from linkchart.resolve.attach import attach_added
@@ -16,6 +17,7 @@ from linkchart.resolve.cluster import (
     resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
+from linkchart.resolve.matcher_memo import forget_verdicts
 from linkchart.resolve.split import resolve_split
 from linkchart.store.base import Store
 
@@ -63,12 +65,19 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                     return None
                 clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions)
                 del locals_
+                compared = clustering.matcher.compared
+                forget_verdicts(clustering.matcher)  # the pairs' verdicts are held in `found` by now
                 entities = build_entities(clustering)
                 rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
-                if store.replace_entities(*rows, based_on=snapshot, resolver=resolver_rows(clustering, entities)):
-                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=read,
-                                    clusters=len(entities))
+                resolver = resolver_rows(clustering, entities)
+                # the rows hold all that is written: the local surfaces, their union-find and the passes' caches go
+                # before the store writes, which adds its own buffers on top of what is left
+                del clustering
+                gc.collect()
+                if store.replace_entities(*rows, based_on=snapshot, resolver=resolver):
+                    LAST_RUN.update(kind="full", pairs=compared, mentions=read, clusters=len(entities))
                     return entities
+                del rows, resolver
         return None
 
 
