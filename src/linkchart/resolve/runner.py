@@ -17,7 +17,7 @@ from linkchart.resolve.cluster import (
     resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
-from linkchart.resolve.matcher_memo import forget_verdicts
+from linkchart.resolve.matcher_memo import MatcherMemo, forget_verdicts
 from linkchart.resolve.split import resolve_split
 from linkchart.store.base import Store
 
@@ -63,7 +63,8 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 (locals_, read), snapshot = store.read_resolution(read_surfaces)
                 if not (force or snapshot.is_due):
                     return None
-                clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions)
+                clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions,
+                                            MatcherMemo(remember=False))
                 del locals_
                 compared = clustering.matcher.compared
                 forget_verdicts(clustering.matcher)  # the pairs' verdicts are held in `found` by now
