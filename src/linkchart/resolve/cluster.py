@@ -224,15 +224,20 @@ def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], 
     by_article: dict[int, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
-    statements = list(statements)
-    resolution = Resolution(locals_, by_article, types, statements, uf,
+    resolution = Resolution(locals_, by_article, types, list(statements), uf,
                             countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES,
                             matcher=matcher or MatcherMemo())
-    for join_pass in PASSES:
+    del statements  # the caller's list: a full resolution hands it over (`runner`), so that it can go
+    stated = {statement_key(st.kind, st.name, st.alias) for st in resolution.statements}
+    last_reader = max(i for i, p in enumerate(PASSES) if p.reads_statements)
+    for i, join_pass in enumerate(PASSES):
         join_pass.run(resolution)
+        if i == last_reader:
+            # a hundred thousand statements and their sentences: only those quoted by a reason stay
+            resolution.statements = []
     overrides = apply_decisions(decisions, locals_, uf)
     return Clustering(locals_, types, uf, overrides, resolution.matcher, resolution.ambiguous, resolution.consulted,
-                      {statement_key(st.kind, st.name, st.alias) for st in resolution.statements})
+                      stated)
 
 
 def statement_key(kind: str, name: str, alias: str) -> str:

@@ -107,6 +107,7 @@ class JoinPass:
     name: str
     func: Callable[[Resolution, Join], None]
     records: tuple[type[Evidence], ...]
+    reads_statements: bool = False  # whether it reads `Resolution.statements` (after the last such, they go)
 
     @property
     def description(self) -> str:
@@ -649,8 +650,8 @@ def _join_typos(r: Resolution, join: Join) -> None:
 # ---- the table ------------------------------------------------------------------------
 
 PASSES: tuple[JoinPass, ...] = (
-    JoinPass("same_key", _join_same_key, (SameName, Translation, SameKey)),
-    JoinPass("alias_statements", _join_alias_statements, (AliasStatement,)),
+    JoinPass("same_key", _join_same_key, (SameName, Translation, SameKey), reads_statements=True),
+    JoinPass("alias_statements", _join_alias_statements, (AliasStatement,), reads_statements=True),
     JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
     JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
     JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import nullcontext
+from typing import Any
 
 from linkchart.resolve.attach import attach_added
 from linkchart.resolve.cluster import (
@@ -19,7 +20,7 @@ from linkchart.resolve.cluster import (
 from linkchart.resolve.incremental import resolve_added
 from linkchart.resolve.matcher_memo import MatcherMemo, forget_verdicts
 from linkchart.resolve.split import resolve_split
-from linkchart.store.base import Store
+from linkchart.store.base import ResolutionInput, Store
 
 # Resolutions computed while no write holds the store; after that many were outdated by writes of
 # another run, the next one holds the write lock from reading to storing (other writers wait).
@@ -63,7 +64,7 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 (locals_, read), snapshot = store.read_resolution(read_surfaces)
                 if not (force or snapshot.is_due):
                     return None
-                clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions,
+                clustering = cluster_locals(locals_, _handed_over(snapshot), snapshot.decisions,
                                             MatcherMemo(remember=False))
                 del locals_
                 compared = clustering.matcher.compared
@@ -82,3 +83,10 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
         return None
 
 
+
+
+def _handed_over(snapshot: ResolutionInput) -> list[Any]:
+    """Return the snapshot's alias statements, which it no longer holds (so that clustering can drop them once read:
+    the snapshot itself is held until the store writes)."""
+    statements, snapshot.alias_statements = snapshot.alias_statements, []
+    return statements
