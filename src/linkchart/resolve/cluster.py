@@ -23,6 +23,7 @@ from typing import Any
 
 from linkchart import lexicon
 from linkchart.resolve import names
+from linkchart.resolve.caches import clear_name_caches
 from linkchart.resolve.decisions import Overrides, apply_decisions
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import nation_key
@@ -219,8 +220,10 @@ def read_surfaces(mentions: Iterable[Any]) -> tuple[dict[Key, LocalSurface], int
 
 
 def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], decisions: Iterable[Any],
-                   matcher: MatcherMemo | None = None) -> Clustering:
-    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`)."""
+                   matcher: MatcherMemo | None = None, lean: bool = False) -> Clustering:
+    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`).
+
+    With `lean` (a full resolution), the name caches are emptied before the name matcher (`caches`)."""
     types = SurfaceTypes(locals_, _vote_surface_types(locals_))
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
@@ -236,6 +239,8 @@ def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], 
     stated = {statement_key(st.kind, st.name, st.alias) for st in resolution.statements}
     last_reader = max(i for i, p in enumerate(PASSES) if p.reads_statements)
     for i, join_pass in enumerate(PASSES):
+        if lean and join_pass.name == "name_matcher":
+            clear_name_caches()
         join_pass.run(resolution)
         if i == last_reader:
             # a hundred thousand statements and their sentences: only those quoted by a reason stay

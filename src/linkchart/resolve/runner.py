@@ -8,6 +8,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from linkchart.resolve.attach import attach_added
+from linkchart.resolve.caches import clear_name_caches
 from linkchart.resolve.cluster import (
     LAST_RUN,
     ResolvedEntity,
@@ -65,7 +66,7 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 if not (force or snapshot.is_due):
                     return None
                 clustering = cluster_locals(locals_, _handed_over(snapshot), snapshot.decisions,
-                                            MatcherMemo(remember=False))
+                                            MatcherMemo(remember=False), lean=True)
                 del locals_
                 compared = clustering.matcher.compared
                 forget_verdicts(clustering.matcher)  # the pairs' verdicts are held in `found` by now
@@ -75,6 +76,7 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 # the rows hold all that is written: the local surfaces, their union-find and the passes' caches go
                 # before the store writes, which adds its own buffers on top of what is left
                 del clustering
+                clear_name_caches()
                 gc.collect()
                 if store.replace_entities(*rows, based_on=snapshot, resolver=resolver):
                     LAST_RUN.update(kind="full", pairs=compared, mentions=read, clusters=len(entities))
