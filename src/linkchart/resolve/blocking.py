@@ -38,16 +38,33 @@ def candidate_pairs(surfaces: Iterable[str]) -> list[tuple[str, str]]:
     rank = {k: i for i, k in enumerate(blocks)}  # blocks in the order first seen
     position = {k: {s: i for i, s in enumerate(members)} for k, members in blocks.items()}
     members = {k: set(v) for k, v in blocks.items()}
-    chosen: set[tuple[str, str]] = set()
+    # a pair is held as one int (the two names' indexes), then as one int of its place (block rank, positions):
+    # a full resolution holds hundreds of thousands of pairs, and a tuple each would hold several times the memory
+    index = {s: n for n, s in enumerate(order)}
+    size = len(order)
+    chosen: set[int] = set()
     for a in order:
-        chosen.update((a, b) if a < b else (b, a) for b in _candidates(a, keys[a], blocks, members))
-    placed = []
-    for a, b in chosen:
+        ia = index[a]
+        for b in _candidates(a, keys[a], blocks, members):
+            ib = index[b]
+            chosen.add(ia * size + ib if ia < ib else ib * size + ia)
+    listed = list(blocks.values())
+    width = max((len(m) for m in listed), default=1)
+    places: list[int] = []
+    for pair in chosen:
+        a, b = order[pair // size], order[pair % size]
         first = min((k for k in keys[a] if b in position[k]), key=rank.__getitem__)
         i, j = position[first][a], position[first][b]
-        placed.append((rank[first], i, j, a, b) if i < j else (rank[first], j, i, b, a))
-    placed.sort()
-    return [(a, b) for *_, a, b in placed]
+        places.append((rank[first] * width + i) * width + j if i < j else (rank[first] * width + j) * width + i)
+    del chosen
+    places.sort()  # by block, then by the two positions in it: one place per pair
+    out = []
+    for place in places:
+        block_rank, within = divmod(place, width * width)
+        i, j = divmod(within, width)
+        block = listed[block_rank]
+        out.append((block[i], block[j]))
+    return out
 
 
 def _candidates(a: str, keys: list[str], blocks: dict[str, list[str]], members: dict[str, set[str]]) -> list[str]:

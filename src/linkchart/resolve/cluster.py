@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from linkchart import lexicon
 from linkchart.resolve import names
+from linkchart.resolve.caches import clear_name_caches
 from linkchart.resolve.decisions import Overrides, apply_decisions
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import nation_key
@@ -72,7 +73,7 @@ class Clustering:
     the name matcher's verdicts."""
 
     locals_: dict[Key, LocalSurface]
-    types: dict[Key, str]
+    types: MutableMapping[Key, str]
     uf: UnionFind
     overrides: Overrides
     matcher: MatcherMemo
@@ -150,7 +151,12 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     mention_rows = MentionPairs()
     for root, members in clusters.items():
         cluster = ids[root]
-        mention_rows.add([ls.mention_ids for ls in members], cluster)
+        # one array of the cluster's mentions (in the order of its surfaces), not the surfaces' own: those go with the
+        # local surfaces before a full resolution writes
+        mentions = array("q")
+        for ls in members:
+            mentions.extend(ls.mention_ids)
+        mention_rows.add([mentions], cluster)
         for ls in members:
             type_ = clustering.types.get(ls.key, "ORG")
             found = seen.get((ls.surface, type_))
@@ -214,9 +220,11 @@ def read_surfaces(mentions: Iterable[Any]) -> tuple[dict[Key, LocalSurface], int
 
 
 def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], decisions: Iterable[Any],
-                   matcher: MatcherMemo | None = None) -> Clustering:
-    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`)."""
-    types = _vote_types(locals_)
+                   matcher: MatcherMemo | None = None, lean: bool = False) -> Clustering:
+    """Return the clusters that the join passes and the decisions make of local surfaces (`cluster_surfaces`).
+
+    With `lean` (a full resolution), the name caches are emptied before the name matcher (`caches`)."""
+    types = SurfaceTypes(locals_, _vote_surface_types(locals_))
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
     for k in locals_:
@@ -224,15 +232,22 @@ def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], 
     by_article: dict[int, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         by_article[ls.key[0]].append(ls)
-    statements = list(statements)
-    resolution = Resolution(locals_, by_article, types, statements, uf,
+    resolution = Resolution(locals_, by_article, types, list(statements), uf,
                             countries=lexicon.countries().names, religious_titles=RELIGIOUS_TITLES,
                             matcher=matcher or MatcherMemo())
-    for join_pass in PASSES:
+    del statements  # the caller's list: a full resolution hands it over (`runner`), so that it can go
+    stated = {statement_key(st.kind, st.name, st.alias) for st in resolution.statements}
+    last_reader = max(i for i, p in enumerate(PASSES) if p.reads_statements)
+    for i, join_pass in enumerate(PASSES):
+        if lean and join_pass.name == "name_matcher":
+            clear_name_caches()
         join_pass.run(resolution)
+        if i == last_reader:
+            # a hundred thousand statements and their sentences: only those quoted by a reason stay
+            resolution.statements = []
     overrides = apply_decisions(decisions, locals_, uf)
     return Clustering(locals_, types, uf, overrides, resolution.matcher, resolution.ambiguous, resolution.consulted,
-                      {statement_key(st.kind, st.name, st.alias) for st in resolution.statements})
+                      stated)
 
 
 def statement_key(kind: str, name: str, alias: str) -> str:
@@ -313,7 +328,13 @@ def _count(found: Mapping[str, int], name: str, shared: dict[tuple[str, int], Ma
 
 
 def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
-    """Return each local surface's type, voted over every mention of that name in the corpus.
+    """Return each local surface's type, voted over every mention of that name in the corpus (`_vote_surface_types`)."""
+    by_surface = _vote_surface_types(locals_)
+    return {k: by_surface[ls.surface] for k, ls in locals_.items()}
+
+
+def _vote_surface_types(locals_: dict[Key, LocalSurface]) -> dict[str, str]:
+    """Return the type of each surface of the local surfaces, voted over every mention of that name in the corpus.
 
     A one-word name that is the surname of a person named in full somewhere is a person
     too, whatever the model labelled it ('Khazali' tagged ORG).
@@ -321,7 +342,7 @@ def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
     groups: dict[str, list[LocalSurface]] = defaultdict(list)
     for ls in locals_.values():
         groups[names.name_key(ls.surface) or ls.surface].append(ls)
-    out: dict[Key, str] = {}
+    out: dict[str, str] = {}
     for group in groups.values():
         labels: Counter[str] = Counter()
         roles: Counter[str] = Counter()
@@ -330,15 +351,47 @@ def _vote_types(locals_: dict[Key, LocalSurface]) -> dict[Key, str]:
             roles.update(ls.roles)
         type_ = vote_type(group[0].surface, labels, roles)
         for ls in group:
-            out[ls.key] = type_
-    surnames = {part for k, ls in locals_.items() if out[k] == "PERSON"
-                for part in names.name_parts(ls.surface)[1:]}
-    for k, ls in locals_.items():
-        parts = names.name_parts(ls.surface)
-        if (len(parts) == 1 and parts[0] in surnames and out[k] in ("ORG", "PERSON")
-                and not names.is_acronym(ls.surface)):
-            out[k] = "PERSON"
+            out[ls.surface] = type_
+    del groups
+    surnames = {part for surface, type_ in out.items() if type_ == "PERSON" for part in names.name_parts(surface)[1:]}
+    for surface, type_ in out.items():
+        parts = names.name_parts(surface)
+        if (len(parts) == 1 and parts[0] in surnames and type_ in ("ORG", "PERSON")
+                and not names.is_acronym(surface)):
+            out[surface] = "PERSON"
     return out
+
+
+class SurfaceTypes(MutableMapping[Key, str]):
+    """Each local surface's type (`_vote_types`), held once per surface rather than once per local surface (a million
+    at 100,000 articles): the vote gives all local surfaces of one surface one type. A type set for a key (a name
+    known only from an alias statement) is held for that key."""
+
+    def __init__(self, locals_: Mapping[Key, LocalSurface], by_surface: dict[str, str]) -> None:
+        self._locals = locals_
+        self._by_surface = by_surface
+        self._own: dict[Key, str] = {}
+
+    def __getitem__(self, k: Key) -> str:
+        """Return the type of the local surface `k` (KeyError when there is none)."""
+        own = self._own.get(k)
+        return own if own is not None else self._by_surface[self._locals[k].surface]
+
+    def __setitem__(self, k: Key, type_: str) -> None:
+        """Set the type of the local surface `k`."""
+        self._own[k] = type_
+
+    def __delitem__(self, k: Key) -> None:
+        """Forget a type set for `k`."""
+        del self._own[k]
+
+    def __iter__(self) -> Iterator[Key]:
+        """Return the keys of the local surfaces, in their order."""
+        return iter(self._locals)
+
+    def __len__(self) -> int:
+        """Return the number of local surfaces."""
+        return len(self._locals)
 
 
 # ---- output ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linkchart.resolve import names
+from linkchart.resolve.compare import clear_pair_caches
 from linkchart.resolve.reasons import NameMatch
 
 Pair = tuple[str, str]
@@ -30,6 +31,8 @@ class MatcherMemo:
     found: dict[Pair, NameMatch] = field(default_factory=dict)  # every pair that matched in this run
     compared: int = 0  # pairs `compare` was called on in this run
     judged: dict[Pair, NameMatch | None] = field(default_factory=dict)  # verdicts of this run so far
+    # False: `judged` stays empty (a full resolution compares each pair once: nothing would be asked again)
+    remember: bool = True
 
     def verdict(self, a: str, b: str) -> NameMatch | None:
         """Return the evidence that `a` and `b` are one name (a full match), or None."""
@@ -41,8 +44,17 @@ class MatcherMemo:
         else:  # never judged, or a match judged the other way round (its reasons name the two in that order)
             self.compared += 1
             match = names.compare(a, b)
-            evidence = self.judged[pair] = (NameMatch((a, b), match.score, tuple(match.reasons))
-                                            if match.is_match and not match.partial else None)
+            evidence = (NameMatch((a, b), match.score, tuple(match.reasons))
+                        if match.is_match and not match.partial else None)
+            if self.remember:
+                self.judged[pair] = evidence
         if evidence is not None:
             self.found[pair] = evidence
         return evidence
+
+
+def forget_verdicts(memo: MatcherMemo) -> None:
+    """Drop what only the name matcher's pass reads: the verdicts of every pair compared (those that matched stay
+    in `found`) and the caches of name-part pairs. Nothing a later pass or the stored state reads changes."""
+    memo.judged.clear()
+    clear_pair_caches()

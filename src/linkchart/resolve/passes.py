@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Protocol
@@ -68,7 +68,7 @@ class Resolution:
 
     locals_: dict[Key, LocalSurface]
     by_article: dict[int, list[LocalSurface]]  # the surfaces named by mentions, per article
-    types: dict[Key, str]
+    types: MutableMapping[Key, str]
     statements: list[Any]
     uf: UnionFind
     countries: Mapping[str, str]
@@ -107,6 +107,7 @@ class JoinPass:
     name: str
     func: Callable[[Resolution, Join], None]
     records: tuple[type[Evidence], ...]
+    reads_statements: bool = False  # whether it reads `Resolution.statements` (after the last such, they go)
 
     @property
     def description(self) -> str:
@@ -331,7 +332,7 @@ def _religious_titled(locals_: dict[Key, LocalSurface], religious_titles: frozen
 
 
 def _joined_to_full_name(k: Key, by_article: dict[int, list[LocalSurface]], uf: UnionFind,
-                         types: dict[Key, str]) -> bool:
+                         types: Mapping[Key, str]) -> bool:
     """Return True when a name already belongs to a person named in full (by an alias statement)."""
     root = uf.find(k)
     return any(uf.find(ls.key) == root and types[ls.key] == "PERSON" and len(names.name_parts(ls.surface)) >= 2
@@ -649,8 +650,8 @@ def _join_typos(r: Resolution, join: Join) -> None:
 # ---- the table ------------------------------------------------------------------------
 
 PASSES: tuple[JoinPass, ...] = (
-    JoinPass("same_key", _join_same_key, (SameName, Translation, SameKey)),
-    JoinPass("alias_statements", _join_alias_statements, (AliasStatement,)),
+    JoinPass("same_key", _join_same_key, (SameName, Translation, SameKey), reads_statements=True),
+    JoinPass("alias_statements", _join_alias_statements, (AliasStatement,), reads_statements=True),
     JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
     JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
     JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),

@@ -3,9 +3,12 @@ still current."""
 
 from __future__ import annotations
 
+import gc
 from contextlib import nullcontext
+from typing import Any
 
 from linkchart.resolve.attach import attach_added
+from linkchart.resolve.caches import clear_name_caches
 from linkchart.resolve.cluster import (
     LAST_RUN,
     ResolvedEntity,
@@ -16,8 +19,9 @@ from linkchart.resolve.cluster import (
     resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
+from linkchart.resolve.matcher_memo import MatcherMemo, forget_verdicts
 from linkchart.resolve.split import resolve_split
-from linkchart.store.base import Store
+from linkchart.store.base import ResolutionInput, Store
 
 # Resolutions computed while no write holds the store; after that many were outdated by writes of
 # another run, the next one holds the write lock from reading to storing (other writers wait).
@@ -61,14 +65,30 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 (locals_, read), snapshot = store.read_resolution(read_surfaces)
                 if not (force or snapshot.is_due):
                     return None
-                clustering = cluster_locals(locals_, snapshot.alias_statements, snapshot.decisions)
+                clustering = cluster_locals(locals_, _handed_over(snapshot), snapshot.decisions,
+                                            MatcherMemo(remember=False), lean=True)
                 del locals_
+                compared = clustering.matcher.compared
+                forget_verdicts(clustering.matcher)  # the pairs' verdicts are held in `found` by now
                 entities = build_entities(clustering)
                 rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
-                if store.replace_entities(*rows, based_on=snapshot, resolver=resolver_rows(clustering, entities)):
-                    LAST_RUN.update(kind="full", pairs=clustering.matcher.compared, mentions=read,
-                                    clusters=len(entities))
+                resolver = resolver_rows(clustering, entities)
+                # the rows hold all that is written: the local surfaces, their union-find and the passes' caches go
+                # before the store writes, which adds its own buffers on top of what is left
+                del clustering
+                clear_name_caches()
+                gc.collect()
+                if store.replace_entities(*rows, based_on=snapshot, resolver=resolver):
+                    LAST_RUN.update(kind="full", pairs=compared, mentions=read, clusters=len(entities))
                     return entities
+                del rows, resolver
         return None
 
 
+
+
+def _handed_over(snapshot: ResolutionInput) -> list[Any]:
+    """Return the snapshot's alias statements, which it no longer holds (so that clustering can drop them once read:
+    the snapshot itself is held until the store writes)."""
+    statements, snapshot.alias_statements = snapshot.alias_statements, []
+    return statements

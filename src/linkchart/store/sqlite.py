@@ -1108,6 +1108,7 @@ class SQLiteStore(Store):
             cursor.row_factory = None  # plain tuples: one per mention, dropped as soon as it is read
             consumed = consume(map(ResolutionMention._make, cursor))
             cursor.close()
+            conn.execute("PRAGMA shrink_memory")  # the mention pages read once: their cache goes before clustering
             statements = resolution_statements(conn.execute(RESOLUTION_STATEMENTS).fetchall())
             return consumed, ResolutionInput([], statements, self.decisions(), int(due), int(done))  # type: ignore[arg-type]
 
