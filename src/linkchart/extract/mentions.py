@@ -66,6 +66,7 @@ APPOS_OPENERS = {",", "–", "—"}
 APPOS_CLOSERS = frozenset(",;:–—.")
 TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
+SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
@@ -137,6 +138,7 @@ class MentionFixer:
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
         dates = lexicon.dates()
+        self.months = frozenset(dates.months)
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
@@ -218,6 +220,8 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if tok.is_upper and tok.is_alpha and len(t) > 1 and self._opens_line(doc, i):
+                    self._dateline(doc, i, cands)
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
@@ -272,6 +276,44 @@ class MentionFixer:
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
         return cands, others
+
+    @staticmethod
+    def _opens_line(doc: Doc, i: int) -> bool:
+        """Whether token `i` opens a line or a sentence (a dateline joined after its headline opens a sentence)."""
+        return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws or doc[i - 1].text in (".", "!", "?")
+
+    def _date_at(self, doc: Doc, k: int) -> bool:
+        """Whether a date opens at token `k`: a month ('Dec 5') or a numeric date ('1996-08-31', '31/08/1996')."""
+        if k >= len(doc):
+            return False
+        tok = doc[k]
+        if tok.lower_.rstrip(".") in self.months:
+            return k + 1 < len(doc) and doc[k + 1].like_num
+        return tok.is_digit and len(tok) in (1, 2, 4) and k + 2 < len(doc) and doc[k + 1].text in ("-", "/", ".") \
+            and doc[k + 2].is_digit and not doc[k].whitespace_
+
+    def _dateline(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add the place of a dateline as a GPE: a line opening with a place in capitals and a date
+        ('BORDANIA CITY 1996-08-30', 'PORT VELIN , Bordania Dec 5'); the place after a comma is one too
+        (rule `dateline`). The model calls such shouted names organisations, or runs them into the date."""
+        n = len(doc)
+        j = i
+        while j < n and j - i < MAX_NAME_TOKENS and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        places = [(i, j)]
+        k = j
+        if k + 1 < n and doc[k].text == ",":
+            if self._date_at(doc, k + 1):
+                k += 1
+            e = self._name_run(doc, k + 1) if doc[k].text == "," else k
+            if e > k + 1:
+                places.append((k + 1, e))
+                k = e
+        if not self._date_at(doc, k):
+            return
+        cands[:] = [c for c in cands if not (c.start < k < c.end)]  # a name the model ran into the date
+        for a, b in places:
+            cands.append(_Cand(a, b, "GPE", cue="dateline"))
 
     def _compass_place(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'south Lebanon' / 'northern Iraq' as one LOC when a place follows the compass word."""
@@ -630,6 +672,8 @@ class MentionFixer:
             doc[e - 1].text in POSSESSIVES or doc[e - 1].text in QUOTES or doc[e - 1].text in TRAILING_JUNK
         ):
             e -= 1
+        if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
+            e = self._before_score(doc, s, e)
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
@@ -656,6 +700,15 @@ class MentionFixer:
                 s = h
         s, e = self._extend(doc, s, e)
         return [_Cand(s, e, cand.label, role, cue)]
+
+    @staticmethod
+    def _before_score(doc: Doc, s: int, e: int) -> int:
+        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1')."""
+        if e - s > 1 and SCORE_RE.match(doc[e - 1].text):
+            return e - 1
+        if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
+            return e - 3
+        return e
 
     def _extend(self, doc: Doc, s: int, e: int) -> tuple[int, int]:
         """Grow a span over Arabic name particles and capitalised organisation heads."""

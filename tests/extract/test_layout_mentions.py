@@ -1,0 +1,61 @@
+"""Mentions in the layouts of wire news: datelines, headlines in capitals, results and line-ups (invented names)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def mentions(nlp: Language, text: str) -> set[tuple[str, str]]:
+    """Return the (text, label) of the mentions of `text`, read line by line."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return {(m.text, m.label) for m in extract_article(text, spans, None, nlp).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("PORT VELIN 1996-08-30\nThe council met on Friday .", "PORT VELIN"),
+        ("KRASNOVAR, Dec 5 (Reuters) - The senate voted on a new budget.", "KRASNOVAR"),
+        ("RAIN HITS HARVEST . ZELOV 2001-05-02 Farmers said the rain came early .", "ZELOV"),
+        ("TOFTAVIK , Velinia 1996-08-31\nThe islanders lost again .", "TOFTAVIK"),
+    ],
+)
+def test_the_place_of_a_dateline_is_a_place(nlp: Language, text: str, place: str) -> None:
+    assert (place, "GPE") in mentions(nlp, text)
+
+
+def test_a_capitalised_headline_word_before_a_date_is_not_always_a_dateline(nlp: Language) -> None:
+    found = mentions(nlp, "The NGO said on Friday it would leave .")
+    assert not any(label == "GPE" for _text, label in found)
+
+
+def test_a_name_in_a_shouted_headline_takes_its_type_from_the_body(nlp: Language) -> None:
+    text = ("SOCCER - BORDANIA BEAT VELINIA IN WORLD CUP QUALIFIER .\n"
+            "Bordania beat Velinia 2-1 in a qualifier on Friday . Coach Tom Verrel of Bordania was happy .")
+    found = mentions(nlp, text)
+    assert ("BORDANIA", "GPE") in found
+    assert any(t == "VELINIA" for t, _label in found)
+    assert not any(t == "SOCCER" for t, _label in found)  # a shouted word the body never names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bordania beat Velinia 2-1 in a qualifier on Friday .",
+        "Kordavia lost to Velinia 6:4 in the final set .",
+    ],
+)
+def test_a_score_is_no_part_of_a_name(nlp: Language, text: str) -> None:
+    assert not any(re.search(r"\d", t) for t, _label in mentions(nlp, text))
+
+
+def test_names_in_a_list_are_kept_although_the_list_is_capitalised(nlp: Language) -> None:
+    text = ("Velinia team to face Bordania on Sunday .\n"
+            "Velinia - Tomas Brekkan ( captain ) , Asel Mirkov , Jorun Halde , Petar Ostrin , Ivo Kalnar .")
+    found = {t for t, label in mentions(nlp, text) if label == "PERSON"}
+    assert {"Asel Mirkov", "Jorun Halde"} <= found
