@@ -59,3 +59,18 @@ def test_names_in_a_list_are_kept_although_the_list_is_capitalised(nlp: Language
             "Velinia - Tomas Brekkan ( captain ) , Asel Mirkov , Jorun Halde , Petar Ostrin , Ivo Kalnar .")
     found = {t for t, label in mentions(nlp, text) if label == "PERSON"}
     assert {"Asel Mirkov", "Jorun Halde"} <= found
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Velin Rovers 4 3 0 1 5 3 9", {("Velin Rovers", "ORG")}),
+        ("Kordavia City 2 Port Velin 1", {("Kordavia City", "ORG"), ("Port Velin", "ORG")}),
+        ("4. T. Brekkan ( Velinia ) 10.21", {("T. Brekkan", "PERSON"), ("Velinia", "GPE")}),
+        ("2. Thomas Vardel ( Norway ) 1:43.34", {("Thomas Vardel", "PERSON"), ("Norway", "GPE")}),
+        ("Attendance : 18,000", set()),
+    ],
+)
+def test_the_names_of_a_table_row(nlp: Language, row: str, expected: set[tuple[str, str]]) -> None:
+    text = f"Results on Saturday :\n{row}\n"
+    assert {(t, label) for t, label in mentions(nlp, text) if label != "EVENT"} == expected

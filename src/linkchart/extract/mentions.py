@@ -66,6 +66,11 @@ APPOS_OPENERS = {",", "–", "—"}
 APPOS_CLOSERS = frozenset(",;:–—.")
 TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
+MAX_ROW_TOKENS = 40  # the longest doc read as one row of a table
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+ROW_NAME_LINKS = frozenset({"of", "'s", "’s", "de", "la"})  # small words inside a name of a table row
+ROW_NUMBER_RE = re.compile(r"^[-+]?\d*[.,:]?\d+(?:[-:.,/]\d+)*[.)]?$")  # '3', '10.21', '.564', '1:43.34', '2-1'
+
 SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
@@ -206,6 +211,9 @@ class MentionFixer:
             else:
                 others.append(ent)
         n = len(doc)
+        row = n <= MAX_ROW_TOKENS and self._is_row(doc)
+        if row:
+            self._row_names(doc, cands)
         led = self.bodies.led_participles
         for tok in doc:  # the only whole-doc token loop
             i = tok.i
@@ -275,7 +283,57 @@ class MentionFixer:
                     self._described(doc, tok, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
+        if row:  # what the model or a rule ran across the numbers of a row ('Velin County 1')
+            cands[:] = [c for c in cands
+                        if c.cue == "table" or not any(ROW_NUMBER_RE.match(doc[k].text) for k in range(c.start, c.end))]
         return cands, others
+
+    @staticmethod
+    def _is_row(doc: Doc) -> bool:
+        """Whether a short doc is one row of a table of results or figures: names and numbers, a number last, no
+        lower-case word of more than two letters ('Velin Rovers 3 1 0 2', '4. T. Brekke ( Velinia ) 10.21')."""
+        words = [t for t in doc if not t.is_space]
+        if len(words) < 2 or not ROW_NUMBER_RE.match(words[-1].text):
+            return False
+        return all(not (t.is_lower and t.is_alpha and len(t) > 2) for t in words)
+
+    def _row_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Add the names of a table row (rule `table`): each run of name words between the numbers is a competitor,
+        typed by its shape: a country (GPE), a person's name (an initial or a common given name first, or a name
+        of two or three words followed by a country in brackets), else a team or company (ORG). What the model
+        tagged across the numbers goes."""
+        n = len(doc)
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if not self._row_word(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (self._row_word(doc[j]) or doc[j].lower_ in ROW_NAME_LINKS and j + 1 < n
+                             and self._row_word(doc[j + 1])):
+                j += 1
+            runs.append((i, j))
+            i = j
+        previous = (-1, "")  # the end and label of the last name added
+        for a, b in runs:
+            text = doc[a:b].text
+            if b - a == 1 and (b < n and doc[b].text == ":" or text in self.dates_words):
+                continue  # a row's heading ('Attendance : 200', 'July 96')
+            if lexicon.nation_of(text) or previous == (a - 1, "PERSON") and doc[a - 1].text == "(":
+                label = "GPE"  # a country, or what stands in brackets after a person: his country
+            elif b - a >= 2 and (INITIAL_RE.match(doc[a].text) or doc[a].lower_ in self.given_names) \
+                    or 2 <= b - a <= 3 and not doc[a:b].text.isupper() and b + 2 < n and doc[b].text == "(" \
+                    and lexicon.nation_of(doc[b + 1].text):
+                label = "PERSON"
+            else:
+                label = "ORG"
+            cands.append(_Cand(a, b, label, cue="table"))
+            previous = (b, label)
+
+    def _row_word(self, tok: Token) -> bool:
+        """Whether a token of a table row belongs to a name: a capitalised word, a particle or an initial ('T.')."""
+        return bool(INITIAL_RE.match(tok.text)) or tok.is_alpha and tok.text[:1].isupper() or self._is_particle(tok)
 
     @staticmethod
     def _opens_line(doc: Doc, i: int) -> bool:
@@ -660,7 +718,8 @@ class MentionFixer:
                     k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
-        for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
+        for k in range(s + 1, e - 1 if cand.cue not in ("force", "table") else s + 1):  # 'Sadr’s Jaysh al-Mahdi'
+            # (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
@@ -694,7 +753,7 @@ class MentionFixer:
         cue = cand.cue
         institution = any(head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
                           for k in range(h, e - 1))  # 'Supreme Council of National Security'
-        if s < h < e and not head_label(doc[e - 1].text) and not institution:
+        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table":
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
