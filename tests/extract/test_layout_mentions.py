@@ -74,3 +74,43 @@ def test_names_in_a_list_are_kept_although_the_list_is_capitalised(nlp: Language
 def test_the_names_of_a_table_row(nlp: Language, row: str, expected: set[tuple[str, str]]) -> None:
     text = f"Results on Saturday :\n{row}\n"
     assert {(t, label) for t, label in mentions(nlp, text) if label != "EVENT"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway , who beat Velinia 5-1 in their opening match , were unable to repeat it on Saturday .",
+        "Tom Verrel said Velinia must remain part of Norway , whose army holds the border .",
+    ],
+)
+def test_a_country_stays_a_country_next_to_a_person_cue(nlp: Language, text: str) -> None:
+    assert ("Norway", "GPE") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Steffi Brekkan beat Natasha Zvarova 6-4 6-2 in the third round .", "Natasha Zvarova"),
+        ("Lena Kordal opened the scoring after 13 minutes , past Shawn Mekkel in goal .", "Shawn Mekkel"),
+        ("The council heard Walter Ostrin and Ivo Kalnar on Friday .", "Walter Ostrin"),
+    ],
+)
+def test_a_common_given_name_opens_a_persons_name(nlp: Language, text: str, person: str) -> None:
+    assert (person, "PERSON") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("She studied at George Velin University before the war .", "George Velin University", "ORG"),
+        ("The ferry left Virginia Beach on Friday .", "Virginia Beach", "GPE"),
+    ],
+)
+def test_a_given_name_opening_an_institution_or_a_place_stays_one(nlp: Language, text: str, name: str,
+                                                                     label: str) -> None:
+    assert (name, label) in mentions(nlp, text)
+
+
+def test_a_given_name_inside_a_longer_name_opens_no_person(nlp: Language) -> None:
+    found = mentions(nlp, "He was given a wreath by Maximilian I , Holy Roman Emperor . He was part of a circle .")
+    assert not any(t.endswith("Emperor") for t, label in found if label == "PERSON")

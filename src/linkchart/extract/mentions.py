@@ -66,6 +66,7 @@ APPOS_OPENERS = {",", "–", "—"}
 APPOS_CLOSERS = frozenset(",;:–—.")
 TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 MAX_ROW_TOKENS = 40  # the longest doc read as one row of a table
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 ROW_NAME_LINKS = frozenset({"of", "'s", "’s", "de", "la"})  # small words inside a name of a table row
@@ -139,6 +140,7 @@ class MentionFixer:
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
         self.given_names = lexicon.given_names()
+        self.thing_words = lexicon.thing_words()
         # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
@@ -230,6 +232,8 @@ class MentionFixer:
             if t[:1].isupper():
                 if tok.is_upper and tok.is_alpha and len(t) > 1 and self._opens_line(doc, i):
                     self._dateline(doc, i, cands)
+                if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
+                    self._given_name(doc, i, cands)
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
@@ -287,6 +291,23 @@ class MentionFixer:
             cands[:] = [c for c in cands
                         if c.cue == "table" or not any(ROW_NUMBER_RE.match(doc[k].text) for k in range(c.start, c.end))]
         return cands, others
+
+    def _given_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Natasha Verrel' as a PERSON: a common given name and one or two proper nouns after it (rule `given`),
+        which the model may call an organisation or cut after the first name. Not a name ending in a head word
+        ('Virginia Beach', 'George Mason University'): `_type` reads the head."""
+        if i > 0 and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            return  # inside a longer name ('Holy Roman Emperor'), or after a title the model reads anyway
+        k = i + 1
+        while k < len(doc) and k - i < 3 and doc[k].tag_ in ("NNP", "NNPS") and self._is_name_token(doc[k]) \
+                and doc[k].is_alpha and doc[k].ent_type_ not in PLACE_LABELS:
+            if doc[k].lower_ in self.thing_words or self._is_honorific(doc[k]):
+                return  # 'Stanley Cup', 'Sherman Creek', 'Roman Emperor': a thing or a title, no surname
+            k += 1
+        if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            return  # a longer name ('Rex Awards Regional Chain'), which the shape of a person's name does not fit
+        if k > i + 1 and not (doc[i].is_sent_start and doc[i].is_upper):
+            cands.append(_Cand(i, k, "PERSON", cue="given"))
 
     @staticmethod
     def _is_row(doc: Doc) -> bool:
@@ -852,6 +873,8 @@ class MentionFixer:
             return _Cand(c.start, c.end, label, c.role, "acronym")
         if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
             return c
+        if c.label == "GPE" and lexicon.nation_of(span.text):
+            return c  # a country of the gazetteer the model calls a place: no context makes it a person ('X, who')
         if c.role and c.label != "GPE" and _in(c.role, self.orgs.nouns):
             return _Cand(c.start, c.end, "ORG", c.role, "context")
         found = self._context_type(doc, span, c.label)

@@ -153,6 +153,8 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 2:
             person_tails.add(words[-1])
+            if words[0].isalpha() and words[0].istitle():  # 'Wang' after 'Wang Lemin': a family name written first
+                person_tails.add(words[0])
             last = words[-1]
             if "-" in last and last.split("-", 1)[0].islower():  # 'al-Sadr' → 'Sadr'
                 person_tails.add(last.split("-", 1)[1])
