@@ -311,10 +311,12 @@ class MentionFixer:
 
     @staticmethod
     def _is_row(doc: Doc) -> bool:
-        """Whether a short doc is one row of a table of results or figures: names and numbers, a number last, no
+        """Whether a short doc is one row of a table of results or figures: names and two numbers or more, one last, no
         lower-case word of more than two letters ('Velin Rovers 3 1 0 2', '4. T. Brekke ( Velinia ) 10.21')."""
         words = [t for t in doc if not t.is_space]
-        if len(words) < 2 or not ROW_NUMBER_RE.match(words[-1].text):
+        if len(words) < 2 or not ROW_NUMBER_RE.match(words[-1].text) or words[-1].text.endswith("."):
+            return False
+        if sum(1 for t in words if ROW_NUMBER_RE.match(t.text)) < 2:
             return False
         return all(not (t.is_lower and t.is_alpha and len(t) > 2) for t in words)
 

@@ -332,10 +332,13 @@ def _title_like(text: str) -> bool:
 
 
 def table_row(text: str) -> bool:
-    """Return True for a line of a table of results or figures: names and numbers, the last word a number, and no
-    lower-case word of more than two letters ('Velin Rovers 3 1 0 2', 'Kordavia 2 Velinia 1', '4. T. Brekke 10.21')."""
+    """Return True for a line of a table of results or figures: names and two numbers or more, the last word a number
+    (no sentence's full stop after it), and no lower-case word of more than two letters ('Velin Rovers 3 1 0 2',
+    'Kordavia 2 Velinia 1', '4. T. Brekke 10.21')."""
     words = text.split()
-    if len(words) < 2 or not _NUMBER.fullmatch(words[-1]):
+    if len(words) < 2 or not _NUMBER.fullmatch(words[-1]) or words[-1].endswith("."):
+        return False  # 'Basra in March 2007.' ends a sentence
+    if sum(1 for w in words if _NUMBER.fullmatch(w)) < 2:
         return False
     return not any(w[:1].islower() and len(w) > 2 for w in words) and any(w[:1].isupper() for w in words)
 
