@@ -93,3 +93,15 @@ def test_known_as_in_brackets_lists_every_name(nlp: Language) -> None:
     text = "The region suffered from groups like the Valley Front (also known as VF or the Wadi Jabha) for years."
     found = {(name, alias) for name, alias, _kind in pairs(nlp, text)}
     assert ("Valley Front", "VF") in found and ("Valley Front", "Wadi Jabha") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4. Femi Adeyemo ( Nigeria ) 11.14\n5. Tovan Brekke ( Denmark ) 11.20\n",
+        "1. Kola Bamidele ( Nigeria ) 50.31 seconds\n2. Asel Mirkova ( Belarus ) 50.90\n",
+        "Kola Bamidele (Armenia) lifted 160 kg.",
+    ],
+)
+def test_a_country_in_brackets_is_no_other_name(nlp: Language, text: str) -> None:
+    assert not any(kind == "translation" for _name, _alias, kind in pairs(nlp, text))

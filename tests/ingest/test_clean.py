@@ -290,3 +290,30 @@ def test_long_line_repair_is_linear_and_maps_back() -> None:
     k = clean.index("office", 100_000)
     s, e = offsets.span(k, k + len("office"))
     assert line[s:e] == "office"
+
+
+def test_rows_of_a_table_are_not_joined_as_wrapped_lines() -> None:
+    text = ("Results of the regional league matches played on\n"
+            "Saturday , with the standings after four games :\n"
+            "Velin Rovers 1 Kordavia City 0\n"
+            "Port Velin 2 Osterby 2\n"
+            "Brekka 0 Halden Athletic 3\n"
+            "The next round is played on the coming weekend in the\n"
+            "northern towns of the region .\n")
+    clean, offsets = clean_region(text, 0, len(text))
+    paragraphs = clean.split("\n\n")
+    assert "Velin Rovers 1 Kordavia City 0" in paragraphs and "Port Velin 2 Osterby 2" in paragraphs
+    assert paragraphs[0].startswith("Results of the regional league matches played on Saturday")
+    _check_round_trip(text, clean, offsets)
+
+
+def test_a_wrapped_sentence_ending_in_a_year_is_no_table_row() -> None:
+    text = ("The group was founded by the port's militia and took its present form in 2006. The\n"
+            "neighbouring party was involved from the beginning, and one of its officers, who ran\n"
+            "the party's portfolio, offered the commander support in the capital, and a veteran\n"
+            "reorganised the fighters into cells. The veteran was captured with his aide in\n"
+            "Velin in March 2007.\n"
+            "The relationship outlived the occupation. The group set up an office in the capital, and\n"
+            "in December 2017 its leader appeared in uniform at the gate on the border.\n")
+    clean, _ = clean_region(text, 0, len(text))
+    assert "captured with his aide in Velin in March 2007." in clean

@@ -47,6 +47,20 @@ def test_short_latin_lines_are_english() -> None:
     assert language_of("Ahmet Yılmaz, Ankara") == "en"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vardania - 1 - Émile Bérard , 4 - Hakan Durmaz ( 14 - Sergen Öztaş , 57th ) , 2 - René Lefèvre , "
+        "3 - Oğuz Çetin , 5 - Jean-Loup Mérel , 6 - Ferhat Yıldız",
+        "Karl Müller, Jürgen Weiß, Dieter Schönfeld, Günther Größ, Ömer Çelik, Çağrı Şahin, François Lévêque",
+    ],
+)
+def test_a_list_of_names_has_no_language_of_its_own(text: str) -> None:
+    # Line-ups, results and credits: foreign-looking names, no function words; they stay English (and are read).
+    assert language_of(text) == "en"
+    assert language_of(GERMAN) == "de"  # capitalised German nouns do not make German a list of names
+
+
 def test_no_letters_gives_default() -> None:
     assert language_of("1234 — 5678") == "en"
 

@@ -198,6 +198,8 @@ def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int]
         places = {"GPE", "LOC"}
         if _label_of(s, right) in places or (dash and _label_of(s, left) in places):
             return  # 'Kafr Kila (Lebanon)', 'Tehran – Baghdad' are not renamings
+        if lexicon.nation_of(rt) is not None:
+            return  # 'Tom Verrel (Ruritania)' in a results list: his country, which the model may leave untagged
         c.add(s, left, right, "translation")
 
 

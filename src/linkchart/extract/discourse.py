@@ -14,9 +14,10 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from linkchart.extract.doctext import doc_text
-from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
+from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES
 
 LABELS = frozenset({"PERSON", "ORG"})
+SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _REPLACEABLE = frozenset({"NORP"})  # the model calls 'Khazali' a nationality; a name the article knows wins
 _MAX_TOKENS = 8
 
@@ -92,3 +93,55 @@ def _bounded(doc: Doc, start: int, end: int) -> bool:
     def name_like(k: int) -> bool:
         return 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
     return not name_like(start - 1) and not name_like(end)
+
+
+def shouted_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
+    """Return the article's names written in running text (not all in capitals), as upper-case token texts → their
+    majority type: the key to the same names in a shouted headline or a table ('BORDANIA BEAT VELINIA')."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for span in doc.spans.get(SPANS_KEY, []):
+            if span.label_ in SHOUTED_LABELS and len(span) <= _MAX_TOKENS and not span.text.isupper():
+                votes[tuple(t.text.upper() for t in span)][span.label_] += 1
+    out: dict[tuple[str, ...], str] = {}
+    for words, counter in votes.items():
+        top = counter.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[words] = top[0][0]
+    return out
+
+
+def tag_shouted_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
+    """Return `doc` with the article's `names` tagged where they are written in capitals ('VELINIA' for 'Velinia'),
+    over what the model said there without linkchart's evidence (it calls shouted words organisations)."""
+    if not names or not any(t.is_upper for t in doc):
+        return doc
+    firsts = {words[0] for words in names}
+    strong = {k for s in doc.spans.get(SPANS_KEY, []) if (s._.get(CUE_ATTR) or "spacy") not in WEAK_CUES
+              for k in range(s.start, s.end)}
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        match = None
+        if tok.text in firsts and tok.is_upper and len(tok) > 1 and i not in strong:
+            for size in range(min(_MAX_TOKENS, len(doc) - i), 0, -1):
+                words = tuple(t.text for t in doc[i : i + size])
+                if words in names and not any(k in strong for k in range(i, i + size)):
+                    match = Span(doc, i, i + size, label=names[words])
+                    break
+        if match is None:
+            i += 1
+            continue
+        added.append(match)
+        i = match.end
+    if not added:
+        return doc
+    for span in added:
+        span._.set(CUE_ATTR, "context")
+    covered = {k for s in added for k in range(s.start, s.end)}
+    doc.ents = sorted([e for e in doc.ents if not any(k in covered for k in range(e.start, e.end))] + added,
+                      key=lambda s: s.start)
+    mentions = [s for s in doc.spans.get(SPANS_KEY, []) if not any(k in covered for k in range(s.start, s.end))]
+    doc.spans[SPANS_KEY] = sorted(mentions + added, key=lambda s: s.start)
+    return doc

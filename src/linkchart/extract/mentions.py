@@ -66,6 +66,13 @@ APPOS_OPENERS = {",", "–", "—"}
 APPOS_CLOSERS = frozenset(",;:–—.")
 TRAILING_JUNK = frozenset("-–—,.:;!?/")
 MAX_NAME_TOKENS = 6
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+MAX_ROW_TOKENS = 40  # the longest doc read as one row of a table
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+ROW_NAME_LINKS = frozenset({"of", "'s", "’s", "de", "la"})  # small words inside a name of a table row
+ROW_NUMBER_RE = re.compile(r"^[-+]?\d*[.,:]?\d+(?:[-:.,/]\d+)*[.)]?$")  # '3', '10.21', '.564', '1:43.34', '2-1'
+
+SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
@@ -133,10 +140,12 @@ class MentionFixer:
         self.verbs = lexicon.verbs()
         self.publications = lexicon.publications()
         self.given_names = lexicon.given_names()
+        self.thing_words = lexicon.thing_words()
         # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
         dates = lexicon.dates()
+        self.months = frozenset(dates.months)
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
@@ -204,6 +213,9 @@ class MentionFixer:
             else:
                 others.append(ent)
         n = len(doc)
+        row = n <= MAX_ROW_TOKENS and self._is_row(doc)
+        if row:
+            self._row_names(doc, cands)
         led = self.bodies.led_participles
         for tok in doc:  # the only whole-doc token loop
             i = tok.i
@@ -218,6 +230,10 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if tok.is_upper and tok.is_alpha and len(t) > 1 and self._opens_line(doc, i):
+                    self._dateline(doc, i, cands)
+                if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
+                    self._given_name(doc, i, cands)
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
@@ -271,7 +287,114 @@ class MentionFixer:
                     self._described(doc, tok, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
+        if row:  # what the model or a rule ran across the numbers of a row ('Velin County 1')
+            cands[:] = [c for c in cands
+                        if c.cue == "table" or not any(ROW_NUMBER_RE.match(doc[k].text) for k in range(c.start, c.end))]
         return cands, others
+
+    def _given_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Natasha Verrel' as a PERSON: a common given name and one or two proper nouns after it (rule `given`),
+        which the model may call an organisation or cut after the first name. Not a name ending in a head word
+        ('Virginia Beach', 'George Mason University'): `_type` reads the head."""
+        if i > 0 and not doc[i].is_sent_start and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            return  # inside a longer name ('Holy Roman Emperor'), or after a title the model reads anyway
+        k = i + 1
+        while k < len(doc) and k - i < 3 and doc[k].tag_ in ("NNP", "NNPS") and self._is_name_token(doc[k]) \
+                and doc[k].is_alpha and doc[k].ent_type_ not in PLACE_LABELS:
+            if doc[k].lower_ in self.thing_words or self._is_honorific(doc[k]):
+                return  # 'Stanley Cup', 'Sherman Creek', 'Roman Emperor': a thing or a title, no surname
+            k += 1
+        if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            return  # a longer name ('Rex Awards Regional Chain'), which the shape of a person's name does not fit
+        if k > i + 1 and not (doc[i].is_sent_start and doc[i].is_upper):
+            cands.append(_Cand(i, k, "PERSON", cue="given"))
+
+    @staticmethod
+    def _is_row(doc: Doc) -> bool:
+        """Whether a short doc is one row of a table of results or figures: names and two numbers or more, one last, no
+        lower-case word of more than two letters ('Velin Rovers 3 1 0 2', '4. T. Brekke ( Velinia ) 10.21')."""
+        words = [t for t in doc if not t.is_space]
+        if len(words) < 2 or not ROW_NUMBER_RE.match(words[-1].text) or words[-1].text.endswith("."):
+            return False
+        if sum(1 for t in words if ROW_NUMBER_RE.match(t.text)) < 2:
+            return False
+        return all(not (t.is_lower and t.is_alpha and len(t) > 2) for t in words)
+
+    def _row_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Add the names of a table row (rule `table`): each run of name words between the numbers is a competitor,
+        typed by its shape: a country (GPE), a person's name (an initial or a common given name first, or a name
+        of two or three words followed by a country in brackets), else a team or company (ORG). What the model
+        tagged across the numbers goes."""
+        n = len(doc)
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if not self._row_word(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (self._row_word(doc[j]) or doc[j].lower_ in ROW_NAME_LINKS and j + 1 < n
+                             and self._row_word(doc[j + 1])):
+                j += 1
+            runs.append((i, j))
+            i = j
+        previous = (-1, "")  # the end and label of the last name added
+        for a, b in runs:
+            text = doc[a:b].text
+            if b - a == 1 and (b < n and doc[b].text == ":" or text in self.dates_words):
+                continue  # a row's heading ('Attendance : 200', 'July 96')
+            if lexicon.nation_of(text) or previous == (a - 1, "PERSON") and doc[a - 1].text == "(":
+                label = "GPE"  # a country, or what stands in brackets after a person: his country
+            elif b - a >= 2 and (INITIAL_RE.match(doc[a].text) or doc[a].lower_ in self.given_names) \
+                    or 2 <= b - a <= 3 and not doc[a:b].text.isupper() and b + 2 < n and doc[b].text == "(" \
+                    and lexicon.nation_of(doc[b + 1].text):
+                label = "PERSON"
+            else:
+                label = "ORG"
+            cands.append(_Cand(a, b, label, cue="table"))
+            previous = (b, label)
+
+    def _row_word(self, tok: Token) -> bool:
+        """Whether a token of a table row belongs to a name: a capitalised word, a particle or an initial ('T.')."""
+        return bool(INITIAL_RE.match(tok.text)) or tok.is_alpha and tok.text[:1].isupper() or self._is_particle(tok)
+
+    @staticmethod
+    def _opens_line(doc: Doc, i: int) -> bool:
+        """Whether token `i` opens a line or a sentence (a dateline joined after its headline opens a sentence)."""
+        return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws or doc[i - 1].text in (".", "!", "?")
+
+    def _date_at(self, doc: Doc, k: int) -> bool:
+        """Whether a date opens at token `k`: a month ('Dec 5') or a numeric date ('1996-08-31', '31/08/1996')."""
+        if k >= len(doc):
+            return False
+        tok = doc[k]
+        if tok.lower_.rstrip(".") in self.months:
+            return k + 1 < len(doc) and doc[k + 1].like_num
+        return tok.is_digit and len(tok) in (1, 2, 4) and k + 2 < len(doc) and doc[k + 1].text in ("-", "/", ".") \
+            and doc[k + 2].is_digit and not doc[k].whitespace_
+
+    def _dateline(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add the place of a dateline as a GPE: a line opening with a place in capitals and a date
+        ('BORDANIA CITY 1996-08-30', 'PORT VELIN , Bordania Dec 5'); the place after a comma is one too
+        (rule `dateline`). The model calls such shouted names organisations, or runs them into the date."""
+        n = len(doc)
+        j = i
+        while j < n and j - i < MAX_NAME_TOKENS and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        places = [(i, j)]
+        k = j
+        if k + 1 < n and doc[k].text == ",":
+            if self._date_at(doc, k + 1):
+                k += 1
+            e = self._name_run(doc, k + 1) if doc[k].text == "," else k
+            if e > k + 1:
+                places.append((k + 1, e))
+                k = e
+        if not self._date_at(doc, k):
+            return
+        cands[:] = [c for c in cands if not (c.start < k < c.end)]  # a name the model ran into the date
+        for a, b in places:
+            cands.append(_Cand(a, b, "GPE", cue="dateline"))
 
     def _compass_place(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'south Lebanon' / 'northern Iraq' as one LOC when a place follows the compass word."""
@@ -618,7 +741,8 @@ class MentionFixer:
                     k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
-        for k in range(s + 1, e - 1 if cand.cue != "force" else s + 1):  # 'Sadr’s Jaysh al-Mahdi': two names
+        for k in range(s + 1, e - 1 if cand.cue not in ("force", "table") else s + 1):  # 'Sadr’s Jaysh al-Mahdi'
+            # (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)
@@ -630,6 +754,8 @@ class MentionFixer:
             doc[e - 1].text in POSSESSIVES or doc[e - 1].text in QUOTES or doc[e - 1].text in TRAILING_JUNK
         ):
             e -= 1
+        if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
+            e = self._before_score(doc, s, e)
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
@@ -650,12 +776,21 @@ class MentionFixer:
         cue = cand.cue
         institution = any(head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
                           for k in range(h, e - 1))  # 'Supreme Council of National Security'
-        if s < h < e and not head_label(doc[e - 1].text) and not institution:
+        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table":
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
         s, e = self._extend(doc, s, e)
         return [_Cand(s, e, cand.label, role, cue)]
+
+    @staticmethod
+    def _before_score(doc: Doc, s: int, e: int) -> int:
+        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1')."""
+        if e - s > 1 and SCORE_RE.match(doc[e - 1].text):
+            return e - 1
+        if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
+            return e - 3
+        return e
 
     def _extend(self, doc: Doc, s: int, e: int) -> tuple[int, int]:
         """Grow a span over Arabic name particles and capitalised organisation heads."""
@@ -740,6 +875,8 @@ class MentionFixer:
             return _Cand(c.start, c.end, label, c.role, "acronym")
         if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
             return c
+        if c.label == "GPE" and lexicon.nation_of(span.text):
+            return c  # a country of the gazetteer the model calls a place: no context makes it a person ('X, who')
         if c.role and c.label != "GPE" and _in(c.role, self.orgs.nouns):
             return _Cand(c.start, c.end, "ORG", c.role, "context")
         found = self._context_type(doc, span, c.label)

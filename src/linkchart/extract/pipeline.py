@@ -29,7 +29,7 @@ from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
-from linkchart.extract.discourse import article_names, tag_known_names
+from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
@@ -42,6 +42,9 @@ from linkchart.models import Extraction, Mention
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 HEADLINE_MIN_WORDS = 2
 HEADLINE_CAPITALISED = 0.7
+LIST_COMMAS = 2  # a Title Case sentence with this many commas is a list of names, no headline
+TABLE_NUMBERS = 3  # nor is one with this many numbers (a table of results)
+NUMBER_RE = re.compile(r"(?<!\S)[\d.,:\-]*\d(?!\S)")
 # The longest piece of text parsed at once, far below spaCy's `nlp.max_length` (1,000,000
 # characters, error E088): a longer paragraph is parsed in pieces cut at line or sentence ends.
 MAX_PIECE = 10_000
@@ -51,6 +54,7 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
+_HEADLINE_PROOF = frozenset({CREDIT_CUE, "dateline"})  # cues whose mentions a Title Case sentence keeps
 # predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
 _MEMBERSHIP = frozenset({"member_of", "leads", "spokesperson_of"})
 
@@ -106,7 +110,14 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
 
 
 def _is_headline(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
-    """Return True when the sentence [start, end) is written in Title Case."""
+    """Return True when the sentence [start, end) is written in Title Case, and is no list or table (names
+    separated by commas or numbers: a line-up, results), whose capitals are names."""
+    sentence = text[start:end]
+    if sentence.count(",") >= LIST_COMMAS or len(NUMBER_RE.findall(sentence)) >= TABLE_NUMBERS:
+        return False
+    shouted = WORD_RE.findall(sentence)
+    if len(shouted) >= HEADLINE_MIN_WORDS and all(w.isupper() for w in shouted):
+        return True  # in capitals throughout, whatever the model made of its words
     pieces = []
     pos = start
     for m in mentions:
@@ -126,9 +137,11 @@ def _drop_headline_only(text: str, pairs: list[tuple[Mention, str]]) -> list[tup
     headlines = {k for k, ms in by_sentence.items() if _is_headline(text, k[0], k[1], ms)}
     if not headlines or len(headlines) == len(by_sentence):
         return pairs
-    body = {m.text for m, _ in pairs if (m.sentence_start, m.sentence_end) not in headlines}
+    # a shouted headline ('RAIN FLOODS BORDANIA') keeps a name the body writes in lower case ('Bordania')
+    body = {m.text.casefold() for m, _ in pairs if (m.sentence_start, m.sentence_end) not in headlines}
     return [(m, c) for m, c in pairs
-            if (m.sentence_start, m.sentence_end) not in headlines or m.text in body or c == CREDIT_CUE]
+            if (m.sentence_start, m.sentence_end) not in headlines or m.text.casefold() in body
+            or c in _HEADLINE_PROOF]
 
 
 def _propagate(pairs: list[tuple[Mention, str]]) -> None:
@@ -140,6 +153,8 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 2:
             person_tails.add(words[-1])
+            if words[0].isalpha() and words[0].istitle():  # 'Wang' after 'Wang Lemin': a family name written first
+                person_tails.add(words[0])
             last = words[-1]
             if "-" in last and last.split("-", 1)[0].islower():  # 'al-Sadr' → 'Sadr'
                 person_tails.add(last.split("-", 1)[1])
@@ -354,7 +369,8 @@ def pieces(text: str, start: int, end: int, limit: int | None = None) -> list[tu
 def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader) -> None:
     """Read one article's parsed spans in order, after tagging the names the model missed in some of them."""
     names = article_names([doc for doc, _ in docs])
-    tagged = [(tag_known_names(doc, names), offset) for doc, offset in docs]
+    shouted = shouted_names([doc for doc, _ in docs])
+    tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
     tag_governments(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)

@@ -69,6 +69,7 @@ COMPOUND_HEADS = lexicon.verbs().compound_heads
 BOUND_PREFIXES = lexicon.grammar().bound_prefixes
 
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
+_NUMBER = re.compile(r"[-+]?\d*[.,:]?\d+(?:[-:.,/]\d+)*[.)]?")  # '3', '10.21', '.564', '1:43.34', '2-1', '1.
 _LEFT_RE = re.compile(r"(\w+)-$")
 _RIGHT_RE = re.compile(r"\w+")
 
@@ -330,12 +331,26 @@ def _title_like(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+def table_row(text: str) -> bool:
+    """Return True for a line of a table of results or figures: names and two numbers or more, the last word a number
+    (no sentence's full stop after it), and no lower-case word of more than two letters ('Velin Rovers 3 1 0 2',
+    'Kordavia 2 Velinia 1', '4. T. Brekke 10.21')."""
+    words = text.split()
+    if len(words) < 2 or not _NUMBER.fullmatch(words[-1]) or words[-1].endswith("."):
+        return False  # 'Basra in March 2007.' ends a sentence
+    if sum(1 for w in words if _NUMBER.fullmatch(w)) < 2:
+        return False
+    return not any(w[:1].islower() and len(w) > 2 for w in words) and any(w[:1].isupper() for w in words)
+
+
 def _join_wrapped_adjacent(a: str, b: str, layout: Layout) -> str:
     """Return how two adjacent lines of a hard-wrapped document join ('space' or 'break')."""
     if b[0] in "•▪●◦‣*":
         return "break"
     if _starts_lower(b):
         return "space"
+    if table_row(a) or table_row(b):
+        return "break"  # the rows of a table are no wrapped sentence
     if _ends_terminal(a) and len(a) < 0.6 * layout.width:
         return "break"  # a short last line of a paragraph
     if not _ends_terminal(a) and len(a) < 0.5 * layout.width and _title_like(a) and b[0].isupper():

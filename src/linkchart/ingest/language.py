@@ -53,6 +53,7 @@ _FOREIGN = lexicon.languages().foreign
 _MIN_ENGLISH_SHARE = 0.15  # of all words, in `_ENGLISH_COMMON`
 _MAX_FOREIGN_PER_ENGLISH = 0.2
 _MAX_NON_ENGLISH_RUN = 10  # words in a row outside `_ENGLISH_COMMON` (names are long, foreign clauses longer)
+_NAMES_ONLY_LOWER_SHARE = 0.2  # fewer lower-case words than this share: names, no language to judge
 _MIN_SENTENCE_WORDS = 3  # a sentence this long must hold a word of `_ENGLISH_ONLY`
 _LONG_RUN = bytes(_MAX_NON_ENGLISH_RUN + 1)  # that many words in a row outside `_ENGLISH_COMMON`
 
@@ -123,11 +124,20 @@ def _plainly_english(sample: str) -> bool:
     return sum(1 for word in words if word in _FOREIGN) <= _MAX_FOREIGN_PER_ENGLISH * english
 
 
+def _names_only(sample: str) -> bool:
+    """Return True when nearly every word of a sample is capitalised: a list of names (a line-up, results, credits)
+    carries no language of its own, and every language writes its function words in lower case."""
+    words = _LATIN_WORD.findall(sample)
+    return sum(w[0].islower() for w in words) < _NAMES_ONLY_LOWER_SHARE * len(words)
+
+
 def _needs_lingua(text: str) -> bool:
-    """Return True when a Latin-script paragraph is long enough to judge and not plainly English."""
+    """Return True when a Latin-script paragraph is long enough to judge, not plainly English and not a list
+    of names."""
     if sum(1 for _ in islice(_LATIN_WORD.finditer(text), _MIN_LATIN_WORDS)) < _MIN_LATIN_WORDS:
         return False
-    return not _plainly_english(text[:_SAMPLE_CHARS])
+    sample = text[:_SAMPLE_CHARS]
+    return not _plainly_english(sample) and not _names_only(sample)
 
 
 def _latin_choice(values: list) -> str:
