@@ -171,3 +171,15 @@ def test_an_area_of_a_town_is_in_the_town(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Voters in the Ostra area of Brenn did not receive their papers.",
                   [("Ostra", "GPE"), ("Brenn", "GPE")])
     assert ("Ostra", "located_in", "Brenn") in got
+
+
+def test_a_name_opening_the_clause_after_a_comma_is_no_container(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "In Brenn, Tolva played ten dates at the arena.", [("Brenn", "GPE"), ("Tolva", "GPE")])
+    assert ("Brenn", "located_in", "Tolva") not in got
+    got = triples(nlp, "In Brenn, Varnland, officials met.", [("Brenn", "GPE"), ("Varnland", "GPE")])
+    assert ("Brenn", "located_in", "Varnland") in got
+
+
+def test_a_town_and_its_state_opening_a_sentence_stay_a_chain(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tolva, Varnland is a small town.", [("Tolva", "GPE"), ("Varnland", "GPE")])
+    assert ("Tolva", "located_in", "Varnland") in got

@@ -164,3 +164,13 @@ def test_a_portfolio_head_is_a_member_not_the_leader(nlp, text: str) -> None:  #
 def test_a_leader_without_a_portfolio_still_leads(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Harbour Party", "ORG")])
     assert ("Hugo Stahl", "leads", "Harbour Party") in got
+
+
+def test_a_city_before_a_founder_noun_is_not_what_was_founded(nlp) -> None:  # noqa: ANN001
+    from parsed_text import triples
+    got = triples(nlp, "Brenn architect Tom Vale was on the island when the wave struck.",
+                  [("Brenn", "GPE"), ("Tom Vale", "PERSON")])
+    assert not any(p == "founded" for _, p, _ in got)
+    got = triples(nlp, "Tom Vale, the founder of the Orla Party, spoke.",
+                  [("Tom Vale", "PERSON"), ("Orla Party", "ORG")])
+    assert ("Tom Vale", "founded", "Orla Party") in got

@@ -842,6 +842,8 @@ def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collecti
         nxt = ctx.ent_at[j + 1]
         if nxt is None or nxt.start != j + 1 or labels and nxt.label_ not in labels:
             break
+        if nxt.root.dep_ in {"nsubj", "nsubjpass"} and nxt.root.head.i > nxt.root.i and chain[-1].root.dep_ == "pobj":
+            break  # 'In London, Y played ten dates': the name after the phrase's comma opens the clause
         chain.append(nxt)
     return chain
 
