@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -248,6 +249,21 @@ class _ExtractionRows:
                 *self.evidence(c.start, c.end))
 
 
+def _wal_mode(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch `conn`'s database to WAL, waiting up to `timeout` seconds for another process opening it at the same
+    moment: the switch needs the database to itself and SQLite answers 'database is locked' at once, without
+    waiting as other statements do. Returns nothing."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SQLiteStore(Store):
     """A `Store` in one SQLite file; safe to share between threads (one connection, one lock)."""
 
@@ -264,7 +280,7 @@ class SQLiteStore(Store):
         )
         try:
             self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            _wal_mode(self._conn, timeout)
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             # 64 MB of page cache, not 2: a batch of articles dirties thousands of pages of the near-duplicate
