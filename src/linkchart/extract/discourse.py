@@ -76,6 +76,12 @@ def tag_known_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
             continue
         added.append(match)
         i = match.end
+    return _put_context_spans(doc, added)
+
+
+def _put_context_spans(doc: Doc, added: list[Span]) -> Doc:
+    """Return `doc` with the `added` spans (cue 'context') in the entities and mentions, in place of whatever
+    they overlap."""
     if not added:
         return doc
     for span in added:
@@ -135,13 +141,4 @@ def tag_shouted_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
             continue
         added.append(match)
         i = match.end
-    if not added:
-        return doc
-    for span in added:
-        span._.set(CUE_ATTR, "context")
-    covered = {k for s in added for k in range(s.start, s.end)}
-    doc.ents = sorted([e for e in doc.ents if not any(k in covered for k in range(e.start, e.end))] + added,
-                      key=lambda s: s.start)
-    mentions = [s for s in doc.spans.get(SPANS_KEY, []) if not any(k in covered for k in range(s.start, s.end))]
-    doc.spans[SPANS_KEY] = sorted(mentions + added, key=lambda s: s.start)
-    return doc
+    return _put_context_spans(doc, added)

@@ -9,7 +9,7 @@ the text does not state in two parts, and never from what is known of the world.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -98,10 +98,22 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         outer = ctx.ent_at[j] if j < sent.end else None
         if outer is not None and outer.start == j and outer.label_ in rule["container_labels"]:
             yield ent, outer, doc[i]
-            listed = [e for t in ent.root.conjuncts if t.i < ent.start and (e := ctx.ent_at[t.i]) is not None]
-            if all(lexicon.nation_of(e.text) is None for e in listed):
-                for e in listed:  # 'Jeddah and Riyadh in Saudi Arabia': the list is in it
-                    yield e, outer, doc[i]
+            for e in places_listed_before(ctx, ent, rule["labels"]):
+                yield e, outer, doc[i]
+
+
+def places_listed_before(ctx: SentenceContext, ent: Span, labels: Collection[str]) -> list[Span]:
+    """Return the places listed before `ent`, the last place of a list an 'in' phrase follows ('Jeddah and Riyadh in
+    Saudi Arabia': Jeddah), when every item of the list is a place of `labels` and none a country; [] otherwise."""
+    root = ent.root
+    if root.dep_ != "conj" or any(c.dep_ == "conj" for c in root.children):
+        return []
+    items = [c for c in root.head.conjuncts if c.i < root.i] + [root.head]
+    found = [e for t in items if (e := ctx.ent_at[t.i]) is not None and e != ent]
+    if len(found) != len({t.i for t in items}) or any(
+            e.label_ not in labels or lexicon.nation_of(e.text) is not None for e in found):
+        return []
+    return found
 
 
 def _coordinated(ctx: SentenceContext, ent: Span) -> list[Span]:

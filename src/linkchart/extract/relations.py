@@ -44,7 +44,13 @@ from linkchart.extract.context import (
 )
 from linkchart.extract.doctext import doc_text
 from linkchart.extract.governments import government_near
-from linkchart.extract.locations import adjacent_in_pairs, place_noun_pairs, place_trail, trail_nesting
+from linkchart.extract.locations import (
+    adjacent_in_pairs,
+    place_noun_pairs,
+    place_trail,
+    places_listed_before,
+    trail_nesting,
+)
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -910,20 +916,6 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                 yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
 
 
-def _places_listed_before(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> list[Span]:
-    """Return the places listed before the last place of a list that an 'in' phrase follows ('Jeddah and Riyadh in
-    Saudi Arabia': Jeddah), when every item of the list is a place and none a country; [] otherwise."""
-    root = ent.root
-    if root.dep_ != "conj" or any(c.dep_ == "conj" for c in root.children):
-        return []
-    items = [c for c in root.head.conjuncts if c.i < root.i] + [root.head]
-    found = [e for t in items if (e := ctx.ent_at[t.i]) is not None and e != ent]
-    if len(found) != len({t.i for t in items}) or any(
-            e.label_ not in rule["labels"] or lexicon.nation_of(e.text) is not None for e in found):
-        return []
-    return found
-
-
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Hamburg in northern Germany', 'the Orla River in Varn District': a place with an 'in' phrase naming a place is
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
@@ -942,7 +934,7 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             for g in p.children:
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
                 if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
-                    for inner in [ent, *_places_listed_before(ctx, ent, rule)]:
+                    for inner in [ent, *places_listed_before(ctx, ent, rule["labels"])]:
                         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
     for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
         yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
