@@ -104,3 +104,9 @@ def test_a_habit_with_a_date_of_its_own_is_one_happening(nlp) -> None:  # noqa: 
 ])
 def test_a_force_raised_up_is_founded(nlp, text: str) -> None:  # noqa: ANN001
     assert ("founding", "2014") in {(e.kind, e.date) for e in read(nlp, text)}
+
+
+def test_what_is_done_with_a_happening_told_before_is_told(nlp) -> None:  # noqa: ANN001
+    text = ("Yesterday, the Green League held primary elections in Corlin and Vesta. Omar Haddad won the primary "
+            "elections in Corlin.")
+    assert [e.kind for e in read(nlp, text, "2016-05-20") if e.start > 60] == ["election"]

@@ -458,10 +458,13 @@ def _anchor_date(tok: Token, kinds: dict[str, str], told: dict[str, str] | None)
 
 def _referred_back(ctx: SentenceContext, tok: Token, kind: str, told: dict[str, str] | None) -> bool:
     """Return True when an undated noun trigger refers back ('the meetings', 'this attack', "X's visit" with X
-    taking part in it) to a happening of its kind the article told before as an event: the same happening named
-    again, no new one ('X visited Y in 2004. ... X's visit had only a mild echo.')."""
+    taking part in it) to a happening of its kind the article told before as an event, as a subject or in a
+    phrase, not as an object: the same happening named again, no new one ('X visited Y in 2004. ... X's visit had
+    only a mild echo.')."""
     if not told or tok.pos_ != "NOUN" or _SEEN + kind not in told or _lemma(tok) in _THINGS_GIVEN:
         return False
+    if tok.dep_ == "dobj":
+        return False  # 'X won the primaries' after they were held: the clause tells what was done with them
     taking_part = set(_WORDS.findall(told[_SEEN + kind]))
     for d in tok.children:
         if d.dep_ == "det" and d.lower_ in _BACK_REFERENCE:
