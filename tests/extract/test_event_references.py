@@ -110,3 +110,24 @@ def test_what_is_done_with_a_happening_told_before_is_told(nlp) -> None:  # noqa
     text = ("Yesterday, the Green League held primary elections in Corlin and Vesta. Omar Haddad won the primary "
             "elections in Corlin.")
     assert [e.kind for e in read(nlp, text, "2016-05-20") if e.start > 60] == ["election"]
+
+
+@pytest.mark.parametrize("middle", [
+    "Lena Varga told the Daily Courier that the visit was a warning.",
+    "Lena Varga said the visit was a warning.",
+])
+def test_news_told_after_a_background_date_brings_the_narrative_back(nlp, middle: str) -> None:  # noqa: ANN001
+    text = f"The Red Hand fought a war with Corlin in 2006. {middle} Omar Haddad issued a statement on the visit."
+    last = [e for e in read(nlp, text, "2016-05-20") if e.start > len(text) - 45]
+    assert [(e.date, e.date_source) for e in last] == [("2016-05-20", "article")]
+
+
+def test_a_statement_after_a_background_date_alone_stays_set_then(nlp) -> None:  # noqa: ANN001
+    text = "The Red Hand fought a war with Corlin in 2006. Omar Haddad issued a statement on the visit."
+    assert [e.date for e in read(nlp, text, "2016-05-20") if e.start > 40] == [None]
+
+
+def test_a_date_beside_the_news_still_sets_the_time(nlp) -> None:  # noqa: ANN001
+    text = ("The Red Hand fought a war with Corlin in 2006. Lena Varga said in 2009 that the visit was a warning. "
+            "Omar Haddad issued a statement on the visit.")
+    assert [e.date for e in read(nlp, text, "2016-05-20") if e.start > 100] == [None]

@@ -429,6 +429,7 @@ def _held_by_subject(noun: Token) -> bool:
 
 _DATED = "dated:"  # key prefix in `told`: the date of the last happening of a kind the article dated by its words
 _SEEN = "seen:"  # key prefix in `told`: a happening of the kind was told (as an event) before
+AT_NEWS = "at-news"  # key in `told`: since the last date it stated, the article told a happening as its news
 _BACK_REFERENCE = {"the", "this", "that"}
 _ANCHOR_PREPS = {"after", "following", "during"}
 
