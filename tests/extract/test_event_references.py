@@ -131,3 +131,28 @@ def test_a_date_beside_the_news_still_sets_the_time(nlp) -> None:  # noqa: ANN00
     text = ("The Red Hand fought a war with Corlin in 2006. Lena Varga said in 2009 that the visit was a warning. "
             "Omar Haddad issued a statement on the visit.")
     assert [e.date for e in read(nlp, text, "2016-05-20") if e.start > 100] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad was arrested in March 2007. Lena Varga was apprehended with him.",
+    "In March 2007 the Red Hand attacked Corlin. The Green League attacked Vesta too.",
+])
+def test_a_happening_of_the_kind_the_sentence_before_dated_is_told_on(nlp, text: str) -> None:  # noqa: ANN001
+    second = [e for e in read(nlp, text) if e.start > text.index(". ")]
+    assert [(e.date, e.date_source) for e in second] == [("2007-03", "context")]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad was arrested in March 2007. Lena Varga was released in exchange for him.",
+    "Omar Haddad was arrested in March 2007. The Green League met in Vesta. Lena Varga was arrested with him.",
+])
+def test_another_kind_or_a_sentence_between_keeps_no_date(nlp, text: str) -> None:  # noqa: ANN001
+    later = [e for e in read(nlp, text) if e.start > text.rindex(". ")]
+    assert all(e.date is None for e in later)
+
+
+def test_a_happening_of_the_kind_not_told_together_keeps_its_own_time(nlp) -> None:  # noqa: ANN001
+    text = ("On Tuesday, Omar Haddad won the Corlin primary. Haddad also won the Corlin primary in 2016. Haddad won "
+            "the primary with 25.7% of the vote.")
+    last = [e for e in read(nlp, text, "2020-02-14") if e.start > text.rindex(". ", 0, len(text) - 1)]
+    assert all(e.date != "2016" for e in last)

@@ -164,7 +164,10 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue  # 'support for him to form a party': not (yet) happened
             if not statement and (_habit(tok) or _referred_back(ctx, tok, kind, told)):
                 continue  # 'X would travel to Y' (a habit); "X's visit had an echo" (the visit told before)
-            if article_date and not elsewhere and reported_now(tok) and not _vaguely_earlier(tok):
+            same_as_before = _told_just_before(tok, kind, told) if kind != "statement" and not elsewhere else None
+            if same_as_before:
+                own_date, date_source = same_as_before, "context"  # 'X was arrested in 2007. Y was arrested with him.'
+            elif article_date and not elsewhere and reported_now(tok) and not _vaguely_earlier(tok):
                 narrative = not statement and _simple_past(tok)
                 if narrative and _days_before(previous_day, article_date):
                     own_date, date_source = previous_day, "context"
@@ -429,6 +432,7 @@ def _held_by_subject(noun: Token) -> bool:
 
 _DATED = "dated:"  # key prefix in `told`: the date of the last happening of a kind the article dated by its words
 _SEEN = "seen:"  # key prefix in `told`: a happening of the kind was told (as an event) before
+JUST_BEFORE = "before:"  # key prefix in `told`: the date the sentence before gave a happening of a kind by its words
 AT_NEWS = "at-news"  # key in `told`: since the last date it stated, the article told a happening as its news
 _BACK_REFERENCE = {"the", "this", "that"}
 _ANCHOR_PREPS = {"after", "following", "during"}
@@ -455,6 +459,35 @@ def _anchor_date(tok: Token, kinds: dict[str, str], told: dict[str, str] | None)
             if before and before[:4].isdigit():
                 return before if c.lower_ == "during" else before[:4]
     return None
+
+
+def _told_just_before(tok: Token, kind: str, told: dict[str, str] | None) -> str | None:
+    """Return the date the sentence before gave, by its own words, a happening of the trigger's kind, when the trigger
+    tells one in the simple past with no date of its own, together with another party: the same happening told on
+    ('X was arrested in March 2007. Y was apprehended with him.'); else None (a release after an arrest is another
+    happening, and so is a second statement: the caller asks only for other kinds)."""
+    if not told or not _simple_past(tok) or not _told_together(tok):
+        return None
+    return told.get(JUST_BEFORE + kind) or None
+
+
+_TOGETHER_PREPS = {"with", "alongside"}
+
+
+def _told_together(tok: Token) -> bool:
+    """Return True when a trigger's verb says it happened together with another party ('was apprehended with him',
+    'alongside them', 'attacked Y too'); not 'won the primary with 25% of the vote'."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "too":
+            return True
+        if c.dep_ == "prep" and c.lower_ in _TOGETHER_PREPS and any(
+                g.dep_ == "pobj" and (g.pos_ == "PRON" or g.ent_type_ in {"PERSON", "ORG", "NORP"})
+                for g in c.children):
+            return True
+    return False
 
 
 def _referred_back(ctx: SentenceContext, tok: Token, kind: str, told: dict[str, str] | None) -> bool:

@@ -23,7 +23,7 @@ from linkchart import lexicon
 from linkchart.extract.claims import claims_in_sentence
 from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
 from linkchart.extract.dates import sentence_dates
-from linkchart.extract.events import AT_NEWS, events_in_sentence
+from linkchart.extract.events import AT_NEWS, JUST_BEFORE, events_in_sentence
 from linkchart.extract.locations import chained_places
 from linkchart.extract.modality import ensure_lemmas
 from linkchart.extract.relations import RelationRules, load_predicates, load_rules, relations_in_sentence
@@ -94,6 +94,9 @@ class FactReader:
             found.events += told
             found.claims += claims_in_sentence(ctx, sent, offset)
             previous_day = dates[-1][1] if dates else None
+            for key in [k for k in found.told if k.startswith(JUST_BEFORE)]:
+                del found.told[key]
+            found.told.update({JUST_BEFORE + e.kind: e.date for e in told if e.date and e.date_source is None})
             if article_date and any(e.date_source == "article" for e in told):
                 narrative_date, found.told[AT_NEWS] = article_date, article_date
             if dates:  # a date the sentence states sets the time, even beside the news
