@@ -6,7 +6,8 @@ trigger's arguments (or, in a sentence that states a date, all its mentions); a 
 speakers and the parties a stance is about (`statements`). A happening whose clause states no date of its own
 takes the article's date, marked as such, when its clause tells the reported news; else it stays undated.
 No event from a question, a plan, a condition, a future, a denial of a happening without a date, or what a
-quotation says.
+quotation says; nor from what an accusation alleges, a purpose clause, a habit with 'would', or a happening the
+article named before ("X's visit" after X's visit was told).
 """
 
 from __future__ import annotations
