@@ -50,3 +50,16 @@ def test_ability_is_not_a_fact_but_habit_is() -> None:
     found = {(r.subject, r.predicate, r.object) for r in read(doc, 0, None).relations}
     assert not any(p == "attacked" for _, p, _ in found)
     assert any(p == "visited" and o == "Mosul" for _, p, o in found)
+
+
+def test_what_denied_reports_say_is_denied(nlp) -> None:  # noqa: ANN001
+    assert _mod(nlp, "The government has denied reports that Omar Haddad is preparing to oust Lena Varga.",
+                "oust").negated
+    assert _mod(nlp, "The ministry denied claims that the general met the envoy in Corlin.", "met").negated
+    assert _mod(nlp, "Lena Varga rejected suggestions that she had resigned.", "resigned").negated
+
+
+def test_what_a_denied_thing_was_done_by_is_not_denied(nlp) -> None:  # noqa: ANN001
+    assert not _mod(nlp, "The government denied the report published by the Daily Courier.", "published").negated
+    assert not _mod(nlp, "The minister denied the charges brought by the prosecutor who arrested him.",
+                    "brought").negated

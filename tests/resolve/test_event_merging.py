@@ -7,7 +7,7 @@ import copy
 import random
 
 from linkchart.models import Evidence
-from linkchart.resolve.facts import EntityEvent, _same_event, merge_told
+from linkchart.resolve.facts import EntityEvent, _same_event, merge_told, merge_undated_statements
 
 PLACES = {1, 2, 3}  # entities 1-3 are places, 4-12 people or groups
 DATES = ("2019", "2019-11", "2019-11-05", "2019-11-06", "2019-12", "2020", "2020-01-02")
@@ -57,3 +57,20 @@ def test_an_event_joins_the_first_it_tells_again_after_growing() -> None:
     merged = merge_told([a, b, c], PLACES)
     assert [m.participants for m in merged] == [[4, 5, 6]]
     assert merged == naive_merge([copy.deepcopy(x) for x in (a, b, c)], PLACES)
+
+
+def _said(speaker: int, article: int, start: int, kind: str = "statement", more: tuple[int, ...] = ()) -> EntityEvent:
+    """Return an undated event of `kind` told at `start` of `article`, its speaker first."""
+    return EntityEvent(kind, None, "said", [speaker, *more], False, None,
+                       [Evidence(f"a{article}.txt", start, start + 9, "told", article)])
+
+
+def test_undated_statements_of_one_speaker_in_one_article_are_one() -> None:
+    # 'Ana Pell told the paper ...', 'She said ...', 'She added ...': one interview, its three sentences as evidence
+    merged = merge_undated_statements([_said(4, 1, 0), _said(5, 1, 20), _said(4, 1, 40, more=(6,)), _said(4, 1, 60)])
+    assert [(m.participants, [x.start for x in m.evidence]) for m in merged] == [([4, 6], [0, 40, 60]), ([5], [20])]
+
+
+def test_undated_statements_of_other_articles_or_other_happenings_stay_apart() -> None:
+    events = [_said(4, 1, 0), _said(4, 2, 0), _said(4, 1, 30, kind="attack"), _said(4, 1, 50, kind="attack")]
+    assert len(merge_undated_statements(events)) == 4

@@ -6,11 +6,13 @@ trigger's arguments (or, in a sentence that states a date, all its mentions); a 
 speakers and the parties a stance is about (`statements`). A happening whose clause states no date of its own
 takes the article's date, marked as such, when its clause tells the reported news; else it stays undated.
 No event from a question, a plan, a condition, a future, a denial of a happening without a date, or what a
-quotation says.
+quotation says; nor from what an accusation alleges, a purpose clause, a habit with 'would', or a happening the
+article named before ("X's visit" after X's visit was told).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date as date_cls
 
 from spacy.tokens import Span, Token
@@ -134,6 +136,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue
         if _told_before(tok, kind, told):
             continue  # 'Following his vacation, ...': the vacation the article told already
+        if _alleged(tok, kinds):
+            continue  # 'accused X of violating the truce': the accusation is the happening told
         if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
             continue  # cheap checks of an undated trigger before its modality is read
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
@@ -145,7 +149,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         mod = modality_memo(ctx.memo, tok)
         if mod.irrealis or mod.planned or _to_be_done(tok) or _governor_unrealised(ctx, tok):
             continue
-        if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent)):
+        if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent) or _purpose(tok)):
             continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
         own_date, elsewhere = event_time(tok, sent, dates, own_only=statement) if has_dates else (None, False)
         date_source = None
@@ -159,7 +163,12 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 continue
             if not statement and tok.dep_ == "acl" and _infinitive(tok):
                 continue  # 'support for him to form a party': not (yet) happened
-            if article_date and not elsewhere and reported_now(tok) and not _vaguely_earlier(tok):
+            if not statement and (_habit(tok) or _referred_back(ctx, tok, kind, told)):
+                continue  # 'X would travel to Y' (a habit); "X's visit had an echo" (the visit told before)
+            same_as_before = _told_just_before(tok, kind, told) if kind != "statement" and not elsewhere else None
+            if same_as_before:
+                own_date, date_source = same_as_before, "context"  # 'X was arrested in 2007. Y was arrested with him.'
+            elif article_date and not elsewhere and reported_now(tok) and not _vaguely_earlier(tok):
                 narrative = not statement and _simple_past(tok)
                 if narrative and _days_before(previous_day, article_date):
                     own_date, date_source = previous_day, "context"
@@ -205,6 +214,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             depth, cur = depth + 1, cur.head
         rank = (depth, 0 if tok.pos_ in {"VERB", "AUX"} else 1, tok.i)
         if told is not None and not statement:
+            told[_SEEN + kind] = " ".join([told.get(_SEEN + kind, ""), *(e.text.lower() for e in mentions)])
             _remember(told, kind, own_date, date_source, elsewhere, article_date)
             if own_date and date_source is None:
                 told[_DATED + kind] = own_date
@@ -422,6 +432,9 @@ def _held_by_subject(noun: Token) -> bool:
 
 
 _DATED = "dated:"  # key prefix in `told`: the date of the last happening of a kind the article dated by its words
+_SEEN = "seen:"  # key prefix in `told`: a happening of the kind was told (as an event) before
+JUST_BEFORE = "before:"  # key prefix in `told`: the date the sentence before gave a happening of a kind by its words
+AT_NEWS = "at-news"  # key in `told`: since the last date it stated, the article told a happening as its news
 _BACK_REFERENCE = {"the", "this", "that"}
 _ANCHOR_PREPS = {"after", "following", "during"}
 
@@ -447,6 +460,105 @@ def _anchor_date(tok: Token, kinds: dict[str, str], told: dict[str, str] | None)
             if before and before[:4].isdigit():
                 return before if c.lower_ == "during" else before[:4]
     return None
+
+
+def _told_just_before(tok: Token, kind: str, told: dict[str, str] | None) -> str | None:
+    """Return the date the sentence before gave, by its own words, a happening of the trigger's kind, when the trigger
+    tells one in the simple past with no date of its own, together with another party: the same happening told on
+    ('X was arrested in March 2007. Y was apprehended with him.'); else None (a release after an arrest is another
+    happening, and so is a second statement: the caller asks only for other kinds)."""
+    if not told or not _simple_past(tok) or not _told_together(tok):
+        return None
+    return told.get(JUST_BEFORE + kind) or None
+
+
+_TOGETHER_PREPS = {"with", "alongside"}
+
+
+def _told_together(tok: Token) -> bool:
+    """Return True when a trigger's verb says it happened together with another party ('was apprehended with him',
+    'alongside them', 'attacked Y too'); not 'won the primary with 25% of the vote'."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "too":
+            return True
+        if c.dep_ == "prep" and c.lower_ in _TOGETHER_PREPS and any(
+                g.dep_ == "pobj" and (g.pos_ == "PRON" or g.ent_type_ in {"PERSON", "ORG", "NORP"})
+                for g in c.children):
+            return True
+    return False
+
+
+def _referred_back(ctx: SentenceContext, tok: Token, kind: str, told: dict[str, str] | None) -> bool:
+    """Return True when an undated noun trigger refers back ('the meetings', 'this attack', "X's visit" with X
+    taking part in it) to a happening of its kind the article told before as an event, as a subject or in a
+    phrase, not as an object: the same happening named again, no new one ('X visited Y in 2004. ... X's visit had
+    only a mild echo.')."""
+    if not told or tok.pos_ != "NOUN" or _SEEN + kind not in told or _lemma(tok) in _THINGS_GIVEN:
+        return False
+    if tok.dep_ == "dobj":
+        return False  # 'X won the primaries' after they were held: the clause tells what was done with them
+    taking_part = set(_WORDS.findall(told[_SEEN + kind]))
+    for d in tok.children:
+        if d.dep_ == "det" and d.lower_ in _BACK_REFERENCE:
+            return True
+        if d.dep_ != "poss":
+            continue
+        owners = [e.text.lower() for e in ents_for(ctx, d)] if d.pos_ == "PRON" else [d.lower_]
+        if any(set(_WORDS.findall(owner)) & taking_part for owner in owners):
+            return True  # "X's visit", 'his visit' after a visit of X; not "Y's licence" after X's
+    return False
+
+
+_WORDS = re.compile(r"\w+")
+_THINGS_GIVEN = lexicon.loader.lower("thing_head")  # 'the award' names the prize, not one giving of it
+
+
+def _purpose(tok: Token) -> bool:
+    """Return True when a trigger is in a purpose clause ('created cells to conduct bombings', 'went to Y to meet
+    Z'): what the doer set out to do, not what the text says was done. Not across a relative clause ('to bolster
+    his network, which split from Y in 2006': the split is told) nor above a finite verb."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in {"VERB", "AUX"}:
+            if cur.dep_ == "advcl" and _infinitive(cur):
+                return True
+            if cur.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+                return False
+        if cur.dep_ == "relcl" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _habit(tok: Token) -> bool:
+    """Return True when a trigger's verb (a noun's governing verb) tells a habit of the past with 'would' ('X would
+    travel to Y', 'the meetings the two would hold'): many happenings, none of them told ('would have' is no
+    habit, and a date of its own makes it one happening: 'would travel to Y in early 2004')."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((v for v, _link in _verbs_above(tok, steps=3)), None)
+    if verb is None:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "would" in auxes and "have" not in auxes
+
+
+_ALLEGING_PREPS = {"of", "with", "for"}
+
+
+def _alleged(tok: Token, kinds: dict[str, str]) -> bool:
+    """Return True when a trigger is what an accusation says was done ('accused X of violating the truce', 'charged
+    with the killing of Y'): in an 'of', 'with' or 'for' phrase of a word of accusation; the accusation is the
+    happening told, not what it alleges."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _ALLEGING_PREPS and kinds.get(_lemma(cur.head)) == "accusation":
+            return True
+        cur = cur.head
+    return False
 
 
 def _told_before(tok: Token, kind: str, told: dict[str, str] | None) -> bool:

@@ -23,7 +23,7 @@ from linkchart import lexicon
 from linkchart.extract.claims import claims_in_sentence
 from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
 from linkchart.extract.dates import sentence_dates
-from linkchart.extract.events import events_in_sentence
+from linkchart.extract.events import AT_NEWS, JUST_BEFORE, events_in_sentence
 from linkchart.extract.locations import chained_places
 from linkchart.extract.modality import ensure_lemmas
 from linkchart.extract.relations import RelationRules, load_predicates, load_rules, relations_in_sentence
@@ -80,18 +80,28 @@ class FactReader:
         ctx = SentenceContext.build(ensure_lemmas(doc), self.rules, carried, previous)
         found = SpanFacts(told=dict(context_told or {}))
         last_date = context_date
+        # the time the narrative is at: the last date stated, or the article's once a sentence stating none told a
+        # happening as its news ('In 2006 X fought Y. Z told the paper ... . W issued a statement ...': news again)
+        narrative_date = article_date if found.told.get(AT_NEWS) else context_date
         previous_day = None  # the day the sentence before stated ('Yesterday, X held primaries.')
         for sent in doc.sents:
             dates = sentence_dates(sent, article_date, last_date)
             date = dates[0][1] if dates else None
             if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
                 found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
-            found.events += events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates, article_date,
-                                               last_date, previous_day, found.told)
+            told = events_in_sentence(ctx, sent, offset, date, self.trigger_kinds, dates, article_date,
+                                      narrative_date, previous_day, found.told)
+            found.events += told
             found.claims += claims_in_sentence(ctx, sent, offset)
             previous_day = dates[-1][1] if dates else None
-            if dates:
-                last_date = dates[-1][1]
+            for key in [k for k in found.told if k.startswith(JUST_BEFORE)]:
+                del found.told[key]
+            found.told.update({JUST_BEFORE + e.kind: e.date for e in told if e.date and e.date_source is None})
+            if article_date and any(e.date_source == "article" for e in told):
+                narrative_date, found.told[AT_NEWS] = article_date, article_date
+            if dates:  # a date the sentence states sets the time, even beside the news
+                last_date = narrative_date = dates[-1][1]
+                found.told.pop(AT_NEWS, None)
         found.relations += chained_places(found.relations, self.rules["place_chain_rule"])
         found.speaker = closing_speaker(ctx, offset)
         found.subjects = closing_subjects(doc, offset)

@@ -89,16 +89,18 @@ def is_negated(tok: Token) -> bool:
     """Return True when the text says the fact anchored on `tok` did not happen."""
     if _has_negator(tok):
         return True
-    for cur, head in _governors(tok, _SYNTAX.negation_path, 4):
+    for cur, head in _governors(tok, _SYNTAX.negation_path | {"acl"}, 4):
         if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
             return False
+        if cur.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            return False  # 'denied reports that X ousted Y' denies what is reported; 'the report X published' is
         if _negating_verb(head):
             return True
         # 'did not agree to meet', 'did not accept the offer': negation of a governing verb
         if cur.dep_ in {"xcomp", "dobj"} and head.pos_ in {"VERB", "AUX"} and _has_negator(head):
             return True
-        if head.lemma_.lower() in REPORTING_VERBS:
-            return False  # 'He did not say that X met Y' does not deny the meeting
+        if head.lemma_.lower() in REPORTING_VERBS and head.pos_ in {"VERB", "AUX"}:
+            return False  # 'He did not say that X met Y' does not deny the meeting (the noun of 'denied reports' may)
     return False
 
 

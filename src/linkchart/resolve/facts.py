@@ -192,7 +192,8 @@ def entity_events(store: Store, index: MentionIndex | None = None,
 
     Two statements are one event when they are of one kind, on one date (as far as both
     state it) and share a participant that is not a place, unless both name places and no place
-    is shared; two events dated by a year alone are one only with the same participants. Each carries its number of
+    is shared; two events dated by a year alone are one only with the same participants. Undated statements of
+    one speaker in one article are one (`merge_undated_statements`). Each carries its number of
     independent sources (`SourceIndex.independent`).
     """
     index = index or MentionIndex(store)
@@ -214,6 +215,7 @@ def entity_events(store: Store, index: MentionIndex | None = None,
                             date_source=ev.date_source)
         (told if ev.date else loose).append(event)
     merged = merge_told(told, places)
+    loose = merge_undated_statements(loose)
     for event in merged + loose:
         event.independent_sources = sources.independent(event.evidence)
     return sorted(merged, key=lambda e: (e.date or "", e.kind)) + loose
@@ -239,6 +241,30 @@ def merge_told(told: list[EntityEvent], places: set[int]) -> list[EntityEvent]:
         same.attributed_to = same.attributed_to if event.attributed_to else None  # one source tells it outright
         group.add_evidence(same, event.evidence)
     return merged
+
+
+def merge_undated_statements(loose: list[EntityEvent]) -> list[EntityEvent]:
+    """Return the undated events as told, the statements of one speaker (their first participant) in one article
+    merged into the first of them, with the evidences of all: 'X told the paper ...', 'He said ...', 'He added
+    ...' without a date are one interview or speech reported, not one statement per sentence (a date tells them
+    apart: dated statements merge by their date, `merge_told`)."""
+    out: list[EntityEvent] = []
+    first: dict[tuple[int | None, bool, int], EntityEvent] = {}
+    for event in loose:
+        article = event.evidence[0].article_id if event.evidence else None
+        if event.kind != "statement" or not event.participants or article is None:
+            out.append(event)
+            continue
+        key = (article, event.negated, event.participants[0])
+        same = first.get(key)
+        if same is None:
+            first[key] = event
+            out.append(event)
+            continue
+        same.participants += [p for p in event.participants if p not in same.participants]
+        same.attributed_to = same.attributed_to if event.attributed_to else None
+        same.evidence += [x for x in event.evidence if not any(y.start == x.start for y in same.evidence)]
+    return out
 
 
 class _MergedEvents:
