@@ -829,6 +829,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 continue
             if rule.get("given_only"):
                 continue  # 'the army seized Iranian rockets' says nothing of who backs whom
+            if tok.dep_ == "dobj" and lemma_of(tok.head) in rule.get("ended_by", ()):
+                continue  # 'X cut its ties with Y': the tie ends here (rule key ended_by)
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
@@ -859,7 +861,11 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     phrase = phrase or any(t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "QUANTITY"} for t in found)
                     doers += [e for t in found for e in ents_for(ctx, t)]
             # a 'by'/'for' phrase names the doer even when it is no entity ('support for the cleric')
-            if not doers and not phrase and tok.dep_ not in {"amod", "compound", "nmod"}:
+            # "the officer's ties to Y": someone unnamed owns them, not the clause's subject ("Iran's support", "his
+            # ties" name their owner or let the clause's subject stand for it)
+            owned = any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and ctx.ent_at[c.i] is None
+                        for c in tok.children)
+            if not doers and not phrase and not owned and tok.dep_ not in {"amod", "compound", "nmod"}:
                 doers = clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
