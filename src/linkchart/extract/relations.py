@@ -838,7 +838,10 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     verb = _governing_verb(tok)
                     objects += [e for t in _follow(verb, path[5:]) for e in ents_for(ctx, t)] if verb else []
                 else:
-                    objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+                    reached = _follow(tok, path)
+                    if rule.get("stance_possessor"):  # "qualms about Y's plans": about Y
+                        reached = _possessor_args(ctx, reached)
+                    objects += [e for t in reached for e in ents_for(ctx, t)]
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             if not objects:
