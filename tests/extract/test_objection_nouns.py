@@ -34,3 +34,11 @@ def test_an_objection_noun_opposes_its_holder_to_its_target(
 ])
 def test_no_critic_no_opposition(nlp: Language, text: str) -> None:
     assert not [t for t in triples(nlp, text) if t[1] == "opposes"]
+
+
+@pytest.mark.parametrize("text", [
+    "Blue Party architect Tom Vale died on Monday.",  # a profession
+    "Tom Vale, the Red Front's chief architect, died.",  # who planned, not who founded
+])
+def test_an_architect_founds_nothing(nlp: Language, text: str) -> None:
+    assert not [t for t in triples(nlp, text) if t[1] == "founded"]
