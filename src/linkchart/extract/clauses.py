@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from linkchart.extract.context import SentenceContext, agents, ents_for, lemma_of, sent_tokens
+from linkchart.extract.context import SentenceContext, agents, ents_for, is_passive, lemma_of, patients, sent_tokens
 
 Found = tuple[dict[str, Any], list[Span], list[Span], Token]
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -29,6 +29,9 @@ def _holder_of(ctx: SentenceContext, word: Token) -> list[Span]:
         if head.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "acl" and cur.dep_ in {"prep", "oprd", "acomp", "xcomp"}:
                 return ents_for(ctx, head.head)
+            if is_passive(head) and cur.dep_ in {"prep", "oprd", "acomp", "xcomp"}:
+                # 'X is seen as close to Y', 'X is considered close to Y': said of the passive's subject
+                return [e for s in patients(head) for e in ents_for(ctx, s)]
             return [e for s in agents(head) for e in ents_for(ctx, s)]
         cur = head
     return []

@@ -131,6 +131,8 @@ class MentionFixer:
         self.labels = lexicon.labels()
         self.titles = lexicon.titles()
         self.roles = lexicon.roles()
+        self.party_roles = lexicon.lower("party_role")
+        self.not_parties = lexicon.lower("not_party")
         self.orgs = lexicon.organisations()
         self.bodies = lexicon.national_bodies()
         self.places = lexicon.places()
@@ -260,6 +262,8 @@ class MentionFixer:
                 elif tok.ent_iob_ == "O" and tok.tag_ in ("NNP", "NNPS") and head_label(t):
                     self._head_run(doc, i, cands)
                     self._head_reference(doc, i, cands)
+                if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
+                    self._party_before_role(doc, i, cands)  # 'Labour MP X'
                 if low in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
                 if low in self.orgs.of_heads:
@@ -269,6 +273,8 @@ class MentionFixer:
                 elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in self.places.locative_preps:
                     self._locative(doc, i, cands)
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
+                if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
+                    self._party_before_role(doc, i, cands)  # 'the Conservative leader', 'Socialist lawmakers'
                 if _in(t, self.roles.nouns):
                     j = i + 1
                     if j < n and doc[j].lower_ in self.verbs.naming_forms:
@@ -500,6 +506,31 @@ class MentionFixer:
         if len(run) > 1 and run[0].lower_ in self.given_names:
             return  # "ITV's Tom Verrel programme": named after a person, who stays a person
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
+
+    def _party_before_role(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Labour MP X', 'the Conservative leader', 'Socialist lawmakers': up to three capitalised words
+        right before a noun for a party's member or office-holder name the party when the model left them
+        unlabelled or called them a nationality (rule `party_before_role`). A nation, people or faith word, an
+        honorific, a role or rank word, or a word capitalised only because it opens the sentence ('Former')
+        names none."""
+        j = i
+        while j > 0 and i - j < 3:
+            t = doc[j - 1]
+            low = t.lower_
+            if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper) or t.ent_type_ not in ("", "NORP"):
+                break
+            if t.is_sent_start and t.ent_type_ != "NORP" and not any(
+                    o.text == t.text and not o.is_sent_start for o in doc):
+                break  # 'Former', 'Veteran': capitalised by their place only, unless the text writes them so too
+            if (low in self.roles.nouns or low in self.roles.former or low in self.roles.deputy
+                    or low in self.not_parties or self._is_honorific(t) or lexicon.nation_of(t.text)
+                    or low in self.peoples or low.rstrip("s") in self.peoples or low in self.orgs.heads):
+                break
+            j -= 1
+        before = doc[j - 1] if j > 0 else None
+        if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
+            # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
+            cands.append(_Cand(j, i, "ORG", cue="party"))
 
     def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
         """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed

@@ -57,6 +57,8 @@ from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
 
+_BODY_PREPS = frozenset({"of", "for", "to", "at"})  # 'the leader of X', 'the spokesman for X', 'adviser to X'
+
 RULES_PATH = Path(__file__).with_name("rules.yaml")
 _SYNTAX = lexicon.syntax()
 
@@ -388,13 +390,16 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
     holders: list[Span] = []
     for c in role.children:
         if c.dep_ == "appos":
-            holders += ents_for(ctx, c)
+            if not _listed(role, c):
+                holders += ents_for(ctx, c)
         elif c.dep_ == "acl" and lemma_of(c) in ctx.rules["naming_verbs"]:
             holders += ents_for(ctx, role, conj=False)
         elif c.dep_ == "prep" and c.lower_ == "of":
             # 'the director of planning, X': the name hangs on the portfolio, not on the role
             holders += [e for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is None
                         for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)]
+        if c.dep_ == "prep" and c.lower_ in _BODY_PREPS:
+            holders += _person_beside_body(ctx, c)
     if holders:
         return holders
     head = role.head
@@ -423,6 +428,29 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
             return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
     return []
+
+
+def _person_beside_body(ctx: SentenceContext, prep: Token) -> list[Span]:
+    """Return the person the parser hung on the body of a role's phrase instead of on the role: 'the leader
+    of the Blue Party, Ann Roe, resigned' (rule body_appositive_person); a person is no appositive of an
+    organisation or place, so a name given only persons there holds the role."""
+    out: list[Span] = []
+    for g in prep.children:
+        body = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
+        if body is None or body.label_ == "PERSON":
+            continue
+        for a in g.children:
+            if a.dep_ == "appos" and a.i > body.end - 1 and not _listed(g, a):
+                named = ents_for(ctx, a, conj=False)
+                if named and all(e.label_ == "PERSON" for e in named):
+                    out += named
+    return out
+
+
+def _listed(noun: Token, appositive: Token) -> bool:
+    """Whether what the parser calls a singular noun's appositive opens a list instead ('the leader of X, the Y
+    Front and the Z Army met': three parties, no name of the leader); rule list_not_appositive."""
+    return noun.tag_ in {"NN", "NNP"} and any(c.dep_ == "conj" for c in appositive.children)
 
 
 def _modifier_ents(ctx: SentenceContext, tok: Token, exclude: Iterable[Span] = ()) -> list[Span]:
@@ -801,6 +829,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 continue
             if rule.get("given_only"):
                 continue  # 'the army seized Iranian rockets' says nothing of who backs whom
+            if tok.dep_ == "dobj" and lemma_of(tok.head) in rule.get("ended_by", ()):
+                continue  # 'X cut its ties with Y': the tie ends here (rule key ended_by)
             for path in rule["object"]:
                 if path == "modifier":
                     objects += modifiers
@@ -808,7 +838,10 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     verb = _governing_verb(tok)
                     objects += [e for t in _follow(verb, path[5:]) for e in ents_for(ctx, t)] if verb else []
                 else:
-                    objects += [e for t in _follow(tok, path) for e in ents_for(ctx, t)]
+                    reached = _follow(tok, path)
+                    if rule.get("stance_possessor"):  # "qualms about Y's plans": about Y
+                        reached = _possessor_args(ctx, reached)
+                    objects += [e for t in reached for e in ents_for(ctx, t)]
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             if not objects:
@@ -831,7 +864,11 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     phrase = phrase or any(t.ent_type_ not in {"DATE", "TIME", "CARDINAL", "QUANTITY"} for t in found)
                     doers += [e for t in found for e in ents_for(ctx, t)]
             # a 'by'/'for' phrase names the doer even when it is no entity ('support for the cleric')
-            if not doers and not phrase and tok.dep_ not in {"amod", "compound", "nmod"}:
+            # "the officer's ties to Y": someone unnamed owns them, not the clause's subject ("Iran's support", "his
+            # ties" name their owner or let the clause's subject stand for it)
+            owned = any(c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and ctx.ent_at[c.i] is None
+                        for c in tok.children)
+            if not doers and not phrase and not owned and tok.dep_ not in {"amod", "compound", "nmod"}:
                 doers = clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
