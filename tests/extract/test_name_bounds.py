@@ -39,3 +39,31 @@ def test_a_programme_is_typed_a_group_not_a_person() -> None:
 
     from linkchart.resolve.typing import vote_type
     assert vote_type("Nightline", Counter({"ORG": 1}), Counter({"programme": 1})) == "ORG"
+
+
+def test_a_weekday_after_the_opens_a_title(nlp: Language) -> None:
+    for text, name in [("A report in the Sunday Courier claimed the deal was off.", "Sunday Courier"),
+                       ("But another report in the Sunday Brenland said so.", "Sunday Brenland"),
+                       ("He joined the Monday Circle in 1990.", "Monday Circle")]:
+        found = labels(nlp, text)
+        assert found.get(name) == "ORG", (text, found)
+
+
+def test_a_weekday_without_the_stays_a_date(nlp: Language) -> None:
+    for text in ["On Sunday Tom Verrel left the party.", "The vote on Sunday Tom Verrel called was lost.",
+                 "On the Sunday Tom Verrel left."]:
+        found = labels(nlp, text)
+        assert not any(t.startswith("Sunday") for t in found), (text, found)
+
+
+def test_a_byname_after_the_is_part_of_a_persons_name(nlp: Language) -> None:
+    for text, name in [("Mr Dalby wrote a life of Tom Verrel the Younger last year.", "Tom Verrel the Younger"),
+                       ("Tom Verrel the Elder built the first mill.", "Tom Verrel the Elder"),
+                       ("The chronicle praises Oskar the Great and his sons.", "Oskar the Great")]:
+        found = labels(nlp, text)
+        assert found.get(name) == "PERSON", (text, found)
+
+
+def test_a_persons_name_does_not_run_into_the_words_after_it(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby met Tom Verrel the next day.")
+    assert "Tom Verrel" in found, found

@@ -147,6 +147,7 @@ class MentionFixer:
         dates = lexicon.dates()
         self.months = frozenset(dates.months)
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
+        self.weekdays = frozenset(w.capitalize() for w in dates.weekdays)
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
         self.peoples = (self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)) - frozenset(
@@ -230,6 +231,8 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if t in self.weekdays and i > 0 and doc[i - 1].lower_ == "the":
+                    self._weekday_title(doc, i, cands)
                 if tok.is_upper and tok.is_alpha and len(t) > 1 and self._opens_line(doc, i):
                     self._dateline(doc, i, cands)
                 if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
@@ -308,6 +311,26 @@ class MentionFixer:
             return  # a longer name ('Rex Awards Regional Chain'), which the shape of a person's name does not fit
         if k > i + 1 and not (doc[i].is_sent_start and doc[i].is_upper):
             cands.append(_Cand(i, k, "PERSON", cue="given"))
+
+    def _name_nouns(self, doc: Doc, j: int, most: int) -> int:
+        """Return the end of up to `most` proper nouns from `j` that may close a name ('Herald', 'Club'), whatever the
+        model made of them: no title, date word, common given name or people; j when there is none."""
+        k = j
+        while k < len(doc) and k - j < most and doc[k].tag_ in ("NNP", "NNPS") and doc[k].is_alpha \
+                and doc[k].text[:1].isupper() and not self._is_honorific(doc[k]) \
+                and doc[k].text not in self.dates_words \
+                and doc[k].lower_ not in self.given_names and doc[k].lower_ not in self.peoples:
+            k += 1
+        if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            return j  # a longer name, which other rules read
+        return k
+
+    def _weekday_title(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'the Sunday Herald', 'the Monday Club' as an ORG (rule `weekday`): after 'the', a day of the week and
+        a proper noun are a title, not a date ('on Sunday' has no 'the')."""
+        k = self._name_nouns(doc, i + 1, 2)
+        if k > i + 1:
+            cands.append(_Cand(i, k, "ORG", cue="weekday"))
 
     @staticmethod
     def _is_row(doc: Doc) -> bool:
@@ -781,6 +804,10 @@ class MentionFixer:
             if not self._quoted(doc, s, e):
                 s = h
         s, e = self._extend(doc, s, e)
+        if cand.label == "PERSON" and e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].text[:1].isupper() \
+                and doc[e + 1].lower_ in self.titles.bynames \
+                and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
+            e += 2  # 'Tom Verrel the Younger': a byname is part of the name
         return [_Cand(s, e, cand.label, role, cue)]
 
     @staticmethod

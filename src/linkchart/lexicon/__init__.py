@@ -46,12 +46,13 @@ class Titles:
     honorifics: frozenset[str]  # a capitalised one before a name makes it a PERSON
     epithets: frozenset[str]  # of revered figures ('Imam Hussein')
     religious: frozenset[str]  # religious titles (without the epithets)
+    bynames: frozenset[str]  # after a person's name and 'the', part of the name ('William the Bold')
 
 
 @cache
 def titles() -> Titles:
     """Return the titles and honorifics."""
-    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"))
+    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"), lower("byname"))
 
 
 @dataclass(frozen=True)
