@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
-from linkchart.extract.credits import credit_mentions, credit_role
+from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import demonym_mention, names_its_country
 from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
@@ -85,9 +85,14 @@ class _Article:
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
-    role = credit_role(doc_text(doc))
+    text = doc_text(doc)
+    role = credit_role(text)
     if role is not None:  # a byline or a picture credit: names with their role, no facts, no context
         art.mentions.extend((m, CREDIT_CUE) for m in credit_mentions(found, role))
+        return
+    credit = caption_credit(text)
+    if credit is not None:  # a picture caption and its credit: names, no facts
+        art.mentions.extend((m, CREDIT_CUE) for m in caption_mentions(found, text, credit, offset))
         return
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))

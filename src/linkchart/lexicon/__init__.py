@@ -638,6 +638,7 @@ class Boilerplate:
     signature: str
     closing: str
     credit_lines: dict[str, str]  # role -> pattern of a credit line naming people or agencies in that role
+    caption_credit: str  # a picture caption ending in a labelled credit (groups `caption`, `credit`)
 
 
 _CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -659,4 +660,5 @@ def boilerplate() -> Boilerplate:
     return Boilerplate(cues, _pattern(data["list_cue"]), _pattern(data["pitch_opener"]), _pattern(data["pitch_strong"]),
                        tuple(data["pitch_hints"]), _pattern(data["pitch_weak"]), _pattern(data["signature"]),
                        _pattern(data["closing"]),
-                       {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()})
+                       {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()},
+                       _pattern(data["caption_credit"]))
