@@ -67,3 +67,16 @@ def test_a_byname_after_the_is_part_of_a_persons_name(nlp: Language) -> None:
 def test_a_persons_name_does_not_run_into_the_words_after_it(nlp: Language) -> None:
     found = labels(nlp, "Mr Dalby met Tom Verrel the next day.")
     assert "Tom Verrel" in found, found
+
+
+def test_a_place_keeps_its_lower_case_head_noun(nlp: Language) -> None:
+    for text, name, label in [("Fighters attacked a base in Velmar province on Monday.", "Velmar province", "GPE"),
+                              ("The plane landed at Velmar airport after midnight.", "Velmar airport", "FAC"),
+                              ("The council met in Dorin district last week.", "Dorin district", "GPE")]:
+        found = labels(nlp, text)
+        assert found.get(name) == label, (text, found)
+
+
+def test_a_head_noun_that_qualifies_another_noun_stays_out(nlp: Language) -> None:
+    found = labels(nlp, "Velmar airport security was tightened on Monday.")
+    assert not any(t.endswith("airport") for t in found), found

@@ -786,6 +786,8 @@ class MentionFixer:
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
                 break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
+            if self._kept_head(doc, e - 1):
+                break  # 'Velmar province': the noun is the place's own head
             if role is None and _in(doc[e - 1].text, self.orgs.nouns):
                 role = doc[e - 1].lower_
             e -= 1
@@ -853,6 +855,8 @@ class MentionFixer:
                 e += 2  # 'Transport and General Workers' + "' Union": a plural possessive inside the name
             elif self._hyphenated_given_name(doc, e):
                 e += 3  # 'Paek' + 'Sung-ho': a Korean given name the model left out
+            elif self._kept_head(doc, e):
+                e += 1  # 'Velmar' + 'province', 'Velmar' + 'airport'
             else:
                 break
         # '[United Nations Interim Force in Lebanon]': a bracketed name runs to the bracket
@@ -861,6 +865,16 @@ class MentionFixer:
             if k > e + 1 and k < n and doc[k].text in (")", "]"):
                 e = k
         return s, min(e, n)
+
+    def _kept_head(self, doc: Doc, k: int) -> bool:
+        """Whether token `k` is a lower-case place noun that belongs to the name right before it ('Velmar province',
+        'Dorin airport'): a proper noun before it, and no noun after it that it qualifies ('airport security')."""
+        if k < 1 or k >= len(doc) or not doc[k].is_lower or doc[k].lower_ not in self.places.kept_heads:
+            return False
+        before = doc[k - 1]
+        if not (before.text[:1].isupper() and before.is_alpha and before.tag_ in ("NNP", "NNPS")):
+            return False
+        return not (k + 1 < len(doc) and doc[k + 1].tag_ in ("NN", "NNS"))
 
     def _hyphenated_given_name(self, doc: Doc, e: int, after_name: bool = True) -> bool:
         """Whether doc[e:e+3] is a hyphenated given name ('Chong-gyu', 'Jae-in'): a capitalised word, a hyphen and
@@ -885,7 +899,7 @@ class MentionFixer:
         first, last = span[0], span[-1]
         if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
             return _Cand(c.start, c.end, "PERSON", c.role, c.cue if c.cue in ("title", "role") else "title")
-        head = head_label(last.text) if last.text[:1].isupper() else None
+        head = head_label(last.text) if last.text[:1].isupper() or self._kept_head(doc, last.i) else None
         if head is None:
             for tok in span[:-1]:
                 if tok.text[:1].isupper() and doc[tok.i + 1].lower_ in ("of", "for", "on"):

@@ -217,6 +217,7 @@ class Places:
     coordination_place_preps: frozenset[str]
     distance_units: frozenset[str]
     trail_nouns: frozenset[str]  # a location phrase passes through them ('the eastern part of Y')
+    kept_heads: frozenset[str]  # lower-case nouns that stay in a place name before them ('X province')
 
 
 @cache
@@ -226,7 +227,7 @@ def places() -> Places:
         lower("place_noun"), lower("of_place"), lower("relational_place"), lower("compass"), lower("compass_place"),
         lower("loc_head"), lower("fac_head"), lower("gpe_head"), lower("type_head=FAC"), lower("type_head=LOC"),
         lower("area"), lower("place_opener"), lower("locative_prep"), lower("person_place_prep"),
-        lower("coordination_place_prep"), lower("distance_unit"), lower("trail_noun"),
+        lower("coordination_place_prep"), lower("distance_unit"), lower("trail_noun"), lower("kept_head"),
     )
 
 
