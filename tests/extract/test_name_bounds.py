@@ -80,3 +80,21 @@ def test_a_place_keeps_its_lower_case_head_noun(nlp: Language) -> None:
 def test_a_head_noun_that_qualifies_another_noun_stays_out(nlp: Language) -> None:
     found = labels(nlp, "Velmar airport security was tightened on Monday.")
     assert not any(t.endswith("airport") for t in found), found
+
+
+def test_a_number_after_a_numbered_head_stays_in_the_name(nlp: Language) -> None:
+    for text, name in [("The diner sits on Velin Route 36 near the creek.", "Route 36"),
+                       ("Fighters of Velin Unit 2800 crossed the river.", "Unit 2800")]:
+        found = labels(nlp, text)
+        assert any(t.endswith(name) for t in found), (text, found)
+
+
+def test_a_place_and_the_larger_place_after_a_comma_are_two_places(nlp: Language) -> None:
+    from linkchart.extract.mentions import MentionFixer
+
+    fixer = next(c for _, c in nlp.pipeline if isinstance(c, MentionFixer))
+    doc = nlp("She lived in Anstey , Velinshire for years.")
+    from linkchart.extract.mentions import _Cand
+
+    spans = fixer._normalise(doc, _Cand(3, 6, "GPE"))
+    assert [doc[c.start:c.end].text for c in spans] == ["Anstey", "Velinshire"]

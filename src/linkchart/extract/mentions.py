@@ -141,6 +141,7 @@ class MentionFixer:
         self.publications = lexicon.publications()
         self.given_names = lexicon.given_names()
         self.thing_words = lexicon.thing_words()
+        self.numbered_heads = lexicon.numbered_heads()
         # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
@@ -764,6 +765,13 @@ class MentionFixer:
                     k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
+        if cand.label in PLACE_LABELS and cand.cue in WEAK_CUES:
+            for k in range(s + 1, e - 1):  # 'Velin, Dorset': a place and the larger place it lies in, two names
+                if doc[k].text == "," and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper() \
+                        and doc[k + 1].is_alpha:
+                    left = _Cand(s, k, cand.label, cand.role, "split")
+                    right = _Cand(k + 1, e, "GPE", None, "split")
+                    return self._normalise(doc, left) + self._normalise(doc, right)
         for k in range(s + 1, e - 1 if cand.cue not in ("force", "table") else s + 1):  # 'Sadr’s Jaysh al-Mahdi'
             # (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
@@ -848,8 +856,9 @@ class MentionFixer:
                 e += 1  # 'Asaib Ahl Al' + 'Haq': a particle binds to the name after it
             elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and head_label(nxt.text):
                 e += 1
-            elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):
-                e += 1
+            elif nxt.is_digit and len(nxt) <= 4 and doc[e - 1].text[:1].isupper() \
+                    and doc[e - 1].lower_ in self.numbered_heads:
+                e += 1  # 'Unit' + '2800', 'Route' + '36', 'Channel' + '4'
             elif (nxt.text in ("'", "’") and doc[e - 1].lower_.endswith("s") and e + 1 < n
                   and head_label(doc[e + 1].text) == "ORG" and doc[e + 1].text[:1].isupper()):
                 e += 2  # 'Transport and General Workers' + "' Union": a plural possessive inside the name

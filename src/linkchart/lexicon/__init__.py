@@ -50,6 +50,12 @@ class Titles:
 
 
 @cache
+def numbered_heads() -> frozenset[str]:
+    """Return the last words of names that a number after them continues ('Unit 2800', 'Route 36', 'Channel 4')."""
+    return lower("numbered_head")
+
+
+@cache
 def titles() -> Titles:
     """Return the titles and honorifics."""
     return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"), lower("byname"))
