@@ -98,3 +98,13 @@ def test_a_place_and_the_larger_place_after_a_comma_are_two_places(nlp: Language
 
     spans = fixer._normalise(doc, _Cand(3, 6, "GPE"))
     assert [doc[c.start:c.end].text for c in spans] == ["Anstey", "Velinshire"]
+
+
+def test_a_score_in_a_line_of_results_closes_no_name(nlp: Language) -> None:
+    found = labels(nlp, "Velinshire 238 and 133-5 , Dorinshire 471 ( T. Brekke 123 , A. Verrel 61 ) .")
+    assert not any(t[-1:].isdigit() for t in found), found
+
+
+def test_a_number_in_a_running_sentence_may_close_a_name(nlp: Language) -> None:
+    found = labels(nlp, "The diner sits on Velin Route 36 near the creek, 12 miles from the coast, since 1990.")
+    assert any(t.endswith("Route 36") for t in found), found

@@ -72,6 +72,7 @@ INITIAL_RE = re.compile(r"^[A-Z]\.$")
 ROW_NAME_LINKS = frozenset({"of", "'s", "’s", "de", "la"})  # small words inside a name of a table row
 ROW_NUMBER_RE = re.compile(r"^[-+]?\d*[.,:]?\d+(?:[-:.,/]\d+)*[.)]?$")  # '3', '10.21', '.564', '1:43.34', '2-1'
 
+RESULT_NUMBERS = 3  # a sentence with this many numbers, one word in four or more, is a line of results
 SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
@@ -822,11 +823,13 @@ class MentionFixer:
 
     @staticmethod
     def _before_score(doc: Doc, s: int, e: int) -> int:
-        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1')."""
+        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1', '238')."""
         if e - s > 1 and SCORE_RE.match(doc[e - 1].text):
             return e - 1
         if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
             return e - 3
+        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(doc[s].sent):
+            e -= 1  # 'Velin 238 and 133-5, Dorin 471': in a line of results the number is a score, not in the name
         return e
 
     def _extend(self, doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -1177,6 +1180,13 @@ class MentionFixer:
 def make_mention_fixer(nlp: Language, name: str, lowercase_mentions: bool) -> MentionFixer:
     """Return the ``linkchart_mentions`` component (see ``MentionFixer``)."""
     return MentionFixer(nlp, name, lowercase_mentions)
+
+
+def _is_results(sent: Span) -> bool:
+    """Whether a sentence is a line of results ('Velin 238 and 133-5, Dorin 471'): numbers are a quarter of its
+    words or more, and at least `RESULT_NUMBERS`."""
+    numbers = sum(t.like_num for t in sent)
+    return numbers >= RESULT_NUMBERS and numbers * 4 >= sum(not t.is_punct for t in sent)
 
 
 @lru_cache(maxsize=50_000)
