@@ -37,3 +37,23 @@ def test_names_in_a_byline_are_authors_and_state_no_facts() -> None:
     assert roles["Tom Vale"] == "author" and roles["Ann Poe"] == "author"
     assert {m.description for m in found.mentions if m.text == "Tom Vale"} == {"author (named in a credit line)"}
     assert not found.relations and not found.events
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale at the harbour. (photo credit: VALLEY NEWS)",
+    "Tom Vale at the harbour in Oslo. Image Credit: VALLEY NEWS",
+    "Tom Vale met the mayor at the harbour. (Photo: VALLEY NEWS)",
+])
+def test_a_captions_names_are_kept_and_its_credit_is_an_agency(text: str) -> None:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    by_text = {m.text: m for m in found.mentions}
+    assert by_text["VALLEY NEWS"].role == "agency"
+    assert by_text["Tom Vale"].description == "named in a picture caption" and by_text["Tom Vale"].role is None
+    assert not found.relations and not found.events
+
+
+def test_a_caption_credit_names_its_photographer() -> None:
+    text = "The flooded square on Monday. Image Credit: Ann Poe/Valley Agency"
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    roles = {m.text: m.role for m in found.mentions}
+    assert roles.get("Ann Poe") == "photographer" and roles.get("Valley Agency") == "agency", roles

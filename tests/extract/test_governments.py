@@ -17,7 +17,7 @@ def extract(nlp: Language, text: str) -> Extraction:
 
 def governments(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     """Return (text, refers_to) of the article's government mentions that stand for a named government."""
-    return [(m.text, m.refers_to) for m in extract(nlp, text).mentions if m.refers_to]
+    return [(m.text, m.refers_to) for m in extract(nlp, text).mentions if m.refers_to and m.text.islower()]
 
 
 def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:

@@ -39,3 +39,72 @@ def test_a_programme_is_typed_a_group_not_a_person() -> None:
 
     from linkchart.resolve.typing import vote_type
     assert vote_type("Nightline", Counter({"ORG": 1}), Counter({"programme": 1})) == "ORG"
+
+
+def test_a_weekday_after_the_opens_a_title(nlp: Language) -> None:
+    for text, name in [("A report in the Sunday Courier claimed the deal was off.", "Sunday Courier"),
+                       ("But another report in the Sunday Brenland said so.", "Sunday Brenland"),
+                       ("He joined the Monday Circle in 1990.", "Monday Circle")]:
+        found = labels(nlp, text)
+        assert found.get(name) == "ORG", (text, found)
+
+
+def test_a_weekday_without_the_stays_a_date(nlp: Language) -> None:
+    for text in ["On Sunday Tom Verrel left the party.", "The vote on Sunday Tom Verrel called was lost.",
+                 "On the Sunday Tom Verrel left."]:
+        found = labels(nlp, text)
+        assert not any(t.startswith("Sunday") for t in found), (text, found)
+
+
+def test_a_byname_after_the_is_part_of_a_persons_name(nlp: Language) -> None:
+    for text, name in [("Mr Dalby wrote a life of Tom Verrel the Younger last year.", "Tom Verrel the Younger"),
+                       ("Tom Verrel the Elder built the first mill.", "Tom Verrel the Elder"),
+                       ("The chronicle praises Oskar the Great and his sons.", "Oskar the Great")]:
+        found = labels(nlp, text)
+        assert found.get(name) == "PERSON", (text, found)
+
+
+def test_a_persons_name_does_not_run_into_the_words_after_it(nlp: Language) -> None:
+    found = labels(nlp, "Mr Dalby met Tom Verrel the next day.")
+    assert "Tom Verrel" in found, found
+
+
+def test_a_place_keeps_its_lower_case_head_noun(nlp: Language) -> None:
+    for text, name, label in [("Fighters attacked a base in Velmar province on Monday.", "Velmar province", "GPE"),
+                              ("The plane landed at Velmar airport after midnight.", "Velmar airport", "FAC"),
+                              ("The council met in Dorin district last week.", "Dorin district", "GPE")]:
+        found = labels(nlp, text)
+        assert found.get(name) == label, (text, found)
+
+
+def test_a_head_noun_that_qualifies_another_noun_stays_out(nlp: Language) -> None:
+    found = labels(nlp, "Velmar airport security was tightened on Monday.")
+    assert not any(t.endswith("airport") for t in found), found
+
+
+def test_a_number_after_a_numbered_head_stays_in_the_name(nlp: Language) -> None:
+    for text, name in [("The diner sits on Velin Route 36 near the creek.", "Route 36"),
+                       ("Fighters of Velin Unit 2800 crossed the river.", "Unit 2800")]:
+        found = labels(nlp, text)
+        assert any(t.endswith(name) for t in found), (text, found)
+
+
+def test_a_place_and_the_larger_place_after_a_comma_are_two_places(nlp: Language) -> None:
+    from linkchart.extract.mentions import MentionFixer
+
+    fixer = next(c for _, c in nlp.pipeline if isinstance(c, MentionFixer))
+    doc = nlp("She lived in Anstey , Velinshire for years.")
+    from linkchart.extract.mentions import _Cand
+
+    spans = fixer._normalise(doc, _Cand(3, 6, "GPE"))
+    assert [doc[c.start:c.end].text for c in spans] == ["Anstey", "Velinshire"]
+
+
+def test_a_score_in_a_line_of_results_closes_no_name(nlp: Language) -> None:
+    found = labels(nlp, "Velinshire 238 and 133-5 , Dorinshire 471 ( T. Brekke 123 , A. Verrel 61 ) .")
+    assert not any(t[-1:].isdigit() for t in found), found
+
+
+def test_a_number_in_a_running_sentence_may_close_a_name(nlp: Language) -> None:
+    found = labels(nlp, "The diner sits on Velin Route 36 near the creek, 12 miles from the coast, since 1990.")
+    assert any(t.endswith("Route 36") for t in found), found

@@ -95,14 +95,18 @@ def test_related_list_is_dropped() -> None:
     _assert_only_furniture_dropped(_page(*inline), inline)
 
 
-def test_photo_credits_and_captions_are_dropped() -> None:
+def test_captions_with_an_unlabelled_credit_are_dropped() -> None:
     furniture = [
-        "The harbour master at the closed terminal. Image Credit: AP",
-        "The closed terminal. (photo credit: HARBOUR AUTHORITY)",
         "Cranes stand idle at the northern dock. Sam Example/ The Coast Herald",
         "Dock workers leave the site. Reuters",
     ]
     _assert_only_furniture_dropped(_page(*furniture), furniture)
+
+
+def test_a_caption_ending_in_a_labelled_credit_stays_for_its_names() -> None:
+    kept = ["The harbour master at the closed terminal. Image Credit: AP",
+            "The closed terminal. (photo credit: HARBOUR AUTHORITY)"]
+    _assert_only_furniture_dropped(_page(*kept), [])
 
 
 def test_a_picture_credit_on_its_own_line_stays_for_its_names() -> None:

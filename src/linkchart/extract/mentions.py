@@ -72,6 +72,7 @@ INITIAL_RE = re.compile(r"^[A-Z]\.$")
 ROW_NAME_LINKS = frozenset({"of", "'s", "’s", "de", "la"})  # small words inside a name of a table row
 ROW_NUMBER_RE = re.compile(r"^[-+]?\d*[.,:]?\d+(?:[-:.,/]\d+)*[.)]?$")  # '3', '10.21', '.564', '1:43.34', '2-1'
 
+RESULT_NUMBERS = 3  # a sentence with this many numbers, one word in four or more, is a line of results
 SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
@@ -143,12 +144,14 @@ class MentionFixer:
         self.publications = lexicon.publications()
         self.given_names = lexicon.given_names()
         self.thing_words = lexicon.thing_words()
+        self.numbered_heads = lexicon.numbered_heads()
         # language and nationality words, which open a gloss after a spaced dash ('Veritas - Latin for truth')
         self.languages = lexicon.languages().names | frozenset(w.lower() for w in self.countries.demonyms)
         self.common: dict[str, str | None] = {}  # the acronyms the current text defines as common nouns
         dates = lexicon.dates()
         self.months = frozenset(dates.months)
         self.dates_words = frozenset(w.capitalize() for w in [*dates.months, *dates.weekdays])
+        self.weekdays = frozenset(w.capitalize() for w in dates.weekdays)
         # a mention made only of these names a group of people: peoples, faiths and nationality adjectives
         # minus country names that are a nationality plus 's' ('the Philippines' is a country, not 'Philippine's)
         self.peoples = (self.never.peoples | frozenset(w.lower() for w in self.countries.demonyms)) - frozenset(
@@ -232,6 +235,8 @@ class MentionFixer:
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
             if t[:1].isupper():
+                if t in self.weekdays and i > 0 and doc[i - 1].lower_ == "the":
+                    self._weekday_title(doc, i, cands)
                 if tok.is_upper and tok.is_alpha and len(t) > 1 and self._opens_line(doc, i):
                     self._dateline(doc, i, cands)
                 if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
@@ -314,6 +319,26 @@ class MentionFixer:
             return  # a longer name ('Rex Awards Regional Chain'), which the shape of a person's name does not fit
         if k > i + 1 and not (doc[i].is_sent_start and doc[i].is_upper):
             cands.append(_Cand(i, k, "PERSON", cue="given"))
+
+    def _name_nouns(self, doc: Doc, j: int, most: int) -> int:
+        """Return the end of up to `most` proper nouns from `j` that may close a name ('Herald', 'Club'), whatever the
+        model made of them: no title, date word, common given name or people; j when there is none."""
+        k = j
+        while k < len(doc) and k - j < most and doc[k].tag_ in ("NNP", "NNPS") and doc[k].is_alpha \
+                and doc[k].text[:1].isupper() and not self._is_honorific(doc[k]) \
+                and doc[k].text not in self.dates_words \
+                and doc[k].lower_ not in self.given_names and doc[k].lower_ not in self.peoples:
+            k += 1
+        if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            return j  # a longer name, which other rules read
+        return k
+
+    def _weekday_title(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'the Sunday Herald', 'the Monday Club' as an ORG (rule `weekday`): after 'the', a day of the week and
+        a proper noun are a title, not a date ('on Sunday' has no 'the')."""
+        k = self._name_nouns(doc, i + 1, 2)
+        if k > i + 1:
+            cands.append(_Cand(i, k, "ORG", cue="weekday"))
 
     @staticmethod
     def _is_row(doc: Doc) -> bool:
@@ -772,6 +797,13 @@ class MentionFixer:
                     k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
                 e = k
                 break
+        if cand.label in PLACE_LABELS and cand.cue in WEAK_CUES:
+            for k in range(s + 1, e - 1):  # 'Velin, Dorset': a place and the larger place it lies in, two names
+                if doc[k].text == "," and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper() \
+                        and doc[k + 1].is_alpha:
+                    left = _Cand(s, k, cand.label, cand.role, "split")
+                    right = _Cand(k + 1, e, "GPE", None, "split")
+                    return self._normalise(doc, left) + self._normalise(doc, right)
         for k in range(s + 1, e - 1 if cand.cue not in ("force", "table") else s + 1):  # 'Sadr’s Jaysh al-Mahdi'
             # (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
@@ -794,6 +826,8 @@ class MentionFixer:
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
                 break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
+            if self._kept_head(doc, e - 1):
+                break  # 'Velmar province': the noun is the place's own head
             if role is None and _in(doc[e - 1].text, self.orgs.nouns):
                 role = doc[e - 1].lower_
             e -= 1
@@ -812,15 +846,21 @@ class MentionFixer:
             if not self._quoted(doc, s, e):
                 s = h
         s, e = self._extend(doc, s, e)
+        if cand.label == "PERSON" and e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].text[:1].isupper() \
+                and doc[e + 1].lower_ in self.titles.bynames \
+                and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
+            e += 2  # 'Tom Verrel the Younger': a byname is part of the name
         return [_Cand(s, e, cand.label, role, cue)]
 
     @staticmethod
     def _before_score(doc: Doc, s: int, e: int) -> int:
-        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1')."""
+        """Return the end of [s, e) without the score or result closing it ('2-1', '6:4', '2 - 1', '238')."""
         if e - s > 1 and SCORE_RE.match(doc[e - 1].text):
             return e - 1
         if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
             return e - 3
+        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(doc[s].sent):
+            e -= 1  # 'Velin 238 and 133-5, Dorin 471': in a line of results the number is a score, not in the name
         return e
 
     def _extend(self, doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -850,13 +890,16 @@ class MentionFixer:
                 e += 1  # 'Asaib Ahl Al' + 'Haq': a particle binds to the name after it
             elif nxt.text[:1].isupper() and nxt.tag_ in ("NNP", "NNPS") and head_label(nxt.text):
                 e += 1
-            elif nxt.like_num and nxt.tag_ == "CD" and doc[e - 1].lower_ in ("unit", "brigade", "division"):
-                e += 1
+            elif nxt.is_digit and len(nxt) <= 4 and doc[e - 1].text[:1].isupper() \
+                    and doc[e - 1].lower_ in self.numbered_heads:
+                e += 1  # 'Unit' + '2800', 'Route' + '36', 'Channel' + '4'
             elif (nxt.text in ("'", "’") and doc[e - 1].lower_.endswith("s") and e + 1 < n
                   and head_label(doc[e + 1].text) == "ORG" and doc[e + 1].text[:1].isupper()):
                 e += 2  # 'Transport and General Workers' + "' Union": a plural possessive inside the name
             elif self._hyphenated_given_name(doc, e):
                 e += 3  # 'Paek' + 'Sung-ho': a Korean given name the model left out
+            elif self._kept_head(doc, e):
+                e += 1  # 'Velmar' + 'province', 'Velmar' + 'airport'
             else:
                 break
         # '[United Nations Interim Force in Lebanon]': a bracketed name runs to the bracket
@@ -865,6 +908,16 @@ class MentionFixer:
             if k > e + 1 and k < n and doc[k].text in (")", "]"):
                 e = k
         return s, min(e, n)
+
+    def _kept_head(self, doc: Doc, k: int) -> bool:
+        """Whether token `k` is a lower-case place noun that belongs to the name right before it ('Velmar province',
+        'Dorin airport'): a proper noun before it, and no noun after it that it qualifies ('airport security')."""
+        if k < 1 or k >= len(doc) or not doc[k].is_lower or doc[k].lower_ not in self.places.kept_heads:
+            return False
+        before = doc[k - 1]
+        if not (before.text[:1].isupper() and before.is_alpha and before.tag_ in ("NNP", "NNPS")):
+            return False
+        return not (k + 1 < len(doc) and doc[k + 1].tag_ in ("NN", "NNS"))
 
     def _hyphenated_given_name(self, doc: Doc, e: int, after_name: bool = True) -> bool:
         """Whether doc[e:e+3] is a hyphenated given name ('Chong-gyu', 'Jae-in'): a capitalised word, a hyphen and
@@ -889,7 +942,7 @@ class MentionFixer:
         first, last = span[0], span[-1]
         if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
             return _Cand(c.start, c.end, "PERSON", c.role, c.cue if c.cue in ("title", "role") else "title")
-        head = head_label(last.text) if last.text[:1].isupper() else None
+        head = head_label(last.text) if last.text[:1].isupper() or self._kept_head(doc, last.i) else None
         if head is None:
             for tok in span[:-1]:
                 if tok.text[:1].isupper() and doc[tok.i + 1].lower_ in ("of", "for", "on"):
@@ -1158,6 +1211,13 @@ class MentionFixer:
 def make_mention_fixer(nlp: Language, name: str, lowercase_mentions: bool) -> MentionFixer:
     """Return the ``linkchart_mentions`` component (see ``MentionFixer``)."""
     return MentionFixer(nlp, name, lowercase_mentions)
+
+
+def _is_results(sent: Span) -> bool:
+    """Whether a sentence is a line of results ('Velin 238 and 133-5, Dorin 471'): numbers are a quarter of its
+    words or more, and at least `RESULT_NUMBERS`."""
+    numbers = sum(t.like_num for t in sent)
+    return numbers >= RESULT_NUMBERS and numbers * 4 >= sum(not t.is_punct for t in sent)
 
 
 @lru_cache(maxsize=50_000)

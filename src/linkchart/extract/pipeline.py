@@ -27,8 +27,9 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
-from linkchart.extract.credits import credit_mentions, credit_role
+from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
+from linkchart.extract.demonyms import demonym_mention, names_its_country
 from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
@@ -54,6 +55,7 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
+DEMONYM_CUE = "demonym"  # the cue of a nationality word read as a mention of its country
 _HEADLINE_PROOF = frozenset({CREDIT_CUE, "dateline"})  # cues whose mentions a Title Case sentence keeps
 # predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
 _MEMBERSHIP = frozenset({"member_of", "leads", "spokesperson_of"})
@@ -72,6 +74,7 @@ class _Article:
     norp: list[Mention] = field(default_factory=list)
     # NORP span -> (where a party name opens, whether its first word is surely part of the name)
     party_starts: dict[tuple[int, int], tuple[int, bool]] = field(default_factory=dict)
+    demonyms: list[Mention] = field(default_factory=list)  # nationality words standing for their countries
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
@@ -82,13 +85,20 @@ class _Article:
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
-    role = credit_role(doc_text(doc))
+    text = doc_text(doc)
+    role = credit_role(text)
     if role is not None:  # a byline or a picture credit: names with their role, no facts, no context
         art.mentions.extend((m, CREDIT_CUE) for m in credit_mentions(found, role))
+        return
+    credit = caption_credit(text)
+    if credit is not None:  # a picture caption and its credit: names, no facts
+        art.mentions.extend((m, CREDIT_CUE) for m in caption_mentions(found, text, credit, offset))
         return
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
+        if e.label_ == "NORP" and names_its_country(e):
+            art.demonyms.append(demonym_mention(e, offset))
         if e.label_ == "NORP" and e.text[:1].isupper():
             art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
                                     e.sent.start_char + offset, e.sent.end_char + offset))
@@ -240,8 +250,20 @@ def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, 
     return out
 
 
+def _add_demonyms(art: _Article) -> None:
+    """Add the nationality words the model called NORP as mentions of their countries ('Velmarian' → Velmar),
+    where no other mention holds the span."""
+    taken = {(m.start, m.end) for m, _ in art.mentions}
+    named = {lexicon.nation_of(m.text) for m, _ in art.mentions}
+    found = [m for m in art.demonyms if (m.start, m.end) not in taken and m.refers_to not in named]
+    if found:
+        art.mentions.extend((m, DEMONYM_CUE) for m in found)
+        art.mentions.sort(key=lambda pair: pair[0].start)
+
+
 def _finish(art: _Article) -> Extraction:
     _recover_norp(art)
+    _add_demonyms(art)
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]

@@ -7,7 +7,8 @@ known sentences:
 * a cue table (`LINE_CUES`, regexes as data in `lexicon/boilerplate.yaml`) for lines that are furniture on their own:
   share buttons, advertisement markers, reading time, cookie banners, language pickers,
   'Related:' / 'Read more' links, captions ending in a credit (a picture credit on a line of its own,
-  'Image Credit: AP', stays: its names are kept as photographers and agencies);
+  'Image Credit: AP', stays: its names are kept as photographers and agencies; so does a one-line caption
+  ending in a labelled credit, 'The dock. (photo credit: AP)', whose names are kept without facts);
 * blocks that grow from a cue: a subscription / donation pitch ('Dear Reader', a price
   'for $5 a month', 'support our journalism') runs on over its bullets and sign-off;
   a list cue ('Related Content', 'You may also like') runs on over short title-like
@@ -74,6 +75,8 @@ _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 CLOSING = re.compile(_PATTERNS.closing, _I)
 # A picture credit on a line of its own ('Image Credit: AP') stays in the text: extraction keeps its names.
 CREDIT_LINE = re.compile(_PATTERNS.credit_lines["photographer"], _I)
+# So does a caption ending in a labelled credit ('The dock. (photo credit: AP)'): its names are kept, no facts.
+CAPTION_CREDIT = re.compile(_PATTERNS.caption_credit, _I)
 
 # A credit set far right after a wide gap: 'Embassy in Brussels.        (AFP)'.
 FAR_RIGHT_CREDIT = re.compile(r"\S.*\s{3,}\(\s*[A-Z][\w .&/-]{0,30}\)\s*$")
@@ -250,7 +253,7 @@ def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
             drop.update(_caption_back(texts, blank_before, i))
         elif _cue_kind(text) or _is_pitch_line(text):
             drop.add(i)
-    drop -= {k for k, text in enumerate(texts) if CREDIT_LINE.match(text)}
+    drop -= {k for k, text in enumerate(texts) if CREDIT_LINE.match(text) or CAPTION_CREDIT.match(text)}
     return frozenset(lines[k].start for k in drop)
 
 

@@ -46,12 +46,19 @@ class Titles:
     honorifics: frozenset[str]  # a capitalised one before a name makes it a PERSON
     epithets: frozenset[str]  # of revered figures ('Imam Hussein')
     religious: frozenset[str]  # religious titles (without the epithets)
+    bynames: frozenset[str]  # after a person's name and 'the', part of the name ('William the Bold')
+
+
+@cache
+def numbered_heads() -> frozenset[str]:
+    """Return the last words of names that a number after them continues ('Unit 2800', 'Route 36', 'Channel 4')."""
+    return lower("numbered_head")
 
 
 @cache
 def titles() -> Titles:
     """Return the titles and honorifics."""
-    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"))
+    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"), lower("byname"))
 
 
 @dataclass(frozen=True)
@@ -216,6 +223,7 @@ class Places:
     coordination_place_preps: frozenset[str]
     distance_units: frozenset[str]
     trail_nouns: frozenset[str]  # a location phrase passes through them ('the eastern part of Y')
+    kept_heads: frozenset[str]  # lower-case nouns that stay in a place name before them ('X province')
 
 
 @cache
@@ -225,7 +233,7 @@ def places() -> Places:
         lower("place_noun"), lower("of_place"), lower("relational_place"), lower("compass"), lower("compass_place"),
         lower("loc_head"), lower("fac_head"), lower("gpe_head"), lower("type_head=FAC"), lower("type_head=LOC"),
         lower("area"), lower("place_opener"), lower("locative_prep"), lower("person_place_prep"),
-        lower("coordination_place_prep"), lower("distance_unit"), lower("trail_noun"),
+        lower("coordination_place_prep"), lower("distance_unit"), lower("trail_noun"), lower("kept_head"),
     )
 
 
@@ -637,6 +645,7 @@ class Boilerplate:
     signature: str
     closing: str
     credit_lines: dict[str, str]  # role -> pattern of a credit line naming people or agencies in that role
+    caption_credit: str  # a picture caption ending in a labelled credit (groups `caption`, `credit`)
 
 
 _CLASS_SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -658,4 +667,5 @@ def boilerplate() -> Boilerplate:
     return Boilerplate(cues, _pattern(data["list_cue"]), _pattern(data["pitch_opener"]), _pattern(data["pitch_strong"]),
                        tuple(data["pitch_hints"]), _pattern(data["pitch_weak"]), _pattern(data["signature"]),
                        _pattern(data["closing"]),
-                       {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()})
+                       {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()},
+                       _pattern(data["caption_credit"]))

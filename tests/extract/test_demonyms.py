@@ -1,0 +1,45 @@
+"""Nationality words as mentions of their country (invented names and sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkchart.extract.demonyms import country_of_demonym
+from linkchart.extract.nlp import load_pipeline
+from linkchart.extract.pipeline import extract_article
+
+
+def _mentions(text: str) -> dict[str, tuple[str, str | None]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    return {m.text: (m.label, m.refers_to) for m in found.mentions}
+
+
+def test_country_of_a_demonym() -> None:
+    assert country_of_demonym("Dutch") == "Netherlands"
+    assert country_of_demonym("Soviet") == "Soviet Union"
+    assert country_of_demonym("Netherlands") is None  # a country's own name is no adjective
+    assert country_of_demonym("Dutchmen") is None
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("The Dutch singer Tom Vale toured the coast with his band.", "Dutch", "Netherlands"),
+    ("Ann Poe, a German-born painter, moved to the coast in 1990.", "German", "Germany"),
+    ("He spent four years in a Soviet labour camp before his release.", "Soviet", "Soviet Union"),
+    ("Tom Vale is Canadian and lives by the lake.", "Canadian", "Canada"),
+])
+def test_a_nationality_adjective_is_a_mention_of_its_country(text: str, word: str, country: str) -> None:
+    assert _mentions(text)[word] == ("GPE", country)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Americans and the Dutch voted on Sunday.", "Dutch"),  # a people
+    ("She speaks French and German fluently.", "German"),  # a language
+    ("The poem was written in Polish by Ann Poe.", "Polish"),
+])
+def test_a_nationality_word_used_as_a_noun_names_no_country(text: str, word: str) -> None:
+    assert word not in _mentions(text)
+
+
+def test_no_adjective_mention_where_the_article_names_the_country() -> None:
+    found = _mentions("The Dutch singer Tom Vale left the Netherlands in 1990.")
+    assert "Dutch" not in found and "Netherlands" in found
