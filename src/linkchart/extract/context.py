@@ -289,7 +289,8 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     """
     sent = ctx.sent_at[pronoun.i]
     before = {e.text: e for e in sent_ents(ctx, sent)
-              if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun) and not _where(e)}
+              if _personal(ctx, e) and e.end <= pronoun.i and gender_fits(ctx, e, pronoun) and not _where(e)
+              and not _in_clause_of(e, pronoun)}
     if len(before) == 1:
         return next(iter(before.values()))
     if before:
@@ -305,6 +306,23 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
         return subjects[0]
     distinct = {e.text for e in people}
     return people[0] if len(distinct) == 1 else None
+
+
+def _in_clause_of(ent: Span, pronoun: Token) -> bool:
+    """Whether a name sits in an opening clause whose unstated subject is the pronoun itself ('Commenting on X's
+    case, he said', 'After meeting X, he said': he is not X; rule controlled_clause)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    for clause in verb.children:
+        if clause.i >= pronoun.i or clause.dep_ not in {"advcl", "prep"}:
+            continue
+        heads = [clause] if clause.dep_ == "advcl" else [g for g in clause.children if g.dep_ == "pcomp"]
+        for head in heads:
+            if head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) \
+                    and head.left_edge.i <= ent.root.i <= head.right_edge.i:
+                return True
+    return False
 
 
 def _where(ent: Span) -> bool:

@@ -192,7 +192,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                                                      if c.dep_ == "poss" and tok.pos_ == "NOUN"])
             if kind is None:
                 continue
-            mentions = _participants(ctx, tok, doers + undergoers + others, sources)
+            mentions = _participants(ctx, tok, doers + undergoers + others, sources - _controller(tok))
             if not mentions:
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
@@ -696,6 +696,20 @@ def _refine(ctx: SentenceContext, kind: str, undergoers: list[Token]) -> str | N
     """Return the event kind once the undergoer is known ('seized a town' is a seizure, 'seized X' an arrest)."""
     labels = [e.label_ for t in undergoers for e in ents_for(ctx, t)]
     return refine_kind(kind, labels, [t for t in undergoers if ctx.ent_at[t.i] is None])
+
+
+def _controller(tok: Token) -> set[int]:
+    """Return the token indices of the subject of the verb whose subjectless clause `tok` heads ('After meeting X,
+    Y said ...': Y met X, though Y is also the source of what follows; rule controlled_clause), else nothing."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        return set()
+    if tok.dep_ == "advcl":
+        verb = tok.head
+    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    else:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _report_sources(sent: Span) -> set[int]:
