@@ -439,3 +439,42 @@ def test_alias_meanings_gives_one_statement_of_each_meaning_of_an_alias(store_ur
         first = min(st.id for st in store.alias_statements() if st.name == "Velmora Liberation Front")
         assert first in {st.id for st in found}
         assert store.alias_meanings([]) == []
+
+
+def test_a_new_spelling_of_a_known_name_joins_from_the_kept_names_as_a_full_resolution_would(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        for source in ("variant", "again"):  # the second time the spelling is known
+            add_article(store, source, [
+                ("Minister Kareem Dawaali met Nadia Qasimi in Tal Sabr.",
+                 [("Kareem Dawaali", "PERSON"), ("Nadia Qasimi", "PERSON"), ("Tal Sabr", "GPE")]),
+                ("Dawaali spoke for the Velmora Liberation Front.", [("Dawaali", "PERSON"),
+                                                                      ("Velmora Liberation Front", "ORG")])])
+            LAST_RUN.clear()
+            assert resolve_store(store, force=False) is not None
+            assert LAST_RUN["kind"] == "attach"  # joined from the kept names: Karim Dawali's mentions not read
+            incremental = _full_view(store)
+            variant = {m.id for m in store.mentions() if "Dawa" in m.text}
+            assert any(variant <= c for c, *_ in incremental)
+            resolve_store(store, full=True)
+            assert incremental == _full_view(store)
+
+
+def test_a_new_spelling_beside_a_new_name_joins_apart_from_it(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        add_article(store, "variant", [
+            ("Kareem Dawaali met Tovin Hasselgrund in Tal Sabr.",
+             [("Kareem Dawaali", "PERSON"), ("Tovin Hasselgrund", "PERSON"), ("Tal Sabr", "GPE")]),
+            ("Dawaali left the Velmora Liberation Front.", [("Dawaali", "PERSON"),
+                                                             ("Velmora Liberation Front", "ORG")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["mentions"] == 1  # only the new name was read with its reach
+        incremental = _full_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)
