@@ -478,3 +478,25 @@ def test_a_new_spelling_beside_a_new_name_joins_apart_from_it(store_url: str) ->
         incremental = _full_view(store)
         resolve_store(store, full=True)
         assert incremental == _full_view(store)
+
+
+def test_a_described_new_spelling_gives_its_entity_the_description_a_full_resolution_gives(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _described(store, "d1", "the envoy of the council")
+        _big_store(store)
+        for source in ("d2", "d3"):  # the second ties the stored description, then outnumbers it
+            text = "Kareem Dawaali spoke in Tal Sabr."
+            mentions = [Mention(0, 14, "Kareem Dawaali", "PERSON", 0, len(text), description="the head of the front"),
+                        Mention(24, 32, "Tal Sabr", "GPE", 0, len(text))]
+            store.add_document(Document(source=source, text=text, sha256=f"sha-{source}", kind="txt"),
+                               [Article(source=source, index=0, text=text, offsets=OffsetMap.identity(len(text), 0),
+                                        start=0, end=len(text))],
+                               [Extraction(mentions=mentions)], [article_fingerprint(text + source)])
+            LAST_RUN.clear()
+            assert resolve_store(store, force=False) is not None
+            assert LAST_RUN["kind"] == "attach"
+            incremental = _full_view(store)
+            resolve_store(store, full=True)
+            assert incremental == _full_view(store)

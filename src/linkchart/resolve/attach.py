@@ -236,12 +236,12 @@ class _Plan:
         """Decline unless each new spelling of a full name joins, in a full resolution, only the one cluster
         holding its key, for the reason the same-key pass gives (`SameKey` of the first name of that key), and
         changes no other name's reason: a person's name, as the kept names split it into parts, without a
-        description, translation or an initialism any text uses, whose keys (`incremental.pull`) reach no other
+        translation or an initialism any text uses, whose keys (`incremental.pull`) reach no other
         cluster. A new spelling of a surname alone joins the full name of its article (`_partial_cluster`)."""
         for k in sorted(self.new):
             ls = self.locals_[k]
             rows = self.by_key[self.keys[k]]
-            if (self.types[k] != "PERSON" or any(ls.descriptions.values()) or names.english_calque(ls.surface)
+            if (self.types[k] != "PERSON" or names.english_calque(ls.surface)
                     or ls.surface.islower()
                     or any(names.name_parts(r.surface) != names.name_parts(ls.surface) for r in rows)):
                 raise Declined(f"a new name: {ls.surface}", [ls.surface])
