@@ -215,8 +215,10 @@ def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str
     `blocking.MAX_CANDIDATES`, as the matcher would; a pair of names judged before is not compared again.
     """
     candidates = {surface: set(block_candidates(filed, keys)) - pulled for surface, keys in blocks.items()}
-    named = store.cluster_names(set().union(*candidates.values())) if candidates else {}
-    cleaned = {c: {clean_surface(t) for t in texts} for c, texts in named.items()}
+    # the names as the matcher reads them (`surfaces.mention_surface`), from the kept names: not every mention
+    cleaned: dict[int, set[str]] = {}
+    for r in store.surface_rows(clusters=set().union(*candidates.values())) if candidates else []:
+        cleaned.setdefault(r.cluster, set()).add(r.surface)
     _learn(store, memo, set(blocks).union(*cleaned.values()))
     out: set[int] = set()
     for surface, clusters in candidates.items():
