@@ -464,6 +464,8 @@ def one_article_cost(url: str, folder: Path, backend: str, kind: str = "bench") 
                 assert report.added, report.failed
             if target == copy:
                 print(f"  add one ({kind}): {costs[0]:.2f} s; resolution {LAST_RUN}", flush=True)
+    for made in [*folder.glob(f"solo-{kind}.db*"), *folder.glob(f"warm-up-{kind}.db*")]:  # the next repeat's are new
+        made.unlink()
     return costs[0], costs[1]
 
 
