@@ -500,3 +500,20 @@ def test_a_described_new_spelling_gives_its_entity_the_description_a_full_resolu
             incremental = _full_view(store)
             resolve_store(store, full=True)
             assert incremental == _full_view(store)
+
+
+def test_a_new_full_name_does_not_read_the_people_its_surname_alone_stands_for_in_their_articles(
+        store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)  # 'Dawali' alone stands for Karim Dawali in each of its articles
+        add_article(store, "new", [
+            ("Omar Dawali met Nadia Qasimi in Tal Sabr.", [("Omar Dawali", "PERSON"), ("Nadia Qasimi", "PERSON"),
+                                                          ("Tal Sabr", "GPE")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["mentions"] == 1  # Karim Dawali's cluster was not read
+        incremental = _full_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)
