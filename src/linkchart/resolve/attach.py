@@ -43,6 +43,7 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
+from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
@@ -257,6 +258,23 @@ class _Plan:
                 raise Declined(f"a new name reaching other clusters: {ls.surface}", [ls.surface])
             first = min(rows, key=lambda r: (r.first_article, r.first_start))
             self.reasons[k] = Reason("same_key", SameKey(first.surface, self.keys[k]))
+        self._check_new_pairs()
+
+    def _check_new_pairs(self) -> None:
+        """Decline when the name matcher joins a new spelling of a full name with another name no kept cluster holds
+        (of these articles, planned elsewhere or resolved apart): no kept name tells of that pair."""
+        memo = MatcherMemo()
+        for k in self.reasons:
+            if self._scoped(k):
+                continue
+            for c, other in self.everything.items():
+                type_ = self.types.get(c, self.voted.get(c, ""))
+                if (other.surface == self.locals_[k].surface or other.surface in self.by_surface
+                        or is_partial_person(other.surface, type_) or self.cluster.get(c) == self.cluster[k]):
+                    continue
+                if memo.verdict(self.locals_[k].surface, other.surface) is not None:
+                    raise Declined(f"a new name matching another new name: {self.locals_[k].surface}",
+                                   [self.locals_[k].surface])
 
     def _initials_used(self, surface: str) -> bool:
         """Return True when a kept name is one of the initialisms of `surface` (the acronym pass may join them)."""
