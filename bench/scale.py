@@ -495,12 +495,14 @@ def store_copy(url: str, folder: Path, backend: str) -> Iterator[str]:
     params = conninfo_to_dict(url)
     admin = make_conninfo(url, dbname="postgres")
     name = f"{params['dbname']}_added"
+    base, _, query = url.partition("?")
+    copy_url = base.rsplit("/", 1)[0] + f"/{name}" + (f"?{query}" if query else "")  # a URL: open_store reads it
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{params["dbname"]}"')
         conn.execute("CHECKPOINT")  # the copy on disk, as a database written long ago is
     try:
-        yield make_conninfo(url, dbname=name)
+        yield copy_url
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
