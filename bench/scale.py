@@ -23,6 +23,7 @@ Usage: .venv/bin/python bench/scale.py --articles 1000 [--backend both] [--mode 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import itertools
 import json
 import multiprocessing
@@ -51,10 +52,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from linkchart.api import Workspace  # noqa: E402
 from linkchart.ingest.dedupe import article_fingerprint  # noqa: E402
 from linkchart.store.open import open_store  # noqa: E402
-from scalegen import generate  # noqa: E402
+from scalegen import ADD_KINDS, added_article, generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED_CHUNK = 200  # articles a worker generates per task
+PROFILE_TO = os.environ.get("SCALE_ADD_PROFILE")  # when set: cProfile the timed adds into PROFILE_TO-KIND.prof
 RESOLVER_RUNS: list[dict[str, Any]] = []  # what each full resolution of this run did (`resolve_within`)
 
 
@@ -430,10 +432,11 @@ def latency_only(url: str, requests: int) -> dict[str, Any]:
     return out
 
 
-def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float]:
-    """Return seconds to ingest one new article into the store at `url` and into an empty store (model loaded)."""
-    new = next(generate(1, start=10_000_000))
-    path = folder / "one-new.jsonl"
+def one_article_cost(url: str, folder: Path, backend: str, kind: str = "bench") -> tuple[float, float]:
+    """Return seconds to ingest one new article of `kind` (`scalegen.ADD_KINDS`) into the store at `url` and into an
+    empty store (model loaded). The store at `url` is left as it was: the article is added to a copy of it."""
+    new = added_article(kind)
+    path = folder / f"one-{kind}.jsonl"
     path.write_text(json.dumps(new.jsonl()) + "\n", encoding="utf-8")
     from linkchart.resolve.cluster import LAST_RUN
 
@@ -442,30 +445,67 @@ def one_article_cost(url: str, folder: Path, backend: str) -> tuple[float, float
     # articles share names): not the cost of an article
     warm = folder / "warm-up.jsonl"
     warm.write_text("".join(json.dumps(a.jsonl()) + "\n" for a in generate(5, start=30_000_000)), encoding="utf-8")
-    with Workspace(str(folder / "warm-up.db"), processes=1) as ws:
+    with Workspace(str(folder / f"warm-up-{kind}.db"), processes=1) as ws:
         ws.ingest([str(warm)])
-    if backend == "sqlite":  # into a copy, so that a kept store can be measured again
+    with store_copy(url, folder, backend) as copy, backend_url(backend, folder, f"solo-{kind}") as (solo_url, _):
+        for target in (copy, solo_url):
+            with Workspace(target, processes=1) as ws:
+                ws._extract([generate_article_for_warmup()])  # load spaCy first: its load is not the cost
+                LAST_RUN.clear()
+                profiler = cProfile.Profile() if PROFILE_TO and target == copy else None
+                t0 = time.perf_counter()
+                if profiler:
+                    profiler.enable()
+                report = ws.ingest([str(path)])
+                costs.append(time.perf_counter() - t0)
+                if profiler:
+                    profiler.disable()
+                    profiler.dump_stats(f"{PROFILE_TO}-{kind}.prof")
+                assert report.added, report.failed
+            if target == copy:
+                print(f"  add one ({kind}): {costs[0]:.2f} s; resolution {LAST_RUN}", flush=True)
+    for made in [*folder.glob(f"solo-{kind}.db*"), *folder.glob(f"warm-up-{kind}.db*")]:  # the next repeat's are new
+        made.unlink()
+    return costs[0], costs[1]
+
+
+@contextmanager
+def store_copy(url: str, folder: Path, backend: str) -> Iterator[str]:
+    """Yield the URL of a copy of the store at `url`, as on disk as a store written long ago; the copy is removed
+    after (SQLite: a file in `folder`; PostgreSQL: a database made from it as a template, on the same server)."""
+    if backend == "sqlite":
         import sqlite3
 
         copy = folder / "added.db"
         with sqlite3.connect(url) as source, sqlite3.connect(copy) as target_db:
             source.backup(target_db)
-        # on disk before the add, as a store written long ago is: else the add's first WAL checkpoint fsyncs the
-        # whole copy just written (seconds for 2 GB, a cost of the copy, not of the article)
+        # else the add's first WAL checkpoint fsyncs the whole copy just written (seconds for 2 GB, a cost of
+        # the copy, not of the article)
         with open(copy, "rb+") as written:
             os.fsync(written.fileno())
-        url = str(copy)
-    with backend_url(backend, folder, "solo") as (solo_url, _):
-        for target in (url, solo_url):
-            with Workspace(target, processes=1) as ws:
-                ws._extract([generate_article_for_warmup()])  # load spaCy first: its load is not the cost
-                t0 = time.perf_counter()
-                report = ws.ingest([str(path)])
-                costs.append(time.perf_counter() - t0)
-                assert report.added, report.failed
-            if target == url:
-                print(f"  add one: resolution {LAST_RUN}", flush=True)
-    return costs[0], costs[1]
+        try:
+            yield str(copy)
+        finally:
+            for f in folder.glob("added.db*"):
+                f.unlink()
+        return
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    params = conninfo_to_dict(url)
+    admin = make_conninfo(url, dbname="postgres")
+    name = f"{params['dbname']}_added"
+    base, _, query = url.partition("?")
+    copy_url = base.rsplit("/", 1)[0] + f"/{name}" + (f"?{query}" if query else "")  # a URL: open_store reads it
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{params["dbname"]}"')
+        conn.execute("CHECKPOINT")  # the copy on disk, as a database written long ago is
+    try:
+        yield copy_url
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def generate_article_for_warmup() -> Any:
@@ -477,8 +517,13 @@ def generate_article_for_warmup() -> Any:
 def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
         resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
         by_key: bool = False, skip_api: bool = False, batch: int = GENERATED_CHUNK,
-        given: str | None = None) -> dict[str, Any]:
-    """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled)."""
+        given: str | None = None, add_kinds: tuple[str, ...] = ("bench",), add_only: bool = False,
+        add_repeats: int = 1) -> dict[str, Any]:
+    """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled).
+
+    `add_only`: the kept store is resolved already; only the cost of adding one article of each of `add_kinds` is
+    measured, `add_repeats` times each.
+    """
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
         folder = Path(tmp)
@@ -495,6 +540,13 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
                 row.update(size_mb=size() / 2**20)
                 return row
             resolution = row.get("resolution_s")
+            if add_only:
+                with open_store(url) as store:
+                    if store.resolution_due():
+                        raise SystemExit("--add-only needs a kept store resolved already")
+                row["add_one"] = add_costs(url, folder, backend, add_kinds, add_repeats)
+                row.update(size_mb=size() / 2**20)
+                return row
             if mode == "generated":
                 print(f"  stored {row['stored']} in {row['ingest_s']:.0f} s; resolving (limit {resolve_limit:.0f} s)",
                       flush=True)
@@ -509,8 +561,14 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
                 row.update(api_latency(url, requests, resolved=resolution is not None))
                 print(f"  api {row}", flush=True)
             if resolution is not None and resolution < resolve_limit / 2 and not by_key:  # the resolver's cost
-                row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
+                row["add_one"] = add_costs(url, folder, backend, add_kinds, add_repeats)
     return row
+
+
+def add_costs(url: str, folder: Path, backend: str, kinds: tuple[str, ...],
+              repeats: int) -> dict[str, list[tuple[float, float]]]:
+    """Return, for each kind of added article, `repeats` pairs (seconds added to the store, seconds alone)."""
+    return {kind: [one_article_cost(url, folder, backend, kind) for _ in range(repeats)] for kind in kinds}
 
 
 def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float,
@@ -542,8 +600,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         resolution = f"{r['resolution_s']:.1f}" if r.get("resolution_s") is not None else "not done in limit"
         first = f"{r['first']:.0f}" if "first" in r else "n/a"
         server_mb = f"{r['server_peak_mb']:.0f}" if "server_peak_mb" in r else "n/a"
-        add = (f"{r['add_one_s']:.1f} / {r['solo_one_s']:.1f} ({r['add_one_s'] / r['solo_one_s']:.1f}×)"
-               if "add_one_s" in r else "n/a")
+        add = "; ".join(f"{kind} " + ", ".join(f"{a:.2f} / {b:.2f} ({a / b:.1f}×)" for a, b in costs)
+                        for kind, costs in r.get("add_one", {}).items()) or "n/a"
 
         mode = r["mode"] + (", entities by key" if r.get("resolution", "").startswith("by key") else "")
         print(f"| {r['backend']} | {r['stored']:,} ({mode}) | {r['per_s']:.1f} | {r['rss']} "
@@ -595,6 +653,12 @@ def main() -> None:
                         "e.g. on a cluster started apart with tools/pgcluster.py")
     parser.add_argument("--batch", type=int, default=GENERATED_CHUNK,
                         help="generated mode: articles stored per transaction (Store.add_documents)")
+    parser.add_argument("--add-kind", choices=[*ADD_KINDS, "all"], default="bench",
+                        help="the article whose adding is timed: the bench's, one with a new spelling of the most "
+                        "popular name it names, one with a wholly new name (scalegen.added_article), or all three")
+    parser.add_argument("--add-only", action="store_true", help="with --keep (or --url): the kept store is "
+                        "resolved already; only time adding one article (into a copy of it)")
+    parser.add_argument("--add-repeats", type=int, default=1, help="times each added article is timed")
     parser.add_argument("--latency-of", metavar="URL", help="only time the HTTP API over this existing, resolved "
                         "store (a SQLite path or a postgresql:// URL), printing the load average")
     args = parser.parse_args()
@@ -605,6 +669,8 @@ def main() -> None:
         return
     if args.keep and args.backend != "sqlite" and not (args.url and args.backend == "postgresql"):
         parser.error("--keep is for --backend sqlite, or postgresql with --url")
+    if args.add_only and not args.keep:
+        parser.error("--add-only needs --keep")
     if args.ingest_only and not args.keep:
         parser.error("--ingest-only needs --keep")
     if args.keep:
@@ -622,7 +688,8 @@ def main() -> None:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
                         args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api,
-                        args.batch, args.url))
+                        args.batch, args.url, ADD_KINDS if args.add_kind == "all" else (args.add_kind,),
+                        args.add_only, args.add_repeats))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

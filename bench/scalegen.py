@@ -18,6 +18,7 @@ import bisect
 import hashlib
 import itertools
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -349,3 +350,65 @@ def generate(
             if len(recent) > 300:
                 recent.pop(rng.randrange(len(recent)))
         yield article
+
+
+ADD_KINDS = ("bench", "new-spelling", "new-name")  # the kinds of article `added_article` writes
+ADDED_INDEX = 10_000_000  # the number of the article added to a filled store (no filled store holds it)
+
+
+def added_article(kind: str, index: int = ADDED_INDEX) -> GeneratedArticle:
+    """Return the article the scale bench adds to a filled store, of one of `ADD_KINDS`.
+
+    'bench' is generated article number `index`; 'new-spelling' is the same article with the
+    most popular person it names spelt in a way no generated article does (the same
+    transliteration key: it joins that person's entity); 'new-name' names, in place of its
+    least popular person, someone no generated article names. Only the text and title are
+    changed (the bench extracts the added article for real); its facts are dropped.
+    """
+    article = next(generate(1, start=index))
+    if kind == "bench":
+        return article
+    cast = _cast(100_000, 1)
+    named = [p for p in cast.people if any(f"{p.first} {s}" in article.text for s in _spellings(p.family))]
+    if kind == "new-spelling":
+        person = named[0]
+        replacements = {person.surname(): _respelt(person.surname())}
+    elif kind == "new-name":
+        person = named[-1]
+        first, family = _unused_name(cast)
+        replacements = {person.first: first, **{spelling: family for spelling in _spellings(person.family)}}
+    else:
+        raise ValueError(f"unknown kind of added article: {kind} (one of {', '.join(ADD_KINDS)})")
+    pattern = re.compile(r"\b(" + "|".join(re.escape(old) for old in sorted(replacements, key=len, reverse=True))
+                         + r")\b")
+    return GeneratedArticle(index, pattern.sub(lambda m: replacements[m[1]], article.title), article.date,
+                            pattern.sub(lambda m: replacements[m[1]], article.text))
+
+
+def _spellings(family: str) -> set[str]:
+    """Return a family name and the variants `Person.variant` and `Person.surname` may write of it."""
+    out = {family, family.removeprefix("al-")}
+    return out | {f.replace(a, b, 1) for f in out for a, b in (("ou", "u"), ("kh", "k"), ("ai", "ay")) if a in f}
+
+
+def _respelt(surname: str) -> str:
+    """Return a spelling of `surname` with the same transliteration key that `Person.variant` never writes."""
+    from linkchart.resolve.names import name_key
+
+    key = name_key(surname)
+    tried = [surname.replace(a, b, 1) for a, b in (("ei", "ey"), ("i", "ee"), ("u", "oo")) if a in surname]
+    tried += [surname[:i] + surname[i] + surname[i:] for i in range(len(surname) - 1, 0, -1)
+              if surname[i] not in "aeiouy"]  # a doubled consonant
+    return next(s for s in tried if name_key(s) == key and s not in _spellings(surname))
+
+
+def _unused_name(cast: Cast) -> tuple[str, str]:
+    """Return a first and a family name whose transliteration keys no person of `cast` has."""
+    from linkchart.resolve.names import name_key
+
+    used = {name_key(w) for p in cast.people for w in (p.first, p.surname())}
+    rng = random.Random(7)
+    while True:
+        first, family = _word(rng, (2, 2)), _word(rng, (3, 3))
+        if name_key(first) not in used and name_key(family) not in used:
+            return first, family

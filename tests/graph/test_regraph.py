@@ -134,3 +134,34 @@ def test_the_graph_kept_after_articles_joining_known_entities_is_the_whole_graph
             assert ws.store.graph_version() == ws.store.version()
             assert_same_as_whole(ws.store)  # the documents of the entities joined, their edges and degrees
     assert kinds[0] == "full" and set(kinds[1:]) <= {"attach", "split"}
+
+
+def test_an_entity_a_new_spelling_joins_only_gains_documents(store_url: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    said = ("General Karim Dawali, the leader of the Velmora Liberation Front, met Nadia Qasimi in Tal Sabr on "
+            "3 May 2021. Dawali was arrested in Tal Sabr in 2021, officials said. ")
+    files = []
+    for i, text in enumerate([said * 2, said + "Qasimi visited Orsk last week. ",
+                              "Kareem Dawali, the leader of the Velmora Liberation Front, met Tovin Hasselgrund in "
+                              "Orsk. Hasselgrund leads the Orsk Council. "]):
+        files.append(tmp_path / f"a{i}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    changes = []
+    with Workspace(store_url, processes=1) as ws:
+        write = ws.store.update_entity_graph
+
+        def recorded(version: int, change: Any) -> bool:
+            changes.append(change)
+            return write(version, change)
+
+        monkeypatch.setattr(ws.store, "update_entity_graph", recorded)
+        assert ws.ingest([str(f) for f in files[:2]]).ok
+        dawali = ws.find_entity("Karim Dawali").id
+        LAST_RUN.clear()
+        assert ws.ingest([str(files[2])]).ok
+        assert LAST_RUN["kind"] in {"split", "incremental"}  # resolved again with the cluster it joins
+        assert ws.find_entity("Kareem Dawali").id == dawali
+        assert dawali in changes[-1].grown and dawali not in changes[-1].entities
+        assert_same_as_whole(ws.store)

@@ -439,3 +439,81 @@ def test_alias_meanings_gives_one_statement_of_each_meaning_of_an_alias(store_ur
         first = min(st.id for st in store.alias_statements() if st.name == "Velmora Liberation Front")
         assert first in {st.id for st in found}
         assert store.alias_meanings([]) == []
+
+
+def test_a_new_spelling_of_a_known_name_joins_from_the_kept_names_as_a_full_resolution_would(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        for source in ("variant", "again"):  # the second time the spelling is known
+            add_article(store, source, [
+                ("Minister Kareem Dawaali met Nadia Qasimi in Tal Sabr.",
+                 [("Kareem Dawaali", "PERSON"), ("Nadia Qasimi", "PERSON"), ("Tal Sabr", "GPE")]),
+                ("Dawaali spoke for the Velmora Liberation Front.", [("Dawaali", "PERSON"),
+                                                                      ("Velmora Liberation Front", "ORG")])])
+            LAST_RUN.clear()
+            assert resolve_store(store, force=False) is not None
+            assert LAST_RUN["kind"] == "attach"  # joined from the kept names: Karim Dawali's mentions not read
+            incremental = _full_view(store)
+            variant = {m.id for m in store.mentions() if "Dawa" in m.text}
+            assert any(variant <= c for c, *_ in incremental)
+            resolve_store(store, full=True)
+            assert incremental == _full_view(store)
+
+
+def test_a_new_spelling_beside_a_new_name_joins_apart_from_it(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)
+        add_article(store, "variant", [
+            ("Kareem Dawaali met Tovin Hasselgrund in Tal Sabr.",
+             [("Kareem Dawaali", "PERSON"), ("Tovin Hasselgrund", "PERSON"), ("Tal Sabr", "GPE")]),
+            ("Dawaali left the Velmora Liberation Front.", [("Dawaali", "PERSON"),
+                                                             ("Velmora Liberation Front", "ORG")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["mentions"] == 1  # only the new name was read with its reach
+        incremental = _full_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)
+
+
+def test_a_described_new_spelling_gives_its_entity_the_description_a_full_resolution_gives(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _described(store, "d1", "the envoy of the council")
+        _big_store(store)
+        for source in ("d2", "d3"):  # the second ties the stored description, then outnumbers it
+            text = "Kareem Dawaali spoke in Tal Sabr."
+            mentions = [Mention(0, 14, "Kareem Dawaali", "PERSON", 0, len(text), description="the head of the front"),
+                        Mention(24, 32, "Tal Sabr", "GPE", 0, len(text))]
+            store.add_document(Document(source=source, text=text, sha256=f"sha-{source}", kind="txt"),
+                               [Article(source=source, index=0, text=text, offsets=OffsetMap.identity(len(text), 0),
+                                        start=0, end=len(text))],
+                               [Extraction(mentions=mentions)], [article_fingerprint(text + source)])
+            LAST_RUN.clear()
+            assert resolve_store(store, force=False) is not None
+            assert LAST_RUN["kind"] == "attach"
+            incremental = _full_view(store)
+            resolve_store(store, full=True)
+            assert incremental == _full_view(store)
+
+
+def test_a_new_full_name_does_not_read_the_people_its_surname_alone_stands_for_in_their_articles(
+        store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        _big_store(store)  # 'Dawali' alone stands for Karim Dawali in each of its articles
+        add_article(store, "new", [
+            ("Omar Dawali met Nadia Qasimi in Tal Sabr.", [("Omar Dawali", "PERSON"), ("Nadia Qasimi", "PERSON"),
+                                                          ("Tal Sabr", "GPE")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "split" and LAST_RUN["mentions"] == 1  # Karim Dawali's cluster was not read
+        incremental = _full_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _full_view(store)

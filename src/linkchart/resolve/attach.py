@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -42,6 +43,7 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
+from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
@@ -52,8 +54,8 @@ from linkchart.resolve.passes import (
     _local_for,
     _one_person,
 )
-from linkchart.resolve.reasons import Reason, WrittenWithTitle
-from linkchart.resolve.region import decision_keys
+from linkchart.resolve.reasons import PartialName, Reason, SameKey, WrittenWithTitle
+from linkchart.resolve.region import decision_keys, link_keys
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import ORG_HEADS, vote_type
 from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, ResolverRows, Store, SurfaceRow
@@ -81,8 +83,8 @@ def attach_added(store: Store, start: IncrementalInput) -> tuple[bool, list[Reso
     except Declined as why:
         LAST_RUN.update(declined=str(why))
         return False, None
-    resolver = ResolverRows(clusters=plan.links, keys=[], articles=start.articles, names=[], matches=[],
-                            next_cluster=start.next_cluster, surfaces=plan.rows)
+    resolver = ResolverRows(clusters=plan.links, keys=plan.filed, articles=start.articles, names=plan.judged,
+                            matches=[], next_cluster=start.next_cluster, surfaces=plan.rows)
     if not store.attach_mentions(plan.links, plan.entities, plan.aliases, resolver, based_on=start):
         return True, None
     LAST_RUN.clear()
@@ -116,6 +118,9 @@ class _Plan:
         for r in known:
             self.by_surface.setdefault(r.surface, []).append(r)
             self.by_key.setdefault(r.name_key, []).append(r)
+        # names no kept cluster holds, written with the key of names it does: new spellings (`_spelling_reasons`)
+        self.new = {k for k, ls in locals_.items() if ls.surface not in self.by_surface}
+        self.reasons: dict[Key, Reason] = {}  # why each new spelling joins its cluster
         self.types = {k: self._type(ls) for k, ls in locals_.items()}
         self._check_votes()
         self.cluster: dict[Key, int] = {}
@@ -126,6 +131,7 @@ class _Plan:
             if self._scoped(k):
                 self.cluster[k] = (self._partial_cluster(k) if is_partial_person(locals_[k].surface, self.types[k])
                                    else self._defined_cluster(k, statements))
+        self._spelling_reasons(start)
         self._check_statements(statements)
         self._check_article_passes()
         touched = sorted(set(self.cluster.values()))
@@ -137,7 +143,8 @@ class _Plan:
     # ---- which cluster each name joins --------------------------------------------------
 
     def _type(self, ls: LocalSurface) -> str:
-        rows = self.by_surface.get(ls.surface)
+        # a new spelling takes the type voted for its key (`_check_votes`: the same with its mentions)
+        rows = self.by_surface.get(ls.surface) or self.by_key.get(names.name_key(ls.surface))
         if not rows:
             raise Declined(f"a new name: {ls.surface}", [ls.surface])
         found = {r.type for r in rows}
@@ -146,7 +153,10 @@ class _Plan:
         return found.pop()
 
     def _scoped(self, k: Key) -> bool:
-        return self.by_surface[self.locals_[k].surface][0].scoped
+        ls = self.locals_[k]
+        if k in self.new:  # scoped as `cluster.surface_rows` would file it
+            return is_partial_person(ls.surface, self.types[k])
+        return self.by_surface[ls.surface][0].scoped
 
     def _check_votes(self) -> None:
         """Decline when the new mentions change the type voted for any of their names (`cluster._vote_types`)."""
@@ -190,11 +200,14 @@ class _Plan:
                 candidates.add(c)
         if len(own) > 1:
             candidates = {c for c in candidates if _contiguous(own, names.name_parts(self.everything[c].surface))}
-        best = _one_person(candidates, self.everything)
-        if best is None and len({names.name_key(self.everything[c].surface) for c in candidates}) == 1:
-            best = next(iter(candidates))
+        best = _one_person(candidates, self.everything) or (next(iter(candidates)) if len(candidates) == 1 else None)
+        if best is None and k not in self.new and len({names.name_key(self.everything[c].surface)
+                                                       for c in candidates}) == 1:
+            best = next(iter(candidates))  # the stored reason stands: any of them is the one cluster
         if best is None or best not in self.cluster:
             raise Declined(f"a surname that counts would decide: {ls.surface}", [ls.surface])
+        if k in self.new:  # the full name the partial-name pass joins it to, as it says why
+            self.reasons[k] = Reason("partial_names", PartialName(self.everything[best].surface, "article"))
         return self.cluster[best]
 
     def _defined_cluster(self, k: Key, statements: list) -> int:
@@ -219,6 +232,58 @@ class _Plan:
         if len(found) != 1:
             raise Declined(f"an acronym its article does not define: {ls.surface}", [ls.surface])
         return found.pop()
+
+    def _spelling_reasons(self, start: IncrementalInput) -> None:
+        """Decline unless each new spelling of a full name joins, in a full resolution, only the one cluster
+        holding its key, for the reason the same-key pass gives (`SameKey` of the first name of that key), and
+        changes no other name's reason: a person's name, as the kept names split it into parts, without a
+        translation or an initialism any text uses, whose keys (`incremental.pull`) reach no other
+        cluster. A new spelling of a surname alone joins the full name of its article (`_partial_cluster`)."""
+        for k in sorted(self.new):
+            ls = self.locals_[k]
+            rows = self.by_key[self.keys[k]]
+            if (self.types[k] != "PERSON" or names.english_calque(ls.surface)
+                    or ls.surface.islower()
+                    or any(names.name_parts(r.surface) != names.name_parts(ls.surface) for r in rows)):
+                raise Declined(f"a new name: {ls.surface}", [ls.surface])
+            if self._scoped(k):
+                continue
+            if any(r.scoped for r in rows) or self._initials_used(ls.surface):
+                raise Declined(f"a new name: {ls.surface}", [ls.surface])
+            from linkchart.resolve.incremental import pull  # incremental imports this module
+
+            alone = replace(start, decisions=[])  # the decisions are checked against the clusters joined
+            pulled, _ = pull(self.store, alone, {k: ls}, {k: self.types[k]}, [])
+            if pulled - {self.cluster[k]}:
+                raise Declined(f"a new name reaching other clusters: {ls.surface}", [ls.surface])
+            first = min(rows, key=lambda r: (r.first_article, r.first_start))
+            self.reasons[k] = Reason("same_key", SameKey(first.surface, self.keys[k]))
+        self._check_new_pairs()
+
+    def _check_new_pairs(self) -> None:
+        """Decline when the name matcher joins a new spelling of a full name with another name no kept cluster holds
+        (of these articles, planned elsewhere or resolved apart): no kept name tells of that pair."""
+        memo = MatcherMemo()
+        for k in self.reasons:
+            if self._scoped(k):
+                continue
+            for c, other in self.everything.items():
+                type_ = self.types.get(c, self.voted.get(c, ""))
+                if (other.surface == self.locals_[k].surface or other.surface in self.by_surface
+                        or is_partial_person(other.surface, type_) or self.cluster.get(c) == self.cluster[k]):
+                    continue
+                if memo.verdict(self.locals_[k].surface, other.surface) is not None:
+                    raise Declined(f"a new name matching another new name: {self.locals_[k].surface}",
+                                   [self.locals_[k].surface])
+
+    def _initials_used(self, surface: str) -> bool:
+        """Return True when a kept name is one of the initialisms of `surface` (the acronym pass may join them)."""
+        initials = {"a:" + a.upper() for a in names.acronym_of(surface)}
+        filed = self.store.clusters_by_key(initials)
+        if not filed:
+            return False
+        rows = self.store.surface_rows(clusters={c for found in filed.values() for c in found})
+        return any("a:" + r.surface.replace(".", "").upper() in initials for r in rows if names.is_acronym(r.surface))
 
     # ---- what must not change ------------------------------------------------------------
 
@@ -278,6 +343,8 @@ class _Plan:
             parts = names.name_parts(ls.surface)
             if self.types[k] == "PERSON" and len(parts) >= 2:
                 keys.update(COUNTED_SURNAME + p for p in parts)
+            if k in self.new and parts:
+                keys.add(COUNTED_FIRST_WORD + parts[0])
         for r in rows:  # a religious title makes its cluster one a name under an epithet may join
             if r.cluster in religious:
                 keys.update(COUNTED_SURNAME + p for p in names.name_parts(r.surface))
@@ -295,6 +362,8 @@ class _Plan:
     def _build(self, rows: list[SurfaceRow], touched: list[int]) -> None:
         """Fill `links`, `rows` (the kept names changed), `entities` and `aliases` (all of each entity joined)."""
         kept = {(r.cluster, r.surface): r for r in rows}
+        self.filed: list[tuple[str, int]] = []  # the keys new spellings file their clusters under
+        self.judged: list[str] = []  # the new spellings the name matcher judged
         self.links: list[tuple[int, int]] = []
         changed: dict[tuple[int, str], SurfaceRow] = {}
         self.described: dict[int, set[str]] = {}  # the descriptions the new mentions give each cluster
@@ -302,6 +371,13 @@ class _Plan:
             cluster = self.cluster[k]
             self.described.setdefault(cluster, set()).update(d for d, n in ls.descriptions.items() if n)
             row = kept.get((cluster, ls.surface))
+            if row is None and k in self.new:  # kept as `cluster.surface_rows` keeps a name
+                row = kept[(cluster, ls.surface)] = SurfaceRow(cluster, ls.surface, self.keys[k], self.types[k],
+                                                               self._scoped(k), k[0], ls.position, 0, {}, {}, {}, {})
+                self.filed += [(key, cluster) for key in link_keys(ls.surface, self.types[k])]
+                if not self._scoped(k):
+                    self.judged.append(ls.surface)  # the name matcher sees it (it is not a surname alone)
+                rows.append(row)
             if row is None:
                 raise Declined(f"a name new to its entity: {ls.surface}", [ls.surface])
             for total, part in ((row.labels, ls.labels), (row.roles, ls.roles), (row.titled, ls.titled),
@@ -388,9 +464,11 @@ class _Plan:
         stored = {a.alias: a for a in self.store.entity_aliases(cluster)}
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
-        if set(stored) - set(forms) or set(forms) - set(stored) - set(titled):
+        new = {self.locals_[k].surface: why for k, why in self.reasons.items() if self.cluster[k] == cluster}
+        if set(stored) - set(forms) or set(forms) - set(stored) - set(titled) - set(new) or set(new) & set(stored):
             raise Declined(f"the aliases of {old.name} differ from its kept names", cluster=cluster)
-        aliases = [_recount(stored[form], n) if form in stored else _titled(cluster, form, n)
+        aliases = [_recount(stored[form], n) if form in stored
+                   else _reasoned(cluster, form, n, new[form]) if form in new else _titled(cluster, form, n)
                    for form, n in forms.items()]
         return EntityRow(cluster, name, type_, description), aliases
 
@@ -402,7 +480,12 @@ def _ends(st: Any) -> list[str]:
 
 def _titled(entity: int, form: str, count: int) -> EntityAliasRow:
     """Return the alias row of a form written with a title, as `cluster.entity_rows` writes it."""
-    a = AliasReason(form, count, Reason(None, WrittenWithTitle()))
+    return _reasoned(entity, form, count, Reason(None, WrittenWithTitle()))
+
+
+def _reasoned(entity: int, form: str, count: int, why: Reason) -> EntityAliasRow:
+    """Return the alias row of a name joined for `why`, as `cluster.entity_rows` writes it."""
+    a = AliasReason(form, count, why)
     return EntityAliasRow(entity, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
                           reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
 

@@ -29,6 +29,7 @@ from linkchart.resolve.cluster import (
     statement_key,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
+from linkchart.resolve.passes import COUNTED_SURNAME
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
 from linkchart.resolve.statements import used_statements
@@ -78,7 +79,8 @@ def pull(store: Store, start: IncrementalInput, locals_: dict[Key, LocalSurface]
         keys |= found
         if not is_partial_person(surface, type_) and not description_like(surface):  # names the matcher compares
             blocks[surface] = {k for k in found if k.startswith(BLOCK)}
-    filed = _units_only(store, _acronyms_only(store, store.clusters_by_key(keys), surfaces), surfaces)
+    filed = _surnames_only(store, _units_only(store, _acronyms_only(store, store.clusters_by_key(keys), surfaces),
+                                              surfaces))
     pulled = clusters_for(filed)
     memo = memo or MatcherMemo()
     pulled |= _matched_clusters(store, blocks, filed, pulled, memo)
@@ -96,6 +98,19 @@ def _acronyms_only(store: Store, filed: dict[str, list[int]], surfaces: set[tupl
     rows = store.surface_rows(clusters={c for k in initials for c in filed[k]})
     stated = {"a:" + r.surface.replace(".", "").upper() for r in rows if names.is_acronym(r.surface)}
     return {k: v for k, v in filed.items() if k not in initials or k in stated}
+
+
+def _surnames_only(store: Store, filed: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Return `filed` without the one-word names a new longer name looks up ('pw:' keys: 'Dawali' for 'Karim
+    Dawali') when no resolution compared the counts of the full names holding that surname: the partial-name pass
+    joins a surname alone to a full name of its own article, and to one of another article only as the dominant
+    full name of an unresolved surname or of one under an epithet, which records that it counted
+    (`passes.COUNTED_SURNAME`). Without such a record the new name touches none of them."""
+    surnames = {k for k in filed if k.startswith("pw:")}
+    if not surnames:
+        return filed
+    counted = store.clusters_by_key({COUNTED_SURNAME + k[3:] for k in surnames})
+    return {k: v for k, v in filed.items() if k not in surnames or COUNTED_SURNAME + k[3:] in counted}
 
 
 def _units_only(store: Store, filed: dict[str, list[int]], surfaces: set[tuple[str, str]]) -> dict[str, list[int]]:
@@ -200,8 +215,10 @@ def _matched_clusters(store: Store, blocks: dict[str, set[str]], filed: dict[str
     `blocking.MAX_CANDIDATES`, as the matcher would; a pair of names judged before is not compared again.
     """
     candidates = {surface: set(block_candidates(filed, keys)) - pulled for surface, keys in blocks.items()}
-    named = store.cluster_names(set().union(*candidates.values())) if candidates else {}
-    cleaned = {c: {clean_surface(t) for t in texts} for c, texts in named.items()}
+    # the names as the matcher reads them (`surfaces.mention_surface`), from the kept names: not every mention
+    cleaned: dict[int, set[str]] = {}
+    for r in store.surface_rows(clusters=set().union(*candidates.values())) if candidates else []:
+        cleaned.setdefault(r.cluster, set()).add(r.surface)
     _learn(store, memo, set(blocks).union(*cleaned.values()))
     out: set[int] = set()
     for surface, clusters in candidates.items():

@@ -65,8 +65,8 @@ def resolve_split(store: Store, start: IncrementalInput) -> tuple[bool, list[Res
         statements += [st for st in witnesses or [] if st.id not in ids]
         statements.sort(key=lambda st: (st.article_id, st.start, st.id))
         region = Region([m for m in region.mentions if m.id not in drop], statements, region.clusters)
-        resolver = ResolverRows(clusters=plan.links, keys=[], articles=start.articles, names=[], matches=[],
-                                next_cluster=start.next_cluster, surfaces=plan.rows)
+        resolver = ResolverRows(clusters=plan.links, keys=plan.filed, articles=start.articles, names=plan.judged,
+                                matches=[], next_cluster=start.next_cluster, surfaces=plan.rows)
         attached = Attachment(plan.links, plan.entities, plan.aliases, resolver) if plan.links else None
         try:
             entities = resolve_region(store, start, region, pulled, memo, attached,
@@ -93,6 +93,8 @@ class _NoPlan:
     entities: list = []
     aliases: list = []
     rows: list = []
+    filed: list = []
+    judged: list = []
 
 
 NO_PLAN: _Plan = _NoPlan()  # type: ignore[assignment]
@@ -118,9 +120,12 @@ class _Parting:
                 else:
                     self.regional.add(i)  # a name only an alias statement gives
         keys = {names.name_key(ls.surface) for ls in locals_.values()} - {""}
-        known = {r.surface for r in store.surface_rows(keys=keys)}
+        rows = store.surface_rows(keys=keys)
+        known = {r.surface for r in rows}
+        spelt = {r.name_key for r in rows}  # a new spelling of a known name may join its cluster apart (`attach`)
         for k, ls in locals_.items():
-            if ls.surface not in known or k[1] != ls.surface or not names.name_key(ls.surface):
+            if ((ls.surface not in known and names.name_key(ls.surface) not in spelt) or k[1] != ls.surface
+                    or not names.name_key(ls.surface)):
                 self.regional.add(self.group[k])
         by_article: dict[int, list[LocalSurface]] = {}
         for ls in locals_.values():

@@ -525,8 +525,15 @@ def graph_pending_rows(old_links: dict[int, int], old_types: dict[int, str], old
     for m, e in mention_links:
         new_members.setdefault(e, set()).add(m)
     ids = set(old_types) | {e.id for e in entities}
-    rows = [("entity", str(e)) for e in sorted(ids) if members.get(e, set()) != new_members.get(e, set())
-            or (e in old_types) != any(x.id == e for x in entities)]
+    kept = {e.id for e in entities}
+    rows = []
+    for e in sorted(ids):
+        old, new = members.get(e, set()), new_members.get(e, set())
+        if old == new and (e in old_types) == (e in kept):
+            continue
+        # an entity that kept all its mentions and gained some (a popular one a new spelling joins) gains only the
+        # documents of the articles lifted again: its other documents need no recount
+        rows.append(("grown" if e in old_types and e in kept and old and old < new else "entity", str(e)))
     new_types = {e.id: e.type for e in entities}
     rows += [("type", str(e)) for e in sorted(old_types) if e in new_types and new_types[e] != old_types[e]]
     rows += [("name", n) for n in sorted(old_names | {a.alias.lower() for a in aliases})]
