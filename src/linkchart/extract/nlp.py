@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
+from linkchart import lexicon
 from linkchart.extract import facts as _facts  # noqa: F401  (registers linkchart_facts)
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
 
@@ -27,6 +29,7 @@ def load_pipeline() -> Language:
     """Return the cached linkchart pipeline: the English model plus ``linkchart_mentions`` after ``ner``
     and ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end."""
     nlp = load_base_pipeline()
+    _keep_abbreviations(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, after="ner")
@@ -34,3 +37,13 @@ def load_pipeline() -> Language:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     return nlp
+
+
+def _keep_abbreviations(nlp: Language) -> None:
+    """Make each abbreviated title with its full stop one token, alone or hyphenated to another ('Maj.', 'Lt.-Gen.'):
+    split, the stop ends the sentence before the name ('Lt.-Gen. X said' became two sentences)."""
+    words = sorted(w.capitalize() for w in lexicon.lower("abbreviation"))
+    for word in words:
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+        for second in words:
+            nlp.tokenizer.add_special_case(f"{word}.-{second}.", [{ORTH: f"{word}.-{second}."}])

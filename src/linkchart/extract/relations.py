@@ -57,6 +57,7 @@ from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
 
+_HONORIFICS = lexicon.titles().honorifics
 _BODY_PREPS = frozenset({"of", "for", "to", "at"})  # 'the leader of X', 'the spokesman for X', 'adviser to X'
 
 RULES_PATH = Path(__file__).with_name("rules.yaml")
@@ -422,12 +423,21 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         return [e for s in agents(verb) for e in ents_for(ctx, s)]
     if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
+    while role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is None and head.i > role.i \
+            and head.dep_ in {"compound", "nmod"} and _is_title(head):
+        head = head.head  # 'VDF Chief of Staff Lt.-Gen. X': the rank between the role and the name
     if role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is not None and head.i > role.i:
         named = _named_by(ctx, head)
         if named:
             return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
     return []
+
+
+def _is_title(tok: Token) -> bool:
+    """Whether a token is a title written before a name ('General', 'Lt.-Gen.', 'Maj.')."""
+    parts = [p for p in tok.lower_.replace(".", "").split("-") if p]
+    return bool(parts) and all(p in _HONORIFICS for p in parts)
 
 
 def _person_beside_body(ctx: SentenceContext, prep: Token) -> list[Span]:
