@@ -296,10 +296,21 @@ def _resolve(url: str, report: str) -> None:
         t0 = time.perf_counter()
         resolve_store(ws.store, full=True)
         t1 = time.perf_counter()
+        entities_mb = peak_mb()
+        reset_peak()  # the graph step's own peak from here
         ws._keep_graph()
         t2 = time.perf_counter()
     Path(report).write_text(json.dumps({**LAST_RUN, "entities_s": round(t1 - t0, 1), "graph_s": round(t2 - t1, 1),
-                                        "cpu_s": round(sum(os.times()[:2]), 1)}))
+                                        "cpu_s": round(sum(os.times()[:2]), 1), "entities_peak_mb": round(entities_mb),
+                                        "graph_peak_mb": round(peak_mb())}))
+
+
+def reset_peak() -> None:
+    """Set this process's peak RSS (VmHWM) back to its RSS now, so that the next step's peak is its own."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not Linux, or not allowed: the peak then covers the steps before too
+        pass
 
 
 def _resolve_by_key(url: str, report: str) -> None:
@@ -554,7 +565,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         if r.get("resolver_run"):
             run = r["resolver_run"]
             print(f"\n{r['backend']}, resolution: entities {run['entities_s']} s (name pairs compared: "
-                  f"{run.get('pairs')}), entity graph {run['graph_s']} s; {run['cpu_s']} s CPU")
+                  f"{run.get('pairs')}, peak RSS {run.get('entities_peak_mb', '?')} MB), entity graph "
+                  f"{run['graph_s']} s (peak RSS {run.get('graph_peak_mb', '?')} MB); {run['cpu_s']} s CPU")
         if r.get("slices"):
             print(f"\n{r['backend']}, per slice of {r['slices'][0]['stored']:,} articles stored (generated): "
                   "art/s (wall) | CPU ms per article, writer + server | load average")
