@@ -488,7 +488,7 @@ def generate_article_for_warmup() -> Any:
 def run(backend: str, n: int, mode: str, requests: int, processes: int, time_limit: float,
         resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
         by_key: bool = False, skip_api: bool = False, batch: int = GENERATED_CHUNK,
-        given: str | None = None) -> dict[str, Any]:
+        given: str | None = None, exports: list[str] | None = None) -> dict[str, Any]:
     """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled)."""
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
@@ -519,9 +519,30 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
             if not skip_api:
                 row.update(api_latency(url, requests, resolved=resolution is not None))
                 print(f"  api {row}", flush=True)
+            if exports and resolution is not None:
+                row["exports"] = export_figures(url, exports, folder / "exports")
             if resolution is not None and resolution < resolve_limit / 2 and not by_key:  # the resolver's cost
                 row["add_one_s"], row["solo_one_s"] = one_article_cost(url, folder, backend)
     return row
+
+
+def export_figures(url: str, formats: list[str], out: Path) -> dict[str, dict[str, float]]:
+    """Return the seconds, peak RSS (MB) and MB written of `linkchart export` of the store in each format, each a
+    process of its own (`bench/export.py`), the files written to `out` and deleted after."""
+    from export import export_once, files_of
+
+    out.mkdir(parents=True, exist_ok=True)
+    figures = {}
+    for fmt in formats:
+        seconds, peak = export_once(url, fmt, out)
+        written = files_of(out, fmt)
+        size = sum(p.stat().st_size for p in written) / 2**20
+        figures[fmt] = {"s": round(seconds, 1), "peak_mb": round(peak), "mb": round(size, 1)}
+        for p in written:
+            p.unlink()
+        print(f"  export {fmt}: {figures[fmt]['s']} s, peak RSS {figures[fmt]['peak_mb']} MB, "
+              f"{figures[fmt]['mb']} MB written", flush=True)
+    return figures
 
 
 def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float,
@@ -567,6 +588,9 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             print(f"\n{r['backend']}, resolution: entities {run['entities_s']} s (name pairs compared: "
                   f"{run.get('pairs')}, peak RSS {run.get('entities_peak_mb', '?')} MB), entity graph "
                   f"{run['graph_s']} s (peak RSS {run.get('graph_peak_mb', '?')} MB); {run['cpu_s']} s CPU")
+        for fmt, figures in r.get("exports", {}).items():
+            print(f"{r['backend']}, export {fmt}: {figures['s']} s, peak RSS {figures['peak_mb']} MB, "
+                  f"{figures['mb']} MB written")
         if r.get("slices"):
             print(f"\n{r['backend']}, per slice of {r['slices'][0]['stored']:,} articles stored (generated): "
                   "art/s (wall) | CPU ms per article, writer + server | load average")
@@ -601,6 +625,8 @@ def main() -> None:
                         help="generated mode: run the resolver, or (keys) write entities grouped by transliteration "
                         "key, a stand-in when the resolver cannot finish at this size, to time the API")
     parser.add_argument("--ingest-only", action="store_true", help="with --keep: fill the store and stop")
+    parser.add_argument("--exports", metavar="FORMATS", help="after resolution, time `linkchart export` of the store "
+                        "in these comma-separated formats (json,gexf,graphml,neo4j,ftm,csv), each one's peak RSS")
     parser.add_argument("--skip-api", action="store_true",
                         help="measure resolution and the cost of adding one article, not the HTTP API")
     parser.add_argument("--url", help="with --keep and --backend postgresql: the (kept) database to fill or reuse, "
@@ -634,7 +660,7 @@ def main() -> None:
         print(f"== {args.backend}, {args.articles} articles, {mode}", flush=True)
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
                         args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api,
-                        args.batch, args.url))
+                        args.batch, args.url, args.exports.split(",") if args.exports else None))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)
