@@ -298,10 +298,21 @@ def _resolve(url: str, report: str) -> None:
         t0 = time.perf_counter()
         resolve_store(ws.store, full=True)
         t1 = time.perf_counter()
+        entities_mb = peak_mb()
+        reset_peak()  # the graph step's own peak from here
         ws._keep_graph()
         t2 = time.perf_counter()
     Path(report).write_text(json.dumps({**LAST_RUN, "entities_s": round(t1 - t0, 1), "graph_s": round(t2 - t1, 1),
-                                        "cpu_s": round(sum(os.times()[:2]), 1)}))
+                                        "cpu_s": round(sum(os.times()[:2]), 1), "entities_peak_mb": round(entities_mb),
+                                        "graph_peak_mb": round(peak_mb())}))
+
+
+def reset_peak() -> None:
+    """Set this process's peak RSS (VmHWM) back to its RSS now, so that the next step's peak is its own."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not Linux, or not allowed: the peak then covers the steps before too
+        pass
 
 
 def _resolve_by_key(url: str, report: str) -> None:
@@ -518,11 +529,11 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
         resolve_limit: float, keep: Path | None = None, ingest_only: bool = False,
         by_key: bool = False, skip_api: bool = False, batch: int = GENERATED_CHUNK,
         given: str | None = None, add_kinds: tuple[str, ...] = ("bench",), add_only: bool = False,
-        add_repeats: int = 1) -> dict[str, Any]:
+        add_repeats: int = 1, exports: list[str] | None = None) -> dict[str, Any]:
     """Return the figures of one back end at `n` articles (its store in `keep`, reused when already filled).
 
     `add_only`: the kept store is resolved already; only the cost of adding one article of each of `add_kinds` is
-    measured, `add_repeats` times each.
+    measured, `add_repeats` times each. `exports`: formats whose `linkchart export` of the resolved store is timed.
     """
     row: dict[str, Any] = {"backend": backend, "articles": n, "mode": mode}
     with tempfile.TemporaryDirectory(prefix="linkchart-scale-") as tmp:
@@ -560,6 +571,8 @@ def run(backend: str, n: int, mode: str, requests: int, processes: int, time_lim
             if not skip_api:
                 row.update(api_latency(url, requests, resolved=resolution is not None))
                 print(f"  api {row}", flush=True)
+            if exports and resolution is not None:
+                row["exports"] = export_figures(url, exports, folder / "exports")
             if resolution is not None and resolution < resolve_limit / 2 and not by_key:  # the resolver's cost
                 row["add_one"] = add_costs(url, folder, backend, add_kinds, add_repeats)
     return row
@@ -569,6 +582,25 @@ def add_costs(url: str, folder: Path, backend: str, kinds: tuple[str, ...],
               repeats: int) -> dict[str, list[tuple[float, float]]]:
     """Return, for each kind of added article, `repeats` pairs (seconds added to the store, seconds alone)."""
     return {kind: [one_article_cost(url, folder, backend, kind) for _ in range(repeats)] for kind in kinds}
+
+
+def export_figures(url: str, formats: list[str], out: Path) -> dict[str, dict[str, float]]:
+    """Return the seconds, peak RSS (MB) and MB written of `linkchart export` of the store in each format, each a
+    process of its own (`bench/export.py`), the files written to `out` and deleted after."""
+    from export import export_once, files_of
+
+    out.mkdir(parents=True, exist_ok=True)
+    figures = {}
+    for fmt in formats:
+        seconds, peak = export_once(url, fmt, out)
+        written = files_of(out, fmt)
+        size = sum(p.stat().st_size for p in written) / 2**20
+        figures[fmt] = {"s": round(seconds, 1), "peak_mb": round(peak), "mb": round(size, 1)}
+        for p in written:
+            p.unlink()
+        print(f"  export {fmt}: {figures[fmt]['s']} s, peak RSS {figures[fmt]['peak_mb']} MB, "
+              f"{figures[fmt]['mb']} MB written", flush=True)
+    return figures
 
 
 def ingest(url: str, n: int, mode: str, processes: int, folder: Path, deadline: float,
@@ -612,7 +644,11 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         if r.get("resolver_run"):
             run = r["resolver_run"]
             print(f"\n{r['backend']}, resolution: entities {run['entities_s']} s (name pairs compared: "
-                  f"{run.get('pairs')}), entity graph {run['graph_s']} s; {run['cpu_s']} s CPU")
+                  f"{run.get('pairs')}, peak RSS {run.get('entities_peak_mb', '?')} MB), entity graph "
+                  f"{run['graph_s']} s (peak RSS {run.get('graph_peak_mb', '?')} MB); {run['cpu_s']} s CPU")
+        for fmt, figures in r.get("exports", {}).items():
+            print(f"{r['backend']}, export {fmt}: {figures['s']} s, peak RSS {figures['peak_mb']} MB, "
+                  f"{figures['mb']} MB written")
         if r.get("slices"):
             print(f"\n{r['backend']}, per slice of {r['slices'][0]['stored']:,} articles stored (generated): "
                   "art/s (wall) | CPU ms per article, writer + server | load average")
@@ -647,6 +683,8 @@ def main() -> None:
                         help="generated mode: run the resolver, or (keys) write entities grouped by transliteration "
                         "key, a stand-in when the resolver cannot finish at this size, to time the API")
     parser.add_argument("--ingest-only", action="store_true", help="with --keep: fill the store and stop")
+    parser.add_argument("--exports", metavar="FORMATS", help="after resolution, time `linkchart export` of the store "
+                        "in these comma-separated formats (json,gexf,graphml,neo4j,ftm,csv), each one's peak RSS")
     parser.add_argument("--skip-api", action="store_true",
                         help="measure resolution and the cost of adding one article, not the HTTP API")
     parser.add_argument("--url", help="with --keep and --backend postgresql: the (kept) database to fill or reuse, "
@@ -689,7 +727,7 @@ def main() -> None:
         rows.append(run(args.backend, args.articles, mode, args.requests, args.processes, args.time_limit,
                         args.resolve_limit, args.keep, args.ingest_only, args.resolution == "keys", args.skip_api,
                         args.batch, args.url, ADD_KINDS if args.add_kind == "all" else (args.add_kind,),
-                        args.add_only, args.add_repeats))
+                        args.add_only, args.add_repeats, args.exports.split(",") if args.exports else None))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows))
     print_table(rows)

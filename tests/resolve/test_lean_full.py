@@ -8,11 +8,16 @@ from linkchart.resolve.caches import clear_name_caches
 from linkchart.resolve.cluster import (
     SurfaceTypes,
     _local_surfaces,
+    _vote_surface_types,
     _vote_types,
     build_entities,
     cluster_locals,
+    entity_rows,
+    made_resolver_rows,
+    resolver_rows,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
+from linkchart.resolve.surfaces import LocalSurface
 from linkchart.store.base import ResolutionMention, ResolutionStatement
 
 # invented names: a full name and its surname, a spelling variant, an organisation with its acronym, a place
@@ -74,3 +79,34 @@ def test_candidate_pairs_come_in_block_order_with_the_earlier_name_first() -> No
                     expected.append((a, b))
     assert candidate_pairs(surfaces) == expected
     assert expected[0] == ("Karim Dawali", "Kareem Dawali")  # 'Kareem' and 'Karim' share the block 'kar'
+
+
+def test_rows_made_as_written_are_the_rows_held() -> None:
+    statements = [*STATEMENTS, ResolutionStatement(2, 3, "Nadia Qasimi", "Umm Karim", "known_as", "Umm Karim.")]
+    clustering = cluster_locals(_local_surfaces(mentions()), statements, [], MatcherMemo())
+    clusters = clustering.clusters()
+    entities = build_entities(clustering, clusters)
+    assert entities == build_entities(clustering)
+    ids = {e.root: i for i, e in enumerate(entities, start=1)}
+    held = entity_rows(entities, ids)
+    made = entity_rows(entities, ids, made=True)
+    assert not isinstance(made[1], list) and list(made[1]) == held[1] == list(made[1])  # made again, the same
+    assert made[0] == held[0] and list(made[2]) == list(held[2])
+    kept = resolver_rows(clustering, entities)
+    lazy = made_resolver_rows(clustering, entities, clusters)
+    assert sorted(lazy.clusters) == sorted(kept.clusters)
+    assert sorted(lazy.keys) == kept.keys and len(set(lazy.keys)) == len(list(lazy.keys))  # each key once
+    assert list(lazy.surfaces) == kept.surfaces and kept.surfaces
+    assert (lazy.names, lazy.matches, lazy.next_cluster) == (kept.names, kept.matches, kept.next_cluster)
+
+
+def test_detached_types_answer_for_the_local_surfaces_known() -> None:
+    locals_ = _local_surfaces(mentions())
+    types = SurfaceTypes(locals_, _vote_surface_types(locals_))
+    extra = LocalSurface((9, "Tal Sabr City"), "Tal Sabr City", extra=True)
+    types[extra.key] = "GPE"
+    detached = types.detached()
+    assert len(detached) == 0  # no mapping of the local surfaces held
+    assert [detached.of(ls) for ls in [*locals_.values(), extra]] == [types.of(ls) for ls in [*locals_.values(), extra]]
+    assert [types.of(ls) for ls in locals_.values()] == [types.get(k, "ORG") for k in locals_]
+    assert types.of(extra) == "GPE" and types.of(LocalSurface((9, "Nowhere"), "Nowhere")) == "ORG"

@@ -64,7 +64,7 @@ def linkchart_pieces(store: Store) -> Iterator[str]:
 
     kept_current(store)
     yield f'{{\n "format": {json.dumps(FORMAT)},\n'
-    yield from _json_list("documents", _documents(store))
+    yield from _json_list("documents", _document_items(store))
     yield ",\n"
     yield from _json_list("entities", _entity_items(store))
     yield ",\n"
@@ -102,15 +102,18 @@ def entity_id(entity: int) -> str:
 
 
 def _documents(store: Store) -> list[dict[str, Any]]:
-    out = []
+    return list(_document_items(store))
+
+
+def _document_items(store: Store) -> Iterator[dict[str, Any]]:
+    """Yield the documents of the export, each made as it is written."""
     for a in store.documents():
-        out.append({
+        yield {
             "id": f"d{a.id}", "source": a.source, "title": a.title, "date": a.date,
             "language": a.language, "start": a.start, "end": a.end, "words": a.words,
             "byline": a.byline, "duplicate_of": f"d{a.duplicate_of}" if a.duplicate_of else None,
             "similarity": a.similarity, "date_inferred": a.date_inferred,
-        })
-    return out
+        }
 
 
 def _entities(store: Store) -> list[dict[str, Any]]:

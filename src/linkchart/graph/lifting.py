@@ -19,8 +19,8 @@ class BatchIndex(MentionIndex):
         by_source: dict[str, list[tuple[int, int, int]]] = {}
         for source, start, end, entity in spans:
             by_source.setdefault(source, []).append((start, end, entity))
-        self._spans = {k: sorted(v) for k, v in by_source.items()}
-        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
+        self._spans, self._starts = {}, {}
+        self._add_spans(by_source)
         self._by_name = by_name
 
 

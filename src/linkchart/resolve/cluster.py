@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from linkchart import lexicon
 from linkchart.resolve import names
@@ -92,6 +92,8 @@ class Clustering:
 # What the last resolution of this process did (read by bench/scale.py): kind (full | incremental), pairs the
 # name matcher compared, mentions read, clusters resolved again.
 LAST_RUN: dict[str, Any] = {}
+T = TypeVar("T")
+SEEN_NAMES = 50_000  # the keys of at most so many names and types are held while a full resolution's are written
 
 class MentionPairs:
     """(mention id, id) pairs of groups of mentions under one id each, made while they are read (so that no
@@ -116,20 +118,40 @@ class MentionPairs:
         return sum(len(mentions) for arrays, _ in self._groups for mentions in arrays)
 
 
+class MadeRows(Generic[T]):
+    """Rows made by a function each time they are iterated: a full resolution's rows are written as they are made
+    from the clusters, never all held at once (a million local surfaces at 100,000 articles)."""
+
+    def __init__(self, make: Callable[[], Iterator[T]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[T]:
+        """Return the rows, made again."""
+        return self._make()
+
+
 def entity_rows(
-    entities: list[ResolvedEntity], ids: dict[Key | None, int],
+    entities: list[ResolvedEntity], ids: dict[Key | None, int], made: bool = False,
 ) -> tuple[list[EntityRow], list[EntityAliasRow], MentionPairs]:
     """Return the store rows of resolved entities, each with the id `ids` gives its root: entities, aliases, links
-    (made as they are written)."""
+    (made as they are written). With `made`, the aliases too are made as they are written (`MadeRows`)."""
     rows, aliases, links = [], [], MentionPairs()
     for e in entities:
         i = ids[e.root]
         rows.append(EntityRow(i, e.name, e.type, e.description))
-        aliases += [EntityAliasRow(i, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
-                                   reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
-                    for a in e.aliases]
+        if not made:
+            aliases += alias_rows(e, i)
         links.add([e.mention_ids], i)
+    if made:
+        return rows, MadeRows(lambda: (a for e in entities for a in alias_rows(e, ids[e.root]))), links  # type: ignore[return-value]
     return rows, aliases, links
+
+
+def alias_rows(entity: ResolvedEntity, id_: int) -> Iterator[EntityAliasRow]:
+    """Return the alias rows of a resolved entity stored under `id_`."""
+    for a in entity.aliases:
+        yield EntityAliasRow(id_, a.alias, a.count, a.reason, a.evidence, names.name_key(a.alias),
+                             reason_pass=a.why.pass_name, reason_evidence=a.why.evidence.as_dict())
 
 
 def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: dict[Key, int] | None = None,
@@ -138,13 +160,7 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     keys under its id. Without `ids`, entities are numbered from 1 as `entity_rows` does and other clusters
     (rejected, or without mentions) after them."""
     clusters = clustering.clusters()
-    if ids is None:
-        ids = {e.root: i for i, e in enumerate(entities, start=1) if e.root is not None}
-        following = len(entities) + 1
-        for root in clusters:
-            if root not in ids:
-                ids[root] = following
-                following += 1
+    ids = cluster_ids(clusters, entities) if ids is None else ids
     following = max([first_free or 1, *(i + 1 for i in ids.values())])
     keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted | clustering.stated}  # cluster 0: none
     seen: dict[tuple[str, str], set[str]] = {}
@@ -157,12 +173,7 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
         for ls in members:
             mentions.extend(ls.mention_ids)
         mention_rows.add([mentions], cluster)
-        for ls in members:
-            type_ = clustering.types.get(ls.key, "ORG")
-            found = seen.get((ls.surface, type_))
-            if found is None:
-                found = seen[(ls.surface, type_)] = link_keys(ls.surface, type_)
-            keys.update((k, cluster) for k in found)
+        keys.update((k, cluster) for k in _cluster_keys(members, clustering.types.of, seen))
     memo = clustering.matcher
     return ResolverRows(
         clusters=mention_rows, keys=sorted(keys), articles=articles or [], names=sorted(memo.surfaces),
@@ -170,22 +181,88 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
         next_cluster=following, surfaces=surface_rows(clustering, clusters, ids))
 
 
+def made_resolver_rows(clustering: Clustering, entities: list[ResolvedEntity],
+                       clusters: dict[Key, list[LocalSurface]]) -> ResolverRows:
+    """Return the rows of `resolver_rows(clustering, entities)` (a full resolution's, numbered as `entity_rows`
+    numbers its entities) with each cluster's mentions, keys and names made as they are written (`MadeRows`)
+    from `clusters` (`Clustering.clusters()`): they hold the local surfaces and types, not the union-find or
+    the matcher's state, so those can go before the store writes."""
+    ids = cluster_ids(clusters, entities)
+    following = max([1, *(i + 1 for i in ids.values())])
+    # the types without the mapping of all local surfaces: the clusters hold those written
+    type_of, ambiguous = clustering.types.detached().of, clustering.ambiguous
+    unclustered = sorted({(k, 0) for k in clustering.consulted | clustering.stated})  # cluster 0: none
+
+    def mentions() -> Iterator[tuple[int, int]]:
+        for root, members in clusters.items():
+            cluster = ids[root]
+            for ls in members:
+                for m in ls.mention_ids:
+                    yield m, cluster
+
+    def keys() -> Iterator[tuple[str, int]]:
+        yield from unclustered
+        seen: dict[tuple[str, str], set[str]] = {}
+        for root, members in clusters.items():  # a key is written once per cluster: ids are one per cluster
+            cluster = ids[root]
+            yield from ((k, cluster) for k in sorted(_cluster_keys(members, type_of, seen)))
+            if len(seen) > SEEN_NAMES:
+                seen.clear()
+
+    memo = clustering.matcher
+    return ResolverRows(
+        clusters=MadeRows(mentions), keys=MadeRows(keys), articles=[], names=sorted(memo.surfaces),  # type: ignore[arg-type]
+        matches=[(a, b, e.score, list(e.features)) for (a, b), e in sorted(memo.found.items())], next_cluster=following,
+        surfaces=MadeRows(lambda: _surface_rows(type_of, ambiguous, clusters, ids)))  # type: ignore[arg-type]
+
+
+def cluster_ids(clusters: dict[Key, list[LocalSurface]], entities: list[ResolvedEntity]) -> dict[Key, int]:
+    """Return the id of each cluster: entities numbered from 1 in their order (as `entity_rows` numbers them),
+    other clusters (rejected, or without mentions) after them."""
+    ids = {e.root: i for i, e in enumerate(entities, start=1) if e.root is not None}
+    following = len(entities) + 1
+    for root in clusters:
+        if root not in ids:
+            ids[root] = following
+            following += 1
+    return ids
+
+
+def _cluster_keys(members: list[LocalSurface], type_of: Callable[[LocalSurface], str],
+                  seen: dict[tuple[str, str], set[str]]) -> set[str]:
+    """Return the keys through which a new name can affect a cluster of these local surfaces (`region.link_keys`
+    of each name and type; `seen` keeps those of the names and types met before)."""
+    out: set[str] = set()
+    for ls in members:
+        type_ = type_of(ls)
+        found = seen.get((ls.surface, type_))
+        if found is None:
+            found = seen[(ls.surface, type_)] = link_keys(ls.surface, type_)
+        out |= found
+    return out
+
+
 def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]],
                  ids: dict[Key, int]) -> list[SurfaceRow]:
     """Return the kept names of `clusters` (numbered by `ids`): each cluster's mentioned names summed over their
     local surfaces, in the order the surfaces were found."""
-    out: list[SurfaceRow] = []
+    return list(_surface_rows(clustering.types.of, clustering.ambiguous, clusters, ids))
+
+
+def _surface_rows(type_of: Callable[[LocalSurface], str], ambiguous: set[str], clusters: dict[Key, list[LocalSurface]],
+                  ids: dict[Key, int]) -> Iterator[SurfaceRow]:
+    """Return the kept names of `clusters` as `surface_rows` does, made one cluster at a time."""
     for root, members in clusters.items():
         rows: dict[str, SurfaceRow] = {}
         for ls in members:
             if ls.extra or not ls.mention_ids:
                 continue
             row = rows.get(ls.surface)
-            type_ = clustering.types.get(ls.key, "ORG")
+            type_ = type_of(ls)
             if row is None:
                 key = names.name_key(ls.surface)
                 scoped = (not key or ls.key[1] != ls.surface or is_partial_person(ls.surface, type_)
-                          or key in clustering.ambiguous or ls.surface.islower())
+                          or key in ambiguous or ls.surface.islower())
                 row = rows[ls.surface] = SurfaceRow(ids[root], ls.surface, key, type_, scoped, ls.key[0],
                                                     ls.position, 0, {}, {}, {}, {})
             elif type_ != row.type or ls.key[1] != ls.surface:
@@ -195,8 +272,7 @@ def surface_rows(clustering: Clustering, clusters: dict[Key, list[LocalSurface]]
                                 (row.descriptions, ls.descriptions)):
                 for name, n in part.items():
                     total[name] = total.get(name, 0) + n
-        out += rows.values()
-    return out
+        yield from rows.values()
 
 
 def cluster_surfaces(mentions: Iterable[Any], statements: Iterable[Any], decisions: Iterable[Any],
@@ -393,13 +469,40 @@ class SurfaceTypes(MutableMapping[Key, str]):
         """Return the number of local surfaces."""
         return len(self._locals)
 
+    def of(self, ls: LocalSurface) -> str:
+        """Return the type of a local surface ('ORG' for one without: `types.get(ls.key, "ORG")`)."""
+        own = self._own.get(ls.key)
+        if own is not None:
+            return own
+        return self._by_surface[ls.surface] if ls.key in self._locals else "ORG"
+
+    def detached(self) -> SurfaceTypes:
+        """Return these types for the local surfaces known now, without holding the mapping of them: `of` answers
+        for those, nothing else does."""
+        return _DetachedTypes({}, self._by_surface, self._own)
+
+
+class _DetachedTypes(SurfaceTypes):
+    """`SurfaceTypes.detached`: the types of local surfaces that were known, without their mapping."""
+
+    def __init__(self, locals_: Mapping[Key, LocalSurface], by_surface: dict[str, str], own: dict[Key, str]) -> None:
+        super().__init__(locals_, by_surface)
+        self._own = own
+
+    def of(self, ls: LocalSurface) -> str:
+        """Return the type of a local surface that was known."""
+        own = self._own.get(ls.key)
+        return own if own is not None else self._by_surface.get(ls.surface, "ORG")
+
 
 # ---- output ---------------------------------------------------------------------------
 
-def build_entities(clustering: Clustering) -> list[ResolvedEntity]:
-    """Return the entities of the union-find's clusters, largest first, without rejected ones."""
+def build_entities(clustering: Clustering,
+                   clusters: dict[Key, list[LocalSurface]] | None = None) -> list[ResolvedEntity]:
+    """Return the entities of the union-find's clusters (`clusters`, when `Clustering.clusters()` was called
+    already), largest first, without rejected ones."""
     uf, overrides = clustering.uf, clustering.overrides
-    clusters = clustering.clusters()
+    clusters = clustering.clusters() if clusters is None else clusters
     entities = []
     for root, members in clusters.items():
         if root in overrides.rejected:

@@ -8,6 +8,7 @@ one fact across sources onto one `Fact` with several evidences.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -70,19 +71,31 @@ class MentionIndex:
 
     def __init__(self, store: Store) -> None:
         # the linked mentions' spans only, a batch of articles at a time: not every mention row at once
-        spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        self._spans: dict[str, array[int]] = {}  # per source: start, end, entity of each span, flat, in that order
+        self._starts: dict[str, array[int]] = {}  # per source: the start of each span
         articles = [a.id for a in store.documents()]
         for at in range(0, len(articles), SPAN_BATCH):
+            spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
             for source, start, end, entity in store.linked_spans(articles[at:at + SPAN_BATCH]):
                 spans[source].append((start, end, entity))
-        self._spans = {k: sorted(v) for k, v in spans.items()}
-        self._starts = {k: [s for s, _, _ in v] for k, v in self._spans.items()}
+            self._add_spans(spans)
         best: dict[str, tuple[int, int]] = {}
         for a in store.entity_aliases():
             key = a.alias.lower()
             if key not in best or a.count > best[key][1]:
                 best[key] = (a.entity_id, a.count)
         self._by_name = {k: v[0] for k, v in best.items()}
+
+    def _add_spans(self, by_source: dict[str, list[tuple[int, int, int]]]) -> None:
+        """Add (start, end, entity) spans by source, held as columns of ints (a tuple each is ~5 times the memory:
+        millions of mentions at 100,000 articles)."""
+        for source, found in by_source.items():
+            held = self._spans.get(source)
+            if held is not None:  # a document whose articles came in two batches
+                found = found + [(held[i], held[i + 1], held[i + 2]) for i in range(0, len(held), 3)]
+            found.sort()
+            self._spans[source] = array("q", [x for span in found for x in span])
+            self._starts[source] = array("q", [s for s, _, _ in found])
 
     def entity_at(self, source: str, start: int, end: int, text: str | None = None) -> int | None:
         """Return the entity of the mention best overlapping `[start, end)` in `source`, or None.
@@ -100,10 +113,11 @@ class MentionIndex:
         spans = self._spans.get(source)
         if not spans:
             return None
-        i = bisect.bisect_left(self._starts[source], start)
+        starts = self._starts[source]
+        i = bisect.bisect_left(starts, start)
         best, best_overlap = None, 0
-        for j in range(max(0, i - 3), min(len(spans), i + 4)):
-            s, e, entity = spans[j]
+        for j in range(max(0, i - 3), min(len(starts), i + 4)):
+            s, e, entity = spans[3 * j], spans[3 * j + 1], spans[3 * j + 2]
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
                 best, best_overlap = entity, overlap

@@ -15,8 +15,8 @@ from linkchart.resolve.cluster import (
     build_entities,
     cluster_locals,
     entity_rows,
+    made_resolver_rows,
     read_surfaces,
-    resolver_rows,
 )
 from linkchart.resolve.incremental import resolve_added
 from linkchart.resolve.matcher_memo import MatcherMemo, forget_verdicts
@@ -70,12 +70,13 @@ def resolve_store(store: Store, force: bool = True, full: bool = False) -> list[
                 del locals_
                 compared = clustering.matcher.compared
                 forget_verdicts(clustering.matcher)  # the pairs' verdicts are held in `found` by now
-                entities = build_entities(clustering)
-                rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)})
-                resolver = resolver_rows(clustering, entities)
-                # the rows hold all that is written: the local surfaces, their union-find and the passes' caches go
-                # before the store writes, which adds its own buffers on top of what is left
-                del clustering
+                clusters = clustering.clusters()
+                entities = build_entities(clustering, clusters)
+                # the aliases, the clusters' mentions, keys and names are made from the clusters as the store writes
+                # them (never all held): the union-find, the matcher's and the passes' caches go before it writes
+                rows = entity_rows(entities, {e.root: i for i, e in enumerate(entities, start=1)}, made=True)
+                resolver = made_resolver_rows(clustering, entities, clusters)
+                del clustering, clusters
                 clear_name_caches()
                 gc.collect()
                 if store.replace_entities(*rows, based_on=snapshot, resolver=resolver):

@@ -712,18 +712,20 @@ class PostgresStore(Store):
         with cur.copy("COPY resolver_clusters (mention_id, cluster) FROM STDIN") as copy:
             for row in resolver.clusters:
                 copy.write_row(row)
+        keys = list(resolver.keys)  # made once when a full resolution makes them as they are read
         conn.execute("""INSERT INTO resolver_keys (key, cluster) SELECT * FROM unnest(%s::text[], %s::bigint[])
                         ON CONFLICT DO NOTHING""",
-                     ([k for k, _ in resolver.keys], [c for _, c in resolver.keys]))
+                     ([k for k, _ in keys], [c for _, c in keys]))
+        del keys
         conn.execute("INSERT INTO resolver_names (name) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                      (resolver.names,))
-        if resolver.surfaces:
+        if removed is None or resolver.surfaces:  # a full resolution's are made as they are read: no length
             columns = _SURFACE_COLUMNS.split(", ")
             cur.executemany(
                 f"""INSERT INTO resolver_surfaces ({_SURFACE_COLUMNS}) VALUES ({', '.join(['%s'] * len(columns))})
                     ON CONFLICT (cluster, surface) DO UPDATE SET
                     {', '.join(f'{c} = excluded.{c}' for c in columns[2:])}""",
-                [_surface_values(r) for r in resolver.surfaces])
+                (_surface_values(r) for r in resolver.surfaces))
         conn.execute(
             """INSERT INTO resolver_matches (a, b, score, features)
                SELECT * FROM unnest(%s::text[], %s::text[], %s::float8[], %s::text[])

@@ -883,11 +883,11 @@ class SQLiteStore(Store):
             """INSERT INTO entity_aliases (entity_id, alias, count, reason, evidence, folded, name_key,
                                            reason_pass, reason_evidence)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
+            (  # made as written: a full resolution's aliases are made as they are read (`cluster.MadeRows`)
                 (a.entity_id, a.alias, a.count, a.reason, a.evidence, a.alias.lower(), a.name_key,
                  a.reason_pass, None if a.reason_evidence is None else json.dumps(a.reason_evidence))
                 for a in aliases
-            ],
+            ),
         )
         conn.executemany(
             "INSERT INTO mention_entity (mention_id, entity_id) VALUES (?, ?)", mention_links
@@ -921,10 +921,10 @@ class SQLiteStore(Store):
                          resolver.clusters)
         conn.executemany("INSERT OR IGNORE INTO resolver_keys (key, cluster) VALUES (?, ?)", resolver.keys)
         conn.executemany(f"INSERT OR REPLACE INTO resolver_surfaces ({_SURFACE_COLUMNS}) VALUES ({'?, ' * 11}?)",
-                         [_surface_values(r) for r in resolver.surfaces])
-        conn.executemany("INSERT OR IGNORE INTO resolver_names (name) VALUES (?)", [(n,) for n in resolver.names])
+                         (_surface_values(r) for r in resolver.surfaces))
+        conn.executemany("INSERT OR IGNORE INTO resolver_names (name) VALUES (?)", ((n,) for n in resolver.names))
         conn.executemany("INSERT OR REPLACE INTO resolver_matches (a, b, score, features) VALUES (?, ?, ?, ?)",
-                         [(a, b, score, json.dumps(f)) for a, b, score, f in resolver.matches])
+                         ((a, b, score, json.dumps(f)) for a, b, score, f in resolver.matches))
         conn.execute("UPDATE resolver_state SET value = 1 WHERE key = 'valid'")
 
     def surface_rows(self, keys: Iterable[str] = (), clusters: Iterable[int] = ()) -> list[SurfaceRow]:
