@@ -40,3 +40,18 @@ def test_a_list_after_a_singular_role_names_no_holder(nlp: Language, text: str) 
 def test_an_organisation_in_apposition_to_the_body_holds_no_role(nlp: Language) -> None:
     found = triples(nlp, "The leader of the Blue Party, the largest party in Varnland, resigned.")
     assert not [t for t in found if t[1] == "leads"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("For more information contact Ann Roe, CEO, Varn Post Group.", ("Ann Roe", "leads", "Varn Post Group")),
+    ("Tom Vale, editor, Dunmore Herald, said so.", ("Tom Vale", "employed_by", "Dunmore Herald")),
+    ("Ann Roe, spokeswoman, Blue Party, said the vote was fair.", ("Ann Roe", "spokesperson_of", "Blue Party")),
+])
+def test_a_bare_role_between_a_person_and_an_organisation_signs_for_it(
+        nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(nlp, text)  # rule signature_role
+
+
+def test_a_list_of_names_is_no_signature(nlp: Language) -> None:
+    found = triples(nlp, "Ann Roe, Tom Vale, Varn Post Group and Jim Bell met on Monday.")
+    assert not [t for t in found if t[1] in {"leads", "member_of", "employed_by"}]

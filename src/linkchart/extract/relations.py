@@ -692,6 +692,9 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if phrase not in rule["nouns"]:
                 continue
             holders = _role_holders(ctx, tok)
+            signed = _signature(ctx, first, tok, sent)
+            if signed is not None:  # 'Ann Roe, CEO, Varn Post Group'
+                holders = [signed[0]]
             if not holders and rule.get("of_names"):
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
@@ -700,7 +703,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
                 continue
-            objects = _role_objects(ctx, tok, rule, holders)
+            objects = [signed[1]] if signed is not None else _role_objects(ctx, tok, rule, holders)
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             people = all(h.label_ == "PERSON" for h in holders)
@@ -728,6 +731,20 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if before:  # rule role_succession: the one succeeded held the role before
                 yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},
                                   tok, before, objects, swap=bool(rule.get("swap")))
+
+
+def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tuple[Span, Span] | None:
+    """Return (person, organisation) of a signature or contact line, a bare role between two commas: 'Ann Roe,
+    CEO, Varn Post Group', 'Tom Vale, editor, Dunmore Herald' (rule signature_role); None otherwise."""
+    doc = ctx.doc
+    if first - 2 < sent.start or tok.i + 2 >= sent.end or doc[first - 1].text != "," or doc[tok.i + 1].text != ",":
+        return None
+    person, body = ctx.ent_at[first - 2], ctx.ent_at[tok.i + 2]
+    if person is None or body is None or person.end != first - 1 or body.start != tok.i + 2:
+        return None
+    if person.label_ != "PERSON" or body.label_ != "ORG":
+        return None
+    return person, body
 
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
