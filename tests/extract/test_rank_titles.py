@@ -27,3 +27,12 @@ def test_an_abbreviated_rank_ends_no_sentence(nlp: Language, text: str) -> None:
 ])
 def test_a_rank_between_a_role_and_the_name_passes_the_role_on(nlp: Language, text: str) -> None:
     assert any(t[0] == "Tom Vale" and t[1] == "leads" for t in triples(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Tom Vale took charge of Varn Bank in May.", True),
+    ("Tom Vale assumed command of the Red Brigade.", True),
+    ("The Red Front took control of Dunmore.", False),  # seizing a town leads no one
+])
+def test_taking_charge_or_command_of_a_body_leads_it(nlp: Language, text: str, leads: bool) -> None:
+    assert any(t[1] == "leads" for t in triples(nlp, text)) == leads
