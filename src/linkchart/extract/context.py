@@ -308,20 +308,29 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     return people[0] if len(distinct) == 1 else None
 
 
+def controlling_verb(head: Token) -> Token | None:
+    """Return the verb whose subject is also the unstated subject of the clause `head` heads: an adverbial clause
+    or a preposition's clause with no subject of its own ('Commenting on X, Y said', 'After meeting X, Y said' ->
+    'said'; rule controlled_clause); None otherwise."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    if head.dep_ == "advcl":
+        return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        return head.head.head
+    return None
+
+
 def _in_clause_of(ent: Span, pronoun: Token) -> bool:
     """Whether a name sits in an opening clause whose unstated subject is the pronoun itself ('Commenting on X's
-    case, he said', 'After meeting X, he said': he is not X; rule controlled_clause)."""
-    verb = pronoun.head
+    case, he said', 'After meeting X, he said': he is not X)."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    for clause in verb.children:
-        if clause.i >= pronoun.i or clause.dep_ not in {"advcl", "prep"}:
-            continue
-        heads = [clause] if clause.dep_ == "advcl" else [g for g in clause.children if g.dep_ == "pcomp"]
-        for head in heads:
-            if head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) \
-                    and head.left_edge.i <= ent.root.i <= head.right_edge.i:
-                return True
+    tok = ent.root
+    while tok.head.i != tok.i and tok != pronoun.head:
+        if tok.i < pronoun.i and tok.pos_ in {"VERB", "AUX"} and controlling_verb(tok) == pronoun.head:
+            return True
+        tok = tok.head
     return False
 
 

@@ -23,6 +23,7 @@ from linkchart.extract.context import (
     agents,
     arg_for,
     clause_agents,
+    controlling_verb,
     ents_for,
     patients,
     sent_ents,
@@ -700,16 +701,9 @@ def _refine(ctx: SentenceContext, kind: str, undergoers: list[Token]) -> str | N
 
 def _controller(tok: Token) -> set[int]:
     """Return the token indices of the subject of the verb whose subjectless clause `tok` heads ('After meeting X,
-    Y said ...': Y met X, though Y is also the source of what follows; rule controlled_clause), else nothing."""
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-        return set()
-    if tok.dep_ == "advcl":
-        verb = tok.head
-    elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        verb = tok.head.head
-    else:
-        return set()
-    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    Y said ...': Y met X, though Y is also the source of what follows), else nothing."""
+    verb = controlling_verb(tok)
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
 
 
 def _report_sources(sent: Span) -> set[int]:

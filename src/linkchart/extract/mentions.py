@@ -181,7 +181,7 @@ class MentionFixer:
         t = tok.text
         if not t[:1].isupper():
             return False
-        return _honorific_text(t, self.titles.honorifics)
+        return honorific_text(t, self.titles.honorifics)
 
     def _is_acronym(self, tok: Token) -> bool:
         t = tok.text
@@ -1221,7 +1221,7 @@ def _is_results(sent: Span) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _honorific_text(text: str, honorifics: frozenset[str]) -> bool:
+def honorific_text(text: str, honorifics: frozenset[str]) -> bool:
     """Whether a capitalised word is a title ('Sheikh', 'Lt.-Gen.'), every part an honorific."""
     parts = [p for p in re.split(r"[.\-]", text.lower()) if p]
     return bool(parts) and all(p in honorifics for p in parts)

@@ -51,6 +51,7 @@ from linkchart.extract.locations import (
     places_listed_before,
     trail_nesting,
 )
+from linkchart.extract.mentions import honorific_text
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -424,7 +425,7 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
     if role.dep_ in {"nsubj", "nsubjpass"} and lemma_of(head) in {"be", "remain", "become"}:
         return [e for c in head.children if c.dep_ == "attr" for e in ents_for(ctx, c)]
     while role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is None and head.i > role.i \
-            and head.dep_ in {"compound", "nmod"} and _is_title(head):
+            and head.dep_ in {"compound", "nmod"} and honorific_text(head.text, _HONORIFICS):
         head = head.head  # 'VDF Chief of Staff Lt.-Gen. X': the rank between the role and the name
     if role.dep_ in {"compound", "nmod", "amod"} and ctx.ent_at[head.i] is not None and head.i > role.i:
         named = _named_by(ctx, head)
@@ -432,12 +433,6 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
             return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
     return []
-
-
-def _is_title(tok: Token) -> bool:
-    """Whether a token is a title written before a name ('General', 'Lt.-Gen.', 'Maj.')."""
-    parts = [p for p in tok.lower_.replace(".", "").split("-") if p]
-    return bool(parts) and all(p in _HONORIFICS for p in parts)
 
 
 def _person_beside_body(ctx: SentenceContext, prep: Token) -> list[Span]:
