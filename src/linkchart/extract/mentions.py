@@ -268,7 +268,7 @@ class MentionFixer:
                     self._head_run(doc, i, cands)
                     self._head_reference(doc, i, cands)
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
-                    self._party_before_role(doc, i, cands)  # 'Labour MP X'
+                    self._party_before_role(doc, i, cands)  # 'Unity MP X'
                 if low in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
                 if low in self.orgs.of_heads:
@@ -279,7 +279,7 @@ class MentionFixer:
                     self._locative(doc, i, cands)
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
-                    self._party_before_role(doc, i, cands)  # 'the Conservative leader', 'Socialist lawmakers'
+                    self._party_before_role(doc, i, cands)  # 'the Unity leader', 'Socialist lawmakers'
                 if _in(t, self.roles.nouns):
                     j = i + 1
                     if j < n and doc[j].lower_ in self.verbs.naming_forms:
@@ -533,7 +533,7 @@ class MentionFixer:
         cands.append(_Cand(j, i, "ORG", role=doc[i].lower_, cue="group"))
 
     def _party_before_role(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
-        """Add 'Labour MP X', 'the Conservative leader', 'Socialist lawmakers': up to three capitalised words
+        """Add 'Unity MP X', 'the Unity leader', 'Socialist lawmakers': up to three capitalised words
         right before a noun for a party's member or office-holder name the party when the model left them
         unlabelled or called them a nationality (rule `party_before_role`). A nation, people or faith word, an
         honorific, a role or rank word, or a word capitalised only because it opens the sentence ('Former')

@@ -211,7 +211,7 @@ def _widen_party(art: _Article, m: Mention, taken: set[tuple[int, int]]) -> None
 
 def _recover_norp(art: _Article) -> None:
     """Add NORP spans whose text the article also uses as a person's or group's name, and those a membership
-    relation holds as its object ('Tory spokesman X', 'a Labour backbencher'): there the adjective stands for
+    relation holds as its object ('Unity spokesman X', 'a Unity backbencher'): there the adjective stands for
     the party, an organisation."""
     labels: dict[str, Counter[str]] = {}
     for m, _cue in art.mentions:
