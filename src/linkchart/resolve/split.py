@@ -66,7 +66,8 @@ def resolve_split(store: Store, start: IncrementalInput) -> tuple[bool, list[Res
         statements.sort(key=lambda st: (st.article_id, st.start, st.id))
         region = Region([m for m in region.mentions if m.id not in drop], statements, region.clusters)
         resolver = ResolverRows(clusters=plan.links, keys=plan.filed, articles=start.articles, names=plan.judged,
-                                matches=[], next_cluster=start.next_cluster, surfaces=plan.rows)
+                                matches=[], next_cluster=start.next_cluster, surfaces=plan.rows,
+                                margins=plan.margins)
         attached = Attachment(plan.links, plan.entities, plan.aliases, resolver) if plan.links else None
         try:
             entities = resolve_region(store, start, region, pulled, memo, attached,
@@ -95,6 +96,7 @@ class _NoPlan:
     rows: list = []
     filed: list = []
     judged: list = []
+    margins: dict[str, int] = {}
 
 
 NO_PLAN: _Plan = _NoPlan()  # type: ignore[assignment]
