@@ -368,11 +368,11 @@ def _dominance(candidates: set[Key], locals_: dict[Key, LocalSurface], uf: Union
     top = counts.most_common(2)
     if not top:
         return None, UNBOUNDED  # no candidate: only a new name can make one
-    first, second = top[0][1], (top[1][1] if len(top) > 1 else 0)
+    if len(top) == 1:  # a known name's mentions go to the one candidate; another takes a new name
+        return rep[top[0][0]], UNBOUNDED
+    first, second = top[0][1], top[1][1]
     margin = dominance_margin(first, second, ratio)
-    if len(top) == 1 or first >= ratio * second:
-        return rep[top[0][0]], margin
-    return None, margin
+    return (rep[top[0][0]] if first >= ratio * second else None), margin
 
 
 def _cluster_counts(locals_: dict[Key, LocalSurface], uf: UnionFind) -> Counter[Key]:
