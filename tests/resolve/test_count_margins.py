@@ -8,6 +8,8 @@ import itertools
 import pytest
 from test_incremental import _reasoned_view, add_article
 
+from linkchart.ingest.dedupe import article_fingerprint
+from linkchart.models import Article, Document, Extraction, Mention, OffsetMap
 from linkchart.resolve.cluster import LAST_RUN
 from linkchart.resolve.margins import after_adding, dominance_margin, lead_margin, order_margin, spend
 from linkchart.resolve.runner import resolve_store
@@ -131,3 +133,35 @@ def test_a_surname_alone_follows_the_dominant_full_name_within_its_margin(store_
         alone = {m.id for m in store.mentions() if m.text == "Dawali"}
         karim = {m.id for m in store.mentions() if m.text == "Karim Dawali"}
         assert not any(alone <= c and karim <= c for c, *_ in full)
+
+
+def _titled(store: Store, source: str, title: str, name: str) -> None:
+    """Store an article naming `name` once, under `title` (the mention's role)."""
+    text = f"{title} {name} spoke to reporters."
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name, "PERSON", 0, len(text), role=title)
+    store.add_document(Document(source=source, text=text, sha256=f"sha-{source}", kind="txt"),
+                       [Article(source=source, index=0, text=text, offsets=OffsetMap.identity(len(text), 0),
+                                start=0, end=len(text))],
+                       [Extraction(mentions=[mention])], [article_fingerprint(text)])
+
+
+def test_a_religious_title_a_name_already_had_is_no_new_reason_to_resolve_again(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for i in range(6):
+            _titled(store, f"karim{i}", "Sheikh", "Karim Dawali")
+        _one(store, "sami", "Sami Dawali", "PERSON")
+        _one(store, "alone", "Dawali", "PERSON")
+        resolve_store(store)
+        _titled(store, "karim-again", "Sheikh", "Karim Dawali")  # titled as before: only a count changes
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "attach"
+        incremental = _reasoned_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)
+        _titled(store, "sami-titled", "Sheikh", "Sami Dawali")  # a first religious title for him
+        LAST_RUN.clear()
+        incremental, full = _full_view_after_incremental(store)
+        assert LAST_RUN["kind"] != "attach"
+        assert incremental == full

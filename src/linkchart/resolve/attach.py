@@ -17,7 +17,7 @@ touches (`incremental.resolve_added`). It declines when:
 - a surname alone has no full name in its article that it stands for without comparing counts;
 - a pass inside the article (head references, typos) would join two different names;
 - the new mentions exceed the margin of a decision a pass made by comparing the counts of a part of the names
-  of a cluster it joins (`margins`), or, for a name given a religious title, a pass counted a surname of that
+  of a cluster it joins (`margins`), or, for a name first given a religious title, a pass counted a surname of that
   cluster's names that an epithet may stand for;
 - an analyst's decision names a name of those clusters, or the entity's canonical name would change,
   or a name is new to the cluster it joins.
@@ -44,7 +44,7 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
-from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, spend
+from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
@@ -328,9 +328,9 @@ class _Plan:
 
     def _check_counts(self, rows: list[SurfaceRow]) -> None:
         """Decline when the new mentions exceed the margin of a decision a pass made by comparing the mention counts
-        of a part of these names (`margins`), or when a name given a religious title joins a cluster whose surnames
-        a decision counted (which names an epithet may stand for is not a count); keep the margins left in
-        `margins`."""
+        of a part of these names (`margins`), or when a name first given a religious title joins a cluster whose
+        surnames a decision counted (which names an epithet may stand for is not a count); keep the margins left
+        in `margins`."""
         by_cluster: dict[int, list[str]] = {}
         for r in rows:
             by_cluster.setdefault(r.cluster, []).append(r.surface)
@@ -341,8 +341,9 @@ class _Plan:
         added: Counter[str] = Counter()
         for cluster, counts in new.items():
             added.update(added_by_key(by_cluster.get(cluster, []), counts, persons))
+        kept = {(r.cluster, r.surface): r.roles for r in rows}
         religious = {self.cluster[k] for k, ls in self.locals_.items()
-                     if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
+                     if newly_religious(ls.roles, kept.get((self.cluster[k], ls.surface), {}), RELIGIOUS_TITLES)}
         strict = {COUNTED_SURNAME + p for r in rows if r.cluster in religious for p in names.name_parts(r.surface)}
         found = self.store.clusters_by_key(set(added) | strict)
         if strict & found.keys():

@@ -74,6 +74,16 @@ def added_by_key(cluster_names: Iterable[str], new: Mapping[str, int], persons: 
     return out
 
 
+def newly_religious(roles: Iterable[str], kept_roles: Iterable[str], religious_titles: Iterable[str]) -> bool:
+    """Return True when a name's new mentions (`roles`) give it a religious title its kept mentions (`kept_roles`)
+    never had: the names an epithet may stand for change (`passes._religious_titled`), which is no count."""
+    titles = set(religious_titles)
+
+    def titled(found: Iterable[str]) -> bool:
+        return any(r.lower().rstrip(".") in titles for r in found)
+    return titled(roles) and not titled(kept_roles)
+
+
 def spend(margins: Mapping[str, int], added: Mapping[str, int], keys: Iterable[str]) -> dict[str, int] | str:
     """Return the margins of `keys` once `added` mentions are spent, or the first key whose margin (none kept:
     a store resolved before margins were kept) they exceed."""

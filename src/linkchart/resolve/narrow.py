@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from linkchart.resolve import names
 from linkchart.resolve.cluster import RELIGIOUS_TITLES, Clustering, statement_key
 from linkchart.resolve.incremental import pull
-from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, spend
+from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
@@ -160,8 +160,8 @@ def _votes_kept(known: list[tuple[Key, LocalSurface]], everything: dict[Key, Loc
 def _counted(store: Store, known: list[tuple[Key, LocalSurface]], pulled: set[int], voted: dict[Key, str]) -> bool:
     """Return True when the new mentions of the known names may exceed the margin of a decision a pass made by
     comparing the mention counts of a part of those names or of the names of their clusters (`margins`), or a
-    known name given a religious title joins clusters whose surnames a decision counted: they may change what
-    it decided elsewhere."""
+    known name first given a religious title joins clusters whose surnames a decision counted: they may change
+    what it decided elsewhere."""
     rows = store.surface_rows(clusters=pulled) if pulled else []
     # which of the pulled clusters each known name joins is the region's to find: each may join any of them
     new: Counter[str] = Counter()
@@ -169,8 +169,11 @@ def _counted(store: Store, known: list[tuple[Key, LocalSurface]], pulled: set[in
         new[ls.surface] += len(ls.mention_ids)
     persons = {ls.surface for k, ls in known if voted[k] == "PERSON"}
     added = added_by_key([r.surface for r in rows], new, persons)
+    kept: dict[str, Counter[str]] = {}
+    for r in rows:
+        kept.setdefault(r.surface, Counter()).update(r.roles)
     strict: set[str] = set()
-    if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for _, ls in known for r in ls.roles):
+    if any(newly_religious(ls.roles, kept.get(ls.surface, {}), RELIGIOUS_TITLES) for _, ls in known):
         strict = {COUNTED_SURNAME + p for r in rows for p in names.name_parts(r.surface)}
     found = store.clusters_by_key(set(added) | strict)
     return bool(strict & found.keys()) or isinstance(spend(store.count_margins(found), added, found), str)
