@@ -165,3 +165,4 @@ def test_a_religious_title_a_name_already_had_is_no_new_reason_to_resolve_again(
         incremental, full = _full_view_after_incremental(store)
         assert LAST_RUN["kind"] != "attach"
         assert incremental == full
+

@@ -466,11 +466,15 @@ class _Plan:
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
         new = {self.locals_[k].surface: why for k, why in self.reasons.items() if self.cluster[k] == cluster}
-        if set(stored) - set(forms) or set(forms) - set(stored) - set(titled) - set(new) or set(new) & set(stored):
+        # names only an alias statement gives (no mention, no kept name) stay as they are: no mention changes them
+        stated = {form for form, a in stored.items() if a.count == 0 and form not in forms}
+        if (set(stored) - set(forms) - stated or set(forms) - set(stored) - set(titled) - set(new)
+                or set(new) & set(stored)):
             raise Declined(f"the aliases of {old.name} differ from its kept names", cluster=cluster)
         aliases = [_recount(stored[form], n) if form in stored
                    else _reasoned(cluster, form, n, new[form]) if form in new else _titled(cluster, form, n)
                    for form, n in forms.items()]
+        aliases += [stored[form] for form in sorted(stated)]
         return EntityRow(cluster, name, type_, description), aliases
 
 
