@@ -517,3 +517,23 @@ def test_a_new_full_name_does_not_read_the_people_its_surname_alone_stands_for_i
         incremental = _full_view(store)
         resolve_store(store, full=True)
         assert incremental == _full_view(store)
+
+
+def test_a_name_only_an_alias_statement_gives_does_not_stop_new_mentions_joining(store_url: str) -> None:
+    from linkchart.resolve.cluster import LAST_RUN
+
+    with open_store(store_url) as store:
+        for i in range(3):  # 'VLF' is defined, never written alone: an alias of no mention
+            add_article(store, f"front{i}", [("The Velmora Liberation Front (VLF) met.",
+                                              [("Velmora Liberation Front", "ORG")])],
+                        [("Velmora Liberation Front", "VLF", "acronym")])
+        resolve_store(store)
+        add_article(store, "again", [("The Velmora Liberation Front met again.",
+                                      [("Velmora Liberation Front", "ORG")])])
+        LAST_RUN.clear()
+        assert resolve_store(store, force=False) is not None
+        assert LAST_RUN["kind"] == "attach"
+        incremental = _reasoned_view(store)
+        assert any(("VLF", 0) in {(a, n) for a, n, _ in aliases} for *_, aliases in incremental)
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)

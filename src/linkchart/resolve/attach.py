@@ -16,8 +16,9 @@ touches (`incremental.resolve_added`). It declines when:
   or joins two clusters;
 - a surname alone has no full name in its article that it stands for without comparing counts;
 - a pass inside the article (head references, typos) would join two different names;
-- a pass compared the counts of a part of the names of a cluster it joins (`passes.COUNTED_*`), or,
-  for a name given a religious title, a surname of that cluster's names that an epithet may stand for;
+- the new mentions exceed the margin of a decision a pass made by comparing the counts of a part of the names
+  of a cluster it joins (`margins`), or, for a name first given a religious title, a pass counted a surname of that
+  cluster's names that an epithet may stand for;
 - an analyst's decision names a name of those clusters, or the entity's canonical name would change,
   or a name is new to the cluster it joins.
 """
@@ -43,13 +44,11 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
+from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
-    COUNTED_CORE,
-    COUNTED_FIRST_WORD,
-    COUNTED_SURNAME,
     _contiguous,
     _local_for,
     _one_person,
@@ -84,7 +83,7 @@ def attach_added(store: Store, start: IncrementalInput) -> tuple[bool, list[Reso
         LAST_RUN.update(declined=str(why))
         return False, None
     resolver = ResolverRows(clusters=plan.links, keys=plan.filed, articles=start.articles, names=plan.judged,
-                            matches=[], next_cluster=start.next_cluster, surfaces=plan.rows)
+                            matches=[], next_cluster=start.next_cluster, surfaces=plan.rows, margins=plan.margins)
     if not store.attach_mentions(plan.links, plan.entities, plan.aliases, resolver, based_on=start):
         return True, None
     LAST_RUN.clear()
@@ -328,29 +327,31 @@ class _Plan:
                         raise Declined(f"a typo: {ls.surface}", [ls.surface, other.surface])
 
     def _check_counts(self, rows: list[SurfaceRow]) -> None:
-        """Decline when a pass compared the mention counts of a part of these names (`passes.COUNTED_*`)."""
-        keys: set[str] = set()
+        """Decline when the new mentions exceed the margin of a decision a pass made by comparing the mention counts
+        of a part of these names (`margins`), or when a name first given a religious title joins a cluster whose
+        surnames a decision counted (which names an epithet may stand for is not a count); keep the margins left
+        in `margins`."""
+        by_cluster: dict[int, list[str]] = {}
         for r in rows:
-            parts = names.name_parts(r.surface)
-            if parts:
-                keys.add(COUNTED_FIRST_WORD + parts[0])
-            core = names.org_core(r.surface)[0]
-            if core:
-                keys.add(COUNTED_CORE + core)
-        religious = {self.cluster[k] for k, ls in self.locals_.items()
-                     if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles)}
+            by_cluster.setdefault(r.cluster, []).append(r.surface)
+        new: dict[int, Counter[str]] = {}
         for k, ls in self.locals_.items():
-            parts = names.name_parts(ls.surface)
-            if self.types[k] == "PERSON" and len(parts) >= 2:
-                keys.update(COUNTED_SURNAME + p for p in parts)
-            if k in self.new and parts:
-                keys.add(COUNTED_FIRST_WORD + parts[0])
-        for r in rows:  # a religious title makes its cluster one a name under an epithet may join
-            if r.cluster in religious:
-                keys.update(COUNTED_SURNAME + p for p in names.name_parts(r.surface))
-        found = self.store.clusters_by_key(keys)
-        if found:
-            raise Declined(f"counts were compared: {sorted(found)[0]}")
+            new.setdefault(self.cluster[k], Counter())[ls.surface] += len(ls.mention_ids)
+        persons = {ls.surface for k, ls in self.locals_.items() if self.types[k] == "PERSON"}
+        added: Counter[str] = Counter()
+        for cluster, counts in new.items():
+            added.update(added_by_key(by_cluster.get(cluster, []), counts, persons))
+        kept = {(r.cluster, r.surface): r.roles for r in rows}
+        religious = {self.cluster[k] for k, ls in self.locals_.items()
+                     if newly_religious(ls.roles, kept.get((self.cluster[k], ls.surface), {}), RELIGIOUS_TITLES)}
+        strict = {COUNTED_SURNAME + p for r in rows if r.cluster in religious for p in names.name_parts(r.surface)}
+        found = self.store.clusters_by_key(set(added) | strict)
+        if strict & found.keys():
+            raise Declined(f"counts were compared: {sorted(strict & found.keys())[0]}")
+        left = spend(self.store.count_margins(found), added, found)
+        if isinstance(left, str):
+            raise Declined(f"counts were compared: {left}")
+        self.margins = left
 
     def _check_decisions(self, start: IncrementalInput, rows: list[SurfaceRow]) -> None:
         """Decline when an analyst's decision names a name of the clusters joined."""
@@ -465,11 +466,15 @@ class _Plan:
         forms = dict(counts)
         forms.update((form, n) for form, n in titled.items() if form not in counts)
         new = {self.locals_[k].surface: why for k, why in self.reasons.items() if self.cluster[k] == cluster}
-        if set(stored) - set(forms) or set(forms) - set(stored) - set(titled) - set(new) or set(new) & set(stored):
+        # names only an alias statement gives (no mention, no kept name) stay as they are: no mention changes them
+        stated = {form for form, a in stored.items() if a.count == 0 and form not in forms}
+        if (set(stored) - set(forms) - stated or set(forms) - set(stored) - set(titled) - set(new)
+                or set(new) & set(stored)):
             raise Declined(f"the aliases of {old.name} differ from its kept names", cluster=cluster)
         aliases = [_recount(stored[form], n) if form in stored
                    else _reasoned(cluster, form, n, new[form]) if form in new else _titled(cluster, form, n)
                    for form, n in forms.items()]
+        aliases += [stored[form] for form in sorted(stated)]
         return EntityRow(cluster, name, type_, description), aliases
 
 

@@ -78,7 +78,7 @@ class Clustering:
     overrides: Overrides
     matcher: MatcherMemo
     ambiguous: set[str] = field(default_factory=set)  # keys of aliases defined as different things
-    consulted: set[str] = field(default_factory=set)  # what the passes decided by counts (`Resolution.consulted`)
+    consulted: dict[str, int] = field(default_factory=dict)  # the passes' count decisions and their margins
     stated: set[str] = field(default_factory=set)  # the alias statements read (`statement_key`)
 
     def clusters(self) -> dict[Key, list[LocalSurface]]:
@@ -162,7 +162,7 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     clusters = clustering.clusters()
     ids = cluster_ids(clusters, entities) if ids is None else ids
     following = max([first_free or 1, *(i + 1 for i in ids.values())])
-    keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted | clustering.stated}  # cluster 0: none
+    keys: set[tuple[str, int]] = {(k, 0) for k in clustering.consulted.keys() | clustering.stated}  # cluster 0: none
     seen: dict[tuple[str, str], set[str]] = {}
     mention_rows = MentionPairs()
     for root, members in clusters.items():
@@ -178,7 +178,7 @@ def resolver_rows(clustering: Clustering, entities: list[ResolvedEntity], ids: d
     return ResolverRows(
         clusters=mention_rows, keys=sorted(keys), articles=articles or [], names=sorted(memo.surfaces),
         matches=[(a, b, e.score, list(e.features)) for (a, b), e in sorted(memo.found.items())],
-        next_cluster=following, surfaces=surface_rows(clustering, clusters, ids))
+        next_cluster=following, surfaces=surface_rows(clustering, clusters, ids), margins=dict(clustering.consulted))
 
 
 def made_resolver_rows(clustering: Clustering, entities: list[ResolvedEntity],
@@ -191,7 +191,7 @@ def made_resolver_rows(clustering: Clustering, entities: list[ResolvedEntity],
     following = max([1, *(i + 1 for i in ids.values())])
     # the types without the mapping of all local surfaces: the clusters hold those written
     type_of, ambiguous = clustering.types.detached().of, clustering.ambiguous
-    unclustered = sorted({(k, 0) for k in clustering.consulted | clustering.stated})  # cluster 0: none
+    unclustered = sorted({(k, 0) for k in clustering.consulted.keys() | clustering.stated})  # cluster 0: none
 
     def mentions() -> Iterator[tuple[int, int]]:
         for root, members in clusters.items():
@@ -213,7 +213,8 @@ def made_resolver_rows(clustering: Clustering, entities: list[ResolvedEntity],
     return ResolverRows(
         clusters=MadeRows(mentions), keys=MadeRows(keys), articles=[], names=sorted(memo.surfaces),  # type: ignore[arg-type]
         matches=[(a, b, e.score, list(e.features)) for (a, b), e in sorted(memo.found.items())], next_cluster=following,
-        surfaces=MadeRows(lambda: _surface_rows(type_of, ambiguous, clusters, ids)))  # type: ignore[arg-type]
+        surfaces=MadeRows(lambda: _surface_rows(type_of, ambiguous, clusters, ids)),  # type: ignore[arg-type]
+        margins=dict(clustering.consulted))
 
 
 def cluster_ids(clusters: dict[Key, list[LocalSurface]], entities: list[ResolvedEntity]) -> dict[Key, int]:

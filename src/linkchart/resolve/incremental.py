@@ -12,7 +12,9 @@ others new ids.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from linkchart.resolve import names
 from linkchart.resolve.blocking import MAX_CANDIDATES, block_keys
@@ -28,8 +30,8 @@ from linkchart.resolve.cluster import (
     resolver_rows,
     statement_key,
 )
+from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, after_adding
 from linkchart.resolve.matcher_memo import MatcherMemo
-from linkchart.resolve.passes import COUNTED_SURNAME
 from linkchart.resolve.reasons import NameMatch
 from linkchart.resolve.region import BLOCK, block_candidates, clusters_for, decision_keys, description_like, link_keys
 from linkchart.resolve.statements import used_statements
@@ -166,6 +168,10 @@ def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled
     ids = _cluster_ids(clustering, region, start.next_cluster)
     rows = entity_rows(entities, ids)  # type: ignore[arg-type]
     kept = resolver_rows(clustering, entities, ids, start.next_cluster, start.articles)
+    kept.margins = _margins(store, clustering, set(start.articles), attached)
+    if attached is not None:  # the region's margins count what the attached mentions spent
+        attached = replace(attached, resolver=replace(
+            attached.resolver, margins={k: m for k, m in attached.resolver.margins.items() if k not in kept.margins}))
     if check is not None and not check(store, region, clustering, kept):
         raise Unsettled
     same = _unchanged(store, region, pulled, rows)
@@ -178,6 +184,26 @@ def resolve_region(store: Store, start: IncrementalInput, region: Region, pulled
         LAST_RUN.update(kind="incremental", pairs=memo.compared, mentions=len(region.mentions), clusters=len(pulled))
         return entities
     return None
+
+
+def _margins(store: Store, clustering: Clustering, articles: set[int], attached: Attachment | None) -> dict[str, int]:
+    """Return the margins to keep of the count decisions the region's new mentions (those of `articles`) touch or its
+    passes made (`margins.after_adding`), counting what the `attached` mentions spent."""
+    added: Counter[str] = Counter()
+    for members in clustering.clusters().values():
+        new: Counter[str] = Counter()
+        persons: set[str] = set()
+        for ls in members:
+            if ls.key[0] in articles:
+                new[ls.surface] += len(ls.mention_ids)
+                if clustering.types.of(ls) == "PERSON":
+                    persons.add(ls.surface)
+        if new:
+            added.update(added_by_key([ls.surface for ls in members], new, persons))
+    stored = store.count_margins(set(added) | set(clustering.consulted))
+    if attached is not None:
+        stored.update(attached.resolver.margins)
+    return after_adding(stored, added, clustering.consulted)
 
 
 def _unchanged(store: Store, region: Region, pulled: set[int],

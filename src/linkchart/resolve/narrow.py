@@ -18,9 +18,10 @@ like an acronym many groups share, most of the store. Here:
 - a new alias statement must be an acronym's definition whose acronym texts already defined (and, if it was
   ambiguous, still is; if it was not, still is not).
 
-It gives up (None) when the new mentions would change the type voted for a known name or a pass compared the
-counts of its names, and `settled` checks the result: no two stored clusters joined, every known name of the
-region with its stored type and scope. Otherwise `split` resolves with every cluster the keys reach.
+It gives up (None) when the new mentions would change the type voted for a known name or exceed the margin of a
+decision a pass made by comparing the counts of its names (`margins`), and `settled` checks the result: no two
+stored clusters joined, every known name of the region with its stored type and scope. Otherwise `split`
+resolves with every cluster the keys reach.
 """
 
 from __future__ import annotations
@@ -31,12 +32,10 @@ from dataclasses import dataclass
 from linkchart.resolve import names
 from linkchart.resolve.cluster import RELIGIOUS_TITLES, Clustering, statement_key
 from linkchart.resolve.incremental import pull
+from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
-    COUNTED_CORE,
-    COUNTED_FIRST_WORD,
-    COUNTED_SURNAME,
     _ambiguous_aliases,
     _contiguous,
     _local_for,
@@ -159,24 +158,25 @@ def _votes_kept(known: list[tuple[Key, LocalSurface]], everything: dict[Key, Loc
 
 
 def _counted(store: Store, known: list[tuple[Key, LocalSurface]], pulled: set[int], voted: dict[Key, str]) -> bool:
-    """Return True when a pass compared the mention counts of a part of the known names or of the names of their
-    clusters (`passes.COUNTED_*`): the new mentions may change what it decided elsewhere."""
+    """Return True when the new mentions of the known names may exceed the margin of a decision a pass made by
+    comparing the mention counts of a part of those names or of the names of their clusters (`margins`), or a
+    known name first given a religious title joins clusters whose surnames a decision counted: they may change
+    what it decided elsewhere."""
     rows = store.surface_rows(clusters=pulled) if pulled else []
-    keys: set[str] = set()
-    for surface in [r.surface for r in rows] + [ls.surface for _, ls in known]:
-        parts = names.name_parts(surface)
-        if parts:
-            keys.add(COUNTED_FIRST_WORD + parts[0])
-        core = names.org_core(surface)[0]
-        if core:
-            keys.add(COUNTED_CORE + core)
-    for k, ls in known:
-        parts = names.name_parts(ls.surface)
-        if voted[k] == "PERSON" and len(parts) >= 2:
-            keys.update(COUNTED_SURNAME + p for p in parts)
-        if any(r.lower().rstrip(".") in RELIGIOUS_TITLES for r in ls.roles):
-            keys.update(COUNTED_SURNAME + p for r in rows for p in names.name_parts(r.surface))
-    return bool(store.clusters_by_key(keys))
+    # which of the pulled clusters each known name joins is the region's to find: each may join any of them
+    new: Counter[str] = Counter()
+    for _, ls in known:
+        new[ls.surface] += len(ls.mention_ids)
+    persons = {ls.surface for k, ls in known if voted[k] == "PERSON"}
+    added = added_by_key([r.surface for r in rows], new, persons)
+    kept: dict[str, Counter[str]] = {}
+    for r in rows:
+        kept.setdefault(r.surface, Counter()).update(r.roles)
+    strict: set[str] = set()
+    if any(newly_religious(ls.roles, kept.get(ls.surface, {}), RELIGIOUS_TITLES) for _, ls in known):
+        strict = {COUNTED_SURNAME + p for r in rows for p in names.name_parts(r.surface)}
+    found = store.clusters_by_key(set(added) | strict)
+    return bool(strict & found.keys()) or isinstance(spend(store.count_margins(found), added, found), str)
 
 
 def _witnesses(store: Store, ambiguous: set[str], scoped: set[str], fresh: list[AliasStatementRow],

@@ -20,6 +20,15 @@ from rapidfuzz.distance import Levenshtein
 
 from linkchart.resolve import names
 from linkchart.resolve.blocking import candidate_pairs
+from linkchart.resolve.margins import (
+    COUNTED_CORE,
+    COUNTED_FIRST_WORD,
+    COUNTED_SURNAME,
+    UNBOUNDED,
+    dominance_margin,
+    lead_margin,
+    order_margin,
+)
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
@@ -48,9 +57,6 @@ from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_part
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
 
-# the prefixes of `Resolution.consulted`
-COUNTED_SURNAME, COUNTED_FIRST_WORD, COUNTED_CORE = "x:p:", "x:s:", "x:o:"
-
 
 class Join(Protocol):
     """Join two local surfaces for the given evidence (and the sentence stating it); True when they were apart."""
@@ -75,9 +81,14 @@ class Resolution:
     religious_titles: frozenset[str]
     matcher: MatcherMemo = field(default_factory=lambda: MatcherMemo())
     ambiguous: set[str] = field(default_factory=set)  # keys of aliases defined as different things
-    # what the passes decided by comparing mention counts ('x:p:' surname, 'x:s:' first word, 'x:o:' core):
-    # a new mention of a name with such a part may change the decision (`attach`)
-    consulted: set[str] = field(default_factory=set)
+    # what the passes decided by comparing mention counts ('x:p:' surname, 'x:s:' first word, 'x:o:' core), each
+    # with its margin: how many more mentions of names with that part no decision under the key can change
+    # (`resolve.margins`); a new mention beyond it may change the decision (`attach`)
+    consulted: dict[str, int] = field(default_factory=dict)
+
+    def counted(self, key: str, margin: int) -> None:
+        """Record that a pass decided by the counts under `key`, which `margin` more mentions cannot change."""
+        self.consulted[key] = min(margin, self.consulted.get(key, margin))
 
     def joiner(self, pass_name: str) -> Join:
         """Return the `join` a pass calls: it records each join as a reason of `pass_name`."""
@@ -267,10 +278,10 @@ def _join_partials(r: Resolution, join: Join) -> None:
             religious = {uf.find(t) for t in titled_religious}
             anywhere = {c for c in full_by_token.get(token, set()) if uf.find(c) in religious}
             best = _dominant({c for c in anywhere if c[0] == k[0]}, locals_, uf, ratio=2.0)
-            scope = "article"
-            r.consulted.add(COUNTED_SURNAME + token)
+            scope, margin = "article", UNBOUNDED  # the counts of one article: a new one does not change them
             if best is None:
-                best, scope = _dominant(anywhere, locals_, uf, ratio=3.0), "religious"
+                (best, margin), scope = _dominance(anywhere, locals_, uf, ratio=3.0), "religious"
+            r.counted(COUNTED_SURNAME + token, margin)
             if best is not None:
                 join(best, k, PartialName(locals_[best].surface, scope))
             continue
@@ -286,8 +297,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
     for token, group in by_token.items():
         for k in group[1:]:
             join(group[0], k, SameSurname(locals_[group[0]].surface))
-        r.consulted.add(COUNTED_SURNAME + token)
-        best = _dominant(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
+        best, margin = _dominance(full_by_token.get(token, set()), locals_, uf, ratio=3.0)
+        r.counted(COUNTED_SURNAME + token, margin)
         if best is not None:
             join(best, group[0], PartialName(locals_[best].surface, "corpus"))
 
@@ -341,6 +352,13 @@ def _joined_to_full_name(k: Key, by_article: dict[int, list[LocalSurface]], uf: 
 
 def _dominant(candidates: set[Key], locals_: dict[Key, LocalSurface], uf: UnionFind, ratio: float) -> Key | None:
     """Return a candidate entity named `ratio` times as often as any other, if there is one."""
+    return _dominance(candidates, locals_, uf, ratio)[0]
+
+
+def _dominance(candidates: set[Key], locals_: dict[Key, LocalSurface], uf: UnionFind,
+               ratio: float) -> tuple[Key | None, int]:
+    """Return `_dominant`'s answer and its margin: how many more mentions of the candidates cannot change it,
+    wherever they go (`margins.dominance_margin`)."""
     counts: Counter[Key] = Counter()
     rep: dict[Key, Key] = {}
     for c in candidates:
@@ -349,10 +367,12 @@ def _dominant(candidates: set[Key], locals_: dict[Key, LocalSurface], uf: UnionF
         rep.setdefault(root, c)
     top = counts.most_common(2)
     if not top:
-        return None
-    if len(top) == 1 or top[0][1] >= ratio * top[1][1]:
-        return rep[top[0][0]]
-    return None
+        return None, UNBOUNDED  # no candidate: only a new name can make one
+    if len(top) == 1:  # a known name's mentions go to the one candidate; another takes a new name
+        return rep[top[0][0]], UNBOUNDED
+    first, second = top[0][1], top[1][1]
+    margin = dominance_margin(first, second, ratio)
+    return (rep[top[0][0]] if first >= ratio * second else None), margin
 
 
 def _cluster_counts(locals_: dict[Key, LocalSurface], uf: UnionFind) -> Counter[Key]:
@@ -389,12 +409,14 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
                       and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
                            or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
+        target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
+        if target is not None:
+            root = uf.find(target)
+            margin = min(margin, order_margin(counts[root], counts[uf.find(k)]))
         if candidates:
-            r.consulted.add(COUNTED_FIRST_WORD + parts[0])
-        target = _dominant(candidates, locals_, uf, ratio=3.0)
+            r.counted(COUNTED_FIRST_WORD + parts[0], margin)
         if target is None:
             continue
-        root = uf.find(target)
         if (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)) and uf.find(k) != root:
             join(target, k, ShortForm(locals_[target].surface))
 
@@ -420,8 +442,9 @@ def _join_org_cores(r: Resolution, join: Join) -> None:
         roots = {uf.find(k) for k in members}
         if len(roots) < 2:
             continue
-        r.consulted.add(COUNTED_CORE + core)
         anchor = max(members, key=lambda k: counts[uf.find(k)])
+        runner_up = max(counts[root] for root in roots if root != uf.find(anchor))
+        r.counted(COUNTED_CORE + core, lead_margin(counts[uf.find(anchor)], runner_up))
         anchor_heads = names.org_core(locals_[anchor].surface)[2]
         for k in members:
             if uf.find(k) == uf.find(anchor) or names.nations_conflict(locals_[k].surface, locals_[anchor].surface):

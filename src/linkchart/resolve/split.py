@@ -37,7 +37,7 @@ from linkchart.resolve.incremental import Unsettled, pull, resolve_region
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.narrow import narrow_pull, settled
 from linkchart.resolve.passes import _local_for
-from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface
+from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person
 from linkchart.store.base import AliasStatementRow, Attachment, IncrementalInput, Region, ResolverRows, Store
 
 COMMON_WORDS = frozenset({"al", "el", "of", "the", "and"})  # words shared by names that relate them to nothing
@@ -66,7 +66,8 @@ def resolve_split(store: Store, start: IncrementalInput) -> tuple[bool, list[Res
         statements.sort(key=lambda st: (st.article_id, st.start, st.id))
         region = Region([m for m in region.mentions if m.id not in drop], statements, region.clusters)
         resolver = ResolverRows(clusters=plan.links, keys=plan.filed, articles=start.articles, names=plan.judged,
-                                matches=[], next_cluster=start.next_cluster, surfaces=plan.rows)
+                                matches=[], next_cluster=start.next_cluster, surfaces=plan.rows,
+                                margins=plan.margins)
         attached = Attachment(plan.links, plan.entities, plan.aliases, resolver) if plan.links else None
         try:
             entities = resolve_region(store, start, region, pulled, memo, attached,
@@ -95,6 +96,7 @@ class _NoPlan:
     rows: list = []
     filed: list = []
     judged: list = []
+    margins: dict[str, int] = {}
 
 
 NO_PLAN: _Plan = _NoPlan()  # type: ignore[assignment]
@@ -207,7 +209,10 @@ class _Parting:
 
     def _words_across(self, attaching: dict[Key, LocalSurface]) -> set[int]:
         """Return the joining groups with a name sharing a word with, or a letter or two away from, a regional name
-        of its article: the passes inside an article may relate them."""
+        of its article, where the passes inside an article may relate them: they relate names sharing a word only
+        when one is a person's, a one-word name or a lower-case reference (partial names, head references,
+        lower-case references), not two capitalised names of several words ('Velmora Liberation Front' and 'Orsk
+        Liberation Front': the passes relating those work across articles and pull in by their keys)."""
         moved: set[int] = set()
         for surfaces in self.by_article.values():
             regional = [ls for ls in surfaces if ls.key not in attaching]
@@ -216,11 +221,18 @@ class _Parting:
                     continue
                 mine = _words(ls.surface)
                 for other in regional:
-                    if mine & _words(other.surface) or Levenshtein.distance(
+                    if (mine & _words(other.surface)
+                            and not (self._long_proper(ls) and self._long_proper(other))) or Levenshtein.distance(
                             ls.surface.lower(), other.surface.lower(), score_cutoff=2) <= 2:
                         moved.add(self.group[ls.key])
                         break
         return moved
+
+    def _long_proper(self, ls: LocalSurface) -> bool:
+        """Return True for a capitalised name of several words that is not a person's (as voted in its articles,
+        nor as a partial name would be read)."""
+        return (self.voted[ls.key] != "PERSON" and len(names.name_tokens(ls.surface)) > 1
+                and any(c.isupper() for c in ls.surface) and not is_partial_person(ls.surface, "PERSON"))
 
     def _groups_of(self, why: Declined) -> set[int]:
         """Return the joining groups a decline is about (none when it names no name of the articles)."""

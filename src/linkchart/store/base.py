@@ -328,6 +328,8 @@ class ResolverRows:
     next_cluster: int  # the next free cluster id
     rekeyed: list[int] = field(default_factory=list)  # clusters left as they are but for their keys, replaced
     surfaces: list[SurfaceRow] = field(default_factory=list)  # the names of the clusters written (migration 0014)
+    # the margins of the passes' count decisions, by key (migration 0023, `resolve.margins`): replacing those kept
+    margins: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -738,6 +740,10 @@ class Store(ABC):
     @abstractmethod
     def clusters_by_key(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """Return the clusters of the kept resolver state filed under each of `keys` (keys with none left out)."""
+
+    @abstractmethod
+    def count_margins(self, keys: Iterable[str]) -> dict[str, int]:
+        """Return the kept margin of each count decision of `keys` (migration 0023; keys without one left out)."""
 
     @abstractmethod
     def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:

@@ -693,7 +693,7 @@ class PostgresStore(Store):
             return
         if removed is None:
             conn.execute("""TRUNCATE resolver_articles, resolver_clusters, resolver_keys, resolver_names,
-                                     resolver_matches, resolver_surfaces""")
+                                     resolver_matches, resolver_surfaces, resolver_margins""")
             conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
             conn.execute("UPDATE resolver_state SET value = %s WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
@@ -717,6 +717,10 @@ class PostgresStore(Store):
                         ON CONFLICT DO NOTHING""",
                      ([k for k, _ in keys], [c for _, c in keys]))
         del keys
+        margins = sorted(resolver.margins.items())
+        conn.execute("""INSERT INTO resolver_margins (key, margin) SELECT * FROM unnest(%s::text[], %s::bigint[])
+                        ON CONFLICT (key) DO UPDATE SET margin = excluded.margin""",
+                     ([k for k, _ in margins], [m for _, m in margins]))
         conn.execute("INSERT INTO resolver_names (name) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
                      (resolver.names,))
         if removed is None or resolver.surfaces:  # a full resolution's are made as they are read: no length
@@ -854,6 +858,11 @@ class PostgresStore(Store):
         for r in self._read("SELECT key, cluster FROM resolver_keys WHERE key = ANY(%s)", (sorted(set(keys)),)):
             out.setdefault(r["key"], []).append(r["cluster"])
         return out
+
+    def count_margins(self, keys: Iterable[str]) -> dict[str, int]:
+        """Return the kept margin of each count decision of `keys` (keys without one left out)."""
+        rows = self._read("SELECT key, margin FROM resolver_margins WHERE key = ANY(%s)", (sorted(set(keys)),))
+        return {r["key"]: r["margin"] for r in rows}
 
     def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
         """Return the mentions of `articles` and of `clusters`, with the alias statements of their articles."""

@@ -904,6 +904,7 @@ class SQLiteStore(Store):
                           "resolver_matches"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM resolver_surfaces")
+            conn.execute("DELETE FROM resolver_margins")
             conn.execute("INSERT INTO resolver_articles (article_id) SELECT id FROM articles")
             conn.execute("UPDATE resolver_state SET value = ? WHERE key = 'next_cluster'", (resolver.next_cluster,))
         else:
@@ -922,6 +923,8 @@ class SQLiteStore(Store):
         conn.executemany("INSERT OR IGNORE INTO resolver_keys (key, cluster) VALUES (?, ?)", resolver.keys)
         conn.executemany(f"INSERT OR REPLACE INTO resolver_surfaces ({_SURFACE_COLUMNS}) VALUES ({'?, ' * 11}?)",
                          (_surface_values(r) for r in resolver.surfaces))
+        conn.executemany("INSERT OR REPLACE INTO resolver_margins (key, margin) VALUES (?, ?)",
+                         sorted(resolver.margins.items()))
         conn.executemany("INSERT OR IGNORE INTO resolver_names (name) VALUES (?)", ((n,) for n in resolver.names))
         conn.executemany("INSERT OR REPLACE INTO resolver_matches (a, b, score, features) VALUES (?, ?, ?, ?)",
                          ((a, b, score, json.dumps(f)) for a, b, score, f in resolver.matches))
@@ -1040,6 +1043,14 @@ class SQLiteStore(Store):
             for r in self._read(f"SELECT key, cluster FROM resolver_keys WHERE key IN ({','.join('?' * len(part))})",
                                 part):
                 out.setdefault(r[0], []).append(r[1])
+        return out
+
+    def count_margins(self, keys: Iterable[str]) -> dict[str, int]:
+        """Return the kept margin of each count decision of `keys` (keys without one left out)."""
+        out: dict[str, int] = {}
+        for part in chunks(sorted(set(keys))):
+            marks = ",".join("?" * len(part))
+            out.update(self._read(f"SELECT key, margin FROM resolver_margins WHERE key IN ({marks})", part))
         return out
 
     def region(self, articles: Iterable[int], clusters: Iterable[int]) -> Region:
