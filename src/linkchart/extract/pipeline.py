@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,6 +37,7 @@ from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.extract.pages import opening_definition, page_country_relations
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
@@ -80,6 +82,8 @@ class _Article:
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
     told: dict[str, str] = field(default_factory=dict)  # when the spans read so far told each event kind
     last_end: int = -1
+    read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
+    opening: tuple[int, int] | None = None  # the opening sentence, when it defines the page's subject (pages.py)
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -95,6 +99,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
         art.mentions.extend((m, CREDIT_CUE) for m in caption_mentions(found, text, credit, offset))
         return
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    if not art.read_any:
+        art.read_any = True
+        opening = opening_definition(doc)
+        if opening is not None:
+            art.opening = (opening.start_char + offset, opening.end_char + offset)
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
@@ -261,12 +270,15 @@ def _add_demonyms(art: _Article) -> None:
         art.mentions.sort(key=lambda pair: pair[0].start)
 
 
-def _finish(art: _Article) -> Extraction:
+def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _recover_norp(art)
     _add_demonyms(art)
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
+    if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
+                                                           art.opening, rules["page_country_rule"])
     return art.extraction
 
 
@@ -336,7 +348,7 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
             held += len(doc_text(doc))
     if pending:
         _read_article(pending, arts[current], reader)
-    return [_finish(a) for a in arts]
+    return [_finish(a, reader.rules) for a in arts]
 
 
 def _batches(items: list[Item], batch_size: int) -> Iterator[list[tuple[str, tuple[int, int]]]]:

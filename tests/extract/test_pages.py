@@ -1,0 +1,42 @@
+"""A reference page's country (extract/pages.py): a page that opens by defining its subject is set in the
+country that definition names, and so are the places and organisations it names after. Invented pages and names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _page(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found = extract_article(text, spans, None, nlp)
+    return {(r.subject, r.predicate, r.object, r.rule) for r in found.relations}
+
+
+@pytest.mark.parametrize("text,place,country", [
+    ("Dunmore Vale is a small town in the north of Portugal.\nThe town lies on the road from Ostravel to "
+     "Tullmouth.", "Ostravel", "Portugal"),
+    ("Harrow Kell was a Portuguese painter of the nineteenth century.\nHe was born in Ostravel and studied in "
+     "Tullmouth.", "Ostravel", "Portuguese"),
+    ("Orla Varn is a river of Portugal.\nIt rises near Ostravel and flows west to the sea.", "Ostravel",
+     "Portugal"),
+])
+def test_a_place_on_a_page_is_in_the_country_its_definition_names(nlp: Language, text: str, place: str,
+                                                                   country: str) -> None:
+    assert (place, "located_in", country, "page_country") in _page(nlp, text)
+
+
+def test_a_report_that_opens_with_a_happening_sets_no_country(nlp: Language) -> None:
+    got = _page(nlp, "Police arrested two men in Portugal on Monday.\nThe men were later taken to Ostravel.")
+    assert not any(rule == "page_country" for *_, rule in got)
+
+
+def test_a_place_the_page_puts_in_another_country_or_a_continent_stays_out(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nIts band toured Europe and played "
+                     "in Ostravel, Spain.")
+    assert ("Ostravel", "located_in", "Spain", "place_comma_place") in got
+    assert not any(rule == "page_country" and s in {"Ostravel", "Europe"} for s, _, _, rule in got)
