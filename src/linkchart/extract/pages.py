@@ -19,21 +19,26 @@ from linkchart.extract.context import lemma_of
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
+# a sentence opening with one of these word classes opens with no name ('The', 'It', 'In May', 'Police said')
+_NOT_NAME_OPENERS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "VERB", "NUM", "PART"})
 
 
 def opening_definition(doc: Doc) -> Span | None:
     """Return the first sentence of `doc` when it defines a named subject ('X is a town in Y', 'X (born 1950)
-    was a Varnish painter'): a copula with a predicate noun and a proper-noun subject; None otherwise."""
+    was a Varnish painter'): it opens with a capitalised name and its main verb is a copula with a predicate
+    noun after it; None otherwise ('Police arrested ...', 'The minister was ...', 'In May, X was ...')."""
     sent = next(iter(doc.sents), None)
     if sent is None:
         return None
     root = sent.root
-    if lemma_of(root) != "be" or not any(c.dep_ == "attr" for c in root.children):
+    if lemma_of(root) != "be" or not any(c.dep_ in {"attr", "nsubj"} and c.i > root.i for c in root.children):
         return None
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_):
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
+        first = first.nbor()  # 'The Orla Tour was ...': a name with its article
+    if first is None or first.i >= root.i or not (first.is_title or first.is_upper) or first.ent_type_ == "DATE":
         return None
-    return sent
+    return None if first.pos_ in _NOT_NAME_OPENERS else sent
 
 
 def _nation(m: Mention) -> str | None:
