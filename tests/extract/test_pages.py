@@ -21,7 +21,7 @@ def _page(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
     ("Dunmore Vale is a small town in the north of Portugal.\nThe town lies on the road from Ostravel to "
      "Tullmouth.", "Ostravel", "Portugal"),
     ("Harrow Kell was a Portuguese painter of the nineteenth century.\nHe was born in Ostravel and studied in "
-     "Tullmouth.", "Ostravel", "Portuguese"),
+     "Tullmouth.", "Tullmouth", "Portuguese"),
     ("Orla Varn is a river of Portugal.\nIt rises near Ostravel and flows west to the sea.", "Ostravel",
      "Portugal"),
 ])
@@ -40,3 +40,24 @@ def test_a_place_the_page_puts_in_another_country_or_a_continent_stays_out(nlp: 
                      "in Ostravel, Spain.")
     assert ("Ostravel", "located_in", "Spain", "place_comma_place") in got
     assert not any(rule == "page_country" and s in {"Ostravel", "Europe"} for s, _, _, rule in got)
+
+
+def test_organisations_are_in_the_country_only_on_a_page_about_a_place(nlp: Language) -> None:
+    place = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nThe town is home to the Kellan "
+                       "Institute and to Ostravel Rovers.")
+    person = _page(nlp, "Harrow Kell was a Portuguese painter of the nineteenth century.\nHe taught at the Kellan "
+                        "Institute.")
+    assert ("Kellan Institute", "located_in", "Portugal", "page_country") in place
+    assert not any(s == "Kellan Institute" and rule == "page_country" for s, _, _, rule in person)
+
+
+def test_a_country_named_with_a_compass_word_is_the_pages_country(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a village in the district of Ostravel, in northern Portugal.\nIt lies "
+                     "south of Tullmouth.")
+    assert ("Tullmouth", "located_in", "northern Portugal", "page_country") in got
+
+
+def test_a_trail_of_places_nests_without_a_named_holder(nlp: Language) -> None:
+    got = _page(nlp, "It is a village in the administrative district of Gmina Ostravel, within Tull County, in "
+                     "northern Portugal.")
+    assert ("Gmina Ostravel", "located_in", "Tull County", "place_trail") in got

@@ -4,18 +4,21 @@ A reference page opens by defining its subject ('Brennick is a town in the Ostra
 Records is a Varnish record label.'). The country that definition names, as a name or a nationality word, is the
 country the page is set in: the places and organisations it goes on to name are in it ('The river rises near
 Tull.' on that page puts Tull in Varnland), unless the page puts them in another country or names one inside them.
-News and reports open with a happening, not a definition, so `opening_definition` keeps them out.
+Its organisations are in that country too when the page is about a place ('X is a town in Y'). News and
+reports open with a happening, not a definition, so `opening_definition` keeps them out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from linkchart import lexicon
 from linkchart.extract.context import lemma_of
+from linkchart.extract.locations import nation_named
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
@@ -23,62 +26,85 @@ _PREDICATE = "located_in"
 _NOT_NAME_OPENERS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "VERB", "NUM", "PART"})
 
 
-def opening_definition(doc: Doc) -> Span | None:
-    """Return the first sentence of `doc` when it defines a named subject ('X is a town in Y', 'X (born 1950)
-    was a Varnish painter'): it opens with a capitalised name and its main verb is a copula with a predicate
-    noun after it; None otherwise ('Police arrested ...', 'The minister was ...', 'In May, X was ...')."""
+@dataclass(frozen=True)
+class Opening:
+    """A page's opening definition: its sentence (offsets into the article) and its predicate noun's lemma
+    ('town' in 'X is a small town in Y')."""
+
+    start: int
+    end: int
+    noun: str
+
+
+def opening_definition(doc: Doc, offset: int = 0) -> Opening | None:
+    """Return the first sentence of `doc` (offsets + `offset`) when it defines a named subject ('X is a town in
+    Y', 'X (born 1950) was a Varnish painter'): it opens with a capitalised name and its main verb is a copula
+    with a predicate noun after it; None otherwise ('Police arrested ...', 'The minister was ...', 'In May, X
+    was ...')."""
     sent = next(iter(doc.sents), None)
     if sent is None:
         return None
     root = sent.root
-    if lemma_of(root) != "be" or not any(c.dep_ in {"attr", "nsubj"} and c.i > root.i for c in root.children):
+    noun = next((c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.i > root.i), None)
+    if lemma_of(root) != "be" or noun is None:
         return None
     first = next((t for t in sent if not t.is_punct), None)
     if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
         first = first.nbor()  # 'The Orla Tour was ...': a name with its article
     if first is None or first.i >= root.i or not (first.is_title or first.is_upper) or first.ent_type_ == "DATE":
         return None
-    return None if first.pos_ in _NOT_NAME_OPENERS else sent
+    if first.pos_ in _NOT_NAME_OPENERS:
+        return None
+    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun))
 
 
 def _nation(m: Mention) -> str | None:
-    """Return the country a mention names, by its name or as a nationality word ('Varnish' -> Varnland)."""
-    return lexicon.nation_of(m.text) or (lexicon.nation_of(m.refers_to) if m.refers_to else None)
+    """Return the country a mention names, by its name, with a compass word ('northern Varnland') or as a
+    nationality word ('Varnish' -> Varnland)."""
+    return nation_named(m.text) or (lexicon.nation_of(m.refers_to) if m.refers_to else None)
 
 
-def page_country(mentions: Iterable[Mention], opening: tuple[int, int]) -> Mention | None:
-    """Return the first mention of a country (or of its nationality word) inside the opening definition
-    `opening` (start, end), or None."""
-    inside = [m for m in mentions if opening[0] <= m.start and m.end <= opening[1] and _nation(m) is not None]
-    return min(inside, key=lambda m: m.start, default=None)
+def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | None:
+    """Return the first mention of a country (or of its nationality word) inside the opening definition, or
+    None; a country named with a compass word ('northern Varnland') is named by its plain name or nationality
+    word where the page has one."""
+    inside = [m for m in mentions if opening.start <= m.start and m.end <= opening.end and _nation(m) is not None]
+    first = min(inside, key=lambda m: m.start, default=None)
+    if first is None or lexicon.nation_of(first.text) or first.refers_to:
+        return first
+    # 'in northern Varnland': the page's plain name of that country, where it has one, names it as a whole
+    home = _nation(first)
+    return next((m for m in mentions if _nation(m) == home and (lexicon.nation_of(m.text) or m.refers_to)), first)
 
 
-def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: tuple[int, int],
-                           rule: dict[str, Any]) -> list[Relation]:
-    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each place and organisation the page
-    names (labels `rule["labels"]`; one per name, its first mention) in the country of its opening definition
-    `opening` (`page_country`); evidence runs from the definition to the sentence naming it. Left out: countries,
-    `rule["larger"]` words (continents, 'Europe'), what the page already puts in that country, what a stated link
-    puts in another country, and what a stated link says a country is inside."""
+def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                           rule: dict[str, Any], place_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each place the page names (labels
+    `rule["labels"]`; one per name, its first mention) in the country of its opening definition (`page_country`);
+    organisations too (`rule["place_page_labels"]`) when the page is about a place (its definition's noun is one of
+    `place_nouns`: 'X is a town in Y'), not when it is about a person, a band or a film, whose organisations may
+    be anywhere. Evidence runs from the definition to the sentence naming it. Left out: countries, `rule["larger"]`
+    words (continents, 'Europe'), what the page already puts in a country, and what a stated link says a country
+    is inside."""
     country = page_country(mentions, opening)
     if country is None:
         return []
-    home = _nation(country)
+    labels = set(rule["labels"]) | (set(rule["place_page_labels"]) if opening.noun in place_nouns else set())
     larger = {w.casefold() for w in rule["larger"]}
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
-    placed = {r.subject.casefold() for r in stated if lexicon.nation_of(r.object) is not None}
-    holds_nation = {r.object.casefold() for r in stated if lexicon.nation_of(r.subject) is not None}
+    placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
+    holds_nation = {r.object.casefold() for r in stated if nation_named(r.subject) is not None}
     out: list[Relation] = []
     seen: set[str] = set()
     for m in mentions:
         key = m.text.casefold()
-        if m.label not in rule["labels"] or key in seen or _nation(m) is not None or m.refers_to:
+        if m.label not in labels or key in seen or _nation(m) is not None or m.refers_to:
             continue
         seen.add(key)
-        if key in placed or key in holds_nation or key in larger or home is None:
+        if key in placed or key in holds_nation or key in larger:
             continue
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
-                            start=min(opening[0], m.sentence_start), end=max(opening[1], m.sentence_end),
+                            start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=rule["name"]))
     return out

@@ -37,7 +37,7 @@ from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
-from linkchart.extract.pages import opening_definition, page_country_relations
+from linkchart.extract.pages import Opening, opening_definition, page_country_relations
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
@@ -83,7 +83,7 @@ class _Article:
     told: dict[str, str] = field(default_factory=dict)  # when the spans read so far told each event kind
     last_end: int = -1
     read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
-    opening: tuple[int, int] | None = None  # the opening sentence, when it defines the page's subject (pages.py)
+    opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -101,9 +101,7 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     if not art.read_any:
         art.read_any = True
-        opening = opening_definition(doc)
-        if opening is not None:
-            art.opening = (opening.start_char + offset, opening.end_char + offset)
+        art.opening = opening_definition(doc, offset)
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
@@ -277,8 +275,10 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        rule = rules["page_country_rule"]
+        place_nouns = {n for r in rules["role_rules"] if r["name"] in rule["place_rules"] for n in r["nouns"]}
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
-                                                           art.opening, rules["page_country_rule"])
+                                                           art.opening, rule, place_nouns)
     return art.extraction
 
 

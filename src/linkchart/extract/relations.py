@@ -697,6 +697,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
+                if rule.get("trail"):  # 'is a village in the district of A, within B': A is in B, named X or not
+                    yield from _trail_nesting_pairs(ctx, tok, rule)
                 continue
             objects = [signed[1]] if signed is not None else _role_objects(ctx, tok, rule, holders)
             if rule.get("object_labels"):
@@ -718,14 +720,20 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_in_focus"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
-            if rule.get("trail"):  # rule place_trail: 'a village in A, within B': A is in B
-                nested = {**rule, "name": rule["trail"]["name"]}
-                for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
-                    yield from _pairs(ctx, nested, tok, [inner], [outer])
+            if rule.get("trail"):
+                yield from _trail_nesting_pairs(ctx, tok, rule)
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
             if before:  # rule role_succession: the one succeeded held the role before
                 yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},
                                   tok, before, objects, swap=bool(rule.get("swap")))
+
+
+def _trail_nesting_pairs(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> Iterator[_Candidate]:
+    """Yield the pairs of rule place_trail: each place of the trail of place noun `tok` inside the next ('a
+    village in A, within B': A is in B)."""
+    nested = {**rule, "name": rule["trail"]["name"]}
+    for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
+        yield from _pairs(ctx, nested, tok, [inner], [outer])
 
 
 def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tuple[Span, Span] | None:
