@@ -22,8 +22,6 @@ from linkchart.extract.locations import nation_named
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
-# a sentence opening with one of these word classes opens with no name ('The', 'It', 'In May', 'Police said')
-_NOT_NAME_OPENERS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "VERB", "NUM", "PART"})
 
 
 @dataclass(frozen=True)
@@ -36,11 +34,11 @@ class Opening:
     noun: str
 
 
-def opening_definition(doc: Doc, offset: int = 0) -> Opening | None:
+def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
     """Return the first sentence of `doc` (offsets + `offset`) when it defines a named subject ('X is a town in
-    Y', 'X (born 1950) was a Varnish painter'): it opens with a capitalised name and its main verb is a copula
-    with a predicate noun after it; None otherwise ('Police arrested ...', 'The minister was ...', 'In May, X
-    was ...')."""
+    Y', 'X (born 1950) was a Varnish painter'): it opens with a capitalised name (no word of the parts of speech
+    `rule["not_name_openers"]`) and its main verb is a copula with a predicate noun after it; None otherwise
+    ('Police arrested ...', 'The minister was ...', 'In May, X was ...')."""
     sent = next(iter(doc.sents), None)
     if sent is None:
         return None
@@ -53,7 +51,7 @@ def opening_definition(doc: Doc, offset: int = 0) -> Opening | None:
         first = first.nbor()  # 'The Orla Tour was ...': a name with its article
     if first is None or first.i >= root.i or not (first.is_title or first.is_upper) or first.ent_type_ == "DATE":
         return None
-    if first.pos_ in _NOT_NAME_OPENERS:
+    if first.pos_ in rule["not_name_openers"]:
         return None
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun))
 

@@ -101,7 +101,7 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     if not art.read_any:
         art.read_any = True
-        art.opening = opening_definition(doc, offset)
+        art.opening = opening_definition(doc, reader.rules["page_country_rule"], offset)
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
