@@ -42,13 +42,21 @@ def test_a_place_the_page_puts_in_another_country_or_a_continent_stays_out(nlp: 
     assert not any(rule == "page_country" and s in {"Ostravel", "Europe"} for s, _, _, rule in got)
 
 
-def test_organisations_are_in_the_country_only_on_a_page_about_a_place(nlp: Language) -> None:
-    place = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nThe town is home to the Kellan "
-                       "Institute and to Ostravel Rovers.")
-    person = _page(nlp, "Harrow Kell was a Portuguese painter of the nineteenth century.\nHe taught at the Kellan "
-                        "Institute.")
-    assert ("Kellan Institute", "located_in", "Portugal", "page_country") in place
-    assert not any(s == "Kellan Institute" and rule == "page_country" for s, _, _, rule in person)
+def test_organisations_are_in_the_country_on_a_page_about_a_place(nlp: Language) -> None:
+    place = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nThe town is home to Kellan "
+                       "Records and to the Ostravel Rovers.")
+    person = _page(nlp, "Harrow Kell was a Portuguese singer of the nineteenth century.\nHe recorded for Kellan "
+                        "Records.")
+    assert ("Kellan Records", "located_in", "Portugal", "page_country") in place
+    assert not any(s == "Kellan Records" and rule == "page_country" for s, _, _, rule in person)
+
+
+@pytest.mark.parametrize("org", ["Tullmouth High School", "University of Tullmouth", "Portuguese National Opera"])
+def test_a_site_or_an_organisation_named_by_the_country_is_in_it_on_any_page(nlp: Language, org: str) -> None:
+    got = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nHe studied at the {org} "
+                     "for three years.")
+    assert any(s.endswith(org.split()[-1]) and p == "located_in" and rule == "page_country"
+               for s, p, _, rule in got), got
 
 
 def test_a_country_named_with_a_compass_word_is_the_pages_country(nlp: Language) -> None:

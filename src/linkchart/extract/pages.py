@@ -76,18 +76,21 @@ def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | Non
 
 
 def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
-                           rule: dict[str, Any], place_nouns: Collection[str]) -> list[Relation]:
+                           rule: dict[str, Any], place_nouns: Collection[str],
+                           site_nouns: Collection[str]) -> list[Relation]:
     """Return `rule["predicate"]` relations (named `rule["name"]`) putting each place the page names (labels
-    `rule["labels"]`; one per name, its first mention) in the country of its opening definition (`page_country`);
-    organisations too (`rule["place_page_labels"]`) when the page is about a place (its definition's noun is one of
-    `place_nouns`: 'X is a town in Y'), not when it is about a person, a band or a film, whose organisations may
-    be anywhere. Evidence runs from the definition to the sentence naming it. Left out: countries, `rule["larger"]`
-    words (continents, 'Europe'), what the page already puts in a country, and what a stated link says a country
-    is inside."""
+    `rule["labels"]`; one per name, its first mention) in the country of its opening definition (`page_country`),
+    and each organisation (`rule["place_page_labels"]`) when the page is about a place (its definition's noun is
+    one of `place_nouns`: 'X is a town in Y'), or the organisation is a site ('X School', 'University of X': a word
+    of `site_nouns`) or is named by that country ('the Varnish Opera'); on a person's, band's or film's page the
+    other organisations may be anywhere. Evidence runs from the definition to the sentence naming it. Left out:
+    countries, `rule["larger"]` words (continents, 'Europe'), what the page already puts in a country, and what a
+    stated link says a country is inside."""
     country = page_country(mentions, opening)
     if country is None:
         return []
-    labels = set(rule["labels"]) | (set(rule["place_page_labels"]) if opening.noun in place_nouns else set())
+    home = _nation(country)
+    place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
     placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
@@ -96,7 +99,10 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     seen: set[str] = set()
     for m in mentions:
         key = m.text.casefold()
-        if m.label not in labels or key in seen or _nation(m) is not None or m.refers_to:
+        if key in seen or _nation(m) is not None or m.refers_to:
+            continue
+        if m.label not in rule["labels"] and not (m.label in rule["place_page_labels"] and (
+                place_page or _site_or_national(m.text, home, site_nouns))):
             continue
         seen.add(key)
         if key in placed or key in holds_nation or key in larger:
@@ -106,3 +112,13 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=rule["name"]))
     return out
+
+
+def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:
+    """Return True when an organisation's name holds a site word ('Tull High School', 'University of Orla') or
+    a name or nationality word of the country `home` ('the Varnish National Orchestra')."""
+    words = name.split()
+    if any(w.lower() in site_nouns for w in words):
+        return True
+    return home is not None and any(lexicon.nation_of(" ".join(words[i:j])) == home
+                                    for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))

@@ -278,7 +278,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         rule = rules["page_country_rule"]
         place_nouns = {n for r in rules["role_rules"] if r["name"] in rule["place_rules"] for n in r["nouns"]}
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
-                                                           art.opening, rule, place_nouns)
+                                                           art.opening, rule, place_nouns, rules["site_nouns"])
     return art.extraction
 
 
