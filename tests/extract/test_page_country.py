@@ -69,3 +69,17 @@ def test_a_trail_of_places_nests_without_a_named_holder(nlp: Language) -> None:
     got = _page(nlp, "It is a village in the administrative district of Gmina Ostravel, within Tull County, in "
                      "northern Portugal.")
     assert ("Gmina Ostravel", "located_in", "Tull County", "place_trail") in got
+
+
+@pytest.mark.parametrize("name", ["Olmany", "Kelmany", "Wesno"])
+def test_the_place_a_page_defines_is_a_mention_even_where_the_model_misses_it(nlp: Language, name: str) -> None:
+    text = f"{name} ( ) is a village in the administrative district of Gmina Tull, within Orla County, in Portugal."
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    assert (name, "GPE") in {(m.text, m.label) for m in found.mentions}
+    assert (name, "located_in", "Gmina Tull") in {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_no_mention_is_made_of_a_page_that_defines_no_place(nlp: Language) -> None:
+    text = "Olmany ( ) is a word of greeting in the north of Portugal."
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    assert "Olmany" not in {m.text for m in found.mentions}

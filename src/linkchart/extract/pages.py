@@ -14,14 +14,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.context import lemma_of
 from linkchart.extract.locations import nation_named
+from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
+DEFINITION_CUE = "definition"  # the cue of a name read as the subject of a page's opening definition
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Opening:
     start: int
     end: int
     noun: str
+    name: tuple[int, int]  # the tokens of the subject's name ('Dunmore Vale' in 'Dunmore Vale ( ) is a town')
 
 
 def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
@@ -53,7 +56,30 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
         return None
     if first.pos_ in rule["not_name_openers"]:
         return None
-    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun))
+    end = first.i + 1
+    while end < root.i and (doc[end].is_title or doc[end].is_upper) and not doc[end].is_punct:
+        end += 1
+    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end))
+
+
+def tag_defined_name(doc: Doc, opening: Opening, labels: dict[str, str]) -> bool:
+    """Add the name an opening definition defines to the entities and mentions of `doc` (cue 'definition') when
+    the model left it out and the definition's noun gives its type (`labels`: noun -> label; 'X is a village in
+    Y': X is a GPE); return whether it was added. Nothing is added over another name, nor for a name of a word
+    the model calls no proper noun."""
+    label = labels.get(opening.noun)
+    start, end = opening.name
+    if label is None or end <= start or any(t.ent_type_ for t in doc[start:end]):
+        return False
+    if not any(t.pos_ == "PROPN" for t in doc[start:end]) and end - start > 1:
+        return False
+    if any(s.start < end and start < s.end for s in doc.spans.get(SPANS_KEY, [])):
+        return False
+    span = Span(doc, start, end, label=label)
+    span._.set(CUE_ATTR, DEFINITION_CUE)
+    doc.ents = sorted([*doc.ents, span], key=lambda e: e.start)
+    doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), span], key=lambda e: e.start)
+    return True
 
 
 def _nation(m: Mention) -> str | None:

@@ -37,7 +37,7 @@ from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
-from linkchart.extract.pages import Opening, opening_definition, page_country_relations
+from linkchart.extract.pages import Opening, opening_definition, page_country_relations, tag_defined_name
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
@@ -86,6 +86,13 @@ class _Article:
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
 
 
+def _defined_labels(rules: dict[str, Any]) -> dict[str, str]:
+    """Return the label a page's opening definition gives its subject by its noun: the nouns of each role rule
+    `page_country_rule.defined_labels` names ('X is a village in Y': GPE; 'X is a museum in Y': FAC)."""
+    kinds = rules["page_country_rule"]["defined_labels"]
+    return {n: kinds[r["name"]] for r in rules["role_rules"] if r["name"] in kinds for n in r["nouns"]}
+
+
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
@@ -98,10 +105,13 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     if credit is not None:  # a picture caption and its credit: names, no facts
         art.mentions.extend((m, CREDIT_CUE) for m in caption_mentions(found, text, credit, offset))
         return
-    art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     if not art.read_any:
         art.read_any = True
         art.opening = opening_definition(doc, reader.rules["page_country_rule"], offset)
+        if art.opening is not None and tag_defined_name(doc, art.opening, _defined_labels(reader.rules)):
+            cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
+            found = mentions_from_doc(doc, offset)
+    art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
