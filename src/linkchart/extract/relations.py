@@ -966,10 +966,13 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                                    or before.lower_ in {"and", "or"}):
             continue  # inside a chain (read from its first place) or at the end of a list
         chain = _place_chain(ctx, a, sent, rule["labels"])
-        if len(chain) < 2 or len(chain) > rule["longest_chain"] or not _chain_opener(ctx, a, rule):
+        if len(chain) < 2 or not _chain_opener(ctx, a, rule):
             continue
-        if any(lexicon.nation_of(e.text) is not None for e in chain[:-1]):
-            continue  # 'Portugal, Spain, Italy': a country is never inside the place after it
+        # 'Portugal, Spain, Italy': a country is never inside the place after it; 'Lisbon, Portugal, Tull, Varnland'
+        # is two chains, each ending in its country
+        segments = _country_segments(chain)
+        if any(len(seg) > rule["longest_chain"] for seg in segments):
+            continue
         if _list_goes_on(ctx, chain[-1].end, sent):
             continue  # '..., Lisbon, Portugal and Spain' ends a list
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
@@ -978,9 +981,25 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if nxt is not None and nxt.tag_ == "POS" and lemma_of(nxt.head) not in ctx.rules["place_nouns"] \
                 and nxt.head.lower_ not in lexicon.places().relational:
             continue  # 'X, Valdora's first moon rover': whose thing X is, not where ('Y, Valdora's capital' is)
-        for i, inner in enumerate(chain[:-1]):
-            for outer in chain[i + 1:]:
-                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
+        for seg in segments:
+            if len(segments) > 1 and lexicon.nation_of(seg[-1].text) is None:
+                continue  # a tail after the last country ('Lisbon, Portugal, Tull, Orla'): no country says where
+            for i, inner in enumerate(seg[:-1]):
+                for outer in seg[i + 1:]:
+                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer),
+                                     inner.root)
+
+
+def _country_segments(chain: list[Span]) -> list[list[Span]]:
+    """Return a comma chain of places cut after each country it names: 'Lisbon, Portugal, Tull, Varnland' ->
+    [[Lisbon, Portugal], [Tull, Varnland]]; 'Portugal, Spain' -> [[Portugal], [Spain]]; a chain naming no country
+    before its end is one segment."""
+    segments: list[list[Span]] = [[]]
+    for place in chain:
+        segments[-1].append(place)
+        if lexicon.nation_of(place.text) is not None:
+            segments.append([])
+    return [seg for seg in segments if seg]
 
 
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
