@@ -83,3 +83,9 @@ def test_no_mention_is_made_of_a_page_that_defines_no_place(nlp: Language) -> No
     text = "Olmany ( ) is a word of greeting in the north of Portugal."
     found = extract_article(text, [(0, len(text))], None, nlp)
     assert "Olmany" not in {m.text for m in found.mentions}
+
+
+def test_the_organisation_a_page_defines_is_in_its_country(nlp: Language) -> None:
+    got = _page(nlp, "Kellan Records is a Portuguese record label founded in 1990.\nIts first signing was Harrow "
+                     "Kell.")
+    assert ("Kellan Records", "located_in", "Portuguese", "page_country") in got

@@ -35,6 +35,7 @@ class Opening:
     end: int
     noun: str
     name: tuple[int, int]  # the tokens of the subject's name ('Dunmore Vale' in 'Dunmore Vale ( ) is a town')
+    subject: tuple[int, int]  # the same name's characters, offsets into the article
 
 
 def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
@@ -59,7 +60,8 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
     end = first.i + 1
     while end < root.i and (doc[end].is_title or doc[end].is_upper) and not doc[end].is_punct:
         end += 1
-    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end))
+    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
+                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset))
 
 
 def tag_defined_name(doc: Doc, opening: Opening, labels: dict[str, str]) -> bool:
@@ -107,11 +109,11 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     """Return `rule["predicate"]` relations (named `rule["name"]`) putting each place the page names (labels
     `rule["labels"]`; one per name, its first mention) in the country of its opening definition (`page_country`),
     and each organisation (`rule["place_page_labels"]`) when the page is about a place (its definition's noun is
-    one of `place_nouns`: 'X is a town in Y'), or the organisation is a site ('X School', 'University of X': a word
-    of `site_nouns`) or is named by that country ('the Varnish Opera'); on a person's, band's or film's page the
-    other organisations may be anywhere. Evidence runs from the definition to the sentence naming it. Left out:
-    countries, `rule["larger"]` words (continents, 'Europe'), what the page already puts in a country, and what a
-    stated link says a country is inside."""
+    one of `place_nouns`: 'X is a town in Y'), or the organisation is the page's subject ('X is a Varnish record
+    label'), a site ('X School', 'University of X': a word of `site_nouns`) or named by that country ('the Varnish
+    Opera'); on a person's, band's or film's page the other organisations may be anywhere. Evidence runs from the
+    definition to the sentence naming it. Left out: countries, `rule["larger"]` words (continents, 'Europe'), what
+    the page already puts in a country, and what a stated link says a country is inside."""
     country = page_country(mentions, opening)
     if country is None:
         return []
@@ -127,8 +129,9 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         key = m.text.casefold()
         if key in seen or _nation(m) is not None or m.refers_to:
             continue
+        defined = m.start < opening.subject[1] and opening.subject[0] < m.end  # the page's own subject
         if m.label not in rule["labels"] and not (m.label in rule["place_page_labels"] and (
-                place_page or _site_or_national(m.text, home, site_nouns))):
+                place_page or defined or _site_or_national(m.text, home, site_nouns))):
             continue
         seen.add(key)
         if key in placed or key in holds_nation or key in larger:
