@@ -11,6 +11,10 @@ follow, both using only the article itself:
 * label propagation: a mention whose type only spaCy vouched for takes the type that
   cue-confirmed mentions of the same text in the article have, and a short form of a
   person's full name ('Sadr' after 'Muqtada al-Sadr') becomes a PERSON.
+
+A reference page that opens by defining its subject ('X is a town in Y') is also read as a
+whole (``extract.pages``): the name it defines is a mention where the model missed it, and
+the places it names are in the country its definition names.
 """
 
 from __future__ import annotations
