@@ -131,3 +131,22 @@ def test_a_chain_before_and_a_verb_is_still_a_chain(nlp) -> None:  # noqa: ANN00
     got = triples(nlp, "He hopes to remain mayor of Brennick, Ostra County, and start a family.",
                   [("Brennick", "GPE"), ("Ostra County", "GPE")])
     assert ("Brennick", "located_in", "Ostra County") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Dent has played for Orla United, Tull Rovers and Brenn City.",
+    "Dent signed for Orla United in 2004 and later played for Tull Rovers.",
+    "Karl Dent scored twice for Orla United.",
+])
+def test_a_player_plays_for_the_team(nlp, text: str) -> None:  # noqa: ANN001
+    names = [("Karl Dent", "PERSON"), ("Dent", "PERSON"), ("Orla United", "ORG"), ("Tull Rovers", "ORG"),
+             ("Brenn City", "ORG")]
+    first = "Karl Dent" if "Karl Dent" in text else "Dent"
+    ents = [(n, label) for n, label in names if n in text and (n != "Dent" or first == "Dent")]
+    assert (first, "member_of", "Orla United") in triples(nlp, text, ents)
+
+
+def test_playing_something_for_an_organisation_is_no_membership(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Karl Dent played a concert for Orla Records.",
+                  [("Karl Dent", "PERSON"), ("Orla Records", "ORG")])
+    assert ("Karl Dent", "member_of", "Orla Records") not in got

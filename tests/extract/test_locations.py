@@ -183,3 +183,16 @@ def test_a_name_opening_the_clause_after_a_comma_is_no_container(nlp) -> None:  
 def test_a_town_and_its_state_opening_a_sentence_stay_a_chain(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Tolva, Varnland is a small town.", [("Tolva", "GPE"), ("Varnland", "GPE")])
     assert ("Tolva", "located_in", "Varnland") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The studio has branches in Tolva, Portugal, Brenn, Spain.",
+    "Offices are in Tolva, Portugal, Brenn, Spain, Orla, Italy and elsewhere.",
+    "Its studios were opened in Tolva, Portugal, Brenn, Spain, in 1999.",
+])
+def test_a_list_of_towns_each_with_its_country_is_a_chain_per_country(nlp, text: str) -> None:  # noqa: ANN001
+    names = [("Tolva", "GPE"), ("Portugal", "GPE"), ("Brenn", "GPE"), ("Spain", "GPE"), ("Orla", "GPE"),
+             ("Italy", "GPE")]
+    got = triples(nlp, text, [(n, label) for n, label in names if n in text])
+    assert {("Tolva", "located_in", "Portugal"), ("Brenn", "located_in", "Spain")} <= got, got
+    assert not any(o == "Spain" and s == "Tolva" or s in {"Portugal", "Spain"} for s, p, o in got if p == "located_in")

@@ -75,3 +75,14 @@ def test_a_country_before_the_state_noun_comes_after_the_state(nlp) -> None:  # 
     got = triples(nlp, text, [("Tolva", "GPE"), ("Orla County", "GPE"), ("Karsish", "NORP"), ("Ostra", "GPE")])
     assert ("Orla County", "located_in", "Ostra") in got, got
     assert ("Tolva", "located_in", "Ostra") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Orla Rovers is a Portuguese professional football club based in Tullmouth.",
+     [("Orla Rovers", "ORG"), ("Portuguese", "NORP"), ("Tullmouth", "GPE")]),
+    ("Orla Rovers is a football club based in Tullmouth, Portugal.",
+     [("Orla Rovers", "ORG"), ("Tullmouth", "GPE"), ("Portugal", "GPE")]),
+    ("Orla Museum is an art museum headquartered in Tullmouth.", [("Orla Museum", "ORG"), ("Tullmouth", "GPE")]),
+])
+def test_a_site_based_in_a_place_is_there(nlp, text: str, ents) -> None:  # noqa: ANN001
+    assert (ents[0][0], "located_in", "Tullmouth") in triples(nlp, text, ents)

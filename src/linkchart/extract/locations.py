@@ -207,7 +207,13 @@ _COMPASS = lexicon.places().compass | lexicon.places().compass_place
 
 def _national(place: Span) -> bool:
     """Whether a place is a country or a part of one named by a compass word ('northwest United States')."""
-    words = place.text.split()
+    return nation_named(place.text) is not None
+
+
+def nation_named(text: str) -> str | None:
+    """Return the country a place name names, a compass word before it left out ('northern Varnland' ->
+    Varnland), or None."""
+    words = text.split()
     while len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
-    return lexicon.nation_of(" ".join(words)) is not None
+    return lexicon.nation_of(" ".join(words))

@@ -11,6 +11,10 @@ follow, both using only the article itself:
 * label propagation: a mention whose type only spaCy vouched for takes the type that
   cue-confirmed mentions of the same text in the article have, and a short form of a
   person's full name ('Sadr' after 'Muqtada al-Sadr') becomes a PERSON.
+
+A reference page that opens by defining its subject ('X is a town in Y') is also read as a
+whole (``extract.pages``): the name it defines is a mention where the model missed it, and
+the places it names are in the country its definition names.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,6 +41,7 @@ from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.extract.pages import Opening, opening_definition, page_country_relations, tag_defined_name
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.models import Extraction, Mention
@@ -80,6 +86,15 @@ class _Article:
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
     told: dict[str, str] = field(default_factory=dict)  # when the spans read so far told each event kind
     last_end: int = -1
+    read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
+    opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
+
+
+def _defined_labels(rules: dict[str, Any]) -> dict[str, str]:
+    """Return the label a page's opening definition gives its subject by its noun: the nouns of each role rule
+    `page_country_rule.defined_labels` names ('X is a village in Y': GPE; 'X is a museum in Y': FAC)."""
+    kinds = rules["page_country_rule"]["defined_labels"]
+    return {n: kinds[r["name"]] for r in rules["role_rules"] if r["name"] in kinds for n in r["nouns"]}
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -94,6 +109,12 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     if credit is not None:  # a picture caption and its credit: names, no facts
         art.mentions.extend((m, CREDIT_CUE) for m in caption_mentions(found, text, credit, offset))
         return
+    if not art.read_any:
+        art.read_any = True
+        art.opening = opening_definition(doc, reader.rules["page_country_rule"], offset)
+        if art.opening is not None and tag_defined_name(doc, art.opening, _defined_labels(reader.rules)):
+            cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
+            found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
@@ -261,12 +282,17 @@ def _add_demonyms(art: _Article) -> None:
         art.mentions.sort(key=lambda pair: pair[0].start)
 
 
-def _finish(art: _Article) -> Extraction:
+def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _recover_norp(art)
     _add_demonyms(art)
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
+    if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        rule = rules["page_country_rule"]
+        place_nouns = {n for r in rules["role_rules"] if r["name"] in rule["place_rules"] for n in r["nouns"]}
+        art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
+                                                           art.opening, rule, place_nouns, rules["site_nouns"])
     return art.extraction
 
 
@@ -336,7 +362,7 @@ def _extract_serial(items: list[Item], nlp: Language, batch_size: int) -> list[E
             held += len(doc_text(doc))
     if pending:
         _read_article(pending, arts[current], reader)
-    return [_finish(a) for a in arts]
+    return [_finish(a, reader.rules) for a in arts]
 
 
 def _batches(items: list[Item], batch_size: int) -> Iterator[list[tuple[str, tuple[int, int]]]]:

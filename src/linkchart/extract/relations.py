@@ -262,6 +262,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                     continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
+            if rule.get("intransitive") and any(c.dep_ == "dobj" for c in tok.children):
+                continue
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
                                               for c in tok.children):
                 continue
@@ -697,6 +699,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
+                if rule.get("trail"):  # 'is a village in the district of A, within B': A is in B, named X or not
+                    yield from _trail_nesting_pairs(ctx, tok, rule)
                 continue
             objects = [signed[1]] if signed is not None else _role_objects(ctx, tok, rule, holders)
             if rule.get("object_labels"):
@@ -718,14 +722,20 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_in_focus"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
-            if rule.get("trail"):  # rule place_trail: 'a village in A, within B': A is in B
-                nested = {**rule, "name": rule["trail"]["name"]}
-                for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
-                    yield from _pairs(ctx, nested, tok, [inner], [outer])
+            if rule.get("trail"):
+                yield from _trail_nesting_pairs(ctx, tok, rule)
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
             if before:  # rule role_succession: the one succeeded held the role before
                 yield from _pairs(ctx, {**rule, "name": name if former else f"{name}_former", "predicate": predicate},
                                   tok, before, objects, swap=bool(rule.get("swap")))
+
+
+def _trail_nesting_pairs(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> Iterator[_Candidate]:
+    """Yield the pairs of rule place_trail: each place of the trail of place noun `tok` inside the next ('a
+    village in A, within B': A is in B)."""
+    nested = {**rule, "name": rule["trail"]["name"]}
+    for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
+        yield from _pairs(ctx, nested, tok, [inner], [outer])
 
 
 def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tuple[Span, Span] | None:
@@ -958,10 +968,13 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                                    or before.lower_ in {"and", "or"}):
             continue  # inside a chain (read from its first place) or at the end of a list
         chain = _place_chain(ctx, a, sent, rule["labels"])
-        if len(chain) < 2 or len(chain) > rule["longest_chain"] or not _chain_opener(ctx, a, rule):
+        if len(chain) < 2 or not _chain_opener(ctx, a, rule):
             continue
-        if any(lexicon.nation_of(e.text) is not None for e in chain[:-1]):
-            continue  # 'Portugal, Spain, Italy': a country is never inside the place after it
+        # 'Portugal, Spain, Italy': a country is never inside the place after it; 'Lisbon, Portugal, Tull, Varnland'
+        # is two chains, each ending in its country
+        segments = _country_segments(chain)
+        if any(len(seg) > rule["longest_chain"] for seg in segments):
+            continue
         if _list_goes_on(ctx, chain[-1].end, sent):
             continue  # '..., Lisbon, Portugal and Spain' ends a list
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
@@ -970,9 +983,25 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if nxt is not None and nxt.tag_ == "POS" and lemma_of(nxt.head) not in ctx.rules["place_nouns"] \
                 and nxt.head.lower_ not in lexicon.places().relational:
             continue  # 'X, Valdora's first moon rover': whose thing X is, not where ('Y, Valdora's capital' is)
-        for i, inner in enumerate(chain[:-1]):
-            for outer in chain[i + 1:]:
-                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
+        for seg in segments:
+            if len(segments) > 1 and lexicon.nation_of(seg[-1].text) is None:
+                continue  # a tail after the last country ('Lisbon, Portugal, Tull, Orla'): no country says where
+            for i, inner in enumerate(seg[:-1]):
+                for outer in seg[i + 1:]:
+                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer),
+                                     inner.root)
+
+
+def _country_segments(chain: list[Span]) -> list[list[Span]]:
+    """Return a comma chain of places cut after each country it names: 'Lisbon, Portugal, Tull, Varnland' ->
+    [[Lisbon, Portugal], [Tull, Varnland]]; 'Portugal, Spain' -> [[Portugal], [Spain]]; a chain naming no country
+    before its end is one segment."""
+    segments: list[list[Span]] = [[]]
+    for place in chain:
+        segments[-1].append(place)
+        if lexicon.nation_of(place.text) is not None:
+            segments.append([])
+    return [seg for seg in segments if seg]
 
 
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:

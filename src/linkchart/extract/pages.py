@@ -1,0 +1,153 @@
+"""What an encyclopedic page states once for the whole page: the country its opening definition names.
+
+A reference page opens by defining its subject ('Brennick is a town in the Ostra district of Varnland.', 'Orla
+Records is a Varnish record label.'). The country that definition names, as a name or a nationality word, is the
+country the page is set in: the places and organisations it goes on to name are in it ('The river rises near
+Tull.' on that page puts Tull in Varnland), unless the page puts them in another country or names one inside them.
+Its organisations are in that country too when the page is about a place ('X is a town in Y'). News and
+reports open with a happening, not a definition, so `opening_definition` keeps them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from linkchart import lexicon
+from linkchart.extract.context import lemma_of
+from linkchart.extract.locations import nation_named
+from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
+from linkchart.models import Mention, Relation
+
+_PREDICATE = "located_in"
+DEFINITION_CUE = "definition"  # the cue of a name read as the subject of a page's opening definition
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A page's opening definition: its sentence (offsets into the article) and its predicate noun's lemma
+    ('town' in 'X is a small town in Y')."""
+
+    start: int
+    end: int
+    noun: str
+    name: tuple[int, int]  # the tokens of the subject's name ('Dunmore Vale' in 'Dunmore Vale ( ) is a town')
+    subject: tuple[int, int]  # the same name's characters, offsets into the article
+
+
+def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
+    """Return the first sentence of `doc` (offsets + `offset`) when it defines a named subject ('X is a town in
+    Y', 'X (born 1950) was a Varnish painter'): it opens with a capitalised name (no word of the parts of speech
+    `rule["not_name_openers"]`) and its main verb is a copula with a predicate noun after it; None otherwise
+    ('Police arrested ...', 'The minister was ...', 'In May, X was ...')."""
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return None
+    root = sent.root
+    noun = next((c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.i > root.i), None)
+    if lemma_of(root) != "be" or noun is None:
+        return None
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
+        first = first.nbor()  # 'The Orla Tour was ...': a name with its article
+    if first is None or first.i >= root.i or not (first.is_title or first.is_upper) or first.ent_type_ == "DATE":
+        return None
+    if first.pos_ in rule["not_name_openers"]:
+        return None
+    end = first.i + 1
+    while end < root.i and (doc[end].is_title or doc[end].is_upper) and not doc[end].is_punct:
+        end += 1
+    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
+                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset))
+
+
+def tag_defined_name(doc: Doc, opening: Opening, labels: dict[str, str]) -> bool:
+    """Add the name an opening definition defines to the entities and mentions of `doc` (cue 'definition') when
+    the model left it out and the definition's noun gives its type (`labels`: noun -> label; 'X is a village in
+    Y': X is a GPE); return whether it was added. Nothing is added over another name, nor for a name of a word
+    the model calls no proper noun."""
+    label = labels.get(opening.noun)
+    start, end = opening.name
+    if label is None or end <= start or any(t.ent_type_ for t in doc[start:end]):
+        return False
+    if not any(t.pos_ == "PROPN" for t in doc[start:end]) and end - start > 1:
+        return False
+    if any(s.start < end and start < s.end for s in doc.spans.get(SPANS_KEY, [])):
+        return False
+    span = Span(doc, start, end, label=label)
+    span._.set(CUE_ATTR, DEFINITION_CUE)
+    doc.ents = sorted([*doc.ents, span], key=lambda e: e.start)
+    doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), span], key=lambda e: e.start)
+    return True
+
+
+def _nation(m: Mention) -> str | None:
+    """Return the country a mention names, by its name, with a compass word ('northern Varnland') or as a
+    nationality word ('Varnish' -> Varnland)."""
+    return nation_named(m.text) or (lexicon.nation_of(m.refers_to) if m.refers_to else None)
+
+
+def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | None:
+    """Return the first mention of a country (or of its nationality word) inside the opening definition, or
+    None; a country named with a compass word ('northern Varnland') is named by its plain name or nationality
+    word where the page has one."""
+    inside = [m for m in mentions if opening.start <= m.start and m.end <= opening.end and _nation(m) is not None]
+    first = min(inside, key=lambda m: m.start, default=None)
+    if first is None or lexicon.nation_of(first.text) or first.refers_to:
+        return first
+    # 'in northern Varnland': the page's plain name of that country, where it has one, names it as a whole
+    home = _nation(first)
+    return next((m for m in mentions if _nation(m) == home and (lexicon.nation_of(m.text) or m.refers_to)), first)
+
+
+def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                           rule: dict[str, Any], place_nouns: Collection[str],
+                           site_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each place the page names (labels
+    `rule["labels"]`; one per name, its first mention) in the country of its opening definition (`page_country`),
+    and each organisation (`rule["place_page_labels"]`) when the page is about a place (its definition's noun is
+    one of `place_nouns`: 'X is a town in Y'), or the organisation is the page's subject ('X is a Varnish record
+    label'), a site ('X School', 'University of X': a word of `site_nouns`) or named by that country ('the Varnish
+    Opera'); on a person's, band's or film's page the other organisations may be anywhere. Evidence runs from the
+    definition to the sentence naming it. Left out: countries, `rule["larger"]` words (continents, 'Europe'), what
+    the page already puts in a country, and what a stated link says a country is inside."""
+    country = page_country(mentions, opening)
+    if country is None:
+        return []
+    home = _nation(country)
+    place_page = opening.noun in place_nouns
+    larger = {w.casefold() for w in rule["larger"]}
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
+    placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
+    holds_nation = {r.object.casefold() for r in stated if nation_named(r.subject) is not None}
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        key = m.text.casefold()
+        if key in seen or _nation(m) is not None or m.refers_to:
+            continue
+        defined = m.start < opening.subject[1] and opening.subject[0] < m.end  # the page's own subject
+        if m.label not in rule["labels"] and not (m.label in rule["place_page_labels"] and (
+                place_page or defined or _site_or_national(m.text, home, site_nouns))):
+            continue
+        seen.add(key)
+        if key in placed or key in holds_nation or key in larger:
+            continue
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
+                            subject_span=(m.start, m.end), object_span=(country.start, country.end),
+                            start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                            rule=rule["name"]))
+    return out
+
+
+def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:
+    """Return True when an organisation's name holds a site word ('Tull High School', 'University of Orla') or
+    a name or nationality word of the country `home` ('the Varnish National Orchestra')."""
+    words = name.split()
+    if any(w.lower() in site_nouns for w in words):
+        return True
+    return home is not None and any(lexicon.nation_of(" ".join(words[i:j])) == home
+                                    for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))

@@ -1,0 +1,91 @@
+"""A reference page's country (extract/pages.py): a page that opens by defining its subject is set in the
+country that definition names, and so are the places and organisations it names after. Invented pages and names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _page(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found = extract_article(text, spans, None, nlp)
+    return {(r.subject, r.predicate, r.object, r.rule) for r in found.relations}
+
+
+@pytest.mark.parametrize("text,place,country", [
+    ("Dunmore Vale is a small town in the north of Portugal.\nThe town lies on the road from Ostravel to "
+     "Tullmouth.", "Ostravel", "Portugal"),
+    ("Harrow Kell was a Portuguese painter of the nineteenth century.\nHe was born in Ostravel and studied in "
+     "Tullmouth.", "Tullmouth", "Portuguese"),
+    ("Orla Varn is a river of Portugal.\nIt rises near Ostravel and flows west to the sea.", "Ostravel",
+     "Portugal"),
+])
+def test_a_place_on_a_page_is_in_the_country_its_definition_names(nlp: Language, text: str, place: str,
+                                                                   country: str) -> None:
+    assert (place, "located_in", country, "page_country") in _page(nlp, text)
+
+
+def test_a_report_that_opens_with_a_happening_sets_no_country(nlp: Language) -> None:
+    got = _page(nlp, "Police arrested two men in Portugal on Monday.\nThe men were later taken to Ostravel.")
+    assert not any(rule == "page_country" for *_, rule in got)
+
+
+def test_a_place_the_page_puts_in_another_country_or_a_continent_stays_out(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nIts band toured Europe and played "
+                     "in Ostravel, Spain.")
+    assert ("Ostravel", "located_in", "Spain", "place_comma_place") in got
+    assert not any(rule == "page_country" and s in {"Ostravel", "Europe"} for s, _, _, rule in got)
+
+
+def test_organisations_are_in_the_country_on_a_page_about_a_place(nlp: Language) -> None:
+    place = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nThe town is home to Kellan "
+                       "Records and to the Ostravel Rovers.")
+    person = _page(nlp, "Harrow Kell was a Portuguese singer of the nineteenth century.\nHe recorded for Kellan "
+                        "Records.")
+    assert ("Kellan Records", "located_in", "Portugal", "page_country") in place
+    assert not any(s == "Kellan Records" and rule == "page_country" for s, _, _, rule in person)
+
+
+@pytest.mark.parametrize("org", ["Tullmouth High School", "University of Tullmouth", "Portuguese National Opera"])
+def test_a_site_or_an_organisation_named_by_the_country_is_in_it_on_any_page(nlp: Language, org: str) -> None:
+    got = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nHe studied at the {org} "
+                     "for three years.")
+    assert any(s.endswith(org.split()[-1]) and p == "located_in" and rule == "page_country"
+               for s, p, _, rule in got), got
+
+
+def test_a_country_named_with_a_compass_word_is_the_pages_country(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a village in the district of Ostravel, in northern Portugal.\nIt lies "
+                     "south of Tullmouth.")
+    assert ("Tullmouth", "located_in", "northern Portugal", "page_country") in got
+
+
+def test_a_trail_of_places_nests_without_a_named_holder(nlp: Language) -> None:
+    got = _page(nlp, "It is a village in the administrative district of Gmina Ostravel, within Tull County, in "
+                     "northern Portugal.")
+    assert ("Gmina Ostravel", "located_in", "Tull County", "place_trail") in got
+
+
+@pytest.mark.parametrize("name", ["Olmany", "Kelmany", "Wesno"])
+def test_the_place_a_page_defines_is_a_mention_even_where_the_model_misses_it(nlp: Language, name: str) -> None:
+    text = f"{name} ( ) is a village in the administrative district of Gmina Tull, within Orla County, in Portugal."
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    assert (name, "GPE") in {(m.text, m.label) for m in found.mentions}
+    assert (name, "located_in", "Gmina Tull") in {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+def test_no_mention_is_made_of_a_page_that_defines_no_place(nlp: Language) -> None:
+    text = "Olmany ( ) is a word of greeting in the north of Portugal."
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    assert "Olmany" not in {m.text for m in found.mentions}
+
+
+def test_the_organisation_a_page_defines_is_in_its_country(nlp: Language) -> None:
+    got = _page(nlp, "Kellan Records is a Portuguese record label founded in 1990.\nIts first signing was Harrow "
+                     "Kell.")
+    assert ("Kellan Records", "located_in", "Portuguese", "page_country") in got
