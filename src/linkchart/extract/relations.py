@@ -576,6 +576,17 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     return objects
 
 
+_MEMBERSHIP_HEADS = lexicon.organisations().membership
+
+
+def _membership_body(ent: Span) -> bool:
+    """Return True when a mention names a body whose people are its members, not its staff: a name ending in a
+    membership word ('Blue Party', 'Orla Militia') or a party's adjective ('Unity' as NORP)."""
+    if ent.label_ == "NORP":
+        return party_word(ent.text)
+    return ent.label_ == "ORG" and ent[-1].lower_ in _MEMBERSHIP_HEADS
+
+
 def _trail(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> list[list[Span]]:
     """Return the place trail of a place noun (`locations.place_trail`), read once per noun."""
     key = ("trail", tok.i, rule["name"])
@@ -711,7 +722,10 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
             elif rule.get("deputy") and _portfolio(ctx, tok, first, phrase):
-                name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
+                if phrase in rule.get("portfolio_staff", ()) and not any(_membership_body(e) for e in objects):
+                    name, predicate = f"{name}_portfolio_staff", "employed_by"  # 'Y director of planning X'
+                else:
+                    name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
             if former:
                 name += "_former"
             if implied and objects:
