@@ -241,6 +241,8 @@ class MentionFixer:
                     self._dateline(doc, i, cands)
                 if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
                     self._given_name(doc, i, cands)
+                if low.endswith("s") and tok.ent_type_ in ("", "PERSON") and i + 1 < n and not tok.is_sent_start:
+                    self._party_plural(doc, i, cands)  # 'including Greens Tom Vale and Ann Roe'
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
@@ -556,6 +558,37 @@ class MentionFixer:
         if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
             # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
             cands.append(_Cand(j, i, "ORG", cue="party"))
+
+    def _party_plural(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Greens' in 'including Greens Tom Vale and Ann Roe': a capitalised plural (not opening its sentence)
+        right before a person's name, or an honorific and a name, names the party they belong to (rule
+        `party_plural`). A role noun ('Officials'), a people, faith or nation's word ('Americans'), a month or a
+        given name names none."""
+        tok, nxt = doc[i], doc[i + 1]
+        if self._is_honorific(nxt) and i + 2 < len(doc):
+            nxt = doc[i + 2]
+        # the model often takes the word into the name ('Greens Tom Vale' as one person), which the name's
+        # normalisation trims off again
+        inside = tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and nxt.ent_iob_ == "I"
+        if not (inside or (tok.ent_iob_ == "O" and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON")):
+            return
+        if not tok.is_alpha or tok.is_upper:
+            return
+        low = tok.lower_
+        if low.endswith("ies"):
+            singular = low[:-3] + "y"
+        elif low.endswith(("ses", "xes", "ches", "shes")):
+            singular = low[:-2]
+        else:
+            singular = low[:-1]
+        for word in (low, singular):
+            if (word in self.roles.nouns or word in self.peoples or word in self.never.peoples
+                    or lexicon.nation_of(word.title()) or word in self.given_names or word in self.not_parties
+                    or self._is_honorific_text(word.title())):
+                return
+        if tok.text in self.dates_words:
+            return
+        cands.append(_Cand(i, i + 1, "NORP", cue="party"))
 
     def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
         """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed

@@ -33,6 +33,7 @@ from linkchart.extract.demonyms import demonym_mention, names_its_country
 from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
+from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
@@ -394,6 +395,7 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     shouted = shouted_names([doc for doc, _ in docs])
     tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
     tag_governments(tagged)
+    tag_focus(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)
     # 'X is a town in A.' ... 'A is a county in B.': X is in B (each span chains its own sentences already)

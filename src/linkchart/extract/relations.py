@@ -43,6 +43,7 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.doctext import doc_text
+from linkchart.extract.focus import focus_near
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -634,6 +635,38 @@ def _firm_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phras
     return [found] if found is not None else []
 
 
+def _ranked_description(tok: Token) -> bool:
+    """Whether a noun is a ranked description: a superlative or ordinal before it ("Varnland's largest card
+    firm", 'the seventh largest carrier'), or one of a plural ('one of the oldest manufacturers in Y')."""
+    if tok.tag_ == "NNS":
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
+    for c in tok.children:
+        if c.dep_ in {"amod", "advmod", "compound"} and c.i < tok.i and (
+                c.tag_ == "JJS" or _ordinal(c) or any(g.tag_ == "JJS" or _ordinal(g) for g in c.children)):
+            return True
+    return False
+
+
+def _focus_of_description(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> list[Span]:
+    """Return the organisation the article is about (`focus.focus_near`) as what a ranked firm description with
+    no name of its own stands for ("Varnland's largest card firm has averted collapse", 'the seventh largest
+    carrier in Y sought protection'; rule suffix `_described`), when its sentence names no organisation; [] else."""
+    if not rule.get("focus_description") or tok.pos_ != "NOUN" or not _ranked_description(tok):
+        return []
+    sent = ctx.sent_at[tok.i]
+    if any(e.label_ == "ORG" for e in sent_ents(ctx, sent)):
+        return []  # 'X, Varnland's largest firm', or another organisation the description may be
+    found = focus_near(ctx.doc)
+    if found is None:
+        return []
+    start, end, text = found
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
+    if span is not None and ctx.ent_at[span.start] is not None:
+        return [ctx.ent_at[span.start]]
+    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)  # named in another paragraph
+    return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
+
+
 def _as_phrase_verb(role: Token, climb: bool = False) -> Token | None:
     """Return the verb whose 'as' phrase the role noun is ('resigned as chairman', 'hired X as its director'), or
     None. With `climb`, an 'as' phrase the parser hung on a noun is the first verb above it (or the root)."""
@@ -705,6 +738,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
+            described = not holders and bool(holders := _focus_of_description(ctx, tok, rule))
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
@@ -730,6 +764,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_former"
             if implied and objects:
                 name += "_in_focus"
+            if described:
+                name += "_described"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
             if rule.get("trail"):  # rule place_trail: 'a village in A, within B': A is in B
@@ -1036,7 +1072,9 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
-    if lexicon.nation_of(text) is not None or text.lower().endswith(_DEMONYM_ENDINGS):
+    singular = text.removesuffix("s")  # 'Americans', 'Albanians': the people of a nation
+    if lexicon.nation_of(text) is not None or lexicon.nation_of(singular) is not None \
+            or singular.lower().endswith(_DEMONYM_ENDINGS):
         return False
     peoples = lexicon.not_entities().peoples
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
@@ -1051,8 +1089,14 @@ def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Cand
         party = ctx.ent_at[ent.start - 1]
         if party is None or party.label_ not in rule["object_labels"] or not party.text[:1].isupper():
             continue
-        if party_word(party.text):
-            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, party), ent.root)
+        if not party_word(party.text):
+            continue
+        members = [ent]
+        if party.text.endswith("s"):
+            # 'including Greens Tom Vale and Ann Roe': a party's plural names every person of the list it opens
+            members += [e for e in ents_for(ctx, ent.root) if e != ent and e.label_ == "PERSON"]
+        for member in members:
+            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, member), arg_for(ctx, party), ent.root)
 
 
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:

@@ -1,0 +1,77 @@
+"""The organisation an article is about: what 'the company' and "Varnland's largest card firm" stand for.
+
+Business news names its firm once or twice and then writes 'the firm', 'the carrier', 'the company', or
+opens with a description before the name ('Varnland's largest card firm has averted collapse. ... Orla Card
+had been threatened ...'). The firm meant is the organisation the article names most often: at least twice
+(an acronym of a name counts as that name: 'the Harbour Workers Union' ... 'HWU'), and more often than any
+other, or, as often as another, named first. An article with no such organisation has no firm in focus, and
+its descriptions stay unresolved.
+
+The article's focus is noted in each doc's `user_data` (article characters, as `governments` does), and read
+by `focus_near` for a doc's own characters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from linkchart.extract.aliases import initials_match
+from linkchart.extract.governments import OFFSET_KEY
+
+FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, article chars
+LEAST_NAMINGS = 2
+
+
+def _name_of(ent: Span) -> str:
+    """Return the name a mention gives, without a leading 'the' or a trailing possessive."""
+    words = [t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+    return " ".join(words)
+
+
+def _is_acronym(name: str) -> bool:
+    return len(name) >= 2 and name.isalpha() and name.isupper()
+
+
+def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | None:
+    """Return (start, end, text) in article characters of the first naming of the organisation the article's
+    parsed `docs` (with their offsets, in order) name most often, or None when none is named most (see the
+    module)."""
+    first: dict[str, tuple[int, int, str]] = {}
+    counts: Counter[str] = Counter()
+    for doc, offset in docs:
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or not ent.text[:1].isupper():
+                continue  # 'the government' stands for a nation's government (extract/governments), no name
+            name = _name_of(ent)
+            if not name:
+                continue
+            counts[name] += 1
+            first.setdefault(name, (ent.start_char + offset, ent.end_char + offset, ent.text))
+    # an acronym of a name the article spells out counts as that name
+    for name in [n for n in counts if _is_acronym(n)]:
+        expansions = [n for n in counts if not _is_acronym(n) and initials_match(n, name)]
+        if len(expansions) == 1:
+            counts[expansions[0]] += counts.pop(name)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]][0]))
+    if not ranked or ranked[0][1] < LEAST_NAMINGS:
+        return None
+    return first[ranked[0][0]]
+
+
+def tag_focus(docs: list[tuple[Doc, int]]) -> None:
+    """Note the article's focus organisation (`focus_organisation`) in the `user_data` of each of its docs."""
+    found = focus_organisation(docs)
+    for doc, _ in docs:
+        doc.user_data[FOCUS_KEY] = found
+
+
+def focus_near(doc: Doc) -> tuple[int, int, str] | None:
+    """Return (start, end, text) of the article's focus organisation in `doc` characters (outside the doc when
+    another paragraph names it first), or None when the article has none."""
+    found = doc.user_data.get(FOCUS_KEY)
+    if found is None:
+        return None
+    offset = doc.user_data.get(OFFSET_KEY, 0)
+    return found[0] - offset, found[1] - offset, found[2]
