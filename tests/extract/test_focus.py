@@ -73,13 +73,41 @@ def test_no_firm_in_focus_or_no_ranked_description_no_relation(nlp: Language, pa
     assert not {f for f in got if f[0] == "Orla Card" and f[2] == "Varnland"}, got
 
 
-def test_the_focus_is_the_organisation_named_most_an_acronym_counting_as_its_name(nlp: Language) -> None:
+def test_the_focus_is_the_first_organisation_named_again_an_acronym_counting_as_its_name(nlp: Language) -> None:
     ents = [("Harbour Workers Union", "ORG"), ("HWU", "ORG"), ("Brenn Bank", "ORG")]
     docs = _article(nlp, [("The Harbour Workers Union met Brenn Bank.", ents),
                           ("HWU leader Tom Vale said the bank had to pay.", ents)])
     found = focus_organisation(docs)
     assert found is not None and found[2] == "Harbour Workers Union"
-    tied = _article(nlp, [("Brenn Bank met Orla Card. Orla Card and Brenn Bank agreed.", [*CARD, *ents])])
-    assert focus_organisation(tied)[2] == "Brenn Bank"  # named as often: the one named first
+    quoted = _article(nlp, [("Brenn Bank hired Tom Vale. Orla Card said so. Brenn Bank agreed.", [*CARD, *ents]),
+                            ("Orla Card said it was a good move. Orla Card praised it.", [*CARD, *ents])])
+    assert focus_organisation(quoted)[2] == "Brenn Bank"  # a source quoted more often later is no subject
     once = _article(nlp, [("Brenn Bank met Orla Card.", [*CARD, *ents])])
     assert focus_organisation(once) is None
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Brenn Sugar returned to the top index. Brenn Sugar shares rose.",
+     "Tom Vale took the helm at the company in 2003."],
+    ["Brenn Sugar returned to the top index. Brenn Sugar shares rose. Tom Vale has led the firm since 2003."],
+    ["Brenn Sugar returned to the top index. Brenn Sugar shares rose.",
+     "Tom Vale, who joined in 1990, now runs the company."],
+])
+def test_the_company_alone_is_the_organisation_in_focus(nlp: Language, paragraphs: list[str]) -> None:
+    ents = [("Brenn Sugar", "ORG"), ("Tom Vale", "PERSON")]
+    got = _facts(nlp, [(p, ents) for p in paragraphs])
+    assert any(s == "Tom Vale" and o == "Brenn Sugar" and p in {"leads", "commands"} for s, p, o, _ in got), got
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # another organisation named before it in the sentence: which one is not said
+    ["Brenn Sugar returned to the top index. Brenn Sugar shares rose.",
+     "Orla Foods bought a stake, and Tom Vale took the helm at the company in 2003."],
+    # a company with a word of its own is another one
+    ["Brenn Sugar returned to the top index. Brenn Sugar shares rose.",
+     "Tom Vale took the helm at a rival company in 2003."],
+])
+def test_no_company_in_focus_when_the_sentence_says_another(nlp: Language, paragraphs: list[str]) -> None:
+    ents = [("Brenn Sugar", "ORG"), ("Tom Vale", "PERSON"), ("Orla Foods", "ORG")]
+    got = _facts(nlp, [(p, ents) for p in paragraphs])
+    assert not any(s == "Tom Vale" and o == "Brenn Sugar" for s, _, o, _ in got), got

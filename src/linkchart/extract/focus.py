@@ -2,10 +2,10 @@
 
 Business news names its firm once or twice and then writes 'the firm', 'the carrier', 'the company', or
 opens with a description before the name ('Varnland's largest card firm has averted collapse. ... Orla Card
-had been threatened ...'). The firm meant is the organisation the article names most often: at least twice
-(an acronym of a name counts as that name: 'the Harbour Workers Union' ... 'HWU'), and more often than any
-other, or, as often as another, named first. An article with no such organisation has no firm in focus, and
-its descriptions stay unresolved.
+had been threatened ...'). A news story names what it is about first: the firm meant is the first organisation
+the article names that it names again (an acronym of a name counts as that name: 'the Harbour Workers Union'
+... 'HWU'); a magazine or agency quoted more often later is a source, not the subject. An article that names
+no organisation twice has no firm in focus, and its descriptions stay unresolved.
 
 The article's focus is noted in each doc's `user_data` (article characters, as `governments` does), and read
 by `focus_near` for a doc's own characters.
@@ -35,9 +35,8 @@ def _is_acronym(name: str) -> bool:
 
 
 def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | None:
-    """Return (start, end, text) in article characters of the first naming of the organisation the article's
-    parsed `docs` (with their offsets, in order) name most often, or None when none is named most (see the
-    module)."""
+    """Return (start, end, text) in article characters of the first naming of the first organisation the
+    article's parsed `docs` (with their offsets, in order) name at least twice, or None (see the module)."""
     first: dict[str, tuple[int, int, str]] = {}
     counts: Counter[str] = Counter()
     for doc, offset in docs:
@@ -54,10 +53,8 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
         expansions = [n for n in counts if not _is_acronym(n) and initials_match(n, name)]
         if len(expansions) == 1:
             counts[expansions[0]] += counts.pop(name)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]][0]))
-    if not ranked or ranked[0][1] < LEAST_NAMINGS:
-        return None
-    return first[ranked[0][0]]
+    named = sorted((first[name] for name, count in counts.items() if count >= LEAST_NAMINGS), key=lambda f: f[0])
+    return named[0] if named else None
 
 
 def tag_focus(docs: list[tuple[Doc, int]]) -> None:

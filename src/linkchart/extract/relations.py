@@ -32,6 +32,7 @@ from linkchart.extract.context import (
     contact_clause,
     ents_for,
     evidence_bounds,
+    focus_stand_in,
     is_passive,
     its_owner,
     lemma_of,
@@ -43,7 +44,6 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.doctext import doc_text
-from linkchart.extract.focus import focus_near
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -656,15 +656,8 @@ def _focus_of_description(ctx: SentenceContext, tok: Token, rule: dict[str, Any]
     sent = ctx.sent_at[tok.i]
     if any(e.label_ == "ORG" for e in sent_ents(ctx, sent)):
         return []  # 'X, Varnland's largest firm', or another organisation the description may be
-    found = focus_near(ctx.doc)
-    if found is None:
-        return []
-    start, end, text = found
-    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
-    if span is not None and ctx.ent_at[span.start] is not None:
-        return [ctx.ent_at[span.start]]
-    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)  # named in another paragraph
-    return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
+    found = focus_stand_in(ctx, tok)
+    return [found] if found is not None else []
 
 
 def _as_phrase_verb(role: Token, climb: bool = False) -> Token | None:
