@@ -135,3 +135,14 @@ def test_a_ministry_no_nation_is_given_for_is_no_mention_of_one(nlp: Language) -
 def test_a_leader_s_named_government_is_still_his(nlp: Language) -> None:
     text = "Chilean unions marched, even with the Blue Front in Tom Vale's Chilean government."
     assert ("Tom Vale", "leads", "Chilean government") in triples(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile faces a large bill for the repairs, its central bank says.", [("central bank", "Chile central bank")]),
+    ("Chilean banks lent more. The central bank raised its rate on Monday.", [("central bank", "Chile central bank")]),
+    ("Peru's central bank cut its rate.", [("central bank", "Peru central bank")]),
+])
+def test_a_central_bank_written_without_its_nation_is_its_nation_s(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.refers_to) for m in extract(nlp, text).mentions if m.refers_to and "bank" in m.refers_to]
+    assert found == expected
