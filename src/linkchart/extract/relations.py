@@ -52,7 +52,7 @@ from linkchart.extract.locations import (
     places_listed_before,
     trail_nesting,
 )
-from linkchart.extract.mentions import honorific_text
+from linkchart.extract.mentions import REFERS_ATTR, honorific_text
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -1106,10 +1106,33 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
 
 
+_NATION_BODIES = lexicon.national_bodies().nation_bodies
+
+
+def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Chile faces a bill, its central bank says', "Chile's foreign ministry": a national body written without
+    its nation (extract/governments.py) is in that nation when its sentence names the nation (rule
+    national_body_home); a government is not: it is the nation's own."""
+    rule = ctx.rules["national_body_rule"]
+    ents = sent_ents(ctx, sent)
+    for body in ents:
+        refers = body._.get(REFERS_ATTR) if body.label_ == "ORG" else None
+        wording = next((w for w in _NATION_BODIES if refers and refers.endswith(f" {w}")), None)
+        if wording is None:
+            continue
+        nation = refers[: -len(wording) - 1]
+        for place in ents:
+            # the model writes a country's name as a person's now and then ('Sri Lanka faces ...' as PERSON)
+            if lexicon.nation_of(place.text) == nation and (place.label_ in rule["object_labels"] or len(place) > 1):
+                where = Arg(place.text, place.start_char, place.end_char, "GPE")
+                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, body), where, body.root)
+                break
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
-            _clause_candidates, _place_noun_candidates)
+            _clause_candidates, _place_noun_candidates, _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
