@@ -111,3 +111,32 @@ def test_no_company_in_focus_when_the_sentence_says_another(nlp: Language, parag
     ents = [("Brenn Sugar", "ORG"), ("Tom Vale", "PERSON"), ("Orla Foods", "ORG")]
     got = _facts(nlp, [(p, ents) for p in paragraphs])
     assert not any(s == "Tom Vale" and o == "Brenn Sugar" for s, _, o, _ in got), got
+
+
+FIRM = [("Brenn Telecom", "ORG"), ("Orla Net", "ORG"), ("Dunmore Data", "ORG"), ("Varn Watch", "ORG")]
+OPENING = "Brenn Telecom offered to cut its prices. Brenn Telecom also plans a new network."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orla Net also backed the proposals on Monday.",
+    "Orla Net backed the price cuts but said more was needed.",
+    "Analysts Orla Net welcomed the move, saying the firm had given ground.",
+    "Orla Net welcomed the proposals.",
+])
+def test_a_plan_of_no_one_named_is_the_plan_of_the_organisation_in_focus(nlp: Language, sentence: str) -> None:
+    got = _facts(nlp, [(OPENING, FIRM), (sentence, FIRM)])
+    assert ("Brenn Telecom", "backed_by", "Orla Net") in {(s, p, o) for s, p, o, _ in got}, got
+
+
+@pytest.mark.parametrize("sentence", [
+    # the plan of another organisation the sentence names
+    "Varn Watch said Dunmore Data had a plan, and Orla Net backed the proposals.",
+    # a plan with an owner or a phrase of its own
+    "Orla Net backed the proposals of the committee.",
+    # welcoming a visitor is no backing
+    "Orla Net welcomed Dunmore Data to the talks.",
+])
+def test_no_plan_in_focus_when_the_sentence_says_whose(nlp: Language, sentence: str) -> None:
+    got = _facts(nlp, [(OPENING, FIRM), (sentence, FIRM)])
+    assert not {f for f in got if f[1] == "backed_by" and f[0] == "Brenn Telecom"}, got
+    assert not {f for f in got if f[1] == "backed_by" and f[0] == "Dunmore Data" and "welcom" in sentence}, got

@@ -797,7 +797,7 @@ def focus_stand_in(ctx: SentenceContext, tok: Token) -> Span | None:
         return None
     start, end, text = found
     span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
-    if span is not None and ctx.ent_at[span.start] is not None:
+    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].text == text:
         return ctx.ent_at[span.start]
     ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
     return Span(ctx.doc, tok.i, tok.i + 1, label="ORG")

@@ -7,8 +7,7 @@ the article names that it names again (an acronym of a name counts as that name:
 ... 'HWU'); a magazine or agency quoted more often later is a source, not the subject. An article that names
 no organisation twice has no firm in focus, and its descriptions stay unresolved.
 
-The article's focus is noted in each doc's `user_data` (article characters, as `governments` does), and read
-by `focus_near` for a doc's own characters.
+The article's focus is noted in each doc's `user_data` (in that doc's characters), and read by `focus_near`.
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from linkchart.extract.aliases import initials_match
-from linkchart.extract.governments import OFFSET_KEY
 
-FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, article chars
+FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, doc chars
 LEAST_NAMINGS = 2
 
 
@@ -58,17 +56,14 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
 
 
 def tag_focus(docs: list[tuple[Doc, int]]) -> None:
-    """Note the article's focus organisation (`focus_organisation`) in the `user_data` of each of its docs."""
+    """Note the article's focus organisation (`focus_organisation`) in the `user_data` of each of its docs, in
+    that doc's characters."""
     found = focus_organisation(docs)
-    for doc, _ in docs:
-        doc.user_data[FOCUS_KEY] = found
+    for doc, offset in docs:
+        doc.user_data[FOCUS_KEY] = None if found is None else (found[0] - offset, found[1] - offset, found[2])
 
 
 def focus_near(doc: Doc) -> tuple[int, int, str] | None:
     """Return (start, end, text) of the article's focus organisation in `doc` characters (outside the doc when
     another paragraph names it first), or None when the article has none."""
-    found = doc.user_data.get(FOCUS_KEY)
-    if found is None:
-        return None
-    offset = doc.user_data.get(OFFSET_KEY, 0)
-    return found[0] - offset, found[1] - offset, found[2]
+    return doc.user_data.get(FOCUS_KEY)

@@ -266,17 +266,19 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
                                               for c in tok.children):
                 continue
+            if rule.get("stance_only") and not any(lemma_of(p) in ctx.rules["stance_nouns"] for p in patients(tok)):
+                continue  # 'X welcomed the move' backs it; 'X welcomed Y' is a host's greeting
             if rule.get("not_ranked") and _ranked(tok):
                 continue  # 'came in second in Iowa', 'finished third': a result, not a journey
             objects: list[Span] = []
             for path in rule["object"]:
-                objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in ents_for(ctx, t)]
+                objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in _arg_ents(ctx, rule, tok, t)]
                 if objects:
                     break
             if not objects and not rule.get("pair_conjoined_subjects"):
                 continue  # no pair without an object: spare the subject search
             subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
-            subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
+            subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
             if objects and rule["object"][0] in {"patient", "dobj"} or rule["subject"] == "patient":
@@ -341,6 +343,31 @@ def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
         words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
             lemma_of(t) for t in sent_tokens(ctx, sent)}
     return all(not options.isdisjoint(words) for options in needed)
+
+
+def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
+    """Return the mentions an argument token stands for (`ents_for`); in a stance rule, a plan or act of no one
+    named ('backed the proposals', 'welcomed the move') stands for the organisation the article is about."""
+    found = ents_for(ctx, tok)
+    if found or not rule.get("stance_possessor") or not _plan_in_focus(ctx, verb, tok):
+        return found
+    focus = focus_stand_in(ctx, tok)
+    return [focus] if focus is not None else []
+
+
+def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
+    """Whether a stance noun is the plan of the organisation the article is about (rule plan_in_focus): 'the
+    proposals', 'the price cuts', with no owner, name or phrase of its own, in a sentence that names no
+    organisation before it but the verb's own subject ('Y also backed the proposals')."""
+    if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
+        return False
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in {"poss", "prep", "acl", "relcl", "appos"} or ctx.ent_at[c.i] is not None for c in kids):
+        return False
+    own = {e.start for s in agents(verb) for e in ents_for(ctx, s)}
+    return not any(e.label_ == "ORG" and e.end <= noun.i and e.start not in own
+                   for e in sent_ents(ctx, ctx.sent_at[noun.i]))
 
 
 def _possessor_args(ctx: SentenceContext, tokens: list[Token]) -> list[Token]:
