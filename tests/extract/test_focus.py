@@ -140,3 +140,11 @@ def test_no_plan_in_focus_when_the_sentence_says_whose(nlp: Language, sentence: 
     got = _facts(nlp, [(OPENING, FIRM), (sentence, FIRM)])
     assert not {f for f in got if f[1] == "backed_by" and f[0] == "Brenn Telecom"}, got
     assert not {f for f in got if f[1] == "backed_by" and f[0] == "Dunmore Data" and "welcom" in sentence}, got
+
+
+def test_an_acronym_leaving_out_the_head_word_counts_as_the_name(nlp: Language) -> None:
+    ents = [("Public and Civil Services Union", "ORG"), ("PCS", "ORG"), ("Brenn Bank", "ORG")]
+    docs = _article(nlp, [("The Public and Civil Services Union met Brenn Bank.", ents),
+                          ("PCS leader Tom Vale said the bank had to pay.", ents)])
+    found = focus_organisation(docs)
+    assert found is not None and found[2] == "Public and Civil Services Union"

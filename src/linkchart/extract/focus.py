@@ -16,16 +16,27 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from linkchart import lexicon
 from linkchart.extract.aliases import initials_match
 
 FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, doc chars
 LEAST_NAMINGS = 2
+_HEADS = lexicon.organisations().heads
 
 
 def _name_of(ent: Span) -> str:
     """Return the name a mention gives, without a leading 'the' or a trailing possessive."""
     words = [t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
     return " ".join(words)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` abbreviates `name`, its head word included or left out ('PCS' for the 'Public and
+    Commercial Services Union')."""
+    if initials_match(name, acronym):
+        return True
+    words = name.split()
+    return len(words) > 2 and words[-1].lower() in _HEADS and initials_match(" ".join(words[:-1]), acronym)
 
 
 def _is_acronym(name: str) -> bool:
@@ -48,7 +59,7 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
             first.setdefault(name, (ent.start_char + offset, ent.end_char + offset, ent.text))
     # an acronym of a name the article spells out counts as that name
     for name in [n for n in counts if _is_acronym(n)]:
-        expansions = [n for n in counts if not _is_acronym(n) and initials_match(n, name)]
+        expansions = [n for n in counts if not _is_acronym(n) and _abbreviates(name, n)]
         if len(expansions) == 1:
             counts[expansions[0]] += counts.pop(name)
     named = sorted((first[name] for name, count in counts.items() if count >= LEAST_NAMINGS), key=lambda f: f[0])

@@ -215,6 +215,8 @@ class MentionFixer:
                 cands.append(_Cand(ent.start, ent.end, ent.label_))
                 if ent.label_ in ("ORG", "GPE"):
                     self._of_and_the(doc, ent.start, ent.end, cands)
+                if ent.label_ == "ORG":
+                    self._and_before(doc, ent.start, ent.end, cands)
             else:
                 others.append(ent)
         n = len(doc)
@@ -718,6 +720,23 @@ class MentionFixer:
         if lexicon.nation_of(region.text) is not None or region.text in self.countries.capitals:
             return
         cands.append(_Cand(start, k, "ORG", cue="head"))
+
+    def _and_before(self, doc: Doc, start: int, end: int, cands: list[_Cand]) -> None:
+        """Add 'the Public and Commercial Services Union' as one ORG when the model named only the part after 'and'
+        (rule and_in_name): the name ends in an organisation's head word, and one or two capitalised words that
+        are no name of their own stand between 'the' (or the sentence's start) and the 'and'."""
+        if doc[end - 1].lower_ not in self.orgs.heads or start < 2 or doc[start - 1].lower_ != "and":
+            return
+        j = start - 1
+        while (j > 0 and start - 1 - j < 2 and doc[j - 1].is_alpha and doc[j - 1].is_title
+               and doc[j - 1].ent_type_ == "" and doc[j - 1].lower_ != "the"):
+            j -= 1
+        if j == start - 1:
+            return  # no capitalised word before the 'and'
+        if self._is_honorific(doc[j]) or doc[j].lower_ in self.given_names or lexicon.nation_of(doc[j].text):
+            return
+        if doc[j].is_sent_start or doc[j - 1].lower_ == "the":
+            cands.append(_Cand(j, end, "ORG", cue="head"))
 
     def _locative(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add a lone capitalised word after 'in' / 'near' / 'from' that spaCy left unlabelled as a GPE."""

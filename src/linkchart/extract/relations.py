@@ -681,8 +681,9 @@ def _focus_of_description(ctx: SentenceContext, tok: Token, rule: dict[str, Any]
     if not rule.get("focus_description") or tok.pos_ != "NOUN" or not _ranked_description(tok):
         return []
     sent = ctx.sent_at[tok.i]
-    if any(e.label_ == "ORG" for e in sent_ents(ctx, sent)):
-        return []  # 'X, Varnland's largest firm', or another organisation the description may be
+    if any(e.label_ == "ORG" and e.text[:1].isupper() for e in sent_ents(ctx, sent)):
+        return []  # 'X, Varnland's largest firm', or another organisation the description may be ('the government'
+        # stands for a nation's, extract/governments)
     found = focus_stand_in(ctx, tok)
     return [found] if found is not None else []
 
