@@ -571,18 +571,15 @@ class MentionFixer:
             nxt = doc[i + 2]
         # the model often takes the word into the name ('Greens Tom Vale' as one person), which the name's
         # normalisation trims off again
+        low = tok.lower_
+        singular = low[:-3] + "y" if low.endswith("ies") else low[:-2] if low.endswith(("ses", "xes")) else low[:-1]
+        if tok.tag_ not in ("NNPS", "NNS") and not singular.endswith(self.roles.person_suffixes):
+            return  # only a plural: 'Unionists', 'Tories'; 'Georgios X' is a given name the lexicon lacks
         inside = tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and nxt.ent_iob_ == "I"
         if not (inside or (tok.ent_iob_ == "O" and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON")):
             return
         if not tok.is_alpha or tok.is_upper:
             return
-        low = tok.lower_
-        if low.endswith("ies"):
-            singular = low[:-3] + "y"
-        elif low.endswith(("ses", "xes", "ches", "shes")):
-            singular = low[:-2]
-        else:
-            singular = low[:-1]
         for word in (low, singular):
             if (word in self.roles.nouns or word in self.peoples or word in self.never.peoples
                     or lexicon.nation_of(word.title()) or word in self.given_names or word in self.not_parties
