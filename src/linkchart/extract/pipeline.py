@@ -39,6 +39,7 @@ from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
+from linkchart.extract.title_holders import tag_title_holders
 from linkchart.models import Extraction, Mention
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
@@ -396,6 +397,7 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
     tag_governments(tagged)
     tag_focus(tagged)
+    tag_title_holders(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)
     # 'X is a town in A.' ... 'A is a county in B.': X is in B (each span chains its own sentences already)
