@@ -135,3 +135,46 @@ def test_a_ministry_no_nation_is_given_for_is_no_mention_of_one(nlp: Language) -
 def test_a_leader_s_named_government_is_still_his(nlp: Language) -> None:
     text = "Chilean unions marched, even with the Blue Front in Tom Vale's Chilean government."
     assert ("Tom Vale", "leads", "Chilean government") in triples(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile faces a large bill for the repairs, its central bank says.", [("central bank", "Chile central bank")]),
+    ("Chilean banks lent more. The central bank raised its rate on Monday.", [("central bank", "Chile central bank")]),
+    ("Peru's central bank cut its rate.", [("central bank", "Peru central bank")]),
+])
+def test_a_central_bank_written_without_its_nation_is_its_nation_s(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.refers_to) for m in extract(nlp, text).mentions if m.refers_to and "bank" in m.refers_to]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chile faces a large bill for the repairs, its central bank says. The estimate may rise, bank governor Tom Vale "
+    "told reporters.",
+    "Chile faces a large bill for the repairs, its central bank says.\n\nThe estimate may rise, bank governor Tom "
+    "Vale told reporters.",
+])
+def test_the_head_word_alone_after_a_national_body_is_that_body(nlp: Language, text: str) -> None:
+    mentions = extract(nlp, text).mentions
+    assert [m.refers_to for m in mentions if m.text == "bank"] == ["Chile central bank"]
+    assert any(s == "Tom Vale" and p == "leads" and "bank" in o for s, p, o in triples(nlp, text))
+
+
+def test_a_head_word_before_any_national_body_or_with_a_word_of_its_own_is_none(nlp: Language) -> None:
+    text = "A bank governor, Tom Vale, spoke first. Chile's central bank says a development bank will lend."
+    assert [m.text for m in extract(nlp, text).mentions if m.refers_to == "Chile central bank"] == ["central bank"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile faces a large bill for the repairs, its central bank says.",
+    "Chile's foreign ministry summoned the envoy on Monday.",
+    "The foreign ministry of Peru said the deal was signed.",
+])
+def test_a_national_body_is_in_the_nation_its_sentence_names(nlp: Language, text: str) -> None:
+    nation = "Peru" if "Peru" in text else "Chile"
+    assert any(p == "located_in" and o == nation for _, p, o in triples(nlp, text))
+
+
+def test_a_government_is_its_nation_s_own_not_in_it(nlp: Language) -> None:
+    text = "Chile's government raised taxes. Chilean police made arrests. The government said so."
+    assert not [t for t in triples(nlp, text) if t[1] == "located_in"]

@@ -108,3 +108,17 @@ def test_a_score_in_a_line_of_results_closes_no_name(nlp: Language) -> None:
 def test_a_number_in_a_running_sentence_may_close_a_name(nlp: Language) -> None:
     found = labels(nlp, "The diner sits on Velin Route 36 near the creek, 12 miles from the coast, since 1990.")
     assert any(t.endswith("Route 36") for t in found), found
+
+
+def test_a_name_with_and_before_its_head_word_is_one_name(nlp: Language) -> None:
+    for text, name in [("The Public and Commercial Services Union will co-ordinate any action.",
+                        "Public and Commercial Services Union"),
+                       ("The Arts and Humanities Research Council gave money.", "Arts and Humanities Research Council"),
+                       ("Members of the Fire and Rescue Service were called.", "Fire and Rescue Service")]:
+        found = labels(nlp, text)
+        assert found.get(name) == "ORG", found
+
+
+def test_a_name_before_and_stays_a_name_of_its_own(nlp: Language) -> None:
+    found = labels(nlp, "Talks between Labour and the Orla Workers Union failed.")
+    assert "Orla Workers Union" in found and not any(t.startswith("Labour and") for t in found), found

@@ -29,6 +29,9 @@ def test_criticism_is_opposition(nlp, text: str) -> None:  # noqa: ANN001
     "Mara Quell endorsed Tobin Vark's candidacy.",
     "Mara Quell backed Tobin Vark's proposals.",
     "Tobin Vark's plan was backed by Mara Quell.",
+    "But Tobin Vark's case has been backed by Mara Quell, a former judge.",
+    "Mara Quell backed Tobin Vark's price cuts.",
+    "Mara Quell welcomed Tobin Vark's proposals.",
 ])
 def test_praise_and_backing_of_a_plan_back_its_owner(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Tobin Vark", "backed_by", "Mara Quell") in triples(nlp, text, PEOPLE)

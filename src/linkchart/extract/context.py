@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text
+from linkchart.extract.focus import focus_near
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
+from linkchart.extract.title_holders import holder_of, title_of
 
 ENTITY_LABELS = lexicon.labels().arguments
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
@@ -599,6 +601,14 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             antecedent = description_antecedent(ctx, tok)
             if antecedent is not None:
                 found.append(antecedent)
+        if not found and tok.dep_ != "appos":
+            company = _company_in_focus(ctx, tok)
+            if company is not None:
+                found.append(company)
+        if not found and lemma in _PERSON_NOUNS and tok.dep_ not in {"appos", "compound"}:
+            holder = _title_holder(ctx, tok)
+            if holder is not None:
+                found.append(holder)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
         if not found and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None \
@@ -778,6 +788,52 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     antecedent = next(iter(distinct.values()))
     # only the subject of the sentence before: 'Y reorganised X's fighters. The network ...' is not about X
     return antecedent if _is_subject(antecedent) else None
+
+
+_FOCUS_NOUNS = lexicon.organisations().focus_nouns
+
+
+def focus_stand_in(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the organisation the article is about (`focus.focus_near`) for a description at `tok`: its mention
+    when this doc names it, else `tok` standing in for its naming in another paragraph (`arg_for` swaps it in);
+    None when the article has no organisation in focus."""
+    found = focus_near(ctx.doc)
+    if found is None:
+        return None
+    start, end, text = found
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
+    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].text == text:
+        return ctx.ent_at[span.start]
+    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
+    return Span(ctx.doc, tok.i, tok.i + 1, label="ORG")
+
+
+def _company_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return what 'the company' / 'the firm' stands for (rule company_in_focus): the organisation the article is
+    about, when the noun has no word of its own but 'the' and adjectives and its sentence names no organisation
+    before it ('X took the helm at the company in 2003'); None otherwise."""
+    if lemma_of(tok) not in _FOCUS_NOUNS or not _bare_definite(tok):
+        return None
+    if any(e.label_ == "ORG" and e.end <= tok.i for e in sent_ents(ctx, ctx.sent_at[tok.i])):
+        return None  # 'Y bought Z, and the company ...': which one is not said
+    return focus_stand_in(ctx, tok)
+
+
+def _title_holder(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the person 'the home secretary' stands for (rule title_holder, extract/title_holders.py): the one
+    person the article names after that title; None when there is none, or the sentence names that person."""
+    title = title_of(tok)
+    found = holder_of(ctx.doc, title) if title else None
+    if found is None:
+        return None
+    start, end, text = found
+    if any(e.text == text for e in sent_ents(ctx, ctx.sent_at[tok.i])):
+        return None  # 'Home Secretary X ... the home secretary' in one sentence: the name says it
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
+    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].text == text:
+        return ctx.ent_at[span.start]
+    ctx.stand_ins[tok.i] = Speaker(text, "PERSON", start, end)
+    return Span(ctx.doc, tok.i, tok.i + 1, label="PERSON")
 
 
 def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> tuple[int, int]:

@@ -48,6 +48,8 @@ def _nation_named(ent: Span) -> str | None:
     ('Chilean police'); else None."""
     if ent.label_ in _NATION_LABELS:
         return lexicon.nation_of(ent.text)
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return lexicon.nation_of(ent.text)  # the model's 'Sri Lanka faces ...' as a person's name
     words = [t for t in ent if t.lower_ != "the"]
     if ent.label_ == "ORG" and len(words) >= 2:
         return lexicon.nation_of(words[0].text)
@@ -122,6 +124,7 @@ def tag_governments(docs: list[tuple[Doc, int]]) -> None:
         if here:
             last_named = here[-1][1]
         bodies.extend(_ministries(doc, ent_at))
+        bodies.extend(_body_references(doc, ent_at, bodies))
     top = nations.most_common(2)
     home = top[0][0] if top and (len(top) == 1 or top[0][1] >= HOME_DOMINANCE * top[1][1]) else None
     added: dict[int, list[Span]] = {}
@@ -182,6 +185,34 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
             if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in ent_at and c.i < tok.i - 1:
                 own = own or lexicon.nation_of(ent_at[c.i].text)
         out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
+    return out
+
+
+_ROLE_NOUNS = lexicon.roles().nouns
+
+
+def _body_references(doc: Doc, ent_at: dict[int, Span], bodies: list[tuple[Span, str, str | None]]
+                     ) -> list[tuple[Span, str, str | None]]:
+    """Return the later references to a national body the article named before by its head word alone, as
+    (span, wording, its own nation or None): 'the bank', 'bank governor X' after 'its central bank' (rule
+    body_head_reference), when the article named one body with that head word only."""
+    by_last: dict[str, set[tuple[str, str | None]]] = {}
+    for _, wording, own in bodies:
+        by_last.setdefault(wording.rsplit(" ", 1)[-1], set()).add((wording, own))
+    out: list[tuple[Span, str, str | None]] = []
+    if not by_last:
+        return out
+    first = min((span.start for span, _, _ in bodies if span.doc is doc), default=-1)  # -1: an earlier doc
+    for tok in doc:
+        named = by_last.get(tok.lower_)
+        if named is None or len(named) != 1 or tok.i in ent_at or tok.tag_ != "NN" or not tok.is_lower:
+            continue
+        if tok.i <= first or (tok.i > 0 and doc[tok.i - 1].is_lower and doc[tok.i - 1].lower_ != "the"):
+            continue  # before the body is named, or a word of its own ('a development bank')
+        reference = _bare(tok) or (tok.dep_ == "compound" and tok.head.lower_ in _ROLE_NOUNS)  # 'bank governor X'
+        if reference:
+            wording, own = next(iter(named))
+            out.append((Span(doc, tok.i, tok.i + 1, label="ORG"), wording, own))
     return out
 
 

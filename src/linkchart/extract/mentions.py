@@ -215,6 +215,8 @@ class MentionFixer:
                 cands.append(_Cand(ent.start, ent.end, ent.label_))
                 if ent.label_ in ("ORG", "GPE"):
                     self._of_and_the(doc, ent.start, ent.end, cands)
+                if ent.label_ == "ORG":
+                    self._and_before(doc, ent.start, ent.end, cands)
             else:
                 others.append(ent)
         n = len(doc)
@@ -241,6 +243,8 @@ class MentionFixer:
                     self._dateline(doc, i, cands)
                 if low in self.given_names and tok.ent_type_ not in PLACE_LABELS:
                     self._given_name(doc, i, cands)
+                if low.endswith("s") and tok.ent_type_ in ("", "PERSON") and i + 1 < n and not tok.is_sent_start:
+                    self._party_plural(doc, i, cands)  # 'including Greens Tom Vale and Ann Roe'
                 if t in self.common and i + 1 < n:  # 'head of PSP Brenlow4u': the common acronym describes
                     k = self._brand_end(doc, i + 1)
                     if k > i + 1 and self._describes(tok, i + 1, k):
@@ -557,6 +561,34 @@ class MentionFixer:
             # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
             cands.append(_Cand(j, i, "ORG", cue="party"))
 
+    def _party_plural(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Greens' in 'including Greens Tom Vale and Ann Roe': a capitalised plural (not opening its sentence)
+        right before a person's name, or an honorific and a name, names the party they belong to (rule
+        `party_plural`). A role noun ('Officials'), a people, faith or nation's word ('Americans'), a month or a
+        given name names none."""
+        tok, nxt = doc[i], doc[i + 1]
+        if self._is_honorific(nxt) and i + 2 < len(doc):
+            nxt = doc[i + 2]
+        # the model often takes the word into the name ('Greens Tom Vale' as one person), which the name's
+        # normalisation trims off again
+        low = tok.lower_
+        singular = low[:-3] + "y" if low.endswith("ies") else low[:-2] if low.endswith(("ses", "xes")) else low[:-1]
+        if tok.tag_ not in ("NNPS", "NNS") and not singular.endswith(self.roles.person_suffixes):
+            return  # only a plural: 'Unionists', 'Tories'; 'Georgios X' is a given name the lexicon lacks
+        inside = tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and nxt.ent_iob_ == "I"
+        if not (inside or (tok.ent_iob_ == "O" and nxt.ent_iob_ == "B" and nxt.ent_type_ == "PERSON")):
+            return
+        if not tok.is_alpha or tok.is_upper:
+            return
+        for word in (low, singular):
+            if (word in self.roles.nouns or word in self.peoples or word in self.never.peoples
+                    or lexicon.nation_of(word.title()) or word in self.given_names or word in self.not_parties
+                    or self._is_honorific_text(word.title())):
+                return
+        if tok.text in self.dates_words:
+            return
+        cands.append(_Cand(i, i + 1, "NORP", cue="party"))
+
     def _describes(self, noun: Token, j: int, k: int, gap: int = 0) -> bool:
         """Whether the common noun `noun`, right before the name run [j, k) (`gap` tokens before it: a bracketed
         acronym of the noun), describes it ('retailer X said', 'the watchdog Y', 'analysts Z'): the name is no
@@ -685,6 +717,23 @@ class MentionFixer:
         if lexicon.nation_of(region.text) is not None or region.text in self.countries.capitals:
             return
         cands.append(_Cand(start, k, "ORG", cue="head"))
+
+    def _and_before(self, doc: Doc, start: int, end: int, cands: list[_Cand]) -> None:
+        """Add 'the Public and Commercial Services Union' as one ORG when the model named only the part after 'and'
+        (rule and_in_name): the name ends in an organisation's head word, and one or two capitalised words that
+        are no name of their own stand between 'the' (or the sentence's start) and the 'and'."""
+        if doc[end - 1].lower_ not in self.orgs.heads or start < 2 or doc[start - 1].lower_ != "and":
+            return
+        j = start - 1
+        while (j > 0 and start - 1 - j < 2 and doc[j - 1].is_alpha and doc[j - 1].is_title
+               and doc[j - 1].ent_type_ == "" and doc[j - 1].lower_ != "the"):
+            j -= 1
+        if j == start - 1:
+            return  # no capitalised word before the 'and'
+        if self._is_honorific(doc[j]) or doc[j].lower_ in self.given_names or lexicon.nation_of(doc[j].text):
+            return
+        if doc[j].is_sent_start or doc[j - 1].lower_ == "the":
+            cands.append(_Cand(j, end, "ORG", cue="head"))
 
     def _locative(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add a lone capitalised word after 'in' / 'near' / 'from' that spaCy left unlabelled as a GPE."""

@@ -38,12 +38,14 @@ from linkchart.extract.demonyms import demonym_mention, names_its_country
 from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
+from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.pages import Opening, opening_definition, page_country_relations, tag_defined_name
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
+from linkchart.extract.title_holders import tag_title_holders
 from linkchart.models import Extraction, Mention
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
@@ -420,6 +422,8 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     shouted = shouted_names([doc for doc, _ in docs])
     tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
     tag_governments(tagged)
+    tag_focus(tagged)
+    tag_title_holders(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)
     # 'X is a town in A.' ... 'A is a county in B.': X is in B (each span chains its own sentences already)

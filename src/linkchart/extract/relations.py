@@ -32,6 +32,7 @@ from linkchart.extract.context import (
     contact_clause,
     ents_for,
     evidence_bounds,
+    focus_stand_in,
     is_passive,
     its_owner,
     lemma_of,
@@ -51,7 +52,7 @@ from linkchart.extract.locations import (
     places_listed_before,
     trail_nesting,
 )
-from linkchart.extract.mentions import honorific_text
+from linkchart.extract.mentions import REFERS_ATTR, honorific_text
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
 from linkchart.lexicon import Predicate
@@ -267,17 +268,19 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
                                               for c in tok.children):
                 continue
+            if rule.get("stance_only") and not any(lemma_of(p) in ctx.rules["stance_nouns"] for p in patients(tok)):
+                continue  # 'X welcomed the move' backs it; 'X welcomed Y' is a host's greeting
             if rule.get("not_ranked") and _ranked(tok):
                 continue  # 'came in second in Iowa', 'finished third': a result, not a journey
             objects: list[Span] = []
             for path in rule["object"]:
-                objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in ents_for(ctx, t)]
+                objects += [e for t in _arg_tokens(ctx, rule, tok, path) for e in _arg_ents(ctx, rule, tok, t)]
                 if objects:
                     break
             if not objects and not rule.get("pair_conjoined_subjects"):
                 continue  # no pair without an object: spare the subject search
             subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
-            subjects = [e for t in subj_tokens for e in ents_for(ctx, t)]
+            subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
             if objects and rule["object"][0] in {"patient", "dobj"} or rule["subject"] == "patient":
@@ -342,6 +345,31 @@ def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
         words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
             lemma_of(t) for t in sent_tokens(ctx, sent)}
     return all(not options.isdisjoint(words) for options in needed)
+
+
+def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
+    """Return the mentions an argument token stands for (`ents_for`); in a stance rule, a plan or act of no one
+    named ('backed the proposals', 'welcomed the move') stands for the organisation the article is about."""
+    found = ents_for(ctx, tok)
+    if found or not rule.get("stance_possessor") or not _plan_in_focus(ctx, verb, tok):
+        return found
+    focus = focus_stand_in(ctx, tok)
+    return [focus] if focus is not None else []
+
+
+def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
+    """Whether a stance noun is the plan of the organisation the article is about (rule plan_in_focus): 'the
+    proposals', 'the price cuts', with no owner, name or phrase of its own, in a sentence that names no
+    organisation before it but the verb's own subject ('Y also backed the proposals')."""
+    if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
+        return False
+    kids = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in {"poss", "prep", "acl", "relcl", "appos"} or ctx.ent_at[c.i] is not None for c in kids):
+        return False
+    own = {e.start for s in agents(verb) for e in ents_for(ctx, s)}
+    return not any(e.label_ == "ORG" and e.end <= noun.i and e.start not in own
+                   for e in sent_ents(ctx, ctx.sent_at[noun.i]))
 
 
 def _possessor_args(ctx: SentenceContext, tokens: list[Token]) -> list[Token]:
@@ -578,6 +606,17 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     return objects
 
 
+_MEMBERSHIP_HEADS = lexicon.organisations().membership
+
+
+def _membership_body(ent: Span) -> bool:
+    """Return True when a mention names a body whose people are its members, not its staff: a name ending in a
+    membership word ('Blue Party', 'Orla Militia') or a party's adjective ('Unity' as NORP)."""
+    if ent.label_ == "NORP":
+        return party_word(ent.text)
+    return ent.label_ == "ORG" and ent[-1].lower_ in _MEMBERSHIP_HEADS
+
+
 def _trail(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> list[list[Span]]:
     """Return the place trail of a place noun (`locations.place_trail`), read once per noun."""
     key = ("trail", tok.i, rule["name"])
@@ -622,6 +661,32 @@ def _firm_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phras
     if not speaking:
         return []
     found = organisation_in_focus(ctx, tok)
+    return [found] if found is not None else []
+
+
+def _ranked_description(tok: Token) -> bool:
+    """Whether a noun is a ranked description: a superlative or ordinal before it ("Varnland's largest card
+    firm", 'the seventh largest carrier'), or one of a plural ('one of the oldest manufacturers in Y')."""
+    if tok.tag_ == "NNS":
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
+    for c in tok.children:
+        if c.dep_ in {"amod", "advmod", "compound"} and c.i < tok.i and (
+                c.tag_ == "JJS" or _ordinal(c) or any(g.tag_ == "JJS" or _ordinal(g) for g in c.children)):
+            return True
+    return False
+
+
+def _focus_of_description(ctx: SentenceContext, tok: Token, rule: dict[str, Any]) -> list[Span]:
+    """Return the organisation the article is about (`focus.focus_near`) as what a ranked firm description with
+    no name of its own stands for ("Varnland's largest card firm has averted collapse", 'the seventh largest
+    carrier in Y sought protection'; rule suffix `_described`), when its sentence names no organisation; [] else."""
+    if not rule.get("focus_description") or tok.pos_ != "NOUN" or not _ranked_description(tok):
+        return []
+    sent = ctx.sent_at[tok.i]
+    if any(e.label_ == "ORG" and e.text[:1].isupper() for e in sent_ents(ctx, sent)):
+        return []  # 'X, Varnland's largest firm', or another organisation the description may be ('the government'
+        # stands for a nation's, extract/governments)
+    found = focus_stand_in(ctx, tok)
     return [found] if found is not None else []
 
 
@@ -696,6 +761,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
+            described = not holders and bool(holders := _focus_of_description(ctx, tok, rule))
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
             if not holders:
@@ -715,11 +781,16 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
             elif rule.get("deputy") and _portfolio(ctx, tok, first, phrase):
-                name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
+                if phrase in rule.get("portfolio_staff", ()) and not any(_membership_body(e) for e in objects):
+                    name, predicate = f"{name}_portfolio_staff", "employed_by"  # 'Y director of planning X'
+                else:
+                    name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
             if former:
                 name += "_former"
             if implied and objects:
                 name += "_in_focus"
+            if described:
+                name += "_described"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
             if rule.get("trail"):
@@ -1051,7 +1122,9 @@ _DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
-    if lexicon.nation_of(text) is not None or text.lower().endswith(_DEMONYM_ENDINGS):
+    singular = text.removesuffix("s")  # 'Americans', 'Albanians': the people of a nation
+    if lexicon.nation_of(text) is not None or lexicon.nation_of(singular) is not None \
+            or singular.lower().endswith(_DEMONYM_ENDINGS):
         return False
     peoples = lexicon.not_entities().peoples
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
@@ -1066,8 +1139,14 @@ def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Cand
         party = ctx.ent_at[ent.start - 1]
         if party is None or party.label_ not in rule["object_labels"] or not party.text[:1].isupper():
             continue
-        if party_word(party.text):
-            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, party), ent.root)
+        if not party_word(party.text):
+            continue
+        members = [ent]
+        if party.text.endswith("s"):
+            # 'including Greens Tom Vale and Ann Roe': a party's plural names every person of the list it opens
+            members += [e for e in ents_for(ctx, ent.root) if e != ent and e.label_ == "PERSON"]
+        for member in members:
+            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, member), arg_for(ctx, party), ent.root)
 
 
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
@@ -1084,10 +1163,33 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
 
 
+_NATION_BODIES = lexicon.national_bodies().nation_bodies
+
+
+def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'Chile faces a bill, its central bank says', "Chile's foreign ministry": a national body written without
+    its nation (extract/governments.py) is in that nation when its sentence names the nation (rule
+    national_body_home); a government is not: it is the nation's own."""
+    rule = ctx.rules["national_body_rule"]
+    ents = sent_ents(ctx, sent)
+    for body in ents:
+        refers = body._.get(REFERS_ATTR) if body.label_ == "ORG" else None
+        wording = next((w for w in _NATION_BODIES if refers and refers.endswith(f" {w}")), None)
+        if wording is None:
+            continue
+        nation = refers[: -len(wording) - 1]
+        for place in ents:
+            # the model writes a country's name as a person's now and then ('Sri Lanka faces ...' as PERSON)
+            if lexicon.nation_of(place.text) == nation and (place.label_ in rule["object_labels"] or len(place) > 1):
+                where = Arg(place.text, place.start_char, place.end_char, "GPE")
+                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, body), where, body.root)
+                break
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
-            _clause_candidates, _place_noun_candidates)
+            _clause_candidates, _place_noun_candidates, _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:

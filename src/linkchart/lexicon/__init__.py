@@ -114,6 +114,8 @@ class Organisations:
     camel_heads: tuple[str, ...]  # heads split off a name written in one word, capitalised
     armed: frozenset[str]  # words marking an armed group
     nation_governments: frozenset[str]  # alone, the government of the article's nation ('the government')
+    membership: frozenset[str]  # last words of bodies whose people are members, not staff ('party', 'militia')
+    focus_nouns: frozenset[str]  # 'the company': alone, the organisation the article is about
 
 
 @cache
@@ -127,7 +129,8 @@ def organisations() -> Organisations:
         kinds={w.lower(): v for w, v in values("kind").items()}, name_words=lower("org_word"),
         calques={w.lower(): v for w, v in values("english").items()},
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
-        nation_governments=lower("nation_government"),
+        nation_governments=lower("nation_government"), membership=lower("membership"),
+        focus_nouns=lower("focus_noun"),
     )
 
 
