@@ -288,6 +288,18 @@ def test_a_surname_joins_a_full_name_written_with_and_without_middle_names() -> 
     assert ents[6] is not ents[4] and ents[6] is not ents[5]  # article 2 names two Vargas: the surname stays apart
 
 
+def test_a_surname_joins_a_full_name_also_written_with_initials() -> None:
+    ms = _mentions((1, "Frederick Adam Lindqvist", "PERSON"), (1, "F. A. Lindqvist", "PERSON"),
+                   (1, "Lindqvist", "PERSON"),
+                   (2, "Conrad Ormond Tully", "PERSON"), (2, "Conrad O. Tully", "PERSON"), (2, "Tully", "PERSON"),
+                   (3, "J. Berrow", "PERSON"), (3, "Jane Berrow", "PERSON"), (3, "John Berrow", "PERSON"),
+                   (3, "Berrow", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is ents[1] and ents[1].name == "Frederick Adam Lindqvist"  # the initials are his
+    assert ents[6] is ents[4]  # a middle initial of the same middle name
+    assert ents[10] is not ents[8] and ents[10] is not ents[9]  # 'J.' may be either of two people
+
+
 def test_a_hyphenated_surname_alone_joins_its_full_name() -> None:
     ms = _mentions((1, "Petra Lund-Aske", "PERSON"), (1, "Ms Lund-Aske", "PERSON"), (1, "Lund-Aske", "PERSON"),
                    (2, "Jon Aske", "PERSON"), (2, "Lund-Aske", "PERSON"))

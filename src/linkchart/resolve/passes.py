@@ -316,13 +316,19 @@ def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key |
     if len(candidates) < 2:
         return None
     parts = {c: names.name_parts(locals_[c].surface) for c in candidates}
-    fullest = max(candidates, key=lambda c: (len(parts[c]), len(locals_[c].mention_ids), c))
+    # the fullest is the one with most parts, then most letters ('Frederick Adam Lind', not 'F. A. Lind')
+    fullest = max(candidates, key=lambda c: (len(parts[c]), sum(map(len, parts[c])), len(locals_[c].mention_ids), c))
     longest = parts[fullest]
     for c in candidates:
         p = parts[c]
-        if p[0] != longest[0] or p[-1] != longest[-1] or not _subsequence(p, longest):
+        if not (_same_part(p[0], longest[0]) and _same_part(p[-1], longest[-1]) and _subsequence(p, longest)):
             return None
     return fullest
+
+
+def _same_part(a: str, b: str) -> bool:
+    """Whether two name parts are one, or one is the other's initial ('f' of 'F. A. Lind' and 'fridirik')."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -332,9 +338,9 @@ def _contiguous(short: list[str], long: list[str]) -> bool:
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
-    """Whether `short` is `long` with some parts left out, the rest in order."""
+    """Whether `short` is `long` with some parts left out, the rest in order (a part may be the other's initial)."""
     it = iter(long)
-    return all(part in it for part in short)
+    return all(any(_same_part(part, other) for other in it) for part in short)
 
 
 def _religious_titled(locals_: dict[Key, LocalSurface], religious_titles: frozenset[str]) -> list[Key]:
