@@ -79,12 +79,15 @@ def _one(store: Store, source: str, name: str, label: str, times: int = 1) -> No
     add_article(store, source, [(f"Reports named {name} again.", [(name, label)])] * times)
 
 
-def _full_view_after_incremental(store: Store) -> tuple[object, object]:
-    """Resolve what was added, then the whole store; return both views."""
+def _resolved_as_full(store: Store) -> tuple[str, set]:
+    """Resolve what was added, check a full resolution of the whole store gives the same entities; return how the
+    added articles were resolved (`LAST_RUN['kind']`) and the entities."""
+    LAST_RUN.clear()
     assert resolve_store(store, force=False) is not None
-    incremental = _reasoned_view(store)
+    kind, incremental = LAST_RUN["kind"], _reasoned_view(store)
     resolve_store(store, full=True)
-    return incremental, _reasoned_view(store)
+    assert incremental == _reasoned_view(store)
+    return kind, incremental
 
 
 def test_organisations_sharing_a_core_take_mentions_within_the_lead_of_the_most_named(store_url: str) -> None:
@@ -103,10 +106,8 @@ def test_organisations_sharing_a_core_take_mentions_within_the_lead_of_the_most_
         resolve_store(store, full=True)
         assert incremental == _reasoned_view(store)
         _one(store, "overtaking", "Velmor Corps", "ORG", times=6)  # now the most named: the combined name follows
-        LAST_RUN.clear()
-        incremental, full = _full_view_after_incremental(store)
-        assert LAST_RUN["kind"] != "attach"
-        assert incremental == full
+        kind, full = _resolved_as_full(store)
+        assert kind != "attach"
         both = {m.id for m in store.mentions() if m.text in ("Velmor Corps", "Velmor Guard Corps")}
         assert any(both <= c for c, *_ in full)
 
@@ -119,17 +120,10 @@ def test_a_surname_alone_follows_the_dominant_full_name_within_its_margin(store_
         _one(store, "alone", "Dawali", "PERSON")  # named 6 times as often as Sami Dawali: Karim Dawali
         resolve_store(store)
         _one(store, "karim-again", "Karim Dawali", "PERSON")
-        LAST_RUN.clear()
-        assert resolve_store(store, force=False) is not None
-        assert LAST_RUN["kind"] == "attach"
-        incremental = _reasoned_view(store)
-        resolve_store(store, full=True)
-        assert incremental == _reasoned_view(store)
+        assert _resolved_as_full(store)[0] == "attach"
         _one(store, "sami-again", "Sami Dawali", "PERSON", times=2)  # 7 against 3: no longer three times as often
-        LAST_RUN.clear()
-        incremental, full = _full_view_after_incremental(store)
-        assert LAST_RUN["kind"] != "attach"
-        assert incremental == full
+        kind, full = _resolved_as_full(store)
+        assert kind != "attach"
         alone = {m.id for m in store.mentions() if m.text == "Dawali"}
         karim = {m.id for m in store.mentions() if m.text == "Karim Dawali"}
         assert not any(alone <= c and karim <= c for c, *_ in full)
@@ -154,15 +148,8 @@ def test_a_religious_title_a_name_already_had_is_no_new_reason_to_resolve_again(
         _one(store, "alone", "Dawali", "PERSON")
         resolve_store(store)
         _titled(store, "karim-again", "Sheikh", "Karim Dawali")  # titled as before: only a count changes
-        LAST_RUN.clear()
-        assert resolve_store(store, force=False) is not None
-        assert LAST_RUN["kind"] == "attach"
-        incremental = _reasoned_view(store)
-        resolve_store(store, full=True)
-        assert incremental == _reasoned_view(store)
+        assert _resolved_as_full(store)[0] == "attach"
         _titled(store, "sami-titled", "Sheikh", "Sami Dawali")  # a first religious title for him
-        LAST_RUN.clear()
-        incremental, full = _full_view_after_incremental(store)
-        assert LAST_RUN["kind"] != "attach"
-        assert incremental == full
+        kind, full = _resolved_as_full(store)
+        assert kind != "attach"
 
