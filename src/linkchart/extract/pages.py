@@ -38,6 +38,20 @@ class Opening:
     subject: tuple[int, int]  # the same name's characters, offsets into the article
 
 
+def defined_labels(rules: dict[str, Any]) -> dict[str, str]:
+    """Return the label a page's opening definition gives its subject by its noun: the nouns of each role rule
+    `page_country_rule.defined_labels` names ('X is a village in Y': GPE; 'X is a museum in Y': FAC)."""
+    kinds = rules["page_country_rule"]["defined_labels"]
+    return {n: kinds[r["name"]] for r in rules["role_rules"] if r["name"] in kinds for n in r["nouns"]}
+
+
+def place_nouns(rules: dict[str, Any]) -> set[str]:
+    """Return the nouns that make a page's subject a place: those of the role rules `page_country_rule.place_rules`
+    names ('X is a town in Y')."""
+    wanted = rules["page_country_rule"]["place_rules"]
+    return {n for r in rules["role_rules"] if r["name"] in wanted for n in r["nouns"]}
+
+
 def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
     """Return the first sentence of `doc` (offsets + `offset`) when it defines a named subject ('X is a town in
     Y', 'X (born 1950) was a Varnish painter'): it opens with a capitalised name (no word of the parts of speech

@@ -42,7 +42,14 @@ from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
-from linkchart.extract.pages import Opening, opening_definition, page_country_relations, tag_defined_name
+from linkchart.extract.pages import (
+    Opening,
+    defined_labels,
+    opening_definition,
+    page_country_relations,
+    place_nouns,
+    tag_defined_name,
+)
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.extract.title_holders import tag_title_holders
@@ -92,13 +99,6 @@ class _Article:
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
 
 
-def _defined_labels(rules: dict[str, Any]) -> dict[str, str]:
-    """Return the label a page's opening definition gives its subject by its noun: the nouns of each role rule
-    `page_country_rule.defined_labels` names ('X is a village in Y': GPE; 'X is a museum in Y': FAC)."""
-    kinds = rules["page_country_rule"]["defined_labels"]
-    return {n: kinds[r["name"]] for r in rules["role_rules"] if r["name"] in kinds for n in r["nouns"]}
-
-
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
@@ -114,7 +114,7 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     if not art.read_any:
         art.read_any = True
         art.opening = opening_definition(doc, reader.rules["page_country_rule"], offset)
-        if art.opening is not None and tag_defined_name(doc, art.opening, _defined_labels(reader.rules)):
+        if art.opening is not None and tag_defined_name(doc, art.opening, defined_labels(reader.rules)):
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
@@ -291,10 +291,9 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
-        rule = rules["page_country_rule"]
-        place_nouns = {n for r in rules["role_rules"] if r["name"] in rule["place_rules"] for n in r["nouns"]}
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
-                                                           art.opening, rule, place_nouns, rules["site_nouns"])
+                                                           art.opening, rules["page_country_rule"],
+                                                           place_nouns(rules), rules["site_nouns"])
     return art.extraction
 
 

@@ -44,7 +44,7 @@ from linkchart.resolve.cluster import (
     canonical_name,
     statement_key,
 )
-from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
+from linkchart.resolve.margins import added_by_key, newly_religious, spend_kept, surname_keys
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.national import national_key
 from linkchart.resolve.passes import (
@@ -344,11 +344,7 @@ class _Plan:
         kept = {(r.cluster, r.surface): r.roles for r in rows}
         religious = {self.cluster[k] for k, ls in self.locals_.items()
                      if newly_religious(ls.roles, kept.get((self.cluster[k], ls.surface), {}), RELIGIOUS_TITLES)}
-        strict = {COUNTED_SURNAME + p for r in rows if r.cluster in religious for p in names.name_parts(r.surface)}
-        found = self.store.clusters_by_key(set(added) | strict)
-        if strict & found.keys():
-            raise Declined(f"counts were compared: {sorted(strict & found.keys())[0]}")
-        left = spend(self.store.count_margins(found), added, found)
+        left = spend_kept(self.store, added, surname_keys(r.surface for r in rows if r.cluster in religious))
         if isinstance(left, str):
             raise Declined(f"counts were compared: {left}")
         self.margins = left

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from linkchart.resolve import names
+from linkchart.store.base import Store
 
 # the prefixes of the keys of count decisions (`passes.Resolution.consulted`)
 COUNTED_SURNAME, COUNTED_FIRST_WORD, COUNTED_CORE = "x:p:", "x:s:", "x:o:"
@@ -94,6 +95,19 @@ def spend(margins: Mapping[str, int], added: Mapping[str, int], keys: Iterable[s
             return key
         out[key] = left
     return out
+
+
+def surname_keys(surfaces: Iterable[str]) -> set[str]:
+    """Return the surname decision keys of every part of these names (those an epithet may stand for)."""
+    return {COUNTED_SURNAME + p for surface in surfaces for p in names.name_parts(surface)}
+
+
+def spend_kept(store: Store, added: Mapping[str, int], strict: Iterable[str] = ()) -> dict[str, int] | str:
+    """Return the kept margins of the decisions `added` mentions touch once spent (`spend`), or the first key they
+    may change: one with too small a margin, or one of `strict` (keys no count decides) a decision was kept under."""
+    found = store.clusters_by_key({*added, *strict})
+    hard = sorted(set(strict) & found.keys())
+    return hard[0] if hard else spend(store.count_margins(found), added, found)
 
 
 def after_adding(stored: Mapping[str, int], added: Mapping[str, int], decided: Mapping[str, int]) -> dict[str, int]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from linkchart.resolve import names
 from linkchart.resolve.cluster import RELIGIOUS_TITLES, Clustering, statement_key
 from linkchart.resolve.incremental import pull
-from linkchart.resolve.margins import COUNTED_SURNAME, added_by_key, newly_religious, spend
+from linkchart.resolve.margins import added_by_key, newly_religious, spend_kept, surname_keys
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.passes import (
     _EAST_ASIAN_GIVEN,
@@ -172,11 +172,8 @@ def _counted(store: Store, known: list[tuple[Key, LocalSurface]], pulled: set[in
     kept: dict[str, Counter[str]] = {}
     for r in rows:
         kept.setdefault(r.surface, Counter()).update(r.roles)
-    strict: set[str] = set()
-    if any(newly_religious(ls.roles, kept.get(ls.surface, {}), RELIGIOUS_TITLES) for _, ls in known):
-        strict = {COUNTED_SURNAME + p for r in rows for p in names.name_parts(r.surface)}
-    found = store.clusters_by_key(set(added) | strict)
-    return bool(strict & found.keys()) or isinstance(spend(store.count_margins(found), added, found), str)
+    titled = any(newly_religious(ls.roles, kept.get(ls.surface, {}), RELIGIOUS_TITLES) for _, ls in known)
+    return isinstance(spend_kept(store, added, surname_keys(r.surface for r in rows) if titled else ()), str)
 
 
 def _witnesses(store: Store, ambiguous: set[str], scoped: set[str], fresh: list[AliasStatementRow],
