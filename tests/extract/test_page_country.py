@@ -42,6 +42,15 @@ def test_a_place_the_page_puts_in_another_country_or_a_continent_stays_out(nlp: 
     assert not any(rule == "page_country" and s in {"Ostravel", "Europe"} for s, _, _, rule in got)
 
 
+@pytest.mark.parametrize("text", [
+    "Harrow Kell is a Portuguese cleric.\nHe later met the envoy in Vienna.",
+    "Dunmore Vale is a small town in the north of Portugal.\nIts mayor was born in Ottawa and studied in Ostravel.",
+])
+def test_another_countrys_capital_stays_out_of_the_page_country(nlp: Language, text: str) -> None:
+    got = _page(nlp, text)
+    assert not any(rule == "page_country" and s in {"Vienna", "Ottawa"} for s, _, _, rule in got)
+
+
 def test_organisations_are_in_the_country_on_a_page_about_a_place(nlp: Language) -> None:
     place = _page(nlp, "Dunmore Vale is a small town in the north of Portugal.\nThe town is home to Kellan "
                        "Records and to the Ostravel Rovers.")

@@ -186,7 +186,28 @@ def test_author_link_list_with_headline_case_titles_is_dropped() -> None:
         "Why the Harbour Dispute Between the Two Port Authorities Matters for the Whole Region and Its Trade",
         "Dock Workers Vote to Strike as Talks Stall",
     ]
-    _assert_only_furniture_dropped(_page(*furniture), furniture)
+    text = "\n\n".join([BODY_1, BODY_2, *furniture]) + "\n"
+    assert _dropped(text) == furniture
+
+
+@pytest.mark.parametrize("cue", ["See more from this Author", "Read more on this topic:",
+                                 "More stories from The Coast Herald"])
+def test_a_cue_closing_the_page_drops_the_teasers_after_it(cue: str) -> None:
+    teasers = [
+        cue,
+        "Ferry Operators Warn of Summer Delays",
+        "I rarely see a harbour this quiet. On Friday, August 2, 2024, the last trawler left port before dawn.",
+    ]
+    text = "\n\n".join([BODY_1, BODY_2, *teasers]) + "\n"
+    assert _dropped(text) == teasers
+    clean, _ = clean_region(text, 0, len(text))
+    assert BODY_2 in clean and "2024" not in clean
+
+
+def test_a_page_closing_cue_in_the_first_half_drops_only_its_list() -> None:
+    text = "\n\n".join([BODY_1, "See more from this Author", "Dock Workers Vote to Strike as Talks Stall",
+                         BODY_2, BODY_1.replace("Monday", "Tuesday"), BODY_2.replace("told", "informed")]) + "\n"
+    assert _dropped(text) == ["See more from this Author", "Dock Workers Vote to Strike as Talks Stall"]
 
 
 def test_strong_pitch_prefilter_agrees_with_the_regex() -> None:

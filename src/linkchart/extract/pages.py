@@ -127,7 +127,8 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     label'), a site ('X School', 'University of X': a word of `site_nouns`) or named by that country ('the Varnish
     Opera'); on a person's, band's or film's page the other organisations may be anywhere. Evidence runs from the
     definition to the sentence naming it. Left out: countries, `rule["larger"]` words (continents, 'Europe'), what
-    the page already puts in a country, and what a stated link says a country is inside."""
+    the page already puts in a country, what a stated link says a country is inside, and another country's capital
+    ('Vienna' on a page set in Portugal)."""
     country = page_country(mentions, opening)
     if country is None:
         return []
@@ -148,13 +149,19 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
                 place_page or defined or _site_or_national(m.text, home, site_nouns))):
             continue
         seen.add(key)
-        if key in placed or key in holds_nation or key in larger:
+        if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
             continue
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=rule["name"]))
     return out
+
+
+def _capital_elsewhere(name: str, home: str | None) -> bool:
+    """Return True when `name` is the capital of a country other than `home` (the gazetteer's capitals)."""
+    country = lexicon.countries().capitals.get(name)
+    return country is not None and country != home
 
 
 def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:

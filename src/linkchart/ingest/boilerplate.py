@@ -12,7 +12,10 @@ known sentences:
 * blocks that grow from a cue: a subscription / donation pitch ('Dear Reader', a price
   'for $5 a month', 'support our journalism') runs on over its bullets and sign-off;
   a list cue ('Related Content', 'You may also like') runs on over short title-like
-  lines; a caption credit set far right ('   (AFP)') takes its caption lines with it;
+  lines, and one that closes a page ('See more from this author', in the second half of the
+  article: a sidebar pasted into the middle of a text does not close it) takes the rest of the
+  article (teased headlines and their opening paragraphs); a caption credit set far right
+  ('   (AFP)') takes its caption lines with it;
 * repetition: a short line printed twice in a row is a duplicate (the second copy goes),
   a run of such doubled lines is a tag / navigation list (all copies go), and a short
   line printed three or more times in the document is furniture.
@@ -62,6 +65,7 @@ LINE_CUES: dict[str, re.Pattern[str]] = {
 }
 # A line matching this opens a list of links that runs on over title-like lines.
 LIST_CUE = re.compile(_PATTERNS.list_cue, _I)
+PAGE_END_CUE = re.compile(_PATTERNS.page_end_cue, _I)
 # Strong pitch cues: one of these makes a line a pitch; a greeting opens a pitch block.
 PITCH_OPENER = re.compile(_PATTERNS.pitch_opener, _I)
 PITCH_STRONG = re.compile(_PATTERNS.pitch_strong, _I)
@@ -245,6 +249,8 @@ def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
             continue
         if PITCH_OPENER.fullmatch(text):
             drop.update(_pitch_block(texts, i))
+        elif PAGE_END_CUE.fullmatch(text) and lines[i].start - start > (end - start) / 2:
+            drop.update(range(i, len(texts)))  # teasers of other pages run to the end of the article
         elif LIST_CUE.fullmatch(text):
             drop.update(_list_block(texts, i))
         elif LINE_CUES["language_picker"].fullmatch(text):

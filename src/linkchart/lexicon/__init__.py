@@ -641,6 +641,7 @@ class Boilerplate:
 
     line_cues: tuple[LineCue, ...]  # in the order they are tried
     list_cue: str
+    page_end_cue: str  # a list cue after which the rest of the article is teasers ('See more from this author')
     pitch_opener: str
     pitch_strong: str
     pitch_hints: tuple[str, ...]  # lower-case text every match of pitch_strong contains, one per alternative
@@ -667,8 +668,8 @@ def boilerplate() -> Boilerplate:
     data = load_yaml(PACKAGE, "boilerplate.yaml")
     cues = tuple(LineCue(name, _pattern(c["pattern"]), bool(c.get("ignore_case", True)))
                  for name, c in data["line_cues"].items())
-    return Boilerplate(cues, _pattern(data["list_cue"]), _pattern(data["pitch_opener"]), _pattern(data["pitch_strong"]),
-                       tuple(data["pitch_hints"]), _pattern(data["pitch_weak"]), _pattern(data["signature"]),
-                       _pattern(data["closing"]),
+    return Boilerplate(cues, _pattern(data["list_cue"]), _pattern(data["page_end_cue"]), _pattern(data["pitch_opener"]),
+                       _pattern(data["pitch_strong"]), tuple(data["pitch_hints"]), _pattern(data["pitch_weak"]),
+                       _pattern(data["signature"]), _pattern(data["closing"]),
                        {role: _pattern(p) for role, p in data.get("credit_lines", {}).items()},
                        _pattern(data["caption_credit"]))
