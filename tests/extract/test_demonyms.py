@@ -43,3 +43,21 @@ def test_a_nationality_word_used_as_a_noun_names_no_country(text: str, word: str
 def test_no_adjective_mention_where_the_article_names_the_country() -> None:
     found = _mentions("The Dutch singer Tom Vale left the Netherlands in 1990.")
     assert "Dutch" not in found and "Netherlands" in found
+
+
+@pytest.mark.parametrize(("text", "country", "target"), [
+    ("Turkish jets bombed Kobrin on Monday.", "Turkey", "Kobrin"),
+    ("Kobrin was bombed by Russian aircraft on Monday.", "Russia", "Kobrin"),
+    ("Russian warplanes struck the Varn Liberation Front overnight.", "Russia", "Varn Liberation Front"),
+    ("French drones hit the Varn Liberation Front near the river.", "France", "Varn Liberation Front"),
+])
+def test_a_language_nationality_word_on_a_weapon_stands_for_its_country(text: str, country: str,
+                                                                        target: str) -> None:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    assert (country, "attacked", target) in {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize("text", ["The report was written in Turkish by Ann Poe.",
+                                  "Russian officials met the envoy on Monday."])
+def test_a_language_nationality_word_elsewhere_stays_out(text: str) -> None:
+    assert not {"Turkish", "Russian"} & set(_mentions(text))

@@ -1164,7 +1164,9 @@ class MentionFixer:
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
         text = span.text
         low = text.lower()
-        if low in self.never.spans or len(span) > 12 or text.endswith("-") or text in self.common:
+        if low in self.never.spans and not self._owns_instrument(span):
+            return True
+        if len(span) > 12 or text.endswith("-") or text in self.common:
             return True
         if cue in LOWER_CUES and self.lowercase_mentions:
             return False
@@ -1174,6 +1176,13 @@ class MentionFixer:
         if len(span) == 1 and not (text[:1].isupper() or PARTICLE_HYPHEN_RE.match(text)):
             return True
         return all(self._is_honorific(t) or t.is_punct for t in span) or first.is_space
+
+    def _owns_instrument(self, span: Span) -> bool:
+        """Whether a nationality word that is also a language ('Turkish', 'Russian') names the nation that owns a
+        weapon or craft it qualifies ('Turkish jets', 'Russian warplanes'): then it stands for that nation."""
+        word = span[0]
+        return (len(span) == 1 and span.text in self.countries.demonyms and word.dep_ in {"amod", "compound", "nmod"}
+                and word.head.lemma_.lower() in self.bodies.instruments)
 
     def _is_people(self, span: Span) -> bool:
         """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""
