@@ -97,6 +97,9 @@ def sent_ents(ctx: SentenceContext, sent: Span) -> list[Span]:
     return found
 
 
+_PURPOSE_GIVERS = lexicon.loader.lower("purpose_giver")
+
+
 def lemma_of(tok: Token) -> str:
     """Return the token's lemma in lower case, as the rule tables write lemmas."""
     return tok.lemma_.lower()
@@ -156,6 +159,15 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
         # a fronted participle clause ('Splitting from Y in 2004, X claimed ...') misparsed as subject
         return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
+    if verb.dep_ in {"advcl", "xcomp"} and _gives_purpose(verb.head) \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        # rule purpose_of_the_made: 'X was formed in 2014 to fight Y', 'X, created to counter Y' — what was made,
+        # sent or trained does what it was made for
+        made = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not made and verb.head.dep_ == "acl" and _participle(verb.head):
+            made = [verb.head.head]
+        if made:
+            return made
     if verb.dep_ == "xcomp" and is_passive(verb.head) and not any(c.dep_ == "agent" for c in verb.head.children):
         # rule raising_passive: 'X is believed to have close ties with Y', 'X was ordered to attack Y' — the
         # passive's subject is the subject of the infinitive
@@ -182,6 +194,13 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
             return agents(noun.head, depth + 1)
     return []
+
+
+def _gives_purpose(verb: Token) -> bool:
+    """Return True when `verb` (with its particle: 'set up') is a verb of making, sending or training."""
+    lemma = lemma_of(verb)
+    return lemma in _PURPOSE_GIVERS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in _PURPOSE_GIVERS
+                                           for c in verb.children)
 
 
 def _whose_first(subjects: list[Token]) -> list[Token]:

@@ -6,7 +6,8 @@ A fact is anchored on one token (the verb or noun of its frame). It is *negated*
 reporting verb ('Talvik told interrogators that ...', '..., the statement said') or the sentence
 says 'according to X'. It is *hedged* when a hedge ('allegedly', 'reportedly', 'may') or an
 uncertain reporting verb ('allege', 'claim', 'suspect') qualifies it, or when it is *planned*: future
-('will'), expected or prepared ('is expected to', 'is preparing to') or the condition of an 'if'. It is
+('will'), expected or prepared ('is expected to', 'is preparing to'), a purpose ('travelled to Y to meet Z')
+or the condition of an 'if'. It is
 *irrealis* when it is only offered, wanted or possible.
 """
 
@@ -210,13 +211,24 @@ def is_irrealis(tok: Token) -> bool:
 
 
 def is_planned(tok: Token) -> bool:
-    """Return True when the fact is in the future, only expected or prepared, or the condition of an 'if'
-    ('will attack', 'is expected to visit', 'is preparing to oust', 'if X attacks Y')."""
+    """Return True when the fact is in the future, only expected or prepared, a purpose, or the condition of an
+    'if' ('will attack', 'is expected to visit', 'is preparing to oust', 'went there to meet Y', 'if X attacks Y')."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or _conditional(tok):
         return True
+    if _purpose(verb):
+        return True
     return any(head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS
                for _, head in _governors(tok, _SYNTAX.irrealis_path, 3))
+
+
+def _purpose(verb: Token) -> bool:
+    """Return True when `verb` is the infinitive of a purpose ('X travelled to Y to meet Z', 'X was formed to fight
+    Z', and its conjuncts 'to fight and defeat Z'): what one sets out to do is not said to be done."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _conditional(tok: Token) -> bool:
