@@ -1,5 +1,6 @@
 """Relation guards for news (#11): a possessive place after a name says whose thing it is, not where; the time of
-a role is read across its nationality word ('former Chilean President X'), and a former role takes no date from
+a role is read across its nationality word ('former Chilean President X') and the body it names ('the former
+Green Party leader X'), and a former role takes no date from
 another happening of its sentence; a rank in a contest ('came in second in X') is no visit. Invented names."""
 
 from __future__ import annotations
@@ -39,6 +40,24 @@ def test_former_is_read_across_the_nationality_of_a_title(nlp, text: str) -> Non
                                  "2016-05-20").relations
     leads = [r for r in rels if r.predicate == "leads"]
     assert leads and all(r.rule.endswith("_former") for r in leads)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The former Green Party leader Lea Marsh met the envoy.", ("Green Party", "ORG")),
+    ("Former Varn Bank chairman Lea Marsh met the envoy.", ("Varn Bank", "ORG")),
+    ("The court summoned the former Red Front commander Lea Marsh.", ("Red Front", "ORG")),
+])
+def test_former_is_read_across_the_body_a_title_names(nlp, text: str, body: tuple) -> None:  # noqa: ANN001
+    rels = fact_reader(nlp).read(parse(nlp, text, [body, ("Lea Marsh", "PERSON")]), 0, "2016-05-20").relations
+    leads = [r for r in rels if r.predicate == "leads"]
+    assert leads and all(r.rule.endswith("_former") for r in leads)
+
+
+def test_a_current_title_before_a_former_one_stays_current(nlp) -> None:  # noqa: ANN001
+    text = "Green Party leader Lea Marsh met the former minister Tom Vale."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Green Party", "ORG"), ("Lea Marsh", "PERSON"),
+                                                   ("Tom Vale", "PERSON")]), 0, "2016-05-20").relations
+    assert any(r.subject == "Lea Marsh" and r.predicate == "leads" and not r.rule.endswith("_former") for r in rels)
 
 
 def test_a_former_role_takes_no_date_from_its_sentence(nlp) -> None:  # noqa: ANN001

@@ -528,8 +528,11 @@ def _rank_and_time(ctx: SentenceContext, first: int) -> tuple[bool, bool]:
     i = first - 1
     while i >= ctx.sent_at[first].start and first - i <= 4:
         t, ent = doc[i], ctx.ent_at[i]
-        if ent is not None and ent.label_ in {"NORP", "GPE"} and lexicon.nation_of(ent.text):
-            i = ent.start - 1  # 'former Chilean President X': the nationality, then the role's time
+        if ent is not None and (ent.label_ in {"NORP", "GPE"} and lexicon.nation_of(ent.text)
+                                or ent.end == i + 1 and first <= ent.root.head.i <= first + 4):
+            # 'former Chilean President X': the nationality, then the role's time; 'the former Green Party leader
+            # X', 'ex-Varn Bank chairman X': the body the role is of, then its time
+            i = ent.start - 1
             continue
         if ent is not None or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or t.text in {"-", "–"}):
             break  # only the role's own modifiers: 'the former deputy', 'ex-', not the words of the clause before
