@@ -759,14 +759,40 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
 
 def its_owner(ctx: SentenceContext, noun: Token, holders: list[Span]) -> list[Span]:
     """Return the organisation an 'its' before a role noun stands for: the one organisation the sentence names
-    before it ('X, who joined Y in 1998, became its chairman' -> Y); [] when it names none or several."""
+    before it ('X, who joined Y in 1998, became its chairman' -> Y), counting another name it gives that
+    organisation as the same one ('Y, also known as the Z Network after its leader X' -> Y) and leaving out a
+    class named with 'a' ('designated Y as a Foreign Terrorist Organization and listed its leader'); when the
+    sentence opens with 'Its', the one organisation the previous sentence names as its subject (rule
+    its_previous_subject: 'Y was founded in 2006. Its leader, X, ...'); [] when none or several."""
     pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "its"), None)
     if pronoun is None:
         return []
     taken = {e.text for e in holders}
-    before = {e.text: e for e in sent_ents(ctx, ctx.sent_at[pronoun.i])
-              if e.end <= pronoun.i and e.label_ == "ORG" and e.text not in taken}
-    return list(before.values()) if len(before) == 1 else []
+    sent = ctx.sent_at[pronoun.i]
+    before = [e for e in sent_ents(ctx, sent) if e.end <= pronoun.i and e.label_ == "ORG" and e.text not in taken
+              and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in e.root.children)]
+    names = {e.text: e for e in before if not any(_names_again(e, other) for other in before if other is not e)}
+    if names or before or sent.start == 0 or any(t.is_alpha for t in ctx.doc[sent.start:pronoun.i]):
+        return list(names.values()) if len(names) == 1 else []
+    previous = ctx.sent_at[sent.start - 1]
+    subjects = {e.text: e for e in sent_ents(ctx, previous) if e.label_ == "ORG" and e.text not in taken
+                and e.root.dep_ in {"nsubj", "nsubjpass"}}
+    return list(subjects.values()) if len(subjects) == 1 else []
+
+
+def _names_again(later: Span, first: Span) -> bool:
+    """Return True when `later` is another name the sentence gives `first`: its apposition or parenthesis ('Y
+    (YZ)'), an 'or' ('Y, or Z'), or the 'as' phrase of a naming verb about it ('Y, also known as Z')."""
+    if later.start < first.end:
+        return False
+    root = later.root
+    if root.dep_ in {"appos", "conj"} and root.head.i in range(first.start, first.end):
+        return root.dep_ == "appos" or any(c.lower_ == "or" for c in root.head.children if c.dep_ == "cc")
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        verb = root.head.head
+        return (verb.dep_ == "acl" and verb.head.i in range(first.start, first.end)) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i in range(first.start, first.end) for c in verb.children)
+    return False
 
 
 _PERSON_NOUNS = lexicon.roles().nouns

@@ -1,0 +1,34 @@
+"""'its' before a role noun: the organisation it stands for, counting another name the sentence gives it as the
+same one, leaving out a class named with 'a', and across a sentence opening with 'Its' (extract/context.py
+its_owner). Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Front is known as the Varga Network after its leader Tomas Varga.",
+    "The Red Front (RF), also known as the Varga Network after its leader Tomas Varga, was a guerrilla outfit.",
+    "The Red Front was founded in 2006. Its leader, Tomas Varga, was released in 2010.",
+    "The United States said it would designate the Red Front as a Foreign Terrorist Organization and list its "
+    "leader, Tomas Varga.",
+])
+def test_its_stands_for_the_one_organisation_named(nlp: Language, text: str) -> None:
+    assert ("Tomas Varga", "leads", "Red Front") in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Varga met the Blue Army and the Red Front. Its leader, Ivan Petrov, spoke.",
+    "The Red Front met the Blue Army in May. Later, its leader Ivan Petrov spoke.",
+])
+def test_its_with_two_candidates_stays_unresolved(nlp: Language, text: str) -> None:
+    assert not any(p == "leads" and s == "Ivan Petrov" for s, p, _ in _triples(nlp, text))
