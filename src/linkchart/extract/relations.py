@@ -349,8 +349,11 @@ def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
     """Return the mentions an argument token stands for (`ents_for`); in a stance rule, a plan or act of no one
-    named ('backed the proposals', 'welcomed the move') stands for the organisation the article is about."""
-    found = ents_for(ctx, tok)
+    named ('backed the proposals', 'welcomed the move') stands for the organisation the article is about. A
+    participle set after the last of a list qualifies that one only (rule participle_last_conjunct: 'A under X,
+    and B, commanded by Y': Y commands B, not A); after the list's head it qualifies them all."""
+    modified = verb.dep_ == "acl" and tok.i == verb.head.i and tok.dep_ == "conj"
+    found = ents_for(ctx, tok, conj=not modified)
     if found or not rule.get("stance_possessor") or not _plan_in_focus(ctx, verb, tok):
         return found
     focus = focus_stand_in(ctx, tok)
@@ -1117,6 +1120,34 @@ def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candida
                         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
 
 
+def _group_of_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the militia of the cleric X', 'the Blue Army of X', 'the Red Front under X', 'Ostria under X': a group
+    (a name, or a group noun standing for one) with an 'of' or 'under' phrase naming a person is led by that
+    person. The 'of' phrase of a name needs a person named in full (not 'the Society of Jesus')."""
+    rule = ctx.rules["group_of_person_rule"]
+    for tok in sent_tokens(ctx, sent):
+        ent = ctx.ent_at[tok.i]
+        named = ent is not None and tok.i == ent.root.i and ent.label_ in rule["group_labels"]
+        if not named and not (ent is None and lemma_of(tok) in ctx.rules["group_nouns"] and tok.pos_ == "NOUN"):
+            continue
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in rule["preps"]:
+                continue
+            if named and ent.label_ not in rule["labels_by_prep"][p.lower_]:
+                continue
+            people = [e for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g, conj=False)
+                      if e.label_ == "PERSON"]
+            if named and p.lower_ == "of":
+                people = [e for e in people if len(e) > 1]
+            if len(people) > 1:
+                continue  # 'an alliance of X and Y': its members, not a leader
+            groups = [ent] if named else [e for e in ents_for(ctx, tok, conj=False)
+                                          if e.label_ in rule["group_labels"]]
+            for person in people:
+                for group in groups:
+                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, person), arg_for(ctx, group), p)
+
+
 # how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
 # gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
@@ -1191,8 +1222,8 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
-            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _party_person_candidates,
-            _clause_candidates, _place_noun_candidates, _national_body_candidates)
+            _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
+            _party_person_candidates, _clause_candidates, _place_noun_candidates, _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:

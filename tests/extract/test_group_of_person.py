@@ -1,0 +1,40 @@
+"""A group with an 'of' or 'under' phrase naming a person is led by that person (rule group_of_person), and a
+participle after the last of a list qualifies that one only (rule participle_last_conjunct). Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize(("text", "person", "group"), [
+    ("The Red Front grew out of the Blue Army, the militia of the cleric Ivan Petrov.", "Ivan Petrov", "Blue Army"),
+    ("It should not be confused with the Ostrian Blue Army of Ivan Petrov.", "Ivan Petrov", "Ostrian Blue Army"),
+    ("The alliance has two groups: the Red Front under Tomas Varga, and the Blue Army.", "Tomas Varga", "Red Front"),
+    ("Iraq under Saddam Hussein invaded Kuwait.", "Saddam Hussein", "Iraq"),
+])
+def test_a_group_of_or_under_a_person_is_led_by_that_person(nlp: Language, text: str, person: str,
+                                                            group: str) -> None:
+    assert (person, "leads", group) in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Society of Jesus was founded in Paris in 1540.",
+    "The Red Front is an alliance of Tomas Varga and Ivan Petrov.",
+    "The Red Front came under fire from Tomas Varga on Monday.",
+])
+def test_no_leader_from_a_name_a_list_or_a_verbs_phrase(nlp: Language, text: str) -> None:
+    assert not any(p == "leads" for _, p, _ in _triples(nlp, text))
+
+
+def test_a_participle_after_the_last_of_a_list_qualifies_that_one(nlp: Language) -> None:
+    got = _triples(nlp, "The alliance has two groups: the Red Front under Tomas Varga, and the Blue Army, commanded "
+                        "by Ivan Petrov.")
+    assert ("Ivan Petrov", "commands", "Blue Army") in got and ("Ivan Petrov", "commands", "Red Front") not in got
