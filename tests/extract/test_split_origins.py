@@ -1,0 +1,32 @@
+"""A group born of another split from it (rule verb_grow_out_of: 'X grew out of Y', 'X emerged from Y', 'X sprang
+from Y'); leaving a place or an election says nothing. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Front grew out of the Blue Army.",
+    "The Red Front emerged from the Blue Army in 2004.",
+    "The Red Front sprang from the Blue Army after the war.",
+])
+def test_a_group_born_of_another_split_from_it(nlp: Language, text: str) -> None:
+    assert ("Red Front", "split_from", "Blue Army") in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Front emerged from the election as the largest party.",
+    "The Red Front emerged from the Blue Army headquarters on Monday.",
+    "Tomas Varga emerged from the Blue Army's ranks.",
+])
+def test_coming_out_of_a_place_or_a_vote_splits_nothing(nlp: Language, text: str) -> None:
+    assert not any(p == "split_from" for _, p, _ in _triples(nlp, text))
