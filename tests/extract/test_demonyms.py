@@ -50,6 +50,7 @@ def test_no_adjective_mention_where_the_article_names_the_country() -> None:
     ("Kobrin was bombed by Russian aircraft on Monday.", "Russia", "Kobrin"),
     ("Russian warplanes struck the Varn Liberation Front overnight.", "Russia", "Varn Liberation Front"),
     ("French drones hit the Varn Liberation Front near the river.", "France", "Varn Liberation Front"),
+    ("Turkish air strikes hit the Varn Liberation Front on Monday.", "Turkey", "Varn Liberation Front"),
 ])
 def test_a_language_nationality_word_on_a_weapon_stands_for_its_country(text: str, country: str,
                                                                         target: str) -> None:
@@ -61,3 +62,17 @@ def test_a_language_nationality_word_on_a_weapon_stands_for_its_country(text: st
                                   "Russian officials met the envoy on Monday."])
 def test_a_language_nationality_word_elsewhere_stays_out(text: str) -> None:
     assert not {"Turkish", "Russian"} & set(_mentions(text))
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("An American drone strike killed Tomas Varga.", "United States"),
+    ("An Israeli strike killed Tomas Varga on Monday.", "Israel"),
+    ("An American drone strike at the airport killed Tomas Varga, the commander of the Red Front, and Ivan Petrov.",
+     "United States"),
+])
+def test_a_nations_strike_is_the_nations_act(text: str, country: str) -> None:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert (country, "killed", "Tomas Varga") in got
+    if "Ivan Petrov" in text:  # the list goes on after the first victim's apposition
+        assert (country, "killed", "Ivan Petrov") in got

@@ -1,5 +1,6 @@
-"""A group with an 'of' or 'under' phrase naming a person is led by that person (rule group_of_person), and a
-participle after the last of a list qualifies that one only (rule participle_last_conjunct). Invented names."""
+"""A group with an 'of' or 'under' phrase naming a person is led by that person (rule group_of_person), 'the X of
+the Y' is a unit of Y (unit_of_body), and a participle after the last of a list qualifies that one only (rule
+participle_last_conjunct). Invented names."""
 
 from __future__ import annotations
 
@@ -38,3 +39,8 @@ def test_a_participle_after_the_last_of_a_list_qualifies_that_one(nlp: Language)
     got = _triples(nlp, "The alliance has two groups: the Red Front under Tomas Varga, and the Blue Army, commanded "
                         "by Ivan Petrov.")
     assert ("Ivan Petrov", "commands", "Blue Army") in got and ("Ivan Petrov", "commands", "Red Front") not in got
+
+
+def test_the_unit_of_an_organisation_is_part_of_it(nlp: Language) -> None:
+    assert ("Quds Force", "part_of", "Revolutionary Guard") in _triples(
+        nlp, "The Quds Force of the Revolutionary Guard trained them.")

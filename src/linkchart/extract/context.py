@@ -664,6 +664,12 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
         for c in anchor.conjuncts:
             if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
                 found += ents_for(ctx, c, depth + 1, conj=False)
+        # rule list_after_apposition: 'killed A, the commander of R, and B' — the parser hangs B on A's apposition
+        labels = {e.label_ for e in found}
+        for a in anchor.children:
+            if a.dep_ == "appos" and ctx.ent_at[a.i] is None:
+                found += [ctx.ent_at[c.i] for c in a.conjuncts
+                          if ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in labels]
     unique: list[Span] = []
     for e in found:
         if e not in unique:

@@ -1148,6 +1148,23 @@ def _group_of_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_C
                     yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, person), arg_for(ctx, group), p)
 
 
+def _unit_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Quds Force of the Revolutionary Guard', 'the Ostra Brigade of the Red Front': an organisation named with
+    'the' and an 'of' phrase naming one other organisation is a unit of it (rule unit_of_body)."""
+    rule = ctx.rules["unit_of_rule"]
+    for ent in sent_ents(ctx, sent):
+        root = ent.root
+        if ent.label_ != "ORG" or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            continue
+        for p in root.children:
+            if p.dep_ != "prep" or p.lower_ != "of":
+                continue
+            bodies = [ctx.ent_at[g.i] for g in p.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is not None]
+            listed = bodies and any(c.dep_ == "conj" for c in bodies[0].root.children)
+            if len(bodies) == 1 and bodies[0].label_ == "ORG" and not listed:
+                yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, bodies[0]), p)
+
+
 # how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
 # gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
 _DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
@@ -1223,7 +1240,8 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
-            _party_person_candidates, _clause_candidates, _place_noun_candidates, _national_body_candidates)
+            _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
+            _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
