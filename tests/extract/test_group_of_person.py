@@ -44,3 +44,15 @@ def test_a_participle_after_the_last_of_a_list_qualifies_that_one(nlp: Language)
 def test_the_unit_of_an_organisation_is_part_of_it(nlp: Language) -> None:
     assert ("Quds Force", "part_of", "Revolutionary Guard") in _triples(
         nlp, "The Quds Force of the Revolutionary Guard trained them.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Varga, who runs the Red Front, spoke on Monday.", ("Tomas Varga", "leads", "Red Front")),
+    ("The Red Front runs the Blue Brigade from the border.", ("Red Front", "commands", "Blue Brigade")),
+])
+def test_a_person_who_runs_a_body_leads_it_a_group_commands_it(nlp: Language, text: str, expected: tuple) -> None:
+    assert expected in _triples(nlp, text)
+
+
+def test_running_for_an_office_leads_nothing(nlp: Language) -> None:
+    assert not any(p in {"leads", "commands"} for _, p, _ in _triples(nlp, "Tomas Varga ran for president in 2004."))
