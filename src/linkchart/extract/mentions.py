@@ -281,6 +281,9 @@ class MentionFixer:
                     self._publication(doc, i, cands)
                 elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in self.places.locative_preps:
                     self._locative(doc, i, cands)
+                elif tok.ent_type_ in ("", "NORP") and t not in self.countries.demonyms \
+                        and self._after_place_noun_of(doc, i):
+                    self._locative(doc, i, cands)  # 'the city of Aleppo', which the model may call a nationality
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'the Unity leader', 'Socialist lawmakers'
@@ -735,8 +738,13 @@ class MentionFixer:
         if doc[j].is_sent_start or doc[j - 1].lower_ == "the":
             cands.append(_Cand(j, end, "ORG", cue="head"))
 
+    def _after_place_noun_of(self, doc: Doc, i: int) -> bool:
+        """Whether token `i` follows a lower-case place noun and 'of' ('the city of X', 'the Varnish town of X')."""
+        return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and _in(doc[i - 2].text, self.places.nouns)
+
     def _locative(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
-        """Add a lone capitalised word after 'in' / 'near' / 'from' that spaCy left unlabelled as a GPE."""
+        """Add a lone capitalised word after 'in' / 'near' / 'from' or 'the city of' that spaCy left unlabelled as a
+        GPE."""
         tok = doc[i]
         t = tok.text
         if tok.tag_ != "NNP" or not tok.is_alpha or not tok.is_title or len(t) < 3:

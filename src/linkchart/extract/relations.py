@@ -1214,6 +1214,28 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
 
 
+def _demonym_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Syrian city of Aleppo', 'the Israeli towns of Metulla and Kiryat Shmona': the places a place noun
+    qualified by a nationality word names in its 'of' phrase are in that nation (rule demonym_place_of)."""
+    rule = ctx.rules["demonym_place_rule"]
+    nouns = lexicon.places().nouns
+    for tok in sent_tokens(ctx, sent):
+        if not tok.is_lower or lemma_of(tok) not in nouns or ctx.ent_at[tok.i] is not None:
+            continue
+        nations = [ctx.ent_at[c.i] for c in tok.children if c.dep_ in {"amod", "compound"}
+                   and ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in {"GPE", "NORP"}
+                   and lexicon.nation_of(ctx.ent_at[c.i].text)]
+        if len(nations) != 1:
+            continue
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                places = [e for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g)
+                          if e.label_ in rule["labels"] and e != nations[0]]
+                for place in places:
+                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, place), arg_for(ctx, nations[0]),
+                                     tok)
+
+
 _NATION_BODIES = lexicon.national_bodies().nation_bodies
 
 
@@ -1241,7 +1263,7 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _national_body_candidates)
+            _demonym_place_candidates, _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
