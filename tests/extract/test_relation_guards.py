@@ -1,7 +1,8 @@
 """Relation guards for news (#11): a possessive place after a name says whose thing it is, not where; the time of
 a role is read across its nationality word ('former Chilean President X') and the body it names ('the former
 Green Party leader X'), and a former role takes no date from
-another happening of its sentence; a rank in a contest ('came in second in X') is no visit. Invented names."""
+another happening of its sentence; a rank in a contest ('came in second in X') is no visit; one of a body's
+leaders ('a Red Front commander') is a member, and who is brought or hired for a purpose does it. Invented names."""
 
 from __future__ import annotations
 
@@ -99,3 +100,31 @@ def test_a_journey_is_still_a_visit(nlp, text: str) -> None:  # noqa: ANN001
 def test_a_country_named_like_a_plural_of_its_demonym_stays_a_place(nlp, text: str) -> None:  # noqa: ANN001
     labels = {e.text: e.label_ for e in nlp(text).ents}
     assert labels.get("Philippines") == "GPE"  # not a people, as 'Filipinos' are
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    ("Lea Marsh, a Red Front commander, said the war was over.", [("Lea Marsh", "PERSON"), ("Red Front", "ORG")],
+     ("Lea Marsh", "member_of", "Red Front")),
+    ("Lea Marsh, a leader of the Red Front, spoke.", [("Lea Marsh", "PERSON"), ("Red Front", "ORG")],
+     ("Lea Marsh", "member_of", "Red Front")),
+])
+def test_one_of_a_bodys_leaders_is_a_member(nlp, text: str, ents: list, expected: tuple) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert expected in got and not any(p == "leads" for _, p, _ in got)
+
+
+def test_a_commander_of_a_nationality_leads_no_nation(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Lea Marsh, an Iraqi commander, said the war was over.", [("Lea Marsh", "PERSON"),
+                                                                                  ("Iraqi", "NORP")])
+    assert not any(o in {"Iraqi", "Iraq"} for _, _, o in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Vale then brought Lea Marsh to meet Ann Roe in person.", ("Lea Marsh", "met_with", "Ann Roe")),
+    ("Tom Vale hired Lea Marsh to attack the Red Front.", ("Lea Marsh", "attacked", "Red Front")),
+])
+def test_who_is_brought_or_hired_for_a_purpose_does_it(nlp, text: str, expected: tuple) -> None:  # noqa: ANN001
+    ents = [(n, "PERSON") for n in ("Tom Vale", "Lea Marsh", "Ann Roe") if n in text]
+    ents += [("Red Front", "ORG")] if "Red Front" in text else []
+    got = triples(nlp, text, ents)
+    assert expected in got and ("Tom Vale", expected[1], expected[2]) not in got

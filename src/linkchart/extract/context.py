@@ -161,9 +161,9 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i != verb.i]
     if verb.dep_ in {"advcl", "xcomp"} and _gives_purpose(verb.head) \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        # rule purpose_of_the_made: 'X was formed in 2014 to fight Y', 'X, created to counter Y' — what was made,
-        # sent or trained does what it was made for
-        made = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+        # rule purpose_of_the_made: 'X was formed in 2014 to fight Y', 'X, created to counter Y', 'Z brought X to
+        # meet Y' — what was made, sent, brought or trained does what it was made for
+        made = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
         if not made and verb.head.dep_ == "acl" and _participle(verb.head):
             made = [verb.head.head]
         if made:

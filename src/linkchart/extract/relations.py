@@ -784,8 +784,18 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             if implied:
                 objects = _firm_of_title(ctx, tok, rule, phrase, holders)
             name, predicate = rule["name"], rule["predicate"]
+            one_of = not former and rule.get("deputy") and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                               for c in tok.children)
+            if one_of:
+                # rule role_one_of: 'X, a Red Front commander' is one of its commanders, a member; 'X, an Iraqi
+                # commander' says where X is from, not whom X leads
+                objects = [e for e in objects if not lexicon.nation_of(e.text)]
+                if not objects:
+                    continue
             if deputy and rule.get("deputy"):
                 name, predicate = f"{name}_deputy", rule["deputy"]
+            elif one_of:
+                name, predicate = f"{name}_one_of", rule["deputy"]
             elif rule.get("deputy") and _portfolio(ctx, tok, first, phrase):
                 if phrase in rule.get("portfolio_staff", ()) and not any(_membership_body(e) for e in objects):
                     name, predicate = f"{name}_portfolio_staff", "employed_by"  # 'Y director of planning X'
