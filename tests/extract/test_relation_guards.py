@@ -1,8 +1,8 @@
 """Relation guards for news (#11): a possessive place after a name says whose thing it is, not where; the time of
 a role is read across its nationality word ('former Chilean President X') and the body it names ('the former
-Green Party leader X'), and a former role takes no date from
-another happening of its sentence; a rank in a contest ('came in second in X') is no visit; one of a body's
-leaders ('a Red Front commander') is a member, and who is brought or hired for a purpose does it. Invented names."""
+Green Party leader X'), and a former role takes no date from another happening of its sentence; a rank in a
+contest ('came in second in X') is no visit; one of a body's leaders ('a Red Front commander') is a member, and
+who is brought or hired for a purpose does it. Invented names."""
 
 from __future__ import annotations
 
