@@ -1,0 +1,31 @@
+"""Being shown or appearing somewhere is being there (rules verb_shown_at, verb_appear_at: 'visited'), read through
+the direct object's own phrase ('a video showed X at Y'). Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.pipeline import extract_article
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("A video showed Tomas Varga at the Fatima Gate in military garb.", "Fatima Gate"),
+    ("Tomas Varga appeared in uniform at the Fatima Gate.", "Fatima Gate"),
+    ("Tomas Varga appeared at a rally in Basra on Friday.", "Basra"),
+])
+def test_a_person_shown_or_appearing_somewhere_was_there(nlp: Language, text: str, place: str) -> None:
+    assert ("Tomas Varga", "visited", place) in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The map shows Damascus in the south.",
+    "The report showed Tomas Varga in a bad light.",
+])
+def test_showing_a_place_or_a_manner_is_no_visit(nlp: Language, text: str) -> None:
+    assert not any(p == "visited" for _, p, _ in _triples(nlp, text))
