@@ -128,3 +128,16 @@ def test_who_is_brought_or_hired_for_a_purpose_does_it(nlp, text: str, expected:
     ents += [("Red Front", "ORG")] if "Red Front" in text else []
     got = triples(nlp, text, ents)
     assert expected in got and ("Tom Vale", expected[1], expected[2]) not in got
+
+
+@pytest.mark.parametrize("text", ["Iraqi militia leader Lea Marsh visited the border.",
+                                  "The Iraqi party leader Lea Marsh spoke on Monday."])
+def test_a_nationality_before_an_unnamed_group_leads_no_nation(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Iraqi", "NORP"), ("Lea Marsh", "PERSON")])
+    assert not any(p == "leads" for _, p, _ in got)
+
+
+def test_a_nations_prime_minister_still_leads_it(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Iraqi Prime Minister Lea Marsh visited the border.",
+                  [("Iraqi", "NORP"), ("Lea Marsh", "PERSON")])
+    assert any(s == "Lea Marsh" and p == "leads" for s, p, _ in got)

@@ -610,8 +610,11 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     if rule.get("skip_portfolio"):
         # 'Defence Minister X', 'Interior Minister X': a one-word name just before the role is its portfolio
         objects = [e for e in objects if not (len(e) == 1 and e.end == tok.i and e.label_ not in {"NORP", "GPE"})]
-    if any(e.label_ == "ORG" for e in objects):
-        # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads
+    if any(e.label_ == "ORG" for e in objects) or any(
+            c.dep_ in {"compound", "nmod"} and c.is_lower and lemma_of(c) in ctx.rules["group_nouns"]
+            for c in tok.children):
+        # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads; so it does in 'the Iraqi
+        # militia leader X', where the group has no name (rule nation_of_unnamed_group)
         objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
     return objects
 
