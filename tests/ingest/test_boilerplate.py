@@ -222,3 +222,12 @@ def test_strong_pitch_prefilter_agrees_with_the_regex() -> None:
     ]
     for line in lines:
         assert _strong_pitch(line) == (PITCH_STRONG.search(line) is not None), line
+
+
+def test_a_page_closing_cue_in_a_whole_document_closes_only_its_list() -> None:
+    # the splitter asks about a whole document, which may hold the next article after the cue
+    text = "\n\n".join([BODY_1, BODY_2, "See more from this Author", "Dock Workers Vote to Strike as Talks Stall",
+                        BODY_1.replace("Monday", "Tuesday")]) + "\n"
+    starts = boilerplate_lines(text, 0, len(text), one_article=False)
+    dropped = [text[ln.start : ln.end].strip() for ln in split_lines(text, 0, len(text)) if ln.start in starts]
+    assert dropped == ["See more from this Author", "Dock Workers Vote to Strike as Talks Stall"]

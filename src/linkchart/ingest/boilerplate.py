@@ -229,13 +229,15 @@ def _language_run(texts: list[str], i: int) -> list[int]:
     return block
 
 
-def boilerplate_lines(original: str, start: int, end: int) -> set[int]:
-    """Return absolute start offsets of lines in original[start:end] judged boilerplate."""
-    return set(_boilerplate_lines(original, start, end))
+def boilerplate_lines(original: str, start: int, end: int, one_article: bool = True) -> set[int]:
+    """Return absolute start offsets of lines in original[start:end] judged boilerplate. `one_article`: the region
+    is one article, so a cue that closes a page closes it; the splitter, which asks about a whole document that
+    may hold several, says False (the cue then closes no more than its own list)."""
+    return set(_boilerplate_lines(original, start, end, one_article))
 
 
 @lru_cache(maxsize=4)
-def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
+def _boilerplate_lines(original: str, start: int, end: int, one_article: bool) -> frozenset[int]:
     """Return `boilerplate_lines` (cached: the splitter and the cleaner both ask about a whole one-article text)."""
     lines = [ln for ln in split_lines(original, start, end) if _strip(original, ln)]
     texts = [_strip(original, ln) for ln in lines]
@@ -249,7 +251,7 @@ def _boilerplate_lines(original: str, start: int, end: int) -> frozenset[int]:
             continue
         if PITCH_OPENER.fullmatch(text):
             drop.update(_pitch_block(texts, i))
-        elif PAGE_END_CUE.fullmatch(text) and lines[i].start - start > (end - start) / 2:
+        elif one_article and PAGE_END_CUE.fullmatch(text) and lines[i].start - start > (end - start) / 2:
             drop.update(range(i, len(texts)))  # teasers of other pages run to the end of the article
         elif LIST_CUE.fullmatch(text):
             drop.update(_list_block(texts, i))

@@ -397,7 +397,7 @@ def _trailer(paras: list[_Para], index: int) -> int | None:
 def _furniture(text: str) -> frozenset[int]:
     """Return the starts of boilerplate lines that are not date lines (those belong to headers)."""
     out = set()
-    for start in boilerplate_lines(text, 0, len(text)):
+    for start in boilerplate_lines(text, 0, len(text), one_article=False):
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         if not (date_of_line(line) or is_updated_line(line)):
