@@ -76,3 +76,21 @@ def test_a_nations_strike_is_the_nations_act(text: str, country: str) -> None:
     assert (country, "killed", "Tomas Varga") in got
     if "Ivan Petrov" in text:  # the list goes on after the first victim's apposition
         assert (country, "killed", "Ivan Petrov") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Varga was killed in a US strike near the airport on January 3, 2020.",
+     ("United States", "killed", "Tomas Varga")),
+    ("Tomas Varga died in an Israeli air raid on Monday.", ("Israel", "killed", "Tomas Varga")),
+    ("Tomas Varga was wounded in a Turkish air strike.", ("Turkey", "attacked", "Tomas Varga")),
+])
+def test_who_dies_in_a_nations_strike_is_killed_by_that_nation(text: str, expected: tuple) -> None:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    got = {(r.subject, r.predicate, r.object) for r in found.relations}
+    assert expected in got or (expected[0] == "United States" and ("US", *expected[1:]) in got)
+
+
+def test_dying_in_a_place_names_no_killer() -> None:
+    text = "Tomas Varga was killed in Baghdad on Monday."
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    assert not any(r.predicate == "killed" for r in found.relations)

@@ -167,9 +167,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
                     nxt.extend(objs if objs else [p])  # 'away' leads on to its own 'from'
-            else:
-                if lemma_of(t) == step or t.lower_ == step:
-                    nxt.append(t)
+            elif lemma_of(t) in step.split("|") or t.lower_ in step.split("|"):  # 'strike|raid': one of these
+                nxt.append(t)
         current = nxt
     return [t for t in current if t.dep_ in _SYNTAX.argument_deps
             or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
@@ -332,7 +331,7 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
                 out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
                 break
         else:
-            out.append(frozenset([step]))
+            out.append(frozenset(step.split("|")))
     return tuple(out)
 
 
