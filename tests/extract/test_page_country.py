@@ -89,3 +89,25 @@ def test_the_organisation_a_page_defines_is_in_its_country(nlp: Language) -> Non
     got = _page(nlp, "Kellan Records is a Portuguese record label founded in 1990.\nIts first signing was Harrow "
                      "Kell.")
     assert ("Kellan Records", "located_in", "Portuguese", "page_country") in got
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Harrow Kell was a Portuguese painter of the nineteenth century.\nHe was born in Ostravel and studied in "
+     "Tullmouth. In 1850 he left Portugal for good.", "Tullmouth"),
+    ("Kellan Records is a Portuguese record label founded in 1990.\nIts studio is in Tullmouth. Most of its "
+     "singers come from Portugal.", "Tullmouth"),
+    ("Orla Dunn is a Portuguese poet and translator.\nShe lives in Tullmouth, far from the coast of Portugal.",
+     "Tullmouth"),
+])
+def test_a_nationality_word_names_the_country_the_page_names_elsewhere(nlp: Language, text: str,
+                                                                        place: str) -> None:
+    assert (place, "located_in", "Portugal", "page_country_word") in _page(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dorn Vale is a novel by Portuguese writer Harrow Kell.\nIt is set in Tullmouth. It was printed in Portugal.",
+    "Harrow Kell was a Portuguese-born Spanish painter.\nHe studied in Tullmouth. In 1850 he left Portugal for "
+    "Spain.",
+])
+def test_a_nationality_word_of_another_noun_or_beside_another_sets_no_country(nlp: Language, text: str) -> None:
+    assert not any(rule.startswith("page_country") for *_, rule in _page(nlp, text))

@@ -14,10 +14,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import lemma_of
+from linkchart.extract.demonyms import country_of_demonym
 from linkchart.extract.locations import nation_named
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
 from linkchart.models import Mention, Relation
@@ -36,6 +37,7 @@ class Opening:
     noun: str
     name: tuple[int, int]  # the tokens of the subject's name ('Dunmore Vale' in 'Dunmore Vale ( ) is a town')
     subject: tuple[int, int]  # the same name's characters, offsets into the article
+    nationality: str | None = None  # the country a nationality word before the noun names ('a Varnish painter')
 
 
 def defined_labels(rules: dict[str, Any]) -> dict[str, str]:
@@ -75,7 +77,19 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
     while end < root.i and (doc[end].is_title or doc[end].is_upper) and not doc[end].is_punct:
         end += 1
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
-                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset))
+                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset), _nationality(sent, noun))
+
+
+def _nationality(sent: Span, noun: Token) -> str | None:
+    """Return the country a nationality word qualifying the definition's noun names ('a Varnish painter', 'a
+    Varnish record label'), when it is the only country the sentence's nationality words name; None otherwise
+    ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word qualifies another noun)."""
+    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None}
+    if len(named) != 1:
+        return None
+    before = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+    before += [g for c in before for g in c.children if g.dep_ == "conj"]
+    return next((c for t in before if (c := country_of_demonym(t.text)) is not None), None)
 
 
 def tag_defined_name(doc: Doc, opening: Opening, labels: dict[str, str]) -> bool:
@@ -107,14 +121,31 @@ def _nation(m: Mention) -> str | None:
 def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | None:
     """Return the first mention of a country (or of its nationality word) inside the opening definition, or
     None; a country named with a compass word ('northern Varnland') is named by its plain name or nationality
-    word where the page has one."""
-    inside = [m for m in mentions if opening.start <= m.start and m.end <= opening.end and _nation(m) is not None]
-    first = min(inside, key=lambda m: m.start, default=None)
-    if first is None or lexicon.nation_of(first.text) or first.refers_to:
+    word where the page has one. A nationality word before the definition's noun that is no mention, because
+    the page names its country elsewhere ('X is a Varnish painter. ... he left Varnland'), names the page's
+    country by that name."""
+    mentions = list(mentions)
+    first = min((m for m in mentions if _inside(m, opening)), key=lambda m: m.start, default=None)
+    if first is None:
+        return _country_of_word(mentions, opening)
+    if lexicon.nation_of(first.text) or first.refers_to:
         return first
     # 'in northern Varnland': the page's plain name of that country, where it has one, names it as a whole
     home = _nation(first)
     return next((m for m in mentions if _nation(m) == home and (lexicon.nation_of(m.text) or m.refers_to)), first)
+
+
+def _inside(m: Mention, opening: Opening) -> bool:
+    """Whether a mention inside the opening definition names a country (by name, compass word or nationality)."""
+    return opening.start <= m.start and m.end <= opening.end and _nation(m) is not None
+
+
+def _country_of_word(mentions: list[Mention], opening: Opening) -> Mention | None:
+    """Return the first mention elsewhere on the page of the country a nationality word before the opening
+    definition's noun names ('X is a Varnish painter' -> the page's 'Varnland'), or None."""
+    if opening.nationality is None:
+        return None
+    return next((m for m in mentions if lexicon.nation_of(m.text) == opening.nationality), None)
 
 
 def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
@@ -127,10 +158,14 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     label'), a site ('X School', 'University of X': a word of `site_nouns`) or named by that country ('the Varnish
     Opera'); on a person's, band's or film's page the other organisations may be anywhere. Evidence runs from the
     definition to the sentence naming it. Left out: countries, `rule["larger"]` words (continents, 'Europe'), what
-    the page already puts in a country, and what a stated link says a country is inside."""
+    the page already puts in a country, and what a stated link says a country is inside. A country the opening
+    names by a nationality word only ('X is a Varnish painter. ... he left Varnland') gives relations named
+    `rule["word_name"]`, its name elsewhere on the page as their object, and never of the page's own subject but
+    an organisation (a person the model took for a place)."""
     country = page_country(mentions, opening)
     if country is None:
         return []
+    name = rule["name"] if any(_inside(m, opening) for m in mentions) else rule["word_name"]
     home = _nation(country)
     place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
@@ -150,10 +185,12 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         seen.add(key)
         if key in placed or key in holds_nation or key in larger:
             continue
+        if defined and name == rule["word_name"] and not place_page and m.label not in rule["place_page_labels"]:
+            continue  # 'X is a Varnish painter': a person the model calls a place
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
-                            rule=rule["name"]))
+                            rule=name))
     return out
 
 
