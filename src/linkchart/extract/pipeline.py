@@ -47,6 +47,7 @@ from linkchart.extract.pages import (
     defined_labels,
     opening_definition,
     page_country_relations,
+    page_region_relations,
     place_nouns,
     tag_defined_name,
 )
@@ -291,6 +292,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
+                                                          art.opening, rules["page_country_rule"])
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
