@@ -144,5 +144,8 @@ def test_a_page_of_two_regions_or_a_place_put_elsewhere_has_no_region(nlp: Langu
                      "Ostravel and Brennick.")
     elsewhere = _page(nlp, "Dunmore Vale is a village in Tullshire, Portugal.\nIts mayor was born in the town of "
                            "Ostravel, Orlshire.")
+    river = _page(nlp, "Dunmore Vale is a village on the Orla River, Portugal.\nIt lies between the towns of "
+                       "Ostravel and Brennick.")
     assert not any(rule == "page_region" for *_, rule in two)
+    assert not any(rule == "page_region" for *_, rule in river)
     assert not any(s == "Ostravel" and rule == "page_region" for s, _, _, rule in elsewhere)

@@ -229,8 +229,9 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     """Return `rule["predicate"]` relations (named `rule["region_name"]`) putting each place the page names after
     its opening definition (labels `rule["labels"]`; one per name) in the region that definition sets the page in:
     the one outermost place, not a country, that its stated links put the page's places in ('X is a town in Ostra
-    County, Tullshire, Varnland' -> Tullshire). Only on a page with a country (`page_country`); left out: what the
-    page places anywhere itself, what holds the region, countries and `rule["larger"]` words."""
+    County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
+    with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
+    countries and their nationality words, and `rule["larger"]` words."""
     if page_country(mentions, opening) is None:
         return []
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
@@ -242,6 +243,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     if len(outer) != 1:
         return []
     region = regions[outer[0]]
+    if not any((m.start, m.end) == region.object_span and m.label == "GPE" for m in mentions):
+        return []  # a river, a sea or a street the page lies on holds no town of it
     skip = {r.subject.casefold() for r in stated} | {r.object.casefold() for r in stated
                                                      if r.subject.casefold() in regions}
     skip |= set(regions) | {w.casefold() for w in rule["larger"]}
@@ -249,7 +252,7 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     for m in mentions:
         key = m.text.casefold()
         if m.start < opening.end or key in skip or m.label not in rule["labels"] or m.refers_to \
-                or _nation(m) is not None:
+                or _nation(m) is not None or country_of_demonym(m.text) is not None:
             continue
         skip.add(key)
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
