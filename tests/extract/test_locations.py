@@ -196,3 +196,43 @@ def test_a_list_of_towns_each_with_its_country_is_a_chain_per_country(nlp, text:
     got = triples(nlp, text, [(n, label) for n, label in names if n in text])
     assert {("Tolva", "located_in", "Portugal"), ("Brenn", "located_in", "Spain")} <= got, got
     assert not any(o == "Spain" and s == "Tolva" or s in {"Portugal", "Spain"} for s, p, o in got if p == "located_in")
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("The camp lies close to Brennick in Ostra County.", [("Brennick", "GPE"), ("Ostra County", "GPE")],
+     ("Brennick", "located_in", "Ostra County")),
+    ("The mill stood next to Tull Abbey in Ostrava.", [("Tull Abbey", "FAC"), ("Ostrava", "GPE")],
+     ("Tull Abbey", "located_in", "Ostrava")),
+    ("It is located beside the depot in Kelm, close to Brennick in Orlshire, Varnland.",
+     [("Kelm", "GPE"), ("Brennick", "GPE"), ("Orlshire", "GPE"), ("Varnland", "GPE")],
+     ("Brennick", "located_in", "Orlshire")),
+])
+def test_a_place_close_to_which_another_is_named_is_in_the_place_after_it(nlp, text: str, ents,  # noqa: ANN001
+                                                                           want) -> None:
+    assert want in triples(nlp, text, ents)
+
+
+def test_a_journey_to_a_place_in_another_says_nothing_of_the_first(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Officials flew to Brennick in Ostrava.", [("Brennick", "GPE"), ("Ostrava", "GPE")])
+    assert ("Brennick", "located_in", "Ostrava") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Brennick lies in Ostra County.", [("Brennick", "GPE"), ("Ostra County", "GPE")],
+     ("Brennick", "located_in", "Ostra County")),
+    ("Kelm Springs is in the Tull Mountains.", [("Kelm Springs", "GPE"), ("Tull Mountains", "LOC")],
+     ("Kelm Springs", "located_in", "Tull Mountains")),
+    ("Brennick belongs to the municipality of Ostrava.", [("Brennick", "GPE"), ("Ostrava", "GPE")],
+     ("Brennick", "located_in", "Ostrava")),
+    ("The Orla Museum sits in Ostrava.", [("Orla Museum", "FAC"), ("Ostrava", "GPE")],
+     ("Orla Museum", "located_in", "Ostrava")),
+])
+def test_a_place_that_is_lies_or_belongs_in_a_place_is_in_it(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert (*want, "verb_place_in") in facts(nlp, text, ents)
+
+
+def test_a_person_in_a_place_or_a_place_in_talks_is_not_located_by_the_copula(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Karl Dent is in Ostrava.", [("Karl Dent", "PERSON"), ("Ostrava", "GPE")])
+    assert ("Karl Dent", "located_in", "Ostrava") not in got
+    got = triples(nlp, "Brennick is in talks with the Orla Party.", [("Brennick", "GPE"), ("Orla Party", "ORG")])
+    assert not any(p == "located_in" for _, p, _ in got)

@@ -88,8 +88,9 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         i = ent.end
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
             continue
-        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"]:
-            continue
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
+                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
+            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
         if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
             continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
         j = i + 1

@@ -1085,7 +1085,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
         if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
             continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
         seen.add(ent.start)
-        if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"]:
+        if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
+                and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
             continue
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ != "in":
