@@ -236,3 +236,73 @@ def test_a_person_in_a_place_or_a_place_in_talks_is_not_located_by_the_copula(nl
     assert ("Karl Dent", "located_in", "Ostrava") not in got
     got = triples(nlp, "Brennick is in talks with the Orla Party.", [("Brennick", "GPE"), ("Orla Party", "ORG")])
     assert not any(p == "located_in" for _, p, _ in got)
+
+
+def _named(text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    from linkchart.extract.locations import named_places
+    from linkchart.extract.relations import load_rules
+    from linkchart.models import Mention
+    mentions = []
+    for surface, label in ents:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label, 0, len(text)))
+    rules = load_rules()
+    return {(r.subject, r.predicate, r.object) for r in named_places(mentions, rules["place_name_rule"],
+                                                                     rules["site_nouns"])}
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("She taught at the University of Tullmouth for years; Tullmouth was her home.",
+     [("University of Tullmouth", "ORG"), ("Tullmouth", "GPE")],
+     ("University of Tullmouth", "located_in", "Tullmouth")),
+    ("He taught at Brennick High School. Brennick grew fast.",
+     [("Brennick High School", "ORG"), ("Brennick", "GPE")], ("Brennick High School", "located_in", "Brennick")),
+    ("Flights left Orla Vale Airport for Kelm. Orla Vale lies in the hills.",
+     [("Orla Vale Airport", "FAC"), ("Orla Vale", "GPE")], ("Orla Vale Airport", "located_in", "Orla Vale")),
+])
+def test_an_organisation_or_site_named_after_a_place_the_article_names_is_in_it(text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in _named(text, ents)
+
+
+def test_no_place_from_a_name_the_article_does_not_name_or_a_river_or_a_town(nlp) -> None:  # noqa: ANN001
+    assert not _named("He taught at Brennick High School.", [("Brennick High School", "ORG")])
+    assert not _named("He sat on the Brennick City Council. Brennick grew fast.",
+                      [("Brennick City Council", "ORG"), ("Brennick", "GPE")])
+    assert not _named("The Tull River runs past East Tull. Tull is a town.",
+                      [("Tull River", "LOC"), ("East Tull", "GPE"), ("Tull", "GPE")])
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("He became a student at the Orla Institute of Optics in Tullmouth in 1975.",
+     [("Orla Institute of Optics", "ORG"), ("Tullmouth", "GPE")],
+     ("Orla Institute of Optics", "located_in", "Tullmouth")),
+    ("She studied at the University of Kelm in Tullmouth.", [("University of Kelm", "ORG"), ("Tullmouth", "GPE")],
+     ("University of Kelm", "located_in", "Tullmouth")),
+    ("He taught at the Academy of Arts, Tullmouth, until 1990.", [("Academy of Arts", "ORG"), ("Tullmouth", "GPE")],
+     ("Academy of Arts", "located_in", "Tullmouth")),
+])
+def test_a_site_word_before_an_of_phrase_makes_a_site(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_an_organisation_of_no_site_before_in_is_not_located(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "He joined the Party of Labour in Tullmouth.",
+                  [("Party of Labour", "ORG"), ("Tullmouth", "GPE")])
+    assert ("Party of Labour", "located_in", "Tullmouth") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Tullmouth is home to the Orla Museum.", [("Tullmouth", "GPE"), ("Orla Museum", "FAC")],
+     ("Orla Museum", "located_in", "Tullmouth")),
+    ("Tullmouth is home to several firms such as Kelmco.", [("Tullmouth", "GPE"), ("Kelmco", "ORG")],
+     ("Kelmco", "located_in", "Tullmouth")),
+    ("Tullmouth is home to several villages, including Kelm and Orsk.",
+     [("Tullmouth", "GPE"), ("Kelm", "GPE"), ("Orsk", "GPE")], ("Orsk", "located_in", "Tullmouth")),
+])
+def test_what_a_place_is_home_to_is_in_it(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_a_person_is_home_to_nothing(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Ann Roe is home to Tullmouth.", [("Ann Roe", "PERSON"), ("Tullmouth", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)

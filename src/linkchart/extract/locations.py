@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
-from linkchart.models import Relation
+from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
 
@@ -218,3 +218,46 @@ def nation_named(text: str) -> str | None:
     while len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
     return lexicon.nation_of(" ".join(words))
+
+
+def named_places(mentions: list[Mention], rule: dict[str, Any], site_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting a site (labels `rule["site_labels"]`, or
+    `rule["labels"]` with a word of `site_nouns` in the name) in a place its own name opens with or names after
+    'of' ('University of Tullmouth', 'Tullmouth Airport', 'Tullmouth High School'), when the article also names that
+    place on its own (labels `rule["place_labels"]`); one relation per name and place, its first mention. Evidence
+    is the name's sentence. A council, a party or a firm named after a place works for it or comes from it: it is
+    left out ('Tullmouth City Council', 'Varnland Independence Party')."""
+    places: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label in rule["place_labels"] and m.refers_to is None:
+            places.setdefault(m.text.casefold(), m)
+    out: list[Relation] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.refers_to is not None or not (m.label in rule["site_labels"] or m.label in rule["labels"] and any(
+                w.lower() in site_nouns for w in words)):
+            continue
+        for place in _places_in_name(words, places, rule["longest_place"]):
+            key = (m.text.casefold(), place.text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=place.text,
+                                subject_span=(m.start, m.end), object_span=(place.start, place.end),
+                                start=m.sentence_start, end=m.sentence_end, rule=rule["name"]))
+    return out
+
+
+def _places_in_name(words: list[str], places: dict[str, Mention], longest: int) -> Iterator[Mention]:
+    """Yield the places of `places` a name's words open with ('Tull City Council') or give after 'of' ('Bank of
+    Tull'), the longest first; never the whole name."""
+    starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w == "of"]
+    for start in starts:
+        for end in range(min(len(words), start + longest), start, -1):
+            if end - start == len(words):
+                continue
+            place = places.get(" ".join(words[start:end]).casefold())
+            if place is not None:
+                yield place
+                break

@@ -40,7 +40,7 @@ from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
-from linkchart.extract.locations import chained_places
+from linkchart.extract.locations import chained_places, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.pages import (
     Opening,
@@ -291,6 +291,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
+    art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"], rules["site_nouns"])
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
         art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"])
