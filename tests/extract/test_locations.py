@@ -306,3 +306,32 @@ def test_what_a_place_is_home_to_is_in_it(nlp, text: str, ents, want) -> None:  
 def test_a_person_is_home_to_nothing(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Ann Roe is home to Tullmouth.", [("Ann Roe", "PERSON"), ("Tullmouth", "GPE")])
     assert not any(p == "located_in" for _, p, _ in got)
+
+
+def _article(nlp, text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:  # noqa: ANN001
+    from linkchart.extract.pipeline import extract_article
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    return {(m.text, m.label) for m in found.mentions}, {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Durgada is a rural village in Gollaprolu mandal, East Godavari district, Andhra Pradesh, India.", "Gollaprolu"),
+    ("Kelmany is a small village in Tull County, Orla Voivodeship, Poland.", "Orla Voivodeship"),
+    ("The farm lies in Ann Weston, Kelm County, Portugal.", "Ann Weston"),
+])
+def test_every_link_of_a_chain_of_places_ending_in_a_country_is_a_place(nlp, text: str,  # noqa: ANN001
+                                                                        name: str) -> None:
+    mentions, _ = _article(nlp, text)
+    assert (name, "GPE") in mentions, mentions
+
+
+def test_a_person_before_a_place_is_no_link_of_a_chain(nlp) -> None:  # noqa: ANN001
+    mentions, _ = _article(nlp, "The letter was signed by Ann Weston, Texas.")
+    assert ("Ann Weston", "GPE") not in mentions
+
+
+def test_a_local_word_for_a_unit_keeps_the_trail_and_the_chain_going(nlp) -> None:  # noqa: ANN001
+    _, got = _article(nlp, "Durgada is a rural village in Gollaprolu mandal, East Godavari district, Andhra Pradesh, "
+                           "India.")
+    assert {("Durgada", "located_in", "Gollaprolu"), ("Gollaprolu", "located_in", "East Godavari district"),
+            ("Durgada", "located_in", "Andhra Pradesh")} <= got, got

@@ -174,6 +174,9 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
                     continue
                 found = [e for e in ents_for(ctx, g) if e.label_ in labels
                          and (e.label_ == "GPE" or c.lower_ not in trail.get("shore_preps", ()))]
+                if not found and named and g.is_lower and g.tag_ == "NN" and g.i + 1 < len(ctx.doc) \
+                        and ctx.doc[g.i + 1].text == ",":
+                    found = [e for e in named if e.label_ in labels]  # 'in Tull mandal, ...': a local word for a unit
                 if found:
                     take(found)
                 elif lemma_of(g) in through or g.lower_ in through:

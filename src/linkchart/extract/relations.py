@@ -995,9 +995,13 @@ def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collecti
 
 
 def _after_place_noun(ctx: SentenceContext, i: int, sent: Span) -> int:
-    """Return `i`, or the token after it when token `i` is a lower-case place noun ('Ostra district')."""
+    """Return `i`, or the token after it when token `i` is a lower-case place noun ('Ostra district'), or another
+    singular noun a comma follows ('Tull mandal, Orla district': a local word for a unit)."""
     tok = ctx.doc[i] if i < sent.end else None
-    return i + 1 if tok is not None and tok.is_lower and tok.lower_ in ctx.rules["place_nouns"] else i
+    if tok is None or not tok.is_lower:
+        return i
+    unit = tok.tag_ == "NN" and i + 1 < sent.end and ctx.doc[i + 1].text == ","
+    return i + 1 if tok.lower_ in ctx.rules["place_nouns"] or unit else i
 
 
 def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
