@@ -273,25 +273,6 @@ def test_no_place_from_a_name_the_article_does_not_name_or_a_river_or_a_town(nlp
 
 
 @pytest.mark.parametrize("text,ents,want", [
-    ("He became a student at the Orla Institute of Optics in Tullmouth in 1975.",
-     [("Orla Institute of Optics", "ORG"), ("Tullmouth", "GPE")],
-     ("Orla Institute of Optics", "located_in", "Tullmouth")),
-    ("She studied at the University of Kelm in Tullmouth.", [("University of Kelm", "ORG"), ("Tullmouth", "GPE")],
-     ("University of Kelm", "located_in", "Tullmouth")),
-    ("He taught at the Academy of Arts, Tullmouth, until 1990.", [("Academy of Arts", "ORG"), ("Tullmouth", "GPE")],
-     ("Academy of Arts", "located_in", "Tullmouth")),
-])
-def test_a_site_word_before_an_of_phrase_makes_a_site(nlp, text: str, ents, want) -> None:  # noqa: ANN001
-    assert want in triples(nlp, text, ents)
-
-
-def test_an_organisation_of_no_site_before_in_is_not_located(nlp) -> None:  # noqa: ANN001
-    got = triples(nlp, "He joined the Party of Labour in Tullmouth.",
-                  [("Party of Labour", "ORG"), ("Tullmouth", "GPE")])
-    assert ("Party of Labour", "located_in", "Tullmouth") not in got
-
-
-@pytest.mark.parametrize("text,ents,want", [
     ("Tullmouth is home to the Orla Museum.", [("Tullmouth", "GPE"), ("Orla Museum", "FAC")],
      ("Orla Museum", "located_in", "Tullmouth")),
     ("Tullmouth is home to several firms such as Kelmco.", [("Tullmouth", "GPE"), ("Kelmco", "ORG")],
@@ -335,3 +316,12 @@ def test_a_local_word_for_a_unit_keeps_the_trail_and_the_chain_going(nlp) -> Non
                            "India.")
     assert {("Durgada", "located_in", "Gollaprolu"), ("Gollaprolu", "located_in", "East Godavari district"),
             ("Durgada", "located_in", "Andhra Pradesh")} <= got, got
+
+
+def test_a_site_named_after_a_place_is_placed_on_a_reference_page_only(nlp) -> None:  # noqa: ANN001
+    page = "Tullmouth is a town in Portugal.\nIts people fly from Tullmouth Airport, and Tullmouth grew around it."
+    news = "Police closed Tullmouth Airport on Monday, and Tullmouth was quiet."
+    _, on_page = _article(nlp, page)
+    _, in_news = _article(nlp, news)
+    assert ("Tullmouth Airport", "located_in", "Tullmouth") in on_page, on_page
+    assert ("Tullmouth Airport", "located_in", "Tullmouth") not in in_news

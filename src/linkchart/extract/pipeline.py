@@ -291,8 +291,11 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
-    art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"], rules["site_nouns"])
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        # and a site named after a place is in it; news names 'the Tull airport' as a site of Tull's story, not
+        # as a statement of where it is
+        art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"],
+                                                 rules["site_nouns"])
         art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"])
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,

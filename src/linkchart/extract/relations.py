@@ -1019,13 +1019,10 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
 
 def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
     """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
-    Ostrava'; an organisation only when its name ends in such a word, or names it before its 'of' phrase:
-    'Brennick University, Varnland', 'the Institute of Optics in Y')."""
+    Ostrava'; an organisation only when its name ends in such a word: 'Brennick University, Varnland')."""
     if ent.label_ in rule["labels"]:
         return True
-    head = next((t for t in ent if t.lower_ == "of" and t.i > ent.start), None)
-    site = ent[-1].lower_ in ctx.rules["site_nouns"] or head is not None and head.nbor(-1).lower_ in ctx.rules[
-        "site_nouns"]
+    site = ent[-1].lower_ in ctx.rules["site_nouns"]
     return ent.label_ == "FAC" or ent.label_ in rule["site_labels"] and site
 
 
