@@ -325,3 +325,10 @@ def test_a_site_named_after_a_place_is_placed_on_a_reference_page_only(nlp) -> N
     _, in_news = _article(nlp, news)
     assert ("Tullmouth Airport", "located_in", "Tullmouth") in on_page, on_page
     assert ("Tullmouth Airport", "located_in", "Tullmouth") not in in_news
+
+
+@pytest.mark.parametrize("name", ["Orla Voivodeship", "Orla Oblast", "Kelm Township", "Orla Prefecture",
+                                  "Kelm Municipality"])
+def test_a_name_ending_in_an_administrative_unit_is_a_place(nlp, name: str) -> None:  # noqa: ANN001
+    from linkchart.extract.mentions import head_label
+    assert head_label(name.split()[-1]) == "GPE"
