@@ -149,3 +149,12 @@ def test_a_page_of_two_regions_or_a_place_put_elsewhere_has_no_region(nlp: Langu
     assert not any(rule == "page_region" for *_, rule in two)
     assert not any(rule == "page_region" for *_, rule in river)
     assert not any(s == "Ostravel" and rule == "page_region" for s, _, _, rule in elsewhere)
+
+
+def test_an_organisation_on_a_place_page_is_in_its_region_too(nlp: Language) -> None:
+    place = _page(nlp, "Dunmore Vale is a small town in Ostra County, Tullshire, Portugal.\nThe Kelm City Council "
+                       "meets in the old hall.")
+    person = _page(nlp, "Harrow Kell is a singer from Ostra County, Tullshire, Portugal.\nThe Kelm City Council "
+                        "gave him a medal.")
+    assert ("Kelm City Council", "located_in", "Tullshire", "page_region") in place, place
+    assert not any(s == "Kelm City Council" and rule == "page_region" for s, _, _, rule in person)

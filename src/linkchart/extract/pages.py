@@ -225,13 +225,14 @@ def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) 
 
 
 def page_region_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
-                          rule: dict[str, Any]) -> list[Relation]:
+                          rule: dict[str, Any], place_nouns: Collection[str] = ()) -> list[Relation]:
     """Return `rule["predicate"]` relations (named `rule["region_name"]`) putting each place the page names after
     its opening definition (labels `rule["labels"]`; one per name) in the region that definition sets the page in:
     the one outermost place, not a country, that its stated links put the page's places in ('X is a town in Ostra
     County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
     with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
-    countries and their nationality words, and `rule["larger"]` words."""
+    countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
+    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too."""
     if page_country(mentions, opening) is None:
         return []
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
@@ -248,10 +249,11 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     skip = {r.subject.casefold() for r in stated} | {r.object.casefold() for r in stated
                                                      if r.subject.casefold() in regions}
     skip |= set(regions) | {w.casefold() for w in rule["larger"]}
+    labels = set(rule["labels"]) | (set(rule["place_page_labels"]) if opening.noun in place_nouns else set())
     out: list[Relation] = []
     for m in mentions:
         key = m.text.casefold()
-        if m.start < opening.end or key in skip or m.label not in rule["labels"] or m.refers_to \
+        if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
                 or _nation(m) is not None or country_of_demonym(m.text) is not None:
             continue
         skip.add(key)

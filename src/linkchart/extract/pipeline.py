@@ -297,7 +297,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"],
                                                  rules["site_nouns"])
         art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
-                                                          art.opening, rules["page_country_rule"])
+                                                          art.opening, rules["page_country_rule"], place_nouns(rules))
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
