@@ -196,3 +196,139 @@ def test_a_list_of_towns_each_with_its_country_is_a_chain_per_country(nlp, text:
     got = triples(nlp, text, [(n, label) for n, label in names if n in text])
     assert {("Tolva", "located_in", "Portugal"), ("Brenn", "located_in", "Spain")} <= got, got
     assert not any(o == "Spain" and s == "Tolva" or s in {"Portugal", "Spain"} for s, p, o in got if p == "located_in")
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("The camp lies close to Brennick in Ostra County.", [("Brennick", "GPE"), ("Ostra County", "GPE")],
+     ("Brennick", "located_in", "Ostra County")),
+    ("The mill stood next to Tull Abbey in Ostrava.", [("Tull Abbey", "FAC"), ("Ostrava", "GPE")],
+     ("Tull Abbey", "located_in", "Ostrava")),
+    ("It is located beside the depot in Kelm, close to Brennick in Orlshire, Varnland.",
+     [("Kelm", "GPE"), ("Brennick", "GPE"), ("Orlshire", "GPE"), ("Varnland", "GPE")],
+     ("Brennick", "located_in", "Orlshire")),
+])
+def test_a_place_close_to_which_another_is_named_is_in_the_place_after_it(nlp, text: str, ents,  # noqa: ANN001
+                                                                           want) -> None:
+    assert want in triples(nlp, text, ents)
+
+
+def test_a_journey_to_a_place_in_another_says_nothing_of_the_first(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Officials flew to Brennick in Ostrava.", [("Brennick", "GPE"), ("Ostrava", "GPE")])
+    assert ("Brennick", "located_in", "Ostrava") not in got
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Brennick lies in Ostra County.", [("Brennick", "GPE"), ("Ostra County", "GPE")],
+     ("Brennick", "located_in", "Ostra County")),
+    ("Kelm Springs is in the Tull Mountains.", [("Kelm Springs", "GPE"), ("Tull Mountains", "LOC")],
+     ("Kelm Springs", "located_in", "Tull Mountains")),
+    ("Brennick belongs to the municipality of Ostrava.", [("Brennick", "GPE"), ("Ostrava", "GPE")],
+     ("Brennick", "located_in", "Ostrava")),
+    ("The Orla Museum sits in Ostrava.", [("Orla Museum", "FAC"), ("Ostrava", "GPE")],
+     ("Orla Museum", "located_in", "Ostrava")),
+])
+def test_a_place_that_is_lies_or_belongs_in_a_place_is_in_it(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert (*want, "verb_place_in") in facts(nlp, text, ents)
+
+
+def test_a_person_in_a_place_or_a_place_in_talks_is_not_located_by_the_copula(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Karl Dent is in Ostrava.", [("Karl Dent", "PERSON"), ("Ostrava", "GPE")])
+    assert ("Karl Dent", "located_in", "Ostrava") not in got
+    got = triples(nlp, "Brennick is in talks with the Orla Party.", [("Brennick", "GPE"), ("Orla Party", "ORG")])
+    assert not any(p == "located_in" for _, p, _ in got)
+
+
+def _named(text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    from linkchart.extract.locations import named_places
+    from linkchart.extract.relations import load_rules
+    from linkchart.models import Mention
+    mentions = []
+    for surface, label in ents:
+        start = text.index(surface)
+        mentions.append(Mention(start, start + len(surface), surface, label, 0, len(text)))
+    rules = load_rules()
+    return {(r.subject, r.predicate, r.object) for r in named_places(mentions, rules["place_name_rule"],
+                                                                     rules["site_nouns"])}
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("She taught at the University of Tullmouth for years; Tullmouth was her home.",
+     [("University of Tullmouth", "ORG"), ("Tullmouth", "GPE")],
+     ("University of Tullmouth", "located_in", "Tullmouth")),
+    ("He taught at Brennick High School. Brennick grew fast.",
+     [("Brennick High School", "ORG"), ("Brennick", "GPE")], ("Brennick High School", "located_in", "Brennick")),
+    ("Flights left Orla Vale Airport for Kelm. Orla Vale lies in the hills.",
+     [("Orla Vale Airport", "FAC"), ("Orla Vale", "GPE")], ("Orla Vale Airport", "located_in", "Orla Vale")),
+])
+def test_an_organisation_or_site_named_after_a_place_the_article_names_is_in_it(text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in _named(text, ents)
+
+
+def test_no_place_from_a_name_the_article_does_not_name_or_a_river_or_a_town(nlp) -> None:  # noqa: ANN001
+    assert not _named("He taught at Brennick High School.", [("Brennick High School", "ORG")])
+    assert not _named("He sat on the Brennick City Council. Brennick grew fast.",
+                      [("Brennick City Council", "ORG"), ("Brennick", "GPE")])
+    assert not _named("The Tull River runs past East Tull. Tull is a town.",
+                      [("Tull River", "LOC"), ("East Tull", "GPE"), ("Tull", "GPE")])
+
+
+@pytest.mark.parametrize("text,ents,want", [
+    ("Tullmouth is home to the Orla Museum.", [("Tullmouth", "GPE"), ("Orla Museum", "FAC")],
+     ("Orla Museum", "located_in", "Tullmouth")),
+    ("Tullmouth is home to several firms such as Kelmco.", [("Tullmouth", "GPE"), ("Kelmco", "ORG")],
+     ("Kelmco", "located_in", "Tullmouth")),
+    ("Tullmouth is home to several villages, including Kelm and Orsk.",
+     [("Tullmouth", "GPE"), ("Kelm", "GPE"), ("Orsk", "GPE")], ("Orsk", "located_in", "Tullmouth")),
+])
+def test_what_a_place_is_home_to_is_in_it(nlp, text: str, ents, want) -> None:  # noqa: ANN001
+    assert want in triples(nlp, text, ents)
+
+
+def test_a_person_is_home_to_nothing(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Ann Roe is home to Tullmouth.", [("Ann Roe", "PERSON"), ("Tullmouth", "GPE")])
+    assert not any(p == "located_in" for _, p, _ in got)
+
+
+def _article(nlp, text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:  # noqa: ANN001
+    from linkchart.extract.pipeline import extract_article
+    found = extract_article(text, [(0, len(text))], None, nlp)
+    return {(m.text, m.label) for m in found.mentions}, {(r.subject, r.predicate, r.object) for r in found.relations}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Durgada is a rural village in Gollaprolu mandal, East Godavari district, Andhra Pradesh, India.", "Gollaprolu"),
+    ("Kelmany is a small village in Tull County, Orla Voivodeship, Poland.", "Orla Voivodeship"),
+    ("The farm lies in Ann Weston, Kelm County, Portugal.", "Ann Weston"),
+])
+def test_every_link_of_a_chain_of_places_ending_in_a_country_is_a_place(nlp, text: str,  # noqa: ANN001
+                                                                        name: str) -> None:
+    mentions, _ = _article(nlp, text)
+    assert (name, "GPE") in mentions, mentions
+
+
+def test_a_person_before_a_place_is_no_link_of_a_chain(nlp) -> None:  # noqa: ANN001
+    mentions, _ = _article(nlp, "The letter was signed by Ann Weston, Texas.")
+    assert ("Ann Weston", "GPE") not in mentions
+
+
+def test_a_local_word_for_a_unit_keeps_the_trail_and_the_chain_going(nlp) -> None:  # noqa: ANN001
+    _, got = _article(nlp, "Durgada is a rural village in Gollaprolu mandal, East Godavari district, Andhra Pradesh, "
+                           "India.")
+    assert {("Durgada", "located_in", "Gollaprolu"), ("Gollaprolu", "located_in", "East Godavari district"),
+            ("Durgada", "located_in", "Andhra Pradesh")} <= got, got
+
+
+def test_a_site_named_after_a_place_is_placed_on_a_reference_page_only(nlp) -> None:  # noqa: ANN001
+    page = "Tullmouth is a town in Portugal.\nIts people fly from Tullmouth Airport, and Tullmouth grew around it."
+    news = "Police closed Tullmouth Airport on Monday, and Tullmouth was quiet."
+    _, on_page = _article(nlp, page)
+    _, in_news = _article(nlp, news)
+    assert ("Tullmouth Airport", "located_in", "Tullmouth") in on_page, on_page
+    assert ("Tullmouth Airport", "located_in", "Tullmouth") not in in_news
+
+
+@pytest.mark.parametrize("name", ["Orla Voivodeship", "Orla Oblast", "Kelm Township", "Orla Prefecture",
+                                  "Kelm Municipality"])
+def test_a_name_ending_in_an_administrative_unit_is_a_place(nlp, name: str) -> None:  # noqa: ANN001
+    from linkchart.extract.mentions import head_label
+    assert head_label(name.split()[-1]) == "GPE"

@@ -98,3 +98,72 @@ def test_the_organisation_a_page_defines_is_in_its_country(nlp: Language) -> Non
     got = _page(nlp, "Kellan Records is a Portuguese record label founded in 1990.\nIts first signing was Harrow "
                      "Kell.")
     assert ("Kellan Records", "located_in", "Portuguese", "page_country") in got
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Harrow Kell was a Portuguese painter of the nineteenth century.\nHe was born in Ostravel and studied in "
+     "Tullmouth. In 1850 he left Portugal for good.", "Tullmouth"),
+    ("Kellan Records is a Portuguese record label founded in 1990.\nIts studio is in Tullmouth. Most of its "
+     "singers come from Portugal.", "Tullmouth"),
+    ("Orla Dunn is a Portuguese poet and translator.\nShe lives in Tullmouth, far from the coast of Portugal.",
+     "Tullmouth"),
+])
+def test_a_nationality_word_names_the_country_the_page_names_elsewhere(nlp: Language, text: str,
+                                                                        place: str) -> None:
+    assert (place, "located_in", "Portugal", "page_country_word") in _page(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dorn Vale is a novel by Portuguese writer Harrow Kell.\nIt is set in Tullmouth. It was printed in Portugal.",
+    "Harrow Kell was a Portuguese-born Spanish painter.\nHe studied in Tullmouth. In 1850 he left Portugal for "
+    "Spain.",
+])
+def test_a_nationality_word_of_another_noun_or_beside_another_sets_no_country(nlp: Language, text: str) -> None:
+    assert not any(rule.startswith("page_country") for *_, rule in _page(nlp, text))
+
+
+@pytest.mark.parametrize("org", ["Tullmouth City Council", "Supreme Court of Tullmouth", "VNR"])
+def test_an_organisation_named_as_one_is_in_the_country_of_a_page_of_one_country(nlp: Language, org: str) -> None:
+    one = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nIn 1850 he joined the {org}.")
+    two = _page(nlp, f"Harrow Kell was a Portuguese-born Spanish singer.\nIn 1850 he joined the {org}.")
+    assert any(s.endswith(org.split()[-1]) and rule == "page_country_organisation" for s, _, _, rule in one), one
+    assert not any(s.endswith(org.split()[-1]) and rule.startswith("page_country") for s, _, _, rule in two), two
+
+
+@pytest.mark.parametrize("name,organisation", [("Kellan Records Group", True), ("Orla Dunn", False),
+                                               ("Harrow Kell Vane", False), ("Ministry of Roads", True)])
+def test_a_bare_name_is_not_taken_for_an_organisation(name: str, organisation: bool) -> None:
+    from linkchart.extract.pages import _organisation_named
+    assert _organisation_named(name) is organisation
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmore Vale is a small town in Ostra County, Tullshire, Portugal.\nThe town of Dunmore Vale lies near the "
+    "towns of Ostravel and Brennick.",
+    "Dunmore Vale is a village in Tullshire, Portugal.\nIt lies between the towns of Ostravel and Brennick.",
+])
+def test_the_places_a_page_names_are_in_the_region_its_definition_names(nlp: Language, text: str) -> None:
+    got = _page(nlp, text)
+    assert {("Ostravel", "located_in", "Tullshire", "page_region"),
+            ("Brennick", "located_in", "Tullshire", "page_region")} <= got, got
+
+
+def test_a_page_of_two_regions_or_a_place_put_elsewhere_has_no_region(nlp: Language) -> None:
+    two = _page(nlp, "Dunmore Vale is a river in Tullshire and Orlshire, Portugal.\nIt flows past the towns of "
+                     "Ostravel and Brennick.")
+    elsewhere = _page(nlp, "Dunmore Vale is a village in Tullshire, Portugal.\nIts mayor was born in the town of "
+                           "Ostravel, Orlshire.")
+    river = _page(nlp, "Dunmore Vale is a village on the Orla River, Portugal.\nIt lies between the towns of "
+                       "Ostravel and Brennick.")
+    assert not any(rule == "page_region" for *_, rule in two)
+    assert not any(rule == "page_region" for *_, rule in river)
+    assert not any(s == "Ostravel" and rule == "page_region" for s, _, _, rule in elsewhere)
+
+
+def test_an_organisation_on_a_place_page_is_in_its_region_too(nlp: Language) -> None:
+    place = _page(nlp, "Dunmore Vale is a small town in Ostra County, Tullshire, Portugal.\nThe Kelm City Council "
+                       "meets in the old hall.")
+    person = _page(nlp, "Harrow Kell is a singer from Ostra County, Tullshire, Portugal.\nThe Kelm City Council "
+                        "gave him a medal.")
+    assert ("Kelm City Council", "located_in", "Tullshire", "page_region") in place, place
+    assert not any(s == "Kelm City Council" and rule == "page_region" for s, _, _, rule in person)

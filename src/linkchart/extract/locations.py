@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
-from linkchart.models import Relation
+from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
 
@@ -88,8 +88,9 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         i = ent.end
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
             continue
-        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"]:
-            continue
+        if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
+                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
+            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
         if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
             continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
         j = i + 1
@@ -173,6 +174,9 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
                     continue
                 found = [e for e in ents_for(ctx, g) if e.label_ in labels
                          and (e.label_ == "GPE" or c.lower_ not in trail.get("shore_preps", ()))]
+                if not found and named and g.is_lower and g.tag_ == "NN" and g.i + 1 < len(ctx.doc) \
+                        and ctx.doc[g.i + 1].text == ",":
+                    found = [e for e in named if e.label_ in labels]  # 'in Tull mandal, ...': a local word for a unit
                 if found:
                     take(found)
                 elif lemma_of(g) in through or g.lower_ in through:
@@ -217,3 +221,46 @@ def nation_named(text: str) -> str | None:
     while len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
     return lexicon.nation_of(" ".join(words))
+
+
+def named_places(mentions: list[Mention], rule: dict[str, Any], site_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting a site (labels `rule["site_labels"]`, or
+    `rule["labels"]` with a word of `site_nouns` in the name) in a place its own name opens with or names after
+    'of' ('University of Tullmouth', 'Tullmouth Airport', 'Tullmouth High School'), when the article also names that
+    place on its own (labels `rule["place_labels"]`); one relation per name and place, its first mention. Evidence
+    is the name's sentence. A council, a party or a firm named after a place works for it or comes from it: it is
+    left out ('Tullmouth City Council', 'Varnland Independence Party')."""
+    places: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label in rule["place_labels"] and m.refers_to is None:
+            places.setdefault(m.text.casefold(), m)
+    out: list[Relation] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.refers_to is not None or not (m.label in rule["site_labels"] or m.label in rule["labels"] and any(
+                w.lower() in site_nouns for w in words)):
+            continue
+        for place in _places_in_name(words, places, rule["longest_place"]):
+            key = (m.text.casefold(), place.text.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=place.text,
+                                subject_span=(m.start, m.end), object_span=(place.start, place.end),
+                                start=m.sentence_start, end=m.sentence_end, rule=rule["name"]))
+    return out
+
+
+def _places_in_name(words: list[str], places: dict[str, Mention], longest: int) -> Iterator[Mention]:
+    """Yield the places of `places` a name's words open with ('Tull City Council') or give after 'of' ('Bank of
+    Tull'), the longest first; never the whole name."""
+    starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w == "of"]
+    for start in starts:
+        for end in range(min(len(words), start + longest), start, -1):
+            if end - start == len(words):
+                continue
+            place = places.get(" ".join(words[start:end]).casefold())
+            if place is not None:
+                yield place
+                break

@@ -1100,6 +1100,8 @@ class MentionFixer:
                 or (a.lower_ in self.places.compass and b.lower_ == "of")
             ):
                 return "GPE", None
+        if label in ("PERSON", "ORG") and _in_country_chain(doc, s, e):
+            return "GPE", None  # 'a village in X mandal, Y district, Z, Varnland': every link of the chain is a place
         if label == "PERSON":
             # 'near X'; 'between X and Damascus': a name beside a place is a place
             if s > 0 and doc[s - 1].lower_ in self.places.person_place_preps:
@@ -1266,6 +1268,35 @@ class MentionFixer:
         for span in actors:  # after doc.ents is set, so 'is this word a name' sees our spans
             span._.set(DESC_ATTR, self._description(doc, span))
         return doc
+
+
+_CHAIN_OPENERS = frozenset({"in", "within"})
+_LONGEST_CHAIN = 5
+
+
+def _in_country_chain(doc: Doc, s: int, e: int) -> bool:
+    """Return True when the name doc[s:e] is a link of a comma chain of places that an 'in' opens and a country of
+    the gazetteer ends: 'in X mandal, Y district, Z, Varnland' (X, Y and Z). A link may keep one lower-case noun
+    after its name ('X mandal'); the name before the link must be a place ('in A, X, Varnland'), or 'in' itself."""
+    before = doc[s - 1] if s > 0 else None
+    if before is None or not (before.lower_ in _CHAIN_OPENERS or before.text == "," and s > 1 and (
+            doc[s - 2].ent_type_ in ("GPE", "LOC") or doc[s - 2].is_lower and doc[s - 2].pos_ == "NOUN")):
+        return False
+    j = e
+    for _ in range(_LONGEST_CHAIN):
+        if j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN":
+            j += 1  # 'X mandal'
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return False
+        k = j + 1
+        while k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha:
+            k += 1
+        if k == j + 1:
+            return False
+        if lexicon.nation_of(doc[j + 1 : k].text) is not None:
+            return k >= len(doc) or not doc[k].is_alpha
+        j = k
+    return False
 
 
 @Language.factory(

@@ -14,12 +14,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import lemma_of
+from linkchart.extract.demonyms import country_of_demonym
 from linkchart.extract.locations import nation_named
-from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY
+from linkchart.extract.mentions import ACRONYM_RE, CUE_ATTR, SPANS_KEY, head_label
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
@@ -36,6 +37,8 @@ class Opening:
     noun: str
     name: tuple[int, int]  # the tokens of the subject's name ('Dunmore Vale' in 'Dunmore Vale ( ) is a town')
     subject: tuple[int, int]  # the same name's characters, offsets into the article
+    nationality: str | None = None  # the country a nationality word before the noun names ('a Varnish painter')
+    nations: int = 0  # how many countries the sentence names, by name or nationality word
 
 
 def defined_labels(rules: dict[str, Any]) -> dict[str, str]:
@@ -75,7 +78,25 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
     while end < root.i and (doc[end].is_title or doc[end].is_upper) and not doc[end].is_punct:
         end += 1
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
-                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset))
+                   (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset), _nationality(sent, noun),
+                   len(_nations(sent)))
+
+
+def _nations(sent: Span) -> set[str]:
+    """Return the countries a sentence names, by name ('Varnland', 'northern Varnland') or nationality word."""
+    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None}
+    return named | {c for e in sent.ents if (c := nation_named(e.text)) is not None}
+
+
+def _nationality(sent: Span, noun: Token) -> str | None:
+    """Return the country a nationality word qualifying the definition's noun names ('a Varnish painter', 'a
+    Varnish record label'), when it is the only country the sentence's nationality words name; None otherwise
+    ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word qualifies another noun)."""
+    if len(_nations(sent)) != 1:
+        return None
+    before = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+    before += [g for c in before for g in c.children if g.dep_ == "conj"]
+    return next((c for t in before if (c := country_of_demonym(t.text)) is not None), None)
 
 
 def tag_defined_name(doc: Doc, opening: Opening, labels: dict[str, str]) -> bool:
@@ -107,14 +128,31 @@ def _nation(m: Mention) -> str | None:
 def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | None:
     """Return the first mention of a country (or of its nationality word) inside the opening definition, or
     None; a country named with a compass word ('northern Varnland') is named by its plain name or nationality
-    word where the page has one."""
-    inside = [m for m in mentions if opening.start <= m.start and m.end <= opening.end and _nation(m) is not None]
-    first = min(inside, key=lambda m: m.start, default=None)
-    if first is None or lexicon.nation_of(first.text) or first.refers_to:
+    word where the page has one. A nationality word before the definition's noun that is no mention, because
+    the page names its country elsewhere ('X is a Varnish painter. ... he left Varnland'), names the page's
+    country by that name."""
+    mentions = list(mentions)
+    first = min((m for m in mentions if _inside(m, opening)), key=lambda m: m.start, default=None)
+    if first is None:
+        return _country_of_word(mentions, opening)
+    if lexicon.nation_of(first.text) or first.refers_to:
         return first
     # 'in northern Varnland': the page's plain name of that country, where it has one, names it as a whole
     home = _nation(first)
     return next((m for m in mentions if _nation(m) == home and (lexicon.nation_of(m.text) or m.refers_to)), first)
+
+
+def _inside(m: Mention, opening: Opening) -> bool:
+    """Whether a mention inside the opening definition names a country (by name, compass word or nationality)."""
+    return opening.start <= m.start and m.end <= opening.end and _nation(m) is not None
+
+
+def _country_of_word(mentions: list[Mention], opening: Opening) -> Mention | None:
+    """Return the first mention elsewhere on the page of the country a nationality word before the opening
+    definition's noun names ('X is a Varnish painter' -> the page's 'Varnland'), or None."""
+    if opening.nationality is None:
+        return None
+    return next((m for m in mentions if lexicon.nation_of(m.text) == opening.nationality), None)
 
 
 def page_country_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
@@ -128,10 +166,13 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     Opera'); on a person's, band's or film's page the other organisations may be anywhere. Evidence runs from the
     definition to the sentence naming it. Left out: countries, `rule["larger"]` words (continents, 'Europe'), what
     the page already puts in a country, what a stated link says a country is inside, and another country's capital
-    ('Vienna' on a page set in Portugal)."""
+    ('Vienna' on a page set in Portugal). A country the opening names by a nationality word only ('X is a Varnish
+    painter. ... he left Varnland') gives relations named `rule["word_name"]`, its name elsewhere on the page as
+    their object, and never of the page's own subject but an organisation (a person the model took for a place)."""
     country = page_country(mentions, opening)
     if country is None:
         return []
+    name = rule["name"] if any(_inside(m, opening) for m in mentions) else rule["word_name"]
     home = _nation(country)
     place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
@@ -145,16 +186,23 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         if key in seen or _nation(m) is not None or m.refers_to:
             continue
         defined = m.start < opening.subject[1] and opening.subject[0] < m.end  # the page's own subject
-        if m.label not in rule["labels"] and not (m.label in rule["place_page_labels"] and (
-                place_page or defined or _site_or_national(m.text, home, site_nouns))):
+        kind = name
+        if m.label in rule["place_page_labels"] and not (place_page or defined or _site_or_national(
+                m.text, home, site_nouns)):
+            if opening.nations != 1 or not _organisation_named(m.text):
+                continue  # a page of several countries; a person's name the model calls an organisation
+            kind = rule["organisation_name"]
+        elif m.label not in rule["labels"] and m.label not in rule["place_page_labels"]:
             continue
         seen.add(key)
         if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
             continue
+        if defined and name == rule["word_name"] and not place_page and m.label not in rule["place_page_labels"]:
+            continue  # 'X is a Varnish painter': a person the model calls a place
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
-                            rule=rule["name"]))
+                            rule=kind))
     return out
 
 
@@ -162,6 +210,14 @@ def _capital_elsewhere(name: str, home: str | None) -> bool:
     """Return True when `name` is the capital of a country other than `home` (the gazetteer's capitals)."""
     country = lexicon.countries().capitals.get(name)
     return country is not None and country != home
+
+
+def _organisation_named(name: str) -> bool:
+    """Return True when a name says it names an organisation: an acronym ('VNR'), an organisation's head word
+    last ('Kellan Records', 'Tull City Council') or an 'of' phrase inside ('Ministry of Roads'); a bare name
+    ('Orla Dunn') may be a person's the model calls an organisation."""
+    words = name.split()
+    return bool(ACRONYM_RE.match(name)) or head_label(words[-1]) == "ORG" or "of" in words[1:-1]
 
 
 def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:
@@ -172,3 +228,43 @@ def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) 
         return True
     return home is not None and any(lexicon.nation_of(" ".join(words[i:j])) == home
                                     for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
+
+
+def page_region_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                          rule: dict[str, Any], place_nouns: Collection[str] = ()) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["region_name"]`) putting each place the page names after
+    its opening definition (labels `rule["labels"]`; one per name) in the region that definition sets the page in:
+    the one outermost place, not a country, that its stated links put the page's places in ('X is a town in Ostra
+    County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
+    with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
+    countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
+    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too."""
+    if page_country(mentions, opening) is None:
+        return []
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
+    opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
+              and nation_named(r.object) is None]
+    regions = {r.object.casefold(): r for r in opened}
+    outer = [k for k in regions if not any(r.subject.casefold() == k and r.object.casefold() in regions
+                                           for r in opened)]
+    if len(outer) != 1:
+        return []
+    region = regions[outer[0]]
+    if not any((m.start, m.end) == region.object_span and m.label == "GPE" for m in mentions):
+        return []  # a river, a sea or a street the page lies on holds no town of it
+    skip = {r.subject.casefold() for r in stated} | {r.object.casefold() for r in stated
+                                                     if r.subject.casefold() in regions}
+    skip |= set(regions) | {w.casefold() for w in rule["larger"]}
+    labels = set(rule["labels"]) | (set(rule["place_page_labels"]) if opening.noun in place_nouns else set())
+    out: list[Relation] = []
+    for m in mentions:
+        key = m.text.casefold()
+        if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
+                or _nation(m) is not None or country_of_demonym(m.text) is not None:
+            continue
+        skip.add(key)
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
+                            subject_span=(m.start, m.end), object_span=region.object_span,
+                            start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                            rule=rule["region_name"]))
+    return out

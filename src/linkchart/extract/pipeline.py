@@ -40,13 +40,14 @@ from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
-from linkchart.extract.locations import chained_places
+from linkchart.extract.locations import chained_places, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.pages import (
     Opening,
     defined_labels,
     opening_definition,
     page_country_relations,
+    page_region_relations,
     place_nouns,
     tag_defined_name,
 )
@@ -291,6 +292,12 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
+        # and a site named after a place is in it; news names 'the Tull airport' as a site of Tull's story, not
+        # as a statement of where it is
+        art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"],
+                                                 rules["site_nouns"])
+        art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
+                                                          art.opening, rules["page_country_rule"], place_nouns(rules))
         art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])

@@ -1017,9 +1017,13 @@ def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collecti
 
 
 def _after_place_noun(ctx: SentenceContext, i: int, sent: Span) -> int:
-    """Return `i`, or the token after it when token `i` is a lower-case place noun ('Ostra district')."""
+    """Return `i`, or the token after it when token `i` is a lower-case place noun ('Ostra district'), or another
+    singular noun a comma follows ('Tull mandal, Orla district': a local word for a unit)."""
     tok = ctx.doc[i] if i < sent.end else None
-    return i + 1 if tok is not None and tok.is_lower and tok.lower_ in ctx.rules["place_nouns"] else i
+    if tok is None or not tok.is_lower:
+        return i
+    unit = tok.tag_ == "NN" and i + 1 < sent.end and ctx.doc[i + 1].text == ","
+    return i + 1 if tok.lower_ in ctx.rules["place_nouns"] or unit else i
 
 
 def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
@@ -1107,7 +1111,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
         if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
             continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
         seen.add(ent.start)
-        if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"]:
+        if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
+                and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
             continue
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ != "in":
