@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart.extract.facts import fact_reader
+from linkchart.extract.pipeline import extract_article
 
 
 def parse(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -28,3 +29,9 @@ def facts(nlp: Language, text: str, ents: list[tuple[str, str]]) -> set[tuple[st
 def triples(nlp: Language, text: str, ents: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
     """Return (subject, predicate, object) for every relation read in `text` with the given mentions."""
     return {(s, p, o) for s, p, o, _ in facts(nlp, text, ents)}
+
+
+def article_triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """Return (subject, predicate, object) for every relation the whole pipeline reads in `text` as one article."""
+    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations}

@@ -5,14 +5,8 @@ participle_last_conjunct). Invented names."""
 from __future__ import annotations
 
 import pytest
+from parsed_text import article_triples as _triples
 from spacy.language import Language
-
-from linkchart.extract.pipeline import extract_article
-
-
-def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
-    return {(r.subject, r.predicate, r.object) for r in found.relations}
 
 
 @pytest.mark.parametrize(("text", "person", "group"), [
