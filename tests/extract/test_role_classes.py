@@ -41,6 +41,28 @@ def test_allies_friends_and_rivals(nlp, text: str, pred: str) -> None:  # noqa: 
 
 
 @pytest.mark.parametrize("text", [
+    "Hugo Stahl, a bitter rival of Karl Dent, resigned.",
+    "Karl Dent's arch-rival, Hugo Stahl, won the vote.",
+    "Hugo Stahl is the old foe of Karl Dent.",
+    "Hugo Stahl, an adversary of Karl Dent, spoke first.",
+])
+def test_rivalry_runs_both_ways(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Hugo Stahl", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Hugo Stahl", "opposes", "Karl Dent", "role_rival") in got, got
+    assert ("Karl Dent", "opposes", "Hugo Stahl", "role_rival_mutual") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Stahl is an outspoken critic of Karl Dent.",
+    "Hugo Stahl, a fierce opponent of Karl Dent, resigned.",
+])
+def test_a_critic_opposes_one_way(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Hugo Stahl", "opposes", "Karl Dent") in got
+    assert ("Karl Dent", "opposes", "Hugo Stahl") not in got
+
+
+@pytest.mark.parametrize("text", [
     "Marta Quill is a fellow at the Harlow Institute.",
     "Marta Quill, a senior researcher at the Harlow Institute, wrote the report.",
     "Marta Quill, an author and lecturer at the Harlow Institute, wrote the report.",

@@ -55,6 +55,7 @@ from linkchart.extract.locations import (
 from linkchart.extract.mentions import REFERS_ATTR, honorific_text
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker
+from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
@@ -793,6 +794,9 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_described"
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
+            if rule.get("mutual"):
+                yield from _pairs(ctx, {**rule, "name": f"{name}_mutual", "predicate": predicate}, tok, holders,
+                                  objects, swap=not rule.get("swap"))
             if rule.get("trail"):
                 yield from _trail_nesting_pairs(ctx, tok, rule)
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
@@ -1130,13 +1134,28 @@ def party_word(text: str) -> bool:
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
 
 
+def _party_before(ctx: SentenceContext, ent: Span, sent: Span) -> tuple[Span | None, str]:
+    """Return the span right before a person's name, or before the title that opens it when that title ends in a
+    noun of the rule's `spoken_for_class` ('Liberal Democrat transport spokesman X'), and the rule suffix to use."""
+    party = ctx.ent_at[ent.start - 1]
+    if party is not None:
+        return party, ""
+    title = title_before(ent)
+    nouns = lexicon.roles().classes.get(ctx.rules["party_person_rule"]["spoken_for_class"], frozenset())
+    first = ent.start - 1 - title.count(" ") if title else ent.start
+    if title is None or title.rsplit(" ", 1)[-1] not in nouns or first - 1 < sent.start:
+        return None, ""
+    return ctx.ent_at[first - 1], "_spokesperson"
+
+
 def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member."""
+    """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member; so
+    does one before a party spokesperson's title ('Liberal Democrat transport spokesman Ann Fell')."""
     rule = ctx.rules["party_person_rule"]
     for ent in sent_ents(ctx, sent):
         if ent.label_ != "PERSON" or ent.start <= sent.start:
             continue
-        party = ctx.ent_at[ent.start - 1]
+        party, suffix = _party_before(ctx, ent, sent)
         if party is None or party.label_ not in rule["object_labels"] or not party.text[:1].isupper():
             continue
         if not party_word(party.text):
@@ -1146,7 +1165,8 @@ def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Cand
             # 'including Greens Tom Vale and Ann Roe': a party's plural names every person of the list it opens
             members += [e for e in ents_for(ctx, ent.root) if e != ent and e.label_ == "PERSON"]
         for member in members:
-            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, member), arg_for(ctx, party), ent.root)
+            yield _Candidate(rule["name"] + suffix, rule["predicate"], arg_for(ctx, member), arg_for(ctx, party),
+                             ent.root)
 
 
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
