@@ -244,6 +244,7 @@ def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
 
 
 _PRONOUNS = lexicon.grammar()
+PRONOUN_CHAIN = 6  # the most sentences back a chain of one pronoun as subject is followed to its person
 PERSONAL_PRONOUNS = _PRONOUNS.personal_pronouns
 OBJECT_PRONOUNS = _PRONOUNS.object_pronouns
 GROUP_PRONOUNS = _PRONOUNS.group_pronouns  # subject 'it' for an organisation named just before
@@ -282,12 +283,14 @@ def gender_fits(ctx: SentenceContext, ent: Span, pronoun: Token) -> bool:
     return have is None or have == want
 
 
-def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
+def _antecedent(ctx: SentenceContext, pronoun: Token, hops: int = 0) -> Span | None:
     """Return the person a 'he'/'she' most likely refers to.
 
     The one person named earlier in the same sentence ('While Daqduq trained them, he ...'),
     else the previous sentence's subject person (or its only person); an ambiguous pronoun
-    stays unresolved.
+    stays unresolved. A previous sentence whose subject is the same pronoun (or is owned by it: 'one
+    of his pupils'), not a name, passes on what that pronoun refers to (rule pronoun_chain: 'X
+    arrived. He met Z. Later he sued Y': X sued Y, not Z), up to `PRONOUN_CHAIN` sentences back.
     """
     sent = ctx.sent_at[pronoun.i]
     before = {e.text: e for e in sent_ents(ctx, sent)
@@ -306,8 +309,23 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
         return subjects[0]
+    same = _subject_pronoun(previous, pronoun) if hops < PRONOUN_CHAIN else None
+    if same is not None:  # the subject goes on being the same one: the persons of its sentence are others
+        return _antecedent(ctx, same, hops + 1)
     distinct = {e.text for e in people}
     return people[0] if len(distinct) == 1 else None
+
+
+def _subject_pronoun(sent: Span, pronoun: Token) -> Token | None:
+    """Return the pronoun of `pronoun`'s gender that is, or owns, the subject of `sent`'s main clause ('he' in
+    'he was posted', 'his' in 'one of his pupils was X'), else None."""
+    gender = _gender(pronoun.text)
+    for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root):
+        for tok in subject.subtree:
+            if (tok == subject and tok.lower_ == pronoun.lower_ or tok.dep_ == "poss" and tok.pos_ == "PRON") \
+                    and gender is not None and _gender(tok.text) == gender:
+                return tok
+    return None
 
 
 def controlling_verb(head: Token) -> Token | None:
@@ -420,6 +438,24 @@ def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
             e = next(iter(found.values()))
             out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)
     return out
+
+
+def closing_pronoun_subject(ctx: SentenceContext, offset: int) -> Speaker | None:
+    """Return the person a span's last sentence has as subject by a pronoun ('... But he had grown tired of it.'),
+    found as for any 'he' or 'she' (a chain of them included), with offsets into the article (doc char offsets +
+    `offset`), for a pronoun opening the next paragraph; None when the subject is no such pronoun or stays
+    unresolved."""
+    sents = list(ctx.doc.sents)
+    if not sents:
+        return None
+    last = sents[-1]
+    pronoun = next((t for t in last if t.dep_ in {"nsubj", "nsubjpass"} and t.head == last.root
+                    and t.lower_ in PERSONAL_PRONOUNS and _gender(t.text) is not None), None)
+    person = _antecedent(ctx, pronoun) if pronoun is not None else None
+    if person is None:
+        return None
+    arg = arg_for(ctx, person)
+    return Speaker(arg.text, arg.label, arg.start + offset, arg.end + offset)
 
 
 def _clause_subjects(tok: Token) -> set[int]:
