@@ -24,6 +24,13 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
     ('The Brenlow Group also backed the proposals, saying "we are happy if the Acme Group accepts them". '
      '"The firm has been challenged to play fair. The question now is how well people execute their plans," '
      'chief executive Lee Strafe said.', "leads"),
+    # an organisation the speaker only names inside the quotation is not the one the title is held in
+    ('The Brenlow Group welcomed the move. "The question is whether the Acme Group agrees," managing director '
+     'Lee Strafe said.', "leads"),
+    # a department's head is on the staff of the organisation in focus
+    ('The Brenlow Group said it was not sure what the change would do. Road safety head Lee Strafe said: '
+     '"It remains to be seen."', "employed_by"),
+    ('The Brenlow Group doubted the figures. "We need more data," research head Lee Strafe said.', "employed_by"),
 ])
 def test_a_bare_title_of_a_speaker_is_held_in_the_organisation_in_focus(nlp: Language, text: str,
                                                                          predicate: str) -> None:

@@ -54,7 +54,7 @@ from linkchart.extract.locations import (
 )
 from linkchart.extract.mentions import REFERS_ATTR, honorific_text
 from linkchart.extract.modality import modality_memo
-from linkchart.extract.speakers import Speaker
+from linkchart.extract.speakers import Speaker, quotations
 from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
@@ -656,8 +656,10 @@ def _firm_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phras
     its own, the sentence no other organisation, and its holder speaks; [] otherwise (rule `_in_focus`)."""
     if phrase not in rule.get("firm_phrases", ()) or any(c.dep_ == "poss" for c in tok.children):
         return []
-    if any(e.label_ in {"ORG", "GPE", "NORP"} for e in sent_ents(ctx, ctx.sent_at[tok.i])):
-        return []  # 'BT chief executive X', 'X, director of Y', a sentence naming another body
+    quoted = quotations(ctx.doc)
+    if any(e.label_ in {"ORG", "GPE", "NORP"} and not any(a <= e.start < b for a, b in quoted)
+           for e in sent_ents(ctx, ctx.sent_at[tok.i])):
+        return []  # 'BT chief executive X', 'X, director of Y', a sentence naming another body (not in the quote)
     speaking = any(h.root.dep_ == "nsubj" and lemma_of(h.root.head) in ctx.rules["reporting_verbs"] for h in holders)
     if not speaking:
         return []
