@@ -273,6 +273,8 @@ class MentionFixer:
                     self._head_reference(doc, i, cands)
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'Unity MP X'
+                if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B":
+                    self._national_name(doc, i, cands)  # 'praised Varnish Water for'
                 if low in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
                 if low in self.orgs.of_heads:
@@ -560,6 +562,28 @@ class MentionFixer:
         if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
             # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
             cands.append(_Cand(j, i, "ORG", cue="party"))
+
+    def _national_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Varnish Water' in 'the minister praised Varnish Water for ...': a nationality word the model called
+        NORP, and one capitalised noun after it that it qualifies and the model left unlabelled, inside a sentence,
+        name an organisation (rule `national_name`). A title, role, rank, people, language, date or place word after
+        the nationality word, a noun that itself qualifies another, or a longer run of capitals, names none here."""
+        j = i + 1
+        nation = lexicon.nation_of(doc[i].text) is not None or demonym_shaped(doc[i].text)
+        if j + 1 >= len(doc) or not nation or doc[i].is_sent_start:
+            return
+        nxt, after = doc[j], doc[j + 1]
+        if nxt.tag_ != "NNP" or not nxt.is_alpha or nxt.is_upper or not nxt.text[:1].isupper() \
+                or nxt.ent_iob_ != "O" or doc[i].head != nxt or self._is_name_token(after) \
+                or nxt.dep_ in {"compound", "amod", "nmod"}:
+            return  # 'American Glam metal band', 'the Asian Championship tournaments': a kind, not a name
+        low = nxt.lower_
+        if (low in self.roles.nouns or low in self.roles.former or low in self.roles.deputy or self._is_honorific(nxt)
+                or low in self.party_roles or low in self.peoples or low in self.languages
+                or nxt.text in self.dates_words or head_label(nxt.text) or low in self.places.nouns
+                or lexicon.nation_of(nxt.text)):
+            return
+        cands.append(_Cand(i, j + 1, "ORG", cue="national"))
 
     def _party_plural(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Greens' in 'including Greens Tom Vale and Ann Roe': a capitalised plural (not opening its sentence)
@@ -1267,6 +1291,16 @@ def _is_results(sent: Span) -> bool:
     words or more, and at least `RESULT_NUMBERS`."""
     numbers = sum(t.like_num for t in sent)
     return numbers >= RESULT_NUMBERS and numbers * 4 >= sum(not t.is_punct for t in sent)
+
+
+# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
+# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
+
+
+def demonym_shaped(text: str) -> bool:
+    """Return True when `text` ends as most adjectives of nationality do ('Danish', 'Omani', 'Congolese')."""
+    return text.lower().endswith(_DEMONYM_ENDINGS)
 
 
 @lru_cache(maxsize=50_000)

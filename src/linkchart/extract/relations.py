@@ -52,7 +52,7 @@ from linkchart.extract.locations import (
     places_listed_before,
     trail_nesting,
 )
-from linkchart.extract.mentions import REFERS_ATTR, honorific_text
+from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
 from linkchart.extract.speakers import Speaker, quotations
 from linkchart.extract.title_holders import title_before
@@ -1120,9 +1120,6 @@ def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candida
                         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
 
 
-# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
-# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
-_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
 
 
 def party_word(text: str) -> bool:
@@ -1130,7 +1127,7 @@ def party_word(text: str) -> bool:
     names no nation and no people or faith."""
     singular = text.removesuffix("s")  # 'Americans', 'Albanians': the people of a nation
     if lexicon.nation_of(text) is not None or lexicon.nation_of(singular) is not None \
-            or singular.lower().endswith(_DEMONYM_ENDINGS):
+            or demonym_shaped(singular):
         return False
     peoples = lexicon.not_entities().peoples
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
