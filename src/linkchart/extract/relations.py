@@ -364,7 +364,8 @@ def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
     organisation before it but the verb's own subject ('Y also backed the proposals')."""
     if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
         return False
-    kids = list(noun.children)
+    # 'backed the proposals saying "..."': the parser hangs the subject's reporting participle on the noun
+    kids = [c for c in noun.children if not (c.dep_ == "acl" and lemma_of(c) in ctx.rules["reporting_verbs"])]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
             c.dep_ in {"poss", "prep", "acl", "relcl", "appos"} or ctx.ent_at[c.i] is not None for c in kids):
         return False
