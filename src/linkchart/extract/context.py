@@ -637,6 +637,11 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             antecedent = description_antecedent(ctx, tok)
             if antecedent is not None:
                 found.append(antecedent)
+        if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _age_description(tok):
+            # rule age_description: 'X became the first victim. The 27-year-old was ...' is X
+            antecedent = description_antecedent(ctx, tok)
+            if antecedent is not None:
+                found.append(antecedent)
         if not found and tok.dep_ != "appos":
             company = _company_in_focus(ctx, tok)
             if company is not None:
@@ -798,15 +803,27 @@ def _bare_definite(noun: Token) -> bool:
         c.dep_ in {"det", "amod", "punct"} for c in kids)
 
 
+def _age_description(tok: Token) -> bool:
+    """Whether `tok` closes 'the 27-year-old' used as a noun: 'old' with 'the' and a 'year(s)' of its own."""
+    kids = list(tok.children)
+    return tok.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+        and any(c.lower_ in {"year", "years"} for c in kids)
+
+
 def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     """Return the entity a bare definite subject refers back to ('The cleric later denied ...'), or None.
 
     A role noun ('cleric', 'commander') takes a person, a group noun ('group', 'movement') an organisation;
     the antecedent is the one entity of that type the previous sentence names, when it is that sentence's
-    subject, and never when this sentence names one before the noun. Conservative: anything else gives None.
+    subject, and never when this sentence names one before the noun. An age ('the 27-year-old', rule
+    age_description) takes the one person that is the previous sentence's subject, other persons it names
+    aside. Conservative: anything else gives None.
     """
     lemma = lemma_of(noun)
-    if lemma in ctx.rules["group_nouns"]:
+    age = _age_description(noun)
+    if age:
+        fits = {"PERSON"}
+    elif lemma in ctx.rules["group_nouns"]:
         fits = {"ORG"}
     elif lemma in _PERSON_NOUNS:
         fits = {"PERSON"}
@@ -819,6 +836,8 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
         return None  # 'X met Y. Then X and the commander ...': the commander is someone else
     previous = ctx.sent_at[sent.start - 1]
     distinct = {e.text: e for e in sent_ents(ctx, previous) if e.label_ in fits}
+    if age:  # an age restates the subject: 'X became the first Scot to ... The 27-year-old' is X
+        distinct = {text: e for text, e in distinct.items() if _is_subject(e)}
     if len(distinct) != 1:
         return None
     antecedent = next(iter(distinct.values()))
