@@ -284,6 +284,8 @@ class MentionFixer:
                 elif tok.ent_iob_ == "O" and i > 0 and doc[i - 1].lower_ in self.places.locative_preps:
                     self._locative(doc, i, cands)
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
+                if low in self.orgs.owned_bodies:
+                    self._owned_body(doc, i, cands)  # "UKIP's disciplinary committee"
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'the Unity leader', 'Socialist lawmakers'
                 if _in(t, self.roles.nouns):
@@ -584,6 +586,20 @@ class MentionFixer:
                 or lexicon.nation_of(nxt.text)):
             return
         cands.append(_Cand(i, j + 1, "ORG", cue="national"))
+
+    def _owned_body(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add "disciplinary committee" in "the Orla Party's disciplinary committee": a lower-case body noun with the
+        lower-case words right before it that qualify it, owned by a named organisation's possessive, is an ORG of its
+        own (rule `owned_body`; its owner's possessive makes it part of the owner). Without a qualifying word ("the
+        party's committee") it names nothing."""
+        tok = doc[i]
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+        j = i
+        while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and doc[j - 1].dep_ in {"amod", "compound"} \
+                and doc[j - 1].head == tok:
+            j -= 1
+        if owners and j < i:
+            cands.append(_Cand(j, i + 1, "ORG", cue="owned"))
 
     def _party_plural(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Greens' in 'including Greens Tom Vale and Ann Roe': a capitalised plural (not opening its sentence)
@@ -895,7 +911,8 @@ class MentionFixer:
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
-        keeps_nouns = cand.cue in ("force", "coalition", "frontier")  # 'US forces', 'the Iran-Iraq border'
+        # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"
+        keeps_nouns = cand.cue in ("force", "coalition", "frontier", "owned")
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
                 break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
