@@ -196,3 +196,18 @@ def test_a_city_before_a_founder_noun_is_not_what_was_founded(nlp) -> None:  # n
     got = triples(nlp, "Tom Vale, the founder of the Orla Party, spoke.",
                   [("Tom Vale", "PERSON"), ("Orla Party", "ORG")])
     assert ("Tom Vale", "founded", "Orla Party") in got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Tom Vale, the newly-appointed Varn Police commissioner, said he was in favour.",
+     [("Tom Vale", "PERSON"), ("Varn Police", "ORG")], ("Tom Vale", "leads", "Varn Police")),
+    ("Varn Police Commissioner Tom Vale spoke first.",
+     [("Varn Police", "ORG"), ("Tom Vale", "PERSON")], ("Tom Vale", "leads", "Varn Police")),
+    ("Ann Roe, a commissioner of the Orla Election Commission, resigned.",
+     [("Ann Roe", "PERSON"), ("Orla Election Commission", "ORG")],
+     ("Ann Roe", "member_of", "Orla Election Commission")),
+])
+def test_a_commissioner_heads_a_body_but_sits_on_a_commission(nlp, text: str, ents, expected) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert expected in got, got
+    assert len({p for s, p, o in got if s == expected[0] and o == expected[2]}) == 1, got

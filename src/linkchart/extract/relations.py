@@ -809,6 +809,11 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_in_focus"
             if described:
                 name += "_described"
+            seats = [e for e in objects if e[-1].lower_ in rule.get("member_heads", ())]
+            if seats:  # 'a commissioner of the Y Commission' is one of its members
+                yield from _pairs(ctx, {**rule, "name": f"{name}_seat", "predicate": rule["deputy"]}, tok, holders,
+                                  seats)
+                objects = [e for e in objects if e not in seats]
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
             if rule.get("mutual"):
