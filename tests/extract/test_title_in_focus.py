@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
 
@@ -10,8 +12,8 @@ from linkchart.extract.pipeline import extract_article
 
 
 def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """Return the (subject, predicate, object) triples extracted from `text`."""
-    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
+    """Return the (subject, predicate, object) triples extracted from `text`, a paragraph a line."""
+    found = extract_article(text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)], "2020-01-01", nlp)
     return {(r.subject, r.predicate, r.object) for r in found.relations}
 
 
@@ -31,6 +33,12 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
     ('The Brenlow Group said it was not sure what the change would do. Road safety head Lee Strafe said: '
      '"It remains to be seen."', "employed_by"),
     ('The Brenlow Group doubted the figures. "We need more data," research head Lee Strafe said.', "employed_by"),
+    # a title and its portfolio the parser tore apart, right before the name
+    ('The Brenlow Group doubted the figures. "We need more data," director of telecoms research Lee Strafe said.',
+     "employed_by"),
+    # the organisation the paragraph before ended on as its main clause's subject, not the one it quotes
+    ('The Brenlow Group welcomed the move, saying the Acme Group had "given a lot of ground".\n\n'
+     '"The question now is whether the regulator agrees," head of communications Lee Strafe said.', "employed_by"),
 ])
 def test_a_bare_title_of_a_speaker_is_held_in_the_organisation_in_focus(nlp: Language, text: str,
                                                                          predicate: str) -> None:

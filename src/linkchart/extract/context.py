@@ -417,6 +417,14 @@ def _subject_organisation_before(ctx: SentenceContext, tok: Token, start: int,
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
+def _subject_of(ent: Span) -> Token:
+    """Return the verb a subject mention (directly, conjoined or in apposition) is the subject of."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head
+
+
 def _is_subject(ent: Span) -> bool:
     """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
     tok = ent.root
@@ -432,8 +440,11 @@ def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
     if not sents:
         return {}
     out: dict[str, Speaker] = {}
+    last = sents[-1]
     for label in ("PERSON", "ORG"):
-        found = {e.text: e for e in sents[-1].ents if e.label_ == label and _is_subject(e)}
+        found = {e.text: e for e in last.ents if e.label_ == label and _is_subject(e)}
+        if len(found) > 1:  # 'Y welcomed the move, saying Z had ...': the main clause's subject is the one
+            found = {text: e for text, e in found.items() if _subject_of(e) == last.root}
         if len(found) == 1:
             e = next(iter(found.values()))
             out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)

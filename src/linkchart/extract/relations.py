@@ -426,7 +426,7 @@ def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
 def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
-        return ents_for(ctx, role.head, conj=False)
+        return ents_for(ctx, role.head, conj=False) or _named_after_portfolio(ctx, role)
     contact = contact_clause(ctx, role)
     if contact is not None:
         return contact  # 'the officer X knew as "Y"': Y holds the role, X only knew him
@@ -478,7 +478,24 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         if named:
             return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
-    return []
+    return _named_after_portfolio(ctx, role)
+
+
+_PORTFOLIO_WORDS = 4  # the most lower-case words of a portfolio between a title and the name after it
+
+
+def _named_after_portfolio(ctx: SentenceContext, role: Token) -> list[Span]:
+    """Return the person named right after a title and its portfolio, which the parser tore apart ('director of
+    telecoms research X said': 'research' taken for part of the name; rule portfolio_title), else []."""
+    doc = ctx.doc
+    if role.i + 2 >= len(doc) or doc[role.i + 1].lower_ != "of":
+        return []
+    i = role.i + 2
+    while i < len(doc) and i - role.i - 2 < _PORTFOLIO_WORDS and doc[i].is_lower and doc[i].is_alpha \
+            and ctx.ent_at[i] is None:
+        i += 1
+    person = ctx.ent_at[i] if role.i + 2 < i < len(doc) else None
+    return [person] if person is not None and person.label_ == "PERSON" and person.start == i else []
 
 
 def _person_beside_body(ctx: SentenceContext, prep: Token) -> list[Span]:
