@@ -211,3 +211,21 @@ def test_a_commissioner_heads_a_body_but_sits_on_a_commission(nlp, text: str, en
     got = triples(nlp, text, ents)
     assert expected in got, got
     assert len({p for s, p, o in got if s == expected[0] and o == expected[2]}) == 1, got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Tom Vale, the coordinator of the Orla Campaign, spoke.", [("Tom Vale", "PERSON"), ("Orla Campaign", "ORG")],
+     ("Tom Vale", "leads", "Orla Campaign")),
+    ("Tom Vale, co-ordinator of the Orla Campaign, spoke.",
+     [("Tom Vale", "PERSON"), ("Orla Campaign", "ORG")], ("Tom Vale", "leads", "Orla Campaign")),
+    # a regional or local post is one of the body's, not its head
+    ("Tom Vale, a regional coordinator for the Orla Party, spoke.", [("Tom Vale", "PERSON"), ("Orla Party", "ORG")],
+     ("Tom Vale", "member_of", "Orla Party")),
+    ("Tom Vale, the local director of the Orla Party, spoke.", [("Tom Vale", "PERSON"), ("Orla Party", "ORG")],
+     ("Tom Vale", "member_of", "Orla Party")),
+])
+def test_a_coordinator_runs_the_campaign_and_a_regional_post_is_a_member(nlp, text: str, ents,  # noqa: ANN001
+                                                                         expected) -> None:
+    got = triples(nlp, text, ents)
+    assert expected in got, got
+    assert not any(p == "leads" for _, p, _ in got if expected[1] != "leads"), got

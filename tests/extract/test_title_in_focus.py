@@ -33,6 +33,8 @@ def relations(nlp: Language, text: str) -> set[tuple[str, str, str]]:
     ('The Brenlow Group said it was not sure what the change would do. Road safety head Lee Strafe said: '
      '"It remains to be seen."', "employed_by"),
     ('The Brenlow Group doubted the figures. "We need more data," research head Lee Strafe said.', "employed_by"),
+    ('The Brenlow Group said the bill was an important contribution. "We believe it is detailed enough," said '
+     'co-ordinator Lee Strafe.', "leads"),
     # a title and its portfolio the parser tore apart, right before the name
     ('The Brenlow Group doubted the figures. "We need more data," director of telecoms research Lee Strafe said.',
      "employed_by"),
