@@ -38,3 +38,14 @@ def test_the_other_gender_breaks_the_chain(nlp: Language) -> None:
     got = triples(nlp, "Tom Vale arrived in Varnia in 1992. She was given a flat. Later he took legal action "
                        "against the Blue Party.")
     assert not any(p == "opposes" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale was born on 2 May, 1920. Educated at Eston, and at Orla College, Varn, he served in the Red Guards from "
+    "1941 to 1945 and was wounded in tanks in Varnia. He worked at the Varn Office.",
+    "Tom Vale was born in 1920. Educated at Orla College, and at Brenn College, Varn, he served in the Red Guards "
+    "from 1941 to 1945 and was wounded in tanks in Varnia. He worked at the Varn Office.",
+])
+def test_a_main_clause_parsed_as_a_conjoined_verb_keeps_the_chain(nlp: Language, text: str) -> None:
+    # 'Educated at X, he served in Y' is often parsed with 'Educated' as the root and 'served' conjoined to it
+    assert ("Tom Vale", "employed_by", "Varn Office") in triples(nlp, text)

@@ -320,7 +320,9 @@ def _subject_pronoun(sent: Span, pronoun: Token) -> Token | None:
     """Return the pronoun of `pronoun`'s gender that is, or owns, the subject of `sent`'s main clause ('he' in
     'he was posted', 'his' in 'one of his pupils was X'), else None."""
     gender = _gender(pronoun.text)
-    for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sent.root):
+    # the main clause: the root, or a verb conjoined to it ('Educated at X, he served in Y', parsed as two verbs)
+    main = {sent.root, *(c for c in sent.root.children if c.dep_ == "conj")}
+    for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head in main):
         for tok in subject.subtree:
             if (tok == subject and tok.lower_ == pronoun.lower_ or tok.dep_ == "poss" and tok.pos_ == "PRON") \
                     and gender is not None and _gender(tok.text) == gender:

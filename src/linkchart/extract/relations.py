@@ -296,7 +296,7 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                         yield from _pairs(ctx, rule, tok, [a], [b])
                 continue
             if subjects and rule.get("fellows"):
-                subjects += [e for e in _fellows(ctx, tok) if e not in subjects]
+                subjects += [e for e in _fellows(ctx, tok, rule["fellows"]) if e not in subjects]
             if rule.get("subject_labels"):
                 subjects = [e for e in subjects if e.label_ in rule["subject_labels"]]
             if rule.get("object_labels"):
@@ -304,15 +304,16 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             yield from _pairs(ctx, rule, tok, subjects, objects)
 
 
-def _fellows(ctx: SentenceContext, verb: Token) -> list[Span]:
-    """Return the persons a 'with' phrase names as going along ('X was holidaying on the island of Y with Z', 'X
-    travelled to Y with Z'): on the verb, or hung by the parser on its place phrase."""
+def _fellows(ctx: SentenceContext, verb: Token, preps: Collection[str]) -> list[Span]:
+    """Return the persons a phrase of `preps` names as sharing the subject's place ('X was holidaying on the island
+    of Y with Z', 'X travelled to Y with Z', 'X worked under Z at Y'): on the verb, or hung by the parser on its
+    place phrase."""
     heads, frontier = [verb], [verb]
     for _ in range(3):  # 'on' > 'island' > 'of' > 'Y': the place phrase, a few steps down
-        frontier = [g for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ != "with"
+        frontier = [g for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ not in preps
                     for g in c.children if g.dep_ == "pobj"]
         heads += frontier
-    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj" for e in ents_for(ctx, g) if e.label_ == "PERSON"]
 
 
