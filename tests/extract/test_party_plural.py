@@ -36,3 +36,23 @@ def test_a_partys_plural_names_the_party_of_every_name_it_opens(nlp: Language, t
 ])
 def test_a_people_faith_or_role_in_the_plural_names_no_party(nlp: Language, text: str) -> None:
     assert not {t for t in triples(nlp, text) if t[1] == "member_of"}
+
+
+@pytest.mark.parametrize(("text", "person", "party"), [
+    ("Liberal Democrat transport spokesman Tom Reller said the figures were worrying.", "Tom Reller",
+     "Liberal Democrat"),
+    ("The plan was attacked by Unionist health spokeswoman Mary Cole on Monday.", "Mary Cole", "Unionist"),
+    ("Socialist environment spokeswoman Ann Roe called the budget a failure.", "Ann Roe", "Socialist"),
+    ("Republican foreign affairs spokesman Tom Vale said the deal was weak.", "Tom Vale", "Republican"),
+])
+def test_a_partys_spokesperson_is_one_of_its_members(nlp: Language, text: str, person: str, party: str) -> None:
+    got = triples(nlp, text)
+    assert (person, "member_of", party) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "American transport spokesman Sam Peel said the figures were worrying.",  # a nation is no party
+    "Liberal Democrat transport expert Tom Reller said the figures were worrying.",  # an expert speaks for no one
+])
+def test_no_party_membership_from_a_nation_or_another_title(nlp: Language, text: str) -> None:
+    assert not any(p == "member_of" for _, p, _ in triples(nlp, text))

@@ -41,6 +41,28 @@ def test_allies_friends_and_rivals(nlp, text: str, pred: str) -> None:  # noqa: 
 
 
 @pytest.mark.parametrize("text", [
+    "Hugo Stahl, a bitter rival of Karl Dent, resigned.",
+    "Karl Dent's arch-rival, Hugo Stahl, won the vote.",
+    "Hugo Stahl is the old foe of Karl Dent.",
+    "Hugo Stahl, an adversary of Karl Dent, spoke first.",
+])
+def test_rivalry_runs_both_ways(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Hugo Stahl", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Hugo Stahl", "opposes", "Karl Dent", "role_rival") in got, got
+    assert ("Karl Dent", "opposes", "Hugo Stahl", "role_rival_mutual") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Stahl is an outspoken critic of Karl Dent.",
+    "Hugo Stahl, a fierce opponent of Karl Dent, resigned.",
+])
+def test_a_critic_opposes_one_way(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Hugo Stahl", "PERSON"), ("Karl Dent", "PERSON")])
+    assert ("Hugo Stahl", "opposes", "Karl Dent") in got
+    assert ("Karl Dent", "opposes", "Hugo Stahl") not in got
+
+
+@pytest.mark.parametrize("text", [
     "Marta Quill is a fellow at the Harlow Institute.",
     "Marta Quill, a senior researcher at the Harlow Institute, wrote the report.",
     "Marta Quill, an author and lecturer at the Harlow Institute, wrote the report.",
@@ -174,3 +196,36 @@ def test_a_city_before_a_founder_noun_is_not_what_was_founded(nlp) -> None:  # n
     got = triples(nlp, "Tom Vale, the founder of the Orla Party, spoke.",
                   [("Tom Vale", "PERSON"), ("Orla Party", "ORG")])
     assert ("Tom Vale", "founded", "Orla Party") in got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Tom Vale, the newly-appointed Varn Police commissioner, said he was in favour.",
+     [("Tom Vale", "PERSON"), ("Varn Police", "ORG")], ("Tom Vale", "leads", "Varn Police")),
+    ("Varn Police Commissioner Tom Vale spoke first.",
+     [("Varn Police", "ORG"), ("Tom Vale", "PERSON")], ("Tom Vale", "leads", "Varn Police")),
+    ("Ann Roe, a commissioner of the Orla Election Commission, resigned.",
+     [("Ann Roe", "PERSON"), ("Orla Election Commission", "ORG")],
+     ("Ann Roe", "member_of", "Orla Election Commission")),
+])
+def test_a_commissioner_heads_a_body_but_sits_on_a_commission(nlp, text: str, ents, expected) -> None:  # noqa: ANN001
+    got = triples(nlp, text, ents)
+    assert expected in got, got
+    assert len({p for s, p, o in got if s == expected[0] and o == expected[2]}) == 1, got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Tom Vale, the coordinator of the Orla Campaign, spoke.", [("Tom Vale", "PERSON"), ("Orla Campaign", "ORG")],
+     ("Tom Vale", "leads", "Orla Campaign")),
+    ("Tom Vale, co-ordinator of the Orla Campaign, spoke.",
+     [("Tom Vale", "PERSON"), ("Orla Campaign", "ORG")], ("Tom Vale", "leads", "Orla Campaign")),
+    # a regional or local post is one of the body's, not its head
+    ("Tom Vale, a regional coordinator for the Orla Party, spoke.", [("Tom Vale", "PERSON"), ("Orla Party", "ORG")],
+     ("Tom Vale", "member_of", "Orla Party")),
+    ("Tom Vale, the local director of the Orla Party, spoke.", [("Tom Vale", "PERSON"), ("Orla Party", "ORG")],
+     ("Tom Vale", "member_of", "Orla Party")),
+])
+def test_a_coordinator_runs_the_campaign_and_a_regional_post_is_a_member(nlp, text: str, ents,  # noqa: ANN001
+                                                                         expected) -> None:
+    got = triples(nlp, text, ents)
+    assert expected in got, got
+    assert not any(p == "leads" for _, p, _ in got if expected[1] != "leads"), got

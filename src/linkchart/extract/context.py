@@ -263,6 +263,7 @@ def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
 
 
 _PRONOUNS = lexicon.grammar()
+PRONOUN_CHAIN = 6  # the most sentences back a chain of one pronoun as subject is followed to its person
 PERSONAL_PRONOUNS = _PRONOUNS.personal_pronouns
 OBJECT_PRONOUNS = _PRONOUNS.object_pronouns
 GROUP_PRONOUNS = _PRONOUNS.group_pronouns  # subject 'it' for an organisation named just before
@@ -301,12 +302,14 @@ def gender_fits(ctx: SentenceContext, ent: Span, pronoun: Token) -> bool:
     return have is None or have == want
 
 
-def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
+def _antecedent(ctx: SentenceContext, pronoun: Token, hops: int = 0) -> Span | None:
     """Return the person a 'he'/'she' most likely refers to.
 
     The one person named earlier in the same sentence ('While Daqduq trained them, he ...'),
     else the previous sentence's subject person (or its only person); an ambiguous pronoun
-    stays unresolved.
+    stays unresolved. A previous sentence whose subject is the same pronoun (or is owned by it: 'one
+    of his pupils'), not a name, passes on what that pronoun refers to (rule pronoun_chain: 'X
+    arrived. He met Z. Later he sued Y': X sued Y, not Z), up to `PRONOUN_CHAIN` sentences back.
     """
     sent = ctx.sent_at[pronoun.i]
     before = {e.text: e for e in sent_ents(ctx, sent)
@@ -325,8 +328,25 @@ def _antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
                 or (e.root.dep_ == "appos" and e.root.head.dep_ in {"nsubj", "nsubjpass"})]
     if len(subjects) == 1:
         return subjects[0]
+    same = _subject_pronoun(previous, pronoun) if hops < PRONOUN_CHAIN else None
+    if same is not None:  # the subject goes on being the same one: the persons of its sentence are others
+        return _antecedent(ctx, same, hops + 1)
     distinct = {e.text for e in people}
     return people[0] if len(distinct) == 1 else None
+
+
+def _subject_pronoun(sent: Span, pronoun: Token) -> Token | None:
+    """Return the pronoun of `pronoun`'s gender that is, or owns, the subject of `sent`'s main clause ('he' in
+    'he was posted', 'his' in 'one of his pupils was X'), else None."""
+    gender = _gender(pronoun.text)
+    # the main clause: the root, or a verb conjoined to it ('Educated at X, he served in Y', parsed as two verbs)
+    main = {sent.root, *(c for c in sent.root.children if c.dep_ == "conj")}
+    for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head in main):
+        for tok in subject.subtree:
+            if (tok == subject and tok.lower_ == pronoun.lower_ or tok.dep_ == "poss" and tok.pos_ == "PRON") \
+                    and gender is not None and _gender(tok.text) == gender:
+                return tok
+    return None
 
 
 def controlling_verb(head: Token) -> Token | None:
@@ -418,6 +438,14 @@ def _subject_organisation_before(ctx: SentenceContext, tok: Token, start: int,
     return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
+def _subject_of(ent: Span) -> Token:
+    """Return the verb a subject mention (directly, conjoined or in apposition) is the subject of."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head
+
+
 def _is_subject(ent: Span) -> bool:
     """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
     tok = ent.root
@@ -433,12 +461,33 @@ def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
     if not sents:
         return {}
     out: dict[str, Speaker] = {}
+    last = sents[-1]
     for label in ("PERSON", "ORG"):
-        found = {e.text: e for e in sents[-1].ents if e.label_ == label and _is_subject(e)}
+        found = {e.text: e for e in last.ents if e.label_ == label and _is_subject(e)}
+        if len(found) > 1:  # 'Y welcomed the move, saying Z had ...': the main clause's subject is the one
+            found = {text: e for text, e in found.items() if _subject_of(e) == last.root}
         if len(found) == 1:
             e = next(iter(found.values()))
             out[label] = Speaker(e.text, label, e.start_char + offset, e.end_char + offset)
     return out
+
+
+def closing_pronoun_subject(ctx: SentenceContext, offset: int) -> Speaker | None:
+    """Return the person a span's last sentence has as subject by a pronoun ('... But he had grown tired of it.'),
+    found as for any 'he' or 'she' (a chain of them included), with offsets into the article (doc char offsets +
+    `offset`), for a pronoun opening the next paragraph; None when the subject is no such pronoun or stays
+    unresolved."""
+    sents = list(ctx.doc.sents)
+    if not sents:
+        return None
+    last = sents[-1]
+    pronoun = next((t for t in last if t.dep_ in {"nsubj", "nsubjpass"} and t.head == last.root
+                    and t.lower_ in PERSONAL_PRONOUNS and _gender(t.text) is not None), None)
+    person = _antecedent(ctx, pronoun) if pronoun is not None else None
+    if person is None:
+        return None
+    arg = arg_for(ctx, person)
+    return Speaker(arg.text, arg.label, arg.start + offset, arg.end + offset)
 
 
 def _clause_subjects(tok: Token) -> set[int]:
@@ -617,6 +666,11 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
         if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _bare_definite(tok):
             # 'The cleric later denied ...', 'The group also sent advisers ...': a bare definite subject
+            antecedent = description_antecedent(ctx, tok)
+            if antecedent is not None:
+                found.append(antecedent)
+        if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _age_description(tok):
+            # rule age_description: 'X became the first victim. The 27-year-old was ...' is X
             antecedent = description_antecedent(ctx, tok)
             if antecedent is not None:
                 found.append(antecedent)
@@ -813,15 +867,27 @@ def _bare_definite(noun: Token) -> bool:
         c.dep_ in {"det", "amod", "punct"} for c in kids)
 
 
+def _age_description(tok: Token) -> bool:
+    """Whether `tok` closes 'the 27-year-old' used as a noun: 'old' with 'the' and a 'year(s)' of its own."""
+    kids = list(tok.children)
+    return tok.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+        and any(c.lower_ in {"year", "years"} for c in kids)
+
+
 def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     """Return the entity a bare definite subject refers back to ('The cleric later denied ...'), or None.
 
     A role noun ('cleric', 'commander') takes a person, a group noun ('group', 'movement') an organisation;
     the antecedent is the one entity of that type the previous sentence names, when it is that sentence's
-    subject, and never when this sentence names one before the noun. Conservative: anything else gives None.
+    subject, and never when this sentence names one before the noun. An age ('the 27-year-old', rule
+    age_description) takes the one person that is the previous sentence's subject, other persons it names
+    aside. Conservative: anything else gives None.
     """
     lemma = lemma_of(noun)
-    if lemma in ctx.rules["group_nouns"]:
+    age = _age_description(noun)
+    if age:
+        fits = {"PERSON"}
+    elif lemma in ctx.rules["group_nouns"]:
         fits = {"ORG"}
     elif lemma in _PERSON_NOUNS:
         fits = {"PERSON"}
@@ -834,6 +900,8 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
         return None  # 'X met Y. Then X and the commander ...': the commander is someone else
     previous = ctx.sent_at[sent.start - 1]
     distinct = {e.text: e for e in sent_ents(ctx, previous) if e.label_ in fits}
+    if age:  # an age restates the subject: 'X became the first Scot to ... The 27-year-old' is X
+        distinct = {text: e for text, e in distinct.items() if _is_subject(e)}
     if len(distinct) != 1:
         return None
     antecedent = next(iter(distinct.values()))

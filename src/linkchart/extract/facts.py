@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from linkchart import lexicon
 from linkchart.extract.claims import claims_in_sentence
-from linkchart.extract.context import SentenceContext, closing_speaker, closing_subjects
+from linkchart.extract.context import SentenceContext, closing_pronoun_subject, closing_speaker, closing_subjects
 from linkchart.extract.dates import sentence_dates
 from linkchart.extract.events import AT_NEWS, JUST_BEFORE, events_in_sentence
 from linkchart.extract.locations import chained_places
@@ -105,6 +105,8 @@ class FactReader:
         found.relations += chained_places(found.relations, self.rules["place_chain_rule"])
         found.speaker = closing_speaker(ctx, offset)
         found.subjects = closing_subjects(doc, offset)
+        if "PERSON" not in found.subjects and (person := closing_pronoun_subject(ctx, offset)) is not None:
+            found.subjects["PERSON"] = person  # '... But he had grown tired.' passes on whom 'he' is
         return found
 
 

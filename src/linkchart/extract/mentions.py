@@ -273,6 +273,8 @@ class MentionFixer:
                     self._head_reference(doc, i, cands)
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'Unity MP X'
+                if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B":
+                    self._national_name(doc, i, cands)  # 'praised Varnish Water for'
                 if low in self.bodies.force_nouns:
                     self._force_run(doc, i, cands)  # "Israel's Defense Forces": the model leaves the country out
                 if low in self.orgs.of_heads:
@@ -285,6 +287,8 @@ class MentionFixer:
                         and self._after_place_noun_of(doc, i):
                     self._locative(doc, i, cands)  # 'the city of Aleppo', which the model may call a nationality
             elif tok.tag_ in ("NN", "NNS") and tok.is_lower:
+                if low in self.orgs.owned_bodies:
+                    self._owned_body(doc, i, cands)  # "UKIP's disciplinary committee"
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'the Unity leader', 'Socialist lawmakers'
                 if _in(t, self.roles.nouns):
@@ -563,6 +567,42 @@ class MentionFixer:
         if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
             # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
             cands.append(_Cand(j, i, "ORG", cue="party"))
+
+    def _national_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Varnish Water' in 'the minister praised Varnish Water for ...': a nationality word the model called
+        NORP, and one capitalised noun after it that it qualifies and the model left unlabelled, inside a sentence,
+        name an organisation (rule `national_name`). A title, role, rank, people, language, date or place word after
+        the nationality word, a noun that itself qualifies another, or a longer run of capitals, names none here."""
+        j = i + 1
+        nation = lexicon.nation_of(doc[i].text) is not None or demonym_shaped(doc[i].text)
+        if j + 1 >= len(doc) or not nation or doc[i].is_sent_start:
+            return
+        nxt, after = doc[j], doc[j + 1]
+        if nxt.tag_ != "NNP" or not nxt.is_alpha or nxt.is_upper or not nxt.text[:1].isupper() \
+                or nxt.ent_iob_ != "O" or doc[i].head != nxt or self._is_name_token(after) \
+                or nxt.dep_ in {"compound", "amod", "nmod"}:
+            return  # 'American Glam metal band', 'the Asian Championship tournaments': a kind, not a name
+        low = nxt.lower_
+        if (low in self.roles.nouns or low in self.roles.former or low in self.roles.deputy or self._is_honorific(nxt)
+                or low in self.party_roles or low in self.peoples or low in self.languages
+                or nxt.text in self.dates_words or head_label(nxt.text) or low in self.places.nouns
+                or lexicon.nation_of(nxt.text)):
+            return
+        cands.append(_Cand(i, j + 1, "ORG", cue="national"))
+
+    def _owned_body(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add "disciplinary committee" in "the Orla Party's disciplinary committee": a lower-case body noun with the
+        lower-case words right before it that qualify it, owned by a named organisation's possessive, is an ORG of its
+        own (rule `owned_body`; its owner's possessive makes it part of the owner). Without a qualifying word ("the
+        party's committee") it names nothing."""
+        tok = doc[i]
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+        j = i
+        while j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha and doc[j - 1].dep_ in {"amod", "compound"} \
+                and doc[j - 1].head == tok:
+            j -= 1
+        if owners and j < i:
+            cands.append(_Cand(j, i + 1, "ORG", cue="owned"))
 
     def _party_plural(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Greens' in 'including Greens Tom Vale and Ann Roe': a capitalised plural (not opening its sentence)
@@ -879,7 +919,8 @@ class MentionFixer:
         role = cand.role
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
-        keeps_nouns = cand.cue in ("force", "coalition", "frontier")  # 'US forces', 'the Iran-Iraq border'
+        # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"
+        keeps_nouns = cand.cue in ("force", "coalition", "frontier", "owned")
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
             if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
                 break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
@@ -1315,6 +1356,16 @@ def _is_results(sent: Span) -> bool:
     words or more, and at least `RESULT_NUMBERS`."""
     numbers = sum(t.like_num for t in sent)
     return numbers >= RESULT_NUMBERS and numbers * 4 >= sum(not t.is_punct for t in sent)
+
+
+# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
+# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
+
+
+def demonym_shaped(text: str) -> bool:
+    """Return True when `text` ends as most adjectives of nationality do ('Danish', 'Omani', 'Congolese')."""
+    return text.lower().endswith(_DEMONYM_ENDINGS)
 
 
 @lru_cache(maxsize=50_000)

@@ -52,9 +52,10 @@ from linkchart.extract.locations import (
     places_listed_before,
     trail_nesting,
 )
-from linkchart.extract.mentions import REFERS_ATTR, honorific_text
+from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
-from linkchart.extract.speakers import Speaker
+from linkchart.extract.speakers import Speaker, quotations
+from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
 from linkchart.models import Relation
@@ -295,11 +296,26 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                     for b in subjects[i + 1:]:
                         yield from _pairs(ctx, rule, tok, [a], [b])
                 continue
+            if subjects and rule.get("fellows"):
+                subjects += [e for e in _fellows(ctx, tok, rule["fellows"]) if e not in subjects]
             if rule.get("subject_labels"):
                 subjects = [e for e in subjects if e.label_ in rule["subject_labels"]]
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _fellows(ctx: SentenceContext, verb: Token, preps: Collection[str]) -> list[Span]:
+    """Return the persons a phrase of `preps` names as sharing the subject's place ('X was holidaying on the island
+    of Y with Z', 'X travelled to Y with Z', 'X worked under Z at Y'): on the verb, or hung by the parser on its
+    place phrase."""
+    heads, frontier = [verb], [verb]
+    for _ in range(3):  # 'on' > 'island' > 'of' > 'Y': the place phrase, a few steps down
+        frontier = [g for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ not in preps
+                    for g in c.children if g.dep_ == "pobj"]
+        heads += frontier
+    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj" for e in ents_for(ctx, g) if e.label_ == "PERSON"]
 
 
 def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: str) -> list[Token]:
@@ -369,7 +385,8 @@ def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
     organisation before it but the verb's own subject ('Y also backed the proposals')."""
     if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
         return False
-    kids = list(noun.children)
+    # 'backed the proposals saying "..."': the parser hangs the subject's reporting participle on the noun
+    kids = [c for c in noun.children if not (c.dep_ == "acl" and lemma_of(c) in ctx.rules["reporting_verbs"])]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
             c.dep_ in {"poss", "prep", "acl", "relcl", "appos"} or ctx.ent_at[c.i] is not None for c in kids):
         return False
@@ -416,7 +433,7 @@ def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
 def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
     if role.dep_ == "appos":
-        return ents_for(ctx, role.head, conj=False)
+        return ents_for(ctx, role.head, conj=False) or _named_after_portfolio(ctx, role)
     contact = contact_clause(ctx, role)
     if contact is not None:
         return contact  # 'the officer X knew as "Y"': Y holds the role, X only knew him
@@ -468,7 +485,24 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         if named:
             return named  # 'the Hezbollah official X called "Y"': the official is Y, X only named him
         return [ctx.ent_at[head.i]]  # 'Qods Force chief Qassem Soleimani'
-    return []
+    return _named_after_portfolio(ctx, role)
+
+
+_PORTFOLIO_WORDS = 4  # the most lower-case words of a portfolio between a title and the name after it
+
+
+def _named_after_portfolio(ctx: SentenceContext, role: Token) -> list[Span]:
+    """Return the person named right after a title and its portfolio, which the parser tore apart ('director of
+    telecoms research X said': 'research' taken for part of the name; rule portfolio_title), else []."""
+    doc = ctx.doc
+    if role.i + 2 >= len(doc) or doc[role.i + 1].lower_ != "of":
+        return []
+    i = role.i + 2
+    while i < len(doc) and i - role.i - 2 < _PORTFOLIO_WORDS and doc[i].is_lower and doc[i].is_alpha \
+            and ctx.ent_at[i] is None:
+        i += 1
+    person = ctx.ent_at[i] if role.i + 2 < i < len(doc) else None
+    return [person] if person is not None and person.label_ == "PERSON" and person.start == i else []
 
 
 def _person_beside_body(ctx: SentenceContext, prep: Token) -> list[Span]:
@@ -667,8 +701,10 @@ def _firm_of_title(ctx: SentenceContext, tok: Token, rule: dict[str, Any], phras
     its own, the sentence no other organisation, and its holder speaks; [] otherwise (rule `_in_focus`)."""
     if phrase not in rule.get("firm_phrases", ()) or any(c.dep_ == "poss" for c in tok.children):
         return []
-    if any(e.label_ in {"ORG", "GPE", "NORP"} for e in sent_ents(ctx, ctx.sent_at[tok.i])):
-        return []  # 'BT chief executive X', 'X, director of Y', a sentence naming another body
+    quoted = quotations(ctx.doc)
+    if any(e.label_ in {"ORG", "GPE", "NORP"} and not any(a <= e.start < b for a, b in quoted)
+           for e in sent_ents(ctx, ctx.sent_at[tok.i])):
+        return []  # 'BT chief executive X', 'X, director of Y', a sentence naming another body (not in the quote)
     speaking = any(h.root.dep_ == "nsubj" and lemma_of(h.root.head) in ctx.rules["reporting_verbs"] for h in holders)
     if not speaking:
         return []
@@ -813,8 +849,16 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 name += "_in_focus"
             if described:
                 name += "_described"
+            seats = [e for e in objects if e[-1].lower_ in rule.get("member_heads", ())]
+            if seats:  # 'a commissioner of the Y Commission' is one of its members
+                yield from _pairs(ctx, {**rule, "name": f"{name}_seat", "predicate": rule["deputy"]}, tok, holders,
+                                  seats)
+                objects = [e for e in objects if e not in seats]
             yield from _pairs(ctx, {**rule, "name": name, "predicate": predicate}, tok, holders, objects,
                               swap=bool(rule.get("swap")))
+            if rule.get("mutual"):
+                yield from _pairs(ctx, {**rule, "name": f"{name}_mutual", "predicate": predicate}, tok, holders,
+                                  objects, swap=not rule.get("swap"))
             if rule.get("trail"):
                 yield from _trail_nesting_pairs(ctx, tok, rule)
             before = [e for e in _predecessors(ctx, tok) if e not in holders and e not in objects]
@@ -1186,29 +1230,40 @@ def _unit_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate
                 yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, bodies[0]), p)
 
 
-# how most adjectives of nationality end ('Albanian', 'Congolese', 'Danish', 'Omani'), for nations the country
-# gazetteer lacks; no party's adjective ends so ('Tory', 'Labour', 'Liberal Democrat', 'Republican')
-_DEMONYM_ENDINGS = ("ian", "ese", "ish", "i")
-
 
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
     singular = text.removesuffix("s")  # 'Americans', 'Albanians': the people of a nation
     if lexicon.nation_of(text) is not None or lexicon.nation_of(singular) is not None \
-            or singular.lower().endswith(_DEMONYM_ENDINGS):
+            or demonym_shaped(singular):
         return False
     peoples = lexicon.not_entities().peoples
     return not any(w.lower() in peoples or w.lower().rstrip("s") in peoples for w in text.split())
 
 
+def _party_before(ctx: SentenceContext, ent: Span, sent: Span) -> tuple[Span | None, str]:
+    """Return the span right before a person's name, or before the title that opens it when that title ends in a
+    noun of the rule's `spoken_for_class` ('Liberal Democrat transport spokesman X'), and the rule suffix to use."""
+    party = ctx.ent_at[ent.start - 1]
+    if party is not None:
+        return party, ""
+    title = title_before(ent)
+    nouns = lexicon.roles().classes.get(ctx.rules["party_person_rule"]["spoken_for_class"], frozenset())
+    first = ent.start - 1 - title.count(" ") if title else ent.start
+    if title is None or title.rsplit(" ", 1)[-1] not in nouns or first - 1 < sent.start:
+        return None, ""
+    return ctx.ent_at[first - 1], "_spokesperson"
+
+
 def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member."""
+    """'Liberal Democrat Ann Fell said ...': a party's adjective right before a person's name makes a member; so
+    does one before a party spokesperson's title ('Liberal Democrat transport spokesman Ann Fell')."""
     rule = ctx.rules["party_person_rule"]
     for ent in sent_ents(ctx, sent):
         if ent.label_ != "PERSON" or ent.start <= sent.start:
             continue
-        party = ctx.ent_at[ent.start - 1]
+        party, suffix = _party_before(ctx, ent, sent)
         if party is None or party.label_ not in rule["object_labels"] or not party.text[:1].isupper():
             continue
         if not party_word(party.text):
@@ -1218,7 +1273,8 @@ def _party_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Cand
             # 'including Greens Tom Vale and Ann Roe': a party's plural names every person of the list it opens
             members += [e for e in ents_for(ctx, ent.root) if e != ent and e.label_ == "PERSON"]
         for member in members:
-            yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, member), arg_for(ctx, party), ent.root)
+            yield _Candidate(rule["name"] + suffix, rule["predicate"], arg_for(ctx, member), arg_for(ctx, party),
+                             ent.root)
 
 
 def _clause_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
