@@ -116,6 +116,7 @@ class Organisations:
     nation_governments: frozenset[str]  # alone, the government of the article's nation ('the government')
     membership: frozenset[str]  # last words of bodies whose people are members, not staff ('party', 'militia')
     focus_nouns: frozenset[str]  # 'the company': alone, the organisation the article is about
+    legal_forms: frozenset[str]  # last words stating a company's legal form ('Corporation', 'Oy')
 
 
 @cache
@@ -130,7 +131,7 @@ def organisations() -> Organisations:
         calques={w.lower(): v for w, v in values("english").items()},
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
         nation_governments=lower("nation_government"), membership=lower("membership"),
-        focus_nouns=lower("focus_noun"),
+        focus_nouns=lower("focus_noun"), legal_forms=lower("legal_form"),
     )
 
 

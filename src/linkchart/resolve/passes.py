@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
+from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.blocking import candidate_pairs
 from linkchart.resolve.margins import (
@@ -56,6 +57,8 @@ from linkchart.resolve.region import description_like
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
+
+LEGAL_FORMS = lexicon.organisations().legal_forms
 
 
 class Join(Protocol):
@@ -285,7 +288,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
             if best is not None:
                 join(best, k, PartialName(locals_[best].surface, scope))
             continue
-        best = _one_person(same_article, locals_) or _dominant(same_article, locals_, uf, ratio=2.0)
+        best = (_one_person(same_article, locals_) or _introduced_before(same_article, ls, locals_)
+                or _dominant(same_article, locals_, uf, ratio=2.0))
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
         elif not same_article and not _joined_to_full_name(k, r.by_article, uf, types):
@@ -324,6 +328,18 @@ def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key |
         if not (_same_part(p[0], longest[0]) and _same_part(p[-1], longest[-1]) and _subsequence(p, longest)):
             return None
     return fullest
+
+
+def _introduced_before(candidates: set[Key], surname: LocalSurface, locals_: dict[Key, LocalSurface]) -> Key | None:
+    """Return the one full name of an article named before its surname first stands alone, else None.
+
+    'Alden Varga ... Varga ... his wife Mara Varga': when the surname is first written alone, the
+    reader has met only one bearer of it, so that is who it names.
+    """
+    if len(candidates) < 2 or surname.extra:
+        return None
+    earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < surname.position]
+    return earlier[0] if len(earlier) == 1 else None
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -414,7 +430,8 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         # a party is the exception: 'Harvest' is the 'Harvest Party' (a party has no sub-unit called 'X Party')
         candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
                       and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
-                           or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
+                           or (types[k] == "ORG" and (_party_of(locals_[c].surface)
+                                                      or _legal_form_of(locals_[c].surface))))}
         target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
         if target is not None:
             root = uf.find(target)
@@ -423,8 +440,22 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
             r.counted(COUNTED_FIRST_WORD + parts[0], margin)
         if target is None:
             continue
-        if (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)) and uf.find(k) != root:
+        if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
+                                   or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
             join(target, k, ShortForm(locals_[target].surface))
+
+
+def _legal_form_of(surface: str) -> bool:
+    """Return True for 'Word Form' ('Altsys Corporation', 'Kone Oy'): one name word and a legal form, which the
+    company leaves out when it names itself."""
+    words = names.name_tokens(surface)
+    return len(words) == 2 and words[1].lower().strip(".") in LEGAL_FORMS
+
+
+def _introduced(full: Key, short: Key, locals_: dict[Key, LocalSurface]) -> bool:
+    """Return True when `full` is written out in the article of `short` before `short` is first used: the writer
+    introduced the name, then shortened it ('Brooks Pharmacy was a chain ... Brooks was one of')."""
+    return full[0] == short[0] and not locals_[full].extra and locals_[full].position < locals_[short].position
 
 
 def _join_org_cores(r: Resolution, join: Join) -> None:
