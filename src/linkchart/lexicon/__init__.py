@@ -321,6 +321,12 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def work_nouns() -> frozenset[str]:
+    """Return the nouns for creative works and products ('album', 'novel'): a name they introduce is a work."""
+    return lower("work_noun")
+
+
+@cache
 def thing_words() -> frozenset[str]:
     """Return the words that end names of things, not people: every word of the organisation, place and event
     files and the `thing_head` class ('Roman Catholic Church', 'Grace Road', 'Stanley Cup'), lower case."""
