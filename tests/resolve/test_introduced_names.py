@@ -100,3 +100,15 @@ def test_a_place_opened_by_a_compass_word_stays_a_place_beside_a_person_like_use
     ms = _mentions((1, "North Varnshire", "GPE"), (1, "Varnshire", "PERSON"))
     ents = _by_mention(resolve(ms, [], []))
     assert ents[1].type == "GPE" and ents[2] is not ents[1]
+
+
+def test_a_company_of_several_words_is_named_without_its_legal_form_in_its_article() -> None:
+    ms = _mentions((1, "Dollar Mart Corporation", "ORG"), (1, "Dollar Mart", "ORG"), (1, "Dollar Mart", "ORG"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1]
+
+
+def test_a_town_and_its_district_stay_two_places() -> None:
+    ms = _mentions((1, "Ondor District", "LOC"), (1, "Ondor District", "LOC"), (1, "Ondor", "GPE"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is not ents[1]

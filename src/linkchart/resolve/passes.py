@@ -411,27 +411,24 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
 
     Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
-    Brigades' is another group), except a party ('Harvest' is the 'Harvest Party'). Places: only
-    when it is ('Golan Heights', 'Mediterranean Sea'). The longer name must be named at least as
-    often as the short form, unless it is a party (the short form is how a party is mostly named).
+    Brigades' is another group), except a party ('Harvest' is the 'Harvest Party') and a legal form
+    ('Altsys Corporation'). Places: only when it is ('Golan Heights', 'Mediterranean Sea'). The longer
+    name must be named at least as often as the short form, unless it is a party or a legal form (the
+    short form is how those are mostly named) or the article wrote it out before first using the short
+    form.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] in ("ORG", "LOC", "FAC") and len(parts) >= 2 and not names.is_acronym(ls.surface):
+        if types[k] in SHORTENED and len(parts) >= 2 and not names.is_acronym(ls.surface):
             starts[parts[0]].add(k)
     counts = _cluster_counts(locals_, uf)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
+        if types[k] not in SHORTENED or len(parts) != 1 or names.is_acronym(ls.surface):
             continue
-        # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
-        # a party is the exception: 'Harvest' is the 'Harvest Party' (a party has no sub-unit called 'X Party')
-        candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
-                      and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
-                           or (types[k] == "ORG" and (_party_of(locals_[c].surface)
-                                                      or _legal_form_of(locals_[c].surface))))}
+        candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
         target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
         if target is not None:
             root = uf.find(target)
@@ -443,6 +440,40 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
                                    or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
             join(target, k, ShortForm(locals_[target].surface))
+
+
+SHORTENED = frozenset({"ORG", "LOC", "FAC"})  # the types whose one-word short forms the pass joins
+
+
+def _shortens(full: Key, short: Key, locals_: dict[Key, LocalSurface], types: Mapping[Key, str]) -> bool:
+    """Return True when the one-word name `short` may be a short form of the longer name `full` it begins.
+
+    An organisation's 'X Brigades' is another group, but 'X Party' and 'X Corporation' are X; a place's
+    'X Heights' is the same place. A town and its district or river ('Ondor', 'Ondor District') stay two
+    places, however often the article names them.
+    """
+    long_type, short_type = types[full], types[short]
+    surface = locals_[full].surface
+    if long_type != short_type:
+        return False
+    if short_type == "ORG":
+        return not _head_phrase(surface) or _party_of(surface) or _legal_form_of(surface)
+    return _head_phrase(surface)
+
+
+def _join_legal_forms(r: Resolution, join: Join) -> None:
+    """A company named with its legal form is the company its article names without it ('Dollar Mart
+    Corporation', 'Dollar Mart')."""
+    uf = r.uf
+    for surfaces in r.by_article.values():
+        by_key = {names.name_key(ls.surface): ls for ls in surfaces if r.types[ls.key] in ("ORG", "PERSON")}
+        for ls in surfaces:
+            words = names.name_tokens(ls.surface)
+            if r.types[ls.key] != "ORG" or len(words) < 3 or words[-1].lower().strip(".") not in LEGAL_FORMS:
+                continue
+            short = by_key.get(names.name_key(" ".join(words[:-1])))
+            if short is not None and short is not ls and uf.find(short.key) != uf.find(ls.key):
+                join(ls.key, short.key, ShortForm(ls.surface))
 
 
 def _legal_form_of(surface: str) -> bool:
@@ -714,6 +745,7 @@ PASSES: tuple[JoinPass, ...] = (
     JoinPass("alias_statements", _join_alias_statements, (AliasStatement,), reads_statements=True),
     JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
     JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
+    JoinPass("legal_forms", _join_legal_forms, (ShortForm,)),
     JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),
     JoinPass("head_references", _join_head_references, (ShortReference,)),
     JoinPass("country_names", _join_country_names, (CountryName,)),
