@@ -527,13 +527,15 @@ class NotEntities:
     places: frozenset[str]  # capitalised words that are not places
     peoples: frozenset[str]  # peoples and faiths
     qualifiers: frozenset[str]  # adjectives of faith or ethnicity qualifying an organisation's name
+    media: frozenset[str]  # abbreviations of a medium or technology ('CD', 'API'), even when tagged (upper-case)
 
 
 @cache
 def not_entities() -> NotEntities:
     """Return the things that are never entities."""
     return NotEntities(lower("not_entity"), frozenset(w.upper() for w in ordered("not_acronym")), lower("not_place"),
-                       lower("people"), lower("qualifier"))
+                       lower("people"), lower("qualifier"),
+                       frozenset(w.upper() for w in ordered("medium_abbreviation")))
 
 
 @dataclass(frozen=True)
