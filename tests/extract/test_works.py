@@ -44,3 +44,14 @@ def test_every_mention_of_a_work_in_its_article_goes(nlp: Language) -> None:
     text = "Kestrel Bay is a 2003 novel by Ada Serin. Kestrel Bay sold a million copies in Lisbon."
     names = _names(nlp, text)
     assert "Kestrel Bay" not in names and "Ada Serin" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "prize"),
+    [
+        ("Her awards include the Varnholt Prize and the Ostrander Medal of Science.", "Ostrander Medal of Science"),
+        ("The film won two Kessler Awards in 2013.", "Kessler Awards"),
+    ],
+)
+def test_a_prize_is_no_mention(nlp: Language, text: str, prize: str) -> None:
+    assert prize not in _names(nlp, text)

@@ -1,9 +1,10 @@
-"""Names of works: a film, an album, a novel, a game or a browser that the model tagged as a person, an
-organisation or a place.
+"""Names of works and prizes: a film, an album, a novel, a game, a browser or an award that the model tagged as a
+person, an organisation or a place.
 
 A name is a work when its sentence says so (`work_names`): a work noun right before it ('the album X', 'a
 novel titled X'), a year alone in brackets right after it ('X (1998)': how a release is cited), or a
-definition whose subject it is ('X is a 1948 film', 'X is the debut studio album of Y'). The pipeline then
+definition whose subject it is ('X is a 1948 film', 'X is the debut studio album of Y'); a prize or a contest
+is named by its last word ('the Varn Prize', 'the European Championships'). The pipeline then
 drops every mention of the article written like such a name: a work is no actor of the chart.
 """
 
@@ -16,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from linkchart import lexicon
 
 WORK_NOUNS = lexicon.work_nouns()
+PRIZE_HEADS = lexicon.prize_heads()
+PRIZE_LINKS = frozenset({"of", "for"})  # 'Medal of Honour', 'Award for Best Film'
 GIVEN_NAMES = lexicon.given_names()
 NAMING_FORMS = lexicon.verbs().naming_forms  # 'a novel titled X'
 QUOTES = frozenset("'\"‘’“”")
@@ -26,7 +29,18 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def work_names(doc: Doc, mentions: list[Span]) -> set[str]:
     """Return the texts of the mention spans of `doc` that their sentences call works (events excepted)."""
     return {span.text for span in mentions if span.label_ != "EVENT" and not _person_shaped(span)
-            and (_after_work_noun(doc, span) or _year_after(doc, span) or _defined_as_work(span))}
+            and (_after_work_noun(doc, span) or _year_after(doc, span) or _defined_as_work(span) or _prize(span))}
+
+
+def _prize(span: Span) -> bool:
+    """'the Varn Prize', 'the 2006 European Championships', 'the Varn Medal of Science': a prize or a contest, named
+    by its head word, last or before its 'of'/'for' phrase."""
+    for i in range(1, len(span)):
+        tok = span[i]
+        last = i == len(span) - 1
+        if tok.lower_ in PRIZE_HEADS and tok.text[:1].isupper() and (last or span[i + 1].lower_ in PRIZE_LINKS):
+            return True
+    return False
 
 
 def _person_shaped(span: Span) -> bool:

@@ -327,6 +327,12 @@ def work_nouns() -> frozenset[str]:
 
 
 @cache
+def prize_heads() -> frozenset[str]:
+    """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
+    return lower("prize_head")
+
+
+@cache
 def thing_words() -> frozenset[str]:
     """Return the words that end names of things, not people: every word of the organisation, place and event
     files and the `thing_head` class ('Roman Catholic Church', 'Grace Road', 'Stanley Cup'), lower case."""
