@@ -112,3 +112,21 @@ def test_a_town_and_its_district_stay_two_places() -> None:
     ms = _mentions((1, "Ondor District", "LOC"), (1, "Ondor District", "LOC"), (1, "Ondor", "GPE"))
     ents = _by_mention(resolve(ms, [], []))
     assert ents[3] is not ents[1]
+
+
+def test_a_given_name_alone_names_the_one_person_of_its_article_introduced_with_it() -> None:
+    ms = _mentions((1, "Ike Varga", "PERSON"), (1, "Ike", "PERSON"), (1, "Ike", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1]
+
+
+def test_a_given_name_two_people_of_the_article_share_stays_apart() -> None:
+    ms = _mentions((1, "Ike Varga", "PERSON"), (1, "Ike Dorn", "PERSON"), (1, "Ike", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is not ents[1] and ents[3] is not ents[2]
+
+
+def test_a_given_name_used_before_the_full_name_stays_apart() -> None:
+    ms = _mentions((1, "Ike", "PERSON"), (1, "Ike Varga", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[1] is not ents[2]

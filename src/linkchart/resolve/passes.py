@@ -254,6 +254,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, by article
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
     abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
+    given_in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # full names by their first part
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
@@ -263,6 +264,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
                     abd_tails[(part[4:], k[0])].add(k)
+            given_in_article[(parts[0], k[0])].add(k)
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
@@ -290,6 +292,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
             continue
         best = (_one_person(same_article, locals_) or _introduced_before(same_article, ls, locals_)
                 or _dominant(same_article, locals_, uf, ratio=2.0))
+        if best is None and not same_article and len(own) == 1:
+            best = _given_name_of(given_in_article.get((token, k[0]), set()), ls, locals_)
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
         elif not same_article and not _joined_to_full_name(k, r.by_article, uf, types):
@@ -340,6 +344,13 @@ def _introduced_before(candidates: set[Key], surname: LocalSurface, locals_: dic
         return None
     earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < surname.position]
     return earlier[0] if len(earlier) == 1 else None
+
+
+def _given_name_of(candidates: set[Key], name: LocalSurface, locals_: dict[Key, LocalSurface]) -> Key | None:
+    """Return the one full name of an article whose given name `name` is, written out before `name` is first used
+    ('Ike Varga ... Ike'), else None: no surname of the article is spelled so."""
+    earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < name.position]
+    return earlier[0] if len(candidates) == 1 and len(earlier) == 1 and not name.extra else None
 
 
 def _same_part(a: str, b: str) -> bool:
