@@ -139,3 +139,14 @@ def test_an_and_after_a_bracketed_name_joins_the_clause_not_the_list(nlp: Langua
     found = {(n, a) for n, a, _ in pairs(nlp, "The Marek League (also called Kessel Union and the Tovar Party "
                                               "in older texts) met in Ostrin.")}
     assert ("Marek League", "Kessel Union") in found and ("Marek League", "Tovar Party") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robert William Varga (February 10, 1932 – April 13, 2017), known as Bob Varga, was an engineer.",
+        "Robert William Varga (born 1932), also known as Bob Varga, was an engineer.",
+    ],
+)
+def test_known_as_after_a_bracket_names_the_name_before_it(nlp: Language, text: str) -> None:
+    assert ("Robert William Varga", "Bob Varga", "known_as") in pairs(nlp, text)

@@ -59,6 +59,7 @@ ALSO_IN_BRACKET_RE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)"
 CLOSE_RE = re.compile(r"\s*[)\]]")
 
 DASH_RE = re.compile(r"\s+[–—-]\s+")
+BRACKET_END_RE = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*,?\s*$")  # a bracket and its comma, closing a text
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
 
@@ -255,7 +256,7 @@ def _cued(c: _Collector, s: _Sent) -> None:
         bracketed = "(" in cue or "[" in cue
         if m.group("known") == "called" and not (bracketed or "," in cue or cue.split()[0] != "called"):
             continue  # 'a force called X' introduces X; 'X, called Y' and 'X (also called Y)' rename it
-        before = _name_before(s, m.start())
+        before = _name_before(s, m.start()) or _name_before_bracket(s, m.start())
         if before is None:
             continue
         kind = "codename" if m.group("code") else "known_as"
@@ -278,6 +279,12 @@ def _cued(c: _Collector, s: _Sent) -> None:
             name = _name_at(s, m.end())
             if name:
                 c.add(s, name, alias, "codename")
+
+
+def _name_before_bracket(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the name before a bracket that ends at sentence offset `pos` ('X (1932 – 2017), known as Y')."""
+    head = BRACKET_END_RE.search(s.text[:pos])
+    return _name_before(s, head.start()) if head else None
 
 
 def _listed(s: _Sent, pos: int, link: re.Pattern[str]) -> list[tuple[int, int]]:
