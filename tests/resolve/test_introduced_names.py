@@ -130,3 +130,11 @@ def test_a_given_name_used_before_the_full_name_stays_apart() -> None:
     ms = _mentions((1, "Ike", "PERSON"), (1, "Ike Varga", "PERSON"))
     ents = _by_mention(resolve(ms, [], []))
     assert ents[1] is not ents[2]
+
+
+def test_a_surname_stays_with_its_person_though_its_key_is_a_citys_elsewhere() -> None:
+    ms = _mentions((1, "Alfred Törnak", "PERSON"), (1, "Törnak", "PERSON"), (1, "Törnak", "PERSON"),
+                   *[(n, "Turnak", "GPE") for n in range(2, 8)])
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1] and ents[1].type == "PERSON"
+    assert ents[4] is not ents[1] and ents[4].type == "GPE"

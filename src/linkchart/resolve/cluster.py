@@ -302,6 +302,8 @@ def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], 
 
     With `lean` (a full resolution), the name caches are emptied before the name matcher (`caches`)."""
     types = SurfaceTypes(locals_, _vote_surface_types(locals_))
+    for k in _surnames_of_article_persons(locals_, types):
+        types[k] = "PERSON"
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
     for k in locals_:
@@ -442,6 +444,25 @@ def _vote_surface_types(locals_: dict[Key, LocalSurface]) -> dict[str, str]:
 
 
 COMPASS = frozenset(lexicon.places().compass)
+
+
+def _surnames_of_article_persons(locals_: dict[Key, LocalSurface], types: SurfaceTypes) -> list[Key]:
+    """Return the one-word names of an article that the corpus's vote gave another type but that are the surname of
+    a person the article names in full, labelled a person there: 'Döblin' beside 'Alfred Döblin' is him, though its
+    transliteration key is a city's that other articles name often."""
+    surnames: set[tuple[int, str]] = set()
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if len(parts) >= 2 and types[k] == "PERSON":
+            surnames.add((k[0], parts[-1]))
+    found = []
+    for k, ls in locals_.items():
+        if types[k] == "PERSON" or " " in ls.surface or names.is_acronym(ls.surface):
+            continue
+        person = ls.labels.get("PERSON", 0)
+        if person * 2 > sum(ls.labels.values()) and (k[0], names.name_parts(ls.surface)[0]) in surnames:
+            found.append(k)
+    return found
 
 
 def _full_names_of_surnames(locals_: dict[Key, LocalSurface], types: dict[str, str]) -> set[str]:
