@@ -150,3 +150,20 @@ def test_an_and_after_a_bracketed_name_joins_the_clause_not_the_list(nlp: Langua
 )
 def test_known_as_after_a_bracket_names_the_name_before_it(nlp: Language, text: str) -> None:
     assert ("Robert William Varga", "Bob Varga", "known_as") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias", "kind"),
+    [
+        ("Mara Lind (born Mara Velkova; 3 May 1950) is a singer from Oslo.", "Mara Lind", "Mara Velkova", "real_name"),
+        ("Vessel Browser (commonly known simply as Vessel) is made in Ostrava.", "Vessel Browser", "Vessel",
+         "known_as"),
+        ("The shrine of Zarif, also spelled Zarrif, stands near Ostrava.", "Zarif", "Zarrif", "known_as"),
+    ],
+)
+def test_birth_names_plain_names_and_spellings(nlp: Language, text: str, name: str, alias: str, kind: str) -> None:
+    assert (name, alias, kind) in pairs(nlp, text)
+
+
+def test_a_birth_date_or_place_is_no_birth_name(nlp: Language) -> None:
+    assert pairs(nlp, "Tom Roe (born 1950 in Oslo) sang with Mara Lind (born in Bergen).") == set()

@@ -34,9 +34,11 @@ FUNCTION_WORDS = _GRAMMAR.alias_function_words
 
 KNOWN_AS_RE = re.compile(
     r"\s*[,(\[]?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+)?"
-    r"(?:(?P<known>known as|referred to as|called)|(?P<aka>a\.?k\.?a\.?|aka)|(?P<dub>dubbed|nicknamed)"
-    r"|(?P<code>code-?named))\s+",
+    r"(?:(?P<known>known (?:simply )?as|referred to as|called|spelled|spelt)|(?P<aka>a\.?k\.?a\.?|aka)"
+    r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named))\s+",
 )
+# '(born Mara Lind; 1950)', '(née Lind)': the name a person was born with
+BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee)\s+")
 REAL_NAME_RE = re.compile(r"\s*,?\s*whose (?:real|true|full|actual) name (?:is|was)\s+")
 CODENAME_RES = (
     # 'Known to X as "Y", the officer is Z' / 'known to X as "Y" was Z'
@@ -267,6 +269,11 @@ def _cued(c: _Collector, s: _Sent) -> None:
                 listed = closed  # '(also called Y, Z, and W)': an 'and' list only when it closes the bracket
         for name in listed:
             c.add(s, before, name, kind)
+    for m in BORN_RE.finditer(s.text):
+        before = _name_before(s, m.start())
+        after = _name_at(s, m.end())
+        if before and after and _label_of(s, before) == "PERSON" and len(c.doc_text[after[0]:after[1]].split()) >= 2:
+            c.add(s, before, after, "real_name")
     for m in REAL_NAME_RE.finditer(s.text):
         before = _name_before(s, m.start())
         after = _name_at(s, m.end())
