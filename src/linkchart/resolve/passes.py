@@ -37,6 +37,7 @@ from linkchart.resolve.reasons import (
     AliasStatement,
     CountryName,
     Evidence,
+    LegalForm,
     LikelyTypo,
     LowercaseReference,
     NameMatch,
@@ -484,7 +485,7 @@ def _join_legal_forms(r: Resolution, join: Join) -> None:
                 continue
             short = by_key.get(names.name_key(" ".join(words[:-1])))
             if short is not None and short is not ls and uf.find(short.key) != uf.find(ls.key):
-                join(ls.key, short.key, ShortForm(ls.surface))
+                join(ls.key, short.key, LegalForm(ls.surface))
 
 
 def _legal_form_of(surface: str) -> bool:
@@ -756,7 +757,7 @@ PASSES: tuple[JoinPass, ...] = (
     JoinPass("alias_statements", _join_alias_statements, (AliasStatement,), reads_statements=True),
     JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
     JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
-    JoinPass("legal_forms", _join_legal_forms, (ShortForm,)),
+    JoinPass("legal_forms", _join_legal_forms, (LegalForm,)),
     JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),
     JoinPass("head_references", _join_head_references, (ShortReference,)),
     JoinPass("country_names", _join_country_names, (CountryName,)),
