@@ -316,12 +316,13 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdic
                 if middle:
                     v.add("middle_omitted", _Parts(long_, _bits(middle)))
         return (0.0, False) if distinct else (1.0, bool(tail))
-    compass = _compass_words(long_, lead | middle)
+    compass = _compass_words(long_, middle)
     if compass and "person" not in (a.kind, b.kind) and long_.parts[0].text.lower() not in GIVEN_NAMES:
-        # 'South West Africa' is not 'South Africa' ('John West Smith' may be 'John Smith')
+        # 'South West Velmora' is part of 'South Velmora' at most, as 'West Velmora' is ('John West Smith' may be
+        # 'John Smith'): partial, like a compass word before the name
         if v is not None:
             v.add("compass_differs", _Parts(long_, _bits(compass)))
-        return 0.0, False
+        return 1.0, True
     if len(short.parts) == 1:
         if first == n - 1:
             feature, factor = "surname_only", 1.0
