@@ -105,3 +105,65 @@ def test_known_as_in_brackets_lists_every_name(nlp: Language) -> None:
 )
 def test_a_country_in_brackets_is_no_other_name(nlp: Language, text: str) -> None:
     assert not any(kind == "translation" for _name, _alias, kind in pairs(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("expansion", "acronym"),
+    [("Vardic Press Club of Ostmark", "VPC"), ("Progress Party of Lower Varnland", "PPLV"),
+     ("Union Party of Eastern Kessia", "UPKE")],
+)
+def test_an_acronym_may_leave_out_the_of_phrase_or_follow_another_word_order(expansion: str, acronym: str) -> None:
+    assert initials_match(expansion, acronym)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ostra Nova (also called Ostra Magna, Neostra, and Ostra II) is a possible future supercontinent.",
+        "Ostra Nova (also known as Ostra Magna, Neostra or Ostra II) is a possible future supercontinent.",
+        "Ostra Nova (called Ostra Magna, Neostra, and Ostra II by some) is a possible future supercontinent.",
+    ],
+)
+def test_a_bracketed_list_of_other_names_names_each(nlp: Language, text: str) -> None:
+    found = {(n, a) for n, a, _ in pairs(nlp, text)}
+    assert ("Ostra Nova", "Ostra Magna") in found and ("Ostra Nova", "Neostra") in found
+    if "by some" not in text:
+        assert ("Ostra Nova", "Ostra II") in found
+
+
+def test_a_name_called_without_a_comma_or_bracket_is_introduced_not_renamed(nlp: Language) -> None:
+    assert pairs(nlp, "Dario Venn joined a movement called Tessel Front in 2004.") == set()
+
+
+def test_an_and_after_a_bracketed_name_joins_the_clause_not_the_list(nlp: Language) -> None:
+    found = {(n, a) for n, a, _ in pairs(nlp, "The Marek League (also called Kessel Union and the Tovar Party "
+                                              "in older texts) met in Ostrin.")}
+    assert ("Marek League", "Kessel Union") in found and ("Marek League", "Tovar Party") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robert William Varga (February 10, 1932 – April 13, 2017), known as Bob Varga, was an engineer.",
+        "Robert William Varga (born 1932), also known as Bob Varga, was an engineer.",
+    ],
+)
+def test_known_as_after_a_bracket_names_the_name_before_it(nlp: Language, text: str) -> None:
+    assert ("Robert William Varga", "Bob Varga", "known_as") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias", "kind"),
+    [
+        ("Mara Lind (born Mara Velkova; 3 May 1950) is a singer from Oslo.", "Mara Lind", "Mara Velkova", "real_name"),
+        ("Vessel Browser (commonly known simply as Vessel) is made in Ostrava.", "Vessel Browser", "Vessel",
+         "known_as"),
+        ("The shrine of Zarif, also spelled Zarrif, stands near Ostrava.", "Zarif", "Zarrif", "known_as"),
+    ],
+)
+def test_birth_names_plain_names_and_spellings(nlp: Language, text: str, name: str, alias: str, kind: str) -> None:
+    assert (name, alias, kind) in pairs(nlp, text)
+
+
+def test_a_birth_date_or_place_is_no_birth_name(nlp: Language) -> None:
+    assert pairs(nlp, "Tom Roe (born 1950 in Oslo) sang with Mara Lind (born in Bergen).") == set()

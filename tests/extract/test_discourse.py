@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.mentions import SPANS_KEY
@@ -32,3 +33,12 @@ def test_relations_see_names_tagged_from_the_rest_of_the_article(nlp: Language) 
     found = extract_article(text, [(0, len(first)), (len(first) + 2, len(text))], None, nlp)
     assert sum(m.text == "Hakimi" and m.label == "PERSON" for m in found.mentions) == 2
     assert any(r.subject == "Hakimi" and r.predicate == "visited" and r.object == "Norway" for r in found.relations)
+
+
+def test_a_person_named_in_full_outweighs_one_other_label_of_the_surname(nlp: Language) -> None:
+    doc = nlp("Tomas Verrel was a batsman. Verrel joined the club. Verrel scored twice.")
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="ORG")]
+    assert article_names([doc])[("Verrel",)] == "PERSON"
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="ORG"),
+                            Span(doc, 11, 12, label="ORG")]
+    assert ("Verrel",) not in article_names([doc])  # two other labels against one full name: left to the model

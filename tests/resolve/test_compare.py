@@ -330,3 +330,9 @@ def test_names_ending_in_different_kinds_of_place_are_different_places(a: str, b
     match = compare(a, b)
     assert not match.is_match
     assert "place_heads_differ" in match.features
+
+
+@pytest.mark.parametrize(("a", "b"), [("Democratic Party of Eastern Varnland", "Progress Party of Eastern Varnland"),
+                                      ("National Bank of Ostmark", "Central Bank of Ostmark")])
+def test_organisations_differing_by_one_word_each_are_two(a: str, b: str) -> None:
+    assert not compare(a, b).is_match

@@ -34,9 +34,11 @@ FUNCTION_WORDS = _GRAMMAR.alias_function_words
 
 KNOWN_AS_RE = re.compile(
     r"\s*[,(\[]?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+)?"
-    r"(?:(?P<known>known as|referred to as|called)|(?P<aka>a\.?k\.?a\.?|aka)|(?P<dub>dubbed|nicknamed)"
-    r"|(?P<code>code-?named))\s+",
+    r"(?:(?P<known>known (?:simply )?as|referred to as|called|spelled|spelt)|(?P<aka>a\.?k\.?a\.?|aka)"
+    r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named))\s+",
 )
+# '(born Mara Lind; 1950)', '(née Lind)': the name a person was born with
+BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee)\s+")
 REAL_NAME_RE = re.compile(r"\s*,?\s*whose (?:real|true|full|actual) name (?:is|was)\s+")
 CODENAME_RES = (
     # 'Known to X as "Y", the officer is Z' / 'known to X as "Y" was Z'
@@ -54,8 +56,12 @@ _HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|a\.?k\.?a|" + lexicon.alternat
                       + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
 OR_RE = re.compile(r"\s*,\s+or\s+")
 ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
+# inside a bracket the list may end with 'and': '(also called Y, Z, and W)'
+ALSO_IN_BRACKET_RE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)")
+CLOSE_RE = re.compile(r"\s*[)\]]")
 
 DASH_RE = re.compile(r"\s+[–—-]\s+")
+BRACKET_END_RE = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*,?\s*$")  # a bracket and its comma, closing a text
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
 
@@ -86,7 +92,24 @@ def initials_match(expansion: str, acronym: str) -> bool:
     if len(letters) < 2 or not sig:
         return False
     initials = [w[0].upper() for w in sig]
-    if initials[0] != letters[0] or len(letters) > len(initials) + 2:
+    if initials[0] != letters[0]:
+        return False
+    if _in_order(initials, letters):
+        return True
+    # 'Progress Party of Equatorial Guinea (PPGE)': the acronym of the name in its own language, same initials
+    if len(letters) >= 3 and sorted(letters) == sorted(initials):
+        return True
+    # 'Overseas Press Club of America (OPC)': the name's head, its 'of' phrase left out
+    cut = [i for i, w in enumerate(words) if w.lower() == "of"]
+    if cut and len(letters) >= 3:
+        head = [w[0].upper() for w in words[: cut[-1]] if w.lower() not in FUNCTION_WORDS]
+        return len(head) == len(letters) and _in_order(head, letters)
+    return False
+
+
+def _in_order(initials: list[str], letters: list[str]) -> bool:
+    """Whether every initial appears among `letters` in order, leaving at most two letters unexplained."""
+    if len(letters) > len(initials) + 2:
         return False
     k = 0
     for ch in letters:
@@ -231,15 +254,26 @@ def _brackets(c: _Collector, s: _Sent) -> None:
 
 def _cued(c: _Collector, s: _Sent) -> None:
     for m in KNOWN_AS_RE.finditer(s.text):
-        if m.group("known") == "called" and not s.text[: m.start()].rstrip().endswith(","):
-            continue  # 'a force called X' introduces X; it does not rename anything
+        cue = m.group(0)
+        bracketed = "(" in cue or "[" in cue
+        if m.group("known") == "called" and not (bracketed or "," in cue or cue.split()[0] != "called"):
+            continue  # 'a force called X' introduces X; 'X, called Y' and 'X (also called Y)' rename it
+        before = _name_before(s, m.start()) or _name_before_bracket(s, m.start())
+        if before is None:
+            continue
+        kind = "codename" if m.group("code") else "known_as"
+        listed = _listed(s, m.end(), ALSO_RE)  # 'X (also known as Y or Z)': every name listed
+        if bracketed:
+            closed = _listed(s, m.end(), ALSO_IN_BRACKET_RE)
+            if closed and CLOSE_RE.match(s.text, closed[-1][1] - s.base):
+                listed = closed  # '(also called Y, Z, and W)': an 'and' list only when it closes the bracket
+        for name in listed:
+            c.add(s, before, name, kind)
+    for m in BORN_RE.finditer(s.text):
         before = _name_before(s, m.start())
         after = _name_at(s, m.end())
-        kind = "codename" if m.group("code") else "known_as"
-        while before and after:  # 'X (also known as Y or Z)': every name listed
-            c.add(s, before, after, kind)
-            more = ALSO_RE.match(s.text, after[1] - s.base)
-            after = _name_at(s, more.end()) if more else None
+        if before and after and _label_of(s, before) == "PERSON" and len(c.doc_text[after[0]:after[1]].split()) >= 2:
+            c.add(s, before, after, "real_name")
     for m in REAL_NAME_RE.finditer(s.text):
         before = _name_before(s, m.start())
         after = _name_at(s, m.end())
@@ -252,6 +286,24 @@ def _cued(c: _Collector, s: _Sent) -> None:
             name = _name_at(s, m.end())
             if name:
                 c.add(s, name, alias, "codename")
+
+
+def _name_before_bracket(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the name before a bracket that ends at sentence offset `pos` ('X (1932 – 2017), known as Y')."""
+    head = BRACKET_END_RE.search(s.text[:pos])
+    return _name_before(s, head.start()) if head else None
+
+
+def _listed(s: _Sent, pos: int, link: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Return the doc-char spans of the names listed from sentence offset `pos`, one after another as `link` joins
+    them ('Y, Z or W')."""
+    out: list[tuple[int, int]] = []
+    after = _name_at(s, pos)
+    while after:
+        out.append(after)
+        more = link.match(s.text, after[1] - s.base)
+        after = _name_at(s, more.end()) if more else None
+    return out
 
 
 def _adjacent(c: _Collector, s: _Sent) -> None:

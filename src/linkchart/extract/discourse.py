@@ -20,13 +20,14 @@ LABELS = frozenset({"PERSON", "ORG"})
 SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _REPLACEABLE = frozenset({"NORP"})  # the model calls 'Khazali' a nationality; a name the article knows wins
 _MAX_TOKENS = 8
+SURNAME_WEIGHT = 2
 
 
 def article_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
     """Return the article's tagged person and organisation names (as token texts) → their majority type.
 
-    Surnames of persons named in full are included; a token sequence given two types equally often
-    in the article is left out.
+    Surnames of persons named in full are included (each full name counting twice for the surname); a token
+    sequence given two types equally often in the article is left out.
     """
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for doc in docs:
@@ -36,7 +37,8 @@ def article_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
             words = tuple(t.text for t in span)
             votes[words][span.label_] += 1
             if span.label_ == "PERSON" and len(span) >= 2 and span[-1].text[:1].isupper():
-                votes[(span[-1].text,)]["PERSON"] += 1
+                # a person named in full outweighs one other label the model gave the surname alone
+                votes[(span[-1].text,)]["PERSON"] += SURNAME_WEIGHT
     out: dict[tuple[str, ...], str] = {}
     for words, counter in votes.items():
         top = counter.most_common(2)

@@ -1226,6 +1226,9 @@ class MentionFixer:
         first = span[0]
         if len(span) == 1 and not (text[:1].isupper() or PARTICLE_HYPHEN_RE.match(text)):
             return True
+        if len(span) == 1 and text.isupper() and text.replace(".", "") in self.never.media \
+                and f"({text})" not in doc_text(span.doc):
+            return True  # 'the third CD', 'its API': a common abbreviation, unless the text defines it as a name
         return all(self._is_honorific(t) or t.is_punct for t in span) or first.is_space
 
     def _owns_instrument(self, span: Span) -> bool:

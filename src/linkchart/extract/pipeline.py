@@ -54,6 +54,7 @@ from linkchart.extract.pages import (
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.extract.title_holders import tag_title_holders
+from linkchart.extract.works import work_names
 from linkchart.models import Extraction, Mention
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
@@ -91,6 +92,7 @@ class _Article:
     # NORP span -> (where a party name opens, whether its first word is surely part of the name)
     party_starts: dict[tuple[int, int], tuple[int, bool]] = field(default_factory=dict)
     demonyms: list[Mention] = field(default_factory=list)  # nationality words standing for their countries
+    works: set[str] = field(default_factory=set)  # names the article calls works ('the album X'), no actors
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
     subjects: dict[str, Speaker] = field(default_factory=dict)  # whom the previous span ended on, by label
@@ -119,6 +121,8 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    if SPANS_KEY in doc.spans:
+        art.works |= work_names(doc, list(doc.spans[SPANS_KEY]))
     art.extraction.aliases.extend(find_aliases(doc, offset))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
@@ -289,6 +293,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _recover_norp(art)
     _add_demonyms(art)
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
+    if art.works:  # every mention written like a name the article calls a work ('the album X ... X sold')
+        pairs = [(m, cue) for m, cue in pairs if m.text not in art.works]
     _propagate(pairs)
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names

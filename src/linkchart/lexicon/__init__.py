@@ -117,6 +117,7 @@ class Organisations:
     membership: frozenset[str]  # last words of bodies whose people are members, not staff ('party', 'militia')
     focus_nouns: frozenset[str]  # 'the company': alone, the organisation the article is about
     owned_bodies: frozenset[str]  # "the party's disciplinary committee": a body of the organisation that owns it
+    legal_forms: frozenset[str]  # last words stating a company's legal form ('Corporation', 'Oy')
 
 
 @cache
@@ -131,7 +132,7 @@ def organisations() -> Organisations:
         calques={w.lower(): v for w, v in values("english").items()},
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
         nation_governments=lower("nation_government"), membership=lower("membership"),
-        focus_nouns=lower("focus_noun"), owned_bodies=lower("owned_body"),
+        focus_nouns=lower("focus_noun"), owned_bodies=lower("owned_body"), legal_forms=lower("legal_form"),
     )
 
 
@@ -318,6 +319,18 @@ def grammar() -> Grammar:
 def given_names() -> frozenset[str]:
     """Return the common English given names (`given_names.yaml`, from the US census lists), lower case."""
     return lower("given_name")
+
+
+@cache
+def work_nouns() -> frozenset[str]:
+    """Return the nouns for creative works and products ('album', 'novel'): a name they introduce is a work."""
+    return lower("work_noun")
+
+
+@cache
+def prize_heads() -> frozenset[str]:
+    """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
+    return lower("prize_head")
 
 
 @cache
@@ -521,13 +534,15 @@ class NotEntities:
     places: frozenset[str]  # capitalised words that are not places
     peoples: frozenset[str]  # peoples and faiths
     qualifiers: frozenset[str]  # adjectives of faith or ethnicity qualifying an organisation's name
+    media: frozenset[str]  # abbreviations of a medium or technology ('CD', 'API'), even when tagged (upper-case)
 
 
 @cache
 def not_entities() -> NotEntities:
     """Return the things that are never entities."""
     return NotEntities(lower("not_entity"), frozenset(w.upper() for w in ordered("not_acronym")), lower("not_place"),
-                       lower("people"), lower("qualifier"))
+                       lower("people"), lower("qualifier"),
+                       frozenset(w.upper() for w in ordered("medium_abbreviation")))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from linkchart.resolve.passes import PASSES, Resolution
 from linkchart.resolve.reasons import CanonicalName, Reason, SameEntity, WrittenWithTitle
 from linkchart.resolve.region import link_keys
 from linkchart.resolve.surfaces import Key, LocalSurface, is_partial_person, mention_surface
-from linkchart.resolve.typing import vote_type
+from linkchart.resolve.typing import head_type, vote_type
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.store.base import EntityAliasRow, EntityRow, ResolverRows, SurfaceRow
 
@@ -302,6 +302,8 @@ def cluster_locals(locals_: dict[Key, LocalSurface], statements: Iterable[Any], 
 
     With `lean` (a full resolution), the name caches are emptied before the name matcher (`caches`)."""
     types = SurfaceTypes(locals_, _vote_surface_types(locals_))
+    for k in _surnames_of_article_persons(locals_, types):
+        types[k] = "PERSON"
     # a person's first name may be a country's ('Jordan'); only other names are held to one nation
     uf = UnionFind(nation_of=lambda k: None if types.get(k) == "PERSON" else nation_key(locals_[k].surface))
     for k in locals_:
@@ -436,7 +438,55 @@ def _vote_surface_types(locals_: dict[Key, LocalSurface]) -> dict[str, str]:
         if (len(parts) == 1 and parts[0] in surnames and type_ in ("ORG", "PERSON")
                 and not names.is_acronym(surface)):
             out[surface] = "PERSON"
+    for surface in _full_names_of_surnames(locals_, out):
+        out[surface] = "PERSON"
     return out
+
+
+COMPASS = frozenset(lexicon.places().compass)
+
+
+def _surnames_of_article_persons(locals_: dict[Key, LocalSurface], types: SurfaceTypes) -> list[Key]:
+    """Return the one-word names of an article that the corpus's vote gave another type but that are the surname of
+    a person the article names in full, labelled a person there: 'Döblin' beside 'Alfred Döblin' is him, though its
+    transliteration key is a city's that other articles name often."""
+    surnames: set[tuple[int, str]] = set()
+    for k, ls in locals_.items():
+        parts = names.name_parts(ls.surface)
+        if len(parts) >= 2 and types[k] == "PERSON":
+            surnames.add((k[0], parts[-1]))
+    found = []
+    for k, ls in locals_.items():
+        if types[k] == "PERSON" or " " in ls.surface or names.is_acronym(ls.surface):
+            continue
+        person = ls.labels.get("PERSON", 0)
+        if person * 2 > sum(ls.labels.values()) and (k[0], names.name_parts(ls.surface)[0]) in surnames:
+            found.append(k)
+    return found
+
+
+def _full_names_of_surnames(locals_: dict[Key, LocalSurface], types: dict[str, str]) -> set[str]:
+    """Return the names of other types that are a person's full name: their last word stands alone as a person in
+    their article ('Alden Roy Varga' labelled an organisation, then 'Varga' said and did things).
+
+    Only plain names of two to four capitalised words qualify: no head word ('Varga Street'), no compass word first,
+    no country, no acronym.
+    """
+    alone = {(k[0], names.name_parts(ls.surface)[0]) for k, ls in locals_.items()
+             if types[ls.surface] == "PERSON" and len(ls.surface.split()) == 1 and not names.is_acronym(ls.surface)}
+    found: set[str] = set()
+    for k, ls in locals_.items():
+        surface = ls.surface
+        if types[surface] == "PERSON" or surface in found:
+            continue
+        words = surface.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in COMPASS:
+            continue  # 'North Varnshire' beside 'a Varnshire cricketer' is a place
+        parts = names.name_parts(surface)
+        if (parts and (k[0], parts[-1]) in alone and head_type(surface) is None and not names.name_kind(surface)
+                and lexicon.nation_of(surface) is None):
+            found.add(surface)
+    return found
 
 
 class SurfaceTypes(MutableMapping[Key, str]):

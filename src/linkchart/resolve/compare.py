@@ -58,7 +58,7 @@ NO_AGREEMENT = 0.5  # a part similarity at or below this is no agreement at all
 SINGLE_PART_EXPONENT = 2.0  # one part's likeness says less than the same likeness over several parts
 GIVEN_NAME_DIFFERS = 0.75  # 'Ali X' / 'Omar X': brothers share a family name, an alias rarely drops the first name
 FAMILY_NAME_DIFFERS = 0.75  # 'Ali X' / 'Ali Y': a shared first name says little
-ORG_WORDS_DIFFER = 0.7  # 'Lebanese Army' / 'Lebanese University'
+ORG_WORDS_DIFFER = 0.5  # 'Lebanese Army' / 'Lebanese University'
 SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
@@ -100,6 +100,7 @@ FEATURES: dict[str, str] = {
     "org_words_differ": "organisation names with a differing word (negative)",
     "org_heads_differ": "different head words {0} vs {1} (negative)",
     "place_heads_differ": "different place words {0} vs {1} (negative)",
+    "compass_differs": "compass word {0} makes another place (negative)",
     "org_qualifier": "extra qualifier {0} makes another organisation (negative)",
     "swapped_with_conflict": "shared parts in other places while other parts differ (negative)",
     "byname_not_spelling": "'{0}' is a byname, not a spelling of '{1}' (negative)",
@@ -270,6 +271,15 @@ def _place_words(name: ParsedName, mask: int) -> int:
     return mask & (1 << last) if last > 0 and name.parts[last].text.lower() in PLACE_HEADS else 0
 
 
+COMPASS = frozenset(_PLACES.compass)
+GIVEN_NAMES = lexicon.given_names()
+
+
+def _compass_words(name: ParsedName, mask: int) -> int:
+    """Return the bits of `mask` whose parts are compass words ('North', 'Western')."""
+    return sum(1 << i for i in _bits(mask) if name.parts[i].text.lower() in COMPASS)
+
+
 def _extras(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict | None) -> tuple[float, bool]:
     """Return the factor that the parts only one name has scale the score by, and whether the match is partial."""
     if extra_a and extra_b:
@@ -306,6 +316,13 @@ def _extras(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdic
                 if middle:
                     v.add("middle_omitted", _Parts(long_, _bits(middle)))
         return (0.0, False) if distinct else (1.0, bool(tail))
+    compass = _compass_words(long_, middle)
+    if compass and "person" not in (a.kind, b.kind) and long_.parts[0].text.lower() not in GIVEN_NAMES:
+        # 'South West Velmora' is part of 'South Velmora' at most, as 'West Velmora' is ('John West Smith' may be
+        # 'John Smith'): partial, like a compass word before the name
+        if v is not None:
+            v.add("compass_differs", _Parts(long_, _bits(compass)))
+        return 1.0, True
     if len(short.parts) == 1:
         if first == n - 1:
             feature, factor = "surname_only", 1.0

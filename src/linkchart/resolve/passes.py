@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
+from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.blocking import candidate_pairs
 from linkchart.resolve.margins import (
@@ -36,6 +37,7 @@ from linkchart.resolve.reasons import (
     AliasStatement,
     CountryName,
     Evidence,
+    LegalForm,
     LikelyTypo,
     LowercaseReference,
     NameMatch,
@@ -56,6 +58,8 @@ from linkchart.resolve.region import description_like
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
 from linkchart.resolve.typing import ORG_HEADS, head_type
 from linkchart.resolve.unionfind import UnionFind
+
+LEGAL_FORMS = lexicon.organisations().legal_forms
 
 
 class Join(Protocol):
@@ -251,6 +255,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, by article
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
     abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
+    given_in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # full names by their first part
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
@@ -260,6 +265,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
                     abd_tails[(part[4:], k[0])].add(k)
+            given_in_article[(parts[0], k[0])].add(k)
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
@@ -285,7 +291,10 @@ def _join_partials(r: Resolution, join: Join) -> None:
             if best is not None:
                 join(best, k, PartialName(locals_[best].surface, scope))
             continue
-        best = _one_person(same_article, locals_) or _dominant(same_article, locals_, uf, ratio=2.0)
+        best = (_one_person(same_article, locals_) or _introduced_before(same_article, ls, locals_)
+                or _dominant(same_article, locals_, uf, ratio=2.0))
+        if best is None and not same_article and len(own) == 1:
+            best = _given_name_of(given_in_article.get((token, k[0]), set()), ls, locals_)
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
         elif not same_article and not _joined_to_full_name(k, r.by_article, uf, types):
@@ -324,6 +333,25 @@ def _one_person(candidates: set[Key], locals_: dict[Key, LocalSurface]) -> Key |
         if not (_same_part(p[0], longest[0]) and _same_part(p[-1], longest[-1]) and _subsequence(p, longest)):
             return None
     return fullest
+
+
+def _introduced_before(candidates: set[Key], surname: LocalSurface, locals_: dict[Key, LocalSurface]) -> Key | None:
+    """Return the one full name of an article named before its surname first stands alone, else None.
+
+    'Alden Varga ... Varga ... his wife Mara Varga': when the surname is first written alone, the
+    reader has met only one bearer of it, so that is who it names.
+    """
+    if len(candidates) < 2 or surname.extra:
+        return None
+    earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < surname.position]
+    return earlier[0] if len(earlier) == 1 else None
+
+
+def _given_name_of(candidates: set[Key], name: LocalSurface, locals_: dict[Key, LocalSurface]) -> Key | None:
+    """Return the one full name of an article whose given name `name` is, written out before `name` is first used
+    ('Ike Varga ... Ike'), else None: no surname of the article is spelled so."""
+    earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < name.position]
+    return earlier[0] if len(candidates) == 1 and len(earlier) == 1 and not name.extra else None
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -395,26 +423,24 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     """A one-word name joins the one longer name it begins ('Asaib' → 'Asaib Ahl al-Haq', 'Golan').
 
     Organisations: only when the longer name is not a word plus a head noun ('Hezbollah
-    Brigades' is another group), except a party ('Harvest' is the 'Harvest Party'). Places: only
-    when it is ('Golan Heights', 'Mediterranean Sea'). The longer name must be named at least as
-    often as the short form, unless it is a party (the short form is how a party is mostly named).
+    Brigades' is another group), except a party ('Harvest' is the 'Harvest Party') and a legal form
+    ('Altsys Corporation'). Places: only when it is ('Golan Heights', 'Mediterranean Sea'). The longer
+    name must be named at least as often as the short form, unless it is a party or a legal form (the
+    short form is how those are mostly named) or the article wrote it out before first using the short
+    form.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] in ("ORG", "LOC", "FAC") and len(parts) >= 2 and not names.is_acronym(ls.surface):
+        if types[k] in SHORTENED and len(parts) >= 2 and not names.is_acronym(ls.surface):
             starts[parts[0]].add(k)
     counts = _cluster_counts(locals_, uf)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] not in ("ORG", "LOC", "FAC") or len(parts) != 1 or names.is_acronym(ls.surface):
+        if types[k] not in SHORTENED or len(parts) != 1 or names.is_acronym(ls.surface):
             continue
-        # an organisation's 'X Brigades' is another group; a place's 'X Heights' is the same place
-        # a party is the exception: 'Harvest' is the 'Harvest Party' (a party has no sub-unit called 'X Party')
-        candidates = {c for c in starts.get(parts[0], set()) if types[c] == types[k]
-                      and (_head_phrase(locals_[c].surface) == (types[k] != "ORG")
-                           or (types[k] == "ORG" and _party_of(locals_[c].surface)))}
+        candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
         target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
         if target is not None:
             root = uf.find(target)
@@ -423,8 +449,56 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
             r.counted(COUNTED_FIRST_WORD + parts[0], margin)
         if target is None:
             continue
-        if (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)) and uf.find(k) != root:
+        if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
+                                   or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
             join(target, k, ShortForm(locals_[target].surface))
+
+
+SHORTENED = frozenset({"ORG", "LOC", "FAC"})  # the types whose one-word short forms the pass joins
+
+
+def _shortens(full: Key, short: Key, locals_: dict[Key, LocalSurface], types: Mapping[Key, str]) -> bool:
+    """Return True when the one-word name `short` may be a short form of the longer name `full` it begins.
+
+    An organisation's 'X Brigades' is another group, but 'X Party' and 'X Corporation' are X; a place's
+    'X Heights' is the same place. A town and its district or river ('Ondor', 'Ondor District') stay two
+    places, however often the article names them.
+    """
+    long_type, short_type = types[full], types[short]
+    surface = locals_[full].surface
+    if long_type != short_type:
+        return False
+    if short_type == "ORG":
+        return not _head_phrase(surface) or _party_of(surface) or _legal_form_of(surface)
+    return _head_phrase(surface)
+
+
+def _join_legal_forms(r: Resolution, join: Join) -> None:
+    """A company named with its legal form is the company its article names without it ('Dollar Mart
+    Corporation', 'Dollar Mart')."""
+    uf = r.uf
+    for surfaces in r.by_article.values():
+        by_key = {names.name_key(ls.surface): ls for ls in surfaces if r.types[ls.key] in ("ORG", "PERSON")}
+        for ls in surfaces:
+            words = names.name_tokens(ls.surface)
+            if r.types[ls.key] != "ORG" or len(words) < 3 or words[-1].lower().strip(".") not in LEGAL_FORMS:
+                continue
+            short = by_key.get(names.name_key(" ".join(words[:-1])))
+            if short is not None and short is not ls and uf.find(short.key) != uf.find(ls.key):
+                join(ls.key, short.key, LegalForm(ls.surface))
+
+
+def _legal_form_of(surface: str) -> bool:
+    """Return True for 'Word Form' ('Altsys Corporation', 'Kone Oy'): one name word and a legal form, which the
+    company leaves out when it names itself."""
+    words = names.name_tokens(surface)
+    return len(words) == 2 and words[1].lower().strip(".") in LEGAL_FORMS
+
+
+def _introduced(full: Key, short: Key, locals_: dict[Key, LocalSurface]) -> bool:
+    """Return True when `full` is written out in the article of `short` before `short` is first used: the writer
+    introduced the name, then shortened it ('Brooks Pharmacy was a chain ... Brooks was one of')."""
+    return full[0] == short[0] and not locals_[full].extra and locals_[full].position < locals_[short].position
 
 
 def _join_org_cores(r: Resolution, join: Join) -> None:
@@ -683,6 +757,7 @@ PASSES: tuple[JoinPass, ...] = (
     JoinPass("alias_statements", _join_alias_statements, (AliasStatement,), reads_statements=True),
     JoinPass("partial_names", _join_partials, (PartialName, SameSurname)),
     JoinPass("short_org_names", _join_short_org_names, (ShortForm,)),
+    JoinPass("legal_forms", _join_legal_forms, (LegalForm,)),
     JoinPass("org_cores", _join_org_cores, (SameOrganisation,)),
     JoinPass("head_references", _join_head_references, (ShortReference,)),
     JoinPass("country_names", _join_country_names, (CountryName,)),

@@ -157,6 +157,19 @@ class ShortForm(Evidence):
 
 
 @dataclass(frozen=True)
+class LegalForm(Evidence):
+    """A company's name with its legal form ('X Corporation') and its article's name without it ('X')."""
+
+    kind: ClassVar[str] = "legal_form"
+    rank: ClassVar[int] = 6
+    full_name: str
+
+    def text(self) -> str:
+        """Return the evidence as one line of prose."""
+        return f"'{self.full_name}' without its legal form, in the same article"
+
+
+@dataclass(frozen=True)
 class ShortReference(Evidence):
     """A bare head word ('the Forum') names the one organisation of its article with that head."""
 
