@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +34,8 @@ def triples(nlp: Language, text: str, ents: list[tuple[str, str]]) -> set[tuple[
 
 
 def article_triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """Return (subject, predicate, object) for every relation the whole pipeline reads in `text` as one article."""
-    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
-    return {(r.subject, r.predicate, r.object) for r in found.relations}
+    """Return (subject, predicate, object) for every relation not denied that the whole pipeline reads in `text`
+    as one article, a paragraph a line."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found = extract_article(text, paragraphs, "2020-01-01", nlp)
+    return {(r.subject, r.predicate, r.object) for r in found.relations if not r.negated}

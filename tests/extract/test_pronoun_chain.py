@@ -4,19 +4,9 @@ keeps the chain; a paragraph ending on such a pronoun passes its person on to th
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from parsed_text import article_triples as triples
 from spacy.language import Language
-
-from linkchart.extract.pipeline import extract_article
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """Return the (subject, predicate, object) triples read from `text`, one article, a paragraph a line."""
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    found = extract_article(text, paragraphs, "2020-01-01", nlp)
-    return {(r.subject, r.predicate, r.object) for r in found.relations if not r.negated}
 
 
 @pytest.mark.parametrize("text", [

@@ -5,15 +5,8 @@ the previous sentence's subject person (rule age_description, extract/context.py
 from __future__ import annotations
 
 import pytest
+from parsed_text import article_triples as triples
 from spacy.language import Language
-
-from linkchart.extract.pipeline import extract_article
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """Return the (subject, predicate, object) triples read from `text`, one article."""
-    found = extract_article(text, [(0, len(text))], "2020-01-01", nlp)
-    return {(r.subject, r.predicate, r.object) for r in found.relations if not r.negated}
 
 
 @pytest.mark.parametrize("text", [
