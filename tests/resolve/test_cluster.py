@@ -5,18 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mention_rows import M
+
 from linkchart.resolve.cluster import ResolvedEntity, resolve
 from linkchart.resolve.national import nation_key
-
-
-@dataclass
-class M:
-    id: int
-    article_id: int
-    text: str
-    label: str
-    role: str | None = None
-    description: str | None = None
 
 
 @dataclass

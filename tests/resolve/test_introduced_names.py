@@ -3,22 +3,11 @@ word (invented names, no model, no database)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
+from mention_rows import M
 
 from linkchart.resolve.cluster import ResolvedEntity, resolve
 from linkchart.resolve.names import compare
-
-
-@dataclass
-class M:
-    id: int
-    article_id: int
-    text: str
-    label: str
-    role: str | None = None
-    description: str | None = None
 
 
 def _mentions(*rows: tuple[int, str, str]) -> list[M]:

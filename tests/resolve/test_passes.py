@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mention_rows import M
+
 from linkchart.resolve.cluster import resolve
 from linkchart.resolve.passes import PASSES
 from linkchart.resolve.reasons import Evidence
-
-
-@dataclass
-class M:
-    id: int
-    article_id: int
-    text: str
-    label: str
-    role: str | None = None
-    description: str | None = None
 
 
 @dataclass

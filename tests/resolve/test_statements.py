@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mention_rows import M
+
 from linkchart.resolve.cluster import Clustering, _local_surfaces, cluster_locals, cluster_surfaces
 from linkchart.resolve.statements import used_statements
-
-
-@dataclass
-class M:
-    id: int
-    article_id: int
-    text: str
-    label: str
 
 
 @dataclass
