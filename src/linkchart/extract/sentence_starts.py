@@ -1,0 +1,36 @@
+"""Keep the parser from starting a sentence at a lower-case word after an abbreviation's full stop.
+
+'the depot at Kelso, 10 km. south of Varna, was hit' was two sentences: the parser read the stop
+of 'km.' as the end of one, and the relation between the depot and its attacker was lost. Edited
+text starts a sentence with a capital (or a digit, a quote, a bracket), so a lower-case word right
+after a word-final full stop continues the sentence. Set before the parser, which keeps preset
+boundaries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SENTENCE_STARTS_PIPE = "linkchart_sentence_starts"
+
+
+def continues_sentence(doc: Doc, i: int) -> bool:
+    """Return whether token `i` is a lower-case word right after a full stop closing a word ('km.', 'approx.')."""
+    if i == 0:
+        return False
+    tok, before = doc[i], doc[i - 1]
+    if not (tok.is_alpha and tok.is_lower):
+        return False
+    if before.text == ".":  # 'km' '.' 'south': the stop hangs on the word before it, no space between
+        return i >= 2 and doc[i - 2].is_alpha and not doc[i - 2].whitespace_
+    return len(before.text) > 1 and before.text.endswith(".") and before.text[0].isalpha()
+
+
+@Language.component(SENTENCE_STARTS_PIPE, assigns=["token.is_sent_start"])
+def keep_sentences_whole(doc: Doc) -> Doc:
+    """Return `doc` with no sentence start at a lower-case word that follows an abbreviation's full stop."""
+    for i in range(1, len(doc)):
+        if continues_sentence(doc, i):
+            doc[i].is_sent_start = False
+    return doc
