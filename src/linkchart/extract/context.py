@@ -754,6 +754,24 @@ def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:
     return []
 
 
+ACCOMPANIED_PREPS = frozenset({"for", "on", "in", "to", "during"})
+
+
+def accompanied_party(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the mentions a verb of accompanying takes along into the act a noun names (rule accompanied_party).
+
+    'X joined Y for a trip to Z', 'X accompanied him to a meeting with W': Y went to Z and he met W, as X did.
+    Only the direct object of such a verb whose phrase holds the noun; [] otherwise.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ACCOMPANIED_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or lemma_of(verb) not in ctx.rules["accompanying_verbs"]:
+        return []
+    return [e for c in verb.children if c.dep_ == "dobj" for e in ents_for(ctx, c)]
+
+
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 

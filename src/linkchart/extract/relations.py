@@ -26,6 +26,7 @@ from linkchart.extract.context import (
     AGENTIVE,
     Arg,
     SentenceContext,
+    accompanied_party,
     agents,
     arg_for,
     clause_agents,
@@ -100,7 +101,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
-        succession_verbs=frozenset(data.get("succession_verbs", ())),
+        succession_verbs=frozenset(data.get("succession_verbs", ())), accompanying_verbs=verbs.accompanying,
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -1039,6 +1040,7 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                         for c in tok.children)
             if not doers and not phrase and not owned and tok.dep_ not in {"amod", "compound", "nmod"}:
                 doers = clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
+                doers += [e for e in accompanied_party(ctx, tok) if e not in doers and e not in objects]
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
 
 

@@ -366,6 +366,7 @@ class Verbs:
     compound_heads: frozenset[str]  # second parts of hyphenated compounds ('-backed')
     broken_compounds: tuple[str, ...]  # compound parts whose hyphen a page split from them
     planned: frozenset[str] = frozenset()  # expect or prepare a fact: stated, hedged, not yet happened
+    accompanying: frozenset[str] = frozenset()  # 'X joined Y for a trip to Z': Y shares the trip
 
 
 @cache
@@ -375,7 +376,7 @@ def verbs() -> Verbs:
         lower("speech"), lower("attribution"), lower("hedging"), lower("negating"), lower("irrealis"),
         lower("naming"), lower("naming_form"), _seq("alias_hint"), lower("giving"),
         {w.lower(): v for w, v in values("led_by").items()}, lower("compound_head"),
-        _seq("broken_compound"), lower("planned"),
+        _seq("broken_compound"), lower("planned"), lower("accompanying"),
     )
 
 
