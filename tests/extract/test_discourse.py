@@ -42,3 +42,12 @@ def test_a_person_named_in_full_outweighs_one_other_label_of_the_surname(nlp: La
     doc.spans[SPANS_KEY] = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="ORG"),
                             Span(doc, 11, 12, label="ORG")]
     assert ("Verrel",) not in article_names([doc])  # two other labels against one full name: left to the model
+
+
+def test_relations_read_a_surname_the_model_called_an_organisation_as_the_articles_person(nlp: Language) -> None:
+    first = "Peter Novak spoke in Varna on Monday."
+    second = "Novak's militia, the Dawn Army, fought on."
+    assert {e.label_ for e in nlp(second).ents if e.text == "Novak"} == {"ORG"}  # the model's reading alone
+    text = f"{first}\n\n{second}"
+    found = extract_article(text, [(0, len(first)), (len(first) + 2, len(text))], None, nlp)
+    assert any(r.subject == "Novak" and r.predicate == "leads" and r.object == "Dawn Army" for r in found.relations)

@@ -7,7 +7,8 @@ who is brought or hired for a purpose does it. Invented names."""
 from __future__ import annotations
 
 import pytest
-from parsed_text import parse, triples
+from parsed_text import article_triples, parse, triples
+from spacy.language import Language
 
 from linkchart.extract.facts import fact_reader
 
@@ -141,3 +142,13 @@ def test_a_nations_prime_minister_still_leads_it(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Iraqi Prime Minister Lea Marsh visited the border.",
                   [("Iraqi", "NORP"), ("Lea Marsh", "PERSON")])
     assert any(s == "Lea Marsh" and p == "leads" for s, p, _ in got)
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Anthony Mell's constituency party, Clwyd South, deselected him.", "Clwyd South"),
+    ("Peter Varga's party, the Green Union, lost the vote.", "Green Union"),
+])
+def test_a_persons_party_is_the_party_the_person_belongs_to(nlp: Language, text: str, party: str) -> None:
+    found = article_triples(nlp, text)
+    person = text.split("'s", 1)[0]
+    assert (person, "member_of", party) in found and (person, "leads", party) not in found

@@ -14,13 +14,14 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from linkchart.extract.doctext import doc_text
-from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES
+from linkchart.extract.mentions import CUE_ATTR, DESC_ATTR, REFERS_ATTR, ROLE_ATTR, SPANS_KEY, WEAK_CUES
 
 LABELS = frozenset({"PERSON", "ORG"})
 SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _REPLACEABLE = frozenset({"NORP"})  # the model calls 'Khazali' a nationality; a name the article knows wins
 _MAX_TOKENS = 8
 SURNAME_WEIGHT = 2
+_KEPT_ATTRS = (ROLE_ATTR, DESC_ATTR, REFERS_ATTR)  # what a retyped mention keeps of the model's
 
 
 def article_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
@@ -79,6 +80,34 @@ def tag_known_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
         added.append(match)
         i = match.end
     return _put_context_spans(doc, added)
+
+
+def person_surnames(docs: list[Doc]) -> frozenset[str]:
+    """Return the last words of the persons the article names in full ('Varga' of 'Peter Varga')."""
+    return frozenset(span[-1].text for doc in docs for span in doc.spans.get(SPANS_KEY, [])
+                     if span.label_ == "PERSON" and len(span) >= 2 and span[-1].text[:1].isupper())
+
+
+def retype_for_facts(doc: Doc, names: dict[tuple[str, ...], str], surnames: frozenset[str]) -> Doc:
+    """Return `doc` with the entities the model alone typed (a weak cue) given the article's type, for the relation
+    rules: a lone word that is the surname of a person the article names in full is that person ('Varga' the model
+    called an organisation is 'Peter Varga'), another name takes the article's majority type (`names`). The
+    mentions keep the model's type: the article's vote on them comes after the facts (pipeline._propagate)."""
+    retyped: dict[tuple[int, int], Span] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.label_ not in LABELS | _REPLACEABLE or (span._.get(CUE_ATTR) or "spacy") not in WEAK_CUES:
+            continue
+        words = tuple(t.text for t in span)
+        label = "PERSON" if len(words) == 1 and words[0] in surnames else names.get(words)
+        if label is None or label == span.label_:
+            continue
+        new = Span(doc, span.start, span.end, label=label)
+        for attr in _KEPT_ATTRS:
+            new._.set(attr, span._.get(attr))
+        retyped[(span.start, span.end)] = new
+    if retyped:
+        doc.ents = [retyped.get((e.start, e.end), e) for e in doc.ents]
+    return doc
 
 
 def _put_context_spans(doc: Doc, added: list[Span]) -> Doc:

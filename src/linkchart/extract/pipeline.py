@@ -35,7 +35,14 @@ from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import demonym_mention, names_its_country
-from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
+from linkchart.extract.discourse import (
+    article_names,
+    person_surnames,
+    retype_for_facts,
+    shouted_names,
+    tag_known_names,
+    tag_shouted_names,
+)
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
@@ -433,6 +440,8 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     names = article_names([doc for doc, _ in docs])
     shouted = shouted_names([doc for doc, _ in docs])
     tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
+    surnames = person_surnames([doc for doc, _ in tagged])
+    tagged = [(retype_for_facts(doc, names, surnames), offset) for doc, offset in tagged]
     tag_governments(tagged)
     tag_focus(tagged)
     tag_title_holders(tagged)

@@ -916,7 +916,10 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             for o in owned:
                 if o == owner or owner.label_ not in rule["possessor"] or o.label_ not in rule["possessed"]:
                     continue
-                if rule["subject"] == "possessor":
+                if lemma in rule.get("belonging_nouns", ()) and ctx.ent_at[head.i] is None:
+                    party = {**rule, "name": "poss_person_party", "predicate": rule["belonging_predicate"]}
+                    yield from _pairs(ctx, party, head, [owner], [o])
+                elif rule["subject"] == "possessor":
                     yield from _pairs(ctx, rule, head, [owner], [o])
                 else:
                     yield from _pairs(ctx, rule, head, [o], [owner])
