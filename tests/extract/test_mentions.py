@@ -96,6 +96,13 @@ def test_place_nouns_type_places(nlp: Language) -> None:
     assert ms["Kfar Sabt"].label == "GPE"
 
 
+def test_a_place_noun_before_of_is_the_places_role(nlp: Language) -> None:
+    # the role carries the description to the entity's type vote, over the model's label of the name elsewhere
+    assert found(nlp, "Mirza set up operations in Varnland's capital of Osla.")["Osla"].role == "capital"
+    assert found(nlp, "They stayed in the town of Kfar Sabt.")["Kfar Sabt"].role == "town"
+    assert found(nlp, "They camped west of Tel Qasr.")["Tel Qasr"].role is None  # a direction describes nothing
+
+
 def test_led_by_types_both_sides(nlp: Language) -> None:
     ms = found(nlp, "The fighters joined Liwa al-Fajr, led by Saad Qutaini, in the spring.")
     assert ms["Liwa al-Fajr"].label == "ORG"

@@ -39,3 +39,8 @@ def test_a_nationality_adjective_is_no_country_name() -> None:
 @pytest.mark.parametrize("name", ["Varn Island", "Orla Falls", "Brenn Creek", "Tolva Lagoon"])
 def test_a_natural_feature_head_makes_a_location_against_a_person_label(name: str) -> None:
     assert vote_type(name, Counter({"PERSON": 1}), Counter()) == "LOC"
+
+
+def test_a_place_description_outweighs_one_organisation_label() -> None:
+    # 'Osla' an organisation in one list, 'the capital of Osla' in another article
+    assert vote_type("Osla", Counter({"ORG": 1, "GPE": 1}), Counter({"capital": 1})) == "GPE"

@@ -1131,7 +1131,10 @@ class MentionFixer:
         if first.dep_ == "pobj" and first.head.lower_ == "of":
             noun = first.head.head
             if noun.is_lower and (_in(noun.text, self.places.nouns) or noun.lower_ in self.places.compass):
-                return "GPE", None
+                # 'the capital of X', 'the town of X' describe X as a place: the noun is X's role, which the
+                # entity's type vote weighs over the model's labels elsewhere ('X' an organisation in a list)
+                described = self.roles.describes.get(noun.lower_) == "GPE"
+                return "GPE", noun.lower_ if described else None
         # 'X, 13 km south of Y' / 'X, north of Y': a place
         if label in ("PERSON", "ORG") and e + 2 < n and doc[e].text == ",":
             a, b = doc[e + 1], doc[e + 2]
