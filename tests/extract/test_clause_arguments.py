@@ -53,12 +53,20 @@ _FRONT = [("Vessa Front", "ORG"), ("Ostrian army", "ORG"), ("Red Dawn", "ORG")]
     "The Vessa Front was set up by the Ostrian army to fight the Red Dawn.",
     "The Vessa Front, created to counter the Red Dawn, grew quickly.",
     "The Vessa Front was raised in the north to fight the Red Dawn.",
+    "The Vessa Front, the gathering of militias raised up in 2014 to fight the Red Dawn, met.",
+    "The Vessa Front, a coalition of militias created to counter the Red Dawn, met.",
 ])
 def test_what_was_made_for_a_purpose_does_it(nlp: Language, text: str) -> None:
     rels = fact_reader(nlp).read(parse(nlp, text, [e for e in _FRONT if e[0] in text]), 0, None).relations
     got = {(r.subject, r.predicate, r.object): r.hedged for r in rels}
     assert got.get(("Vessa Front", "opposes", "Red Dawn")) is True  # a purpose: hedged, not asserted
     assert ("Ostrian army", "opposes", "Red Dawn") not in got
+
+
+def test_the_head_of_what_was_made_for_a_purpose_is_not_what_was_made(nlp: Language) -> None:
+    text = "Paul Grant, the head of a militia raised to fight the Red Dawn, spoke."
+    rels = fact_reader(nlp).read(parse(nlp, text, [("Paul Grant", "PERSON"), ("Red Dawn", "ORG")]), 0, None).relations
+    assert not any(r.subject == "Paul Grant" and r.predicate == "opposes" for r in rels)
 
 
 @pytest.mark.parametrize("text", [

@@ -165,7 +165,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         # meet Y' — what was made, sent, brought or trained does what it was made for
         made = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
         if not made and verb.head.dep_ == "acl" and _participle(verb.head):
-            made = [verb.head.head]
+            made = [_apposed_whole(verb.head.head)]
         if made:
             return made
     if verb.dep_ == "xcomp" and is_passive(verb.head) and not any(c.dep_ == "agent" for c in verb.head.children):
@@ -194,6 +194,15 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
             return agents(noun.head, depth + 1)
     return []
+
+
+def _apposed_whole(noun: Token) -> Token:
+    """Return the name a description in apposition stands for, through its 'of' phrase ('X, the gathering of
+    militias raised to ...': X for 'gathering' and for 'militias'), else `noun`."""
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if lemma_of(whole) in _PERSON_NOUNS:
+        return noun  # 'X, the head of a militia raised to ...': the militia, not its head X
+    return whole.head if whole.dep_ == "appos" and whole.head.pos_ == "PROPN" else noun
 
 
 def _gives_purpose(verb: Token) -> bool:
