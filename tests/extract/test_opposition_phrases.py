@@ -1,11 +1,13 @@
 """Opposition stated by a clause joined to the one that names the body ('quit the party and accused it'), a
 challenge, an action or campaign against someone, and a rival named with a possessive the tagger reads as an
-adjective ('his rival X'). Invented names; mentions set by hand."""
+adjective ('his rival X'), barring or banning someone (rule verb_exclude). Invented names; mentions set by hand
+where a test says so."""
 
 from __future__ import annotations
 
 import pytest
-from parsed_text import facts, triples
+from parsed_text import article_triples, facts, triples
+from spacy.language import Language
 
 TWO = [("Tom Vale", "PERSON"), ("Ann Dole", "PERSON")]
 BODY = [("Tom Vale", "PERSON"), ("Orla Party", "ORG")]
@@ -48,3 +50,21 @@ def test_an_action_against_a_body_is_opposition(nlp, text: str) -> None:  # noqa
 ])
 def test_his_rival_is_a_rival_when_tagged_an_adjective(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Ann Dole", "opposes", "Tom Vale") in triples(nlp, text, TWO)
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak barred Tomas Brel from entering the country.",
+    "Prime Minister Peter Novak issued a statement. He had told officials to act, and barred Tomas Brel from "
+    "entering the country, the statement said.",
+    "Peter Novak banned Tomas Brel from the ministry in 2010.",
+])
+def test_barring_or_banning_someone_acts_against_them(nlp: Language, text: str) -> None:
+    assert ("Peter Novak", "opposes", "Tomas Brel") in article_triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Varnland banned imports of Nordish cars.",
+    "Peter Novak was not barred from the vote.",
+])
+def test_banning_a_thing_opposes_nobody(nlp: Language, text: str) -> None:
+    assert not any(p == "opposes" for _, p, _ in article_triples(nlp, text))
