@@ -517,6 +517,13 @@ def test_a_person_of_a_group_is_its_member(nlp) -> None:  # noqa: ANN001
     assert not got
 
 
+def test_an_of_phrase_after_two_people_is_the_second_ones(nlp) -> None:  # noqa: ANN001
+    text = "Nobody can replace his authority over commanders such as Varga and Hadi al-Ameri of the Dawn Army."
+    got = triples(parse(nlp, text, [("Varga", "PERSON"), ("Hadi al-Ameri", "PERSON"), ("Dawn Army", "ORG")]))
+    assert ("Hadi al-Ameri", "member_of", "Dawn Army") in got
+    assert ("Varga", "member_of", "Dawn Army") not in got
+
+
 def test_a_conjunct_with_its_own_modifier_is_not_the_possessors(nlp) -> None:  # noqa: ANN001
     text = "The group includes the Harbour Party's Jane Roe and Robin Vale and Liberal Democrat Karl Dent."
     ents = [("Harbour Party", "ORG"), ("Jane Roe", "PERSON"), ("Robin Vale", "PERSON"), ("Karl Dent", "PERSON")]

@@ -1198,10 +1198,16 @@ def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candida
             continue
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "of":
+                # 'X and Y of Z': the phrase after Y is Y's, though the parser hangs it on X
+                between = [ctx.ent_at[c.i] for c in tok.conjuncts if tok.i < c.i < p.i]
+                member = between[-1] if between else ent
+                if member is None or member.label_ != "PERSON":
+                    continue
                 for g in p.children:
                     group = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
                     if group is not None and group.label_ in rule["object_labels"]:
-                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, ent), arg_for(ctx, group), tok)
+                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, member), arg_for(ctx, group),
+                                         tok)
 
 
 def _group_of_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
