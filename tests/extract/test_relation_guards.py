@@ -152,3 +152,17 @@ def test_a_persons_party_is_the_party_the_person_belongs_to(nlp: Language, text:
     found = article_triples(nlp, text)
     person = text.split("'s", 1)[0]
     assert (person, "member_of", party) in found and (person, "leads", party) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "After the raid, Peter Novak was arrested by the Red Guard. Tomas Brel, a Varnian adviser, was apprehended with "
+    "him.",
+    "Peter Novak was arrested by the Red Guard in May. Tomas Brel was arrested with Peter Novak.",
+])
+def test_one_arrested_with_a_fellow_was_arrested_by_the_fellows_captor(nlp: Language, text: str) -> None:
+    assert ("Red Guard", "arrested", "Tomas Brel") in article_triples(nlp, text)
+
+
+def test_a_fellow_with_no_captor_named_gives_no_captor(nlp: Language) -> None:
+    text = "Peter Novak visited the Red Guard in May. Tomas Brel was arrested with him."
+    assert not any(p == "arrested" for _, p, _ in article_triples(nlp, text))

@@ -288,6 +288,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
+                if not subjects and (subjects := _agent_of_fellow(ctx, tok, rule, by_lemma)):
+                    rule = {**rule, "name": f"{rule['name']}_fellow"}
             if objects and rule["object"][0] in {"patient", "dobj"} or rule["subject"] == "patient":
                 extra = _companions(ctx, tok)
                 if rule["subject"] == "patient":
@@ -418,6 +420,33 @@ def _became(ctx: SentenceContext, verb: Token) -> list[Span]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
             out += [e for g in c.children if g.dep_ in {"attr", "oprd"} for e in ents_for(ctx, g)]
     return out
+
+
+def _agent_of_fellow(ctx: SentenceContext, verb: Token, rule: dict[str, Any],
+                     by_lemma: dict[str, list[dict[str, Any]]]) -> list[Span]:
+    """Return who did to a fellow what a passive verb with no agent says was done 'with' that fellow (rule suffix
+    `_fellow`): 'X was arrested by Y. Z was detained with him.' — Y detained Z. The act must be one of the
+    same rule, done to the person named (or, for 'him'/'her', to the one person) in this or the sentence before."""
+    if not is_passive(verb):
+        return []
+    fellows = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+               if g.dep_ == "pobj"]
+    if len(fellows) != 1:
+        return []
+    pronoun = fellows[0].pos_ == "PRON"
+    names = set() if pronoun else {e.text for e in ents_for(ctx, fellows[0])}
+    if not pronoun and not names:
+        return []
+    sent = ctx.sent_at[verb.i]
+    for span in (sent, ctx.sent_at[sent.start - 1] if sent.start > 0 else None):
+        for other in span if span is not None else ():
+            if other.i == verb.i or other.pos_ != "VERB" or rule not in by_lemma.get(lemma_of(other), ()):
+                continue
+            done_to = [e for t in _follow(other, "patient") for e in ents_for(ctx, t)]
+            if pronoun and len(done_to) == 1 and done_to[0].label_ in {"PERSON", "ORG"} or (
+                    names and any(e.text in names for e in done_to)):
+                return [e for t in _follow(other, "agent") for e in ents_for(ctx, t)]
+    return []
 
 
 def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
