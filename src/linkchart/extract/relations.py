@@ -1021,11 +1021,12 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
         if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
         lemma = lemma_of(tok)
+        hyphened = _hyphened(ctx, tok)  # 'get-together', 'sit-down': the tokenizer splits them at the hyphen
         for rule in ctx.rules["noun_rules"]:
-            if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"]:
+            if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"] and hyphened not in rule["nouns"]:
                 continue
             objects: list[Span] = []
-            modifiers = _modifier_ents(ctx, tok)
+            modifiers = [e for e in _modifier_ents(ctx, tok) if not hyphened or e.end <= tok.i - 2]
             given = _given(ctx, tok, modifiers)
             if given is not None:  # 'X offered Y support': X gives, Y receives
                 givers, receivers = given
@@ -1046,9 +1047,18 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     if rule.get("stance_possessor"):  # "qualms about Y's plans": about Y
                         reached = _possessor_args(ctx, reached)
                     objects += [e for t in reached for e in ents_for(ctx, t)]
+            joined = False
+            if not objects and rule.get("joined_verbs") and lemma_of(tok.head) in rule["joined_verbs"] \
+                    and tok.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                objects = _earlier_meeting(ctx, tok, rule)  # rule suffix _joined: 'Z joined the meeting'
+                joined = bool(objects)
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             if not objects:
+                continue
+            if joined:
+                yield from _pairs(ctx, {**rule, "name": f"{rule['name']}_joined"}, tok, clause_agents(ctx, tok),
+                                  objects)
                 continue
             if rule.get("doer") == "possessor":  # 'my brothers from Y': the possessor (pronouns too) only
                 owners = [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c)]
@@ -1088,6 +1098,36 @@ def _locative_copula(ctx: SentenceContext, verb: Token) -> bool:
                                     and not any(d.dep_ in {"det", "poss"} for d in g.children) for g in c.children):
             return False  # a bare noun names a state ('in power'); 'at the border' is a place
     return True
+
+
+def _hyphened(ctx: SentenceContext, tok: Token) -> str | None:
+    """Return the hyphenated word a noun closes ('get-together' for 'together'), or None."""
+    i = tok.i
+    if i < 2 or ctx.doc[i - 1].text != "-" or ctx.doc[i - 1].whitespace_ or ctx.doc[i - 2].whitespace_:
+        return None
+    return f"{ctx.doc[i - 2].lower_}-{tok.lower_}"
+
+
+def _earlier_meeting(ctx: SentenceContext, noun: Token, rule: dict[str, Any]) -> list[Span]:
+    """Return who met in the meeting 'the meeting' refers back to: the subject and the 'with' phrase of the last verb
+    of meeting (or of a noun of the rule with a 'with' phrase) before `noun`, in its sentence or the one before;
+    [] when there is none. 'X met with Y in Beirut. Z joined the get-together' — Z met X and Y."""
+    sent = ctx.sent_at[noun.i]
+    for span in (sent, ctx.sent_at[sent.start - 1] if sent.start > 0 else None):
+        if span is None:
+            continue
+        for tok in reversed([t for t in span if t.i < noun.i]):
+            if tok.pos_ == "VERB" and lemma_of(tok) in rule["joined_verbs_meet"]:
+                people = [e for t in agents(tok) for e in ents_for(ctx, t)]
+                people += [e for t in _follow(tok, "prep:with") + _follow(tok, "dobj") for e in ents_for(ctx, t)]
+            elif tok.pos_ == "NOUN" and tok.i != noun.i and rule["nouns"] & {
+                    lemma_of(tok), tok.lower_, _hyphened(ctx, tok)}:
+                people = clause_agents(ctx, tok) + [e for t in _follow(tok, "prep:with") for e in ents_for(ctx, t)]
+            else:
+                continue
+            if len(people) >= 2:
+                return people
+    return []
 
 
 def _place_chain(ctx: SentenceContext, first: Span, sent: Span, labels: Collection[str] = ()) -> list[Span]:
