@@ -42,3 +42,12 @@ def test_a_person_who_is_somewhere_was_there(nlp: Language, text: str, place: st
 ])
 def test_a_state_a_post_or_an_organisation_is_no_visit(nlp: Language, text: str) -> None:
     assert not any(p == "visited" for _, p, _ in _triples(nlp, text))
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_articles_person(nlp: Language) -> None:
+    text = "Peter Novak left Varna in May.\nA video showed Novak at the Silver Gate in military garb."
+    assert ("Novak", "visited", "Silver Gate") in _triples(nlp, text)
+
+
+def test_an_organisation_shown_somewhere_is_no_visit(nlp: Language) -> None:
+    assert not any(p == "visited" for _, p, _ in _triples(nlp, "A video showed the Red Guard at the Silver Gate."))
