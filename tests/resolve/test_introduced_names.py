@@ -171,3 +171,25 @@ def test_a_founders_name_with_an_organisations_role_names_the_organisation() -> 
     ms = ms[:2]
     ents = _by_mention(resolve(ms, [], []))
     assert ents[2] is ents[1]
+
+
+@pytest.mark.parametrize("place, label", [("Korvale", "GPE"), ("United States", "GPE"), ("Lake Orm", "LOC")])
+def test_a_club_named_after_its_place_is_named_without_it(place: str, label: str) -> None:
+    ms = _mentions((1, f"{place} Herons", "ORG"), (1, place, label), (1, "Herons", "ORG"), (1, "Herons", "ORG"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is ents[1] and ents[4] is ents[1]
+    assert ents[2] is not ents[1]
+
+
+@pytest.mark.parametrize("rows", [
+    [(1, "Korvale Herons", "ORG"), (1, "Herons", "ORG")],  # the place is never named on its own
+    [(1, "Korvale", "GPE"), (1, "Herons", "ORG"), (1, "Korvale Herons", "ORG")],  # the short name first
+    [(1, "Korvale", "GPE"), (1, "Dunmore", "GPE"), (1, "Korvale Herons", "ORG"), (1, "Dunmore Herons", "ORG"),
+     (1, "Herons", "ORG")],  # two clubs end so
+    [(1, "Iraqi Herons", "ORG"), (1, "Herons", "ORG")],  # a nationality word is no place
+])
+def test_a_name_ending_another_stays_apart_without_one_place_named_first(rows: list[tuple[int, str, str]]) -> None:
+    ms = _mentions(*rows)
+    ents = _by_mention(resolve(ms, [], []))
+    short = next(i for i, row in enumerate(rows, start=1) if row[1] == "Herons")
+    assert all(ents[short] is not ents[i] for i, row in enumerate(rows, start=1) if row[1].endswith(" Herons"))

@@ -51,6 +51,7 @@ from linkchart.extract.pages import (
     place_nouns,
     tag_defined_name,
 )
+from linkchart.extract.regions import narrow_lone_regions
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.extract.title_holders import tag_title_holders
@@ -103,6 +104,7 @@ class _Article:
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
+    narrow_lone_regions(doc, art.text)
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
     text = doc_text(doc)

@@ -44,6 +44,7 @@ from linkchart.resolve.reasons import (
     NationalBody,
     ParentPrefixed,
     PartialName,
+    PlacePrefixed,
     Reason,
     SameDescription,
     SameKey,
@@ -671,6 +672,42 @@ def _join_parent_prefixed(r: Resolution, join: Join) -> None:
                 break
 
 
+def _join_place_prefixed(r: Resolution, join: Join) -> None:
+    """An organisation named without the place its name opens with is that organisation: 'the Bulls' after
+    'Durham Bulls', 'the Marine Band' after 'Varnland Marine Band', when the article wrote the longer name first,
+    names the place on its own or as a country, and ends no other organisation's name so.
+
+    A nationality word is no such place: 'Iraqi Hezbollah' and 'Hezbollah' may be two groups.
+    """
+    types, uf = r.types, r.uf
+    for surfaces in r.by_article.values():
+        places = {names.name_key(ls.surface) for ls in surfaces if types[ls.key] in PLACE_TYPES}
+        orgs = [ls for ls in surfaces if types[ls.key] == "ORG" and not ls.extra]
+        by_tail: dict[str, list[tuple[LocalSurface, str]]] = defaultdict(list)
+        for ls in orgs:
+            words = names.normalize(ls.surface).split()
+            for i in range(1, len(words)):
+                place = " ".join(words[:i])
+                if names.name_key(place) in places or _country_name(place):
+                    by_tail[names.name_key(" ".join(words[i:]))].append((ls, place))
+        for ls in orgs:
+            holders = by_tail.get(names.name_key(ls.surface), [])
+            if len({uf.find(h.key) for h, _ in holders}) != 1:
+                continue
+            full, place = holders[0]
+            if full is not ls and full.position < ls.position and uf.find(full.key) != uf.find(ls.key):
+                join(full.key, ls.key, PlacePrefixed(full.surface, place))
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+_DEMONYMS = frozenset(a.casefold() for a in lexicon.countries().demonyms)
+
+
+def _country_name(text: str) -> bool:
+    """Whether `text` is a country's name ('Varnland', 'U.S.'), not its nationality word ('Varnish')."""
+    return lexicon.nation_of(text) is not None and text.casefold() not in _DEMONYMS
+
+
 def _join_lowercase_references(r: Resolution, join: Join) -> None:
     """A lower-case reference ('the coalition', 'coalition forces') names the one organisation of its
     article whose capitalised name holds its words ('US-led coalition forces')."""
@@ -800,6 +837,7 @@ PASSES: tuple[JoinPass, ...] = (
     JoinPass("descriptions", _join_descriptions, (SameDescription,)),
     JoinPass("national_names", _join_national_names, (NationalBody,)),
     JoinPass("parent_prefixed", _join_parent_prefixed, (ParentPrefixed,)),
+    JoinPass("place_prefixed", _join_place_prefixed, (PlacePrefixed,)),
     JoinPass("lowercase_references", _join_lowercase_references, (LowercaseReference,)),
     JoinPass("name_matcher", _join_matcher, (NameMatch,)),
     JoinPass("acronyms", _join_acronyms, (Acronym,)),
