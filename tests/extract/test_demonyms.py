@@ -94,3 +94,14 @@ def test_dying_in_a_place_names_no_killer() -> None:
     text = "Tomas Varga was killed in Baghdad on Monday."
     found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
     assert not any(r.predicate == "killed" for r in found.relations)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The name comes from the Dutch word for a harbour.", "Dutch"),
+    ("Tom Vale wrote it in the Portuguese language in 1990.", "Portuguese"),
+    ("A Brazilian Portuguese version of the album came out in 1990.", "Portuguese"),
+    ("Ann Poe sang in Egyptian Arabic on the album.", "Egyptian"),
+])
+def test_a_nationality_word_naming_a_language_names_no_country(text: str, word: str) -> None:
+    assert word not in _mentions(text)
+

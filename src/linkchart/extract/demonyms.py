@@ -33,6 +33,8 @@ DEMONYM_LABEL = "GPE"  # a nationality word stands for its country, a state
 QUALIFYING_DEPS = frozenset({"amod", "compound", "conj", "npadvmod"})
 NOUN_USES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})  # the word used as a noun: a language or a people
 SPEAKING = frozenset({"speaking", "speaker", "speakers", "language"})  # 'Velmarian-speaking': a language
+LANGUAGE_NOUNS = lexicon.languages().nouns  # 'the Velmarian language', 'a Velmarian word'
+LANGUAGE_NAMES = lexicon.languages().names  # 'Velmarian Arabic': a variety of a language
 
 
 @cache
@@ -63,6 +65,8 @@ def names_its_country(span: Span) -> bool:
         return False  # a gloss of a name in that language
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in SPEAKING:
         return False
+    if _a_language(span):
+        return False
     if any(c.dep_ == "det" for c in root.children):
         return False  # 'the Dutch', 'an American': a people or a person
     first = root
@@ -71,6 +75,20 @@ def names_its_country(span: Span) -> bool:
     if first.dep_ in NOUN_USES:
         return False  # 'written in Velmarian', 'she speaks Velmarian', 'Velmarians voted'
     return first.pos_ == "ADJ" or first.dep_ in QUALIFYING_DEPS
+
+
+def _a_language(span: Span) -> bool:
+    """Whether a nationality word names a language: it qualifies a language noun ('the Varnish language', 'a Varnish
+    word'), or a variety of a language is named with it: 'Dorian Varnish', 'Varnish Arabic' (not 'a Varnish Dorian
+    actress': neither word names a language there)."""
+    doc, root = span.doc, span.root
+    if root.dep_ in ("amod", "compound") and root.head.lower_ in LANGUAGE_NOUNS:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in LANGUAGE_NAMES:
+        return True
+    return before is not None and before.text in _countries_by_demonym() and span.text.lower() in LANGUAGE_NAMES
 
 
 def demonym_mention(span: Span, offset: int) -> Mention:
