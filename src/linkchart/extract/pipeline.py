@@ -34,7 +34,7 @@ from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
-from linkchart.extract.demonyms import demonym_mention, names_its_country
+from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
 from linkchart.extract.discourse import article_names, shouted_names, tag_known_names, tag_shouted_names
 from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
@@ -282,10 +282,11 @@ def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, 
 
 def _add_demonyms(art: _Article) -> None:
     """Add the nationality words the model called NORP as mentions of their countries ('Velmarian' → Velmar),
-    where no other mention holds the span."""
+    where no other mention holds the span and the article names the country by name at most `demonyms.NAMED_AT_MOST`
+    times."""
     taken = {(m.start, m.end) for m, _ in art.mentions}
-    named = {lexicon.nation_of(m.text) for m, _ in art.mentions}
-    found = [m for m in art.demonyms if (m.start, m.end) not in taken and m.refers_to not in named]
+    named = Counter(lexicon.nation_of(m.text) for m, _ in art.mentions)
+    found = [m for m in art.demonyms if (m.start, m.end) not in taken and named[m.refers_to] <= NAMED_AT_MOST]
     if found:
         art.mentions.extend((m, DEMONYM_CUE) for m in found)
         art.mentions.sort(key=lambda pair: pair[0].start)
