@@ -40,8 +40,16 @@ def test_a_nationality_word_used_as_a_noun_names_no_country(text: str, word: str
     assert word not in _mentions(text)
 
 
-def test_no_adjective_mention_where_the_article_names_the_country() -> None:
-    found = _mentions("The Dutch singer Tom Vale left the Netherlands in 1990.")
+def test_an_adjective_is_a_mention_of_a_country_the_article_names_once() -> None:
+    text = "The Dutch singer Tom Vale left the Netherlands in 1990."
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline()).mentions
+    assert [(m.text, m.refers_to) for m in found if m.text in ("Dutch", "Netherlands")] == [
+        ("Dutch", "Netherlands"), ("Netherlands", None)]
+
+
+def test_no_adjective_mention_where_the_article_names_the_country_again_and_again() -> None:
+    found = _mentions("The Dutch singer Tom Vale left the Netherlands in 1990. He came back to the Netherlands in "
+                      "1995.")
     assert "Dutch" not in found and "Netherlands" in found
 
 
@@ -94,3 +102,14 @@ def test_dying_in_a_place_names_no_killer() -> None:
     text = "Tomas Varga was killed in Baghdad on Monday."
     found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
     assert not any(r.predicate == "killed" for r in found.relations)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The name comes from the Dutch word for a harbour.", "Dutch"),
+    ("Tom Vale wrote it in the Portuguese language in 1990.", "Portuguese"),
+    ("A Brazilian Portuguese version of the album came out in 1990.", "Portuguese"),
+    ("Ann Poe sang in Egyptian Arabic on the album.", "Egyptian"),
+])
+def test_a_nationality_word_naming_a_language_names_no_country(text: str, word: str) -> None:
+    assert word not in _mentions(text)
+

@@ -71,7 +71,7 @@ def test_a_site_or_an_organisation_named_by_the_country_is_in_it_on_any_page(nlp
 def test_a_country_named_with_a_compass_word_is_the_pages_country(nlp: Language) -> None:
     got = _page(nlp, "Dunmore Vale is a village in the district of Ostravel, in northern Portugal.\nIt lies "
                      "south of Tullmouth.")
-    assert ("Tullmouth", "located_in", "northern Portugal", "page_country") in got
+    assert ("Tullmouth", "located_in", "Portugal", "page_country") in got  # a region named once: its country
 
 
 def test_a_trail_of_places_nests_without_a_named_holder(nlp: Language) -> None:

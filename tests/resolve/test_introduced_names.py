@@ -133,3 +133,63 @@ def test_a_surname_stays_with_its_person_though_its_key_is_a_citys_elsewhere() -
     ents = _by_mention(resolve(ms, [], []))
     assert ents[2] is ents[1] and ents[1].type == "PERSON"
     assert ents[4] is not ents[1] and ents[4].type == "GPE"
+
+
+def test_a_short_name_joins_the_longer_name_of_its_own_article_before_another_articles() -> None:
+    ms = _mentions((1, "Brennick Pharmacy", "ORG"), (1, "Brennick", "ORG"), (1, "Brennick", "ORG"),
+                   (2, "Brennick Books", "ORG"), (2, "Brennick Books", "ORG"), (2, "Brennick Books", "ORG"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1] and ents[3] is ents[1]
+    assert ents[4] is not ents[1]
+
+
+@pytest.mark.parametrize("full", ["Brennick Group", "Brennick University", "Brennick Pharmacy"])
+def test_a_founders_name_read_as_a_person_names_the_organisation_introduced_before_it(full: str) -> None:
+    ms = _mentions((1, full, "ORG"), (1, "Brennick", "PERSON"), (1, "Brennick", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1] and ents[3] is ents[1]
+
+
+@pytest.mark.parametrize("rows", [
+    [(1, "Brennick Group", "ORG"), (1, "Ola Brennick", "PERSON"), (1, "Brennick", "PERSON")],  # a person of the name
+    [(1, "Brennick", "PERSON"), (1, "Brennick Group", "ORG")],  # the short name first
+    [(1, "Brennick Government", "ORG"), (1, "Brennick", "PERSON")],  # a state body named after its ruler
+])
+def test_a_persons_name_stays_a_person_beside_an_organisation_named_after_it(rows: list[tuple[int, str, str]]) -> None:
+    ms = _mentions(*rows)
+    ents = _by_mention(resolve(ms, [], []))
+    person = next(i for i, row in enumerate(rows, start=1) if row[1] == "Brennick")
+    org = next(i for i, row in enumerate(rows, start=1) if row[1].endswith(("Group", "Government")))
+    assert ents[person] is not ents[org]
+
+
+def test_a_founders_name_with_an_organisations_role_names_the_organisation() -> None:
+    ms = [M(1, 1, "Brennick Pharmacy", "ORG"), M(2, 1, "Brennick", "PERSON", role="network"),
+          M(3, 1, "Brennick", "PERSON", role="pharmacist")]
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is not ents[1]  # the pharmacist is a person
+    ms = ms[:2]
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1]
+
+
+@pytest.mark.parametrize("place, label", [("Korvale", "GPE"), ("United States", "GPE"), ("Lake Orm", "LOC")])
+def test_a_club_named_after_its_place_is_named_without_it(place: str, label: str) -> None:
+    ms = _mentions((1, f"{place} Herons", "ORG"), (1, place, label), (1, "Herons", "ORG"), (1, "Herons", "ORG"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is ents[1] and ents[4] is ents[1]
+    assert ents[2] is not ents[1]
+
+
+@pytest.mark.parametrize("rows", [
+    [(1, "Korvale Herons", "ORG"), (1, "Herons", "ORG")],  # the place is never named on its own
+    [(1, "Korvale", "GPE"), (1, "Herons", "ORG"), (1, "Korvale Herons", "ORG")],  # the short name first
+    [(1, "Korvale", "GPE"), (1, "Dunmore", "GPE"), (1, "Korvale Herons", "ORG"), (1, "Dunmore Herons", "ORG"),
+     (1, "Herons", "ORG")],  # two clubs end so
+    [(1, "Iraqi Herons", "ORG"), (1, "Herons", "ORG")],  # a nationality word is no place
+])
+def test_a_name_ending_another_stays_apart_without_one_place_named_first(rows: list[tuple[int, str, str]]) -> None:
+    ms = _mentions(*rows)
+    ents = _by_mention(resolve(ms, [], []))
+    short = next(i for i, row in enumerate(rows, start=1) if row[1] == "Herons")
+    assert all(ents[short] is not ents[i] for i, row in enumerate(rows, start=1) if row[1].endswith(" Herons"))

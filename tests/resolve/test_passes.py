@@ -24,7 +24,8 @@ def test_passes_run_in_the_documented_order() -> None:
     assert [p.name for p in PASSES] == [
         "same_key", "alias_statements", "partial_names", "short_org_names", "legal_forms", "org_cores",
         "head_references",
-        "country_names", "descriptions", "national_names", "parent_prefixed", "lowercase_references",
+        "country_names", "descriptions", "national_names", "parent_prefixed", "place_prefixed",
+        "lowercase_references",
         "name_matcher", "acronyms", "typos",
     ]
 

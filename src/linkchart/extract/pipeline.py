@@ -34,7 +34,7 @@ from linkchart import lexicon
 from linkchart.extract.aliases import find_aliases
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
-from linkchart.extract.demonyms import demonym_mention, names_its_country
+from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
 from linkchart.extract.discourse import (
     article_names,
     person_surnames,
@@ -58,6 +58,7 @@ from linkchart.extract.pages import (
     place_nouns,
     tag_defined_name,
 )
+from linkchart.extract.regions import narrow_lone_regions
 from linkchart.extract.relations import party_word
 from linkchart.extract.speakers import Speaker
 from linkchart.extract.title_holders import tag_title_holders
@@ -110,6 +111,7 @@ class _Article:
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
+    narrow_lone_regions(doc, art.text)
     cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
     found = mentions_from_doc(doc, offset)
     text = doc_text(doc)
@@ -285,20 +287,22 @@ def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, 
     return out
 
 
-def _add_demonyms(art: _Article) -> None:
+def _add_demonyms(art: _Article) -> set[str]:
     """Add the nationality words the model called NORP as mentions of their countries ('Velmarian' → Velmar),
-    where no other mention holds the span."""
+    where no other mention holds the span and the article names the country by name at most `demonyms.NAMED_AT_MOST`
+    times; return the countries the article names by name."""
     taken = {(m.start, m.end) for m, _ in art.mentions}
-    named = {lexicon.nation_of(m.text) for m, _ in art.mentions}
-    found = [m for m in art.demonyms if (m.start, m.end) not in taken and m.refers_to not in named]
+    named = Counter(c for m, _ in art.mentions if (c := lexicon.nation_of(m.text)) is not None)
+    found = [m for m in art.demonyms if (m.start, m.end) not in taken and named[m.refers_to] <= NAMED_AT_MOST]
     if found:
         art.mentions.extend((m, DEMONYM_CUE) for m in found)
         art.mentions.sort(key=lambda pair: pair[0].start)
+    return set(named)
 
 
 def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     _recover_norp(art)
-    _add_demonyms(art)
+    named = _add_demonyms(art)
     pairs = _drop_unintroduced(_drop_headline_only(art.text, art.mentions))
     if art.works:  # every mention written like a name the article calls a work ('the album X ... X sold')
         pairs = [(m, cue) for m, cue in pairs if m.text not in art.works]
@@ -306,12 +310,13 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
     art.extraction.mentions = [m for m, _ in pairs]
     if art.opening is not None:  # a reference page: what it names is in the country its definition names
         # and a site named after a place is in it; news names 'the Tull airport' as a site of Tull's story, not
-        # as a statement of where it is
-        art.extraction.relations += named_places(art.extraction.mentions, rules["place_name_rule"],
-                                                 rules["site_nouns"])
-        art.extraction.relations += page_region_relations(art.extraction.mentions, art.extraction.relations,
+        # as a statement of where it is. A nationality word beside its country's name is no sign of where the
+        # page's subject is ('a Varnish painter ... born in Dorland'): the page reads the one standing alone.
+        mentions = [m for m, cue in pairs if cue != DEMONYM_CUE or m.refers_to not in named]
+        art.extraction.relations += named_places(mentions, rules["place_name_rule"], rules["site_nouns"])
+        art.extraction.relations += page_region_relations(mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"], place_nouns(rules))
-        art.extraction.relations += page_country_relations(art.extraction.mentions, art.extraction.relations,
+        art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
     return art.extraction

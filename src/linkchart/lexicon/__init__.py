@@ -518,12 +518,13 @@ class Languages:
 
     foreign: frozenset[str]  # function words of other Latin-script languages
     names: frozenset[str]  # language names as pickers list them
+    nouns: frozenset[str]  # nouns a nationality word qualifies as a language ('the Varnish language')
 
 
 @cache
 def languages() -> Languages:
     """Return the language words."""
-    return Languages(lower("foreign"), lower("language_name"))
+    return Languages(lower("foreign"), lower("language_name"), lower("language_noun"))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from linkchart.resolve.reasons import (
     NationalBody,
     ParentPrefixed,
     PartialName,
+    PlacePrefixed,
     Reason,
     SameDescription,
     SameKey,
@@ -56,7 +57,7 @@ from linkchart.resolve.reasons import (
 )
 from linkchart.resolve.region import description_like
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
-from linkchart.resolve.typing import ORG_HEADS, head_type
+from linkchart.resolve.typing import ORG_HEADS, ROLE_TYPES, head_type
 from linkchart.resolve.unionfind import UnionFind
 
 LEGAL_FORMS = lexicon.organisations().legal_forms
@@ -427,27 +428,49 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     ('Altsys Corporation'). Places: only when it is ('Golan Heights', 'Mediterranean Sea'). The longer
     name must be named at least as often as the short form, unless it is a party or a legal form (the
     short form is how those are mostly named) or the article wrote it out before first using the short
-    form.
+    form. The longer names of the short form's own article come first; other articles' only when it has none.
+
+    A one-word name the model read as a person's joins an organisation 'Word Head' its article wrote out before
+    it ('Brennick Group ... Brennick'), when the article names no person with that word and gives it no title
+    and no role but an organisation's ('the Brennick network'): a firm or a school named after its founder is
+    called by the founder's name.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
+    person_parts: set[tuple[int, str]] = set()  # (article, part) of the persons named in full
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] in SHORTENED and len(parts) >= 2 and not names.is_acronym(ls.surface):
             starts[parts[0]].add(k)
+        elif types[k] == "PERSON" and len(parts) >= 2:
+            person_parts.update((k[0], p) for p in parts)
     counts = _cluster_counts(locals_, uf)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if types[k] not in SHORTENED or len(parts) != 1 or names.is_acronym(ls.surface):
+        if len(parts) != 1 or names.is_acronym(ls.surface):
             continue
-        candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
-        target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
+        if types[k] in SHORTENED:
+            candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
+        elif types[k] == "PERSON" and (k[0], parts[0]) not in person_parts and not ls.titled \
+                and all(ROLE_TYPES.get(role.lower()) == "ORG" for role in ls.roles):
+            candidates = {c for c in starts.get(parts[0], set()) if _named_for_its_firm(c, k, locals_, types)}
+        else:
+            continue
+        # the article's own longer names first: another article's 'Brennick Books' is no rival of this one's
+        # 'Brennick Pharmacy'; their counts are the article's, which no other article changes
+        own = {c for c in candidates if c[0] == k[0]}
+        if own:
+            (target, margin), candidates = _dominance(own, locals_, uf, ratio=3.0), own
+        else:
+            target, margin = _dominance(candidates, locals_, uf, ratio=3.0)
         if target is not None:
             root = uf.find(target)
             margin = min(margin, order_margin(counts[root], counts[uf.find(k)]))
         if candidates:
             r.counted(COUNTED_FIRST_WORD + parts[0], margin)
         if target is None:
+            continue
+        if types[k] == "PERSON" and not _introduced(target, k, locals_):
             continue
         if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
                                    or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
@@ -471,6 +494,20 @@ def _shortens(full: Key, short: Key, locals_: dict[Key, LocalSurface], types: Ma
     if short_type == "ORG":
         return not _head_phrase(surface) or _party_of(surface) or _legal_form_of(surface)
     return _head_phrase(surface)
+
+
+def _named_for_its_firm(full: Key, short: Key, locals_: dict[Key, LocalSurface], types: Mapping[Key, str]) -> bool:
+    """Return True when a one-word name the model read as a person's may be the short form of the organisation
+    `full` of its article: two capitalised words ('Brennick Group', 'Brennick Pharmacy', 'Brennick University'),
+    not a state body named after its ruler ('the Varga Government') — a company or a school named after its
+    founder is called by the founder's name."""
+    words = names.normalize(locals_[full].surface).split()
+    if full[0] != short[0] or types[full] != "ORG" or len(words) != 2 or not words[1][:1].isupper():
+        return False
+    return words[1].lower() not in STATE_BODIES
+
+
+STATE_BODIES = lexicon.national_bodies().force_nouns  # 'the Varga government', 'the Varga regime': the person's
 
 
 def _join_legal_forms(r: Resolution, join: Join) -> None:
@@ -635,6 +672,42 @@ def _join_parent_prefixed(r: Resolution, join: Join) -> None:
                 break
 
 
+def _join_place_prefixed(r: Resolution, join: Join) -> None:
+    """An organisation named without the place its name opens with is that organisation: 'the Bulls' after
+    'Durham Bulls', 'the Marine Band' after 'Varnland Marine Band', when the article wrote the longer name first,
+    names the place on its own or as a country, and ends no other organisation's name so.
+
+    A nationality word is no such place: 'Iraqi Hezbollah' and 'Hezbollah' may be two groups.
+    """
+    types, uf = r.types, r.uf
+    for surfaces in r.by_article.values():
+        places = {names.name_key(ls.surface) for ls in surfaces if types[ls.key] in PLACE_TYPES}
+        orgs = [ls for ls in surfaces if types[ls.key] == "ORG" and not ls.extra]
+        by_tail: dict[str, list[tuple[LocalSurface, str]]] = defaultdict(list)
+        for ls in orgs:
+            words = names.normalize(ls.surface).split()
+            for i in range(1, len(words)):
+                place = " ".join(words[:i])
+                if names.name_key(place) in places or _country_name(place):
+                    by_tail[names.name_key(" ".join(words[i:]))].append((ls, place))
+        for ls in orgs:
+            holders = by_tail.get(names.name_key(ls.surface), [])
+            if len({uf.find(h.key) for h, _ in holders}) != 1:
+                continue
+            full, place = holders[0]
+            if full is not ls and full.position < ls.position and uf.find(full.key) != uf.find(ls.key):
+                join(full.key, ls.key, PlacePrefixed(full.surface, place))
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+_DEMONYMS = frozenset(a.casefold() for a in lexicon.countries().demonyms)
+
+
+def _country_name(text: str) -> bool:
+    """Whether `text` is a country's name ('Varnland', 'U.S.'), not its nationality word ('Varnish')."""
+    return lexicon.nation_of(text) is not None and text.casefold() not in _DEMONYMS
+
+
 def _join_lowercase_references(r: Resolution, join: Join) -> None:
     """A lower-case reference ('the coalition', 'coalition forces') names the one organisation of its
     article whose capitalised name holds its words ('US-led coalition forces')."""
@@ -764,6 +837,7 @@ PASSES: tuple[JoinPass, ...] = (
     JoinPass("descriptions", _join_descriptions, (SameDescription,)),
     JoinPass("national_names", _join_national_names, (NationalBody,)),
     JoinPass("parent_prefixed", _join_parent_prefixed, (ParentPrefixed,)),
+    JoinPass("place_prefixed", _join_place_prefixed, (PlacePrefixed,)),
     JoinPass("lowercase_references", _join_lowercase_references, (LowercaseReference,)),
     JoinPass("name_matcher", _join_matcher, (NameMatch,)),
     JoinPass("acronyms", _join_acronyms, (Acronym,)),

@@ -305,6 +305,20 @@ class ParentPrefixed(Evidence):
 
 
 @dataclass(frozen=True)
+class PlacePrefixed(Evidence):
+    """A name its article first wrote after a place it is named for ('Durham Bulls' ... 'the Bulls')."""
+
+    kind: ClassVar[str] = "place_prefixed"
+    rank: ClassVar[int] = UNRANKED
+    full_name: str
+    place: str
+
+    def text(self) -> str:
+        """Return the evidence as one line of prose."""
+        return f"'{self.full_name}' without its place '{self.place}'"
+
+
+@dataclass(frozen=True)
 class LowercaseReference(Evidence):
     """A lower-case reference held by the one capitalised organisation name of its article."""
 
