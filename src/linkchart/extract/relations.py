@@ -54,6 +54,7 @@ from linkchart.extract.locations import (
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
+from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
 from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
@@ -1145,6 +1146,22 @@ def _country_segments(chain: list[Span]) -> list[list[Span]]:
     return [seg for seg in segments if seg]
 
 
+_ARMED = lexicon.organisations().armed
+
+
+def _stationary_body(ent: Span) -> bool:
+    """Whether an organisation's 'in' phrase says where it is: a name that says it names an organisation
+    (`pages.organisation_named`: 'the Orla Press', 'the Varn Institute of Music'), its last word capitalised and no
+    armed force ('Varnish forces in Y', 'the Orla Army in Y' are sent there, they are not based there); a bare name the
+    model calls an organisation may be a person's ('X (1927 in Y - 2008)'), and a party's 'in' phrase names its
+    members there."""
+    last = ent[-1]
+    if _membership_body(ent):
+        return False  # 'the Harbour Party in Varnland': its members there, not its seat
+    return organisation_named(ent.text) and last.text[:1].isupper() and lemma_of(last).lower() not in _ARMED \
+        and last.lower_ not in _ARMED
+
+
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Hamburg in northern Germany', 'the Orla River in Varn District': a place with an 'in' phrase naming a place is
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
@@ -1152,8 +1169,14 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     seen: set[int] = set()
     for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
-        if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
-            continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
+        if ent is None or ent.start in seen or tok.i != ent.root.i:
+            continue
+        # a place, a building, or an organisation named by a site word ('Arnold School in Y'); any other
+        # organisation whose own 'in' phrase names a place is there too ('the Orla Press in Tull': rule place_org_in)
+        name = rule["name"] if _chain_opener(ctx, ent, rule) else rule["organisation_name"] \
+            if ent.label_ in rule["organisation_labels"] and _stationary_body(ent) else None
+        if name is None:
+            continue
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
                 and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
@@ -1163,9 +1186,10 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                 continue
             for g in p.children:
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
-                if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
+                if outer is not None and outer != ent and outer.label_ in rule["container_labels"] and not (
+                        name != rule["name"] and outer.text in ctx.rules["page_country_rule"]["larger"]):
                     for inner in [ent, *places_listed_before(ctx, ent, rule["labels"])]:
-                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
+                        yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
     for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
         yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
