@@ -26,3 +26,21 @@ def test_an_organisation_with_an_in_phrase_is_in_that_place(nlp, text: str, org:
 def test_a_force_sent_somewhere_or_a_bare_name_is_not_placed(nlp, text: str, org: str, place: str) -> None:  # noqa: ANN001
     got = facts(nlp, text, [(org, "ORG"), (place, "GPE")])
     assert not any(s == org and p == "located_in" for s, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,org,place", [
+    ("He worked at Varn Dynamics Corporation, Groton, from 1950 to 1960.", "Varn Dynamics Corporation", "Groton"),
+    ("She is a visiting professor at the Orla Institute of Advanced Studies, Brennick.",
+     "Orla Institute of Advanced Studies", "Brennick"),
+    ("It was produced by the Roads Safety Association of Ostria, Varnland to promote safety.",
+     "Roads Safety Association of Ostria", "Varnland"),
+])
+def test_an_organisation_before_a_comma_and_a_place_is_in_it(nlp, text: str, org: str, place: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [(org, "ORG"), (place, "GPE")])
+    assert (org, "located_in", place, "place_org_comma") in got
+
+
+def test_a_party_or_a_bare_name_before_a_comma_and_a_place_is_not_placed(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "He thanked the Harbour Party, Brennick, and his family.", [("Harbour Party", "ORG"),
+                                                                                 ("Brennick", "GPE")])
+    assert not any(s == "Harbour Party" and p == "located_in" for s, p, *_ in got)

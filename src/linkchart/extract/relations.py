@@ -1110,7 +1110,10 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                                    or before.lower_ in {"and", "or"}):
             continue  # inside a chain (read from its first place) or at the end of a list
         chain = _place_chain(ctx, a, sent, rule["labels"])
-        if len(chain) < 2 or not _chain_opener(ctx, a, rule):
+        # an organisation whose name says so opens a chain too ('the Varn Institute of Music, Tull, Orla': rule
+        # place_org_comma); not a force, a party or a bare name (`_stationary_body`)
+        body = not _chain_opener(ctx, a, rule) and a.label_ in rule["site_labels"] and _stationary_body(a)
+        if len(chain) < 2 or not (body or _chain_opener(ctx, a, rule)):
             continue
         # 'Portugal, Spain, Italy': a country is never inside the place after it; 'Lisbon, Portugal, Tull, Varnland'
         # is two chains, each ending in its country
@@ -1130,8 +1133,8 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                 continue  # a tail after the last country ('Lisbon, Portugal, Tull, Orla'): no country says where
             for i, inner in enumerate(seg[:-1]):
                 for outer in seg[i + 1:]:
-                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer),
-                                     inner.root)
+                    name = rule["organisation_name"] if body and inner is a else rule["name"]
+                    yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
 
 
 def _country_segments(chain: list[Span]) -> list[list[Span]]:
