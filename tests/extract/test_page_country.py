@@ -195,3 +195,10 @@ def test_a_country_of_the_united_kingdom_is_a_pages_country(nlp: Language, count
     got = _page(nlp, f"The Orla estuary is an estuary on the south coast of Tullshire , {country} .\nThe estuary "
                      "starts south of the town of Brennick .")
     assert ("Brennick", "located_in", country, "page_country") in got
+
+
+def test_a_nations_body_is_not_in_the_pages_region(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a town in Ostra County , Tullshire , Portugal .\nThe Portuguese Census Bureau "
+                     "counted its people , and Kellan Records opened a shop there .")
+    assert not any(s == "Portuguese Census Bureau" and rule == "page_region" for s, _, _, rule in got), got
+    assert ("Kellan Records", "located_in", "Tullshire", "page_region") in got

@@ -248,6 +248,14 @@ def organisation_named(name: str) -> bool:
     return bool(ACRONYM_RE.match(name)) or head_label(words[-1]) == "ORG" or "of" in words[1:-1]
 
 
+def _nation_in_name(name: str) -> bool:
+    """Return True when a name holds a country's name or nationality word ('Varnish Football League', 'Varnland
+    Census Bureau'; rule page_region_national)."""
+    words = name.split()
+    return any(lexicon.nation_of(" ".join(words[i:j])) is not None
+               for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
+
+
 def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:
     """Return True when an organisation's name holds a site word ('Tull High School', 'University of Orla') or
     a name or nationality word of the country `home` ('the Varnish National Orchestra')."""
@@ -266,7 +274,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
     with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
     countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
-    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too."""
+    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too, but for one a nation names
+    (a national body)."""
     if page_country(mentions, opening) is None:
         return []
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
@@ -290,6 +299,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
         if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
                 or _nation(m) is not None or country_of_demonym(m.text) is not None:
             continue
+        if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
+            continue  # 'the Varnish Census Bureau', 'the Varnland Football League': a nation's body, not a region's
         skip.add(key)
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
                             subject_span=(m.start, m.end), object_span=region.object_span,
