@@ -202,3 +202,20 @@ def test_a_nations_body_is_not_in_the_pages_region(nlp: Language) -> None:
                      "counted its people , and Kellan Records opened a shop there .")
     assert not any(s == "Portuguese Census Bureau" and rule == "page_region" for s, _, _, rule in got), got
     assert ("Kellan Records", "located_in", "Tullshire", "page_region") in got
+
+
+@pytest.mark.parametrize("text,place,region", [
+    ("Dunmore Vale is a county located in the Ostra region of the Commonwealth of Tullshire .\nIts seat is Brennick ,"
+     " near Kellan .", "Kellan", "Commonwealth of Tullshire"),
+    ("Kell Township is a township in Ostra County , in the state of Varnia .\nIts seat is Brennick , near Kellan .",
+     "Kellan", "Varnia"),
+])
+def test_a_page_with_a_region_and_no_country_sets_its_places_in_the_region(nlp: Language, text: str, place: str,
+                                                                         region: str) -> None:
+    assert (place, "located_in", region, "page_region_alone") in _page(nlp, text)
+
+
+@pytest.mark.parametrize("country", ["New Zealand", "Burma", "the Czech Republic"])
+def test_a_country_the_gazetteer_names_by_its_name_alone_is_a_pages_country(nlp: Language, country: str) -> None:
+    got = _page(nlp, f"Dunmore Vale is a small town in the north of {country} .\nThe road runs to Tullmouth .")
+    assert ("Tullmouth", "located_in", country.removeprefix("the "), "page_country") in got

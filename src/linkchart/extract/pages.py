@@ -276,8 +276,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
     `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too, but for one a nation names
     (a national body)."""
-    if page_country(mentions, opening) is None:
-        return []
+    # a page whose opening names no country ('X is a county in the Commonwealth of Ostra') still has its region
+    name = rule["region_name"] if page_country(mentions, opening) is not None else rule["region_alone_name"]
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
     opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
               and nation_named(r.object) is None]
@@ -305,5 +305,5 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
                             subject_span=(m.start, m.end), object_span=region.object_span,
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
-                            rule=rule["region_name"]))
+                            rule=name))
     return out
