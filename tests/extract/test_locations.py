@@ -332,3 +332,21 @@ def test_a_site_named_after_a_place_is_placed_on_a_reference_page_only(nlp) -> N
 def test_a_name_ending_in_an_administrative_unit_is_a_place(nlp, name: str) -> None:  # noqa: ANN001
     from linkchart.extract.mentions import head_label
     assert head_label(name.split()[-1]) == "GPE"
+
+
+@pytest.mark.parametrize("text,inner,outer,label", [
+    ("He was buried at Orla Cemetery , in Kell County , in 1906 .", "Orla Cemetery", "Kell County", "FAC"),
+    ("She grew up in Pine Vale , in Kell County , near the coast .", "Pine Vale", "Kell County", "GPE"),
+    ("He took a post at Brennick State University , in Dunmore , where he stayed .", "Brennick State University",
+     "Dunmore", "ORG"),
+])
+def test_a_place_a_comma_and_an_in_phrase_put_it_inside(nlp, text: str, inner: str, outer: str,  # noqa: ANN001
+                                                        label: str) -> None:
+    got = facts(nlp, text, [(inner, label), (outer, "GPE")])
+    assert (inner, "located_in", outer, "place_comma_in") in got
+
+
+def test_a_comma_and_a_date_put_nothing_inside(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "He was born in Dunmore , in 1950 , and moved to Kell County .", [("Dunmore", "GPE"),
+                                                                                       ("Kell County", "GPE")])
+    assert not any(p == "located_in" for _, p, *_ in got)

@@ -79,13 +79,15 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
 
 def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
                       rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
-    """Yield (inner, outer, 'in') for a place written right before 'in' and another place ('he attended X School in
-    Y', 'the Z Museum in northern Y'), however the parser attached the 'in' phrase: `opens` says which names may
-    be inside, and the places listed before it ('A and B in Y'); never a country, nor after `rule["not_after"]`
-    ('officials from X in Y' met in Y)."""
+    """Yield (inner, outer, 'in') for a place written right before 'in' (or a comma and 'in': 'buried at the X
+    Cemetery, in Y County') and another place ('he attended X School in Y', 'the Z Museum in northern Y'), however
+    the parser attached the 'in' phrase: `opens` says which names may be inside, and the places listed before it
+    ('A and B in Y'); never a country, nor after `rule["not_after"]` ('officials from X in Y' met in Y)."""
     doc = ctx.doc
     for ent in sent_ents(ctx, sent):
         i = ent.end
+        if i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "in":
+            i += 1  # 'X, in Y, Z': a comma before the phrase (rule place_comma_in)
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
             continue
         if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (

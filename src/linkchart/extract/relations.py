@@ -1194,7 +1194,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                     for inner in [ent, *places_listed_before(ctx, ent, rule["labels"])]:
                         yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
     for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
-        yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
+        name = rule["comma_name"] if word.i > inner.end else rule["adjacent_name"]
+        yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
 
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
