@@ -350,3 +350,21 @@ def test_a_comma_and_a_date_put_nothing_inside(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "He was born in Dunmore , in 1950 , and moved to Kell County .", [("Dunmore", "GPE"),
                                                                                        ("Kell County", "GPE")])
     assert not any(p == "located_in" for _, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,org,place", [
+    ("Orla Varn Corporation is an American chain of variety stores headquartered in Goodvale .",
+     "Orla Varn Corporation", "Goodvale"),
+    ("Kell Media is a privately held data and media company headquartered in Brennick .", "Kell Media", "Brennick"),
+    ("The Harrow Society is an organisation based in Dunmore , devoted to early music .", "Harrow Society",
+     "Dunmore"),
+])
+def test_a_participle_on_a_predicate_noun_speaks_of_the_subject(nlp, text: str, org: str, place: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [(org, "ORG"), (place, "GPE")])
+    assert (org, "located_in", place, "verb_based_in") in got
+
+
+def test_a_participle_on_an_of_phrase_of_another_noun_says_nothing_of_the_subject(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Tom Vale is the son of a trader based in Dunmore .", [("Tom Vale", "PERSON"),
+                                                                           ("Dunmore", "GPE")])
+    assert not any(s == "Tom Vale" and p == "located_in" for s, p, *_ in got)

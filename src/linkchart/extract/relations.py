@@ -101,7 +101,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
-        succession_verbs=frozenset(data.get("succession_verbs", ())),
+        succession_verbs=frozenset(data.get("succession_verbs", ())), described_of_nouns=lexicon.described_of_nouns(),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -374,10 +374,28 @@ def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Toke
     and B, commanded by Y': Y commands B, not A); after the list's head it qualifies them all."""
     modified = verb.dep_ == "acl" and tok.i == verb.head.i and tok.dep_ == "conj"
     found = ents_for(ctx, tok, conj=not modified)
+    if not found and rule.get("described") and verb.dep_ == "acl" and tok.i == verb.head.i:
+        return _described(ctx, tok)
     if found or not rule.get("stance_possessor") or not _plan_in_focus(ctx, verb, tok):
         return found
     focus = focus_stand_in(ctx, tok)
     return [focus] if focus is not None else []
+
+
+def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the names a predicate noun or an appositive describes, where a participle hangs on the noun and not on
+    the name (rule described_by_participle): 'X is a club based in Y', 'X is an American chain of stores
+    headquartered in Y' (the 'of' phrase of a predicate noun of `described_of_nouns`), 'X, a firm founded by Y';
+    [] otherwise."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"attr", "appos"} \
+            and lemma_of(noun.head.head) in ctx.rules["described_of_nouns"]:
+        noun = noun.head.head  # 'a chain of stores headquartered in Y': the chain is X ('the son of a man based in
+        # Y' is not)
+    if noun.dep_ == "attr" and lemma_of(noun.head) == "be":
+        return [e for c in noun.head.children if c.dep_ == "nsubj" for e in ents_for(ctx, c, conj=False)]
+    if noun.dep_ == "appos":
+        return ents_for(ctx, noun.head, conj=False)
+    return []
 
 
 def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
