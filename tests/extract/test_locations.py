@@ -368,3 +368,9 @@ def test_a_participle_on_an_of_phrase_of_another_noun_says_nothing_of_the_subjec
     got = facts(nlp, "Tom Vale is the son of a trader based in Dunmore .", [("Tom Vale", "PERSON"),
                                                                            ("Dunmore", "GPE")])
     assert not any(s == "Tom Vale" and p == "located_in" for s, p, *_ in got)
+
+
+def test_a_census_designated_place_is_a_place_noun(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Kellby is a census - designated place in Orla Township , Varn County .",
+                [("Kellby", "GPE"), ("Orla Township", "GPE"), ("Varn County", "GPE")])
+    assert ("Kellby", "located_in", "Orla Township", "role_place") in got
