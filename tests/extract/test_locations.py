@@ -374,3 +374,9 @@ def test_a_census_designated_place_is_a_place_noun(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "Kellby is a census - designated place in Orla Township , Varn County .",
                 [("Kellby", "GPE"), ("Orla Township", "GPE"), ("Varn County", "GPE")])
     assert ("Kellby", "located_in", "Orla Township", "role_place") in got
+
+
+def test_a_list_of_in_phrases_puts_nothing_inside(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The group gets money from minorities such as those in West Varnia , in Ostria and also in the "
+                     "south .", [("West Varnia", "LOC"), ("Ostria", "GPE")])
+    assert not any(p == "located_in" for _, p, *_ in got)
