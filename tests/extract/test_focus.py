@@ -73,7 +73,7 @@ def test_no_firm_in_focus_or_no_ranked_description_no_relation(nlp: Language, pa
     assert not {f for f in got if f[0] == "Orla Card" and f[2] == "Varnland"}, got
 
 
-def test_the_focus_is_the_firstorganisation_named_again_an_acronym_counting_as_its_name(nlp: Language) -> None:
+def test_the_focus_is_the_first_organisation_named_again_an_acronym_counting_as_its_name(nlp: Language) -> None:
     ents = [("Harbour Workers Union", "ORG"), ("HWU", "ORG"), ("Brenn Bank", "ORG")]
     docs = _article(nlp, [("The Harbour Workers Union met Brenn Bank.", ents),
                           ("HWU leader Tom Vale said the bank had to pay.", ents)])

@@ -16,7 +16,7 @@ from spacy.language import Language
     "The United States said it would designate the Red Front as a Foreign Terrorist Organization and list its "
     "leader, Tomas Varga.",
 ])
-def test_its_stands_for_the_oneorganisation_named(nlp: Language, text: str) -> None:
+def test_its_stands_for_the_one_organisation_named(nlp: Language, text: str) -> None:
     assert ("Tomas Varga", "leads", "Red Front") in _triples(nlp, text)
 
 

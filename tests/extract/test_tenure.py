@@ -126,7 +126,7 @@ def test_a_successor_holds_the_role_and_the_one_succeeded_held_it_before(nlp, te
     "Tom Vasker, who joined Brelco Industries in 1998, became its chairman in 2004.",
     "After years at Brelco Industries, Tom Vasker was named its president.",
 ])
-def test_its_before_a_role_is_the_oneorganisation_named_before(nlp, text: str) -> None:  # noqa: ANN001
+def test_its_before_a_role_is_the_one_organisation_named_before(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, PERSON_ORG)
     assert ("Tom Vasker", "leads", "Brelco Industries") in got
 
