@@ -332,3 +332,51 @@ def test_a_site_named_after_a_place_is_placed_on_a_reference_page_only(nlp) -> N
 def test_a_name_ending_in_an_administrative_unit_is_a_place(nlp, name: str) -> None:  # noqa: ANN001
     from linkchart.extract.mentions import head_label
     assert head_label(name.split()[-1]) == "GPE"
+
+
+@pytest.mark.parametrize("text,inner,outer,label", [
+    ("He was buried at Orla Cemetery , in Kell County , in 1906 .", "Orla Cemetery", "Kell County", "FAC"),
+    ("She grew up in Pine Vale , in Kell County , near the coast .", "Pine Vale", "Kell County", "GPE"),
+    ("He took a post at Brennick State University , in Dunmore , where he stayed .", "Brennick State University",
+     "Dunmore", "ORG"),
+])
+def test_a_place_a_comma_and_an_in_phrase_put_it_inside(nlp, text: str, inner: str, outer: str,  # noqa: ANN001
+                                                        label: str) -> None:
+    got = facts(nlp, text, [(inner, label), (outer, "GPE")])
+    assert (inner, "located_in", outer, "place_comma_in") in got
+
+
+def test_a_comma_and_a_date_put_nothing_inside(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "He was born in Dunmore , in 1950 , and moved to Kell County .", [("Dunmore", "GPE"),
+                                                                                       ("Kell County", "GPE")])
+    assert not any(p == "located_in" for _, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,org,place", [
+    ("Orla Varn Corporation is an American chain of variety stores headquartered in Goodvale .",
+     "Orla Varn Corporation", "Goodvale"),
+    ("Kell Media is a privately held data and media company headquartered in Brennick .", "Kell Media", "Brennick"),
+    ("The Harrow Society is an organisation based in Dunmore , devoted to early music .", "Harrow Society",
+     "Dunmore"),
+])
+def test_a_participle_on_a_predicate_noun_speaks_of_the_subject(nlp, text: str, org: str, place: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [(org, "ORG"), (place, "GPE")])
+    assert (org, "located_in", place, "verb_based_in") in got
+
+
+def test_a_participle_on_an_of_phrase_of_another_noun_says_nothing_of_the_subject(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Tom Vale is the son of a trader based in Dunmore .", [("Tom Vale", "PERSON"),
+                                                                           ("Dunmore", "GPE")])
+    assert not any(s == "Tom Vale" and p == "located_in" for s, p, *_ in got)
+
+
+def test_a_census_designated_place_is_a_place_noun(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Kellby is a census - designated place in Orla Township , Varn County .",
+                [("Kellby", "GPE"), ("Orla Township", "GPE"), ("Varn County", "GPE")])
+    assert ("Kellby", "located_in", "Orla Township", "role_place") in got
+
+
+def test_a_list_of_in_phrases_puts_nothing_inside(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The group gets money from minorities such as those in West Varnia , in Ostria and also in the "
+                     "south .", [("West Varnia", "LOC"), ("Ostria", "GPE")])
+    assert not any(p == "located_in" for _, p, *_ in got)

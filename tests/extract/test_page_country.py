@@ -61,7 +61,7 @@ def test_organisations_are_in_the_country_on_a_page_about_a_place(nlp: Language)
 
 
 @pytest.mark.parametrize("org", ["Tullmouth High School", "University of Tullmouth", "Portuguese National Opera"])
-def test_a_site_or_an_organisation_named_by_the_country_is_in_it_on_any_page(nlp: Language, org: str) -> None:
+def test_a_site_or_anorganisation_named_by_the_country_is_in_it_on_any_page(nlp: Language, org: str) -> None:
     got = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nHe studied at the {org} "
                      "for three years.")
     assert any(s.endswith(org.split()[-1]) and p == "located_in" and rule == "page_country"
@@ -123,7 +123,7 @@ def test_a_nationality_word_of_another_noun_or_beside_another_sets_no_country(nl
 
 
 @pytest.mark.parametrize("org", ["Tullmouth City Council", "Supreme Court of Tullmouth", "VNR"])
-def test_an_organisation_named_as_one_is_in_the_country_of_a_page_of_one_country(nlp: Language, org: str) -> None:
+def test_anorganisation_named_as_one_is_in_the_country_of_a_page_of_one_country(nlp: Language, org: str) -> None:
     one = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nIn 1850 he joined the {org}.")
     two = _page(nlp, f"Harrow Kell was a Portuguese-born Spanish singer.\nIn 1850 he joined the {org}.")
     assert any(s.endswith(org.split()[-1]) and rule == "page_country_organisation" for s, _, _, rule in one), one
@@ -133,8 +133,8 @@ def test_an_organisation_named_as_one_is_in_the_country_of_a_page_of_one_country
 @pytest.mark.parametrize("name,organisation", [("Kellan Records Group", True), ("Orla Dunn", False),
                                                ("Harrow Kell Vane", False), ("Ministry of Roads", True)])
 def test_a_bare_name_is_not_taken_for_an_organisation(name: str, organisation: bool) -> None:
-    from linkchart.extract.pages import _organisation_named
-    assert _organisation_named(name) is organisation
+    from linkchart.extract.pages import organisation_named
+    assert organisation_named(name) is organisation
 
 
 @pytest.mark.parametrize("text", [
@@ -167,3 +167,55 @@ def test_an_organisation_on_a_place_page_is_in_its_region_too(nlp: Language) -> 
                         "gave him a medal.")
     assert ("Kelm City Council", "located_in", "Tullshire", "page_region") in place, place
     assert not any(s == "Kelm City Council" and rule == "page_region" for s, _, _, rule in person)
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # the parser hangs the copula under a later clause: the first copula still defines the page
+    ("Harrow Kell ( 1555 - 1642 ) was a Portuguese painter born in Ostravel , hence he is known as the Ostravine .\n"
+     "He died at Tullmouth .", "Tullmouth", "Portuguese"),
+    ("Orla Varn , known in the north as Varna , is a Portuguese film directed by Ann Roe .\nIt was shot in Tullmouth .",
+     "Tullmouth", "Portuguese"),
+    # a definition that says only where its subject is
+    ("The Kell Ski Museum is located at the foot of the Orla jump in Ostravel , Portugal .\nIts hall was built in "
+     "Tullmouth .", "Tullmouth", "Portugal"),
+    ("Dunmore Vale is situated in the north of Portugal .\nThe road runs to Tullmouth .", "Tullmouth", "Portugal"),
+])
+def test_an_opening_the_parser_reads_another_way_still_sets_the_country(nlp: Language, text: str, place: str,
+                                                                        country: str) -> None:
+    assert (place, "located_in", country, "page_country") in _page(nlp, text)
+
+
+def test_an_opening_whose_first_verb_is_not_its_copula_sets_no_country(nlp: Language) -> None:
+    got = _page(nlp, "Harrow Kell wrote that Dunmore Vale is a town in Portugal .\nHe later lived in Tullmouth .")
+    assert not any(rule == "page_country" and s == "Tullmouth" for s, _, _, rule in got)
+
+
+@pytest.mark.parametrize("country", ["Scotland", "Wales", "England"])
+def test_a_country_of_the_united_kingdom_is_a_pages_country(nlp: Language, country: str) -> None:
+    got = _page(nlp, f"The Orla estuary is an estuary on the south coast of Tullshire , {country} .\nThe estuary "
+                     "starts south of the town of Brennick .")
+    assert ("Brennick", "located_in", country, "page_country") in got
+
+
+def test_a_nations_body_is_not_in_the_pages_region(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a town in Ostra County , Tullshire , Portugal .\nThe Portuguese Census Bureau "
+                     "counted its people , and Kellan Records opened a shop there .")
+    assert not any(s == "Portuguese Census Bureau" and rule == "page_region" for s, _, _, rule in got), got
+    assert ("Kellan Records", "located_in", "Tullshire", "page_region") in got
+
+
+@pytest.mark.parametrize("text,place,region", [
+    ("Dunmore Vale is a county located in the Ostra region of the Commonwealth of Tullshire .\nIts seat is Brennick ,"
+     " near Kellan .", "Kellan", "Commonwealth of Tullshire"),
+    ("Kell Township is a township in Ostra County , in the state of Varnia .\nIts seat is Brennick , near Kellan .",
+     "Kellan", "Varnia"),
+])
+def test_a_page_with_a_region_and_no_country_sets_its_places_in_the_region(nlp: Language, text: str, place: str,
+                                                                         region: str) -> None:
+    assert (place, "located_in", region, "page_region_alone") in _page(nlp, text)
+
+
+@pytest.mark.parametrize("country", ["New Zealand", "Burma", "the Czech Republic"])
+def test_a_country_the_gazetteer_names_by_its_name_alone_is_a_pages_country(nlp: Language, country: str) -> None:
+    got = _page(nlp, f"Dunmore Vale is a small town in the north of {country} .\nThe road runs to Tullmouth .")
+    assert ("Tullmouth", "located_in", country.removeprefix("the "), "page_country") in got

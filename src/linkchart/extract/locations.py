@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
@@ -79,15 +79,17 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
 
 def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
                       rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
-    """Yield (inner, outer, 'in') for a place written right before 'in' and another place ('he attended X School in
-    Y', 'the Z Museum in northern Y'), however the parser attached the 'in' phrase: `opens` says which names may
-    be inside, and the places listed before it ('A and B in Y'); never a country, nor after `rule["not_after"]`
-    ('officials from X in Y' met in Y)."""
+    """Yield (inner, outer, 'in') for a place written right before 'in' (or a comma and 'in': 'buried at the X
+    Cemetery, in Y County') and another place ('he attended X School in Y', 'the Z Museum in northern Y'), however
+    the parser attached the 'in' phrase: `opens` says which names may be inside, and the places listed before it
+    ('A and B in Y'); never a country, nor after `rule["not_after"]` ('officials from X in Y' met in Y)."""
     doc = ctx.doc
     for ent in sent_ents(ctx, sent):
         i = ent.end
-        if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or lexicon.nation_of(ent.text) is not None:
-            continue
+        if i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "in":
+            i += 1  # 'X, in Y, Z': a comma before the phrase (rule place_comma_in)
+        if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or nation_named(ent.text) is not None:
+            continue  # a country, or a part of one named by a compass word ('the northwest Varnland, in Y')
         if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
                 ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
             continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
@@ -97,10 +99,19 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         while j < sent.end and ctx.ent_at[j] is None and doc[j].is_lower and doc[j].pos_ in {"DET", "ADJ"}:
             j += 1  # 'in the north-western', 'in northern'
         outer = ctx.ent_at[j] if j < sent.end else None
+        if i > ent.end and outer is not None and _phrases_go_on(doc, outer.end, sent):
+            continue  # 'those in X, in Y and also in Z': a list of places, none inside another
         if outer is not None and outer.start == j and outer.label_ in rule["container_labels"]:
             yield ent, outer, doc[i]
             for e in places_listed_before(ctx, ent, rule["labels"]):
                 yield e, outer, doc[i]
+
+
+def _phrases_go_on(doc: Doc, i: int, sent: Span) -> bool:
+    """Whether the words from token `i` carry a list of phrases on: 'and', 'or', ', and' (rule place_comma_in)."""
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    return i < sent.end and doc[i].lower_ in {"and", "or"}
 
 
 def places_listed_before(ctx: SentenceContext, ent: Span, labels: Collection[str]) -> list[Span]:

@@ -63,15 +63,15 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
     sent = next(iter(doc.sents), None)
     if sent is None:
         return None
-    root = sent.root
-    noun = next((c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.i > root.i), None)
-    if lemma_of(root) != "be" or noun is None:
+    found = _defining_verb(sent, rule)
+    if found is None:
         return None
+    root, noun = found
     first = next((t for t in sent if not t.is_punct), None)
     if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
         first = first.nbor()  # 'The Orla Tour was ...': a name with its article
-    if first is None or first.i >= root.i or not (first.is_title or first.is_upper) or first.ent_type_ == "DATE":
-        return None
+    if first is None or first.i >= root.i or not first.text[:1].isupper() or first.ent_type_ == "DATE":
+        return None  # 'OrlaTab is a tablet': a name may have capitals inside
     if first.pos_ in rule["not_name_openers"]:
         return None
     end = first.i + 1
@@ -80,6 +80,34 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
                    (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset), _nationality(sent, noun),
                    len(_nations(sent)))
+
+
+def _defining_verb(sent: Span, rule: dict[str, Any]) -> tuple[Token, Token] | None:
+    """Return (verb, predicate noun) of a sentence that defines its opening name: its root copula and the noun after
+    it ('X is a town'); the first copula with a noun after it when nothing but the name and its brackets comes
+    before it (and a participle on the name: 'X, known in Varnland as Y, is a film'), however the parser hung it
+    ('X (1555-1642) was a painter born in Y, hence he is known as Z': rule opening_first_copula); or a locating
+    participle with its passive copula ('X is located in Y', rule opening_located: its noun is the participle's
+    lemma). None otherwise."""
+    root = sent.root
+    noun = next((c for c in root.children if c.dep_ in {"attr", "nsubj"} and c.i > root.i), None)
+    if lemma_of(root) == "be" and noun is not None:
+        return root, noun
+    if lemma_of(root) in rule["locating_verbs"] and any(c.dep_ == "auxpass" and c.i < root.i for c in root.children) \
+            and any(c.dep_ == "nsubjpass" for c in root.children):
+        return root, root
+    depth = 0
+    for tok in sent:
+        if tok.text in {"(", "["}:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and lemma_of(tok) == "be" and tok.pos_ == "AUX":
+            noun = next((c for c in tok.children if c.dep_ == "attr" and c.i > tok.i), None)
+            return (tok, noun) if noun is not None else None
+        elif depth == 0 and tok.pos_ in {"VERB", "AUX"} and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+            return None  # 'X wrote that Y is a town': the copula is not the opening name's
+    return None
 
 
 def _nations(sent: Span) -> set[str]:
@@ -189,7 +217,7 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         kind = name
         if m.label in rule["place_page_labels"] and not (place_page or defined or _site_or_national(
                 m.text, home, site_nouns)):
-            if opening.nations != 1 or not _organisation_named(m.text):
+            if opening.nations != 1 or not organisation_named(m.text):
                 continue  # a page of several countries; a person's name the model calls an organisation
             kind = rule["organisation_name"]
         elif m.label not in rule["labels"] and m.label not in rule["place_page_labels"]:
@@ -212,12 +240,20 @@ def _capital_elsewhere(name: str, home: str | None) -> bool:
     return country is not None and country != home
 
 
-def _organisation_named(name: str) -> bool:
+def organisation_named(name: str) -> bool:
     """Return True when a name says it names an organisation: an acronym ('VNR'), an organisation's head word
     last ('Kellan Records', 'Tull City Council') or an 'of' phrase inside ('Ministry of Roads'); a bare name
     ('Orla Dunn') may be a person's the model calls an organisation."""
     words = name.split()
     return bool(ACRONYM_RE.match(name)) or head_label(words[-1]) == "ORG" or "of" in words[1:-1]
+
+
+def _nation_in_name(name: str) -> bool:
+    """Return True when a name holds a country's name or nationality word ('Varnish Football League', 'Varnland
+    Census Bureau'; rule page_region_national)."""
+    words = name.split()
+    return any(lexicon.nation_of(" ".join(words[i:j])) is not None
+               for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
 
 
 def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:
@@ -238,9 +274,10 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
     with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
     countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
-    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too."""
-    if page_country(mentions, opening) is None:
-        return []
+    `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too, but for one a nation names
+    (a national body)."""
+    # a page whose opening names no country ('X is a county in the Commonwealth of Ostra') still has its region
+    name = rule["region_name"] if page_country(mentions, opening) is not None else rule["region_alone_name"]
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
     opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
               and nation_named(r.object) is None]
@@ -262,9 +299,11 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
         if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
                 or _nation(m) is not None or country_of_demonym(m.text) is not None:
             continue
+        if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
+            continue  # 'the Varnish Census Bureau', 'the Varnland Football League': a nation's body, not a region's
         skip.add(key)
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
                             subject_span=(m.start, m.end), object_span=region.object_span,
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
-                            rule=rule["region_name"]))
+                            rule=name))
     return out

@@ -55,6 +55,7 @@ from linkchart.extract.locations import (
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
+from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
 from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
@@ -102,6 +103,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())), accompanying_verbs=verbs.accompanying,
+        described_of_nouns=lexicon.described_of_nouns(),
     )
     cameo = lexicon.cameo().predicates
     for kind in ("verb_rules", "modifier_rules"):
@@ -378,10 +380,28 @@ def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Toke
     and B, commanded by Y': Y commands B, not A); after the list's head it qualifies them all."""
     modified = verb.dep_ == "acl" and tok.i == verb.head.i and tok.dep_ == "conj"
     found = ents_for(ctx, tok, conj=not modified)
+    if not found and rule.get("described") and verb.dep_ == "acl" and tok.i == verb.head.i:
+        return _described(ctx, tok)
     if found or not rule.get("stance_possessor") or not _plan_in_focus(ctx, verb, tok):
         return found
     focus = focus_stand_in(ctx, tok)
     return [focus] if focus is not None else []
+
+
+def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the names a predicate noun or an appositive describes, where a participle hangs on the noun and not on
+    the name (rule described_by_participle): 'X is a club based in Y', 'X is an American chain of stores
+    headquartered in Y' (the 'of' phrase of a predicate noun of `described_of_nouns`), 'X, a firm founded by Y';
+    [] otherwise."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"attr", "appos"} \
+            and lemma_of(noun.head.head) in ctx.rules["described_of_nouns"]:
+        noun = noun.head.head  # 'a chain of stores headquartered in Y': the chain is X ('the son of a man based in
+        # Y' is not)
+    if noun.dep_ == "attr" and lemma_of(noun.head) == "be":
+        return [e for c in noun.head.children if c.dep_ == "nsubj" for e in ents_for(ctx, c, conj=False)]
+    if noun.dep_ == "appos":
+        return ents_for(ctx, noun.head, conj=False)
+    return []
 
 
 def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
@@ -1197,7 +1217,10 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                                    or before.lower_ in {"and", "or"}):
             continue  # inside a chain (read from its first place) or at the end of a list
         chain = _place_chain(ctx, a, sent, rule["labels"])
-        if len(chain) < 2 or not _chain_opener(ctx, a, rule):
+        # an organisation whose name says so opens a chain too ('the Varn Institute of Music, Tull, Orla': rule
+        # place_org_comma); not a force, a party or a bare name (`_stationary_body`)
+        body = not _chain_opener(ctx, a, rule) and a.label_ in rule["site_labels"] and _stationary_body(a)
+        if len(chain) < 2 or not (body or _chain_opener(ctx, a, rule)):
             continue
         # 'Portugal, Spain, Italy': a country is never inside the place after it; 'Lisbon, Portugal, Tull, Varnland'
         # is two chains, each ending in its country
@@ -1217,8 +1240,8 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                 continue  # a tail after the last country ('Lisbon, Portugal, Tull, Orla'): no country says where
             for i, inner in enumerate(seg[:-1]):
                 for outer in seg[i + 1:]:
-                    yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer),
-                                     inner.root)
+                    name = rule["organisation_name"] if body and inner is a else rule["name"]
+                    yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
 
 
 def _country_segments(chain: list[Span]) -> list[list[Span]]:
@@ -1233,6 +1256,22 @@ def _country_segments(chain: list[Span]) -> list[list[Span]]:
     return [seg for seg in segments if seg]
 
 
+_ARMED = lexicon.organisations().armed
+
+
+def _stationary_body(ent: Span) -> bool:
+    """Whether an organisation's 'in' phrase says where it is: a name that says it names an organisation
+    (`pages.organisation_named`: 'the Orla Press', 'the Varn Institute of Music'), its last word capitalised and no
+    armed force ('Varnish forces in Y', 'the Orla Army in Y' are sent there, they are not based there); a bare name the
+    model calls an organisation may be a person's ('X (1927 in Y - 2008)'), and a party's 'in' phrase names its
+    members there."""
+    last = ent[-1]
+    if _membership_body(ent):
+        return False  # 'the Harbour Party in Varnland': its members there, not its seat
+    return organisation_named(ent.text) and last.text[:1].isupper() and lemma_of(last).lower() not in _ARMED \
+        and last.lower_ not in _ARMED
+
+
 def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'Hamburg in northern Germany', 'the Orla River in Varn District': a place with an 'in' phrase naming a place is
     inside it. Never a country inside another place; not after 'from' ('officials from X in Y' met in Y)."""
@@ -1240,8 +1279,14 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
     seen: set[int] = set()
     for tok in sent_tokens(ctx, sent):
         ent = ctx.ent_at[tok.i]
-        if ent is None or ent.start in seen or tok.i != ent.root.i or not _chain_opener(ctx, ent, rule):
-            continue  # a place, a building, or an organisation named by a site word ('Arnold School in Y')
+        if ent is None or ent.start in seen or tok.i != ent.root.i:
+            continue
+        # a place, a building, or an organisation named by a site word ('Arnold School in Y'); any other
+        # organisation whose own 'in' phrase names a place is there too ('the Orla Press in Tull': rule place_org_in)
+        name = rule["name"] if _chain_opener(ctx, ent, rule) else rule["organisation_name"] \
+            if ent.label_ in rule["organisation_labels"] and _stationary_body(ent) else None
+        if name is None:
+            continue
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
                 and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
@@ -1251,11 +1296,13 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                 continue
             for g in p.children:
                 outer = ctx.ent_at[g.i] if g.dep_ == "pobj" else None
-                if outer is not None and outer != ent and outer.label_ in rule["container_labels"]:
+                if outer is not None and outer != ent and outer.label_ in rule["container_labels"] and not (
+                        name != rule["name"] and outer.text in ctx.rules["page_country_rule"]["larger"]):
                     for inner in [ent, *places_listed_before(ctx, ent, rule["labels"])]:
-                        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
+                        yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), tok)
     for inner, outer, word in adjacent_in_pairs(ctx, sent, lambda e: _chain_opener(ctx, e, rule), rule):
-        yield _Candidate(rule["adjacent_name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
+        name = rule["comma_name"] if word.i > inner.end else rule["adjacent_name"]
+        yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), word)
 
 
 def _person_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:

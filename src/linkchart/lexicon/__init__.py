@@ -328,6 +328,12 @@ def work_nouns() -> frozenset[str]:
 
 
 @cache
+def described_of_nouns() -> frozenset[str]:
+    """Return the nouns whose 'of' phrase names what the noun is ('a chain of stores', 'one of the firms')."""
+    return lower("described_of")
+
+
+@cache
 def prize_heads() -> frozenset[str]:
     """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
     return lower("prize_head")
