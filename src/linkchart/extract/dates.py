@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span
@@ -294,19 +295,22 @@ def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False, prec
     return _safe(year, month, day)
 
 
-def sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
-    """Return (date expression, ISO date) for each date the sentence states, in text order."""
+def sentence_dates(sent: Span, anchor: str | None, previous: str | None,
+                   ents: Sequence[Span] | None = None) -> list[tuple[Span | None, str]]:
+    """Return (date expression, ISO date) for each date the sentence states, in text order; `ents` are
+    `sent.ents` when the caller has them at hand."""
     memo = sent.doc.user_data.setdefault("linkchart_sentence_dates", {})  # relations, then the next span's context
     key = (sent.start, anchor, previous)
     if key not in memo:
-        memo[key] = _sentence_dates(sent, anchor, previous)
+        memo[key] = _sentence_dates(sent, anchor, previous, sent.ents if ents is None else ents)
     return list(memo[key])
 
 
-def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
+def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
+                    ents: Sequence[Span]) -> list[tuple[Span | None, str]]:
     found: list[tuple[Span | None, str]] = []
     covered: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in ents:
         if not is_date_expression(ent):
             continue
         text = ent.text

@@ -119,7 +119,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     if sent.text.rstrip().endswith("?"):
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
-    has_dates = bool(dates) or any(is_date_expression(e) for e in sent.ents)
+    has_dates = bool(dates) or any(is_date_expression(e) for e in sent_ents(ctx, sent))
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
@@ -152,7 +152,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue
         if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent) or _purpose(tok)):
             continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
-        own_date, elsewhere = event_time(tok, sent, dates, own_only=statement) if has_dates else (None, False)
+        own_date, elsewhere = event_time(tok, sent, dates, own_only=statement, ents=sent_ents(ctx, sent)) \
+            if has_dates else (None, False)
         date_source = None
         if not own_date and not statement and not mod.negated and kind not in ONGOING_KINDS:
             own_date = _anchor_date(tok, kinds, told)  # 'Following his vacation, X met Y': when the vacation was
