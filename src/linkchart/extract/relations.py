@@ -258,6 +258,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         bare = by_lemma.get(lemma, wildcard)
         passive: bool | None = None  # worked out for the first rule that asks
         for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
+            if not _rule_may_match(ctx, sent, rule):
+                continue  # a word its paths need is not in the sentence: most rules of a verb
             if rule.get("passive"):
                 if passive is None:
                     passive = is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
@@ -354,16 +356,32 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
 def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
     """Return False when `_follow(verb, path)` is sure to find nothing: a step needs a word that is nowhere in
     the verb's sentence (a verb's dependents stay in its sentence), as most rules of a verb do."""
+    return _sentence_may_follow(ctx, ctx.sent_at[verb.i], path)
+
+
+def _sentence_may_follow(ctx: SentenceContext, sent: Span, path: str) -> bool:
+    """Return False when `_follow` from any verb of `sent` along `path` is sure to find nothing (see `_may_follow`)."""
     needed = _path_words(path)
     if not needed:
         return True
-    sent = ctx.sent_at[verb.i]
     key = ("words", sent.start)
     words = ctx.memo.get(key)
     if words is None:
         words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
             lemma_of(t) for t in sent_tokens(ctx, sent)}
     return all(not options.isdisjoint(words) for options in needed)
+
+
+def _rule_may_match(ctx: SentenceContext, sent: Span, rule: dict[str, Any]) -> bool:
+    """Return False when a verb rule is sure to find no pair in `sent`: its subject path, or each of its object
+    paths (unless it pairs conjoined subjects), needs a word the sentence lacks. Worked out once per sentence."""
+    key = ("rule_may_match", sent.start, id(rule))
+    found = ctx.memo.get(key)
+    if found is None:
+        objects = bool(rule.get("pair_conjoined_subjects")) or any(
+            _sentence_may_follow(ctx, sent, p) for p in rule["object"])
+        found = ctx.memo[key] = objects and _sentence_may_follow(ctx, sent, rule["subject"])
+    return found
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
