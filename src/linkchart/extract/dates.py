@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from linkchart import lexicon
+from linkchart.extract.doctext import span_text
 
 _DATES = lexicon.dates()
 MONTHS = _DATES.months
@@ -324,7 +325,7 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
             found.append((ent, value))
             covered.append((ent.start_char, ent.end_char))
     # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
-    sent_text = sent.text  # spaCy joins the tokens' text at each access
+    sent_text = span_text(sent)  # spaCy joins the tokens' text at each access
     for m in _RE_YEAR.finditer(sent_text):
         start = sent.start_char + m.start()
         if any(a <= start < b for a, b in covered):

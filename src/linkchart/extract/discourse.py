@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES
 
 LABELS = frozenset({"PERSON", "ORG"})
@@ -109,7 +109,7 @@ def shouted_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for span in doc.spans.get(SPANS_KEY, []):
-            if span.label_ in SHOUTED_LABELS and len(span) <= _MAX_TOKENS and not span.text.isupper():
+            if span.label_ in SHOUTED_LABELS and len(span) <= _MAX_TOKENS and not span_text(span).isupper():
                 votes[tuple(t.text.upper() for t in span)][span.label_] += 1
     out: dict[tuple[str, ...], str] = {}
     for words, counter in votes.items():

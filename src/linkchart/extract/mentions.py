@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.sentence_index import sentence_finder
 from linkchart.models import Mention
 
 SPANS_KEY = "lc_mentions"
@@ -1387,19 +1388,21 @@ def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
     actors = lexicon.labels().actors
     spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [e for e in doc.ents if e.label_ in actors]
     out: list[Mention] = []
+    sentence_of = sentence_finder(doc)
     for span in spans:
-        sent = span.sent
+        sent = sentence_of(span)
+        ext = span._
         out.append(
             Mention(
                 start=span.start_char + offset,
                 end=span.end_char + offset,
-                text=span.text,
+                text=span_text(span),
                 label=span.label_,
                 sentence_start=sent.start_char + offset,
                 sentence_end=sent.end_char + offset,
-                role=span._.get(ROLE_ATTR),
-                description=span._.get(DESC_ATTR),
-                refers_to=span._.get(REFERS_ATTR),
+                role=ext.get(ROLE_ATTR),
+                description=ext.get(DESC_ATTR),
+                refers_to=ext.get(REFERS_ATTR),
             )
         )
     return out
