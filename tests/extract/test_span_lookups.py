@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from linkchart.extract.doctext import span_text
-from linkchart.extract.sentence_index import sentence_finder
+from linkchart.extract.sentence_index import sentence_finder, sentence_of
 
 TEXT = ("Mara Velsen, the mayor of  Dunmore, met the Harbour Board (HB) on Monday.\n\n"
         "She said:  \"We will rebuild the pier.\"  The board agreed . Talks go on ")
@@ -28,3 +28,12 @@ def test_the_sentence_finder_gives_each_span_its_sentence(nlp: Language) -> None
         for end in range(start + 1, min(len(doc), start + 4) + 1):
             span = doc[start:end]
             assert (sentence_of(span).start, sentence_of(span).end) == (span.sent.start, span.sent.end)
+
+
+def test_sentence_of_gives_each_token_and_span_its_sentence(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    for tok in doc:
+        assert (sentence_of(tok).start, sentence_of(tok).end) == (tok.sent.start, tok.sent.end)
+    for start in range(len(doc) - 2):
+        span = doc[start : start + 2]
+        assert (sentence_of(span).start, sentence_of(span).end) == (span.sent.start, span.sent.end)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text
 from linkchart.extract.focus import focus_near
+from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 from linkchart.extract.title_holders import holder_of, title_of
 
@@ -974,5 +975,5 @@ def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> 
         if 0 <= arg.start < start:
             span = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
             if span is not None:
-                start = min(start, span.sent.start_char)
+                start = min(start, sentence_of(span).start_char)
     return start, end

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text, span_text
-from linkchart.extract.sentence_index import sentence_finder
+from linkchart.extract.sentence_index import sentence_finder, sentence_of
 from linkchart.models import Mention
 
 SPANS_KEY = "lc_mentions"
@@ -958,7 +958,7 @@ class MentionFixer:
             return e - 1
         if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
             return e - 3
-        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(doc[s].sent):
+        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(sentence_of(doc[s])):
             e -= 1  # 'Velin 238 and 133-5, Dorin 471': in a line of results the number is a score, not in the name
         return e
 
@@ -1158,7 +1158,8 @@ class MentionFixer:
     def _description(self, doc: Doc, span: Span) -> str | None:
         root = span.root
         s, e = span.start, span.end
-        sent_end = span.sent.end
+        sentence = sentence_of(span)
+        sent_end = sentence.end
         for child in root.children:
             if (
                 child.dep_ == "appos"
@@ -1180,7 +1181,7 @@ class MentionFixer:
             and any(c.dep_ == "det" for c in head.children)
         ):
             return self._clip(doc, head.left_edge.i, s)
-        clause_start = s == span.sent.start or doc[s - 1].is_punct or doc[s - 1].dep_ in ("cc", "mark")
+        clause_start = s == sentence.start or doc[s - 1].is_punct or doc[s - 1].dep_ in ("cc", "mark")
         if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in COPULAS and head.i in (e, e + 1) and clause_start:
             for child in head.children:
                 if child.dep_ == "attr" and child.tag_ in ("NN", "NNS") and child.ent_iob_ == "O":

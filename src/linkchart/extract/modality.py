@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_has
+from linkchart.extract.sentence_index import sentence_of
 
 _VERBS = lexicon.verbs()
 _SYNTAX = lexicon.syntax()
@@ -125,7 +126,7 @@ def _speaker(verb: Token) -> str | None:
 def _according_to(tok: Token) -> str | None:
     if not doc_has(tok.doc, "according"):
         return None  # most docs have no 'according to': spare the sentence walk
-    for t in tok.sent:
+    for t in sentence_of(tok):
         if t.lower_ == "according":
             for to in t.children:
                 if to.lower_ == "to":
@@ -146,7 +147,7 @@ def _report_governor(tok: Token) -> Token | None:
                 return head
         cur = head
     # '..., the statement said.' / '“...,” he tells his listeners.'
-    root = tok.sent.root
+    root = sentence_of(tok).root
     for c in root.children:
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS and c.i > tok.i:
             return c
