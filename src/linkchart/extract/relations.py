@@ -248,6 +248,7 @@ def _ordinal(tok: Token) -> bool:
 
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
+    may_match: dict[int, bool] = ctx.memo.setdefault(("rules_may_match", sent.start), {})  # by rule, in `sent`
     for tok in sent_tokens(ctx, sent):
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
@@ -258,7 +259,10 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         bare = by_lemma.get(lemma, wildcard)
         passive: bool | None = None  # worked out for the first rule that asks
         for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
-            if not _rule_may_match(ctx, sent, rule):
+            may = may_match.get(id(rule))
+            if may is None:
+                may = may_match[id(rule)] = _rule_may_match(ctx, sent, rule)
+            if not may:
                 continue  # a word its paths need is not in the sentence: most rules of a verb
             if rule.get("passive"):
                 if passive is None:
@@ -374,14 +378,10 @@ def _sentence_may_follow(ctx: SentenceContext, sent: Span, path: str) -> bool:
 
 def _rule_may_match(ctx: SentenceContext, sent: Span, rule: dict[str, Any]) -> bool:
     """Return False when a verb rule is sure to find no pair in `sent`: its subject path, or each of its object
-    paths (unless it pairs conjoined subjects), needs a word the sentence lacks. Worked out once per sentence."""
-    key = ("rule_may_match", sent.start, id(rule))
-    found = ctx.memo.get(key)
-    if found is None:
-        objects = bool(rule.get("pair_conjoined_subjects")) or any(
-            _sentence_may_follow(ctx, sent, p) for p in rule["object"])
-        found = ctx.memo[key] = objects and _sentence_may_follow(ctx, sent, rule["subject"])
-    return found
+    paths (unless it pairs conjoined subjects), needs a word the sentence lacks."""
+    objects = bool(rule.get("pair_conjoined_subjects")) or any(
+        _sentence_may_follow(ctx, sent, p) for p in rule["object"])
+    return objects and _sentence_may_follow(ctx, sent, rule["subject"])
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
