@@ -261,7 +261,7 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
         for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
             may = may_match.get(id(rule))
             if may is None:
-                may = may_match[id(rule)] = _rule_may_match(ctx, sent, rule)
+                may = may_match[id(rule)] = _rule_may_match(ctx, sent, rules.needs[id(rule)])
             if not may:
                 continue  # a word its paths need is not in the sentence: most rules of a verb
             if rule.get("passive"):
@@ -368,20 +368,42 @@ def _sentence_may_follow(ctx: SentenceContext, sent: Span, path: str) -> bool:
     needed = _path_words(path)
     if not needed:
         return True
+    words = _sentence_words(ctx, sent)
+    return all(not options.isdisjoint(words) for options in needed)
+
+
+def _sentence_words(ctx: SentenceContext, sent: Span) -> set[str]:
+    """Return the words of `sent` in lower case and their lemmas, worked out once per sentence."""
     key = ("words", sent.start)
     words = ctx.memo.get(key)
     if words is None:
         words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
             lemma_of(t) for t in sent_tokens(ctx, sent)}
-    return all(not options.isdisjoint(words) for options in needed)
+    return words
 
 
-def _rule_may_match(ctx: SentenceContext, sent: Span, rule: dict[str, Any]) -> bool:
+_Needs = tuple[frozenset[str], ...]  # for each step of a path, the words one of which it needs (`_path_words`)
+
+
+def _rule_needs(rule: dict[str, Any]) -> tuple[_Needs, tuple[_Needs, ...] | None]:
+    """Return what a verb rule's paths need of a sentence: its subject path's words, and its object paths' (None
+    when an object path needs no word or the rule pairs conjoined subjects: no object path can be ruled out)."""
+    objects = tuple(_path_words(p) for p in rule["object"])
+    if rule.get("pair_conjoined_subjects") or any(not needs for needs in objects):
+        return _path_words(rule["subject"]), None
+    return _path_words(rule["subject"]), objects
+
+
+def _rule_may_match(ctx: SentenceContext, sent: Span, needs: tuple[_Needs, tuple[_Needs, ...] | None]) -> bool:
     """Return False when a verb rule is sure to find no pair in `sent`: its subject path, or each of its object
-    paths (unless it pairs conjoined subjects), needs a word the sentence lacks."""
-    objects = bool(rule.get("pair_conjoined_subjects")) or any(
-        _sentence_may_follow(ctx, sent, p) for p in rule["object"])
-    return objects and _sentence_may_follow(ctx, sent, rule["subject"])
+    paths (unless it pairs conjoined subjects), needs a word the sentence lacks; `needs` is `_rule_needs(rule)`."""
+    subject, objects = needs
+    if not subject and objects is None:
+        return True
+    words = _sentence_words(ctx, sent)
+    if not all(not options.isdisjoint(words) for options in subject):
+        return False
+    return objects is None or any(all(not options.isdisjoint(words) for options in path) for path in objects)
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
@@ -1390,12 +1412,14 @@ class RelationRules:
     predicates: dict[str, Predicate]
     verb_rules: dict[str, list[dict[str, Any]]]  # lemma -> the rules for it and for any verb, in table order
     any_verb_rules: list[dict[str, Any]]  # the rules for any verb ('*'), for lemmas no rule names
+    # id of each verb rule -> the words its paths need of a sentence (`_rule_needs`)
+    needs: dict[int, tuple[_Needs, tuple[_Needs, ...] | None]]
 
     @classmethod
     def build(cls, tables: dict[str, Any], predicates: dict[str, Predicate]) -> RelationRules:
         """Return the engine's tables for the rule tables `tables` (from `load_rules`) and `predicates`."""
         by_lemma, wildcard = _verb_rules_by_lemma(tables["verb_rules"])
-        return cls(predicates, by_lemma, wildcard)
+        return cls(predicates, by_lemma, wildcard, {id(rule): _rule_needs(rule) for rule in tables["verb_rules"]})
 
 
 def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
