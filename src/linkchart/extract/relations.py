@@ -254,7 +254,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             continue
         lemma = lemma_of(tok)
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ == "advmod" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in by_lemma)), None)
+            c.dep_ == "advmod" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in by_lemma)), None) \
+            if lemma in rules.phrasal_firsts else None  # no rule for the verb with a particle: none looked for
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
         passive: bool | None = None  # worked out for the first rule that asks
@@ -1414,12 +1415,15 @@ class RelationRules:
     any_verb_rules: list[dict[str, Any]]  # the rules for any verb ('*'), for lemmas no rule names
     # id of each verb rule -> the words its paths need of a sentence (`_rule_needs`)
     needs: dict[int, tuple[_Needs, tuple[_Needs, ...] | None]]
+    phrasal_firsts: frozenset[str]  # what a verb's lemma is before a particle in a rule's lemma ('set' of 'set up')
 
     @classmethod
     def build(cls, tables: dict[str, Any], predicates: dict[str, Predicate]) -> RelationRules:
         """Return the engine's tables for the rule tables `tables` (from `load_rules`) and `predicates`."""
         by_lemma, wildcard = _verb_rules_by_lemma(tables["verb_rules"])
-        return cls(predicates, by_lemma, wildcard, {id(rule): _rule_needs(rule) for rule in tables["verb_rules"]})
+        needs = {id(rule): _rule_needs(rule) for rule in tables["verb_rules"]}
+        firsts = frozenset(lemma[:k] for lemma in by_lemma for k, ch in enumerate(lemma) if ch == " ")
+        return cls(predicates, by_lemma, wildcard, needs, firsts)
 
 
 def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
