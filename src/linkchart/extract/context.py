@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
 from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
@@ -268,9 +268,9 @@ def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
     if stand_in is not None:  # 'I' quoting a speaker named in the previous paragraph
         return Arg(stand_in.text, stand_in.start, stand_in.end, stand_in.label)
     label = ent.label_
-    text = ent.text
+    text = span_text(ent)
     if label == "NORP":
-        country = ctx.rules["demonyms"].get(ent.text.strip())
+        country = ctx.rules["demonyms"].get(text.strip())
         if country:
             return Arg(country, ent.start_char, ent.end_char, "GPE")
     return Arg(text, ent.start_char, ent.end_char, label)
@@ -476,7 +476,7 @@ def closing_subjects(ctx: SentenceContext, offset: int) -> dict[str, Speaker]:
     out: dict[str, Speaker] = {}
     last = ctx.sentences[-1]
     for label in ("PERSON", "ORG"):
-        found = {e.text: e for e in sent_ents(ctx, last) if e.label_ == label and _is_subject(e)}
+        found = {span_text(e): e for e in sent_ents(ctx, last) if e.label_ == label and _is_subject(e)}
         if len(found) > 1:  # 'Y welcomed the move, saying Z had ...': the main clause's subject is the one
             found = {text: e for text, e in found.items() if _subject_of(e) == last.root}
         if len(found) == 1:

@@ -1058,7 +1058,7 @@ class MentionFixer:
             return _Cand(c.start, c.end, label, c.role, "acronym")
         if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
             return c
-        if c.label == "GPE" and lexicon.nation_of(span.text):
+        if c.label == "GPE" and lexicon.nation_of(span_text(span)):
             return c  # a country of the gazetteer the model calls a place: no context makes it a person ('X, who')
         if c.role and c.label != "GPE" and _in(c.role, self.orgs.nouns):
             return _Cand(c.start, c.end, "ORG", c.role, "context")
@@ -1215,7 +1215,7 @@ class MentionFixer:
 
     # -- junk -----------------------------------------------------------------------
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
-        text = span.text
+        text = span_text(span)
         low = text.lower()
         if low in self.never.spans and not self._owns_instrument(span):
             return True
@@ -1237,8 +1237,8 @@ class MentionFixer:
         """Whether a nationality word that is also a language ('Turkish', 'Russian') names the nation that owns a
         weapon or craft it qualifies ('Turkish jets', 'Russian warplanes'): then it stands for that nation."""
         word = span[0]
-        return (len(span) == 1 and span.text in self.countries.demonyms and word.dep_ in {"amod", "compound", "nmod"}
-                and word.head.lemma_.lower() in self.bodies.instruments)
+        return (len(span) == 1 and span_text(span) in self.countries.demonyms
+                and word.dep_ in {"amod", "compound", "nmod"} and word.head.lemma_.lower() in self.bodies.instruments)
 
     def _is_people(self, span: Span) -> bool:
         """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""

@@ -43,7 +43,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -1436,6 +1436,9 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
 def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
     """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
     doc, out = ctx.doc, set()
+    lowered = span_text(sent).lower()
+    if "based" not in lowered and "headquartered" not in lowered:
+        return out  # neither word is in the sentence
     for tok in sent_tokens(ctx, sent):
         if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
             continue
