@@ -468,15 +468,18 @@ def _is_subject(ent: Span) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
-def closing_subjects(ctx: SentenceContext, offset: int) -> dict[str, Speaker]:
+def closing_subjects(doc: Doc, offset: int, ctx: SentenceContext | None = None) -> dict[str, Speaker]:
     """Return the one person and the one organisation that are subjects of the span's last sentence, by label,
-    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph."""
-    if not ctx.sentences:
+    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph;
+    `ctx`, when given, is the doc's context (its sentences and entities made already)."""
+    sents = ctx.sentences if ctx is not None else list(doc.sents)
+    if not sents:
         return {}
     out: dict[str, Speaker] = {}
-    last = ctx.sentences[-1]
+    last = sents[-1]
     for label in ("PERSON", "ORG"):
-        found = {span_text(e): e for e in sent_ents(ctx, last) if e.label_ == label and _is_subject(e)}
+        ents = sent_ents(ctx, last) if ctx is not None else last.ents
+        found = {span_text(e): e for e in ents if e.label_ == label and _is_subject(e)}
         if len(found) > 1:  # 'Y welcomed the move, saying Z had ...': the main clause's subject is the one
             found = {text: e for text, e in found.items() if _subject_of(e) == last.root}
         if len(found) == 1:

@@ -110,7 +110,7 @@ class FactReader:
                 found.told.pop(AT_NEWS, None)
         found.relations += chained_places(found.relations, self.rules["place_chain_rule"])
         found.speaker = closing_speaker(ctx, offset)
-        found.subjects = closing_subjects(ctx, offset)
+        found.subjects = closing_subjects(doc, offset, ctx)
         if "PERSON" not in found.subjects and (person := closing_pronoun_subject(ctx, offset)) is not None:
             found.subjects["PERSON"] = person  # '... But he had grown tired.' passes on whom 'he' is
         return found
