@@ -68,6 +68,7 @@ class SentenceContext:
     # function of the doc and the fields above, which do not change once the context is built
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once (spaCy makes one per access)
+    pos: list[str] = field(default_factory=list)  # each token's `pos_`, read once (the matchers filter on it)
     sent_at: list[Span] = field(default_factory=list)  # the sentence of each token (`token.sent` walks the doc)
     sentences: list[Span] = field(default_factory=list)  # `doc.sents`, made once
 
@@ -79,6 +80,7 @@ class SentenceContext:
         ctx = cls(doc, rules, carried=carried, previous=previous or {})
         ctx.ent_at = [None] * len(doc)
         ctx.tokens = list(doc)
+        ctx.pos = [t.pos_ for t in ctx.tokens]
         ctx.sentences = list(doc.sents)
         for sent in ctx.sentences:
             ctx.sent_at += [sent] * (sent.end - sent.start)

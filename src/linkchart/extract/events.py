@@ -123,7 +123,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     has_dates = bool(dates) or any(is_date_expression(e) for e in sent_ents(ctx, sent))
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
+        if ctx.pos[tok.i] not in {"VERB", "NOUN", "AUX"}:
             continue
         ent = ctx.ent_at[tok.i]
         if ent is not None and ent.label_ != "EVENT":

@@ -250,7 +250,7 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
     may_match: dict[int, bool] = ctx.memo.setdefault(("rules_may_match", sent.start), {})  # by rule, in `sent`
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
+        if ctx.pos[tok.i] not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (
@@ -813,7 +813,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
             continue
-        if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}) \
+        if ctx.pos[tok.i] not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}) \
                 and not (tok.pos_ == "ADJ" and any(c.dep_ == "poss" for c in tok.children)):
             continue  # a possessive makes a noun of a word tagged adjective: 'his rival X'
         lemma, lower = lemma_of(tok), tok.lower_
@@ -1024,7 +1024,7 @@ def _governing_verb(tok: Token) -> Token | None:
 
 def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
+        if ctx.pos[tok.i] not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
         lemma = lemma_of(tok)
         for rule in ctx.rules["noun_rules"]:
