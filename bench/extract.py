@@ -4,7 +4,9 @@ Texts: the .txt / .md files of the sample corpus (src/linkchart/sample) when pre
 the paragraphs of /work/shared/corpus; paragraphs are repeated until there are at least
 200, and grouped into articles of 8 paragraphs. "plain" is the same model with the same
 disabled components and no linkchart component. Prints articles/s, words/s and the
-linkchart/plain ratio for n_process 1 and 2 (each the best of 3 interleaved runs).
+linkchart/plain ratio for n_process 1 and 2 (each the best of 3 interleaved runs), and the
+same ratio in CPU time (this process's and its finished workers', best of 3): on a machine
+shared with other work the wall-clock ratio varies with the load, the CPU-time ratio much less.
 Usage: .venv/bin/python bench/extract.py [--min-paragraphs N] [--only plain|linkchart]
 (--only runs one side once, 1 process, for timing the whole process from outside.)
 """
@@ -12,6 +14,7 @@ Usage: .venv/bin/python bench/extract.py [--min-paragraphs N] [--only plain|link
 from __future__ import annotations
 
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -72,20 +75,27 @@ def main() -> None:
     print(f"{len(items)} articles, {len(paras)} paragraphs, {words} words; pipes: {ours.pipe_names}")
     for n_process in (1, 2):
         list(plain.pipe(paras[:20]))  # warm up
-        t_plain = t_ours = float("inf")
+        t_plain = t_ours = c_plain = c_ours = float("inf")
         for _ in range(REPEATS):  # interleaved, best of each: a noisy neighbour slows one run, not all
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_time()
             for _doc in plain.pipe(paras, n_process=n_process, batch_size=32):
                 pass
-            t_plain = min(t_plain, time.perf_counter() - t0)
-            t0 = time.perf_counter()
+            t_plain, c_plain = min(t_plain, time.perf_counter() - t0), min(c_plain, cpu_time() - c0)
+            t0, c0 = time.perf_counter(), cpu_time()
             extract_many(items, ours, n_process=n_process, batch_size=32)
-            t_ours = min(t_ours, time.perf_counter() - t0)
+            t_ours, c_ours = min(t_ours, time.perf_counter() - t0), min(c_ours, cpu_time() - c0)
         print(
             f"n_process={n_process}: plain {len(items) / t_plain:.1f} articles/s {words / t_plain:.0f} words/s | "
             f"linkchart {len(items) / t_ours:.1f} articles/s {words / t_ours:.0f} words/s | "
-            f"ratio {t_plain / t_ours:.2f} (best of {REPEATS})"
+            f"ratio {t_plain / t_ours:.2f} (best of {REPEATS}) | cpu ratio {c_plain / c_ours:.2f} "
+            f"(plain {c_plain:.2f} s, linkchart {c_ours:.2f} s)"
         )
+
+
+def cpu_time() -> float:
+    """Return the CPU seconds (user and system) of this process and of its worker processes that have ended."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.mentions import SPANS_KEY
 from linkchart.models import AliasStatement
 
@@ -129,7 +129,7 @@ def _sentence(sent: Span, mentions: list[Span]) -> _Sent:
         if sent.start <= m.start and m.end <= sent.end:
             starts[m.start_char] = (m.start_char, m.end_char, m.label_)
             ends[m.end_char] = (m.start_char, m.end_char, m.label_)
-    return _Sent(sent.text, sent.start_char, starts, ends)
+    return _Sent(span_text(sent), sent.start_char, starts, ends)
 
 
 def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
@@ -341,7 +341,7 @@ def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
     if "(" in text or "[" in text:
         _brackets(c, _sentence(doc[:], mentions))
     for sent in doc.sents:
-        if not _HINT_RE.search(sent.text):
+        if not _HINT_RE.search(span_text(sent)):
             continue
         s = _sentence(sent, mentions)
         for rule in RULES:

@@ -11,6 +11,7 @@ speaker (`speakers`), and 'the Iranian' the person the previous sentence is abou
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,8 +19,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
+from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 from linkchart.extract.title_holders import holder_of, title_of
 
@@ -53,6 +55,9 @@ class SentenceContext:
     doc: Doc
     rules: dict[str, Any]
     ent_at: list[Span | None] = field(default_factory=list)
+    # `doc.ents`, made once (spaCy makes every entity span anew at each access), and where each one starts
+    ents: tuple[Span, ...] = ()
+    ent_starts: list[int] = field(default_factory=list)
     # first-person pronouns inside a quotation -> the speaker token (None: the speaker `carried` over)
     speaker_of: dict[int, Token | None] = field(default_factory=dict)
     carried: Speaker | None = None  # in doc character offsets
@@ -63,7 +68,9 @@ class SentenceContext:
     # function of the doc and the fields above, which do not change once the context is built
     memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # the doc's tokens, made once (spaCy makes one per access)
+    pos: list[str] = field(default_factory=list)  # each token's `pos_`, read once (the matchers filter on it)
     sent_at: list[Span] = field(default_factory=list)  # the sentence of each token (`token.sent` walks the doc)
+    sentences: list[Span] = field(default_factory=list)  # `doc.sents`, made once
 
     @classmethod
     def build(cls, doc: Doc, rules: dict[str, Any], carried: Speaker | None = None,
@@ -73,9 +80,13 @@ class SentenceContext:
         ctx = cls(doc, rules, carried=carried, previous=previous or {})
         ctx.ent_at = [None] * len(doc)
         ctx.tokens = list(doc)
-        for sent in doc.sents:
+        ctx.pos = [t.pos_ for t in ctx.tokens]
+        ctx.sentences = list(doc.sents)
+        for sent in ctx.sentences:
             ctx.sent_at += [sent] * (sent.end - sent.start)
-        for ent in doc.ents:
+        ctx.ents = doc.ents
+        ctx.ent_starts = [ent.start for ent in ctx.ents]
+        for ent in ctx.ents:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     ctx.ent_at[i] = ent
@@ -89,11 +100,16 @@ def sent_tokens(ctx: SentenceContext, sent: Span) -> list[Token]:
 
 
 def sent_ents(ctx: SentenceContext, sent: Span) -> list[Span]:
-    """Return `sent.ents`, worked out once per span (spaCy rebuilds every entity of the doc each time)."""
+    """Return `sent.ents` (the entities wholly inside a sentence or any span of the doc), worked out once per span
+    from the context's entities (spaCy rebuilds every entity of the doc each time)."""
     key = ("ents", sent.start, sent.end)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = list(sent.ents)
+        found = ctx.memo[key] = []
+        for ent in ctx.ents[bisect.bisect_left(ctx.ent_starts, sent.start):]:
+            if ent.end > sent.end:
+                break  # as spaCy's `Span.ents`: the first entity running past the span ends the list
+            found.append(ent)
     return found
 
 
@@ -263,9 +279,9 @@ def arg_for(ctx: SentenceContext, ent: Span) -> Arg:
     if stand_in is not None:  # 'I' quoting a speaker named in the previous paragraph
         return Arg(stand_in.text, stand_in.start, stand_in.end, stand_in.label)
     label = ent.label_
-    text = ent.text
+    text = span_text(ent)
     if label == "NORP":
-        country = ctx.rules["demonyms"].get(ent.text.strip())
+        country = ctx.rules["demonyms"].get(text.strip())
         if country:
             return Arg(country, ent.start_char, ent.end_char, "GPE")
     return Arg(text, ent.start_char, ent.end_char, label)
@@ -463,16 +479,18 @@ def _is_subject(ent: Span) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
-def closing_subjects(doc: Doc, offset: int) -> dict[str, Speaker]:
+def closing_subjects(doc: Doc, offset: int, ctx: SentenceContext | None = None) -> dict[str, Speaker]:
     """Return the one person and the one organisation that are subjects of the span's last sentence, by label,
-    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph."""
-    sents = list(doc.sents)
+    with offsets into the article (doc char offsets + `offset`), for a pronoun opening the next paragraph;
+    `ctx`, when given, is the doc's context (its sentences and entities made already)."""
+    sents = ctx.sentences if ctx is not None else list(doc.sents)
     if not sents:
         return {}
     out: dict[str, Speaker] = {}
     last = sents[-1]
     for label in ("PERSON", "ORG"):
-        found = {e.text: e for e in last.ents if e.label_ == label and _is_subject(e)}
+        ents = sent_ents(ctx, last) if ctx is not None else last.ents
+        found = {span_text(e): e for e in ents if e.label_ == label and _is_subject(e)}
         if len(found) > 1:  # 'Y welcomed the move, saying Z had ...': the main clause's subject is the one
             found = {text: e for text, e in found.items() if _subject_of(e) == last.root}
         if len(found) == 1:
@@ -486,10 +504,9 @@ def closing_pronoun_subject(ctx: SentenceContext, offset: int) -> Speaker | None
     found as for any 'he' or 'she' (a chain of them included), with offsets into the article (doc char offsets +
     `offset`), for a pronoun opening the next paragraph; None when the subject is no such pronoun or stays
     unresolved."""
-    sents = list(ctx.doc.sents)
-    if not sents:
+    if not ctx.sentences:
         return None
-    last = sents[-1]
+    last = ctx.sentences[-1]
     pronoun = next((t for t in last if t.dep_ in {"nsubj", "nsubjpass"} and t.head == last.root
                     and t.lower_ in PERSONAL_PRONOUNS and _gender(t.text) is not None), None)
     person = _antecedent(ctx, pronoun) if pronoun is not None else None
@@ -543,7 +560,7 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     for span in (sent, previous):
         if span is None:
             continue
-        found = [e for e in span.ents if e.label_ == "ORG" and e.end <= noun.i
+        found = [e for e in sent_ents(ctx, span) if e.label_ == "ORG" and e.end <= noun.i
                  and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in e.root.ancestors)]
         if found:
             return found[-1]
@@ -586,7 +603,7 @@ def _speaker_mentions(ctx: SentenceContext, speaker: Token, depth: int = 0) -> l
     if not found and speaker.pos_ == "PROPN" and ctx.ent_at[speaker.i] is None:
         # the model tags a name once and misses it when it comes back ('Khazali continues:')
         name = " ".join(t.text for t in speaker.subtree if t.dep_ == "compound" or t.i == speaker.i)
-        found = [e for e in ctx.doc.ents if e.text == name and e.label_ in AGENTIVE][-1:]
+        found = [e for e in ctx.ents if e.text == name and e.label_ in AGENTIVE][-1:]
     return found if len(found) == 1 else []
 
 
@@ -990,5 +1007,5 @@ def evidence_bounds(ctx: SentenceContext, sent: Span, args: tuple[Arg, ...]) -> 
         if 0 <= arg.start < start:
             span = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
             if span is not None:
-                start = min(start, span.sent.start_char)
+                start = min(start, sentence_of(span).start_char)
     return start, end

@@ -11,11 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span
 
 from linkchart import lexicon
+from linkchart.extract.doctext import span_text
 
 _DATES = lexicon.dates()
 MONTHS = _DATES.months
@@ -294,19 +296,22 @@ def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False, prec
     return _safe(year, month, day)
 
 
-def sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
-    """Return (date expression, ISO date) for each date the sentence states, in text order."""
+def sentence_dates(sent: Span, anchor: str | None, previous: str | None,
+                   ents: Sequence[Span] | None = None) -> list[tuple[Span | None, str]]:
+    """Return (date expression, ISO date) for each date the sentence states, in text order; `ents` are
+    `sent.ents` when the caller has them at hand."""
     memo = sent.doc.user_data.setdefault("linkchart_sentence_dates", {})  # relations, then the next span's context
     key = (sent.start, anchor, previous)
     if key not in memo:
-        memo[key] = _sentence_dates(sent, anchor, previous)
+        memo[key] = _sentence_dates(sent, anchor, previous, sent.ents if ents is None else ents)
     return list(memo[key])
 
 
-def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> list[tuple[Span | None, str]]:
+def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
+                    ents: Sequence[Span]) -> list[tuple[Span | None, str]]:
     found: list[tuple[Span | None, str]] = []
     covered: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in ents:
         if not is_date_expression(ent):
             continue
         text = ent.text
@@ -320,7 +325,7 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None) -> lis
             found.append((ent, value))
             covered.append((ent.start_char, ent.end_char))
     # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
-    sent_text = sent.text  # spaCy joins the tokens' text at each access
+    sent_text = span_text(sent)  # spaCy joins the tokens' text at each access
     for m in _RE_YEAR.finditer(sent_text):
         start = sent.start_char + m.start()
         if any(a <= start < b for a, b in covered):

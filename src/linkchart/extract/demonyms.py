@@ -30,6 +30,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from linkchart import lexicon
+from linkchart.extract.sentence_index import sentence_of
 from linkchart.models import Mention
 
 DEMONYM_LABEL = "GPE"  # a nationality word stands for its country, a state
@@ -98,6 +99,6 @@ def _a_language(span: Span) -> bool:
 
 def demonym_mention(span: Span, offset: int) -> Mention:
     """Return the GPE mention a nationality word makes of its country, offsets shifted by `offset`."""
-    sent = span.sent
+    sent = sentence_of(span)
     return Mention(span.start_char + offset, span.end_char + offset, span.text, DEMONYM_LABEL,
                    sent.start_char + offset, sent.end_char + offset, refers_to=country_of_demonym(span.text))

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.mentions import CUE_ATTR, DESC_ATTR, REFERS_ATTR, ROLE_ATTR, SPANS_KEY, WEAK_CUES
 
 LABELS = frozenset({"PERSON", "ORG"})
@@ -61,16 +61,24 @@ def tag_known_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
     for seqs in by_first.values():
         seqs.sort(key=len, reverse=True)
     toks = list(doc)  # spaCy makes a new token at each doc[i]
-    free = [t.ent_iob_ == "O" or t.ent_type_ in _REPLACEABLE for t in toks]
+    texts = [t.text for t in toks]
+    free: list[bool | None] = [None] * len(toks)  # whether the model left the token untagged, read when asked
+
+    def is_free(k: int) -> bool:
+        found = free[k]
+        if found is None:
+            found = free[k] = toks[k].ent_iob_ == "O" or toks[k].ent_type_ in _REPLACEABLE
+        return found
+
     added: list[Span] = []
     i = 0
     while i < len(toks):
-        tok = toks[i]
+        text = texts[i]
         match = None
-        if free[i] and tok.text in by_first and tok.text[:1].isupper():
-            for words in by_first[tok.text]:
+        if text in by_first and text[:1].isupper() and is_free(i):
+            for words in by_first[text]:
                 end = i + len(words)
-                if end <= len(doc) and all(free[i:end]) and tuple(t.text for t in toks[i:end]) == words \
+                if end <= len(doc) and all(is_free(k) for k in range(i, end)) and tuple(texts[i:end]) == words \
                         and _bounded(doc, i, end):
                     match = Span(doc, i, end, label=names[words])
                     break
@@ -138,7 +146,7 @@ def shouted_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for span in doc.spans.get(SPANS_KEY, []):
-            if span.label_ in SHOUTED_LABELS and len(span) <= _MAX_TOKENS and not span.text.isupper():
+            if span.label_ in SHOUTED_LABELS and len(span) <= _MAX_TOKENS and not span_text(span).isupper():
                 votes[tuple(t.text.upper() for t in span)][span.label_] += 1
     out: dict[tuple[str, ...], str] = {}
     for words, counter in votes.items():
@@ -151,19 +159,22 @@ def shouted_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
 def tag_shouted_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
     """Return `doc` with the article's `names` tagged where they are written in capitals ('VELINIA' for 'Velinia'),
     over what the model said there without linkchart's evidence (it calls shouted words organisations)."""
-    if not names or not any(t.is_upper for t in doc):
+    if not names:
         return doc
+    texts = [t.text for t in doc]
     firsts = {words[0] for words in names}
+    if not any(t in firsts and t.isupper() and len(t) > 1 for t in texts):
+        return doc  # no name's first word in capitals ('is_upper' is the text's `isupper`)
     strong = {k for s in doc.spans.get(SPANS_KEY, []) if (s._.get(CUE_ATTR) or "spacy") not in WEAK_CUES
               for k in range(s.start, s.end)}
     added: list[Span] = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
+        text = texts[i]
         match = None
-        if tok.text in firsts and tok.is_upper and len(tok) > 1 and i not in strong:
+        if text in firsts and text.isupper() and len(text) > 1 and i not in strong:
             for size in range(min(_MAX_TOKENS, len(doc) - i), 0, -1):
-                words = tuple(t.text for t in doc[i : i + size])
+                words = tuple(texts[i : i + size])
                 if words in names and not any(k in strong for k in range(i, i + size)):
                     match = Span(doc, i, i + size, label=names[words])
                     break

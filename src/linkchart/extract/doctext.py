@@ -1,8 +1,9 @@
-"""The text of a parsed doc, joined once per doc (spaCy's `Doc.text` joins every token's text at each call)."""
+"""The text of a parsed doc, joined once per doc (spaCy's `Doc.text` joins every token's text at each call),
+and of its spans."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 TEXT_KEY = "linkchart_text"
 
@@ -13,6 +14,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """Return `span.text`, cut from the doc's text (`doc_text`): spaCy joins the text of each of its tokens at
+    every access. The same string: a token's trailing whitespace is one space, which `Span.text` leaves out."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def keep_text(doc: Doc, text: str) -> None:

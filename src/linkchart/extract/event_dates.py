@@ -17,6 +17,8 @@ elsewhere: it is not the article's day either.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
@@ -49,7 +51,7 @@ def event_date(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
 
 
 def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
-               own_only: bool = False) -> tuple[str | None, bool]:
+               own_only: bool = False, ents: Sequence[Span] | None = None) -> tuple[str | None, bool]:
     """Return (date, placed elsewhere) of the event `trigger` starts. The date is its own clause's date, else the
     nearest enclosing clause's, else the sentence's first date that does not belong to a time phrase of another
     happening ('since X began in 2001' bounds a span; 'following X on 3 May' only tells the month); None when its
@@ -57,9 +59,9 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     sentence's first date when no clause on the way up holds one ('X said the raid took place in 2003': the saying
     is not dated 2003). 'Placed elsewhere' is True when its clause places it at a time that does not resolve
     ('during Ramadan', 'after six years of house arrest', 'captured last week' without a day to count from): the
-    happening is not of the article's day either."""
+    happening is not of the article's day either. `ents` are `sent.ents` when the caller has them at hand."""
     resolved = {d.start: value for d, value in dates if d is not None}
-    exprs = [e for e in sent.ents if is_date_expression(e)]
+    exprs = [e for e in (sent.ents if ents is None else ents) if is_date_expression(e)]
     if not exprs:
         return (dates[0][1] if dates and not own_only else None), False
     # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above

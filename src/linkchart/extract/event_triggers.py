@@ -89,8 +89,40 @@ def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     return kinds.get(lemma)
 
 
+def _possible_lemmas(kinds: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the lemmas with which a verb, and another word, may start an event under the trigger table `kinds`:
+    the table's words, the first words of its particle verbs ('step' of 'step down') for a verb and the last words
+    of its noun compounds ('strike' of 'hunger strike') for another word, and for a verb the frame verbs and those
+    `trigger_kind` reads in their construction. Worked out once per table."""
+    found = _POSSIBLE.get(id(kinds))
+    if found is not None and found[0] is kinds:
+        return found[1], found[2]
+    verbal, other = set(kinds), set(kinds)
+    for key in kinds:
+        for k, ch in enumerate(key):
+            if ch == " ":
+                verbal.add(key[:k])
+                other.add(key[k + 1 :])
+    verbal |= set(_frames_by_verb()) | _CONSTRUCTION_VERBS | set(_EVENTS.travel_verbs)
+    _POSSIBLE[id(kinds)] = (kinds, frozenset(verbal), frozenset(other))  # the table is held: its id stays its own
+    return frozenset(verbal), frozenset(other)
+
+
+_POSSIBLE: dict[int, tuple[dict[str, str], frozenset[str], frozenset[str]]] = {}
+_CONSTRUCTION_VERBS = frozenset({"agree", "rule"})  # verbs `trigger_kind` reads before the table
+
+
+def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
+    """Return False when `trigger_kind(tok, kinds)` is sure to be None: the word's lemma can start no event (a
+    cheap test on the lemma alone, for the many words of a sentence that are no trigger)."""
+    verbal, other = _possible_lemmas(kinds)
+    return _lemma(tok) in (verbal if tok.pos_ in _VERBAL else other)
+
+
 def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     """Return the kind of event `tok` starts in its construction, or None when it starts none (see the module)."""
+    if not possible_trigger(tok, kinds):
+        return None
     if tok.pos_ in _VERBAL:
         framed = _frame_kind(tok)
         if framed is not None:

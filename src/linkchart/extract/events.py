@@ -30,6 +30,7 @@ from linkchart.extract.context import (
     sent_tokens,
 )
 from linkchart.extract.dates import is_date_expression
+from linkchart.extract.doctext import span_text
 from linkchart.extract.event_dates import event_time, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
@@ -116,13 +117,13 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     in the week. He resigned by text message.'), no date rather than the article's."""
     if dates is None:
         dates = [(None, date)] if date else []
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         return []  # a question asks whether it happened
     candidates: list[tuple[tuple[int, int, int], Token, Event]] = []
-    has_dates = bool(dates) or any(is_date_expression(e) for e in sent.ents)
+    has_dates = bool(dates) or any(is_date_expression(e) for e in sent_ents(ctx, sent))
     sources: set[int] | None = None  # read once a trigger is found: most sentences have none
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"VERB", "NOUN", "AUX"}:
+        if ctx.pos[tok.i] not in {"VERB", "NOUN", "AUX"}:
             continue
         ent = ctx.ent_at[tok.i]
         if ent is not None and ent.label_ != "EVENT":
@@ -142,7 +143,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
         if not dates and (kind in ONGOING_KINDS or not _undated_ok(tok, negated=False)):
             continue  # cheap checks of an undated trigger before its modality is read
         statement = kind == "statement" and tok.pos_ in {"VERB", "AUX"}  # a noun ('his speech') as other events
-        if not statement and _scheduled(tok) and sent.text.rstrip()[-1:] in SENTENCE_ENDS:
+        if not statement and _scheduled(tok) and span_text(sent).rstrip()[-1:] in SENTENCE_ENDS:
             continue  # 'X meets on 12 January.': a schedule (a headline's present tells news: 'X strikes Y')
         if statement and (not says_something(tok) or in_quotation(tok) or _progressive(tok)
                           or tok.dep_ in {"acl", "amod"} or _infinitive(tok)):
@@ -152,7 +153,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             continue
         if not statement and (_unrealised_above(ctx, tok) or _habitual(ctx, tok, sent) or _purpose(tok)):
             continue  # 'could switch to holding a primary', 'N delegates are needed to win', 'X uses primaries'
-        own_date, elsewhere = event_time(tok, sent, dates, own_only=statement) if has_dates else (None, False)
+        own_date, elsewhere = event_time(tok, sent, dates, own_only=statement, ents=sent_ents(ctx, sent)) \
+            if has_dates else (None, False)
         date_source = None
         if not own_date and not statement and not mod.negated and kind not in ONGOING_KINDS:
             own_date = _anchor_date(tok, kinds, told)  # 'Following his vacation, X met Y': when the vacation was
@@ -400,7 +402,7 @@ def _habitual(ctx: SentenceContext, tok: Token, sent: Span) -> bool:
     verb of saying, or a document's verb ('a report details a meeting')."""
     if tok.pos_ in {"VERB", "AUX"} or tok.dep_ in {"nsubj", "nsubjpass"}:
         return False
-    if sent.text.rstrip()[-1:] not in SENTENCE_ENDS:
+    if span_text(sent).rstrip()[-1:] not in SENTENCE_ENDS:
         return False  # a headline's present tells news
     verbs = _verbs_above(tok, steps=6)
     if not verbs or any(link in {"nsubj", "nsubjpass"} for _v, link in verbs):

@@ -21,7 +21,13 @@ from spacy.tokens import Doc
 
 from linkchart import lexicon
 from linkchart.extract.claims import claims_in_sentence
-from linkchart.extract.context import SentenceContext, closing_pronoun_subject, closing_speaker, closing_subjects
+from linkchart.extract.context import (
+    SentenceContext,
+    closing_pronoun_subject,
+    closing_speaker,
+    closing_subjects,
+    sent_ents,
+)
 from linkchart.extract.dates import sentence_dates
 from linkchart.extract.events import AT_NEWS, JUST_BEFORE, events_in_sentence
 from linkchart.extract.locations import chained_places
@@ -84,8 +90,8 @@ class FactReader:
         # happening as its news ('In 2006 X fought Y. Z told the paper ... . W issued a statement ...': news again)
         narrative_date = article_date if found.told.get(AT_NEWS) else context_date
         previous_day = None  # the day the sentence before stated ('Yesterday, X held primaries.')
-        for sent in doc.sents:
-            dates = sentence_dates(sent, article_date, last_date)
+        for sent in ctx.sentences:
+            dates = sentence_dates(sent, article_date, last_date, sent_ents(ctx, sent))
             date = dates[0][1] if dates else None
             if any(ctx.ent_at[i] is not None for i in range(sent.start, sent.end)):  # a fact needs a named end
                 found.relations += relations_in_sentence(ctx, sent, offset, date, self.relation_rules)
@@ -104,7 +110,7 @@ class FactReader:
                 found.told.pop(AT_NEWS, None)
         found.relations += chained_places(found.relations, self.rules["place_chain_rule"])
         found.speaker = closing_speaker(ctx, offset)
-        found.subjects = closing_subjects(doc, offset)
+        found.subjects = closing_subjects(doc, offset, ctx)
         if "PERSON" not in found.subjects and (person := closing_pronoun_subject(ctx, offset)) is not None:
             found.subjects["PERSON"] = person  # '... But he had grown tired.' passes on whom 'he' is
         return found

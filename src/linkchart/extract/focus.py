@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.aliases import initials_match
+from linkchart.extract.doctext import span_text
 
 FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, doc chars
 LEAST_NAMINGS = 2
@@ -50,13 +51,13 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
     counts: Counter[str] = Counter()
     for doc, offset in docs:
         for ent in doc.ents:
-            if ent.label_ != "ORG" or not ent.text[:1].isupper():
+            if ent.label_ != "ORG" or not span_text(ent)[:1].isupper():
                 continue  # 'the government' stands for a nation's government (extract/governments), no name
             name = _name_of(ent)
             if not name:
                 continue
             counts[name] += 1
-            first.setdefault(name, (ent.start_char + offset, ent.end_char + offset, ent.text))
+            first.setdefault(name, (ent.start_char + offset, ent.end_char + offset, span_text(ent)))
     # an acronym of a name the article spells out counts as that name
     for name in [n for n in counts if _is_acronym(n)]:
         expansions = [n for n in counts if not _is_acronym(n) and _abbreviates(name, n)]

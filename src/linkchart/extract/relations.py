@@ -44,7 +44,7 @@ from linkchart.extract.context import (
     sent_tokens,
     unrelativise,
 )
-from linkchart.extract.doctext import doc_text
+from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -251,16 +251,23 @@ def _ordinal(tok: Token) -> bool:
 
 def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
     by_lemma, wildcard = rules.verb_rules, rules.any_verb_rules
+    may_match: dict[int, bool] = ctx.memo.setdefault(("rules_may_match", sent.start), {})  # by rule, in `sent`
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
+        if ctx.pos[tok.i] not in {"VERB", "AUX"} and tok.tag_ not in _SYNTAX.verb_tags:
             continue
         lemma = lemma_of(tok)
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (
-            c.dep_ == "advmod" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in by_lemma)), None)
+            c.dep_ == "advmod" and c.i == tok.i + 1 and f"{lemma} {c.lower_}" in by_lemma)), None) \
+            if lemma in rules.phrasal_firsts else None  # no rule for the verb with a particle: none looked for
         phrasal = by_lemma.get(f"{lemma} {particle}", []) if particle else []  # 'set up', 'blow up'
         bare = by_lemma.get(lemma, wildcard)
         passive: bool | None = None  # worked out for the first rule that asks
         for rule in phrasal + [r for r in bare if all(r is not p for p in phrasal)] if phrasal else bare:
+            may = may_match.get(id(rule))
+            if may is None:
+                may = may_match[id(rule)] = _rule_may_match(ctx, sent, rules.needs[id(rule)])
+            if not may:
+                continue  # a word its paths need is not in the sentence: most rules of a verb
             if rule.get("passive"):
                 if passive is None:
                     passive = is_passive(tok) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
@@ -361,16 +368,50 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
 def _may_follow(ctx: SentenceContext, verb: Token, path: str) -> bool:
     """Return False when `_follow(verb, path)` is sure to find nothing: a step needs a word that is nowhere in
     the verb's sentence (a verb's dependents stay in its sentence), as most rules of a verb do."""
+    return _sentence_may_follow(ctx, ctx.sent_at[verb.i], path)
+
+
+def _sentence_may_follow(ctx: SentenceContext, sent: Span, path: str) -> bool:
+    """Return False when `_follow` from any verb of `sent` along `path` is sure to find nothing (see `_may_follow`)."""
     needed = _path_words(path)
     if not needed:
         return True
-    sent = ctx.sent_at[verb.i]
+    words = _sentence_words(ctx, sent)
+    return all(not options.isdisjoint(words) for options in needed)
+
+
+def _sentence_words(ctx: SentenceContext, sent: Span) -> set[str]:
+    """Return the words of `sent` in lower case and their lemmas, worked out once per sentence."""
     key = ("words", sent.start)
     words = ctx.memo.get(key)
     if words is None:
         words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
             lemma_of(t) for t in sent_tokens(ctx, sent)}
-    return all(not options.isdisjoint(words) for options in needed)
+    return words
+
+
+_Needs = tuple[frozenset[str], ...]  # for each step of a path, the words one of which it needs (`_path_words`)
+
+
+def _rule_needs(rule: dict[str, Any]) -> tuple[_Needs, tuple[_Needs, ...] | None]:
+    """Return what a verb rule's paths need of a sentence: its subject path's words, and its object paths' (None
+    when an object path needs no word or the rule pairs conjoined subjects: no object path can be ruled out)."""
+    objects = tuple(_path_words(p) for p in rule["object"])
+    if rule.get("pair_conjoined_subjects") or any(not needs for needs in objects):
+        return _path_words(rule["subject"]), None
+    return _path_words(rule["subject"]), objects
+
+
+def _rule_may_match(ctx: SentenceContext, sent: Span, needs: tuple[_Needs, tuple[_Needs, ...] | None]) -> bool:
+    """Return False when a verb rule is sure to find no pair in `sent`: its subject path, or each of its object
+    paths (unless it pairs conjoined subjects), needs a word the sentence lacks; `needs` is `_rule_needs(rule)`."""
+    subject, objects = needs
+    if not subject and objects is None:
+        return True
+    words = _sentence_words(ctx, sent)
+    if not all(not options.isdisjoint(words) for options in subject):
+        return False
+    return objects is None or any(all(not options.isdisjoint(words) for options in path) for path in objects)
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
@@ -824,7 +865,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None:
             continue
-        if tok.pos_ not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}) \
+        if ctx.pos[tok.i] not in {"NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.dep_ in {"amod", "compound"}) \
                 and not (tok.pos_ == "ADJ" and any(c.dep_ == "poss" for c in tok.children)):
             continue  # a possessive makes a noun of a word tagged adjective: 'his rival X'
         lemma, lower = lemma_of(tok), tok.lower_
@@ -1038,7 +1079,7 @@ def _governing_verb(tok: Token) -> Token | None:
 
 def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
-        if tok.pos_ not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
+        if ctx.pos[tok.i] not in {"NOUN", "PROPN"} or ctx.ent_at[tok.i] is not None:
             continue
         lemma = lemma_of(tok)
         hyphened = _hyphened(ctx, tok)  # 'get-together', 'sit-down': the tokenizer splits them at the hyphen
@@ -1513,12 +1554,17 @@ class RelationRules:
     predicates: dict[str, Predicate]
     verb_rules: dict[str, list[dict[str, Any]]]  # lemma -> the rules for it and for any verb, in table order
     any_verb_rules: list[dict[str, Any]]  # the rules for any verb ('*'), for lemmas no rule names
+    # id of each verb rule -> the words its paths need of a sentence (`_rule_needs`)
+    needs: dict[int, tuple[_Needs, tuple[_Needs, ...] | None]]
+    phrasal_firsts: frozenset[str]  # what a verb's lemma is before a particle in a rule's lemma ('set' of 'set up')
 
     @classmethod
     def build(cls, tables: dict[str, Any], predicates: dict[str, Predicate]) -> RelationRules:
         """Return the engine's tables for the rule tables `tables` (from `load_rules`) and `predicates`."""
         by_lemma, wildcard = _verb_rules_by_lemma(tables["verb_rules"])
-        return cls(predicates, by_lemma, wildcard)
+        needs = {id(rule): _rule_needs(rule) for rule in tables["verb_rules"]}
+        firsts = frozenset(lemma[:k] for lemma in by_lemma for k, ch in enumerate(lemma) if ch == " ")
+        return cls(predicates, by_lemma, wildcard, needs, firsts)
 
 
 def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Iterator[_Candidate]:
@@ -1531,6 +1577,9 @@ def _candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> Itera
 def _based_places(ctx: SentenceContext, sent: Span) -> set[int]:
     """Return the start tokens of the places written as '<place>-based' in `sent` ('the Doha-based channel')."""
     doc, out = ctx.doc, set()
+    lowered = span_text(sent).lower()
+    if "based" not in lowered and "headquartered" not in lowered:
+        return out  # neither word is in the sentence
     for tok in sent_tokens(ctx, sent):
         if tok.lower_ not in {"based", "headquartered"} or tok.i == sent.start:
             continue

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, agents, ents_for
+from linkchart.extract.doctext import span_text
+from linkchart.extract.sentence_index import sentence_of
 
 _EVENTS = lexicon.events()
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -33,7 +35,7 @@ def in_quotation(tok: Token) -> bool:
     opens one (a straight mark with a space before it and none after it, or a typographic opening mark); a mark
     that closes ('...goodbye," X told Y', the parser having cut the quotation into two sentences) says no; a mark
     that shows neither counts by parity."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     marks = [t for t in sent if t.i < tok.i and t.text in _QUOTES]
     if not marks:
         return False
@@ -60,11 +62,12 @@ def says_something(verb: Token) -> bool:
             any(c.dep_ == "agent" for c in verb.children)
     if any(c.dep_ == "prep" and c.lower_ in {"about", "on"} for c in verb.children):
         return True
-    if any(c.dep_ == "punct" and c.text == ":" for c in verb.children) or verb.sent.text.rstrip().endswith(":"):
+    if any(c.dep_ == "punct" and c.text == ":" for c in verb.children) \
+            or span_text(sentence_of(verb)).rstrip().endswith(":"):
         return True  # 'X said:' before the quotation
     if _lemma(verb) == "tell" and any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return True  # 'X told the BBC's programme' (what was said follows)
-    return any(t.text in _QUOTES for t in verb.sent)
+    return any(t.text in _QUOTES for t in sentence_of(verb))
 
 
 def _named(ctx: SentenceContext, tok: Token) -> list[Span]:
