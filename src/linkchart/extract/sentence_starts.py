@@ -9,8 +9,12 @@ boundaries.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from linkchart.extract.doctext import doc_text
 
 SENTENCE_STARTS_PIPE = "linkchart_sentence_starts"
 
@@ -27,10 +31,15 @@ def continues_sentence(doc: Doc, i: int) -> bool:
     return len(before.text) > 1 and before.text.endswith(".") and before.text[0].isalpha()
 
 
+# a word's full stop, blanks, then a lower-case letter: the only places `continues_sentence` can hold
+_STOP_THEN_LOWER = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])(?!\w*[A-Z])")
+
+
 @Language.component(SENTENCE_STARTS_PIPE, assigns=["token.is_sent_start"])
 def keep_sentences_whole(doc: Doc) -> Doc:
     """Return `doc` with no sentence start at a lower-case word that follows an abbreviation's full stop."""
-    for i in range(1, len(doc)):
-        if continues_sentence(doc, i):
-            doc[i].is_sent_start = False
+    for found in _STOP_THEN_LOWER.finditer(doc_text(doc)):
+        span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if span is not None and continues_sentence(doc, span.start):
+            doc[span.start].is_sent_start = False
     return doc
