@@ -546,6 +546,12 @@ def _object_antecedent(ctx: SentenceContext, pronoun: Token) -> Span | None:
     return None
 
 
+def sentence_and_previous(ctx: SentenceContext, i: int) -> tuple[Span, ...]:
+    """Return the sentence of token `i` and, unless it opens the doc, the sentence before it, in that order."""
+    sent = ctx.sent_at[i]
+    return (sent, ctx.sent_at[sent.start - 1]) if sent.start > 0 else (sent,)
+
+
 def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     """Return the group 'the force' / 'the militia' refers back to, or None.
 
@@ -555,11 +561,7 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     if lemma_of(noun) not in ctx.rules["group_nouns"] or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    sent = ctx.sent_at[noun.i]
-    previous = ctx.sent_at[sent.start - 1] if sent.start > 0 else None
-    for span in (sent, previous):
-        if span is None:
-            continue
+    for span in sentence_and_previous(ctx, noun.i):
         found = [e for e in sent_ents(ctx, span) if e.label_ == "ORG" and e.end <= noun.i
                  and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in e.root.ancestors)]
         if found:

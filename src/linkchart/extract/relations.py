@@ -42,6 +42,7 @@ from linkchart.extract.context import (
     role_possessors,
     sent_ents,
     sent_tokens,
+    sentence_and_previous,
     unrelativise,
 )
 from linkchart.extract.doctext import doc_text, span_text
@@ -498,9 +499,8 @@ def _agent_of_fellow(ctx: SentenceContext, verb: Token, rule: dict[str, Any],
     names = set() if pronoun else {e.text for e in ents_for(ctx, fellows[0])}
     if not pronoun and not names:
         return []
-    sent = ctx.sent_at[verb.i]
-    for span in (sent, ctx.sent_at[sent.start - 1] if sent.start > 0 else None):
-        for other in span if span is not None else ():
+    for span in sentence_and_previous(ctx, verb.i):
+        for other in span:
             if other.i == verb.i or other.pos_ != "VERB" or rule not in by_lemma.get(lemma_of(other), ()):
                 continue
             done_to = [e for t in _follow(other, "patient") for e in ents_for(ctx, t)]
@@ -1173,10 +1173,7 @@ def _earlier_meeting(ctx: SentenceContext, noun: Token, rule: dict[str, Any]) ->
     """Return who met in the meeting 'the meeting' refers back to: the subject and the 'with' phrase of the last verb
     of meeting (or of a noun of the rule with a 'with' phrase) before `noun`, in its sentence or the one before;
     [] when there is none. 'X met with Y in Beirut. Z joined the get-together' — Z met X and Y."""
-    sent = ctx.sent_at[noun.i]
-    for span in (sent, ctx.sent_at[sent.start - 1] if sent.start > 0 else None):
-        if span is None:
-            continue
+    for span in sentence_and_previous(ctx, noun.i):
         for tok in reversed([t for t in span if t.i < noun.i]):
             if tok.pos_ == "VERB" and lemma_of(tok) in rule["joined_verbs_meet"]:
                 people = [e for t in agents(tok) for e in ents_for(ctx, t)]
