@@ -20,7 +20,7 @@ def test_the_party_taken_along_shares_the_trip_or_meeting(nlp: Language, text: s
 
 
 @pytest.mark.parametrize("text", [
-    "Peter Novak joined Hezbollah in 1990 after a trip to Varna.",
+    "Peter Novak joined the Red Front in 1990 after a trip to Varna.",
     "Peter Novak met Tomas Brel before a trip to Varna.",
 ])
 def test_a_companion_needs_a_verb_of_accompanying_that_holds_the_act(nlp: Language, text: str) -> None:

@@ -1393,7 +1393,7 @@ def _group_of_person_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_C
 
 
 def _unit_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    """'the Quds Force of the Revolutionary Guard', 'the Ostra Brigade of the Red Front': an organisation named with
+    """'the Ostra Brigade of the Red Front', 'the Harbour Unit of the Blue Guard': an organisation named with
     'the' and an 'of' phrase naming one other organisation is a unit of it (rule unit_of_body)."""
     rule = ctx.rules["unit_of_rule"]
     for ent in sent_ents(ctx, sent):
@@ -1471,7 +1471,7 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
 
 
 def _demonym_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
-    """'the Syrian city of Aleppo', 'the Israeli towns of Metulla and Kiryat Shmona': the places a place noun
+    """'the Varnian city of Osla', 'the Varnian towns of Tull and Brenna': the places a place noun
     qualified by a nationality word names in its 'of' phrase are in that nation (rule demonym_place_of)."""
     rule = ctx.rules["demonym_place_rule"]
     nouns = lexicon.places().nouns

@@ -674,10 +674,10 @@ def _join_parent_prefixed(r: Resolution, join: Join) -> None:
 
 def _join_place_prefixed(r: Resolution, join: Join) -> None:
     """An organisation named without the place its name opens with is that organisation: 'the Bulls' after
-    'Durham Bulls', 'the Marine Band' after 'Varnland Marine Band', when the article wrote the longer name first,
+    'Tull Rovers', 'the Marine Band' after 'Varnland Marine Band', when the article wrote the longer name first,
     names the place on its own or as a country, and ends no other organisation's name so.
 
-    A nationality word is no such place: 'Iraqi Hezbollah' and 'Hezbollah' may be two groups.
+    A nationality word is no such place: 'Varnian Red Front' and 'Red Front' may be two groups.
     """
     types, uf = r.types, r.uf
     for surfaces in r.by_article.values():

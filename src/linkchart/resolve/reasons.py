@@ -306,7 +306,7 @@ class ParentPrefixed(Evidence):
 
 @dataclass(frozen=True)
 class PlacePrefixed(Evidence):
-    """A name its article first wrote after a place it is named for ('Durham Bulls' ... 'the Bulls')."""
+    """A name its article first wrote after a place it is named for ('Tull Rovers' ... 'the Rovers')."""
 
     kind: ClassVar[str] = "place_prefixed"
     rank: ClassVar[int] = UNRANKED
