@@ -216,7 +216,7 @@ class AliasStatement:
 
     name: str  # the fuller / real name
     alias: str  # the acronym, codename, translation or variant
-    kind: str  # acronym | known_as | real_name | codename | translation | or
+    kind: str  # acronym | known_as | former_name | real_name | codename | translation | or
     start: int  # sentence span (clean offsets)
     end: int
     name_span: tuple[int, int] | None = None

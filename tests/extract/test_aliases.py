@@ -167,3 +167,68 @@ def test_birth_names_plain_names_and_spellings(nlp: Language, text: str, name: s
 
 def test_a_birth_date_or_place_is_no_birth_name(nlp: Language) -> None:
     assert pairs(nlp, "Tom Roe (born 1950 in Oslo) sang with Mara Lind (born in Bergen).") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Varno Sports Club, more commonly known as Varno United, plays in Ostrava.", "Varno Sports Club",
+         "Varno United"),
+        ("The Kessel Arena, colloquially known as the Tin Drum, stands in Ostrava.", "Kessel Arena", "Tin Drum"),
+        ("Vorna Lake (originally known as Grey Bear Lake) lies north of Ostrava.", "Vorna Lake", "Grey Bear Lake"),
+    ],
+)
+def test_two_adverbs_or_another_adverb_before_known_as(nlp: Language, text: str, name: str, alias: str) -> None:
+    assert (name, alias, "known_as") in pairs(nlp, text)
+
+
+def test_or_simply_lists_a_second_known_name(nlp: Language) -> None:
+    got = pairs(nlp, "Tarvo Athletic Union, known as TAU Kessel or simply Kessel, is a club from Ostrava.")
+    assert ("Tarvo Athletic Union", "Kessel", "known_as") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Vorlan Telecom, formerly Qorvex, is a phone company in Ostrava.", "Vorlan Telecom", "Qorvex"),
+        ("Vorlan Telecom (formerly Qorvex) is a phone company in Ostrava.", "Vorlan Telecom", "Qorvex"),
+        ("Vorlan Telecom (; formerly Qorvex) is a phone company in Ostrava.", "Vorlan Telecom", "Qorvex"),
+        ("Vorlan Telecom (renamed as Qorvex Group in 2006) sold phones in Ostrava.", "Vorlan Telecom",
+         "Qorvex Group"),
+        ("Tesk Lake, previously Marn Lake, lies north of Ostrava.", "Tesk Lake", "Marn Lake"),
+    ],
+)
+def test_a_former_name_after_a_comma_or_bracket(nlp: Language, text: str, name: str, alias: str) -> None:
+    assert (name, alias, "former_name") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dario Venn renamed Qorvex Group after the merger.",  # someone's act, no other name of Dario Venn
+        "The league has Tarvo High School, and formerly Kessel High School.",  # a list, not a renaming
+        "Dario Venn, formerly of Qorvex Group, now works in Ostrava.",
+    ],
+)
+def test_renaming_words_without_a_stated_other_name(nlp: Language, text: str) -> None:
+    assert not {p for p in pairs(nlp, text) if p[2] == "former_name"}
+
+
+@pytest.mark.parametrize(
+    ("expansion", "acronym", "ok"),
+    [
+        ("University of Tarvo", "UNITAR", True),
+        ("Varno Mining and Smelting Company", "VAMINCO", True),
+        ("University of Kessel River State", "UNIKESS", True),
+        ("Varno Mining Company", "MIVACO", False),  # the first word must open it
+        ("Nahrain Force", "NAFOR", True),
+        ("Badr Organization", "BAORGX", False),  # every letter must come from a word's opening
+    ],
+)
+def test_syllable_acronyms(expansion: str, acronym: str, ok: bool) -> None:
+    assert initials_match(expansion, acronym) is ok
+
+
+def test_a_syllable_acronym_in_brackets_is_an_alias(nlp: Language) -> None:
+    got = pairs(nlp, "The University of Tarvo (UNITAR) is located in Ostrava.")
+    assert ("University of Tarvo", "UNITAR", "acronym") in got

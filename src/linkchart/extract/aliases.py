@@ -2,8 +2,9 @@
 
 Read per sentence from regular expressions anchored on the corrected mentions of
 ``linkchart_mentions``: parenthesised acronyms and translations, 'known as' / 'a.k.a.' /
-'dubbed', 'whose real name is', codenames resolved by the sentence ('known to X as "Y",
-the officer is Z'), 'the X, or Y', and dash appositions ('X – the League of Y').
+'dubbed', former names ('X, formerly Y', 'X (renamed Y)'), 'whose real name is', codenames resolved
+by the sentence ('known to X as "Y", the officer is Z'), 'the X, or Y', and dash appositions
+('X – the League of Y').
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9.&\-]{1,9}$")
 LEAD_IN_RE = re.compile(r"^(?:" + lexicon.alternation(_GRAMMAR.lead_ins) + r")\s+", re.IGNORECASE)
 FUNCTION_WORDS = _GRAMMAR.alias_function_words
 
+# the cue may open a bracket whose first part was cut ('X (; formerly Y)'); two adverbs may stand before 'known as'
+# ('more commonly known as'); a renaming word stands alone after a comma or bracket ('X, formerly Y', 'X (renamed Y)')
 KNOWN_AS_RE = re.compile(
-    r"\s*[,(\[]?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+)?"
+    r"\s*[,(\[]?\s*;?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+){0,2}"
     r"(?:(?P<known>known (?:simply )?as|referred to as|called|spelled|spelt)|(?P<aka>a\.?k\.?a\.?|aka)"
-    r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named))\s+",
+    r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named)"
+    r"|(?P<renamed>(?:" + lexicon.alternation(_GRAMMAR.renaming_cues) + r")(?: as)?))\s+",
 )
 # '(born Mara Lind; 1950)', '(née Lind)': the name a person was born with
 BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee)\s+")
@@ -103,8 +107,34 @@ def initials_match(expansion: str, acronym: str) -> bool:
     cut = [i for i, w in enumerate(words) if w.lower() == "of"]
     if cut and len(letters) >= 3:
         head = [w[0].upper() for w in words[: cut[-1]] if w.lower() not in FUNCTION_WORDS]
-        return len(head) == len(letters) and _in_order(head, letters)
-    return False
+        if len(head) == len(letters) and _in_order(head, letters):
+            return True
+    return syllables_match(sig, "".join(letters))
+
+
+def syllables_match(words: list[str], letters: str) -> bool:
+    """Return True when `letters` (four or more, upper case) are the openings of `words` in order: a syllable
+    acronym ('Varno Mining and Smelting Company (VAMINCO)', 'University of Tarvo (UNITAR)').
+
+    The first word opens the acronym, a later word may give nothing, and at least two words give some letters,
+    one of them two or more.
+    """
+    if len(letters) < 4:
+        return False
+    openings = [re.sub(r"[^A-Z]", "", w.upper()) for w in words]
+
+    def fits(i: int, j: int, used: int, long_part: bool) -> bool:
+        if i == len(letters):
+            return used >= 2 and long_part
+        if j == len(openings):
+            return False
+        word = openings[j]
+        for n in range(min(len(word), len(letters) - i), 0, -1):
+            if word[:n] == letters[i:i + n] and fits(i + n, j + 1, used + 1, long_part or n >= 2):
+                return True
+        return j > 0 and fits(i, j + 1, used, long_part)  # a later word may give no letter
+
+    return fits(0, 0, 0, False)
 
 
 def _in_order(initials: list[str], letters: list[str]) -> bool:
@@ -258,10 +288,12 @@ def _cued(c: _Collector, s: _Sent) -> None:
         bracketed = "(" in cue or "[" in cue
         if m.group("known") == "called" and not (bracketed or "," in cue or cue.split()[0] != "called"):
             continue  # 'a force called X' introduces X; 'X, called Y' and 'X (also called Y)' rename it
+        if m.group("renamed") and not (bracketed or "," in cue):
+            continue  # 'Y renamed X' is someone's act; 'X, formerly Y' and 'X (renamed Y)' give X's other name
         before = _name_before(s, m.start()) or _name_before_bracket(s, m.start())
         if before is None:
             continue
-        kind = "codename" if m.group("code") else "known_as"
+        kind = "codename" if m.group("code") else "former_name" if m.group("renamed") else "known_as"
         listed = _listed(s, m.end(), ALSO_RE)  # 'X (also known as Y or Z)': every name listed
         if bracketed:
             closed = _listed(s, m.end(), ALSO_IN_BRACKET_RE)
@@ -330,7 +362,7 @@ def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
     """Return the alias statements of a processed `doc`, spans shifted by `offset`.
 
     Each statement carries its sentence span and the spans of both names; kinds are
-    acronym, translation, known_as, real_name, codename and or.
+    acronym, translation, known_as, former_name, real_name, codename and or.
     """
     mentions = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else list(doc.ents)
     c = _Collector(doc, offset)

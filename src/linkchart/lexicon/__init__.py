@@ -288,6 +288,7 @@ class Grammar:
     name_run_links: tuple[str, ...]  # link the capitalised words of a name run ('Party of God')
     lead_ins: tuple[str, ...]  # words before an alias that are not part of it
     known_as_adverbs: tuple[str, ...]  # 'also known as', 'better known as'
+    renaming_cues: tuple[str, ...]  # 'X, formerly Y', 'X (renamed Y)'
     small_words: frozenset[str]  # lower-case words allowed in a title-like line
     english_only: frozenset[str]  # English function words no other Latin-script language has
     english_common: frozenset[str]  # frequent English words, also words elsewhere (with english_only)
@@ -308,7 +309,8 @@ def grammar() -> Grammar:
         personal_pronouns=lower("personal_pronoun"), object_pronouns=lower("object_pronoun"),
         group_pronouns=lower("group_pronoun"), negators=lower("negator"), hedges=lower("hedge"),
         alias_function_words=lower("alias_function_word"), name_run_links=_seq("name_run_link"),
-        lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"), small_words=lower("small_word"),
+        lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"),
+        renaming_cues=_seq("renaming_cue"), small_words=lower("small_word"),
         english_only=only, english_common=only | lower("english_common"), bound_prefixes=lower("bound_prefix"),
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
         time_bounds=lower("time_bound"), background_auxes=lower("background_aux"), party_preps=lower("party_prep"),

@@ -73,7 +73,7 @@ class AliasStatement(Evidence):
     kind: ClassVar[str] = "alias_statement"
     rank: ClassVar[int] = 1
     explains_both: ClassVar[bool] = True
-    statement: str  # the statement's kind: acronym, known_as, translation, codename, real_name
+    statement: str  # the statement's kind: acronym, known_as, former_name, translation, codename, real_name
     alias: str
     name: str
 
