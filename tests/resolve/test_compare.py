@@ -325,6 +325,8 @@ def test_scores_are_rounded_to_three_places_exactly() -> None:
     ("Orla Haven Harbor", "Orla Haven County"),
     ("Brenn River", "Brenn County"),
     ("Varn Bay", "Varn Province"),
+    ("Grey Otter Lake", "Grey Otter Forest"),  # a feature of the land and a site, not only an administrative unit
+    ("Tarn Castle", "Tarn Park"),
 ])
 def test_names_ending_in_different_kinds_of_place_are_different_places(a: str, b: str) -> None:
     match = compare(a, b)
@@ -336,3 +338,15 @@ def test_names_ending_in_different_kinds_of_place_are_different_places(a: str, b
                                       ("National Bank of Ostmark", "Central Bank of Ostmark")])
 def test_organisations_differing_by_one_word_each_are_two(a: str, b: str) -> None:
     assert not compare(a, b).is_match
+
+
+@pytest.mark.parametrize(("a", "b"), [("John F. Varga", "Robert F. Varga"), ("Michael Tessel", "Sean Tessel")])
+def test_two_common_given_names_before_one_surname_are_two_people(a: str, b: str) -> None:
+    match = compare(a, b)
+    assert not match.is_match
+    assert "two_given_names" in match.features
+
+
+@pytest.mark.parametrize(("a", "b"), [("John F. Varga", "J. F. Varga"), ("Omar Tessel", "Umar Tessel")])
+def test_an_initial_or_a_spelling_of_the_given_name_still_matches(a: str, b: str) -> None:
+    assert compare(a, b).is_match

@@ -57,6 +57,7 @@ WEAK_EVIDENCE = 0.75  # below this strength the reasons say the shared parts are
 NO_AGREEMENT = 0.5  # a part similarity at or below this is no agreement at all
 SINGLE_PART_EXPONENT = 2.0  # one part's likeness says less than the same likeness over several parts
 GIVEN_NAME_DIFFERS = 0.75  # 'Ali X' / 'Omar X': brothers share a family name, an alias rarely drops the first name
+TWO_GIVEN_NAMES = 0.75  # and both are common given names ('John X' / 'Robert X'): no spelling makes one the other
 FAMILY_NAME_DIFFERS = 0.75  # 'Ali X' / 'Ali Y': a shared first name says little
 ORG_WORDS_DIFFER = 0.5  # 'Lebanese Army' / 'Lebanese University'
 SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
@@ -96,6 +97,7 @@ FEATURES: dict[str, str] = {
     "given_name_only": "partial name (given or middle name only) {0} (negative)",
     "parts_conflict": "unmatched {0} vs {1} (negative)",
     "given_name_differs": "given name differs: '{0}' vs '{1}' (negative)",
+    "two_given_names": "two different common given names: '{0}' vs '{1}' (negative)",
     "family_name_differs": "surname differs: '{0}' vs '{1}' (negative)",
     "org_words_differ": "organisation names with a differing word (negative)",
     "org_heads_differ": "different head words {0} vs {1} (negative)",
@@ -261,8 +263,10 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tupl
 
 
 _PLACES = lexicon.places()
-# the last word of a place's name that says what kind of place it is: 'New Haven County' is not 'New Haven Harbor'
-PLACE_HEADS = _PLACES.loc_heads | _PLACES.fac_heads | _PLACES.gpe_heads | _PLACES.nouns
+# the last word of a place's name that says what kind of place it is: 'New Haven County' is not 'New Haven Harbor',
+# 'Tarn Lake' is not 'Tarn Forest' (the words that type a name as a place or site count too)
+PLACE_HEADS = (_PLACES.loc_heads | _PLACES.fac_heads | _PLACES.gpe_heads | _PLACES.nouns | _PLACES.fac_type_heads
+               | _PLACES.loc_type_heads | lexicon.roles().classes.get("site", frozenset()))
 
 
 def _place_words(name: ParsedName, mask: int) -> int:
@@ -374,6 +378,10 @@ def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | Non
         if v is not None:
             v.add("given_name_differs", a.parts[0].text, b.parts[0].text)
         factor *= GIVEN_NAME_DIFFERS
+        if _two_given_names(a, b, links):
+            if v is not None:
+                v.add("two_given_names", a.parts[0].text, b.parts[0].text)
+            factor *= TWO_GIVEN_NAMES
     elif first and not last:
         if v is not None:
             v.add("family_name_differs", a.parts[-1].text, b.parts[-1].text)
@@ -383,6 +391,15 @@ def _conflict(a: ParsedName, b: ParsedName, links: list[Link], v: _Verdict | Non
             v.add("swapped_with_conflict")
         factor *= SWAPPED_WITH_CONFLICT
     return factor
+
+
+def _two_given_names(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
+    """Return True when the two names open with two different common given names, neither matched to anything
+    ('John F. Varga' / 'Robert F. Varga'): not two spellings of one name but two people of one family."""
+    x, y = a.parts[0].text.lower(), b.parts[0].text.lower()
+    if x == y or len(x) < 2 or len(y) < 2 or x not in GIVEN_NAMES or y not in GIVEN_NAMES:
+        return False
+    return not any(0 in ia or 0 in ib for ia, ib, _, _ in links)
 
 
 def _bynames(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict) -> None:
