@@ -169,6 +169,32 @@ def test_a_bare_head_word_joins_by_last_word_too() -> None:
     assert ents[4] != "Kataib Hezbollah"  # a name, not a head word: no short reference
 
 
+def test_a_bare_head_word_names_a_place_or_a_name_headed_before_its_of_or_for_phrase() -> None:
+    ms = _mentions((1, "Tarn Palace", "FAC"), (1, "Palace", "FAC"),
+                   (2, "Velm Institute for Research in Economics", "ORG"), (2, "Institute", "ORG"),
+                   (3, "House of Tarn", "ORG"), (3, "House", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] == "Tarn Palace"
+    assert ents[4] == "Velm Institute for Research in Economics"
+    assert ents[6] == "House of Tarn"
+
+
+def test_a_bare_head_word_is_a_reference_within_its_article_not_one_name_across_articles() -> None:
+    ms = _mentions((1, "Tarn Palace", "FAC"), (1, "Palace", "FAC"), (2, "Palace", "FAC"), (3, "Palace", "FAC"))
+    by_mention = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert by_mention[2].name == "Tarn Palace"
+    assert by_mention[3] is not by_mention[2] and by_mention[4] is not by_mention[3]
+
+
+def test_of_several_owners_a_bare_head_word_names_the_one_written_before_it() -> None:
+    ms = _mentions((1, "Tarn Institute for Research", "ORG"), (1, "Institute", "ORG"),
+                   (1, "Velm Institute for Research", "ORG"), (2, "University of Tarvo", "ORG"),
+                   (2, "unique University of Tarvo", "ORG"), (2, "University", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] == "Tarn Institute for Research"
+    assert ents[6] == "University of Tarvo"  # a name written inside another's is that one
+
+
 def test_one_nations_body_or_frontier_is_one_entity_however_worded() -> None:
     ms = _mentions((1, "Peru’s parliament", "ORG"), (2, "Peruvian Parliament", "ORG"), (3, "Chilean army", "ORG"),
                    (4, "Chile Defense Forces", "ORG"), (5, "Chilean military", "ORG"), (6, "Free Chilean Army", "ORG"),

@@ -52,11 +52,12 @@ from linkchart.resolve.passes import (
     _contiguous,
     _local_for,
     _one_person,
+    bare_head,
 )
 from linkchart.resolve.reasons import PartialName, Reason, SameKey, WrittenWithTitle
 from linkchart.resolve.region import decision_keys, link_keys
 from linkchart.resolve.surfaces import Key, LocalSurface, clean_surface, is_partial_person, written_form
-from linkchart.resolve.typing import ORG_HEADS, vote_type
+from linkchart.resolve.typing import vote_type
 from linkchart.store.base import EntityAliasRow, EntityRow, IncrementalInput, ResolverRows, Store, SurfaceRow
 
 
@@ -314,9 +315,7 @@ class _Plan:
             for ls in surfaces:
                 if ls.key not in self.locals_:
                     continue
-                words = names.name_tokens(ls.surface)
-                if self.types[ls.key] == "ORG" and len(words) == 1 and (
-                        names.org_core(ls.surface)[2] or words[0].lower() in ORG_HEADS):
+                if bare_head(ls.surface, self.types[ls.key]):
                     raise Declined(f"a head word alone: {ls.surface}", [ls.surface])
                 for other in surfaces:
                     if (other is ls or names.name_key(other.surface) == self.keys[ls.key]

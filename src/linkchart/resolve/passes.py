@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from linkchart import lexicon
 from linkchart.resolve import names
 from linkchart.resolve.blocking import candidate_pairs
+from linkchart.resolve.compare import PLACE_HEADS
 from linkchart.resolve.margins import (
     COUNTED_CORE,
     COUNTED_FIRST_WORD,
@@ -177,8 +178,9 @@ def _join_same_key(r: Resolution, join: Join) -> None:
         key = names.name_key(ls.surface)
         if not key:
             continue
-        if is_partial_person(ls.surface, types[k]) or key in ambiguous or ls.surface.islower():
-            key = f"{k[0]}|{key}"  # only within one article ('the coalition' is whichever one the article named)
+        if (is_partial_person(ls.surface, types[k]) or key in ambiguous or ls.surface.islower()
+                or bare_head(ls.surface, types[k])):
+            key = f"{k[0]}|{key}"  # only within one article ('the coalition', 'the Palace': whichever it named)
             if k[1] != ls.surface:
                 key += f"|{k[1]}"  # 'Imam Hussein' is not the article's other 'Hussein'
         groups[key].append(k)
@@ -572,25 +574,55 @@ def _join_org_cores(r: Resolution, join: Join) -> None:
 
 
 def _join_head_references(r: Resolution, join: Join) -> None:
-    """A bare head word ('the Forum', 'the Guards') names the one organisation of its article with that head."""
+    """A bare head word ('the Forum', 'the Guards', 'the Palace') names the one organisation or place of its article
+    with that head: its last word ('the Varn Forum'), the word before its 'of' or 'for' phrase ('the Institute' for
+    'the Tarn Institute for Research'), or, for an organisation, a head word of the same kind ('the Guards' for
+    'Revolutionary Guard Corps'). Of several, the one written out before the head word first stands alone."""
     types, uf = r.types, r.uf
     for surfaces in r.by_article.values():
         for ls in surfaces:
-            words = names.name_tokens(ls.surface)
-            if types[ls.key] != "ORG" or len(words) != 1:
+            if not bare_head(ls.surface, types[ls.key]):
                 continue
-            heads = names.org_core(ls.surface)[2]
-            last = names.translit_key(words[0].lower())
-            if not heads and words[0].lower() not in ORG_HEADS:
-                continue
+            heads = names.org_core(ls.surface)[2] if types[ls.key] == "ORG" else frozenset()
+            word = names.translit_key(names.name_tokens(ls.surface)[0].lower())
             owners = {uf.find(o.key): o for o in surfaces
-                      if o is not ls and types[o.key] == "ORG" and len(names.name_tokens(o.surface)) > 1
-                      and " of " not in o.surface
-                      and (names.org_core(o.surface)[2] & heads
-                           or names.translit_key(names.name_tokens(o.surface)[-1].lower()) == last)}
+                      if o is not ls and types[o.key] != "PERSON" and len(names.name_tokens(o.surface)) > 1
+                      and (word in _head_words(o.surface)
+                           or (heads and types[o.key] == "ORG" and " of " not in o.surface
+                               and names.org_core(o.surface)[2] & heads))}
+            if len(owners) > 1:  # a name written inside another's ('the new Tarn Institute') is that one
+                owners = {root: o for root, o in owners.items()
+                          if not any(p is not o and p.surface in o.surface for p in owners.values())}
+            if len(owners) > 1:  # several: the one the article wrote out before the head word first stands alone
+                owners = {root: o for root, o in owners.items() if not o.extra and o.position < ls.position}
             if len(owners) == 1:
                 target = next(iter(owners.values()))
                 join(target.key, ls.key, ShortReference(target.surface))
+
+
+def bare_head(surface: str, type_: str) -> bool:
+    """Whether a name is a head word alone ('Forum', 'Guards', 'Palace'): a reference within its article, not a name
+    of one thing across articles."""
+    words = names.name_tokens(surface)
+    if type_ == "PERSON" or len(words) != 1:
+        return False
+    word = words[0].lower()
+    return word in ORG_HEADS or word in PLACE_HEADS or (type_ == "ORG" and bool(names.org_core(surface)[2]))
+
+
+def _head_words(surface: str) -> set[str]:
+    """Return the keys of the words that may head a name: its last word, and the word before its first 'of' or 'for'
+    phrase ('Tarn Institute for Research' → 'institute', 'research')."""
+    words = surface.split()
+    heads = {words[-1]}
+    for i, w in enumerate(words[1:], start=1):
+        if w in HEAD_LINKS:
+            heads.add(words[i - 1])
+            break
+    return {names.translit_key(w.lower().strip(".,’'")) for w in heads}
+
+
+HEAD_LINKS = frozenset({"of", "for"})  # 'House of Tarn', 'Institute for Research': the head stands before them
 
 
 def _head_phrase(surface: str) -> bool:
