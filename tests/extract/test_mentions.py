@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from linkchart.extract.mentions import mentions_from_doc
@@ -277,3 +278,34 @@ def test_a_country_named_like_a_plural_nationality_stays_a_place(nlp: Language) 
 
 def test_a_nationality_alone_is_no_organisation(nlp: Language) -> None:
     assert "Ugandan" not in found(nlp, "Lena Varg is a Ugandan composer of classical music.")
+
+
+def _with_model_label(nlp: Language, text: str, name: str, label: str) -> dict[str, str]:
+    """Return the mentions' labels of `text` when the model labelled `name` (alone) `label`."""
+    doc = nlp.make_doc(text)
+    for pipe_name, pipe in nlp.pipeline:
+        if pipe_name == "linkchart_mentions":
+            start = text.index(name)
+            doc.ents = [doc.char_span(start, start + len(name), label=label)]
+            doc = pipe(doc)
+            break
+        doc = pipe(doc)
+    return {m.text: m.label for m in mentions_from_doc(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dragana Vukelić (; born 29 June 1947) lives in Ostrava.", "Dragana Vukelić"),
+        ("Dragana Vukelić (born 1947) lives in Ostrava.", "Dragana Vukelić"),
+        ("Dragana Vukelić (died 1990) lived in Ostrava.", "Dragana Vukelić"),
+        ("Dragana Vukelić (née Tomašević) lives in Ostrava.", "Tomašević"),
+    ],
+)
+def test_a_name_born_married_or_dead_in_its_bracket_is_a_person(nlp: Language, text: str, name: str) -> None:
+    assert _with_model_label(nlp, text, name, "ORG")[name] == "PERSON"
+
+
+def test_a_founding_year_in_a_bracket_makes_no_person(nlp: Language) -> None:
+    labels = _with_model_label(nlp, "Varn Records (founded 1990) is a label.", "Varn Records", "ORG")
+    assert labels["Varn Records"] == "ORG"

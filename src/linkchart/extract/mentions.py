@@ -77,6 +77,10 @@ RESULT_NUMBERS = 3  # a sentence with this many numbers, one word in four or mor
 SCORE_RE = re.compile(r"^\d+[-:]\d+$")  # a score or result ('2-1', '6:4'), which the model may run into a name
 MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+# a bracket right after a name that opens with a birth or a death ('X (born 1950)', 'X (; née Y)', 'X (died 755)'):
+# only a person is born, married or dies so
+LIFE_BRACKET_RE = re.compile(r"\s*[(\[]\s*;?\s*(?:born|née|nee|died)\b")
+BIRTH_NAME_CUES = frozenset({"née", "nee"})  # 'Mara Lind (née Velkova)'
 # a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
 BRAND_RE = re.compile(r"^[A-Z][A-Za-z]*[0-9A-Za-z]*(?:\.[a-z]{2,4}){0,2}$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
@@ -1112,6 +1116,12 @@ class MentionFixer:
                 if t:
                     return t, child.lower_
         if e + 1 < n and doc[e].text == "," and doc[e + 1].lower_ == "who":
+            return "PERSON", None
+        if e < n and doc[e].text[:1] in "([" and LIFE_BRACKET_RE.match(doc_text(doc), span.end_char):
+            return "PERSON", None
+        # 'née X', '(born X; 1950)': the name a person was born with
+        if s > 0 and (doc[s - 1].lower_ in BIRTH_NAME_CUES or s > 1 and doc[s - 1].lower_ == "born"
+                      and doc[s - 2].text[:1] in "(["):
             return "PERSON", None
         # 'the leader of ..., X'
         if root.dep_ == "appos" and root.head.i < s and root.head.is_lower and root.head.tag_.startswith("NN"):
