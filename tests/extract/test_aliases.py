@@ -232,3 +232,33 @@ def test_syllable_acronyms(expansion: str, acronym: str, ok: bool) -> None:
 def test_a_syllable_acronym_in_brackets_is_an_alias(nlp: Language) -> None:
     got = pairs(nlp, "The University of Tarvo (UNITAR) is located in Ostrava.")
     assert ("University of Tarvo", "UNITAR", "acronym") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Kessel Hall or Kessel Hall Mansion is a historic house near Ostrava.", "Kessel Hall", "Kessel Hall Mansion"),
+        ("The Varn National Theatre or Kessel Theatre (founded 1984) is a theatre in Ostrava.",
+         "Varn National Theatre", "Kessel Theatre"),
+        ("Dario Venn or Daryo Ven (1895 – 1949) was a film director from Ostrava.", "Dario Venn", "Daryo Ven"),
+    ],
+)
+def test_a_definition_opening_with_two_names_joined_by_or(nlp: Language, text: str, name: str, alias: str) -> None:
+    assert (name, alias, "or") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Varga or Mara Lind was the winner of the prize.",  # no definition: a choice
+        "The prize went to a writer. Tom Varga or Mara Lind was a candidate.",  # two persons after the opening
+        "Ostrava or Tarvo is likely to host the games.",
+    ],
+)
+def test_two_names_joined_by_or_offering_a_choice(nlp: Language, text: str) -> None:
+    assert not {p for p in pairs(nlp, text) if p[2] == "or"}
+
+
+def test_a_name_opening_with_a_lead_in_word_is_kept_whole(nlp: Language) -> None:
+    got = pairs(nlp, "The Neue Tarngesellschaft, or New Tarn Society, is a society based in Ostrava.")
+    assert ("Neue Tarngesellschaft", "New Tarn Society", "or") in got

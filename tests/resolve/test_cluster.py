@@ -333,3 +333,11 @@ def test_a_party_named_without_its_head_is_the_party() -> None:
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[2] is ents[1] and ents[4] is ents[1]  # 'Harvest' is how the Harvest Party is mostly named
     assert ents[6] is not ents[5]  # a group's brigades are another group
+
+
+def test_a_nationality_word_is_no_short_form_of_the_organisation_it_opens() -> None:
+    ms = _mentions((1, "Peruvian National Theatre", "ORG"), (1, "Peruvian", "ORG"), (1, "Peruvian", "ORG"),
+                   (2, "Tarn Heritage Society", "ORG"), (2, "Tarn", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] != "Peruvian National Theatre"
+    assert ents[5] == "Tarn Heritage Society"  # a name word is

@@ -163,9 +163,12 @@ def _sentence(sent: Span, mentions: list[Span]) -> _Sent:
 
 
 def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
-    """Return the doc-char span of a name starting at sentence offset `pos` (after lead-ins)."""
+    """Return the doc-char span of a name starting at sentence offset `pos` (after lead-ins, unless a mention opens
+    with one: 'New Varn Society')."""
     rest = s.text[pos:]
     lead = len(rest) - len(rest.lstrip())
+    if s.base + pos + lead in s.starts:
+        return s.starts[s.base + pos + lead][:2]
     while True:
         m = LEAD_IN_RE.match(rest[lead:])
         if not m:
@@ -355,7 +358,31 @@ def _adjacent(c: _Collector, s: _Sent) -> None:
                 _pair(c, s, (a, b), after, dash=True)
 
 
-RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent)
+# 'X or Y is a ...' opening a sentence: a definition naming its subject twice ('Tarn Hall or Tarn Manor is a house')
+OPENING_OR_RE = re.compile(r"\s+or\s+")
+DEFINITION_RE = re.compile(r"\s*(?:[(\[][^()\[\]]{0,120}[)\]]\s*)?,?\s*(?:" + lexicon.alternation(
+    sorted(_GRAMMAR.copulas - _GRAMMAR.possessives - {"be"})) + r")\s+an?\s+", re.IGNORECASE)
+
+
+def _opening_or(c: _Collector, s: _Sent) -> None:
+    """'X or Y is a ...', 'The X or Y (...) was an ...' at the start of a sentence: two names of the thing defined.
+
+    Two persons only in the text's first sentence, where a biography names its subject ('Tom Roe or Mara Lind was a
+    candidate' further on offers a choice)."""
+    head = LEAD_IN_RE.match(s.text)
+    first = s.starts.get(s.base + (head.end() if head else 0))
+    if first is None:
+        return
+    m = OPENING_OR_RE.match(s.text, first[1] - s.base)
+    after = _name_at(s, m.end()) if m else None
+    if not after or not DEFINITION_RE.match(s.text, after[1] - s.base):
+        return
+    if first[2] == "PERSON" and _label_of(s, after) == "PERSON" and s.base > 0:
+        return
+    c.add(s, first[:2], after, "or")
+
+
+RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent, _opening_or)
 
 
 def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:

@@ -449,8 +449,8 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     counts = _cluster_counts(locals_, uf)
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
-        if len(parts) != 1 or names.is_acronym(ls.surface):
-            continue
+        if len(parts) != 1 or names.is_acronym(ls.surface) or ls.surface.casefold() in _DEMONYMS:
+            continue  # 'Varnish' is its country, not the 'Varnish National Theatre' its article names
         if types[k] in SHORTENED:
             candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
         elif types[k] == "PERSON" and (k[0], parts[0]) not in person_parts and not ls.titled \
