@@ -262,3 +262,32 @@ def test_two_names_joined_by_or_offering_a_choice(nlp: Language, text: str) -> N
 def test_a_name_opening_with_a_lead_in_word_is_kept_whole(nlp: Language) -> None:
     got = pairs(nlp, "The Neue Tarngesellschaft, or New Tarn Society, is a society based in Ostrava.")
     assert ("Neue Tarngesellschaft", "New Tarn Society", "or") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Mara Lind, better known by her stage name Tessa Varn, sang in Ostrava.", "Mara Lind", "Tessa Varn"),
+        ("Dario Venn, known by the pen name Tarvo Kessel, wrote novels in Ostrava.", "Dario Venn", "Tarvo Kessel"),
+    ],
+)
+def test_known_by_a_stage_or_pen_name(nlp: Language, text: str, name: str, alias: str) -> None:
+    assert (name, alias, "known_as") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Kessel District (Portuguese: Distrito de Kessel) is a district of Ostrava.", "Kessel District",
+         "Distrito de Kessel"),
+        ("The Tarvo Heritage Society (Italian: Società Tarvo) is a cultural body.", "Tarvo Heritage Society",
+         "Società Tarvo"),
+    ],
+)
+def test_a_name_in_another_language_after_its_language_and_a_colon(nlp: Language, text: str, name: str,
+                                                                    alias: str) -> None:
+    assert (name, alias, "translation") in pairs(nlp, text)
+
+
+def test_a_language_and_a_colon_before_no_name_states_nothing(nlp: Language) -> None:
+    assert not pairs(nlp, "He met Tarvo Kessel (Italian: a friend) in Ostrava.")

@@ -37,7 +37,8 @@ FUNCTION_WORDS = _GRAMMAR.alias_function_words
 # ('more commonly known as'); a renaming word stands alone after a comma or bracket ('X, formerly Y', 'X (renamed Y)')
 KNOWN_AS_RE = re.compile(
     r"\s*[,(\[]?\s*;?\s*(?:(?:" + lexicon.alternation(_GRAMMAR.known_as_adverbs) + r")\s+){0,2}"
-    r"(?:(?P<known>known (?:simply )?as|referred to as|called|spelled|spelt)|(?P<aka>a\.?k\.?a\.?|aka)"
+    r"(?:(?P<known>known (?:simply )?as|known by (?:his |her |its |their |the )?(?:[a-z]+ )?name|referred to as"
+    r"|called|spelled|spelt)|(?P<aka>a\.?k\.?a\.?|aka)"
     r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named)"
     r"|(?P<renamed>(?:" + lexicon.alternation(_GRAMMAR.renaming_cues) + r")(?: as)?))\s+",
 )
@@ -68,6 +69,9 @@ DASH_RE = re.compile(r"\s+[–—-]\s+")
 BRACKET_END_RE = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*,?\s*$")  # a bracket and its comma, closing a text
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
+LANGUAGE_INNER_RE = re.compile(r"^(\w+)\s*:\s*")  # '(Italian: X)': a language, a colon, the name in it
+# language names and nationality words, which name a language before a colon
+LANGUAGE_WORDS = lexicon.languages().names | frozenset(d.casefold() for d in lexicon.countries().demonyms)
 
 
 @dataclass
@@ -271,6 +275,12 @@ def _brackets(c: _Collector, s: _Sent) -> None:
             name = _name_at(s, pos + real.end())
             if name:
                 c.add(s, name, before, "real_name")
+            continue
+        language = LANGUAGE_INNER_RE.match(inner)
+        if language and language.group(1).casefold() in LANGUAGE_WORDS:
+            name = _name_at(s, pos + language.end())  # '(Varnish: Tarnu Kessela)': the name in that language
+            if name and re.match(r"\s*(?:[;,)\]]|$)", s.text[name[1] - s.base:]):
+                c.add(s, before, name, "translation")
             continue
         if re.search(r"\d", inner) or "," in inner or not inner[:1].isalpha():
             continue
