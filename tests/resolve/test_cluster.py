@@ -341,3 +341,11 @@ def test_a_nationality_word_is_no_short_form_of_the_organisation_it_opens() -> N
     ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[2] != "Peruvian National Theatre"
     assert ents[5] == "Tarn Heritage Society"  # a name word is
+
+
+def test_a_word_of_a_person_named_in_full_is_no_short_form_of_an_organisation() -> None:
+    ms = _mentions((1, "Tarvo Kessel", "PERSON"), (1, "Tarvo Corporation", "ORG"), (1, "Tarvo", "ORG"),
+                   (2, "Velm Corporation", "ORG"), (2, "Velm", "ORG"))
+    ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] != "Tarvo Corporation"
+    assert ents[5] == "Velm Corporation"

@@ -430,7 +430,8 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     ('Altsys Corporation'). Places: only when it is ('Golan Heights', 'Mediterranean Sea'). The longer
     name must be named at least as often as the short form, unless it is a party or a legal form (the
     short form is how those are mostly named) or the article wrote it out before first using the short
-    form. The longer names of the short form's own article come first; other articles' only when it has none.
+    form. The longer names of the short form's own article come first; other articles' only when it has none. A word
+    that is also a part of a person its article names in full stays alone: it may name either.
 
     A one-word name the model read as a person's joins an organisation 'Word Head' its article wrote out before
     it ('Brennick Group ... Brennick'), when the article names no person with that word and gives it no title
@@ -452,6 +453,8 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
         if len(parts) != 1 or names.is_acronym(ls.surface) or ls.surface.casefold() in _DEMONYMS:
             continue  # 'Varnish' is its country, not the 'Varnish National Theatre' its article names
         if types[k] in SHORTENED:
+            if (k[0], parts[0]) in person_parts:
+                continue  # 'Tarvo' beside 'Tarvo Kessel' and the 'Tarvo Society' named after him: either
             candidates = {c for c in starts.get(parts[0], set()) if _shortens(c, k, locals_, types)}
         elif types[k] == "PERSON" and (k[0], parts[0]) not in person_parts and not ls.titled \
                 and all(ROLE_TYPES.get(role.lower()) == "ORG" for role in ls.roles):
