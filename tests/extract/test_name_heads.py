@@ -14,6 +14,8 @@ from linkchart.extract.name_heads import bare_definite
 @pytest.mark.parametrize(("text", "want"), [
     ("The Orla Legion is backed by Varnland. The legion's leader, Piet Dormer, denies the charge.",
      ("Piet Dormer", "leads", "Orla Legion")),
+    ("The Liberal Party of Varnland won the vote. The liberal party's leader, Piet Dormer, thanked voters.",
+     ("Piet Dormer", "leads", "Liberal Party of Varnland")),
     ("The Red Hand Brigades are led by Piet Dormer.\nThe brigades are backed by Varnland.",
      ("Red Hand Brigades", "backed_by", "Varnland")),
     ("Piet Dormer works for the Foreign Intelligence Directorate of Varnland.\nIn 2011 the directorate trained "
@@ -28,6 +30,8 @@ def test_a_bare_definite_noun_stands_for_the_one_name_it_ends(nlp: Language, tex
     "The Orla Legion and the Varn Legion fought for a year. The legion's leader, Piet Dormer, denies the charge.",
     # a singular and a plural name share a head
     "The Orla Force trained the Varn Defence Forces. The force's leader, Piet Dormer, spoke on Monday.",
+    # an adjective that is no word of the name: another body
+    "The Orla Legion merged with a rival. The combined legion's leader, Piet Dormer, spoke on Monday.",
     # the noun used since for something else
     "The Orla Network is active in the south.\nThe network of the northern militias split from the army.\n"
     "The network's leader, Piet Dormer, denies the charge.",

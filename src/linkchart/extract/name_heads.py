@@ -5,8 +5,9 @@ writes its head noun with 'the' ("The legion's leader ...", 'The directorate als
 noun (no name, possessor or phrase of its own) that heads the name of exactly one organisation the article named
 before it stands for that organisation (rule name_head). A name's head is its last word, or the word before its
 'of' or 'for' phrase ('the Ministry of Defence'); a one-word name has none. Two such organisations named before
-leave the noun unresolved, and so does the noun used since for something else ('the network of the Y forces',
-'its network'); a place noun ('the state', 'the city') never takes a name (the place rules read places).
+leave the noun unresolved, and so do an adjective that is no word of the name ('the combined company') and the
+noun used since for something else ('the network of the Y forces', 'its network'); a place noun ('the state',
+'the city') never takes a name (the place rules read places).
 
 The names the article gives up to each doc's end are noted in its `user_data` (in that doc's characters, so a
 name in an earlier paragraph lies before 0), and read by `name_head_antecedent`.
@@ -86,6 +87,9 @@ def name_head_antecedent(noun: Token, ents: list[Span], place_nouns: frozenset[s
     names = {_key(n[3]) for n in here if n[3]}
     if len(names) != 1:
         return None
+    adjectives = {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    if not adjectives <= set(next(iter(names)).split()):
+        return None  # 'the conservative party' is the Conservative Party; 'the combined company' is a new one
     last = here[-1]
     found = next((e for e in ents if (e.start_char, e.end_char) == (last[1], last[2])), None)
     return found if found is not None else last
