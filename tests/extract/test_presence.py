@@ -71,3 +71,11 @@ def test_a_visit_to_a_place_inside_another_is_a_visit_to_both(nlp: Language, tex
 ])
 def test_no_visit_to_the_larger_place_without_a_visit_inside_it(nlp: Language, text: str) -> None:
     assert ("Tomas Varga", "visited", "Tullberg") not in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Varga was filmed on Thursday touring the frontier town of Tullberg.",
+    "Tomas Varga was seen touring Tullberg last week.",
+])
+def test_the_one_filmed_or_seen_doing_something_does_it(nlp: Language, text: str) -> None:
+    assert ("Tomas Varga", "visited", "Tullberg") in _triples(nlp, text)

@@ -115,6 +115,7 @@ def sent_ents(ctx: SentenceContext, sent: Span) -> list[Span]:
 
 
 _PURPOSE_GIVERS = lexicon.loader.lower("purpose_giver")
+_PERCEIVED_DOING = lexicon.loader.lower("perceived_doing")
 
 
 def lemma_of(tok: Token) -> str:
@@ -191,6 +192,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         raised = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
         if raised:
             return raised
+    if verb.dep_ in {"advcl", "xcomp", "ccomp"} and verb.tag_ == "VBG" and is_passive(verb.head) \
+            and lemma_of(verb.head) in _PERCEIVED_DOING:
+        # rule perceived_doing: 'X was filmed touring Y', 'X was seen leaving Y' — the one seen does it
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
         controllers = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]

@@ -318,7 +318,8 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
         if _occasion(ent):
             continue  # 'during Friday prayers': a weekly occasion, not a day
         # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range
-        value = resolve_date(text, anchor, context=previous)
+        # 'arrested in 2012 and freed two years later': a relative date counts from the sentence's last date
+        value = resolve_date(text, anchor, context=found[-1][1] if found else previous)
         if value is None and re.fullmatch(r"(?:the\s+)?(?:summer|winter|spring|autumn|fall)", text, re.I):
             continue
         if value:
