@@ -129,6 +129,16 @@ def is_deictic(expression: str) -> bool:
                 or _RE_LAST_NIGHT.search(expression))
 
 
+_RE_RECENT_WEEK = re.compile(r"\b(last|this|past)\s+(week|weekend)\b", re.I)
+_RE_RECENT_DAY = re.compile(r"\b(yesterday|last\s+night)\b", re.I)
+
+
+def names_a_recent_day(text: str) -> bool:
+    """Return True when `text` tells of a day near the one it was written ('last Saturday', 'on Friday',
+    'yesterday', 'this week'): news, not a background piece ('today', 'this year' and 'ago' do not count)."""
+    return bool(_RE_WEEKDAY.search(text) or _RE_RECENT_WEEK.search(text) or _RE_RECENT_DAY.search(text))
+
+
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
     """Return the ISO date (as precise as the text allows) an expression denotes, or None if undated.
 
