@@ -44,41 +44,41 @@ class StoryDate:
 
 def story_dates(store: Store) -> list[StoryDate]:
     """Return the dates to give the store's undated articles that report the news a dated article reports."""
-    rows = store.documents()
-    by_id = {row.id: row for row in rows}
-    recent: dict[int, bool] = {}  # article id -> whether its text tells news of a recent day
+    articles: dict[int, ArticleRow] = {}  # read once each, with their text
+
+    def article(article_id: int) -> ArticleRow:
+        if article_id not in articles:
+            articles[article_id] = store.article(article_id)
+        return articles[article_id]
 
     def tells_recent_news(article_id: int) -> bool:
-        if article_id not in recent:
-            recent[article_id] = names_a_recent_day(store.article(article_id).text or "")
-        return recent[article_id]
+        return names_a_recent_day(article(article_id).text or "")
 
     found: list[StoryDate] = []
-    for row in rows:
-        if row.date is not None or row.duplicate_of is not None or not tells_recent_news(row.id):
+    for row in store.undated_articles():
+        if not tells_recent_news(row.id):
             continue
         shared = _shared_names(store, row)
         places = _place_names(store, row)
         dated = {i: names for i, names in shared.items() if len(names) >= LEAST_SHARED and names & places
-                 and _stated(by_id.get(i)) and tells_recent_news(i)}
+                 and _stated(article(i)) and tells_recent_news(i)}
         if not dated:
             continue
         most = max(len(names) for names in dated.values())
-        best = sorted((i for i, names in dated.items() if len(names) == most), key=lambda i: by_id[i].date or "")
-        months = {(by_id[i].date or "")[:7] for i in best}
+        best = sorted((i for i, names in dated.items() if len(names) == most), key=lambda i: article(i).date or "")
+        months = {(article(i).date or "")[:7] for i in best}
         if len(months) != 1:
             continue  # the best matches were written in different months: which is not said
-        match = by_id[best[-1]]
-        names = ", ".join(sorted(dated[match.id]))
+        match = article(best[-1])
         title = f"'{match.title}'" if match.title else match.source
-        reason = f"reports the news of {title} ({(match.date or '')[:10]}): {names}"
+        reason = f"reports the news of {title} ({(match.date or '')[:10]}): {', '.join(sorted(dated[match.id]))}"
         found.append(StoryDate(row.id, months.pop(), reason))
     return found
 
 
-def _stated(row: ArticleRow | None) -> bool:
+def _stated(row: ArticleRow) -> bool:
     """Whether an article has a date of its own (stated, not inferred) down to the month at least."""
-    return row is not None and row.date is not None and row.date_inferred is None and len(row.date) >= 7
+    return row.date is not None and row.date_inferred is None and len(row.date) >= 7
 
 
 def _place_names(store: Store, row: ArticleRow) -> set[str]:
@@ -108,9 +108,9 @@ def apply_story_dates(store: Store, found: list[StoryDate],
     document, replacing the old rows); return the number of articles dated. A document that fails is reported
     and left as it was."""
     by_document: dict[int, dict[int, StoryDate]] = {}
-    rows = {row.id: row for row in store.documents()}
+    rows: dict[int, ArticleRow] = {}
     for item in found:
-        row = rows[item.article_id]
+        row = rows[item.article_id] = store.article(item.article_id)
         by_document.setdefault(row.document_id, {})[row.index] = item
     dated = 0
     for indexes in by_document.values():
