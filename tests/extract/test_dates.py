@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkchart.extract.dates import resolve_date, resolve_range, sentence_date
+from linkchart.extract.dates import resolve_date, resolve_range, sentence_date, sentence_dates
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,12 @@ def test_ago_counts_from_the_articles_date_only(expression: str) -> None:
     assert resolve_date(expression, None, "1979") is None  # not from the last date the text stated
     assert resolve_date(expression, "2005-02-01", "1979")[:2] in {"19", "20"}
     assert not resolve_date(expression, "2005-02-01", "1979").startswith("197")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Anna Berg was detained in 2012 and freed two years later.", ["2012", "2014"]),
+    ("Anna Berg was detained in March 2012 and freed the next month.", ["2012-03", "2012-04"]),
+])
+def test_a_relative_date_counts_from_the_date_before_it_in_its_sentence(nlp, text: str, want) -> None:  # noqa: ANN001
+    doc = nlp(text)
+    assert [value for _, value in sentence_dates(next(iter(doc.sents)), "2020-06-01", "2019")] == want

@@ -63,3 +63,12 @@ def test_what_a_denied_thing_was_done_by_is_not_denied(nlp) -> None:  # noqa: AN
     assert not _mod(nlp, "The government denied the report published by the Daily Courier.", "published").negated
     assert not _mod(nlp, "The minister denied the charges brought by the prosecutor who arrested him.",
                     "brought").negated
+
+
+def test_would_with_a_time_ahead_is_planned_but_the_habitual_would_is_not(nlp) -> None:  # noqa: ANN001
+    assert _mod(nlp, "Ines Berg said she would travel to Tullberg next week.", "travel").planned
+    assert _mod(nlp, "Ines Berg said she would meet the envoy tomorrow.", "meet").planned
+    assert _mod(nlp, "The envoy would visit Tullberg next month, his office said.", "visit").planned
+    assert not _mod(nlp, "Ines Berg would travel to Tullberg every summer.", "travel").planned
+    assert not _mod(nlp, "The next day Ines Berg would travel to Tullberg.", "travel").planned
+    assert not _mod(nlp, "Ines Berg travelled to Tullberg last week.", "travelled").planned

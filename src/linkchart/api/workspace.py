@@ -169,6 +169,8 @@ class Workspace:
         extract = self._extract if self._extract_enabled else None
         report = ingest_paths(self.store, targets, extract=extract, on_file=on_file, report=report,
                               engine=self._file_engine())
+        if extract is not None and report.added:
+            self._date_from_stories(report)
         if self._extract_enabled and self.store.resolution_due():
             if on_stage is not None:
                 on_stage("resolving")
@@ -176,6 +178,15 @@ class Workspace:
             self.finish_pending()
         report.duplicates = self.store.duplicate_count()
         return report
+
+    def _date_from_stories(self, report: IngestReport) -> None:
+        """Date the undated articles that report the news a dated article reports (`api.story_dates`), extracting
+        them again; failures go into `report`."""
+        from linkchart.api.story_dates import apply_story_dates, story_dates
+
+        found = story_dates(self.store)
+        if found:
+            apply_story_dates(self.store, found, self._extract, report)
 
     def _file_engine(self) -> FileEngine | None:
         """Return the engine that ingests files away from this process (None: the local pipeline does)."""

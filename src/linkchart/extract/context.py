@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
+from linkchart.extract.name_heads import name_head_antecedent
 from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 from linkchart.extract.title_holders import holder_of, title_of
@@ -114,6 +115,7 @@ def sent_ents(ctx: SentenceContext, sent: Span) -> list[Span]:
 
 
 _PURPOSE_GIVERS = lexicon.loader.lower("purpose_giver")
+_PERCEIVED_DOING = lexicon.loader.lower("perceived_doing")
 
 
 def lemma_of(tok: Token) -> str:
@@ -190,6 +192,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         raised = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
         if raised:
             return raised
+    if verb.dep_ in {"advcl", "xcomp", "ccomp"} and verb.tag_ == "VBG" and is_passive(verb.head) \
+            and lemma_of(verb.head) in _PERCEIVED_DOING:
+        # rule perceived_doing: 'X was filmed touring Y', 'X was seen leaving Y' — the one seen does it
+        return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         # object control: 'X tasked Y to work with Z' — Y, not X, works with Z
         controllers = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "dobj"]
@@ -672,7 +678,8 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                       else _object_antecedent(ctx, tok))
         if antecedent is not None:
             found.append(antecedent)
-    elif depth < 3 and tok.pos_ != "PRON":
+    elif depth < 3 and tok.pos_ != "PRON" and not any(c.dep_ == "neg" for c in tok.children):
+        # ('not all X units', 'not every X member' is not X: rule not_all)
         lemma = lemma_of(tok)
         for c in tok.children:
             if c.dep_ == "appos":
@@ -692,6 +699,9 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                               and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
+        if not found and tok.dep_ not in {"appos", "compound"} and lemma not in _PERSON_NOUNS:
+            # rule name_head: 'The legion's leader ...' is the Southern Legion the article named before
+            found += _name_head(ctx, tok)
         if not found and tok.dep_ in {"nsubj", "nsubjpass"} and _bare_definite(tok):
             # 'The cleric later denied ...', 'The group also sent advisers ...': a bare definite subject
             antecedent = description_antecedent(ctx, tok)
@@ -911,6 +921,20 @@ def _bare_definite(noun: Token) -> bool:
     kids = list(noun.children)
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
         c.dep_ in {"det", "amod", "punct"} for c in kids)
+
+
+def _name_head(ctx: SentenceContext, tok: Token) -> list[Span]:
+    """Return the organisation a bare definite noun names by its head ('the legion' for the Southern Legion named
+    before; `name_heads.name_head_antecedent`): its mention in this doc, or `tok` standing in for its naming in an
+    earlier paragraph (`arg_for` swaps it in); [] when there is none or more than one."""
+    found = name_head_antecedent(tok, ctx.ents, ctx.rules["place_nouns"])
+    if found is None:
+        return []
+    if isinstance(found, Span):
+        return [found]
+    _, start, end, text = found
+    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
+    return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
 
 
 def _age_description(tok: Token) -> bool:

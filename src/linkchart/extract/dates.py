@@ -129,6 +129,16 @@ def is_deictic(expression: str) -> bool:
                 or _RE_LAST_NIGHT.search(expression))
 
 
+_RE_RECENT_WEEK = re.compile(r"\b(last|this|past)\s+(week|weekend)\b", re.I)
+_RE_RECENT_DAY = re.compile(r"\b(yesterday|last\s+night)\b", re.I)
+
+
+def names_a_recent_day(text: str) -> bool:
+    """Return True when `text` tells of a day near the one it was written ('last Saturday', 'on Friday',
+    'yesterday', 'this week'): news, not a background piece ('today', 'this year' and 'ago' do not count)."""
+    return bool(_RE_WEEKDAY.search(text) or _RE_RECENT_WEEK.search(text) or _RE_RECENT_DAY.search(text))
+
+
 def resolve_date(expression: str, anchor: str | None, context: str | None = None) -> str | None:
     """Return the ISO date (as precise as the text allows) an expression denotes, or None if undated.
 
@@ -318,7 +328,8 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
         if _occasion(ent):
             continue  # 'during Friday prayers': a weekly occasion, not a day
         # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range
-        value = resolve_date(text, anchor, context=previous)
+        # 'arrested in 2012 and freed two years later': a relative date counts from the sentence's last date
+        value = resolve_date(text, anchor, context=found[-1][1] if found else previous)
         if value is None and re.fullmatch(r"(?:the\s+)?(?:summer|winter|spring|autumn|fall)", text, re.I):
             continue
         if value:

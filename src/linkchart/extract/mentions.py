@@ -297,6 +297,7 @@ class MentionFixer:
                 if low in self.party_roles or (low.endswith("s") and low[:-1] in self.party_roles):
                     self._party_before_role(doc, i, cands)  # 'the Unity leader', 'Socialist lawmakers'
                 if _in(t, self.roles.nouns):
+                    self._role_appositive(doc, i, cands)  # 'Ivo Pesh, a researcher at ...'
                     j = i + 1
                     if j < n and doc[j].lower_ in self.verbs.naming_forms:
                         j += 1
@@ -318,6 +319,27 @@ class MentionFixer:
             cands[:] = [c for c in cands
                         if c.cue == "table" or not any(ROW_NUMBER_RE.match(doc[k].text) for k in range(c.start, c.end))]
         return cands, others
+
+    def _role_appositive(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Ivo Pesh' in 'Ivo Pesh, a researcher at X' as a PERSON (rule role_appositive): two or three
+        capitalised words the model left unnamed or half named, right before a comma and 'a'/'an'/'the' with a
+        person noun (and adjectives before it), name the person it describes."""
+        j = i - 1
+        while j > 0 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and i - j < 4:
+            j -= 1  # 'a senior researcher', 'a security analyst'
+        if j < 2 or doc[j].lower_ not in ("a", "an", "the") or doc[j - 1].text != ",":
+            return
+        end = j - 1
+        start = end
+        while start > 0 and end - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].ent_type_ not in PLACE_LABELS:
+            start -= 1
+        if not 2 <= end - start <= 3 or (start > 0 and doc[start - 1].text[:1].isupper()
+                                          and not doc[start - 1].is_sent_start):
+            return  # one word, or inside a longer capitalised run
+        if all(doc[k].ent_type_ == "PERSON" for k in range(start, end)) or self._is_honorific(doc[start]):
+            return  # the model has it already; a title opens the name another rule reads
+        cands.append(_Cand(start, end, "PERSON", role=doc[i].text, cue="role"))
 
     def _given_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Natasha Verrel' as a PERSON: a common given name and one or two proper nouns after it (rule `given`),

@@ -203,6 +203,8 @@ POSSIBILITY_MODALS = {"can", "could", "may", "might"}  # not "would": it is also
 FUTURE_MODALS = {"will", "shall"}
 # verbs of agreeing or deciding: 'X agreed to buy Y' — the purchase is settled, not yet done (events.yaml, commitment)
 PLANNED_VERBS = _VERBS.planned | lexicon.events().commitments
+# time words pointing ahead of the report ('next week', 'tomorrow'; grammar.yaml deictic_future)
+DEICTIC_FUTURE = lexicon.loader.lower("deictic_future")
 # subordinators of a condition: 'if X attacks Y, ...' does not say it did
 CONDITIONAL_MARKS = {"if", "unless"}
 
@@ -223,10 +225,31 @@ def is_planned(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) or _conditional(tok):
         return True
+    if _future_in_the_past(verb):
+        return True
     if _purpose(verb):
         return True
     return any(head.lemma_.lower() in PLANNED_VERBS or head.lower_ in PLANNED_VERBS
                for _, head in _governors(tok, _SYNTAX.irrealis_path, 3))
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """Return True for 'would' + a time ahead of the report ('X said she would travel to Y next week', '... would
+    meet Z tomorrow'); 'would' alone is also the habitual past ('X would travel to Y'), which did happen, and 'the
+    next day' is the narrative's, not the report's."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ not in {"npadvmod", "advmod", "prep"}:
+            continue
+        times = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+        for t in times:
+            if t.lower_ in DEICTIC_FUTURE:
+                return True  # 'tomorrow'
+            kids = list(t.children)
+            if any(k.lower_ in DEICTIC_FUTURE for k in kids) and not any(k.lower_ == "the" for k in kids):
+                return True  # 'next week', not 'the next day'
+    return False
 
 
 def _purpose(verb: Token) -> bool:

@@ -49,6 +49,7 @@ from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
 from linkchart.extract.locations import chained_places, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
+from linkchart.extract.name_heads import tag_named_before
 from linkchart.extract.pages import (
     Opening,
     defined_labels,
@@ -451,6 +452,7 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     tagged = [(retype_for_facts(doc, names, surnames), offset) for doc, offset in tagged]
     tag_governments(tagged)
     tag_focus(tagged)
+    tag_named_before(tagged)
     tag_title_holders(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -1634,4 +1634,27 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
             negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
             date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
+    return out + _within(out, ctx.rules["within_rule"])
+
+
+def _within(found: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+    """Return the relations to the larger places of `found`'s objects: a visit to a place the sentence puts in
+    another ('X was at the Blue Gate in Tull': Blue Gate located_in Tull) is a visit to that place too."""
+    outer_of: dict[tuple[int, int], list[Relation]] = {}
+    for r in found:
+        if r.predicate == "located_in" and not r.negated:
+            outer_of.setdefault(r.subject_span, []).append(r)
+    if not outer_of:
+        return []
+    have = {(r.subject_span, r.predicate, r.object_span) for r in found}
+    out: list[Relation] = []
+    for r in found:
+        if r.predicate not in rule["predicates"] or r.negated:
+            continue
+        for place in outer_of.get(r.object_span, ()):
+            key = (r.subject_span, r.predicate, place.object_span)
+            if key in have or place.object_span == r.subject_span:
+                continue
+            have.add(key)
+            out.append(replace(r, object=place.object, object_span=place.object_span, rule=r.rule + rule["suffix"]))
     return out

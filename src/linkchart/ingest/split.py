@@ -246,6 +246,8 @@ def _scan_header(paras: list[_Para], first: int) -> _Header:
     last_para = first  # paragraph of the last header line taken
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         kind = _in_context(line.text, kind, _next_to_date(kinds, i), others)
+        if kind is LineKind.HEADLINE and _wrapped_sentence(paras[line.para], line):
+            kind = LineKind.OTHER  # 'A video showed X near the / village of Y.': a sentence wrapped, body
         if kind is LineKind.OTHER and _wraps_title(header, line):
             kind = LineKind.HEADLINE  # 'Tehran’s message from / the Lebanese fence'
         if kind is LineKind.OTHER and _clean(line.text) != header.title:
@@ -261,6 +263,15 @@ def _scan_header(paras: list[_Para], first: int) -> _Header:
     # Deks and captions skipped over after the last header line are body text.
     header.body_para = min(last_para + 1, max(limit, first + 1))
     return header
+
+
+def _wrapped_sentence(para: _Para, line: _Line) -> bool:
+    """Return True when `line` opens a sentence its paragraph wraps onto a lower-case next line and ends with a full
+    stop: body text ('... at the gate near the / village of Y.'), not a headline, which ends without one."""
+    k = next((n for n, ln in enumerate(para.lines) if ln.start == line.start), None)
+    if k is None or k + 1 >= len(para.lines):
+        return False
+    return para.lines[k + 1].text[:1].islower() and para.lines[-1].text.rstrip("”’\"')").endswith((".", "!", "?"))
 
 
 def _wraps_title(header: _Header, line: _Line) -> bool:

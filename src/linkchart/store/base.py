@@ -671,6 +671,11 @@ class Store(ABC):
         """Return one row per stored article (without text), ordered by source and index."""
 
     @abstractmethod
+    def undated_articles(self) -> list[ArticleRow]:
+        """Return the stored articles (without text) with no date, stated or inferred, that repeat no earlier
+        article, ordered by source and index."""
+
+    @abstractmethod
     def article(self, article_id: int) -> ArticleRow:
         """Return an article with clean text, offset map and original text; KeyError if unknown."""
 

@@ -469,6 +469,15 @@ class PostgresStore(Store):
         )
         return [self._article_row(r) for r in rows]
 
+    def undated_articles(self) -> list[ArticleRow]:
+        """Return the stored articles (without text) with no date, stated or inferred, that repeat no earlier
+        article, ordered by source and index."""
+        rows = self._read(
+            f"""SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN documents d ON d.id = a.document_id
+                WHERE a.date IS NULL AND a.duplicate_of IS NULL ORDER BY d.source COLLATE "C", a.idx"""
+        )
+        return [self._article_row(r) for r in rows]
+
     def article(self, article_id: int) -> ArticleRow:
         """Return an article with clean text, offset map, paragraphs and original text."""
         rows = self._read(
