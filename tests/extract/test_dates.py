@@ -100,3 +100,12 @@ def test_ago_counts_from_the_articles_date_only(expression: str) -> None:
 def test_a_relative_date_counts_from_the_date_before_it_in_its_sentence(nlp, text: str, want) -> None:  # noqa: ANN001
     doc = nlp(text)
     assert [value for _, value in sentence_dates(next(iter(doc.sents)), "2020-06-01", "2019")] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Both sides signed a ceasefire in March.", ["2020-03"]),
+    ("The army left the town in May.", ["2020-05"]),
+])
+def test_march_and_may_after_a_word_of_time_are_months(nlp, text: str, want) -> None:  # noqa: ANN001
+    doc = nlp(text)
+    assert [value for _, value in sentence_dates(next(iter(doc.sents)), "2020-06-01", None)] == want

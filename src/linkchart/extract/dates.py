@@ -325,6 +325,8 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
         if not is_date_expression(ent):
             continue
         text = ent.text
+        if text.lower() in {"may", "march"} and ent.start > sent.start:
+            text = f"{ent.doc[ent.start - 1].text} {text}"  # 'in March' is the month, 'March' alone may be the verb
         if _occasion(ent):
             continue  # 'during Friday prayers': a weekly occasion, not a day
         # 'the period 2006-2011' / 'from 2006 to 2011': include a leading 'from' for the range

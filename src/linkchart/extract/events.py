@@ -66,11 +66,24 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     else:
         doers = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not doers:
+            # 'a ceasefire that X and Y signed', 'the raid, carried out by X': the doers of the clause on the noun
+            doers = next((found for c in trigger.children if c.pos_ in {"VERB", "AUX"} and _clause_on_noun(c)
+                          and (found := [t for t in agents(c) if t.i != trigger.i])), [])
+        if not doers:
             doers = [e.root for e in clause_agents(ctx, trigger)]
         undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
                       for g in c.children if g.dep_ == "pobj"]
         others += [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
     return doers, undergoers, others
+
+
+def _clause_on_noun(verb: Token) -> bool:
+    """Whether `verb` heads a clause that describes the noun it hangs on: a relative clause opened by a relative
+    pronoun ('that X signed'), or a past participle ('signed by X'); not a clause the parser hung on the noun
+    without one ('a statement agreeing the issue should be decided by Y')."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN"
+    return verb.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP", "WP$"} or c.lower_ == "that" for c in verb.children)
 
 
 def summarise(ctx: SentenceContext, trigger: Token) -> str:
