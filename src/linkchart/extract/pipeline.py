@@ -47,7 +47,7 @@ from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
-from linkchart.extract.locations import chained_places, named_places
+from linkchart.extract.locations import chained_places, country_named_bodies, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.pages import (
     Opening,
@@ -316,6 +316,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         # page's subject is ('a Varnish painter ... born in Dorland'): the page reads the one standing alone.
         mentions = [m for m, cue in pairs if cue != DEMONYM_CUE or m.refers_to not in named]
         art.extraction.relations += named_places(mentions, rules["place_name_rule"], rules["site_nouns"])
+        art.extraction.relations += country_named_bodies(mentions, rules["country_name_rule"])
         art.extraction.relations += page_region_relations(mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"], place_nouns(rules))
         art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
