@@ -225,13 +225,22 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         seen.add(key)
         if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
             continue
-        if defined and name == rule["word_name"] and not place_page and m.label not in rule["place_page_labels"]:
-            continue  # 'X is a Varnish painter': a person the model calls a place
+        if defined and (name == rule["word_name"] or _person_noun(opening.noun)) and not place_page \
+                and m.label not in rule["place_page_labels"]:
+            continue  # 'X is a Varnish painter', 'X is a politician of Varnland': a person the model calls a place
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=kind))
     return out
+
+
+def _person_noun(noun: str) -> bool:
+    """Return True when a definition's noun is a person's: a role noun of the lexicon ('politician', 'footballer',
+    'prince') or a noun with a person's suffix ('chairman')."""
+    roles = lexicon.roles()
+    return noun in roles.nouns or noun.endswith(roles.person_suffixes) \
+        or any(noun in words for words in roles.classes.values())
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:
