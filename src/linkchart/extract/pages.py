@@ -10,6 +10,7 @@ reports open with a happening, not a definition, so `opening_definition` keeps t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -316,3 +317,41 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=name))
     return out
+
+
+_HEAD_TITLE = re.compile(rf"\b({lexicon.alternation(sorted(t.title() for t in lexicon.head_of_state_titles()))})\s+$")
+
+
+def page_leader_relations(text: str, mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each person the page names after a
+    capitalised title of a head of state or government ('President X', 'Prime Minister X', 'King X'; lexicon
+    class head_of_state) at the head of the country of its opening definition (`page_country`), on a page whose
+    opening names one country. Left out: a title qualified by a capitalised word before it ('Vice President X',
+    'Varnish President X', 'Club President X': another office or another country), and a name an 'of' phrase
+    follows ('King X of Y': Y is the country). One relation per name, its first such mention; evidence runs from
+    the definition to the sentence naming it."""
+    country = page_country(mentions, opening) if opening.nations == 1 else None
+    if country is None:
+        return []
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.label not in rule["labels"] or m.text in seen or m.start < opening.start:
+            continue
+        title = _HEAD_TITLE.search(text[max(0, m.start - 20):m.start])
+        if title is None or text[m.end:m.end + 4] == " of " or _qualified(text, m.start - len(title.group(0))):
+            continue
+        seen.add(m.text)
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
+                            subject_span=(m.start, m.end), object_span=(country.start, country.end),
+                            start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                            rule=rule["name"]))
+    return out
+
+
+def _qualified(text: str, i: int) -> bool:
+    """Return True when the word before character `i` is capitalised or joined to it by a hyphen ('Vice President',
+    'Varnish President', 'Vice-President'): it qualifies the title after it."""
+    before = text[max(0, i - 30):i]
+    word = re.search(r"(\S+)\s*$", before)
+    return word is not None and (before.endswith("-") or word.group(1)[:1].isupper())

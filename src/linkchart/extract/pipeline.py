@@ -54,6 +54,7 @@ from linkchart.extract.pages import (
     defined_labels,
     opening_definition,
     page_country_relations,
+    page_leader_relations,
     page_region_relations,
     place_nouns,
     tag_defined_name,
@@ -322,6 +323,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
+        art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
     return art.extraction
 
 

@@ -334,6 +334,12 @@ def described_of_nouns() -> frozenset[str]:
 
 
 @cache
+def head_of_state_titles() -> frozenset[str]:
+    """Return the titles of heads of state and government ('president', 'prime minister', 'king'), lower-cased."""
+    return lower("head_of_state")
+
+
+@cache
 def prize_heads() -> frozenset[str]:
     """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
     return lower("prize_head")
