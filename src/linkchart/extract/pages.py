@@ -40,6 +40,9 @@ class Opening:
     subject: tuple[int, int]  # the same name's characters, offsets into the article
     nationality: str | None = None  # the country a nationality word before the noun names ('a Varnish painter')
     nations: int = 0  # how many countries the sentence names, by name or nationality word
+    # where the definition's 'in' phrases point: the first character of each one's object ('X is a station built
+    # in 1904 in Tull': the 'T' of Tull), offsets into the article
+    places: tuple[int, ...] = ()
 
 
 def defined_labels(rules: dict[str, Any]) -> dict[str, str]:
@@ -80,7 +83,23 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
         end += 1
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
                    (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset), _nationality(sent, noun),
-                   len(_nations(sent)))
+                   len(_nations(sent)), tuple(t.idx + offset for t in _locative_objects(sent, end, rule)))
+
+
+def _locative_objects(sent: Span, after: int, rule: dict[str, Any]) -> list[Token]:
+    """Return the objects of the 'in' phrases of a definition after its name (token `after` on), outside brackets,
+    each hung on a noun or on a verb of `rule["opening_place_verbs"]` ('a station built in 1904 in Tull', 'a museum
+    located at the foot of X in Tull'; not 'a painter who worked in Tull')."""
+    out, depth = [], 0
+    for tok in sent:
+        if tok.text in {"(", "["}:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok.i >= after and tok.lower_ == "in" and tok.dep_ == "prep" and (
+                tok.head.pos_ in {"NOUN", "PROPN"} or lemma_of(tok.head) in rule["opening_place_verbs"]):
+            out += [c for c in tok.children if c.dep_ == "pobj"]
+    return out
 
 
 def _defining_verb(sent: Span, rule: dict[str, Any]) -> tuple[Token, Token] | None:
@@ -236,12 +255,16 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     return out
 
 
+_THING_CLASSES = ("site", "firm")  # role classes (roles.yaml role_class=) of buildings, grounds and firms, not persons
+
+
 def _person_noun(noun: str) -> bool:
-    """Return True when a definition's noun is a person's: a role noun of the lexicon ('politician', 'footballer',
-    'prince') or a noun with a person's suffix ('chairman')."""
+    """Return True when a definition's noun is a person's: a role noun of the lexicon ('politician', 'prince'), a
+    noun of a person's role class ('footballer'; not a site's or a firm's: 'museum', 'company') or a noun with a
+    person's suffix ('chairman')."""
     roles = lexicon.roles()
     return noun in roles.nouns or noun.endswith(roles.person_suffixes) \
-        or any(noun in words for words in roles.classes.values())
+        or any(noun in words for cls, words in roles.classes.items() if cls not in _THING_CLASSES)
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:
@@ -355,3 +378,31 @@ def _qualified(text: str, i: int) -> bool:
     before = text[max(0, i - 30):i]
     word = re.search(r"(\S+)\s*$", before)
     return word is not None and (before.endswith("-") or word.group(1)[:1].isupper())
+
+
+def opening_place_relations(text: str, mentions: list[Mention], opening: Opening,
+                            rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting the page's own subject in each place
+    (labels `rule["labels"]`) an 'in' phrase of its definition names, and in each place a comma chain goes on to
+    from there ('X is a train station built in 1904 in Tull, Ostra County, Varnland': X in Tull, Ostra County and
+    Varnland). Not for a subject the model calls a person, nor on a page whose noun is a person's ('X is a painter
+    in Tull')."""
+    subject = next((m for m in mentions if m.start < opening.subject[1] and opening.subject[0] < m.end), None)
+    if subject is None or subject.refers_to is not None or subject.label in rule["not_subject_labels"] \
+            or _person_noun(opening.noun):  # 'Tull Varnish village is ...': a nationality word is no subject
+        return []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Relation] = []
+    seen: set[str] = {subject.text}
+    for at in opening.places:
+        i = next((k for k, m in enumerate(ordered) if m.start <= at < m.end), None)
+        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= opening.end:
+            place = ordered[i]
+            if place.text not in seen:
+                seen.add(place.text)
+                out.append(Relation(subject=subject.text, predicate=rule["predicate"], object=place.text,
+                                    subject_span=(subject.start, subject.end), object_span=(place.start, place.end),
+                                    start=opening.start, end=opening.end, rule=rule["name"]))
+            nxt = i + 1  # 'in Tull, Ostra County': the place after a comma holds the one before
+            i = nxt if nxt < len(ordered) and text[place.end:ordered[nxt].start].strip() == "," else None
+    return out

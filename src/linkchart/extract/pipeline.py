@@ -53,6 +53,7 @@ from linkchart.extract.pages import (
     Opening,
     defined_labels,
     opening_definition,
+    opening_place_relations,
     page_country_relations,
     page_leader_relations,
     page_region_relations,
@@ -324,6 +325,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
         art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
+        art.extraction.relations += opening_place_relations(art.text, mentions, art.opening,
+                                                            rules["opening_place_rule"])
     return art.extraction
 
 
