@@ -257,3 +257,15 @@ def test_place_and_country_pairs_in_a_list_are_each_a_place_in_its_country(nlp: 
 def test_a_list_of_places_and_countries_puts_no_place_in_a_country(nlp: Language) -> None:
     got = _page(nlp, "The band played in Lisbon, Madrid and Rome, and later in France, Spain and Italy.")
     assert not any(rule == "place_comma_place" for *_, rule in got)
+
+
+def test_the_towns_of_a_page_about_a_place_are_in_the_county_its_definition_names(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a village in Ostra County , Tullshire , Portugal .\nThe village lies south of "
+                     "Brennick and north of Kell County .")
+    assert ("Brennick", "located_in", "Ostra County", "page_district") in got, got
+    assert not any(s == "Kell County" and rule == "page_district" for s, _, _, rule in got)  # a county beside it
+
+
+def test_a_town_named_as_the_place_of_a_site_holds_no_other_town(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Park is a park in Ostra , Tullshire , Portugal .\nIt lies south of Brennick .")
+    assert not any(rule == "page_district" for *_, rule in got), got

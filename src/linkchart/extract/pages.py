@@ -406,3 +406,43 @@ def opening_place_relations(text: str, mentions: list[Mention], opening: Opening
             nxt = i + 1  # 'in Tull, Ostra County': the place after a comma holds the one before
             i = nxt if nxt < len(ordered) and text[place.end:ordered[nxt].start].strip() == "," else None
     return out
+
+
+def page_district_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                            rule: dict[str, Any], place_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["district_name"]`) putting each town (GPE) a page about a
+    place names after its opening definition in the administrative units that definition puts the page's place in,
+    short of the outermost ('X is a village in Ostra County, Tullshire, Varnland' -> Ostra County): the units the
+    stated links of `relations` inside the definition name, which hold another of them and whose name has a word of
+    an administrative unit (lexicon class admin_unit: 'county', 'district', 'gmina'). Left out: what the page places
+    itself, countries and nationality words, `rule["larger"]` words, and a unit of the same kind ('Kell County' is
+    beside 'Ostra County', not in it)."""
+    if opening.noun not in place_nouns:
+        return []
+    units = lexicon.admin_units()
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
+    opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
+              and nation_named(r.object) is None]
+    regions = {r.object.casefold(): r for r in opened}
+    districts = [regions[k] for k in regions
+                 if any(r.subject.casefold() == k and r.object.casefold() in regions for r in opened)
+                 and units & set(k.split())
+                 and any((m.start, m.end) == regions[k].object_span and m.label == "GPE" for m in mentions)]
+    if not districts:
+        return []
+    skip = {r.subject.casefold() for r in stated} | set(regions) | {w.casefold() for w in rule["larger"]}
+    out: list[Relation] = []
+    for m in mentions:
+        key = m.text.casefold()
+        if m.start < opening.end or key in skip or m.label != "GPE" or m.refers_to \
+                or _nation(m) is not None or country_of_demonym(m.text) is not None:
+            continue
+        skip.add(key)
+        for district in districts:
+            if units & set(key.split()) & set(district.object.casefold().split()):
+                continue  # 'Kell County' beside 'Ostra County'
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=district.object,
+                                subject_span=(m.start, m.end), object_span=district.object_span,
+                                start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                                rule=rule["district_name"]))
+    return out

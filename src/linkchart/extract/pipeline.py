@@ -55,6 +55,7 @@ from linkchart.extract.pages import (
     opening_definition,
     opening_place_relations,
     page_country_relations,
+    page_district_relations,
     page_leader_relations,
     page_region_relations,
     place_nouns,
@@ -319,11 +320,15 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         mentions = [m for m, cue in pairs if cue != DEMONYM_CUE or m.refers_to not in named]
         art.extraction.relations += named_places(mentions, rules["place_name_rule"], rules["site_nouns"])
         art.extraction.relations += country_named_bodies(mentions, rules["country_name_rule"])
+        stated = list(art.extraction.relations)
         art.extraction.relations += page_region_relations(mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"], place_nouns(rules))
         art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
+        # the towns of a page about a place are in the county its definition names (stated links only)
+        art.extraction.relations += page_district_relations(mentions, stated, art.opening, rules["page_country_rule"],
+                                                            place_nouns(rules))
         art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
         art.extraction.relations += opening_place_relations(art.text, mentions, art.opening,
                                                             rules["opening_place_rule"])

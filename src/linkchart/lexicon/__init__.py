@@ -334,6 +334,12 @@ def described_of_nouns() -> frozenset[str]:
 
 
 @cache
+def admin_units() -> frozenset[str]:
+    """Return the words for administrative units that hold towns ('county', 'district', 'gmina'), lower-cased."""
+    return lower("admin_unit")
+
+
+@cache
 def head_of_state_titles() -> frozenset[str]:
     """Return the titles of heads of state and government ('president', 'prime minister', 'king'), lower-cased."""
     return lower("head_of_state")
