@@ -91,9 +91,8 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or nation_named(ent.text) is not None:
             continue  # a country, or a part of one named by a compass word ('the northwest Varnland, in Y')
         if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
-                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]) \
-                and ent.label_ in rule["place_labels"]:
-            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y; 'graduated from X School in Y'
+                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
+            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
         if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
             continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
         j = i + 1

@@ -1334,8 +1334,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             continue
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
-                and lemma_of(tok.head.head) not in rule["near_words"] and ent.label_ in rule["place_labels"]:
-            continue  # 'close to X in Y' is X in Y; a site's own 'in' phrase says where it is ('from X School in Y')
+                and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
+            continue
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue
