@@ -269,3 +269,9 @@ def test_the_towns_of_a_page_about_a_place_are_in_the_county_its_definition_name
 def test_a_town_named_as_the_place_of_a_site_holds_no_other_town(nlp: Language) -> None:
     got = _page(nlp, "Dunmore Park is a park in Ostra , Tullshire , Portugal .\nIt lies south of Brennick .")
     assert not any(rule == "page_district" for *_, rule in got), got
+
+
+def test_a_definition_of_a_name_opening_with_the_and_a_nationality_word_sets_the_country(nlp: Language) -> None:
+    got = _page(nlp, "The Portuguese Constituent Assembly was a constitutional assembly in Portugal .\nIt met in "
+                     "Ostravel and Tullmouth .")
+    assert ("Tullmouth", "located_in", "Portugal", "page_country") in got, got

@@ -72,8 +72,9 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
         return None
     root, noun = found
     first = next((t for t in sent if not t.is_punct), None)
-    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
-        first = first.nbor()  # 'The Orla Tour was ...': a name with its article
+    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and (
+            first.nbor().pos_ == "PROPN" or first.nbor().is_title and first.lower_ == "the"):
+        first = first.nbor()  # 'The Orla Tour was ...', 'The Varnish Constituent Assembly was ...': a name, its article
     if first is None or first.i >= root.i or not first.text[:1].isupper() or first.ent_type_ == "DATE":
         return None  # 'OrlaTab is a tablet': a name may have capitals inside
     if first.pos_ in rule["not_name_openers"]:
