@@ -43,3 +43,11 @@ def test_a_page_of_two_countries_or_a_report_sets_no_leader(nlp: Language) -> No
     two = _leads(nlp, "Dunmore Vale is a town on the border of Portugal and Spain.\nPresident Harrow Kell visited it.")
     report = _leads(nlp, "Police arrested two men in Portugal on Monday.\nPresident Harrow Kell praised them.")
     assert not two and not report
+
+
+def test_a_title_and_an_of_phrase_naming_a_country_lead_that_country(nlp: Language) -> None:
+    text = ("Dunmore Vale ( born 1950 ) is a Portuguese politician.\nHe was received by King Harrow Kell of Spain in "
+            "1920.")
+    found = extract_article(text, [(0, text.index("\n")), (text.index("\n") + 1, len(text))], None, nlp)
+    got = {(r.subject, r.object, r.rule) for r in found.relations if r.predicate == "leads"}
+    assert ("Harrow Kell", "Spain", "title_of_country") in got, got

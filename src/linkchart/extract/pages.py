@@ -347,29 +347,36 @@ _HEAD_TITLE = re.compile(rf"\b({lexicon.alternation(sorted(t.title() for t in le
 
 
 def page_leader_relations(text: str, mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> list[Relation]:
-    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each person the page names after a
-    capitalised title of a head of state or government ('President X', 'Prime Minister X', 'King X'; lexicon
-    class head_of_state) at the head of the country of its opening definition (`page_country`), on a page whose
-    opening names one country. Left out: a title qualified by a capitalised word before it ('Vice President X',
-    'Varnish President X', 'Club President X': another office or another country), and a name an 'of' phrase
-    follows ('King X of Y': Y is the country). One relation per name, its first such mention; evidence runs from
-    the definition to the sentence naming it."""
+    """Return `rule["predicate"]` relations putting each person the page names after a capitalised title of a head
+    of state or government ('President X', 'Prime Minister X', 'King X'; lexicon class head_of_state) at the head of
+    a country: the one an 'of' phrase right after the name names ('King X of Varnland': rule `rule["of_name"]`), or
+    else the country of the page's opening definition (`page_country`) when it names one country (rule
+    `rule["name"]`). Left out: a title qualified by a capitalised word before it ('Vice President X', 'Varnish
+    President X', 'Club President X': another office or another country), and a name an 'of' phrase naming no
+    country follows ('King X of the Franks'). One relation per name, its first such mention; evidence runs from the
+    definition to the sentence naming it, or is that sentence."""
     country = page_country(mentions, opening) if opening.nations == 1 else None
-    if country is None:
-        return []
+    starts = {m.start: m for m in mentions if nation_named(m.text) is not None}
     out: list[Relation] = []
     seen: set[str] = set()
     for m in mentions:
         if m.label not in rule["labels"] or m.text in seen or m.start < opening.start:
             continue
         title = _HEAD_TITLE.search(text[max(0, m.start - 20):m.start])
-        if title is None or text[m.end:m.end + 4] == " of " or _qualified(text, m.start - len(title.group(0))):
+        if title is None or _qualified(text, m.start - len(title.group(0))):
             continue
-        seen.add(m.text)
-        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
-                            subject_span=(m.start, m.end), object_span=(country.start, country.end),
-                            start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
-                            rule=rule["name"]))
+        named = starts.get(m.end + 4) if text[m.end:m.end + 4] == " of " else None
+        if named is not None:
+            seen.add(m.text)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=named.text,
+                                subject_span=(m.start, m.end), object_span=(named.start, named.end),
+                                start=m.sentence_start, end=m.sentence_end, rule=rule["of_name"]))
+        elif country is not None and text[m.end:m.end + 4] != " of ":
+            seen.add(m.text)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
+                                subject_span=(m.start, m.end), object_span=(country.start, country.end),
+                                start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                                rule=rule["name"]))
     return out
 
 
