@@ -101,6 +101,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
+        site_openers=lexicon.site_openers(),
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())), accompanying_verbs=verbs.accompanying,
@@ -1231,10 +1232,12 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
 
 def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
     """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
-    Ostrava'; an organisation only when its name ends in such a word: 'Brennick University, Varnland')."""
+    Ostrava'; an organisation only when its name ends in such a word, 'Brennick University, Varnland', or opens with
+    such a word of another language, 'Palais Brenner in Tull')."""
     if ent.label_ in rule["labels"]:
         return True
-    site = ent[-1].lower_ in ctx.rules["site_nouns"]
+    first = ent[1] if len(ent) > 2 and ent[0].lower_ == "the" else ent[0]
+    site = ent[-1].lower_ in ctx.rules["site_nouns"] or len(ent) > 1 and first.lower_ in ctx.rules["site_openers"]
     return ent.label_ == "FAC" or ent.label_ in rule["site_labels"] and site
 
 

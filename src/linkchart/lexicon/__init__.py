@@ -334,6 +334,13 @@ def described_of_nouns() -> frozenset[str]:
 
 
 @cache
+def site_openers() -> frozenset[str]:
+    """Return the words of other languages for buildings and institutions that open a site's name ('palais',
+    'museo', 'université'), lower-cased."""
+    return lower("site_opener")
+
+
+@cache
 def admin_units() -> frozenset[str]:
     """Return the words for administrative units that hold towns ('county', 'district', 'gmina'), lower-cased."""
     return lower("admin_unit")
