@@ -8,7 +8,10 @@ import re
 import pytest
 from spacy.language import Language
 
+from linkchart.extract.pages import Opening, page_country_relations, place_nouns
 from linkchart.extract.pipeline import extract_article
+from linkchart.extract.relations import load_rules
+from linkchart.models import Mention
 
 
 def _page(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
@@ -64,7 +67,8 @@ def test_organisations_are_in_the_country_on_a_page_about_a_place(nlp: Language)
 def test_a_site_or_anorganisation_named_by_the_country_is_in_it_on_any_page(nlp: Language, org: str) -> None:
     got = _page(nlp, f"Harrow Kell was a Portuguese singer of the nineteenth century.\nHe studied at the {org} "
                      "for three years.")
-    assert any(s.endswith(org.split()[-1]) and p == "located_in" and rule == "page_country"
+    # the national one is read from its own name first (rule country_in_name)
+    assert any(s.endswith(org.split()[-1]) and p == "located_in" and rule in {"page_country", "country_in_name"}
                for s, p, _, rule in got), got
 
 
@@ -219,3 +223,55 @@ def test_a_page_with_a_region_and_no_country_sets_its_places_in_the_region(nlp: 
 def test_a_country_the_gazetteer_names_by_its_name_alone_is_a_pages_country(nlp: Language, country: str) -> None:
     got = _page(nlp, f"Dunmore Vale is a small town in the north of {country} .\nThe road runs to Tullmouth .")
     assert ("Tullmouth", "located_in", country.removeprefix("the "), "page_country") in got
+
+
+
+@pytest.mark.parametrize("noun,kept", [("politician", False), ("footballer", False), ("town", True)])
+def test_a_page_subject_named_by_a_persons_noun_is_not_in_the_pages_country(noun: str, kept: bool) -> None:
+    # 'X ( born 1950 ) is a politician of Portugal.': the model may call the person's name a place (GPE); a
+    # person's noun in the definition says the page's own subject is no place of that country
+    text = f"Dunmore Vale ( born 1950 ) is a {noun} of Portugal ."
+    subject = Mention(0, 12, "Dunmore Vale", "GPE", 0, len(text))
+    country = Mention(text.index("Portugal"), text.index("Portugal") + 8, "Portugal", "GPE", 0, len(text))
+    opening = Opening(0, len(text), noun, (0, 2), (0, 12), None, 1)
+    rules = load_rules()
+    got = page_country_relations([subject, country], [], opening, rules["page_country_rule"], place_nouns(rules),
+                                 rules["site_nouns"])
+    assert any(r.subject == "Dunmore Vale" for r in got) is kept
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Its offices are in Tullmouth, Portugal, Ostravel, Spain and Brenna, Italy.",
+     {("Tullmouth", "Portugal"), ("Ostravel", "Spain"), ("Brenna", "Italy")}),
+    ("She showed her work in Kellan, Spain; Ostravel, Italy and Dunmore, Oregon.",
+     {("Kellan", "Spain"), ("Ostravel", "Italy")}),
+    ("The firm has plants in Tullmouth, Portugal and in Ostravel, Spain, and a depot in Kellan, Italy.",
+     {("Tullmouth", "Portugal"), ("Ostravel", "Spain"), ("Kellan", "Italy")}),
+])
+def test_place_and_country_pairs_in_a_list_are_each_a_place_in_its_country(nlp: Language, text: str,
+                                                                          pairs: set[tuple[str, str]]) -> None:
+    got = {(s, o) for s, p, o, rule in _page(nlp, text) if rule == "place_comma_place"}
+    assert pairs <= got, got
+
+
+def test_a_list_of_places_and_countries_puts_no_place_in_a_country(nlp: Language) -> None:
+    got = _page(nlp, "The band played in Lisbon, Madrid and Rome, and later in France, Spain and Italy.")
+    assert not any(rule == "place_comma_place" for *_, rule in got)
+
+
+def test_the_towns_of_a_page_about_a_place_are_in_the_county_its_definition_names(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Vale is a village in Ostra County , Tullshire , Portugal .\nThe village lies south of "
+                     "Brennick and north of Kell County .")
+    assert ("Brennick", "located_in", "Ostra County", "page_district") in got, got
+    assert not any(s == "Kell County" and rule == "page_district" for s, _, _, rule in got)  # a county beside it
+
+
+def test_a_town_named_as_the_place_of_a_site_holds_no_other_town(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore Park is a park in Ostra , Tullshire , Portugal .\nIt lies south of Brennick .")
+    assert not any(rule == "page_district" for *_, rule in got), got
+
+
+def test_a_definition_of_a_name_opening_with_the_and_a_nationality_word_sets_the_country(nlp: Language) -> None:
+    got = _page(nlp, "The Portuguese Constituent Assembly was a constitutional assembly in Portugal .\nIt met in "
+                     "Ostravel and Tullmouth .")
+    assert ("Tullmouth", "located_in", "Portugal", "page_country") in got, got

@@ -44,3 +44,13 @@ def test_a_party_or_a_bare_name_before_a_comma_and_a_place_is_not_placed(nlp) ->
     got = facts(nlp, "He thanked the Harbour Party, Brennick, and his family.", [("Harbour Party", "ORG"),
                                                                                  ("Brennick", "GPE")])
     assert not any(s == "Harbour Party" and p == "located_in" for s, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,site,place", [
+    ("He designed the plans of the Palais Brenner in Graz.", "Palais Brenner", "Graz"),
+    ("An exhibition took place in the Musée du Kellan in Paris in 2011.", "Musée du Kellan", "Paris"),
+])
+def test_a_site_named_with_a_word_of_another_language_first_is_in_its_place(nlp, text: str, site: str,  # noqa: ANN001
+                                                                              place: str) -> None:
+    got = facts(nlp, text, [(site, "ORG"), (place, "GPE")])
+    assert any(s == site and p == "located_in" and o == place for s, p, o, _ in got), got

@@ -263,6 +263,36 @@ def named_places(mentions: list[Mention], rule: dict[str, Any], site_nouns: Coll
     return out
 
 
+def country_named_bodies(mentions: list[Mention], rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting an organisation or site (labels
+    `rule["labels"]`) in the country its name opens with, by name or nationality word ('the Varnish Army', 'Varnland
+    Census Bureau', 'the Varnish National Orchestra'), when the article also names that country on its own (a
+    mention of it, or of its nationality word); one relation per name, its first mention, the country's first
+    mention as object. Evidence is the name's sentence. A name that is all country ('Varnland'), or a place, is left
+    out."""
+    countries: dict[str, Mention] = {}
+    for m in mentions:
+        country = m.refers_to or nation_named(m.text)
+        if country is not None and m.label not in rule["labels"]:
+            countries.setdefault(country, m)
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label not in rule["labels"] or m.refers_to is not None or len(words) < 2 or m.text in seen:
+            continue
+        seen.add(m.text)
+        country = next((c for n in range(min(rule["longest_country"], len(words) - 1), 0, -1)
+                        if (c := lexicon.nation_of(" ".join(words[:n]))) is not None), None)
+        home = countries.get(country) if country is not None else None
+        if home is None:
+            continue
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=home.text,
+                            subject_span=(m.start, m.end), object_span=(home.start, home.end),
+                            start=m.sentence_start, end=m.sentence_end, rule=rule["name"]))
+    return out
+
+
 def _places_in_name(words: list[str], places: dict[str, Mention], longest: int) -> Iterator[Mention]:
     """Yield the places of `places` a name's words open with ('Tull City Council') or give after 'of' ('Bank of
     Tull'), the longest first; never the whole name."""

@@ -10,6 +10,7 @@ reports open with a happening, not a definition, so `opening_definition` keeps t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,9 @@ class Opening:
     subject: tuple[int, int]  # the same name's characters, offsets into the article
     nationality: str | None = None  # the country a nationality word before the noun names ('a Varnish painter')
     nations: int = 0  # how many countries the sentence names, by name or nationality word
+    # where the definition's 'in' phrases point: the first character of each one's object ('X is a station built
+    # in 1904 in Tull': the 'T' of Tull), offsets into the article
+    places: tuple[int, ...] = ()
 
 
 def defined_labels(rules: dict[str, Any]) -> dict[str, str]:
@@ -68,8 +72,9 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
         return None
     root, noun = found
     first = next((t for t in sent if not t.is_punct), None)
-    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and first.nbor().pos_ == "PROPN":
-        first = first.nbor()  # 'The Orla Tour was ...': a name with its article
+    if first is not None and first.pos_ == "DET" and first.i + 1 < root.i and (
+            first.nbor().pos_ == "PROPN" or first.nbor().is_title and first.lower_ == "the"):
+        first = first.nbor()  # 'The Orla Tour was ...', 'The Varnish Constituent Assembly was ...': a name, its article
     if first is None or first.i >= root.i or not first.text[:1].isupper() or first.ent_type_ == "DATE":
         return None  # 'OrlaTab is a tablet': a name may have capitals inside
     if first.pos_ in rule["not_name_openers"]:
@@ -79,7 +84,23 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
         end += 1
     return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(noun), (first.i, end),
                    (first.idx + offset, doc[end - 1].idx + len(doc[end - 1]) + offset), _nationality(sent, noun),
-                   len(_nations(sent)))
+                   len(_nations(sent)), tuple(t.idx + offset for t in _locative_objects(sent, end, rule)))
+
+
+def _locative_objects(sent: Span, after: int, rule: dict[str, Any]) -> list[Token]:
+    """Return the objects of the 'in' phrases of a definition after its name (token `after` on), outside brackets,
+    each hung on a noun or on a verb of `rule["opening_place_verbs"]` ('a station built in 1904 in Tull', 'a museum
+    located at the foot of X in Tull'; not 'a painter who worked in Tull')."""
+    out, depth = [], 0
+    for tok in sent:
+        if tok.text in {"(", "["}:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok.i >= after and tok.lower_ == "in" and tok.dep_ == "prep" and (
+                tok.head.pos_ in {"NOUN", "PROPN"} or lemma_of(tok.head) in rule["opening_place_verbs"]):
+            out += [c for c in tok.children if c.dep_ == "pobj"]
+    return out
 
 
 def _defining_verb(sent: Span, rule: dict[str, Any]) -> tuple[Token, Token] | None:
@@ -225,13 +246,26 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         seen.add(key)
         if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
             continue
-        if defined and name == rule["word_name"] and not place_page and m.label not in rule["place_page_labels"]:
-            continue  # 'X is a Varnish painter': a person the model calls a place
+        if defined and (name == rule["word_name"] or _person_noun(opening.noun)) and not place_page \
+                and m.label not in rule["place_page_labels"]:
+            continue  # 'X is a Varnish painter', 'X is a politician of Varnland': a person the model calls a place
         out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=kind))
     return out
+
+
+_THING_CLASSES = ("site", "firm")  # role classes (roles.yaml role_class=) of buildings, grounds and firms, not persons
+
+
+def _person_noun(noun: str) -> bool:
+    """Return True when a definition's noun is a person's: a role noun of the lexicon ('politician', 'prince'), a
+    noun of a person's role class ('footballer'; not a site's or a firm's: 'museum', 'company') or a noun with a
+    person's suffix ('chairman')."""
+    roles = lexicon.roles()
+    return noun in roles.nouns or noun.endswith(roles.person_suffixes) \
+        or any(noun in words for cls, words in roles.classes.items() if cls not in _THING_CLASSES)
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:
@@ -306,4 +340,117 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
                             subject_span=(m.start, m.end), object_span=region.object_span,
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=name))
+    return out
+
+
+_HEAD_TITLE = re.compile(rf"\b({lexicon.alternation(sorted(t.title() for t in lexicon.head_of_state_titles()))})\s+$")
+
+
+def page_leader_relations(text: str, mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations putting each person the page names after a capitalised title of a head
+    of state or government ('President X', 'Prime Minister X', 'King X'; lexicon class head_of_state) at the head of
+    a country: the one an 'of' phrase right after the name names ('King X of Varnland': rule `rule["of_name"]`), or
+    else the country of the page's opening definition (`page_country`) when it names one country (rule
+    `rule["name"]`). Left out: a title qualified by a capitalised word before it ('Vice President X', 'Varnish
+    President X', 'Club President X': another office or another country), and a name an 'of' phrase naming no
+    country follows ('King X of the Franks'). One relation per name, its first such mention; evidence runs from the
+    definition to the sentence naming it, or is that sentence."""
+    country = page_country(mentions, opening) if opening.nations == 1 else None
+    starts = {m.start: m for m in mentions if nation_named(m.text) is not None}
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.label not in rule["labels"] or m.text in seen or m.start < opening.start:
+            continue
+        title = _HEAD_TITLE.search(text[max(0, m.start - 20):m.start])
+        if title is None or _qualified(text, m.start - len(title.group(0))):
+            continue
+        named = starts.get(m.end + 4) if text[m.end:m.end + 4] == " of " else None
+        if named is not None:
+            seen.add(m.text)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=named.text,
+                                subject_span=(m.start, m.end), object_span=(named.start, named.end),
+                                start=m.sentence_start, end=m.sentence_end, rule=rule["of_name"]))
+        elif country is not None and text[m.end:m.end + 4] != " of ":
+            seen.add(m.text)
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=country.text,
+                                subject_span=(m.start, m.end), object_span=(country.start, country.end),
+                                start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                                rule=rule["name"]))
+    return out
+
+
+def _qualified(text: str, i: int) -> bool:
+    """Return True when the word before character `i` is capitalised or joined to it by a hyphen ('Vice President',
+    'Varnish President', 'Vice-President'): it qualifies the title after it."""
+    before = text[max(0, i - 30):i]
+    word = re.search(r"(\S+)\s*$", before)
+    return word is not None and (before.endswith("-") or word.group(1)[:1].isupper())
+
+
+def opening_place_relations(text: str, mentions: list[Mention], opening: Opening,
+                            rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting the page's own subject in each place
+    (labels `rule["labels"]`) an 'in' phrase of its definition names, and in each place a comma chain goes on to
+    from there ('X is a train station built in 1904 in Tull, Ostra County, Varnland': X in Tull, Ostra County and
+    Varnland). Not for a subject the model calls a person, nor on a page whose noun is a person's ('X is a painter
+    in Tull')."""
+    subject = next((m for m in mentions if m.start < opening.subject[1] and opening.subject[0] < m.end), None)
+    if subject is None or subject.refers_to is not None or subject.label in rule["not_subject_labels"] \
+            or _person_noun(opening.noun):  # 'Tull Varnish village is ...': a nationality word is no subject
+        return []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Relation] = []
+    seen: set[str] = {subject.text}
+    for at in opening.places:
+        i = next((k for k, m in enumerate(ordered) if m.start <= at < m.end), None)
+        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= opening.end:
+            place = ordered[i]
+            if place.text not in seen:
+                seen.add(place.text)
+                out.append(Relation(subject=subject.text, predicate=rule["predicate"], object=place.text,
+                                    subject_span=(subject.start, subject.end), object_span=(place.start, place.end),
+                                    start=opening.start, end=opening.end, rule=rule["name"]))
+            nxt = i + 1  # 'in Tull, Ostra County': the place after a comma holds the one before
+            i = nxt if nxt < len(ordered) and text[place.end:ordered[nxt].start].strip() == "," else None
+    return out
+
+
+def page_district_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                            rule: dict[str, Any], place_nouns: Collection[str]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["district_name"]`) putting each town (GPE) a page about a
+    place names after its opening definition in the administrative units that definition puts the page's place in,
+    short of the outermost ('X is a village in Ostra County, Tullshire, Varnland' -> Ostra County): the units the
+    stated links of `relations` inside the definition name, which hold another of them and whose name has a word of
+    an administrative unit (lexicon class admin_unit: 'county', 'district', 'gmina'). Left out: what the page places
+    itself, countries and nationality words, `rule["larger"]` words, and a unit of the same kind ('Kell County' is
+    beside 'Ostra County', not in it)."""
+    if opening.noun not in place_nouns:
+        return []
+    units = lexicon.admin_units()
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
+    opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
+              and nation_named(r.object) is None]
+    regions = {r.object.casefold(): r for r in opened}
+    districts = [regions[k] for k in regions
+                 if any(r.subject.casefold() == k and r.object.casefold() in regions for r in opened)
+                 and units & set(k.split())
+                 and any((m.start, m.end) == regions[k].object_span and m.label == "GPE" for m in mentions)]
+    if not districts:
+        return []
+    skip = {r.subject.casefold() for r in stated} | set(regions) | {w.casefold() for w in rule["larger"]}
+    out: list[Relation] = []
+    for m in mentions:
+        key = m.text.casefold()
+        if m.start < opening.end or key in skip or m.label != "GPE" or m.refers_to \
+                or _nation(m) is not None or country_of_demonym(m.text) is not None:
+            continue
+        skip.add(key)
+        for district in districts:
+            if units & set(key.split()) & set(district.object.casefold().split()):
+                continue  # 'Kell County' beside 'Ostra County'
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=district.object,
+                                subject_span=(m.start, m.end), object_span=district.object_span,
+                                start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
+                                rule=rule["district_name"]))
     return out

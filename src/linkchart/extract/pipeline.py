@@ -47,14 +47,17 @@ from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
-from linkchart.extract.locations import chained_places, named_places
+from linkchart.extract.locations import chained_places, country_named_bodies, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.name_heads import tag_named_before
 from linkchart.extract.pages import (
     Opening,
     defined_labels,
     opening_definition,
+    opening_place_relations,
     page_country_relations,
+    page_district_relations,
+    page_leader_relations,
     page_region_relations,
     place_nouns,
     tag_defined_name,
@@ -317,11 +320,19 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         # page's subject is ('a Varnish painter ... born in Dorland'): the page reads the one standing alone.
         mentions = [m for m, cue in pairs if cue != DEMONYM_CUE or m.refers_to not in named]
         art.extraction.relations += named_places(mentions, rules["place_name_rule"], rules["site_nouns"])
+        art.extraction.relations += country_named_bodies(mentions, rules["country_name_rule"])
+        stated = list(art.extraction.relations)
         art.extraction.relations += page_region_relations(mentions, art.extraction.relations,
                                                           art.opening, rules["page_country_rule"], place_nouns(rules))
         art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
+        # the towns of a page about a place are in the county its definition names (stated links only)
+        art.extraction.relations += page_district_relations(mentions, stated, art.opening, rules["page_country_rule"],
+                                                            place_nouns(rules))
+        art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
+        art.extraction.relations += opening_place_relations(art.text, mentions, art.opening,
+                                                            rules["opening_place_rule"])
     return art.extraction
 
 

@@ -101,6 +101,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         giving_verbs=verbs.giving, demonyms=lexicon.countries().demonyms, capitals=lexicon.countries().capitals,
         companion_preps=list(lexicon.grammar().companions), stance_nouns=lexicon.stance_nouns(),
         site_nouns=lexicon.roles().classes.get("site", frozenset()),
+        site_openers=lexicon.site_openers(),
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())), accompanying_verbs=verbs.accompanying,
@@ -1231,10 +1232,12 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
 
 def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
     """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
-    Ostrava'; an organisation only when its name ends in such a word: 'Brennick University, Varnland')."""
+    Ostrava'; an organisation only when its name ends in such a word, 'Brennick University, Varnland', or opens with
+    such a word of another language, 'Palais Brenner in Tull')."""
     if ent.label_ in rule["labels"]:
         return True
-    site = ent[-1].lower_ in ctx.rules["site_nouns"]
+    first = ent[1] if len(ent) > 2 and ent[0].lower_ == "the" else ent[0]
+    site = ent[-1].lower_ in ctx.rules["site_nouns"] or len(ent) > 1 and first.lower_ in ctx.rules["site_openers"]
     return ent.label_ == "FAC" or ent.label_ in rule["site_labels"] and site
 
 
@@ -1251,10 +1254,11 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if a is None or _after_place_noun(ctx, a.end, sent) != comma.i:
             continue
         before = doc[a.start - 1] if a.start > sent.start else None
-        if before is not None and (before.text == "," and ctx.ent_at[before.i - 1] is not None
-                                   or before.lower_ in {"and", "or"}):
-            continue  # inside a chain (read from its first place) or at the end of a list
+        if before is not None and before.text == "," and ctx.ent_at[before.i - 1] is not None:
+            continue  # inside a chain (read from its first place)
         chain = _place_chain(ctx, a, sent, rule["labels"])
+        if before is not None and before.lower_ in {"and", "or"} and not _ends_in_country(chain):
+            continue  # at the end of a list ('Lisbon, Madrid and Rome'); 'Tull, Spain and Osla, Italy' pairs each
         # an organisation whose name says so opens a chain too ('the Varn Institute of Music, Tull, Orla': rule
         # place_org_comma); not a force, a party or a bare name (`_stationary_body`)
         body = not _chain_opener(ctx, a, rule) and a.label_ in rule["site_labels"] and _stationary_body(a)
@@ -1265,8 +1269,8 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         segments = _country_segments(chain)
         if any(len(seg) > rule["longest_chain"] for seg in segments):
             continue
-        if _list_goes_on(ctx, chain[-1].end, sent):
-            continue  # '..., Lisbon, Portugal and Spain' ends a list
+        if _list_goes_on(ctx, chain[-1].end, sent) and not _ends_in_country(chain):
+            continue  # '..., Lisbon, Madrid and Rome' ends a list
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
         if nxt is not None and not (nxt.is_lower or nxt.text in rule["chain_enders"]):
             continue  # 'Lisbon, Tull - Varn / ...': the names go on in a way a chain of places does not
@@ -1280,6 +1284,12 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                 for outer in seg[i + 1:]:
                     name = rule["organisation_name"] if body and inner is a else rule["name"]
                     yield _Candidate(name, rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), inner.root)
+
+
+def _ends_in_country(chain: list[Span]) -> bool:
+    """Return True when a comma chain of places opens with a place that is no country and ends in a country ('Tull,
+    Portugal'): a pair that says where its place is even as an item of a list ('Tull, Portugal and Osla, Spain')."""
+    return len(chain) > 1 and lexicon.nation_of(chain[0].text) is None and lexicon.nation_of(chain[-1].text) is not None
 
 
 def _country_segments(chain: list[Span]) -> list[list[Span]]:

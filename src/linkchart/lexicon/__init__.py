@@ -336,6 +336,25 @@ def described_of_nouns() -> frozenset[str]:
 
 
 @cache
+def site_openers() -> frozenset[str]:
+    """Return the words of other languages for buildings and institutions that open a site's name ('palais',
+    'museo', 'université'), lower-cased."""
+    return lower("site_opener")
+
+
+@cache
+def admin_units() -> frozenset[str]:
+    """Return the words for administrative units that hold towns ('county', 'district', 'gmina'), lower-cased."""
+    return lower("admin_unit")
+
+
+@cache
+def head_of_state_titles() -> frozenset[str]:
+    """Return the titles of heads of state and government ('president', 'prime minister', 'king'), lower-cased."""
+    return lower("head_of_state")
+
+
+@cache
 def prize_heads() -> frozenset[str]:
     """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
     return lower("prize_head")
