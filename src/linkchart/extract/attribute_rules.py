@@ -67,6 +67,10 @@ class _Pattern:
     attrs: Attrs
 
 
+# a token's class, the attributes its one-token patterns give it, those patterns, the longer patterns it may open
+_Known = tuple[tuple[Any, ...], "Attrs", list[_Pattern], list[_Pattern]]
+
+
 class _Unsupported(Exception):
     """A pattern uses something `AttributeRules` does not read: the model's ruler runs instead."""
 
@@ -81,7 +85,8 @@ class AttributeRules:
         self.regexes: list[list[re.Pattern[str]]] = []  # by column, the regular expressions patterns apply to it
         self.named: list[set[int]] = []  # by column, every value a pattern names
         self.patterns: list[_Pattern] = []
-        self.known: dict[tuple[Any, ...], tuple[Attrs, list[_Pattern], list[_Pattern]]] = {}
+        self.known: dict[tuple[Any, ...], tuple[Attrs, list[_Pattern], list[_Pattern]]] = {}  # by token class
+        self.by_row: dict[tuple[int, ...], _Known] = {}  # by a token's attribute values: its class and `known[class]`
         self.classes: list[dict[int, Any]] = []  # by column, value -> the class a token with it falls in
 
     def take(self, ruler: AttributeRuler) -> bool:
@@ -110,7 +115,7 @@ class AttributeRules:
                 self.patterns.append(_Pattern(order, tokens, target, dict(attrs)))
         self.columns = list(columns)
         self.classes = [{} for _ in self.columns]
-        self.known = {}
+        self.known, self.by_row = {}, {}
 
     def _tests(self, spec: dict[str, Any], columns: dict[str, int]) -> Iterable[_Test]:
         for key, value in spec.items():
@@ -156,19 +161,18 @@ class AttributeRules:
             return self.ruler(doc)
         if not len(doc):
             return doc
-        rows = doc.to_array([IDS[c] for c in self.columns]).tolist()  # a list of attributes: one row a token
-        keys = [self._key(row) for row in rows]
-        if len(self.known) > _MAX_KNOWN:
-            self.known = {}
-        found = [self.known.get(key) or self._learn(key) for key in keys]
+        rows = map(tuple, doc.to_array([IDS[c] for c in self.columns]).tolist())  # one row of values a token
+        if len(self.by_row) > _MAX_KNOWN:
+            self.known, self.by_row = {}, {}
+        found = [self.by_row.get(row) or self._learn_row(row) for row in rows]
         extra: dict[int, list[tuple[int, Attrs]]] = {}  # token -> what patterns of several tokens give it
-        for i, (_merged, _single, longer) in enumerate(found):
+        for i, (_key, _merged, _single, longer) in enumerate(found):
             for pattern in longer:
                 end = i + len(pattern.tokens)
-                if end <= len(keys) and all(self._holds(tests, keys[j])
-                                            for tests, j in zip(pattern.tokens[1:], range(i + 1, end), strict=True)):
+                if end <= len(found) and all(self._holds(tests, found[j][0])
+                                             for tests, j in zip(pattern.tokens[1:], range(i + 1, end), strict=True)):
                     extra.setdefault(i + pattern.target, []).append((pattern.order, pattern.attrs))
-        for i, (merged, single, _longer) in enumerate(found):
+        for i, (_key, merged, single, _longer) in enumerate(found):
             if i in extra:
                 merged = {}
                 for _order, attrs in sorted([(p.order, p.attrs) for p in single] + extra[i], key=lambda x: x[0]):
@@ -177,7 +181,13 @@ class AttributeRules:
                 set_token_attrs(doc[i], merged)
         return doc
 
-    def _key(self, row: list[int]) -> tuple[Any, ...]:
+    def _learn_row(self, row: tuple[int, ...]) -> _Known:
+        """Return what `_learn` says of a token's class, for a token with attribute values `row`; kept by row."""
+        key = self._key(row)
+        self.by_row[row] = (key, *(self.known.get(key) or self._learn(key)))
+        return self.by_row[row]
+
+    def _key(self, row: tuple[int, ...]) -> tuple[Any, ...]:
         """Return the class of a token with attribute values `row`: per column, the value where a pattern names
         it (else None) and what each of the column's regular expressions says of its string."""
         out = []
