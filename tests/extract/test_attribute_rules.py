@@ -76,6 +76,13 @@ def test_later_patterns_win_and_longer_patterns_hit_their_target(model: Language
     _same_as_ruler(model, ruler, ["All but one of the crates and the boxes crossed.", "The crates of the crew."])
 
 
+@pytest.mark.filterwarnings("ignore:.*W036")  # spaCy's own ruler warns that it has no patterns
+def test_a_ruler_without_patterns_sets_nothing(model: Language) -> None:
+    ruler = AttributeRuler(model.vocab)
+    assert AttributeRules(model.vocab).take(ruler)
+    _same_as_ruler(model, ruler, ["The crates crossed.", ""])
+
+
 def test_a_pattern_it_does_not_read_leaves_the_ruler_to_run(model: Language) -> None:
     ruler = AttributeRuler(model.vocab)
     ruler.add([[{"LOWER": "very", "OP": "+"}, {"TAG": "JJ"}]], {"LEMMA": "much"})

@@ -159,7 +159,7 @@ class AttributeRules:
         """Return `doc` with the attributes of every pattern that holds set on its target token."""
         if self.ruler is not None:
             return self.ruler(doc)
-        if not len(doc):
+        if not len(doc) or not self.patterns:
             return doc
         rows = map(tuple, doc.to_array([IDS[c] for c in self.columns]).tolist())  # one row of values a token
         if len(self.by_row) > _MAX_KNOWN:
