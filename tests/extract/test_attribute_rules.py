@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -89,6 +91,24 @@ def test_a_pattern_it_does_not_read_leaves_the_ruler_to_run(model: Language) -> 
     rules = AttributeRules(model.vocab)
     assert not rules.take(ruler)
     _same_as_ruler(model, ruler, ["A very very long road."])
+
+
+def test_the_table_saves_and_loads_its_patterns(model: Language, tmp_path: Path) -> None:
+    ruler = model.get_pipe(MODEL_RULER)
+    rules = AttributeRules(model.vocab)
+    rules.take(ruler)
+    from_bytes = AttributeRules(model.vocab).from_bytes(rules.to_bytes())
+    rules.to_disk(tmp_path / "rules")
+    from_disk = AttributeRules(model.vocab).from_disk(tmp_path / "rules")
+    doc = _parsed(model, SENTENCES[0])
+    expected = _attributes(ruler(doc.copy()))
+    assert _attributes(from_bytes(doc.copy())) == expected
+    assert _attributes(from_disk(doc.copy())) == expected
+
+
+def test_a_table_given_no_patterns_refuses_to_run(model: Language) -> None:
+    with pytest.raises(RuntimeError, match="no patterns"):
+        AttributeRules(model.vocab)(model.make_doc("The crates crossed."))
 
 
 def test_the_pipeline_runs_the_table_in_the_rulers_place(nlp: Language) -> None:

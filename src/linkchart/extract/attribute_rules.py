@@ -8,7 +8,7 @@ which patterns hold at a token depends only on what those attributes are: ``Attr
 per distinct combination (a word that no pattern names counts as any other such word) and keeps it, then gives
 each token the attributes of its matching patterns in the ruler's own order (a later pattern's value wins, as in
 spaCy's). A ruler with a pattern of another kind (an operator such as 'OP' or '>=', an extension attribute) runs
-as it is.
+as it is. The component saves and loads as the model's ruler does (its patterns), so a saved pipeline keeps it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from spacy.attrs import IDS
@@ -80,6 +81,7 @@ class AttributeRules:
 
     def __init__(self, vocab: Vocab, name: str = ATTRIBUTE_RULES_PIPE) -> None:
         self.vocab, self.name = vocab, name
+        self.source: AttributeRuler | None = None  # the model's ruler the patterns come from (None: not given yet)
         self.ruler: AttributeRuler | None = None  # the model's ruler, run as it is when its patterns are not read
         self.columns: list[str] = []  # the attributes read from each token, in the order of its row
         self.regexes: list[list[re.Pattern[str]]] = []  # by column, the regular expressions patterns apply to it
@@ -92,7 +94,7 @@ class AttributeRules:
     def take(self, ruler: AttributeRuler) -> bool:
         """Read `ruler`'s patterns; return True when this component applies them itself, False when they hold
         something it does not read, and `ruler` runs as it is."""
-        self.ruler = ruler
+        self.source = self.ruler = ruler
         try:
             self._compile(ruler)
         except _Unsupported:
@@ -157,6 +159,8 @@ class AttributeRules:
 
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with the attributes of every pattern that holds set on its target token."""
+        if self.source is None:
+            raise RuntimeError(f"{self.name} was given no patterns: use_attribute_rules(nlp) gives it the model's")
         if self.ruler is not None:
             return self.ruler(doc)
         if not len(doc) or not self.patterns:
@@ -214,6 +218,30 @@ class AttributeRules:
             merged.update(p.attrs)
         self.known[key] = (merged, single, longer)
         return self.known[key]
+
+
+    def to_bytes(self, exclude: Iterable[str] = ()) -> bytes:
+        """Return the patterns serialised as the model's ruler serialises them."""
+        return self._source().to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> AttributeRules:
+        """Return this component holding the patterns of a ruler serialised by `to_bytes`."""
+        self.take(AttributeRuler(self.vocab).from_bytes(data, exclude=exclude))
+        return self
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        """Save the patterns in the folder `path` as the model's ruler saves them."""
+        self._source().to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> AttributeRules:
+        """Return this component holding the patterns saved in the folder `path` by `to_disk`."""
+        self.take(AttributeRuler(self.vocab).from_disk(path, exclude=exclude))
+        return self
+
+    def _source(self) -> AttributeRuler:
+        if self.source is None:
+            raise RuntimeError(f"{self.name} was given no patterns to save")
+        return self.source
 
 
 @Language.factory(ATTRIBUTE_RULES_PIPE, assigns=["token.pos", "token.morph", "token.lemma"])
