@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
+from linkchart.extract import attribute_rules
 from linkchart.extract.attribute_rules import ATTRIBUTE_RULES_PIPE, MODEL_RULER, AttributeRules
 from linkchart.extract.nlp import MODEL
 
@@ -91,6 +92,12 @@ def test_a_pattern_it_does_not_read_leaves_the_ruler_to_run(model: Language) -> 
     rules = AttributeRules(model.vocab)
     assert not rules.take(ruler)
     _same_as_ruler(model, ruler, ["A very very long road."])
+
+
+def test_a_table_that_forgets_what_it_learnt_gives_the_same_attributes(model: Language,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(attribute_rules, "_MAX_KNOWN", 0)  # forget before every doc
+    _same_as_ruler(model, model.get_pipe(MODEL_RULER), SENTENCES + SENTENCES)
 
 
 def test_the_table_saves_and_loads_its_patterns(model: Language, tmp_path: Path) -> None:

@@ -167,7 +167,7 @@ class AttributeRules:
             return doc
         rows = map(tuple, doc.to_array([IDS[c] for c in self.columns]).tolist())  # one row of values a token
         if len(self.by_row) > _MAX_KNOWN:
-            self.known, self.by_row = {}, {}
+            self.known, self.by_row, self.classes = {}, {}, [{} for _ in self.columns]
         found = [self.by_row.get(row) or self._learn_row(row) for row in rows]
         extra: dict[int, list[tuple[int, Attrs]]] = {}  # token -> what patterns of several tokens give it
         for i, (_key, _merged, _single, longer) in enumerate(found):
