@@ -118,9 +118,18 @@ _PURPOSE_GIVERS = lexicon.loader.lower("purpose_giver")
 _PERCEIVED_DOING = lexicon.loader.lower("perceived_doing")
 
 
+_LOWER_LEMMAS: dict[int, str] = {}  # a lemma's hash -> the lemma in lower case (rules ask for the same few often)
+_MAX_LOWER_LEMMAS = 100_000
+
+
 def lemma_of(tok: Token) -> str:
     """Return the token's lemma in lower case, as the rule tables write lemmas."""
-    return tok.lemma_.lower()
+    found = _LOWER_LEMMAS.get(tok.lemma)
+    if found is None:
+        if len(_LOWER_LEMMAS) >= _MAX_LOWER_LEMMAS:
+            _LOWER_LEMMAS.clear()
+        found = _LOWER_LEMMAS[tok.lemma] = tok.lemma_.lower()
+    return found
 
 
 def is_passive(verb: Token) -> bool:

@@ -161,8 +161,11 @@ def tag_shouted_names(doc: Doc, names: dict[tuple[str, ...], str]) -> Doc:
     over what the model said there without linkchart's evidence (it calls shouted words organisations)."""
     if not names:
         return doc
-    texts = [t.text for t in doc]
     firsts = {words[0] for words in names}
+    text = doc_text(doc)
+    if not any(first in text for first in firsts if first.isupper() and len(first) > 1):
+        return doc  # no name's first word written in capitals anywhere in the doc: no token to look at
+    texts = [t.text for t in doc]
     if not any(t in firsts and t.isupper() and len(t) > 1 for t in texts):
         return doc  # no name's first word in capitals ('is_upper' is the text's `isupper`)
     strong = {k for s in doc.spans.get(SPANS_KEY, []) if (s._.get(CUE_ATTR) or "spacy") not in WEAK_CUES

@@ -11,6 +11,7 @@ from spacy.language import Language
 from linkchart import lexicon
 from linkchart.extract import facts as _facts  # noqa: F401  (registers linkchart_facts)
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
+from linkchart.extract.attribute_rules import use_attribute_rules
 from linkchart.extract.contractions import CONTRACTIONS_PIPE
 from linkchart.extract.sentence_starts import SENTENCE_STARTS_PIPE
 
@@ -30,9 +31,11 @@ def load_base_pipeline() -> Language:
 def load_pipeline() -> Language:
     """Return the cached linkchart pipeline: the English model plus ``linkchart_sentence_starts`` before the
     parser, ``linkchart_contractions`` after the lemmatizer, ``linkchart_mentions`` after ``ner`` and
-    ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end."""
+    ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end; the model's
+    ``attribute_ruler`` is run by ``linkchart_attribute_rules``, which sets the same attributes faster."""
     nlp = load_base_pipeline()
     _keep_abbreviations(nlp)
+    use_attribute_rules(nlp)
     if SENTENCE_STARTS_PIPE not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_STARTS_PIPE, before="parser")
     if CONTRACTIONS_PIPE not in nlp.pipe_names:
