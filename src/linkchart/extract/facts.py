@@ -120,9 +120,8 @@ class FactReader:
     FACTS_PIPE,
     default_config={"rules_path": None, "predicates_path": None},
     assigns=[],
-    # the rules read token.pos too; it is left out because the model's attribute_ruler, which sets it
-    # from the tags, declares nothing, so spaCy's pipe analysis would report it as never assigned
-    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma"],
+    # token.pos comes from linkchart_attribute_rules (extract/attribute_rules.py), which declares it
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma", "token.pos"],
 )
 def make_fact_reader(nlp: Language, name: str, rules_path: str | None, predicates_path: str | None) -> FactReader:
     """Return the ``linkchart_facts`` component (see ``FactReader``); None paths mean the packaged files."""
