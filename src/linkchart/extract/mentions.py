@@ -339,6 +339,9 @@ class MentionFixer:
             return  # one word, or inside a longer capitalised run
         if all(doc[k].ent_type_ == "PERSON" for k in range(start, end)) or self._is_honorific(doc[start]):
             return  # the model has it already; a title opens the name another rule reads
+        if doc[i].dep_ != "appos" or not start <= doc[i].head.i < end \
+                or any(doc[k].text in self.dates_words for k in range(start, end)):
+            return  # 'on the network Brenvision Friday, the governor said': no apposition, a day
         cands.append(_Cand(start, end, "PERSON", role=doc[i].text, cue="role"))
 
     def _given_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
