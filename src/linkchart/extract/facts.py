@@ -116,12 +116,16 @@ class FactReader:
         return found
 
 
+_DOC_INPUTS = ("doc.ents", "doc.sents")
+# token.pos comes from linkchart_attribute_rules (extract/attribute_rules.py), which declares it
+_TOKEN_INPUTS = ("token.dep", "token.tag", "token.lemma", "token.pos")
+
+
 @Language.factory(
     FACTS_PIPE,
     default_config={"rules_path": None, "predicates_path": None},
     assigns=[],
-    # token.pos comes from linkchart_attribute_rules (extract/attribute_rules.py), which declares it
-    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma", "token.pos"],
+    requires=[*_DOC_INPUTS, *_TOKEN_INPUTS],
 )
 def make_fact_reader(nlp: Language, name: str, rules_path: str | None, predicates_path: str | None) -> FactReader:
     """Return the ``linkchart_facts`` component (see ``FactReader``); None paths mean the packaged files."""
