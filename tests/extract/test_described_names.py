@@ -72,3 +72,15 @@ def test_an_acronym_defined_as_a_common_noun_names_no_one(nlp: Language) -> None
 def test_an_acronym_of_a_name_stays_a_name(nlp: Language) -> None:
     found = labels(nlp, "Fighters of Saraya Talaat Brigades (STB) crossed the river. STB denied it.")
     assert found.get("STB") == "ORG", found
+
+
+def test_a_phrase_running_into_the_main_verb_is_no_apposition(nlp: Language) -> None:
+    text = "Upon order of the Varnish leader, Abu Karim Dawali,the network of the Orla Front split from the army."
+    found = {m.text: (m.label, m.role) for m in mentions_from_doc(nlp(text))}
+    assert found.get("Abu Karim Dawali", ("", None))[1] != "network", found
+
+
+def test_a_description_of_the_main_verbs_subject_stays_one(nlp: Language) -> None:
+    text = "Karim Dawali, executive director of Orla Bank - one of the firm's creditors - said so."
+    found = {m.text: (m.label, m.role) for m in mentions_from_doc(nlp(text))}
+    assert found.get("Karim Dawali") == ("PERSON", "director"), found

@@ -1137,6 +1137,8 @@ class MentionFixer:
         # 'X, the leader of ...' / 'X, a town on ...'
         for child in root.children:
             if child.dep_ == "appos" and child.i >= e and child.is_lower and child.ent_iob_ == "O":
+                if self._runs_into_main_verb(doc, e, child):
+                    continue
                 t = self._noun_type(child.text)
                 if t:
                     return t, child.lower_
@@ -1206,6 +1208,7 @@ class MentionFixer:
                 and e < len(doc)
                 and doc[e].text in APPOS_OPENERS
                 and child.left_edge.i == e + 1
+                and not self._runs_into_main_verb(doc, e, child)
             ):
                 return self._clip(doc, e + 1, self._phrase_end(doc, child.i, sent_end))
         head = root.head
@@ -1225,6 +1228,16 @@ class MentionFixer:
                 if child.dep_ == "attr" and child.tag_ in ("NN", "NNS") and child.ent_iob_ == "O":
                     return self._clip(doc, child.left_edge.i, self._phrase_end(doc, child.i, sent_end))
         return None
+
+    def _runs_into_main_verb(self, doc: Doc, e: int, appositive: Token) -> bool:
+        """Whether the phrase the parser hung on a name as its apposition runs, before any comma closes it, into
+        the sentence's main verb, the name not being that verb's subject: the subject of the main clause after a
+        glued comma ('upon order of X,the network of Y split from Z'), no description of X."""
+        end = self._phrase_end(doc, appositive.i, sentence_of(appositive).end)
+        name = appositive.head
+        # 'X, director of Y - one of its creditors - said': the main verb is the name's own, the phrase describes X
+        return any(doc[k].dep_ == "ROOT" and not any(c.i == name.i and c.dep_ in {"nsubj", "nsubjpass"}
+                                                     for c in doc[k].children) for k in range(e + 1, end))
 
     def _phrase_end(self, doc: Doc, i: int, sent_end: int) -> int:
         """Return where a noun phrase from token `i` ends: the next comma, dash or sentence end."""
