@@ -11,7 +11,7 @@ from spacy.language import Language
 @pytest.mark.parametrize(("text", "place"), [
     ("A video showed Tomas Varga at the Amber Gate in military garb.", "Amber Gate"),
     ("Tomas Varga appeared in uniform at the Amber Gate.", "Amber Gate"),
-    ("Tomas Varga appeared at a rally in Basra on Friday.", "Basra"),
+    ("Tomas Varga appeared at a rally in Tullberg on Friday.", "Tullberg"),
 ])
 def test_a_person_shown_or_appearing_somewhere_was_there(nlp: Language, text: str, place: str) -> None:
     assert ("Tomas Varga", "visited", place) in _triples(nlp, text)
@@ -26,8 +26,8 @@ def test_showing_a_place_or_a_manner_is_no_visit(nlp: Language, text: str) -> No
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Tomas Varga was in Basra last week.", "Basra"),
-    ("Tomas Varga, who is in Basra, declined to comment.", "Basra"),
+    ("Tomas Varga was in Tullberg last week.", "Tullberg"),
+    ("Tomas Varga, who is in Tullberg, declined to comment.", "Tullberg"),
     ("At one point Tomas Varga addresses the camera. “I’m at the Amber Gate, at the border,” he tells his "
      "listeners.", "Amber Gate"),
 ])
@@ -36,9 +36,9 @@ def test_a_person_who_is_somewhere_was_there(nlp: Language, text: str, place: st
 
 
 @pytest.mark.parametrize("text", [
-    "Tomas Varga was in power in Basra for ten years.",
-    "Tomas Varga is a lawyer in Basra.",
-    "The Basra Council is in Basra.",
+    "Tomas Varga was in power in Tullberg for ten years.",
+    "Tomas Varga is a lawyer in Tullberg.",
+    "The Tullberg Council is in Tullberg.",
 ])
 def test_a_state_a_post_or_an_organisation_is_no_visit(nlp: Language, text: str) -> None:
     assert not any(p == "visited" for _, p, _ in _triples(nlp, text))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
-from linkchart.extract.name_heads import name_head_antecedent
+from linkchart.extract.name_heads import bare_definite, name_head_antecedent
 from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 from linkchart.extract.title_holders import holder_of, title_of
@@ -924,12 +924,9 @@ _PERSON_NOUNS = lexicon.roles().nouns
 
 
 def _bare_definite(noun: Token) -> bool:
-    """Whether a noun is 'the' + noun with at most adjectives: no name, possessor or phrase of its own."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
-        return False
-    kids = list(noun.children)
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
-        c.dep_ in {"det", "amod", "punct"} for c in kids)
+    """Whether a singular noun is 'the' + noun with at most adjectives (`name_heads.bare_definite`), not itself
+    a possessor ('the group's')."""
+    return noun.tag_ == "NN" and bare_definite(noun) and not any(c.dep_ == "case" for c in noun.children)
 
 
 def _name_head(ctx: SentenceContext, tok: Token) -> list[Span]:
@@ -942,8 +939,7 @@ def _name_head(ctx: SentenceContext, tok: Token) -> list[Span]:
     if isinstance(found, Span):
         return [found]
     _, start, end, text = found
-    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
-    return [Span(ctx.doc, tok.i, tok.i + 1, label="ORG")]
+    return [_standing_in(ctx, tok, text, start, end)]
 
 
 def _age_description(tok: Token) -> bool:
@@ -1002,6 +998,12 @@ def focus_stand_in(ctx: SentenceContext, tok: Token) -> Span | None:
     span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
     if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].text == text:
         return ctx.ent_at[span.start]
+    return _standing_in(ctx, tok, text, start, end)
+
+
+def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: int) -> Span:
+    """Return `tok` as a one-token organisation standing in for the naming `text` at [start, end) (doc characters,
+    another paragraph's when outside the doc), which `arg_for` swaps in."""
     ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
     return Span(ctx.doc, tok.i, tok.i + 1, label="ORG")
 
