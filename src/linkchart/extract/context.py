@@ -233,7 +233,27 @@ def _apposed_whole(noun: Token) -> Token:
     whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     if lemma_of(whole) in _PERSON_NOUNS:
         return noun  # 'X, the head of a militia raised to ...': the militia, not its head X
-    return whole.head if whole.dep_ == "appos" and whole.head.pos_ == "PROPN" else noun
+    if whole.dep_ == "appos" and whole.head.pos_ == "PROPN":
+        return whole.head
+    return _second_attribute_name(whole) or noun
+
+
+def _second_attribute_name(noun: Token) -> Token | None:
+    """Return the name a copula's second attribute stands after (rule second_attribute_apposition): 'X is a part
+    of Y (Z), the coalition of militias raised to ...' is parsed with 'coalition' as a second attribute of 'is'
+    beside 'a part', or as an apposition of 'a part'; a verb has one attribute, and the comma follows Y, so it is an
+    apposition of the name before its comma (Y, through a parenthesis). None when it is neither or no name stands
+    there."""
+    second = noun.dep_ == "attr" and any(c.dep_ == "attr" and c.i < noun.i for c in noun.head.children)
+    if not second and noun.dep_ != "appos":  # or hung on the noun that governs the name ('a member of Y, a ...')
+        return None
+    comma = noun.left_edge.i - 1
+    if comma < 1 or noun.doc[comma].text != ",":
+        return None
+    before = noun.doc[comma - 1]
+    if before.text == ")":
+        before = before.head
+    return before if before.pos_ == "PROPN" else None
 
 
 def _gives_purpose(verb: Token) -> bool:
@@ -276,7 +296,9 @@ def patients(verb: Token) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
         # a fronted participle ('Backed by Iran, X formed ...'): what it says applies to the main subject
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    objs = [unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"]
+    # a verb has one direct object (a list is one object and its conjuncts): a second is a phrase the parser hung
+    # there ('accused the group of ... under the guise of an NGO, "Y," near ...'), so only the first counts
+    objs = [unrelativise(c, verb) for c in verb.children if c.dep_ == "dobj"][:1]
     if not objs and verb.dep_ == "relcl":
         # 'the man whom they arrested' — the relative pronoun may be parsed as dobj; else the head noun
         objs = [verb.head] if not any(c.dep_ == "dobj" for c in verb.children) and _is_transitive(verb) else []
@@ -667,13 +689,24 @@ def ents_for(ctx: SentenceContext, tok: Token, depth: int = 0, conj: bool = True
     return _ents_for(ctx, tok, depth, conj)
 
 
+def _elided_possessive(ent: Span) -> bool:
+    """Whether a name's possessive ends its noun phrase, the thing owned left unsaid (rule elided_possessive):
+    'commandos from X's raided Y' are from X's unit, and X is no argument; 'X's commandos' is not this."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in {"'s", "’s"} or ent.root.dep_ == "poss":
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
 def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[Span]:
     rules = ctx.rules
     found: list[Span] = []
     ent = ctx.ent_at[tok.i]
     anchor = ent.root if ent is not None else tok
     if ent is not None:
-        found.append(demonym_antecedent(ctx, ent) or ent)
+        if not _elided_possessive(ent):
+            found.append(demonym_antecedent(ctx, ent) or ent)
     elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
         found += _quoted_speaker(ctx, tok, depth)
     elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:

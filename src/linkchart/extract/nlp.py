@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
 from linkchart import lexicon
@@ -51,9 +51,14 @@ def load_pipeline() -> Language:
 
 def _keep_abbreviations(nlp: Language) -> None:
     """Make each abbreviated title with its full stop one token, alone or hyphenated to another ('Maj.', 'Lt.-Gen.'):
-    split, the stop ends the sentence before the name ('Lt.-Gen. X said' became two sentences)."""
+    split, the stop ends the sentence before the name ('Lt.-Gen. X said' became two sentences); the same for a unit
+    written with a stop ('km.'; `sentence_starts` decides where a sentence ends after it)."""
     words = sorted(w.capitalize() for w in lexicon.lower("abbreviation"))
     for word in words:
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
         for second in words:
             nlp.tokenizer.add_special_case(f"{word}.-{second}.", [{ORTH: f"{word}.-{second}."}])
+    # '13 km. south of Y, hit by Z': split off, the stop was read as punctuation of the clause and the
+    # participle after it hung on the main verb instead of on what lies 13 km away
+    for unit in sorted(lexicon.lower("unit_abbreviation")):
+        nlp.tokenizer.add_special_case(f"{unit}.", [{ORTH: f"{unit}.", NORM: unit}])

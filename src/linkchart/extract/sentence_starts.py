@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from linkchart import lexicon
 from linkchart.extract.doctext import doc_text
 
 SENTENCE_STARTS_PIPE = "linkchart_sentence_starts"
@@ -35,11 +36,23 @@ def continues_sentence(doc: Doc, i: int) -> bool:
 _STOP_THEN_LOWER = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])(?!\w*[A-Z])")
 
 
+# a unit kept whole with its stop ('km.', extract/nlp), blanks, then a capital: 'lies 13 km. Rebels held it'
+_UNIT_THEN_CAPITAL = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.lower("unit_abbreviation")))) + r")\.\s+(?=[A-Z])")
+
+
 @Language.component(SENTENCE_STARTS_PIPE, assigns=["token.is_sent_start"])
 def keep_sentences_whole(doc: Doc) -> Doc:
-    """Return `doc` with no sentence start at a lower-case word that follows an abbreviation's full stop."""
-    for found in _STOP_THEN_LOWER.finditer(doc_text(doc)):
+    """Return `doc` with no sentence start at a lower-case word that follows an abbreviation's full stop, and one at
+    a capitalised word after a unit's ('13 km. Rebels ...': the unit's stop is one token with it, so the parser
+    alone would run the two sentences together)."""
+    text = doc_text(doc)
+    for found in _STOP_THEN_LOWER.finditer(text):
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if span is not None and continues_sentence(doc, span.start):
             doc[span.start].is_sent_start = False
+    for found in _UNIT_THEN_CAPITAL.finditer(text):
+        span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].text.endswith("."):
+            doc[span.start].is_sent_start = True
     return doc

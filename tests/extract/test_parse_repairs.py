@@ -1,0 +1,66 @@
+"""Arguments read past the parser's slips (#11): a unit's full stop ('13 km.') is no clause boundary; a name whose
+possessive ends its phrase ('commandos from X's') stands for something of X's, not X; a verb has one direct object;
+an apposition the parser hung on the verb or on the governing noun belongs to the name before its comma.
+Invented names."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_text import triples
+from spacy.language import Language
+
+
+@pytest.mark.parametrize("text", [
+    "This includes the depot at Kelso, 13 km. south of Varna, bombed by Turkish jets on May 2.",
+    "They hit the depot at Kelso, some 40 mi. north of Varna, bombed by Turkish jets last year.",
+])
+def test_a_participle_after_a_distance_with_a_stop_describes_the_place(nlp: Language, text: str) -> None:
+    ents = [("Kelso", "GPE"), ("Varna", "GPE"), ("Turkish", "NORP")]
+    assert ("Turkey", "attacked", "Kelso") in triples(nlp, text, ents)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("The town lies 13 km. Rebels held it in May.", ["The town lies 13 km.", "Rebels held it in May."]),
+    ("Troops advanced 15 km. The town fell.", ["Troops advanced 15 km.", "The town fell."]),
+])
+def test_a_capital_after_a_unit_with_a_stop_starts_a_sentence(nlp: Language, text: str, sentences: list) -> None:
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize("text", [
+    "In January, commandos from Rask's conducted a raid on the Velmor Guard.",
+    "Fighters from Anna Rask's stormed the Velmor Guard post on Monday.",
+])
+def test_a_possessive_that_ends_its_phrase_is_no_argument(nlp: Language, text: str) -> None:
+    name = "Anna Rask" if "Anna" in text else "Rask"
+    found = triples(nlp, text, [(name, "PERSON"), ("Velmor Guard", "ORG")])
+    assert not {t for t in found if t[0] == name}
+
+
+def test_a_possessive_before_its_noun_still_counts(nlp: Language) -> None:
+    text = "In January, Rask's commandos conducted a raid on the Velmor Guard."
+    found = triples(nlp, text, [("Rask", "PERSON"), ("Velmor Guard", "ORG")])
+    assert ("Rask", "attacked", "Velmor Guard") in found
+
+
+def test_a_second_direct_object_is_a_misparsed_phrase(nlp: Language) -> None:
+    text = ("In June, the Ostrian army accused the militant group of breaking the truce by building posts under the "
+            "guise of a charity, \u201cGreen Rivers,\u201d near the border.")
+    found = triples(nlp, text, [("Ostrian army", "ORG"), ("Green Rivers", "ORG")])
+    assert not {t for t in found if t[2] == "Green Rivers"}
+
+
+@pytest.mark.parametrize("text", [
+    "Today, the Kessel Brigade is a key component in the Velmor Alliance (Northern Units), the gathering of "
+    "militias raised up in 2014 to fight the Rask Front.",
+    "The Kessel Brigade is a member of the Velmor Alliance, a coalition of militias formed in 2014 to fight the "
+    "Rask Front.",
+])
+def test_an_apposition_hung_on_the_verb_or_noun_belongs_to_the_name_before_it(nlp: Language, text: str) -> None:
+    ents = [("Kessel Brigade", "ORG"), ("Velmor Alliance", "ORG"), ("Rask Front", "ORG")]
+    if "Northern Units" in text:
+        ents.append(("Northern Units", "ORG"))
+    found = triples(nlp, text, ents)
+    assert ("Velmor Alliance", "opposes", "Rask Front") in found
+    assert ("Kessel Brigade", "opposes", "Rask Front") not in found
+
