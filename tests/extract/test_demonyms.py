@@ -113,3 +113,26 @@ def test_dying_in_a_place_names_no_killer() -> None:
 def test_a_nationality_word_naming_a_language_names_no_country(text: str, word: str) -> None:
     assert word not in _mentions(text)
 
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    return {(r.subject, r.predicate, r.object) for r in found.relations if not r.negated}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested Tom Vale in May as the Norwegian fled from Oslo and formed the Crescent Brigade.",
+     ("Tom Vale", "founded", "Crescent Brigade")),
+    ("Police questioned Tom Vale in Oslo when the American joined the Crescent Brigade.",
+     ("Tom Vale", "member_of", "Crescent Brigade")),
+])
+def test_a_nationality_noun_subject_of_a_clause_of_time_is_the_person_named_before(text: str, expected: tuple) -> None:
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Tom Vale in May after the Norwegian shot him and formed the Crescent Brigade.",
+    "Tom Vale met Ana Roe in Oslo as the Norwegian joined the Crescent Brigade.",
+])
+def test_a_nationality_noun_stays_unread_when_its_clause_names_another_person(text: str) -> None:
+    assert not {t for t in _triples(text) if t[2] == "Crescent Brigade"}

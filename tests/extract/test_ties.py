@@ -1,5 +1,6 @@
-"""Ties and closeness: 'X has close ties to Y' (rule noun_ties), 'X is seen as close to Y' (clause_close_to
-through a passive of perception), and ties that a clause ends ('X cut its ties with Y'). Invented names."""
+"""Ties and closeness: 'X has close ties to Y' (rule noun_ties; between two persons they associate, not ally),
+'X is seen as close to Y' (clause_close_to through a passive of perception), and ties that a clause ends ('X cut its
+ties with Y'). Invented names."""
 
 from __future__ import annotations
 
@@ -39,3 +40,14 @@ def test_ties_a_clause_ends_ally_no_one(nlp: Language, text: str) -> None:
 def test_ties_owned_by_someone_unnamed_are_not_the_clause_subject_s(nlp: Language) -> None:
     text = "Washington had become aware of the officer's ties to the Blue Guard."
     assert not [t for t in triples(nlp, text) if t[1] == "allied_with"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under questioning, Tom Vale spoke about his ties with Anna Roe, an officer of the Blue Guard.",
+    "Tom Vale has close ties to Anna Roe.",
+    "Prosecutors say Tom Vale had links to Anna Roe for years.",
+])
+def test_ties_between_two_persons_associate_them_without_an_alliance(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    assert ("Tom Vale", "associated_with", "Anna Roe") in found
+    assert not [t for t in found if t[1] == "allied_with"]

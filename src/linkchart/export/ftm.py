@@ -66,6 +66,7 @@ LINKS: dict[str, LinkSchema] = {
     "employed_by": LinkSchema("Employment", "employee", "Person", "employer", "Organization"),
     "met_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "met with"),
     "allied_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "ally"),
+    "associated_with": LinkSchema("Associate", "person", "Person", "associate", "Person", "associate"),
     "handler_of": LinkSchema("Associate", "person", "Person", "associate", "Person", "handler"),
     "exchanged_for": LinkSchema("Associate", "person", "Person", "associate", "Person", "exchanged for"),
     # kinship: used as soon as the predicate vocabulary has it (lexicon/predicates.yaml)

@@ -609,7 +609,8 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
 def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
 
-    The subject person of the previous sentence's main clause, else that sentence's only person; None
+    As the subject of a clause of time, the one person its sentence names before it (rule demonym_in_clause);
+    else the subject person of the previous sentence's main clause, else that sentence's only person; None
     when there is no such person, when it is ambiguous, or when that person is named again in this
     sentence (then 'the Iranian' is somebody else).
     """
@@ -619,6 +620,9 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
+    in_clause = _clause_demonym_antecedent(ctx, tok)
+    if in_clause is not None:
+        return in_clause
     sent = ctx.sent_at[tok.i]
     if sent.start == 0:
         return None
@@ -629,6 +633,27 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     if len({e.text for e in candidates}) != 1 or not _personal(ctx, candidates[0]) or candidates[0].text in named_here:
         return None
     return candidates[0]
+
+
+_CLAUSE_OF_TIME = lexicon.loader.lower("clause_of_time")
+
+
+def _clause_demonym_antecedent(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the person a nationality word used as a noun stands for when it is the subject of a clause of time
+    ('Police held X as the Norwegian fled', rule demonym_in_clause): the one person the sentence names before it,
+    outside that clause; None when there are several or none, or when the clause has a pronoun of a person ('after
+    the American shot him': someone else)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "advcl" or not any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in _CLAUSE_OF_TIME for c in verb.children):
+        return None
+    if any(t.pos_ == "PRON" and t.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS | {"his", "her"}
+           for t in verb.subtree):
+        return None
+    clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+    before = {e.text: e for e in sent_ents(ctx, ctx.sent_at[tok.i])
+              if e.end <= tok.i and e.start not in clause and person_like(ctx, e)}
+    return next(iter(before.values())) if len(before) == 1 else None
 
 
 def _speaker_mentions(ctx: SentenceContext, speaker: Token, depth: int = 0) -> list[Span]:
@@ -886,7 +911,7 @@ def contact_clause(ctx: SentenceContext, noun: Token) -> list[Span] | None:
     return None
 
 
-def _person_like(ctx: SentenceContext, ent: Span) -> bool:
+def person_like(ctx: SentenceContext, ent: Span) -> bool:
     """Whether a mention may name a person: PERSON, or one capitalised word the model called ORG or NORP."""
     return ent.label_ == "PERSON" or (ent.label_ in {"ORG", "NORP"} and len(ent) == 1 and ent[0].tag_ == "NNP"
                                       and ent.text.istitle() and ent.text not in ctx.rules["demonyms"])
@@ -905,13 +930,13 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
     taken = {e.text for e in holders}
     sent = ctx.sent_at[pronouns[0].i]
     before = [e for e in sent_ents(ctx, sent)
-              if e.end <= pronouns[0].i and _person_like(ctx, e) and e.text not in taken]
+              if e.end <= pronouns[0].i and person_like(ctx, e) and e.text not in taken]
     if before:
         return [before[-1]]
     if sent.start == 0:
         return []
     previous = ctx.sent_at[sent.start - 1]
-    others = {e.text: e for e in sent_ents(ctx, previous) if _person_like(ctx, e) and e.text not in taken}
+    others = {e.text: e for e in sent_ents(ctx, previous) if person_like(ctx, e) and e.text not in taken}
     return list(others.values()) if len(others) == 1 else []
 
 

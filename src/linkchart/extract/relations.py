@@ -39,6 +39,7 @@ from linkchart.extract.context import (
     lemma_of,
     organisation_in_focus,
     patients,
+    person_like,
     role_possessors,
     sent_ents,
     sent_tokens,
@@ -212,18 +213,18 @@ class _Candidate:
     anchor: Token
 
 
-def _args(ctx: SentenceContext, ents: Iterable[Span]) -> list[Arg]:
-    return [arg_for(ctx, e) for e in ents]
-
-
 def _pairs(ctx: SentenceContext, rule: dict[str, Any], anchor: Token, subjects: list[Span], objects: list[Span],
            swap: bool = False) -> Iterator[_Candidate]:
-    for s in _args(ctx, subjects):
-        for o in _args(ctx, objects):
+    for subject in subjects:
+        for obj in objects:
+            s, o = arg_for(ctx, subject), arg_for(ctx, obj)
+            predicate = rule["predicate"]
+            if "persons_predicate" in rule and person_like(ctx, subject) and person_like(ctx, obj):
+                predicate = rule["persons_predicate"]
             if swap:
-                yield _Candidate(rule["name"], rule["predicate"], o, s, anchor)
+                yield _Candidate(rule["name"], predicate, o, s, anchor)
             else:
-                yield _Candidate(rule["name"], rule["predicate"], s, o, anchor)
+                yield _Candidate(rule["name"], predicate, s, o, anchor)
 
 
 def _verb_rules_by_lemma(rules: list[dict[str, Any]]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
