@@ -136,3 +136,17 @@ def test_the_same_day_is_the_day_the_text_last_stated(nlp) -> None:  # noqa: ANN
     text = "On Tuesday, the Green League held a primary election in Corlin. The same day, Omar Haddad resigned."
     found = _of_kind(events(nlp, text, [HADDAD, LEAGUE, CORLIN]), "resignation")
     assert [e.date for e in found] == ["2016-05-17"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Green League, founded in 2014 by Omar Haddad, attacked the base in Corlin.", "attack"),
+    ("Lea Marsh, who fled Vesta in 2003, was arrested in Corlin.", "arrest"),
+])
+def test_a_date_of_a_clause_describing_a_noun_does_not_date_the_main_happening(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    found = _of_kind(events(nlp, text, [LEAGUE, HADDAD, MARSH, CORLIN, VESTA]), kind)
+    assert all(e.date not in {"2014", "2003"} for e in found)
+
+
+def test_a_describing_clause_keeps_its_own_date(nlp) -> None:  # noqa: ANN001
+    text = "The Green League, founded in 2014 by Omar Haddad, attacked the base in Corlin."
+    assert {e.date for e in _of_kind(events(nlp, text, [LEAGUE, HADDAD, CORLIN]), "founding")} == {"2014"}

@@ -64,3 +64,21 @@ def test_an_apposition_hung_on_the_verb_or_noun_belongs_to_the_name_before_it(nl
     assert ("Velmor Alliance", "opposes", "Rask Front") in found
     assert ("Kessel Brigade", "opposes", "Rask Front") not in found
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The network moved oil for the Kessel Brigade, an armed group backed by the Velmor Party.",
+     ("Kessel Brigade", "backed_by", "Velmor Party")),
+    ("Police raided the offices of the Kessel Brigade, a militia funded by the Velmor Party.",
+     ("Velmor Party", "funds", "Kessel Brigade")),
+])
+def test_a_group_noun_hung_on_the_verb_after_a_name_describes_that_name(nlp: Language, text: str,
+                                                                        expected: tuple) -> None:
+    assert expected in triples(nlp, text, [("Kessel Brigade", "ORG"), ("Velmor Party", "ORG")])
+
+
+def test_a_based_modifier_on_a_common_noun_skips_its_conjuncts(nlp: Language) -> None:
+    text = "The network was run by Tariq Rask, a Dubai-based trader, and his deputy, Omar Lund."
+    found = triples(nlp, text, [("Tariq Rask", "PERSON"), ("Dubai", "GPE"), ("Omar Lund", "PERSON")])
+    assert ("Tariq Rask", "located_in", "Dubai") in found
+    assert ("Omar Lund", "located_in", "Dubai") not in found

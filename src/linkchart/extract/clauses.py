@@ -12,7 +12,16 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from linkchart.extract.context import SentenceContext, agents, ents_for, is_passive, lemma_of, patients, sent_tokens
+from linkchart.extract.context import (
+    SentenceContext,
+    agents,
+    ents_for,
+    is_passive,
+    lemma_of,
+    modified_names,
+    patients,
+    sent_tokens,
+)
 
 Found = tuple[dict[str, Any], list[Span], list[Span], Token]
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -65,7 +74,7 @@ def _based(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | No
     head = tok.head if tok.dep_ in {"amod", "compound"} else None
     if head is None:
         return None
-    holders = [e for e in ents_for(ctx, head) if e != place]
+    holders = [e for e in modified_names(ctx, head) if e != place]
     return rule, holders, [place], tok
 
 

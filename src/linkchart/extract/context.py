@@ -239,13 +239,15 @@ def _apposed_whole(noun: Token) -> Token:
 
 
 def _second_attribute_name(noun: Token) -> Token | None:
-    """Return the name a copula's second attribute stands after (rule second_attribute_apposition): 'X is a part
-    of Y (Z), the coalition of militias raised to ...' is parsed with 'coalition' as a second attribute of 'is'
-    beside 'a part', or as an apposition of 'a part'; a verb has one attribute, and the comma follows Y, so it is an
-    apposition of the name before its comma (Y, through a parenthesis). None when it is neither or no name stands
-    there."""
-    second = noun.dep_ == "attr" and any(c.dep_ == "attr" and c.i < noun.i for c in noun.head.children)
-    if not second and noun.dep_ != "appos":  # or hung on the noun that governs the name ('a member of Y, a ...')
+    """Return the name a misparsed apposition stands after (rule second_attribute_apposition): 'X is a part of Y
+    (Z), the coalition of militias raised to ...' is parsed with 'coalition' as a second attribute of 'is' beside
+    'a part', or as an apposition of 'a part'; 'moved oil for Y, an armed group backed by W' with 'group' as a
+    second object or an adverbial noun of 'moved'. A verb has one attribute and one direct object, and the comma
+    follows Y, so it is an apposition of the name before its comma (Y, through a parenthesis). None when it is none
+    of these or no name stands there."""
+    second = noun.dep_ in {"attr", "dobj"} and any(c.dep_ == noun.dep_ and c.i < noun.i for c in noun.head.children)
+    # or hung on the noun that governs the name ('a member of Y, a ...'), or on the verb as an adverbial noun
+    if not second and noun.dep_ not in {"appos", "npadvmod"}:
         return None
     comma = noun.left_edge.i - 1
     if comma < 1 or noun.doc[comma].text != ",":
@@ -724,6 +726,18 @@ def _elided_possessive(ent: Span) -> bool:
     return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
+def modified_names(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return what a noun with a modifier ('Dubai-based', 'Iran-backed') names: its own name and that name's
+    conjuncts ('the Doha-based channels X and Y'), or, for a common noun, the names it stands for without its
+    conjuncts ('X, a Dubai-based businessman, and his deputy, Y': the businessman is X, not Y), failing that the
+    name it is in apposition with."""
+    named = ctx.ent_at[noun.i] is not None
+    found = ents_for(ctx, noun, conj=named)
+    if not found and noun.dep_ == "appos":
+        found = ents_for(ctx, noun.head, conj=False)
+    return found
+
+
 def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[Span]:
     rules = ctx.rules
     found: list[Span] = []
@@ -789,6 +803,10 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                 found.append(holder)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
+        if not found and lemma in rules["group_nouns"]:  # the same, hung on the verb: 'moved oil for Y, a group ...'
+            name = _second_attribute_name(tok)
+            if name is not None and ctx.ent_at[name.i] is not None and ctx.ent_at[name.i].label_ == "ORG":
+                found.append(ctx.ent_at[name.i])
         if not found and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None \
                 and ctx.ent_at[tok.head.i].label_ == "PERSON" and tok.pos_ == "NOUN" \
                 and any(c.dep_ == "relcl" for c in tok.children):

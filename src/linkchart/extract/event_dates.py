@@ -10,7 +10,8 @@ A trigger inside a span's bound ('From 2003 until X's capture': lexicon class ti
 the clause above: the span's start is not its date; undated, it is left out.
 A date inside a time phrase of another happening ('following the caucuses in Y on 3 May', 'since detainees began
 arriving in 2001') is that happening's: the sentence's fallback takes it only after 'after' or 'following', cut to
-the month, never after 'since', 'until' or 'before'. A time of its own clause that does not resolve ('during
+the month, never after 'since', 'until' or 'before'; nor a date of a clause describing a noun ('X, founded in 2014,
+has fought in Y': rule describing_clause_date). A time of its own clause that does not resolve ('during
 Ramadan', 'months earlier', 'after six years of house arrest') leaves the happening undated and marks it placed
 elsewhere: it is not the article's day either.
 """
@@ -64,18 +65,7 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     exprs = [e for e in (sent.ents if ents is None else ents) if is_date_expression(e)]
     if not exprs:
         return (dates[0][1] if dates and not own_only else None), False
-    # the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal'), the verbs above
-    chain = [trigger]
-    cur, in_noun_phrase, bounded = trigger, trigger.pos_ not in _VERBAL, False
-    bounds = lexicon.grammar().time_bounds
-    while cur.head.i != cur.i:
-        if cur.dep_ == "prep" and cur.lower_ in bounds:
-            bounded = True  # 'until X's capture': the span's start dates the clause above, not the capture
-            break
-        cur = cur.head
-        in_noun_phrase = in_noun_phrase and cur.pos_ not in _VERBAL
-        if in_noun_phrase or cur.pos_ in _VERBAL or cur.head.i == cur.i:
-            chain.append(cur)
+    chain, bounded = _way_up(trigger)
     for holder in chain:
         own = [e for e in exprs if _held_by(holder, e.root)]
         dated = [resolved[e.start] for e in own if e.start in resolved]
@@ -88,12 +78,38 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     if bounded or own_only:
         return None, False
     for expr, value in dates:
+        if expr is not None and _in_describing_clause(expr, chain):
+            continue  # 'X, founded in 2014 by Y, has fought in Z': 2014 is the founding's, not the fighting's
         relation = _time_relation(expr) if expr is not None and _in_other_happening(expr) else None
         if relation is None:
             return value, False
         if relation in _AFTER:  # 'X held a vote, following the caucuses in Y on 3 May': later that month
             return value[:7], False
     return None, False
+
+
+def _way_up(trigger: Token) -> tuple[list[Token], bool]:
+    """Return the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal') and the verbs
+    above, and whether the way up stopped at a span's bound ('until X's capture': the span's start dates the clause
+    above, not the capture)."""
+    chain = [trigger]
+    cur, in_noun_phrase = trigger, trigger.pos_ not in _VERBAL
+    bounds = lexicon.grammar().time_bounds
+    while cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in bounds:
+            return chain, True
+        cur = cur.head
+        in_noun_phrase = in_noun_phrase and cur.pos_ not in _VERBAL
+        if in_noun_phrase or cur.pos_ in _VERBAL or cur.head.i == cur.i:
+            chain.append(cur)
+    return chain, False
+
+
+def dated_only_in_descriptions(trigger: Token, dates: list[tuple[Span | None, str]]) -> bool:
+    """Return True when every date of the sentence belongs to a clause describing a noun off the trigger's way up
+    ('X, who challenged Y in 1989, has died'): the happening is as undated as in a sentence with no date."""
+    chain = _way_up(trigger)[0]
+    return bool(dates) and all(expr is not None and _in_describing_clause(expr, chain) for expr, _ in dates)
 
 
 _AFTER = set(lexicon.dates().after) | {"following"}
@@ -112,6 +128,15 @@ def _time_relation(expr: Span) -> str | None:
             return mark
         cur = cur.head if cur.head.i != cur.i else None
     return None
+
+
+def _in_describing_clause(expr: Span, chain: list[Token]) -> bool:
+    """Return True when a date belongs to a clause describing a noun ('X, founded in 2014 by Y, ...', 'the man who
+    fled in 2003'): the first verb above it is a participle or relative clause on a noun, off the trigger's way up."""
+    cur = _outside(expr)
+    while cur is not None and cur.pos_ not in _VERBAL:
+        cur = cur.head if cur.head.i != cur.i else None
+    return cur is not None and cur.dep_ in {"acl", "relcl"} and all(cur.i != t.i for t in chain)
 
 
 def _outside(expr: Span) -> Token | None:

@@ -31,7 +31,7 @@ from linkchart.extract.context import (
 )
 from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
-from linkchart.extract.event_dates import event_time, reported_now
+from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
@@ -173,7 +173,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             own_date = _anchor_date(tok, kinds, told)  # 'Following his vacation, X met Y': when the vacation was
             date_source = "context" if own_date else None
         if not own_date:
-            if dates and not statement and not elsewhere:
+            if dates and not statement and not elsewhere and not dated_only_in_descriptions(tok, dates):
                 continue  # it bounds a span, or only another happening is dated: left out, as before
             if not _undated_ok(tok, mod.negated) or kind in ONGOING_KINDS:
                 continue

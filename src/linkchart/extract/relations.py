@@ -37,6 +37,7 @@ from linkchart.extract.context import (
     is_passive,
     its_owner,
     lemma_of,
+    modified_names,
     organisation_in_focus,
     patients,
     person_like,
@@ -1040,9 +1041,7 @@ def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
                     modifiers = [ctx.ent_at[j]]
             if not modifiers:
                 continue
-            heads = [e for e in ents_for(ctx, tok.head) if e not in modifiers]
-            if not heads and tok.head.dep_ == "appos":  # 'X, a London-based firm': the firm is X
-                heads = [e for e in ents_for(ctx, tok.head.head, conj=False) if e not in modifiers]
+            heads = [e for e in modified_names(ctx, tok.head) if e not in modifiers]
             if rule["subject"] == "head":
                 yield from _pairs(ctx, rule, tok, heads, modifiers)
             else:
