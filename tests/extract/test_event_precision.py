@@ -129,3 +129,45 @@ def test_a_happening_after_an_undated_sentence_keeps_the_articles_day(nlp) -> No
     text = "The Green League met in Corlin. Omar Haddad won the primary in Corlin."
     found = fact_reader(nlp).read(_doc(nlp, text, [LEAGUE, HADDAD, CORLIN]), 0, "2016-05-20").events
     assert all(e.date_source != "context" for e in found)
+
+
+def _party_texts(found: list, text: str) -> set[str]:
+    return {text[a:b] for e in found for a, b in e.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "The Green League condemned the detention and called for her release.",
+    "The Green League welcomed the arrest of Omar Haddad.",
+])
+def test_who_reacts_to_a_happening_takes_no_part_in_it(nlp, text: str) -> None:  # noqa: ANN001
+    found = events(nlp, text, [LEAGUE, HADDAD])
+    assert "Green League" not in _party_texts([e for e in found if e.kind == "arrest"], text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("On Monday Omar Haddad wrote to the election commission in Corlin.", "election"),
+    ("On Monday Omar Haddad spoke to the protest committee in Corlin.", "protest"),
+])
+def test_an_event_noun_naming_a_body_is_no_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind not in {e.kind for e in events(nlp, text, [CORLIN, HADDAD])}
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad said the party would hold a rally in Corlin on Saturday.",
+    "A minister said on Thursday that Omar Haddad would be arrested in Corlin.",
+])
+def test_what_a_past_saying_says_would_happen_is_no_event(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [e for e in events(nlp, text, [HADDAD, CORLIN]) if e.kind in {"protest", "arrest"}]
+
+
+def test_a_habit_told_with_would_still_did_happen(nlp) -> None:  # noqa: ANN001
+    found = fact_reader(nlp).read(_doc(nlp, "Omar Haddad would travel to Corlin every summer.", [HADDAD, CORLIN]),
+                                  0, None).relations
+    assert any(r.predicate == "visited" and not r.hedged for r in found)
+
+
+def test_who_a_clause_on_another_noun_names_takes_no_part(nlp) -> None:  # noqa: ANN001
+    text = ("Protests first erupted in Corlin in May after the commission, headed by Omar Haddad, disqualified "
+            "three candidates.")
+    found = [e for e in events(nlp, text, [CORLIN, HADDAD]) if e.kind == "protest"]
+    assert "Omar Haddad" not in _party_texts(found, text)

@@ -62,6 +62,22 @@ def test_body_dates_alone_give_none() -> None:
     assert find_publication_date(text) is None
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("TULL, June 12, 2024 (Wirenews) - Police detained the harbour master on Wednesday, hours after he addressed "
+     "a crowd of fishermen in the old port, his union said.", "2024-06-12"),
+    ("OSTRAVA, March 4, 2025 \u2014 The ministry on Tuesday fined six shipping firms it says ran a smuggling route "
+     "across the northern border for years.", "2025-03-04"),
+])
+def test_a_dateline_opening_a_long_lead_paragraph_dates_the_article(lead: str, expected: str) -> None:
+    assert find_publication_date(f"Harbour Master Held\n\n{lead}\n\nMore text.") == expected
+
+
+def test_a_long_line_with_a_date_inside_states_no_publication_date() -> None:
+    line = ("The meeting, held on March 4, 2025 \u2014 the first in years \u2014 ended without a deal after nine "
+            "hours of talks in the capital.")
+    assert date_of_line(line) is None
+
+
 def test_date_far_below_the_header_is_ignored() -> None:
     lines = [f"Paragraph number {k} says nothing about when it was written." for k in range(20)]
     text = "\n\n".join(["Headline Without A Date", *lines, "March 3, 2020"])

@@ -19,6 +19,7 @@ _NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for
 _GOVERNING_KINDS = {"verdict"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
+_BODY_HEADS = lexicon.loader.lower("org_head")
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 
@@ -59,12 +60,15 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
 
 def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
     """Return True when the trigger word `tok` does not start an event of its own in this construction:
-    a noun modifying an event noun ('air strikes', 'assassination plot') or behind a prefix ('anti-riot'); a
+    a noun modifying an event noun ('air strikes', 'assassination plot') or a body ('the election commission') or
+    behind a prefix ('anti-riot'); a
     participle describing a noun ('the elected president', 'a man arrested years ago' without its own date or
     agent); the sentence of a verdict ('sentenced to death'); a verb whose object names the event ('launched
     an attack', 'staged a protest': the noun is the event)."""
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in kinds:
         return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _BODY_HEADS:
+        return True  # 'the election commission', 'a protest committee': a body named after what it deals with
     if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _SUBJECTS \
             and not _has_date(tok, dates):
         return True  # 'election implications were described': a classifier of the subject, no happening

@@ -69,12 +69,31 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
             # 'a ceasefire that X and Y signed', 'the raid, carried out by X': the doers of the clause on the noun
             doers = next((found for c in trigger.children if c.pos_ in {"VERB", "AUX"} and _clause_on_noun(c)
                           and (found := [t for t in agents(c) if t.i != trigger.i])), [])
-        if not doers:
+        if not doers and not _reacted_to(trigger):
             doers = [e.root for e in clause_agents(ctx, trigger)]
         undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
                       for g in c.children if g.dep_ == "pobj"]
         others += [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
     return doers, undergoers, others
+
+
+def _in_other_description(tok: Token, trigger: Token) -> bool:
+    """Whether `tok` lies in a participle or relative clause describing a noun that does not hold the trigger
+    (rule described_not_party)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.i == trigger.i:
+            return False
+        if cur.dep_ in {"acl", "relcl"} and cur.pos_ in {"VERB", "AUX"}:
+            return trigger not in cur.subtree
+        cur = cur.head
+    return False
+
+
+def _reacted_to(noun: Token) -> bool:
+    """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
+    ceasefire'; lexicon class statement_target): who reacts took no part in it (rule reaction_not_doer)."""
+    return noun.dep_ == "dobj" and _lemma(noun.head) in lexicon.events().statement_targets
 
 
 def _clause_on_noun(verb: Token) -> bool:
@@ -212,9 +231,10 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             if not mentions:
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
-                # a dated sentence: its mentions take part, as before
-                mentions = [e for e in sent_ents(ctx, sent)
-                            if e.label_ in PARTICIPANT_LABELS and e.root.i not in sources]
+                # a dated sentence: its mentions take part, as before, but for those of a clause describing another
+                # noun ('Protests erupted after the commission, headed by X, ...': X took no part)
+                mentions = [e for e in sent_ents(ctx, sent) if e.label_ in PARTICIPANT_LABELS
+                            and e.root.i not in sources and not _in_other_description(e.root, tok)]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]

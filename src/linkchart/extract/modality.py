@@ -235,10 +235,13 @@ def is_planned(tok: Token) -> bool:
 
 def _future_in_the_past(verb: Token) -> bool:
     """Return True for 'would' + a time ahead of the report ('X said she would travel to Y next week', '... would
-    meet Z tomorrow'); 'would' alone is also the habitual past ('X would travel to Y'), which did happen, and 'the
-    next day' is the narrative's, not the report's."""
+    meet Z tomorrow'), or 'would' in what a past saying reports ('X said the party would hold a rally'); 'would'
+    alone is also the habitual past ('X would travel to Y'), which did happen, and 'the next day' is the
+    narrative's, not the report's."""
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS and verb.head.tag_ == "VBD":
+        return True  # 'X said Y would be charged': what the report says lay ahead, not a habit of the past
     for c in verb.children:
         if c.dep_ not in {"npadvmod", "advmod", "prep"}:
             continue

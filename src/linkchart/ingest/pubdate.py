@@ -132,10 +132,13 @@ def date_of_line(line: str) -> str | None:
 
     The line must be short and the date must be nearly all of it once a label
     ('Published:'), a leading byline ('By Jane Roe On'), weekday, time zone or a
-    'CITY, <date> —' dateline lead are set aside.
+    'CITY, <date> —' dateline lead are set aside; a long line counts only when it opens with
+    such a dateline (the lead paragraph run on after it).
     """
     text = line.strip()
-    if not text or len(text) > _MAX_LINE:
+    if len(text) > _MAX_LINE:
+        return _dateline_lead(text)
+    if not text:
         return None
     body = _LABEL.sub("", text, count=1)
     dates = find_dates(body)
@@ -153,6 +156,17 @@ def date_of_line(line: str) -> str | None:
     if _extra_words(rest) <= _MAX_EXTRA_WORDS and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", rest):
         return iso
     return iso if _is_reading_time(after) and not before.strip() else None
+
+
+def _dateline_lead(text: str) -> str | None:
+    """Return the date of a 'CITY, <date> (Agency) —' dateline that opens a paragraph running on with the lead
+    ('ORLAND, June 12, 2024 (Reuters) - Police detained ...'), or None; any other long line states no date of its
+    own."""
+    dates = find_dates(text[:_MAX_LINE])
+    if not dates:
+        return None
+    start, end, iso = dates[0]
+    return iso if _DATELINE_LEAD.match(text[:start]) and _DATELINE_TAIL.match(text[end:]) else None
 
 
 def is_updated_line(line: str) -> bool:
