@@ -82,3 +82,10 @@ def test_a_based_modifier_on_a_common_noun_skips_its_conjuncts(nlp: Language) ->
     found = triples(nlp, text, [("Tariq Rask", "PERSON"), ("Dubai", "GPE"), ("Omar Lund", "PERSON")])
     assert ("Tariq Rask", "located_in", "Dubai") in found
     assert ("Omar Lund", "located_in", "Dubai") not in found
+
+
+def test_an_apposition_hung_on_another_noun_gives_that_noun_no_name(nlp: Language) -> None:
+    text = ("The Ostrian ministry on Tuesday fined six firms and two men it says ran a shipping network that moved "
+            "oil for the Kessel Brigade, an armed group backed by the Velmor Party.")
+    found = triples(nlp, text, [("Ostrian ministry", "ORG"), ("Kessel Brigade", "ORG"), ("Velmor Party", "ORG")])
+    assert not {t for t in found if t[0] == "Ostrian ministry"}

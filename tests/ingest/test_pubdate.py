@@ -75,7 +75,13 @@ def test_a_dateline_opening_a_long_lead_paragraph_dates_the_article(lead: str, e
 def test_a_long_line_with_a_date_inside_states_no_publication_date() -> None:
     line = ("The meeting, held on March 4, 2025 \u2014 the first in years \u2014 ended without a deal after nine "
             "hours of talks in the capital.")
-    assert date_of_line(line) is None
+    assert find_publication_date(f"Talks End\n\n{line}") is None
+
+
+def test_a_dateline_lead_paragraph_is_no_date_line() -> None:
+    lead = ("TULL, June 12, 2024 (Wirenews) - Police detained the harbour master on Wednesday, hours after he "
+            "addressed a crowd of fishermen in the old port, his union said.")
+    assert date_of_line(lead) is None  # the splitter drops date lines: the lead must stay
 
 
 def test_date_far_below_the_header_is_ignored() -> None:

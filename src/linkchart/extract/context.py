@@ -803,7 +803,8 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                 found.append(holder)
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "appos" and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'Hezbollah, the Iran-backed militia'
-        if not found and lemma in rules["group_nouns"]:  # the same, hung on the verb: 'moved oil for Y, a group ...'
+        if not found and lemma in rules["group_nouns"] and tok.dep_ != "appos":
+            # the same, hung on the verb: 'moved oil for Y, a group ...' (an apposition of another noun is that noun's)
             name = _second_attribute_name(tok)
             if name is not None and ctx.ent_at[name.i] is not None and ctx.ent_at[name.i].label_ == "ORG":
                 found.append(ctx.ent_at[name.i])

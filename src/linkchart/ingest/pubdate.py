@@ -132,13 +132,10 @@ def date_of_line(line: str) -> str | None:
 
     The line must be short and the date must be nearly all of it once a label
     ('Published:'), a leading byline ('By Jane Roe On'), weekday, time zone or a
-    'CITY, <date> —' dateline lead are set aside; a long line counts only when it opens with
-    such a dateline (the lead paragraph run on after it).
+    'CITY, <date> —' dateline lead are set aside.
     """
     text = line.strip()
-    if len(text) > _MAX_LINE:
-        return _dateline_lead(text)
-    if not text:
+    if not text or len(text) > _MAX_LINE:
         return None
     body = _LABEL.sub("", text, count=1)
     dates = find_dates(body)
@@ -158,10 +155,9 @@ def date_of_line(line: str) -> str | None:
     return iso if _is_reading_time(after) and not before.strip() else None
 
 
-def _dateline_lead(text: str) -> str | None:
+def dateline_lead_date(text: str) -> str | None:
     """Return the date of a 'CITY, <date> (Agency) —' dateline that opens a paragraph running on with the lead
-    ('ORLAND, June 12, 2024 (Reuters) - Police detained ...'), or None; any other long line states no date of its
-    own."""
+    ('ORLAND, June 12, 2024 (Reuters) - Police detained ...'), or None."""
     dates = find_dates(text[:_MAX_LINE])
     if not dates:
         return None
@@ -177,13 +173,14 @@ def is_updated_line(line: str) -> bool:
 def find_publication_date(text: str) -> str | None:
     """Return the ISO publication date stated in an article's header/dateline text, or None (never today's date).
 
-    Looks at the first non-blank lines only; a publication date is preferred over an
-    'Updated:' one when both are stated.
+    Looks at the first non-blank lines only: a line that is a date, or a 'CITY, <date> —'
+    dateline opening the lead paragraph (which stays body text); a publication date is
+    preferred over an 'Updated:' one when both are stated.
     """
     updated: str | None = None
     lines = [ln for ln in text.splitlines() if ln.strip()][:_HEADER_LINES]
     for line in lines:
-        iso = date_of_line(line)
+        iso = date_of_line(line) or dateline_lead_date(line.strip())
         if iso is None:
             continue
         if not is_updated_line(line):

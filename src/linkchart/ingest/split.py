@@ -21,7 +21,7 @@ from itertools import accumulate
 
 from linkchart import lexicon
 from linkchart.ingest.boilerplate import boilerplate_lines
-from linkchart.ingest.pubdate import date_of_line, find_dates, is_updated_line
+from linkchart.ingest.pubdate import date_of_line, dateline_lead_date, find_dates, is_updated_line
 
 
 @dataclass
@@ -262,6 +262,9 @@ def _scan_header(paras: list[_Para], first: int) -> _Header:
         last_para = line.para
     # Deks and captions skipped over after the last header line are body text.
     header.body_para = min(last_para + 1, max(limit, first + 1))
+    if header.date is None and header.body_para < len(paras):
+        # 'ORLAND, June 12, 2024 (Reuters) - Police ...': the lead's dateline dates the article; the lead stays body
+        header.date = dateline_lead_date(paras[header.body_para].lines[0].text)
     return header
 
 
