@@ -72,3 +72,9 @@ def test_would_with_a_time_ahead_is_planned_but_the_habitual_would_is_not(nlp) -
     assert not _mod(nlp, "Ines Berg would travel to Tullberg every summer.", "travel").planned
     assert not _mod(nlp, "The next day Ines Berg would travel to Tullberg.", "travel").planned
     assert not _mod(nlp, "Ines Berg travelled to Tullberg last week.", "travelled").planned
+
+
+def test_a_denial_of_its_own_object_does_not_deny_the_clause_before_it(nlp) -> None:  # noqa: ANN001
+    text = "The Velmor Front has accused the Civic Union of receiving money from abroad, a charge the party denies."
+    assert not _mod(nlp, text, "accused").negated
+    assert _mod(nlp, "The Civic Union denies that the Velmor Front accused it.", "accused").negated

@@ -102,7 +102,7 @@ def is_negated(tok: Token) -> bool:
             return False
         if cur.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
             return False  # 'denied reports that X ousted Y' denies what is reported; 'the report X published' is
-        if _negating_verb(head):
+        if _negating_verb(head) and not _denies_own_object(cur, head):
             return True
         # 'did not agree to meet', 'did not accept the offer': negation of a governing verb
         if cur.dep_ in {"xcomp", "dobj"} and head.pos_ in {"VERB", "AUX"} and _has_negator(head):
@@ -110,6 +110,14 @@ def is_negated(tok: Token) -> bool:
         if head.lemma_.lower() in REPORTING_VERBS and head.pos_ in {"VERB", "AUX"}:
             return False  # 'He did not say that X met Y' does not deny the meeting (the noun of 'denied reports' may)
     return False
+
+
+def _denies_own_object(clause: Token, verb: Token) -> bool:
+    """Whether a negating verb has a direct object of its own after the clause parsed as its complement ('X
+    accused Y of Z, a charge the party denies': the party denies the charge, not that X accused Y; rule
+    denial_of_its_object) — a verb takes one object, so the clause before the comma is no complement of it."""
+    return clause.dep_ == "ccomp" and clause.i < verb.i and any(
+        c.dep_ == "dobj" and clause.i < c.i < verb.i for c in verb.children)
 
 
 def _speaker(verb: Token) -> str | None:
