@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.country_refs import country_antecedent
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
 from linkchart.extract.name_heads import bare_definite, name_head_antecedent
@@ -778,6 +779,10 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                 if c.dep_ == "prep" and c.lower_ == "of":
                     found += [ctx.ent_at[g.i] for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is not None
                               and ctx.ent_at[g.i].label_ in {"GPE", "LOC", "FAC"}]
+        if not found:
+            country = _the_country(ctx, tok)  # rule the_country: 'ruled the country since 2009'
+            if country is not None:
+                found.append(country)
         if not found and tok.dep_ in {"compound", "nmod"} and ctx.ent_at[tok.head.i] is not None:
             found.append(ctx.ent_at[tok.head.i])  # 'militia' in 'the militia Asaib Ahl al-Haq'
         if not found and tok.dep_ not in {"appos", "compound"} and lemma not in _PERSON_NOUNS:
@@ -1078,11 +1083,24 @@ def focus_stand_in(ctx: SentenceContext, tok: Token) -> Span | None:
     return _standing_in(ctx, tok, text, start, end)
 
 
-def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: int) -> Span:
-    """Return `tok` as a one-token organisation standing in for the naming `text` at [start, end) (doc characters,
-    another paragraph's when outside the doc), which `arg_for` swaps in."""
-    ctx.stand_ins[tok.i] = Speaker(text, "ORG", start, end)
-    return Span(ctx.doc, tok.i, tok.i + 1, label="ORG")
+def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: int, label: str = "ORG") -> Span:
+    """Return `tok` as a one-token organisation (or `label`) standing in for the naming `text` at [start, end) (doc
+    characters, another paragraph's when outside the doc), which `arg_for` swaps in."""
+    ctx.stand_ins[tok.i] = Speaker(text, label, start, end)
+    return Span(ctx.doc, tok.i, tok.i + 1, label=label)
+
+
+def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the country 'the country' stands for (`country_refs.country_antecedent`): its mention when this doc
+    names it there, else `tok` standing in for that naming; None when the article named none or several."""
+    found = country_antecedent(tok)
+    if found is None:
+        return None
+    country, start, end = found
+    span = ctx.doc.char_span(start, end) if start >= 0 else None
+    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
+        return ctx.ent_at[span.start]
+    return _standing_in(ctx, tok, country, start, end, label="GPE")
 
 
 def _company_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
