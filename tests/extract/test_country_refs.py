@@ -39,3 +39,22 @@ def test_the_country_stays_open_with_two_countries_or_none_before(nlp: Language,
 def test_a_court_ruling_leads_nothing(nlp: Language) -> None:
     assert not _triples(nlp, "The court in Oslo ruled Norway had broken the law.") & {
         ("court", "leads", "Norway")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Orla Legion controls much of the border.\nThe group's spokesman, Ivo Karp, rejected the accusation.",
+    "The Orla Legion controls much of the border. The militia's spokesman, Ivo Karp, rejected the accusation.",
+])
+def test_the_group_is_the_one_organisation_named_before(nlp: Language, text: str) -> None:
+    assert ("Ivo Karp", "spokesperson_of", "Orla Legion") in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Orla Legion and the Free Front fight for the border.\nThe group's spokesman, Ivo Karp, spoke.",
+    "The Orla Legion holds the border. A group of gunmen attacked a post.\nThe group's spokesman, Ivo Karp, spoke.",
+    "The Orla Legion holds the border. The breakaway group's spokesman, Ivo Karp, spoke.",
+    "The Orla Legion holds the border. The breakaway group said it would talk.\nThe group's spokesman, Ivo Karp, "
+    "spoke.",
+])
+def test_the_group_stays_open_with_two_organisations_or_another_group(nlp: Language, text: str) -> None:
+    assert not {t for t in _triples(nlp, text) if t[1] == "spokesperson_of"}

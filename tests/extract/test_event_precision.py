@@ -171,3 +171,10 @@ def test_who_a_clause_on_another_noun_names_takes_no_part(nlp) -> None:  # noqa:
             "three candidates.")
     found = [e for e in events(nlp, text, [CORLIN, HADDAD]) if e.kind == "protest"]
     assert "Omar Haddad" not in _party_texts(found, text)
+
+
+def test_a_place_of_the_clause_before_is_no_party_of_its_conjunct(nlp) -> None:  # noqa: ANN001
+    text = ("In 2021, the legion's fighters captured the town of Corlin after a siege, and residents accused them of "
+            "killing civilians.")
+    accused = [e for e in events(nlp, text, [CORLIN]) if e.kind == "accusation"]
+    assert "Corlin" not in _party_texts(accused, text)

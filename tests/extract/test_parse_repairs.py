@@ -89,3 +89,13 @@ def test_an_apposition_hung_on_another_noun_gives_that_noun_no_name(nlp: Languag
             "oil for the Kessel Brigade, an armed group backed by the Velmor Party.")
     found = triples(nlp, text, [("Ostrian ministry", "ORG"), ("Kessel Brigade", "ORG"), ("Velmor Party", "ORG")])
     assert not {t for t in found if t[0] == "Ostrian ministry"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Ash commands the Kessel Legion's eastern brigade.",
+    "Pavel Ash led the Kessel Legion's eastern brigade in 2020.",
+    "Pavel Ash commanded a brigade of the Kessel Legion.",
+])
+def test_who_commands_a_unit_of_a_body_is_its_member(nlp: Language, text: str) -> None:
+    assert ("Pavel Ash", "member_of", "Kessel Legion") in triples(nlp, text, [("Pavel Ash", "PERSON"),
+                                                                              ("Kessel Legion", "ORG")])

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.country_refs import country_antecedent
+from linkchart.extract.country_refs import country_antecedent, organisation_antecedent
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
 from linkchart.extract.name_heads import bare_definite, name_head_antecedent
@@ -802,6 +802,10 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             company = _company_in_focus(ctx, tok)
             if company is not None:
                 found.append(company)
+        if not found and lemma in rules["group_nouns"] and tok.dep_ not in {"appos", "compound", "attr"}:
+            sole = _sole_organisation(ctx, tok)  # rule sole_organisation: "the group's spokesman"
+            if sole is not None:
+                found.append(sole)
         if not found and lemma in _PERSON_NOUNS and tok.dep_ not in {"appos", "compound"}:
             holder = _title_holder(ctx, tok)
             if holder is not None:
@@ -1088,6 +1092,20 @@ def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: i
     characters, another paragraph's when outside the doc), which `arg_for` swaps in."""
     ctx.stand_ins[tok.i] = Speaker(text, label, start, end)
     return Span(ctx.doc, tok.i, tok.i + 1, label=label)
+
+
+def _sole_organisation(ctx: SentenceContext, tok: Token) -> Span | None:
+    """Return the organisation a bare definite group noun stands for when the article named only one before it
+    (`country_refs.organisation_antecedent`): its mention when this doc names it there, else `tok` standing in
+    for that naming; None otherwise."""
+    found = organisation_antecedent(tok)
+    if found is None:
+        return None
+    start, end, name = found
+    span = ctx.doc.char_span(start, end) if start >= 0 else None
+    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
+        return ctx.ent_at[span.start]
+    return _standing_in(ctx, tok, name, start, end)
 
 
 def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:

@@ -1,12 +1,16 @@
-"""What 'the country' stands for: the one country the article named before it (rule the_country).
+"""What 'the country' and 'the group' stand for: the one country, or organisation, the article named before.
 
 Reporting names a country once or twice and then writes 'the country' ('President X, who has ruled the country
 since 2009', "the country's interior ministry"). A bare definite 'country' (no name, possessor or phrase of its
 own) stands for the country the article named before it — by its name or its nationality word — when it named
-exactly one; two countries named before leave it unresolved.
+exactly one; two countries named before leave it unresolved (rule the_country). Likewise a bare definite group
+noun ("the group's spokesman", 'the militia said') stands for the one organisation the article named before it
+(rule sole_organisation), unless the article used that noun since for something else ('a group of gunmen', 'the
+cross-party group': only 'the' + the noun alone refers back).
 
-The countries the article names up to each doc's end are noted in its `user_data` (in that doc's characters, so a
-country named in an earlier paragraph lies before 0), and read by `country_antecedent`.
+The countries and organisations the article names up to each doc's end are noted in its `user_data` (in that
+doc's characters, so a naming in an earlier paragraph lies before 0), and read by `country_antecedent` and
+`organisation_antecedent`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from linkchart.extract.doctext import span_text
 from linkchart.extract.name_heads import bare_definite
 
 COUNTRIES_KEY = "lc_countries_before"  # doc.user_data: [(country, start, end)] of countries named, in order
+# doc.user_data: [(name as compared or '', start, end, noun, name as written)], in order
+ORGANISATIONS_KEY = "lc_organisations_before"
 _COUNTRY_NOUN = "country"
 _COUNTRY_LABELS = {"GPE", "NORP"}
+_BACK_REFERENCES = lexicon.loader.lower("back_reference")
 
 
 def _named(doc: Doc, offset: int) -> list[tuple[str, int, int]]:
@@ -32,12 +39,42 @@ def _named(doc: Doc, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _organisations(doc: Doc, offset: int) -> list[tuple[str, int, int, str, str]]:
+    """Return, in order, (name as compared, start, end, '', name) of the organisations `doc` names by a capitalised
+    name, and ('', start, end, noun, '') for each use of a group noun that is no bare definite ('a group of
+    gunmen', 'another militia'), in article characters."""
+    out = [(_key(span_text(e)), e.start_char + offset, e.end_char + offset, "", span_text(e)) for e in doc.ents
+           if e.label_ == "ORG" and span_text(e)[:1].isupper()]
+    inside = {t.i for e in doc.ents for t in e}
+    out += [("", t.idx + offset, t.idx + len(t) + offset, t.lemma_.lower(), "") for t in doc
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _BACK_REFERENCES and t.i not in inside
+            and not _plain_definite(t)]
+    return sorted(out, key=lambda n: n[1])
+
+
+def _plain_definite(noun: Token) -> bool:
+    """Whether `noun` is 'the' + the noun alone (a possessive ending allowed): 'the cross-party group' describes
+    a group of its own."""
+    return bare_definite(noun) and not any(c.dep_ == "amod" for c in noun.children)
+
+
+def _key(name: str) -> str:
+    """Return a name as compared: lower case, without a leading 'the' or a possessive ending."""
+    words = name.lower().replace("\u2019s", "").replace("'s", "").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
 def tag_countries_before(docs: list[tuple[Doc, int]]) -> None:
-    """Note in each doc's `user_data`, in its characters, the countries the article names up to the doc's end."""
-    before: list[tuple[str, int, int]] = []
+    """Note in each doc's `user_data`, in its characters, the countries and organisations the article names up
+    to the doc's end (and the other uses of the nouns that refer back to one between them)."""
+    countries: list[tuple[str, int, int]] = []
+    organisations: list[tuple[str, int, int, str, str]] = []
     for doc, offset in docs:
-        before += _named(doc, offset)
-        doc.user_data[COUNTRIES_KEY] = [(country, start - offset, end - offset) for country, start, end in before]
+        countries += _named(doc, offset)
+        organisations += _organisations(doc, offset)
+        doc.user_data[COUNTRIES_KEY] = [(country, start - offset, end - offset) for country, start, end in countries]
+        doc.user_data[ORGANISATIONS_KEY] = [(key, start - offset, end - offset, noun, name)
+                                            for key, start, end, noun, name in organisations]
 
 
 def country_antecedent(noun: Token) -> tuple[str, int, int] | None:
@@ -50,3 +87,20 @@ def country_antecedent(noun: Token) -> tuple[str, int, int] | None:
     if len({n[0] for n in here}) != 1:
         return None
     return here[-1]
+
+
+def organisation_antecedent(noun: Token) -> tuple[int, int, str] | None:
+    """Return (start, end, name), in doc characters, of the last naming of the one organisation the article named
+    before a bare definite group noun, or None: none or several named, or the noun used since for something
+    else ('a group of gunmen ... the group')."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _BACK_REFERENCES or not _plain_definite(noun) or noun.tag_ != "NN":
+        return None
+    here = [n for n in noun.doc.user_data.get(ORGANISATIONS_KEY, ()) if n[2] <= noun.idx]
+    names = [n for n in here if n[0]]
+    if len({n[0] for n in names}) != 1:
+        return None
+    last = names[-1]
+    if any(n[3] == lemma and n[1] > last[1] for n in here):
+        return None
+    return last[1], last[2], last[4]

@@ -90,6 +90,22 @@ def _in_other_description(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _in_earlier_conjunct(tok: Token, trigger: Token) -> bool:
+    """Whether `tok` belongs to the clause of a verb the trigger's clause is coordinated with ('X captured Y, and
+    residents accused them of ...': Y is the capture's, not the accusation's; rule conjunct_not_party): the first
+    verb above `tok` is one the trigger reaches going up through a 'conj' link."""
+    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.i == trigger.i:
+        return False
+    cur, crossed = trigger, False
+    while cur.head.i != cur.i:
+        crossed = crossed or cur.dep_ == "conj"
+        cur = cur.head
+        if cur.i == verb.i:
+            return crossed
+    return False
+
+
 def _reacted_to(noun: Token) -> bool:
     """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
     ceasefire'; lexicon class statement_target): who reacts took no part in it (rule reaction_not_doer)."""
@@ -234,7 +250,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 # a dated sentence: its mentions take part, as before, but for those of a clause describing another
                 # noun ('Protests erupted after the commission, headed by X, ...': X took no part)
                 mentions = [e for e in sent_ents(ctx, sent) if e.label_ in PARTICIPANT_LABELS
-                            and e.root.i not in sources and not _in_other_description(e.root, tok)]
+                            and e.root.i not in sources and not _in_other_description(e.root, tok)
+                            and not _in_earlier_conjunct(e.root, tok)]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \
                     [c for c in tok.children if c.dep_ == "poss"]

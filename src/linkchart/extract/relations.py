@@ -171,6 +171,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
                 nxt.extend(c for c in t.children if c.dep_ == "acomp" and c.lower_ in step[6:].split("|"))
             elif step == "dobj":  # 'dobj>prep:at' — the direct object, then its own phrase ('showed X at Y')
                 nxt.extend(c for c in t.children if c.dep_ == "dobj")
+            elif step == "poss":  # 'obj:brigade>poss' — the object's possessor ("commands Y's eastern brigade")
+                nxt.extend(c for c in t.children if c.dep_ == "poss")
             elif step.startswith("prep:"):
                 for p in _preps(t, step[5:]):
                     objs = [g for g in p.children if g.dep_ == "pobj"]
@@ -358,8 +360,8 @@ def _path_words(path: str) -> tuple[frozenset[str], ...]:
         return ()
     out = []
     for step in path.split(">"):
-        if step == "dobj":
-            continue  # any direct object: no word to look for
+        if step in {"dobj", "poss"}:
+            continue  # any direct object or possessor: no word to look for
         for head in ("obj:", "advmod:", "acomp:", "prep:"):
             if step.startswith(head):
                 out.append(frozenset(step[len(head):].split("|") if head != "prep:" else [step[len(head):]]))
