@@ -93,16 +93,15 @@ def _in_other_description(tok: Token, trigger: Token) -> bool:
 def _in_earlier_conjunct(tok: Token, trigger: Token) -> bool:
     """Whether `tok` belongs to the clause of a verb the trigger's clause is coordinated with ('X captured Y, and
     residents accused them of ...': Y is the capture's, not the accusation's; rule conjunct_not_party): the first
-    verb above `tok` is one the trigger reaches going up through a 'conj' link."""
+    verb above `tok` is one the trigger's way up enters by a 'conj' link (its own conjunct)."""
     verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.i == trigger.i:
         return False
-    cur, crossed = trigger, False
+    cur = trigger
     while cur.head.i != cur.i:
-        crossed = crossed or cur.dep_ == "conj"
+        if cur.head.i == verb.i:
+            return cur.dep_ == "conj"  # the trigger's clause is a conjunct of that verb's own
         cur = cur.head
-        if cur.i == verb.i:
-            return crossed
     return False
 
 
