@@ -139,12 +139,17 @@ def _nations(sent: Span) -> set[str]:
 
 def _nationality(sent: Span, noun: Token) -> str | None:
     """Return the country a nationality word qualifying the definition's noun names ('a Varnish painter', 'a
-    Varnish record label'), when it is the only country the sentence's nationality words name; None otherwise
-    ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word qualifies another noun)."""
+    Varnish record label', 'a Varnish historian and archaeologist'), when it is the only country the sentence's
+    nationality words name; None otherwise ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word
+    qualifies another noun)."""
     if len(_nations(sent)) != 1:
         return None
     before = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
     before += [g for c in before for g in c.children if g.dep_ == "conj"]
+    # 'a Varnish art historian and classical archaeologist', parsed with the first noun of the pair modifying the
+    # second (not "Varnish producer X's album": the producer's nationality)
+    before += [g for c in before if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(x.dep_ == "cc" for x in c.children)
+               for g in c.children if g.dep_ in {"amod", "compound"} and g.i < c.i]
     return next((c for t in before if (c := country_of_demonym(t.text)) is not None), None)
 
 
@@ -244,7 +249,8 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         elif m.label not in rule["labels"] and m.label not in rule["place_page_labels"]:
             continue
         seen.add(key)
-        if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
+        if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home) \
+                or beyond_page(m.text):
             continue
         if defined and (name == rule["word_name"] or _person_noun(opening.noun)) and not place_page \
                 and m.label not in rule["place_page_labels"]:
@@ -266,6 +272,15 @@ def _person_noun(noun: str) -> bool:
     roles = lexicon.roles()
     return noun in roles.nouns or noun.endswith(roles.person_suffixes) \
         or any(noun in words for cls, words in roles.classes.items() if cls not in _THING_CLASSES)
+
+
+def beyond_page(name: str) -> bool:
+    """Return True when a name says it names a state or open water, by a word of the lexicon classes sovereign or
+    open_water as its last word or before 'of' ('the Varnish Empire', 'Kingdom of Orla', 'Tull Sea', 'Gulf of
+    Orla'): neither lies inside the country or region a page is set in."""
+    words = [w.lower() for w in name.split()]
+    heads = {words[-1]} | {w for w, nxt in zip(words, words[1:], strict=False) if nxt == "of"}
+    return bool(heads & (lexicon.sovereign_words() | lexicon.open_water_words()))
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:
@@ -331,7 +346,7 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     for m in mentions:
         key = m.text.casefold()
         if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
-                or _nation(m) is not None or country_of_demonym(m.text) is not None:
+                or _nation(m) is not None or country_of_demonym(m.text) is not None or beyond_page(m.text):
             continue
         if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
             continue  # 'the Varnish Census Bureau', 'the Varnland Football League': a nation's body, not a region's

@@ -349,6 +349,18 @@ def admin_units() -> frozenset[str]:
 
 
 @cache
+def open_water_words() -> frozenset[str]:
+    """Return the words that make a name a sea's ('sea', 'gulf', 'strait'), lower-cased."""
+    return lower("open_water")
+
+
+@cache
+def sovereign_words() -> frozenset[str]:
+    """Return the words that make a name a state's ('kingdom', 'empire', 'republic'), lower-cased."""
+    return lower("sovereign")
+
+
+@cache
 def head_of_state_titles() -> frozenset[str]:
     """Return the titles of heads of state and government ('president', 'prime minister', 'king'), lower-cased."""
     return lower("head_of_state")
