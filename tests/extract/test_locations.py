@@ -380,3 +380,19 @@ def test_a_list_of_in_phrases_puts_nothing_inside(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "The group gets money from minorities such as those in West Varnia , in Ostria and also in the "
                      "south .", [("West Varnia", "LOC"), ("Ostria", "GPE")])
     assert not any(p == "located_in" for _, p, *_ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Harrow Kell ( 8 November 1833 in Brennick , Ostra – 3 December 1912 in Tullmouth ) was a doctor .",
+    "Harrow Kell (8 November 1833, Brennick, Ostra — 3 December 1912, Tullmouth) was a doctor.",
+    "Harrow Kell was born in Brennick, Ostra – a mill town – in 1833.",
+])
+def test_a_dash_closes_a_comma_chain_of_places(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Harrow Kell", "PERSON"), ("Brennick", "GPE"), ("Ostra", "GPE")])
+    assert ("Brennick", "located_in", "Ostra", "place_comma_place") in got
+
+
+def test_a_hyphen_after_a_place_still_breaks_the_chain(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The band toured Brennick, Ostra-Tull and Varnland.",
+                [("Brennick", "GPE"), ("Ostra", "GPE"), ("Varnland", "GPE")])
+    assert not any(s == "Brennick" and p == "located_in" for s, p, *_ in got)

@@ -275,3 +275,26 @@ def test_a_definition_of_a_name_opening_with_the_and_a_nationality_word_sets_the
     got = _page(nlp, "The Portuguese Constituent Assembly was a constitutional assembly in Portugal .\nIt met in "
                      "Ostravel and Tullmouth .")
     assert ("Tullmouth", "located_in", "Portugal", "page_country") in got, got
+
+
+@pytest.mark.parametrize("text,outside", [
+    ("Harrow Kell was a Portuguese sailor of the sixteenth century.\nHe served the Varnish Empire and later lived in "
+     "Ostravel.", "Varnish Empire"),
+    ("Harrow Kell was a Portuguese sailor of the sixteenth century.\nHe sailed for the Kingdom of Tull and later "
+     "lived in Ostravel.", "Kingdom of Tull"),
+    ("Dunmore Vale is a small town in the north of Portugal.\nIts harbour looks onto the Orla Sea, and a ferry runs "
+     "to Ostravel.", "Orla Sea"),
+    ("Dunmore Vale is a small town in the north of Portugal.\nIts boats fish the Gulf of Tull and land at "
+     "Ostravel.", "Gulf of Tull"),
+])
+def test_a_state_or_open_water_is_not_in_the_page_country(nlp: Language, text: str, outside: str) -> None:
+    got = _page(nlp, text)
+    assert ("Ostravel", "located_in") in {(s, p) for s, p, _, rule in got if rule.startswith("page_country")}
+    assert not any(s == outside and rule.startswith("page_") for s, _, _, rule in got)
+
+
+def test_a_nationality_word_on_the_first_of_two_nouns_names_the_page_country(nlp: Language) -> None:
+    # the parser hangs 'historian' on 'archaeologist' as a modifier: 'Portuguese' still qualifies the subject
+    text = ("Harrow Kell ( born 2 June 1938 in Ostravel ) is a Portuguese architecture historian and classical "
+            "archaeologist .\nHe took his doctorate in Tullmouth ( Portugal ) with a thesis on an old temple .")
+    assert ("Tullmouth", "located_in", "Portugal", "page_country_word") in _page(nlp, text)
