@@ -63,3 +63,19 @@ def test_a_tie_with_an_organisation_is_an_organisation_whatever_came_first(label
 def test_a_plural_role_noun_describes_what_its_singular_does(role: str, type_: str) -> None:
     # 'the islands Stora Vell and Lilla Vell', 'the capitals Osla and Tull': places, not people
     assert vote_type("Lilla Vell", Counter({"GPE": 1}), Counter({role: 1})) == type_
+
+
+@pytest.mark.parametrize("name,labels,type_", [
+    ("Lake Orla", {"PERSON": 1}, "LOC"), ("Mount Tull", {"PERSON": 2}, "LOC"),
+    ("North Varnshire", {"PERSON": 2, "GPE": 1}, "GPE"), ("County Brenna", {"PERSON": 4}, "GPE"),
+    ("Port Ostrel", {"PERSON": 1}, "GPE"),
+])
+def test_a_place_word_opening_a_name_makes_it_no_persons(name: str, labels: dict[str, int], type_: str) -> None:
+    # the model calls 'Lough Orla' and 'Central Varnshire' persons; people are not named so
+    assert vote_type(name, Counter(labels), Counter()) == type_
+
+
+@pytest.mark.parametrize("name", ["East Tullbury", "Port Ostrel"])
+def test_a_place_word_opening_a_name_leaves_an_organisation_alone(name: str) -> None:
+    # 'East Tullbury beat Port Ostrel 2-1': teams named after their towns
+    assert vote_type(name, Counter({"ORG": 2}), Counter()) == "ORG"

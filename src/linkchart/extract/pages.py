@@ -410,22 +410,104 @@ def opening_place_relations(text: str, mentions: list[Mention], opening: Opening
     from there ('X is a train station built in 1904 in Tull, Ostra County, Varnland': X in Tull, Ostra County and
     Varnland). Not for a subject the model calls a person, nor on a page whose noun is a person's ('X is a painter
     in Tull')."""
+    subject = _page_subject(mentions, opening, rule)
+    if subject is None:
+        return []
+    return _placed(text, mentions, subject, [(at, opening.start, opening.end) for at in opening.places],
+                   opening.start, rule, rule["name"])
+
+
+def later_places(doc: Doc, opening: Opening, rule: dict[str, Any], offset: int = 0) -> list[tuple[int, int, int]]:
+    """Return (first character of the place, sentence start, sentence end), offsets + `offset`, for each 'in' or
+    'within' phrase that says where a page's subject is in a sentence after its definition whose subject stands for
+    it: 'It' or 'the' and the definition's noun ('It is located in Tull', 'The lake lies within Ostra County', 'It
+    has a harbour and is situated in Tull'), its verb one of `rule["later_verbs"]`."""
+    out: list[tuple[int, int, int]] = []
+    for sent in doc.sents:
+        if sent.start_char + offset < opening.end:
+            continue  # the definition itself (rule opening_place)
+        for verb in _subject_verbs(sent, opening.noun):
+            if lemma_of(verb) not in rule["later_verbs"]:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in rule["later_preps"]:
+                    out += [(c.idx + offset, sent.start_char + offset, sent.end_char + offset)
+                            for c in _named_objects(prep)]
+    return out
+
+
+def _named_objects(prep: Token) -> list[Token]:
+    """Return the objects of a preposition, or, where one is a place noun or a noun a location phrase passes through,
+    the object of its 'of' phrase ('in the town of Tull', 'in the eastern part of Ostra County')."""
+    out = []
+    through = lexicon.places().of_nouns | lexicon.places().trail_nouns
+    for c in prep.children:
+        if c.dep_ != "pobj":
+            continue
+        if c.ent_type_ or lemma_of(c) not in through:
+            out.append(c)
+            continue
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj"]
+    return out
+
+
+def _subject_verbs(sent: Span, noun: str) -> list[Token]:
+    """Return the main verb of a sentence whose subject is 'It' or 'the' + `noun` at its start, and the verbs
+    coordinated with it ('It has a harbour and is located in Tull'); [] for any other sentence."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i]
+    if len(subjects) != 1:
+        return []
+    subj = subjects[0]
+    pronoun = subj.lower_ == "it" and subj.i == sent.start
+    named = subj.pos_ == "NOUN" and lemma_of(subj) == noun and subj.i == sent.start + 1 \
+        and sent[0].lower_ == "the"
+    if not (pronoun or named):
+        return []
+    return [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                     and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+
+
+def later_place_relations(text: str, mentions: list[Mention], opening: Opening, places: list[tuple[int, int, int]],
+                          rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["later_name"]`) putting the page's own subject in each place
+    a later sentence puts 'it' in (`later_places`), and in the places of the comma chain after it ('It is located in
+    Tull, Ostra County'); the subject as for `opening_place_relations`. Evidence runs from the definition to that
+    sentence."""
+    subject = _page_subject(mentions, opening, rule) if places else None
+    if subject is None:
+        return []
+    return _placed(text, mentions, subject, places, opening.start, rule, rule["later_name"])
+
+
+def _page_subject(mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> Mention | None:
+    """Return the mention of the page's own subject in its definition, unless the model calls it a person
+    (`rule["not_subject_labels"]`), it stands for a country, or the definition's noun is a person's."""
     subject = next((m for m in mentions if m.start < opening.subject[1] and opening.subject[0] < m.end), None)
     if subject is None or subject.refers_to is not None or subject.label in rule["not_subject_labels"] \
             or _person_noun(opening.noun):  # 'Tull Varnish village is ...': a nationality word is no subject
-        return []
+        return None
+    return subject
+
+
+def _placed(text: str, mentions: list[Mention], subject: Mention, places: list[tuple[int, int, int]], start: int,
+            rule: dict[str, Any], name: str) -> list[Relation]:
+    """Return relations named `name` putting `subject` in the place (labels `rule["labels"]`) at each (character,
+    sentence start, sentence end) of `places` and in each place a comma chain goes on to from there, inside that
+    sentence; evidence runs from `start` to the sentence's end."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Relation] = []
     seen: set[str] = {subject.text}
-    for at in opening.places:
+    for at, sent_start, sent_end in places:
         i = next((k for k, m in enumerate(ordered) if m.start <= at < m.end), None)
-        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= opening.end:
+        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= sent_end:
             place = ordered[i]
             if place.text not in seen:
                 seen.add(place.text)
                 out.append(Relation(subject=subject.text, predicate=rule["predicate"], object=place.text,
                                     subject_span=(subject.start, subject.end), object_span=(place.start, place.end),
-                                    start=opening.start, end=opening.end, rule=rule["name"]))
+                                    start=min(start, sent_start), end=sent_end, rule=name))
             nxt = i + 1  # 'in Tull, Ostra County': the place after a comma holds the one before
             i = nxt if nxt < len(ordered) and text[place.end:ordered[nxt].start].strip() == "," else None
     return out

@@ -64,6 +64,15 @@ def _country_name(surface: str) -> bool:
     return lexicon.nation_of(surface) is not None and surface.strip().casefold() not in _DEMONYMS
 
 
+def _opener_type(surface: str) -> str | None:
+    """Return the type the first word of a name of two capitalised words or more says ('Lake Orla' → LOC, 'North
+    Varnshire' → GPE: lexicon class name_opener), or None."""
+    words = names.normalize(surface).split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return lexicon.place_name_openers().get(words[0].lower())
+
+
 def _given_name_shape(surface: str) -> str:
     """Return 'person' for a name of two or three words opening with a common given name ('Alan Shearer'), else ''."""
     words = names.normalize(surface).split()
@@ -95,9 +104,10 @@ def _winner(votes: Counter[str]) -> str:
 def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     """Return the winning type for a name given its mentions' labels and role evidence."""
     votes: Counter[str] = Counter()
+    opened = _opener_type(surface)  # 'Lake Orla', 'North Varnshire': no person's name, whatever the model says
     for label, n in labels.items():
         if label in VALID_TYPES:
-            votes[label] += LABEL_WEIGHT * n
+            votes[opened if opened and label == "PERSON" else label] += LABEL_WEIGHT * n
     for role, n in roles.items():
         if role:  # 'a dusty town' votes for a place, 'the militia' for a group, 'leader' for a person
             votes[described_type(role)] += PERSON_ROLE_WEIGHT * n
