@@ -396,3 +396,25 @@ def test_a_hyphen_after_a_place_still_breaks_the_chain(nlp) -> None:  # noqa: AN
     got = facts(nlp, "The band toured Brennick, Ostra-Tull and Varnland.",
                 [("Brennick", "GPE"), ("Ostra", "GPE"), ("Varnland", "GPE")])
     assert not any(s == "Brennick" and p == "located_in" for s, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,name,label,country", [
+    ("He studied at the Tullmouth Technical University ( Portugal ) with a thesis .", "Tullmouth Technical University",
+     "ORG", "Portugal"),
+    ("The song was used by the Harbour Party (Portugal) in its campaign.", "Harbour Party", "ORG", "Portugal"),
+    ("The team trained at Orla Stadium (Spain) before the final.", "Orla Stadium", "FAC", "Spain"),
+])
+def test_a_country_alone_in_brackets_after_a_name_is_where_it_is(nlp, text: str, name: str, label: str,  # noqa: ANN001
+                                                                  country: str) -> None:
+    got = facts(nlp, text, [(name, label), (country, "GPE")])
+    assert (name, "located_in", country, "place_bracket_country") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Before 1945 the area was part of Portugal (Ostra).", [("Portugal", "GPE"), ("Ostra", "GPE")]),  # a country first
+    ("He was born in Brennick (Tullmouth) in 1900.", [("Brennick", "GPE"), ("Tullmouth", "GPE")]),  # an old name
+    ("He met Harrow Kell (Portugal) and Orla Dunn (Spain).", [("Harrow Kell", "PERSON"), ("Portugal", "GPE")]),
+])
+def test_no_bracketed_country_pair_for_a_country_an_old_name_or_a_person(nlp, text: str,  # noqa: ANN001
+                                                                         ents: list[tuple[str, str]]) -> None:
+    assert not any(rule == "place_bracket_country" for *_, rule in facts(nlp, text, ents))

@@ -77,6 +77,25 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
                     yield m, e, tok  # 'the Ostra region of Varnland'
 
 
+def bracketed_country_pairs(ctx: SentenceContext, sent: Span,
+                            labels: Collection[str]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (name, country, opening bracket) for a name of `labels` with a country alone in brackets right after it
+    ('the Labour Party (Varnland)', 'Tull High School ( Varnland )', 'Orla Station (Varnish)'): how a text tells
+    namesakes of several countries apart. Never a country before the brackets ('Varnland (Ostra)' names a part or
+    an old name), nor a place in brackets that is no country ('Tull (Osla)': an old name as often as a place)."""
+    doc = ctx.doc
+    for ent in sent_ents(ctx, sent):
+        i = ent.end
+        if i + 2 >= sent.end or doc[i].text != "(" or ent.label_ not in labels or nation_named(ent.text) is not None:
+            continue
+        inner = ctx.ent_at[i + 1]
+        if inner is None or inner.start != i + 1 or inner.end >= sent.end or doc[inner.end].text != ")":
+            continue
+        if lexicon.nation_of(inner.text) is not None or (
+                inner.label_ == "NORP" and ctx.rules["demonyms"].get(inner.text.strip()) is not None):
+            yield ent, inner, doc[i]
+
+
 def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
                       rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (inner, outer, 'in') for a place written right before 'in' (or a comma and 'in': 'buried at the X

@@ -49,6 +49,7 @@ from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
+    bracketed_country_pairs,
     place_noun_pairs,
     place_trail,
     places_listed_before,
@@ -1480,6 +1481,13 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
 
 
+def _bracket_country_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Labour Party (Varnland)', 'Orla Station (Varnish)': a name's country in brackets (extract/locations.py)."""
+    rule = ctx.rules["bracket_country_rule"]
+    for inner, country, bracket in bracketed_country_pairs(ctx, sent, rule["labels"]):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, country), bracket)
+
+
 def _demonym_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'the Varnian city of Osla', 'the Varnian towns of Tull and Brenna': the places a place noun
     qualified by a nationality word names in its 'of' phrase are in that nation (rule demonym_place_of)."""
@@ -1529,7 +1537,7 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _demonym_place_candidates, _national_body_candidates)
+            _demonym_place_candidates, _national_body_candidates, _bracket_country_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
