@@ -418,3 +418,29 @@ def test_a_country_alone_in_brackets_after_a_name_is_where_it_is(nlp, text: str,
 def test_no_bracketed_country_pair_for_a_country_an_old_name_or_a_person(nlp, text: str,  # noqa: ANN001
                                                                          ents: list[tuple[str, str]]) -> None:
     assert not any(rule == "place_bracket_country" for *_, rule in facts(nlp, text, ents))
+
+
+@pytest.mark.parametrize("text,examples", [
+    ("Vale built several buildings in Tullmouth, such as the Orla Museum and the Varn Palace.",
+     ["Orla Museum", "Varn Palace"]),
+    ("He visited museums in Tullmouth, like the Orla Museum, the Dunn Gallery and the Varn Palace, last year.",
+     ["Orla Museum", "Dunn Gallery", "Varn Palace"]),
+    ("Her work is held in museums in Tullmouth including the Dunn Museum.", ["Dunn Museum"]),
+])
+def test_the_examples_of_sites_in_a_place_are_in_it(nlp, text: str, examples: list[str]) -> None:  # noqa: ANN001
+    ents = [("Tullmouth", "GPE")] + [(e, "FAC") for e in examples]
+    got = facts(nlp, text, ents)
+    assert {(e, "located_in", "Tullmouth", "place_examples_in") for e in examples} <= got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("He met painters in Tullmouth, such as Harrow Kell.", [("Tullmouth", "GPE"), ("Harrow Kell", "PERSON")]),
+    ("There are cities in Europe, such as Lisbon, and countries such as Portugal.",
+     [("Europe", "LOC"), ("Lisbon", "GPE"), ("Portugal", "GPE")]),
+    ("She toured museums in Tullmouth and saw works such as the Orla Mural.",
+     [("Tullmouth", "GPE"), ("Orla Mural", "FAC")]),
+])
+def test_no_examples_for_people_or_another_noun(nlp, text: str, ents: list[tuple[str, str]]) -> None:  # noqa: ANN001
+    got = facts(nlp, text, ents)
+    assert not any(rule == "place_examples_in" and s in {"Harrow Kell", "Portugal", "Orla Mural"}
+                   for s, _, _, rule in got)

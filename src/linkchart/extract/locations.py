@@ -77,6 +77,54 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
                     yield m, e, tok  # 'the Ostra region of Varnland'
 
 
+def example_place_pairs(ctx: SentenceContext, sent: Span, rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (example, place, noun) for the names a list of examples gives of a plural place or site noun with an
+    'in' phrase naming a place ('several buildings in Tull, such as the Orla Museum and the Varn Palace', 'three
+    villages in Ostra County, including Brennick, Dorn and Vell'): each example is in the place. The markers of the
+    list are `rule["markers"]`; an example of another label than `rule["labels"]`, or a country, ends it."""
+    doc = ctx.doc
+    nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"]
+    for tok in sent_tokens(ctx, sent):
+        if tok.tag_ != "NNS" or lemma_of(tok) not in nouns or ctx.ent_at[tok.i] is not None:
+            continue
+        j = tok.i + 1
+        if j + 1 >= sent.end or doc[j].lower_ != "in":
+            continue
+        place = ctx.ent_at[j + 1]
+        if place is None or place.start != j + 1 or place.label_ not in rule["container_labels"]:
+            continue
+        k = place.end + 1 if place.end < sent.end and doc[place.end].text == "," else place.end
+        marker = next((m for m in rule["markers"] if [t.lower_ for t in doc[k:min(k + len(m.split()), sent.end)]]
+                       == m.split()), None)
+        if marker is None:
+            continue
+        for example in _listed_from(ctx, k + len(marker.split()), sent):
+            if example.label_ not in rule["labels"] or nation_named(example.text) is not None:
+                break  # a person, or a country: never inside another place
+            yield example, place, tok
+
+
+def _listed_from(ctx: SentenceContext, k: int, sent: Span) -> list[Span]:
+    """Return the names listed from token `k` on ('the A, B and the C'): each after a comma, 'and' or 'or' and an
+    optional 'the', until a word of another kind."""
+    doc, out = ctx.doc, []
+    while k < sent.end:
+        if doc[k].lower_ == "the":
+            k += 1
+        ent = ctx.ent_at[k] if k < sent.end else None
+        if ent is None or ent.start != k:
+            break
+        out.append(ent)
+        k, joined = ent.end, False
+        if k < sent.end and doc[k].text == ",":
+            k, joined = k + 1, True
+        if k < sent.end and doc[k].lower_ in {"and", "or"}:
+            k, joined = k + 1, True
+        if not joined:
+            break
+    return out
+
+
 def bracketed_country_pairs(ctx: SentenceContext, sent: Span,
                             labels: Collection[str]) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (name, country, opening bracket) for a name of `labels` with a country alone in brackets right after it

@@ -50,6 +50,7 @@ from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
     bracketed_country_pairs,
+    example_place_pairs,
     place_noun_pairs,
     place_trail,
     places_listed_before,
@@ -1488,6 +1489,14 @@ def _bracket_country_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_C
         yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, country), bracket)
 
 
+def _example_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'buildings in Tull, such as the Orla Museum and the Varn Palace': the examples are in Tull (rule
+    place_examples_in, extract/locations.py)."""
+    rule = ctx.rules["example_place_rule"]
+    for example, place, noun in example_place_pairs(ctx, sent, rule):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, example), arg_for(ctx, place), noun)
+
+
 def _demonym_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'the Varnian city of Osla', 'the Varnian towns of Tull and Brenna': the places a place noun
     qualified by a nationality word names in its 'of' phrase are in that nation (rule demonym_place_of)."""
@@ -1537,7 +1546,8 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _demonym_place_candidates, _national_body_candidates, _bracket_country_candidates)
+            _demonym_place_candidates, _national_body_candidates, _bracket_country_candidates,
+            _example_place_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
