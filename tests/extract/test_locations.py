@@ -444,3 +444,20 @@ def test_no_examples_for_people_or_another_noun(nlp, text: str, ents: list[tuple
     got = facts(nlp, text, ents)
     assert not any(rule == "place_examples_in" and s in {"Harrow Kell", "Portugal", "Orla Mural"}
                    for s, _, _, rule in got)
+
+
+@pytest.mark.parametrize("text,site,label", [
+    ("He graduated from Brennick Academy in Tullmouth in 1910.", "Brennick Academy", "ORG"),
+    ("The exhibition came straight from the Orla Museum in Tullmouth.", "Orla Museum", "FAC"),
+    ("She moved to Varn University in Tullmouth after the war.", "Varn University", "ORG"),
+])
+def test_a_site_after_from_or_to_is_where_its_in_phrase_says(nlp, text: str, site: str,  # noqa: ANN001
+                                                             label: str) -> None:
+    got = triples(nlp, text, [(site, label), ("Tullmouth", "GPE")])
+    assert (site, "located_in", "Tullmouth") in got
+
+
+def test_officials_from_a_body_in_a_place_met_there(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Officials from the Harbour Ministry in Tullmouth met him.",
+                  [("Harbour Ministry", "ORG"), ("Tullmouth", "GPE")])
+    assert ("Harbour Ministry", "located_in", "Tullmouth") not in got

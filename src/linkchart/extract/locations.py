@@ -158,8 +158,10 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or nation_named(ent.text) is not None:
             continue  # a country, or a part of one named by a compass word ('the northwest Varnland, in Y')
         if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
-                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
-            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
+                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]) \
+                and not site_named(ctx, ent):
+            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y, and so is a site ('from X
+            # Academy in Y')
         if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
             continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
         j = i + 1
@@ -172,6 +174,12 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
             yield ent, outer, doc[i]
             for e in places_listed_before(ctx, ent, rule["labels"]):
                 yield e, outer, doc[i]
+
+
+def site_named(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a name ends with a word for a building, ground or institution that stays where it is ('Tull Academy',
+    'the Orla Museum'; role_class=site): an 'in' phrase after it says where it is, whatever came before it."""
+    return ent[-1].lower_ in ctx.rules["site_nouns"]
 
 
 def _phrases_go_on(doc: Doc, i: int, sent: Span) -> bool:

@@ -54,6 +54,7 @@ from linkchart.extract.locations import (
     place_noun_pairs,
     place_trail,
     places_listed_before,
+    site_named,
     trail_nesting,
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
@@ -1339,8 +1340,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             continue
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
-                and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
-            continue
+                and lemma_of(tok.head.head) not in rule["near_words"] and not site_named(ctx, ent):
+            continue  # 'close to X in Y' is X in Y, and so is 'graduated from X Academy in Y': a site stays put
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue
