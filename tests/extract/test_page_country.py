@@ -296,7 +296,8 @@ def test_a_state_or_open_water_is_not_in_the_page_country(nlp: Language, text: s
 def test_a_nationality_word_on_the_first_of_two_nouns_names_the_page_country(nlp: Language) -> None:
     # the parser hangs 'historian' on 'archaeologist' as a modifier: 'Portuguese' still qualifies the subject
     text = ("Harrow Kell ( born 2 June 1938 in Ostravel ) is a Portuguese architecture historian and classical "
-            "archaeologist .\nHe took his doctorate in Tullmouth ( Portugal ) with a thesis on an old temple .")
+            "archaeologist .\nHe took his doctorate in Tullmouth with a thesis on an old temple .\nHe never left "
+            "Portugal .")
     assert ("Tullmouth", "located_in", "Portugal", "page_country_word") in _page(nlp, text)
 
 
