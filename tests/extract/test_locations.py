@@ -380,3 +380,84 @@ def test_a_list_of_in_phrases_puts_nothing_inside(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "The group gets money from minorities such as those in West Varnia , in Ostria and also in the "
                      "south .", [("West Varnia", "LOC"), ("Ostria", "GPE")])
     assert not any(p == "located_in" for _, p, *_ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Harrow Kell ( 8 November 1833 in Brennick , Ostra – 3 December 1912 in Tullmouth ) was a doctor .",
+    "Harrow Kell (8 November 1833, Brennick, Ostra — 3 December 1912, Tullmouth) was a doctor.",
+    "Harrow Kell was born in Brennick, Ostra – a mill town – in 1833.",
+])
+def test_a_dash_closes_a_comma_chain_of_places(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Harrow Kell", "PERSON"), ("Brennick", "GPE"), ("Ostra", "GPE")])
+    assert ("Brennick", "located_in", "Ostra", "place_comma_place") in got
+
+
+def test_a_hyphen_after_a_place_still_breaks_the_chain(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The band toured Brennick, Ostra-Tull and Varnland.",
+                [("Brennick", "GPE"), ("Ostra", "GPE"), ("Varnland", "GPE")])
+    assert not any(s == "Brennick" and p == "located_in" for s, p, *_ in got)
+
+
+@pytest.mark.parametrize("text,name,label,country", [
+    ("He studied at the Tullmouth Technical University ( Portugal ) with a thesis .", "Tullmouth Technical University",
+     "ORG", "Portugal"),
+    ("The song was used by the Harbour Party (Portugal) in its campaign.", "Harbour Party", "ORG", "Portugal"),
+    ("The team trained at Orla Stadium (Spain) before the final.", "Orla Stadium", "FAC", "Spain"),
+])
+def test_a_country_alone_in_brackets_after_a_name_is_where_it_is(nlp, text: str, name: str, label: str,  # noqa: ANN001
+                                                                  country: str) -> None:
+    got = facts(nlp, text, [(name, label), (country, "GPE")])
+    assert (name, "located_in", country, "place_bracket_country") in got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("Before 1945 the area was part of Portugal (Ostra).", [("Portugal", "GPE"), ("Ostra", "GPE")]),  # a country first
+    ("He was born in Brennick (Tullmouth) in 1900.", [("Brennick", "GPE"), ("Tullmouth", "GPE")]),  # an old name
+    ("He met Harrow Kell (Portugal) and Orla Dunn (Spain).", [("Harrow Kell", "PERSON"), ("Portugal", "GPE")]),
+])
+def test_no_bracketed_country_pair_for_a_country_an_old_name_or_a_person(nlp, text: str,  # noqa: ANN001
+                                                                         ents: list[tuple[str, str]]) -> None:
+    assert not any(rule == "place_bracket_country" for *_, rule in facts(nlp, text, ents))
+
+
+@pytest.mark.parametrize("text,examples", [
+    ("Vale built several buildings in Tullmouth, such as the Orla Museum and the Varn Palace.",
+     ["Orla Museum", "Varn Palace"]),
+    ("He visited museums in Tullmouth, like the Orla Museum, the Dunn Gallery and the Varn Palace, last year.",
+     ["Orla Museum", "Dunn Gallery", "Varn Palace"]),
+    ("Her work is held in museums in Tullmouth including the Dunn Museum.", ["Dunn Museum"]),
+])
+def test_the_examples_of_sites_in_a_place_are_in_it(nlp, text: str, examples: list[str]) -> None:  # noqa: ANN001
+    ents = [("Tullmouth", "GPE")] + [(e, "FAC") for e in examples]
+    got = facts(nlp, text, ents)
+    assert {(e, "located_in", "Tullmouth", "place_examples_in") for e in examples} <= got
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("He met painters in Tullmouth, such as Harrow Kell.", [("Tullmouth", "GPE"), ("Harrow Kell", "PERSON")]),
+    ("There are cities in Europe, such as Lisbon, and countries such as Portugal.",
+     [("Europe", "LOC"), ("Lisbon", "GPE"), ("Portugal", "GPE")]),
+    ("She toured museums in Tullmouth and saw works such as the Orla Mural.",
+     [("Tullmouth", "GPE"), ("Orla Mural", "FAC")]),
+])
+def test_no_examples_for_people_or_another_noun(nlp, text: str, ents: list[tuple[str, str]]) -> None:  # noqa: ANN001
+    got = facts(nlp, text, ents)
+    assert not any(rule == "place_examples_in" and s in {"Harrow Kell", "Portugal", "Orla Mural"}
+                   for s, _, _, rule in got)
+
+
+@pytest.mark.parametrize("text,site,label", [
+    ("He graduated from Brennick Academy in Tullmouth in 1910.", "Brennick Academy", "ORG"),
+    ("The exhibition came straight from the Orla Museum in Tullmouth.", "Orla Museum", "FAC"),
+    ("She moved to Varn University in Tullmouth after the war.", "Varn University", "ORG"),
+])
+def test_a_site_after_from_or_to_is_where_its_in_phrase_says(nlp, text: str, site: str,  # noqa: ANN001
+                                                             label: str) -> None:
+    got = triples(nlp, text, [(site, label), ("Tullmouth", "GPE")])
+    assert (site, "located_in", "Tullmouth") in got
+
+
+def test_officials_from_a_body_in_a_place_met_there(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Officials from the Harbour Ministry in Tullmouth met him.",
+                  [("Harbour Ministry", "ORG"), ("Tullmouth", "GPE")])
+    assert ("Harbour Ministry", "located_in", "Tullmouth") not in got

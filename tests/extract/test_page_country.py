@@ -275,3 +275,50 @@ def test_a_definition_of_a_name_opening_with_the_and_a_nationality_word_sets_the
     got = _page(nlp, "The Portuguese Constituent Assembly was a constitutional assembly in Portugal .\nIt met in "
                      "Ostravel and Tullmouth .")
     assert ("Tullmouth", "located_in", "Portugal", "page_country") in got, got
+
+
+@pytest.mark.parametrize("text,outside", [
+    ("Harrow Kell was a Portuguese sailor of the sixteenth century.\nHe served the Varnish Empire and later lived in "
+     "Ostravel.", "Varnish Empire"),
+    ("Harrow Kell was a Portuguese sailor of the sixteenth century.\nHe sailed for the Kingdom of Tull and later "
+     "lived in Ostravel.", "Kingdom of Tull"),
+    ("Dunmore Vale is a small town in the north of Portugal.\nIts harbour looks onto the Orla Sea, and a ferry runs "
+     "to Ostravel.", "Orla Sea"),
+    ("Dunmore Vale is a small town in the north of Portugal.\nIts boats fish the Gulf of Tull and land at "
+     "Ostravel.", "Gulf of Tull"),
+])
+def test_a_state_or_open_water_is_not_in_the_page_country(nlp: Language, text: str, outside: str) -> None:
+    got = _page(nlp, text)
+    assert ("Ostravel", "located_in") in {(s, p) for s, p, _, rule in got if rule.startswith("page_country")}
+    assert not any(s == outside and rule.startswith("page_") for s, _, _, rule in got)
+
+
+def test_a_nationality_word_on_the_first_of_two_nouns_names_the_page_country(nlp: Language) -> None:
+    # the parser hangs 'historian' on 'archaeologist' as a modifier: 'Portuguese' still qualifies the subject
+    text = ("Harrow Kell ( born 2 June 1938 in Ostravel ) is a Portuguese architecture historian and classical "
+            "archaeologist .\nHe took his doctorate in Tullmouth with a thesis on an old temple .\nHe never left "
+            "Portugal .")
+    assert ("Tullmouth", "located_in", "Portugal", "page_country_word") in _page(nlp, text)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Tullmouth Museum of Art is a museum in Varnland.\nIt lies in the town of Brennick.", "Brennick"),
+    ("Brennick Bridge is a bridge in Portugal.\nIt is located in the eastern part of Ostra County, Portugal.",
+     "Ostra County"),
+    ("Dunmore Vale is a small town in Portugal.\nIt is located in Ostra County, near Tullmouth.", "Ostra County"),
+    ("Dunmore Vale is a small town in Portugal.\nThe town has a market and is situated within Ostra County.",
+     "Ostra County"),
+])
+def test_a_later_sentence_about_it_says_where_the_page_subject_is(nlp: Language, text: str, place: str) -> None:
+    got = _page(nlp, text)
+    subject = text.split(" is a")[0].removeprefix("The ")
+    assert (subject, "located_in", place, "page_subject_in") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmore Vale is a small town in Portugal.\nIts mayor is located in Ostra County.",  # another subject
+    "Dunmore Vale is a small town in Portugal.\nIt was founded near Tullmouth in 1204.",  # no 'in' place of it
+    "Harrow Kell is a Portuguese painter.\nIt is said he lived in Tullmouth.",  # a person's page
+])
+def test_no_later_place_for_another_subject_or_a_person(nlp: Language, text: str) -> None:
+    assert not any(rule == "page_subject_in" for *_, rule in _page(nlp, text))

@@ -77,6 +77,73 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
                     yield m, e, tok  # 'the Ostra region of Varnland'
 
 
+def example_place_pairs(ctx: SentenceContext, sent: Span, rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (example, place, noun) for the names a list of examples gives of a plural place or site noun with an
+    'in' phrase naming a place ('several buildings in Tull, such as the Orla Museum and the Varn Palace', 'three
+    villages in Ostra County, including Brennick, Dorn and Vell'): each example is in the place. The markers of the
+    list are `rule["markers"]`; an example of another label than `rule["labels"]`, or a country, ends it."""
+    doc = ctx.doc
+    nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"]
+    for tok in sent_tokens(ctx, sent):
+        if tok.tag_ != "NNS" or lemma_of(tok) not in nouns or ctx.ent_at[tok.i] is not None:
+            continue
+        j = tok.i + 1
+        if j + 1 >= sent.end or doc[j].lower_ != "in":
+            continue
+        place = ctx.ent_at[j + 1]
+        if place is None or place.start != j + 1 or place.label_ not in rule["container_labels"]:
+            continue
+        k = place.end + 1 if place.end < sent.end and doc[place.end].text == "," else place.end
+        marker = next((m for m in rule["markers"] if [t.lower_ for t in doc[k:min(k + len(m.split()), sent.end)]]
+                       == m.split()), None)
+        if marker is None:
+            continue
+        for example in _listed_from(ctx, k + len(marker.split()), sent):
+            if example.label_ not in rule["labels"] or nation_named(example.text) is not None:
+                break  # a person, or a country: never inside another place
+            yield example, place, tok
+
+
+def _listed_from(ctx: SentenceContext, k: int, sent: Span) -> list[Span]:
+    """Return the names listed from token `k` on ('the A, B and the C'): each after a comma, 'and' or 'or' and an
+    optional 'the', until a word of another kind."""
+    doc, out = ctx.doc, []
+    while k < sent.end:
+        if doc[k].lower_ == "the":
+            k += 1
+        ent = ctx.ent_at[k] if k < sent.end else None
+        if ent is None or ent.start != k:
+            break
+        out.append(ent)
+        k, joined = ent.end, False
+        if k < sent.end and doc[k].text == ",":
+            k, joined = k + 1, True
+        if k < sent.end and doc[k].lower_ in {"and", "or"}:
+            k, joined = k + 1, True
+        if not joined:
+            break
+    return out
+
+
+def bracketed_country_pairs(ctx: SentenceContext, sent: Span,
+                            labels: Collection[str]) -> Iterator[tuple[Span, Span, Token]]:
+    """Yield (name, country, opening bracket) for a name of `labels` with a country alone in brackets right after it
+    ('the Labour Party (Varnland)', 'Tull High School ( Varnland )', 'Orla Station (Varnish)'): how a text tells
+    namesakes of several countries apart. Never a country before the brackets ('Varnland (Ostra)' names a part or
+    an old name), nor a place in brackets that is no country ('Tull (Osla)': an old name as often as a place)."""
+    doc = ctx.doc
+    for ent in sent_ents(ctx, sent):
+        i = ent.end
+        if i + 2 >= sent.end or doc[i].text != "(" or ent.label_ not in labels or nation_named(ent.text) is not None:
+            continue
+        inner = ctx.ent_at[i + 1]
+        if inner is None or inner.start != i + 1 or inner.end >= sent.end or doc[inner.end].text != ")":
+            continue
+        if lexicon.nation_of(inner.text) is not None or (
+                inner.label_ == "NORP" and ctx.rules["demonyms"].get(inner.text.strip()) is not None):
+            yield ent, inner, doc[i]
+
+
 def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], bool],
                       rule: dict[str, Any]) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (inner, outer, 'in') for a place written right before 'in' (or a comma and 'in': 'buried at the X
@@ -91,8 +158,10 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
         if i + 1 >= sent.end or doc[i].lower_ != "in" or not opens(ent) or nation_named(ent.text) is not None:
             continue  # a country, or a part of one named by a compass word ('the northwest Varnland, in Y')
         if ent.start > sent.start and doc[ent.start - 1].lower_ in rule["not_after"] and not (
-                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]):
-            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y
+                ent.start - 1 > sent.start and doc[ent.start - 2].lower_ in rule["near_words"]) \
+                and not site_named(ctx, ent):
+            continue  # 'officials from X in Y' met in Y; 'close to X in Y' is X in Y, and so is a site ('from X
+            # Academy in Y')
         if any(e.label_ not in rule["labels"] for e in _coordinated(ctx, ent)):
             continue  # 'detained Karl Dent and Vale in Y': the 'in' says where it happened to them
         j = i + 1
@@ -105,6 +174,12 @@ def adjacent_in_pairs(ctx: SentenceContext, sent: Span, opens: Callable[[Span], 
             yield ent, outer, doc[i]
             for e in places_listed_before(ctx, ent, rule["labels"]):
                 yield e, outer, doc[i]
+
+
+def site_named(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a name ends with a word for a building, ground or institution that stays where it is ('Tull Academy',
+    'the Orla Museum'; role_class=site): an 'in' phrase after it says where it is, whatever came before it."""
+    return ent[-1].lower_ in ctx.rules["site_nouns"]
 
 
 def _phrases_go_on(doc: Doc, i: int, sent: Span) -> bool:

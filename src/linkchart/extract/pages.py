@@ -139,12 +139,17 @@ def _nations(sent: Span) -> set[str]:
 
 def _nationality(sent: Span, noun: Token) -> str | None:
     """Return the country a nationality word qualifying the definition's noun names ('a Varnish painter', 'a
-    Varnish record label'), when it is the only country the sentence's nationality words name; None otherwise
-    ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word qualifies another noun)."""
+    Varnish record label', 'a Varnish historian and archaeologist'), when it is the only country the sentence's
+    nationality words name; None otherwise ('a Varnish-born Orlan painter', 'a novel by Varnish writer X': the word
+    qualifies another noun)."""
     if len(_nations(sent)) != 1:
         return None
     before = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
     before += [g for c in before for g in c.children if g.dep_ == "conj"]
+    # 'a Varnish art historian and classical archaeologist', parsed with the first noun of the pair modifying the
+    # second (not "Varnish producer X's album": the producer's nationality)
+    before += [g for c in before if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(x.dep_ == "cc" for x in c.children)
+               for g in c.children if g.dep_ in {"amod", "compound"} and g.i < c.i]
     return next((c for t in before if (c := country_of_demonym(t.text)) is not None), None)
 
 
@@ -244,7 +249,8 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         elif m.label not in rule["labels"] and m.label not in rule["place_page_labels"]:
             continue
         seen.add(key)
-        if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home):
+        if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home) \
+                or beyond_page(m.text):
             continue
         if defined and (name == rule["word_name"] or _person_noun(opening.noun)) and not place_page \
                 and m.label not in rule["place_page_labels"]:
@@ -266,6 +272,15 @@ def _person_noun(noun: str) -> bool:
     roles = lexicon.roles()
     return noun in roles.nouns or noun.endswith(roles.person_suffixes) \
         or any(noun in words for cls, words in roles.classes.items() if cls not in _THING_CLASSES)
+
+
+def beyond_page(name: str) -> bool:
+    """Return True when a name says it names a state or open water, by a word of the lexicon classes sovereign or
+    open_water as its last word or before 'of' ('the Varnish Empire', 'Kingdom of Orla', 'Tull Sea', 'Gulf of
+    Orla'): neither lies inside the country or region a page is set in."""
+    words = [w.lower() for w in name.split()]
+    heads = {words[-1]} | {w for w, nxt in zip(words, words[1:], strict=False) if nxt == "of"}
+    return bool(heads & (lexicon.sovereign_words() | lexicon.open_water_words()))
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:
@@ -331,7 +346,7 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     for m in mentions:
         key = m.text.casefold()
         if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
-                or _nation(m) is not None or country_of_demonym(m.text) is not None:
+                or _nation(m) is not None or country_of_demonym(m.text) is not None or beyond_page(m.text):
             continue
         if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
             continue  # 'the Varnish Census Bureau', 'the Varnland Football League': a nation's body, not a region's
@@ -395,22 +410,104 @@ def opening_place_relations(text: str, mentions: list[Mention], opening: Opening
     from there ('X is a train station built in 1904 in Tull, Ostra County, Varnland': X in Tull, Ostra County and
     Varnland). Not for a subject the model calls a person, nor on a page whose noun is a person's ('X is a painter
     in Tull')."""
+    subject = _page_subject(mentions, opening, rule)
+    if subject is None:
+        return []
+    return _placed(text, mentions, subject, [(at, opening.start, opening.end) for at in opening.places],
+                   opening.start, rule, rule["name"])
+
+
+def later_places(doc: Doc, opening: Opening, rule: dict[str, Any], offset: int = 0) -> list[tuple[int, int, int]]:
+    """Return (first character of the place, sentence start, sentence end), offsets + `offset`, for each 'in' or
+    'within' phrase that says where a page's subject is in a sentence after its definition whose subject stands for
+    it: 'It' or 'the' and the definition's noun ('It is located in Tull', 'The lake lies within Ostra County', 'It
+    has a harbour and is situated in Tull'), its verb one of `rule["later_verbs"]`."""
+    out: list[tuple[int, int, int]] = []
+    for sent in doc.sents:
+        if sent.start_char + offset < opening.end:
+            continue  # the definition itself (rule opening_place)
+        for verb in _subject_verbs(sent, opening.noun):
+            if lemma_of(verb) not in rule["later_verbs"]:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in rule["later_preps"]:
+                    out += [(c.idx + offset, sent.start_char + offset, sent.end_char + offset)
+                            for c in _named_objects(prep)]
+    return out
+
+
+def _named_objects(prep: Token) -> list[Token]:
+    """Return the objects of a preposition, or, where one is a place noun or a noun a location phrase passes through,
+    the object of its 'of' phrase ('in the town of Tull', 'in the eastern part of Ostra County')."""
+    out = []
+    through = lexicon.places().of_nouns | lexicon.places().trail_nouns
+    for c in prep.children:
+        if c.dep_ != "pobj":
+            continue
+        if c.ent_type_ or lemma_of(c) not in through:
+            out.append(c)
+            continue
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj"]
+    return out
+
+
+def _subject_verbs(sent: Span, noun: str) -> list[Token]:
+    """Return the main verb of a sentence whose subject is 'It' or 'the' + `noun` at its start, and the verbs
+    coordinated with it ('It has a harbour and is located in Tull'); [] for any other sentence."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i]
+    if len(subjects) != 1:
+        return []
+    subj = subjects[0]
+    pronoun = subj.lower_ == "it" and subj.i == sent.start
+    named = subj.pos_ == "NOUN" and lemma_of(subj) == noun and subj.i == sent.start + 1 \
+        and sent[0].lower_ == "the"
+    if not (pronoun or named):
+        return []
+    return [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                     and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+
+
+def later_place_relations(text: str, mentions: list[Mention], opening: Opening, places: list[tuple[int, int, int]],
+                          rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["later_name"]`) putting the page's own subject in each place
+    a later sentence puts 'it' in (`later_places`), and in the places of the comma chain after it ('It is located in
+    Tull, Ostra County'); the subject as for `opening_place_relations`. Evidence runs from the definition to that
+    sentence."""
+    subject = _page_subject(mentions, opening, rule) if places else None
+    if subject is None:
+        return []
+    return _placed(text, mentions, subject, places, opening.start, rule, rule["later_name"])
+
+
+def _page_subject(mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> Mention | None:
+    """Return the mention of the page's own subject in its definition, unless the model calls it a person
+    (`rule["not_subject_labels"]`), it stands for a country, or the definition's noun is a person's."""
     subject = next((m for m in mentions if m.start < opening.subject[1] and opening.subject[0] < m.end), None)
     if subject is None or subject.refers_to is not None or subject.label in rule["not_subject_labels"] \
             or _person_noun(opening.noun):  # 'Tull Varnish village is ...': a nationality word is no subject
-        return []
+        return None
+    return subject
+
+
+def _placed(text: str, mentions: list[Mention], subject: Mention, places: list[tuple[int, int, int]], start: int,
+            rule: dict[str, Any], name: str) -> list[Relation]:
+    """Return relations named `name` putting `subject` in the place (labels `rule["labels"]`) at each (character,
+    sentence start, sentence end) of `places` and in each place a comma chain goes on to from there, inside that
+    sentence; evidence runs from `start` to the sentence's end."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Relation] = []
     seen: set[str] = {subject.text}
-    for at in opening.places:
+    for at, sent_start, sent_end in places:
         i = next((k for k, m in enumerate(ordered) if m.start <= at < m.end), None)
-        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= opening.end:
+        while i is not None and ordered[i].label in rule["labels"] and ordered[i].end <= sent_end:
             place = ordered[i]
             if place.text not in seen:
                 seen.add(place.text)
                 out.append(Relation(subject=subject.text, predicate=rule["predicate"], object=place.text,
                                     subject_span=(subject.start, subject.end), object_span=(place.start, place.end),
-                                    start=opening.start, end=opening.end, rule=rule["name"]))
+                                    start=min(start, sent_start), end=sent_end, rule=name))
             nxt = i + 1  # 'in Tull, Ostra County': the place after a comma holds the one before
             i = nxt if nxt < len(ordered) and text[place.end:ordered[nxt].start].strip() == "," else None
     return out

@@ -54,6 +54,8 @@ from linkchart.extract.name_heads import tag_named_before
 from linkchart.extract.pages import (
     Opening,
     defined_labels,
+    later_place_relations,
+    later_places,
     opening_definition,
     opening_place_relations,
     page_country_relations,
@@ -114,6 +116,8 @@ class _Article:
     last_end: int = -1
     read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
+    # where later sentences put the page's subject ('It is located in Tull'): (place char, sentence start, end)
+    later: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -136,6 +140,8 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    if art.opening is not None:
+        art.later += later_places(doc, art.opening, reader.rules["opening_place_rule"], offset)
     if SPANS_KEY in doc.spans:
         art.works |= work_names(doc, list(doc.spans[SPANS_KEY]))
     art.extraction.aliases.extend(find_aliases(doc, offset))
@@ -334,6 +340,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
         art.extraction.relations += opening_place_relations(art.text, mentions, art.opening,
                                                             rules["opening_place_rule"])
+        art.extraction.relations += later_place_relations(art.text, mentions, art.opening, art.later,
+                                                          rules["opening_place_rule"])
     return art.extraction
 
 

@@ -51,9 +51,12 @@ from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
+    bracketed_country_pairs,
+    example_place_pairs,
     place_noun_pairs,
     place_trail,
     places_listed_before,
+    site_named,
     trail_nesting,
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
@@ -1339,8 +1342,8 @@ def _place_in_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidat
             continue
         seen.add(ent.start)
         if lexicon.nation_of(ent.text) is not None or tok.dep_ == "pobj" and tok.head.lower_ in rule["not_after"] \
-                and lemma_of(tok.head.head) not in rule["near_words"]:  # 'close to X in Y' is X in Y
-            continue
+                and lemma_of(tok.head.head) not in rule["near_words"] and not site_named(ctx, ent):
+            continue  # 'close to X in Y' is X in Y, and so is 'graduated from X Academy in Y': a site stays put
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue
@@ -1482,6 +1485,21 @@ def _place_noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, outer), noun)
 
 
+def _bracket_country_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Labour Party (Varnland)', 'Orla Station (Varnish)': a name's country in brackets (extract/locations.py)."""
+    rule = ctx.rules["bracket_country_rule"]
+    for inner, country, bracket in bracketed_country_pairs(ctx, sent, rule["labels"]):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, inner), arg_for(ctx, country), bracket)
+
+
+def _example_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'buildings in Tull, such as the Orla Museum and the Varn Palace': the examples are in Tull (rule
+    place_examples_in, extract/locations.py)."""
+    rule = ctx.rules["example_place_rule"]
+    for example, place, noun in example_place_pairs(ctx, sent, rule):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, example), arg_for(ctx, place), noun)
+
+
 def _demonym_place_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     """'the Varnian city of Osla', 'the Varnian towns of Tull and Brenna': the places a place noun
     qualified by a nationality word names in its 'of' phrase are in that nation (rule demonym_place_of)."""
@@ -1531,7 +1549,8 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _demonym_place_candidates, _national_body_candidates)
+            _demonym_place_candidates, _national_body_candidates, _bracket_country_candidates,
+            _example_place_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:

@@ -349,6 +349,24 @@ def admin_units() -> frozenset[str]:
 
 
 @cache
+def place_name_openers() -> dict[str, str]:
+    """Return the first words of names that say a place ('lake' → LOC, 'north' → GPE), lower-cased, with the type."""
+    return {w.lower(): v for w, v in values("name_opener").items()}
+
+
+@cache
+def open_water_words() -> frozenset[str]:
+    """Return the words that make a name a sea's ('sea', 'gulf', 'strait'), lower-cased."""
+    return lower("open_water")
+
+
+@cache
+def sovereign_words() -> frozenset[str]:
+    """Return the words that make a name a state's ('kingdom', 'empire', 'republic'), lower-cased."""
+    return lower("sovereign")
+
+
+@cache
 def head_of_state_titles() -> frozenset[str]:
     """Return the titles of heads of state and government ('president', 'prime minister', 'king'), lower-cased."""
     return lower("head_of_state")

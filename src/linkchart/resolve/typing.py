@@ -27,6 +27,12 @@ ROLE_TYPES = lexicon.roles().describes
 # Arabic words that open an organisation's name: brigades, companies, movement, army, banner, leagues
 ARABIC_ORG_OPENERS = _ORGS.type_openers
 
+# A tie in the vote goes to the first type of this order, whatever order the mentions came in. A place's name
+# stands for a team or a firm as often as for the place ('Tull beat Orla 2-1'), so a tie with an organisation is
+# the organisation; a place label against a person's is the model's surer call ('Tull' once a place, once a
+# person is a town).
+TIE_ORDER = ("ORG", "GPE", "LOC", "FAC", "PERSON")
+
 PERSON_ROLE_WEIGHT = 3.0
 NAME_SHAPE_WEIGHT = 1.5
 HEAD_WEIGHT = 3.0
@@ -58,6 +64,15 @@ def _country_name(surface: str) -> bool:
     return lexicon.nation_of(surface) is not None and surface.strip().casefold() not in _DEMONYMS
 
 
+def _opener_type(surface: str) -> str | None:
+    """Return the type the first word of a name of two capitalised words or more says ('Lake Orla' → LOC, 'North
+    Varnshire' → GPE: lexicon class name_opener), or None."""
+    words = names.normalize(surface).split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return lexicon.place_name_openers().get(words[0].lower())
+
+
 def _given_name_shape(surface: str) -> str:
     """Return 'person' for a name of two or three words opening with a common given name ('Alan Shearer'), else ''."""
     words = names.normalize(surface).split()
@@ -68,15 +83,34 @@ def _given_name_shape(surface: str) -> str:
     return "person" if words[0].lower() in GIVEN_NAMES else ""
 
 
+def described_type(role: str) -> str:
+    """Return the type a role noun describes ('town' → GPE, 'militia' → ORG, 'leader' → PERSON), reading a plural as
+    its singular ('the islands X and Y', 'capitals')."""
+    word = role.lower()
+    for singular in (word, word[:-3] + "y" if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
+                     word[:-1] if word.endswith("s") else ""):
+        if singular and singular in ROLE_TYPES:
+            return ROLE_TYPES[singular]
+    return "PERSON"
+
+
+def _winner(votes: Counter[str]) -> str:
+    """Return the type with the most votes; of tied types, the first of `TIE_ORDER`."""
+    best = max(votes.values())
+    tied = [t for t, v in votes.items() if v == best]
+    return min(tied, key=lambda t: TIE_ORDER.index(t) if t in TIE_ORDER else len(TIE_ORDER))
+
+
 def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
     """Return the winning type for a name given its mentions' labels and role evidence."""
     votes: Counter[str] = Counter()
+    opened = _opener_type(surface)  # 'Lake Orla', 'North Varnshire': no person's name, whatever the model says
     for label, n in labels.items():
         if label in VALID_TYPES:
-            votes[label] += LABEL_WEIGHT * n
+            votes[opened if opened and label == "PERSON" else label] += LABEL_WEIGHT * n
     for role, n in roles.items():
         if role:  # 'a dusty town' votes for a place, 'the militia' for a group, 'leader' for a person
-            votes[ROLE_TYPES.get(role.lower(), "PERSON")] += PERSON_ROLE_WEIGHT * n
+            votes[described_type(role)] += PERSON_ROLE_WEIGHT * n
     shape = names.name_kind(surface) or _given_name_shape(surface)
     n = max(1, sum(labels.values()))
     if shape == "person":
@@ -92,4 +126,4 @@ def vote_type(surface: str, labels: Counter[str], roles: Counter[str]) -> str:
         votes["ORG"] += LABEL_WEIGHT * n
     if not votes:
         return "ORG"
-    return votes.most_common(1)[0][0]
+    return _winner(votes)
