@@ -150,3 +150,12 @@ def test_a_date_of_a_clause_describing_a_noun_does_not_date_the_main_happening(n
 def test_a_describing_clause_keeps_its_own_date(nlp) -> None:  # noqa: ANN001
     text = "The Green League, founded in 2014 by Omar Haddad, attacked the base in Corlin."
     assert {e.date for e in _of_kind(events(nlp, text, [LEAGUE, HADDAD, CORLIN]), "founding")} == {"2014"}
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cToday we finally have justice,\u201d said Lea Marsh, whose father was killed in Corlin.",
+    "Lea Marsh, whose brother was arrested in Corlin, spoke to reporters on Monday.",
+])
+def test_a_whose_clause_telling_who_someone_is_takes_no_date(nlp, text: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [MARSH, CORLIN]) if e.kind in {"death", "arrest"}]
+    assert all(e.date is None for e in found)

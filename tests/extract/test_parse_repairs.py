@@ -99,3 +99,13 @@ def test_an_apposition_hung_on_another_noun_gives_that_noun_no_name(nlp: Languag
 def test_who_commands_a_unit_of_a_body_is_its_member(nlp: Language, text: str) -> None:
     assert ("Pavel Ash", "member_of", "Kessel Legion") in triples(nlp, text, [("Pavel Ash", "PERSON"),
                                                                               ("Kessel Legion", "ORG")])
+
+
+@pytest.mark.parametrize(("text", "allied"), [
+    ("The Black Eagles, a unit that fought on the side of the Selvan Army, were disbanded.", True),
+    ("The Black Eagles fought on the side of the Selvan Army in 2019.", True),
+    ("The Black Eagles fought on the opposite side of the Selvan Army in 2019.", False),
+])
+def test_fighting_on_the_side_of_a_party_allies_with_it(nlp: Language, text: str, allied: bool) -> None:
+    found = triples(nlp, text, [("Black Eagles", "ORG"), ("Selvan Army", "ORG")])
+    assert (("Black Eagles", "allied_with", "Selvan Army") in found) is allied

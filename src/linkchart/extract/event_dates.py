@@ -75,8 +75,8 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
             return None, False  # 'captured last week' with no day to count from: not the sentence's other date
         if any(e.start not in resolved and _placing(e) and _held_by(holder, e.root, through_time=True) for e in exprs):
             return None, True  # 'during Ramadan', 'after six years': at a time that is not the article's day
-    if bounded or own_only:
-        return None, False
+    if bounded or own_only or _whose_clause(chain[-1]):
+        return None, False  # a 'whose' clause tells who someone is: no date from the clause it describes
     for expr, value in dates:
         if expr is not None and _in_describing_clause(expr, chain):
             continue  # 'X, founded in 2014 by Y, has fought in Z': 2014 is the founding's, not the fighting's
@@ -88,16 +88,24 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     return None, False
 
 
+def _whose_clause(verb: Token) -> bool:
+    """Whether `verb` heads a 'whose' relative clause ('X, whose father was killed in Y'): who someone is."""
+    return verb.dep_ == "relcl" and verb.pos_ in _VERBAL and any(
+        c.lower_ == "whose" for c in verb.subtree if c.i < verb.i)
+
+
 def _way_up(trigger: Token) -> tuple[list[Token], bool]:
     """Return the trigger, the nouns above it up to its verb ('the anniversary of the withdrawal') and the verbs
-    above, and whether the way up stopped at a span's bound ('until X's capture': the span's start dates the clause
-    above, not the capture)."""
+    above up to a 'whose' clause's own, and whether the way up stopped at a span's bound ('until X's capture':
+    the span's start dates the clause above, not the capture)."""
     chain = [trigger]
     cur, in_noun_phrase = trigger, trigger.pos_ not in _VERBAL
     bounds = lexicon.grammar().time_bounds
     while cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in bounds:
             return chain, True
+        if _whose_clause(cur):
+            return chain, False  # 'X, whose brother was arrested in Y, spoke on Monday': Monday is the speaking's
         cur = cur.head
         in_noun_phrase = in_noun_phrase and cur.pos_ not in _VERBAL
         if in_noun_phrase or cur.pos_ in _VERBAL or cur.head.i == cur.i:
@@ -136,7 +144,8 @@ def _in_describing_clause(expr: Span, chain: list[Token]) -> bool:
     cur = _outside(expr)
     while cur is not None and cur.pos_ not in _VERBAL:
         cur = cur.head if cur.head.i != cur.i else None
-    return cur is not None and cur.dep_ in {"acl", "relcl"} and all(cur.i != t.i for t in chain)
+    # a clause on the trigger noun itself describes the happening ('a ceasefire that X signed in March')
+    return cur is not None and cur.dep_ in {"acl", "relcl"} and all(t.i not in {cur.i, cur.head.i} for t in chain)
 
 
 def _outside(expr: Span) -> Token | None:
@@ -190,7 +199,8 @@ def reported_now(trigger: Token) -> bool:
     """Return True when the clause of `trigger` tells the reported news, so that the article's date dates it: a
     verb in the past ('resigned', 'was arrested'), the present perfect ('has quit') or the present ('says'); a noun
     trigger takes the tense of the verb it hangs from ('announced his resignation'). False for the past perfect
-    ('had been absent'), a modal ('would have'), and a verb or noun with no finite verb above it."""
+    ('had been absent'), a modal ('would have'), a 'whose' clause telling who someone is ('X, whose father was
+    killed in Y'), and a verb or noun with no finite verb above it."""
     verb, steps = trigger, 0
     while verb.pos_ not in _VERBAL and verb.head.i != verb.i and steps < 4:
         verb, steps = verb.head, steps + 1
@@ -200,6 +210,8 @@ def reported_now(trigger: Token) -> bool:
         auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _BACKGROUND_AUX for a in auxes):
             return False
+        if _whose_clause(verb):
+            return False  # 'said X, whose father was killed in Y': who X is, not the news
         if verb.tag_ in _FINITE or any(a.tag_ in _FINITE for a in auxes):
             return True
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i and verb.head.pos_ in _VERBAL:

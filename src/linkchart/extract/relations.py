@@ -154,6 +154,9 @@ def _preps(tok: Token, lemma: str) -> Iterator[Token]:
                         yield gc
 
 
+_CONTRARY = lexicon.loader.lower("contrary")
+
+
 def _follow(tok: Token, path: str) -> list[Token]:
     """Return the tokens reached from `tok` by an argument path ('dobj', 'prep:from', 'prep:in>exchange>...')."""
     if path == "agent":
@@ -181,7 +184,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
                     objs = [g for g in p.children if g.dep_ == "pobj"]
                     nxt.extend(objs if objs else [p])  # 'away' leads on to its own 'from'
             elif lemma_of(t) in step.split("|") or t.lower_ in step.split("|"):  # 'strike|raid': one of these
-                nxt.append(t)
+                if not any(c.dep_ == "amod" and c.lower_ in _CONTRARY for c in t.children):
+                    nxt.append(t)  # 'on the other side of Y' is not on Y's side
         current = nxt
     return [t for t in current if t.dep_ in _SYNTAX.argument_deps
             or t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
