@@ -94,6 +94,11 @@ def _frequencies() -> tuple[dict[str, int], int]:
     return dict(table["counts"] or {}), int(table["names"])
 
 
+def known_name_part(key: str) -> bool:
+    """Return True when people's names use the part with letter key `key` (it is in the name frequencies)."""
+    return key in _frequencies()[0]
+
+
 def part_weight(key: str) -> float:
     """Return how much a shared part with letter key `key` says: ~0.25 for 'muhamad', ~1 for a rare name."""
     counts, total = _frequencies()
@@ -191,9 +196,12 @@ _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
 
 @lru_cache(maxsize=1)
 def _distinct_names() -> dict[str, tuple[int, int]]:
-    """Return letter key → (group, name) for names that look alike but are different names."""
+    """Return letter key → (group, name) for names that look alike but are different names: the table's groups,
+    and the compass points ('West' is no spelling of 'East', nor 'Western Sahara' of 'Eastern Sahara')."""
+    table = lexicon_table("name_words")
+    groups = [*table["distinct_names"], [[point] for point in sorted(set(table["compass"].values()))]]
     out: dict[str, tuple[int, int]] = {}
-    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
+    for group, names in enumerate(groups):
         for index, spellings in enumerate(names):
             for spelling in spellings:
                 out.setdefault(letter_keys(spelling)[0], (group, index))

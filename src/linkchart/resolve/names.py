@@ -39,6 +39,7 @@ from linkchart import lexicon
 from linkchart.resolve.compare import THRESHOLD as THRESHOLD
 from linkchart.resolve.compare import Match as Match
 from linkchart.resolve.compare import compare as compare
+from linkchart.resolve.name_numbers import series_numbers
 
 # ---- normalising ----------------------------------------------------------------------
 
@@ -230,8 +231,12 @@ COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' '."""
-    return " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
+    """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' ', then the numbers it
+    carries after its first word, if any ('District 211' → 'distrikt #211'): names of one series differ by their
+    numbers alone."""
+    key = " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
+    numbers = series_numbers(name)
+    return f"{key} #{'.'.join(map(str, numbers))}" if key and numbers else key
 
 
 def name_parts(name: str) -> list[str]:
