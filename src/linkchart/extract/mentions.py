@@ -974,6 +974,8 @@ class MentionFixer:
             if not self._quoted(doc, s, e):
                 s = h
         s, e = self._extend(doc, s, e)
+        if _name_article(doc, s):
+            s -= 1  # 'at The Hague', 'by The Clash': the article is written as part of the name
         if cand.label == "PERSON" and e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].text[:1].isupper() \
                 and doc[e + 1].lower_ in self.titles.bynames \
                 and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
@@ -1369,6 +1371,21 @@ class MentionFixer:
 
 _CHAIN_OPENERS = frozenset({"in", "within"})
 _LONGEST_CHAIN = 5
+
+
+NAME_ARTICLE_AFTER = frozenset({",", ";", "("})  # marks after which a capitalised 'The' is no sentence's start
+
+
+def _name_article(doc: Doc, s: int) -> bool:
+    """Return True when the token before a name is 'The' written with a capital inside a sentence ('the court at The
+    Hague', 'a tour with The Clash'): a writer capitalises it there only because it is part of the name. At a
+    sentence's start the capital says nothing, and a lower-case 'the' is no part of a name ('the Velmar Party')."""
+    if s < 2:
+        return False
+    article, before = doc[s - 1], doc[s - 2]
+    if article.text != "The" or article.is_sent_start:
+        return False
+    return before.text[-1:].islower() or before.text in NAME_ARTICLE_AFTER
 
 
 def _in_country_chain(doc: Doc, s: int, e: int) -> bool:
