@@ -291,3 +291,8 @@ def test_a_name_in_another_language_after_its_language_and_a_colon(nlp: Language
 
 def test_a_language_and_a_colon_before_no_name_states_nothing(nlp: Language) -> None:
     assert not pairs(nlp, "He met Tarvo Kessel (Italian: a friend) in Ostrava.")
+
+
+def test_the_birth_name_of_a_man_after_ne(nlp: Language) -> None:
+    got = pairs(nlp, "Tom Verrel Jr. (né Thomas Velkov; 1950) is a guitarist.")
+    assert ("Tom Verrel Jr.", "Thomas Velkov", "real_name") in got

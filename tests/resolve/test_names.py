@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from mention_rows import M
 
 from linkchart.resolve import compare as matcher
+from linkchart.resolve.cluster import resolve
 from linkchart.resolve.compare import FEATURES
 from linkchart.resolve.names import (
     THRESHOLD,
@@ -17,6 +19,7 @@ from linkchart.resolve.names import (
     name_parts,
     name_tokens,
     normalize,
+    plural_pair,
     strip_titles,
     translit_key,
 )
@@ -347,3 +350,18 @@ def test_name_kind_reads_arabic_particles_and_place_words() -> None:
     assert name_kind("Wadi al-Salam") == "place" and name_kind("Kafr Kila") == "place"
     assert name_kind("Abu Kamal") == ""  # a leading particle alone decides nothing
     assert name_kind("Asaib Ahl Al Haq") == "org"
+
+
+def test_a_name_and_its_plural_are_not_one_spelling() -> None:
+    assert plural_pair("Tarvinga", "Tarvingas")  # a kingdom and its people
+    assert plural_pair("Varnley River", "Varnley Rivers")
+    assert not plural_pair("Hagos", "Hagoss")  # a doubled 's': a spelling
+    assert not plural_pair("Tarvinga", "Tarvinge")
+
+
+def test_the_resolver_keeps_a_place_and_its_people_apart() -> None:
+    ms = [M(1, 1, "Tarvinga", "GPE"), M(2, 1, "Tarvingas", "GPE"), M(3, 1, "Tarvinga", "GPE"),
+          M(4, 2, "Velmar Stone", "ORG"), M(5, 2, "Velmar Stones", "ORG")]
+    groups = {frozenset(a.alias for a in e.aliases) for e in resolve(ms, [], [])}
+    assert frozenset({"Tarvinga"}) in groups and frozenset({"Tarvingas"}) in groups
+    assert frozenset({"Velmar Stone"}) in groups and frozenset({"Velmar Stones"}) in groups

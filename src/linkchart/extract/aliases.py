@@ -42,8 +42,8 @@ KNOWN_AS_RE = re.compile(
     r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named)"
     r"|(?P<renamed>(?:" + lexicon.alternation(_GRAMMAR.renaming_cues) + r")(?: as)?))\s+",
 )
-# '(born Mara Lind; 1950)', '(née Lind)': the name a person was born with
-BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee)\s+")
+# '(born Mara Lind; 1950)', '(née Lind)', '(né Tom Lind)': the name a person was born with (née of a woman, né of a man)
+BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee|né)\s+")
 REAL_NAME_RE = re.compile(r"\s*,?\s*whose (?:real|true|full|actual) name (?:is|was)\s+")
 CODENAME_RES = (
     # 'Known to X as "Y", the officer is Z' / 'known to X as "Y" was Z'

@@ -79,8 +79,8 @@ MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # a bracket right after a name that opens with a birth or a death ('X (born 1950)', 'X (; née Y)', 'X (died 755)'):
 # only a person is born, married or dies so
-LIFE_BRACKET_RE = re.compile(r"\s*[(\[]\s*;?\s*(?:born|née|nee|died)\b")
-BIRTH_NAME_CUES = frozenset({"née", "nee"})  # 'Mara Lind (née Velkova)'
+LIFE_BRACKET_RE = re.compile(r"\s*[(\[]\s*;?\s*(?:born|née|nee|né|died)\b")
+BIRTH_NAME_CUES = frozenset({"née", "nee", "né"})  # 'Mara Lind (née Velkova)', 'Tom Lind (né Velkov)'
 # a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
 BRAND_RE = re.compile(r"^[A-Z][A-Za-z]*[0-9A-Za-z]*(?:\.[a-z]{2,4}){0,2}$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').

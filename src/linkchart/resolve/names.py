@@ -239,6 +239,14 @@ def name_key(name: str) -> str:
     return f"{key} #{'.'.join(map(str, numbers))}" if key and numbers else key
 
 
+def plural_pair(a: str, b: str) -> bool:
+    """Return True when one name is the other with a plural 's' ('Kalinga' / 'Kalingas', 'Rolling Stone' / 'Rolling
+    Stones', 'Colorado River' / 'Colorado Rivers'): the people of a place, a band, a set of rivers — named after the
+    one thing, not another spelling of it. A doubled 's' is a spelling ('Hagos' / 'Hagoss')."""
+    x, y = sorted((normalize(a).casefold(), normalize(b).casefold()), key=len)
+    return y == x + "s" and x[-1:].isalpha() and not x.endswith("s")
+
+
 def name_parts(name: str) -> list[str]:
     """Return name parts of a name (a fresh list; see `_name_parts`)."""
     return list(_name_parts(name))
