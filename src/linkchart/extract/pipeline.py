@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
-from linkchart.extract.aliases import find_aliases
+from linkchart.extract.aliases import ArticleLead, article_lead, find_aliases
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
@@ -113,6 +113,7 @@ class _Article:
     last_end: int = -1
     read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
+    lead: ArticleLead | None = None  # the name that opening defines, which an early 'It is also known as' renames
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -135,9 +136,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    if art.opening is not None and art.lead is None:
+        art.lead = article_lead(art.opening.subject, art.opening.start, found)
     if SPANS_KEY in doc.spans:
         art.works |= work_names(doc, list(doc.spans[SPANS_KEY]))
-    art.extraction.aliases.extend(find_aliases(doc, offset))
+    art.extraction.aliases.extend(find_aliases(doc, offset, art.lead))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
             art.demonyms.append(demonym_mention(e, offset))
