@@ -136,3 +136,8 @@ def test_a_lower_case_the_or_a_sentence_opening_the_stays_out_of_the_name(nlp: L
     assert "Brenlow Courier" in found, found
     found = labels(nlp, "The Brenlow Courier closed in 1990.")
     assert not any(t.startswith("The ") for t in found), found
+
+
+def test_a_name_opening_with_an_administrative_unit_is_a_place(nlp: Language) -> None:
+    found = labels(nlp, "Born in Abbeydale , County Laoran , McEvan first played competitive hurling .")
+    assert found.get("County Laoran") == "GPE", found  # the model calls it a person

@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
 
 @lru_cache(maxsize=1)
@@ -1081,6 +1082,8 @@ class MentionFixer:
                         break
         if head and not (len(span) == 1 and c.label == "PERSON"):
             return _Cand(c.start, c.end, head, c.role, "head")
+        if len(span) >= 2 and first.lower_ in ADMIN_UNITS and first.text[:1].isupper() and span[1].text[:1].isupper():
+            return _Cand(c.start, c.end, "GPE", c.role, "head")  # 'County Durham', 'Gmina Tarno': a unit named first
         fl = first.lower_
         if fl in self.orgs.lead_words or fl.startswith(self.orgs.lead_prefixes):
             return _Cand(c.start, c.end, "ORG", c.role, "lead")
