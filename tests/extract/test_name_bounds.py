@@ -141,3 +141,12 @@ def test_a_lower_case_the_or_a_sentence_opening_the_stays_out_of_the_name(nlp: L
 def test_a_name_opening_with_an_administrative_unit_is_a_place(nlp: Language) -> None:
     found = labels(nlp, "Born in Abbeydale , County Laoran , McEvan first played competitive hurling .")
     assert found.get("County Laoran") == "GPE", found  # the model calls it a person
+
+
+def test_a_title_word_before_an_organisation_or_a_country_is_part_of_the_name(nlp: Language) -> None:
+    found = labels(nlp, "She worked for General Motors in Tarnley for ten years.")
+    assert found.get("General Motors") == "ORG", found
+    found = labels(nlp, "He played in Major League Varnball for ten years.")
+    assert any(t.startswith("Major League") for t in found), found
+    found = labels(nlp, "General Tom Verrel led the Varn Brigade.")
+    assert "Tom Verrel" in found, found  # a person's title still goes to the role

@@ -365,3 +365,17 @@ def test_the_resolver_keeps_a_place_and_its_people_apart() -> None:
     groups = {frozenset(a.alias for a in e.aliases) for e in resolve(ms, [], [])}
     assert frozenset({"Tarvinga"}) in groups and frozenset({"Tarvingas"}) in groups
     assert frozenset({"Velmar Stone"}) in groups and frozenset({"Velmar Stones"}) in groups
+
+
+def test_a_title_before_a_country_name_is_part_of_the_name() -> None:
+    assert strip_titles("Captain Norway") == "Captain Norway"  # no captain is called Norway
+    assert strip_titles("Captain Tom Verrel") == "Tom Verrel"
+
+
+def test_an_organisation_keeps_the_title_word_its_name_opens_with() -> None:
+    ms = [M(1, 1, "Captain Norway", "PERSON"), M(2, 1, "Norway", "GPE"), M(3, 2, "General Varnmotors", "ORG"),
+          M(4, 3, "General Tom Verrel", "PERSON"), M(5, 3, "Tom Verrel", "PERSON")]
+    groups = {frozenset(a.alias for a in e.aliases) for e in resolve(ms, [], [])}
+    assert frozenset({"Captain Norway"}) in groups and frozenset({"Norway"}) in groups
+    assert frozenset({"General Varnmotors"}) in groups  # not 'Varnmotors'
+    assert frozenset({"Tom Verrel"}) in groups

@@ -970,7 +970,8 @@ class MentionFixer:
         cue = cand.cue
         institution = any(head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
                           for k in range(h, e - 1))  # 'Supreme Council of National Security'
-        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table":
+        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table" \
+                and not self._no_person_after_title(doc, h, e):
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
@@ -982,6 +983,14 @@ class MentionFixer:
                 and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
             e += 2  # 'Tom Verrel the Younger': a byname is part of the name
         return [_Cand(s, e, cand.label, role, cue)]
+
+    @staticmethod
+    def _no_person_after_title(doc: Doc, h: int, e: int) -> bool:
+        """Return True when what follows a title word names no person, so the title word is part of the name: an
+        organisation's head word in it ('Major League Baseball', 'General Motors') or a country's name ('Captain
+        Varnland', which is no captain called Varnland)."""
+        return any(head_label(t.text) == "ORG" for t in doc[h:e] if t.text[:1].isupper()) \
+            or lexicon.nation_of(doc[h:e].text) is not None
 
     @staticmethod
     def _before_score(doc: Doc, s: int, e: int) -> int:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from linkchart.lexicon import nation_of
 from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.transliterate import (
     arabic_to_latin,
@@ -135,15 +136,22 @@ def normalize(name: str) -> str:
     return _POSSESSIVE.sub("", s) if "'" in s else s
 
 
+# what follows a title word that names nobody after it: 'Queen of the South', "Queen's Park"
+NO_PERSON_AFTER_TITLE = re.compile(r"(?:of|'s|’s)\b")
+
+
 def strip_titles(name: str) -> str:
     """Return `name` without leading titles, honorifics and ranks ('Brig. Gen. Ali X' → 'Ali X').
 
-    A name that is nothing but a title is returned unchanged.
+    A name that is nothing but a title, or a title before a country's name ('Captain Varnland'), a small word or a
+    possessive ('Queen of the South', "Queen's Park"), is returned unchanged.
     """
     title_re = _words().title_re
     s = name.strip()
     pos = 0
     while (m := title_re.match(s, pos)) and s[m.end():m.end() + 1].strip():
+        if pos == 0 and (nation_of(s[m.end():]) is not None or NO_PERSON_AFTER_TITLE.match(s, m.end())):
+            return s  # a country, a small word or a possessive after it: no person's title ("Queen's Park")
         pos = m.end()
     return s[pos:]
 

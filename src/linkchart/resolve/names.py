@@ -40,6 +40,7 @@ from linkchart.resolve.compare import THRESHOLD as THRESHOLD
 from linkchart.resolve.compare import Match as Match
 from linkchart.resolve.compare import compare as compare
 from linkchart.resolve.name_numbers import series_numbers
+from linkchart.resolve.name_parts import NO_PERSON_AFTER_TITLE
 
 # ---- normalising ----------------------------------------------------------------------
 
@@ -89,12 +90,16 @@ _TITLE_RE = re.compile(
 )
 
 
+_NO_PERSON_AFTER_TITLE = NO_PERSON_AFTER_TITLE
+
+
 @lru_cache(maxsize=200_000)
 def strip_titles(name: str) -> str:
     """Return `name` without its leading honorifics, titles and ranks.
 
     'Grand Ayatollah Sayyid Ali al-Sistani' → 'Ali al-Sistani'; 'Brig. Gen. X' → 'X'. A
-    name that is nothing but a title is returned unchanged.
+    name that is nothing but a title, or a title before a country's name, a small word or a possessive ('Queen
+    of the South', "Queen's Park"), is returned unchanged.
     """
     s = name.strip()
     pos = 0  # matched from a position, not by slicing: many titles in a row stay linear
@@ -102,6 +107,8 @@ def strip_titles(name: str) -> str:
         m = _TITLE_RE.match(s, pos)
         if not m or m.end() == len(s):  # [\s-]+ ends at a letter or the end: the rest is never blank
             return s[pos:]
+        if pos == 0 and (lexicon.nation_of(s[m.end():]) is not None or _NO_PERSON_AFTER_TITLE.match(s, m.end())):
+            return s  # 'Captain Varnland', 'Queen of the South', "Queen's Park": no title of a person named after it
         pos = m.end()
 
 
