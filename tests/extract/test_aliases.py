@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from linkchart.extract.aliases import find_aliases, initials_match
+from linkchart.extract.pipeline import extract_article
 from linkchart.models import AliasStatement
 
 
@@ -291,3 +292,37 @@ def test_a_name_in_another_language_after_its_language_and_a_colon(nlp: Language
 
 def test_a_language_and_a_colon_before_no_name_states_nothing(nlp: Language) -> None:
     assert not pairs(nlp, "He met Tarvo Kessel (Italian: a friend) in Ostrava.")
+
+
+def test_the_birth_name_of_a_man_after_ne(nlp: Language) -> None:
+    got = pairs(nlp, "Tom Verrel Jr. (né Thomas Velkov; 1950) is a guitarist.")
+    assert ("Tom Verrel Jr.", "Thomas Velkov", "real_name") in got
+
+
+def article_pairs(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """Return the (name, alias, kind) triples the extraction of a whole article states, one paragraph per line."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return {(a.name, a.alias, a.kind) for a in extract_article(text, spans, None, nlp).aliases}
+
+
+def test_a_pronoun_early_in_the_article_names_the_subject_its_opening_defines(nlp: Language) -> None:
+    got = article_pairs(nlp, "The Varnley Cricket Ground is a cricket ground in Tarn.\nIt was previously known as the "
+                             "Airport Cricket Ground, before it was rebuilt.")
+    assert ("Varnley Cricket Ground", "Airport Cricket Ground", "known_as") in got
+    got = article_pairs(nlp, "Tom Verrel is a singer from Tarn.\nHe was also known as Tommy Vee.")
+    assert ("Tom Verrel", "Tommy Vee", "known_as") in got
+
+
+def test_a_pronoun_that_does_not_fit_the_subject_names_nothing(nlp: Language) -> None:
+    got = article_pairs(nlp, "Tom Verrel is a singer from Tarn.\nIt is also known as Tarn Hall.")
+    assert not any(a == "Tarn Hall" for _, a, _ in got)
+    got = article_pairs(nlp, "The Varnley Cricket Ground is a ground in Tarn.\nShe was also known as Mara Lind.")
+    assert not any(a == "Mara Lind" for _, a, _ in got)
+
+
+def test_without_a_defining_opening_a_pronoun_names_nothing(nlp: Language) -> None:
+    got = article_pairs(nlp, "Police arrested Tom Verrel in Tarn on Monday.\nHe was also known as Tommy Vee.")
+    assert not any(a == "Tommy Vee" for _, a, _ in got)

@@ -122,3 +122,31 @@ def test_a_name_with_and_before_its_head_word_is_one_name(nlp: Language) -> None
 def test_a_name_before_and_stays_a_name_of_its_own(nlp: Language) -> None:
     found = labels(nlp, "Talks between Labour and the Orla Workers Union failed.")
     assert "Orla Workers Union" in found and not any(t.startswith("Labour and") for t in found), found
+
+
+def test_a_capitalised_the_inside_a_sentence_opens_the_name(nlp: Language) -> None:
+    found = labels(nlp, "The tribunal sat at The Varnhague for two years.")
+    assert "The Varnhague" in found, found
+    found = labels(nlp, "He wrote for The Brenlow Courier, a weekly paper.")
+    assert "The Brenlow Courier" in found, found
+
+
+def test_a_lower_case_the_or_a_sentence_opening_the_stays_out_of_the_name(nlp: Language) -> None:
+    found = labels(nlp, "He wrote for the Brenlow Courier, a weekly paper.")
+    assert "Brenlow Courier" in found, found
+    found = labels(nlp, "The Brenlow Courier closed in 1990.")
+    assert not any(t.startswith("The ") for t in found), found
+
+
+def test_a_name_opening_with_an_administrative_unit_is_a_place(nlp: Language) -> None:
+    found = labels(nlp, "Born in Abbeydale , County Laoran , McEvan first played competitive hurling .")
+    assert found.get("County Laoran") == "GPE", found  # the model calls it a person
+
+
+def test_a_title_word_before_an_organisation_or_a_country_is_part_of_the_name(nlp: Language) -> None:
+    found = labels(nlp, "She worked for General Motors in Tarnley for ten years.")
+    assert found.get("General Motors") == "ORG", found
+    found = labels(nlp, "He played in Major League Varnball for ten years.")
+    assert any(t.startswith("Major League") for t in found), found
+    found = labels(nlp, "General Tom Verrel led the Varn Brigade.")
+    assert "Tom Verrel" in found, found  # a person's title still goes to the role

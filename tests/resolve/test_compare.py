@@ -350,3 +350,34 @@ def test_two_common_given_names_before_one_surname_are_two_people(a: str, b: str
 @pytest.mark.parametrize(("a", "b"), [("John F. Varga", "J. F. Varga"), ("Omar Tessel", "Umar Tessel")])
 def test_an_initial_or_a_spelling_of_the_given_name_still_matches(a: str, b: str) -> None:
     assert compare(a, b).is_match
+
+
+# ---- names of one kind ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Varnley Symphony Orchestra", "Tarnow Symphony Orchestra"),
+    ("Oskaville Stock Exchange", "Brenmouth Stock Exchange"),
+    ("Coldwater Cricket Ground", "Brenmoor Cricket Ground"),
+    ("Upper Tarn Wildlife Sanctuary", "Brenmoor Wildlife Sanctuary"),
+])
+def test_names_ending_alike_and_opening_unlike_are_two_of_one_kind(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert not m.is_match and "shared_tail" in m.features
+
+
+def test_a_person_sharing_father_and_family_name_is_left_to_the_person_rules() -> None:
+    m = compare("Mohammed Reza Tarifi", "Ali Reza Tarifi")  # given names: the person rules judge them
+    assert "shared_tail" not in m.features
+
+
+@pytest.mark.parametrize(("a", "b"), [("Western Varnland", "Eastern Varnland"), ("West Tarn Bank", "East Tarn Bank"),
+                                      ("North Oskaville", "South Oskaville")])
+def test_compass_points_are_no_spellings_of_each_other(a: str, b: str) -> None:
+    assert not matches(a, b)
+
+
+def test_a_typo_changes_one_letter_as_written() -> None:
+    assert compare("Varnsworth", "Varnswarth").score > 0  # control: a spelling, whatever the typo rule says
+    assert not compare("Pavlen", "Maflen").typo_candidate  # one letter apart once folded (v/f), two as written
+    assert compare("Tarnowek", "Tarnowak").typo_candidate or compare("Tarnowek", "Tarnowak").is_match

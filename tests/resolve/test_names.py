@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from mention_rows import M
 
 from linkchart.resolve import compare as matcher
+from linkchart.resolve.cluster import resolve
 from linkchart.resolve.compare import FEATURES
 from linkchart.resolve.names import (
     THRESHOLD,
@@ -17,6 +19,7 @@ from linkchart.resolve.names import (
     name_parts,
     name_tokens,
     normalize,
+    plural_pair,
     strip_titles,
     translit_key,
 )
@@ -347,3 +350,32 @@ def test_name_kind_reads_arabic_particles_and_place_words() -> None:
     assert name_kind("Wadi al-Salam") == "place" and name_kind("Kafr Kila") == "place"
     assert name_kind("Abu Kamal") == ""  # a leading particle alone decides nothing
     assert name_kind("Asaib Ahl Al Haq") == "org"
+
+
+def test_a_name_and_its_plural_are_not_one_spelling() -> None:
+    assert plural_pair("Tarvinga", "Tarvingas")  # a kingdom and its people
+    assert plural_pair("Varnley River", "Varnley Rivers")
+    assert not plural_pair("Hagos", "Hagoss")  # a doubled 's': a spelling
+    assert not plural_pair("Tarvinga", "Tarvinge")
+
+
+def test_the_resolver_keeps_a_place_and_its_people_apart() -> None:
+    ms = [M(1, 1, "Tarvinga", "GPE"), M(2, 1, "Tarvingas", "GPE"), M(3, 1, "Tarvinga", "GPE"),
+          M(4, 2, "Velmar Stone", "ORG"), M(5, 2, "Velmar Stones", "ORG")]
+    groups = {frozenset(a.alias for a in e.aliases) for e in resolve(ms, [], [])}
+    assert frozenset({"Tarvinga"}) in groups and frozenset({"Tarvingas"}) in groups
+    assert frozenset({"Velmar Stone"}) in groups and frozenset({"Velmar Stones"}) in groups
+
+
+def test_a_title_before_a_country_name_is_part_of_the_name() -> None:
+    assert strip_titles("Captain Norway") == "Captain Norway"  # no captain is called Norway
+    assert strip_titles("Captain Tom Verrel") == "Tom Verrel"
+
+
+def test_an_organisation_keeps_the_title_word_its_name_opens_with() -> None:
+    ms = [M(1, 1, "Captain Norway", "PERSON"), M(2, 1, "Norway", "GPE"), M(3, 2, "General Varnmotors", "ORG"),
+          M(4, 3, "General Tom Verrel", "PERSON"), M(5, 3, "Tom Verrel", "PERSON")]
+    groups = {frozenset(a.alias for a in e.aliases) for e in resolve(ms, [], [])}
+    assert frozenset({"Captain Norway"}) in groups and frozenset({"Norway"}) in groups
+    assert frozenset({"General Varnmotors"}) in groups  # not 'Varnmotors'
+    assert frozenset({"Tom Verrel"}) in groups

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.mentions import SPANS_KEY
-from linkchart.models import AliasStatement
+from linkchart.models import AliasStatement, Mention
 
 Q_OPEN = "‘“'\""
 Q_CLOSE = "’”'\""
@@ -42,8 +42,8 @@ KNOWN_AS_RE = re.compile(
     r"|(?P<dub>dubbed|nicknamed)|(?P<code>code-?named)"
     r"|(?P<renamed>(?:" + lexicon.alternation(_GRAMMAR.renaming_cues) + r")(?: as)?))\s+",
 )
-# '(born Mara Lind; 1950)', '(née Lind)': the name a person was born with
-BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee)\s+")
+# '(born Mara Lind; 1950)', '(née Lind)', '(né Tom Lind)': the name a person was born with (née of a woman, né of a man)
+BORN_RE = re.compile(r"[(\[]\s*(?:born|née|nee|né)\s+")
 REAL_NAME_RE = re.compile(r"\s*,?\s*whose (?:real|true|full|actual) name (?:is|was)\s+")
 CODENAME_RES = (
     # 'Known to X as "Y", the officer is Z' / 'known to X as "Y" was Z'
@@ -219,6 +219,18 @@ class _Collector:
         self.offset = offset
         self.out: list[AliasStatement] = []
         self.seen: set[tuple[str, str, str]] = set()
+        self.lead: ArticleLead | None = None  # the name the article's opening defines, if any
+
+    def add_for_lead(self, s: _Sent, lead: ArticleLead, alias: tuple[int, int], kind: str) -> None:
+        """Record that `alias` (doc chars) is another name of the article's lead name, stated in sentence `s`."""
+        a = self.doc_text[alias[0] : alias[1]].strip()
+        if not a or a == lead.name or (kind, lead.name, a) in self.seen:
+            return
+        self.seen.add((kind, lead.name, a))
+        off = self.offset
+        self.out.append(AliasStatement(name=lead.name, alias=a, kind=kind, start=lead.sentence_start,
+                                       end=s.base + len(s.text) + off, name_span=lead.span,
+                                       alias_span=(alias[0] + off, alias[1] + off)))
 
     def add(self, s: _Sent, name: tuple[int, int], alias: tuple[int, int], kind: str) -> None:
         n = self.doc_text[name[0] : name[1]].strip()
@@ -392,24 +404,81 @@ def _opening_or(c: _Collector, s: _Sent) -> None:
     c.add(s, first[:2], after, "or")
 
 
-RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent, _opening_or)
+# 'It is also known as Y', 'She was formerly called Y': a pronoun subject naming the article's subject again
+PRONOUN_NAMING_RE = re.compile(r"(?P<pronoun>\w+)\s+(?:is|was)\s+")
+LEAD_SENTENCES = 6  # a pronoun so early in the article stands for the name its opening defines
+PERSON_PRONOUNS = lexicon.grammar().personal_pronouns
+THING_PRONOUNS = lexicon.grammar().group_pronouns
 
 
-def find_aliases(doc: Doc, offset: int = 0) -> list[AliasStatement]:
+@dataclass
+class ArticleLead:
+    """The name an article's opening sentence defines ('The Varn Hall is a ...', 'Tom Verrel was a ...'): the
+    subject an encyclopedic text goes on to call 'it', 'he' or 'she'. Offsets are into the article; `sentences`
+    counts the sentences read so far, the opening's own included."""
+
+    name: str
+    span: tuple[int, int]
+    label: str
+    sentence_start: int
+    sentences: int = 0
+
+
+def article_lead(subject: tuple[int, int], sentence_start: int, mentions: list[Mention]) -> ArticleLead | None:
+    """Return the lead of an article whose opening defines the name at `subject` (article offsets), when a mention
+    of the article spans it; else None."""
+    for m in mentions:
+        if (m.start, m.end) == subject:
+            return ArticleLead(m.text, subject, m.label, sentence_start)
+    return None
+
+
+def _pronoun_naming(c: _Collector, s: _Sent) -> None:
+    """'It is also known as Y', 'He was formerly called Y' early in an article: another name of the name its
+    opening defines — 'it' for a place, a thing or a group, 'he' or 'she' for a person (the pronoun must fit)."""
+    lead = c.lead
+    if lead is None or lead.sentences > LEAD_SENTENCES or s.base + c.offset <= lead.sentence_start:
+        return
+    head = PRONOUN_NAMING_RE.match(s.text)
+    if head is None:
+        return
+    pronoun = head.group("pronoun").lower()
+    person = lead.label == "PERSON"
+    if not (pronoun in PERSON_PRONOUNS and person or pronoun in THING_PRONOUNS and not person):
+        return
+    m = KNOWN_AS_RE.match(s.text, head.end())
+    if m is None or "," in m.group(0) or "(" in m.group(0):
+        return
+    kind = "codename" if m.group("code") else "former_name" if m.group("renamed") else "known_as"
+    for name in _listed(s, m.end(), ALSO_RE):
+        c.add_for_lead(s, lead, name, kind)
+
+
+RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent, _opening_or, _pronoun_naming)
+
+
+def find_aliases(doc: Doc, offset: int = 0, lead: ArticleLead | None = None) -> list[AliasStatement]:
     """Return the alias statements of a processed `doc`, spans shifted by `offset`.
 
     Each statement carries its sentence span and the spans of both names; kinds are
-    acronym, translation, known_as, former_name, real_name, codename and or.
+    acronym, translation, known_as, former_name, real_name, codename and or. `lead`, the name the
+    article's opening defines, is what an early 'It is also known as Y' renames; the doc's sentences are
+    counted on it (the docs of one article are read in order).
     """
     mentions = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else list(doc.ents)
     c = _Collector(doc, offset)
+    c.lead = lead
     text = doc_text(doc)
     if not _HINT_RE.search(text):
+        if lead is not None:
+            lead.sentences += sum(1 for _ in doc.sents)
         return c.out  # no bracket, dash, 'or' or naming word: nothing can state an alias
     # brackets are read over the whole doc: the parser may end a sentence before '['
     if "(" in text or "[" in text:
         _brackets(c, _sentence(doc[:], mentions))
     for sent in doc.sents:
+        if lead is not None:
+            lead.sentences += 1
         if not _HINT_RE.search(span_text(sent)):
             continue
         s = _sentence(sent, mentions)

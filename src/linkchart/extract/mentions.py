@@ -79,8 +79,8 @@ MAX_DESCRIPTION_TOKENS = 30
 ACRONYM_RE = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 # a bracket right after a name that opens with a birth or a death ('X (born 1950)', 'X (; née Y)', 'X (died 755)'):
 # only a person is born, married or dies so
-LIFE_BRACKET_RE = re.compile(r"\s*[(\[]\s*;?\s*(?:born|née|nee|died)\b")
-BIRTH_NAME_CUES = frozenset({"née", "nee"})  # 'Mara Lind (née Velkova)'
+LIFE_BRACKET_RE = re.compile(r"\s*[(\[]\s*;?\s*(?:born|née|nee|né|died)\b")
+BIRTH_NAME_CUES = frozenset({"née", "nee", "né"})  # 'Mara Lind (née Velkova)', 'Tom Lind (né Velkov)'
 # a company's one-word name with digits or a web domain ('Freedom2surf', 'Plus.net'): a name after a describing noun
 BRAND_RE = re.compile(r"^[A-Z][A-Za-z]*[0-9A-Za-z]*(?:\.[a-z]{2,4}){0,2}$")
 # Particles that are also English words ('as', 'an', 'at'): particles only when hyphenated ('as-Sadr').
@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
 
 @lru_cache(maxsize=1)
@@ -969,16 +970,27 @@ class MentionFixer:
         cue = cand.cue
         institution = any(head_label(doc[k].text) and doc[k + 1].lower_ in ("of", "for")
                           for k in range(h, e - 1))  # 'Supreme Council of National Security'
-        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table":
+        if s < h < e and not head_label(doc[e - 1].text) and not institution and cue != "table" \
+                and not self._no_person_after_title(doc, h, e):
             role, cue = doc[s:h].text, "title"
             if not self._quoted(doc, s, e):
                 s = h
         s, e = self._extend(doc, s, e)
+        if _name_article(doc, s):
+            s -= 1  # 'at The Hague', 'by The Clash': the article is written as part of the name
         if cand.label == "PERSON" and e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].text[:1].isupper() \
                 and doc[e + 1].lower_ in self.titles.bynames \
                 and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
             e += 2  # 'Tom Verrel the Younger': a byname is part of the name
         return [_Cand(s, e, cand.label, role, cue)]
+
+    @staticmethod
+    def _no_person_after_title(doc: Doc, h: int, e: int) -> bool:
+        """Return True when what follows a title word names no person, so the title word is part of the name: an
+        organisation's head word in it ('Major League Baseball', 'General Motors') or a country's name ('Captain
+        Varnland', which is no captain called Varnland)."""
+        return any(head_label(t.text) == "ORG" for t in doc[h:e] if t.text[:1].isupper()) \
+            or lexicon.nation_of(doc[h:e].text) is not None
 
     @staticmethod
     def _before_score(doc: Doc, s: int, e: int) -> int:
@@ -1079,6 +1091,8 @@ class MentionFixer:
                         break
         if head and not (len(span) == 1 and c.label == "PERSON"):
             return _Cand(c.start, c.end, head, c.role, "head")
+        if len(span) >= 2 and first.lower_ in ADMIN_UNITS and first.text[:1].isupper() and span[1].text[:1].isupper():
+            return _Cand(c.start, c.end, "GPE", c.role, "head")  # 'County Durham', 'Gmina Tarno': a unit named first
         fl = first.lower_
         if fl in self.orgs.lead_words or fl.startswith(self.orgs.lead_prefixes):
             return _Cand(c.start, c.end, "ORG", c.role, "lead")
@@ -1369,6 +1383,21 @@ class MentionFixer:
 
 _CHAIN_OPENERS = frozenset({"in", "within"})
 _LONGEST_CHAIN = 5
+
+
+NAME_ARTICLE_AFTER = frozenset({",", ";", "("})  # marks after which a capitalised 'The' is no sentence's start
+
+
+def _name_article(doc: Doc, s: int) -> bool:
+    """Return True when the token before a name is 'The' written with a capital inside a sentence ('the court at The
+    Hague', 'a tour with The Clash'): a writer capitalises it there only because it is part of the name. At a
+    sentence's start the capital says nothing, and a lower-case 'the' is no part of a name ('the Velmar Party')."""
+    if s < 2:
+        return False
+    article, before = doc[s - 1], doc[s - 2]
+    if article.text != "The" or article.is_sent_start:
+        return False
+    return before.text[-1:].islower() or before.text in NAME_ARTICLE_AFTER
 
 
 def _in_country_chain(doc: Doc, s: int, e: int) -> bool:

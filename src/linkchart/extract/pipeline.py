@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
-from linkchart.extract.aliases import find_aliases
+from linkchart.extract.aliases import ArticleLead, article_lead, find_aliases
 from linkchart.extract.country_refs import tag_countries_before
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
@@ -118,6 +118,7 @@ class _Article:
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
     # where later sentences put the page's subject ('It is located in Tull'): (place char, sentence start, end)
     later: list[tuple[int, int, int]] = field(default_factory=list)
+    lead: ArticleLead | None = None  # the name that opening defines, which an early 'It is also known as' renames
 
 
 def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
@@ -142,9 +143,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
     if art.opening is not None:
         art.later += later_places(doc, art.opening, reader.rules["opening_place_rule"], offset)
+    if art.opening is not None and art.lead is None:
+        art.lead = article_lead(art.opening.subject, art.opening.start, found)
     if SPANS_KEY in doc.spans:
         art.works |= work_names(doc, list(doc.spans[SPANS_KEY]))
-    art.extraction.aliases.extend(find_aliases(doc, offset))
+    art.extraction.aliases.extend(find_aliases(doc, offset, art.lead))
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
             art.demonyms.append(demonym_mention(e, offset))

@@ -35,7 +35,10 @@ class MatcherMemo:
     remember: bool = True
 
     def verdict(self, a: str, b: str) -> NameMatch | None:
-        """Return the evidence that `a` and `b` are one name (a full match), or None."""
+        """Return the evidence that `a` and `b` are one name (a full match), or None: never for a name and its
+        plural (`names.plural_pair`), however alike the matcher finds them."""
+        if names.plural_pair(a, b):
+            return None
         pair = ordered(a, b)
         if a in self.known and b in self.known:
             evidence = self.matches.get(pair)

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from linkchart.lexicon import nation_of
 from linkchart.resolve._tables import lexicon_table
 from linkchart.resolve.transliterate import (
     arabic_to_latin,
@@ -94,6 +95,11 @@ def _frequencies() -> tuple[dict[str, int], int]:
     return dict(table["counts"] or {}), int(table["names"])
 
 
+def known_name_part(key: str) -> bool:
+    """Return True when people's names use the part with letter key `key` (it is in the name frequencies)."""
+    return key in _frequencies()[0]
+
+
 def part_weight(key: str) -> float:
     """Return how much a shared part with letter key `key` says: ~0.25 for 'muhamad', ~1 for a rare name."""
     counts, total = _frequencies()
@@ -130,15 +136,22 @@ def normalize(name: str) -> str:
     return _POSSESSIVE.sub("", s) if "'" in s else s
 
 
+# what follows a title word that names nobody after it: 'Queen of the South', "Queen's Park"
+NO_PERSON_AFTER_TITLE = re.compile(r"(?:of|'s|’s)\b")
+
+
 def strip_titles(name: str) -> str:
     """Return `name` without leading titles, honorifics and ranks ('Brig. Gen. Ali X' → 'Ali X').
 
-    A name that is nothing but a title is returned unchanged.
+    A name that is nothing but a title, or a title before a country's name ('Captain Varnland'), a small word or a
+    possessive ('Queen of the South', "Queen's Park"), is returned unchanged.
     """
     title_re = _words().title_re
     s = name.strip()
     pos = 0
     while (m := title_re.match(s, pos)) and s[m.end():m.end() + 1].strip():
+        if pos == 0 and (nation_of(s[m.end():]) is not None or NO_PERSON_AFTER_TITLE.match(s, m.end())):
+            return s  # a country, a small word or a possessive after it: no person's title ("Queen's Park")
         pos = m.end()
     return s[pos:]
 
@@ -191,9 +204,12 @@ _INNER_SHORT_VOWEL = re.compile(r"(?<=[^aiu])[aiu](?=[^aiu])")
 
 @lru_cache(maxsize=1)
 def _distinct_names() -> dict[str, tuple[int, int]]:
-    """Return letter key → (group, name) for names that look alike but are different names."""
+    """Return letter key → (group, name) for names that look alike but are different names: the table's groups,
+    and the compass points ('West' is no spelling of 'East', nor 'Western Sahara' of 'Eastern Sahara')."""
+    table = lexicon_table("name_words")
+    groups = [*table["distinct_names"], [[point] for point in sorted(set(table["compass"].values()))]]
     out: dict[str, tuple[int, int]] = {}
-    for group, names in enumerate(lexicon_table("name_words")["distinct_names"]):
+    for group, names in enumerate(groups):
         for index, spellings in enumerate(names):
             for spelling in spellings:
                 out.setdefault(letter_keys(spelling)[0], (group, index))

@@ -39,6 +39,8 @@ from linkchart import lexicon
 from linkchart.resolve.compare import THRESHOLD as THRESHOLD
 from linkchart.resolve.compare import Match as Match
 from linkchart.resolve.compare import compare as compare
+from linkchart.resolve.name_numbers import series_numbers
+from linkchart.resolve.name_parts import NO_PERSON_AFTER_TITLE
 
 # ---- normalising ----------------------------------------------------------------------
 
@@ -88,12 +90,16 @@ _TITLE_RE = re.compile(
 )
 
 
+_NO_PERSON_AFTER_TITLE = NO_PERSON_AFTER_TITLE
+
+
 @lru_cache(maxsize=200_000)
 def strip_titles(name: str) -> str:
     """Return `name` without its leading honorifics, titles and ranks.
 
     'Grand Ayatollah Sayyid Ali al-Sistani' → 'Ali al-Sistani'; 'Brig. Gen. X' → 'X'. A
-    name that is nothing but a title is returned unchanged.
+    name that is nothing but a title, or a title before a country's name, a small word or a possessive ('Queen
+    of the South', "Queen's Park"), is returned unchanged.
     """
     s = name.strip()
     pos = 0  # matched from a position, not by slicing: many titles in a row stay linear
@@ -101,6 +107,8 @@ def strip_titles(name: str) -> str:
         m = _TITLE_RE.match(s, pos)
         if not m or m.end() == len(s):  # [\s-]+ ends at a letter or the end: the rest is never blank
             return s[pos:]
+        if pos == 0 and (lexicon.nation_of(s[m.end():]) is not None or _NO_PERSON_AFTER_TITLE.match(s, m.end())):
+            return s  # 'Captain Varnland', 'Queen of the South', "Queen's Park": no title of a person named after it
         pos = m.end()
 
 
@@ -230,8 +238,20 @@ COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' '."""
-    return " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
+    """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' ', then the numbers it
+    carries after its first word, if any ('District 211' → 'distrikt #211'): names of one series differ by their
+    numbers alone."""
+    key = " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
+    numbers = series_numbers(name)
+    return f"{key} #{'.'.join(map(str, numbers))}" if key and numbers else key
+
+
+def plural_pair(a: str, b: str) -> bool:
+    """Return True when one name is the other with a plural 's' ('Kalinga' / 'Kalingas', 'Rolling Stone' / 'Rolling
+    Stones', 'Colorado River' / 'Colorado Rivers'): the people of a place, a band, a set of rivers — named after the
+    one thing, not another spelling of it. A doubled 's' is a spelling ('Hagos' / 'Hagoss')."""
+    x, y = sorted((normalize(a).casefold(), normalize(b).casefold()), key=len)
+    return y == x + "s" and x[-1:].isalpha() and not x.endswith("s")
 
 
 def name_parts(name: str) -> list[str]:

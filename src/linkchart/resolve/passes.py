@@ -32,6 +32,7 @@ from linkchart.resolve.margins import (
     order_margin,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
+from linkchart.resolve.name_numbers import name_numbers
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
     Acronym,
@@ -188,7 +189,7 @@ def _join_same_key(r: Resolution, join: Join) -> None:
         calque = names.english_calque(ls.surface)
         if calque and names.name_key(ls.surface) not in ambiguous and names.name_key(calque) in groups:
             groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
-    for members in groups.values():
+    for members in (part for group in groups.values() for part in _by_numbers(group, locals_)):
         first = members[0]
         for other in members[1:]:
             evidence: Evidence
@@ -199,6 +200,18 @@ def _join_same_key(r: Resolution, join: Join) -> None:
             else:
                 evidence = SameKey(locals_[first].surface, names.name_key(locals_[other].surface))
             join(first, other, evidence)
+
+
+def _by_numbers(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[list[Key]]:
+    """Return the local surfaces of one key as the groups that are one thing: all of them, unless they carry
+    different numbers before the name ('1975 Tarn Cup', '1985 Tarn Cup': the key leaves such a year or house number
+    out), when each number is its own group and the names without one are another."""
+    by_numbers: dict[tuple[int, ...], list[Key]] = defaultdict(list)
+    for k in members:
+        by_numbers[name_numbers(locals_[k].surface)].append(k)
+    if sum(1 for numbers in by_numbers if numbers) <= 1:
+        return [members]
+    return list(by_numbers.values())
 
 
 # ---- alias statements -----------------------------------------------------------------

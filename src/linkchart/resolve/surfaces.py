@@ -47,9 +47,11 @@ class LocalSurface:
 
 
 @lru_cache(maxsize=65536)  # a pure function of the text, asked again for every mention of a name
-def clean_surface(text: str) -> str:
-    """Return the surface used for clustering: normalised, titles and a leading 'the' removed."""
-    surface = names.strip_titles(names.normalize(text))
+def clean_surface(text: str, titles: bool = True) -> str:
+    """Return the surface used for clustering: normalised, titles (unless `titles` is False) and a leading 'the'
+    removed."""
+    surface = names.normalize(text)
+    surface = names.strip_titles(surface) if titles else surface
     if surface.lower().startswith("the "):
         surface = surface[4:]
     return surface.strip(" ,.;:'\"‘’“”()[]")
@@ -57,8 +59,10 @@ def clean_surface(text: str) -> str:
 
 def mention_surface(mention: Any) -> str:
     """Return the surface a stored mention is clustered by: what it stands for ('Chile government' for
-    'the government'), else its text."""
-    return clean_surface(getattr(mention, "refers_to", None) or mention.text)
+    'the government'), else its text. A title word is set aside only from a person's name: in another's it is a
+    word of the name ('General Motors', 'Major League Baseball')."""
+    return clean_surface(getattr(mention, "refers_to", None) or mention.text,
+                         titles=getattr(mention, "label", "PERSON") == "PERSON")
 
 
 def written_form(text: str) -> str:
