@@ -771,11 +771,32 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             if a.dep_ == "appos" and ctx.ent_at[a.i] is None:
                 found += [ctx.ent_at[c.i] for c in a.conjuncts
                           if ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in labels]
+            elif a.dep_ == "appos" and ent is not None and _listed_apposition(ctx, ent, a):
+                # rule list_as_apposition: 'A, B and C founded Y' — the parser hangs B on A as an apposition
+                found += [x for t in (a, *a.conjuncts) if (x := ctx.ent_at[t.i]) is not None]
     unique: list[Span] = []
     for e in found:
         if e not in unique:
             unique.append(e)
     return unique
+
+
+def _listed_apposition(ctx: SentenceContext, ent: Span, appos: Token) -> bool:
+    """Whether the apposition `appos` of the mention `ent` is the second item of a list that goes on with
+    'and'/'or' ('A, B and C'): a name of the same type, after a comma, with a conjunct of the same type.
+
+    A lone apposition ('X, Y's leader', 'X, Abu Y') is another name or a description of X, no list item."""
+    second = ctx.ent_at[appos.i]
+    if second is None or second.label_ != ent.label_ or second.start != ent.end + 1 \
+            or ctx.doc[ent.end].text != ",":
+        return False
+    # the list goes on after B with 'and'/'or' and a name of the type, hung on B or (after a comma) on A
+    for head in (appos, ent.root):
+        if any(c.dep_ == "cc" and c.lower_ in {"and", "or"} and c.i > appos.i for c in head.children) and any(
+                c.i > appos.i and (x := ctx.ent_at[c.i]) is not None and x.label_ == ent.label_
+                for c in head.children if c.dep_ == "conj"):
+            return True
+    return False
 
 
 def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:

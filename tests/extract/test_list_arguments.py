@@ -1,0 +1,41 @@
+"""A list of three or more names as one argument: 'A, B and C founded Y', where the parser hangs B on A as an
+apposition and C on B or A (rule list_as_apposition). And a country
+as a member of a body ('Varnland is a member of the Northern Pact'). Invented names; mentions set by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_text import triples
+
+FOUNDERS = [("Simon Lebb", "PERSON"), ("Nick Rode", "PERSON"), ("Roger Tane", "PERSON"), ("Harbour Party", "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "Simon Lebb, Nick Rode and Roger Tane founded the Harbour Party in 1985.",
+    "Simon Lebb, Nick Rode, and Roger Tane founded the Harbour Party in 1985.",
+    "The Harbour Party was founded in 1985 by Simon Lebb, Nick Rode, and Roger Tane.",
+])
+def test_every_name_of_a_list_founded(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, FOUNDERS)
+    for name in ("Simon Lebb", "Nick Rode", "Roger Tane"):
+        assert (name, "founded", "Harbour Party") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Simon Lebb, Nick Rode and Roger Tane joined the Harbour Party in 1985.",
+    "Simon Lebb, Nick Rode, or Roger Tane joined the Harbour Party in 1985.",
+])
+def test_every_name_of_a_list_joined(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, FOUNDERS)
+    for name in ("Simon Lebb", "Nick Rode", "Roger Tane"):
+        assert (name, "member_of", "Harbour Party") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Varnland is a member of the Northern Pact.",
+    "Varnland, a member of the Northern Pact, sent troops.",
+    "Varnland joined the Northern Pact in 1999.",
+])
+def test_a_country_is_a_member_of_a_body(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Varnland", "GPE"), ("Northern Pact", "ORG")])
+    assert ("Varnland", "member_of", "Northern Pact") in got
