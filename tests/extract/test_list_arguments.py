@@ -39,3 +39,25 @@ def test_every_name_of_a_list_joined(nlp, text: str) -> None:  # noqa: ANN001
 def test_a_country_is_a_member_of_a_body(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, [("Varnland", "GPE"), ("Northern Pact", "ORG")])
     assert ("Varnland", "member_of", "Northern Pact") in got
+
+
+PARTIES = [("Harbour Party", "ORG"), ("Red Front", "ORG"), ("Tom Vale", "PERSON"), ("Varnland", "GPE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Party won the election and Tom Vale became the first prime minister of Varnland.",
+    "The Harbour Party defeated the Red Front and Tom Vale became the first prime minister of Varnland.",
+    "The Harbour Party beat the Red Front and Tom Vale became the first prime minister of Varnland.",
+])
+def test_a_name_stranded_before_a_conjoined_verb_is_its_subject(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [e for e in PARTIES if e[0] in text])
+    assert ("Tom Vale", "leads", "Varnland") in got
+    assert ("Harbour Party", "leads", "Varnland") not in got and ("Red Front", "leads", "Varnland") not in got
+    assert ("Harbour Party", "opposes", "Tom Vale") not in got
+
+
+def test_a_list_of_objects_before_and_is_no_stranded_subject(nlp) -> None:  # noqa: ANN001
+    people = [("Tom Vale", "PERSON"), ("Ann Rook", "PERSON"), ("Jim Carr", "PERSON"), ("Red Front", "ORG")]
+    got = triples(nlp, "Tom Vale met Ann Rook and Jim Carr and attacked the Red Front.", people)
+    assert {("Tom Vale", "met_with", "Jim Carr"), ("Tom Vale", "attacked", "Red Front")} <= got
+    assert ("Jim Carr", "attacked", "Red Front") not in got

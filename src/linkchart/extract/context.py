@@ -213,6 +213,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb) and not _participle(verb):
         # 'X was founded by Y and attacked Z': the active verb shares the passive's subject, not its agent
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in {"conj", "ccomp"} and verb.tag_ != "VBN":
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
@@ -225,6 +229,33 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
             return agents(noun.head, depth + 1)
     return []
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """Return the name right before a conjoined verb that the parser took for a conjunct of the first verb's
+    object ('X won the election and Y became prime minister': Y hung on 'election'; rule stranded_subject), else
+    None."""
+    first = min([verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i)],
+                key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = verb.doc[first.i - 1]
+    if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in {"dobj", "pobj"}:
+        return None
+    if prev.head.head.i != verb.head.i and prev.head.head.head.i != verb.head.i:
+        return None  # the object is not of the verb this one is conjoined to
+    if not any(c.dep_ == "cc" and c.i < prev.i for c in prev.head.children):
+        return None
+    return prev
+
+
+def _strands(name: Token) -> bool:
+    """Whether `name` is the stranded subject (`_stranded_subject`) of a verb after it."""
+    for tok in name.doc[name.i + 1: name.i + 4]:
+        if tok.dep_ in {"conj", "ccomp"} and tok.pos_ in {"VERB", "AUX"}:
+            stranded = _stranded_subject(tok)
+            return stranded is not None and stranded.i == name.i
+    return False
 
 
 def _apposed_whole(noun: Token) -> Token:
@@ -763,6 +794,8 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                         found += ents_for(ctx, t, depth + 1)
     if conj:
         for c in anchor.conjuncts:
+            if (anchor.dep_ == "conj" and c.i < anchor.i and _strands(anchor)) or (c.i > anchor.i and _strands(c)):
+                continue  # 'X defeated Z and Y became ...': Y is the subject of 'became', no second object
             if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
                 found += ents_for(ctx, c, depth + 1, conj=False)
         # rule list_after_apposition: 'killed A, the commander of R, and B' — the parser hangs B on A's apposition
