@@ -61,3 +61,4 @@ def test_a_list_of_objects_before_and_is_no_stranded_subject(nlp) -> None:  # no
     got = triples(nlp, "Tom Vale met Ann Rook and Jim Carr and attacked the Red Front.", people)
     assert {("Tom Vale", "met_with", "Jim Carr"), ("Tom Vale", "attacked", "Red Front")} <= got
     assert ("Jim Carr", "attacked", "Red Front") not in got
+
