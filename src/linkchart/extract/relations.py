@@ -296,6 +296,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if not objects and not rule.get("pair_conjoined_subjects"):
                 continue  # no pair without an object: spare the subject search
             subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
+            if rule.get("named_subject"):  # 'made up of the town of X and other towns': a place, not a member
+                subj_tokens = [t for t in subj_tokens if ctx.ent_at[t.i] is not None]
             subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
