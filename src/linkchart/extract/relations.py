@@ -297,7 +297,7 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                 continue  # no pair without an object: spare the subject search
             subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
             if rule.get("named_subject"):  # 'made up of the town of X and other towns': a place, not a member
-                subj_tokens = [t for t in subj_tokens if ctx.ent_at[t.i] is not None]
+                subj_tokens = [t for t in subj_tokens if _bare_name(ctx, t)]
             subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
@@ -321,6 +321,13 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _bare_name(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether `tok` is a name itself, not a noun that names one ('the town of X'), nor a person's name under an
+    article, which modifies a noun the parser missed ('included the 1939 X recording')."""
+    ent = ctx.ent_at[tok.i]
+    return ent is not None and not (ent.label_ == "PERSON" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _fellows(ctx: SentenceContext, verb: Token, preps: Collection[str]) -> list[Span]:
