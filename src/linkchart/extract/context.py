@@ -767,6 +767,12 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                 and any(c.dep_ == "relcl" for c in tok.children):
             # rule appositive_relative: 'X, a local banker who founded Y' — the banker the clause describes is X
             found.append(ctx.ent_at[tok.head.i])
+        if not found and tok.dep_ == "attr" and tok.pos_ == "NOUN" and lemma_of(tok.head) == "be" \
+                and any(c.dep_ == "relcl" for c in tok.children):
+            # rule copula_relative: 'X was a priest who founded Y' — the priest the clause describes is X (a person:
+            # 'X is a branch of Y, which is ...' may hang the clause on the wrong noun)
+            found += [e for c in tok.head.children if c.dep_ == "nsubj" and ctx.ent_at[c.i] is not None
+                      for e in ents_for(ctx, c, depth + 1) if e.label_ == "PERSON"]
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
                 and any(c.dep_ == "acl" for c in tok.children):
             # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X

@@ -1,6 +1,8 @@
-"""A list of three or more names as one argument: 'A, B and C founded Y', where the parser hangs B on A as an
-apposition and C on B or A (rule list_as_apposition). And a country
-as a member of a body ('Varnland is a member of the Northern Pact'). Invented names; mentions set by hand."""
+"""Arguments the parser misplaces, found again: a list of three or more names ('A, B and C founded Y', B hung on A
+as an apposition and C on B or A; rule list_as_apposition); a name hung on the first verb's object right before a
+conjoined verb ('X won the election and Y became prime minister'; rule stranded_subject); a relative clause on a
+predicate noun ('X was a priest who founded Y'; rule copula_relative). And a country as a member of a body
+('Varnland is a member of the Northern Pact'). Invented names; mentions set by hand."""
 
 from __future__ import annotations
 
@@ -62,3 +64,21 @@ def test_a_list_of_objects_before_and_is_no_stranded_subject(nlp) -> None:  # no
     assert {("Tom Vale", "met_with", "Jim Carr"), ("Tom Vale", "attacked", "Red Front")} <= got
     assert ("Jim Carr", "attacked", "Red Front") not in got
 
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Tom Vale ( 1920 – 2008 ) was a Varnish Catholic priest who founded the Harbour Legion and the Kite Movement .",
+     ("Tom Vale", "founded", "Harbour Legion")),
+    ("Tom Vale ( born 1953 ) is a Varnish politician who was Prime Minister of Varnland from 2005 to 2008 .",
+     ("Tom Vale", "leads", "Varnland")),
+])
+def test_a_relative_clause_on_a_predicate_noun_speaks_of_the_subject(nlp, text: str, fact) -> None:  # noqa: ANN001
+    ents = [("Tom Vale", "PERSON"), ("Harbour Legion", "ORG"), ("Kite Movement", "ORG"), ("Varnland", "GPE")]
+    assert fact in triples(nlp, text, [e for e in ents if e[0] in text])
+
+
+def test_a_relative_clause_on_a_branch_speaks_of_no_body(nlp) -> None:  # noqa: ANN001
+    text = ("The House of Orla is the last branch of the House of Tull , which is the senior branch of the House of "
+            "Vel .")
+    got = triples(nlp, text, [("House of Orla", "ORG"), ("House of Tull", "ORG"), ("House of Vel", "ORG")])
+    assert ("House of Orla", "part_of", "House of Vel") not in got
