@@ -1,0 +1,27 @@
+"""A body's own units named by their noun ('X is the law school of Y', 'X is a brand of Y', 'X, a research institute
+of Y'; rule role_part): X is part of Y; the noun with no body named says nothing. Invented names; mentions set by
+hand."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_text import triples
+
+
+@pytest.mark.parametrize("text,unit,body", [
+    ("The Orla School of Law was the law school of Tullmouth University.", "Orla School of Law",
+     "Tullmouth University"),
+    ("Orla Airlines, formerly Tull Air, is the Varnish brand of the Brenmark Group.", "Orla Airlines",
+     "Brenmark Group"),
+    ("The Orla Institute is a research institute of the Tullmouth Academy.", "Orla Institute", "Tullmouth Academy"),
+    ("The Orla Press, an imprint of Brenmark Books, printed the first edition.", "Orla Press", "Brenmark Books"),
+    ("The Orla Committee is a committee of the Harbour Party.", "Orla Committee", "Harbour Party"),
+])
+def test_a_unit_of_a_body_is_part_of_it(nlp, text: str, unit: str, body: str) -> None:  # noqa: ANN001
+    assert (unit, "part_of", body) in triples(nlp, text, [(unit, "ORG"), (body, "ORG")])
+
+
+def test_a_person_at_a_school_is_no_part(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vale attended the law school of Tullmouth University.",
+                  [("Tom Vale", "PERSON"), ("Tullmouth University", "ORG")])
+    assert not any(p == "part_of" for _, p, _ in got)
