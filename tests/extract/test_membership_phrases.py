@@ -1,6 +1,6 @@
 """Membership read from phrases besides the role nouns: 'X was active with Y' (rule clause_active_in), 'the Y group,
 which included A and B' (rule verb_include_member), 'X was signed by Y' (rule verb_signed_by), 'the Y candidate X'
-(role class member). Invented names; mentions set by hand."""
+(role class member), 'X made 30 appearances for Y' (rule verb_appear_for). Invented names; mentions set by hand."""
 
 from __future__ import annotations
 
@@ -60,3 +60,19 @@ def test_a_treaty_signed_by_a_person_makes_no_member(nlp) -> None:  # noqa: ANN0
 ])
 def test_a_partys_candidate_is_its_member(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Tom Vale", "member_of", "Harbour Party") in triples(nlp, text, VALE)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale made his debut for Tull Rovers on 21 February 2013 in a draw.",
+    "Tom Vale made 647 appearances for Tull Rovers.",
+    "Tom Vale scored 20 goals for Tull Rovers in 1990.",
+    "Tom Vale won 15 caps for Tull Rovers.",
+])
+def test_a_player_appearing_for_a_club_is_its_member(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, [("Tom Vale", "PERSON"), ("Tull Rovers", "ORG")])
+    assert ("Tom Vale", "member_of", "Tull Rovers", "verb_appear_for") in got
+
+
+def test_a_gift_made_for_a_club_makes_no_member(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vale made a donation for Tull Rovers.", [("Tom Vale", "PERSON"), ("Tull Rovers", "ORG")])
+    assert not any(p == "member_of" for _, p, _ in got)
