@@ -1429,6 +1429,25 @@ def _unit_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate
 
 
 
+def _unit_comma_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Faculty of Economics, University of Tull', 'Department of Physics, Orla College': an organisation whose
+    name opens with a unit word, then a comma and an organisation whose name does not, is a unit of it (rule
+    unit_comma_body); not in a list ('the Faculty of Law, the Faculty of Arts and the School of X')."""
+    rule = ctx.rules["unit_comma_rule"]
+    units = rule["unit_words"]
+    ents = [e for e in sent_ents(ctx, sent) if e.label_ == "ORG"]
+    doc = ctx.doc
+    for unit, body in zip(ents, ents[1:], strict=False):
+        if unit[0].text not in units or body[0].text in units or body.start != unit.end + 1 \
+                or doc[unit.end].text != ",":
+            continue
+        after = doc[body.end] if body.end < sent.end else None
+        if after is not None and (after.dep_ == "cc" or after.text == "," and any(
+                t.dep_ == "cc" for t in doc[body.end: min(sent.end, body.end + 6)])):
+            continue  # the list goes on
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, unit), arg_for(ctx, body), doc[unit.end])
+
+
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
@@ -1537,8 +1556,8 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
-            _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _demonym_place_candidates, _national_body_candidates)
+            _unit_of_candidates, _unit_comma_candidates, _party_person_candidates, _clause_candidates,
+            _place_noun_candidates, _demonym_place_candidates, _national_body_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
