@@ -1,6 +1,7 @@
 """A body's own units named by their noun ('X is the law school of Y', 'X is a brand of Y', 'X, a research institute
 of Y'; rule role_part), or a unit named before its body ('the Faculty of Law, University of Y'; rule
-unit_comma_body): X is part of Y; the noun with no body named says nothing. Invented names; mentions set by hand."""
+unit_comma_body), or one a body sets up ('Y set up the X unit'; rule verb_found_unit): X is part of Y; the noun with
+no body named says nothing. Invented names; mentions set by hand."""
 
 from __future__ import annotations
 
@@ -49,3 +50,17 @@ def test_a_list_of_units_is_no_unit_of_the_next(nlp) -> None:  # noqa: ANN001
     text = "She studied at the Faculty of Law, the Orla Institute and the School of Music."
     got = triples(nlp, text, [("Faculty of Law", "ORG"), ("Orla Institute", "ORG"), ("School of Music", "ORG")])
     assert not any(p == "part_of" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Brenmark created a subsidiary, Orla Services, in 2004.",
+    "In 2004 Brenmark set up the Orla Services unit.",
+])
+def test_a_unit_a_body_sets_up_is_part_of_it(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Brenmark", "ORG"), ("Orla Services", "ORG")])
+    assert {("Orla Services", "part_of", "Brenmark"), ("Brenmark", "founded", "Orla Services")} <= got
+
+
+def test_a_body_a_body_sets_up_is_not_its_part(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "In 2004 Brenmark set up Orla Services.", [("Brenmark", "ORG"), ("Orla Services", "ORG")])
+    assert ("Orla Services", "part_of", "Brenmark") not in got
