@@ -1,6 +1,8 @@
 """Membership read from phrases besides the role nouns: 'X was active with Y' (rule clause_active_in), 'the Y group,
 which included A and B' (rule verb_include_member), 'X was signed by Y' (rule verb_signed_by), 'the Y candidate X'
-(role class member), 'X made 30 appearances for Y' (rule verb_appear_for). Invented names; mentions set by hand."""
+(role class member), 'X made 30 appearances for Y' (rule verb_appear_for), 'X were founding members of Y'
+(rule verb_founding_member, not founders), 'a founding member and secretary of Y' (role_member, conj:of). Invented
+names; mentions set by hand."""
 
 from __future__ import annotations
 
@@ -76,3 +78,22 @@ def test_a_player_appearing_for_a_club_is_its_member(nlp, text: str) -> None:  #
 def test_a_gift_made_for_a_club_makes_no_member(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Tom Vale made a donation for Tull Rovers.", [("Tom Vale", "PERSON"), ("Tull Rovers", "ORG")])
     assert not any(p == "member_of" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Tull Rovers were founding members of the Orla League in 1890.",
+    "Tull Rovers were founding members of the Orla League and of the Brenn Cup.",
+])
+def test_founding_members_are_members_not_founders(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Tull Rovers", "ORG"), ("Orla League", "ORG")])
+    assert ("Tull Rovers", "member_of", "Orla League") in got
+    assert ("Tull Rovers", "founded", "Orla League") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale is a founding member and former secretary-general of the Orla League party.",
+    "Tom Vale is a member and spokesman of the Orla League.",
+])
+def test_a_role_coordinated_with_membership_shares_its_body(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Tom Vale", "PERSON"), ("Orla League", "ORG")])
+    assert ("Tom Vale", "member_of", "Orla League") in got

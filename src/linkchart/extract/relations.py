@@ -277,6 +277,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                     continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
+            if rule.get("not_dobj") and any(c.dep_ == "dobj" and lemma_of(c) in rule["not_dobj"] for c in tok.children):
+                continue  # 'X were founding members of Y': the parser's verb is an adjective of the noun
             if rule.get("intransitive") and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if rule.get("locative_only") and not _locative_copula(ctx, tok):
@@ -723,10 +725,11 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
             objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
     if not objects and not rule.get("trail"):
         # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
-        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        conjoined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + conjoined
         for p in rule.get("deep_preps", ()):
-            objects += [e for n in near for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
+            heads, p = (conjoined, p[5:]) if p.startswith("conj:") else (near, p)
+            objects += [e for n in heads for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
     modifiers = rule.get("modifiers", "all")
     if modifiers == "possessive":
         objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
