@@ -97,3 +97,12 @@ def test_founding_members_are_members_not_founders(nlp, text: str) -> None:  # n
 def test_a_role_coordinated_with_membership_shares_its_body(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, [("Tom Vale", "PERSON"), ("Orla League", "ORG")])
     assert ("Tom Vale", "member_of", "Orla League") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale was a guitarist of the band Grey Owls.",
+    "Tom Vale is an American singer who is best known as the lead vocalist of the band Grey Owls.",
+])
+def test_a_band_named_after_its_noun_is_no_holder(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Tom Vale", "PERSON"), ("Grey Owls", "ORG")])
+    assert ("Tom Vale", "member_of", "Grey Owls") in got

@@ -557,7 +557,8 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         elif c.dep_ == "prep" and c.lower_ == "of":
             # 'the director of planning, X': the name hangs on the portfolio, not on the role
             holders += [e for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is None
-                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)]
+                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)
+                        if e.label_ == "PERSON"]  # 'the vocalist of the band X': X is the band, not the holder
         if c.dep_ == "prep" and c.lower_ in _BODY_PREPS:
             holders += _person_beside_body(ctx, c)
     if holders:
