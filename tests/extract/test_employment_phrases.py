@@ -1,5 +1,6 @@
 """Employment read from a career and from a staff title before a name: "X's career at Y", 'most of his career at
-Y' (rule noun_career); 'a Y historian' (rule role_academic, staff nouns) but 'a Y expert' is an expert on Y.
+Y' (rule noun_career); 'a Y historian' (rule role_academic, staff nouns) but 'a Y expert' is an expert on Y; a post
+taken at Y ('took a position at Y', rule verb_take_post); 'was employed by Y', 'was hired by Y' (rule verb_employed).
 Invented names; mentions set by hand."""
 
 from __future__ import annotations
@@ -35,4 +36,28 @@ def test_an_expert_on_an_organisation_is_not_its_employee(nlp) -> None:  # noqa:
 
 def test_a_career_with_no_place_of_work_says_nothing(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Tom Vale spent most of his career worrying about Brenmark.", PEOPLE)
+    assert not any(p == "employed_by" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale accepted a job at Brenmark in 1990.",
+    "Tom Vale held a post with Brenmark for ten years.",
+    "In 1990 Tom Vale took a teaching position at Brenmark.",
+])
+def test_a_post_taken_at_an_organisation_is_employment(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Tom Vale", "employed_by", "Brenmark", "verb_take_post") in facts(nlp, text, PEOPLE)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale was employed as head coach at Brenmark.",
+    "Tom Vale was hired by Brenmark in 1990.",
+    "Tom Vale was employed by Brenmark until 2003.",
+])
+def test_one_employed_or_hired_by_an_organisation_works_for_it(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Tom Vale", "employed_by", "Brenmark", "verb_employed") in facts(nlp, text, PEOPLE)
+
+
+def test_a_post_with_no_organisation_says_nothing(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vale held the post for two years before he left Tull.", [("Tom Vale", "PERSON"),
+                                                                                    ("Tull", "GPE")])
     assert not any(p == "employed_by" for _, p, _ in got)

@@ -51,3 +51,24 @@ def test_a_title_and_an_of_phrase_naming_a_country_lead_that_country(nlp: Langua
     found = extract_article(text, [(0, text.index("\n")), (text.index("\n") + 1, len(text))], None, nlp)
     got = {(r.subject, r.object, r.rule) for r in found.relations if r.predicate == "leads"}
     assert ("Harrow Kell", "Spain", "title_of_country") in got, got
+
+
+@pytest.mark.parametrize("text,person,country", [
+    ("Police arrested two men on Monday.\nThe land was given to the town by King Harrow Kell of Spain in 1920.",
+     "Harrow Kell", "Spain"),
+    ("Police arrested two men on Monday.\nThe talks were led by President Orla Brenn of Portugal.", "Orla Brenn",
+     "Portugal"),
+    ("The treaty was signed in 1722.\nHe lived in the age of Harrow Kell XIII of France.", "Harrow Kell XIII",
+     "France"),
+    ("The land was given to the town by Harrow Kell II of Spain in 1920.", "Harrow Kell II", "Spain"),
+])
+def test_a_monarch_of_a_country_leads_it_on_any_page(nlp: Language, text: str, person: str, country: str) -> None:
+    found = extract_article(text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)], None, nlp)
+    got = {(r.subject, r.object) for r in found.relations if r.predicate == "leads"}
+    assert (person, country) in got, got
+
+
+def test_a_name_of_a_country_without_title_or_number_leads_nothing(nlp: Language) -> None:
+    text = "Police arrested two men on Monday.\nThey met Harrow Kell of Spain in the town."
+    found = extract_article(text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)], None, nlp)
+    assert not any(r.predicate == "leads" for r in found.relations)

@@ -229,3 +229,10 @@ def test_a_coordinator_runs_the_campaign_and_a_regional_post_is_a_member(nlp, te
     got = triples(nlp, text, ents)
     assert expected in got, got
     assert not any(p == "leads" for _, p, _ in got if expected[1] != "leads"), got
+
+
+@pytest.mark.parametrize("noun", ["emperor", "tsar", "sultan", "empress"])
+def test_a_monarchs_title_of_a_country_leads_it(nlp, noun: str) -> None:  # noqa: ANN001
+    got = triples(nlp, f"Tom Vale, the {noun} of Varnland, met Ann Rook.",
+                  [("Tom Vale", "PERSON"), ("Varnland", "GPE"), ("Ann Rook", "PERSON")])
+    assert ("Tom Vale", "leads", "Varnland") in got

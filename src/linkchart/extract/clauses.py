@@ -47,10 +47,16 @@ def _holder_of(ctx: SentenceContext, word: Token) -> list[Span]:
 
 
 def _adjective(ctx: SentenceContext, rule: dict[str, Any], tok: Token) -> Found | None:
-    objects = [e for p in tok.children if p.dep_ == "prep" and p.lower_ in rule["preps"]
-               for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g)]
+    # the phrase may hang on the adjective or, after it, on its copula ('X has been active in Y since 1990')
+    heads = [tok, tok.head] if tok.dep_ == "acomp" and lemma_of(tok.head) == "be" else [tok]
+    objects = [e for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in rule["preps"]
+               and p.i > tok.i for g in p.children if g.dep_ == "pobj" for e in ents_for(ctx, g)]
     holders = _holder_of(ctx, tok)
     objects = [e for e in objects if e.label_ not in {"LOC", "FAC"}]
+    if rule.get("subject_labels"):  # 'X was active in the Y party': a person in a body, not a group in a town
+        holders = [e for e in holders if e.label_ in rule["subject_labels"]]
+    if rule.get("object_labels"):
+        objects = [e for e in objects if e.label_ in rule["object_labels"]]
     if not objects or not holders or all(e.label_ in _PLACES for e in (*holders, *objects)):
         return None  # 'X is close to the border', 'the town is close to Y' are about distance
     return rule, holders, objects, tok

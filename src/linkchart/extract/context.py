@@ -214,6 +214,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb) and not _participle(verb):
         # 'X was founded by Y and attacked Z': the active verb shares the passive's subject, not its agent
         return [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in {"conj", "ccomp"} and verb.tag_ != "VBN":
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         return agents(verb.head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
@@ -226,6 +230,33 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
             return agents(noun.head, depth + 1)
     return []
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """Return the name right before a conjoined verb that the parser took for a conjunct of the first verb's
+    object ('X won the election and Y became prime minister': Y hung on 'election'; rule stranded_subject), else
+    None."""
+    first = min([verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i)],
+                key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = verb.doc[first.i - 1]
+    if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.head.dep_ not in {"dobj", "pobj"}:
+        return None
+    if prev.head.head.i != verb.head.i and prev.head.head.head.i != verb.head.i:
+        return None  # the object is not of the verb this one is conjoined to
+    if not any(c.dep_ == "cc" and c.i < prev.i for c in prev.head.children):
+        return None
+    return prev
+
+
+def _strands(name: Token) -> bool:
+    """Whether `name` is the stranded subject (`_stranded_subject`) of a verb after it."""
+    for tok in name.doc[name.i + 1: name.i + 4]:
+        if tok.dep_ in {"conj", "ccomp"} and tok.pos_ in {"VERB", "AUX"}:
+            stranded = _stranded_subject(tok)
+            return stranded is not None and stranded.i == name.i
+    return False
 
 
 def _apposed_whole(noun: Token) -> Token:
@@ -822,6 +853,12 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                 and any(c.dep_ == "relcl" for c in tok.children):
             # rule appositive_relative: 'X, a local banker who founded Y' — the banker the clause describes is X
             found.append(ctx.ent_at[tok.head.i])
+        if not found and tok.dep_ == "attr" and tok.pos_ == "NOUN" and lemma_of(tok.head) == "be" \
+                and any(c.dep_ == "relcl" for c in tok.children):
+            # rule copula_relative: 'X was a priest who founded Y' — the priest the clause describes is X (a person:
+            # 'X is a branch of Y, which is ...' may hang the clause on the wrong noun)
+            found += [e for c in tok.head.children if c.dep_ == "nsubj" and ctx.ent_at[c.i] is not None
+                      for e in ents_for(ctx, c, depth + 1) if e.label_ == "PERSON"]
         if not found and lemma in rules["group_nouns"] and tok.dep_ == "attr" and lemma_of(tok.head) == "be" \
                 and any(c.dep_ == "acl" for c in tok.children):
             # rule copula_group: 'X is a militia led by Y' — the militia the clause describes is X
@@ -849,6 +886,8 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
                         found += ents_for(ctx, t, depth + 1)
     if conj:
         for c in anchor.conjuncts:
+            if (anchor.dep_ == "conj" and c.i < anchor.i and _strands(anchor)) or (c.i > anchor.i and _strands(c)):
+                continue  # 'X defeated Z and Y became ...': Y is the subject of 'became', no second object
             if ctx.ent_at[c.i] is None or ctx.ent_at[c.i] not in found:
                 found += ents_for(ctx, c, depth + 1, conj=False)
         # rule list_after_apposition: 'killed A, the commander of R, and B' — the parser hangs B on A's apposition
@@ -857,11 +896,32 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             if a.dep_ == "appos" and ctx.ent_at[a.i] is None:
                 found += [ctx.ent_at[c.i] for c in a.conjuncts
                           if ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in labels]
+            elif a.dep_ == "appos" and ent is not None and _listed_apposition(ctx, ent, a):
+                # rule list_as_apposition: 'A, B and C founded Y' — the parser hangs B on A as an apposition
+                found += [x for t in (a, *a.conjuncts) if (x := ctx.ent_at[t.i]) is not None]
     unique: list[Span] = []
     for e in found:
         if e not in unique:
             unique.append(e)
     return unique
+
+
+def _listed_apposition(ctx: SentenceContext, ent: Span, appos: Token) -> bool:
+    """Whether the apposition `appos` of the mention `ent` is the second item of a list that goes on with
+    'and'/'or' ('A, B and C'): a name of the same type, after a comma, with a conjunct of the same type.
+
+    A lone apposition ('X, Y's leader', 'X, Abu Y') is another name or a description of X, no list item."""
+    second = ctx.ent_at[appos.i]
+    if second is None or second.label_ != ent.label_ or second.start != ent.end + 1 \
+            or ctx.doc[ent.end].text != ",":
+        return False
+    # the list goes on after B with 'and'/'or' and a name of the type, hung on B or (after a comma) on A
+    for head in (appos, ent.root):
+        if any(c.dep_ == "cc" and c.lower_ in {"and", "or"} and c.i > appos.i for c in head.children) and any(
+                c.i > appos.i and (x := ctx.ent_at[c.i]) is not None and x.label_ == ent.label_
+                for c in head.children if c.dep_ == "conj"):
+            return True
+    return False
 
 
 def clause_agents(ctx: SentenceContext, noun: Token) -> list[Span]:

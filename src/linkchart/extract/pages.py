@@ -358,10 +358,12 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     return out
 
 
+_REGNAL = re.compile(r"\s(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")  # a reign's number ending a name: 'I', 'XIII'
 _HEAD_TITLE = re.compile(rf"\b({lexicon.alternation(sorted(t.title() for t in lexicon.head_of_state_titles()))})\s+$")
 
 
-def page_leader_relations(text: str, mentions: list[Mention], opening: Opening, rule: dict[str, Any]) -> list[Relation]:
+def page_leader_relations(text: str, mentions: list[Mention], opening: Opening | None,
+                          rule: dict[str, Any]) -> list[Relation]:
     """Return `rule["predicate"]` relations putting each person the page names after a capitalised title of a head
     of state or government ('President X', 'Prime Minister X', 'King X'; lexicon class head_of_state) at the head of
     a country: the one an 'of' phrase right after the name names ('King X of Varnland': rule `rule["of_name"]`), or
@@ -369,18 +371,22 @@ def page_leader_relations(text: str, mentions: list[Mention], opening: Opening, 
     `rule["name"]`). Left out: a title qualified by a capitalised word before it ('Vice President X', 'Varnish
     President X', 'Club President X': another office or another country), and a name an 'of' phrase naming no
     country follows ('King X of the Franks'). One relation per name, its first such mention; evidence runs from the
-    definition to the sentence naming it, or is that sentence."""
-    country = page_country(mentions, opening) if opening.nations == 1 else None
+    definition to the sentence naming it, or is that sentence. With no `opening` (no reference page: news, a page
+    that opens otherwise) only the 'of' phrase names the country."""
+    country = page_country(mentions, opening) if opening is not None and opening.nations == 1 else None
     starts = {m.start: m for m in mentions if nation_named(m.text) is not None}
     out: list[Relation] = []
     seen: set[str] = set()
     for m in mentions:
-        if m.label not in rule["labels"] or m.text in seen or m.start < opening.start:
+        if m.label not in rule["labels"] or m.text in seen or (opening is not None and m.start < opening.start):
             continue
         title = _HEAD_TITLE.search(text[max(0, m.start - 20):m.start])
-        if title is None or _qualified(text, m.start - len(title.group(0))):
-            continue
         named = starts.get(m.end + 4) if text[m.end:m.end + 4] == " of " else None
+        if title is not None:
+            if _qualified(text, m.start - len(title.group(0))):
+                continue
+        elif named is None or not _REGNAL.search(m.text) or _qualified(text, m.start):
+            continue  # no title; but 'Louis XIII of Spain' is a monarch: a reign's number ends the name
         if named is not None:
             seen.add(m.text)
             out.append(Relation(subject=m.text, predicate=rule["predicate"], object=named.text,

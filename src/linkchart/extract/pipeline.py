@@ -340,11 +340,14 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         # the towns of a page about a place are in the county its definition names (stated links only)
         art.extraction.relations += page_district_relations(mentions, stated, art.opening, rules["page_country_rule"],
                                                             place_nouns(rules))
-        art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
         art.extraction.relations += opening_place_relations(art.text, mentions, art.opening,
                                                             rules["opening_place_rule"])
         art.extraction.relations += later_place_relations(art.text, mentions, art.opening, art.later,
                                                           rules["opening_place_rule"])
+    else:
+        mentions = art.extraction.mentions
+    # 'King X of Varnland' heads Varnland on any page; 'President X' heads the country of a reference page
+    art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
     return art.extraction
 
 

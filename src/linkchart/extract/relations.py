@@ -288,6 +288,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
                     continue
             if rule.get("dobj") and not any(c.dep_ == "dobj" and lemma_of(c) in rule["dobj"] for c in tok.children):
                 continue
+            if rule.get("not_dobj") and any(c.dep_ == "dobj" and lemma_of(c) in rule["not_dobj"] for c in tok.children):
+                continue  # 'X were founding members of Y': the parser's verb is an adjective of the noun
             if rule.get("intransitive") and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if rule.get("locative_only") and not _locative_copula(ctx, tok):
@@ -307,6 +309,8 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if not objects and not rule.get("pair_conjoined_subjects"):
                 continue  # no pair without an object: spare the subject search
             subj_tokens = _arg_tokens(ctx, rule, tok, rule["subject"])
+            if rule.get("named_subject"):  # 'made up of the town of X and other towns': a place, not a member
+                subj_tokens = [t for t in subj_tokens if _bare_name(ctx, t)]
             subjects = [e for t in subj_tokens for e in _arg_ents(ctx, rule, tok, t)]
             if not subjects and rule["subject"] == "agent":
                 subjects = _became(ctx, tok)
@@ -330,6 +334,13 @@ def _verb_candidates(ctx: SentenceContext, sent: Span, rules: RelationRules) -> 
             if rule.get("object_labels"):
                 objects = [e for e in objects if e.label_ in rule["object_labels"]]
             yield from _pairs(ctx, rule, tok, subjects, objects)
+
+
+def _bare_name(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether `tok` is a name itself, not a noun that names one ('the town of X'), nor a person's name under an
+    article, which modifies a noun the parser missed ('included the 1939 X recording')."""
+    ent = ctx.ent_at[tok.i]
+    return ent is not None and not (ent.label_ == "PERSON" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _fellows(ctx: SentenceContext, verb: Token, preps: Collection[str]) -> list[Span]:
@@ -557,7 +568,8 @@ def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Spa
         elif c.dep_ == "prep" and c.lower_ == "of":
             # 'the director of planning, X': the name hangs on the portfolio, not on the role
             holders += [e for g in c.children if g.dep_ == "pobj" and ctx.ent_at[g.i] is None
-                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)]
+                        for a in g.children if a.dep_ == "appos" for e in ents_for(ctx, a)
+                        if e.label_ == "PERSON"]  # 'the vocalist of the band X': X is the band, not the holder
         if c.dep_ == "prep" and c.lower_ in _BODY_PREPS:
             holders += _person_beside_body(ctx, c)
     if holders:
@@ -725,10 +737,11 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
             objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
     if not objects and not rule.get("trail"):
         # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
-        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        near += [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        conjoined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        near = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + conjoined
         for p in rule.get("deep_preps", ()):
-            objects += [e for n in near for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
+            heads, p = (conjoined, p[5:]) if p.startswith("conj:") else (near, p)
+            objects += [e for n in heads for t in _follow(n, f"prep:{p}") for e in ents_for(ctx, t)]
     modifiers = rule.get("modifiers", "all")
     if modifiers == "possessive":
         objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
@@ -1429,6 +1442,25 @@ def _unit_of_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate
 
 
 
+def _unit_comma_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'the Faculty of Economics, University of Tull', 'Department of Physics, Orla College': an organisation whose
+    name opens with a unit word, then a comma and an organisation whose name does not, is a unit of it (rule
+    unit_comma_body); not in a list ('the Faculty of Law, the Faculty of Arts and the School of X')."""
+    rule = ctx.rules["unit_comma_rule"]
+    units = rule["unit_words"]
+    ents = [e for e in sent_ents(ctx, sent) if e.label_ == "ORG"]
+    doc = ctx.doc
+    for unit, body in zip(ents, ents[1:], strict=False):
+        if unit[0].text not in units or body[0].text in units or body.start != unit.end + 1 \
+                or doc[unit.end].text != ",":
+            continue
+        after = doc[body.end] if body.end < sent.end else None
+        if after is not None and (after.dep_ == "cc" or after.text == "," and any(
+                t.dep_ == "cc" for t in doc[body.end: min(sent.end, body.end + 6)])):
+            continue  # the list goes on
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, unit), arg_for(ctx, body), doc[unit.end])
+
+
 def party_word(text: str) -> bool:
     """Return True when a capitalised NORP span may name a party or movement ('Tory', 'Liberal Democrat'): it
     names no nation and no people or faith."""
@@ -1552,9 +1584,9 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
-            _unit_of_candidates, _party_person_candidates, _clause_candidates, _place_noun_candidates,
-            _demonym_place_candidates, _national_body_candidates, _bracket_country_candidates,
-            _example_place_candidates)
+            _unit_of_candidates, _unit_comma_candidates, _party_person_candidates, _clause_candidates,
+            _place_noun_candidates, _demonym_place_candidates, _national_body_candidates,
+            _bracket_country_candidates, _example_place_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
