@@ -5,6 +5,7 @@ programme"). Invented names."""
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from linkchart.extract.mentions import mentions_from_doc
 
@@ -150,3 +151,32 @@ def test_a_title_word_before_an_organisation_or_a_country_is_part_of_the_name(nl
     assert any(t.startswith("Major League") for t in found), found
     found = labels(nlp, "General Tom Verrel led the Varn Brigade.")
     assert "Tom Verrel" in found, found  # a person's title still goes to the role
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+            ents: list[tuple[int, str]]) -> Doc:
+    """Return a doc with the given parse and one-word mentions, read by the mentions component: the model's
+    parse of such sentences depends on the very names, so the test states the parse it reads."""
+    tags = {"PRON": "PRP", "VERB": "VBD", "ADP": "IN", "DET": "DT", "NOUN": "NN", "PROPN": "NNP", "PUNCT": ",",
+            "NUM": "CD"}
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=[tags[p] for p in pos],
+              lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in ents]
+    return nlp.get_pipe("linkchart_mentions")(doc)
+
+
+def test_one_word_after_a_place_in_a_role_phrase_is_a_place_not_the_holder(nlp: Language) -> None:
+    # 'He served as a selectman of the town of Tullby, Varmont from 1935': the parser hung 'Varmont' on the role
+    words = ["He", "served", "as", "a", "selectman", "of", "the", "town", "of", "Tullby", ",", "Varmont", "from",
+             "1935"]
+    heads = [1, 1, 1, 4, 2, 4, 7, 5, 7, 8, 4, 4, 1, 12]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "prep", "pobj", "punct", "appos", "prep",
+            "pobj"]
+    pos = ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "ADP", "NUM"]
+    found = {m.text: m.label for m in mentions_from_doc(_parsed(nlp, words, heads, deps, pos,
+                                                                [(9, "GPE"), (11, "PERSON")]))}
+    assert found["Varmont"] == "GPE"
+
+
+def test_a_full_name_after_a_place_in_a_role_phrase_is_the_holder(nlp: Language) -> None:
+    assert labels(nlp, "He met the mayor of Paris, Anne Varga, on Monday.").get("Anne Varga") == "PERSON"
