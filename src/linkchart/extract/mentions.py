@@ -1164,7 +1164,7 @@ class MentionFixer:
         if s > 0 and (doc[s - 1].lower_ in BIRTH_NAME_CUES or s > 1 and doc[s - 1].lower_ == "born"
                       and doc[s - 2].text[:1] in "(["):
             return "PERSON", None
-        # 'a selectman of the town of Norwich, X': one word after a place and its comma ends a trail of places (the
+        # 'a selectman of the town of Tullby, X': one word after a place and its comma ends a trail of places (the
         # parser hangs it on the role noun); 'the mayor of Y, Ann Roe' names the holder in full
         if root.dep_ == "appos" and e - s == 1 and s >= 2 and doc[s - 1].text == "," \
                 and doc[s - 2].ent_type_ in {"GPE", "LOC"} and root.head.i < s - 2:
