@@ -1096,29 +1096,31 @@ def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: i
 
 def _sole_organisation(ctx: SentenceContext, tok: Token) -> Span | None:
     """Return the organisation a bare definite group noun stands for when the article named only one before it
-    (`country_refs.organisation_antecedent`): its mention when this doc names it there, else `tok` standing in
-    for that naming; None otherwise."""
+    (`country_refs.organisation_antecedent`; see `_named_there`); None otherwise."""
     found = organisation_antecedent(tok)
     if found is None:
         return None
     start, end, name = found
-    span = ctx.doc.char_span(start, end) if start >= 0 else None
-    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
-        return ctx.ent_at[span.start]
-    return _standing_in(ctx, tok, name, start, end)
+    return _named_there(ctx, tok, name, start, end, "ORG")
 
 
 def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:
-    """Return the country 'the country' stands for (`country_refs.country_antecedent`): its mention when this doc
-    names it there, else `tok` standing in for that naming; None when the article named none or several."""
+    """Return the country 'the country' stands for (`country_refs.country_antecedent`; see `_named_there`); None
+    when the article named none or several."""
     found = country_antecedent(tok)
     if found is None:
         return None
     country, start, end = found
+    return _named_there(ctx, tok, country, start, end, "GPE")
+
+
+def _named_there(ctx: SentenceContext, tok: Token, text: str, start: int, end: int, label: str) -> Span:
+    """Return the mention this doc has at [start, end) (doc characters), else `tok` standing in for the naming
+    `text` there (another paragraph's when outside the doc)."""
     span = ctx.doc.char_span(start, end) if start >= 0 else None
     if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
         return ctx.ent_at[span.start]
-    return _standing_in(ctx, tok, country, start, end, label="GPE")
+    return _standing_in(ctx, tok, text, start, end, label=label)
 
 
 def _company_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
