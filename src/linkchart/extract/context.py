@@ -609,6 +609,21 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     return None
 
 
+# nationality words that stand, with 'the', for a whole people ('the British', 'the French', 'the Japanese', 'the
+# Swiss'): English makes a plural noun of those endings; the others name one person ('the Norwegian')
+_COLLECTIVE_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _demonym_noun(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a nationality word is used as a noun for a person: 'the Norwegian' alone, no noun after it (not
+    'the French', the people)."""
+    tok = ent.root
+    return ent.label_ == "NORP" and len(ent) == 1 and ent.text in ctx.rules["demonyms"] \
+        and not ent.text.lower().endswith(_COLLECTIVE_ENDINGS) \
+        and tok.dep_ not in {"amod", "compound", "nmod", "poss"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
 
@@ -618,10 +633,7 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     sentence (then 'the Iranian' is somebody else).
     """
     tok = ent.root
-    if ent.label_ != "NORP" or len(ent) != 1 or ent.text not in ctx.rules["demonyms"]:
-        return None
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not _demonym_noun(ctx, ent):
         return None
     in_clause = _clause_demonym_antecedent(ctx, tok)
     if in_clause is not None:
@@ -746,7 +758,11 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
     anchor = ent.root if ent is not None else tok
     if ent is not None:
         if not _elided_possessive(ent):
-            found.append(demonym_antecedent(ctx, ent) or ent)
+            person = demonym_antecedent(ctx, ent)
+            if person is not None:
+                found.append(person)
+            elif not _demonym_noun(ctx, ent):  # 'as the Norwegian joined Y' with no one to be: not the country
+                found.append(ent)
     elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
         found += _quoted_speaker(ctx, tok, depth)
     elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
