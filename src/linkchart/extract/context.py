@@ -640,6 +640,21 @@ def definite_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     return None
 
 
+# nationality words that stand, with 'the', for a whole people ('the British', 'the French', 'the Japanese', 'the
+# Swiss'): English makes a plural noun of those endings; the others name one person ('the Norwegian')
+_COLLECTIVE_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _demonym_noun(ctx: SentenceContext, ent: Span) -> bool:
+    """Whether a nationality word is used as a noun for a person: 'the Norwegian' alone, no noun after it (not
+    'the French', the people)."""
+    tok = ent.root
+    return ent.label_ == "NORP" and len(ent) == 1 and ent.text in ctx.rules["demonyms"] \
+        and not ent.text.lower().endswith(_COLLECTIVE_ENDINGS) \
+        and tok.dep_ not in {"amod", "compound", "nmod", "poss"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
 
@@ -649,10 +664,7 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     sentence (then 'the Iranian' is somebody else).
     """
     tok = ent.root
-    if ent.label_ != "NORP" or len(ent) != 1 or ent.text not in ctx.rules["demonyms"]:
-        return None
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"} or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not _demonym_noun(ctx, ent):
         return None
     in_clause = _clause_demonym_antecedent(ctx, tok)
     if in_clause is not None:
@@ -777,7 +789,11 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
     anchor = ent.root if ent is not None else tok
     if ent is not None:
         if not _elided_possessive(ent):
-            found.append(demonym_antecedent(ctx, ent) or ent)
+            person = demonym_antecedent(ctx, ent)
+            if person is not None:
+                found.append(person)
+            elif not _demonym_noun(ctx, ent):  # 'as the Norwegian joined Y' with no one to be: not the country
+                found.append(ent)
     elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
         found += _quoted_speaker(ctx, tok, depth)
     elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
@@ -1156,29 +1172,31 @@ def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: i
 
 def _sole_organisation(ctx: SentenceContext, tok: Token) -> Span | None:
     """Return the organisation a bare definite group noun stands for when the article named only one before it
-    (`country_refs.organisation_antecedent`): its mention when this doc names it there, else `tok` standing in
-    for that naming; None otherwise."""
+    (`country_refs.organisation_antecedent`; see `_named_there`); None otherwise."""
     found = organisation_antecedent(tok)
     if found is None:
         return None
     start, end, name = found
-    span = ctx.doc.char_span(start, end) if start >= 0 else None
-    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
-        return ctx.ent_at[span.start]
-    return _standing_in(ctx, tok, name, start, end)
+    return _named_there(ctx, tok, name, start, end, "ORG")
 
 
 def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:
-    """Return the country 'the country' stands for (`country_refs.country_antecedent`): its mention when this doc
-    names it there, else `tok` standing in for that naming; None when the article named none or several."""
+    """Return the country 'the country' stands for (`country_refs.country_antecedent`; see `_named_there`); None
+    when the article named none or several."""
     found = country_antecedent(tok)
     if found is None:
         return None
     country, start, end = found
+    return _named_there(ctx, tok, country, start, end, "GPE")
+
+
+def _named_there(ctx: SentenceContext, tok: Token, text: str, start: int, end: int, label: str) -> Span:
+    """Return the mention this doc has at [start, end) (doc characters), else `tok` standing in for the naming
+    `text` there (another paragraph's when outside the doc)."""
     span = ctx.doc.char_span(start, end) if start >= 0 else None
     if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
         return ctx.ent_at[span.start]
-    return _standing_in(ctx, tok, country, start, end, label="GPE")
+    return _standing_in(ctx, tok, text, start, end, label=label)
 
 
 def _company_in_focus(ctx: SentenceContext, tok: Token) -> Span | None:
