@@ -178,3 +178,16 @@ def test_a_place_of_the_clause_before_is_no_party_of_its_conjunct(nlp) -> None: 
             "killing civilians.")
     accused = [e for e in events(nlp, text, [CORLIN]) if e.kind == "accusation"]
     assert "Corlin" not in _party_texts(accused, text)
+
+
+def test_a_verb_sharing_a_reported_would_is_no_event_either(nlp) -> None:  # noqa: ANN001
+    text = ("The Green League said on Friday that it would designate the Corlin Guard as a terrorist group and list "
+            "its leader, Omar Haddad.")
+    found = events(nlp, text, [LEAGUE, ("Corlin Guard", "ORG"), HADDAD])
+    assert not [e for e in found if e.kind == "designation"]
+
+
+def test_a_party_in_a_clause_on_a_named_party_or_on_the_event_noun_still_takes_part(nlp) -> None:  # noqa: ANN001
+    text = "Omar Haddad was freed in 2019, in a deal that also secured the release of the hostage Lea Marsh."
+    deals = [e for e in events(nlp, text, [HADDAD, ("Lea Marsh", "PERSON")]) if e.kind == "deal"]
+    assert deals and "Lea Marsh" in _party_texts(deals, text)

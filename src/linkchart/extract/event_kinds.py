@@ -19,7 +19,7 @@ _NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for
 _GOVERNING_KINDS = {"verdict"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
-_BODY_HEADS = lexicon.loader.lower("org_head")
+_BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 'ministry': not 'movement'
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 

@@ -77,15 +77,17 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     return doers, undergoers, others
 
 
-def _in_other_description(tok: Token, trigger: Token) -> bool:
-    """Whether `tok` lies in a participle or relative clause describing a noun that does not hold the trigger
-    (rule described_not_party)."""
+def _in_other_description(ctx: SentenceContext, tok: Token, trigger: Token) -> bool:
+    """Whether `tok` lies in a participle or relative clause describing an unnamed noun that does not hold the
+    trigger (rule described_not_party: 'after the commission, headed by X, ...'); a clause on the trigger noun
+    itself ('a deal that secured the release of X') or on a name ('X, which shared them with Y; both published')
+    tells parties."""
     cur = tok
     while cur.head.i != cur.i:
         if cur.i == trigger.i:
             return False
         if cur.dep_ in {"acl", "relcl"} and cur.pos_ in {"VERB", "AUX"}:
-            return trigger not in cur.subtree
+            return cur.head.i != trigger.i and ctx.ent_at[cur.head.i] is None and trigger not in cur.subtree
         cur = cur.head
     return False
 
@@ -249,7 +251,7 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                 # a dated sentence: its mentions take part, as before, but for those of a clause describing another
                 # noun ('Protests erupted after the commission, headed by X, ...': X took no part)
                 mentions = [e for e in sent_ents(ctx, sent) if e.label_ in PARTICIPANT_LABELS
-                            and e.root.i not in sources and not _in_other_description(e.root, tok)
+                            and e.root.i not in sources and not _in_other_description(ctx, e.root, tok)
                             and not _in_earlier_conjunct(e.root, tok)]
             if not own_date or date_source is not None:
                 own = doers if tok.pos_ in {"VERB", "AUX"} or _held_by_subject(tok) else \

@@ -246,6 +246,9 @@ def _future_in_the_past(verb: Token) -> bool:
     meet Z tomorrow'), or 'would' in what a past saying reports ('X said the party would hold a rally'); 'would'
     alone is also the habitual past ('X would travel to Y'), which did happen, and 'the next day' is the
     narrative's, not the report's."""
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"aux", "nsubj"} for c in verb.children):
+        verb = verb.head  # 'would designate X and list its leader': the second verb shares the first's 'would'
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return False
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS and verb.head.tag_ == "VBD":
