@@ -19,10 +19,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.country_refs import country_antecedent, organisation_antecedent
 from linkchart.extract.doctext import doc_text, span_text
 from linkchart.extract.focus import focus_near
 from linkchart.extract.name_heads import bare_definite, name_head_antecedent
+from linkchart.extract.referents import country_antecedent, organisation_antecedent
 from linkchart.extract.sentence_index import sentence_of
 from linkchart.extract.speakers import FIRST_PERSON, Speaker, closing_frame, first_person_speakers, quotations
 from linkchart.extract.title_holders import holder_of, title_of
@@ -1151,16 +1151,13 @@ _FOCUS_NOUNS = lexicon.organisations().focus_nouns
 
 def focus_stand_in(ctx: SentenceContext, tok: Token) -> Span | None:
     """Return the organisation the article is about (`focus.focus_near`) for a description at `tok`: its mention
-    when this doc names it, else `tok` standing in for its naming in another paragraph (`arg_for` swaps it in);
-    None when the article has no organisation in focus."""
+    when this doc names it, else `tok` standing in for its naming in another paragraph (`arg_for` swaps it in;
+    `_named_there`); None when the article has no organisation in focus."""
     found = focus_near(ctx.doc)
     if found is None:
         return None
     start, end, text = found
-    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
-    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].text == text:
-        return ctx.ent_at[span.start]
-    return _standing_in(ctx, tok, text, start, end)
+    return _named_there(ctx, tok, text, start, end, "ORG")
 
 
 def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: int, label: str = "ORG") -> Span:
@@ -1172,7 +1169,7 @@ def _standing_in(ctx: SentenceContext, tok: Token, text: str, start: int, end: i
 
 def _sole_organisation(ctx: SentenceContext, tok: Token) -> Span | None:
     """Return the organisation a bare definite group noun stands for when the article named only one before it
-    (`country_refs.organisation_antecedent`; see `_named_there`); None otherwise."""
+    (`referents.organisation_antecedent`; see `_named_there`); None otherwise."""
     found = organisation_antecedent(tok)
     if found is None:
         return None
@@ -1181,7 +1178,7 @@ def _sole_organisation(ctx: SentenceContext, tok: Token) -> Span | None:
 
 
 def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:
-    """Return the country 'the country' stands for (`country_refs.country_antecedent`; see `_named_there`); None
+    """Return the country 'the country' stands for (`referents.country_antecedent`; see `_named_there`); None
     when the article named none or several."""
     found = country_antecedent(tok)
     if found is None:
@@ -1191,11 +1188,12 @@ def _the_country(ctx: SentenceContext, tok: Token) -> Span | None:
 
 
 def _named_there(ctx: SentenceContext, tok: Token, text: str, start: int, end: int, label: str) -> Span:
-    """Return the mention this doc has at [start, end) (doc characters), else `tok` standing in for the naming
-    `text` there (another paragraph's when outside the doc)."""
-    span = ctx.doc.char_span(start, end) if start >= 0 else None
-    if span is not None and ctx.ent_at[span.start] is not None and ctx.ent_at[span.start].end_char == end:
-        return ctx.ent_at[span.start]
+    """Return the mention this doc has exactly at [start, end) (doc characters), else `tok` standing in for the
+    naming `text` there (another paragraph's when outside the doc)."""
+    span = ctx.doc.char_span(start, end) if 0 <= start and end <= len(doc_text(ctx.doc)) else None
+    ent = ctx.ent_at[span.start] if span is not None else None
+    if ent is not None and (ent.start_char, ent.end_char) == (start, end):
+        return ent
     return _standing_in(ctx, tok, text, start, end, label=label)
 
 

@@ -84,7 +84,7 @@ def name_head_antecedent(noun: Token, ents: list[Span], place_nouns: frozenset[s
     here = [n for n in noun.doc.user_data.get(NAMES_KEY, ()) if n[0] == head and n[2] <= noun.idx]
     if not here or not here[-1][3]:
         return None  # no name before, or the noun used since for something else ('the network of Y')
-    names = {_key(n[3]) for n in here if n[3]}
+    names = {compared_name(n[3]) for n in here if n[3]}
     if len(names) != 1:
         return None
     adjectives = {c.lower_ for c in noun.children if c.dep_ == "amod"}
@@ -95,7 +95,7 @@ def name_head_antecedent(noun: Token, ents: list[Span], place_nouns: frozenset[s
     return found if found is not None else last
 
 
-def _key(text: str) -> str:
+def compared_name(text: str) -> str:
     """Return a name as compared: lower case, without a leading 'the' or a possessive ending."""
     words = text.lower().replace("’s", "").replace("'s", "").split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)

@@ -32,7 +32,6 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.aliases import ArticleLead, article_lead, find_aliases
-from linkchart.extract.country_refs import tag_countries_before
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
@@ -65,6 +64,7 @@ from linkchart.extract.pages import (
     place_nouns,
     tag_defined_name,
 )
+from linkchart.extract.referents import tag_referents_before
 from linkchart.extract.regions import narrow_lone_regions
 from linkchart.extract.relations import party_word
 from linkchart.extract.sentence_index import sentence_of
@@ -479,7 +479,7 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     tag_governments(tagged)
     tag_focus(tagged)
     tag_named_before(tagged)
-    tag_countries_before(tagged)
+    tag_referents_before(tagged)
     tag_title_holders(tagged)
     for doc, offset in tagged:
         _read_doc(doc, offset, art, reader)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from linkchart import lexicon
 from linkchart.extract.doctext import span_text
-from linkchart.extract.name_heads import bare_definite
+from linkchart.extract.name_heads import bare_definite, compared_name
 
 COUNTRIES_KEY = "lc_countries_before"  # doc.user_data: [(country, start, end)] of countries named, in order
 # doc.user_data: [(name as compared or '', start, end, noun, name as written)], in order
@@ -44,7 +44,7 @@ def _organisations(doc: Doc, offset: int) -> list[tuple[str, int, int, str, str]
     name, and ('', start, end, noun, '') for each use of a group noun that is no bare definite ('a group of
     gunmen', 'another militia'), in article characters."""
     # a possessor ("X's fighters") is no naming the noun can take: 'the network' may be what they formed
-    out = [(_key(span_text(e)), e.start_char + offset, e.end_char + offset, "", span_text(e)) for e in doc.ents
+    out = [(compared_name(span_text(e)), e.start_char + offset, e.end_char + offset, "", span_text(e)) for e in doc.ents
            if e.label_ == "ORG" and span_text(e)[:1].isupper() and e.root.dep_ != "poss"]
     inside = {t.i for e in doc.ents for t in e}
     out += [("", t.idx + offset, t.idx + len(t) + offset, t.lemma_.lower(), "") for t in doc
@@ -59,13 +59,7 @@ def _plain_definite(noun: Token) -> bool:
     return bare_definite(noun) and not any(c.dep_ == "amod" for c in noun.children)
 
 
-def _key(name: str) -> str:
-    """Return a name as compared: lower case, without a leading 'the' or a possessive ending."""
-    words = name.lower().replace("\u2019s", "").replace("'s", "").split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
-
-
-def tag_countries_before(docs: list[tuple[Doc, int]]) -> None:
+def tag_referents_before(docs: list[tuple[Doc, int]]) -> None:
     """Note in each doc's `user_data`, in its characters, the countries and organisations the article names up
     to the doc's end (and the other uses of the nouns that refer back to one between them)."""
     countries: list[tuple[str, int, int]] = []
