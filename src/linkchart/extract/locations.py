@@ -21,11 +21,12 @@ from linkchart.models import Mention, Relation
 _PREDICATE = "located_in"
 
 
-def chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+def chained_places(relations: list[Relation], rule: dict[str, Any],
+                   joins: Callable[[Relation, Relation], bool] | None = None) -> list[Relation]:
     """Return the located_in relations that follow from stated ones of `relations` sharing their middle place
     (X in A and A in B give X in B), not already among them, named `rule["name"]`; evidence covers both
     statements. A negated, hedged or attributed link is not composed, nor one of the rules `rule["not_from"]`
-    (where a person lives or works)."""
+    (where a person lives or works), nor two links `joins` (when given) refuses."""
     skip = set(rule["not_from"])
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged
               and r.attributed_to is None and r.rule not in skip]
@@ -40,6 +41,8 @@ def chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Rela
         for first, last in frontier:
             for nxt in outward.get(last.object, ()):
                 if nxt.object in {first.subject, last.subject} or (first.subject, nxt.object) in have:
+                    continue
+                if joins is not None and not joins(last, nxt):
                     continue
                 have.add((first.subject, nxt.object))
                 rel = Relation(subject=first.subject, predicate=_PREDICATE, object=nxt.object,

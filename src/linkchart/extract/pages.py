@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart import lexicon
 from linkchart.extract.context import lemma_of
 from linkchart.extract.demonyms import country_of_demonym
-from linkchart.extract.locations import nation_named
+from linkchart.extract.locations import chained_places, nation_named
 from linkchart.extract.mentions import ACRONYM_RE, CUE_ATTR, SPANS_KEY, head_label
 from linkchart.models import Mention, Relation
 
@@ -260,6 +260,22 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=kind))
     return out
+
+
+def page_chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+    """Return the located_in relations (named `rule["name"]`) that follow from two links of `relations` sharing
+    their middle place, one of them a page's (a rule of `rule["page_rules"]`) and the middle no country (by name or
+    nationality word): the page putting Tull in Ostra County and a sentence putting Ostra County in the Kelm Valley
+    put Tull in the Kelm Valley; a stated 'the Orla Museum in Tull' and the page's Tull in Varnland put the museum in
+    Varnland. Through a country the page's links compose nothing (Tull in Varnland and Varnland in the Orla Union
+    say nothing of Tull), and two stated links are `chained_places`' own."""
+    page = set(rule["page_rules"])
+
+    def joins(first: Relation, nxt: Relation) -> bool:
+        return (first.rule in page or nxt.rule in page) and nation_named(first.object) is None \
+            and country_of_demonym(first.object) is None
+
+    return chained_places(relations, rule, joins)
 
 
 _THING_CLASSES = ("site", "firm")  # role classes (roles.yaml role_class=) of buildings, grounds and firms, not persons

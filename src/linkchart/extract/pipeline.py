@@ -57,6 +57,7 @@ from linkchart.extract.pages import (
     later_places,
     opening_definition,
     opening_place_relations,
+    page_chained_places,
     page_country_relations,
     page_district_relations,
     page_leader_relations,
@@ -344,6 +345,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
                                                             rules["opening_place_rule"])
         art.extraction.relations += later_place_relations(art.text, mentions, art.opening, art.later,
                                                           rules["opening_place_rule"])
+        # the page's links compose with the sentences' ones through a place that is no country
+        art.extraction.relations += page_chained_places(art.extraction.relations, rules["page_chain_rule"])
     else:
         mentions = art.extraction.mentions
     # 'King X of Varnland' heads Varnland on any page; 'President X' heads the country of a reference page
