@@ -332,12 +332,14 @@ def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) 
 
 
 def page_region_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
-                          rule: dict[str, Any], place_nouns: Collection[str] = ()) -> list[Relation]:
+                          rule: dict[str, Any], place_nouns: Collection[str] = (), text: str = "") -> list[Relation]:
     """Return `rule["predicate"]` relations (named `rule["region_name"]`) putting each place the page names after
     its opening definition (labels `rule["labels"]`; one per name) in the region that definition sets the page in:
     the one outermost place, not a country, that its stated links put the page's places in ('X is a town in Ostra
-    County, Tullshire, Varnland' -> Tullshire), a political unit (GPE), not a river or a street. Only on a page
-    with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
+    County, Tullshire, Varnland' -> Tullshire), or that a unit noun's 'of' phrase in it names ('a river in the
+    Varnish state of Ostra', 'an inlet in the canton of Orla in Varnland'; `framed_regions`, given the article's
+    `text`; the page's own subject is in such a region too), a political unit (GPE), not a river or a street. Only
+    on a page with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
     countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
     `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too, but for one a nation names
     (a national body)."""
@@ -346,19 +348,29 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
     opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
               and nation_named(r.object) is None]
-    regions = {r.object.casefold(): r for r in opened}
+    regions = {r.object.casefold(): (r.object, r.object_span) for r in opened}
+    for m in framed_regions(text, mentions, opening, rule):
+        regions.setdefault(m.text.casefold(), (m.text, (m.start, m.end)))
     outer = [k for k in regions if not any(r.subject.casefold() == k and r.object.casefold() in regions
                                            for r in opened)]
     if len(outer) != 1:
         return []
-    region = regions[outer[0]]
-    if not any((m.start, m.end) == region.object_span and m.label == "GPE" for m in mentions):
+    region_name, region_span = regions[outer[0]]
+    if not any((m.start, m.end) == region_span and m.label == "GPE" for m in mentions):
         return []  # a river, a sea or a street the page lies on holds no town of it
     skip = {r.subject.casefold() for r in stated} | {r.object.casefold() for r in stated
                                                      if r.subject.casefold() in regions}
     skip |= set(regions) | {w.casefold() for w in rule["larger"]}
     labels = set(rule["labels"]) | (set(rule["place_page_labels"]) if opening.noun in place_nouns else set())
     out: list[Relation] = []
+    if not any(r.object.casefold() == outer[0] for r in opened):  # a unit noun named it: so is the page's subject
+        own = next((m for m in mentions if (m.start, m.end) == opening.subject), None)
+        if own is not None and own.text.casefold() not in skip and own.refers_to is None \
+                and own.label in set(rule["labels"]) | set(rule["place_page_labels"]):
+            skip.add(own.text.casefold())
+            out.append(Relation(subject=own.text, predicate=rule["predicate"], object=region_name,
+                                subject_span=(own.start, own.end), object_span=region_span,
+                                start=opening.start, end=opening.end, rule=name))
     for m in mentions:
         key = m.text.casefold()
         if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
@@ -367,10 +379,32 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
         if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
             continue  # 'the Varnish Census Bureau', 'the Varnland Football League': a nation's body, not a region's
         skip.add(key)
-        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region.object,
-                            subject_span=(m.start, m.end), object_span=region.object_span,
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=region_name,
+                            subject_span=(m.start, m.end), object_span=region_span,
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=name))
+    return out
+
+
+_UNIT_OF = re.compile(r"\b(\w+) of (?:the )?$")  # 'the state of ', 'the canton of ' right before a name
+
+
+def framed_regions(text: str, mentions: Iterable[Mention], opening: Opening, rule: dict[str, Any]) -> list[Mention]:
+    """Return the places (GPE) of the opening definition that a unit noun's 'of' phrase names ('in the Varnish state
+    of Ostra', 'in the canton of Orla'; the nouns of the lexicon class admin_unit and `rule["region_nouns"]`): the
+    region the page is set in, though no stated link puts the page's subject in it ('X is a tributary of the Tull
+    River in the state of Ostra'). Never the page's own subject, a country, or a place in brackets ('X (born in the
+    province of Orla) was a painter': a person's birthplace sets no page in it)."""
+    nouns = lexicon.admin_units() | set(rule["region_nouns"])
+    out = []
+    for m in mentions:
+        if not (opening.start <= m.start and m.end <= opening.end) or m.label != "GPE" or _nation(m) is not None \
+                or (m.start < opening.subject[1] and opening.subject[0] < m.end):
+            continue
+        before = text[opening.start:m.start]
+        found = _UNIT_OF.search(before)
+        if found and found.group(1).lower() in nouns and before.count("(") <= before.count(")"):
+            out.append(m)
     return out
 
 
