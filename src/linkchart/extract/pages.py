@@ -25,6 +25,7 @@ from linkchart.extract.mentions import ACRONYM_RE, CUE_ATTR, SPANS_KEY, head_lab
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
+_PLACE_LABELS = ("GPE", "LOC")
 DEFINITION_CUE = "definition"  # the cue of a name read as the subject of a page's opening definition
 
 
@@ -188,7 +189,7 @@ def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | Non
     mentions = list(mentions)
     first = min((m for m in mentions if _inside(m, opening)), key=lambda m: m.start, default=None)
     if first is None:
-        return _country_of_word(mentions, opening)
+        return _country_of_word(mentions, opening) or _country_of_part(mentions, opening)
     if lexicon.nation_of(first.text) or first.refers_to:
         return first
     # 'in northern Varnland': the page's plain name of that country, where it has one, names it as a whole
@@ -199,6 +200,21 @@ def page_country(mentions: Iterable[Mention], opening: Opening) -> Mention | Non
 def _inside(m: Mention, opening: Opening) -> bool:
     """Whether a mention inside the opening definition names a country (by name, compass word or nationality)."""
     return opening.start <= m.start and m.end <= opening.end and _nation(m) is not None
+
+
+def _country_of_part(mentions: list[Mention], opening: Opening) -> Mention | None:
+    """Return the first mention elsewhere on the page of the country a place of the opening definition names as a
+    part of it ('X is a lake in the Lowlands of Varnland', the model taking 'Lowlands of Varnland' for one name ->
+    the page's 'Varnland'), or None."""
+    for m in mentions:
+        words = m.text.split()
+        if m.label not in _PLACE_LABELS or not (opening.start <= m.start and m.end <= opening.end) \
+                or "of" not in words[1:-1]:
+            continue
+        country = lexicon.nation_of(" ".join(words[len(words) - 1 - words[::-1].index("of") + 1:]))
+        if country is not None:
+            return next((c for c in mentions if lexicon.nation_of(c.text) == country), None)
+    return None
 
 
 def _country_of_word(mentions: list[Mention], opening: Opening) -> Mention | None:
@@ -351,13 +367,14 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     regions = {r.object.casefold(): (r.object, r.object_span) for r in opened}
     for m in framed_regions(text, mentions, opening, rule):
         regions.setdefault(m.text.casefold(), (m.text, (m.start, m.end)))
+    units = {(m.start, m.end) for m in mentions if m.label == "GPE"}
+    # a river, a sea or a street the page lies on holds no town of it: only a political unit is a region
+    regions = {k: v for k, v in regions.items() if v[1] in units}
     outer = [k for k in regions if not any(r.subject.casefold() == k and r.object.casefold() in regions
                                            for r in opened)]
     if len(outer) != 1:
         return []
     region_name, region_span = regions[outer[0]]
-    if not any((m.start, m.end) == region_span and m.label == "GPE" for m in mentions):
-        return []  # a river, a sea or a street the page lies on holds no town of it
     skip = {r.subject.casefold() for r in stated} | {r.object.casefold() for r in stated
                                                      if r.subject.casefold() in regions}
     skip |= set(regions) | {w.casefold() for w in rule["larger"]}
