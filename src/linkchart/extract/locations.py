@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
 from linkchart.extract.context import SentenceContext, ents_for, lemma_of, sent_ents, sent_tokens
+from linkchart.extract.demonyms import country_of_demonym
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
@@ -310,6 +311,20 @@ def nation_named(text: str) -> str | None:
     while len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
     return lexicon.nation_of(" ".join(words))
+
+
+def countries_kept_outside(relations: list[Relation], larger: Collection[str]) -> list[Relation]:
+    """Return `relations` without a located_in that puts a country (by name) inside a place that is neither a
+    country, a nationality word nor one of the `larger` words (continents, 'Middle East'): 'Varnland in Tull' comes
+    of a parse that joined the wrong names ('a firm based in Tull, Varnland'), never of the text."""
+    wider = {w.casefold() for w in larger}
+
+    def inside_place(r: Relation) -> bool:
+        return r.predicate == _PREDICATE and nation_named(r.subject) is not None \
+            and nation_named(r.object) is None and lexicon.nation_of(r.object) is None \
+            and r.object.casefold() not in wider and country_of_demonym(r.object) is None
+
+    return [r for r in relations if not inside_place(r)]
 
 
 def named_places(mentions: list[Mention], rule: dict[str, Any], site_nouns: Collection[str]) -> list[Relation]:

@@ -47,7 +47,7 @@ from linkchart.extract.doctext import doc_text, keep_text
 from linkchart.extract.facts import FactReader, fact_reader
 from linkchart.extract.focus import tag_focus
 from linkchart.extract.governments import tag_governments
-from linkchart.extract.locations import chained_places, country_named_bodies, named_places
+from linkchart.extract.locations import chained_places, countries_kept_outside, country_named_bodies, named_places
 from linkchart.extract.mentions import CUE_ATTR, SPANS_KEY, WEAK_CUES, mentions_from_doc
 from linkchart.extract.name_heads import tag_named_before
 from linkchart.extract.pages import (
@@ -351,6 +351,7 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         mentions = art.extraction.mentions
     # 'King X of Varnland' heads Varnland on any page; 'President X' heads the country of a reference page
     art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
+    art.extraction.relations = countries_kept_outside(art.extraction.relations, rules["page_country_rule"]["larger"])
     return art.extraction
 
 
