@@ -42,3 +42,23 @@ def test_a_country_inside_a_place_name_of_the_opening_is_the_pages_country(nlp: 
                                                                           place: str) -> None:
     got = _page(nlp, text)
     assert any(s == place and o == "Belgium" and rule.startswith("page_country") for s, o, rule in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Orla District is a district of Kelm Province in southern Portugal.\nThe district includes the towns of Brennick "
+    "and Dornfield.\nThe district seat is the town of Orla.",
+    "Kell Municipality is a municipality of Ostra Province in Portugal.\nThe municipality includes the villages of "
+    "Brennick and Dornfield.",
+])
+def test_a_page_about_an_administrative_unit_holds_the_towns_it_names(nlp: Language, text: str) -> None:
+    got = _page(nlp, text)
+    unit = text.split(" is ")[0]
+    assert ("Brennick", unit, "page_district") in got, got
+    # the town the unit is named after may lie outside it
+    assert not any(s == unit.split()[0] and o == unit for s, o, _ in got), got
+
+
+def test_a_site_named_like_one_is_in_the_pages_region(nlp: Language) -> None:
+    got = _page(nlp, "Kelm Harbor is an inlet on the north side of the Varn Sound in the state of Ostra in Portugal.\n"
+                     "The Kellan Point Lighthouse was built in 1899 to guard the harbor.")
+    assert ("Kellan Point Lighthouse", "Ostra", "page_region") in got, got

@@ -348,7 +348,8 @@ def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) 
 
 
 def page_region_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
-                          rule: dict[str, Any], place_nouns: Collection[str] = (), text: str = "") -> list[Relation]:
+                          rule: dict[str, Any], place_nouns: Collection[str] = (), text: str = "",
+                          site_nouns: Collection[str] = ()) -> list[Relation]:
     """Return `rule["predicate"]` relations (named `rule["region_name"]`) putting each place the page names after
     its opening definition (labels `rule["labels"]`; one per name) in the region that definition sets the page in:
     the one outermost place, not a country, that its stated links put the page's places in ('X is a town in Ostra
@@ -358,7 +359,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
     on a page with a country (`page_country`); left out: what the page places anywhere itself, what holds the region,
     countries and their nationality words, and `rule["larger"]` words. On a page about a place (its noun one of
     `place_nouns`) its organisations (`rule["place_page_labels"]`) are in the region too, but for one a nation names
-    (a national body)."""
+    (a national body); on any page so is an organisation named by a site word of `site_nouns` ('the Kell Point
+    Lighthouse', 'Tull High School': the model often calls a site an organisation)."""
     # a page whose opening names no country ('X is a county in the Commonwealth of Ostra') still has its region
     name = rule["region_name"] if page_country(mentions, opening) is not None else rule["region_alone_name"]
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated and not r.hedged]
@@ -390,7 +392,8 @@ def page_region_relations(mentions: list[Mention], relations: list[Relation], op
                                 start=opening.start, end=opening.end, rule=name))
     for m in mentions:
         key = m.text.casefold()
-        if m.start < opening.end or key in skip or m.label not in labels or m.refers_to \
+        site = m.label in rule["place_page_labels"] and any(w.lower() in site_nouns for w in m.text.split())
+        if m.start < opening.end or key in skip or (m.label not in labels and not site) or m.refers_to \
                 or _nation(m) is not None or country_of_demonym(m.text) is not None or beyond_page(m.text):
             continue
         if m.label in rule["place_page_labels"] and _nation_in_name(m.text):
@@ -592,9 +595,11 @@ def page_district_relations(mentions: list[Mention], relations: list[Relation], 
     place names after its opening definition in the administrative units that definition puts the page's place in,
     short of the outermost ('X is a village in Ostra County, Tullshire, Varnland' -> Ostra County): the units the
     stated links of `relations` inside the definition name, which hold another of them and whose name has a word of
-    an administrative unit (lexicon class admin_unit: 'county', 'district', 'gmina'). Left out: what the page places
-    itself, countries and nationality words, `rule["larger"]` words, and a unit of the same kind ('Kell County' is
-    beside 'Ostra County', not in it)."""
+    an administrative unit (lexicon class admin_unit: 'county', 'district', 'gmina'); a page about such a unit, its
+    definition's noun and its name holding a word of one ('Tull District is a district of Ostra Province'), holds the
+    towns it names itself. Left out: what the page places itself, countries and nationality words, `rule["larger"]`
+    words, a unit of the same kind ('Kell County' is beside 'Ostra County', not in it), and on a unit's own page the
+    town it is named after ('Tull' may lie outside Tull District)."""
     if opening.noun not in place_nouns:
         return []
     units = lexicon.admin_units()
@@ -602,13 +607,20 @@ def page_district_relations(mentions: list[Mention], relations: list[Relation], 
     opened = [r for r in stated if opening.start <= r.subject_span[0] and r.object_span[1] <= opening.end
               and nation_named(r.object) is None]
     regions = {r.object.casefold(): r for r in opened}
-    districts = [regions[k] for k in regions
+    districts = [(regions[k].object, regions[k].object_span) for k in regions
                  if any(r.subject.casefold() == k and r.object.casefold() in regions for r in opened)
                  and units & set(k.split())
                  and any((m.start, m.end) == regions[k].object_span and m.label == "GPE" for m in mentions)]
+    own = next((m for m in mentions if (m.start, m.end) == opening.subject and m.label == "GPE"), None)
+    if own is not None and opening.noun in units and units & set(own.text.casefold().split()):
+        districts.append((own.text, (own.start, own.end)))  # 'X District is a district of Y': it holds its towns
     if not districts:
         return []
     skip = {r.subject.casefold() for r in stated} | set(regions) | {w.casefold() for w in rule["larger"]}
+    skip |= {name.casefold() for name, _ in districts}
+    if own is not None and (own.text, (own.start, own.end)) in districts:  # 'Tull' on the page of 'Tull District'
+        words = own.text.casefold().split()
+        skip |= {" ".join(words[:n]) for n in range(1, len(words))}
     out: list[Relation] = []
     for m in mentions:
         key = m.text.casefold()
@@ -616,11 +628,11 @@ def page_district_relations(mentions: list[Mention], relations: list[Relation], 
                 or _nation(m) is not None or country_of_demonym(m.text) is not None:
             continue
         skip.add(key)
-        for district in districts:
-            if units & set(key.split()) & set(district.object.casefold().split()):
+        for name, span in districts:
+            if units & set(key.split()) & set(name.casefold().split()):
                 continue  # 'Kell County' beside 'Ostra County'
-            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=district.object,
-                                subject_span=(m.start, m.end), object_span=district.object_span,
+            out.append(Relation(subject=m.text, predicate=rule["predicate"], object=name,
+                                subject_span=(m.start, m.end), object_span=span,
                                 start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                                 rule=rule["district_name"]))
     return out

@@ -334,7 +334,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         art.extraction.relations += country_named_bodies(mentions, rules["country_name_rule"])
         stated = list(art.extraction.relations)
         art.extraction.relations += page_region_relations(mentions, art.extraction.relations, art.opening,
-                                                          rules["page_country_rule"], place_nouns(rules), art.text)
+                                                          rules["page_country_rule"], place_nouns(rules), art.text,
+                                                          rules["site_nouns"])
         art.extraction.relations += page_country_relations(mentions, art.extraction.relations,
                                                            art.opening, rules["page_country_rule"],
                                                            place_nouns(rules), rules["site_nouns"])
