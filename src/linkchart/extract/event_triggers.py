@@ -64,16 +64,24 @@ def _frame_kind(tok: Token) -> str | None:
                and t.ent_type_ not in {"DATE", "TIME"}]  # 'went there in March' names no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
+    # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
+    direct_labels = {"PERSON" if t.lower_ in _PERSONAL_OBJECTS else t.ent_type_ for t in objects
+                     if t.dep_ in {"dobj", "nsubjpass"}}
     for frame in frames:
-        if object_lemmas & frame.objects or subject_lemmas & frame.subjects:
+        if object_lemmas & frame.objects or subject_lemmas & frame.subjects or direct_labels & frame.object_labels:
             return frame.kind
     return None
+
+
+_PERSONAL_OBJECTS = {"him", "her"}  # 'them' may stand for things ('fired them')
 
 
 def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     """Return the kind of event the word `tok` names by itself: its particle verb ('step down'), its noun
     compound ('hunger strike'), its lemma; or None."""
     lemma = _lemma(tok)
+    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds:
+        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt')
     if tok.pos_ in _VERBAL:
         for c in tok.children:
             if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1:  # 'stepped down' is often advmod
@@ -116,7 +124,7 @@ def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
     """Return False when `trigger_kind(tok, kinds)` is sure to be None: the word's lemma can start no event (a
     cheap test on the lemma alone, for the many words of a sentence that are no trigger)."""
     verbal, other = _possible_lemmas(kinds)
-    return _lemma(tok) in (verbal if tok.pos_ in _VERBAL else other)
+    return _lemma(tok) in (verbal if tok.pos_ in _VERBAL else other) or tok.tag_ == "VBN" and tok.lower_ in kinds
 
 
 def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
@@ -141,6 +149,8 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
     if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):
         return None  # 'arrived in X'; not 'arrived at a decision'
+    if kind == "entry" and any(c.dep_ == "dobj" and _lemma(c) in _TIME_STRETCHES for c in tok.children):
+        return None  # 'entered its seventh week', 'entered the final phase': no place is entered
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
         return None  # 'emerged from bankruptcy', 'emerged from hiding': no publication
     if kind in _VIOLENT_KINDS and figurative(tok):
@@ -166,6 +176,7 @@ def _to_place(verb: Token) -> bool:
 
 _PEOPLE = {"PERSON", "ORG", "NORP"}
 _ARRIVING = {"arrive", "arrival"}
+_TIME_STRETCHES = lexicon.loader.lower("time_stretch")
 _BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
 
 

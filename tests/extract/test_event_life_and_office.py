@@ -1,0 +1,82 @@
+"""Births, removals from office, rises in rank and stopped services as events; entering a stretch of time is no
+entry (invented sentences, mentions set by hand)."""
+
+from __future__ import annotations
+
+import pytest
+from test_event_kinds import events, kinds
+
+ROE, LEEDALE, NORTHWIND = ("Jana Roe", "PERSON"), ("Leedale", "GPE"), ("Northwind Air", "ORG")
+BOARD = ("Tarrow Council", "ORG")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Jana Roe was born on 27 October 1920 in Leedale.", "1920-10-27"),
+    ("Jana Roe (born 12 May 1950) is a painter from Leedale.", "1950-05-12"),
+    ("Born in Leedale in 1920, Jana Roe served in the navy.", "1920"),
+    ("Jana Roe, who was born in Leedale in 1931, painted the harbour.", "1931"),
+])
+def test_a_birth_is_an_event_dated_by_its_own_clause(nlp, text: str, date: str) -> None:  # noqa: ANN001
+    births = [e for e in events(nlp, text, [ROE, LEEDALE]) if e.kind == "birth"]
+    assert [e.date for e in births] == [date]
+
+
+def test_bearing_something_is_no_birth(nlp) -> None:  # noqa: ANN001
+    assert "birth" not in kinds(nlp, "In 2014 Jana Roe bore the brunt of the cuts in Leedale.", [ROE, LEEDALE])
+    assert "birth" not in kinds(nlp, "In 2014 Jana Roe, a Leedale-born painter, moved.", [ROE, LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "The Tarrow Council sacked Jana Roe in March 2011.",
+    "In March 2011 the Tarrow Council ousted Jana Roe.",
+    "Jana Roe was dismissed by the Tarrow Council in March 2011.",
+    "In March 2011 the Tarrow Council removed the mayor, Jana Roe.",
+])
+def test_removing_a_person_or_office_holder_is_a_dismissal(nlp, text: str) -> None:  # noqa: ANN001
+    assert "dismissal" in kinds(nlp, text, [ROE, BOARD])
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2011 the Tarrow Council dismissed the claims of Jana Roe.",
+    "In March 2011 the Tarrow Council fired on the crowd near Jana Roe's house.",
+    "In March 2011 the Tarrow Council removed the statue of Jana Roe.",
+])
+def test_dismissing_claims_or_firing_on_a_crowd_is_no_dismissal(nlp, text: str) -> None:  # noqa: ANN001
+    assert "dismissal" not in kinds(nlp, text, [ROE, BOARD])
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe rose to the rank of colonel in 1989.",
+    "In 1989 Jana Roe came to power in Leedale.",
+])
+def test_a_rise_to_a_rank_or_to_power_is_an_appointment(nlp, text: str) -> None:  # noqa: ANN001
+    assert "appointment" in kinds(nlp, text, [ROE, LEEDALE])
+
+
+def test_rising_prices_are_no_appointment(nlp) -> None:  # noqa: ANN001
+    assert "appointment" not in kinds(nlp, "In 1989 prices in Leedale rose to a record.", [LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "Northwind Air suspended flights to Leedale for three weeks in autumn 2003.",
+    "In 2003 Northwind Air halted its service to Leedale.",
+    "Northwind Air cancelled all flights to Leedale in May 2003.",
+])
+def test_stopping_flights_or_a_service_is_a_suspension(nlp, text: str) -> None:  # noqa: ANN001
+    assert "suspension" in kinds(nlp, text, [NORTHWIND, LEEDALE])
+
+
+def test_stopping_something_else_is_no_suspension(nlp) -> None:  # noqa: ANN001
+    assert "suspension" not in kinds(nlp, "In 2003 Northwind Air stopped in Leedale to refuel.", [NORTHWIND, LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015 Jana Roe entered the seventh week of her fast in Leedale.",
+    "In 2015 the strike in Leedale entered its final phase, Jana Roe said.",
+])
+def test_entering_a_stretch_of_time_is_no_entry(nlp, text: str) -> None:  # noqa: ANN001
+    assert "entry" not in kinds(nlp, text, [ROE, LEEDALE])
+
+
+def test_entering_a_place_is_still_an_entry(nlp) -> None:  # noqa: ANN001
+    assert "entry" in kinds(nlp, "In May 2015 Jana Roe entered Leedale.", [ROE, LEEDALE])
