@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from test_event_kinds import events, kinds
 
+from linkchart.extract.pipeline import extract_article
+
 ROE, LEEDALE, NORTHWIND = ("Jana Roe", "PERSON"), ("Leedale", "GPE"), ("Northwind Air", "ORG")
 BOARD = ("Tarrow Council", "ORG")
 
@@ -80,3 +82,18 @@ def test_entering_a_stretch_of_time_is_no_entry(nlp, text: str) -> None:  # noqa
 
 def test_entering_a_place_is_still_an_entry(nlp) -> None:  # noqa: ANN001
     assert "entry" in kinds(nlp, "In May 2015 Jana Roe entered Leedale.", [ROE, LEEDALE])
+
+
+def test_a_chancellor_named_once_by_title_is_the_speaker_the_chancellor_later(nlp) -> None:  # noqa: ANN001
+    text = "Chancellor Edda Quill spoke in Leedale on Monday. The chancellor said growth would slow."
+    found = extract_article(text, [(0, len(text))], "2020-06-01", nlp)  # mentions read, not set by hand
+    speakers = [text[s:e] for ev in found.events if ev.kind == "statement" for s, e in ev.participants]
+    assert speakers == ["Edda Quill"]
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2005 Edda Quill unveiled her budget.",
+    "Edda Quill presented the budget to parliament on 16 March 2005.",
+])
+def test_presenting_a_budget_is_a_publication(nlp, text: str) -> None:  # noqa: ANN001
+    assert "publication" in kinds(nlp, text, [("Edda Quill", "PERSON")])
