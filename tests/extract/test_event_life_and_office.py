@@ -97,3 +97,24 @@ def test_a_chancellor_named_once_by_title_is_the_speaker_the_chancellor_later(nl
 ])
 def test_presenting_a_budget_is_a_publication(nlp, text: str) -> None:  # noqa: ANN001
     assert "publication" in kinds(nlp, text, [("Edda Quill", "PERSON")])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A rocket attack struck the Leedale air base on Sunday.", "publication"),  # 'air' of a base airs nothing
+    ("A court in Leedale issued an arrest warrant for Jana Roe on Monday.", "arrest"),
+])
+def test_a_trigger_noun_classifying_another_noun_is_no_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind not in kinds(nlp, text, [ROE, LEEDALE])
+
+
+def test_an_outcome_or_attempt_keeps_the_happening_its_compound_names(nlp) -> None:  # noqa: ANN001
+    assert "election" in kinds(nlp, "The Tarrow Council suffered its 2001 election defeat in Leedale.",
+                               [BOARD, LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Leedale rounded up Jana Roe and two aides on 3 May 2019.",
+    "On 3 May 2019 security forces rounded up Jana Roe in Leedale.",
+])
+def test_rounding_up_people_is_an_arrest(nlp, text: str) -> None:  # noqa: ANN001
+    assert "arrest" in kinds(nlp, text, [ROE, LEEDALE])

@@ -20,6 +20,8 @@ _GOVERNING_KINDS = {"verdict"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
 _BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 'ministry': not 'movement'
+# nouns for an attempt at or an outcome of the happening their compound names ('coup attempt', 'election defeat')
+_OUTCOME_HEADS = lexicon.loader.lower("outcome_head")
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 
@@ -69,9 +71,9 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _BODY_HEADS:
         return True  # 'the election commission', 'a protest committee': a body named after what it deals with
-    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _SUBJECTS \
-            and not _has_date(tok, dates):
-        return True  # 'election implications were described': a classifier of the subject, no happening
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() not in _OUTCOME_HEADS and not _has_date(tok.head, dates):
+        return True  # 'the air base', 'an arrest warrant': a classifier; not 'a coup attempt', 'the 2001 election defeat'
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)
