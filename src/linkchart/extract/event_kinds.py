@@ -73,7 +73,7 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         return True  # 'the election commission', 'a protest committee': a body named after what it deals with
     if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" \
             and tok.head.lemma_.lower() not in _OUTCOME_HEADS and not _has_date(tok.head, dates):
-        return True  # 'the air base', 'an arrest warrant': a classifier; not 'a coup attempt', 'the 2001 election defeat'
+        return True  # 'the air base', 'an arrest warrant': a classifier; not 'coup attempt', '2001 election defeat'
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)
