@@ -118,3 +118,28 @@ def test_an_outcome_or_attempt_keeps_the_happening_its_compound_names(nlp) -> No
 ])
 def test_rounding_up_people_is_an_arrest(nlp, text: str) -> None:  # noqa: ANN001
     assert "arrest" in kinds(nlp, text, [ROE, LEEDALE])
+
+
+NORWAY, SELIM, BRIGADE = ("Norway", "GPE"), ("Omar Selim", "PERSON"), ("Crescent Brigade", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "The Crescent Brigade fired rockets at a base in Leedale on 8 January 2020.",
+    "On 8 January 2020 the Crescent Brigade launched a missile at Leedale.",
+    "Norway dropped bombs on Leedale in March 2011.",
+])
+def test_firing_or_dropping_weapons_is_an_attack(nlp, text: str) -> None:  # noqa: ANN001
+    assert "attack" in kinds(nlp, text, [BRIGADE, LEEDALE, NORWAY])
+
+
+def test_firing_a_person_is_no_attack(nlp) -> None:  # noqa: ANN001
+    assert "attack" not in kinds(nlp, "The Tarrow Council fired Jana Roe in March 2011.", [ROE, BOARD])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Omar Selim was handed over to the authorities of Leedale in December 2011.", "transfer"),
+    ("Omar Selim fled to Norway in 2007.", "escape"),
+    ("Norway deployed 5,000 troops to Leedale in 2014.", "deployment"),
+])
+def test_handovers_flights_and_deployments_are_events(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in kinds(nlp, text, [SELIM, LEEDALE, NORWAY])
