@@ -29,6 +29,14 @@ def test_bearing_something_is_no_birth(nlp) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("text", [
+    "The plan of Jana Roe was born in Leedale in 2004.",
+    "The Tarrow Council was born of the protests in Leedale in 2011.",
+])
+def test_a_thing_born_is_no_birth(nlp, text: str) -> None:  # noqa: ANN001
+    assert "birth" not in kinds(nlp, text, [ROE, LEEDALE, BOARD])
+
+
+@pytest.mark.parametrize("text", [
     "The Tarrow Council sacked Jana Roe in March 2011.",
     "In March 2011 the Tarrow Council ousted Jana Roe.",
     "Jana Roe was dismissed by the Tarrow Council in March 2011.",

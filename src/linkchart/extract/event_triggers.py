@@ -149,6 +149,8 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
     if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):
         return None  # 'arrived in X'; not 'arrived at a decision'
+    if kind == "birth" and not _born_one(tok):
+        return None  # 'the idea was born in 2004', 'a movement born of the protests': no person is born
     if kind == "entry" and any(c.dep_ == "dobj" and _lemma(c) in _TIME_STRETCHES for c in tok.children):
         return None  # 'entered its seventh week', 'entered the final phase': no place is entered
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
@@ -185,6 +187,22 @@ def _joins_body(verb: Token) -> bool:
     noun ('joined the KGB', 'joined the army'; not the idiom 'joined forces')."""
     return any(c.dep_ == "dobj" and (c.ent_type_ == "ORG" or _lemma(c) in _BODY_NOUNS and any(
         d.dep_ in {"det", "poss", "amod", "compound"} for d in c.children)) for c in verb.children)
+
+
+def _born_one(verb: Token) -> bool:
+    """Return True when who is born is a person: a PERSON mention or a personal pronoun as the passive subject, the
+    noun a participle or relative clause describes ('X (born 1950)', 'X, who was born in Y'), or the subject of the
+    clause a fronted participle opens ('Born in Y, X served ...')."""
+    born = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVES]
+    if not born and verb.dep_ in {"acl", "relcl", "appos"}:
+        born = [verb.head]
+    if not born and verb.dep_ == "advcl":
+        born = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL_SUBJECTS for t in born)
+
+
+_RELATIVES = {"who", "that", "which"}
+_PERSONAL_SUBJECTS = {"he", "she", "i", "we", "they"}
 
 
 def _at_place(tok: Token) -> bool:
