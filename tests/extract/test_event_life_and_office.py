@@ -39,7 +39,7 @@ def test_a_thing_born_is_no_birth(nlp, text: str) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("text", [
     "The Tarrow Council sacked Jana Roe in March 2011.",
     "In March 2011 the Tarrow Council ousted Jana Roe.",
-    "Jana Roe was dismissed by the Tarrow Council in March 2011.",
+    "Jana Roe was deposed by the Tarrow Council in March 2011.",
     "In March 2011 the Tarrow Council removed the mayor, Jana Roe.",
 ])
 def test_removing_a_person_or_office_holder_is_a_dismissal(nlp, text: str) -> None:  # noqa: ANN001
@@ -50,6 +50,7 @@ def test_removing_a_person_or_office_holder_is_a_dismissal(nlp, text: str) -> No
     "In March 2011 the Tarrow Council dismissed the claims of Jana Roe.",
     "In March 2011 the Tarrow Council fired on the crowd near Jana Roe's house.",
     "In March 2011 the Tarrow Council removed the statue of Jana Roe.",
+    "In March 2011 Jana Roe was dismissed by the Tarrow Council as a dreamer.",
 ])
 def test_dismissing_claims_or_firing_on_a_crowd_is_no_dismissal(nlp, text: str) -> None:  # noqa: ANN001
     assert "dismissal" not in kinds(nlp, text, [ROE, BOARD])
@@ -76,20 +77,32 @@ def test_stopping_flights_or_a_service_is_a_suspension(nlp, text: str) -> None: 
     assert "suspension" in kinds(nlp, text, [NORTHWIND, LEEDALE])
 
 
-def test_stopping_something_else_is_no_suspension(nlp) -> None:  # noqa: ANN001
-    assert "suspension" not in kinds(nlp, "In 2003 Northwind Air stopped in Leedale to refuel.", [NORTHWIND, LEEDALE])
+@pytest.mark.parametrize("text", [
+    "In 2003 Northwind Air stopped in Leedale to refuel.",
+    "In 2003 Leedale lobbied hard to get Northwind Air to stop flights.",
+    "In 2003 Leedale tried to persuade Northwind Air to halt its flights.",
+])
+def test_stopping_something_else_or_only_pushed_for_is_no_suspension(nlp, text: str) -> None:  # noqa: ANN001
+    assert "suspension" not in kinds(nlp, text, [NORTHWIND, LEEDALE])
 
 
 @pytest.mark.parametrize("text", [
     "In 2015 Jana Roe entered the seventh week of her fast in Leedale.",
     "In 2015 the strike in Leedale entered its final phase, Jana Roe said.",
+    "Jana Roe studied in Leedale before entering politics in 1968.",
+    "In 2019 Jana Roe entered the race for mayor of Leedale.",
 ])
 def test_entering_a_stretch_of_time_is_no_entry(nlp, text: str) -> None:  # noqa: ANN001
     assert "entry" not in kinds(nlp, text, [ROE, LEEDALE])
 
 
-def test_entering_a_place_is_still_an_entry(nlp) -> None:  # noqa: ANN001
-    assert "entry" in kinds(nlp, "In May 2015 Jana Roe entered Leedale.", [ROE, LEEDALE])
+@pytest.mark.parametrize("text", [
+    "In May 2015 Jana Roe entered Leedale.",
+    "In May 2015 Jana Roe entered the town with her men.",
+    "In May 2015 Jana Roe's fighters crossed into Leedale.",
+])
+def test_entering_a_place_is_still_an_entry(nlp, text: str) -> None:  # noqa: ANN001
+    assert "entry" in kinds(nlp, text, [ROE, LEEDALE])
 
 
 def test_a_chancellor_named_once_by_title_is_the_speaker_the_chancellor_later(nlp) -> None:  # noqa: ANN001

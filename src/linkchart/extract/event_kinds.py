@@ -22,6 +22,9 @@ _EVENTS = lexicon.events()
 _BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 'ministry': not 'movement'
 # nouns for an attempt at or an outcome of the happening their compound names ('coup attempt', 'election defeat')
 _OUTCOME_HEADS = lexicon.loader.lower("outcome_head")
+# prepositions whose object is the time frame of the clause ('during the war'), not a happening it reports
+_FRAME_PREPS = {"during", "throughout"}
+_PARTY_PREPS = {"of", "on", "against", "between", "with", "to", "in"}
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 
@@ -79,6 +82,9 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)
     if tok.dep_ == "amod":
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _FRAME_PREPS and not _own_parties(tok) \
+            and not _has_date(tok, dates):
+        return True  # 'served as minister during the war': the time of the serving; 'during the war on X' stays
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) \
             and not _has_date(tok, dates):
         return True
@@ -92,6 +98,14 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
             if c.dep_ == "dobj" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) not in {None, own}:
                 return True
     return False
+
+
+def _own_parties(noun: Token) -> bool:
+    """Whether an event noun names its own parties or place: a possessor, a name before it, or an 'of', 'on',
+    'against', 'between', 'with', 'to' or 'in' phrase ('X's war', 'the Varn war', 'the war against X', 'a trip to
+    X')."""
+    return any(c.dep_ == "poss" or (c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN"))
+               or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS) for c in noun.children)
 
 
 def refine_kind(kind: str, labels: list[str], plain: list[Token]) -> str | None:

@@ -151,8 +151,10 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'arrived in X'; not 'arrived at a decision'
     if kind == "birth" and not _born_one(tok):
         return None  # 'the idea was born in 2004', 'a movement born of the protests': no person is born
-    if kind == "entry" and any(c.dep_ == "dobj" and _lemma(c) in _TIME_STRETCHES for c in tok.children):
-        return None  # 'entered its seventh week', 'entered the final phase': no place is entered
+    if kind == "entry" and any(c.dep_ == "dobj" and not _a_place(c) for c in tok.children):
+        if any(c.dep_ == "dobj" and _a_body(c) for c in tok.children):
+            return "appointment"  # 're-entered Parliament', 'entered the cabinet': took a seat in a body
+        return None  # 'entered its seventh week', 'entered politics', 'crossed the line': no place is entered
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
         return None  # 'emerged from bankruptcy', 'emerged from hiding': no publication
     if kind in _VIOLENT_KINDS and figurative(tok):
@@ -178,7 +180,19 @@ def _to_place(verb: Token) -> bool:
 
 _PEOPLE = {"PERSON", "ORG", "NORP"}
 _ARRIVING = {"arrive", "arrival"}
-_TIME_STRETCHES = lexicon.loader.lower("time_stretch")
+# nouns for a place or a site one can enter ('the town', 'the compound', 'the border area')
+_PLACE_NOUNS = frozenset().union(*(lexicon.loader.lower(c) for c in ("place_noun", "fac_head", "gpe_head", "loc_head",
+                                                                     "area", "frontier")))
+
+
+def _a_body(noun: Token) -> bool:
+    """Return True when a noun names a body one sits in: an organisation mention or an organisation noun."""
+    return noun.ent_type_ == "ORG" or _lemma(noun) in _BODY_NOUNS
+
+
+def _a_place(noun: Token) -> bool:
+    """Return True when a noun names a place or site: a place mention or a place noun ('the town', 'the compound')."""
+    return noun.ent_type_ in _PLACES or _lemma(noun) in _PLACE_NOUNS
 _BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
 
 
