@@ -63,6 +63,11 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
                for d, _value in dates or [])
 
 
+def _dated_noun(noun: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
+    """Whether a date modifies the noun itself ('the 2001 election defeat'), not a clause hung on it."""
+    return any(d is not None and d.root.head.i == noun.i for d, _value in dates or [])
+
+
 def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
     """Return True when the trigger word `tok` does not start an event of its own in this construction:
     a noun modifying an event noun ('air strikes', 'assassination plot') or a body ('the election commission') or
@@ -75,7 +80,8 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _BODY_HEADS:
         return True  # 'the election commission', 'a protest committee': a body named after what it deals with
     if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" \
-            and tok.head.lemma_.lower() not in _OUTCOME_HEADS and not _has_date(tok.head, dates):
+            and tok.head.lemma_.lower() not in _OUTCOME_HEADS and not _has_date(tok, dates) \
+            and not _dated_noun(tok.head, dates):
         return True  # 'the air base', 'an arrest warrant': a classifier; not 'coup attempt', '2001 election defeat'
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":

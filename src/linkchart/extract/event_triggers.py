@@ -151,8 +151,9 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'arrived in X'; not 'arrived at a decision'
     if kind == "birth" and not _born_one(tok):
         return None  # 'the idea was born in 2004', 'a movement born of the protests': no person is born
-    if kind == "entry" and any(c.dep_ == "dobj" and not _a_place(c) for c in tok.children):
-        if any(c.dep_ == "dobj" and _a_body(c) for c in tok.children):
+    entered = next((c for c in tok.children if c.dep_ == "dobj"), None)  # a second 'dobj' is a misparse
+    if kind == "entry" and entered is not None and not _a_place(entered):
+        if _a_body(entered):
             return "appointment"  # 're-entered Parliament', 'entered the cabinet': took a seat in a body
         return None  # 'entered its seventh week', 'entered politics', 'crossed the line': no place is entered
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
@@ -191,8 +192,10 @@ def _a_body(noun: Token) -> bool:
 
 
 def _a_place(noun: Token) -> bool:
-    """Return True when a noun names a place or site: a place mention or a place noun ('the town', 'the compound')."""
-    return noun.ent_type_ in _PLACES or _lemma(noun) in _PLACE_NOUNS
+    """Return True when a noun names a place or site: a place mention, a place noun ('the town', 'the compound') or
+    a name the model took for no organisation (the model's label of a town may be wrong; the mention's is not known
+    here)."""
+    return noun.ent_type_ in _PLACES or _lemma(noun) in _PLACE_NOUNS or noun.pos_ == "PROPN" and noun.ent_type_ != "ORG"
 _BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
 
 
