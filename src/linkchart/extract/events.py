@@ -29,6 +29,7 @@ from linkchart.extract.context import (
     sent_ents,
     sent_tokens,
 )
+from linkchart.extract.credits import dateline_length
 from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
 from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
@@ -713,7 +714,7 @@ def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: 
             if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                 mentions.append(e)
     for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
-        if e not in mentions:
+        if e not in mentions and e.root.i not in sources:
             mentions.append(e)
     return mentions
 
@@ -761,8 +762,10 @@ def _controller(tok: Token) -> set[int]:
 
 def _report_sources(sent: Span) -> set[int]:
     """Return the token indices of the sources the sentence reports from ('according to X', 'X said'): the
-    monitor or agency that reports a happening does not take part in it."""
-    return {t.i for src in report_sources(sent) for t in src.subtree}
+    monitor or agency that reports a happening does not take part in it; nor do the place and agency of a
+    dateline that opens it ('KELM, March 9 (Reuters) - ...')."""
+    lead = sent.start_char + dateline_length(sent.text)
+    return {t.i for src in report_sources(sent) for t in src.subtree} | {t.i for t in sent if t.idx < lead}
 
 
 def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
