@@ -164,3 +164,33 @@ def test_firing_a_person_is_no_attack(nlp) -> None:  # noqa: ANN001
 ])
 def test_handovers_flights_and_deployments_are_events(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert kind in kinds(nlp, text, [SELIM, LEEDALE, NORWAY])
+
+
+US = ("United States", "GPE")
+
+
+@pytest.mark.parametrize("text", [
+    "The United States lifted sanctions on Omar Selim in May 2021.",
+    "In May 2021 the United States eased its sanctions on Omar Selim.",
+    "Sanctions on Omar Selim were lifted by the United States in May 2021.",
+])
+def test_lifting_sanctions_is_no_designation(nlp, text: str) -> None:  # noqa: ANN001
+    found = events(nlp, text, [US, SELIM])
+    assert {e.kind for e in found} == {"lifting"}
+    assert any(len(e.participants) == 2 for e in found)
+
+
+def test_imposing_sanctions_is_still_a_designation(nlp) -> None:  # noqa: ANN001
+    assert kinds(nlp, "The United States imposed sanctions on Omar Selim in May 2021.", [US, SELIM]) == {"designation"}
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Selim survived an assassination attempt in Leedale in 2020.",
+    "In 2020 Omar Selim escaped an assassination bid in Leedale.",
+])
+def test_an_attempted_killing_is_an_attack_not_a_death(nlp, text: str) -> None:  # noqa: ANN001
+    assert kinds(nlp, text, [SELIM, LEEDALE]) == {"attack"}
+
+
+def test_opening_fire_is_an_attack(nlp) -> None:  # noqa: ANN001
+    assert "attack" in kinds(nlp, "Police opened fire on Omar Selim in Leedale on 3 October 2019.", [SELIM, LEEDALE])

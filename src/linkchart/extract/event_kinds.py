@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.event_triggers import frame_kind
 
 _VERBAL = {"VERB", "AUX"}
 # mention labels of an undergoer that make a seizure an arrest (a one-word name is often tagged NORP)
@@ -33,6 +34,10 @@ def _head_lemmas(verb: Token, deps: set[str]) -> set[str]:
     return {c.lemma_.lower() for c in verb.children if c.dep_ in deps}
 
 
+_LIFTING = "lifting"  # the kind of frame measure_lifted
+_ATTEMPT_HEADS = {"attempt", "bid"}  # 'an assassination attempt' is an attack, the death it aimed at never came
+
+
 def construction_kind(tok: Token, kind: str) -> str | None:
     """Return the kind of event a trigger verb starts once its subject and object are read, or None: a natural
     hazard as its subject or object is no act of anyone ('an earthquake struck X' is no attack, 'registered the
@@ -40,6 +45,8 @@ def construction_kind(tok: Token, kind: str) -> str | None:
     ('the court suspended a ban') is a ruling, not a licensing (`judicial_kind`)."""
     kind = judicial_kind(tok, kind)
     if tok.pos_ not in _VERBAL:
+        if kind == "death" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _ATTEMPT_HEADS:
+            return "attack"
         return kind
     args = _head_lemmas(tok, {"nsubj", "nsubjpass", "dobj"})
     if kind not in _HAZARD_KINDS and args & _EVENTS.hazards:
@@ -99,10 +106,14 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         if kinds.get(governor.lemma_.lower()) in _GOVERNING_KINDS:
             return True
     if tok.pos_ in _VERBAL:
+        if frame_kind(tok) is not None:
+            return False  # the verb takes its kind from its object: 'lifted the sanctions', 'opened fire'
         own = kinds.get(tok.lemma_.lower())
         for c in tok.children:
             if c.dep_ == "dobj" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) not in {None, own}:
                 return True
+    elif tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ in _VERBAL and frame_kind(tok.head) == _LIFTING:
+        return True  # 'lifted the sanctions on X': no designation, its end
     return False
 
 

@@ -54,7 +54,7 @@ def _frames_by_verb() -> dict[str, list[lexicon.EventFrame]]:
     return out
 
 
-def _frame_kind(tok: Token) -> str | None:
+def frame_kind(tok: Token) -> str | None:
     """Return the kind of the first frame whose verb `tok` is and whose noun it has, else None."""
     frames = _frames_by_verb().get(_lemma(tok))
     if not frames:
@@ -132,7 +132,7 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     if not possible_trigger(tok, kinds):
         return None
     if tok.pos_ in _VERBAL:
-        framed = _frame_kind(tok)
+        framed = frame_kind(tok)
         if framed is not None:
             return framed
         if _lemma(tok) == "agree" and any(c.dep_ == "ccomp" for c in tok.children):

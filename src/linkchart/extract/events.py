@@ -61,6 +61,9 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
               if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
+        # 'lifted the sanctions on X', 'opened fire on X': whom the object noun is aimed at
+        others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
+                   if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
                 and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
             doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them
