@@ -194,3 +194,20 @@ def test_an_attempted_killing_is_an_attack_not_a_death(nlp, text: str) -> None: 
 
 def test_opening_fire_is_an_attack(nlp) -> None:  # noqa: ANN001
     assert "attack" in kinds(nlp, "Police opened fire on Omar Selim in Leedale on 3 October 2019.", [SELIM, LEEDALE])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Omar Selim went on trial in Leedale on 3 October 2019.", "trial"),
+    ("The trial of Omar Selim opened in Leedale on 3 October 2019.", "trial"),
+    ("Norway closed its border with Leedale on 3 October 2019.", "closure"),
+])
+def test_trials_and_closed_borders_are_events(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in kinds(nlp, text, [SELIM, LEEDALE, NORWAY])
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Selim will stand trial in Leedale next month.",
+    "Norway reopened its border with Leedale on 3 October 2019.",
+])
+def test_a_trial_to_come_or_a_reopening_is_no_trial_or_closure(nlp, text: str) -> None:  # noqa: ANN001
+    assert not kinds(nlp, text, [SELIM, LEEDALE, NORWAY]) & {"trial", "closure"}
