@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkchart.extract.credits import credit_role
+from linkchart.extract.credits import credit_role, dateline_length
 from linkchart.extract.nlp import load_pipeline
 from linkchart.extract.pipeline import extract_article
 
@@ -57,3 +57,30 @@ def test_a_caption_credit_names_its_photographer() -> None:
     found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
     roles = {m.text: m.role for m in found.mentions}
     assert roles.get("Ann Poe") == "photographer" and roles.get("Valley Agency") == "agency", roles
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("KELM, March 9 (Reuters) - Fighters fired rockets.", "KELM, March 9 (Reuters) - "),
+    ("Kelm, 9 March 2025 — Police said.", "Kelm, 9 March 2025 — "),
+    ("ORLAND, June 12, 2024 (Wire Agency) - Police detained two men.", "ORLAND, June 12, 2024 (Wire Agency) - "),
+    ("KELM (AP) - The army said.", "KELM (AP) - "),
+])
+def test_a_dateline_opening_a_sentence_is_measured(text: str, lead: str) -> None:
+    assert dateline_length(text) == len(lead)
+
+
+@pytest.mark.parametrize("text", [
+    "Selim, a former lawyer - who founded the group - spoke.",
+    "Selim, who left in May - and then came back - spoke.",
+    "Selim, 45 - a lawyer - spoke.",
+    "The Varn Front (Crescent Brigade Army Union) - an alliance - met.",
+])
+def test_a_sentence_with_dashes_is_no_dateline(text: str) -> None:
+    assert dateline_length(text) == 0
+
+
+def test_the_place_and_agency_of_a_dateline_take_no_part_in_the_event(nlp) -> None:  # noqa: ANN001
+    text = "KELM, March 9 (Wire Agency) - The Crescent Brigade attacked a base near Ostrava on Saturday."
+    found = extract_article(text, [(0, len(text))], "2025-03-09", nlp)
+    parties = {text[s:e] for ev in found.events for s, e in ev.participants}
+    assert "Crescent Brigade" in parties and not parties & {"KELM", "Wire Agency"}

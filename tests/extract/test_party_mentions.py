@@ -31,6 +31,8 @@ def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
      ("Jane Hague", "leads", "Conservative")),
     ("On Monday the Unity Party candidate Ann Roe conceded, and Unity spokesman Tom Vale said more.",
      ("Tom Vale", "spokesperson_of", "Unity")),
+    ("On Monday, Unity MEP Jane Roe said the plan was flawed.", ("Jane Roe", "member_of", "Unity")),
+    ("Jane Roe, the Unity MSP for Leedale, said the plan was flawed.", ("Jane Roe", "member_of", "Unity")),
 ])
 def test_capitalised_words_before_a_party_role_name_the_party(
         nlp: Language, text: str, expected: tuple[str, str, str]) -> None:

@@ -236,3 +236,20 @@ def test_a_monarchs_title_of_a_country_leads_it(nlp, noun: str) -> None:  # noqa
     got = triples(nlp, f"Tom Vale, the {noun} of Varnland, met Ann Rook.",
                   [("Tom Vale", "PERSON"), ("Varnland", "GPE"), ("Ann Rook", "PERSON")])
     assert ("Tom Vale", "leads", "Varnland") in got
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Leedale lawyer Ann Petrov filed the suit.",
+    "Ann Petrov, a farmer in Leedale, filed the suit.",
+    "Ann Petrov, a long-time resident of Leedale, filed the suit.",
+    "The suit was filed by Ann Petrov, a Leedale architect.",
+])
+def test_a_person_of_a_place_is_located_there(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Ann Petrov", "PERSON"), ("Leedale", "GPE")])
+    assert ("Ann Petrov", "located_in", "Leedale") in got
+
+
+def test_a_nationality_before_an_occupation_says_no_place(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Ann Petrov, an American lawyer, filed the suit.", [("Ann Petrov", "PERSON"),
+                                                                           ("American", "NORP")])
+    assert not any(p == "located_in" for _s, p, _o in got)

@@ -25,6 +25,22 @@ MAX_CREDIT = 200  # longest paragraph still read as a credit line
 CREDITED = {"PERSON": None, "ORG": "agency"}  # label -> role (None: the line's own role)
 
 
+_MONTH_WORDS = "|".join(sorted(lexicon.dates().months, key=len, reverse=True))
+# 'KELM, March 9 (Reuters) - ', 'Kelm, 9 March 2025 — ', 'KELM (AP) - ': a place, a date with its month named,
+# an agency
+_DAY = rf"(?:(?i:{_MONTH_WORDS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH_WORDS})\.?)(?:,?\s+\d{{4}})?"  # 'March 9, 2025'
+_DATELINE = re.compile(
+    rf"[A-Z][\w.'’ -]{{1,30}},\s*{_DAY}(?:\s*\(\w+(?: \w+){{0,2}}\))?\s*[-–—]\s"  # 'Kelm, 9 March 2025 — '
+    r"|[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{1,30}?)?\s*\(\w+(?: \w+){0,2}\)\s*[-–—]\s")  # 'KELM (Reuters) - '
+
+
+def dateline_length(text: str) -> int:
+    """Return the length of the dateline that opens `text` ('KELM, March 9 (Reuters) - '), 0 when none: the place
+    where a report was filed and the agency that filed it take no part in what it reports."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
+
+
 def credit_role(text: str) -> str | None:
     """Return the role a credit line gives the people it names ('author', 'photographer'), or None when
     `text` is not a credit line."""

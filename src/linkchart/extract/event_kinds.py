@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
+from linkchart.extract.event_triggers import frame_kind
 
 _VERBAL = {"VERB", "AUX"}
 # mention labels of an undergoer that make a seizure an arrest (a one-word name is often tagged NORP)
@@ -20,12 +21,21 @@ _GOVERNING_KINDS = {"verdict"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
 _BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 'ministry': not 'movement'
+# nouns for an attempt at or an outcome of the happening their compound names ('coup attempt', 'election defeat')
+_OUTCOME_HEADS = lexicon.loader.lower("outcome_head")
+# prepositions whose object is the time frame of the clause ('during the war'), not a happening it reports
+_FRAME_PREPS = {"during", "throughout"}
+_PARTY_PREPS = {"of", "on", "against", "between", "with", "to", "in"}
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 
 
 def _head_lemmas(verb: Token, deps: set[str]) -> set[str]:
     return {c.lemma_.lower() for c in verb.children if c.dep_ in deps}
+
+
+_LIFTING = "lifting"  # the kind of frame measure_lifted
+_ATTEMPT_HEADS = {"attempt", "bid"}  # 'an assassination attempt' is an attack, the death it aimed at never came
 
 
 def construction_kind(tok: Token, kind: str) -> str | None:
@@ -35,6 +45,8 @@ def construction_kind(tok: Token, kind: str) -> str | None:
     ('the court suspended a ban') is a ruling, not a licensing (`judicial_kind`)."""
     kind = judicial_kind(tok, kind)
     if tok.pos_ not in _VERBAL:
+        if kind == "death" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _ATTEMPT_HEADS:
+            return "attack"
         return kind
     args = _head_lemmas(tok, {"nsubj", "nsubjpass", "dobj"})
     if kind not in _HAZARD_KINDS and args & _EVENTS.hazards:
@@ -58,6 +70,11 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
                for d, _value in dates or [])
 
 
+def _dated_noun(noun: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
+    """Whether a date modifies the noun itself ('the 2001 election defeat'), not a clause hung on it."""
+    return any(d is not None and d.root.head.i == noun.i for d, _value in dates or [])
+
+
 def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
     """Return True when the trigger word `tok` does not start an event of its own in this construction:
     a noun modifying an event noun ('air strikes', 'assassination plot') or a body ('the election commission') or
@@ -69,14 +86,18 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         return True  # the head names the happening ('air strikes', 'assassination plot'); not 'election defeat'
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _BODY_HEADS:
         return True  # 'the election commission', 'a protest committee': a body named after what it deals with
-    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" and tok.head.dep_ in _SUBJECTS \
-            and not _has_date(tok, dates):
-        return True  # 'election implications were described': a classifier of the subject, no happening
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() not in _OUTCOME_HEADS and not _has_date(tok, dates) \
+            and not _dated_noun(tok.head, dates):
+        return True  # 'the air base', 'an arrest warrant': a classifier; not 'coup attempt', '2001 election defeat'
     if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_ \
             and tok.nbor(-2).lower_ != "re":
         return True  # 'anti-riot police', 'post-war', 'pre-election': a prefix, not the happening ('re-enter' is)
     if tok.dep_ == "amod":
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _FRAME_PREPS and not _own_parties(tok) \
+            and not _has_date(tok, dates):
+        return True  # 'served as minister during the war': the time of the serving; 'during the war on X' stays
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) \
             and not _has_date(tok, dates):
         return True
@@ -85,11 +106,23 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         if kinds.get(governor.lemma_.lower()) in _GOVERNING_KINDS:
             return True
     if tok.pos_ in _VERBAL:
+        if frame_kind(tok) is not None:
+            return False  # the verb takes its kind from its object: 'lifted the sanctions', 'opened fire'
         own = kinds.get(tok.lemma_.lower())
         for c in tok.children:
             if c.dep_ == "dobj" and c.pos_ == "NOUN" and kinds.get(c.lemma_.lower()) not in {None, own}:
                 return True
+    elif tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ in _VERBAL and frame_kind(tok.head) == _LIFTING:
+        return True  # 'lifted the sanctions on X': no designation, its end
     return False
+
+
+def _own_parties(noun: Token) -> bool:
+    """Whether an event noun names its own parties or place: a possessor, a name before it, or an 'of', 'on',
+    'against', 'between', 'with', 'to' or 'in' phrase ('X's war', 'the Varn war', 'the war against X', 'a trip to
+    X')."""
+    return any(c.dep_ == "poss" or (c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN"))
+               or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS) for c in noun.children)
 
 
 def refine_kind(kind: str, labels: list[str], plain: list[Token]) -> str | None:

@@ -54,7 +54,7 @@ def _frames_by_verb() -> dict[str, list[lexicon.EventFrame]]:
     return out
 
 
-def _frame_kind(tok: Token) -> str | None:
+def frame_kind(tok: Token) -> str | None:
     """Return the kind of the first frame whose verb `tok` is and whose noun it has, else None."""
     frames = _frames_by_verb().get(_lemma(tok))
     if not frames:
@@ -64,16 +64,24 @@ def _frame_kind(tok: Token) -> str | None:
                and t.ent_type_ not in {"DATE", "TIME"}]  # 'went there in March' names no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
+    # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
+    direct_labels = {"PERSON" if t.lower_ in _PERSONAL_OBJECTS else t.ent_type_ for t in objects
+                     if t.dep_ in {"dobj", "nsubjpass"}}
     for frame in frames:
-        if object_lemmas & frame.objects or subject_lemmas & frame.subjects:
+        if object_lemmas & frame.objects or subject_lemmas & frame.subjects or direct_labels & frame.object_labels:
             return frame.kind
     return None
+
+
+_PERSONAL_OBJECTS = {"him", "her"}  # 'them' may stand for things ('fired them')
 
 
 def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     """Return the kind of event the word `tok` names by itself: its particle verb ('step down'), its noun
     compound ('hunger strike'), its lemma; or None."""
     lemma = _lemma(tok)
+    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds:
+        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt')
     if tok.pos_ in _VERBAL:
         for c in tok.children:
             if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1:  # 'stepped down' is often advmod
@@ -116,7 +124,7 @@ def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
     """Return False when `trigger_kind(tok, kinds)` is sure to be None: the word's lemma can start no event (a
     cheap test on the lemma alone, for the many words of a sentence that are no trigger)."""
     verbal, other = _possible_lemmas(kinds)
-    return _lemma(tok) in (verbal if tok.pos_ in _VERBAL else other)
+    return _lemma(tok) in (verbal if tok.pos_ in _VERBAL else other) or tok.tag_ == "VBN" and tok.lower_ in kinds
 
 
 def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
@@ -124,7 +132,7 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     if not possible_trigger(tok, kinds):
         return None
     if tok.pos_ in _VERBAL:
-        framed = _frame_kind(tok)
+        framed = frame_kind(tok)
         if framed is not None:
             return framed
         if _lemma(tok) == "agree" and any(c.dep_ == "ccomp" for c in tok.children):
@@ -141,6 +149,13 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
     if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):
         return None  # 'arrived in X'; not 'arrived at a decision'
+    if kind == "birth" and not _born_one(tok):
+        return None  # 'the idea was born in 2004', 'a movement born of the protests': no person is born
+    entered = next((c for c in tok.children if c.dep_ == "dobj"), None)  # a second 'dobj' is a misparse
+    if kind == "entry" and entered is not None and not _a_place(entered):
+        if _a_body(entered):
+            return "appointment"  # 're-entered Parliament', 'entered the cabinet': took a seat in a body
+        return None  # 'entered its seventh week', 'entered politics', 'crossed the line': no place is entered
     if kind == "publication" and tok.pos_ in _VERBAL and _out_of_state(tok):
         return None  # 'emerged from bankruptcy', 'emerged from hiding': no publication
     if kind in _VIOLENT_KINDS and figurative(tok):
@@ -166,6 +181,21 @@ def _to_place(verb: Token) -> bool:
 
 _PEOPLE = {"PERSON", "ORG", "NORP"}
 _ARRIVING = {"arrive", "arrival"}
+# nouns for a place or a site one can enter ('the town', 'the compound', 'the border area')
+_PLACE_NOUNS = frozenset().union(*(lexicon.loader.lower(c) for c in ("place_noun", "fac_head", "gpe_head", "loc_head",
+                                                                     "area", "frontier")))
+
+
+def _a_body(noun: Token) -> bool:
+    """Return True when a noun names a body one sits in: an organisation mention or an organisation noun."""
+    return noun.ent_type_ == "ORG" or _lemma(noun) in _BODY_NOUNS
+
+
+def _a_place(noun: Token) -> bool:
+    """Return True when a noun names a place or site: a place mention, a place noun ('the town', 'the compound') or
+    a name the model took for no organisation (the model's label of a town may be wrong; the mention's is not known
+    here)."""
+    return noun.ent_type_ in _PLACES or _lemma(noun) in _PLACE_NOUNS or noun.pos_ == "PROPN" and noun.ent_type_ != "ORG"
 _BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
 
 
@@ -174,6 +204,22 @@ def _joins_body(verb: Token) -> bool:
     noun ('joined the KGB', 'joined the army'; not the idiom 'joined forces')."""
     return any(c.dep_ == "dobj" and (c.ent_type_ == "ORG" or _lemma(c) in _BODY_NOUNS and any(
         d.dep_ in {"det", "poss", "amod", "compound"} for d in c.children)) for c in verb.children)
+
+
+def _born_one(verb: Token) -> bool:
+    """Return True when who is born is a person: a PERSON mention or a personal pronoun as the passive subject, the
+    noun a participle or relative clause describes ('X (born 1950)', 'X, who was born in Y'), or the subject of the
+    clause a fronted participle opens ('Born in Y, X served ...')."""
+    born = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVES]
+    if not born and verb.dep_ in {"acl", "relcl", "appos"}:
+        born = [verb.head]
+    if not born and verb.dep_ == "advcl":
+        born = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL_SUBJECTS for t in born)
+
+
+_RELATIVES = {"who", "that", "which"}
+_PERSONAL_SUBJECTS = {"he", "she", "i", "we", "they"}
 
 
 def _at_place(tok: Token) -> bool:

@@ -29,6 +29,7 @@ from linkchart.extract.context import (
     sent_ents,
     sent_tokens,
 )
+from linkchart.extract.credits import dateline_length
 from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
 from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
@@ -60,6 +61,9 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
               if g.dep_ == "pobj"]
     if trigger.pos_ in {"VERB", "AUX"}:
         doers, undergoers = agents(trigger), patients(trigger)
+        # 'lifted the sanctions on X', 'opened fire on X': whom the object noun is aimed at
+        others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
+                   if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
                 and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
             doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them
@@ -713,7 +717,7 @@ def _participants(ctx: SentenceContext, tok: Token, args: list[Token], sources: 
             if e.label_ in PARTICIPANT_LABELS and e not in mentions:
                 mentions.append(e)
     for e in _places_under(ctx, tok):  # 'a raid on US forces in Karbala': where it happened
-        if e not in mentions:
+        if e not in mentions and e.root.i not in sources:
             mentions.append(e)
     return mentions
 
@@ -761,8 +765,10 @@ def _controller(tok: Token) -> set[int]:
 
 def _report_sources(sent: Span) -> set[int]:
     """Return the token indices of the sources the sentence reports from ('according to X', 'X said'): the
-    monitor or agency that reports a happening does not take part in it."""
-    return {t.i for src in report_sources(sent) for t in src.subtree}
+    monitor or agency that reports a happening does not take part in it; nor do the place and agency of a
+    dateline that opens it ('KELM, March 9 (Reuters) - ...')."""
+    lead = sent.start_char + dateline_length(sent.text)
+    return {t.i for src in report_sources(sent) for t in src.subtree} | {t.i for t in sent if t.idx < lead}
 
 
 def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:

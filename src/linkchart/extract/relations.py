@@ -750,6 +750,9 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         return objects
     if modifiers == "none":
         return objects
+    if modifiers == "name":  # 'a Chicago lawyer'; not 'an American lawyer', whose nationality says no place
+        return objects + [e for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod"}
+                          for e in ents_for(ctx, c) if e not in holders and e not in objects]
     objects += _modifier_ents(ctx, tok, exclude=holders)
     objects += [e for e in role_possessors(ctx, tok, holders) + its_owner(ctx, tok, holders) if e not in objects]
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:

@@ -462,6 +462,7 @@ class EventFrame:
     verbs: frozenset[str]
     objects: frozenset[str]  # object, prepositional object or passive subject lemmas
     subjects: frozenset[str]  # subject lemmas
+    object_labels: frozenset[str] = frozenset()  # mention labels of a direct object that count ('sacked John Roe')
 
 
 @cache
@@ -471,7 +472,8 @@ def event_frames() -> tuple[EventFrame, ...]:
     classes = roles().classes
     return tuple(EventFrame(name, f["kind"], frozenset(f["verbs"]),
                             frozenset(f.get("objects", [])).union(*(classes[c] for c in f.get("role_classes", []))),
-                            frozenset(f.get("subjects", []))) for name, f in frames.items())
+                            frozenset(f.get("subjects", [])), frozenset(f.get("object_labels", [])))
+                 for name, f in frames.items())
 
 
 @dataclass(frozen=True)
