@@ -48,6 +48,7 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.founders import founders_join
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -1701,7 +1702,18 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
             negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
             date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
+        if cand.predicate == "founded" and s.label == "PERSON" and _founders_join(ctx, o):
+            key = (s.start, s.end, "member_of", o.start, o.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(out[-1], predicate="member_of", rule=cand.rule + "_member"))
     return out + _within(out, ctx.rules["within_rule"])
+
+
+def _founders_join(ctx: SentenceContext, arg: Arg) -> bool:
+    """Return True when the organisation `arg` names counts its founders among its members (extract/founders.py)."""
+    name = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return name is not None and founders_join(name)
 
 
 def _within(found: list[Relation], rule: dict[str, Any]) -> list[Relation]:
