@@ -43,3 +43,12 @@ def test_the_teams_after_a_league_are_the_players(nlp) -> None:  # noqa: ANN001
 ])
 def test_a_musician_from_a_band_is_its_member(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Ruth Bale", "member_of", "Orlin Rovers") in triples(nlp, text, named(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Varga later became a member of the Dell City squad.",
+    "Tom Varga was a member of the Dell City team from 1990.",
+    "In 1990 Tom Varga joined the Dell City team.",
+])
+def test_a_team_or_squad_named_before_its_noun_is_the_team(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Tom Varga", "member_of", "Dell City") in triples(nlp, text, named(text))
