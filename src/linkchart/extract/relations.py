@@ -62,6 +62,7 @@ from linkchart.extract.locations import (
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
+from linkchart.extract.name_lists import listed_after
 from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
 from linkchart.extract.title_holders import title_before
@@ -736,6 +737,8 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
         if title_of:  # 'Judge X of the Supreme Court': the title's phrase hangs on the name
             objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
+    for e in list(objects):  # rule listed_after: 'a member of the A, B, and C', B and C hung elsewhere by the parser
+        objects += [n for n in listed_after(ctx, e) if n not in objects]
     if not objects and not rule.get("trail"):
         # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
         conjoined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -766,8 +769,9 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
             c.dep_ in {"compound", "nmod"} and c.is_lower and lemma_of(c) in ctx.rules["group_nouns"]
             for c in tok.children):
         # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads; so it does in 'the Iraqi
-        # militia leader X', where the group has no name (rule nation_of_unnamed_group)
-        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
+        # militia leader X', where the group has no name (rule nation_of_unnamed_group); a party's adjective is no
+        # nation's ('a Republican member of the Y House' belongs to both)
+        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"} or _membership_body(e)]
     return objects
 
 
