@@ -65,6 +65,7 @@ from linkchart.extract.modality import modality_memo
 from linkchart.extract.name_lists import listed_after
 from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
+from linkchart.extract.teachers import teachers_at
 from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
@@ -1586,12 +1587,19 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
                 break
 
 
+def _teacher_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'X studied under Z at Y', 'Y, where he was a pupil of Z': Z taught at Y (rule teacher_at, extract/teachers)."""
+    rule = ctx.rules["teacher_rule"]
+    for teacher, school, verb in teachers_at(ctx, sent, rule):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, teacher), arg_for(ctx, school), verb)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _unit_comma_candidates, _party_person_candidates, _clause_candidates,
             _place_noun_candidates, _demonym_place_candidates, _national_body_candidates,
-            _bracket_country_candidates, _example_place_candidates)
+            _bracket_country_candidates, _example_place_candidates, _teacher_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
