@@ -74,3 +74,8 @@ def test_work_done_at_an_organisation_is_employment(nlp, text: str) -> None:  # 
 def test_the_work_of_an_organisation_employs_no_one(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Tom Vale praised the work of Brenmark.", PEOPLE)
     assert ("Tom Vale", "employed_by", "Brenmark") not in got
+
+
+def test_works_shown_at_an_organisation_are_no_employment(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The curator showed Tom Vale's works at Brenmark in 2008.", PEOPLE)
+    assert ("Tom Vale", "employed_by", "Brenmark") not in got

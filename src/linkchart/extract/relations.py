@@ -1115,6 +1115,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
         for rule in ctx.rules["noun_rules"]:
             if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"] and hyphened not in rule["nouns"]:
                 continue
+            if lemma in rule.get("singular_only", ()) and tok.tag_ in {"NNS", "NNPS"}:
+                continue  # "X's works at Y" are pieces of work, not X working there
             objects: list[Span] = []
             modifiers = [e for e in _modifier_ents(ctx, tok) if not hyphened or e.end <= tok.i - 2]
             given = _given(ctx, tok, modifiers)
