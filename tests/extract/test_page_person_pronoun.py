@@ -37,3 +37,12 @@ def test_a_paragraph_ending_on_another_person_passes_that_one_on(nlp: Language) 
     ])
     assert ("Paul Okram", "employed_by", "Dunmore University") in got
     assert ("Tomas Verrel", "employed_by", "Dunmore University") not in got
+
+
+def test_it_opening_a_paragraph_on_a_page_about_a_company_is_the_company(nlp: Language) -> None:
+    got = _by_paragraph(nlp, [
+        "Verrel Film was a Varnish film production company established in 1929 .",
+        "The studio produced many films in the 1930s .",
+        "It was acquired by the Dunmore Media Group in 1984 .",
+    ])
+    assert ("Verrel Film", "part_of", "Dunmore Media Group") in got

@@ -174,12 +174,13 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
 
 def _carried_subjects(art: _Article, adjacent: bool) -> dict[str, Speaker] | None:
     """Return the person and organisation a pronoun opening the next span may stand for: those the previous span
-    ended on (when nothing stands between), else the person the page's opening defines (rule page_person_pronoun:
-    on a page about X, 'He received his doctorate at Y' with no one named before is X)."""
+    ended on (when nothing stands between), else the person or organisation the page's opening defines (rule
+    page_person_pronoun: on a page about X, 'He received his doctorate at Y' or 'It was acquired by Y' with no one
+    carried from the paragraph before is X)."""
     subjects = dict(art.subjects) if adjacent else {}
     lead = art.lead
-    if lead is not None and lead.label == "PERSON" and "PERSON" not in subjects:
-        subjects["PERSON"] = Speaker(lead.name, lead.label, *lead.span)
+    if lead is not None and lead.label in {"PERSON", "ORG"} and lead.label not in subjects:
+        subjects[lead.label] = Speaker(lead.name, lead.label, *lead.span)
     return subjects or None
 
 
