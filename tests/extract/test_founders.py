@@ -22,6 +22,7 @@ def named(text: str) -> list[tuple[str, str]]:
     "Grey Tide is a rock band founded in 2000 by Jamie Orton and Ruth Bale.",
     "Grey Tide, a folk trio formed by Jamie Orton and Ruth Bale, released its first record in 1999.",
     "Grey Tide are a band formed in 1985 by Jamie Orton and Ruth Bale.",
+    "Grey Tide were a new wave British group formed in 1985 by Jamie Orton and Ruth Bale as a side project.",
 ])
 def test_the_founders_of_a_band_are_its_members(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, named(text))

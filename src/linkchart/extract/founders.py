@@ -25,7 +25,9 @@ def _describing_nouns(name: Span) -> list[Token]:
     if root.dep_ in {"appos", "compound"} and root.head.i not in range(name.start, name.end):
         out.append(root.head)
     if root.dep_ in {"nsubj", "nsubjpass"} and lemma_of(root.head) == "be":
-        out += [c for c in root.head.children if c.dep_ == "attr"]
+        attributes = [c for c in root.head.children if c.dep_ == "attr"]
+        # 'X were a new wave British group': the parser may make the noun an appositive of the attribute
+        out += attributes + [c for a in attributes for c in a.children if c.dep_ == "appos"]
     return out
 
 

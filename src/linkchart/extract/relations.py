@@ -465,6 +465,8 @@ def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
             and lemma_of(noun.head.head) in ctx.rules["described_of_nouns"]:
         noun = noun.head.head  # 'a chain of stores headquartered in Y': the chain is X ('the son of a man based in
         # Y' is not)
+    if noun.dep_ == "appos" and noun.head.dep_ == "attr" and ctx.ent_at[noun.head.i] is None:
+        noun = noun.head  # 'X were a new wave British group formed by Y': the parser makes 'group' an appositive
     if noun.dep_ == "attr" and lemma_of(noun.head) == "be":
         return [e for c in noun.head.children if c.dep_ == "nsubj" for e in ents_for(ctx, c, conj=False)]
     if noun.dep_ == "appos":
