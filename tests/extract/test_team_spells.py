@@ -52,3 +52,9 @@ def test_a_musician_from_a_band_is_its_member(nlp, text: str) -> None:  # noqa: 
 ])
 def test_a_team_or_squad_named_before_its_noun_is_the_team(nlp, text: str) -> None:  # noqa: ANN001
     assert ("Tom Varga", "member_of", "Dell City") in triples(nlp, text, named(text))
+
+
+def test_guest_musicians_from_a_band_are_its_members(nlp) -> None:  # noqa: ANN001
+    text = "The album includes guest musicians Tom Varga and Ruth Bale from Grey Tide, along with a session player."
+    got = triples(nlp, text, named(text))
+    assert {("Tom Varga", "member_of", "Grey Tide"), ("Ruth Bale", "member_of", "Grey Tide")} <= got
