@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from parsed_text import facts, triples
 
-NAMES = [("Tom Varga", "PERSON"), ("Ruth Bale", "PERSON"), ("Orlin Rovers", "ORG"), ("Dell City", "ORG"),
-         ("Tolby Town", "ORG"), ("Grey Tide", "ORG")]
+NAMES = [("Tom Varga", "PERSON"), ("Ruth Bale", "PERSON"), ("Jamie Orton", "PERSON"), ("Orlin Rovers", "ORG"),
+         ("Dell City", "ORG"), ("Tolby Town", "ORG"), ("Grey Tide", "ORG")]
 
 
 def named(text: str) -> list[tuple[str, str]]:
@@ -55,6 +55,7 @@ def test_a_team_or_squad_named_before_its_noun_is_the_team(nlp, text: str) -> No
 
 
 def test_guest_musicians_from_a_band_are_its_members(nlp) -> None:  # noqa: ANN001
-    text = "The album includes guest musicians Tom Varga and Ruth Bale from Grey Tide, along with a session player."
+    text = "The album includes guest musicians Jamie Orton and Ruth Bale from the Grey Tide, along with session " \
+           "player Tom Varga."
     got = triples(nlp, text, named(text))
-    assert {("Tom Varga", "member_of", "Grey Tide"), ("Ruth Bale", "member_of", "Grey Tide")} <= got
+    assert {("Jamie Orton", "member_of", "Grey Tide"), ("Ruth Bale", "member_of", "Grey Tide")} <= got
