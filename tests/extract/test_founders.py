@@ -53,3 +53,13 @@ def test_the_founder_of_a_company_or_foundation_is_no_member(nlp, text: str, bod
     got = triples(nlp, text, named(text))
     assert ("Jamie Orton", "founded", body) in got
     assert ("Jamie Orton", "member_of", body) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Jamie Orton never founded the Harbour Party.",
+    "The Harbour Party was not founded by Jamie Orton.",
+])
+def test_a_denied_founding_says_nothing_of_membership(nlp, text: str) -> None:  # noqa: ANN001
+    got = facts(nlp, text, named(text))
+    assert ("Jamie Orton", "founded", "Harbour Party", "verb_found") in got  # denied, still read
+    assert not any(p == "member_of" for _, p, _, _ in got)

@@ -1721,7 +1721,7 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
             negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
             date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
-        if cand.predicate == "founded" and s.label == "PERSON" and _founders_join(ctx, o):
+        if cand.predicate == "founded" and s.label == "PERSON" and not negated and _founders_join(ctx, o):
             key = (s.start, s.end, "member_of", o.start, o.end)
             if key not in seen:
                 seen.add(key)
