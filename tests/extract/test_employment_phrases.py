@@ -61,3 +61,21 @@ def test_a_post_with_no_organisation_says_nothing(nlp) -> None:  # noqa: ANN001
     got = triples(nlp, "Tom Vale held the post for two years before he left Tull.", [("Tom Vale", "PERSON"),
                                                                                     ("Tull", "GPE")])
     assert not any(p == "employed_by" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale did most of his work at Brenmark.",
+    "Tom Vale's work at Brenmark ended in 2003.",
+])
+def test_work_done_at_an_organisation_is_employment(nlp, text: str) -> None:  # noqa: ANN001
+    assert ("Tom Vale", "employed_by", "Brenmark", "noun_career") in facts(nlp, text, PEOPLE)
+
+
+def test_the_work_of_an_organisation_employs_no_one(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Tom Vale praised the work of Brenmark.", PEOPLE)
+    assert ("Tom Vale", "employed_by", "Brenmark") not in got
+
+
+def test_works_shown_at_an_organisation_are_no_employment(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "The curator showed Tom Vale's works at Brenmark in 2008.", PEOPLE)
+    assert ("Tom Vale", "employed_by", "Brenmark") not in got

@@ -162,7 +162,7 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     adjacent = art.last_end >= 0 and not art.text[art.last_end:offset].strip()
     facts = reader.read(doc, offset, art.date, context_date=art.context_date,
                         context_speaker=art.speaker if adjacent else None,
-                        context_subjects=art.subjects if adjacent else None, context_told=art.told)
+                        context_subjects=_carried_subjects(art, adjacent), context_told=art.told)
     art.context_date = last_stated_date(doc[:], art.date, art.context_date)
     art.speaker = facts.speaker
     art.subjects = facts.subjects
@@ -171,6 +171,18 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     art.extraction.relations.extend(facts.relations)
     art.extraction.events.extend(facts.events)
     art.extraction.claims.extend(facts.claims)
+
+
+def _carried_subjects(art: _Article, adjacent: bool) -> dict[str, Speaker] | None:
+    """Return the person and organisation a pronoun opening the next span may stand for: those the previous span
+    ended on (when nothing stands between), else the person or organisation the page's opening defines (rule
+    page_person_pronoun: on a page about X, 'He received his doctorate at Y' or 'It was acquired by Y' with no one
+    carried from the paragraph before is X)."""
+    subjects = dict(art.subjects) if adjacent else {}
+    lead = art.lead
+    if lead is not None and lead.label in {"PERSON", "ORG"} and lead.label not in subjects:
+        subjects[lead.label] = Speaker(lead.name, lead.label, *lead.span)
+    return subjects or None
 
 
 def _is_headline(text: str, start: int, end: int, mentions: list[Mention]) -> bool:

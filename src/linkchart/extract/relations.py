@@ -48,6 +48,7 @@ from linkchart.extract.context import (
     unrelativise,
 )
 from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.founders import founders_join
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
     adjacent_in_pairs,
@@ -61,8 +62,10 @@ from linkchart.extract.locations import (
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
 from linkchart.extract.modality import modality_memo
+from linkchart.extract.name_lists import listed_after
 from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
+from linkchart.extract.teachers import teachers_at
 from linkchart.extract.title_holders import title_before
 from linkchart.lexicon import Predicate
 from linkchart.lexicon.loader import parse_yaml
@@ -462,6 +465,8 @@ def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
             and lemma_of(noun.head.head) in ctx.rules["described_of_nouns"]:
         noun = noun.head.head  # 'a chain of stores headquartered in Y': the chain is X ('the son of a man based in
         # Y' is not)
+    if noun.dep_ == "appos" and noun.head.dep_ == "attr" and ctx.ent_at[noun.head.i] is None:
+        noun = noun.head  # 'X were a new wave British group formed by Y': the parser makes 'group' an appositive
     if noun.dep_ == "attr" and lemma_of(noun.head) == "be":
         return [e for c in noun.head.children if c.dep_ == "nsubj" for e in ents_for(ctx, c, conj=False)]
     if noun.dep_ == "appos":
@@ -548,6 +553,9 @@ def _named_by(ctx: SentenceContext, tok: Token) -> list[Span]:
 
 def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one" and depth < 3:
+        # rule one_of_role: 'X, one of the founders of Y', 'X is one of Y's constituent colleges': X holds it
+        return _role_holders(ctx, role.head.head, depth + 1)
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False) or _named_after_portfolio(ctx, role)
     contact = contact_clause(ctx, role)
@@ -735,6 +743,8 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         objects += [e for t in _follow(tok, f"prep:{p}") for e in ents_for(ctx, t)]
         if title_of:  # 'Judge X of the Supreme Court': the title's phrase hangs on the name
             objects += [e for t in _follow(tok.head, f"prep:{p}") for e in ents_for(ctx, t)]
+    for e in list(objects):  # rule listed_after: 'a member of the A, B, and C', B and C hung elsewhere by the parser
+        objects += [n for n in listed_after(ctx, e) if n not in objects]
     if not objects and not rule.get("trail"):
         # 'a researcher on militias at Y' (the 'at' phrase hangs on 'militias'); 'an author and lecturer at Y'
         conjoined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -768,8 +778,9 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
             c.dep_ in {"compound", "nmod"} and c.is_lower and lemma_of(c) in ctx.rules["group_nouns"]
             for c in tok.children):
         # "Iran's Revolutionary Guards chief X": the country qualifies the group X heads; so it does in 'the Iraqi
-        # militia leader X', where the group has no name (rule nation_of_unnamed_group)
-        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"}]
+        # militia leader X', where the group has no name (rule nation_of_unnamed_group); a party's adjective is no
+        # nation's ('a Republican member of the Y House' belongs to both)
+        objects = [e for e in objects if e.label_ not in {"GPE", "NORP"} or _membership_body(e)]
     return objects
 
 
@@ -1112,6 +1123,8 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
         for rule in ctx.rules["noun_rules"]:
             if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"] and hyphened not in rule["nouns"]:
                 continue
+            if lemma in rule.get("singular_only", ()) and tok.tag_ in {"NNS", "NNPS"}:
+                continue  # "X's works at Y" are pieces of work, not X working there
             objects: list[Span] = []
             modifiers = [e for e in _modifier_ents(ctx, tok) if not hyphened or e.end <= tok.i - 2]
             given = _given(ctx, tok, modifiers)
@@ -1584,12 +1597,19 @@ def _national_body_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Can
                 break
 
 
+def _teacher_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
+    """'X studied under Z at Y', 'Y, where he was a pupil of Z': Z taught at Y (rule teacher_at, extract/teachers)."""
+    rule = ctx.rules["teacher_rule"]
+    for teacher, school, verb in teachers_at(ctx, sent, rule):
+        yield _Candidate(rule["name"], rule["predicate"], arg_for(ctx, teacher), arg_for(ctx, school), verb)
+
+
 # the matchers that need only the sentence context; verb frames, matched first, also need the verb rule index
 MATCHERS = (_role_candidates, _possessive_candidates, _modifier_candidates, _noun_candidates,
             _place_pair_candidates, _place_in_candidates, _person_of_candidates, _group_of_person_candidates,
             _unit_of_candidates, _unit_comma_candidates, _party_person_candidates, _clause_candidates,
             _place_noun_candidates, _demonym_place_candidates, _national_body_candidates,
-            _bracket_country_candidates, _example_place_candidates)
+            _bracket_country_candidates, _example_place_candidates, _teacher_candidates)
 
 
 def _label_ok(label: str, allowed: frozenset[str]) -> bool:
@@ -1704,7 +1724,18 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
             negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
             date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
+        if cand.predicate == "founded" and s.label == "PERSON" and not negated and _founders_join(ctx, o):
+            key = (s.start, s.end, "member_of", o.start, o.end)
+            if key not in seen:
+                seen.add(key)
+                out.append(replace(out[-1], predicate="member_of", rule=cand.rule + "_member"))
     return out + _within(out, ctx.rules["within_rule"])
+
+
+def _founders_join(ctx: SentenceContext, arg: Arg) -> bool:
+    """Return True when the organisation `arg` names counts its founders among its members (extract/founders.py)."""
+    name = ctx.doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return name is not None and founders_join(name)
 
 
 def _within(found: list[Relation], rule: dict[str, Any]) -> list[Relation]:

@@ -118,6 +118,7 @@ class Organisations:
     focus_nouns: frozenset[str]  # 'the company': alone, the organisation the article is about
     owned_bodies: frozenset[str]  # "the party's disciplinary committee": a body of the organisation that owns it
     legal_forms: frozenset[str]  # last words stating a company's legal form ('Corporation', 'Oy')
+    founders_join: frozenset[str]  # bodies whose founders are their first members ('a band formed by X')
 
 
 @cache
@@ -133,6 +134,7 @@ def organisations() -> Organisations:
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
         nation_governments=lower("nation_government"), membership=lower("membership"),
         focus_nouns=lower("focus_noun"), owned_bodies=lower("owned_body"), legal_forms=lower("legal_form"),
+        founders_join=lower("founders_join"),
     )
 
 
