@@ -33,6 +33,7 @@ from linkchart.resolve.margins import (
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.name_numbers import name_numbers
+from linkchart.resolve.named_after import named_after_figure
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
     Acronym,
@@ -189,7 +190,8 @@ def _join_same_key(r: Resolution, join: Join) -> None:
         calque = names.english_calque(ls.surface)
         if calque and names.name_key(ls.surface) not in ambiguous and names.name_key(calque) in groups:
             groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
-    for members in (part for group in groups.values() for part in _by_numbers(group, locals_)):
+    for members in (part for group in groups.values() for numbered in _by_numbers(group, locals_)
+                    for part in _by_figure_or_place(numbered, locals_)):
         first = members[0]
         for other in members[1:]:
             evidence: Evidence
@@ -212,6 +214,15 @@ def _by_numbers(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[li
     if sum(1 for numbers in by_numbers if numbers) <= 1:
         return [members]
     return list(by_numbers.values())
+
+
+def _by_figure_or_place(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[list[Key]]:
+    """Return the local surfaces of one key as the groups that are one thing: a saint ('Saint Malo') and the places
+    named after him ('Saint-Malo', `named_after`) share a key but are two."""
+    places = [k for k in members if named_after_figure(locals_[k].surface)]
+    if not places or len(places) == len(members):
+        return [members]
+    return [[k for k in members if k not in places], places]
 
 
 # ---- alias statements -----------------------------------------------------------------
