@@ -267,6 +267,13 @@ def test_a_unit_named_with_its_parent_is_the_unit() -> None:
     assert "named with its parent" in reasons["Valley Defence Corps Storm Force"]
 
 
+def test_a_head_word_of_is_no_parent_of_what_follows() -> None:
+    # 'University of Tarn State' is the university, not a unit of the bare 'University' another article names
+    ms = _mentions((1, "University", "ORG"), (2, "Tarn State", "ORG"), (2, "University of Tarn State", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is not ents[2]
+
+
 def test_a_kunya_is_an_alias_only_when_a_text_states_it() -> None:
     # invented people: 'Abu Tariq' is nobody's spelling; a stated alias joins it to its bearer
     ms = _mentions((1, "Tariq al-Nadimi", "PERSON"), (2, "Abu Tariq", "PERSON"), (3, "Hajj Tariq", "PERSON"),
@@ -349,3 +356,10 @@ def test_a_word_of_a_person_named_in_full_is_no_short_form_of_an_organisation() 
     ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[3] != "Tarvo Corporation"
     assert ents[5] == "Velm Corporation"
+
+
+def test_a_given_name_alone_is_the_person_not_the_society_named_after_him() -> None:
+    # the society's name holds the person's; the model labelled it a person
+    ms = _mentions((1, "Società Aldo Varnetti", "PERSON"), (1, "Aldo Varnetti", "PERSON"), (1, "Aldo", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is ents[2] and ents[3] is not ents[1]

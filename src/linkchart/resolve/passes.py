@@ -725,6 +725,8 @@ def _join_parent_prefixed(r: Resolution, join: Join) -> None:
             continue
         for i in range(len(words) - 2, 0, -1):  # the longest parent first
             parent, unit = orgs.get(names.name_key(" ".join(words[:i]))), " ".join(words[i:])
+            if parent and bare_head(locals_[parent].surface, "ORG"):
+                continue  # 'University of Tarn State' is no unit of a 'University': its head word names a kind
             target = orgs.get(names.name_key(unit))
             if parent and target and head_type(unit) == "ORG" and uf.find(target) != uf.find(k):
                 join(target, k, ParentPrefixed(locals_[target].surface, locals_[parent].surface))
