@@ -363,3 +363,17 @@ def test_a_given_name_alone_is_the_person_not_the_society_named_after_him() -> N
     ms = _mentions((1, "Società Aldo Varnetti", "PERSON"), (1, "Aldo Varnetti", "PERSON"), (1, "Aldo", "PERSON"))
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[3] is ents[2] and ents[3] is not ents[1]
+
+
+def test_two_names_with_a_differing_part_written_in_one_article_stay_two() -> None:
+    # the matcher lets 'Tarn Orla River' and 'Tarn Orla Station' through as one name written two ways; one writer
+    # naming both means two things, while another article's single form may still join either
+    ms = _mentions((1, "Tarn Orla River", "LOC"), (1, "Tarn Orla Station", "FAC"), (1, "Tarn Orla River", "LOC"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1] is ents[3] and ents[2] is not ents[1]
+
+
+def test_names_with_a_differing_part_in_different_articles_still_match() -> None:
+    ms = _mentions((1, "Tarn Orla River", "LOC"), (2, "Tarn Orla Station", "FAC"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1] is ents[2]

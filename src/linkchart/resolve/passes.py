@@ -814,13 +814,39 @@ def _join_matcher(r: Resolution, join: Join) -> None:
         reps.setdefault(ls.surface, k)
     memo = r.matcher
     memo.surfaces.update(reps)
+    conflicting: list[tuple[str, str, NameMatch]] = []
     for a, b in candidate_pairs(reps):
         ka, kb = reps[a], reps[b]
         if uf.find(ka) == uf.find(kb):
             continue
         evidence = memo.verdict(a, b)
         if evidence is not None:
-            join(ka, kb, evidence)
+            if CONFLICT in names.compare(a, b).features:
+                conflicting.append((a, b, evidence))
+            else:
+                join(ka, kb, evidence)
+    together = _written_together(conflicting, locals_)
+    for a, b, evidence in conflicting:
+        if (a, b) not in together:
+            join(reps[a], reps[b], evidence)
+
+
+CONFLICT = "parts_conflict"  # the matcher's feature: each name has a part the other lacks
+
+
+def _written_together(pairs: list[tuple[str, str, NameMatch]],
+                      locals_: dict[Key, LocalSurface]) -> set[tuple[str, str]]:
+    """Return the pairs of names that some article writes both of: 'Tarn River' and 'Tarn Station', 'Ana Lind-Ross'
+    and 'Ivo Lind-Ross' written in one text are the writer's two things, whatever the matcher makes of the
+    differing part (that tolerance is for spellings across sources)."""
+    if not pairs:
+        return set()
+    wanted = {name for a, b, _ in pairs for name in (a, b)}
+    articles: dict[str, set[int]] = defaultdict(set)
+    for article, surface in locals_:
+        if surface in wanted:
+            articles[surface].add(article)
+    return {(a, b) for a, b, _ in pairs if not articles[a].isdisjoint(articles[b])}
 
 
 def _join_acronyms(r: Resolution, join: Join) -> None:
