@@ -377,3 +377,14 @@ def test_names_with_a_differing_part_in_different_articles_still_match() -> None
     ms = _mentions((1, "Tarn Orla River", "LOC"), (2, "Tarn Orla Station", "FAC"))
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[1] is ents[2]
+
+
+def test_a_word_alone_is_not_the_short_form_of_a_name_the_article_also_numbers() -> None:
+    # 'Tarn Nova', also called 'Tarn II': the bare 'Tarn' is the first of the series, not its short form
+    ms = _mentions((1, "Tarn Nova", "ORG"), (1, "Tarn II", "ORG"), (1, "Tarn", "ORG"), (1, "Tarn Nova", "ORG"))
+    stated = [S(1, "Tarn Nova", "Tarn II", "known_as", "Tarn Nova, also called Tarn II")]
+    ents = {m: e for e in resolve(ms, stated, []) for m in e.mention_ids}
+    assert ents[1] is ents[2] and ents[3] is not ents[1]
+    plain = _mentions((1, "Tarn Nova", "ORG"), (1, "Tarn", "ORG"))
+    alone = {m: e for e in resolve(plain, [], []) for m in e.mention_ids}
+    assert alone[1] is alone[2]  # without a numbered name, the short form joins

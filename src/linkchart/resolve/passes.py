@@ -32,7 +32,7 @@ from linkchart.resolve.margins import (
     order_margin,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
-from linkchart.resolve.name_numbers import name_numbers
+from linkchart.resolve.name_numbers import name_numbers, series_numbers
 from linkchart.resolve.named_after import named_after_figure
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
@@ -501,9 +501,21 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
             continue
         if types[k] == "PERSON" and not _introduced(target, k, locals_):
             continue
+        if _numbered_successor(ls.surface, root, r.by_article.get(k[0], []), uf):
+            continue  # 'Tarn Nova', also called 'Tarn II' there: the bare 'Tarn' is the first of the series
         if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
                                    or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
             join(target, k, ShortForm(locals_[target].surface))
+
+
+def _numbered_successor(short: str, root: Key, surfaces: list[LocalSurface], uf: UnionFind) -> bool:
+    """Return True when the article calls the cluster `root` by `short` and a number ('Tarn II', 'Tarn 2'): the
+    numbered name is a successor of what `short` alone names, not a longer name of it."""
+    for ls in surfaces:
+        words = ls.surface.split()
+        if len(words) == 2 and words[0] == short and series_numbers(ls.surface) and uf.find(ls.key) == root:
+            return True
+    return False
 
 
 SHORTENED = frozenset({"ORG", "LOC", "FAC"})  # the types whose one-word short forms the pass joins
