@@ -388,3 +388,4 @@ def test_a_word_alone_is_not_the_short_form_of_a_name_the_article_also_numbers()
     plain = _mentions((1, "Tarn Nova", "ORG"), (1, "Tarn", "ORG"))
     alone = {m: e for e in resolve(plain, [], []) for m in e.mention_ids}
     assert alone[1] is alone[2]  # without a numbered name, the short form joins
+
