@@ -272,7 +272,35 @@ def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int]
             return  # 'Kafr Kila (Lebanon)', 'Tehran – Baghdad' are not renamings
         if lexicon.nation_of(rt) is not None:
             return  # 'Tom Verrel (Ruritania)' in a results list: his country, which the model may leave untagged
+        if _label_of(s, left) == "PERSON" and _person_named(s, right, rt) and _two_people(lt, rt):
+            return  # 'Dom (Tom Verrel)': the actor who plays a character, or another person, not a renaming
         c.add(s, left, right, "translation")
+
+
+# particles of Arabic and Persian names ('Abu', 'bin', 'al-'): a name holding one may be a nom de guerre, whose
+# bearer's given name the bracket gives ('Abu Tariq (Salim Qarawi)')
+_NAME_PARTICLES = lexicon.particles().name_particles
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+GIVEN_NAMES = lexicon.given_names()
+
+
+def _person_named(s: _Sent, span: tuple[int, int], text: str) -> bool:
+    """Return True when a name is a person's: the model's label says so, or, unlabelled, it opens with a common
+    given name."""
+    label = _label_of(s, span)
+    return label == "PERSON" or (label is None and text.split()[0].casefold() in GIVEN_NAMES)
+
+
+def _two_people(name: str, bracketed: str) -> bool:
+    """Return True when a person's name and a full person's name in brackets after it are two people's: they share
+    no word, the bracket holds two words or more, and neither holds a particle of an Arabic or Persian name."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    inner = [w.casefold() for w in _WORD.findall(bracketed)]
+    if len(inner) < 2 or set(words) & set(inner):
+        return False
+    return not any(w in _NAME_PARTICLES for w in (*words, *inner))
 
 
 def _brackets(c: _Collector, s: _Sent) -> None:
