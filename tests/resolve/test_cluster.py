@@ -389,3 +389,11 @@ def test_a_word_alone_is_not_the_short_form_of_a_name_the_article_also_numbers()
     alone = {m: e for e in resolve(plain, [], []) for m in e.mention_ids}
     assert alone[1] is alone[2]  # without a numbered name, the short form joins
 
+
+
+def test_an_acronym_is_the_company_named_by_it_and_business_words() -> None:
+    ms = _mentions((1, "TAMO Airlines", "ORG"), (1, "TAMO", "ORG"), (1, "VARNA Airlines Group", "ORG"),
+                   (1, "VARNA", "ORG"), (2, "TAMO University", "ORG"), (2, "TAMO", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[4] is ents[3] and ents[1] is not ents[3]
+    assert ents[6] is not ents[5]  # a university named by the letters is another body

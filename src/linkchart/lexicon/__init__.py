@@ -119,6 +119,7 @@ class Organisations:
     owned_bodies: frozenset[str]  # "the party's disciplinary committee": a body of the organisation that owns it
     legal_forms: frozenset[str]  # last words stating a company's legal form ('Corporation', 'Oy')
     possessive_words: frozenset[str]  # plural nouns whose possessive stands inside a name ("People's Republic")
+    firm_words: frozenset[str]  # words of a business's kind after its name ('Airlines', 'Group', 'Holdings')
 
 
 @cache
@@ -134,7 +135,7 @@ def organisations() -> Organisations:
         camel_heads=tuple(w.capitalize() for w in ordered("camel_head")), armed=lower("armed"),
         nation_governments=lower("nation_government"), membership=lower("membership"),
         focus_nouns=lower("focus_noun"), owned_bodies=lower("owned_body"), legal_forms=lower("legal_form"),
-        possessive_words=lower("possessive_name_word"),
+        possessive_words=lower("possessive_name_word"), firm_words=lower("firm_word"),
     )
 
 

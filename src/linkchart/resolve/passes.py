@@ -461,7 +461,11 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     it ('Brennick Group ... Brennick'), when the article names no person with that word and gives it no title
     and no role but an organisation's ('the Brennick network'): a firm or a school named after its founder is
     called by the founder's name.
+
+    An acronym joins the one organisation of its article named by it and business words only ('TAMO Airlines',
+    'TAMO Airlines Group', 'TAMO Company Ltd': `_acronym_firms`).
     """
+    _acronym_firms(r, join)
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
     person_parts: set[tuple[int, str]] = set()  # (article, part) of the persons named in full
@@ -518,6 +522,27 @@ def _numbered_successor(short: str, root: Key, surfaces: list[LocalSurface], uf:
     return False
 
 
+def _acronym_firms(r: Resolution, join: Join) -> None:
+    """Join an acronym alone to the one organisation of its article whose name is the acronym and then only words
+    of a business's kind or legal form ('TAMO Airlines Group' → 'TAMO'; lexicon classes firm_word, legal_form): a
+    company called by its letters. A head of another kind names another body ('TAMO University', 'TAMO Council')."""
+    uf = r.uf
+    for surfaces in r.by_article.values():
+        acronyms = {ls.surface: ls for ls in surfaces if r.types[ls.key] == "ORG" and names.is_acronym(ls.surface)}
+        if not acronyms:
+            continue
+        firms: dict[str, list[LocalSurface]] = defaultdict(list)
+        for ls in surfaces:
+            words = names.normalize(ls.surface).split()
+            if (len(words) >= 2 and words[0] in acronyms and r.types[ls.key] == "ORG"
+                    and all(w.lower().strip(".") in FIRM_WORDS for w in words[1:])):
+                firms[words[0]].append(ls)
+        for acronym, full in firms.items():
+            if len({uf.find(f.key) for f in full}) == 1 and uf.find(full[0].key) != uf.find(acronyms[acronym].key):
+                join(full[0].key, acronyms[acronym].key, ShortForm(full[0].surface))
+
+
+FIRM_WORDS = LEGAL_FORMS | lexicon.organisations().firm_words  # 'Airlines', 'Group', 'Ltd'
 SHORTENED = frozenset({"ORG", "LOC", "FAC"})  # the types whose one-word short forms the pass joins
 
 
