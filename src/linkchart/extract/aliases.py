@@ -435,6 +435,10 @@ def _opening_or(c: _Collector, s: _Sent) -> None:
 # 'It is also known as Y', 'She was formerly called Y': a pronoun subject naming the article's subject again
 PRONOUN_NAMING_RE = re.compile(r"(?P<pronoun>\w+)\s+(?:is|was)\s+")
 LEAD_SENTENCES = 6  # a pronoun so early in the article stands for the name its opening defines
+# or 'the' and a noun of its kind, after a date or a phrase of time: 'In 1071 the village was referred to as Y'
+NOUN_NAMING_RE = re.compile(r"(?:[A-Z][\w ]{0,24}? ,? ?the|The) (?P<noun>[a-z]+)\s+(?:is|was)\s+")
+_PLACE_NOUNS, _GROUP_NOUNS = lexicon.places().nouns, lexicon.organisations().nouns
+LEAD_NOUNS = {"GPE": _PLACE_NOUNS, "LOC": _PLACE_NOUNS, "FAC": _PLACE_NOUNS, "ORG": _GROUP_NOUNS}
 PERSON_PRONOUNS = lexicon.grammar().personal_pronouns
 THING_PRONOUNS = lexicon.grammar().group_pronouns
 
@@ -463,17 +467,21 @@ def article_lead(subject: tuple[int, int], sentence_start: int, mentions: list[M
 
 def _pronoun_naming(c: _Collector, s: _Sent) -> None:
     """'It is also known as Y', 'He was formerly called Y' early in an article: another name of the name its
-    opening defines — 'it' for a place, a thing or a group, 'he' or 'she' for a person (the pronoun must fit)."""
+    opening defines — 'it' for a place, a thing or a group, 'he' or 'she' for a person (the pronoun must fit), or
+    'the' and a noun of the place's or the group's kind ('the village was referred to as Y')."""
     lead = c.lead
     if lead is None or lead.sentences > LEAD_SENTENCES or s.base + c.offset <= lead.sentence_start:
         return
-    head = PRONOUN_NAMING_RE.match(s.text)
-    if head is None:
-        return
-    pronoun = head.group("pronoun").lower()
     person = lead.label == "PERSON"
-    if not (pronoun in PERSON_PRONOUNS and person or pronoun in THING_PRONOUNS and not person):
-        return
+    head = PRONOUN_NAMING_RE.match(s.text)
+    if head is not None:
+        pronoun = head.group("pronoun").lower()
+        if not (pronoun in PERSON_PRONOUNS and person or pronoun in THING_PRONOUNS and not person):
+            return
+    else:
+        head = NOUN_NAMING_RE.match(s.text)
+        if head is None or head.group("noun") not in LEAD_NOUNS.get(lead.label, frozenset()):
+            return  # 'In 1071 the village was referred to as Y': the noun must fit the lead (a place, a group)
     m = KNOWN_AS_RE.match(s.text, head.end())
     if m is None or "," in m.group(0) or "(" in m.group(0):
         return
