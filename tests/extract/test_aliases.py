@@ -344,6 +344,7 @@ def test_without_a_defining_opening_a_pronoun_names_nothing(nlp: Language) -> No
 @pytest.mark.parametrize("text", [
     "She fell for an older man , Dom ( Tom Verrel ) , who later left the town .",
     "The storyline paired Mara Lind ( Anna Stokes ) with her rival .",
+    "The award for Best Singer ( Anna Stokes ) went to the band .",
 ])
 def test_a_person_in_brackets_after_another_person_is_no_renaming(nlp: Language, text: str) -> None:
     # a character and the actor who plays her, in the usual way of writing a cast

@@ -272,7 +272,7 @@ def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int]
             return  # 'Kafr Kila (Lebanon)', 'Tehran – Baghdad' are not renamings
         if lexicon.nation_of(rt) is not None:
             return  # 'Tom Verrel (Ruritania)' in a results list: his country, which the model may leave untagged
-        if _label_of(s, left) == "PERSON" and _person_named(s, right, rt) and _two_people(lt, rt):
+        if _person_named(s, right, rt) and _two_people(lt, rt):
             return  # 'Dom (Tom Verrel)': the actor who plays a character, or another person, not a renaming
         c.add(s, left, right, "translation")
 
@@ -294,8 +294,9 @@ def _person_named(s: _Sent, span: tuple[int, int], text: str) -> bool:
 
 
 def _two_people(name: str, bracketed: str) -> bool:
-    """Return True when a person's name and a full person's name in brackets after it are two people's: they share
-    no word, the bracket holds two words or more, and neither holds a particle of an Arabic or Persian name."""
+    """Return True when a name and a full person's name in brackets after it name two: they share no word, the
+    bracket holds two words or more, and neither holds a particle of an Arabic or Persian name (a character and
+    the actor who plays him, a band and its singer)."""
     words = [w.casefold() for w in _WORD.findall(name)]
     inner = [w.casefold() for w in _WORD.findall(bracketed)]
     if len(inner) < 2 or set(words) & set(inner):
