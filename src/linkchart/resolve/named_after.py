@@ -26,6 +26,7 @@ def named_after_figure(surface: str) -> bool:
     return m is not None and m.group(1).lower() in EPITHETS
 
 
+@lru_cache(maxsize=100_000)
 def opens_with_epithet(surface: str) -> bool:
     """Return True when a name's first word is an epithet ('Saint Malo', 'Saint-Malo', 'St. Denis')."""
     words = surface.strip().replace("-", " ").split()

@@ -533,6 +533,8 @@ def _acronym_firms(r: Resolution, join: Join) -> None:
             continue
         firms: dict[str, list[LocalSurface]] = defaultdict(list)
         for ls in surfaces:
+            if ls.surface.split(" ", 1)[0] not in acronyms:
+                continue
             words = names.normalize(ls.surface).split()
             if (len(words) >= 2 and words[0] in acronyms and r.types[ls.key] == "ORG"
                     and all(w.lower().strip(".") in FIRM_WORDS for w in words[1:])):
@@ -842,6 +844,7 @@ def _join_matcher(r: Resolution, join: Join) -> None:
     Surnames alone and descriptions are left out; types are not compared, since the model's
     labels on place names are unreliable. Each name is compared with a bounded list of
     candidates (`blocking.candidate_pairs`); `r.matcher` may already know a pair's verdict.
+    Two names with a differing part join only when no article writes both (`_written_together`).
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     reps: dict[str, Key] = {}
