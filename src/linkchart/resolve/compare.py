@@ -580,7 +580,7 @@ def _judge(a: ParsedName, b: ParsedName, v: _Verdict | None) -> tuple[float, boo
             _bynames(a, b, extra_a, extra_b, v)
         if links:
             score *= _conflict(a, b, links, v)
-    if figure_and_place(a.text, b.text):
+    if a.text[:1] == b.text[:1] and figure_and_place(a.text, b.text):  # both open with an epithet: one letter
         if v is not None:
             v.add("figure_and_place", a.text, b.text)
         score *= FIGURE_AND_PLACE
