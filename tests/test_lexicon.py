@@ -152,3 +152,16 @@ def test_boilerplate_patterns_compile() -> None:
     for pattern in [c.pattern for c in patterns.line_cues] + [patterns.list_cue, patterns.signature]:
         re.compile(pattern)
     assert "{" not in patterns.signature.split("{0,")[0]  # the role slot was filled
+
+
+def test_a_country_name_with_a_possessive_is_found_as_the_resolver_writes_it() -> None:
+    # the resolver's surfaces drop a possessive inside a name ("X's Republic" → 'X Republic'): the gazetteer knows
+    # each of its names in that form too, for the same country
+    from linkchart.resolve.surfaces import clean_surface
+
+    gazetteer = lexicon.countries().names
+    with_possessive = [(w, v) for w, v in lexicon.values("country").items() if "'s " in w]
+    assert with_possessive
+    for written, country in with_possessive:
+        for form in (written, written.replace("'s ", " 's ")):
+            assert gazetteer[clean_surface(form).replace(".", "").casefold()] == country

@@ -323,6 +323,34 @@ def test_a_pronoun_that_does_not_fit_the_subject_names_nothing(nlp: Language) ->
     assert not any(a == "Mara Lind" for _, a, _ in got)
 
 
+def test_the_subjects_kind_early_in_the_article_names_it_too(nlp: Language) -> None:
+    got = article_pairs(nlp, "Tarnby is a village in the canton of Orland.\nIn 1071 the village was referred to as "
+                             "Tarnacella.")
+    assert ("Tarnby", "Tarnacella", "known_as") in got
+    got = article_pairs(nlp, "Tarnby is a village in the canton of Orland.\nThe village was formerly known as Orvo.")
+    assert ("Tarnby", "Orvo", "known_as") in got
+
+
+def test_a_noun_of_another_kind_names_nothing(nlp: Language) -> None:
+    got = article_pairs(nlp, "Tarnby is a village in the canton of Orland.\nThe band was formerly known as Orvo.")
+    assert not any(a == "Orvo" for _, a, _ in got)
+
+
 def test_without_a_defining_opening_a_pronoun_names_nothing(nlp: Language) -> None:
     got = article_pairs(nlp, "Police arrested Tom Verrel in Tarn on Monday.\nHe was also known as Tommy Vee.")
     assert not any(a == "Tommy Vee" for _, a, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "She fell for an older man , Dom ( Tom Verrel ) , who later left the town .",
+    "The storyline paired Mara Lind ( Anna Stokes ) with her rival .",
+    "The award for Best Singer ( Anna Stokes ) went to the band .",
+])
+def test_a_person_in_brackets_after_another_person_is_no_renaming(nlp: Language, text: str) -> None:
+    # a character and the actor who plays her, in the usual way of writing a cast
+    assert not any(kind == "translation" for _, _, kind in pairs(nlp, text)), pairs(nlp, text)
+
+
+def test_a_nom_de_guerre_with_the_bearers_name_in_brackets_stays_a_renaming(nlp: Language) -> None:
+    found = pairs(nlp, "Abu Tariq ( Salim Qarawi ) leads the group .")
+    assert any({name, alias} == {"Abu Tariq", "Salim Qarawi"} for name, alias, _ in found), found

@@ -267,6 +267,13 @@ def test_a_unit_named_with_its_parent_is_the_unit() -> None:
     assert "named with its parent" in reasons["Valley Defence Corps Storm Force"]
 
 
+def test_a_head_word_of_is_no_parent_of_what_follows() -> None:
+    # 'University of Tarn State' is the university, not a unit of the bare 'University' another article names
+    ms = _mentions((1, "University", "ORG"), (2, "Tarn State", "ORG"), (2, "University of Tarn State", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is not ents[2]
+
+
 def test_a_kunya_is_an_alias_only_when_a_text_states_it() -> None:
     # invented people: 'Abu Tariq' is nobody's spelling; a stated alias joins it to its bearer
     ms = _mentions((1, "Tariq al-Nadimi", "PERSON"), (2, "Abu Tariq", "PERSON"), (3, "Hajj Tariq", "PERSON"),
@@ -349,3 +356,44 @@ def test_a_word_of_a_person_named_in_full_is_no_short_form_of_an_organisation() 
     ents = {m: e.name for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[3] != "Tarvo Corporation"
     assert ents[5] == "Velm Corporation"
+
+
+def test_a_given_name_alone_is_the_person_not_the_society_named_after_him() -> None:
+    # the society's name holds the person's; the model labelled it a person
+    ms = _mentions((1, "Società Aldo Varnetti", "PERSON"), (1, "Aldo Varnetti", "PERSON"), (1, "Aldo", "PERSON"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[3] is ents[2] and ents[3] is not ents[1]
+
+
+def test_two_names_with_a_differing_part_written_in_one_article_stay_two() -> None:
+    # the matcher lets 'Tarn Orla River' and 'Tarn Orla Station' through as one name written two ways; one writer
+    # naming both means two things, while another article's single form may still join either
+    ms = _mentions((1, "Tarn Orla River", "LOC"), (1, "Tarn Orla Station", "FAC"), (1, "Tarn Orla River", "LOC"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1] is ents[3] and ents[2] is not ents[1]
+
+
+def test_names_with_a_differing_part_in_different_articles_still_match() -> None:
+    ms = _mentions((1, "Tarn Orla River", "LOC"), (2, "Tarn Orla Station", "FAC"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[1] is ents[2]
+
+
+def test_a_word_alone_is_not_the_short_form_of_a_name_the_article_also_numbers() -> None:
+    # 'Tarn Nova', also called 'Tarn II': the bare 'Tarn' is the first of the series, not its short form
+    ms = _mentions((1, "Tarn Nova", "ORG"), (1, "Tarn II", "ORG"), (1, "Tarn", "ORG"), (1, "Tarn Nova", "ORG"))
+    stated = [S(1, "Tarn Nova", "Tarn II", "known_as", "Tarn Nova, also called Tarn II")]
+    ents = {m: e for e in resolve(ms, stated, []) for m in e.mention_ids}
+    assert ents[1] is ents[2] and ents[3] is not ents[1]
+    plain = _mentions((1, "Tarn Nova", "ORG"), (1, "Tarn", "ORG"))
+    alone = {m: e for e in resolve(plain, [], []) for m in e.mention_ids}
+    assert alone[1] is alone[2]  # without a numbered name, the short form joins
+
+
+
+def test_an_acronym_is_the_company_named_by_it_and_business_words() -> None:
+    ms = _mentions((1, "TAMO Airlines", "ORG"), (1, "TAMO", "ORG"), (1, "VARNA Airlines Group", "ORG"),
+                   (1, "VARNA", "ORG"), (2, "TAMO University", "ORG"), (2, "TAMO", "ORG"))
+    ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
+    assert ents[2] is ents[1] and ents[4] is ents[3] and ents[1] is not ents[3]
+    assert ents[6] is not ents[5]  # a university named by the letters is another body

@@ -379,3 +379,9 @@ def test_an_organisation_keeps_the_title_word_its_name_opens_with() -> None:
     assert frozenset({"Captain Norway"}) in groups and frozenset({"Norway"}) in groups
     assert frozenset({"General Varnmotors"}) in groups  # not 'Varnmotors'
     assert frozenset({"Tom Verrel"}) in groups
+
+
+def test_a_possessive_written_apart_is_the_possessive() -> None:
+    # a tokenised text writes "People 's": the same name as "People's"
+    assert normalize("Tarn People 's Army") == normalize("Tarn People's Army")
+    assert name_key("Tarn People 's Army") == name_key("Tarn People's Army")

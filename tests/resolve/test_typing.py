@@ -79,3 +79,8 @@ def test_a_place_word_opening_a_name_makes_it_no_persons(name: str, labels: dict
 def test_a_place_word_opening_a_name_leaves_an_organisation_alone(name: str) -> None:
     # 'East Tullbury beat Port Ostrel 2-1': teams named after their towns
     assert vote_type(name, Counter({"ORG": 2}), Counter()) == "ORG"
+
+
+@pytest.mark.parametrize("name", ["Società Aldo Varnetti", "Société Orvan Lasalle", "Compañía Tarn Roldán"])
+def test_a_romance_word_for_a_society_or_company_makes_an_organisation_against_a_person_label(name: str) -> None:
+    assert vote_type(name, Counter({"PERSON": 2}), Counter()) == "ORG"

@@ -272,7 +272,36 @@ def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int]
             return  # 'Kafr Kila (Lebanon)', 'Tehran – Baghdad' are not renamings
         if lexicon.nation_of(rt) is not None:
             return  # 'Tom Verrel (Ruritania)' in a results list: his country, which the model may leave untagged
+        if _person_named(s, right, rt) and _two_people(lt, rt):
+            return  # 'Dom (Tom Verrel)': the actor who plays a character, or another person, not a renaming
         c.add(s, left, right, "translation")
+
+
+# particles of Arabic and Persian names ('Abu', 'bin', 'al-'): a name holding one may be a nom de guerre, whose
+# bearer's given name the bracket gives ('Abu Tariq (Salim Qarawi)')
+_NAME_PARTICLES = lexicon.particles().name_particles
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+GIVEN_NAMES = lexicon.given_names()
+
+
+def _person_named(s: _Sent, span: tuple[int, int], text: str) -> bool:
+    """Return True when a name is a person's: the model's label says so, or, unlabelled, it opens with a common
+    given name."""
+    label = _label_of(s, span)
+    return label == "PERSON" or (label is None and text.split()[0].casefold() in GIVEN_NAMES)
+
+
+def _two_people(name: str, bracketed: str) -> bool:
+    """Return True when a name and a full person's name in brackets after it name two: they share no word, the
+    bracket holds two words or more, and neither holds a particle of an Arabic or Persian name (a character and
+    the actor who plays him, a band and its singer)."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    inner = [w.casefold() for w in _WORD.findall(bracketed)]
+    if len(inner) < 2 or set(words) & set(inner):
+        return False
+    return not any(w in _NAME_PARTICLES for w in (*words, *inner))
 
 
 def _brackets(c: _Collector, s: _Sent) -> None:
@@ -407,6 +436,10 @@ def _opening_or(c: _Collector, s: _Sent) -> None:
 # 'It is also known as Y', 'She was formerly called Y': a pronoun subject naming the article's subject again
 PRONOUN_NAMING_RE = re.compile(r"(?P<pronoun>\w+)\s+(?:is|was)\s+")
 LEAD_SENTENCES = 6  # a pronoun so early in the article stands for the name its opening defines
+# or 'the' and a noun of its kind, after a date or a phrase of time: 'In 1071 the village was referred to as Y'
+NOUN_NAMING_RE = re.compile(r"(?:[A-Z][\w ]{0,24}? ,? ?the|The) (?P<noun>[a-z]+)\s+(?:is|was)\s+")
+_PLACE_NOUNS, _GROUP_NOUNS = lexicon.places().nouns, lexicon.organisations().nouns
+LEAD_NOUNS = {"GPE": _PLACE_NOUNS, "LOC": _PLACE_NOUNS, "FAC": _PLACE_NOUNS, "ORG": _GROUP_NOUNS}
 PERSON_PRONOUNS = lexicon.grammar().personal_pronouns
 THING_PRONOUNS = lexicon.grammar().group_pronouns
 
@@ -435,17 +468,21 @@ def article_lead(subject: tuple[int, int], sentence_start: int, mentions: list[M
 
 def _pronoun_naming(c: _Collector, s: _Sent) -> None:
     """'It is also known as Y', 'He was formerly called Y' early in an article: another name of the name its
-    opening defines — 'it' for a place, a thing or a group, 'he' or 'she' for a person (the pronoun must fit)."""
+    opening defines — 'it' for a place, a thing or a group, 'he' or 'she' for a person (the pronoun must fit), or
+    'the' and a noun of the place's or the group's kind ('the village was referred to as Y')."""
     lead = c.lead
     if lead is None or lead.sentences > LEAD_SENTENCES or s.base + c.offset <= lead.sentence_start:
         return
-    head = PRONOUN_NAMING_RE.match(s.text)
-    if head is None:
-        return
-    pronoun = head.group("pronoun").lower()
     person = lead.label == "PERSON"
-    if not (pronoun in PERSON_PRONOUNS and person or pronoun in THING_PRONOUNS and not person):
-        return
+    head = PRONOUN_NAMING_RE.match(s.text)
+    if head is not None:
+        pronoun = head.group("pronoun").lower()
+        if not (pronoun in PERSON_PRONOUNS and person or pronoun in THING_PRONOUNS and not person):
+            return
+    else:
+        head = NOUN_NAMING_RE.match(s.text)
+        if head is None or head.group("noun") not in LEAD_NOUNS.get(lead.label, frozenset()):
+            return  # 'In 1071 the village was referred to as Y': the noun must fit the lead (a place, a group)
     m = KNOWN_AS_RE.match(s.text, head.end())
     if m is None or "," in m.group(0) or "(" in m.group(0):
         return

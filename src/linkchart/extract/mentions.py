@@ -316,10 +316,49 @@ class MentionFixer:
                     self._described(doc, tok, cands)
                 elif t in self.bodies.frontiers:
                     self._frontier(doc, i, cands)
+        for i in range(2, n - 1):  # after the rules above: the longest name after a possessive is known
+            if doc[i].text in POSSESSIVES:
+                self._possessive_name(doc, i, cands)
         if row:  # what the model or a rule ran across the numbers of a row ('Velin County 1')
             cands[:] = [c for c in cands
                         if c.cue == "table" or not any(ROW_NUMBER_RE.match(doc[k].text) for k in range(c.start, c.end))]
         return cands, others
+
+    def _possessive_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add "the Tarn People's Army", "St. Orla's Church": a possessive inside a name (rule `possessive`). The
+        possessive `doc[i]` stands inside one name when what owns it is a capitalised plural noun of people
+        ('People', 'Women': lexicon class possessive_name_word) with the capitalised words before it, or a saint
+        ('St. Orla'), and a name follows it: a place or a body named so, not an owner and what it owns ("Varnland's
+        Storm Brigade" stays two names)."""
+        owner = doc[i - 1]
+        if not (owner.text[:1].isupper() and owner.is_alpha):
+            return
+        if owner.lower_ in self.orgs.possessive_words:
+            s = i - 1
+            while s > 0 and self._is_name_token(doc[s - 1]) and doc[s - 1].text[:1].isupper() \
+                    and not (doc[s - 1].is_sent_start and doc[s - 1].lower_ in DETERMINERS):
+                s -= 1
+        elif doc[i - 2].lower_.rstrip(".") in self.titles.epithets and doc[i - 2].text[:1].isupper():
+            s = i - 2
+        elif doc[i - 2].text == "." and i > 2 and doc[i - 3].lower_ in self.titles.epithets:
+            s = i - 3  # 'St' + '.' + 'Orla', as a tokeniser may split the abbreviation
+        else:
+            return
+        j = i + 1
+        if not doc[j].text[:1].isupper():
+            return
+        # the longest name found after the possessive, or run across it by the model, with its type
+        after = [c for c in cands if c.start == j or c.start < i < c.end - 1]
+        if after:
+            longest = max(after, key=lambda c: c.end)
+            k, label = longest.end, longest.label
+        else:
+            k, label = self._name_run(doc, j), ""
+        if k <= j:
+            return
+        if label not in self.labels.actors:
+            label = head_label(doc[k - 1].text) or "ORG"
+        cands.append(_Cand(s, k, label, cue="possessive"))
 
     def _role_appositive(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'Ivo Pesh' in 'Ivo Pesh, a researcher at X' as a PERSON (rule role_appositive): two or three
@@ -932,8 +971,8 @@ class MentionFixer:
                     left = _Cand(s, k, cand.label, cand.role, "split")
                     right = _Cand(k + 1, e, "GPE", None, "split")
                     return self._normalise(doc, left) + self._normalise(doc, right)
-        for k in range(s + 1, e - 1 if cand.cue not in ("force", "table") else s + 1):  # 'Sadr’s Jaysh al-Mahdi'
-            # (two names)
+        unsplit = ("force", "table", "possessive")
+        for k in range(s + 1, e - 1 if cand.cue not in unsplit else s + 1):  # 'Sadr’s Jaysh al-Mahdi' (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)

@@ -119,6 +119,8 @@ class Organisations:
     owned_bodies: frozenset[str]  # "the party's disciplinary committee": a body of the organisation that owns it
     legal_forms: frozenset[str]  # last words stating a company's legal form ('Corporation', 'Oy')
     founders_join: frozenset[str]  # bodies whose founders are their first members ('a band formed by X')
+    possessive_words: frozenset[str]  # plural nouns whose possessive stands inside a name ("People's Republic")
+    firm_words: frozenset[str]  # words of a business's kind after its name ('Airlines', 'Group', 'Holdings')
 
 
 @cache
@@ -135,6 +137,7 @@ def organisations() -> Organisations:
         nation_governments=lower("nation_government"), membership=lower("membership"),
         focus_nouns=lower("focus_noun"), owned_bodies=lower("owned_body"), legal_forms=lower("legal_form"),
         founders_join=lower("founders_join"),
+        possessive_words=lower("possessive_name_word"), firm_words=lower("firm_word"),
     )
 
 
@@ -177,11 +180,20 @@ class Countries:
     capitals: dict[str, str]  # capital city (as written) → the country it stands for as an actor
 
 
+_INNER_POSSESSIVE = re.compile(r"[’']s(?= )")
+
+
 @cache
 def countries() -> Countries:
     """Return the country gazetteer."""
+    names: dict[str, str] = {}
+    for w, v in values("country").items():
+        folded = w.replace(".", "").casefold()
+        names[folded] = v
+        # the resolver's surfaces drop a possessive inside a name ("People's Republic of X" → 'People Republic of X')
+        names.setdefault(_INNER_POSSESSIVE.sub("", folded), v)
     return Countries(
-        {w.replace(".", "").casefold(): v for w, v in values("country").items()}, values("demonym"),
+        names, values("demonym"),
         frozenset(w.upper() for w in ordered("gpe_acronym")), lower("nation_name"), lower("nation_adjective"),
         values("capital_of"),
     )

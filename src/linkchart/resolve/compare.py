@@ -21,7 +21,8 @@ How two names are compared (parsing is `name_parts.parse_name`, cached per name)
    raised to `SINGLE_PART_EXPONENT` when both names are one part, times the strength of
    the evidence (the weight of what matched: shared common names say little), times the
    negative features' factors: a given name alone, a differing given or family name,
-   shared parts out of place, organisation names that differ by a qualifier, a word or a
+   common given names in another order, a figure against a place named after it ('Saint
+   Malo' / 'Saint-Malo'), shared parts out of place, organisation names that differ by a qualifier, a word or a
    head word, an organisation against a person.
 
 `THRESHOLD` is the one merge threshold, chosen on the public name pairs
@@ -49,6 +50,7 @@ from linkchart import lexicon
 from linkchart.resolve.name_align import WEAK_LINK, Link, align, clear_pair_cache
 from linkchart.resolve.name_numbers import name_numbers
 from linkchart.resolve.name_parts import BYNAMES, ParsedName, Part, known_name_part, parse_name
+from linkchart.resolve.named_after import figure_and_place
 
 THRESHOLD = 0.40
 
@@ -67,6 +69,8 @@ SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
+FIGURE_AND_PLACE = 0.2  # 'Saint Malo' / 'Saint-Malo': the saint and the town named after him
+GIVEN_NAMES_REORDERED = 0.3  # 'Rosa Ana' / 'Ana Rosa': given names in another order are another compound name
 ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
 TYPO_CEILING = THRESHOLD - 0.01  # letters swapped stay below the threshold, for a resolver with context
 
@@ -101,6 +105,8 @@ FEATURES: dict[str, str] = {
     "parts_conflict": "unmatched {0} vs {1} (negative)",
     "given_name_differs": "given name differs: '{0}' vs '{1}' (negative)",
     "two_given_names": "two different common given names: '{0}' vs '{1}' (negative)",
+    "figure_and_place": "a figure and a place named after it ('{0}' / '{1}', negative)",
+    "given_names_reordered": "common given names in another order: another compound name (negative)",
     "family_name_differs": "surname differs: '{0}' vs '{1}' (negative)",
     "org_words_differ": "organisation names with a differing word (negative)",
     "org_heads_differ": "different head words {0} vs {1} (negative)",
@@ -255,12 +261,8 @@ def _explain_links(a: ParsedName, b: ParsedName, links: list[Link]) -> list[tupl
             facts.append(("same_parts", (links,)))
     else:
         facts += [(k.how, (k,)) for k in links if k.how != "same"]
-    last = -1
-    for k in links:
-        if k.b[0] < last:
-            facts.append(("order_swapped", ()))
-            break
-        last = k.b[-1]
+    if _crossed(links):
+        facts.append(("order_swapped", ()))
     for name in (a, b):
         if name.script:
             facts.append(("arabic_script", (name.norm, " ".join(p.text for p in name.parts))))
@@ -432,6 +434,27 @@ def _two_given_names(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
     return not any(0 in ia or 0 in ib for ia, ib, _, _ in links)
 
 
+def _given_names_reordered(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:
+    """Return True when two names of two or more parts are aligned part for part in another order and every
+    matched pair holds a common given name ('Rosa Ana' / 'Ana Rosa', 'Ana Rosa' / 'Rosi Ana'): no surname is there
+    to have been written first, so the order is the name ('Ana Rosa' is called Ana, 'Rosa Ana' Rosa)."""
+    if not 2 <= len(a.parts) == len(b.parts) or len(links) != len(a.parts) or not _crossed(links):
+        return False
+    return all(len(ia) == 1 and len(ib) == 1
+               and (a.parts[ia[0]].text.lower() in GIVEN_NAMES or b.parts[ib[0]].text.lower() in GIVEN_NAMES)
+               for ia, ib, _, _ in links)
+
+
+def _crossed(links: list[Link]) -> bool:
+    """Return True when the alignment's links cross: some part of the second name is matched in another order."""
+    last = -1
+    for k in links:
+        if k.b[0] < last:
+            return True
+        last = k.b[-1]
+    return False
+
+
 def _bynames(a: ParsedName, b: ParsedName, extra_a: int, extra_b: int, v: _Verdict) -> None:
     """Fire when a byname's word is the other name's word: an alias, never a spelling ('Abu Hafs' / 'Hafs')."""
     for x, y, ex, ey in ((a, b, extra_a, extra_b), (b, a, extra_b, extra_a)):
@@ -557,6 +580,14 @@ def _judge(a: ParsedName, b: ParsedName, v: _Verdict | None) -> tuple[float, boo
             _bynames(a, b, extra_a, extra_b, v)
         if links:
             score *= _conflict(a, b, links, v)
+    if a.text[:1] == b.text[:1] and figure_and_place(a.text, b.text):  # both open with an epithet: one letter
+        if v is not None:
+            v.add("figure_and_place", a.text, b.text)
+        score *= FIGURE_AND_PLACE
+    if _given_names_reordered(a, b, links):
+        if v is not None:
+            v.add("given_names_reordered")
+        score *= GIVEN_NAMES_REORDERED
     if a.kind != b.kind and a.kind and b.kind:  # an organisation's name against a person's
         if v is not None:
             v.add("kind_differs")

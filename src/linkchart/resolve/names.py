@@ -54,7 +54,8 @@ def normalize(name: str) -> str:
     """Return `name` cleaned for comparison, keeping its case.
 
     NFKC; soft hyphens removed; line-break hyphenation joined ('Qas-\\nsem' → 'Qassem');
-    dashes unified to '-'; apostrophes unified to "'"; possessive 's/s' removed; quotes
+    dashes unified to '-'; apostrophes unified to "'"; possessive 's/s' removed (also written apart, as a
+    tokenised text writes it: "People 's"); quotes
     and surrounding punctuation removed; whitespace collapsed.
     """
     s = unicodedata.normalize("NFKC", name).replace("\u00ad", "")
@@ -63,6 +64,7 @@ def normalize(name: str) -> str:
     s = re.sub(r"-[ \t]*\n\s*", "-", s)  # a real hyphen that ended a line
     s = _APOSTROPHES.sub("'", s)
     s = _QUOTES.sub(" ", s)
+    s = re.sub(r"(?<=\w) '(?=s(?:[\s,.;:)]|$))", "'", s)  # a tokenised text's spaced clitic ("People 's")
     s = re.sub(r"(?<=\w)'s(?=[\s,.;:)]|$)", "", s)
     s = re.sub(r"(?<=s)'(?=[\s,.;:)]|$)", "", s)
     s = re.sub(r"\s+", " ", s).strip()

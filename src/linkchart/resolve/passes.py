@@ -32,7 +32,8 @@ from linkchart.resolve.margins import (
     order_margin,
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
-from linkchart.resolve.name_numbers import name_numbers
+from linkchart.resolve.name_numbers import name_numbers, series_numbers
+from linkchart.resolve.named_after import named_after_figure
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
     Acronym,
@@ -189,7 +190,8 @@ def _join_same_key(r: Resolution, join: Join) -> None:
         calque = names.english_calque(ls.surface)
         if calque and names.name_key(ls.surface) not in ambiguous and names.name_key(calque) in groups:
             groups[names.name_key(calque)].append(k)  # 'Jaysh al-Mahdi' joins the 'Mahdi Army'
-    for members in (part for group in groups.values() for part in _by_numbers(group, locals_)):
+    for members in (part for group in groups.values() for numbered in _by_numbers(group, locals_)
+                    for part in _by_figure_or_place(numbered, locals_)):
         first = members[0]
         for other in members[1:]:
             evidence: Evidence
@@ -212,6 +214,15 @@ def _by_numbers(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[li
     if sum(1 for numbers in by_numbers if numbers) <= 1:
         return [members]
     return list(by_numbers.values())
+
+
+def _by_figure_or_place(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[list[Key]]:
+    """Return the local surfaces of one key as the groups that are one thing: a saint ('Saint Malo') and the places
+    named after him ('Saint-Malo', `named_after`) share a key but are two."""
+    places = [k for k in members if named_after_figure(locals_[k].surface)]
+    if not places or len(places) == len(members):
+        return [members]
+    return [[k for k in members if k not in places], places]
 
 
 # ---- alias statements -----------------------------------------------------------------
@@ -450,7 +461,11 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
     it ('Brennick Group ... Brennick'), when the article names no person with that word and gives it no title
     and no role but an organisation's ('the Brennick network'): a firm or a school named after its founder is
     called by the founder's name.
+
+    An acronym joins the one organisation of its article named by it and business words only ('TAMO Airlines',
+    'TAMO Airlines Group', 'TAMO Company Ltd': `_acronym_firms`).
     """
+    _acronym_firms(r, join)
     locals_, types, uf = r.locals_, r.types, r.uf
     starts: dict[str, set[Key]] = defaultdict(set)
     person_parts: set[tuple[int, str]] = set()  # (article, part) of the persons named in full
@@ -490,11 +505,46 @@ def _join_short_org_names(r: Resolution, join: Join) -> None:
             continue
         if types[k] == "PERSON" and not _introduced(target, k, locals_):
             continue
+        if _numbered_successor(ls.surface, root, r.by_article.get(k[0], []), uf):
+            continue  # 'Tarn Nova', also called 'Tarn II' there: the bare 'Tarn' is the first of the series
         if uf.find(k) != root and (counts[root] >= counts[uf.find(k)] or _party_of(locals_[target].surface)
                                    or _legal_form_of(locals_[target].surface) or _introduced(target, k, locals_)):
             join(target, k, ShortForm(locals_[target].surface))
 
 
+def _numbered_successor(short: str, root: Key, surfaces: list[LocalSurface], uf: UnionFind) -> bool:
+    """Return True when the article calls the cluster `root` by `short` and a number ('Tarn II', 'Tarn 2'): the
+    numbered name is a successor of what `short` alone names, not a longer name of it."""
+    for ls in surfaces:
+        words = ls.surface.split()
+        if len(words) == 2 and words[0] == short and series_numbers(ls.surface) and uf.find(ls.key) == root:
+            return True
+    return False
+
+
+def _acronym_firms(r: Resolution, join: Join) -> None:
+    """Join an acronym alone to the one organisation of its article whose name is the acronym and then only words
+    of a business's kind or legal form ('TAMO Airlines Group' → 'TAMO'; lexicon classes firm_word, legal_form): a
+    company called by its letters. A head of another kind names another body ('TAMO University', 'TAMO Council')."""
+    uf = r.uf
+    for surfaces in r.by_article.values():
+        acronyms = {ls.surface: ls for ls in surfaces if r.types[ls.key] == "ORG" and names.is_acronym(ls.surface)}
+        if not acronyms:
+            continue
+        firms: dict[str, list[LocalSurface]] = defaultdict(list)
+        for ls in surfaces:
+            if ls.surface.split(" ", 1)[0] not in acronyms:
+                continue
+            words = names.normalize(ls.surface).split()
+            if (len(words) >= 2 and words[0] in acronyms and r.types[ls.key] == "ORG"
+                    and all(w.lower().strip(".") in FIRM_WORDS for w in words[1:])):
+                firms[words[0]].append(ls)
+        for acronym, full in firms.items():
+            if len({uf.find(f.key) for f in full}) == 1 and uf.find(full[0].key) != uf.find(acronyms[acronym].key):
+                join(full[0].key, acronyms[acronym].key, ShortForm(full[0].surface))
+
+
+FIRM_WORDS = LEGAL_FORMS | lexicon.organisations().firm_words  # 'Airlines', 'Group', 'Ltd'
 SHORTENED = frozenset({"ORG", "LOC", "FAC"})  # the types whose one-word short forms the pass joins
 
 
@@ -714,6 +764,8 @@ def _join_parent_prefixed(r: Resolution, join: Join) -> None:
             continue
         for i in range(len(words) - 2, 0, -1):  # the longest parent first
             parent, unit = orgs.get(names.name_key(" ".join(words[:i]))), " ".join(words[i:])
+            if parent and bare_head(locals_[parent].surface, "ORG"):
+                continue  # 'University of Tarn State' is no unit of a 'University': its head word names a kind
             target = orgs.get(names.name_key(unit))
             if parent and target and head_type(unit) == "ORG" and uf.find(target) != uf.find(k):
                 join(target, k, ParentPrefixed(locals_[target].surface, locals_[parent].surface))
@@ -792,6 +844,7 @@ def _join_matcher(r: Resolution, join: Join) -> None:
     Surnames alone and descriptions are left out; types are not compared, since the model's
     labels on place names are unreliable. Each name is compared with a bounded list of
     candidates (`blocking.candidate_pairs`); `r.matcher` may already know a pair's verdict.
+    Two names with a differing part join only when no article writes both (`_written_together`).
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     reps: dict[str, Key] = {}
@@ -801,13 +854,39 @@ def _join_matcher(r: Resolution, join: Join) -> None:
         reps.setdefault(ls.surface, k)
     memo = r.matcher
     memo.surfaces.update(reps)
+    conflicting: list[tuple[str, str, NameMatch]] = []
     for a, b in candidate_pairs(reps):
         ka, kb = reps[a], reps[b]
         if uf.find(ka) == uf.find(kb):
             continue
         evidence = memo.verdict(a, b)
         if evidence is not None:
-            join(ka, kb, evidence)
+            if CONFLICT in names.compare(a, b).features:
+                conflicting.append((a, b, evidence))
+            else:
+                join(ka, kb, evidence)
+    together = _written_together(conflicting, locals_)
+    for a, b, evidence in conflicting:
+        if (a, b) not in together:
+            join(reps[a], reps[b], evidence)
+
+
+CONFLICT = "parts_conflict"  # the matcher's feature: each name has a part the other lacks
+
+
+def _written_together(pairs: list[tuple[str, str, NameMatch]],
+                      locals_: dict[Key, LocalSurface]) -> set[tuple[str, str]]:
+    """Return the pairs of names that some article writes both of: 'Tarn River' and 'Tarn Station', 'Ana Lind-Ross'
+    and 'Ivo Lind-Ross' written in one text are the writer's two things, whatever the matcher makes of the
+    differing part (that tolerance is for spellings across sources)."""
+    if not pairs:
+        return set()
+    wanted = {name for a, b, _ in pairs for name in (a, b)}
+    articles: dict[str, set[int]] = defaultdict(set)
+    for article, surface in locals_:
+        if surface in wanted:
+            articles[surface].add(article)
+    return {(a, b) for a, b, _ in pairs if not articles[a].isdisjoint(articles[b])}
 
 
 def _join_acronyms(r: Resolution, join: Join) -> None:
