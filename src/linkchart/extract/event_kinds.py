@@ -25,7 +25,8 @@ _BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 
 _OUTCOME_HEADS = lexicon.loader.lower("outcome_head")
 # prepositions whose object is the time frame of the clause ('during the war'), not a happening it reports
 _FRAME_PREPS = {"during", "throughout"}
-_PARTY_PREPS = {"of", "on", "against", "between", "with", "to", "in"}
+# 'a meeting with X', 'the war against X' (grammar.yaml party_prep), 'the war on X', 'a trip to X', 'a raid in X'
+_PARTY_PREPS = lexicon.grammar().party_preps | {"on", "to", "in"}
 # the kinds a natural hazard still starts: the deaths it causes ('the quake killed 150 people')
 _HAZARD_KINDS = {"death"}
 
@@ -118,9 +119,8 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
 
 
 def _own_parties(noun: Token) -> bool:
-    """Whether an event noun names its own parties or place: a possessor, a name before it, or an 'of', 'on',
-    'against', 'between', 'with', 'to' or 'in' phrase ('X's war', 'the Varn war', 'the war against X', 'a trip to
-    X')."""
+    """Whether an event noun names its own parties or place: a possessor, a name before it, or a phrase of a
+    party's or place's preposition ('X's war', 'the Varn war', 'the war against X', 'a trip to X')."""
     return any(c.dep_ == "poss" or (c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN"))
                or (c.dep_ == "prep" and c.lower_ in _PARTY_PREPS) for c in noun.children)
 

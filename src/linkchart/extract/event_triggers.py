@@ -182,8 +182,9 @@ def _to_place(verb: Token) -> bool:
 _PEOPLE = {"PERSON", "ORG", "NORP"}
 _ARRIVING = {"arrive", "arrival"}
 # nouns for a place or a site one can enter ('the town', 'the compound', 'the border area')
-_PLACE_NOUNS = frozenset().union(*(lexicon.loader.lower(c) for c in ("place_noun", "fac_head", "gpe_head", "loc_head",
-                                                                     "area", "frontier")))
+_PLACE_WORDS = lexicon.places()
+_PLACE_NOUNS = _PLACE_WORDS.nouns | _PLACE_WORDS.fac_heads | _PLACE_WORDS.gpe_heads | _PLACE_WORDS.loc_heads \
+    | _PLACE_WORDS.areas | lexicon.loader.lower("frontier")
 
 
 def _a_body(noun: Token) -> bool:
