@@ -322,3 +322,26 @@ def test_a_later_sentence_about_it_says_where_the_page_subject_is(nlp: Language,
 ])
 def test_no_later_place_for_another_subject_or_a_person(nlp: Language, text: str) -> None:
     assert not any(rule == "page_subject_in" for *_, rule in _page(nlp, text))
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Municipal elections in Portugal fall within the jurisdiction of the regions .\nSome cities , such as "
+     "Tullmouth , elect their own parks board .\nVoters in Ostravel , Dunmore and Kellford use wards .",
+     {"Tullmouth", "Ostravel", "Dunmore"}),
+    ("The mountain railways of Portugal refer to railway lines built in the hills .\nThe oldest line runs from "
+     "Ostravel to Dunmore .\nA new line to Kellford is planned .", {"Kellford"}),
+])
+def test_the_places_of_a_page_about_a_countrys_things_are_in_that_country(nlp: Language, text: str,
+                                                                          places: set[str]) -> None:
+    got = _page(nlp, text)
+    assert {s for s, p, o, rule in got if rule == "page_topic" and o == "Portugal"} == places
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Portugal arrested two men on Monday .\nThe men were taken to Ostravel .",
+    "Farmers in Portugal say the drought has ruined their crops .\nIn Ostravel the wells ran dry last week .",
+    "Farmers in Portugal claim the drought ruined their crops .\nIn Ostravel the wells ran dry last week .",
+    "Rebels in Portugal seize the town of Ostravel .\nThe army says Ostravel fell on Monday .",
+])
+def test_a_report_of_a_happening_or_a_saying_is_no_page_about_a_countrys_things(nlp: Language, text: str) -> None:
+    assert not any(rule == "page_topic" for *_, rule in _page(nlp, text))

@@ -88,6 +88,56 @@ def opening_definition(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Openi
                    len(_nations(sent)), tuple(t.idx + offset for t in _locative_objects(sent, end, rule)))
 
 
+def topic_opening(doc: Doc, rule: dict[str, Any], offset: int = 0) -> Opening | None:
+    """Return the first sentence of `doc` (offsets + `offset`) as an `Opening` when it opens a page about a
+    country's things rather than one named thing ('Municipal elections in Varnland fall to the provinces.', 'The
+    mountain railways of Varnland refer to ...', 'Among the longest rivers of Varnland are ...'): its main verb in
+    the present tense (`rule["topic_tags"]`), a plural common noun before it takes an 'of' or 'in' phrase whose
+    object names a country. Its noun is that plural's lemma and its subject that word; None otherwise: a report tells
+    a happening ('Police in Varnland arrested two men', 'Rebels in Varnland seize a town': an event's trigger) or
+    what someone says ('Farmers in Varnland say ...': a reporting verb, a clause under the verb)."""
+    sent = next(iter(doc.sents), None)
+    if sent is None or sent.root.tag_ not in rule["topic_tags"] or _reports(sent.root):
+        return None
+    for tok in sent:
+        if tok.i >= sent.root.i:
+            return None
+        if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" and _country_entity(obj) is not None:
+                    return Opening(sent.start_char + offset, sent.end_char + offset, lemma_of(tok), (tok.i, tok.i + 1),
+                                   (tok.idx + offset, tok.idx + len(tok) + offset), nations=len(_nations(sent)))
+    return None
+
+
+def _reports(verb: Token) -> bool:
+    """Return True when a main verb tells a happening or a saying: an event trigger of the lexicon, a reporting
+    verb, or a verb with a clause under it ('say the drought has ruined ...')."""
+    verbs = lexicon.verbs()
+    lemma = lemma_of(verb)
+    return lemma in lexicon.events().triggers or lemma in verbs.speech | verbs.attribution \
+        or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
+def _country_entity(tok: Token) -> str | None:
+    """Return the country the named entity holding `tok` names ('Varnland', 'the Republic of Varnland'), or None."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return nation_named(ent.text) if ent is not None else None
+
+
+def page_topic_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
+                         rule: dict[str, Any], site_nouns: Collection[str]) -> list[Relation]:
+    """Return the `page_country_relations` of a page about a country's things (`topic_opening`), each named
+    `rule["topic_name"]`: its places are in that country, and so are its sites and the organisations named as
+    such where the opening names that country alone."""
+    topic = dict(rule, name=rule["topic_name"], organisation_name=rule["topic_name"])
+    return page_country_relations(mentions, relations, opening, topic, (), site_nouns)
+
+
 def _locative_objects(sent: Span, after: int, rule: dict[str, Any]) -> list[Token]:
     """Return the objects of the 'in' phrases of a definition after its name (token `after` on), outside brackets,
     each hung on a noun or on a verb of `rule["opening_place_verbs"]` ('a station built in 1904 in Tull', 'a museum

@@ -62,8 +62,10 @@ from linkchart.extract.pages import (
     page_district_relations,
     page_leader_relations,
     page_region_relations,
+    page_topic_relations,
     place_nouns,
     tag_defined_name,
+    topic_opening,
 )
 from linkchart.extract.referents import tag_referents_before
 from linkchart.extract.regions import narrow_lone_regions
@@ -117,6 +119,7 @@ class _Article:
     last_end: int = -1
     read_any: bool = False  # whether a span of running text was read yet (the first is the page's opening)
     opening: Opening | None = None  # the opening sentence, when it defines the page's subject (pages.py)
+    topic: Opening | None = None  # the opening sentence, when it names a country's things instead (pages.py)
     # where later sentences put the page's subject ('It is located in Tull'): (place char, sentence start, end)
     later: list[tuple[int, int, int]] = field(default_factory=list)
     lead: ArticleLead | None = None  # the name that opening defines, which an early 'It is also known as' renames
@@ -138,6 +141,8 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
     if not art.read_any:
         art.read_any = True
         art.opening = opening_definition(doc, reader.rules["page_country_rule"], offset)
+        if art.opening is None:
+            art.topic = topic_opening(doc, reader.rules["page_country_rule"], offset)
         if art.opening is not None and tag_defined_name(doc, art.opening, defined_labels(reader.rules)):
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
@@ -362,6 +367,9 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         art.extraction.relations += page_chained_places(art.extraction.relations, rules["page_chain_rule"])
     else:
         mentions = art.extraction.mentions
+        if art.topic is not None:  # a page about a country's things: its places are in that country
+            art.extraction.relations += page_topic_relations(mentions, art.extraction.relations, art.topic,
+                                                             rules["page_country_rule"], rules["site_nouns"])
     # 'King X of Varnland' heads Varnland on any page; 'President X' heads the country of a reference page
     art.extraction.relations += page_leader_relations(art.text, mentions, art.opening, rules["page_leader_rule"])
     art.extraction.relations = countries_kept_outside(art.extraction.relations, rules["page_country_rule"]["larger"])
