@@ -972,7 +972,7 @@ class MentionFixer:
                     right = _Cand(k + 1, e, "GPE", None, "split")
                     return self._normalise(doc, left) + self._normalise(doc, right)
         unsplit = ("force", "table", "possessive")
-        for k in range(s + 1, e - 1 if cand.cue not in unsplit else s + 1):  # 'Sadr’s Jaysh al-Mahdi' (two names)
+        for k in range(s + 1, e - 1 if cand.cue not in unsplit else s + 1):  # 'Varn’s Storm Brigade' (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
                 left = _Cand(s, k, cand.label, cand.role, "split" if cand.cue == "spacy" else cand.cue)
                 right = _Cand(k + 1, e, cand.label, None, "split" if cand.cue == "spacy" else cand.cue)

@@ -22,7 +22,7 @@ How two names are compared (parsing is `name_parts.parse_name`, cached per name)
    the evidence (the weight of what matched: shared common names say little), times the
    negative features' factors: a given name alone, a differing given or family name,
    common given names in another order, a figure against a place named after it ('Saint
-   Malo' / 'Saint-Malo'), shared parts out of place, organisation names that differ by a qualifier, a word or a
+   Orlan' / 'Saint-Orlan'), shared parts out of place, organisation names that differ by a qualifier, a word or a
    head word, an organisation against a person.
 
 `THRESHOLD` is the one merge threshold, chosen on the public name pairs
@@ -69,7 +69,7 @@ SWAPPED_WITH_CONFLICT = 0.5  # 'Sadr City' / 'Moqtada al-Sadr'
 GIVEN_NAME_ONLY = 0.5  # 'Qais' for 'Qais al-Khazali': brothers share a family name, many share a given name
 ORG_HEADS_DIFFER = 0.4  # 'Quds Force' / 'Quds Brigade'
 KIND_DIFFERS = 0.5  # an organisation's name against a person's
-FIGURE_AND_PLACE = 0.2  # 'Saint Malo' / 'Saint-Malo': the saint and the town named after him
+FIGURE_AND_PLACE = 0.2  # 'Saint Orlan' / 'Saint-Orlan': the saint and the town named after him
 GIVEN_NAMES_REORDERED = 0.3  # 'Rosa Ana' / 'Ana Rosa': given names in another order are another compound name
 ACRONYM_SCORE = 0.85  # 'AAH' for 'Asaib Ahl al-Haq'
 TYPO_CEILING = THRESHOLD - 0.01  # letters swapped stay below the threshold, for a resolver with context

@@ -217,8 +217,8 @@ def _by_numbers(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[li
 
 
 def _by_figure_or_place(members: list[Key], locals_: dict[Key, LocalSurface]) -> list[list[Key]]:
-    """Return the local surfaces of one key as the groups that are one thing: a saint ('Saint Malo') and the places
-    named after him ('Saint-Malo', `named_after`) share a key but are two."""
+    """Return the local surfaces of one key as the groups that are one thing: a saint ('Saint Orlan') and the places
+    named after him ('Saint-Orlan', `named_after`) share a key but are two."""
     places = [k for k in members if named_after_figure(locals_[k].surface)]
     if not places or len(places) == len(members):
         return [members]
