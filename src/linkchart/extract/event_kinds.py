@@ -36,7 +36,8 @@ def _head_lemmas(verb: Token, deps: set[str]) -> set[str]:
 
 
 _LIFTING = "lifting"  # the kind of frame measure_lifted
-_ATTEMPT_HEADS = {"attempt", "bid"}  # 'an assassination attempt' is an attack, the death it aimed at never came
+# 'an assassination attempt' is an attack, the death it aimed at never came (verbs.yaml attempt_head)
+_ATTEMPT_HEADS = lexicon.loader.lower("attempt_head")
 
 
 def construction_kind(tok: Token, kind: str) -> str | None:

@@ -17,6 +17,7 @@ import functools
 from spacy.tokens import Token
 
 from linkchart import lexicon
+from linkchart.extract.context import unrelativise
 
 _EVENTS = lexicon.events()
 _VERBAL = {"VERB", "AUX"}
@@ -73,7 +74,7 @@ def frame_kind(tok: Token) -> str | None:
     return None
 
 
-_PERSONAL_OBJECTS = {"him", "her"}  # 'them' may stand for things ('fired them')
+_PERSONAL_OBJECTS = lexicon.grammar().object_pronouns  # 'him', 'her'; not 'them', which may stand for things
 
 
 def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
@@ -203,7 +204,7 @@ _BODY_NOUNS = lexicon.organisations().nouns | lexicon.organisations().heads
 def _joins_body(verb: Token) -> bool:
     """Return True when what a verb of joining takes is a body: an organisation mention or a determined organisation
     noun ('joined the KGB', 'joined the army'; not the idiom 'joined forces')."""
-    return any(c.dep_ == "dobj" and (c.ent_type_ == "ORG" or _lemma(c) in _BODY_NOUNS and any(
+    return any(c.dep_ == "dobj" and _a_body(c) and (c.ent_type_ == "ORG" or any(
         d.dep_ in {"det", "poss", "amod", "compound"} for d in c.children)) for c in verb.children)
 
 
@@ -211,7 +212,7 @@ def _born_one(verb: Token) -> bool:
     """Return True when who is born is a person: a PERSON mention or a personal pronoun as the passive subject, the
     noun a participle or relative clause describes ('X (born 1950)', 'X, who was born in Y'), or the subject of the
     clause a fronted participle opens ('Born in Y, X served ...')."""
-    born = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVES]
+    born = [unrelativise(c, verb) for c in verb.children if c.dep_ == "nsubjpass"]  # 'X, who was born': X
     if not born and verb.dep_ in {"acl", "relcl", "appos"}:
         born = [verb.head]
     if not born and verb.dep_ == "advcl":
@@ -219,8 +220,7 @@ def _born_one(verb: Token) -> bool:
     return any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL_SUBJECTS for t in born)
 
 
-_RELATIVES = {"who", "that", "which"}
-_PERSONAL_SUBJECTS = {"he", "she", "i", "we", "they"}
+_PERSONAL_SUBJECTS = lexicon.grammar().personal_pronouns  # 'he', 'she'
 
 
 def _at_place(tok: Token) -> bool:
