@@ -39,6 +39,8 @@ def frame_nouns(verb: Token) -> tuple[list[Token], list[Token]]:
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass"]
     objects += [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _FRAME_PREPS
                 for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        objects.append(verb.head)  # 'a study released on Thursday', 'the deal signed in May': what is acted on
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # 'shares opened and rose'
@@ -62,7 +64,7 @@ def frame_kind(tok: Token) -> str | None:
         return None
     objects, subjects = frame_nouns(tok)
     objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-               and t.ent_type_ not in {"DATE", "TIME"}]  # 'went there in March' names no march
+               and not (t.ent_type_ in {"DATE", "TIME"} and t.dep_ == "pobj")]  # 'went there in March': no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
@@ -85,7 +87,8 @@ def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt')
     if tok.pos_ in _VERBAL:
         for c in tok.children:
-            if c.dep_ in {"prt", "advmod", "prep"} and c.i == tok.i + 1:  # 'stepped down' is often advmod
+            # 'stepped down' is often advmod; 'walked free' an adjectival complement
+            if c.dep_ in {"prt", "advmod", "prep", "acomp"} and c.i == tok.i + 1:
                 phrasal = kinds.get(f"{lemma} {c.lower_}")
                 if phrasal is not None:
                     return phrasal
@@ -118,7 +121,7 @@ def _possible_lemmas(kinds: dict[str, str]) -> tuple[frozenset[str], frozenset[s
 
 
 _POSSIBLE: dict[int, tuple[dict[str, str], frozenset[str], frozenset[str]]] = {}
-_CONSTRUCTION_VERBS = frozenset({"agree", "rule"})  # verbs `trigger_kind` reads before the table
+_CONSTRUCTION_VERBS = frozenset({"agree", "rule", "let"})  # verbs `trigger_kind` reads before the table
 
 
 def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
@@ -134,10 +137,14 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None
     if tok.pos_ in _VERBAL:
         framed = frame_kind(tok)
+        if framed == "visit" and not _at_place(tok):
+            return None  # 'spent five days in custody': no place is visited
         if framed is not None:
             return framed
         if _lemma(tok) == "agree" and any(c.dep_ == "ccomp" for c in tok.children):
             return "statement"  # 'agreed that X'; 'agreed to a contract' is a deal (frame agreement_made)
+        if _lemma(tok) == "let" and _lets_go(tok):
+            return "release"  # 'a court let him go'
         if _lemma(tok) == "rule" and _ruling(tok):
             return "verdict"  # 'the court ruled that', 'ruled it illegal', 'ruled against X'; not 'ruled the country'
         if _lemma(tok) in _EVENTS.travel_verbs and _to_place(tok):
@@ -241,6 +248,16 @@ def _out_of_state(verb: Token) -> bool:
     subject leaves a state; nothing is made public ('a video emerged from X' is)."""
     return any(c.dep_ == "prep" and c.lower_ == "from" and any(
         g.dep_ == "pobj" and g.ent_type_ not in _PLACES for g in c.children) for c in verb.children)
+
+
+def _lets_go(verb: Token) -> bool:
+    """Return True when 'let' lets a person go ('the court let him go', 'let Ali Roe go free'): a release; not
+    'let the matter go', 'let prices rise'."""
+    goers = [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _lemma(c) == "go" for g in c.children
+             if g.dep_ == "nsubj"]
+    if goers:  # 'let him go' ('him' the subject of 'go'), 'let Ali Roe go' (the name often the object of 'let')
+        goers += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(g.ent_type_ == "PERSON" or g.lower_ in _PERSONAL_OBJECTS for g in goers)
 
 
 def _ruling(verb: Token) -> bool:

@@ -64,6 +64,9 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
         # 'lifted the sanctions on X', 'opened fire on X': whom the object noun is aimed at
         others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
                    if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
+        if trigger.lemma_ == "let":  # 'the court let him go': who goes
+            undergoers += [g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
+                           if g.dep_ == "nsubj"]
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
                 and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
             doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them
@@ -248,7 +251,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                                                      if c.dep_ == "poss" and tok.pos_ == "NOUN"])
             if kind is None:
                 continue
-            mentions = _participants(ctx, tok, doers + undergoers + others, sources - _controller(tok))
+            mentions = _participants(ctx, tok, doers + undergoers + others,
+                                     sources - _controller(tok) - _own_agent(tok))
             if not mentions:
                 mentions = _owners(ctx, doers + undergoers)  # 'shares in X rose', "X's profits fell"
             if not mentions and date_source is None and own_date:
@@ -761,6 +765,12 @@ def _controller(tok: Token) -> set[int]:
     Y said ...': Y met X, though Y is also the source of what follows), else nothing."""
     verb = controlling_verb(tok)
     return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+
+
+def _own_agent(tok: Token) -> set[int]:
+    """Return the token indices of the 'by' phrase of a passive trigger ('a study released by X says ...'): X made
+    the study public, though it is also the source of what the study says."""
+    return {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
 
 
 def _report_sources(sent: Span) -> set[int]:

@@ -1,0 +1,86 @@
+"""Releases told by 'walked free' or 'let X go', breakaways, unrest, short stays, rewards offered, and a study
+released by its publisher: events read from their construction (invented sentences, mentions set by hand)."""
+
+from __future__ import annotations
+
+import pytest
+from test_event_kinds import events, kinds
+
+ROE, LEEDALE, VELMARIA = ("Jana Roe", "PERSON"), ("Leedale", "GPE"), ("Velmaria", "GPE")
+BRIGADE, MOVEMENT = ("Tarrow Brigade", "ORG"), ("Orlan Movement", "ORG")
+INSTITUTE, MINISTRY = ("Norbeck Institute", "ORG"), ("Velmarian Foreign Ministry", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe walked free on 30 December 2009.",
+    "Jana Roe went free in December 2009 under an amnesty.",
+    "A court in Leedale let Jana Roe go in December 2009.",
+    "In December 2009 the judges let Jana Roe go.",
+])
+def test_walking_free_or_being_let_go_is_a_release(nlp, text: str) -> None:  # noqa: ANN001
+    released = [e for e in events(nlp, text, [ROE, LEEDALE]) if e.kind == "release"]
+    assert [e.date for e in released] == ["2009-12" if "30" not in text else "2009-12-30"]
+
+
+@pytest.mark.parametrize("text", [
+    "In December 2009 Jana Roe let the matter go.",
+    "In December 2009 Jana Roe let prices rise in Leedale.",
+    "In December 2009 Jana Roe walked slowly to Leedale.",
+])
+def test_letting_a_thing_go_or_walking_is_no_release(nlp, text: str) -> None:  # noqa: ANN001
+    assert "release" not in kinds(nlp, text, [ROE, LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "By 2006 the Tarrow Brigade had broken away from the Orlan Movement.",
+    "The Tarrow Brigade broke away from the Orlan Movement in 2006.",
+])
+def test_breaking_away_founds_a_group(nlp, text: str) -> None:  # noqa: ANN001
+    founded = [e for e in events(nlp, text, [BRIGADE, MOVEMENT]) if e.kind == "founding"]
+    assert [e.date for e in founded] == ["2006"]
+
+
+@pytest.mark.parametrize("text", [
+    "The unrest began in Velmaria on 1 October 2019.",
+    "An uprising broke out in Velmaria on 1 October 2019.",
+])
+def test_unrest_and_uprisings_are_protests(nlp, text: str) -> None:  # noqa: ANN001
+    assert "protest" in kinds(nlp, text, [VELMARIA])
+
+
+def test_a_short_stay_in_a_place_is_a_visit(nlp) -> None:  # noqa: ANN001
+    stays = [e for e in events(nlp, "In 2005 Jana Roe spent five days in Velmaria.", [ROE, VELMARIA])
+             if e.kind == "visit"]
+    assert [e.date for e in stays] == ["2005"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2005 Jana Roe spent five days in custody.",
+    "In 2005 Jana Roe spent five days on the report about Velmaria.",
+])
+def test_days_spent_elsewhere_than_in_a_place_are_no_visit(nlp, text: str) -> None:  # noqa: ANN001
+    assert "visit" not in kinds(nlp, text, [ROE, VELMARIA])
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2019 the Velmarian Foreign Ministry offered a reward for information on Jana Roe.",
+    "The Velmarian Foreign Ministry put a bounty on Jana Roe in May 2019.",
+])
+def test_a_reward_offered_for_a_person_is_an_event(nlp, text: str) -> None:  # noqa: ANN001
+    rewards = [e for e in events(nlp, text, [ROE, MINISTRY]) if e.kind == "reward"]
+    assert [e.date for e in rewards] == ["2019-05"]
+
+
+@pytest.mark.parametrize("text", [
+    "A study released by the Norbeck Institute in May 2019 says the brigade has grown.",
+    "A report published in May 2019 by the Norbeck Institute found the brigade had grown.",
+])
+def test_a_study_released_by_its_publisher_is_a_publication_with_the_publisher(nlp, text: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [INSTITUTE, BRIGADE]) if e.kind == "publication"]
+    assert [e.date for e in found] == ["2019-05"]
+    assert [text[a:b] for a, b in found[0].participants] == ["Norbeck Institute"]
+
+
+def test_a_request_agreed_to_is_a_deal(nlp) -> None:  # noqa: ANN001
+    text = "In 2014 Jana Roe agreed to a request from the Velmarian Foreign Ministry to open the airspace."
+    assert "deal" in kinds(nlp, text, [ROE, MINISTRY])
