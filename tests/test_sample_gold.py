@@ -4,8 +4,9 @@ The gold was written by hand from what the sample documents state, before lookin
 The scorer follows the rules of the shared linkchart/1 scorer: an entity is found when a predicted entity
 shares a surface with it (surfaces shared by two gold entities count for neither); a relation is found when a
 predicted relation with the same subject, predicate and object cites the gold relation's own document; an
-event is found when a predicted event in the same document has a compatible date and a shared participant,
-each predicted event reporting at most one gold event. The floors sit just under the figures measured when
+event is found when a predicted event in the same document has a compatible date and a shared participant or
+evidence sharing six in ten of its words with the gold's (an undated gold event needs the evidence), each
+predicted event reporting at most one gold event. The floors sit just under the figures measured when
 they were set; a change that lowers one fails here.
 
 Run it by hand on an export: `python tests/test_sample_gold.py export.json` prints the figures and the misses.
@@ -26,8 +27,8 @@ from linkchart.api import Workspace
 
 GOLD = Path(__file__).resolve().parent / "gold" / "sample_gold.json"
 SYMMETRIC = {"met_with", "allied_with", "exchanged_for"}
-FLOORS = {"entity_recall": 0.94, "byline_entity_recall": 0.8, "relation_recall": 0.58, "event_recall": 0.52,
-          "relation_precision_lower_bound": 0.7}  # measured 2026-12-07: 0.965, 0.842, 0.613, 0.556, 0.75
+FLOORS = {"entity_recall": 0.94, "byline_entity_recall": 0.8, "relation_recall": 0.58, "event_recall": 0.72,
+          "relation_precision_lower_bound": 0.7}  # measured 2026-12-07: 0.965, 0.842, 0.632, 0.778, 0.725
 CEILINGS = {"negated_asserted_as_true": 0, "overmerged_predicted_entities": 0}
 
 
@@ -43,6 +44,18 @@ def norm(s: str) -> str:
 def _docs(item: dict[str, Any]) -> set[str]:
     """Return the file names an item's evidence cites ('feed.jsonl#L3' is in feed.jsonl)."""
     return {os.path.basename(e.get("doc") or "").split("#")[0] for e in item.get("evidence") or []}
+
+
+def _evidence_overlaps(item: dict[str, Any], doc: str, gold_text: str) -> bool:
+    """Return True when a piece of the item's evidence in `doc` shares at least 0.6 of the shorter one's words with
+    the gold evidence (the shared scorer's test)."""
+    gold_words = set(norm(gold_text).split())
+    for e in item.get("evidence") or []:
+        words = set(norm(e.get("text") or "").split())
+        if gold_words and words and os.path.basename(e.get("doc") or "").split("#")[0] == doc \
+                and len(gold_words & words) / min(len(gold_words), len(words)) >= 0.6:
+            return True
+    return False
 
 
 def _surfaces(p: dict[str, Any]) -> set[str]:
@@ -91,9 +104,14 @@ def score(export: dict[str, Any], gold: dict[str, Any]) -> tuple[dict[str, float
 
     def ev_match(e: dict[str, Any], g: dict[str, Any]) -> bool:
         gdate, pdate = g["date"] or "", str(e.get("date") or "")
-        if g["doc"] not in _docs(e) or not pdate.startswith(gdate[:7] if len(gdate) >= 7 else gdate[:4]):
+        if g["doc"] not in _docs(e):
             return False
-        return bool(set(g["participants"]) & {p2g.get(x) for x in e.get("participants", [])})
+        overlap = _evidence_overlaps(e, g["doc"], g.get("evidence") or "")
+        if not gdate:
+            return overlap
+        if not pdate.startswith(gdate[:7] if len(gdate) >= 7 else gdate[:4]):
+            return False
+        return bool(set(g["participants"]) & {p2g.get(x) for x in e.get("participants", [])}) or overlap
 
     used: set[int] = set()
     for g in gold["events"]:
