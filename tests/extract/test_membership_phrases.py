@@ -106,3 +106,23 @@ def test_a_role_coordinated_with_membership_shares_its_body(nlp, text: str) -> N
 def test_a_band_named_after_its_noun_is_no_holder(nlp, text: str) -> None:  # noqa: ANN001
     got = triples(nlp, text, [("Tom Vale", "PERSON"), ("Grey Owls", "ORG")])
     assert ("Tom Vale", "member_of", "Grey Owls") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Kite Brigade belongs to the Harbour Coalition.",
+    "The Kite Brigade belonged to the Harbour Coalition until 2019.",
+])
+def test_a_group_that_belongs_to_a_group_is_part_of_it(nlp, text: str) -> None:  # noqa: ANN001
+    """'belongs to' says nothing of membership itself: a group belonging to a larger one is part of it ('X is a
+    member of Y' keeps its word: a club in a league is its member)."""
+    got = triples(nlp, text, [("Kite Brigade", "ORG"), ("Harbour Coalition", "ORG")])
+    assert ("Kite Brigade", "part_of", "Harbour Coalition") in got
+    assert ("Kite Brigade", "member_of", "Harbour Coalition") not in got
+
+
+@pytest.mark.parametrize(("text", "ents"), [
+    ("Tom Vale belongs to the Harbour Party.", VALE),
+    ("Velmaria belongs to the Harbour Coalition.", [("Velmaria", "GPE"), ("Harbour Coalition", "ORG")]),
+])
+def test_a_person_or_state_that_belongs_to_a_group_is_its_member(nlp, text: str, ents) -> None:  # noqa: ANN001
+    assert any(p == "member_of" for _, p, _ in triples(nlp, text, ents))

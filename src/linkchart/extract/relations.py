@@ -234,6 +234,8 @@ def _pairs(ctx: SentenceContext, rule: dict[str, Any], anchor: Token, subjects: 
             predicate = rule["predicate"]
             if "persons_predicate" in rule and person_like(ctx, subject) and person_like(ctx, obj):
                 predicate = rule["persons_predicate"]
+            elif "groups_predicate" in rule and s.label == "ORG" and o.label == "ORG":
+                predicate = rule["groups_predicate"]
             if swap:
                 yield _Candidate(rule["name"], predicate, o, s, anchor)
             else:
