@@ -26,3 +26,19 @@ def test_its_stands_for_the_one_organisation_named(nlp: Language, text: str) -> 
 ])
 def test_its_with_two_candidates_stays_unresolved(nlp: Language, text: str) -> None:
     assert not any(p == "leads" and s == "Ivan Petrov" for s, p, _ in _triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Front, through its Varga Brigade, sent money to the rebels.",
+    "The Red Front was founded in 2006. Its Varga Brigade trains snipers.",
+])
+def test_its_before_a_name_makes_the_name_part_of_the_organisation(nlp: Language, text: str) -> None:
+    assert ("Varga Brigade", "part_of", "Red Front") in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Front and its ally Varga Brigade sent money to the rebels.",
+    "Tomas Varga met the Blue Army and the Red Front. Its Varga Brigade left.",
+])
+def test_its_before_a_role_or_after_two_organisations_makes_no_part(nlp: Language, text: str) -> None:
+    assert not any(p == "part_of" and s == "Varga Brigade" for s, p, _ in _triples(nlp, text))

@@ -29,3 +29,18 @@ def test_alliance_and_support_from_the_receiving_side(nlp: Language, text: str, 
 ])
 def test_no_support_denied_other_things_received_or_some_units(nlp: Language, text: str) -> None:
     assert not any(o == "Varnland Defence Ministry" for _, _, o in article_triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kavel Guard supplied money to the Tarrow Brigade.",
+    "The Kavel Guard transferred funds to the Tarrow Brigade.",
+    "The Kavel Guard supplied money, training and weapons to the Tarrow Brigade.",
+])
+def test_money_supplied_or_transferred_to_a_group_funds_it(nlp: Language, text: str) -> None:
+    assert ("Kavel Guard", "funds", "Tarrow Brigade") in article_triples(nlp, text)
+
+
+def test_weapons_supplied_back_the_group(nlp: Language) -> None:
+    got = article_triples(nlp, "The Kavel Guard supplied weapons to the Tarrow Brigade.")
+    assert ("Tarrow Brigade", "backed_by", "Kavel Guard") in got
+    assert not any(p == "funds" for _, p, _ in got)

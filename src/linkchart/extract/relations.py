@@ -1025,9 +1025,9 @@ def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tupl
 
 def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
     for tok in sent_tokens(ctx, sent):
-        if tok.dep_ != "poss" or tok.pos_ == "PRON":
+        if tok.dep_ != "poss":
             continue
-        owner = ctx.ent_at[tok.i]
+        owner, suffix = (_its_owner(ctx, tok), "_its") if tok.pos_ == "PRON" else (ctx.ent_at[tok.i], "")
         if owner is None:
             continue
         head = tok.head
@@ -1049,6 +1049,8 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
             for o in owned:
                 if o == owner or owner.label_ not in rule["possessor"] or o.label_ not in rule["possessed"]:
                     continue
+                if suffix:
+                    rule = {**rule, "name": rule["name"] + suffix}
                 if lemma in rule.get("belonging_nouns", ()) and ctx.ent_at[head.i] is None:
                     party = {**rule, "name": "poss_person_party", "predicate": rule["belonging_predicate"]}
                     yield from _pairs(ctx, party, head, [owner], [o])
@@ -1056,6 +1058,19 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                     yield from _pairs(ctx, rule, head, [owner], [o])
                 else:
                     yield from _pairs(ctx, rule, head, [o], [owner])
+
+
+def _its_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the organisation an 'its' right before a name stands for ('Y, through its X Force, ...': rule
+    poss_org_org_its; see `context.its_owner`), or None: another pronoun, no or several organisations before it, or
+    a noun between the pronoun and the name ('its ally X' calls X an ally, not a part)."""
+    if pronoun.lower_ != "its":
+        return None
+    named = ctx.ent_at[pronoun.head.i]
+    if named is not None and named.start != pronoun.i + 1:
+        return None
+    owners = its_owner(ctx, pronoun.head, [])
+    return owners[0] if len(owners) == 1 else None
 
 
 def _modifier_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
