@@ -911,18 +911,21 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             continue  # a possessive makes a noun of a word tagged adjective: 'his rival X'
         lemma, lower = lemma_of(tok), tok.lower_
         doc = ctx.doc
-        first = tok.i
+        first, hyphened = tok.i, False
         if tok.i + 2 < sent.end and doc[tok.i + 1].text in {"-", "–"} and not tok.whitespace_ \
                 and not doc[tok.i + 1].whitespace_:
-            # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the last
+            # 'Secretary-General' is three tokens: the role is the whole word, its place in the parse the part the
+            # other hangs on (the last, or the first when the parser made 'general' its modifier)
             lemma = lower = f"{lower}-{doc[tok.i + 2].lower_}"
-            tok = doc[tok.i + 2]
+            hyphened = True
+            if doc[tok.i + 2].head.i != tok.i:
+                tok = doc[tok.i + 2]
         elif tok.dep_ == "compound" and lemma_of(tok.head) in ctx.rules["group_nouns"] and tok.head.i == tok.i + 1:
             tok = tok.head  # 'a splinter group of Y': the role is 'splinter', its place in the parse 'group'
-        phrase = _role_phrase(ctx, tok, lemma, lower) if first == tok.i else lemma
+        phrase = _role_phrase(ctx, tok, lemma, lower) if first == tok.i and not hyphened else lemma
         if phrase is None:
             continue
-        if first == tok.i:
+        if first == tok.i and not hyphened:
             first = tok.i - phrase.count(" ")
         deputy, former = _rank_and_time(ctx, first)
         former = former or _left_as(ctx, tok)
