@@ -42,3 +42,12 @@ def test_its_before_a_name_makes_the_name_part_of_the_organisation(nlp: Language
 ])
 def test_its_before_a_role_or_after_two_organisations_makes_no_part(nlp: Language, text: str) -> None:
     assert not any(p == "part_of" and s == "Varga Brigade" for s, p, _ in _triples(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("What ties them together is Tomas Varga, whose Varga Brigade sponsored the rebels from the start.",
+     ("Tomas Varga", "leads", "Varga Brigade")),
+    ("The Red Front, whose Varga Brigade ran the war, won the vote.", ("Varga Brigade", "part_of", "Red Front")),
+])
+def test_whose_before_a_name_reads_as_the_possessive_of_the_name_described(nlp: Language, text: str, want) -> None:
+    assert want in _triples(nlp, text)

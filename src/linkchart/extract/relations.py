@@ -1030,7 +1030,12 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
     for tok in sent_tokens(ctx, sent):
         if tok.dep_ != "poss":
             continue
-        owner, suffix = (_its_owner(ctx, tok), "_its") if tok.pos_ == "PRON" else (ctx.ent_at[tok.i], "")
+        if tok.lower_ == "whose":
+            owner, suffix = _whose_owner(ctx, tok), "_whose"
+        elif tok.pos_ == "PRON":
+            owner, suffix = _its_owner(ctx, tok), "_its"
+        else:
+            owner, suffix = ctx.ent_at[tok.i], ""
         if owner is None:
             continue
         head = tok.head
@@ -1061,6 +1066,17 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                     yield from _pairs(ctx, rule, head, [owner], [o])
                 else:
                     yield from _pairs(ctx, rule, head, [o], [owner])
+
+
+def _whose_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the name a possessive 'whose' stands for: the name its relative clause describes ('X, whose Y Force
+    sponsored Z': X's Y Force; rule poss_*_whose), or None."""
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return ctx.ent_at[verb.head.i]
+        verb = verb.head
+    return None
 
 
 def _its_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:
