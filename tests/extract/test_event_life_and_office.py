@@ -41,6 +41,7 @@ def test_a_thing_born_is_no_birth(nlp, text: str) -> None:  # noqa: ANN001
     "In March 2011 the Tarrow Council ousted Jana Roe.",
     "Jana Roe was deposed by the Tarrow Council in March 2011.",
     "In March 2011 the Tarrow Council removed the mayor, Jana Roe.",
+    "In March 2011 the Tarrow Council deselected Jana Roe.",  # the lemmatizer gives 'deselecte'
 ])
 def test_removing_a_person_or_office_holder_is_a_dismissal(nlp, text: str) -> None:  # noqa: ANN001
     assert "dismissal" in kinds(nlp, text, [ROE, BOARD])

@@ -30,7 +30,11 @@ _FRAME_PREPS = {"to", "into", "on", "for", "in"}
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in {"VBD", "VBN"} and tok.lower_.endswith("ed") and lemma == tok.lower_[:-1] \
+            and lemma not in _KNOWN_VERBS and tok.lower_[:-2] in _KNOWN_VERBS:
+        return tok.lower_[:-2]  # the lemmatizer reads an '-ed' it does not know as a verb in '-e': 'deselecte'
+    return lemma
 
 
 def frame_nouns(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -65,12 +69,15 @@ def frame_kind(tok: Token) -> str | None:
     objects, subjects = frame_nouns(tok)
     objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
                and not (t.ent_type_ in {"DATE", "TIME"} and t.dep_ == "pobj")]  # 'went there in March': no march
-    object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects}
+    object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects} | {
+        f"{c.lower_} {_lemma(t)}" for t in objects for c in t.children if c.dep_ == "compound" and c.i == t.i - 1}
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
     direct_labels = {"PERSON" if t.lower_ in _PERSONAL_OBJECTS else t.ent_type_ for t in objects
                      if t.dep_ in {"dobj", "nsubjpass"}}
     for frame in frames:
+        if frame.kind == "protest" and any(_lemma(t) == "strike" and labour_strike(t) is False for t in objects):
+            continue  # 'staged an air strike on X' is an attack
         if object_lemmas & frame.objects or subject_lemmas & frame.subjects or direct_labels & frame.object_labels:
             return frame.kind
     return None
@@ -121,6 +128,7 @@ def _possible_lemmas(kinds: dict[str, str]) -> tuple[frozenset[str], frozenset[s
 
 
 _POSSIBLE: dict[int, tuple[dict[str, str], frozenset[str], frozenset[str]]] = {}
+_KNOWN_VERBS = frozenset(_EVENTS.triggers) | frozenset(_frames_by_verb())  # lemmas a repair may land on
 _CONSTRUCTION_VERBS = frozenset({"agree", "rule", "let"})  # verbs `trigger_kind` reads before the table
 
 
@@ -175,7 +183,37 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'dealing with X' handles it
     if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
         return "statement"
+    if kind == "attack" and tok.pos_ not in _VERBAL and _lemma(tok) == "strike" and labour_strike(tok):
+        return "protest"  # 'teachers went on strike', 'a one-day strike': work stopped, nobody attacked
     return kind
+
+
+_LABOUR = lexicon.loader.lower("labour_strike")
+_MILITARY = lexicon.loader.lower("military_strike") | lexicon.loader.lower("instrument")
+_STRETCHES = lexicon.loader.lower("time_stretch")  # 'a 24-hour strike', 'a one-day strike'
+
+
+def labour_strike(noun: Token) -> bool | None:
+    """Return True when a 'strike' is a stoppage of work, by its modifiers ('a one-day strike', 'a teachers'
+    strike'), an 'over' phrase ('a strike over pay'), 'on strike' or who stages it ('workers staged a strike', 'the
+    union called a strike'); False when it is an act of war ('an air strike', 'a drone strike', 'a strike on X');
+    None when its words say neither."""
+    mods = [t for c in noun.children if c.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"} for t in c.subtree]
+    mods += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.subtree]
+    if _cued(mods, _MILITARY) or any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in noun.children):
+        return False
+    if _cued(mods, _LABOUR | _STRETCHES):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and not any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return True  # 'went on strike', 'are on strike'
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if verb is not None and verb.pos_ in _VERBAL:
+        return _cued([t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree], _LABOUR) or None
+    return None
+
+
+def _cued(tokens: list[Token], words: frozenset[str]) -> bool:
+    return any(_lemma(t) in words or t.lower_ in words for t in tokens)
 
 
 _PLACES = {"GPE", "LOC", "FAC"}
