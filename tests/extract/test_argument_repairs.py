@@ -82,3 +82,20 @@ def test_a_relative_clause_on_a_branch_speaks_of_no_body(nlp) -> None:  # noqa: 
             "Vel .")
     got = triples(nlp, text, [("House of Orla", "ORG"), ("House of Tull", "ORG"), ("House of Vel", "ORG")])
     assert ("House of Orla", "part_of", "House of Vel") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Tull police detained Simon Lebb, his brother Nick Lebb and Roger Tane in 2007.",
+    "In 2007 the Tull police arrested Simon Lebb, his cousin Nick Lebb, and Roger Tane.",
+])
+def test_a_relative_named_in_a_list_is_a_list_item_and_so_are_the_names_after_it(nlp, text: str) -> None:  # noqa: ANN001
+    """'A, his brother B and C': A is not his own brother; the parser hangs B on A as an apposition, C on B."""
+    ents = [("Tull police", "ORG"), ("Simon Lebb", "PERSON"), ("Nick Lebb", "PERSON"), ("Roger Tane", "PERSON")]
+    got = triples(nlp, text, ents)
+    assert {("Tull police", "arrested", name) for name in ("Simon Lebb", "Nick Lebb", "Roger Tane")} <= got
+
+
+def test_a_description_with_his_stays_a_description(nlp) -> None:  # noqa: ANN001
+    got = triples(nlp, "Roger Tane met Simon Lebb, his deputy, in Tull.",
+                  [("Roger Tane", "PERSON"), ("Simon Lebb", "PERSON"), ("Tull", "GPE")])
+    assert ("Roger Tane", "met_with", "Simon Lebb") in got

@@ -28,3 +28,16 @@ def named(text: str) -> list[tuple[str, str]]:
 ])
 def test_one_of_the_role_holders(nlp, text: str, fact: tuple[str, str, str]) -> None:  # noqa: ANN001
     assert fact in triples(nlp, text, named(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Tarrow Brigade is one of dozens of units inside the Kite Coalition.",
+     ("Tarrow Brigade", "part_of", "Kite Coalition")),
+    ("The Tarrow Brigade is a unit inside the Kite Coalition.", ("Tarrow Brigade", "part_of", "Kite Coalition")),
+    ("Omar Haddad was one of hundreds of members of the Kite Coalition.",
+     ("Omar Haddad", "member_of", "Kite Coalition")),
+])
+def test_one_of_a_vague_amount_of_units_or_members_holds_the_role(nlp, text: str, want) -> None:  # noqa: ANN001
+    names = [("Tarrow Brigade", "ORG"), ("Kite Coalition", "ORG"), ("Omar Haddad", "PERSON")]
+    ents = [e for e in names if e[0] in text]
+    assert want in triples(nlp, text, ents)

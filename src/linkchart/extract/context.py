@@ -912,6 +912,7 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             if a.dep_ == "appos" and ctx.ent_at[a.i] is None:
                 found += [ctx.ent_at[c.i] for c in a.conjuncts
                           if ctx.ent_at[c.i] is not None and ctx.ent_at[c.i].label_ in labels]
+                found += _relative_listed(ctx, ent, a, labels)
             elif a.dep_ == "appos" and ent is not None and _listed_apposition(ctx, ent, a):
                 # rule list_as_apposition: 'A, B and C founded Y' — the parser hangs B on A as an apposition
                 found += [x for t in (a, *a.conjuncts) if (x := ctx.ent_at[t.i]) is not None]
@@ -920,6 +921,20 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
         if e not in unique:
             unique.append(e)
     return unique
+
+
+def _relative_listed(ctx: SentenceContext, ent: Span | None, appos: Token, labels: set[str]) -> list[Span]:
+    """Return the names a list goes on with after an apposition like 'his brother B' (rule list_relative_item:
+    'detained A, his brother B and C' — A is not his own brother, so B is a second item and C a third), or []: no
+    possessive pronoun on the noun, no name of its own, or the name of A itself."""
+    if ent is None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in appos.children):
+        return []
+    out: list[Span] = []
+    for named in (g for g in appos.children if g.dep_ == "appos" and ctx.ent_at[g.i] is not None):
+        if ctx.ent_at[named.i].label_ not in labels or ctx.ent_at[named.i].text == ent.text:
+            continue
+        out += [x for t in (named, *named.conjuncts) if (x := ctx.ent_at[t.i]) is not None and x.label_ in labels]
+    return out
 
 
 def _listed_apposition(ctx: SentenceContext, ent: Span, appos: Token) -> bool:
