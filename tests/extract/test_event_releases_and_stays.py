@@ -84,3 +84,16 @@ def test_a_study_released_by_its_publisher_is_a_publication_with_the_publisher(n
 def test_a_request_agreed_to_is_a_deal(nlp) -> None:  # noqa: ANN001
     text = "In 2014 Jana Roe agreed to a request from the Velmarian Foreign Ministry to open the airspace."
     assert "deal" in kinds(nlp, text, [ROE, MINISTRY])
+
+
+@pytest.mark.parametrize("text", [
+    "On 20 January 2007 gunmen drove into the compound of the Tarrow Brigade in Leedale.",
+    "On 20 January 2007 gunmen burst into the Velmarian Foreign Ministry in Leedale.",
+])
+def test_moving_into_a_place_or_building_is_an_entry(nlp, text: str) -> None:  # noqa: ANN001
+    entries = [e for e in events(nlp, text, [BRIGADE, MINISTRY, LEEDALE]) if e.kind == "entry"]
+    assert [e.date for e in entries] == ["2007-01-20"]
+
+
+def test_walking_into_a_trap_is_no_entry(nlp) -> None:  # noqa: ANN001
+    assert "entry" not in kinds(nlp, "On 20 January 2007 Jana Roe walked into a trap in Leedale.", [ROE, LEEDALE])

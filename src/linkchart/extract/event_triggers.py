@@ -129,7 +129,8 @@ def _possible_lemmas(kinds: dict[str, str]) -> tuple[frozenset[str], frozenset[s
 
 _POSSIBLE: dict[int, tuple[dict[str, str], frozenset[str], frozenset[str]]] = {}
 _KNOWN_VERBS = frozenset(_EVENTS.triggers) | frozenset(_frames_by_verb())  # lemmas a repair may land on
-_CONSTRUCTION_VERBS = frozenset({"agree", "rule", "let"})  # verbs `trigger_kind` reads before the table
+# verbs `trigger_kind` reads before the table
+_CONSTRUCTION_VERBS = frozenset({"agree", "rule", "let"}) | lexicon.loader.lower("motion_verb")
 
 
 def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
@@ -155,6 +156,8 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
             return "release"  # 'a court let him go'
         if _lemma(tok) == "rule" and _ruling(tok):
             return "verdict"  # 'the court ruled that', 'ruled it illegal', 'ruled against X'; not 'ruled the country'
+        if _lemma(tok) in _MOTION_VERBS and _into_place(tok):
+            return "entry"  # 'gunmen drove into the compound'
         if _lemma(tok) in _EVENTS.travel_verbs and _to_place(tok):
             # 'flew to X', 'dispatched him to X'; 'sent troops to X' moves a force; not 'went to court'
             return "deployment" if _sends_things(tok) else "visit"
@@ -225,6 +228,14 @@ def _to_place(verb: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ in _PLACES for g in c.children) for c in verb.children)
 
 
+def _into_place(verb: Token) -> bool:
+    """Return True when a verb has an 'into' phrase naming a place, site or organisation's building ('drove into
+    the compound', 'burst into the Finance Ministry'); not 'walked into a trap'."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(
+        g.dep_ == "pobj" and (_a_place(g) or g.ent_type_ == "ORG") for g in c.children) for c in verb.children)
+
+
+_MOTION_VERBS = lexicon.loader.lower("motion_verb")
 _PEOPLE = {"PERSON", "ORG", "NORP"}
 _ARRIVING = {"arrive", "arrival"}
 # nouns for a place or a site one can enter ('the town', 'the compound', 'the border area')
