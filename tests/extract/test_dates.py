@@ -109,3 +109,13 @@ def test_a_relative_date_counts_from_the_date_before_it_in_its_sentence(nlp, tex
 def test_march_and_may_after_a_word_of_time_are_months(nlp, text: str, want) -> None:  # noqa: ANN001
     doc = nlp(text)
     assert [value for _, value in sentence_dates(next(iter(doc.sents)), "2020-06-01", None)] == want
+
+
+@pytest.mark.parametrize(("anchor", "last", "this"), [
+    ("2020-06-01", "2020-05", "2020-06"),  # a Monday: last weekend was 30-31 May, this one is 6-7 June
+    ("2020-05-31", "2020-05", "2020-05"),  # a Sunday: last weekend is the one before, this one is today's
+    ("2020-11-02", None, "2020-11"),  # last weekend was Saturday 31 October and Sunday 1 November: no one month
+])
+def test_a_weekend_is_dated_to_its_month(anchor: str, last: str | None, this: str) -> None:
+    assert resolve_date("last weekend", anchor) == last
+    assert resolve_date("this weekend", anchor) == this

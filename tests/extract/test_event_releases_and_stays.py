@@ -97,3 +97,15 @@ def test_moving_into_a_place_or_building_is_an_entry(nlp, text: str) -> None:  #
 
 def test_walking_into_a_trap_is_no_entry(nlp) -> None:  # noqa: ANN001
     assert "entry" not in kinds(nlp, "On 20 January 2007 Jana Roe walked into a trap in Leedale.", [ROE, LEEDALE])
+
+
+@pytest.mark.parametrize("text", [
+    "A clip showing Jana Roe in Leedale surfaced on 3 May 2019.",
+    "Footage of Jana Roe in Leedale circulated online on 3 May 2019.",
+    "When a clip surfaced on 3 May 2019 showing Jana Roe strolling through Leedale, the council protested.",
+])
+def test_footage_that_surfaces_is_a_publication_of_who_it_shows(nlp, text: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [ROE, LEEDALE]) if e.kind == "publication"]
+    assert [e.date for e in found] == ["2019-05-03"]
+    if "showing" in text:
+        assert "Jana Roe" in [text[a:b] for a, b in found[0].participants]

@@ -124,12 +124,26 @@ def is_relative(expression: str) -> bool:
 
 def is_deictic(expression: str) -> bool:
     """Return True when the expression counts from the day it was written ('last week', 'on Tuesday')."""
-    return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression)
+    return bool(_RE_THIS_LAST.search(expression) or _RE_WEEKDAY.search(expression) or _RE_WEEKEND.search(expression)
                 or re.search(r"\b(yesterday|today|tonight|ago)\b", expression, re.I)
                 or _RE_LAST_NIGHT.search(expression))
 
 
 _RE_RECENT_WEEK = re.compile(r"\b(last|this|past)\s+(week|weekend)\b", re.I)
+_RE_WEEKEND = re.compile(r"\b(last|this|past)\s+weekend\b", re.I)
+_SATURDAY = 5
+
+
+def _weekend(day: dt.date, which: str) -> str | None:
+    """Return the month of the weekend 'last weekend' or 'this weekend' names, written on `day`, or None when its
+    Saturday and Sunday lie in two months (a weekend is no ISO date)."""
+    back = (day.weekday() - _SATURDAY) % 7  # days since the last Saturday (0 on a Saturday)
+    if which == "this":
+        saturday = day - dt.timedelta(days=back) if back <= 1 else day + dt.timedelta(days=7 - back)
+    else:  # 'last weekend' written on a weekend is the one before
+        saturday = day - dt.timedelta(days=back + 7 if back <= 1 else back)
+    sunday = saturday + dt.timedelta(days=1)
+    return _fmt(saturday, 2) if saturday.month == sunday.month else None
 _RE_RECENT_DAY = re.compile(r"\b(yesterday|last\s+night)\b", re.I)
 
 
@@ -214,6 +228,9 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
         return _fmt(base - dt.timedelta(days=1), 3)
     if re.search(r"\b(today|tonight|this morning|this evening)\b", lowered) and prec == 3:
         return _fmt(base, 3)
+    m = _RE_WEEKEND.search(lowered)
+    if m and prec == 3:
+        return _weekend(base, m.group(1))
     m = _RE_THIS_LAST.search(lowered)
     if m:
         unit = m.group(2)

@@ -64,6 +64,7 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
         # 'lifted the sanctions on X', 'opened fire on X': whom the object noun is aimed at
         others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
                    if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
+        others += _shown(trigger)
         if trigger.lemma_ == "let":  # 'the court let him go': who goes
             undergoers += [g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
                            if g.dep_ == "nsubj"]
@@ -82,6 +83,19 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
                       for g in c.children if g.dep_ == "pobj"]
         others += [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
     return doers, undergoers, others
+
+
+_SHOWING = lexicon.loader.lower("perceived_doing")  # 'showing', 'picturing'
+
+
+def _shown(verb: Token) -> list[Token]:
+    """Return who footage shows when it surfaces ('a clip showing X surfaced', 'a clip surfaced showing X', 'a video,
+    surfaced on Monday, shows X'): they take part in its publication."""
+    showing = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+    showing += [a for c in verb.children if c.dep_ == "nsubj" for a in c.children if a.dep_ == "acl"]
+    if verb.dep_ == "acl" and verb.head.dep_ == "nsubj":
+        showing.append(verb.head.head)
+    return [g for a in showing if a.lemma_.lower() in _SHOWING for g in a.children if g.dep_ == "dobj"]
 
 
 def _in_other_description(ctx: SentenceContext, tok: Token, trigger: Token) -> bool:
