@@ -99,3 +99,14 @@ def test_a_description_with_his_stays_a_description(nlp) -> None:  # noqa: ANN00
     got = triples(nlp, "Roger Tane met Simon Lebb, his deputy, in Tull.",
                   [("Roger Tane", "PERSON"), ("Simon Lebb", "PERSON"), ("Tull", "GPE")])
     assert ("Roger Tane", "met_with", "Simon Lebb") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The rule purged from government service any Iraqi who had been a member of the Harbour Party.",
+    "An Iraqi who had been a member of the Harbour Party was fired.",
+    "Every Iraqi who joined the Harbour Party lost his job.",
+])
+def test_a_nationality_word_for_some_unnamed_person_is_no_country(nlp, text: str) -> None:  # noqa: ANN001
+    got = triples(nlp, text, [("Iraqi", "NORP"), ("Harbour Party", "ORG")])
+    assert not any(p == "member_of" for _, p, _ in got)
+

@@ -655,6 +655,17 @@ def _demonym_noun(ctx: SentenceContext, ent: Span) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
+_SOMEONE_DETERMINERS = lexicon.loader.lower("someone_determiner")
+
+
+def _someone_of_nation(ent: Span) -> bool:
+    """Whether a nationality word is a noun for some unnamed person (rule someone_of_nation: 'any Iraqi who had
+    been a member of Y', 'an American who joined Y'): no country, nobody to name."""
+    tok = ent.root
+    return ent.label_ == "NORP" and len(ent) == 1 and tok.dep_ not in {"amod", "compound", "nmod", "poss"} \
+        and any(c.dep_ == "det" and c.lower_ in _SOMEONE_DETERMINERS for c in tok.children)
+
+
 def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
     """Return the person 'the Iranian' (the + a singular nationality word used as a noun) refers back to.
 
@@ -792,8 +803,8 @@ def _ents_for(ctx: SentenceContext, tok: Token, depth: int, conj: bool) -> list[
             person = demonym_antecedent(ctx, ent)
             if person is not None:
                 found.append(person)
-            elif not _demonym_noun(ctx, ent):  # 'as the Norwegian joined Y' with no one to be: not the country
-                found.append(ent)
+            elif not _demonym_noun(ctx, ent) and not _someone_of_nation(ent):
+                found.append(ent)  # 'as the Norwegian joined Y' with no one to be, 'any Iraqi who': not the country
     elif tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
         found += _quoted_speaker(ctx, tok, depth)
     elif tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS:
