@@ -109,3 +109,22 @@ def test_footage_that_surfaces_is_a_publication_of_who_it_shows(nlp, text: str) 
     assert [e.date for e in found] == ["2019-05-03"]
     if "showing" in text:
         assert "Jana Roe" in [text[a:b] for a, b in found[0].participants]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Velmaria has always hosted a vast Shiite majority.", "meeting"),
+    ("Jana Roe settled in Leedale in 2004.", "deal"),
+    ("Jana Roe, who had lived in exile in Velmaria in the 1980s, returned in 1991.", "expulsion"),
+])
+def test_hosting_a_population_settling_somewhere_or_living_in_exile_is_no_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind not in kinds(nlp, text, [ROE, LEEDALE, VELMARIA])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Velmaria hosted Jana Roe in Leedale on 3 May 2019.", "meeting"),
+    ("Velmaria hosted talks with the Tarrow Brigade in Leedale on 3 May 2019.", "meeting"),
+    ("Jana Roe settled the dispute with the Tarrow Brigade on 3 May 2019.", "deal"),
+    ("Jana Roe was sent into exile in 1985.", "expulsion"),
+])
+def test_hosting_someone_settling_a_dispute_or_going_into_exile_is_an_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in kinds(nlp, text, [ROE, LEEDALE, VELMARIA, BRIGADE])

@@ -184,6 +184,12 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
         return None  # 'form the backbone of', 'is establishing itself as', 'established the policy'
     if kind == "deal" and tok.pos_ in _VERBAL and _lemma(tok) == "deal":
         return None  # 'dealing with X' handles it
+    if kind == "deal" and _lemma(tok) == "settle" and not any(c.dep_ == "dobj" for c in tok.children):
+        return None  # 'settled in Baghdad' moved there; 'settled the dispute' is a deal
+    if kind == "meeting" and _lemma(tok) == "host" and not _hosts_someone(tok):
+        return None  # 'the country hosts a vast majority', 'the city hosted the games'
+    if kind == "expulsion" and tok.pos_ not in _VERBAL and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return None  # 'lived in exile': a state; 'went into exile' is the happening
     if kind == "attack" and tok.pos_ in _VERBAL and _verbal_attack(tok):
         return "statement"
     if kind == "attack" and tok.pos_ not in _VERBAL and _lemma(tok) == "strike" and labour_strike(tok):
@@ -297,6 +303,16 @@ def _out_of_state(verb: Token) -> bool:
     subject leaves a state; nothing is made public ('a video emerged from X' is)."""
     return any(c.dep_ == "prep" and c.lower_ == "from" and any(
         g.dep_ == "pobj" and g.ent_type_ not in _PLACES for g in c.children) for c in verb.children)
+
+
+def _hosts_someone(verb: Token) -> bool:
+    """Return True when a verb of hosting has a named guest or a meeting as its object ('hosted X', 'hosted talks');
+    an active 'host' without an object ('X will host') says no more."""
+    guests = [c for c in verb.children if c.dep_ == "dobj"]
+    if not guests:
+        return True
+    return any(g.ent_type_ in _PEOPLE or g.ent_type_ == "GPE" or g.lower_ in _PERSONAL_OBJECTS
+               or _lemma(g) in _EVENTS.triggers or g.lower_ in _EVENTS.triggers for g in guests)
 
 
 def _lets_go(verb: Token) -> bool:
