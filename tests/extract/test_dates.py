@@ -119,3 +119,13 @@ def test_march_and_may_after_a_word_of_time_are_months(nlp, text: str, want) -> 
 def test_a_weekend_is_dated_to_its_month(anchor: str, last: str | None, this: str) -> None:
     assert resolve_date("last weekend", anchor) == last
     assert resolve_date("this weekend", anchor) == this
+
+
+@pytest.mark.parametrize(("expression", "context", "expected"), [
+    ("On October 24", "2017-01-31", "2017-10-24"),  # an undated article's story goes on from its last full date
+    ("On January 5", "2017-01-31", "2018-01-05"),
+    ("On October 24", "2017-01", None),  # a month says too little to go on from
+])
+def test_a_yearless_day_in_an_undated_article_follows_its_last_full_date(expression: str, context: str,
+                                                                          expected: str | None) -> None:
+    assert resolve_date(expression, None, context) == expected

@@ -128,3 +128,8 @@ def test_hosting_a_population_settling_somewhere_or_living_in_exile_is_no_event(
 ])
 def test_hosting_someone_settling_a_dispute_or_going_into_exile_is_an_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert kind in kinds(nlp, text, [ROE, LEEDALE, VELMARIA, BRIGADE])
+
+
+def test_a_happening_in_the_past_perfect_under_a_dated_clause_takes_not_its_date(nlp) -> None:  # noqa: ANN001
+    text = "On 24 October 2017 a prosecutor confirmed the sentence, claiming Jana Roe had held meetings in Leedale."
+    assert not [e for e in events(nlp, text, [ROE, LEEDALE]) if e.kind == "meeting" and e.date == "2017-10-24"]

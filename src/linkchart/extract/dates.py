@@ -183,6 +183,8 @@ def resolve_date(expression: str, anchor: str | None, context: str | None = None
             return _safe(int(year), month, day)
         if anchor_d:
             return _year_for(anchor_d[0], month, day, precision=anchor_d[1])
+        if context_d and context_d[1] == 3:
+            return _year_after(context_d[0], month, day)  # an undated article's story goes on from its last date
         return None
     m = _RE_MY.search(text)
     if m:
@@ -301,6 +303,16 @@ def _safe(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return f"{year:04d}-{month:02d}"
+
+
+def _year_after(context: dt.date, month: int, day: int) -> str | None:
+    """Return the first month/day on or after `context`, the last full date an article without a date of its own
+    stated: 'On January 31, 2017, X appeared in court. On October 24, the prosecutor ...' is 2017-10-24."""
+    for year in (context.year, context.year + 1):
+        found = _safe(year, month, day)
+        if found is not None and found >= context.isoformat():
+            return found
+    return None
 
 
 def _year_for(anchor: dt.date, month: int, day: int, as_year: bool = False, precision: int = 3) -> Any:

@@ -75,6 +75,8 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
             return None, False  # 'captured last week' with no day to count from: not the sentence's other date
         if any(e.start not in resolved and _placing(e) and _held_by(holder, e.root, through_time=True) for e in exprs):
             return None, True  # 'during Ramadan', 'after six years': at a time that is not the article's day
+        if _before_its_governor(holder):
+            return None, False  # 'On 24 October X said Y had held meetings': the meetings came before, undated
     if bounded or own_only or _whose_clause(chain[-1]):
         return None, False  # a 'whose' clause tells who someone is: no date from the clause it describes
     for expr, value in dates:
@@ -86,6 +88,13 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
         if relation in _AFTER:  # 'X held a vote, following the caucuses in Y on 3 May': later that month
             return value[:7], False
     return None, False
+
+
+def _before_its_governor(verb: Token) -> bool:
+    """Whether `verb` is in the past perfect under another verb ('claiming X had held meetings', 'learnt that the
+    court had upheld'): it happened before what governs it, so that clause's date is not its date."""
+    return verb.pos_ in _VERBAL and verb.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in verb.children)
 
 
 def _whose_clause(verb: Token) -> bool:
