@@ -129,3 +129,8 @@ def test_a_weekend_is_dated_to_its_month(anchor: str, last: str | None, this: st
 def test_a_yearless_day_in_an_undated_article_follows_its_last_full_date(expression: str, context: str,
                                                                           expected: str | None) -> None:
     assert resolve_date(expression, None, context) == expected
+
+
+def test_a_day_of_a_month_the_model_left_untagged_still_dates_its_sentence(nlp) -> None:  # noqa: ANN001
+    sent = next(iter(nlp("Jana Roe had arrived in Leedale as early as October 7 to meet the council.").sents))
+    assert [value for _expr, value in sentence_dates(sent, "2019-11-16", None)] == ["2019-10-07"]

@@ -368,6 +368,16 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
             covered.append((ent.start_char, ent.end_char))
     # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
     sent_text = span_text(sent)  # spaCy joins the tokens' text at each access
+    # ... and a day of a month too ('as early as October 7'): the sentence's date, if no tagged one says more
+    for m in (*_RE_MDY.finditer(sent_text), *_RE_DMY.finditer(sent_text)):
+        start = sent.start_char + m.start()
+        if any(a <= start < b or start <= a < start + len(m.group(0)) for a, b in covered) \
+                or not m.group(0)[:1].isupper() and not m.group(0)[:1].isdigit():
+            continue
+        value = resolve_date(m.group(0), anchor, context=found[-1][1] if found else previous)
+        if value:
+            found.append((None, value))
+            covered.append((start, start + len(m.group(0))))
     for m in _RE_YEAR.finditer(sent_text):
         start = sent.start_char + m.start()
         if any(a <= start < b for a, b in covered):
