@@ -133,3 +133,12 @@ def test_hosting_someone_settling_a_dispute_or_going_into_exile_is_an_event(nlp,
 def test_a_happening_in_the_past_perfect_under_a_dated_clause_takes_not_its_date(nlp) -> None:  # noqa: ANN001
     text = "On 24 October 2017 a prosecutor confirmed the sentence, claiming Jana Roe had held meetings in Leedale."
     assert not [e for e in events(nlp, text, [ROE, LEEDALE]) if e.kind == "meeting" and e.date == "2017-10-24"]
+
+
+def test_a_happening_its_own_clause_dates_is_told_without_a_named_party(nlp) -> None:  # noqa: ANN001
+    found = events(nlp, "The unrest began on 1 October 2019 over joblessness.", [])
+    assert [(e.kind, e.date, e.participants) for e in found] == [("protest", "2019-10-01", [])]
+
+
+def test_an_undated_happening_without_a_named_party_is_not_told(nlp) -> None:  # noqa: ANN001
+    assert events(nlp, "The unrest began over joblessness.", []) == []

@@ -283,8 +283,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
                     continue  # an undated happening needs a named party among its own arguments
                 if in_quotation(tok):
                     continue  # what a quotation says happened is the speaker's, not the report's
-        if not mentions:
-            continue
+        if not mentions and not (own_date and date_source is None and not statement and _happening_named(tok)):
+            continue  # a happening with no named party is told only when its own clause dates it
         depth, cur = 0, tok
         while cur.head.i != cur.i:
             depth, cur = depth + 1, cur.head
@@ -312,6 +312,12 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
     for _rank, tok, event in kept:
         event.summary = summarise(ctx, tok)  # only for the events kept
     return [event for _rank, _tok, event in kept]
+
+
+def _happening_named(tok: Token) -> bool:
+    """Whether a noun trigger is the subject of its clause ('The unrest began on October 1', 'a bomb attack killed
+    ten people on Monday'): the clause tells the happening itself, though no party is named."""
+    return tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}
 
 
 def _told_apart(one: tuple[Token, Event], other: tuple[Token, Event]) -> bool:
