@@ -130,6 +130,7 @@ def is_deictic(expression: str) -> bool:
 
 
 _RE_RECENT_WEEK = re.compile(r"\b(last|this|past)\s+(week|weekend)\b", re.I)
+_RE_RECENT_DAY = re.compile(r"\b(yesterday|last\s+night)\b", re.I)
 _RE_WEEKEND = re.compile(r"\b(last|this|past)\s+weekend\b", re.I)
 _SATURDAY = 5
 
@@ -144,7 +145,6 @@ def _weekend(day: dt.date, which: str) -> str | None:
         saturday = day - dt.timedelta(days=back + 7 if back <= 1 else back)
     sunday = saturday + dt.timedelta(days=1)
     return _fmt(saturday, 2) if saturday.month == sunday.month else None
-_RE_RECENT_DAY = re.compile(r"\b(yesterday|last\s+night)\b", re.I)
 
 
 def names_a_recent_day(text: str) -> bool:
