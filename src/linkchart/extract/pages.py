@@ -328,6 +328,38 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     return out
 
 
+def page_capital_relations(mentions: list[Mention], relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each capital city a reference page names
+    (a place of labels `rule["labels"]`, a capital of the country gazetteer: lexicon class capital_of) in its country,
+    when the page names that country too: 'Tullmouth' on a page that names Varnland, of which the gazetteer makes it
+    the capital. One relation per capital, its first mention, the country's mention nearest to it as object;
+    evidence runs from the first of the two sentences to the last. Left out: a capital the page's stated links put in
+    a country already ('Tullmouth, then in the Orla Union'), one the model calls no place ('Tullmouth' as a
+    person's name) and one standing for its state ('Tullmouth said ...': a mention that refers to a country)."""
+    capitals = lexicon.countries().capitals
+    placed = {r.subject.casefold() for r in relations if r.predicate == _PREDICATE and not r.negated
+              and (nation_named(r.object) is not None or country_of_demonym(r.object) is not None)}
+    countries: dict[str, list[Mention]] = {}
+    for m in mentions:
+        country = nation_named(m.text)
+        if country is not None and m.refers_to is None and m.label in rule["labels"]:
+            countries.setdefault(country, []).append(m)
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        country = capitals.get(m.text)
+        if country is None or m.label not in rule["labels"] or m.refers_to is not None or m.text in seen \
+                or m.text.casefold() in placed or country not in countries:
+            continue
+        seen.add(m.text)
+        home = min(countries[country], key=lambda c: abs(c.start - m.start))
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=home.text,
+                            subject_span=(m.start, m.end), object_span=(home.start, home.end),
+                            start=min(m.sentence_start, home.sentence_start),
+                            end=max(m.sentence_end, home.sentence_end), rule=rule["name"]))
+    return out
+
+
 def page_chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
     """Return the located_in relations (named `rule["name"]`) that follow from two links of `relations` sharing
     their middle place, one of them a page's (a rule of `rule["page_rules"]`) and the middle no country (by name or
