@@ -7,6 +7,7 @@ import pytest
 from parsed_text import facts, parse, triples
 
 from linkchart.extract.facts import fact_reader
+from linkchart.extract.locations import nation_named
 
 
 @pytest.mark.parametrize("text", [
@@ -461,3 +462,14 @@ def test_officials_from_a_body_in_a_place_met_there(nlp) -> None:  # noqa: ANN00
     got = triples(nlp, "Officials from the Harbour Ministry in Tullmouth met him.",
                   [("Harbour Ministry", "ORG"), ("Tullmouth", "GPE")])
     assert ("Harbour Ministry", "located_in", "Tullmouth") not in got
+
+
+@pytest.mark.parametrize("name,country", [
+    ("northern Portugal", "Portugal"),
+    ("South Africa", "South Africa"),  # the compass word is part of the country's name
+    ("northern South Africa", "South Africa"),
+    ("South Korea", "South Korea"),
+    ("South Brennick", None),
+])
+def test_a_compass_word_is_left_out_unless_it_is_part_of_a_country_s_name(name: str, country: str | None) -> None:
+    assert nation_named(name) == country

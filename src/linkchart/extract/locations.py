@@ -306,11 +306,12 @@ def _national(place: Span) -> bool:
 
 def nation_named(text: str) -> str | None:
     """Return the country a place name names, a compass word before it left out ('northern Varnland' ->
-    Varnland), or None."""
+    Varnland), or None; a compass word that is part of a country's name stays ('South Varnland', when the
+    gazetteer names a country so)."""
     words = text.split()
-    while len(words) > 1 and words[0].lower() in _COMPASS:
+    while (found := lexicon.nation_of(" ".join(words))) is None and len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
-    return lexicon.nation_of(" ".join(words))
+    return found
 
 
 def countries_kept_outside(relations: list[Relation], larger: Collection[str]) -> list[Relation]:
