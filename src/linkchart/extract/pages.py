@@ -183,9 +183,15 @@ def _defining_verb(sent: Span, rule: dict[str, Any]) -> tuple[Token, Token] | No
 
 
 def _nations(sent: Span) -> set[str]:
-    """Return the countries a sentence names, by name ('Varnland', 'northern Varnland') or nationality word."""
-    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None}
-    return named | {c for e in sent.ents if (c := nation_named(e.text)) is not None}
+    """Return the countries a sentence names, by name ('Varnland', 'northern Varnland') or nationality word; a
+    nationality word before a colon names a language, not a country ('X ( Varnish : Orla Tull ) is a town')."""
+    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None and not _language_label(t)}
+    return named | {c for e in sent.ents if (c := nation_named(e.text)) is not None and not _language_label(e[-1])}
+
+
+def _language_label(tok: Token) -> bool:
+    """Return True when a word is followed by a colon: the label of a name in another language ('Varnish : ')."""
+    return tok.i + 1 < len(tok.doc) and tok.nbor().text == ":"
 
 
 def _nationality(sent: Span, noun: Token) -> str | None:
@@ -288,15 +294,21 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     the page already puts in a country, what a stated link says a country is inside, and another country's capital
     ('Vienna' on a page set in Portugal). A country the opening names by a nationality word only ('X is a Varnish
     painter. ... he left Varnland') gives relations named `rule["word_name"]`, its name elsewhere on the page as
-    their object, and never of the page's own subject but an organisation (a person the model took for a place)."""
+    their object, and never of the page's own subject but an organisation (a person the model took for a place).
+    An opening that names several countries ('a treaty between Varnland and Orla', 'a Varnish painter of Orlan
+    descent') sets its page in one only where it places something in it by a stated link ('a park in Tull,
+    Varnland', 'a district in southern Varnland'); otherwise the page's places may lie in any of them."""
     country = page_country(mentions, opening)
     if country is None:
         return []
     name = rule["name"] if any(_inside(m, opening) for m in mentions) else rule["word_name"]
     home = _nation(country)
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
+    if opening.nations > 1 and not any(_nation_of_name(r.object) == home and opening.start <= r.start
+                                       and r.end <= opening.end for r in stated if not r.hedged):
+        return []
     place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
-    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
     placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
     holds_nation = {r.object.casefold() for r in stated if nation_named(r.subject) is not None}
     out: list[Relation] = []
@@ -358,6 +370,11 @@ def page_capital_relations(mentions: list[Mention], relations: list[Relation], r
                             start=min(m.sentence_start, home.sentence_start),
                             end=max(m.sentence_end, home.sentence_end), rule=rule["name"]))
     return out
+
+
+def _nation_of_name(name: str) -> str | None:
+    """Return the country a relation's object names, by name or nationality word, or None."""
+    return nation_named(name) or country_of_demonym(name)
 
 
 def page_chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
