@@ -347,28 +347,6 @@ def test_a_report_of_a_happening_or_a_saying_is_no_page_about_a_countrys_things(
     assert not any(rule == "page_topic" for *_, rule in _page(nlp, text))
 
 
-@pytest.mark.parametrize("text", [
-    "The Treaty of Ostravel was a peace treaty between Portugal and Spain.\nIt was signed in Tullmouth in 1801.",
-    "Harrow Kell was a Portuguese painter of Spanish descent.\nHe later worked in Tullmouth.",
-    "The Orla Campaign was a Portuguese and Spanish invasion of Canada.\nIt began at Tullmouth.",
-])
-def test_an_opening_of_several_countries_that_places_nothing_in_one_sets_no_country(nlp: Language,
-                                                                                   text: str) -> None:
-    got = _page(nlp, text)
-    assert not any(s == "Tullmouth" and rule in {"page_country", "page_country_word"} for s, _, _, rule in got)
-
-
-@pytest.mark.parametrize("text,country", [
-    ("Dunmore Vale is a small town in Ostra County, Portugal, near the border with Spain.\nThe town lies on the road "
-     "to Tullmouth.", "Portugal"),
-    ("Dunmore Vale is a small town in northern Portugal, near the border with Spain.\nThe town lies on the road to "
-     "Tullmouth.", "Portugal"),
-])
-def test_an_opening_of_several_countries_is_set_in_the_one_it_places_its_subject_in(nlp: Language, text: str,
-                                                                                    country: str) -> None:
-    assert ("Tullmouth", "located_in", country, "page_country") in _page(nlp, text)
-
-
 def test_a_nationality_word_that_labels_a_name_in_another_language_names_no_country(nlp: Language) -> None:
     got = _page(nlp, "Dunmore ( Spanish : Dunmoro ) is a small Portuguese town.\nIts largest street leads to "
                      "Tullmouth.\nThe town has been in Portugal since 1801.")

@@ -294,19 +294,13 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
     the page already puts in a country, what a stated link says a country is inside, and another country's capital
     ('Vienna' on a page set in Portugal). A country the opening names by a nationality word only ('X is a Varnish
     painter. ... he left Varnland') gives relations named `rule["word_name"]`, its name elsewhere on the page as
-    their object, and never of the page's own subject but an organisation (a person the model took for a place).
-    An opening that names several countries ('a treaty between Varnland and Orla', 'a Varnish painter of Orlan
-    descent') sets its page in one only where it places something in it by a stated link ('a park in Tull,
-    Varnland', 'a district in southern Varnland'); otherwise the page's places may lie in any of them."""
+    their object, and never of the page's own subject but an organisation (a person the model took for a place)."""
     country = page_country(mentions, opening)
     if country is None:
         return []
     name = rule["name"] if any(_inside(m, opening) for m in mentions) else rule["word_name"]
     home = _nation(country)
     stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
-    if opening.nations > 1 and not any(_nation_of_name(r.object) == home and opening.start <= r.start
-                                       and r.end <= opening.end for r in stated if not r.hedged):
-        return []
     place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
     placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
@@ -370,11 +364,6 @@ def page_capital_relations(mentions: list[Mention], relations: list[Relation], r
                             start=min(m.sentence_start, home.sentence_start),
                             end=max(m.sentence_end, home.sentence_end), rule=rule["name"]))
     return out
-
-
-def _nation_of_name(name: str) -> str | None:
-    """Return the country a relation's object names, by name or nationality word, or None."""
-    return nation_named(name) or country_of_demonym(name)
 
 
 def page_chained_places(relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
