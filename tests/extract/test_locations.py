@@ -4,7 +4,7 @@ constructions of located_in the relation rules read. Invented names; mentions se
 from __future__ import annotations
 
 import pytest
-from parsed_text import facts, parse, triples
+from parsed_text import article_triples, facts, parse, triples
 
 from linkchart.extract.facts import fact_reader
 from linkchart.extract.locations import nation_named
@@ -473,3 +473,31 @@ def test_officials_from_a_body_in_a_place_met_there(nlp) -> None:  # noqa: ANN00
 ])
 def test_a_compass_word_is_left_out_unless_it_is_part_of_a_country_s_name(name: str, country: str | None) -> None:
     assert nation_named(name) == country
+
+
+@pytest.mark.parametrize("text,ents", [
+    # the names go on past the places with commas and end a list
+    ("The founders were Brennick, Ostrava, Dorn Pike, Vell Hart and Kest Lowe.",
+     [("Brennick", "GPE"), ("Ostrava", "GPE"), ("Dorn Pike", "PERSON"), ("Vell Hart", "PERSON"),
+      ("Kest Lowe", "PERSON")]),
+    # three places and a country, then another place: a list, not a chain
+    ("The firm keeps offices in Brennick, Tullmouth, Portugal and Ostrava.",
+     [("Brennick", "GPE"), ("Tullmouth", "GPE"), ("Portugal", "GPE"), ("Ostrava", "GPE")]),
+])
+def test_a_list_of_names_is_no_chain_of_places(nlp, text: str, ents) -> None:  # noqa: ANN001
+    got = facts(nlp, text, ents)
+    assert not any(p == "located_in" for _, p, _, _ in got)
+
+
+def test_places_each_with_its_country_in_a_list_are_each_in_it(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Its branches are in Brennick, Portugal, Tullmouth, Spain, Switzerland and Italy.",
+                [("Brennick", "GPE"), ("Portugal", "GPE"), ("Tullmouth", "GPE"), ("Spain", "GPE"),
+                 ("Switzerland", "GPE"), ("Italy", "GPE")])
+    pairs = {(s, o) for s, p, o, _ in got if p == "located_in"}
+    assert {("Brennick", "Portugal"), ("Tullmouth", "Spain")} <= pairs
+    assert ("Brennick", "Tullmouth") not in pairs
+
+
+def test_a_continent_is_inside_no_country(nlp) -> None:  # noqa: ANN001
+    got = article_triples(nlp, "The drink is popular in Europe, Portugal, northern Ostrava and beyond.")
+    assert not any(s == "Europe" and p == "located_in" for s, p, _ in got)

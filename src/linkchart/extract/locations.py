@@ -317,13 +317,16 @@ def nation_named(text: str) -> str | None:
 def countries_kept_outside(relations: list[Relation], larger: Collection[str]) -> list[Relation]:
     """Return `relations` without a located_in that puts a country (by name) inside a place that is neither a
     country, a nationality word nor one of the `larger` words (continents, 'Middle East'): 'Varnland in Tull' comes
-    of a parse that joined the wrong names ('a firm based in Tull, Varnland'), never of the text."""
+    of a parse that joined the wrong names ('a firm based in Tull, Varnland'), never of the text; nor one that puts
+    a `larger` word inside a place that is not one ('popular in Europe, Varnland and Orla' is a list)."""
     wider = {w.casefold() for w in larger}
 
     def inside_place(r: Relation) -> bool:
-        return r.predicate == _PREDICATE and nation_named(r.subject) is not None \
+        if r.predicate != _PREDICATE or r.object.casefold() in wider:
+            return False
+        return r.subject.casefold() in wider or nation_named(r.subject) is not None \
             and nation_named(r.object) is None and lexicon.nation_of(r.object) is None \
-            and r.object.casefold() not in wider and country_of_demonym(r.object) is None
+            and country_of_demonym(r.object) is None
 
     return [r for r in relations if not inside_place(r)]
 

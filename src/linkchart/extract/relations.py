@@ -1268,6 +1268,18 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
     return i < sent.end and ctx.ent_at[i] is not None
 
 
+def _series_end(ctx: SentenceContext, i: int, sent: Span) -> int:
+    """Return the token after the names that go on from token `i` one after another with single commas (', Dorn
+    Pike, Vell' in 'Tull, Osla, Dorn Pike, Vell and Kest'), or `i` where no name follows a comma there."""
+    doc = ctx.doc
+    while i + 1 < sent.end and doc[i].text == ",":
+        nxt = ctx.ent_at[i + 1]
+        if nxt is None or nxt.start != i + 1:
+            break
+        i = nxt.end
+    return i
+
+
 def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
     """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
     Ostrava'; an organisation only when its name ends in such a word, 'Brennick University, Varnland', or opens with
@@ -1307,8 +1319,11 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         segments = _country_segments(chain)
         if any(len(seg) > rule["longest_chain"] for seg in segments):
             continue
-        if _list_goes_on(ctx, chain[-1].end, sent) and not _ends_in_country(chain):
-            continue  # '..., Lisbon, Madrid and Rome' ends a list
+        if _list_goes_on(ctx, _series_end(ctx, chain[-1].end, sent), sent) and not (
+                _ends_in_country(chain) and all(len(seg) <= 2 for seg in segments)):
+            continue  # '..., Lisbon, Madrid and Rome' ends a list, and so do 'Tull, Osla, Dorn Pike and Vell' (the
+            # names go on past the places) and 'Lisbon, Tull, Portugal and Rome'; 'Lisbon, Portugal and Tull, Spain'
+            # pairs each place with its country
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
         if nxt is not None and not (nxt.is_lower or nxt.text in rule["chain_enders"]):
             continue  # 'Lisbon, Tull - Varn / ...': the names go on in a way a chain of places does not
