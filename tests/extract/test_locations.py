@@ -501,3 +501,20 @@ def test_places_each_with_its_country_in_a_list_are_each_in_it(nlp) -> None:  # 
 def test_a_continent_is_inside_no_country(nlp) -> None:  # noqa: ANN001
     got = article_triples(nlp, "The drink is popular in Europe, Portugal, northern Ostrava and beyond.")
     assert not any(s == "Europe" and p == "located_in" for s, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "He grew up in the Brennick suburb of Dorn Vale.",
+    "The school stands in the Brennick neighbourhood of Dorn Vale.",
+    "Until 1951 the archive was housed in a building in the Brennick neighborhood of Dorn Vale.",
+    "She later moved to the Brennick town of Dorn Vale.",
+])
+def test_a_town_or_a_part_of_one_named_after_of_is_in_the_place_before_the_noun(nlp, text: str) -> None:  # noqa: ANN001
+    got = {(s, o) for s, p, o, _ in facts(nlp, text, [("Brennick", "GPE"), ("Dorn Vale", "GPE")]) if p == "located_in"}
+    assert ("Dorn Vale", "Brennick") in got
+    assert ("Brennick", "Dorn Vale") not in got
+
+
+def test_an_administrative_unit_named_before_the_noun_is_in_the_place_after_of(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "He grew up in the Brennick district of Dorn Vale.", [("Brennick", "GPE"), ("Dorn Vale", "GPE")])
+    assert ("Brennick", "located_in", "Dorn Vale") in {(s, p, o) for s, p, o, _ in got}

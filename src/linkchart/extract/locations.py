@@ -56,10 +56,16 @@ def chained_places(relations: list[Relation], rule: dict[str, Any],
     return out
 
 
+# the place nouns whose 'of' phrase names a town or a part of one, not an administrative unit: 'the Tull suburb of
+# Dorn' (Dorn is the suburb, in Tull), unlike 'the Ostra district of Varnland' (Ostra is the district)
+_SETTLEMENTS = lexicon.places().of_nouns - lexicon.admin_units()
+
+
 def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (inner, outer, place noun) for the places a place noun between two names puts one inside the other:
     'the Ostra region of Varnland', "Varnland's Ostra district" (the named place is in the other), 'the Varnland
-    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country)."""
+    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country), 'the Tull suburb
+    of Dorn' (a town or a part of one: the place its 'of' phrase names is in the place before the noun)."""
     nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"] | set(ctx.rules["place_noun_rule"]["nouns"])
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None or ctx.pos[tok.i] != "NOUN" or lemma_of(tok) not in nouns:
@@ -75,8 +81,8 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
             for owner in owners:
                 yield m, owner, tok  # "Varnland's Ostra district"
             for e in of:
-                if lexicon.nation_of(m.text) is not None:
-                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state
+                if lexicon.nation_of(m.text) is not None or lemma_of(tok) in _SETTLEMENTS:
+                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state; 'the Tull suburb of Dorn'
                 else:
                     yield m, e, tok  # 'the Ostra region of Varnland'
 
@@ -255,7 +261,8 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
                 named = [ctx.ent_at[m.i] for m in g.children if m.dep_ in {"compound", "nmod"} and m.i == g.i - 1
                          and ctx.ent_at[g.i] is None and ctx.ent_at[m.i] is not None]
                 if named and lemma_of(g) in through:
-                    if _national(named[0]):  # 'in the Karsish state of D': D, then the country
+                    if _national(named[0]) or lemma_of(g) in _SETTLEMENTS:
+                        # 'in the Karsish state of D': D, then the country; 'in the Tull suburb of D': D, then Tull
                         walk(g, trail["through_preps"])
                         take(named)
                     else:  # 'in the Ostra district of D': Ostra, then D
