@@ -518,3 +518,23 @@ def test_a_town_or_a_part_of_one_named_after_of_is_in_the_place_before_the_noun(
 def test_an_administrative_unit_named_before_the_noun_is_in_the_place_after_of(nlp) -> None:  # noqa: ANN001
     got = facts(nlp, "He grew up in the Brennick district of Dorn Vale.", [("Brennick", "GPE"), ("Dorn Vale", "GPE")])
     assert ("Brennick", "located_in", "Dorn Vale") in {(s, p, o) for s, p, o, _ in got}
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("The city of Tullmouth and its neighborhoods of Brennick, Long Orla and East Dorn lie on the river.",
+     [("Tullmouth", "GPE"), ("Brennick", "GPE"), ("Long Orla", "GPE"), ("East Dorn", "GPE")]),
+    ("On the east shore are the town of Tullmouth, the villages of Brennick and Kellby and the port of Dorn.",
+     [("Tullmouth", "GPE"), ("Brennick", "GPE"), ("Kellby", "GPE"), ("Dorn", "GPE")]),
+    ("The suburbs of Brennick, Kellby and Dorn grew fast.", [("Brennick", "GPE"), ("Kellby", "GPE"), ("Dorn", "GPE")]),
+])
+def test_the_places_a_plural_place_noun_lists_are_inside_no_other(nlp, text: str, ents) -> None:  # noqa: ANN001
+    listed = {"Brennick", "Long Orla", "East Dorn", "Kellby", "Dorn"}
+    got = facts(nlp, text, ents)
+    assert not any(p == "located_in" and s in listed | {"Tullmouth"} and o in listed for s, p, o, _ in got)
+
+
+def test_the_places_a_plural_place_noun_lists_are_in_the_place_it_names(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The villages of Brennick and Kellby in Ostra County were flooded.",
+                [("Brennick", "GPE"), ("Kellby", "GPE"), ("Ostra County", "GPE")])
+    pairs = {(s, o) for s, p, o, _ in got if p == "located_in"}
+    assert {("Brennick", "Ostra County"), ("Kellby", "Ostra County")} <= pairs

@@ -281,8 +281,9 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
 
     walk(noun, trail["preps"])
     for c in noun.children:
-        if c.dep_ == "conj":
-            walk(c, trail["preps"])  # 'a village and civil parish in A'
+        if c.dep_ == "conj" and "NNS" not in {noun.tag_, c.tag_}:
+            # 'a village and civil parish in A' is one place; not 'the city of X and its suburbs of A and B'
+            walk(c, trail["preps"])
     head = noun.head
     if (noun.dep_ == "attr" and lemma_of(head) == "be") or noun.dep_ == "appos":
         walk(head, trail["through_preps"], after=noun.i)  # 'X, a village in A, within B': the parse hangs B on X
@@ -290,6 +291,22 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
         if c.dep_ == "acl" and lemma_of(c) in trail["locating_verbs"]:
             walk(c, trail["through_preps"])
     return groups
+
+
+def listed_places(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the names a plural place noun's 'of' phrase lists ('the villages of A, B and C' -> A, B, C; through
+    'and' and commas), or [] for a singular noun: items of one list, none inside another."""
+    if noun.tag_ != "NNS":
+        return []
+    out: list[Span] = []
+    todo = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    while todo:
+        tok = todo.pop()
+        ent = ctx.ent_at[tok.i]
+        if ent is not None and ent not in out:
+            out.append(ent)
+        todo += [c for c in tok.children if c.dep_ in {"conj", "appos"}]
+    return out
 
 
 def trail_nesting(groups: list[list[Span]]) -> Iterator[tuple[Span, Span]]:

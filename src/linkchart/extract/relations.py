@@ -54,6 +54,7 @@ from linkchart.extract.locations import (
     adjacent_in_pairs,
     bracketed_country_pairs,
     example_place_pairs,
+    listed_places,
     place_noun_pairs,
     place_trail,
     places_listed_before,
@@ -941,6 +942,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
+            listed = listed_places(ctx, tok) if rule.get("of_names") else []
+            holders = [h for h in holders if h not in listed]  # 'the villages of A and B': a list, no nesting
             described = not holders and bool(holders := _focus_of_description(ctx, tok, rule))
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
@@ -1003,8 +1006,10 @@ def _trail_nesting_pairs(ctx: SentenceContext, tok: Token, rule: dict[str, Any])
     """Yield the pairs of rule place_trail: each place of the trail of place noun `tok` inside the next ('a
     village in A, within B': A is in B)."""
     nested = {**rule, "name": rule["trail"]["name"]}
+    listed = listed_places(ctx, tok)  # 'the villages of A, B and C': items of one list
     for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
-        yield from _pairs(ctx, nested, tok, [inner], [outer])
+        if not (inner in listed and outer in listed):
+            yield from _pairs(ctx, nested, tok, [inner], [outer])
 
 
 def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tuple[Span, Span] | None:
