@@ -9,6 +9,7 @@ import re
 import pytest
 from spacy.language import Language
 
+from linkchart.extract.pages import capital_country
 from linkchart.extract.pipeline import extract_article
 
 
@@ -46,3 +47,10 @@ def test_a_capital_the_page_puts_in_a_country_itself_is_left_as_stated(nlp: Lang
 def test_a_report_that_opens_with_a_happening_places_no_capital(nlp: Language) -> None:
     got = _page(nlp, "Police in Lisbon arrested two men on Monday.\nPortugal has asked for their release.")
     assert not any(rule == "page_capital" for *_, rule in got)
+
+
+def test_a_capital_written_with_or_without_its_accents_is_the_gazetteers(nlp: Language) -> None:
+    assert capital_country("Reykjavík") == capital_country("Reykjavik") == "Iceland"
+    got = _page(nlp, "Harrow Kell was a Canadian singer of the nineteenth century.\nShe later taught singing in "
+                     "Reykjavík.\nHer pupils toured Iceland for many years.")
+    assert ("Reykjavík", "located_in", "Iceland", "page_capital") in got

@@ -11,8 +11,10 @@ reports open with a happening, not a definition, so `opening_definition` keeps t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -342,7 +344,6 @@ def page_capital_relations(mentions: list[Mention], relations: list[Relation], r
     evidence runs from the first of the two sentences to the last. Left out: a capital the page's stated links put in
     a country already ('Tullmouth, then in the Orla Union'), one the model calls no place ('Tullmouth' as a
     person's name) and one standing for its state ('Tullmouth said ...': a mention that refers to a country)."""
-    capitals = lexicon.countries().capitals
     placed = {r.subject.casefold() for r in relations if r.predicate == _PREDICATE and not r.negated
               and (nation_named(r.object) is not None or country_of_demonym(r.object) is not None)}
     countries: dict[str, list[Mention]] = {}
@@ -353,7 +354,7 @@ def page_capital_relations(mentions: list[Mention], relations: list[Relation], r
     out: list[Relation] = []
     seen: set[str] = set()
     for m in mentions:
-        country = capitals.get(m.text)
+        country = capital_country(m.text)
         if country is None or m.label not in rule["labels"] or m.refers_to is not None or m.text in seen \
                 or m.text.casefold() in placed or country not in countries:
             continue
@@ -403,9 +404,26 @@ def beyond_page(name: str) -> bool:
     return bool(heads & (lexicon.sovereign_words() | lexicon.open_water_words()))
 
 
+def _folded(name: str) -> str:
+    """Return `name` without its accents ('Reykjavík' -> 'Reykjavik')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def _folded_capitals() -> dict[str, str]:
+    """Return the gazetteer's capitals, accents left out, -> their countries."""
+    return {_folded(name): country for name, country in lexicon.countries().capitals.items()}
+
+
+def capital_country(name: str) -> str | None:
+    """Return the country the gazetteer makes `name` the capital of, written with or without its accents
+    ('Reykjavík', 'Reykjavik'), or None."""
+    return lexicon.countries().capitals.get(name) or _folded_capitals().get(_folded(name))
+
+
 def _capital_elsewhere(name: str, home: str | None) -> bool:
     """Return True when `name` is the capital of a country other than `home` (the gazetteer's capitals)."""
-    country = lexicon.countries().capitals.get(name)
+    country = capital_country(name)
     return country is not None and country != home
 
 
