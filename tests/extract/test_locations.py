@@ -4,9 +4,10 @@ constructions of located_in the relation rules read. Invented names; mentions se
 from __future__ import annotations
 
 import pytest
-from parsed_text import facts, parse, triples
+from parsed_text import article_triples, facts, parse, triples
 
 from linkchart.extract.facts import fact_reader
+from linkchart.extract.locations import nation_named
 
 
 @pytest.mark.parametrize("text", [
@@ -461,3 +462,79 @@ def test_officials_from_a_body_in_a_place_met_there(nlp) -> None:  # noqa: ANN00
     got = triples(nlp, "Officials from the Harbour Ministry in Tullmouth met him.",
                   [("Harbour Ministry", "ORG"), ("Tullmouth", "GPE")])
     assert ("Harbour Ministry", "located_in", "Tullmouth") not in got
+
+
+@pytest.mark.parametrize("name,country", [
+    ("northern Portugal", "Portugal"),
+    ("South Africa", "South Africa"),  # the compass word is part of the country's name
+    ("northern South Africa", "South Africa"),
+    ("South Korea", "South Korea"),
+    ("South Brennick", None),
+])
+def test_a_compass_word_is_left_out_unless_it_is_part_of_a_country_s_name(name: str, country: str | None) -> None:
+    assert nation_named(name) == country
+
+
+@pytest.mark.parametrize("text,ents", [
+    # the names go on past the places with commas and end a list
+    ("The founders were Brennick, Ostrava, Dorn Pike, Vell Hart and Kest Lowe.",
+     [("Brennick", "GPE"), ("Ostrava", "GPE"), ("Dorn Pike", "PERSON"), ("Vell Hart", "PERSON"),
+      ("Kest Lowe", "PERSON")]),
+    # three places and a country, then another place: a list, not a chain
+    ("The firm keeps offices in Brennick, Tullmouth, Portugal and Ostrava.",
+     [("Brennick", "GPE"), ("Tullmouth", "GPE"), ("Portugal", "GPE"), ("Ostrava", "GPE")]),
+])
+def test_a_list_of_names_is_no_chain_of_places(nlp, text: str, ents) -> None:  # noqa: ANN001
+    got = facts(nlp, text, ents)
+    assert not any(p == "located_in" for _, p, _, _ in got)
+
+
+def test_places_each_with_its_country_in_a_list_are_each_in_it(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "Its branches are in Brennick, Portugal, Tullmouth, Spain, Switzerland and Italy.",
+                [("Brennick", "GPE"), ("Portugal", "GPE"), ("Tullmouth", "GPE"), ("Spain", "GPE"),
+                 ("Switzerland", "GPE"), ("Italy", "GPE")])
+    pairs = {(s, o) for s, p, o, _ in got if p == "located_in"}
+    assert {("Brennick", "Portugal"), ("Tullmouth", "Spain")} <= pairs
+    assert ("Brennick", "Tullmouth") not in pairs
+
+
+def test_a_continent_is_inside_no_country(nlp) -> None:  # noqa: ANN001
+    got = article_triples(nlp, "The drink is popular in Europe, Portugal, northern Ostrava and beyond.")
+    assert not any(s == "Europe" and p == "located_in" for s, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "He grew up in the Brennick suburb of Dorn Vale.",
+    "The school stands in the Brennick neighbourhood of Dorn Vale.",
+    "Until 1951 the archive was housed in a building in the Brennick neighborhood of Dorn Vale.",
+    "She later moved to the Brennick town of Dorn Vale.",
+])
+def test_a_town_or_a_part_of_one_named_after_of_is_in_the_place_before_the_noun(nlp, text: str) -> None:  # noqa: ANN001
+    got = {(s, o) for s, p, o, _ in facts(nlp, text, [("Brennick", "GPE"), ("Dorn Vale", "GPE")]) if p == "located_in"}
+    assert ("Dorn Vale", "Brennick") in got
+    assert ("Brennick", "Dorn Vale") not in got
+
+
+def test_an_administrative_unit_named_before_the_noun_is_in_the_place_after_of(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "He grew up in the Brennick district of Dorn Vale.", [("Brennick", "GPE"), ("Dorn Vale", "GPE")])
+    assert ("Brennick", "located_in", "Dorn Vale") in {(s, p, o) for s, p, o, _ in got}
+
+
+@pytest.mark.parametrize("text,ents", [
+    ("The city of Tullmouth and its neighborhoods of Brennick, Long Orla and East Dorn lie on the river.",
+     [("Tullmouth", "GPE"), ("Brennick", "GPE"), ("Long Orla", "GPE"), ("East Dorn", "GPE")]),
+    ("On the east shore are the town of Tullmouth, the villages of Brennick and Kellby and the port of Dorn.",
+     [("Tullmouth", "GPE"), ("Brennick", "GPE"), ("Kellby", "GPE"), ("Dorn", "GPE")]),
+    ("The suburbs of Brennick, Kellby and Dorn grew fast.", [("Brennick", "GPE"), ("Kellby", "GPE"), ("Dorn", "GPE")]),
+])
+def test_the_places_a_plural_place_noun_lists_are_inside_no_other(nlp, text: str, ents) -> None:  # noqa: ANN001
+    listed = {"Brennick", "Long Orla", "East Dorn", "Kellby", "Dorn"}
+    got = facts(nlp, text, ents)
+    assert not any(p == "located_in" and s in listed | {"Tullmouth"} and o in listed for s, p, o, _ in got)
+
+
+def test_the_places_a_plural_place_noun_lists_are_in_the_place_it_names(nlp) -> None:  # noqa: ANN001
+    got = facts(nlp, "The villages of Brennick and Kellby in Ostra County were flooded.",
+                [("Brennick", "GPE"), ("Kellby", "GPE"), ("Ostra County", "GPE")])
+    pairs = {(s, o) for s, p, o, _ in got if p == "located_in"}
+    assert {("Brennick", "Ostra County"), ("Kellby", "Ostra County")} <= pairs

@@ -345,3 +345,9 @@ def test_the_places_of_a_page_about_a_countrys_things_are_in_that_country(nlp: L
 ])
 def test_a_report_of_a_happening_or_a_saying_is_no_page_about_a_countrys_things(nlp: Language, text: str) -> None:
     assert not any(rule == "page_topic" for *_, rule in _page(nlp, text))
+
+
+def test_a_nationality_word_that_labels_a_name_in_another_language_names_no_country(nlp: Language) -> None:
+    got = _page(nlp, "Dunmore ( Spanish : Dunmoro ) is a small Portuguese town.\nIts largest street leads to "
+                     "Tullmouth.\nThe town has been in Portugal since 1801.")
+    assert ("Tullmouth", "located_in", "Portugal", "page_country_word") in got

@@ -56,10 +56,16 @@ def chained_places(relations: list[Relation], rule: dict[str, Any],
     return out
 
 
+# the place nouns whose 'of' phrase names a town or a part of one, not an administrative unit: 'the Tull suburb of
+# Dorn' (Dorn is the suburb, in Tull), unlike 'the Ostra district of Varnland' (Ostra is the district)
+_SETTLEMENTS = lexicon.places().of_nouns - lexicon.admin_units()
+
+
 def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, Span, Token]]:
     """Yield (inner, outer, place noun) for the places a place noun between two names puts one inside the other:
     'the Ostra region of Varnland', "Varnland's Ostra district" (the named place is in the other), 'the Varnland
-    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country)."""
+    state of Ostra' (a country before the noun: the place its 'of' phrase names is in the country), 'the Tull suburb
+    of Dorn' (a town or a part of one: the place its 'of' phrase names is in the place before the noun)."""
     nouns = ctx.rules["place_nouns"] | ctx.rules["site_nouns"] | set(ctx.rules["place_noun_rule"]["nouns"])
     for tok in sent_tokens(ctx, sent):
         if ctx.ent_at[tok.i] is not None or ctx.pos[tok.i] != "NOUN" or lemma_of(tok) not in nouns:
@@ -75,8 +81,8 @@ def place_noun_pairs(ctx: SentenceContext, sent: Span) -> Iterator[tuple[Span, S
             for owner in owners:
                 yield m, owner, tok  # "Varnland's Ostra district"
             for e in of:
-                if lexicon.nation_of(m.text) is not None:
-                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state
+                if lexicon.nation_of(m.text) is not None or lemma_of(tok) in _SETTLEMENTS:
+                    yield e, m, tok  # 'the Varnland state of Ostra': a country's state; 'the Tull suburb of Dorn'
                 else:
                     yield m, e, tok  # 'the Ostra region of Varnland'
 
@@ -255,7 +261,8 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
                 named = [ctx.ent_at[m.i] for m in g.children if m.dep_ in {"compound", "nmod"} and m.i == g.i - 1
                          and ctx.ent_at[g.i] is None and ctx.ent_at[m.i] is not None]
                 if named and lemma_of(g) in through:
-                    if _national(named[0]):  # 'in the Karsish state of D': D, then the country
+                    if _national(named[0]) or lemma_of(g) in _SETTLEMENTS:
+                        # 'in the Karsish state of D': D, then the country; 'in the Tull suburb of D': D, then Tull
                         walk(g, trail["through_preps"])
                         take(named)
                     else:  # 'in the Ostra district of D': Ostra, then D
@@ -274,8 +281,9 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
 
     walk(noun, trail["preps"])
     for c in noun.children:
-        if c.dep_ == "conj":
-            walk(c, trail["preps"])  # 'a village and civil parish in A'
+        if c.dep_ == "conj" and "NNS" not in {noun.tag_, c.tag_}:
+            # 'a village and civil parish in A' is one place; not 'the city of X and its suburbs of A and B'
+            walk(c, trail["preps"])
     head = noun.head
     if (noun.dep_ == "attr" and lemma_of(head) == "be") or noun.dep_ == "appos":
         walk(head, trail["through_preps"], after=noun.i)  # 'X, a village in A, within B': the parse hangs B on X
@@ -283,6 +291,22 @@ def place_trail(ctx: SentenceContext, noun: Token, trail: dict[str, Any], labels
         if c.dep_ == "acl" and lemma_of(c) in trail["locating_verbs"]:
             walk(c, trail["through_preps"])
     return groups
+
+
+def listed_places(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the names a plural place noun's 'of' phrase lists ('the villages of A, B and C' -> A, B, C; through
+    'and' and commas), or [] for a singular noun: items of one list, none inside another."""
+    if noun.tag_ != "NNS":
+        return []
+    out: list[Span] = []
+    todo = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    while todo:
+        tok = todo.pop()
+        ent = ctx.ent_at[tok.i]
+        if ent is not None and ent not in out:
+            out.append(ent)
+        todo += [c for c in tok.children if c.dep_ in {"conj", "appos"}]
+    return out
 
 
 def trail_nesting(groups: list[list[Span]]) -> Iterator[tuple[Span, Span]]:
@@ -306,23 +330,27 @@ def _national(place: Span) -> bool:
 
 def nation_named(text: str) -> str | None:
     """Return the country a place name names, a compass word before it left out ('northern Varnland' ->
-    Varnland), or None."""
+    Varnland), or None; a compass word that is part of a country's name stays ('South Varnland', when the
+    gazetteer names a country so)."""
     words = text.split()
-    while len(words) > 1 and words[0].lower() in _COMPASS:
+    while (found := lexicon.nation_of(" ".join(words))) is None and len(words) > 1 and words[0].lower() in _COMPASS:
         words = words[1:]
-    return lexicon.nation_of(" ".join(words))
+    return found
 
 
 def countries_kept_outside(relations: list[Relation], larger: Collection[str]) -> list[Relation]:
     """Return `relations` without a located_in that puts a country (by name) inside a place that is neither a
     country, a nationality word nor one of the `larger` words (continents, 'Middle East'): 'Varnland in Tull' comes
-    of a parse that joined the wrong names ('a firm based in Tull, Varnland'), never of the text."""
+    of a parse that joined the wrong names ('a firm based in Tull, Varnland'), never of the text; nor one that puts
+    a `larger` word inside a place that is not one ('popular in Europe, Varnland and Orla' is a list)."""
     wider = {w.casefold() for w in larger}
 
     def inside_place(r: Relation) -> bool:
-        return r.predicate == _PREDICATE and nation_named(r.subject) is not None \
+        if r.predicate != _PREDICATE or r.object.casefold() in wider:
+            return False
+        return r.subject.casefold() in wider or nation_named(r.subject) is not None \
             and nation_named(r.object) is None and lexicon.nation_of(r.object) is None \
-            and r.object.casefold() not in wider and country_of_demonym(r.object) is None
+            and country_of_demonym(r.object) is None
 
     return [r for r in relations if not inside_place(r)]
 

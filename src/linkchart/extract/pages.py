@@ -11,8 +11,10 @@ reports open with a happening, not a definition, so `opening_definition` keeps t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -183,9 +185,15 @@ def _defining_verb(sent: Span, rule: dict[str, Any]) -> tuple[Token, Token] | No
 
 
 def _nations(sent: Span) -> set[str]:
-    """Return the countries a sentence names, by name ('Varnland', 'northern Varnland') or nationality word."""
-    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None}
-    return named | {c for e in sent.ents if (c := nation_named(e.text)) is not None}
+    """Return the countries a sentence names, by name ('Varnland', 'northern Varnland') or nationality word; a
+    nationality word before a colon names a language, not a country ('X ( Varnish : Orla Tull ) is a town')."""
+    named = {c for t in sent if (c := country_of_demonym(t.text)) is not None and not _language_label(t)}
+    return named | {c for e in sent.ents if (c := nation_named(e.text)) is not None and not _language_label(e[-1])}
+
+
+def _language_label(tok: Token) -> bool:
+    """Return True when a word is followed by a colon: the label of a name in another language ('Varnish : ')."""
+    return tok.i + 1 < len(tok.doc) and tok.nbor().text == ":"
 
 
 def _nationality(sent: Span, noun: Token) -> str | None:
@@ -294,9 +302,9 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
         return []
     name = rule["name"] if any(_inside(m, opening) for m in mentions) else rule["word_name"]
     home = _nation(country)
+    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
     place_page = opening.noun in place_nouns
     larger = {w.casefold() for w in rule["larger"]}
-    stated = [r for r in relations if r.predicate == _PREDICATE and not r.negated]
     placed = {r.subject.casefold() for r in stated if nation_named(r.object) is not None}
     holds_nation = {r.object.casefold() for r in stated if nation_named(r.subject) is not None}
     out: list[Relation] = []
@@ -325,6 +333,37 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
                             subject_span=(m.start, m.end), object_span=(country.start, country.end),
                             start=min(opening.start, m.sentence_start), end=max(opening.end, m.sentence_end),
                             rule=kind))
+    return out
+
+
+def page_capital_relations(mentions: list[Mention], relations: list[Relation], rule: dict[str, Any]) -> list[Relation]:
+    """Return `rule["predicate"]` relations (named `rule["name"]`) putting each capital city a reference page names
+    (a place of labels `rule["labels"]`, a capital of the country gazetteer: lexicon class capital_of) in its country,
+    when the page names that country too: 'Tullmouth' on a page that names Varnland, of which the gazetteer makes it
+    the capital. One relation per capital, its first mention, the country's mention nearest to it as object;
+    evidence runs from the first of the two sentences to the last. Left out: a capital the page's stated links put in
+    a country already ('Tullmouth, then in the Orla Union'), one the model calls no place ('Tullmouth' as a
+    person's name) and one standing for its state ('Tullmouth said ...': a mention that refers to a country)."""
+    placed = {r.subject.casefold() for r in relations if r.predicate == _PREDICATE and not r.negated
+              and (nation_named(r.object) is not None or country_of_demonym(r.object) is not None)}
+    countries: dict[str, list[Mention]] = {}
+    for m in mentions:
+        country = nation_named(m.text)
+        if country is not None and m.refers_to is None and m.label in rule["labels"]:
+            countries.setdefault(country, []).append(m)
+    out: list[Relation] = []
+    seen: set[str] = set()
+    for m in mentions:
+        country = capital_country(m.text)
+        if country is None or m.label not in rule["labels"] or m.refers_to is not None or m.text in seen \
+                or m.text.casefold() in placed or country not in countries:
+            continue
+        seen.add(m.text)
+        home = min(countries[country], key=lambda c: abs(c.start - m.start))
+        out.append(Relation(subject=m.text, predicate=rule["predicate"], object=home.text,
+                            subject_span=(m.start, m.end), object_span=(home.start, home.end),
+                            start=min(m.sentence_start, home.sentence_start),
+                            end=max(m.sentence_end, home.sentence_end), rule=rule["name"]))
     return out
 
 
@@ -365,9 +404,26 @@ def beyond_page(name: str) -> bool:
     return bool(heads & (lexicon.sovereign_words() | lexicon.open_water_words()))
 
 
+def _folded(name: str) -> str:
+    """Return `name` without its accents ('Reykjavík' -> 'Reykjavik')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def _folded_capitals() -> dict[str, str]:
+    """Return the gazetteer's capitals, accents left out, -> their countries."""
+    return {_folded(name): country for name, country in lexicon.countries().capitals.items()}
+
+
+def capital_country(name: str) -> str | None:
+    """Return the country the gazetteer makes `name` the capital of, written with or without its accents
+    ('Reykjavík', 'Reykjavik'), or None."""
+    return lexicon.countries().capitals.get(name) or _folded_capitals().get(_folded(name))
+
+
 def _capital_elsewhere(name: str, home: str | None) -> bool:
     """Return True when `name` is the capital of a country other than `home` (the gazetteer's capitals)."""
-    country = lexicon.countries().capitals.get(name)
+    country = capital_country(name)
     return country is not None and country != home
 
 

@@ -57,6 +57,7 @@ from linkchart.extract.pages import (
     later_places,
     opening_definition,
     opening_place_relations,
+    page_capital_relations,
     page_chained_places,
     page_country_relations,
     page_district_relations,
@@ -349,6 +350,8 @@ def _finish(art: _Article, rules: dict[str, Any]) -> Extraction:
         mentions = [m for m, cue in pairs if cue != DEMONYM_CUE or m.refers_to not in named]
         art.extraction.relations += named_places(mentions, rules["place_name_rule"], rules["site_nouns"])
         art.extraction.relations += country_named_bodies(mentions, rules["country_name_rule"])
+        art.extraction.relations += page_capital_relations(mentions, art.extraction.relations,
+                                                           rules["page_capital_rule"])
         stated = list(art.extraction.relations)
         art.extraction.relations += page_region_relations(mentions, art.extraction.relations, art.opening,
                                                           rules["page_country_rule"], place_nouns(rules), art.text,

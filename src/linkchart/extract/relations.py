@@ -54,6 +54,7 @@ from linkchart.extract.locations import (
     adjacent_in_pairs,
     bracketed_country_pairs,
     example_place_pairs,
+    listed_places,
     place_noun_pairs,
     place_trail,
     places_listed_before,
@@ -951,6 +952,8 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                 # "Y's capital of X": the 'of' phrase names the holder when a possessor names the object
                 named = [e for e in ents_for(ctx, tok, conj=False)]
                 holders = named if any(c.dep_ == "poss" for c in tok.children) else []
+            listed = listed_places(ctx, tok) if rule.get("of_names") else []
+            holders = [h for h in holders if h not in listed]  # 'the villages of A and B': a list, no nesting
             described = not holders and bool(holders := _focus_of_description(ctx, tok, rule))
             if rule.get("subject_labels"):
                 holders = [h for h in holders if h.label_ in rule["subject_labels"]]
@@ -1013,8 +1016,10 @@ def _trail_nesting_pairs(ctx: SentenceContext, tok: Token, rule: dict[str, Any])
     """Yield the pairs of rule place_trail: each place of the trail of place noun `tok` inside the next ('a
     village in A, within B': A is in B)."""
     nested = {**rule, "name": rule["trail"]["name"]}
+    listed = listed_places(ctx, tok)  # 'the villages of A, B and C': items of one list
     for inner, outer in trail_nesting(_trail(ctx, tok, rule)):
-        yield from _pairs(ctx, nested, tok, [inner], [outer])
+        if not (inner in listed and outer in listed):
+            yield from _pairs(ctx, nested, tok, [inner], [outer])
 
 
 def _signature(ctx: SentenceContext, first: int, tok: Token, sent: Span) -> tuple[Span, Span] | None:
@@ -1309,6 +1314,18 @@ def _list_goes_on(ctx: SentenceContext, i: int, sent: Span) -> bool:
     return i < sent.end and ctx.ent_at[i] is not None
 
 
+def _series_end(ctx: SentenceContext, i: int, sent: Span) -> int:
+    """Return the token after the names that go on from token `i` one after another with single commas (', Dorn
+    Pike, Vell' in 'Tull, Osla, Dorn Pike, Vell and Kest'), or `i` where no name follows a comma there."""
+    doc = ctx.doc
+    while i + 1 < sent.end and doc[i].text == ",":
+        nxt = ctx.ent_at[i + 1]
+        if nxt is None or nxt.start != i + 1:
+            break
+        i = nxt.end
+    return i
+
+
 def _chain_opener(ctx: SentenceContext, ent: Span, rule: dict[str, Any]) -> bool:
     """Return True when `ent` may open a chain of places: a place, or a building or site ('the Orla Museum,
     Ostrava'; an organisation only when its name ends in such a word, 'Brennick University, Varnland', or opens with
@@ -1348,8 +1365,11 @@ def _place_pair_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         segments = _country_segments(chain)
         if any(len(seg) > rule["longest_chain"] for seg in segments):
             continue
-        if _list_goes_on(ctx, chain[-1].end, sent) and not _ends_in_country(chain):
-            continue  # '..., Lisbon, Madrid and Rome' ends a list
+        if _list_goes_on(ctx, _series_end(ctx, chain[-1].end, sent), sent) and not (
+                _ends_in_country(chain) and all(len(seg) <= 2 for seg in segments)):
+            continue  # '..., Lisbon, Madrid and Rome' ends a list, and so do 'Tull, Osla, Dorn Pike and Vell' (the
+            # names go on past the places) and 'Lisbon, Tull, Portugal and Rome'; 'Lisbon, Portugal and Tull, Spain'
+            # pairs each place with its country
         nxt = doc[chain[-1].end] if chain[-1].end < sent.end else None
         if nxt is not None and not (nxt.is_lower or nxt.text in rule["chain_enders"]):
             continue  # 'Lisbon, Tull - Varn / ...': the names go on in a way a chain of places does not
