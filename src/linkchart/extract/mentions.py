@@ -225,6 +225,7 @@ class MentionFixer:
                     self._and_before(doc, ent.start, ent.end, cands)
             else:
                 others.append(ent)
+        self._full_names(doc, cands)
         n = len(doc)
         row = n <= MAX_ROW_TOKENS and self._is_row(doc)
         if row:
@@ -242,6 +243,7 @@ class MentionFixer:
                 self._coalition(doc, i, cands)
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
+                self._nicknamed(doc, i, cands)
             if t[:1].isupper():
                 if t in self.weekdays and i > 0 and doc[i - 1].lower_ == "the":
                     self._weekday_title(doc, i, cands)
@@ -263,6 +265,7 @@ class MentionFixer:
                 if (
                     tok.ent_iob_ == "O"
                     and self._is_acronym(tok)
+                    and not head_label(t)  # 'X QSC', 'X PLC': a legal form in capitals ends a name (`_head_run`)
                     and not self._shout_context(tok)
                     and not (i > 0 and doc[i - 1].lower_ in ("a", "an"))  # 'an NGO' is a common noun
                 ):
@@ -593,6 +596,60 @@ class MentionFixer:
             m += 1
         if m < len(doc) and doc[m].text in CLOSE_QUOTES:
             cands.append(_Cand(i + 1, k, "ORG", cue="quote"))
+
+    def _full_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Add a person's name in full where the model cut it (rule `full_name`): two names it tagged back to back,
+        with at most one capitalised word it left between them, are one long name ('Anna Mara Lise Vell' tagged
+        'Anna Mara' and 'Vell'); a name that runs on in one capitalised word the model left out right before a
+        bracket ('Tomas Ivo Vell Marn (born ...)'); a name and the letters of the honours written after it
+        ('Tom Vell CBE MC')."""
+        n = len(doc)
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for a, b in zip(people, people[1:], strict=False):
+            gap = range(a.end, b.start)
+            if len(gap) <= 1 and b.end - a.start <= MAX_NAME_TOKENS + 1 \
+                    and all(self._unlisted_name_word(doc[k]) for k in gap) \
+                    and all(t.is_alpha and t.text[:1].isupper() for t in doc[a.start : b.end]):
+                cands.append(_Cand(a.start, b.end, "PERSON", cue="full_name"))
+        for ent in people:
+            e = ent.end
+            if len(ent) >= 2 and e + 1 < n and self._unlisted_name_word(doc[e]) and doc[e + 1].text[:1] in "([":
+                cands.append(_Cand(ent.start, e + 1, "PERSON", cue="full_name"))
+            k = e
+            while k < n and k - e < 3 and doc[k].lower_ in self.titles.post_nominals and doc[k].is_upper:
+                k += 1
+            if k > e:
+                cands.append(_Cand(ent.start, k, "PERSON", cue="full_name"))
+
+    def _unlisted_name_word(self, tok: Token) -> bool:
+        """Whether a capitalised word the model left untagged may be part of a person's name: a proper noun that no
+        lexicon table lists (no title, role, head word or month) and no nation, people or language."""
+        low = tok.lower_
+        return tok.tag_ == "NNP" and tok.ent_iob_ == "O" and tok.is_alpha and tok.is_title and len(tok) > 1 \
+            and low not in lexicon.listed_words() and not self._is_honorific(tok) and low not in self.peoples \
+            and low not in self.languages and lexicon.nation_of(tok.text) is None
+
+    def _nicknamed(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Thomas Edwin " Tom " Varley' as one PERSON (rule `nickname`): a nickname of one or two capitalised
+        words in quotes between a person's given names and surname belongs to the name. The quote at `i` opens it;
+        the words before it open with a common given name or the model calls one of the words a person."""
+        n = len(doc)
+        j = i
+        while j > 0 and i - j < 3 and self._is_name_token(doc[j - 1]) and doc[j - 1].is_alpha:
+            j -= 1
+        k = i + 1
+        while k < n and k - i <= 2 and doc[k].is_alpha and doc[k].is_title:
+            k += 1
+        if j == i or k == i + 1 or k >= n or doc[k].text not in CLOSE_QUOTES:
+            return
+        end = self._name_run(doc, k + 1)
+        if end == k + 1 or end - (k + 1) > 2 or j > 0 and doc[j - 1].text[:1].isupper() and not doc[j].is_sent_start:
+            return
+        words = [*doc[j:i], *doc[k + 1 : end]]
+        if any(self._is_honorific(t) or head_label(t.text) for t in words):
+            return
+        if doc[j].lower_ in self.given_names or any(t.ent_type_ == "PERSON" for t in doc[j:end]):
+            cands.append(_Cand(j, end, "PERSON", cue="nickname"))
 
     def _named_group(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'the Black Hand militia', "the army's Storm Brigade unit": capitalised words the model left unlabelled
@@ -1151,6 +1208,36 @@ class MentionFixer:
             return _Cand(c.start, c.end, "NORP", c.role)  # adjectives describe, they do not name
         return c
 
+    def _with_given_names(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """Return `cands` and, for a person's name the model began one word late, the name with that word: a given
+        name of another language that the model left out ('Ástor' of 'Ástor Vell', 'Georgios' of 'Georgios Marn')."""
+        wider = [_Cand(c.start - 1, c.end, c.label, c.role, "given") for c in cands
+                 if c.label == "PERSON" and self._unread_given_name(doc, c.start, c.end)]
+        return cands + wider
+
+    def _unread_given_name(self, doc: Doc, s: int, e: int) -> bool:
+        """Whether the word right before the person's name doc[s:e] is a given name the model left out: a capitalised
+        proper noun it labelled nothing, that the lexicon does not list as a word of the language (a title, role,
+        place or month: 'Drummer X', 'Veteran X'), that the text never writes in lower case, that opens the run
+        of capitalised words (after 'Holy Roman Emperor' the name is the emperor's, read by other rules) and follows
+        no article, before a name that does not open with a common given name."""
+        if s < 1 or e - s + 1 > MAX_NAME_TOKENS or not self._is_name_token(doc[s]) or self._is_honorific(doc[s]):
+            return False
+        word = doc[s - 1]
+        if word.tag_ != "NNP" or word.ent_iob_ != "O" or not word.is_alpha or not word.is_title or len(word) < 3:
+            return False
+        before = doc[s - 2] if s > 1 else None
+        if before is not None and not word.is_sent_start and (before.text[:1].isupper() and before.is_alpha
+                                                              or before.lower_ in DETERMINERS):
+            return False  # 'the Reverend X': a given name takes no article
+        if doc[s].lower_ in self.given_names:
+            return False  # 'Conductor Alex Vell': a name that opens with a common given name has its given name
+        low = word.lower_
+        if low in lexicon.listed_words() or self._is_honorific(word) or _in(low, self.roles.nouns) \
+                or low in self.peoples or low in self.languages or lexicon.nation_of(word.text) is not None:
+            return False
+        return not any(t.lower_ == low and t.is_lower for t in doc)
+
     def _is_honorific_text(self, text: str) -> bool:
         parts = [p for p in re.split(r"[.\-\s]", text.lower()) if p]
         return bool(parts) and all(p in self.titles.honorifics for p in parts)
@@ -1384,8 +1471,7 @@ class MentionFixer:
         cands, others = self._collect(doc)
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
-            for c in self._normalise(doc, cand):
-                c = self._type(doc, c)
+            for c in self._with_given_names(doc, [self._type(doc, c) for c in self._normalise(doc, cand)]):
                 old = typed.get((c.start, c.end))
                 if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
                     if old is not None and c.role is None and c.cue != "described":
