@@ -1,0 +1,73 @@
+"""Names read whole: a given name the model leaves out, long names it cuts in two, a quoted nickname inside a
+name, the letters of honours after it, a legal form in capitals after a company's name (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from linkchart.extract.mentions import mentions_from_doc
+
+
+def texts(nlp: Language, text: str) -> dict[str, str]:
+    """Return the mentions of `text`: text → label."""
+    return {m.text: m.label for m in mentions_from_doc(nlp(text))}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A tango operetta with music by Ástor Vellazzo and words by Horacio Ferrent premiered in May.", "Ástor Vellazzo"),
+    ("Héctor Hernán Caspullo ( born 6 October 1974 in Rosario ) is an Argentine football manager.",
+     "Héctor Hernán Caspullo"),
+    ("Auguste Drevanne ( 28 June 1827 – 25 May 1897 ) was a French businessman.", "Auguste Drevanne"),
+    ("The house where Georgios Velanis lived is now a museum.", "Georgios Velanis"),
+])
+def test_a_given_name_the_model_left_out_opens_the_name(nlp: Language, text: str, name: str) -> None:
+    assert texts(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("His teachers included the Reverend Anthony Okarro and Kevin Volmer at the college.", "Anthony Okarro"),
+    ("The orchestra was founded by Music Director and Conductor Alex Pavrick in 1983.", "Alex Pavrick"),
+])
+def test_a_title_or_role_word_before_a_name_is_no_given_name(nlp: Language, text: str, name: str) -> None:
+    ms = texts(nlp, text)
+    assert ms.get(name) == "PERSON"
+    assert not any(m.endswith(name) and m != name for m in ms)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Philip Lodewijk Jacob Frederik Sarvée ( 7 February 1837 – 14 December 1904 ) was a Dutch painter.",
+     "Philip Lodewijk Jacob Frederik Sarvée"),
+    ("Anna Margaret Frances Kasselburg ( née Worrell , 1942 – 2004 ) was a New Zealand painter.",
+     "Anna Margaret Frances Kasselburg"),
+    ("Michel Miguel Elias Tarrem Lulio (; born 23 September 1940 ) is a Brazilian lawyer.",
+     "Michel Miguel Elias Tarrem Lulio"),
+])
+def test_a_long_name_the_model_cut_is_one_name(nlp: Language, text: str, name: str) -> None:
+    assert texts(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Oliver Gyles Lanford CBE MC ( 30 September 1918 - 28 May 2015 ) was a British soldier.",
+     "Oliver Gyles Lanford CBE MC"),
+    ("The regiment was led by Thomas Arden Pellow DSO until the armistice.", "Thomas Arden Pellow DSO"),
+])
+def test_the_letters_of_honours_after_a_name_are_part_of_it(nlp: Language, text: str, name: str) -> None:
+    assert texts(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('James Whitmore " Jim " Corlane ( May 30 , 1926 – August 9 , 1996 ) was an American businessman.',
+     'James Whitmore " Jim " Corlane'),
+    ('The song was recorded by Eduardo " Lalo " Palvares in 1960.', 'Eduardo " Lalo " Palvares'),
+])
+def test_a_quoted_nickname_inside_a_name_stays_in_it(nlp: Language, text: str, name: str) -> None:
+    assert texts(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Varnel QSC (; formerly Qarnet ) is an international telecommunications company.", "Varnel QSC"),
+    ("The drills were made by Torvik AB , a firm in the north of the country.", "Torvik AB"),
+])
+def test_a_legal_form_in_capitals_ends_the_company_name(nlp: Language, text: str, name: str) -> None:
+    assert texts(nlp, text).get(name) == "ORG"
