@@ -71,3 +71,26 @@ def test_a_quoted_nickname_inside_a_name_stays_in_it(nlp: Language, text: str, n
 ])
 def test_a_legal_form_in_capitals_ends_the_company_name(nlp: Language, text: str, name: str) -> None:
     assert texts(nlp, text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(("text", "name", "wider"), [
+    ("The institute aimed to preserve the unique University of Varnholm economic tradition.",
+     "University of Varnholm", "unique University of Varnholm"),
+    ("The club played for Orlania and later Republic of Orlania until 1971 .", "Republic of Orlania",
+     "later Republic of Orlania"),
+    ("He admired Tova Lenn, the wife of prince Li Varo , the son of the emperor.", "Li Varo", "prince Li Varo"),
+])
+def test_a_lower_case_word_before_a_name_is_no_part_of_it(nlp: Language, text: str, name: str, wider: str) -> None:
+    ms = texts(nlp, text)
+    assert name in ms
+    assert wider not in ms
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("( Drummer Derrick Vassar committed suicide in March 2005 . )", "Derrick Vassar"),
+    ("Drummer Derrick Plumley joined the band in 1999 .", "Derrick Plumley"),
+])
+def test_a_role_noun_before_a_given_name_is_the_role(nlp: Language, text: str, name: str) -> None:
+    ms = {m.text: m for m in mentions_from_doc(nlp(text))}
+    assert ms[name].label == "PERSON"
+    assert not any(m.endswith(name) and m != name for m in ms)

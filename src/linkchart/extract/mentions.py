@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
 ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
 
@@ -138,6 +139,9 @@ class MentionFixer:
         self.labels = lexicon.labels()
         self.titles = lexicon.titles()
         self.roles = lexicon.roles()
+        # nouns for a person by role, rank, kin or trade ('leader', 'drummer', 'aunt'), not for a firm or a site
+        self.person_nouns = self.roles.nouns.union(
+            *(words for cls, words in self.roles.classes.items() if cls not in NOT_PERSON_ROLE_CLASSES))
         self.party_roles = lexicon.lower("party_role")
         self.not_parties = lexicon.lower("not_party")
         self.orgs = lexicon.organisations()
@@ -1044,6 +1048,21 @@ class MentionFixer:
         if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
             e = self._before_score(doc, s, e)
         role = cand.role
+        while e - s > 1 and cand.cue not in LOWER_CUES and cand.cue not in ("force", "frontier", "owned") \
+                and doc[s].is_lower and doc[s].is_alpha and doc[s + 1].text[:1].isupper() \
+                and doc[s].lower_ not in self.places.compass \
+                and (doc[s].pos_ == "ADV" or doc[s].pos_ == "ADJ" and cand.label not in PLACE_LABELS
+                     or _in(doc[s].text, self.person_nouns)):
+            # 'the unique Tarn University tradition', 'the later Republic of X', 'the wife of prince Li Varo': a
+            # lower-case word before a name describes it (a place keeps it: 'central Varnland' is a region of it);
+            # a role noun is the named person's role
+            if doc[s].pos_ not in ("ADJ", "ADV") and role is None:
+                role = doc[s].lower_
+            s += 1
+        if cand.label == "PERSON" and cand.cue in WEAK_CUES and e - s >= 3 and doc[s].is_title \
+                and not self._is_honorific(doc[s]) and _in(doc[s].text, self.person_nouns) \
+                and doc[s + 1].lower_ in self.given_names:
+            role, s = doc[s].lower_, s + 1  # 'Drummer Tom Vell': a role noun before a given name is no part of the name
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"
