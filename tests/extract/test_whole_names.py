@@ -94,3 +94,16 @@ def test_a_role_noun_before_a_given_name_is_the_role(nlp: Language, text: str, n
     ms = {m.text: m for m in mentions_from_doc(nlp(text))}
     assert ms[name].label == "PERSON"
     assert not any(m.endswith(name) and m != name for m in ms)
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Eoin Varrigan (; born 23 June 1950 ) is an Irish Fianna Tarn politician who sits in the assembly.",
+     "Fianna Tarn"),
+    ("Tom Vell is an American Harvest politician from the state.", "Harvest"),
+])
+def test_the_party_before_politician_is_named_after_a_nationality_word(nlp: Language, text: str, party: str) -> None:
+    assert texts(nlp, text).get(party) == "ORG"
+
+
+def test_a_place_before_politician_stays_a_place(nlp: Language) -> None:
+    assert texts(nlp, "The Boston politician Tom Vell said so.").get("Boston") == "GPE"

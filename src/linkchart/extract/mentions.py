@@ -695,8 +695,10 @@ class MentionFixer:
                 break
             j -= 1
         before = doc[j - 1] if j > 0 else None
-        if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
-            # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
+        if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start
+                      or lexicon.nation_of(before.text) is not None):
+            # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader'),
+            # a nationality word does not ('an Irish Tarn Fáil politician')
             cands.append(_Cand(j, i, "ORG", cue="party"))
 
     def _national_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
