@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from linkchart.extract.discourse import article_names, article_places, tag_known_names
+from linkchart.extract.discourse import article_names, tag_known_names
 from linkchart.extract.mentions import SPANS_KEY
 from linkchart.extract.pipeline import extract_article
 
@@ -61,21 +61,3 @@ def test_a_known_name_the_model_called_a_work_or_product_is_the_articles_name(nl
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Varattolo"] == "PERSON" and labels["Orvane"] == "ORG"
     assert labels["Tarvo Nine"] == "PRODUCT"  # a product the article names nowhere else stays the model's
-
-
-def test_a_place_tagged_once_is_tagged_where_the_model_left_it_untagged(nlp: Language) -> None:
-    docs = [nlp("Tova Renn was born in Tarnola in 1845."), nlp("Later Tarnola named a street after her .")]
-    docs[0].spans[SPANS_KEY] = [Span(docs[0], 0, 2, label="PERSON"), Span(docs[0], 5, 6, label="GPE")]
-    docs[1].ents = []  # the model misses the place here
-    names = article_names(docs)
-    places = article_places(docs, names)
-    assert places[("Tarnola",)] == "GPE"
-    doc = tag_known_names(docs[1], places)
-    assert any(e.text == "Tarnola" and e.label_ == "GPE" for e in doc.ents)
-
-
-def test_a_place_name_the_article_gives_a_person_is_no_place_of_it(nlp: Language) -> None:
-    docs = [nlp("Ann Varra visited Varra in May.")]
-    docs[0].spans[SPANS_KEY] = [Span(docs[0], 0, 2, label="PERSON"), Span(docs[0], 3, 4, label="GPE")]
-    names = article_names(docs)
-    assert ("Varra",) not in article_places(docs, names)

@@ -18,7 +18,6 @@ from linkchart.extract.mentions import CUE_ATTR, DESC_ATTR, REFERS_ATTR, ROLE_AT
 
 LABELS = frozenset({"PERSON", "ORG"})
 SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # the model calls a name the article knows a nationality ('Khazali') or a work or product ('Varga lobbied'): the
 # article's name wins
 _REPLACEABLE = frozenset({"NORP", "WORK_OF_ART", "PRODUCT"})
@@ -47,23 +46,6 @@ def article_names(docs: list[Doc]) -> dict[tuple[str, ...], str]:
     for words, counter in votes.items():
         top = counter.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:
-            out[words] = top[0][0]
-    return out
-
-
-def article_places(docs: list[Doc], names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
-    """Return the article's place names (as token texts) → their majority type, leaving out a name the article also
-    gives a person or an organisation (`names`) and one given two place types equally often: a place the model
-    tagged in one sentence is the same place where it left the name untagged ('born in Tarno ... moved to Tarno')."""
-    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for doc in docs:
-        for span in doc.spans.get(SPANS_KEY, []):
-            if span.label_ in PLACE_LABELS and len(span) <= _MAX_TOKENS and span[0].text[:1].isupper():
-                votes[tuple(t.text for t in span)][span.label_] += 1
-    out: dict[tuple[str, ...], str] = {}
-    for words, counter in votes.items():
-        top = counter.most_common(2)
-        if words not in names and (len(top) == 1 or top[0][1] > top[1][1]):
             out[words] = top[0][0]
     return out
 

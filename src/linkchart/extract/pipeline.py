@@ -37,7 +37,6 @@ from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
 from linkchart.extract.discourse import (
     article_names,
-    article_places,
     person_surnames,
     retype_for_facts,
     shouted_names,
@@ -499,9 +498,7 @@ def _read_article(docs: list[tuple[Doc, int]], art: _Article, reader: FactReader
     """Read one article's parsed spans in order, after tagging the names the model missed in some of them."""
     names = article_names([doc for doc, _ in docs])
     shouted = shouted_names([doc for doc, _ in docs])
-    places = article_places([doc for doc, _ in docs], names)
-    tagged = [(tag_known_names(tag_known_names(tag_shouted_names(doc, shouted), names), places), offset)
-              for doc, offset in docs]
+    tagged = [(tag_known_names(tag_shouted_names(doc, shouted), names), offset) for doc, offset in docs]
     surnames = person_surnames([doc for doc, _ in tagged])
     tagged = [(retype_for_facts(doc, names, surnames), offset) for doc, offset in tagged]
     tag_governments(tagged)
