@@ -1,5 +1,6 @@
-"""Names read whole: a given name the model leaves out, long names it cuts in two, a quoted nickname inside a
-name, the letters of honours after it, a legal form in capitals after a company's name (invented names)."""
+"""Names read whole: long names the model cuts in two, a quoted nickname inside a name, the letters of honours
+after it, a legal form in capitals after a company's name, words before a name that are no part of it (invented
+names)."""
 
 from __future__ import annotations
 
@@ -12,27 +13,6 @@ from linkchart.extract.mentions import mentions_from_doc
 def texts(nlp: Language, text: str) -> dict[str, str]:
     """Return the mentions of `text`: text → label."""
     return {m.text: m.label for m in mentions_from_doc(nlp(text))}
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("A tango operetta with music by Ástor Vellazzo and words by Horacio Ferrent premiered in May.", "Ástor Vellazzo"),
-    ("Héctor Hernán Caspullo ( born 6 October 1974 in Rosario ) is an Argentine football manager.",
-     "Héctor Hernán Caspullo"),
-    ("Auguste Drevanne ( 28 June 1827 – 25 May 1897 ) was a French businessman.", "Auguste Drevanne"),
-    ("The house where Georgios Velanis lived is now a museum.", "Georgios Velanis"),
-])
-def test_a_given_name_the_model_left_out_opens_the_name(nlp: Language, text: str, name: str) -> None:
-    assert texts(nlp, text).get(name) == "PERSON"
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("His teachers included the Reverend Anthony Okarro and Kevin Volmer at the college.", "Anthony Okarro"),
-    ("The orchestra was founded by Music Director and Conductor Alex Pavrick in 1983.", "Alex Pavrick"),
-])
-def test_a_title_or_role_word_before_a_name_is_no_given_name(nlp: Language, text: str, name: str) -> None:
-    ms = texts(nlp, text)
-    assert ms.get(name) == "PERSON"
-    assert not any(m.endswith(name) and m != name for m in ms)
 
 
 @pytest.mark.parametrize(("text", "name"), [

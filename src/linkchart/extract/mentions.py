@@ -1229,36 +1229,6 @@ class MentionFixer:
             return _Cand(c.start, c.end, "NORP", c.role)  # adjectives describe, they do not name
         return c
 
-    def _with_given_names(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-        """Return `cands` and, for a person's name the model began one word late, the name with that word: a given
-        name of another language that the model left out ('Ástor' of 'Ástor Vell', 'Georgios' of 'Georgios Marn')."""
-        wider = [_Cand(c.start - 1, c.end, c.label, c.role, "given") for c in cands
-                 if c.label == "PERSON" and self._unread_given_name(doc, c.start, c.end)]
-        return cands + wider
-
-    def _unread_given_name(self, doc: Doc, s: int, e: int) -> bool:
-        """Whether the word right before the person's name doc[s:e] is a given name the model left out: a capitalised
-        proper noun it labelled nothing, that the lexicon does not list as a word of the language (a title, role,
-        place or month: 'Drummer X', 'Veteran X'), that the text never writes in lower case, that opens the run
-        of capitalised words (after 'Holy Roman Emperor' the name is the emperor's, read by other rules) and follows
-        no article, before a name that does not open with a common given name."""
-        if s < 1 or e - s + 1 > MAX_NAME_TOKENS or not self._is_name_token(doc[s]) or self._is_honorific(doc[s]):
-            return False
-        word = doc[s - 1]
-        if word.tag_ != "NNP" or word.ent_iob_ != "O" or not word.is_alpha or not word.is_title or len(word) < 3:
-            return False
-        before = doc[s - 2] if s > 1 else None
-        if before is not None and not word.is_sent_start and (before.text[:1].isupper() and before.is_alpha
-                                                              or before.lower_ in DETERMINERS):
-            return False  # 'the Reverend X': a given name takes no article
-        if doc[s].lower_ in self.given_names:
-            return False  # 'Conductor Alex Vell': a name that opens with a common given name has its given name
-        low = word.lower_
-        if low in lexicon.listed_words() or self._is_honorific(word) or _in(low, self.roles.nouns) \
-                or low in self.peoples or low in self.languages or lexicon.nation_of(word.text) is not None:
-            return False
-        return not any(t.lower_ == low and t.is_lower for t in doc)
-
     def _is_honorific_text(self, text: str) -> bool:
         parts = [p for p in re.split(r"[.\-\s]", text.lower()) if p]
         return bool(parts) and all(p in self.titles.honorifics for p in parts)
@@ -1492,7 +1462,8 @@ class MentionFixer:
         cands, others = self._collect(doc)
         typed: dict[tuple[int, int], _Cand] = {}
         for cand in cands:
-            for c in self._with_given_names(doc, [self._type(doc, c) for c in self._normalise(doc, cand)]):
+            for c in self._normalise(doc, cand):
+                c = self._type(doc, c)
                 old = typed.get((c.start, c.end))
                 if old is None or CUE_RANK[c.cue] < CUE_RANK[old.cue]:
                     if old is not None and c.role is None and c.cue != "described":
