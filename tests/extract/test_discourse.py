@@ -51,3 +51,13 @@ def test_relations_read_a_surname_the_model_called_an_organisation_as_the_articl
     text = f"{first}\n\n{second}"
     found = extract_article(text, [(0, len(first)), (len(first) + 2, len(text))], None, nlp)
     assert any(r.subject == "Novak" and r.predicate == "leads" and r.object == "Dawn Army" for r in found.relations)
+
+
+def test_a_known_name_the_model_called_a_work_or_product_is_the_articles_name(nlp: Language) -> None:
+    doc = nlp("During the 1930s , Varattolo lobbied the government . Later Orvane sold the Tarvo Nine .")
+    doc.ents = [Span(doc, 4, 5, label="WORK_OF_ART"), Span(doc, 10, 11, label="PRODUCT"),
+                Span(doc, 13, 15, label="PRODUCT")]
+    doc = tag_known_names(doc, {("Varattolo",): "PERSON", ("Orvane",): "ORG"})
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Varattolo"] == "PERSON" and labels["Orvane"] == "ORG"
+    assert labels["Tarvo Nine"] == "PRODUCT"  # a product the article names nowhere else stays the model's

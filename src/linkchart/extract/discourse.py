@@ -18,7 +18,9 @@ from linkchart.extract.mentions import CUE_ATTR, DESC_ATTR, REFERS_ATTR, ROLE_AT
 
 LABELS = frozenset({"PERSON", "ORG"})
 SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-_REPLACEABLE = frozenset({"NORP"})  # the model calls 'Khazali' a nationality; a name the article knows wins
+# the model calls a name the article knows a nationality ('Khazali') or a work or product ('Varga lobbied'): the
+# article's name wins
+_REPLACEABLE = frozenset({"NORP", "WORK_OF_ART", "PRODUCT"})
 _MAX_TOKENS = 8
 SURNAME_WEIGHT = 2
 _KEPT_ATTRS = (ROLE_ATTR, DESC_ATTR, REFERS_ATTR)  # what a retyped mention keeps of the model's

@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
 ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
 
@@ -138,6 +139,9 @@ class MentionFixer:
         self.labels = lexicon.labels()
         self.titles = lexicon.titles()
         self.roles = lexicon.roles()
+        # nouns for a person by role, rank, kin or trade ('leader', 'drummer', 'aunt'), not for a firm or a site
+        self.person_nouns = self.roles.nouns.union(
+            *(words for cls, words in self.roles.classes.items() if cls not in NOT_PERSON_ROLE_CLASSES))
         self.party_roles = lexicon.lower("party_role")
         self.not_parties = lexicon.lower("not_party")
         self.orgs = lexicon.organisations()
@@ -225,6 +229,7 @@ class MentionFixer:
                     self._and_before(doc, ent.start, ent.end, cands)
             else:
                 others.append(ent)
+        self._full_names(doc, cands)
         n = len(doc)
         row = n <= MAX_ROW_TOKENS and self._is_row(doc)
         if row:
@@ -242,6 +247,7 @@ class MentionFixer:
                 self._coalition(doc, i, cands)
             elif t in OPEN_QUOTES:
                 self._quoted_name(doc, i, cands)
+                self._nicknamed(doc, i, cands)
             if t[:1].isupper():
                 if t in self.weekdays and i > 0 and doc[i - 1].lower_ == "the":
                     self._weekday_title(doc, i, cands)
@@ -263,6 +269,7 @@ class MentionFixer:
                 if (
                     tok.ent_iob_ == "O"
                     and self._is_acronym(tok)
+                    and not head_label(t)  # 'X QSC', 'X PLC': a legal form in capitals ends a name (`_head_run`)
                     and not self._shout_context(tok)
                     and not (i > 0 and doc[i - 1].lower_ in ("a", "an"))  # 'an NGO' is a common noun
                 ):
@@ -594,6 +601,60 @@ class MentionFixer:
         if m < len(doc) and doc[m].text in CLOSE_QUOTES:
             cands.append(_Cand(i + 1, k, "ORG", cue="quote"))
 
+    def _full_names(self, doc: Doc, cands: list[_Cand]) -> None:
+        """Add a person's name in full where the model cut it (rule `full_name`): two names it tagged back to back,
+        with at most one capitalised word it left between them, are one long name ('Anna Mara Lise Vell' tagged
+        'Anna Mara' and 'Vell'); a name that runs on in one capitalised word the model left out right before a
+        bracket ('Tomas Ivo Vell Marn (born ...)'); a name and the letters of the honours written after it
+        ('Tom Vell CBE MC')."""
+        n = len(doc)
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for a, b in zip(people, people[1:], strict=False):
+            gap = range(a.end, b.start)
+            if len(gap) <= 1 and b.end - a.start <= MAX_NAME_TOKENS + 1 \
+                    and all(self._unlisted_name_word(doc[k]) for k in gap) \
+                    and all(t.is_alpha and t.text[:1].isupper() for t in doc[a.start : b.end]):
+                cands.append(_Cand(a.start, b.end, "PERSON", cue="full_name"))
+        for ent in people:
+            e = ent.end
+            if len(ent) >= 2 and e + 1 < n and self._unlisted_name_word(doc[e]) and doc[e + 1].text[:1] in "([":
+                cands.append(_Cand(ent.start, e + 1, "PERSON", cue="full_name"))
+            k = e
+            while k < n and k - e < 3 and doc[k].lower_ in self.titles.post_nominals and doc[k].is_upper:
+                k += 1
+            if k > e:
+                cands.append(_Cand(ent.start, k, "PERSON", cue="full_name"))
+
+    def _unlisted_name_word(self, tok: Token) -> bool:
+        """Whether a capitalised word the model left untagged may be part of a person's name: a proper noun that no
+        lexicon table lists (no title, role, head word or month) and no nation, people or language."""
+        low = tok.lower_
+        return tok.tag_ == "NNP" and tok.ent_iob_ == "O" and tok.is_alpha and tok.is_title and len(tok) > 1 \
+            and low not in lexicon.listed_words() and not self._is_honorific(tok) and low not in self.peoples \
+            and low not in self.languages and lexicon.nation_of(tok.text) is None
+
+    def _nicknamed(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
+        """Add 'Thomas Edwin " Tom " Varley' as one PERSON (rule `nickname`): a nickname of one or two capitalised
+        words in quotes between a person's given names and surname belongs to the name. The quote at `i` opens it;
+        the words before it open with a common given name or the model calls one of the words a person."""
+        n = len(doc)
+        j = i
+        while j > 0 and i - j < 3 and self._is_name_token(doc[j - 1]) and doc[j - 1].is_alpha:
+            j -= 1
+        k = i + 1
+        while k < n and k - i <= 2 and doc[k].is_alpha and doc[k].is_title:
+            k += 1
+        if j == i or k == i + 1 or k >= n or doc[k].text not in CLOSE_QUOTES:
+            return
+        end = self._name_run(doc, k + 1)
+        if end == k + 1 or end - (k + 1) > 2 or j > 0 and doc[j - 1].text[:1].isupper() and not doc[j].is_sent_start:
+            return
+        words = [*doc[j:i], *doc[k + 1 : end]]
+        if any(self._is_honorific(t) or head_label(t.text) for t in words):
+            return
+        if doc[j].lower_ in self.given_names or any(t.ent_type_ == "PERSON" for t in doc[j:end]):
+            cands.append(_Cand(j, end, "PERSON", cue="nickname"))
+
     def _named_group(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
         """Add 'the Black Hand militia', "the army's Storm Brigade unit": capitalised words the model left unlabelled
         between a determiner (or possessive) and a group noun name an organisation."""
@@ -634,8 +695,10 @@ class MentionFixer:
                 break
             j -= 1
         before = doc[j - 1] if j > 0 else None
-        if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start):
-            # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader')
+        if j < i and (before is None or not before.text[:1].isupper() or before.is_sent_start
+                      or lexicon.nation_of(before.text) is not None):
+            # a capitalised word before the run makes it part of a longer name or title ('Senate Majority Leader'),
+            # a nationality word does not ('an Irish Tarn Fáil politician')
             cands.append(_Cand(j, i, "ORG", cue="party"))
 
     def _national_name(self, doc: Doc, i: int, cands: list[_Cand]) -> None:
@@ -987,6 +1050,21 @@ class MentionFixer:
         if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
             e = self._before_score(doc, s, e)
         role = cand.role
+        while e - s > 1 and cand.cue not in LOWER_CUES and cand.cue not in ("force", "frontier", "owned") \
+                and doc[s].is_lower and doc[s].is_alpha and doc[s + 1].text[:1].isupper() \
+                and doc[s].lower_ not in self.places.compass \
+                and (doc[s].pos_ == "ADV" or doc[s].pos_ == "ADJ" and cand.label not in PLACE_LABELS
+                     or _in(doc[s].text, self.person_nouns)):
+            # 'the unique Tarn University tradition', 'the later Republic of X', 'the wife of prince Li Varo': a
+            # lower-case word before a name describes it (a place keeps it: 'central Varnland' is a region of it);
+            # a role noun is the named person's role
+            if doc[s].pos_ not in ("ADJ", "ADV") and role is None:
+                role = doc[s].lower_
+            s += 1
+        if cand.label == "PERSON" and cand.cue in WEAK_CUES and e - s >= 3 and doc[s].is_title \
+                and not self._is_honorific(doc[s]) and _in(doc[s].text, self.person_nouns) \
+                and doc[s + 1].lower_ in self.given_names:
+            role, s = doc[s].lower_, s + 1  # 'Drummer Tom Vell': a role noun before a given name is no part of the name
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"

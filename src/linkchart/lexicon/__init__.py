@@ -47,6 +47,7 @@ class Titles:
     epithets: frozenset[str]  # of revered figures ('Imam Hussein')
     religious: frozenset[str]  # religious titles (without the epithets)
     bynames: frozenset[str]  # after a person's name and 'the', part of the name ('William the Bold')
+    post_nominals: frozenset[str]  # letters of honours written after a name, part of it ('Tom Vell CBE')
 
 
 @cache
@@ -58,7 +59,8 @@ def numbered_heads() -> frozenset[str]:
 @cache
 def titles() -> Titles:
     """Return the titles and honorifics."""
-    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"), lower("byname"))
+    return Titles(_seq("name_title"), lower("honorific"), lower("epithet"), lower("religious"), lower("byname"),
+                  lower("post_nominal"))
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,14 @@ def head_of_state_titles() -> frozenset[str]:
 def prize_heads() -> frozenset[str]:
     """Return the last words of names of prizes and contests ('Award', 'Championships'): such a name is no actor."""
     return lower("prize_head")
+
+
+@cache
+def listed_words() -> frozenset[str]:
+    """Return every word of every lexicon table but the given names and name counts, lower case: a capitalised word
+    listed here is a word of the language (a title, a role, a place noun, a month), no given name it lacks."""
+    skip = {"given_names", "name_frequencies"}
+    return frozenset(e.word.lower() for stem, table in word_tables().items() if stem not in skip for e in table)
 
 
 @cache
