@@ -87,3 +87,18 @@ def test_the_party_before_politician_is_named_after_a_nationality_word(nlp: Lang
 
 def test_a_place_before_politician_stays_a_place(nlp: Language) -> None:
     assert texts(nlp, "The Boston politician Tom Vell said so.").get("Boston") == "GPE"
+
+
+@pytest.mark.parametrize("text", [
+    "The Sons of the River broke away from the Ashar Movement in 2012.",
+    "Karim Dorran, the founder of the Velmarian militia Sons of the River, walked free.",
+    "A spokesman for the Sons of the River, Hadi Rami, said the group would stay.",
+])
+def test_a_group_named_with_a_plural_head_before_of_is_one_organisation(nlp: Language, text: str) -> None:
+    """'Sons of the River': the word before 'of' is the head (not 'River', a place word); a lower-case noun the
+    model ran into the name ('the Velmarian militia Sons ...') describes it."""
+    assert texts(nlp, text).get("Sons of the River") == "ORG"
+
+
+def test_a_plural_noun_before_of_in_lower_case_names_no_group(nlp: Language) -> None:
+    assert "sons of the farmers" not in {t.lower() for t in texts(nlp, "The sons of the farmers protested in Telmar.")}

@@ -863,7 +863,9 @@ class MentionFixer:
             end = nxt
         s = i
         if doc[i].ent_iob_ == "I":
-            while s > 0 and doc[s].ent_iob_ == "I":
+            # back to where the model's name starts, but not over a lower-case word ('the Velmarian militia Sons of
+            # the River': the noun describes the name after it)
+            while s > 0 and doc[s].ent_iob_ == "I" and not (doc[s - 1].is_lower and doc[s - 1].is_alpha):
                 s -= 1
         else:
             while s > 0 and self._is_name_token(doc[s - 1]) and doc[s - 1].tag_ in ("NNP", "NNPS"):
@@ -1200,6 +1202,8 @@ class MentionFixer:
         if c.cue in ("title", "role") and c.label == "PERSON" or c.role and self._is_honorific_text(c.role):
             return _Cand(c.start, c.end, "PERSON", c.role, c.cue if c.cue in ("title", "role") else "title")
         head = head_label(last.text) if last.text[:1].isupper() or self._kept_head(doc, last.i) else None
+        if len(span) > 2 and first.lower_ in self.orgs.of_heads and span[1].lower_ in self.orgs.of_links:
+            head = "ORG"  # 'Sons of the River', 'Council of the Sea States': the word before 'of' is the head
         if head is None:
             for tok in span[:-1]:
                 if tok.text[:1].isupper() and doc[tok.i + 1].lower_ in ("of", "for", "on"):
