@@ -91,3 +91,21 @@ def test_a_definite_description_does_not_take_a_possessor_of_the_sentence_before
     text = "Jim Lee reorganised the Blue Brigade's fighters into cells. By 2006 the network had broken away from " \
            "the Red Front."
     assert not [r for r in relations(nlp, text) if r.subject == "Blue Brigade"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Red Front broke away from the Blue Brigade in 2012. The group later attacked Rome.",
+     ("Red Front", "attacked", "Rome")),
+    ("The Red Front broke away from the Blue Brigade in 2012. The group, which is based in Oslo, later attacked "
+     "Rome.", ("Red Front", "attacked", "Rome")),
+])
+def test_a_definite_description_takes_the_subject_when_the_other_candidate_is_no_object(
+        nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    """Of two organisations in the sentence before, the main clause's subject, when the other sits in a phrase of
+    its own ('from the Blue Brigade'); a relative clause set off by commas keeps 'the group' a reference."""
+    assert expected in {(r.subject, r.predicate, r.object) for r in relations(nlp, text)}
+
+
+def test_a_definite_description_with_a_defining_clause_is_another_group(nlp: Language) -> None:
+    text = "The Red Front broke away from the Blue Brigade in 2012. The group that attacked Rome was new."
+    assert not [r for r in relations(nlp, text) if r.predicate == "attacked" and r.subject == "Red Front"]

@@ -542,6 +542,14 @@ def _subject_of(ent: Span) -> Token:
     return tok.head
 
 
+def _main_clause(ent: Span) -> bool:
+    """Whether a subject mention is the subject of its sentence's main verb (not of a clause inside it)."""
+    tok = ent.root
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.dep_ == "ROOT"
+
+
 def _is_subject(ent: Span) -> bool:
     """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
     tok = ent.root
@@ -1113,8 +1121,16 @@ _PERSON_NOUNS = lexicon.roles().nouns
 
 def _bare_definite(noun: Token) -> bool:
     """Whether a singular noun is 'the' + noun with at most adjectives (`name_heads.bare_definite`), not itself
-    a possessor ('the group's')."""
-    return noun.tag_ == "NN" and bare_definite(noun) and not any(c.dep_ == "case" for c in noun.children)
+    a possessor ('the group's'); a relative clause set off by a comma adds to it ('The group, which is funded by
+    X, ...' still refers back), one without defines another ('the group that attacked the base')."""
+    if noun.tag_ != "NN" or any(c.dep_ == "case" for c in noun.children):
+        return False
+    aside = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == "," and any(
+        c.dep_ == "relcl" for c in noun.children)
+    if not aside:
+        return bare_definite(noun)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and all(
+        c.dep_ in {"det", "amod", "punct", "relcl"} for c in noun.children)
 
 
 def _name_head(ctx: SentenceContext, tok: Token) -> list[Span]:
@@ -1165,6 +1181,11 @@ def description_antecedent(ctx: SentenceContext, noun: Token) -> Span | None:
     distinct = {e.text: e for e in sent_ents(ctx, previous) if e.label_ in fits}
     if age:  # an age restates the subject: 'X became the first Scot to ... The 27-year-old' is X
         distinct = {text: e for text, e in distinct.items() if _is_subject(e)}
+    elif len(distinct) > 1 and not any(e.root.dep_ in {"dobj", "dative", "attr"} for e in distinct.values()):
+        # the subject of the sentence before is what the text goes on about ('X broke away from Y in 2012. The
+        # group ...' is X): of several, the one subject of the main clause, when no other is the verb's object
+        # ('X met Y. The group ...' stays open) (rule description_subject)
+        distinct = {text: e for text, e in distinct.items() if _is_subject(e) and _main_clause(e)}
     if len(distinct) != 1:
         return None
     antecedent = next(iter(distinct.values()))
