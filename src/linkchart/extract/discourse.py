@@ -1,10 +1,10 @@
 """One name, one sense per article: a name the model tagged in one paragraph is tagged where it missed it.
 
-The small English model tags 'Khazali' in one sentence and leaves it untagged (or calls it a
+The small English model tags 'Dorran' in one sentence and leaves it untagged (or calls it a
 nationality) in the next. Within one article a capitalised name keeps the type it was given
 elsewhere, so the missed occurrences are added as mentions before relations are read — the
-relation rules only see tagged names. A person's surname counts as a name of its own ('Qais
-al-Khazali' makes 'Khazali' a person), as reporters shorten names after the first mention.
+relation rules only see tagged names. A person's surname counts as a name of its own ('Karim
+al-Dorran' makes 'Dorran' a person), as reporters shorten names after the first mention.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from linkchart.extract.mentions import CUE_ATTR, DESC_ATTR, REFERS_ATTR, ROLE_AT
 
 LABELS = frozenset({"PERSON", "ORG"})
 SHOUTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-# the model calls a name the article knows a nationality ('Khazali') or a work or product ('Varga lobbied'): the
+# the model calls a name the article knows a nationality ('Dorran') or a work or product ('Varga lobbied'): the
 # article's name wins
 _REPLACEABLE = frozenset({"NORP", "WORK_OF_ART", "PRODUCT"})
 _MAX_TOKENS = 8
