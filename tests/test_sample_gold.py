@@ -27,8 +27,8 @@ from linkchart.api import Workspace
 
 GOLD = Path(__file__).resolve().parent / "gold" / "sample_gold.json"
 SYMMETRIC = {"met_with", "allied_with", "exchanged_for"}
-FLOORS = {"entity_recall": 0.94, "byline_entity_recall": 0.8, "relation_recall": 0.58, "event_recall": 0.72,
-          "relation_precision_lower_bound": 0.7}  # measured 2026-12-07: 0.965, 0.842, 0.632, 0.778, 0.725
+FLOORS = {"entity_recall": 0.94, "byline_entity_recall": 0.8, "relation_recall": 0.66, "event_recall": 0.82,
+          "relation_precision_lower_bound": 0.72}  # measured 2026-12-07: 0.965, 0.842, 0.689, 0.844, 0.75
 CEILINGS = {"negated_asserted_as_true": 0, "overmerged_predicted_entities": 0}
 
 
