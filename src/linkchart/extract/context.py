@@ -542,20 +542,23 @@ def _subject_of(ent: Span) -> Token:
     return tok.head
 
 
-def _main_clause(ent: Span) -> bool:
-    """Whether a subject mention is the subject of its sentence's main verb (not of a clause inside it)."""
+def _clause_argument(ent: Span) -> Token:
+    """Return the token that stands for a mention in its clause: its root, or the first of the conjuncts or
+    appositions it belongs to ('X and Y met', 'X, the leader, said')."""
     tok = ent.root
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
-    return tok.head.dep_ == "ROOT"
+    return tok
+
+
+def _main_clause(ent: Span) -> bool:
+    """Whether a subject mention is the subject of its sentence's main verb (not of a clause inside it)."""
+    return _clause_argument(ent).head.dep_ == "ROOT"
 
 
 def _is_subject(ent: Span) -> bool:
     """Whether a mention is its clause's subject, directly, conjoined ('X and Y met') or in apposition."""
-    tok = ent.root
-    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in {"nsubj", "nsubjpass"}
+    return _clause_argument(ent).dep_ in {"nsubj", "nsubjpass"}
 
 
 def closing_subjects(doc: Doc, offset: int, ctx: SentenceContext | None = None) -> dict[str, Speaker]:

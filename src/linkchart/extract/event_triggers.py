@@ -315,14 +315,17 @@ def _hosts_someone(verb: Token) -> bool:
                or _lemma(g) in _EVENTS.triggers or g.lower_ in _EVENTS.triggers for g in guests)
 
 
-def _lets_go(verb: Token) -> bool:
-    """Return True when 'let' lets a person go ('the court let him go', 'let Ali Roe go free'): a release; not
-    'let the matter go', 'let prices rise'."""
+def let_go(verb: Token) -> list[Token]:
+    """Return who a 'let' lets go ('the court let him go': 'him', the subject of 'go'; 'let Ali Roe go': the name
+    the parser often makes the object of 'let'), or [] when it lets nothing go ('let prices rise')."""
     goers = [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _lemma(c) == "go" for g in c.children
              if g.dep_ == "nsubj"]
-    if goers:  # 'let him go' ('him' the subject of 'go'), 'let Ali Roe go' (the name often the object of 'let')
-        goers += [c for c in verb.children if c.dep_ == "dobj"]
-    return any(g.ent_type_ == "PERSON" or g.lower_ in _PERSONAL_OBJECTS for g in goers)
+    return goers + [c for c in verb.children if c.dep_ == "dobj"] if goers else []
+
+
+def _lets_go(verb: Token) -> bool:
+    """Return True when 'let' lets a person go: a release; not 'let the matter go'."""
+    return any(g.ent_type_ == "PERSON" or g.lower_ in _PERSONAL_OBJECTS for g in let_go(verb))
 
 
 def _ruling(verb: Token) -> bool:

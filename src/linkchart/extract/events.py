@@ -34,7 +34,7 @@ from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
 from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
-from linkchart.extract.event_triggers import trigger_kind
+from linkchart.extract.event_triggers import let_go, trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
 from linkchart.extract.statements import in_quotation, says_something, speakers, targets
 from linkchart.models import Event
@@ -65,9 +65,8 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
         others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
                    if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
         others += _shown(trigger)
-        if trigger.lemma_ == "let":  # 'the court let him go': who goes
-            undergoers += [g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"} for g in c.children
-                           if g.dep_ == "nsubj"]
+        if trigger.lemma_ == "let":
+            undergoers += let_go(trigger)  # 'the court let him go': who goes
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
                 and trigger.head.dep_ == "prep" and trigger.head.head.pos_ in {"VERB", "AUX"}:
             doers = agents(trigger.head.head)  # 'after winning the primaries, X became ...': X won them

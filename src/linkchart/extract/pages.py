@@ -11,10 +11,8 @@ reports open with a happening, not a definition, so `opening_definition` keeps t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +22,7 @@ from linkchart.extract.context import lemma_of
 from linkchart.extract.demonyms import country_of_demonym
 from linkchart.extract.locations import chained_places, nation_named
 from linkchart.extract.mentions import ACRONYM_RE, CUE_ATTR, SPANS_KEY, head_label
+from linkchart.lexicon import capital_country
 from linkchart.models import Mention, Relation
 
 _PREDICATE = "located_in"
@@ -402,23 +401,6 @@ def beyond_page(name: str) -> bool:
     words = [w.lower() for w in name.split()]
     heads = {words[-1]} | {w for w, nxt in zip(words, words[1:], strict=False) if nxt == "of"}
     return bool(heads & (lexicon.sovereign_words() | lexicon.open_water_words()))
-
-
-def _folded(name: str) -> str:
-    """Return `name` without its accents ('Reykjavík' -> 'Reykjavik')."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
-@cache
-def _folded_capitals() -> dict[str, str]:
-    """Return the gazetteer's capitals, accents left out, -> their countries."""
-    return {_folded(name): country for name, country in lexicon.countries().capitals.items()}
-
-
-def capital_country(name: str) -> str | None:
-    """Return the country the gazetteer makes `name` the capital of, written with or without its accents
-    ('Reykjavík', 'Reykjavik'), or None."""
-    return lexicon.countries().capitals.get(name) or _folded_capitals().get(_folded(name))
 
 
 def _capital_elsewhere(name: str, home: str | None) -> bool:

@@ -15,6 +15,7 @@ acronyms upper case; countries and demonyms as written).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -221,6 +222,23 @@ def nation_of(words: str) -> str | None:
     """Return the canonical country that `words` name ('Iraq's', 'Iraqi', 'U.S.'), or None."""
     folded = _NATION_POSSESSIVE.sub("", words.strip()).replace(".", "").casefold()
     return _nations().get(folded)
+
+
+def _unaccented(name: str) -> str:
+    """Return `name` without its accents ('Reykjavík' -> 'Reykjavik')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def _unaccented_capitals() -> dict[str, str]:
+    """Return the gazetteer's capitals, accents left out, -> their countries."""
+    return {_unaccented(name): country for name, country in countries().capitals.items()}
+
+
+def capital_country(name: str) -> str | None:
+    """Return the country the gazetteer makes `name` the capital of, written with or without its accents
+    ('Reykjavík', 'Reykjavik'), or None."""
+    return countries().capitals.get(name) or _unaccented_capitals().get(_unaccented(name))
 
 
 @dataclass(frozen=True)
