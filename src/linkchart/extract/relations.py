@@ -559,11 +559,11 @@ _VAGUE_AMOUNTS = lexicon.loader.lower("vague")  # 'dozens', 'hundreds'
 
 def _role_holders(ctx: SentenceContext, role: Token, depth: int = 0) -> list[Span]:
     """Return who holds the role a noun names: 'X, the leader of', 'the leader of Y, X', 'X is the leader'."""
-    if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one" and depth < 3:
-        # rule one_of_role: 'X, one of the founders of Y', 'X is one of Y's constituent colleges': X holds it
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and depth < 3 and (
+            role.head.head.lower_ == "one" or role.head.head.lower_ in _VAGUE_AMOUNTS):
+        # rule one_of_role: 'X, one of the founders of Y', 'X is one of Y's constituent colleges': X holds it; so
+        # is 'one of dozens of units' ('dozens' in turn is one's)
         return _role_holders(ctx, role.head.head, depth + 1)
-    if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ in _VAGUE_AMOUNTS and depth < 3:
-        return _role_holders(ctx, role.head.head, depth + 1)  # 'one of dozens of units': as 'one of the units'
     if role.dep_ == "appos":
         return ents_for(ctx, role.head, conj=False) or _named_after_portfolio(ctx, role)
     contact = contact_clause(ctx, role)
