@@ -441,9 +441,18 @@ def _rule_may_match(ctx: SentenceContext, sent: Span, needs: tuple[_Needs, tuple
     if not subject and objects is None:
         return True
     words = _sentence_words(ctx, sent)
-    if not all(not options.isdisjoint(words) for options in subject):
-        return False
-    return objects is None or any(all(not options.isdisjoint(words) for options in path) for path in objects)
+    for options in subject:  # loops, not generators: asked for most rules of every verb
+        if options.isdisjoint(words):
+            return False
+    if objects is None:
+        return True
+    for path in objects:
+        for options in path:
+            if options.isdisjoint(words):
+                break
+        else:
+            return True
+    return False
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
