@@ -417,8 +417,10 @@ def _sentence_words(ctx: SentenceContext, sent: Span) -> set[str]:
     key = ("words", sent.start)
     words = ctx.memo.get(key)
     if words is None:
-        words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
-            lemma_of(t) for t in sent_tokens(ctx, sent)}
+        words = ctx.memo[key] = set()
+        for t in sent_tokens(ctx, sent):
+            words.add(t.lower_)
+            words.add(lemma_of(t))
     return words
 
 
