@@ -121,6 +121,6 @@ def test_a_table_given_no_patterns_refuses_to_run(model: Language) -> None:
 def test_the_pipeline_runs_the_table_in_the_rulers_place(nlp: Language) -> None:
     names = nlp.pipe_names
     assert MODEL_RULER not in names
-    assert names.index("parser") < names.index(ATTRIBUTE_RULES_PIPE) < names.index("lemmatizer")
+    assert names.index("parser") < names.index(ATTRIBUTE_RULES_PIPE) < names.index("linkchart_lemmas")
     assert [(t.pos_, t.lemma_) for t in nlp("She got the keys.")] == [
         ("PRON", "she"), ("VERB", "get"), ("DET", "the"), ("NOUN", "key"), ("PUNCT", ".")]

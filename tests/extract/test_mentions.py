@@ -17,7 +17,7 @@ def found(nlp: Language, text: str) -> dict[str, Mention]:
 
 def test_component_is_registered_after_ner(nlp: Language) -> None:
     assert nlp.pipe_names.index("linkchart_mentions") == nlp.pipe_names.index("ner") + 1
-    assert "lemmatizer" in nlp.pipe_names  # relation rules match verbs by lemma
+    assert "linkchart_lemmas" in nlp.pipe_names  # relation rules match verbs by lemma (the model's lemmatizer's)
 
 
 def test_title_is_role_not_part_of_the_name(nlp: Language) -> None:

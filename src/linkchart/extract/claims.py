@@ -8,8 +8,11 @@ its 'of'/'from' phrase, or the subject of the clause ('Hezbollah is able to mobi
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from spacy.attrs import TAG
+from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from linkchart import lexicon
@@ -18,12 +21,14 @@ from linkchart.extract.context import (
     definite_antecedent,
     ents_for,
     sent_ents,
-    sent_tokens,
     unrelativise,
 )
 from linkchart.extract.modality import attribution
 from linkchart.extract.speakers import FIRST_PERSON
 from linkchart.models import Claim
+
+_CD = hash_string("CD")  # the number tag, as the doc's tag column holds it
+_NUMBERS_KEY = ("claims", "numbers")  # SentenceContext.memo: the doc's number tokens
 
 # Words before a number and the approximation they state (longest phrases first).
 _QUANTITIES = lexicon.quantities()
@@ -132,13 +137,24 @@ def _armed(ctx: SentenceContext, ent: Span, head: Token) -> bool:
     return bool(words & ARMED_CUES)
 
 
+def _numbers_in(ctx: SentenceContext, sent: Span) -> list[Token]:
+    """Return the tokens of `sent` tagged as numbers (CD), in order; the doc's are found once, from its tag column."""
+    found = ctx.memo.get(_NUMBERS_KEY)
+    if found is None:
+        found = ctx.memo[_NUMBERS_KEY] = [i for i, tag in enumerate(ctx.doc.to_array(TAG).tolist()) if tag == _CD]
+    return [ctx.tokens[i] for i in found[bisect.bisect_left(found, sent.start) : bisect.bisect_left(found, sent.end)]]
+
+
 def claims_in_sentence(ctx: SentenceContext, sent: Span, offset: int) -> list[Claim]:
     """Return the numeric claims one sentence makes about entities (offsets are doc chars + `offset`)."""
     doc = ctx.doc
     claims: list[Claim] = []
+    numbers = _numbers_in(ctx, sent)
+    if not numbers:
+        return claims  # a claim counts with a number: most sentences have none
     skip = {i for e in sent_ents(ctx, sent) if e.label_ in SKIP_ENTS for i in range(e.start, e.end)}
-    for tok in sent_tokens(ctx, sent):
-        if tok.tag_ != "CD" or tok.i in skip:
+    for tok in numbers:
+        if tok.i in skip:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.tag_ == "CD":

@@ -46,6 +46,7 @@ _RE_MONTH_CUE = re.compile(
     r"\b(" + lexicon.alternation(w.rstrip("-") for w in _DATES.year_cues) + r"|to)[\s-]+(may|march)\b")
 _RE_SHORT_DECADE = re.compile(r"(?:\bthe\s+|')([2-9]0)'?s\b", re.I)
 _RE_YEAR = re.compile(rf"(?<![\d,.$£€])({_YEAR})(?!\d|,\d|\.\d)")
+_RE_DIGIT = re.compile(r"\d")
 _RE_RANGE = re.compile(rf"({_YEAR})\s*(?:-|–|—|to|and|until|through)\s*({_YEAR})\b", re.I)
 _RE_SHORT_RANGE = re.compile(rf"\b({_YEAR})\s*[-–—]\s*(\d\d)\b(?!-)")  # '2010-12', '2006–11'
 _RE_RELATIVE = re.compile(
@@ -368,23 +369,24 @@ def _sentence_dates(sent: Span, anchor: str | None, previous: str | None,
             covered.append((ent.start_char, ent.end_char))
     # the small model sometimes leaves a bare year untagged ('in 2006' as CARDINAL or nothing)
     sent_text = span_text(sent)  # spaCy joins the tokens' text at each access
-    # ... and a day of a month too ('as early as October 7'): the sentence's date, if no tagged one says more
-    for m in (*_RE_MDY.finditer(sent_text), *_RE_DMY.finditer(sent_text)):
-        start = sent.start_char + m.start()
-        if any(a <= start < b or start <= a < start + len(m.group(0)) for a, b in covered) \
-                or not m.group(0)[:1].isupper() and not m.group(0)[:1].isdigit():
-            continue
-        value = resolve_date(m.group(0), anchor, context=found[-1][1] if found else previous)
-        if value:
-            found.append((None, value))
-            covered.append((start, start + len(m.group(0))))
-    for m in _RE_YEAR.finditer(sent_text):
-        start = sent.start_char + m.start()
-        if any(a <= start < b for a, b in covered):
-            continue
-        before = sent_text[max(0, m.start() - 12): m.start()].lower()
-        if _RE_YEAR_CUE.search(before):
-            found.append((None, m.group(1)))
+    if _RE_DIGIT.search(sent_text):  # each pattern below needs a digit: most sentences have none
+        # ... and a day of a month too ('as early as October 7'): the sentence's date, if no tagged one says more
+        for m in (*_RE_MDY.finditer(sent_text), *_RE_DMY.finditer(sent_text)):
+            start = sent.start_char + m.start()
+            if any(a <= start < b or start <= a < start + len(m.group(0)) for a, b in covered) \
+                    or not m.group(0)[:1].isupper() and not m.group(0)[:1].isdigit():
+                continue
+            value = resolve_date(m.group(0), anchor, context=found[-1][1] if found else previous)
+            if value:
+                found.append((None, value))
+                covered.append((start, start + len(m.group(0))))
+        for m in _RE_YEAR.finditer(sent_text):
+            start = sent.start_char + m.start()
+            if any(a <= start < b for a, b in covered):
+                continue
+            before = sent_text[max(0, m.start() - 12): m.start()].lower()
+            if _RE_YEAR_CUE.search(before):
+                found.append((None, m.group(1)))
     found.sort(key=lambda x: x[0].start_char if x[0] is not None else 10**9)
     return found
 

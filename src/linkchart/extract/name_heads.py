@@ -45,8 +45,9 @@ def _named(doc: Doc, offset: int) -> list[tuple[str, int, int, str]]:
     and (noun, start, end, '') for each other use of a noun ('the network of Y', 'its network'), which leaves a
     later 'the network' open."""
     out: list[tuple[str, int, int, str]] = []
-    inside = {t.i for ent in doc.ents for t in ent}
-    for ent in doc.ents:
+    ents = doc.ents  # spaCy makes every entity span anew at each access
+    inside = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:
         head = _head_word(ent) if ent.label_ == "ORG" else None
         if head is not None:
             out.append((head, ent.start_char + offset, ent.end_char + offset, span_text(ent)))

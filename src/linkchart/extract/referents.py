@@ -44,9 +44,10 @@ def _organisations(doc: Doc, offset: int) -> list[tuple[str, int, int, str, str]
     name, and ('', start, end, noun, '') for each use of a group noun that is no bare definite ('a group of
     gunmen', 'another militia'), in article characters."""
     # a possessor ("X's fighters") is no naming the noun can take: 'the network' may be what they formed
-    out = [(compared_name(span_text(e)), e.start_char + offset, e.end_char + offset, "", span_text(e)) for e in doc.ents
+    ents = doc.ents  # spaCy makes every entity span anew at each access
+    out = [(compared_name(span_text(e)), e.start_char + offset, e.end_char + offset, "", span_text(e)) for e in ents
            if e.label_ == "ORG" and span_text(e)[:1].isupper() and e.root.dep_ != "poss"]
-    inside = {t.i for e in doc.ents for t in e}
+    inside = {i for e in ents for i in range(e.start, e.end)}
     out += [("", t.idx + offset, t.idx + len(t) + offset, t.lemma_.lower(), "") for t in doc
             if t.pos_ == "NOUN" and t.lemma_.lower() in _BACK_REFERENCES and t.i not in inside
             and not _plain_definite(t)]

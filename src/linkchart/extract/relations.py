@@ -137,6 +137,8 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
     data["role_phrases"] = frozenset(n for rule in data.get("role_rules", []) for n in rule["nouns"])
     data["role_phrase_words"] = max((n.count(" ") + 1 for n in data["role_phrases"]), default=1)
     data["role_last_words"] = frozenset(n.rsplit(" ", 1)[-1] for n in data["role_phrases"])
+    # every noun of a noun rule: a word none names is read by none ('_noun_candidates' spares the rule loop)
+    data["noun_rule_nouns"] = frozenset(n for rule in data.get("noun_rules", []) for n in rule["nouns"])
     return data
 
 
@@ -415,8 +417,10 @@ def _sentence_words(ctx: SentenceContext, sent: Span) -> set[str]:
     key = ("words", sent.start)
     words = ctx.memo.get(key)
     if words is None:
-        words = ctx.memo[key] = {t.lower_ for t in sent_tokens(ctx, sent)} | {
-            lemma_of(t) for t in sent_tokens(ctx, sent)}
+        words = ctx.memo[key] = set()
+        for t in sent_tokens(ctx, sent):
+            words.add(t.lower_)
+            words.add(lemma_of(t))
     return words
 
 
@@ -439,9 +443,18 @@ def _rule_may_match(ctx: SentenceContext, sent: Span, needs: tuple[_Needs, tuple
     if not subject and objects is None:
         return True
     words = _sentence_words(ctx, sent)
-    if not all(not options.isdisjoint(words) for options in subject):
-        return False
-    return objects is None or any(all(not options.isdisjoint(words) for options in path) for path in objects)
+    for options in subject:  # loops, not generators: asked for most rules of every verb
+        if options.isdisjoint(words):
+            return False
+    if objects is None:
+        return True
+    for path in objects:
+        for options in path:
+            if options.isdisjoint(words):
+                break
+        else:
+            return True
+    return False
 
 
 def _arg_ents(ctx: SentenceContext, rule: dict[str, Any], verb: Token, tok: Token) -> list[Span]:
@@ -1166,8 +1179,11 @@ def _noun_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             continue
         lemma = lemma_of(tok)
         hyphened = _hyphened(ctx, tok)  # 'get-together', 'sit-down': the tokenizer splits them at the hyphen
+        lower, nouns = tok.lower_, ctx.rules["noun_rule_nouns"]
+        if lemma not in nouns and lower not in nouns and hyphened not in nouns:
+            continue  # no noun rule names the word: most nouns
         for rule in ctx.rules["noun_rules"]:
-            if lemma not in rule["nouns"] and tok.lower_ not in rule["nouns"] and hyphened not in rule["nouns"]:
+            if lemma not in rule["nouns"] and lower not in rule["nouns"] and hyphened not in rule["nouns"]:
                 continue
             if lemma in rule.get("singular_only", ()) and tok.tag_ in {"NNS", "NNPS"}:
                 continue  # "X's works at Y" are pieces of work, not X working there
