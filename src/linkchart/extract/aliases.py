@@ -58,7 +58,8 @@ CODENAME_RES = (
 )
 # what every alias statement needs somewhere in its sentence: a cheap test before the real rules run
 _HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|a\.?k\.?a|" + lexicon.alternation(lexicon.verbs().alias_hints)
-                      + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
+                      + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)|\bname (?:is|was)\b",
+                      re.IGNORECASE)
 OR_RE = re.compile(r"\s*,\s+or\s+")
 ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
 # inside a bracket the list may end with 'and': '(also called Y, Z, and W)'
@@ -491,7 +492,29 @@ def _pronoun_naming(c: _Collector, s: _Sent) -> None:
         c.add_for_lead(s, lead, name, kind)
 
 
-RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent, _opening_or, _pronoun_naming)
+# 'Her real name was Y', 'Its original name is Y': a possessive pronoun's real name is the article's subject's
+PRONOUN_REAL_NAME_RE = re.compile(r"(?P<pronoun>His|Her|Its|Their)\s+(?:real|true|actual|full|birth|original)\s+"
+                                  r"name\s+(?:is|was)\s+")
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+
+
+def _pronoun_real_name(c: _Collector, s: _Sent) -> None:
+    """'Her actual name was Y', 'Its original name is Y' opening a sentence early in an article: another name of
+    the name its opening defines, whose possessive pronoun must fit it ('his' or 'her' for a person, 'its' or
+    'their' for a place, a thing or a group)."""
+    lead = c.lead
+    if lead is None or lead.sentences > LEAD_SENTENCES or s.base + c.offset <= lead.sentence_start:
+        return
+    head = PRONOUN_REAL_NAME_RE.match(s.text)
+    if head is None or (head.group("pronoun").lower() in PERSON_POSSESSIVES) != (lead.label == "PERSON"):
+        return
+    name = _name_at(s, head.end())
+    if name is not None:
+        c.add_for_lead(s, lead, name, "real_name")
+
+
+RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (
+    _cued, _adjacent, _opening_or, _pronoun_naming, _pronoun_real_name)
 
 
 def find_aliases(doc: Doc, offset: int = 0, lead: ArticleLead | None = None) -> list[AliasStatement]:
