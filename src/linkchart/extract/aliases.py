@@ -23,6 +23,8 @@ from linkchart.models import AliasStatement, Mention
 Q_OPEN = "‘“'\""
 Q_CLOSE = "’”'\""
 QUOTED = rf"[{Q_OPEN}](?P<q>[^{Q_OPEN}{Q_CLOSE}]{{2,60}}?)[,.]?[{Q_CLOSE}]"
+# a name in double quotes may hold an apostrophe ('"The Mayor's Own"')
+DOUBLE_QUOTED = r'["“](?P<q>[^"“”\n]{2,60}?)[,.]?["”]'
 _GRAMMAR = lexicon.grammar()
 _ARTICLES = lexicon.alternation(lexicon.particles().articles)  # 'al-', 'ash-'
 _LINKS = lexicon.alternation(_GRAMMAR.name_run_links)  # 'Party of God', 'Army for the Liberation of X'
@@ -179,10 +181,11 @@ def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
         if not m:
             break
         lead += m.end()
-    q = re.match(QUOTED, rest[lead:])
+    q = re.match(DOUBLE_QUOTED, rest[lead:]) or re.match(QUOTED, rest[lead:])
     if q:
-        a = pos + lead + q.start("q")
-        return s.base + a, s.base + a + len(q.group("q").rstrip(",. "))
+        inner = q.group("q")
+        a = pos + lead + q.start("q") + len(inner) - len(inner.lstrip())
+        return s.base + a, s.base + a + len(inner.strip().rstrip(",. "))
     start = s.base + pos + lead
     if start in s.starts:
         return s.starts[start][:2]
@@ -341,11 +344,13 @@ def _cued(c: _Collector, s: _Sent) -> None:
     for m in KNOWN_AS_RE.finditer(s.text):
         cue = m.group(0)
         bracketed = "(" in cue or "[" in cue
-        if m.group("known") == "called" and not (bracketed or "," in cue or cue.split()[0] != "called"):
+        subject = None if bracketed or "," in cue or m.group("renamed") else _naming_subject(s, m.start())
+        if subject is None and m.group("known") == "called" \
+                and not (bracketed or "," in cue or cue.split()[0] != "called"):
             continue  # 'a force called X' introduces X; 'X, called Y' and 'X (also called Y)' rename it
         if m.group("renamed") and not (bracketed or "," in cue):
             continue  # 'Y renamed X' is someone's act; 'X, formerly Y' and 'X (renamed Y)' give X's other name
-        before = _name_before(s, m.start()) or _name_before_bracket(s, m.start())
+        before = subject or _name_before(s, m.start()) or _name_before_bracket(s, m.start())
         if before is None:
             continue
         kind = "codename" if m.group("code") else "former_name" if m.group("renamed") else "known_as"
@@ -373,6 +378,25 @@ def _cued(c: _Collector, s: _Sent) -> None:
             name = _name_at(s, m.end())
             if name:
                 c.add(s, name, alias, "codename")
+
+
+# 'X is called Y', 'X has long been known as Y': the sentence's subject, then a form of 'be' before the naming words
+NAMING_COPULA_RE = re.compile(
+    r"\s+(?:is|was|are|were|(?:has|have|had)(?:\s+\w+ly|\s+long)?\s+been)(?:\s+[a-z]+ly)?\s*$")
+SUBJECT_OPENING_RE = re.compile(r"^(?:The\s+)?$")
+
+
+def _naming_subject(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the mention that opens the sentence as the subject of the naming words at sentence offset `pos`
+    ('The Tarn Choir has been known as " The Mayor's Own "', 'Tarnby is often called the " City of Bells "'),
+    or None."""
+    copula = NAMING_COPULA_RE.search(s.text[:pos])
+    if copula is None:
+        return None
+    subject = s.ends.get(s.base + copula.start())
+    if subject is None or not SUBJECT_OPENING_RE.match(s.text[: subject[0] - s.base]):
+        return None
+    return subject[:2]
 
 
 def _name_before_bracket(s: _Sent, pos: int) -> tuple[int, int] | None:
