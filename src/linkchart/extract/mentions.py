@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+DECIMAL_RE = re.compile(r"^\d+[.,]\d+$")  # '2.1', '3,5'
 NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
 ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
@@ -1068,6 +1069,8 @@ class MentionFixer:
             e -= 1
         if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
             e = self._before_score(doc, s, e)
+        if cand.label in PLACE_LABELS and e - s > 1 and DECIMAL_RE.match(doc[e - 1].text):
+            e -= 1  # 'the density of Varna District 2.1 residents': a measure, which numbers no place
         role = cand.role
         while e - s > 1 and cand.cue not in LOWER_CUES and cand.cue not in ("force", "frontier", "owned") \
                 and doc[s].is_lower and doc[s].is_alpha and doc[s + 1].text[:1].isupper() \
