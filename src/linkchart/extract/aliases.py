@@ -517,8 +517,8 @@ def _pronoun_naming(c: _Collector, s: _Sent) -> None:
 
 
 # 'Her real name was Y', 'Its original name is Y': a possessive pronoun's real name is the article's subject's
-PRONOUN_REAL_NAME_RE = re.compile(r"(?P<pronoun>His|Her|Its|Their)\s+(?:real|true|actual|full|birth|original)\s+"
-                                  r"name\s+(?:is|was)\s+")
+_REAL_NAME_WORDS = lexicon.alternation(_GRAMMAR.real_name_words)  # 'actual', 'birth', 'original'
+PRONOUN_REAL_NAME_RE = re.compile(rf"(?P<pronoun>His|Her|Its|Their)\s+(?:{_REAL_NAME_WORDS})\s+name\s+(?:is|was)\s+")
 PERSON_POSSESSIVES = frozenset({"his", "her"})
 
 
