@@ -128,10 +128,3 @@ def test_foreign_names_do_not_make_an_english_sentence_foreign(text: str) -> Non
     # lingua judges the words that are no names: every language writes its function words in lower case
     assert language_of(text) == "en"
     assert [lang for *_, lang in paragraph_languages(f"{text}\n\n{text}\n\n{FRENCH}")] == ["en", "en", "fr"]
-
-
-def test_a_foreign_title_in_brackets_beside_english_names_stays_english() -> None:
-    # without its names the sentence is mostly the bracket's French words: the whole of it is English
-    text = ("The Tarn Signals Museum ( Musée de l'électronique et des communications militaires ) is a military museum "
-            "on Highway 2 at CFB Tarnby in Tarnby , Orland , Canada .")
-    assert language_of(text) == "en"
