@@ -150,37 +150,11 @@ def _latin_choice(values: list) -> str:
     return _iso(best.language)
 
 
-_CAPITALISED = re.compile(r"(?<!\S)[^\W\d_a-z][^\s]*")  # a word opening with a capital (or another uncased letter)
-
-
-def _without_names(sample: str) -> str | None:
-    """Return a Latin paragraph's sample without its capitalised words, when enough words remain; else None."""
-    rest = _CAPITALISED.sub(" ", sample)
-    if sum(1 for _ in islice(_LATIN_WORD.finditer(rest), _MIN_LATIN_WORDS)) < _MIN_LATIN_WORDS:
-        return None
-    return rest
-
-
-def _both_choices(whole: list, rest: list | None) -> str:
-    """Return the language of a Latin paragraph from lingua's values on its sample (`whole`) and on the sample
-    without its capitalised words (`rest`, None when too few words remain): English when either says so. Foreign
-    names make an English sentence look foreign ('Henri de Varnac was born in 1596'), a foreign title in brackets
-    makes the words left beside an English name look foreign: only a paragraph foreign both ways is foreign."""
-    choice = _latin_choice(whole)
-    if choice == DEFAULT or rest is None:
-        return choice
-    return DEFAULT if _latin_choice(rest) == DEFAULT else choice
-
-
 def _latin_language(text: str) -> str:
     """Return the language of a Latin-script paragraph; English unless clearly another."""
     if not _needs_lingua(text):
         return DEFAULT
-    detector = _detector("latin")
-    sample = text[:_SAMPLE_CHARS]
-    rest = _without_names(sample)
-    return _both_choices(detector.compute_language_confidence_values(sample),
-                         None if rest is None else detector.compute_language_confidence_values(rest))
+    return _latin_choice(_detector("latin").compute_language_confidence_values(text[:_SAMPLE_CHARS]))
 
 
 def _arabic_language(text: str) -> str:
@@ -232,12 +206,9 @@ def paragraph_languages(text: str) -> list[tuple[int, int, str]]:
         languages[batch[0]] = _latin_language(text[start:end])
     elif batch:
         samples = [text[spans[k][0] : spans[k][0] + min(_SAMPLE_CHARS, spans[k][1] - spans[k][0])] for k in batch]
-        rests = [_without_names(sample) for sample in samples]
-        results = _detector("latin").compute_language_confidence_values_in_parallel(
-            samples + [rest for rest in rests if rest is not None])
-        more = iter(results[len(samples):])
-        for k, values, rest in zip(batch, results[: len(samples)], rests, strict=True):
-            languages[k] = _both_choices(values, None if rest is None else next(more))
+        results = _detector("latin").compute_language_confidence_values_in_parallel(samples)
+        for k, values in zip(batch, results, strict=True):
+            languages[k] = _latin_choice(values)
     return [(start, end, language or DEFAULT) for (start, end), language in zip(spans, languages, strict=True)]
 
 
