@@ -354,3 +354,25 @@ def test_a_person_in_brackets_after_another_person_is_no_renaming(nlp: Language,
 def test_a_nom_de_guerre_with_the_bearers_name_in_brackets_stays_a_renaming(nlp: Language) -> None:
     found = pairs(nlp, "Abu Tariq ( Salim Qarawi ) leads the group .")
     assert any({name, alias} == {"Abu Tariq", "Salim Qarawi"} for name, alias, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Consort Lanmei ( died 820 ) was an imperial consort of the Varn dynasty .\nShe was the emperor 's favourite .\n"
+     "Her actual name was Tarna Velkova .", ("Consort Lanmei", "Tarna Velkova")),
+    ("Tom Verrel ( born 1950 ) is a singer from Tarn .\nHis real name is Tomas Ivo Varnsen .",
+     ("Tom Verrel", "Tomas Ivo Varnsen")),
+    ("Mara Lind was a poet from Tarn.\nHer birth name was Marta Lindqvist, and she wrote in two languages.",
+     ("Mara Lind", "Marta Lindqvist")),
+    ("Tarnby is a village in the canton of Orland .\nIts original name was Tarnacella .", ("Tarnby", "Tarnacella")),
+])
+def test_a_possessive_pronoun_s_real_name_names_the_subject_its_opening_defines(
+        nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    got = article_pairs(nlp, text)
+    assert (*pair, "real_name") in got, got
+
+
+def test_a_possessive_pronoun_that_does_not_fit_the_subject_names_nothing(nlp: Language) -> None:
+    got = article_pairs(nlp, "Tarnby is a village in the canton of Orland .\nHer real name was Marta Lindqvist .")
+    assert not any(a == "Marta Lindqvist" for _, a, _ in got), got
+    got = article_pairs(nlp, "Police arrested Tom Verrel in Tarn on Monday .\nHis real name is Tomas Varnsen .")
+    assert not any(a == "Tomas Varnsen" for _, a, _ in got), got

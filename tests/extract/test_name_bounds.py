@@ -180,3 +180,8 @@ def test_one_word_after_a_place_in_a_role_phrase_is_a_place_not_the_holder(nlp: 
 
 def test_a_full_name_after_a_place_in_a_role_phrase_is_the_holder(nlp: Language) -> None:
     assert labels(nlp, "He met the mayor of Paris, Anne Varga, on Monday.").get("Anne Varga") == "PERSON"
+
+
+def test_a_decimal_number_after_a_place_is_no_part_of_its_name(nlp: Language) -> None:
+    found = labels(nlp, "The population density of Varnala District 2.1 residents per square kilometers .")
+    assert "Varnala District" in found and not any("2.1" in t for t in found), found

@@ -23,6 +23,8 @@ from linkchart.models import AliasStatement, Mention
 Q_OPEN = "‘“'\""
 Q_CLOSE = "’”'\""
 QUOTED = rf"[{Q_OPEN}](?P<q>[^{Q_OPEN}{Q_CLOSE}]{{2,60}}?)[,.]?[{Q_CLOSE}]"
+# a name in double quotes may hold an apostrophe ('"The Mayor's Own"')
+DOUBLE_QUOTED = r'["“](?P<q>[^"“”\n]{2,60}?)[,.]?["”]'
 _GRAMMAR = lexicon.grammar()
 _ARTICLES = lexicon.alternation(lexicon.particles().articles)  # 'al-', 'ash-'
 _LINKS = lexicon.alternation(_GRAMMAR.name_run_links)  # 'Party of God', 'Army for the Liberation of X'
@@ -58,7 +60,8 @@ CODENAME_RES = (
 )
 # what every alias statement needs somewhere in its sentence: a cheap test before the real rules run
 _HINT_RE = re.compile(r"[(\[\u2013\u2014-]|\bor\b|a\.?k\.?a|" + lexicon.alternation(lexicon.verbs().alias_hints)
-                      + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)", re.IGNORECASE)
+                      + r"|\bknew\b|is (?:in fact|actually|really)|was (?:in fact|actually|really)|\bname (?:is|was)\b",
+                      re.IGNORECASE)
 OR_RE = re.compile(r"\s*,\s+or\s+")
 ALSO_RE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\s+or\s+)")  # the next of several names: ', Z', ' or Z'
 # inside a bracket the list may end with 'and': '(also called Y, Z, and W)'
@@ -178,10 +181,11 @@ def _name_at(s: _Sent, pos: int) -> tuple[int, int] | None:
         if not m:
             break
         lead += m.end()
-    q = re.match(QUOTED, rest[lead:])
+    q = re.match(DOUBLE_QUOTED, rest[lead:]) or re.match(QUOTED, rest[lead:])
     if q:
-        a = pos + lead + q.start("q")
-        return s.base + a, s.base + a + len(q.group("q").rstrip(",. "))
+        inner = q.group("q")
+        a = pos + lead + q.start("q") + len(inner) - len(inner.lstrip())
+        return s.base + a, s.base + a + len(inner.strip().rstrip(",. "))
     start = s.base + pos + lead
     if start in s.starts:
         return s.starts[start][:2]
@@ -340,11 +344,13 @@ def _cued(c: _Collector, s: _Sent) -> None:
     for m in KNOWN_AS_RE.finditer(s.text):
         cue = m.group(0)
         bracketed = "(" in cue or "[" in cue
-        if m.group("known") == "called" and not (bracketed or "," in cue or cue.split()[0] != "called"):
+        subject = None if bracketed or "," in cue or m.group("renamed") else _naming_subject(s, m.start())
+        if subject is None and m.group("known") == "called" \
+                and not (bracketed or "," in cue or cue.split()[0] != "called"):
             continue  # 'a force called X' introduces X; 'X, called Y' and 'X (also called Y)' rename it
         if m.group("renamed") and not (bracketed or "," in cue):
             continue  # 'Y renamed X' is someone's act; 'X, formerly Y' and 'X (renamed Y)' give X's other name
-        before = _name_before(s, m.start()) or _name_before_bracket(s, m.start())
+        before = subject or _name_before(s, m.start()) or _name_before_bracket(s, m.start())
         if before is None:
             continue
         kind = "codename" if m.group("code") else "former_name" if m.group("renamed") else "known_as"
@@ -372,6 +378,25 @@ def _cued(c: _Collector, s: _Sent) -> None:
             name = _name_at(s, m.end())
             if name:
                 c.add(s, name, alias, "codename")
+
+
+# 'X is called Y', 'X has long been known as Y': the sentence's subject, then a form of 'be' before the naming words
+NAMING_COPULA_RE = re.compile(
+    r"\s+(?:is|was|are|were|(?:has|have|had)(?:\s+\w+ly|\s+long)?\s+been)(?:\s+[a-z]+ly)?\s*$")
+SUBJECT_OPENING_RE = re.compile(r"^(?:The\s+)?$")
+
+
+def _naming_subject(s: _Sent, pos: int) -> tuple[int, int] | None:
+    """Return the mention that opens the sentence as the subject of the naming words at sentence offset `pos`
+    ('The Tarn Choir has been known as " The Mayor's Own "', 'Tarnby is often called the " City of Bells "'),
+    or None."""
+    copula = NAMING_COPULA_RE.search(s.text[:pos])
+    if copula is None:
+        return None
+    subject = s.ends.get(s.base + copula.start())
+    if subject is None or not SUBJECT_OPENING_RE.match(s.text[: subject[0] - s.base]):
+        return None
+    return subject[:2]
 
 
 def _name_before_bracket(s: _Sent, pos: int) -> tuple[int, int] | None:
@@ -491,7 +516,29 @@ def _pronoun_naming(c: _Collector, s: _Sent) -> None:
         c.add_for_lead(s, lead, name, kind)
 
 
-RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (_cued, _adjacent, _opening_or, _pronoun_naming)
+# 'Her real name was Y', 'Its original name is Y': a possessive pronoun's real name is the article's subject's
+_REAL_NAME_WORDS = lexicon.alternation(_GRAMMAR.real_name_words)  # 'actual', 'birth', 'original'
+PRONOUN_REAL_NAME_RE = re.compile(rf"(?P<pronoun>His|Her|Its|Their)\s+(?:{_REAL_NAME_WORDS})\s+name\s+(?:is|was)\s+")
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+
+
+def _pronoun_real_name(c: _Collector, s: _Sent) -> None:
+    """'Her actual name was Y', 'Its original name is Y' opening a sentence early in an article: another name of
+    the name its opening defines, whose possessive pronoun must fit it ('his' or 'her' for a person, 'its' or
+    'their' for a place, a thing or a group)."""
+    lead = c.lead
+    if lead is None or lead.sentences > LEAD_SENTENCES or s.base + c.offset <= lead.sentence_start:
+        return
+    head = PRONOUN_REAL_NAME_RE.match(s.text)
+    if head is None or (head.group("pronoun").lower() in PERSON_POSSESSIVES) != (lead.label == "PERSON"):
+        return
+    name = _name_at(s, head.end())
+    if name is not None:
+        c.add_for_lead(s, lead, name, "real_name")
+
+
+RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (
+    _cued, _adjacent, _opening_or, _pronoun_naming, _pronoun_real_name)
 
 
 def find_aliases(doc: Doc, offset: int = 0, lead: ArticleLead | None = None) -> list[AliasStatement]:

@@ -90,6 +90,7 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+DECIMAL_RE = re.compile(r"^\d+[.,]\d+$")  # '2.1', '3,5'
 NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
 ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
 
@@ -617,6 +618,8 @@ class MentionFixer:
                 cands.append(_Cand(a.start, b.end, "PERSON", cue="full_name"))
         for ent in people:
             e = ent.end
+            if self._given_name_before(doc, ent):
+                cands.append(_Cand(ent.start - 1, e, "PERSON", cue="full_name"))
             if len(ent) >= 2 and e + 1 < n and self._unlisted_name_word(doc[e]) and doc[e + 1].text[:1] in "([":
                 cands.append(_Cand(ent.start, e + 1, "PERSON", cue="full_name"))
             k = e
@@ -624,6 +627,21 @@ class MentionFixer:
                 k += 1
             if k > e:
                 cands.append(_Cand(ent.start, k, "PERSON", cue="full_name"))
+
+    def _given_name_before(self, doc: Doc, ent: Span) -> bool:
+        """Whether the model left a person's given name out of the name it tagged (rule `full_name`): one proper
+        noun no lexicon table lists stands right before it ('Ivar' of 'Ivar Tomsen' when only 'Tomsen' is tagged),
+        opening the sentence or after a word that is no capitalised name ('music by Ivar Tomsen'): a name of
+        three words or more in a row is read by the other rules, a title or a nation word describes the person."""
+        s = ent.start
+        if s == 0 or len(ent) >= MAX_NAME_TOKENS or not self._unlisted_name_word(doc[s - 1]):
+            return False
+        if doc[s - 1].dep_ == "compound" and doc[s - 1].head.i >= ent.end:
+            return False  # 'Varno Tomsen Prize': the words name something after the person
+        if s - 1 == 0 or doc[s - 1].is_sent_start:
+            return True
+        before = doc[s - 2]
+        return not (before.text[:1].isupper() and before.is_alpha)
 
     def _unlisted_name_word(self, tok: Token) -> bool:
         """Whether a capitalised word the model left untagged may be part of a person's name: a proper noun that no
@@ -1051,6 +1069,8 @@ class MentionFixer:
             e -= 1
         if cand.cue in WEAK_CUES:  # 'Velinia 2-1' in results: the model runs the score into the name
             e = self._before_score(doc, s, e)
+        if cand.label in PLACE_LABELS and e - s > 1 and DECIMAL_RE.match(doc[e - 1].text):
+            e -= 1  # 'the density of Varna District 2.1 residents': a measure, which numbers no place
         role = cand.role
         while e - s > 1 and cand.cue not in LOWER_CUES and cand.cue not in ("force", "frontier", "owned") \
                 and doc[s].is_lower and doc[s].is_alpha and doc[s + 1].text[:1].isupper() \

@@ -68,6 +68,7 @@ from linkchart.extract.pages import (
     tag_defined_name,
     topic_opening,
 )
+from linkchart.extract.quoted_names import quoted_name_mentions, quoted_names
 from linkchart.extract.referents import tag_referents_before
 from linkchart.extract.regions import narrow_lone_regions
 from linkchart.extract.relations import party_word
@@ -92,6 +93,7 @@ _PIECE_ENDS = ("\n", ". ", "? ", "! ", " ")  # the cut is after the last of thes
 # tags in another are looked for within these); every article of a normal size is read whole.
 MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
+QUOTE_CUE = "quote"  # the cue of a quoted name an alias statement gives an actor
 DEMONYM_CUE = "demonym"  # the cue of a nationality word read as a mention of its country
 _HEADLINE_PROOF = frozenset({CREDIT_CUE, "dateline"})  # cues whose mentions a Title Case sentence keeps
 # predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
@@ -112,6 +114,7 @@ class _Article:
     # NORP span -> (where a party name opens, whether its first word is surely part of the name)
     party_starts: dict[tuple[int, int], tuple[int, bool]] = field(default_factory=dict)
     demonyms: list[Mention] = field(default_factory=list)  # nationality words standing for their countries
+    quoted: dict[str, str] = field(default_factory=dict)  # quoted names alias statements gave actors → their type
     works: set[str] = field(default_factory=set)  # names the article calls works ('the album X'), no actors
     # who the previous span announced at its end ('X continues:'), and where that span ended
     speaker: Speaker | None = None
@@ -154,7 +157,13 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
         art.lead = article_lead(art.opening.subject, art.opening.start, found)
     if SPANS_KEY in doc.spans:
         art.works |= work_names(doc, list(doc.spans[SPANS_KEY]))
-    art.extraction.aliases.extend(find_aliases(doc, offset, art.lead))
+    aliases = find_aliases(doc, offset, art.lead)
+    art.extraction.aliases.extend(aliases)
+    art.quoted.update(quoted_names(aliases, found, text, offset))
+    quoted = quoted_name_mentions(doc, art.quoted, found, offset)
+    if quoted:  # 'X, known as "The Mayor's Own"': the quoted name is a mention of X's kind (extract.quoted_names)
+        art.mentions.extend((m, QUOTE_CUE) for m in quoted)
+        art.mentions.sort(key=lambda pair: pair[0].start)
     for e in doc.ents:
         if e.label_ == "NORP" and names_its_country(e):
             art.demonyms.append(demonym_mention(e, offset))

@@ -323,6 +323,7 @@ class Grammar:
     lead_ins: tuple[str, ...]  # words before an alias that are not part of it
     known_as_adverbs: tuple[str, ...]  # 'also known as', 'better known as'
     renaming_cues: tuple[str, ...]  # 'X, formerly Y', 'X (renamed Y)'
+    real_name_words: tuple[str, ...]  # 'her actual name was Y', 'its original name is Y'
     small_words: frozenset[str]  # lower-case words allowed in a title-like line
     english_only: frozenset[str]  # English function words no other Latin-script language has
     english_common: frozenset[str]  # frequent English words, also words elsewhere (with english_only)
@@ -344,7 +345,7 @@ def grammar() -> Grammar:
         group_pronouns=lower("group_pronoun"), negators=lower("negator"), hedges=lower("hedge"),
         alias_function_words=lower("alias_function_word"), name_run_links=_seq("name_run_link"),
         lead_ins=_seq("lead_in"), known_as_adverbs=_seq("known_as_adverb"),
-        renaming_cues=_seq("renaming_cue"), small_words=lower("small_word"),
+        renaming_cues=_seq("renaming_cue"), real_name_words=_seq("real_name_word"), small_words=lower("small_word"),
         english_only=only, english_common=only | lower("english_common"), bound_prefixes=lower("bound_prefix"),
         companions=tuple(tuple(w.lower().split()) for w in ordered("companion")),
         time_bounds=lower("time_bound"), background_auxes=lower("background_aux"), party_preps=lower("party_prep"),
