@@ -317,6 +317,14 @@ def patients(verb: Token) -> list[Token]:
         if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
             own = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CLAUSE_OF_TIME \
+                and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # rule time_phrase_passive: 'X was held for two years before being freed', 'after being arrested, X
+            # fled' — the one the time phrase's passive befalls is the subject of the verb it hangs from
+            governor = verb.head.head
+            shared_passive = governor.dep_ == "conj" and governor.tag_ == "VBN" and is_passive(governor.head) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in governor.children)  # 'was arrested and held'
+            own = patients(governor) if is_passive(governor) or shared_passive else agents(governor)
         return own
     if verb.dep_ == "acl" and _participle(verb):  # 'a militia funded by X'
         return [verb.head]
