@@ -66,6 +66,9 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     if not exprs:
         return (dates[0][1] if dates and not own_only else None), False
     chain, bounded = _way_up(trigger)
+    reacted = reacted_to(trigger)
+    if reacted:
+        chain = [trigger]  # rule reaction_before: 'X condemned the arrest of Y on Sunday' - the arrest came before
     stretch, past_stretch = _stretch_before(trigger, exprs, resolved), False
     for holder in chain:
         past_stretch = past_stretch or (stretch is not None and holder.i == stretch[0])
@@ -81,6 +84,8 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
             return None, True  # 'during Ramadan', 'after six years': at a time that is not the article's day
         if _before_its_governor(holder):
             return None, False  # 'On 24 October X said Y had held meetings': the meetings came before, undated
+    if reacted:
+        return None, True
     if bounded or own_only or _whose_clause(chain[-1]):
         return None, False  # a 'whose' clause tells who someone is: no date from the clause it describes
     for expr, value in dates:
@@ -92,6 +97,15 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
         if relation in _AFTER:  # 'X held a vote, following the caucuses in Y on 3 May': later that month
             return value[:7], False
     return None, False
+
+
+def reacted_to(noun: Token) -> bool:
+    """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
+    ceasefire'; lexicon class statement_target): it happened before the reaction, whose date is not its own."""
+    return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.lemma_.lower() in _STATEMENT_TARGETS
+
+
+_STATEMENT_TARGETS = lexicon.events().statement_targets
 
 
 def _stretch_before(trigger: Token, exprs: list[Span], resolved: dict[int, str]) -> tuple[int, int] | None:

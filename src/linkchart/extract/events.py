@@ -32,7 +32,7 @@ from linkchart.extract.context import (
 from linkchart.extract.credits import dateline_length
 from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
-from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
+from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reacted_to, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import let_go, trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
@@ -76,7 +76,7 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
             # 'a ceasefire that X and Y signed', 'the raid, carried out by X': the doers of the clause on the noun
             doers = next((found for c in trigger.children if c.pos_ in {"VERB", "AUX"} and _clause_on_noun(c)
                           and (found := [t for t in agents(c) if t.i != trigger.i])), [])
-        if not doers and not _reacted_to(trigger):
+        if not doers and not reacted_to(trigger):
             doers = [e.root for e in clause_agents(ctx, trigger)]
         undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
                       for g in c.children if g.dep_ == "pobj"]
@@ -127,10 +127,6 @@ def _in_earlier_conjunct(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _reacted_to(noun: Token) -> bool:
-    """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
-    ceasefire'; lexicon class statement_target): who reacts took no part in it (rule reaction_not_doer)."""
-    return noun.dep_ == "dobj" and _lemma(noun.head) in lexicon.events().statement_targets
 
 
 def _clause_on_noun(verb: Token) -> bool:
@@ -251,6 +247,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             elsewhere = elsewhere or own_date is None and _vaguely_earlier(tok)
         if sources is None:
             sources = _report_sources(sent)
+        if not statement and _cited_source(tok):
+            continue  # rule source_not_news: 'according to a statement by X' names where the report comes from
         doers, undergoers, others = _arguments(ctx, tok)
         if statement:
             said_by = speakers(ctx, tok)
@@ -790,6 +788,12 @@ def _own_agent(tok: Token) -> set[int]:
     """Return the token indices of the 'by' phrase of a passive trigger ('a study released by X says ...'): X made
     the study public, though it is also the source of what the study says."""
     return {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+
+
+def _cited_source(noun: Token) -> bool:
+    """Whether an event noun is the source a report cites: the object of 'according to' ('according to a statement
+    by X', 'according to a report from Y')."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
 
 
 def _report_sources(sent: Span) -> set[int]:

@@ -1,0 +1,38 @@
+"""The source a report cites ('according to a statement by X') is no event of its own (rule source_not_news), and a
+happening a statement reacts to ('condemned the arrest of X') is not dated by the reaction (rule reaction_before).
+Invented sentences, mentions set by hand."""
+
+from __future__ import annotations
+
+import pytest
+from test_event_kinds import events
+
+ROE, PARTY, KELMORE = ("Jana Roe", "PERSON"), ("Varn Party", "ORG"), ("Kelmore", "GPE")
+ANCHOR = "2021-03-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe was named mayor of Kelmore on Sunday, according to a statement by the Varn Party.",
+    "According to a report by the Varn Party, Jana Roe was named mayor of Kelmore on Sunday.",
+    "Jana Roe was named mayor of Kelmore on Sunday, according to an announcement from the Varn Party.",
+])
+def test_the_source_of_a_report_is_no_event(nlp, text: str) -> None:  # noqa: ANN001
+    found = events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)
+    assert "statement" not in {e.kind for e in found}
+    assert "publication" not in {e.kind for e in found}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Varn Party issued a statement on Sunday condemning the arrest of Jana Roe.", "arrest"),
+    ("On Sunday the Varn Party condemned the detention of Jana Roe.", "arrest"),
+    ("The Varn Party on Sunday welcomed the release of Jana Roe.", "release"),
+])
+def test_a_happening_reacted_to_is_not_dated_by_the_reaction(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    found = [e for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR) if e.kind == kind]
+    assert found and all(e.date is None for e in found)
+
+
+def test_the_date_on_the_reacted_noun_still_counts(nlp) -> None:  # noqa: ANN001
+    text = "On Sunday the Varn Party condemned the May 2019 arrest of Jana Roe."
+    found = [e for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR) if e.kind == "arrest"]
+    assert [e.date for e in found] == ["2019-05"]
