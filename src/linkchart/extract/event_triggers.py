@@ -70,7 +70,8 @@ def frame_kind(tok: Token) -> str | None:
     objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
                and not (t.ent_type_ in {"DATE", "TIME"} and t.dep_ == "pobj")]  # 'went there in March': no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects} | {
-        f"{c.lower_} {_lemma(t)}" for t in objects for c in t.children if c.dep_ == "compound" and c.i == t.i - 1}
+        f"{c.lower_} {_lemma(t)}" for t in objects for c in t.children
+        if c.dep_ in {"compound", "amod"} and c.i == t.i - 1}  # 'prison sentence', 'chief executive'
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
     direct_labels = {"PERSON" if t.lower_ in _PERSONAL_OBJECTS else t.ent_type_ for t in objects

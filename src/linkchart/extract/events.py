@@ -65,6 +65,7 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
         others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
                    if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
         others += _shown(trigger)
+        others += _office_bodies(trigger)
         if trigger.lemma_ == "let":
             undergoers += let_go(trigger)  # 'the court let him go': who goes
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
@@ -84,6 +85,17 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     return doers, undergoers, others
 
 
+def _office_bodies(verb: Token) -> list[Token]:
+    """Return the bodies of the office a verb gives or takes ('was appointed deputy commander of X', 'became
+    chairman of Y', 'named Z as head of W'; rule office_body): they take part in the appointment."""
+    offices = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+    offices += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.dep_ == "pobj"]
+    return [g for o in offices for p in o.children if p.dep_ == "prep" and p.lower_ in _OFFICE_PREPS
+            for g in p.children if g.dep_ == "pobj"]
+
+
+_OFFICE_PREPS = frozenset({"of", "at", "for"})
 _SHOWING = lexicon.loader.lower("perceived_doing")  # 'showing', 'picturing'
 
 
