@@ -178,3 +178,15 @@ def test_a_national_body_is_in_the_nation_its_sentence_names(nlp: Language, text
 def test_a_government_is_its_nation_s_own_not_in_it(nlp: Language) -> None:
     text = "Chile's government raised taxes. Chilean police made arrests. The government said so."
     assert not [t for t in triples(nlp, text) if t[1] == "located_in"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States sanctioned two men. The US Treasury said so. Verania's foreign ministry welcomed the move.",
+     [("foreign ministry", "Verania foreign ministry")]),
+    ("The United States sanctioned two men. The US Treasury said so. The foreign ministry of Verania welcomed it.",
+     [("foreign ministry", "Verania foreign ministry")]),
+])
+def test_a_ministry_s_own_place_owns_it_though_the_gazetteer_does_not_know_it(
+        nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    """Rule named_body_owner: never the article's nation (here the United States) instead of the named owner."""
+    assert ministries(nlp, text) == expected

@@ -49,6 +49,7 @@ from linkchart.extract.context import (
     whose_owner,
 )
 from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.focus import focus_acts
 from linkchart.extract.founders import founders_join
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
@@ -481,8 +482,11 @@ def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
 def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
     """Whether a stance noun is the plan of the organisation the article is about (rule plan_in_focus): 'the
     proposals', 'the price cuts', with no owner, name or phrase of its own, in a sentence that names no
-    organisation before it but the verb's own subject ('Y also backed the proposals')."""
+    organisation before it but the verb's own subject ('Y also backed the proposals'), in an article whose focus
+    acts where first named ('BT has moved to ...'; not 'X sanctioned those who funded Y': 'the move' is X's)."""
     if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
+        return False
+    if not focus_acts(ctx.doc):
         return False
     # 'backed the proposals saying "..."': the parser hangs the subject's reporting participle on the noun
     kids = [c for c in noun.children if not (c.dep_ == "acl" and lemma_of(c) in ctx.rules["reporting_verbs"])]
