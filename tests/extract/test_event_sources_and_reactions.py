@@ -36,3 +36,14 @@ def test_the_date_on_the_reacted_noun_still_counts(nlp) -> None:  # noqa: ANN001
     text = "On Sunday the Varn Party condemned the May 2019 arrest of Jana Roe."
     found = [e for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR) if e.kind == "arrest"]
     assert [e.date for e in found] == ["2019-05"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Varn Party was formed in 2015 by officers who defected after protests in Kelmore.", "founding"),
+    ("Jana Roe arrived in Leedale on Sunday to curb the protests, which threaten the calm in Kelmore.", "visit"),
+])
+def test_a_place_of_a_relative_clause_is_not_the_happening_s(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    """Rule relative_place_apart: the place belongs to the clause that describes another noun."""
+    found = [e for e in events(nlp, text, [ROE, PARTY, KELMORE, ("Leedale", "GPE")], anchor=ANCHOR)
+             if e.kind == kind]
+    assert found and all("Kelmore" not in {text[a:b] for a, b in e.participants} for e in found)

@@ -823,8 +823,10 @@ def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ not in PLACE_LABELS or ent in out:
             continue
-        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
-                                                for a in _path_up(tok, trigger)):
+        path = _path_up(tok, trigger)
+        if any(a.dep_ == "relcl" for a in path):
+            continue  # rule relative_place_apart: 'formed by officers who defected after a crackdown in X'
+        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS for a in path):
             out.append(ent)  # 'in Karbala', 'in the town of Karbala'
     return out
 
