@@ -47,3 +47,20 @@ def test_a_place_of_a_relative_clause_is_not_the_happening_s(nlp, text: str, kin
     found = [e for e in events(nlp, text, [ROE, PARTY, KELMORE, ("Leedale", "GPE")], anchor=ANCHOR)
              if e.kind == kind]
     assert found and all("Kelmore" not in {text[a:b] for a, b in e.participants} for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe fled Kelmore in 2017 after a warrant was issued for her arrest.",
+    "In 2017 a court issued a warrant for the arrest of Jana Roe.",
+])
+def test_a_warrant_for_an_arrest_is_no_arrest(nlp, text: str) -> None:  # noqa: ANN001
+    """Rule wanted_for, and 'warrant' as an irrealis governor: the arrest is asked for, not made."""
+    assert "arrest" not in {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)}
+
+
+def test_found_dead_is_no_founding(nlp) -> None:  # noqa: ANN001
+    """'found' as a past participle is find's (lexicon class other_participle); 'founded' still founds."""
+    assert "founding" not in {e.kind for e in events(nlp, "Jana Roe was found dead in Kelmore in 2015.",
+                                                     [ROE, PARTY, KELMORE], anchor=ANCHOR)}
+    assert "founding" in {e.kind for e in events(nlp, "The Varn Party was founded in Kelmore in 2015.",
+                                                 [ROE, PARTY, KELMORE], anchor=ANCHOR)}

@@ -91,8 +91,8 @@ def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     """Return the kind of event the word `tok` names by itself: its particle verb ('step down'), its noun
     compound ('hunger strike'), its lemma; or None."""
     lemma = _lemma(tok)
-    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds:
-        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt')
+    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds and tok.lower_ not in _OTHER_PARTICIPLES:
+        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt'); not 'found' (find)
     if tok.pos_ in _VERBAL:
         for c in tok.children:
             # 'stepped down' is often advmod; 'walked free' an adjectival complement
@@ -153,6 +153,7 @@ def _swapped(tok: Token) -> bool:
 
 
 _CAPTIVE_SWAPS = lexicon.loader.lower("captive_swap")
+_OTHER_PARTICIPLES = lexicon.loader.lower("other_participle")
 _CAPTIVES = lexicon.loader.lower("captive")
 
 
