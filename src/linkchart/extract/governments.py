@@ -79,7 +79,14 @@ def _of_nation(tok: Token, ent_at: dict[int, Span]) -> str | None:
 def _of_other_place(tok: Token, ent_at: dict[int, Span]) -> bool:
     """Whether 'the government of X' names a place X that is no nation: a territory's, province's or city's own
     government ('the government of Guam'), which is not its nation's."""
-    return any(lexicon.nation_of(place.text) is None for place in _of_places(tok, ent_at))
+    return any(lexicon.nation_of(place.text) is None and not _titled_head(place) for place in _of_places(tok, ent_at))
+
+
+def _titled_head(person: Span) -> bool:
+    """Whether a person in 'the government of X' carries a title before the name ('the government of Prime Minister
+    X'): the nation's government, led by X; a bare name may head a province's ('the government of X' in Y)."""
+    return person.label_ == "PERSON" and any(
+        t.lower_ in _ROLE_NOUNS for t in person.root.subtree if t.i < person.start)
 
 
 def _bare_name(ent: Span) -> str:
