@@ -163,12 +163,6 @@ def test_one_word_reference_needs_an_earlier_name_in_the_article(nlp: Language) 
     assert "Forum" not in article_mentions(nlp, "Later the Forum met again in Rome.")
 
 
-def test_a_one_word_reference_may_open_its_sentence(nlp: Language) -> None:
-    """'The Forum said': the capital T of a sentence's first word is no name's."""
-    text = "The Gulf Policy Forum met in May.\n\nThe Forum said the talks had failed."
-    assert article_mentions(nlp, text).count("Forum") == 1
-
-
 def test_frontier_between_two_nations_is_one_place(nlp: Language) -> None:
     ms = found(nlp, "Troops patrolled the Iran-Iraq border and then the Turkish–Syrian frontier.")
     assert ms["Iran-Iraq border"].label == "LOC"

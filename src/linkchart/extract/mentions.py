@@ -961,7 +961,7 @@ class MentionFixer:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if (
             i > 0
-            and doc[i - 1].lower_ == "the"
+            and doc[i - 1].text == "the"
             and head_label(doc[i].text) == "ORG"
             and not (nxt is not None and (self._is_name_token(nxt) or nxt.lower_ in ("of", "for")))
         ):
