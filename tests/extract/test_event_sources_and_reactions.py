@@ -64,3 +64,11 @@ def test_found_dead_is_no_founding(nlp) -> None:  # noqa: ANN001
                                                      [ROE, PARTY, KELMORE], anchor=ANCHOR)}
     assert "founding" in {e.kind for e in events(nlp, "The Varn Party was founded in Kelmore in 2015.",
                                                  [ROE, PARTY, KELMORE], anchor=ANCHOR)}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the Varn Party was fighting corruption in Kelmore.",
+    "In May 2023 Jana Roe fought the charges in a court in Kelmore.",
+])
+def test_fighting_corruption_or_charges_is_no_war(nlp, text: str) -> None:  # noqa: ANN001
+    assert "war" not in {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)}
