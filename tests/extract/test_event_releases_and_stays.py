@@ -142,3 +142,22 @@ def test_a_happening_its_own_clause_dates_is_told_without_a_named_party(nlp) -> 
 
 def test_an_undated_happening_without_a_named_party_is_not_told(nlp) -> None:  # noqa: ANN001
     assert events(nlp, "The unrest began over joblessness.", []) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe was freed in a prisoner exchange in December 2009.",
+    "Jana Roe was swapped for two soldiers in December 2009.",
+    "In December 2009 Leedale and Velmaria completed an exchange of prisoners.",
+])
+def test_a_swap_of_captives_is_a_release(nlp, text: str) -> None:  # noqa: ANN001
+    assert "release" in kinds(nlp, text, [ROE, LEEDALE, VELMARIA])
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe runs a currency exchange in Leedale that moved cash in December 2009.",
+    "In December 2009 Jana Roe exchanged letters with the mayor of Leedale.",
+    "Velmaria agreed a debt swap with Leedale in December 2009.",
+])
+def test_a_trade_of_things_is_no_release(nlp, text: str) -> None:  # noqa: ANN001
+    """Rule captive_swap: 'exchange' and 'swap' free someone only when captives or people are swapped."""
+    assert "release" not in kinds(nlp, text, [ROE, LEEDALE, VELMARIA])

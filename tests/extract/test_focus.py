@@ -151,3 +151,13 @@ def test_an_acronym_leaving_out_the_head_word_counts_as_the_name(nlp: Language) 
                           ("PCS leader Tom Vale said the bank had to pay.", ents)])
     found = focus_organisation(docs)
     assert found is not None and found[2] == "Public and Civil Services Union"
+
+
+@pytest.mark.parametrize("opening", [
+    "Varn Watch fined those who sold parts to Brenn Telecom. Brenn Telecom was set up in 2015.",
+    "Regulators said they had fined three firms that sold parts to Brenn Telecom. Brenn Telecom denies it.",
+])
+def test_no_plan_in_focus_when_the_focus_is_acted_on_where_first_named(nlp: Language, opening: str) -> None:
+    """The move welcomed is the actor's (a fine), not that of the organisation named most (rule plan_in_focus)."""
+    got = _facts(nlp, [(opening, FIRM), ("Orla Net welcomed the move.", FIRM)])
+    assert not {f for f in got if f[1] == "backed_by" and f[0] == "Brenn Telecom"}, got

@@ -178,3 +178,24 @@ def test_a_national_body_is_in_the_nation_its_sentence_names(nlp: Language, text
 def test_a_government_is_its_nation_s_own_not_in_it(nlp: Language) -> None:
     text = "Chile's government raised taxes. Chilean police made arrests. The government said so."
     assert not [t for t in triples(nlp, text) if t[1] == "located_in"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States sanctioned two men. The US Treasury said so. Verania's foreign ministry welcomed the move.",
+     [("foreign ministry", "Verania foreign ministry")]),
+    ("The United States sanctioned two men. The US Treasury said so. The foreign ministry of Verania welcomed it.",
+     [("foreign ministry", "Verania foreign ministry")]),
+])
+def test_a_ministry_s_own_place_owns_it_though_the_gazetteer_does_not_know_it(
+        nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    """Rule named_body_owner: never the article's nation (here the United States) instead of the named owner."""
+    assert ministries(nlp, text) == expected
+
+
+def test_the_government_of_a_prime_minister_is_the_nation_s(nlp: Language) -> None:
+    """'the government of Prime Minister X' names its head, not a territory of its own (`_of_other_place`)."""
+    text = ("Estonia's opposition called for a vote after the finance minister, Jonas Berg, resigned. "
+            "Estonia's opposition said the government of Prime Minister Anton Vik had lost all credibility.")
+    got = triples(nlp, text)
+    assert ("Jonas Berg", "member_of", "Estonia government") in got
+    assert ("Anton Vik", "leads", "Estonia government") in got

@@ -351,3 +351,16 @@ def test_a_nationality_word_that_labels_a_name_in_another_language_names_no_coun
     got = _page(nlp, "Dunmore ( Spanish : Dunmoro ) is a small Portuguese town.\nIts largest street leads to "
                      "Tullmouth.\nThe town has been in Portugal since 1801.")
     assert ("Tullmouth", "located_in", "Portugal", "page_country_word") in got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Sons of the Dunmore is an armed group active in Portugal.\nIt receives funding from Spain's Tull Guard "
+     "and trains with the Orla Brigade.", "Tull Guard"),
+    ("The Sons of the Dunmore is an armed group active in Portugal.\nIt receives funding from the Spanish Tull "
+     "Guard and trains with the Orla Brigade.", "Spanish Tull Guard"),
+])
+def test_another_nation_s_body_is_not_in_the_page_s_country(nlp: Language, text: str, body: str) -> None:
+    """Rule page_foreign_body: named as Spain's, it is not in Portugal; the page's other bodies still are."""
+    got = _page(nlp, text)
+    assert not any(s == body and p == "located_in" and o == "Portugal" for s, p, o, _ in got), got
+    assert any(s == "Orla Brigade" and p == "located_in" and o == "Portugal" for s, p, o, _ in got), got

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from linkchart.resolve.typing import vote_type
+from linkchart.resolve.typing import head_type, vote_type
 
 
 def test_a_common_given_name_makes_a_person_against_a_few_wrong_labels() -> None:
@@ -84,3 +84,14 @@ def test_a_place_word_opening_a_name_leaves_an_organisation_alone(name: str) -> 
 @pytest.mark.parametrize("name", ["Società Aldo Varnetti", "Société Orvan Lasalle", "Compañía Tarn Roldán"])
 def test_a_romance_word_for_a_society_or_company_makes_an_organisation_against_a_person_label(name: str) -> None:
     assert vote_type(name, Counter({"PERSON": 2}), Counter()) == "ORG"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Sons of the River", None),  # no river: the word before 'of' heads the name
+    ("University of Tull", "ORG"),
+    ("Gulf of Orla", "LOC"),
+    ("Council of Varnland", "ORG"),
+])
+def test_the_word_before_of_heads_a_name(name: str, expected: str | None) -> None:
+    """Rule of_head (resolve/typing.head_type)."""
+    assert head_type(name) == expected

@@ -182,6 +182,12 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     subj = [s for s in subj if s.dep_ != "expl"]
     if subj or depth > 3:
         return subj
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.lower_ in _BEFORE_OR_AFTER and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # rule time_phrase_gerund: 'X founded Y in 2006 after splitting from Z' — the subject of the verb the time
+        # phrase hangs from does what the gerund says ('X was arrested after fleeing to Y': the one arrested)
+        governor = verb.head.head
+        return patients(governor) if is_passive(governor) else agents(governor, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # 'a leader called X visiting the border'
         return [verb.head]
     if verb.dep_ in {"nsubj", "csubj"} and verb.tag_ == "VBG":
@@ -317,6 +323,14 @@ def patients(verb: Token) -> list[Token]:
         if not own and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             # 'X arrived and was arrested': a conjoined passive without a subject shares the first verb's
             own = [unrelativise(c, verb.head) for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _BEFORE_OR_AFTER \
+                and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # rule time_phrase_passive: 'X was held for two years before being freed', 'after being arrested, X
+            # fled' — the one the time phrase's passive befalls is the subject of the verb it hangs from
+            governor = verb.head.head
+            shared_passive = governor.dep_ == "conj" and governor.tag_ == "VBN" and is_passive(governor.head) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in governor.children)  # 'was arrested and held'
+            own = patients(governor) if is_passive(governor) or shared_passive else agents(governor)
         return own
     if verb.dep_ == "acl" and _participle(verb):  # 'a militia funded by X'
         return [verb.head]
@@ -704,6 +718,9 @@ def demonym_antecedent(ctx: SentenceContext, ent: Span) -> Span | None:
 
 
 _CLAUSE_OF_TIME = lexicon.loader.lower("clause_of_time")
+# 'after', 'before': a time phrase whose gerund the main subject does ('as' of manner is left out: 'identified as
+# having ties' is how X was seen, not what X did)
+_BEFORE_OR_AFTER = _CLAUSE_OF_TIME & lexicon.loader.lower("date_placing")
 
 
 def _clause_demonym_antecedent(ctx: SentenceContext, tok: Token) -> Span | None:
@@ -1079,6 +1096,17 @@ def role_possessors(ctx: SentenceContext, noun: Token, holders: list[Span]) -> l
     previous = ctx.sent_at[sent.start - 1]
     others = {e.text: e for e in sent_ents(ctx, previous) if person_like(ctx, e) and e.text not in taken}
     return list(others.values()) if len(others) == 1 else []
+
+
+def whose_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:
+    """Return the name a possessive 'whose' stands for: the name its relative clause describes ('X, whose Y Force
+    sponsored Z': X's Y Force; 'X, whose leader, Y, said': X's leader), or None."""
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return ctx.ent_at[verb.head.i]
+        verb = verb.head
+    return None
 
 
 def its_owner(ctx: SentenceContext, noun: Token, holders: list[Span]) -> list[Span]:

@@ -66,9 +66,16 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
     if not exprs:
         return (dates[0][1] if dates and not own_only else None), False
     chain, bounded = _way_up(trigger)
+    reacted = reacted_to(trigger)
+    if reacted:
+        chain = [trigger]  # rule reaction_before: 'X condemned the arrest of Y on Sunday' - the arrest came before
+    stretch, past_stretch = _stretch_before(trigger, exprs, resolved), False
     for holder in chain:
+        past_stretch = past_stretch or (stretch is not None and holder.i == stretch[0])
         own = [e for e in exprs if _held_by(holder, e.root)]
         dated = [resolved[e.start] for e in own if e.start in resolved]
+        if dated and past_stretch and _outlasts(stretch, dated[0]):
+            return None, True  # 'held in 2007 for two years before being freed': the freeing is not of 2007
         if dated:
             return dated[0], False
         if any(is_deictic(e.text) for e in own):
@@ -77,6 +84,8 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
             return None, True  # 'during Ramadan', 'after six years': at a time that is not the article's day
         if _before_its_governor(holder):
             return None, False  # 'On 24 October X said Y had held meetings': the meetings came before, undated
+    if reacted:
+        return None, True
     if bounded or own_only or _whose_clause(chain[-1]):
         return None, False  # a 'whose' clause tells who someone is: no date from the clause it describes
     for expr, value in dates:
@@ -88,6 +97,55 @@ def event_time(trigger: Token, sent: Span, dates: list[tuple[Span | None, str]],
         if relation in _AFTER:  # 'X held a vote, following the caucuses in Y on 3 May': later that month
             return value[:7], False
     return None, False
+
+
+def reacted_to(noun: Token) -> bool:
+    """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
+    ceasefire'; lexicon class statement_target): it happened before the reaction, whose date is not its own."""
+    return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and noun.head.lemma_.lower() in _STATEMENT_TARGETS
+
+
+_STATEMENT_TARGETS = lexicon.events().statement_targets
+
+
+def _stretch_before(trigger: Token, exprs: list[Span], resolved: dict[int, str]) -> tuple[int, int] | None:
+    """Return (index of the verb, rank of the longest unit) when a 'before' phrase or clause holding `trigger` hangs
+    from a verb that lasts a stretch of time ('held for two years before being freed', 'spent months in jail before
+    he was released'; rule stretch_before): the trigger's happening ends the stretch. None otherwise."""
+    cur = trigger
+    while cur.head.i != cur.i:
+        marked = cur.pos_ in _VERBAL and any(c.dep_ == "mark" and c.lower_ == "before" for c in cur.children)
+        if marked or (cur.dep_ == "prep" and cur.lower_ == "before"):
+            governor = cur.head
+            ranks = [_unit_rank(e) for e in exprs if e.start not in resolved and _lasts(e, governor)]
+            return (governor.i, max(ranks)) if ranks else None
+        cur = cur.head
+    return None
+
+
+def _lasts(expr: Span, verb: Token) -> bool:
+    """Whether the unresolved date expression `expr` is a stretch `verb` lasts: its object or a 'for' phrase of it
+    ('spent two years', 'held for months')."""
+    root = expr.root
+    if root.head.i == verb.i and root.dep_ in {"dobj", "npadvmod"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == verb.i
+
+
+def _unit_rank(expr: Span) -> int:
+    """Return the rank of the longest unit of time `expr` names (day 1, week 2, month 3, year 4, decade 5), 0 for
+    none."""
+    return max((_UNIT_RANKS.get(t.lemma_.lower(), 0) for t in expr), default=0)
+
+
+_UNIT_RANKS = lexicon.dates().unit_ranks
+_PRECISION_RANKS = {10: 1, 7: 3, 4: 4}  # length of an ISO date -> the rank of the unit it is precise to
+
+
+def _outlasts(stretch: tuple[int, int] | None, date: str) -> bool:
+    """Whether a stretch ending in the trigger's happening is at least as long as the precision of the date the
+    clauses above it state ('in 2007 ... for two years': the happening is of another year)."""
+    return stretch is not None and stretch[1] >= _PRECISION_RANKS.get(len(date), 4)
 
 
 def _before_its_governor(verb: Token) -> bool:

@@ -70,7 +70,8 @@ def frame_kind(tok: Token) -> str | None:
     objects = [t for t in objects if not any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
                and not (t.ent_type_ in {"DATE", "TIME"} and t.dep_ == "pobj")]  # 'went there in March': no march
     object_lemmas = {_lemma(t) for t in objects} | {t.lower_ for t in objects} | {
-        f"{c.lower_} {_lemma(t)}" for t in objects for c in t.children if c.dep_ == "compound" and c.i == t.i - 1}
+        f"{c.lower_} {_lemma(t)}" for t in objects for c in t.children
+        if c.dep_ in {"compound", "amod"} and c.i == t.i - 1}  # 'prison sentence', 'chief executive'
     subject_lemmas = {_lemma(t) for t in subjects} | {t.lower_ for t in subjects}
     # a person as the direct object ('sacked John Roe', 'ousted him'); not a prepositional one ('fired on X')
     direct_labels = {"PERSON" if t.lower_ in _PERSONAL_OBJECTS else t.ent_type_ for t in objects
@@ -90,8 +91,8 @@ def lookup_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     """Return the kind of event the word `tok` names by itself: its particle verb ('step down'), its noun
     compound ('hunger strike'), its lemma; or None."""
     lemma = _lemma(tok)
-    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds:
-        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt')
+    if tok.tag_ == "VBN" and lemma not in kinds and tok.lower_ in kinds and tok.lower_ not in _OTHER_PARTICIPLES:
+        return kinds[tok.lower_]  # 'born' (lemma 'bear', which starts nothing: 'bore the brunt'); not 'found' (find)
     if tok.pos_ in _VERBAL:
         for c in tok.children:
             # 'stepped down' is often advmod; 'walked free' an adjectival complement
@@ -133,6 +134,29 @@ _KNOWN_VERBS = frozenset(_EVENTS.triggers) | frozenset(_frames_by_verb())  # lem
 _CONSTRUCTION_VERBS = frozenset({"agree", "rule", "let"}) | lexicon.loader.lower("motion_verb")
 
 
+def _frees_captives(tok: Token) -> bool:
+    """Whether a swap frees captives: a captive noun or a person is what is swapped ('a prisoner exchange', 'an
+    exchange of prisoners', 'swapped two hostages', 'X was swapped for Y'; rule captive_swap)."""
+    if tok.pos_ in _VERBAL:
+        scope = [t for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "prep"} for t in c.subtree]
+    else:
+        scope = [*tok.subtree, tok.head] if tok.dep_ == "compound" else list(tok.subtree)
+    return any(_lemma(t) in _CAPTIVES or t.ent_type_ == "PERSON" and _swapped(t) for t in scope if t.i != tok.i)
+
+
+def _swapped(tok: Token) -> bool:
+    """Whether a person token is what is swapped: the object, the passive subject, or in a 'for'/'of' phrase (not
+    a party to the swap: 'a swap with X')."""
+    if tok.dep_ == "compound":
+        tok = tok.head
+    return tok.dep_ in {"dobj", "nsubjpass"} or tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"}
+
+
+_CAPTIVE_SWAPS = lexicon.loader.lower("captive_swap")
+_OTHER_PARTICIPLES = lexicon.loader.lower("other_participle")
+_CAPTIVES = lexicon.loader.lower("captive")
+
+
 def possible_trigger(tok: Token, kinds: dict[str, str]) -> bool:
     """Return False when `trigger_kind(tok, kinds)` is sure to be None: the word's lemma can start no event (a
     cheap test on the lemma alone, for the many words of a sentence that are no trigger)."""
@@ -164,6 +188,8 @@ def trigger_kind(tok: Token, kinds: dict[str, str]) -> str | None:
     kind = lookup_kind(tok, kinds)
     if kind is None:
         return None
+    if kind == "release" and _lemma(tok) in _CAPTIVE_SWAPS and not _frees_captives(tok):
+        return None  # 'a currency exchange', 'exchanged letters', 'a debt swap': no one is freed
     if kind == "joining" and not _joins_body(tok):
         return None  # 'joined the KGB', 'joined the Red Party'; not 'joined the talks', 'joined forces'
     if kind == "visit" and _lemma(tok) in _ARRIVING and not _at_place(tok):

@@ -32,7 +32,7 @@ from linkchart.extract.context import (
 from linkchart.extract.credits import dateline_length
 from linkchart.extract.dates import is_date_expression
 from linkchart.extract.doctext import span_text
-from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reported_now
+from linkchart.extract.event_dates import dated_only_in_descriptions, event_time, reacted_to, reported_now
 from linkchart.extract.event_kinds import construction_kind, not_an_event, refine_kind
 from linkchart.extract.event_triggers import let_go, trigger_kind
 from linkchart.extract.modality import modality_memo, report_sources
@@ -65,6 +65,7 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
         others += [g for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} for p in c.children
                    if p.dep_ == "prep" and p.lower_ in {"on", "against"} for g in p.children if g.dep_ == "pobj"]
         others += _shown(trigger)
+        others += _office_bodies(trigger)
         if trigger.lemma_ == "let":
             undergoers += let_go(trigger)  # 'the court let him go': who goes
         if not doers and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in _TIME_PREPS \
@@ -76,7 +77,7 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
             # 'a ceasefire that X and Y signed', 'the raid, carried out by X': the doers of the clause on the noun
             doers = next((found for c in trigger.children if c.pos_ in {"VERB", "AUX"} and _clause_on_noun(c)
                           and (found := [t for t in agents(c) if t.i != trigger.i])), [])
-        if not doers and not _reacted_to(trigger):
+        if not doers and not reacted_to(trigger):
             doers = [e.root for e in clause_agents(ctx, trigger)]
         undergoers = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
                       for g in c.children if g.dep_ == "pobj"]
@@ -84,6 +85,17 @@ def _arguments(ctx: SentenceContext, trigger: Token) -> tuple[list[Token], list[
     return doers, undergoers, others
 
 
+def _office_bodies(verb: Token) -> list[Token]:
+    """Return the bodies of the office a verb gives or takes ('was appointed deputy commander of X', 'became
+    chairman of Y', 'named Z as head of W'; rule office_body): they take part in the appointment."""
+    offices = [c for c in verb.children if c.dep_ in {"oprd", "attr"}]
+    offices += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.dep_ == "pobj"]
+    return [g for o in offices for p in o.children if p.dep_ == "prep" and p.lower_ in _OFFICE_PREPS
+            for g in p.children if g.dep_ == "pobj"]
+
+
+_OFFICE_PREPS = frozenset({"of", "at", "for"})
 _SHOWING = lexicon.loader.lower("perceived_doing")  # 'showing', 'picturing'
 
 
@@ -127,10 +139,6 @@ def _in_earlier_conjunct(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _reacted_to(noun: Token) -> bool:
-    """Whether an event noun is what a statement reacts to ('the EU condemned the detention', 'X welcomed the
-    ceasefire'; lexicon class statement_target): who reacts took no part in it (rule reaction_not_doer)."""
-    return noun.dep_ == "dobj" and _lemma(noun.head) in lexicon.events().statement_targets
 
 
 def _clause_on_noun(verb: Token) -> bool:
@@ -251,6 +259,8 @@ def events_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: str 
             elsewhere = elsewhere or own_date is None and _vaguely_earlier(tok)
         if sources is None:
             sources = _report_sources(sent)
+        if not statement and _cited_source(tok):
+            continue  # rule source_not_news: 'according to a statement by X' names where the report comes from
         doers, undergoers, others = _arguments(ctx, tok)
         if statement:
             said_by = speakers(ctx, tok)
@@ -792,6 +802,12 @@ def _own_agent(tok: Token) -> set[int]:
     return {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
 
 
+def _cited_source(noun: Token) -> bool:
+    """Whether an event noun is the source a report cites: the object of 'according to' ('according to a statement
+    by X', 'according to a report from Y')."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
+
+
 def _report_sources(sent: Span) -> set[int]:
     """Return the token indices of the sources the sentence reports from ('according to X', 'X said'): the
     monitor or agency that reports a happening does not take part in it; nor do the place and agency of a
@@ -807,8 +823,10 @@ def _places_under(ctx: SentenceContext, trigger: Token) -> list[Span]:
         ent = ctx.ent_at[tok.i]
         if ent is None or ent.label_ not in PLACE_LABELS or ent in out:
             continue
-        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS
-                                                for a in _path_up(tok, trigger)):
+        path = _path_up(tok, trigger)
+        if any(a.dep_ == "relcl" for a in path):
+            continue  # rule relative_place_apart: 'formed by officers who defected after a crackdown in X'
+        if tok.dep_ in {"pobj", "conj"} and any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS for a in path):
             out.append(ent)  # 'in Karbala', 'in the town of Karbala'
     return out
 

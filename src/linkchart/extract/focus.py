@@ -21,6 +21,7 @@ from linkchart.extract.aliases import initials_match
 from linkchart.extract.doctext import span_text
 
 FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, doc chars
+FOCUS_ACTS_KEY = "lc_focus_acts"  # doc.user_data: whether that first naming is its clause's subject
 LEAST_NAMINGS = 2
 _HEADS = lexicon.organisations().heads
 
@@ -69,10 +70,28 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
 
 def tag_focus(docs: list[tuple[Doc, int]]) -> None:
     """Note the article's focus organisation (`focus_organisation`) in the `user_data` of each of its docs, in
-    that doc's characters."""
+    that doc's characters, and whether it is the subject where the article first names it (`FOCUS_ACTS_KEY`)."""
     found = focus_organisation(docs)
+    acts = found is not None and _subject_at(docs, found[0], found[1])
     for doc, offset in docs:
         doc.user_data[FOCUS_KEY] = None if found is None else (found[0] - offset, found[1] - offset, found[2])
+        doc.user_data[FOCUS_ACTS_KEY] = acts
+
+
+def _subject_at(docs: list[tuple[Doc, int]], start: int, end: int) -> bool:
+    """Whether the mention at article characters [start, end) is the subject of its clause."""
+    for doc, offset in docs:
+        span = doc.char_span(start - offset, end - offset) if offset <= start < offset + len(doc.text) else None
+        if span is not None:
+            return span.root.dep_ in {"nsubj", "nsubjpass"}
+    return False
+
+
+def focus_acts(doc: Doc) -> bool:
+    """Return whether the article's focus organisation is the subject where the article first names it ('BT has
+    moved to ...'): the one whose moves and plans the article reports, not one acted on ('sanctioned those who
+    funded X')."""
+    return bool(doc.user_data.get(FOCUS_ACTS_KEY))
 
 
 def focus_near(doc: Doc) -> tuple[int, int, str] | None:

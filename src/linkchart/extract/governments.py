@@ -79,7 +79,19 @@ def _of_nation(tok: Token, ent_at: dict[int, Span]) -> str | None:
 def _of_other_place(tok: Token, ent_at: dict[int, Span]) -> bool:
     """Whether 'the government of X' names a place X that is no nation: a territory's, province's or city's own
     government ('the government of Guam'), which is not its nation's."""
-    return any(lexicon.nation_of(place.text) is None for place in _of_places(tok, ent_at))
+    return any(lexicon.nation_of(place.text) is None and not _titled_head(place) for place in _of_places(tok, ent_at))
+
+
+def _titled_head(person: Span) -> bool:
+    """Whether a person in 'the government of X' carries a title before the name ('the government of Prime Minister
+    X'): the nation's government, led by X; a bare name may head a province's ('the government of X' in Y)."""
+    return person.label_ == "PERSON" and any(
+        t.lower_ in _ROLE_NOUNS for t in person.root.subtree if t.i < person.start)
+
+
+def _bare_name(ent: Span) -> str:
+    """Return the name a mention gives, without 'the' or a possessive ("Verania's" -> 'Verania')."""
+    return " ".join(t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS")
 
 
 def _bare(tok: Token) -> bool:
@@ -181,9 +193,15 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
         if ent_at.get(tok.i - 1) is not None or not doc[tok.i - 1 : tok.i + 1].text.islower():
             continue
         own = _of_nation(tok, ent_at)
-        for c in tok.children:
-            if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in ent_at and c.i < tok.i - 1:
-                own = own or lexicon.nation_of(ent_at[c.i].text)
+        owners = [ent_at[c.i] for c in tok.children
+                  if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in ent_at and c.i < tok.i - 1]
+        for owner in owners:
+            own = own or lexicon.nation_of(owner.text)
+        if own is None:
+            # rule named_body_owner: a place the gazetteer does not know still owns its ministry ("Verania's
+            # foreign ministry", 'the foreign ministry of Verania'): never the article's nation instead
+            named = owners + _of_places(tok, ent_at)
+            own = _bare_name(named[0]) if named else None
         out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
     return out
 

@@ -223,8 +223,19 @@ def is_irrealis(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
         return True
-    return any(head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}
-               for _, head in _governors(tok, _SYNTAX.irrealis_path, 3))
+    if any(head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}
+           for _, head in _governors(tok, _SYNTAX.irrealis_path, 3)):
+        return True
+    return _wanted_by_its_clause(tok)
+
+
+def _wanted_by_its_clause(noun: Token) -> bool:
+    """Whether a noun is what a demand or warrant of its clause asks for, the parser having hung the 'for' phrase on
+    the verb ('a warrant was issued for his arrest', 'a call went out for her release'; rule wanted_for)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ in {"nsubjpass", "nsubj", "dobj"} and c.lemma_.lower() in IRREALIS_VERBS
+               for c in noun.head.head.children)
 
 
 def is_planned(tok: Token) -> bool:

@@ -323,7 +323,7 @@ def page_country_relations(mentions: list[Mention], relations: list[Relation], o
             continue
         seen.add(key)
         if key in placed or key in holds_nation or key in larger or _capital_elsewhere(m.text, home) \
-                or beyond_page(m.text):
+                or beyond_page(m.text) or _another_nations(m, mentions, home):
             continue
         if defined and (name == rule["word_name"] or _person_noun(opening.noun)) and not place_page \
                 and m.label not in rule["place_page_labels"]:
@@ -423,6 +423,20 @@ def _nation_in_name(name: str) -> bool:
     words = name.split()
     return any(lexicon.nation_of(" ".join(words[i:j])) is not None
                for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
+
+
+def _another_nations(m: Mention, mentions: list[Mention], home: str | None) -> bool:
+    """Whether the page names an organisation as another nation's (rule page_foreign_body): a nationality word or
+    country in its name ('the Iranian Revolutionary Guards' on a page set in Iraq) or right before it ("Varnland's
+    Border Guard"); such a body is not in the page's country."""
+    if m.label != "ORG":
+        return False
+    words = m.text.split()
+    if any(nation not in {None, home} for nation in (lexicon.nation_of(" ".join(words[i:j]))
+                                                      for i in range(len(words))
+                                                      for j in range(i + 1, min(i + 3, len(words)) + 1))):
+        return True
+    return any(0 <= m.start - n.end <= 3 and _nation(n) not in {None, home} for n in mentions)
 
 
 def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) -> bool:

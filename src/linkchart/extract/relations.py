@@ -46,8 +46,10 @@ from linkchart.extract.context import (
     sent_tokens,
     sentence_and_previous,
     unrelativise,
+    whose_owner,
 )
 from linkchart.extract.doctext import doc_text, span_text
+from linkchart.extract.focus import focus_acts
 from linkchart.extract.founders import founders_join
 from linkchart.extract.governments import government_near
 from linkchart.extract.locations import (
@@ -493,8 +495,11 @@ def _described(ctx: SentenceContext, noun: Token) -> list[Span]:
 def _plan_in_focus(ctx: SentenceContext, verb: Token, noun: Token) -> bool:
     """Whether a stance noun is the plan of the organisation the article is about (rule plan_in_focus): 'the
     proposals', 'the price cuts', with no owner, name or phrase of its own, in a sentence that names no
-    organisation before it but the verb's own subject ('Y also backed the proposals')."""
+    organisation before it but the verb's own subject ('Y also backed the proposals'), in an article whose focus
+    acts where first named ('BT has moved to ...'; not 'X sanctioned those who funded Y': 'the move' is X's)."""
     if lemma_of(noun) not in ctx.rules["stance_nouns"] or lemma_of(noun) in ctx.rules["group_nouns"]:
+        return False
+    if not focus_acts(ctx.doc):
         return False
     # 'backed the proposals saying "..."': the parser hangs the subject's reporting participle on the noun
     kids = [c for c in noun.children if not (c.dep_ == "acl" and lemma_of(c) in ctx.rules["reporting_verbs"])]
@@ -776,6 +781,7 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
     modifiers = rule.get("modifiers", "all")
     if modifiers == "possessive":
         objects += [e for c in tok.children if c.dep_ == "poss" for e in ents_for(ctx, c) if e not in holders]
+        objects += [e for e in _whose_role(ctx, tok) if e not in holders and e not in objects]
         if lemma_of(tok) in rule.get("staff_nouns", ()):  # 'a Yale historian': an organisation before it employs
             objects += [e for e in _modifier_ents(ctx, tok, exclude=holders) if e.label_ == "ORG" and e not in objects]
         return objects
@@ -785,7 +791,8 @@ def _role_objects(ctx: SentenceContext, tok: Token, rule: dict[str, Any], holder
         return objects + [e for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "nmod"}
                           for e in ents_for(ctx, c) if e not in holders and e not in objects]
     objects += _modifier_ents(ctx, tok, exclude=holders)
-    objects += [e for e in role_possessors(ctx, tok, holders) + its_owner(ctx, tok, holders) if e not in objects]
+    objects += [e for e in role_possessors(ctx, tok, holders) + its_owner(ctx, tok, holders) + _whose_role(ctx, tok)
+                if e not in objects and e not in holders]
     if tok.dep_ in {"compound", "amod", "nmod"} and ctx.ent_at[tok.head.i] is not None:
         # 'Qods Force chief Qassem Soleimani': the organisation is a sibling before the title
         for c in tok.head.children:
@@ -1054,7 +1061,7 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
         if tok.dep_ != "poss":
             continue
         if tok.lower_ == "whose":
-            owner, suffix = _whose_owner(ctx, tok), "_whose"
+            owner, suffix = whose_owner(ctx, tok), "_whose"
         elif tok.pos_ == "PRON":
             owner, suffix = _its_owner(ctx, tok), "_its"
         else:
@@ -1091,15 +1098,12 @@ def _possessive_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candid
                     yield from _pairs(ctx, rule, head, [o], [owner])
 
 
-def _whose_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:
-    """Return the name a possessive 'whose' stands for: the name its relative clause describes ('X, whose Y Force
-    sponsored Z': X's Y Force; rule poss_*_whose), or None."""
-    verb = pronoun.head
-    for _ in range(3):
-        if verb.dep_ == "relcl":
-            return ctx.ent_at[verb.head.i]
-        verb = verb.head
-    return None
+def _whose_role(ctx: SentenceContext, noun: Token) -> list[Span]:
+    """Return the name a 'whose' before a role noun stands for ('X, whose leader, Y, said ...': Y leads X; rule
+    whose_role), or []."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    owner = whose_owner(ctx, pronoun) if pronoun is not None else None
+    return [owner] if owner is not None else []
 
 
 def _its_owner(ctx: SentenceContext, pronoun: Token) -> Span | None:

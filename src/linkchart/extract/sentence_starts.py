@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linkchart import lexicon
+from linkchart.extract.credits import dateline_length
 from linkchart.extract.doctext import doc_text
 
 SENTENCE_STARTS_PIPE = "linkchart_sentence_starts"
@@ -45,8 +46,14 @@ _UNIT_THEN_CAPITAL = re.compile(
 def keep_sentences_whole(doc: Doc) -> Doc:
     """Return `doc` with no sentence start at a lower-case word that follows an abbreviation's full stop, and one at
     a capitalised word after a unit's ('13 km. Rebels ...': the unit's stop is one token with it, so the parser
-    alone would run the two sentences together)."""
+    alone would run the two sentences together) and one after the dateline that opens a report ('KELM, March 9 -
+    The leader of ...': rule dateline_apart; read as one sentence, the place became the subject of the lead)."""
     text = doc_text(doc)
+    lead = dateline_length(text)
+    if lead:
+        span = doc.char_span(lead, lead + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     for found in _STOP_THEN_LOWER.finditer(text):
         span = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
         if span is not None and continues_sentence(doc, span.start):

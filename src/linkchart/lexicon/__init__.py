@@ -553,6 +553,7 @@ class Dates:
     before: tuple[str, ...]  # 'earlier', 'ago'
     day_parts: frozenset[str]  # 'morning', 'night': after a weekday, still a date ('Friday night')
     placing: frozenset[str]  # prepositions that place a happening at a time ('during', 'after')
+    unit_ranks: dict[str, int]  # a unit of time → its rank by length (day 1 ... century 6)
 
 
 @cache
@@ -560,7 +561,7 @@ def dates() -> Dates:
     """Return the date words."""
     return Dates(_ints(values("month")), _seq("weekday"), lower("dateline_noise"),
                  _seq("year_cue"), _seq("date_after"),
-                 _seq("date_before"), lower("day_part"), lower("date_placing"))
+                 _seq("date_before"), lower("day_part"), lower("date_placing"), _ints(values("time_unit")))
 
 
 @dataclass(frozen=True)

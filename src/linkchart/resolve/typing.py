@@ -44,6 +44,12 @@ def head_type(surface: str) -> str | None:
     words = [w.strip(".,’'").lower() for w in names.normalize(surface).replace("-", " ").split()]
     if len(words) < 2:
         return None
+    if "of" in words[1:-1]:
+        # 'X of the Y': the word before 'of' heads the name ('University of Tull', 'Gulf of Orla'); 'Sons of the
+        # River' is no river (rule of_head)
+        words = words[:words.index("of", 1)]
+        if len(words) == 1:
+            words = ["", words[0]]
     last = words[-1]
     if last in LOC_HEADS and last in ORG_HEADS:  # 'bank': 'West Bank' is a place, 'Eldoria Development Bank' a bank
         return "LOC" if words[0] in _PLACES.compass else "ORG"
