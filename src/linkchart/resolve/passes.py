@@ -920,9 +920,11 @@ def _join_acronyms(r: Resolution, join: Join) -> None:
 
 
 def _one_entity(uf: UnionFind, candidates: set[Key]) -> Key | None:
-    """Return the last of `candidates` when they are all one entity, else None (none, or a second one found)."""
+    """Return the last of `candidates` in sorted order when they are all one entity, else None (none, or a second
+    one found). Sorted: a set's order follows the string hash, which changes from run to run, and the key returned
+    names the acronym's expansion in its reason ('Popular Mobilization Units' or '... Mobilisation ...')."""
     root = last = None
-    for c in candidates:
+    for c in sorted(candidates):
         found = uf.find(c)
         if root is None:
             root = found
