@@ -39,3 +39,13 @@ def article_triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     found = extract_article(text, paragraphs, "2020-01-01", nlp)
     return {(r.subject, r.predicate, r.object) for r in found.relations if not r.negated}
+
+
+def parsed_before(model: Language, text: str, component: str) -> Doc:
+    """Return `text` run through the plain model's components that come before `component` (which it must have)."""
+    doc = model.make_doc(text)
+    for name, proc in model.pipeline:
+        if name == component:
+            return doc
+        doc = proc(doc)
+    raise AssertionError(f"the model has no {component}")

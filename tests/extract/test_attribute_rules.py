@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from parsed_text import parsed_before
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -34,12 +35,7 @@ def model() -> Language:
 
 def _parsed(model: Language, text: str) -> Doc:
     """Return `text` run through the model's components before its attribute_ruler."""
-    doc = model.make_doc(text)
-    for name, proc in model.pipeline:
-        if name == MODEL_RULER:
-            return doc
-        doc = proc(doc)
-    raise AssertionError("the model has no attribute_ruler")
+    return parsed_before(model, text, MODEL_RULER)
 
 
 def _attributes(doc: Doc) -> list[tuple[str, ...]]:

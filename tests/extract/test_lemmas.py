@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from parsed_text import parsed_before
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
@@ -32,12 +33,7 @@ def model() -> Language:
 
 def _parsed(model: Language, text: str) -> Doc:
     """Return `text` run through the model's components before its lemmatizer."""
-    doc = model.make_doc(text)
-    for name, proc in model.pipeline:
-        if name == MODEL_LEMMATIZER:
-            return doc
-        doc = proc(doc)
-    raise AssertionError("the model has no lemmatizer")
+    return parsed_before(model, text, MODEL_LEMMATIZER)
 
 
 def _lemmas(doc: Doc) -> list[tuple[str, str, str]]:
