@@ -376,3 +376,23 @@ def test_a_possessive_pronoun_that_does_not_fit_the_subject_names_nothing(nlp: L
     assert not any(a == "Marta Lindqvist" for _, a, _ in got), got
     got = article_pairs(nlp, "Police arrested Tom Verrel in Tarn on Monday .\nHis real name is Tomas Varnsen .")
     assert not any(a == "Tomas Varnsen" for _, a, _ in got), got
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("US officials later identified Abu Haddar as Colonel Tomas Vellan, a Varn Guard officer.", "Tomas Vellan",
+     "Abu Haddar"),
+    ("In 2009 investigators identified Abu Haddar as Tomas Vellan.", "Tomas Vellan", "Abu Haddar"),
+])
+def test_identified_as_names_the_real_person(nlp: Language, text: str, name: str, alias: str) -> None:
+    """Rule identified_as: the name the text identifies a codename as."""
+    got = {(a.name, a.alias, a.kind) for a in find_aliases(nlp(text))}
+    assert (name, alias, "codename") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Officials identified Abu Haddar as a Varn Guard officer.",
+    "Witnesses identified Jan Ostrow as Tomas Vellan's killer.",
+    "Police identified the victim as Tomas Vellan.",
+])
+def test_identified_as_a_description_or_a_possessor_is_no_alias(nlp: Language, text: str) -> None:
+    assert not [a for a in find_aliases(nlp(text)) if a.kind == "codename"]

@@ -537,8 +537,32 @@ def _pronoun_real_name(c: _Collector, s: _Sent) -> None:
         c.add_for_lead(s, lead, name, "real_name")
 
 
+IDENTIFIED_RE = re.compile(r"\bidentified\s+")
+AS_RE = re.compile(r"\s+as\s+")
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})  # the model may call a foreign person's name a place
+TITLE_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){0,3}$")  # 'Colonel ', 'Brigadier General ' before a name
+
+
+def _identified_as(c: _Collector, s: _Sent) -> None:
+    """'Officials identified X as Y': Y, a name, is the real name of X, which it names as a codename does
+    (rule identified_as); not 'identified X as a Quds Force officer' (a description) nor 'as Y's killer'."""
+    for m in IDENTIFIED_RE.finditer(s.text):
+        alias = _name_at(s, m.end())
+        if alias is None:
+            continue
+        link = AS_RE.match(s.text, alias[1] - s.base)
+        if link is None:
+            continue
+        named = [span for start, span in s.starts.items() if start >= s.base + link.end() and span[2] in _NAMED_LABELS
+                 and TITLE_WORDS_RE.fullmatch(s.text[link.end():start - s.base])
+                 and not s.text[span[1] - s.base:].startswith(("'s", "’s"))]
+        if named:
+            name = min(named)
+            c.add(s, name[:2], alias, "codename")
+
+
 RULES: tuple[Callable[[_Collector, _Sent], None], ...] = (
-    _cued, _adjacent, _opening_or, _pronoun_naming, _pronoun_real_name)
+    _cued, _adjacent, _opening_or, _pronoun_naming, _pronoun_real_name, _identified_as)
 
 
 def find_aliases(doc: Doc, offset: int = 0, lead: ArticleLead | None = None) -> list[AliasStatement]:
