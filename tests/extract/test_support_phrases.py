@@ -44,3 +44,20 @@ def test_weapons_supplied_back_the_group(nlp: Language) -> None:
     got = article_triples(nlp, "The Kavel Guard supplied weapons to the Tarrow Brigade.")
     assert ("Tarrow Brigade", "backed_by", "Kavel Guard") in got
     assert not any(p == "funds" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell paid the Red Hand Brigade about two million dollars a month in 2006.",
+    "In 2006 the Varn Guard paid the Red Hand Brigade its salaries.",
+])
+def test_the_indirect_object_of_a_payment_is_funded(nlp: Language, text: str) -> None:
+    """Argument path 'dative' (rule verb_fund)."""
+    assert any(p == "funds" and o == "Red Hand Brigade" for _s, p, o in article_triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell paid the Red Hand Brigade a visit in 2006.",
+    "In 2006 Tomas Vell paid the Red Hand Brigade a compliment.",
+])
+def test_paying_a_visit_or_a_compliment_funds_no_one(nlp: Language, text: str) -> None:
+    assert not any(p == "funds" for _s, p, _o in article_triples(nlp, text))

@@ -173,6 +173,8 @@ def _follow(tok: Token, path: str) -> list[Token]:
         return patients(tok)
     if path == "dobj":
         return [unrelativise(c, tok) for c in tok.children if c.dep_ == "dobj"]
+    if path == "dative":  # 'paid Y two million dollars': the indirect object
+        return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
     current = [tok]
     for step in path.split(">"):
         nxt: list[Token] = []
@@ -384,7 +386,7 @@ def _arg_tokens(ctx: SentenceContext, rule: dict[str, Any], verb: Token, path: s
 def _path_words(path: str) -> tuple[frozenset[str], ...]:
     """Return, for each step of an argument path, the words one of which the step needs to match (its
     preposition, its lemma, its object's or adverb's lemmas); none for 'agent', 'patient' and 'dobj'."""
-    if path in {"agent", "patient", "dobj"}:
+    if path in {"agent", "patient", "dobj", "dative"}:
         return ()
     out = []
     for step in path.split(">"):
