@@ -69,3 +69,9 @@ def test_count_of_the_group_named_just_before() -> None:
             "By recent estimates, the network now has more than 40,000 fighters.")
     claims = extract_article(text, [(0, len(text))], None, nlp).claims
     assert [(c.subject, c.value, c.approx) for c in claims] == [("Unity Brigades", 40000.0, "over")]
+
+
+def test_an_irregular_plural_is_its_own_unit(nlp) -> None:  # noqa: ANN001
+    text = "The Red Hand Brigade has 12,000 men and 300 people in its political office."
+    units = {c.unit for c in _claims(nlp, text, [("Red Hand Brigade", "ORG")])}
+    assert units and not units & {"peoples", "mens"}, units

@@ -70,8 +70,8 @@ def parse_number(text: str) -> float | None:
 def plural_unit(noun: Token) -> str:
     """Return the counted noun normalised to its plural ('fighter'/'fighters' -> 'fighters')."""
     lemma = noun.lemma_.lower()
-    if noun.tag_ in {"NNS", "NNPS"} and noun.lower_.endswith("s"):
-        return noun.lower_
+    if noun.tag_ in {"NNS", "NNPS"}:
+        return noun.lower_  # 'fighters'; an irregular plural as written ('people', 'men', 'children')
     if lemma.endswith(("s", "x", "ch", "sh")):
         return lemma + "es"
     if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
