@@ -76,6 +76,27 @@ def _has_negator(tok: Token) -> bool:
                (c.dep_ == "advmod" and c.lower_ == "never") for c in tok.children)
 
 
+def _not_only(verb: Token) -> bool:
+    """Whether the verb's 'not' opens 'not only ... but also', which adds rather than denies."""
+    return any(c.dep_ == "neg" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only" for c in verb.children)
+
+
+def told_as_over(tok: Token) -> bool:
+    """Return True when the clause of the fact anchored on `tok` tells a state as over: 'X no longer leads Y', 'X is
+    no longer a member of Y', 'X, who once led Y', 'X formerly headed Y' (rule state_over); a role noun is read on
+    its copula ('is no longer a member')."""
+    verb = tok.head if tok.dep_ in {"attr", "oprd"} and tok.head.pos_ in {"VERB", "AUX"} else tok
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children):
+            return True  # 'no longer', 'no more'
+        if c.dep_ == "advmod" and c.lower_ in STATE_OVER and verb.tag_ in {"VBD", "VBN"}:
+            return True
+    return False
+
+
+STATE_OVER = lexicon.loader.lower("state_over")
+
+
 def _negating_verb(tok: Token) -> bool:
     if tok.lemma_.lower() in NEGATING_VERBS and tok.pos_ in {"VERB", "AUX"}:
         return not (tok.lemma_.lower() == "rule" and not any(c.lower_ == "out" for c in tok.children))
@@ -97,6 +118,9 @@ def is_negated(tok: Token) -> bool:
     """Return True when the text says the fact anchored on `tok` did not happen."""
     if _has_negator(tok):
         return True
+    if tok.dep_ in {"attr", "oprd"} and tok.head.pos_ in {"VERB", "AUX"} and _has_negator(tok.head) \
+            and not told_as_over(tok) and not _not_only(tok.head):
+        return True  # rule negated_copula: 'X is not a member of Y' ('is no longer' tells a former tie)
     for cur, head in _governors(tok, _SYNTAX.negation_path | {"acl"}, 4):
         if cur.dep_ == "conj":  # 'X met Y and signed' — a conjunct does not inherit the first verb's fate
             return False

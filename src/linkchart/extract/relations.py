@@ -64,7 +64,7 @@ from linkchart.extract.locations import (
     trail_nesting,
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
-from linkchart.extract.modality import modality_memo
+from linkchart.extract.modality import modality_memo, told_as_over
 from linkchart.extract.name_lists import listed_after
 from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
@@ -116,6 +116,7 @@ def load_rules(path: str | Path | None = None) -> dict[str, Any]:
         trail_nouns=places.trail_nouns | places.nouns | places.compass,
         left_post_verbs=frozenset(data.get("leaving_verbs", ())) | frozenset(data.get("removal_verbs", ())),
         succession_verbs=frozenset(data.get("succession_verbs", ())), accompanying_verbs=verbs.accompanying,
+        state_predicates=frozenset(data.get("state_predicates", ())),
         described_of_nouns=lexicon.described_of_nouns(),
     )
     cameo = lexicon.cameo().predicates
@@ -1798,14 +1799,18 @@ def relations_in_sentence(ctx: SentenceContext, sent: Span, offset: int, date: s
         if mod.irrealis and not mod.negated and not cand.rule.startswith(_STATE_RULES + _PLACE_RULES):
             continue  # an offer or a plan is not a fact; a role named inside one still holds
         negated = mod.negated and not cand.rule.startswith(_PLACE_RULES)
+        rule = cand.rule
+        if not rule.endswith("_former") and cand.predicate in ctx.rules["state_predicates"] \
+                and told_as_over(cand.anchor):
+            rule += "_former"  # rule state_over: 'X no longer leads Y', 'X, who once led Y'
         seen.add(key)
         start, end = evidence_bounds(ctx, sent, (s, o))  # a reference keeps its antecedent's sentence too
         out.append(Relation(
             subject=s.text, predicate=cand.predicate, object=o.text,
             subject_span=(s.start + offset, s.end + offset), object_span=(o.start + offset, o.end + offset),
-            start=start + offset, end=end + offset, rule=cand.rule,
+            start=start + offset, end=end + offset, rule=rule,
             negated=negated, attributed_to=mod.attributed_to, hedged=mod.hedged,
-            date=None if cand.rule.endswith("_former") else date,  # a former role is not of the sentence's day
+            date=None if rule.endswith("_former") else date,  # a former role is not of the sentence's day
         ))
         if cand.predicate == "founded" and s.label == "PERSON" and not negated and _founders_join(ctx, o):
             key = (s.start, s.end, "member_of", o.start, o.end)
