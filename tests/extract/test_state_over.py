@@ -37,3 +37,25 @@ def test_a_tie_denied_or_over(nlp: Language, text: str, triple: tuple[str, str, 
 def test_a_meeting_once_held_is_no_former_tie(nlp: Language) -> None:
     got = _relations(nlp, "Tomas Vell once met Jana Roe in Kelmore.")
     assert got.get(("Tomas Vell", "met_with", "Jana Roe")) == (False, False)
+
+
+@pytest.mark.parametrize("text, triple, hedged", [
+    ("Tomas Vell was said to have met Jana Roe in Kelmore.", ("Tomas Vell", "met_with", "Jana Roe"), True),
+    ("The Varn Guard is reported to fund the Kelmore Brigade.", ("Varn Guard", "funds", "Kelmore Brigade"), True),
+    ("Tomas Vell is known to have met Jana Roe in Kelmore.", ("Tomas Vell", "met_with", "Jana Roe"), False),
+])
+def test_a_reported_raising_is_hedged(nlp: Language, text: str, triple: tuple[str, str, str], hedged: bool) -> None:
+    """Rule reported_raising: 'was said to', 'is reported to' report a fact without stating it."""
+    found = {(r.subject, r.predicate, r.object): r.hedged
+             for r in extract_article(text, [(0, len(text))], None, nlp).relations}
+    assert found.get(triple) is hedged
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell was ordered to attack the Kelmore Brigade.",
+    "Jana Roe instructed Tomas Vell to attack the Kelmore Brigade.",
+])
+def test_an_order_to_act_is_no_act(nlp: Language, text: str) -> None:
+    """Rule ordered_to (lexicon class directive)."""
+    found = extract_article(text, [(0, len(text))], None, nlp).relations
+    assert not any(r.predicate == "attacked" and not r.negated for r in found)

@@ -32,6 +32,7 @@ NEGATING_VERBS = _VERBS.negating
 NEGATING_PHRASAL = {("turn", "down"), ("rule", "out"), ("call", "off"), ("back", "out")}
 REPORTING_VERBS = _VERBS.attribution
 HEDGING_VERBS = _VERBS.hedging
+DIRECTIVE_VERBS = lexicon.loader.lower("directive")
 HEDGES = lexicon.grammar().hedges
 # governors under which a fact is planned, offered or wanted rather than stated to have happened (and their nouns:
 # 'his intention to stand with Y', 'plans to attack Y')
@@ -225,6 +226,9 @@ def is_hedged(tok: Token, governor: Token | None = _UNSET) -> bool:
             break
         if cur.dep_ in {"xcomp", "ccomp"} and cur.head.lemma_.lower() in {"seem", "appear"}:
             return True
+        if cur.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cur.head.children) \
+                and cur.head.lemma_.lower() in REPORTING_VERBS | HEDGING_VERBS:
+            return True  # rule reported_raising: 'X was said to have met Y', 'X is reported to fund Y'
         cur = cur.head
     return False
 
@@ -250,6 +254,9 @@ def is_irrealis(tok: Token) -> bool:
     if any(head.lemma_.lower() in IRREALIS_VERBS and head.pos_ in {"VERB", "NOUN"}
            for _, head in _governors(tok, _SYNTAX.irrealis_path, 3)):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DIRECTIVE_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # rule ordered_to: 'X was ordered to attack Y', 'Z instructed X to meet Y' says not that X did
     return _wanted_by_its_clause(tok)
 
 
