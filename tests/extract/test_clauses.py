@@ -37,7 +37,7 @@ def test_copula_group(nlp: Language, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Tom Vale is believed to have close ties with the Red Front.", ("Tom Vale", "allied_with", "Red Front")),
-    ("Tom Vale was ordered to attack the Red Front.", ("Tom Vale", "attacked", "Red Front")),
+    ("Tom Vale was forced to attack the Red Front.", ("Tom Vale", "attacked", "Red Front")),  # ordered: rule ordered_to
     ("Tom Vale is thought to be close to the Red Front.", ("Tom Vale", "allied_with", "Red Front")),
 ])
 def test_raising_passive(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
