@@ -32,3 +32,20 @@ def test_a_group_tie_is_read(nlp: Language, text: str, triple: tuple[str, str, s
 ])
 def test_no_tie_from_a_position_or_a_thing(nlp: Language, text: str) -> None:
     assert not any(p == "part_of" for _s, p, _o in article_triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell, a close aide to Jana Roe, was arrested in 2015.",
+    "Tomas Vell, a long-time associate of Jana Roe, was arrested in 2015.",
+    "Jana Roe's adviser, Tomas Vell, was arrested in 2015.",
+    "Tomas Vell served as Jana Roe's deputy until 2015.",
+])
+def test_a_person_s_aide_or_associate_is_associated_with_them(nlp: Language, text: str) -> None:
+    """Rule role_associate: a person's aide, associate, adviser or deputy works with that person."""
+    assert ("Tomas Vell", "associated_with", "Jana Roe") in article_triples(nlp, text)
+
+
+def test_a_deputy_of_a_group_is_a_member_not_an_associate(nlp: Language) -> None:
+    found = article_triples(nlp, "Tomas Vell, deputy of the Kelmore Brigade, was arrested.")
+    assert ("Tomas Vell", "member_of", "Kelmore Brigade") in found
+    assert not any(p == "associated_with" for _s, p, _o in found)
