@@ -72,3 +72,18 @@ def test_found_dead_is_no_founding(nlp) -> None:  # noqa: ANN001
 ])
 def test_fighting_corruption_or_charges_is_no_war(nlp, text: str) -> None:  # noqa: ANN001
     assert "war" not in {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)}
+
+
+def test_a_term_in_prison_is_part_of_the_verdict(nlp) -> None:  # noqa: ANN001
+    """Rule term_in_verdict: 'sentenced X to ten years in prison' is one verdict, no custody of its own."""
+    text = "On 14 March 2021 a court in Kelmore sentenced Jana Roe to ten years in prison."
+    assert {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)} == {"verdict"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Jana Roe surrendered to police in Kelmore on 3 May 2019.", "arrest"),
+    ("On 3 May 2019 the garrison in Kelmore surrendered to the Varn Party.", "withdrawal"),
+])
+def test_a_person_s_surrender_is_an_arrest(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    """Rule person_surrenders (class hands_in): a force's surrender stays a withdrawal."""
+    assert kind in {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)}

@@ -18,6 +18,7 @@ _TAKEN_AS_PEOPLE = {"PERSON", "NORP", "ORG"}
 _NOT_PERSONS = {"it", "its", "which", "that", "this"}  # pronouns that stand for things
 # kinds whose verb takes the event noun as its object: the noun carries the event, the verb only governs it
 _GOVERNING_KINDS = {"verdict"}
+_HANDS_IN = lexicon.loader.lower("hands_in")
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _EVENTS = lexicon.events()
 _BODY_HEADS = lexicon.loader.lower("org_of_head")  # 'commission', 'committee', 'ministry': not 'movement'
@@ -53,6 +54,8 @@ def construction_kind(tok: Token, kind: str) -> str | None:
     args = _head_lemmas(tok, {"nsubj", "nsubjpass", "dobj"})
     if kind not in _HAZARD_KINDS and args & _EVENTS.hazards:
         return None
+    if tok.lemma_.lower() in _HANDS_IN and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in tok.children):
+        return "arrest"  # rule person_surrenders: 'X surrendered to police'; 'the garrison surrendered' withdraws
     return kind
 
 
@@ -75,6 +78,19 @@ def _has_date(tok: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
 def _dated_noun(noun: Token, dates: list[tuple[Span | None, str]] | None) -> bool:
     """Whether a date modifies the noun itself ('the 2001 election defeat'), not a clause hung on it."""
     return any(d is not None and d.root.head.i == noun.i for d, _value in dates or [])
+
+
+def _in_sentence_of(noun: Token, kinds: dict[str, str]) -> bool:
+    """Whether a noun lies in the term a verdict gives, under no verb of its own ('sentenced X to ten years in
+    prison', 'jailed for life in a desert prison')."""
+    cur = noun
+    for _ in range(4):
+        cur = cur.head
+        if cur.pos_ in _VERBAL:
+            return kinds.get(cur.lemma_.lower()) in _GOVERNING_KINDS
+        if cur.head.i == cur.i:
+            break
+    return False
 
 
 def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | None, str]] | None = None) -> bool:
@@ -107,6 +123,8 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         governor = tok.head.head
         if kinds.get(governor.lemma_.lower()) in _GOVERNING_KINDS:
             return True
+        if tok.pos_ == "NOUN" and _in_sentence_of(tok, kinds):
+            return True  # rule term_in_verdict: 'sentenced X to ten years in prison' is the verdict, no custody
     if tok.pos_ in _VERBAL:
         if frame_kind(tok) is not None:
             return False  # the verb takes its kind from its object: 'lifted the sanctions', 'opened fire'
