@@ -87,3 +87,9 @@ def test_a_term_in_prison_is_part_of_the_verdict(nlp) -> None:  # noqa: ANN001
 def test_a_person_s_surrender_is_an_arrest(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     """Rule person_surrenders (class hands_in): a force's surrender stays a withdrawal."""
     assert kind in {e.kind for e in events(nlp, text, [ROE, PARTY, KELMORE], anchor=ANCHOR)}
+
+
+def test_the_crime_a_verdict_punishes_is_still_a_happening(nlp) -> None:  # noqa: ANN001
+    text = "A court in Kelmore yesterday sentenced fifteen people for involvement in June's bombing of the Varn Mosque."
+    found = {e.kind for e in events(nlp, text, [ROE, ("Varn Mosque", "FAC"), KELMORE], anchor=ANCHOR)}
+    assert {"verdict", "attack"} <= found

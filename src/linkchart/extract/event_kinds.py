@@ -123,7 +123,7 @@ def not_an_event(tok: Token, kinds: dict[str, str], dates: list[tuple[Span | Non
         governor = tok.head.head
         if kinds.get(governor.lemma_.lower()) in _GOVERNING_KINDS:
             return True
-        if tok.pos_ == "NOUN" and _in_sentence_of(tok, kinds):
+        if tok.pos_ == "NOUN" and kinds.get(tok.lemma_.lower()) == "custody" and _in_sentence_of(tok, kinds):
             return True  # rule term_in_verdict: 'sentenced X to ten years in prison' is the verdict, no custody
     if tok.pos_ in _VERBAL:
         if frame_kind(tok) is not None:
