@@ -59,3 +59,15 @@ def test_an_order_to_act_is_no_act(nlp: Language, text: str) -> None:
     """Rule ordered_to (lexicon class directive)."""
     found = extract_article(text, [(0, len(text))], None, nlp).relations
     assert not any(r.predicate == "attacked" and not r.negated for r in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Tomas Vell, once one of Jana Roe's close aides, fell out with her in 2006.",
+     ("Tomas Vell", "associated_with", "Jana Roe")),
+    ("Tomas Vell, formerly head of the Kelmore Brigade, was arrested.", ("Tomas Vell", "leads", "Kelmore Brigade")),
+    ("Tomas Vell, once the leader of the Kelmore Brigade, now heads the Orla Front.",
+     ("Tomas Vell", "leads", "Kelmore Brigade")),
+])
+def test_a_role_phrase_told_as_over_is_former(nlp: Language, text: str, triple: tuple[str, str, str]) -> None:
+    """Rule state_over on a role's own phrase (relations._phrase_over)."""
+    assert _relations(nlp, text).get(triple) == (False, True)

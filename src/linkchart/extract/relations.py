@@ -64,7 +64,7 @@ from linkchart.extract.locations import (
     trail_nesting,
 )
 from linkchart.extract.mentions import REFERS_ATTR, demonym_shaped, honorific_text
-from linkchart.extract.modality import modality_memo, told_as_over
+from linkchart.extract.modality import STATE_OVER, modality_memo, told_as_over
 from linkchart.extract.name_lists import listed_after
 from linkchart.extract.pages import organisation_named
 from linkchart.extract.speakers import Speaker, quotations
@@ -912,6 +912,19 @@ def _as_phrase_verb(role: Token, climb: bool = False) -> Token | None:
     return verb if climb or verb.pos_ in {"VERB", "AUX"} else None
 
 
+def _phrase_over(role: Token) -> bool:
+    """Whether the noun phrase holding a role tells it as over ('X, once one of Y's aides', 'X, formerly head of Y';
+    rule state_over): an adverb of STATE_OVER on the role or on the phrase it hangs in, below any verb."""
+    cur = role
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in STATE_OVER for c in cur.children):
+            return True
+        if cur.dep_ not in {"pobj", "prep", "appos"} or cur.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+    return False
+
+
 def _left_as(ctx: SentenceContext, role: Token) -> bool:
     """Whether the role is one its holder leaves or is removed from: 'stepped down as chairman of Y' (rule
     role_left_as: the role is a former one)."""
@@ -958,6 +971,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
             first = tok.i - phrase.count(" ")
         deputy, former = _rank_and_time(ctx, first)
         former = former or _left_as(ctx, tok)
+        over = _phrase_over(tok)  # 'X, once one of Y's aides': a tie over, not a place ('Formerly the centre of ...')
         if first < tok.i:
             # the words of the phrase: 'vice' in 'vice president' and 'ex' in 'ex-minister' are rank and time
             roles = lexicon.roles()
@@ -1011,7 +1025,7 @@ def _role_candidates(ctx: SentenceContext, sent: Span) -> Iterator[_Candidate]:
                     name, predicate = f"{name}_portfolio_staff", "employed_by"  # 'Y director of planning X'
                 else:
                     name, predicate = f"{name}_portfolio", rule["deputy"]  # 'the election chief' is a member
-            if former:
+            if former or (over and predicate in ctx.rules["state_predicates"]):
                 name += "_former"
             if implied and objects:
                 name += "_in_focus"
