@@ -545,7 +545,7 @@ TITLE_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+\.?\s+){0,3}$")  # 'Colonel ', 'Brig
 
 def _identified_as(c: _Collector, s: _Sent) -> None:
     """'Officials identified X as Y': Y, a name, is the real name of X, which it names as a codename does
-    (rule identified_as); not 'identified X as a Quds Force officer' (a description) nor 'as Y's killer'."""
+    (rule identified_as); not 'identified X as a Guard officer' (a description) nor 'as Y's killer'."""
     for m in IDENTIFIED_RE.finditer(s.text):
         alias = _name_at(s, m.end())
         if alias is None:
