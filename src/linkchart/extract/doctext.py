@@ -35,3 +35,8 @@ def doc_has(doc: Doc, word: str) -> bool:
     if found is None:
         found = doc.user_data[key] = word in doc_text(doc).lower()
     return found
+
+
+def bare_name(ent: Span) -> str:
+    """Return the name a mention gives, without 'the' or a trailing possessive ("Verania's" -> 'Verania')."""
+    return " ".join(t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS")

@@ -14,22 +14,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from linkchart import lexicon
 from linkchart.extract.aliases import initials_match
-from linkchart.extract.doctext import span_text
+from linkchart.extract.doctext import bare_name, span_text
 
 FOCUS_KEY = "lc_focus_organisation"  # doc.user_data: (start, end, text) of the focus's first naming, doc chars
 FOCUS_ACTS_KEY = "lc_focus_acts"  # doc.user_data: whether that first naming is its clause's subject
 LEAST_NAMINGS = 2
 _HEADS = lexicon.organisations().heads
 
-
-def _name_of(ent: Span) -> str:
-    """Return the name a mention gives, without a leading 'the' or a trailing possessive."""
-    words = [t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
-    return " ".join(words)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
@@ -54,7 +49,7 @@ def focus_organisation(docs: list[tuple[Doc, int]]) -> tuple[int, int, str] | No
         for ent in doc.ents:
             if ent.label_ != "ORG" or not span_text(ent)[:1].isupper():
                 continue  # 'the government' stands for a nation's government (extract/governments), no name
-            name = _name_of(ent)
+            name = bare_name(ent)
             if not name:
                 continue
             counts[name] += 1

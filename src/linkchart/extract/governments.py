@@ -27,7 +27,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from linkchart import lexicon
-from linkchart.extract.doctext import doc_has
+from linkchart.extract.doctext import bare_name, doc_has
 from linkchart.extract.mentions import CUE_ATTR, REFERS_ATTR, SPANS_KEY
 
 GOVERNMENT_CUE = "nation_government"  # how the mention was found (`CUE_ATTR`)
@@ -87,11 +87,6 @@ def _titled_head(person: Span) -> bool:
     X'): the nation's government, led by X; a bare name may head a province's ('the government of X' in Y)."""
     return person.label_ == "PERSON" and any(
         t.lower_ in _ROLE_NOUNS for t in person.root.subtree if t.i < person.start)
-
-
-def _bare_name(ent: Span) -> str:
-    """Return the name a mention gives, without 'the' or a possessive ("Verania's" -> 'Verania')."""
-    return " ".join(t.text for t in ent if t.lower_ != "the" and t.tag_ != "POS")
 
 
 def _bare(tok: Token) -> bool:
@@ -201,7 +196,7 @@ def _ministries(doc: Doc, ent_at: dict[int, Span]) -> list[tuple[Span, str, str 
             # rule named_body_owner: a place the gazetteer does not know still owns its ministry ("Verania's
             # foreign ministry", 'the foreign ministry of Verania'): never the article's nation instead
             named = owners + _of_places(tok, ent_at)
-            own = _bare_name(named[0]) if named else None
+            own = bare_name(named[0]) if named else None
         out.append((Span(doc, tok.i - 1, tok.i + 1, label="ORG"), wording, own))
     return out
 

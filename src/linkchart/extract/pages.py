@@ -431,10 +431,7 @@ def _another_nations(m: Mention, mentions: list[Mention], home: str | None) -> b
     Border Guard"); such a body is not in the page's country."""
     if m.label != "ORG":
         return False
-    words = m.text.split()
-    if any(nation not in {None, home} for nation in (lexicon.nation_of(" ".join(words[i:j]))
-                                                      for i in range(len(words))
-                                                      for j in range(i + 1, min(i + 3, len(words)) + 1))):
+    if _nations_in(m.text) - {home}:
         return True
     return any(0 <= m.start - n.end <= 3 and _nation(n) not in {None, home} for n in mentions)
 
@@ -445,8 +442,16 @@ def _site_or_national(name: str, home: str | None, site_nouns: Collection[str]) 
     words = name.split()
     if any(w.lower() in site_nouns for w in words):
         return True
-    return home is not None and any(lexicon.nation_of(" ".join(words[i:j])) == home
-                                    for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1))
+    return home is not None and home in _nations_in(name)
+
+
+def _nations_in(name: str) -> set[str]:
+    """Return the countries a name's words of one, two or three name or nationality words give ('the Varnish
+    National Orchestra' -> {'Varnland'})."""
+    words = name.split()
+    found = {lexicon.nation_of(" ".join(words[i:j]))
+             for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)}
+    return {nation for nation in found if nation is not None}
 
 
 def page_region_relations(mentions: list[Mention], relations: list[Relation], opening: Opening,
