@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.aliases import ArticleLead, article_lead, find_aliases
+from linkchart.extract.body_owners import nested_owners
 from linkchart.extract.credits import caption_credit, caption_mentions, credit_mentions, credit_role
 from linkchart.extract.dates import last_stated_date
 from linkchart.extract.demonyms import NAMED_AT_MOST, demonym_mention, names_its_country
@@ -95,6 +96,7 @@ MAX_HELD = 500_000
 CREDIT_CUE = "credit"  # the cue of a mention read from a byline or picture credit
 QUOTE_CUE = "quote"  # the cue of a quoted name an alias statement gives an actor
 DEMONYM_CUE = "demonym"  # the cue of a nationality word read as a mention of its country
+OWNER_CUE = "body_owner"  # the cue of a nation's name inside a national body ('U.S.' of 'the U.S. government')
 _HEADLINE_PROOF = frozenset({CREDIT_CUE, "dateline"})  # cues whose mentions a Title Case sentence keeps
 # predicates whose object a party adjective may stand for ('Tory spokesman X': X speaks for the party)
 _MEMBERSHIP = frozenset({"member_of", "leads", "spokesperson_of"})
@@ -151,6 +153,11 @@ def _read_doc(doc: Doc, offset: int, art: _Article, reader: FactReader) -> None:
             cues = [span._.get(CUE_ATTR) or "spacy" for span in doc.spans[SPANS_KEY]]
             found = mentions_from_doc(doc, offset)
     art.mentions.extend(zip(found, cues or ["spacy"] * len(found), strict=True))
+    owners, owner_words = nested_owners(doc, offset)
+    if owners:  # 'U.S.' of 'the U.S. government' names the nation too (extract.body_owners)
+        art.mentions.extend((m, OWNER_CUE) for m in owners)
+        art.mentions.sort(key=lambda pair: pair[0].start)
+    art.demonyms.extend(owner_words)
     if art.opening is not None:
         art.later += later_places(doc, art.opening, reader.rules["opening_place_rule"], offset)
     if art.opening is not None and art.lead is None:
@@ -213,7 +220,7 @@ def _is_headline(text: str, start: int, end: int, mentions: list[Mention]) -> bo
     pos = start
     for m in mentions:
         pieces.append(text[pos : m.start])
-        pos = m.end
+        pos = max(pos, m.end)  # a mention nested in the one before it ('U.S.' of 'the U.S. government')
     pieces.append(text[pos:end])
     words = WORD_RE.findall(" ".join(pieces))
     if len(words) < HEADLINE_MIN_WORDS:

@@ -115,12 +115,13 @@ class MentionIndex:
             return None
         starts = self._starts[source]
         i = bisect.bisect_left(starts, start)
-        best, best_overlap = None, 0
+        best, best_overlap, best_width = None, 0, 0
         for j in range(max(0, i - 3), min(len(starts), i + 4)):
             s, e, entity = spans[3 * j], spans[3 * j + 1], spans[3 * j + 2]
             overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = entity, overlap
+            # on a tie the tighter mention: 'U.S.' rather than the 'U.S. government' it is nested in
+            if overlap > best_overlap or (overlap == best_overlap > 0 and e - s < best_width):
+                best, best_overlap, best_width = entity, overlap, e - s
         return best
 
 

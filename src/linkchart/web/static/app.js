@@ -1337,7 +1337,12 @@ function renderReader(doc, highlight, relation, entity) {
     const e = points[i + 1];
     if (e <= s) continue;
     while (mi < mentions.length && mentions[mi].end <= s) mi++;
-    const m = mentions[mi] && mentions[mi].start <= s && mentions[mi].end >= e ? mentions[mi] : null;
+    // the innermost mention holding the piece: a nation's name nested in its body's ('U.S.' of 'the U.S. government')
+    let m = null;
+    for (let k = mi; k < mentions.length && mentions[k].start <= s; k++) {
+      const c = mentions[k];
+      if (c.end >= e && (!m || c.end - c.start < m.end - m.start)) m = c;
+    }
     let node = document.createTextNode(text.slice(s, e));
     if (m) {
       const ref = m.entity;
