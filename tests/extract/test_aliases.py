@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from linkchart.extract.aliases import find_aliases, initials_match
+from linkchart.extract.aliases import find_aliases, initials_match, other_language_acronym
 from linkchart.extract.pipeline import extract_article
 from linkchart.models import AliasStatement
 
@@ -396,3 +396,58 @@ def test_identified_as_names_the_real_person(nlp: Language, text: str, name: str
 ])
 def test_identified_as_a_description_or_a_possessor_is_no_alias(nlp: Language, text: str) -> None:
     assert not [a for a in find_aliases(nlp(text)) if a.kind == "codename"]
+
+
+@pytest.mark.parametrize(("expansion", "acronym"), [
+    ("U.S. Securities and Exchange Commission", "SEC"),  # the body's acronym, its nation left out
+    ("Chilean National Oil Company", "NOC"),
+])
+def test_an_acronym_may_leave_out_the_nation_opening_the_name(expansion: str, acronym: str) -> None:
+    assert initials_match(expansion, acronym)
+
+
+def test_a_nation_left_out_still_needs_the_rest_to_match() -> None:
+    assert not initials_match("Chilean National Oil Company", "NMC")
+    assert not initials_match("Chile Oil", "O")
+
+
+@pytest.mark.parametrize(("expansion", "acronym", "ok"), [
+    ("Norwegian State Railways", "NSB", True),  # Norges Statsbaner
+    ("Velmar State Institute of Mining", "VGIMO", True),
+    ("Tarvo State Railways", "FS", True),
+    ("Tarvo Mining Company", "US", False),  # a country: where the firm is
+    ("Tarvo Mining Company", "PDF", False),
+    ("Nahrain Force", "NDB", False),
+])
+def test_other_language_acronym(expansion: str, acronym: str, ok: bool) -> None:
+    assert other_language_acronym(expansion, acronym) is ok
+
+
+def test_an_organisations_acronym_in_its_own_language(nlp: Language) -> None:
+    found = pairs(nlp, "He worked for the Norwegian State Railways (NSB) until 1990.")
+    assert ("Norwegian State Railways", "NSB", "acronym") in found
+
+
+def test_an_acronym_in_another_language_needs_an_organisation(nlp: Language) -> None:
+    assert not {p for p in pairs(nlp, "Ann Poe (NSB) wrote the report in 1990.") if p[2] == "acronym"}
+
+
+@pytest.mark.parametrize(("text", "name", "acronyms"), [
+    ("Trains were run by the Tarvo Federal Railways (TFR / CFT) until 1999.", "Tarvo Federal Railways",
+     {"TFR", "CFT"}),
+    ("Trains were run by the Tarvo Federal Railways ( SBT - CFT - FFT ) until 1999.", "Tarvo Federal Railways",
+     {"SBT", "CFT", "FFT"}),
+])
+def test_a_bracket_listing_a_names_acronyms_in_several_languages(nlp: Language, text: str, name: str,
+                                                                  acronyms: set[str]) -> None:
+    found = {(n, a) for n, a, kind in pairs(nlp, text) if kind == "acronym"}
+    assert found == {(name, a) for a in acronyms}
+
+
+def test_a_list_of_acronyms_none_of_which_fits_is_no_alias(nlp: Language) -> None:
+    assert not pairs(nlp, "Trains were run by the Tarvo Federal Railways (XQ / ZW) until 1999.")
+
+
+def test_a_hyphenated_acronym_is_one_acronym(nlp: Language) -> None:
+    found = pairs(nlp, "The Velmar Revolutionary Guard Corps-Quds Force (VRGC-QF) trained the fighters.")
+    assert {a for _, a, kind in found if kind == "acronym"} <= {"VRGC-QF"}

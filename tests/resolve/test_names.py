@@ -385,3 +385,9 @@ def test_a_possessive_written_apart_is_the_possessive() -> None:
     # a tokenised text writes "People 's": the same name as "People's"
     assert normalize("Tarn People 's Army") == normalize("Tarn People's Army")
     assert name_key("Tarn People 's Army") == name_key("Tarn People's Army")
+
+
+def test_a_short_acronyms_key_keeps_its_letters() -> None:
+    assert name_key("FFS") != name_key("FS") and name_key("SBB") != name_key("SB")
+    assert name_key("U.S.") == name_key("US")
+    assert name_key("BONN") == name_key("Bonn")  # a shouted word, not initials

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from linkchart import lexicon
 from linkchart.extract.doctext import doc_text, span_text
-from linkchart.extract.mentions import SPANS_KEY
+from linkchart.extract.mentions import SPANS_KEY, head_label
 from linkchart.models import AliasStatement, Mention
 
 Q_OPEN = "‘“'\""
@@ -71,6 +71,8 @@ CLOSE_RE = re.compile(r"\s*[)\]]")
 DASH_RE = re.compile(r"\s+[–—-]\s+")
 BRACKET_END_RE = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*,?\s*$")  # a bracket and its comma, closing a text
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
+# a bracket listing acronyms, split by slashes or spaced dashes ('VR / CFV', 'TFB - CFT - FFT'); 'IRGC-QF' is one
+ACRONYM_LIST_RE = re.compile(r"\s*[A-Z][\w.&]{1,9}(?:(?:\s*/\s*|\s+[–-]\s+)[A-Z][\w.&]{1,9})+\s*")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
 LANGUAGE_INNER_RE = re.compile(r"^(\w+)\s*:\s*")  # '(Italian: X)': a language, a colon, the name in it
 # language names and nationality words, which name a language before a colon
@@ -98,13 +100,14 @@ def initials_match(expansion: str, acronym: str) -> bool:
     """
     letters = [c for c in acronym.upper() if c.isalpha()]
     words = [w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()]
-    particles = _particles()
-    sig = [w for w in words if w.lower() not in FUNCTION_WORDS and not (w.islower() and w in particles)]
+    sig = _significant(words)
     if len(letters) < 2 or not sig:
         return False
     initials = [w[0].upper() for w in sig]
     if initials[0] != letters[0]:
-        return False
+        # 'the Velmar Securities and Exchange Commission (SEC)': the acronym of the body, its nation left out
+        return len(sig) >= 3 and lexicon.nation_of(sig[0]) is not None \
+            and initials_match(expansion.split(sig[0], 1)[1], acronym)
     if _in_order(initials, letters):
         return True
     # 'Progress Party of Equatorial Guinea (PPGE)': the acronym of the name in its own language, same initials
@@ -117,6 +120,25 @@ def initials_match(expansion: str, acronym: str) -> bool:
         if len(head) == len(letters) and _in_order(head, letters):
             return True
     return syllables_match(sig, "".join(letters))
+
+
+def _significant(words: list[str]) -> list[str]:
+    """Return the words of a name that give an acronym its letters: no function word, no lower-case particle."""
+    particles = _particles()
+    return [w for w in words if w.lower() not in FUNCTION_WORDS and not (w.islower() and w in particles)]
+
+
+def other_language_acronym(expansion: str, acronym: str) -> bool:
+    """Return True when `acronym`, in brackets right after an organisation's name, may be that name's acronym in its
+    own language: 'the Velmar State Railways (FS)', 'the Tarvo Institute of Foreign Relations (MGIMO)'. At least
+    half of its letters are initials of the name's words, and it names no country ('(UK)' after a firm is where it
+    is)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    sig = _significant([w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()])
+    if len(letters) < 2 or len(sig) < 2 or lexicon.nation_of(acronym) is not None:
+        return False
+    initials = {w[0].upper() for w in sig}
+    return 2 * sum(ch in initials for ch in letters) >= len(letters)
 
 
 def syllables_match(words: list[str], letters: str) -> bool:
@@ -265,7 +287,7 @@ def _pair(c: _Collector, s: _Sent, left: tuple[int, int], right: tuple[int, int]
     lt = c.doc_text[left[0] : left[1]]
     rt = c.doc_text[right[0] : right[1]]
     if _is_acronym(rt) and not _is_acronym(lt):
-        if initials_match(lt, rt):
+        if initials_match(lt, rt) or (not dash and _organisation(s, left, lt) and other_language_acronym(lt, rt)):
             c.add(s, left, right, "acronym")
     elif _is_acronym(lt) and not _is_acronym(rt):
         if initials_match(rt, lt):
@@ -327,6 +349,9 @@ def _brackets(c: _Collector, s: _Sent) -> None:
             if name and re.match(r"\s*(?:[;,)\]]|$)", s.text[name[1] - s.base:]):
                 c.add(s, before, name, "translation")
             continue
+        if ACRONYM_LIST_RE.fullmatch(inner):
+            _acronym_list(c, s, before, pos, inner)
+            continue
         if re.search(r"\d", inner) or "," in inner or not inner[:1].isalpha():
             continue
         if inner.lower().startswith("the "):
@@ -338,6 +363,28 @@ def _brackets(c: _Collector, s: _Sent) -> None:
         if inner_span is None or s.base + pos + len(inner) != inner_span[1]:
             continue
         _pair(c, s, before, inner_span, dash=False)
+
+
+def _organisation(s: _Sent, span: tuple[int, int], text: str) -> bool:
+    """Return True when a name is an organisation's: the model says so, or a word of it is the head of one
+    ('Institute', 'Railways'), whatever the model made of the whole."""
+    return _label_of(s, span) == "ORG" or any(head_label(w) == "ORG" for w in text.split())
+
+
+def _acronym_list(c: _Collector, s: _Sent, name: tuple[int, int], pos: int, inner: str) -> None:
+    """Record each acronym of a bracket that lists a name's acronyms in several languages: 'the Velmar Railways
+    (VR / CFV)', 'the Tarvo Federal Railways (TFB - CFT - FFT)'. One of them must abbreviate the name (or, after an
+    organisation, be its acronym in another language, `other_language_acronym`): the others are named beside it."""
+    expansion = c.doc_text[name[0] : name[1]]
+    parts = [(pos + m.start(), m.group(0)) for m in re.finditer(r"[^\s/–-]+", inner)]
+    if not all(_is_acronym(p) for _, p in parts):
+        return
+    organisation = _organisation(s, name, expansion)
+    if not any(initials_match(expansion, p) or (organisation and other_language_acronym(expansion, p))
+               for _, p in parts):
+        return
+    for at, part in parts:
+        c.add(s, name, (s.base + at, s.base + at + len(part)), "acronym")
 
 
 def _cued(c: _Collector, s: _Sent) -> None:

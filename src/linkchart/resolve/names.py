@@ -238,11 +238,19 @@ def translit_key(token: str) -> str:
 COMPASS = {"southern": "south", "northern": "north", "eastern": "east", "western": "west"}
 
 
+SHORT_ACRONYM = 4  # an acronym of at most this many letters and no vowel keeps them all in its key
+
+
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Return the blocking key of `name`: the transliteration keys of its tokens joined by ' ', then the numbers it
     carries after its first word, if any ('District 211' → 'distrikt #211'): names of one series differ by their
-    numbers alone."""
+    numbers alone. A short acronym with no vowel, which no one reads as a word, keys its letters: 'FFS' and 'FS'
+    are other names (the folding of a doubled letter is for transliterated words, not for initials), while a
+    shouted word keeps the folding of its word ('BONN' is 'Bonn')."""
+    letters = acronym_letters(name) if " " not in name.strip() and is_acronym(name) else ""
+    if letters and len(letters) <= SHORT_ACRONYM and not set(letters) & set("AEIOU"):
+        return letters.lower()
     key = " ".join(k for k in (translit_key(t) for t in name_tokens(name)) if k)
     numbers = series_numbers(name)
     return f"{key} #{'.'.join(map(str, numbers))}" if key and numbers else key
@@ -293,6 +301,11 @@ def is_acronym(s: str) -> bool:
     if not (2 <= len(t) <= (10 if "." in n else 6)) or not t.isalnum() or not t[0].isalpha():
         return False
     return t.upper() == t and sum(c.isalpha() for c in t) >= 2
+
+
+def acronym_letters(s: str) -> str:
+    """Return an acronym's letters in capitals, without dots, hyphens or spaces ('U.S.' → 'US')."""
+    return _compact_acronym(normalize(s)).upper()
 
 
 def acronym_of(expansion: str) -> set[str]:
