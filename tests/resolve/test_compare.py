@@ -381,3 +381,9 @@ def test_a_typo_changes_one_letter_as_written() -> None:
     assert compare("Varnsworth", "Varnswarth").score > 0  # control: a spelling, whatever the typo rule says
     assert not compare("Pavlen", "Maflen").typo_candidate  # one letter apart once folded (v/f), two as written
     assert compare("Tarnowek", "Tarnowak").typo_candidate or compare("Tarnowek", "Tarnowak").is_match
+
+
+def test_a_shared_given_name_and_middle_initial_do_not_make_two_family_names_one() -> None:
+    for a, b in (("Tomas K. Verrel", "Tomas K. Dalgren"), ("Ivo L. Brandt", "Ivo Lukas Sorel")):
+        m = compare(a, b)
+        assert not m.is_match and "family_name_differs" in m.features
