@@ -374,7 +374,7 @@ def test_two_names_with_a_differing_part_written_in_one_article_stay_two() -> No
 
 
 def test_names_with_a_differing_part_in_different_articles_still_match() -> None:
-    ms = _mentions((1, "Tarn Orla River", "LOC"), (2, "Tarn Orla Station", "FAC"))
+    ms = _mentions((1, "Tarn Orla Velnar River", "LOC"), (2, "Tarn Orla Velnar Station", "FAC"))
     ents = {m: e for e in resolve(ms, [], []) for m in e.mention_ids}
     assert ents[1] is ents[2]
 
