@@ -89,3 +89,44 @@ def test_one_name_with_a_comma_or_a_place_word_stays_whole(nlp: Language, text: 
 def test_a_place_and_the_larger_place_after_a_comma_are_places(nlp: Language) -> None:
     ms = {m.text: m for m in mentions_from_doc(nlp("He was born at Anstow , Velshire ."))}
     assert ms["Anstow"].label == ms["Velshire"].label == "GPE", ms
+
+
+def fixed(nlp: Language, text: str, joined: str, label: str) -> set[str]:
+    """Return the mention texts the component makes of `text` when the model labelled `joined` as one entity."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "linkchart_mentions":
+            break
+        doc = proc(doc)
+    start = text.index(joined)
+    doc.ents = [doc.char_span(start, start + len(joined), label=label)]
+    return {m.text for m in mentions_from_doc(nlp.get_pipe("linkchart_mentions")(doc))}
+
+
+@pytest.mark.parametrize(("text", "joined", "label", "names"), [
+    ("Other islands in the sound include Keld Island and Tarn Island .", "Keld Island and Tarn Island", "ORG",
+     {"Keld Island", "Tarn Island"}),
+    ("He was part of a circle that included Tomas Velderus and Stiborius .", "Tomas Velderus and Stiborius", "ORG",
+     {"Tomas Velderus", "Stiborius"}),
+    ("The line runs between Tarnby and Ostrup in the north .", "Tarnby and Ostrup", "ORG", {"Tarnby", "Ostrup"}),
+])
+def test_two_names_the_model_joined_with_and_are_two(nlp: Language, text: str, joined: str, label: str,
+                                                      names: set[str]) -> None:
+    found = fixed(nlp, text, joined, label)
+    assert names <= found, found
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("The firm Velder and Stibor sells ice cream .", "Velder and Stibor"),
+    ("She visited Bosnia and Herzegovina last year .", "Bosnia and Herzegovina"),
+])
+def test_one_name_with_and_the_model_found_stays_whole(nlp: Language, text: str, joined: str) -> None:
+    assert joined in fixed(nlp, text, joined, "ORG")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Actress Tam Nam - joo received numerous awards for the role .", "Tam Nam - joo"),
+    ("Conductor Alan Pauk founded the orchestra in 1971 .", "Alan Pauk"),
+])
+def test_a_role_noun_opening_the_sentence_is_no_part_of_the_name(nlp: Language, text: str, name: str) -> None:
+    assert name in texts(nlp, text)

@@ -1091,8 +1091,10 @@ class MentionFixer:
             s += 1
         if cand.label == "PERSON" and cand.cue in WEAK_CUES and e - s >= 3 and doc[s].is_title \
                 and not self._is_honorific(doc[s]) and _in(doc[s].text, self.person_nouns) \
-                and doc[s + 1].lower_ in self.given_names:
-            role, s = doc[s].lower_, s + 1  # 'Drummer Tom Vell': a role noun before a given name is no part of the name
+                and (doc[s + 1].lower_ in self.given_names or doc[s].is_sent_start and doc[s + 1].is_title):
+            # 'Drummer Tom Vell': a role noun before a given name is no part of the name, nor one that opens the
+            # sentence ('Actress Pak Na - ri received')
+            role, s = doc[s].lower_, s + 1
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"
@@ -1188,10 +1190,13 @@ class MentionFixer:
             fields = any(t.lower_ == "of" for t in doc[s:k]) and any(t.lower_ in AND_WORDS for t in doc[k:e])
             return k + 1 if after.text[:1].isupper() and after.is_alpha and not legal_form and not fields else None
         if tok.lower_ in AND_WORDS and after.text[:1].isupper():
-            both_heads = k - 1 > s and head_label(before.text) is not None and head_label(doc[e - 1].text) is not None
-            # 'Velin University and Dorin University' (two full names); 'Tom Vell and Roe' (a person's name has no
-            # 'and'); 'between Velin and Dorin' (the preposition takes two)
-            if both_heads or label == "PERSON" or s > 0 and doc[s - 1].lower_ in PAIR_OPENERS:
+            # 'Velin University and Dorin University', 'Tarn Island and Ostrup Island' (two full names, each with its
+            # head word); 'Tom Vell and Roe', 'Tomas Velder and Stibor' (a person's name has no 'and'); 'between
+            # Velin and Dorin' (the preposition takes two)
+            heads = k - 1 > s and (head_label(before.text) is not None and head_label(doc[e - 1].text) is not None
+                                   or before.lower_ == doc[e - 1].lower_)
+            person = label == "PERSON" or k - s == 2 and doc[s].lower_ in self.given_names and doc[s + 1].is_title
+            if heads or person or s > 0 and doc[s - 1].lower_ in PAIR_OPENERS:
                 return k + 1
             return None
         if tok.lower_ in PLACE_PREPOSITIONS and after.lower_ == "the" and k + 2 < e and doc[k + 2].text[:1].isupper() \
