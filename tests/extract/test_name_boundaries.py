@@ -130,3 +130,12 @@ def test_one_name_with_and_the_model_found_stays_whole(nlp: Language, text: str,
 ])
 def test_a_role_noun_opening_the_sentence_is_no_part_of_the_name(nlp: Language, text: str, name: str) -> None:
     assert name in texts(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("The order came from the Velin Post and Telecommunications Administration ( VPTA ) .",
+     "Velin Post and Telecommunications Administration"),
+    ("The lawyers were Vell , Roenick & Pesh of Dorin .", "Vell , Roenick & Pesh"),
+])
+def test_one_name_with_and_after_a_head_word_or_a_comma_stays_whole(nlp: Language, text: str, joined: str) -> None:
+    assert joined in fixed(nlp, text, joined, "ORG")

@@ -1186,15 +1186,19 @@ class MentionFixer:
             return None
         if tok.text == ",":  # 'Velin , Dorset', 'Faculty of Law , University of Dorin', 'Vell , Roe'
             legal_form = k + 2 == e and (head_label(after.text) == "ORG" or after.lower_ in self.orgs.legal_forms)
-            # 'Velin , Ltd' is one company; 'Ministry of Farming , Food and Fisheries' one ministry of three fields
-            fields = any(t.lower_ == "of" for t in doc[s:k]) and any(t.lower_ in AND_WORDS for t in doc[k:e])
+            # 'Velin , Ltd' is one company; 'Ministry of Farming , Food and Fisheries' one ministry of three fields,
+            # 'Vell , Roe & Pesh' one firm of three partners
+            fields = any(t.lower_ in AND_WORDS for t in doc[k:e])
             return k + 1 if after.text[:1].isupper() and after.is_alpha and not legal_form and not fields else None
         if tok.lower_ in AND_WORDS and after.text[:1].isupper():
             # 'Velin University and Dorin University', 'Tarn Island and Ostrup Island' (two full names, each with its
             # head word); 'Tom Vell and Roe', 'Tomas Velder and Stibor' (a person's name has no 'and'); 'between
             # Velin and Dorin' (the preposition takes two)
+            # ('Velin Post and Telecommunications Administration': the head word before the 'and' and the plural
+            # after it are fields of the one name's head)
             heads = k - 1 > s and (head_label(before.text) is not None and head_label(doc[e - 1].text) is not None
-                                   or before.lower_ == doc[e - 1].lower_)
+                                   or before.lower_ == doc[e - 1].lower_) \
+                and not k < before.head.i < e and after.tag_ != "NNPS"
             person = label == "PERSON" or k - s == 2 and doc[s].lower_ in self.given_names and doc[s + 1].is_title
             if heads or person or s > 0 and doc[s - 1].lower_ in PAIR_OPENERS:
                 return k + 1
