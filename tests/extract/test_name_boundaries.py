@@ -139,3 +139,13 @@ def test_a_role_noun_opening_the_sentence_is_no_part_of_the_name(nlp: Language, 
 ])
 def test_one_name_with_and_after_a_head_word_or_a_comma_stays_whole(nlp: Language, text: str, joined: str) -> None:
     assert joined in fixed(nlp, text, joined, "ORG")
+
+
+@pytest.mark.parametrize(("text", "joined", "name"), [
+    ("Results of the final :\n\n2 - Tom Vellard ( Velland ) 3-1", "2 - Tom Vellard", "Tom Vellard"),
+    ("Results of the race :\n\n1= Ivan Dorinov ( Varnland ) 2.31", "1= Ivan Dorinov", "Ivan Dorinov"),
+])
+def test_a_place_in_a_list_of_results_is_no_part_of_the_name(nlp: Language, text: str, joined: str,
+                                                             name: str) -> None:
+    found = fixed(nlp, text, joined, "PERSON")
+    assert name in found and joined not in found, found

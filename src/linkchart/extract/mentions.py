@@ -93,6 +93,7 @@ SPACED_DASHES = frozenset({"-", "–", "—"})
 AND_WORDS = frozenset({"and", "&"})
 PAIR_OPENERS = frozenset({"between", "both"})  # words before two coordinated names ('between Velin and Dorin')
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})  # 'the Academy in The Hague': a place after a name
+RANK_RE = re.compile(r"^\d{1,3}=?$")  # a place in a list of results ('2', '1=' for a tie)
 MAX_SYLLABLE = 5  # letters of one syllable of an East Asian given name ('Chang', 'joo')
 DECIMAL_RE = re.compile(r"^\d+[.,]\d+$")  # '2.1', '3,5'
 NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
@@ -1060,6 +1061,9 @@ class MentionFixer:
                 break
         if cand.cue in WEAK_CUES:
             s = self._after_opener(doc, s, e)
+            if e - s > 2 and RANK_RE.match(doc[s].text) and (
+                    doc[s].text.endswith("=") or doc[s + 1].text in SPACED_DASHES and doc[s + 1].whitespace_):
+                s += 1  # '2 - Tom Vell', '1= Ann Roe': the place in a list of results is no part of the name
         unsplit = ("force", "table", "possessive")
         for k in range(s + 1, e - 1 if cand.cue not in unsplit else s + 1):  # 'Varn’s Storm Brigade' (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
