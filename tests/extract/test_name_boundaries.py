@@ -149,3 +149,14 @@ def test_a_place_in_a_list_of_results_is_no_part_of_the_name(nlp: Language, text
                                                              name: str) -> None:
     found = fixed(nlp, text, joined, "PERSON")
     assert name in found and joined not in found, found
+
+
+def test_a_band_named_after_its_leader_stays_one_name(nlp: Language) -> None:
+    text = "He recorded with Tomas Velder & His Orchestra in 1938 ."
+    assert "Tomas Velder & His Orchestra" in fixed(nlp, text, "Tomas Velder & His Orchestra", "ORG")
+
+
+def test_a_role_noun_takes_a_given_name_with_a_spaced_hyphen(nlp: Language) -> None:
+    text = "The show featured singer Pak Hyo - na , actress Moon Sa - rim , model Hong Ji - kyu , and others ."
+    found = fixed(nlp, text, "Moon", "PERSON")  # the model found the surname only
+    assert "Moon Sa - rim" in found, found

@@ -220,6 +220,8 @@ class MentionFixer:
             k += 1
         while k > j and not doc[k - 1].text[:1].isalpha():
             k -= 1
+        if k - j >= 2 and self._spaced_given_syllable(doc, k):
+            k += 2  # 'actress Pak So - ri'
         return k
 
     # -- candidate collection -------------------------------------------------------
@@ -1194,7 +1196,7 @@ class MentionFixer:
             # 'Vell , Roe & Pesh' one firm of three partners
             fields = any(t.lower_ in AND_WORDS for t in doc[k:e])
             return k + 1 if after.text[:1].isupper() and after.is_alpha and not legal_form and not fields else None
-        if tok.lower_ in AND_WORDS and after.text[:1].isupper():
+        if tok.lower_ in AND_WORDS and after.text[:1].isupper() and after.tag_ != "PRP$":  # 'Tom Vell & His Band'
             # 'Velin University and Dorin University', 'Tarn Island and Ostrup Island' (two full names, each with its
             # head word); 'Tom Vell and Roe', 'Tomas Velder and Stibor' (a person's name has no 'and'); 'between
             # Velin and Dorin' (the preposition takes two)
