@@ -317,3 +317,16 @@ def test_a_wrapped_sentence_ending_in_a_year_is_no_table_row() -> None:
             "in December 2017 its leader appeared in uniform at the gate on the border.\n")
     clean, _ = clean_region(text, 0, len(text))
     assert "captured with his aide in Velin in March 2007." in clean
+
+
+def test_a_list_of_items_one_a_line_is_not_joined_as_wrapped_lines() -> None:
+    text = ("This is a list of painters who were born in Varnland or who worked there .\n"
+            "Tom Vell ( 1903 – 1987 ) , painter , engraver , moved to Dorin\n"
+            "Ann Roe ( born 1939 ) , painter , teacher of children and adults\n"
+            "Mara Lind ( born 1944 ) , sculptor , writer , lives in Velin City\n"
+            "Ivo Pesh ( 1919 – 2005 ) , painter , critic , illustrator of books\n"
+            "Lena Brekk ( 1926 – 2014 ) , painter , teacher , printmaker\n")
+    assert not detect_layout(text).wrapped
+    clean, offsets = clean_region(text, 0, len(text))
+    assert "moved to Dorin\n\nAnn Roe" in clean and "Velin City\n\nIvo Pesh" in clean
+    _check_round_trip(text, clean, offsets)

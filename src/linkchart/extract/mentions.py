@@ -90,6 +90,11 @@ PARTICLE_HYPHEN_RE = re.compile(
 
 
 SPACED_DASHES = frozenset({"-", "–", "—"})
+AND_WORDS = frozenset({"and", "&"})
+PAIR_OPENERS = frozenset({"between", "both"})  # words before two coordinated names ('between Velin and Dorin')
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})  # 'the Academy in The Hague': a place after a name
+RANK_RE = re.compile(r"^\d{1,3}=?$")  # a place in a list of results ('2', '1=' for a tie)
+MAX_SYLLABLE = 5  # letters of one syllable of an East Asian given name ('Chang', 'joo')
 DECIMAL_RE = re.compile(r"^\d+[.,]\d+$")  # '2.1', '3,5'
 NOT_PERSON_ROLE_CLASSES = frozenset({"firm", "site"})  # role classes of organisations and places, not of people
 ADMIN_UNITS = lexicon.admin_units()  # 'county', 'gmina': a unit's word may open its name ('County Durham')
@@ -215,6 +220,8 @@ class MentionFixer:
             k += 1
         while k > j and not doc[k - 1].text[:1].isalpha():
             k -= 1
+        if k - j >= 2 and self._spaced_given_syllable(doc, k):
+            k += 2  # 'actress Pak So - ri'
         return k
 
     # -- candidate collection -------------------------------------------------------
@@ -883,7 +890,9 @@ class MentionFixer:
         if doc[i].ent_iob_ == "I":
             # back to where the model's name starts, but not over a lower-case word ('the Velmarian militia Sons of
             # the River': the noun describes the name after it)
-            while s > 0 and doc[s].ent_iob_ == "I" and not (doc[s - 1].is_lower and doc[s - 1].is_alpha):
+            # nor over a comma ('the Faculty of Law , University of Dorin': two names, `_two_names`)
+            while s > 0 and doc[s].ent_iob_ == "I" and not (doc[s - 1].is_lower and doc[s - 1].is_alpha) \
+                    and doc[s - 1].text != ",":
                 s -= 1
         else:
             while s > 0 and self._is_name_token(doc[s - 1]) and doc[s - 1].tag_ in ("NNP", "NNPS"):
@@ -1039,21 +1048,24 @@ class MentionFixer:
             # 'Retailer Ambrio said', 'Analysts Ovum said': the capitalised noun opening the sentence describes
             role = doc[s].lower_ if doc[s].lower_ in self.orgs.nouns else None
             return self._normalise(doc, _Cand(s + 1, e, "ORG", role, "described"))
+        if cand.cue in WEAK_CUES:
+            parts = self._two_names(doc, _Cand(s, e, cand.label, cand.role, cand.cue))
+            if parts:
+                return [c for part in parts for c in self._normalise(doc, part)]
         if cand.label == "PERSON" and e - s >= 3 and doc[s].tag_ == "NNPS":
             s += 1  # 'including Liberals Tomas Belder': a plural group word is no first name
         for k in range(s + 1, e):  # nor at a spaced dash before a gloss: 'X Bank - one of its creditors',
             # 'Veritas - Latin for truth' (a dash between capitalised words stays: 'North Rhine - Westphalia')
             if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_ and (
-                    k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages):
+                    k + 1 >= e or doc[k + 1].is_lower or doc[k + 1].lower_ in self.languages) \
+                    and not (k + 2 == e and self._spaced_given_syllable(doc, k)):
                 e = k
                 break
-        if cand.label in PLACE_LABELS and cand.cue in WEAK_CUES:
-            for k in range(s + 1, e - 1):  # 'Velin, Dorset': a place and the larger place it lies in, two names
-                if doc[k].text == "," and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper() \
-                        and doc[k + 1].is_alpha:
-                    left = _Cand(s, k, cand.label, cand.role, "split")
-                    right = _Cand(k + 1, e, "GPE", None, "split")
-                    return self._normalise(doc, left) + self._normalise(doc, right)
+        if cand.cue in WEAK_CUES:
+            s = self._after_opener(doc, s, e)
+            if e - s > 2 and RANK_RE.match(doc[s].text) and (
+                    doc[s].text.endswith("=") or doc[s + 1].text in SPACED_DASHES and doc[s + 1].whitespace_):
+                s += 1  # '2 - Tom Vell', '1= Ann Roe': the place in a list of results is no part of the name
         unsplit = ("force", "table", "possessive")
         for k in range(s + 1, e - 1 if cand.cue not in unsplit else s + 1):  # 'Varn’s Storm Brigade' (two names)
             if doc[k].tag_ == "POS" or doc[k].text in ("’s", "'s"):
@@ -1085,14 +1097,17 @@ class MentionFixer:
             s += 1
         if cand.label == "PERSON" and cand.cue in WEAK_CUES and e - s >= 3 and doc[s].is_title \
                 and not self._is_honorific(doc[s]) and _in(doc[s].text, self.person_nouns) \
-                and doc[s + 1].lower_ in self.given_names:
-            role, s = doc[s].lower_, s + 1  # 'Drummer Tom Vell': a role noun before a given name is no part of the name
+                and (doc[s + 1].lower_ in self.given_names or doc[s].is_sent_start and doc[s + 1].is_title):
+            # 'Drummer Tom Vell': a role noun before a given name is no part of the name, nor one that opens the
+            # sentence ('Actress Pak Na - ri received')
+            role, s = doc[s].lower_, s + 1
         # a name does not end in a common noun ('the Asaib Ahl al-Haq militia' → role 'militia')
         # nor in a particle, which always binds to a name after it ('al-Maliki as a condition')
         # 'US forces', 'the Iran-Iraq border', "the party's disciplinary committee"
         keeps_nouns = cand.cue in ("force", "coalition", "frontier", "owned")
         while not keeps_nouns and e > s + 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha:
-            if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False):
+            if e - 3 >= s and self._hyphenated_given_name(doc, e - 3, after_name=False) \
+                    or e - 2 > s and self._spaced_given_syllable(doc, e - 2):
                 break  # 'Paek Sung-ho': the syllable after the hyphen is part of the given name
             if self._kept_head(doc, e - 1):
                 break  # 'Velmar province': the noun is the place's own head
@@ -1122,6 +1137,82 @@ class MentionFixer:
                 and not (e + 2 < len(doc) and doc[e + 2].text[:1].isupper() and doc[e + 2].is_alpha):
             e += 2  # 'Tom Verrel the Younger': a byname is part of the name
         return [_Cand(s, e, cand.label, role, cue)]
+
+    def _after_opener(self, doc: Doc, s: int, e: int) -> int:
+        """Return where the name in [s, e) starts past a word the model ran into it: a preposition or conjunction
+        capitalised because it opens the sentence ('Until Tom Vell 's book', 'After Mara Lind'), or a compass
+        word and 'of' ('North of Velin the river turns': the place is Velin)."""
+        if e - s > 2 and doc[s].lower_ in self.places.compass and doc[s + 1].lower_ == "of" \
+                and doc[s + 2].text[:1].isupper():
+            return s + 2
+        if e - s > 1 and doc[s].is_sent_start and doc[s].pos_ in ("ADP", "SCONJ", "CCONJ") \
+                and doc[s].tag_ not in ("NNP", "NNPS") and doc[s + 1].text[:1].isupper():
+            return s + 1
+        return s
+
+    def _spaced_given_syllable(self, doc: Doc, k: int) -> bool:
+        """Whether the dash `doc[k]`, written with spaces, joins the two syllables of a given name: a short
+        capitalised syllable before it and a short lower-case one after it that is no English function word
+        ('Kim Nam - joo', 'Yuen Woo - ping' in text tokenised with spaces around hyphens)."""
+        if k < 2 or k + 1 >= len(doc) or doc[k].text != "-":
+            return False
+        before, after = doc[k - 1], doc[k + 1]
+        return (before.is_title and before.is_alpha and len(before) <= MAX_SYLLABLE and doc[k - 2].is_title
+                and after.is_lower and after.is_alpha and len(after) <= MAX_SYLLABLE and not after.is_stop
+                and after.lower_ not in self.languages)
+
+    def _two_names(self, doc: Doc, cand: _Cand) -> list[_Cand] | None:
+        """Return the names a span the model made runs together (rule two_names), or None when it is one name:
+        split at a comma between capitalised words, at an 'and' between two full names, or before a place after
+        'in the' / 'on the'; `_one_name` keeps what must stay whole."""
+        s, e = cand.start, cand.end
+        if lexicon.nation_of(doc[s:e].text) is not None or self._quoted(doc, s, e):
+            return None  # 'Trinidad and Tobago'; a quoted title ('" Standing in the Dark "')
+        for k in range(s + 1, e - 1):
+            cut = self._name_cut(doc, s, k, e, cand.label)
+            if cut is None:
+                continue
+            # 'at Dorwick , Velshire' the model calls an organisation: with no organisation's head word in it, a comma
+            # between two names sets a place beside the larger place it lies in
+            places = doc[k].text == "," and cand.label == "ORG" and not any(head_label(t.text) for t in doc[s:e])
+            left_label = "GPE" if places else cand.label
+            right_label = "GPE" if cand.label in PLACE_LABELS or doc[k].lower_ in PLACE_PREPOSITIONS or places \
+                else cand.label
+            left = _Cand(s, k, left_label, cand.role, "split")
+            right = _Cand(cut, e, right_label, None, "split")
+            if cut + 1 == e and self._is_honorific(doc[cut]):
+                return [left]  # 'Robert Vell , King of Varnland': the title after the comma is no name
+            return [left, right]
+        return None
+
+    def _name_cut(self, doc: Doc, s: int, k: int, e: int, label: str) -> int | None:
+        """Return where a second name starts when token `k` of [s, e) joins two names, else None."""
+        tok, before, after = doc[k], doc[k - 1], doc[k + 1]
+        if not before.text[:1].isupper():
+            return None
+        if tok.text == ",":  # 'Velin , Dorset', 'Faculty of Law , University of Dorin', 'Vell , Roe'
+            legal_form = k + 2 == e and (head_label(after.text) == "ORG" or after.lower_ in self.orgs.legal_forms)
+            # 'Velin , Ltd' is one company; 'Ministry of Farming , Food and Fisheries' one ministry of three fields,
+            # 'Vell , Roe & Pesh' one firm of three partners
+            fields = any(t.lower_ in AND_WORDS for t in doc[k:e])
+            return k + 1 if after.text[:1].isupper() and after.is_alpha and not legal_form and not fields else None
+        if tok.lower_ in AND_WORDS and after.text[:1].isupper() and after.tag_ != "PRP$":  # 'Tom Vell & His Band'
+            # 'Velin University and Dorin University', 'Tarn Island and Ostrup Island' (two full names, each with its
+            # head word); 'Tom Vell and Roe', 'Tomas Velder and Stibor' (a person's name has no 'and'); 'between
+            # Velin and Dorin' (the preposition takes two)
+            # ('Velin Post and Telecommunications Administration': the head word before the 'and' and the plural
+            # after it are fields of the one name's head)
+            heads = k - 1 > s and (head_label(before.text) is not None and head_label(doc[e - 1].text) is not None
+                                   or before.lower_ == doc[e - 1].lower_) \
+                and not k < before.head.i < e and after.tag_ != "NNPS"
+            person = label == "PERSON" or k - s == 2 and doc[s].lower_ in self.given_names and doc[s + 1].is_title
+            if heads or person or s > 0 and doc[s - 1].lower_ in PAIR_OPENERS:
+                return k + 1
+            return None
+        if tok.lower_ in PLACE_PREPOSITIONS and after.lower_ == "the" and k + 2 < e and doc[k + 2].text[:1].isupper() \
+                and (after.text == "The" or e - k > 3):
+            return k + 2  # 'the Academy in The Hague', 'Dome B on the Varn Plateau': a place after the name
+        return None
 
     @staticmethod
     def _no_person_after_title(doc: Doc, h: int, e: int) -> bool:

@@ -60,6 +60,8 @@ _SPACE = re.compile(r"\s")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _DASHES = "—–"
+# In a hard-wrapped text many lines go on a sentence with a lower-case word; in a list of items, one a line, none do.
+_LOWER_STARTS = 0.1
 
 # Prefixes that keep their hyphen even before a lowercase word ('self-styled').
 HYPHEN_PREFIXES = frozenset({"self", "quasi", "vice"})
@@ -257,7 +259,9 @@ def detect_layout(original: str) -> Layout:
 
     A break between two adjacent non-blank lines is 'soft' when the first does not end a
     sentence or the second starts lowercase. Counting characters (not lines) keeps a menu
-    of short links from making a prose page look wrapped.
+    of short links from making a prose page look wrapped. A wrap falls before a lower-case
+    word in many lines; when almost no line opens lower-case, the lines are items of a list
+    ('Tom Vell ( born 1950 ) , poet' over 'Ann Roe ( born 1961 ) , painter'), each its own.
     """
     lines = [original[ln.start : ln.end].strip() for ln in split_lines(original, 0, len(original))]
     lengths = [len(t) for t in lines if t]
@@ -268,7 +272,9 @@ def detect_layout(original: str) -> Layout:
         for a, b in zip(lines, lines[1:], strict=False)
         if a and b and (not _ends_terminal(a) or _starts_lower(b))
     )
-    wrapped = soft >= 0.5 * sum(lengths) and statistics.median(lengths) <= 120
+    lower = sum(_starts_lower(b) for a, b in zip(lines, lines[1:], strict=False) if a and b)
+    wrapped = soft >= 0.5 * sum(lengths) and statistics.median(lengths) <= 120 \
+        and lower >= _LOWER_STARTS * (len(lengths) - 1)
     return Layout(wrapped, _percentile(lengths, 0.75))
 
 
