@@ -275,7 +275,9 @@ def _join_partials(r: Resolution, join: Join) -> None:
     person in the corpus — never when two candidates are named about as often.
 
     A surname under an epithet ('Imam Hussein') joins only a person the texts also give a
-    religious title. The same surname left alone in several articles is one entity.
+    religious title. The same surname left alone in several articles is one entity. A given name
+    alone joins the one full name of its article it opens, written before it ('Ike Varga ... Ike'):
+    not a site's name ('Orvanto Castle').
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     full_by_token: dict[str, set[Key]] = defaultdict(set)
@@ -292,7 +294,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
                     abd_tails[(part[4:], k[0])].add(k)
-            given_in_article[(parts[0], k[0])].add(k)
+            if not _place_after(ls.surface):
+                given_in_article[(parts[0], k[0])].add(k)
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
@@ -379,6 +382,17 @@ def _given_name_of(candidates: set[Key], name: LocalSurface, locals_: dict[Key, 
     ('Ike Varga ... Ike'), else None: no surname of the article is spelled so."""
     earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < name.position]
     return earlier[0] if len(candidates) == 1 and len(earlier) == 1 and not name.extra else None
+
+
+def _place_after(surface: str) -> bool:
+    """Return True for a name whose last word is a kind of place or site and whose first word is no common given name
+    ('Orvanto Castle', 'Orvanto Moraine'): the model may read it as a person's, but its first word alone names the
+    place the site is named after or stands in, not a person's given name ('Tom Park' is a person)."""
+    words = names.normalize(surface).split()
+    return len(words) >= 2 and words[-1].lower() in PLACE_HEADS and words[0].lower() not in GIVEN_NAMES
+
+
+GIVEN_NAMES = lexicon.given_names()
 
 
 def _same_part(a: str, b: str) -> bool:
