@@ -7,6 +7,7 @@ import pytest
 from mention_rows import M
 
 from linkchart.resolve.cluster import ResolvedEntity, resolve
+from linkchart.resolve.passes import apart_when_written_together
 
 
 def _mentions(*rows: tuple[int, str, str]) -> list[M]:
@@ -46,3 +47,47 @@ def test_a_statistical_area_is_not_the_town_it_is_named_after(area: str) -> None
     ms = _mentions((1, area, "ORG"), (1, "Orvanto", "ORG"), (1, "Orvanto", "ORG"))
     ents = _by_mention(resolve(ms, [], []))
     assert ents[1].type == "LOC" and ents[2] is not ents[1]
+
+
+# ---- two names alike, written in one article ---------------------------------------------------------------------
+
+PAIRS_OF_THINGS = [
+    ("Varnish Football League", "Varnish Professional Football League", "ORG"),  # a middle word more
+    ("Ossangena District", "Ossingir District", "GPE"),  # a part only somewhat alike
+    ("Kelby Meadows High School", "Welby High School", "ORG"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), PAIRS_OF_THINGS)
+def test_two_names_of_things_written_in_one_article_are_two(a: str, b: str, label: str) -> None:
+    ms = _mentions((1, a, label), (1, b, label))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[1] is not ents[2]
+
+
+def test_a_body_named_in_full_then_without_a_middle_word_is_one() -> None:
+    ms = _mentions((1, "Tarn Alder Society", "ORG"), (1, "Tarn Society", "ORG"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[1] is ents[2]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), PAIRS_OF_THINGS[:2])
+def test_the_same_names_in_two_articles_are_still_joined_as_spellings(a: str, b: str, label: str) -> None:
+    ms = _mentions((1, a, label), (2, b, label))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[1] is ents[2]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    ("Popular Mobilization Forces", "Popular Mobilisation Forces", "ORG"),  # one spelling, two ways
+    ("Kessler Max", "Kesler Max", "ORG"),
+    ("Renald Marto", "Renald Osric Marto", "PERSON"),  # a person's middle name left out
+    ("Renald Marto", "Renald Osric Marto", "ORG"),  # whatever the model's label: no head word, no body's name
+    ("Tavualacuala District", "Tavuacuala District", "GPE"),  # letters left out: a slip of the hand
+    ("Orvanto Research Station", "Orvanto Station", "ORG"),
+])
+def test_one_name_written_two_ways_in_one_article_is_one(a: str, b: str, label: str) -> None:
+    assert not apart_when_written_together(a, b, label, label)
+    ms = _mentions((1, a, label), (1, b, label))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[1] is ents[2]

@@ -203,6 +203,15 @@ class Match:
         return self._reasons
 
     @property
+    def spellings(self) -> list[tuple[str, str, float]]:
+        """Return the part pairs matched only as spelling variants: each part as written and their likeness."""
+        if self._names is None:
+            return []
+        a, b = self._names
+        links = [data[0] for f, data in self._all_facts() if f == "spelling"]
+        return [(a.parts[k.a[0]].text, b.parts[k.b[0]].text, k.similarity) for k in links]
+
+    @property
     def is_match(self) -> bool:
         """Return True if the score reaches `THRESHOLD`."""
         return self.score >= THRESHOLD
