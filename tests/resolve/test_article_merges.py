@@ -91,3 +91,18 @@ def test_one_name_written_two_ways_in_one_article_is_one(a: str, b: str, label: 
     ms = _mentions((1, a, label), (1, b, label))
     ents = _by_mention(resolve(ms, [], []))
     assert ents[1] is ents[2]
+
+
+# ---- one-word names only spelt alike ------------------------------------------------------------------------------
+
+def test_two_one_word_names_only_spelt_alike_in_one_list_are_two() -> None:
+    ms = _mentions((1, "Pedan", "PERSON"), (1, "Pedan", "PERSON"), (1, "Pidian", "GPE"), (1, "Zorvan", "GPE"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is not ents[1]
+    ms = _mentions((1, "Pedan", "ORG"), (2, "Pidian", "ORG"))  # across articles: spellings, as before
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[2] is ents[1]
+
+
+def test_a_one_word_name_with_letters_left_out_is_the_same_name() -> None:
+    assert not apart_when_written_together("Hutchison", "Hutchinson", "ORG", "ORG")

@@ -903,13 +903,16 @@ def apart_when_written_together(a: str, b: str, type_a: str, type_b: str) -> boo
 
     So are names each with a part the other lacks ('Tarn River', 'Tarn Station') and, for names of bodies and places
     with a head word (`_bodies`), names with a part only somewhat alike ('Ossangena District', 'Ossingir District'):
-    a writer naming both in one text means two. The matcher's tolerance is for spellings across sources; a part
-    with letters left out is a slip ('Tavuacuala District').
+    a writer naming both in one text means two. So are two names of one word each only spelt alike ('Medan' and
+    'Midian', two brothers of one list). The matcher's tolerance is for spellings across sources; a part with
+    letters left out is a slip ('Tavuacuala District', 'Hutchison').
     """
     match = names.compare(a, b)
     if CONFLICT in match.features:
         return True
     slips = [_letters_left_out(u, v) for u, v, _ in match.spellings]
+    if len(parse_name(a).parts) == 1 and len(parse_name(b).parts) == 1:
+        return bool(slips) and not any(slips)  # 'Medan' and 'Midian' listed as brothers
     return _bodies(a, b, type_a, type_b) and any(
         likeness < SURE_SPELLING and not slip for (_, _, likeness), slip in zip(match.spellings, slips, strict=True))
 
