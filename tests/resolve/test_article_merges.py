@@ -106,3 +106,18 @@ def test_two_one_word_names_only_spelt_alike_in_one_list_are_two() -> None:
 
 def test_a_one_word_name_with_letters_left_out_is_the_same_name() -> None:
     assert not apart_when_written_together("Hutchison", "Hutchinson", "ORG", "ORG")
+
+
+# ---- a given name alone, beside two names that open with it ------------------------------------------------------
+
+@pytest.mark.parametrize("other", ["Ludo de Varenne de Tarsac", "Ludo Varenne"])
+def test_a_given_name_stays_alone_when_another_name_the_model_typed_otherwise_opens_with_it(other: str) -> None:
+    ms = _mentions((1, "Ludo XIII", "PERSON"), (1, other, "ORG"), (1, "Ludo", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is not ents[1]
+
+
+def test_a_regnal_name_alone_in_its_article_is_still_called_by_its_first_word() -> None:
+    ms = _mentions((1, "Ludo XIII", "PERSON"), (1, "Orsk Council", "ORG"), (1, "Ludo", "PERSON"))
+    ents = _by_mention(resolve(ms, [], []))
+    assert ents[3] is ents[1]

@@ -279,7 +279,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     A surname under an epithet ('Imam Hussein') joins only a person the texts also give a
     religious title. The same surname left alone in several articles is one entity. A given name
     alone joins the one full name of its article it opens, written before it ('Ike Varga ... Ike'):
-    not a site's name ('Orvanto Castle').
+    not a site's name ('Orvanto Castle'), nor when a name of another type opens with it too.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     full_by_token: dict[str, set[Key]] = defaultdict(set)
@@ -287,6 +287,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
     abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
     given_in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # full names by their first part
+    rivals: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, of names typed otherwise
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
@@ -298,6 +299,8 @@ def _join_partials(r: Resolution, join: Join) -> None:
                     abd_tails[(part[4:], k[0])].add(k)
             if not _place_after(ls.surface):
                 given_in_article[(parts[0], k[0])].add(k)
+        elif len(parts) >= 2 and _person_shaped(ls.surface):
+            rivals[(parts[0], k[0])].add(k)  # 'Ludo de Varenne' the model read as a body: another 'Ludo' all the same
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
@@ -325,7 +328,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
             continue
         best = (_one_person(same_article, locals_) or _introduced_before(same_article, ls, locals_)
                 or _dominant(same_article, locals_, uf, ratio=2.0))
-        if best is None and not same_article and len(own) == 1:
+        if best is None and not same_article and len(own) == 1 and not rivals.get((token, k[0])):
             best = _given_name_of(given_in_article.get((token, k[0]), set()), ls, locals_)
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
@@ -395,6 +398,15 @@ def _place_after(surface: str) -> bool:
 
 
 GIVEN_NAMES = lexicon.given_names()
+
+
+def _person_shaped(surface: str) -> bool:
+    """Return True for a name of several capitalised words with no head word of a body or a place ('Ludo de Varenne
+    de Tarsac'): a person's name, whatever type the model gave it."""
+    words = names.normalize(surface).split()
+    return (all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words) and words[0][:1].isupper()
+            and parse_name(surface).kind != "org" and not _place_after(surface) and head_type(surface) is None
+            and not names.name_kind(surface))
 
 
 def _same_part(a: str, b: str) -> bool:
