@@ -366,6 +366,16 @@ def test_names_ending_alike_and_opening_unlike_are_two_of_one_kind(a: str, b: st
     assert not m.is_match and "shared_tail" in m.features
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Victoria House of Representatives", "Brenmoor House of Representatives"),  # a given name opens one
+    ("OK Metropolitan Statistical Area", "Tarnow Metropolitan Statistical Area"),  # two letters open one
+    ("Ali Statistical Area", "Tarnow Statistical Area"),
+])
+def test_names_of_things_opening_like_a_persons_and_ending_alike_are_two_of_one_kind(a: str, b: str) -> None:
+    m = compare(a, b)
+    assert not m.is_match and "shared_tail" in m.features
+
+
 def test_a_person_sharing_father_and_family_name_is_left_to_the_person_rules() -> None:
     m = compare("Mohammed Reza Tarifi", "Ali Reza Tarifi")  # given names: the person rules judge them
     assert "shared_tail" not in m.features

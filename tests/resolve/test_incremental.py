@@ -537,3 +537,19 @@ def test_a_name_only_an_alias_statement_gives_does_not_stop_new_mentions_joining
         assert any(("VLF", 0) in {(a, n) for a, n, _ in aliases} for *_, aliases in incremental)
         resolve_store(store, full=True)
         assert incremental == _reasoned_view(store)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Varnish Football League", "Varnish Professional Football League"),
+                                      ("Varnish Professional Football League", "Varnish Football League"),
+                                      ("Ossangena District", "Ossingir District"), ("Tarn River", "Tarn Station")])
+def test_two_known_names_an_article_writes_side_by_side_part_as_a_full_resolution_parts_them(
+        store_url: str, a: str, b: str) -> None:
+    with open_store(store_url) as store:
+        add_article(store, "first", [(f"Orla joined the {a}.", [(a, "ORG")])])
+        add_article(store, "second", [(f"Orla left the {b}.", [(b, "ORG")])])
+        resolve_store(store)
+        add_article(store, "both", [(f"Orla played in the {a} and then in the {b}.", [(a, "ORG"), (b, "ORG")])])
+        resolve_store(store, force=False)
+        incremental = _reasoned_view(store)
+        resolve_store(store, full=True)
+        assert incremental == _reasoned_view(store)

@@ -15,7 +15,8 @@ touches (`incremental.resolve_added`). It declines when:
 - an alias statement of the article was never stated before, or names a form it has no mention of,
   or joins two clusters;
 - a surname alone has no full name in its article that it stands for without comparing counts;
-- a pass inside the article (head references, typos) would join two different names;
+- a pass inside the article (head references, typos) would join two different names, or the article writes side
+  by side two names of one cluster that the name matcher joins only when no article does;
 - the new mentions exceed the margin of a decision a pass made by comparing the counts of a part of the names
   of a cluster it joins (`margins`), or, for a name first given a religious title, a pass counted a surname of that
   cluster's names that an epithet may stand for;
@@ -52,7 +53,10 @@ from linkchart.resolve.passes import (
     _contiguous,
     _local_for,
     _one_person,
+    apart_when_lengthened,
+    apart_when_written_together,
     bare_head,
+    written_before,
 )
 from linkchart.resolve.reasons import PartialName, Reason, SameKey, WrittenWithTitle
 from linkchart.resolve.region import decision_keys, link_keys
@@ -307,7 +311,9 @@ class _Plan:
                 raise Declined("an alias statement joining two clusters", _ends(st))
 
     def _check_article_passes(self) -> None:
-        """Decline when a pass inside one article (head references, typos) would join two different names."""
+        """Decline when a pass inside one article (head references, typos) would join two different names, or when
+        the article writes side by side two names of one cluster that the name matcher joins only when no article
+        writes both (`passes.apart_when_written_together`)."""
         by_article: dict[int, list[LocalSurface]] = {}
         for ls in self.everything.values():
             by_article.setdefault(ls.key[0], []).append(ls)
@@ -317,6 +323,7 @@ class _Plan:
                     continue
                 if bare_head(ls.surface, self.types[ls.key]):
                     raise Declined(f"a head word alone: {ls.surface}", [ls.surface])
+                self._check_written_together(ls, surfaces)
                 for other in surfaces:
                     if (other is ls or names.name_key(other.surface) == self.keys[ls.key]
                             or len(other.mention_ids) <= len(ls.mention_ids)
@@ -324,6 +331,24 @@ class _Plan:
                         continue
                     if getattr(names.compare(ls.surface, other.surface), "typo_candidate", False):
                         raise Declined(f"a typo: {ls.surface}", [ls.surface, other.surface])
+
+    def _check_written_together(self, ls: LocalSurface, surfaces: list[LocalSurface]) -> None:
+        """Decline when `ls` and another name of its article join one cluster as spellings the matcher keeps apart
+        in one text ('Ossangena District', 'Ossingir District'; 'Varn Football League' before 'Varn Professional
+        Football League')."""
+        memo = MatcherMemo()
+        for other in surfaces:
+            if (other.key not in self.locals_ or other.surface <= ls.surface
+                    or self.cluster.get(other.key) != self.cluster.get(ls.key)):
+                continue
+            type_a, type_b = self.types[ls.key], self.types[other.key]
+            if memo.verdict(ls.surface, other.surface) is None:
+                continue
+            short, long_ = sorted((ls, other), key=lambda name: len(name.surface.split()))
+            if (apart_when_written_together(ls.surface, other.surface, type_a, type_b)
+                    or (apart_when_lengthened(ls.surface, other.surface, type_a, type_b)
+                        and written_before(short, long_))):
+                raise Declined(f"two alike names in one article: {ls.surface}", [ls.surface, other.surface])
 
     def _check_counts(self, rows: list[SurfaceRow]) -> None:
         """Decline when the new mentions exceed the margin of a decision a pass made by comparing the mention counts

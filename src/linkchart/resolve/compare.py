@@ -203,6 +203,15 @@ class Match:
         return self._reasons
 
     @property
+    def spellings(self) -> list[tuple[str, str, float]]:
+        """Return the part pairs matched only as spelling variants: each part as written and their likeness."""
+        if self._names is None:
+            return []
+        a, b = self._names
+        links = [data[0] for f, data in self._all_facts() if f == "spelling"]
+        return [(a.parts[k.a[0]].text, b.parts[k.b[0]].text, k.similarity) for k in links]
+
+    @property
     def is_match(self) -> bool:
         """Return True if the score reaches `THRESHOLD`."""
         return self.score >= THRESHOLD
@@ -420,9 +429,19 @@ def _shared_tail(a: ParsedName, b: ParsedName) -> int:
     if n < 2 or n >= len(a.parts) or n >= len(b.parts) or "person" in (a.kind, b.kind):
         return 0
     openings = (*a.parts[:len(a.parts) - n], *b.parts[:len(b.parts) - n])
+    if _thing_tail(a, b):
+        return n  # 'Maine House of Representatives' / 'Ohio House of Representatives': no person's name ends so
     if any(p.text.lower() in GIVEN_NAMES or known_name_part(p.keys[0]) or len(p.keys[0]) <= 2 for p in openings):
         return 0  # 'Mohammed Reza Zahedi' / 'Ali Reza Zahedi', 'To-Chun Pak': a person's, left to the person rules
     return n
+
+
+def _thing_tail(a: ParsedName, b: ParsedName) -> bool:
+    """Whether two names end with a kind of place ('... Statistical Area', '... County') or with an 'of' phrase after
+    their first word ('... House of Representatives'): the ending of a thing's name, never of a person's."""
+    if a.parts[-1].text.lower() in PLACE_HEADS:
+        return True
+    return all(" of " in name.norm.split(" ", 1)[-1] for name in (a, b))
 
 
 def _two_given_names(a: ParsedName, b: ParsedName, links: list[Link]) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Protocol
 
+from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from linkchart import lexicon
@@ -33,6 +34,7 @@ from linkchart.resolve.margins import (
 )
 from linkchart.resolve.matcher_memo import MatcherMemo
 from linkchart.resolve.name_numbers import name_numbers, series_numbers
+from linkchart.resolve.name_parts import parse_name
 from linkchart.resolve.named_after import named_after_figure
 from linkchart.resolve.national import national_key
 from linkchart.resolve.reasons import (
@@ -275,7 +277,9 @@ def _join_partials(r: Resolution, join: Join) -> None:
     person in the corpus — never when two candidates are named about as often.
 
     A surname under an epithet ('Imam Hussein') joins only a person the texts also give a
-    religious title. The same surname left alone in several articles is one entity.
+    religious title. The same surname left alone in several articles is one entity. A given name
+    alone joins the one full name of its article it opens, written before it ('Ike Varga ... Ike'):
+    not a site's name ('Orvanto Castle'), nor when a name of another type opens with it too.
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     full_by_token: dict[str, set[Key]] = defaultdict(set)
@@ -283,6 +287,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
     # 'Mr. Mahdi' for 'Adil Abdul-Mahdi': a press shortening, trusted only within one article
     abd_tails: dict[tuple[str, int], set[Key]] = defaultdict(set)
     given_in_article: dict[tuple[str, int], set[Key]] = defaultdict(set)  # full names by their first part
+    rivals: dict[tuple[str, int], set[Key]] = defaultdict(set)  # the same, of names typed otherwise
     for k, ls in locals_.items():
         parts = names.name_parts(ls.surface)
         if types[k] == "PERSON" and len(parts) >= 2:
@@ -292,7 +297,10 @@ def _join_partials(r: Resolution, join: Join) -> None:
                 in_article[(part, k[0])].add(k)
                 if part.startswith("abd "):
                     abd_tails[(part[4:], k[0])].add(k)
-            given_in_article[(parts[0], k[0])].add(k)
+            if not _place_after(ls.surface):
+                given_in_article[(parts[0], k[0])].add(k)
+        elif len(parts) >= 2 and _person_shaped(ls.surface):
+            rivals[(parts[0], k[0])].add(k)  # 'Ludo de Varenne' the model read as a body: another 'Ludo' all the same
     unresolved: list[Key] = []
     titled_religious: list[Key] | None = None  # found once, on the first name under an epithet
     for k, ls in locals_.items():
@@ -320,7 +328,7 @@ def _join_partials(r: Resolution, join: Join) -> None:
             continue
         best = (_one_person(same_article, locals_) or _introduced_before(same_article, ls, locals_)
                 or _dominant(same_article, locals_, uf, ratio=2.0))
-        if best is None and not same_article and len(own) == 1:
+        if best is None and not same_article and len(own) == 1 and not rivals.get((token, k[0])):
             best = _given_name_of(given_in_article.get((token, k[0]), set()), ls, locals_)
         if best is not None:
             join(best, k, PartialName(locals_[best].surface, "article"))
@@ -379,6 +387,26 @@ def _given_name_of(candidates: set[Key], name: LocalSurface, locals_: dict[Key, 
     ('Ike Varga ... Ike'), else None: no surname of the article is spelled so."""
     earlier = [c for c in candidates if not locals_[c].extra and locals_[c].position < name.position]
     return earlier[0] if len(candidates) == 1 and len(earlier) == 1 and not name.extra else None
+
+
+def _place_after(surface: str) -> bool:
+    """Return True for a name whose last word is a kind of place or site and whose first word is no common given name
+    ('Orvanto Castle', 'Orvanto Moraine'): the model may read it as a person's, but its first word alone names the
+    place the site is named after or stands in, not a person's given name ('Tom Park' is a person)."""
+    words = names.normalize(surface).split()
+    return len(words) >= 2 and words[-1].lower() in PLACE_HEADS and words[0].lower() not in GIVEN_NAMES
+
+
+GIVEN_NAMES = lexicon.given_names()
+
+
+def _person_shaped(surface: str) -> bool:
+    """Return True for a name of several capitalised words with no head word of a body or a place ('Ludo de Varenne
+    de Tarsac'): a person's name, whatever type the model gave it."""
+    words = names.normalize(surface).split()
+    return (all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words) and words[0][:1].isupper()
+            and parse_name(surface).kind != "org" and not _place_after(surface) and head_type(surface) is None
+            and not names.name_kind(surface))
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -844,7 +872,8 @@ def _join_matcher(r: Resolution, join: Join) -> None:
     Surnames alone and descriptions are left out; types are not compared, since the model's
     labels on place names are unreliable. Each name is compared with a bounded list of
     candidates (`blocking.candidate_pairs`); `r.matcher` may already know a pair's verdict.
-    Two names with a differing part join only when no article writes both (`_written_together`).
+    Two names the matcher would keep apart if one text wrote both (`apart_when_written_together`) join only when
+    no article writes both (`_written_together`).
     """
     locals_, types, uf = r.locals_, r.types, r.uf
     reps: dict[str, Key] = {}
@@ -855,30 +884,79 @@ def _join_matcher(r: Resolution, join: Join) -> None:
     memo = r.matcher
     memo.surfaces.update(reps)
     conflicting: list[tuple[str, str, NameMatch]] = []
+    lengthened: list[tuple[str, str, NameMatch]] = []
     for a, b in candidate_pairs(reps):
         ka, kb = reps[a], reps[b]
         if uf.find(ka) == uf.find(kb):
             continue
         evidence = memo.verdict(a, b)
         if evidence is not None:
-            if CONFLICT in names.compare(a, b).features:
+            if apart_when_written_together(a, b, types[ka], types[kb]):
                 conflicting.append((a, b, evidence))
+            elif apart_when_lengthened(a, b, types[ka], types[kb]):
+                lengthened.append((a, b, evidence))
             else:
                 join(ka, kb, evidence)
-    together = _written_together(conflicting, locals_)
-    for a, b, evidence in conflicting:
-        if (a, b) not in together:
+    apart = _written_together(conflicting, locals_) | _written_together(lengthened, locals_, shorter_first=True)
+    for a, b, evidence in conflicting + lengthened:
+        if (a, b) not in apart:
             join(reps[a], reps[b], evidence)
 
 
 CONFLICT = "parts_conflict"  # the matcher's feature: each name has a part the other lacks
+MIDDLE_OMITTED = "middle_omitted"  # the matcher's feature: one name has a part inside it the other lacks
+# a spelling variant of a part at least this alike is one name however written ('Hutchison' / 'Hutchinson',
+# 'Mobilization' / 'Mobilisation'); below it ('Ossangena' / 'Ossingir', 0.70) an article writing both means two
+SURE_SPELLING = 0.8
 
 
-def _written_together(pairs: list[tuple[str, str, NameMatch]],
-                      locals_: dict[Key, LocalSurface]) -> set[tuple[str, str]]:
-    """Return the pairs of names that some article writes both of: 'Tarn River' and 'Tarn Station', 'Ana Lind-Ross'
-    and 'Ivo Lind-Ross' written in one text are the writer's two things, whatever the matcher makes of the
-    differing part (that tolerance is for spellings across sources)."""
+def apart_when_written_together(a: str, b: str, type_a: str, type_b: str) -> bool:
+    """Return True when two names the matcher joins are two things if one article writes both.
+
+    So are names each with a part the other lacks ('Tarn River', 'Tarn Station') and, for names of bodies and places
+    with a head word (`_bodies`), names with a part only somewhat alike ('Ossangena District', 'Ossingir District'):
+    a writer naming both in one text means two. So are two names of one word each only spelt alike ('Medan' and
+    'Midian', two brothers of one list). The matcher's tolerance is for spellings across sources; a part with
+    letters left out is a slip ('Tavuacuala District', 'Hutchison').
+    """
+    match = names.compare(a, b)
+    if CONFLICT in match.features:
+        return True
+    slips = [_letters_left_out(u, v) for u, v, _ in match.spellings]
+    if len(parse_name(a).parts) == 1 and len(parse_name(b).parts) == 1:
+        return bool(slips) and not any(slips)  # 'Medan' and 'Midian' listed as brothers
+    return _bodies(a, b, type_a, type_b) and any(
+        likeness < SURE_SPELLING and not slip for (_, _, likeness), slip in zip(match.spellings, slips, strict=True))
+
+
+def apart_when_lengthened(a: str, b: str, type_a: str, type_b: str) -> bool:
+    """Return True when two names of bodies or places (`_bodies`) differ by a middle part only the longer has: an
+    article writing the shorter first and the longer after it names a second body ('Varn Football League ... the
+    Varn Professional Football League'), one writing the longer first shortens it ('the Tarn Alder Society ... the
+    Tarn Society'), as a person's middle name left out is still the person."""
+    return _bodies(a, b, type_a, type_b) and MIDDLE_OMITTED in names.compare(a, b).features
+
+
+def _bodies(a: str, b: str, type_a: str, type_b: str) -> bool:
+    """Whether two names are both a body's or a place's by a head word ('League', 'District'), neither typed a
+    person's."""
+    return "PERSON" not in (type_a, type_b) and parse_name(a).kind == "org" and parse_name(b).kind == "org"
+
+
+def _letters_left_out(u: str, v: str) -> bool:
+    """Whether one part is the other with letters left out ('Tavuacuala' for 'Tavualacuala'): a slip of the hand in
+    one text, not another name."""
+    short, long_ = sorted((anyascii(u).casefold(), anyascii(v).casefold()), key=len)
+    rest = iter(long_)
+    return all(c in rest for c in short)
+
+
+def _written_together(pairs: list[tuple[str, str, NameMatch]], locals_: dict[Key, LocalSurface],
+                      shorter_first: bool = False) -> set[tuple[str, str]]:
+    """Return the pairs of names that some article writes both of (with `shorter_first`, the name of fewer words
+    first): 'Tarn River' and 'Tarn Station', 'Ana Lind-Ross' and 'Ivo Lind-Ross' written in one text are the
+    writer's two things, whatever the matcher makes of the differing part (that tolerance is for spellings across
+    sources)."""
     if not pairs:
         return set()
     wanted = {name for a, b, _ in pairs for name in (a, b)}
@@ -886,7 +964,20 @@ def _written_together(pairs: list[tuple[str, str, NameMatch]],
     for article, surface in locals_:
         if surface in wanted:
             articles[surface].add(article)
-    return {(a, b) for a, b, _ in pairs if not articles[a].isdisjoint(articles[b])}
+    found = set()
+    for a, b, _ in pairs:
+        both = articles[a] & articles[b]
+        if shorter_first:
+            short, long_ = sorted((a, b), key=lambda name: len(name.split()))
+            both = {n for n in both if written_before(locals_[(n, short)], locals_[(n, long_)])}
+        if both:
+            found.add((a, b))
+    return found
+
+
+def written_before(a: LocalSurface, b: LocalSurface) -> bool:
+    """Whether an article writes `a` before it first writes `b` (a name only an alias statement gives comes first)."""
+    return a.position < b.position
 
 
 def _join_acronyms(r: Resolution, join: Join) -> None:
