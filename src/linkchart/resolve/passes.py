@@ -905,7 +905,7 @@ def _join_matcher(r: Resolution, join: Join) -> None:
 
 CONFLICT = "parts_conflict"  # the matcher's feature: each name has a part the other lacks
 MIDDLE_OMITTED = "middle_omitted"  # the matcher's feature: one name has a part inside it the other lacks
-# a spelling variant of a part at least this alike is one name however written ('Hutchison' / 'Hutchinson',
+# a spelling variant of a part at least this alike is one name however written ('Tarvison' / 'Tarvinson',
 # 'Mobilization' / 'Mobilisation'); below it ('Ossangena' / 'Ossingir', 0.70) an article writing both means two
 SURE_SPELLING = 0.8
 
@@ -915,16 +915,16 @@ def apart_when_written_together(a: str, b: str, type_a: str, type_b: str) -> boo
 
     So are names each with a part the other lacks ('Tarn River', 'Tarn Station') and, for names of bodies and places
     with a head word (`_bodies`), names with a part only somewhat alike ('Ossangena District', 'Ossingir District'):
-    a writer naming both in one text means two. So are two names of one word each only spelt alike ('Medan' and
-    'Midian', two brothers of one list). The matcher's tolerance is for spellings across sources; a part with
-    letters left out is a slip ('Tavuacuala District', 'Hutchison').
+    a writer naming both in one text means two. So are two names of one word each only spelt alike ('Velan' and
+    'Vilian', two brothers of one list). The matcher's tolerance is for spellings across sources; a part with
+    letters left out is a slip ('Tavuacuala District', 'Tarvison').
     """
     match = names.compare(a, b)
     if CONFLICT in match.features:
         return True
     slips = [_letters_left_out(u, v) for u, v, _ in match.spellings]
     if len(parse_name(a).parts) == 1 and len(parse_name(b).parts) == 1:
-        return bool(slips) and not any(slips)  # 'Medan' and 'Midian' listed as brothers
+        return bool(slips) and not any(slips)  # 'Velan' and 'Vilian' listed as brothers
     return _bodies(a, b, type_a, type_b) and any(
         likeness < SURE_SPELLING and not slip for (_, _, likeness), slip in zip(match.spellings, slips, strict=True))
 
