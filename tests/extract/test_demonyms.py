@@ -135,3 +135,13 @@ def test_a_nationality_noun_subject_of_a_clause_of_time_is_the_person_named_befo
 ])
 def test_a_nationality_noun_stays_unread_when_its_clause_names_another_person(text: str) -> None:
     assert not {t for t in _triples(text) if t[2] == "Crescent Brigade"}
+
+
+def test_a_nationality_word_that_is_a_party_of_a_happening_names_its_country_though_named_elsewhere() -> None:
+    # the article names Chile by name; 'Chilean' is still the party of the strike, so it is a mention of Chile
+    text = ("Chile said on Monday that it would answer. A Chilean drone strike killed Tom Vale near Tarvo on "
+            "Tuesday, officials said.")
+    found = extract_article(text, [(0, len(text))], "2020-01-01", load_pipeline())
+    parties = {span for ev in found.events for span in ev.participants}
+    chilean = [m for m in found.mentions if m.text == "Chilean"]
+    assert chilean and chilean[0].refers_to == "Chile" and (chilean[0].start, chilean[0].end) in parties

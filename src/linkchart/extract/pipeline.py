@@ -341,10 +341,14 @@ def _drop_unintroduced(pairs: list[tuple[Mention, str]]) -> list[tuple[Mention, 
 def _add_demonyms(art: _Article) -> set[str]:
     """Add the nationality words the model called NORP as mentions of their countries ('Velmarian' → Velmar),
     where no other mention holds the span and the article names the country by name at most `demonyms.NAMED_AT_MOST`
-    times; return the countries the article names by name."""
+    times, or the word is a party of one of the article's facts; return the countries the article names by name."""
     taken = {(m.start, m.end) for m, _ in art.mentions}
     named = Counter(c for m, _ in art.mentions if (c := lexicon.nation_of(m.text)) is not None)
-    found = [m for m in art.demonyms if (m.start, m.end) not in taken and named[m.refers_to] <= NAMED_AT_MOST]
+    # a nationality word that is a party of a fact stands for its state there ('an American drone strike killed X')
+    parties = {span for ev in art.extraction.events for span in ev.participants}
+    parties |= {span for r in art.extraction.relations for span in (r.subject_span, r.object_span)}
+    found = [m for m in art.demonyms if (m.start, m.end) not in taken
+             and (named[m.refers_to] <= NAMED_AT_MOST or (m.start, m.end) in parties)]
     if found:
         art.mentions.extend((m, DEMONYM_CUE) for m in found)
         art.mentions.sort(key=lambda pair: pair[0].start)
