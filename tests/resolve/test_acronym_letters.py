@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingested import ingest_report
+
 from linkchart.api import Workspace
 from linkchart.export.json import export_linkchart
 
@@ -13,19 +15,14 @@ FIRST = ("The night train was run by the Tarvo Federal Railways (SBT / FFT) and 
 SECOND = "FT bought new coaches in 2001, and the Tarvo Federal Railways sold theirs."
 
 
-def _ingest(ws: Workspace, folder: Path, name: str, text: str) -> None:
-    (folder / name).write_text(f"Invented report\n\n{text}\n")
-    assert ws.ingest([str(folder / name)]).ok
-
-
 def _groups(data: dict) -> set[frozenset[str]]:
     return {frozenset(e["aliases"]) for e in data["entities"] if e["type"] == "ORG"}
 
 
 def test_acronyms_of_other_letters_stay_apart(store_url: str, tmp_path: Path) -> None:
     with Workspace(store_url, processes=1) as ws:
-        _ingest(ws, tmp_path, "first.txt", FIRST)
-        _ingest(ws, tmp_path, "second.txt", SECOND)  # resolved incrementally
+        ingest_report(ws, tmp_path, "first.txt", FIRST)
+        ingest_report(ws, tmp_path, "second.txt", SECOND)  # resolved incrementally
         groups = _groups(export_linkchart(ws.store))
         assert frozenset({"Tarvo Federal Railways", "SBT", "FFT"}) in groups
         assert frozenset({"Velmar Freight Trust", "FT"}) in groups

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingested import ingest_report
+
 from linkchart.api import Workspace
 from linkchart.export.json import export_linkchart
 
@@ -13,15 +15,10 @@ FIRST = ("Tom Vale, a lawyer from Tarvo, met officials of the United States in M
 SECOND = "Norway's parliament voted on Tuesday. The U.S. government welcomed the vote, Ann Poe said."
 
 
-def _ingest(ws: Workspace, folder: Path, name: str, text: str) -> None:
-    (folder / name).write_text(f"Invented report\n\n{text}\n")
-    assert ws.ingest([str(folder / name)]).ok
-
-
 def test_the_nation_inside_a_body_is_a_mention_of_the_nation(store_url: str, tmp_path: Path) -> None:
     with Workspace(store_url, processes=1) as ws:
-        _ingest(ws, tmp_path, "first.txt", FIRST)
-        _ingest(ws, tmp_path, "second.txt", SECOND)  # resolved incrementally
+        ingest_report(ws, tmp_path, "first.txt", FIRST)
+        ingest_report(ws, tmp_path, "second.txt", SECOND)  # resolved incrementally
         data = export_linkchart(ws.store)
         by_alias = {a: e for e in data["entities"] for a in e["aliases"]}
         usa, body = by_alias["United States"], by_alias["U.S. government"]

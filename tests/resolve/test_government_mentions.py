@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingested import ingest_report
+
 from linkchart.api import Workspace
 from linkchart.export.json import export_linkchart
 
@@ -14,15 +16,10 @@ CHILE = ("Chilean teachers marched in Santiago on Monday. The Chilean government
 PERU = "Peru's farmers blocked roads. Union leaders said the government had ignored Peru's farmers for years."
 
 
-def _ingest(ws: Workspace, folder: Path, name: str, text: str) -> None:
-    (folder / name).write_text(f"Invented report\n\n{text}\n")
-    assert ws.ingest([str(folder / name)]).ok
-
-
 def test_the_government_of_two_nations_is_two_entities(store_url: str, tmp_path: Path) -> None:
     with Workspace(store_url, processes=1) as ws:
-        _ingest(ws, tmp_path, "chile.txt", CHILE)
-        _ingest(ws, tmp_path, "peru.txt", PERU)  # resolved incrementally
+        ingest_report(ws, tmp_path, "chile.txt", CHILE)
+        ingest_report(ws, tmp_path, "peru.txt", PERU)  # resolved incrementally
         stored = [m for m in ws.store.mentions() if m.refers_to and m.text.islower()]  # ('Chilean' stands for Chile)
         assert {(m.text, m.refers_to) for m in stored} == {("government", "Chile government"),
                                                           ("government", "Peru government")}
