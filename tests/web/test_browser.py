@@ -603,3 +603,24 @@ def test_the_reader_marks_the_name_a_pronoun_of_the_evidence_refers_back_to(
     assert page.evaluate(marked.format("referent")) == "Vessa Liberation Front"
     assert normal(page.evaluate(marked.format("evidence"))) == "It attacked the Coastal Guard in 2015."
     assert not page.errors, page.errors
+
+
+def test_the_reader_links_a_nation_nested_in_a_national_body_to_the_nation(
+        page: Any, live_server: Callable[[str], str], tmp_path: Path, ingest_store: Callable[..., str],
+        backend: str) -> None:
+    docs = tmp_path / "nested"
+    docs.mkdir()
+    (docs / "report.txt").write_text(
+        "Invented report\n\nTom Vale met officials of the United States in March. The U.S. government later "
+        "sanctioned the Velna Mining Company, the firm Vale founded.\n", encoding="utf-8")
+    url = live_server(ingest_store([str(docs)], backend))
+    by_name = {e["name"]: e["id"] for e in httpx.get(url + "/api/entities").json()}
+    body = next(i for name, i in by_name.items() if name.endswith("government"))
+    open_page(page, url)
+    article = httpx.get(url + "/api/documents").json()[0]["article_id"]
+    page.evaluate(f"window.linkchart.openDocument({article})")
+    page.wait_for_selector("#tab-reader .reader-text a.mention")
+    links = page.evaluate("""[...document.querySelectorAll('#tab-reader .reader-text a.mention')]
+        .map(a => [a.textContent, Number(a.dataset.entity)])""")
+    assert ["U.S.", by_name["United States"]] in links  # the innermost mention: the nation
+    assert [" government", body] in links  # the rest of the body's name: the body
