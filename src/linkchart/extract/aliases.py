@@ -71,7 +71,7 @@ CLOSE_RE = re.compile(r"\s*[)\]]")
 DASH_RE = re.compile(r"\s+[–—-]\s+")
 BRACKET_END_RE = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*,?\s*$")  # a bracket and its comma, closing a text
 BRACKET_RE = re.compile(r"[(\[](?P<inner>[^()\[\]]{1,90})[)\]]")
-# a bracket listing acronyms, split by slashes or spaced dashes ('VR / CFV', 'TFB - CFT - FFT'); 'IRGC-QF' is one
+# a bracket listing acronyms, split by slashes or spaced dashes ('VR / CFV', 'TFB - CFT - FFT'); 'VRGC-TF' is one
 ACRONYM_LIST_RE = re.compile(r"\s*[A-Z][\w.&]{1,9}(?:(?:\s*/\s*|\s+[–-]\s+)[A-Z][\w.&]{1,9})+\s*")
 REAL_NAME_INNER_RE = re.compile(r"^(?:real|true|full) name:?\s+", re.IGNORECASE)
 LANGUAGE_INNER_RE = re.compile(r"^(\w+)\s*:\s*")  # '(Italian: X)': a language, a colon, the name in it
@@ -98,8 +98,8 @@ def initials_match(expansion: str, acronym: str) -> bool:
     particles like 'al-' skipped) must appear in order among the acronym's letters, start
     with its first letter, and leave at most two acronym letters unexplained.
     """
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    words = [w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()]
+    letters = _letters(acronym)
+    words = _name_words(expansion)
     sig = _significant(words)
     if len(letters) < 2 or not sig:
         return False
@@ -122,6 +122,16 @@ def initials_match(expansion: str, acronym: str) -> bool:
     return syllables_match(sig, "".join(letters))
 
 
+def _letters(acronym: str) -> list[str]:
+    """Return an acronym's letters in capitals ('U.S.' → ['U', 'S'])."""
+    return [c for c in acronym.upper() if c.isalpha()]
+
+
+def _name_words(expansion: str) -> list[str]:
+    """Return the words of a name split at spaces and hyphens, those that open with a letter."""
+    return [w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()]
+
+
 def _significant(words: list[str]) -> list[str]:
     """Return the words of a name that give an acronym its letters: no function word, no lower-case particle."""
     particles = _particles()
@@ -130,11 +140,11 @@ def _significant(words: list[str]) -> list[str]:
 
 def other_language_acronym(expansion: str, acronym: str) -> bool:
     """Return True when `acronym`, in brackets right after an organisation's name, may be that name's acronym in its
-    own language: 'the Velmar State Railways (FS)', 'the Tarvo Institute of Foreign Relations (MGIMO)'. At least
+    own language: 'the Velmar State Railways (FS)', 'the Tarvo State Institute of Mining (TGIMO)'. At least
     half of its letters are initials of the name's words, and it names no country ('(UK)' after a firm is where it
     is)."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    sig = _significant([w for w in re.split(r"[\s\-–]+", expansion) if w and w[0].isalpha()])
+    letters = _letters(acronym)
+    sig = _significant(_name_words(expansion))
     if len(letters) < 2 or len(sig) < 2 or lexicon.nation_of(acronym) is not None:
         return False
     initials = {w[0].upper() for w in sig}
